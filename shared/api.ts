@@ -1,0 +1,211 @@
+/**
+ * The contract between the UI and whatever hosts the project (the Electron main process over IPC,
+ * or the browser-mode server over HTTP): every method the UI may call, with a runtime validator for
+ * its arguments and the type of its reply. Hosts route calls through `dispatch`, which validates
+ * arguments and turns every failure into a Result, so nothing throws across the boundary.
+ */
+import { z } from 'zod'
+import { AnnotationOp, AnnotatorName, DocumentId } from './model/annotation'
+import type { Annotation, Link } from './model/annotation'
+import type { LabelSchema } from './model/labels'
+
+export const ProjectPath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'a path without NUL bytes')
+
+export interface ProjectSummary {
+  /** Absolute path of the project folder. */
+  path: string
+  name: string
+  labels: LabelSchema
+  documentCount: number
+}
+
+export interface DocumentSummary {
+  id: string
+  title: string
+  /** Length in code points. */
+  length: number
+  importedFrom: string
+  /** Annotations in the current annotator's layer. */
+  annotationCount: number
+}
+
+export interface AppInfo {
+  version: string
+  host: 'desktop' | 'browser'
+  /** The annotator's name from settings, or null until they have given it. */
+  annotator: string | null
+  /** What to offer when asking for the name (the OS user name). */
+  suggestedAnnotator: string
+  project: ProjectSummary | null
+  recent: string[]
+  /** Set when a project could not be opened at start-up: one sentence for the user. */
+  notice: string | null
+}
+
+export interface OpenedDocument {
+  document: DocumentSummary
+  text: string
+  sha256: string
+  annotator: string
+  annotations: Annotation[]
+  links: Link[]
+  /** Set when this layer's store could not be read and was moved aside. */
+  notice: string | null
+}
+
+export interface ApplyResult {
+  /** The stored form of every annotation the ops put (quote, author and times filled in). */
+  annotations: Annotation[]
+  links: Link[]
+  annotationCount: number
+  /** When the store was durably written. */
+  savedAt: string
+}
+
+export interface ImportResult {
+  imported: DocumentSummary[]
+  /** One entry per file that was refused: what is wrong and what to do, in one sentence. */
+  errors: { name: string; message: string }[]
+}
+
+export interface CsvExport {
+  filename: string
+  content: string
+  rows: number
+}
+
+const ImportFile = z.object({
+  name: z.string().min(1).max(255),
+  /** The file's bytes, base64. */
+  data: z.string().max(40_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 data'),
+})
+
+export const CsvOptions = z.object({
+  /** One annotator's layer, or null for every annotator. */
+  annotator: AnnotatorName.nullable().default(null),
+  /** Start with a UTF-8 byte order mark, so Excel reads the file as UTF-8. */
+  bom: z.boolean().default(false),
+  /** Prefix cells that a spreadsheet would run as a formula with an apostrophe. */
+  neutralizeFormulas: z.boolean().default(true),
+})
+export type CsvOptions = z.infer<typeof CsvOptions>
+
+/** Declares a method: `method<Reply>()(argsValidator)`. */
+function method<R>() {
+  return <A extends z.ZodType>(args: A) => ({ args, result: undefined as unknown as R })
+}
+
+const Empty = z.object({}).strict()
+
+/** Every method, its argument validator and (as a type) its reply. */
+export const contract = {
+  'app.info': method<AppInfo>()(Empty),
+  'settings.setAnnotator': method<AppInfo>()(z.object({ name: AnnotatorName }).strict()),
+  'project.open': method<ProjectSummary>()(z.object({ path: ProjectPath }).strict()),
+  'project.create': method<ProjectSummary>()(z.object({ path: ProjectPath, name: z.string().trim().min(1).max(200) }).strict()),
+  'documents.list': method<DocumentSummary[]>()(Empty),
+  'documents.rename': method<DocumentSummary>()(z.object({ id: DocumentId, title: z.string().trim().min(1).max(300) }).strict()),
+  'documents.import': method<ImportResult>()(z.object({ files: z.array(ImportFile).min(1).max(500) }).strict()),
+  'documents.open': method<OpenedDocument>()(z.object({ id: DocumentId }).strict()),
+  'annotations.apply': method<ApplyResult>()(
+    z.object({ document: DocumentId, ops: z.array(AnnotationOp).min(1).max(10_000) }).strict(),
+  ),
+  /** Values already used for each completable text attribute, keyed "label.attribute". */
+  'annotations.values': method<Record<string, string[]>>()(Empty),
+  'export.csv': method<CsvExport>()(CsvOptions.strict()),
+  /** Desktop only: native dialogs. Browser mode answers 'unavailable'. */
+  'host.openProjectDialog': method<ProjectSummary | null>()(Empty),
+  'host.createProjectDialog': method<ProjectSummary | null>()(z.object({ name: z.string().trim().min(1).max(200) }).strict()),
+  'host.saveFile': method<{ path: string } | null>()(
+    z.object({ defaultName: z.string().min(1).max(255), content: z.string().max(500_000_000) }).strict(),
+  ),
+} as const
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>
+export type ParsedArgsOf<M extends MethodName> = z.output<Contract[M]['args']>
+export type ResultOf<M extends MethodName> = Contract[M]['result']
+
+export type ErrorCode = 'invalid' | 'not-found' | 'unavailable' | 'conflict' | 'failed'
+export interface ApiErrorInfo {
+  code: ErrorCode
+  /** One sentence for the user: what happened and what to do. */
+  message: string
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorInfo }
+
+/** An error a handler throws on purpose; its message reaches the user as is. */
+export class UserError extends Error {
+  readonly code: ErrorCode
+  constructor(code: ErrorCode, message: string) {
+    super(message)
+    this.code = code
+    this.name = 'UserError'
+  }
+}
+
+/** What a host implements: one async function per method, given validated arguments. */
+export type Handlers = { [M in MethodName]: (args: ParsedArgsOf<M>) => Promise<ResultOf<M>> }
+
+/** True when `name` is a method of the contract. */
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+/** Readable summary of a validation failure: "files.0.name: Too small ...". */
+function describeIssues(error: z.ZodError): string {
+  const first = error.issues.slice(0, 3).map((i) => (i.path.length ? `${i.path.join('.')}: ` : '') + i.message)
+  return first.join('; ')
+}
+
+/**
+ * Validate and run one call. Never throws: bad method names and arguments give 'invalid',
+ * UserErrors keep their code and message, anything else becomes 'failed'.
+ */
+export async function dispatch(handlers: Handlers, name: unknown, args: unknown): Promise<Result<unknown>> {
+  if (!isMethodName(name)) {
+    return { ok: false, error: { code: 'invalid', message: `There is no method named ${JSON.stringify(String(name)).slice(0, 80)}.` } }
+  }
+  const parsed = contract[name].args.safeParse(args ?? {})
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid', message: `Invalid arguments for ${name}: ${describeIssues(parsed.error)}.` } }
+  }
+  try {
+    const handler = handlers[name] as (a: unknown) => Promise<unknown>
+    return { ok: true, value: await handler(parsed.data) }
+  } catch (e) {
+    if (e instanceof UserError) return { ok: false, error: { code: e.code, message: e.message } }
+    const message = e instanceof Error ? e.message : String(e)
+    return { ok: false, error: { code: 'failed', message: `Something went wrong: ${message}` } }
+  }
+}
+
+/** A transport carries one call to the host and brings its Result back. */
+export type Transport = (method: MethodName, args: unknown) => Promise<Result<unknown>>
+
+/** The error a client raises when a call comes back failed. */
+export class ApiError extends Error {
+  readonly code: ErrorCode
+  constructor(info: ApiErrorInfo) {
+    super(info.message)
+    this.code = info.code
+    this.name = 'ApiError'
+  }
+}
+
+/** A typed client over any transport: `await client.call('documents.open', { id })`. */
+export interface Client {
+  call<M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>>
+}
+
+/** Build the client the UI uses; failures are thrown as ApiError with the host's sentence. */
+export function createClient(transport: Transport): Client {
+  return {
+    async call(method, args) {
+      const result = await transport(method, args)
+      if (!result.ok) throw new ApiError(result.error)
+      return result.value as never
+    },
+  }
+}

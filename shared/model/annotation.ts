@@ -1,0 +1,105 @@
+/**
+ * Annotations and links as they are stored and exchanged. Offsets are Unicode code points into
+ * the document's stored text, end-exclusive, as in the W3C Web Annotation TextPositionSelector;
+ * the quote (exact text plus about 32 code points of context either side) is the
+ * TextQuoteSelector, kept so an annotation can be re-anchored if a text ever differs.
+ */
+import { z } from 'zod'
+import { Slug } from './labels'
+
+/** An annotation or link id: letters, digits, '-' and '_' (a UUID fits). */
+export const AnnotationId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an id of letters, digits, - or _')
+
+/** A document id: lowercase letters, digits and '-', safe as a file name. */
+export const DocumentId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'a document id (a-z, 0-9, -)')
+
+/**
+ * An annotator's name, which is also their folder under annotations/: letters, digits, spaces,
+ * '.', '_' and '-', starting with a letter or digit (names starting with '_' are reserved for
+ * Marginalia's own layers, such as a reviewed layer).
+ */
+export const AnnotatorName = z
+  .string()
+  .regex(
+    /^[\p{L}\p{N}](?:[\p{L}\p{N} ._-]{0,62}[\p{L}\p{N}_-])?$/u,
+    'a name of letters, digits, spaces, . _ or - (up to 64, starting with a letter or digit)',
+  )
+
+export const IsoTime = z.iso.datetime({ offset: true })
+
+export const TextPositionSelector = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+})
+export type TextPositionSelector = z.infer<typeof TextPositionSelector>
+
+export const TextQuoteSelector = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+})
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>
+
+export const Selector = z.discriminatedUnion('type', [TextPositionSelector, TextQuoteSelector])
+export type Selector = z.infer<typeof Selector>
+
+/** Attribute values by attribute id; an unset attribute is absent. */
+export const AttributeValues = z.record(Slug, z.string().max(1000))
+export type AttributeValues = z.infer<typeof AttributeValues>
+
+export const Annotation = z.object({
+  id: AnnotationId,
+  label: Slug,
+  target: z.object({ position: TextPositionSelector, quote: TextQuoteSelector }),
+  attributes: AttributeValues,
+  note: z.string().max(20000),
+  author: AnnotatorName,
+  created: IsoTime,
+  modified: IsoTime,
+})
+export type Annotation = z.infer<typeof Annotation>
+
+/** "This claim or stance is attributed to that source": both ends are annotations of one layer. */
+export const Link = z.object({
+  id: AnnotationId,
+  type: z.literal('attribution'),
+  from: AnnotationId,
+  to: AnnotationId,
+  author: AnnotatorName,
+  created: IsoTime,
+})
+export type Link = z.infer<typeof Link>
+
+/** What the UI sends to create or replace an annotation; the core fills quote, author and times. */
+export const AnnotationDraft = z
+  .object({
+    id: AnnotationId,
+    label: Slug,
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    attributes: AttributeValues,
+    note: z.string().max(20000),
+    /** Kept when an undo restores a deleted annotation. */
+    created: IsoTime.optional(),
+  })
+  .refine((d) => d.end > d.start, { message: 'an annotation must cover at least one character', path: ['end'] })
+export type AnnotationDraft = z.infer<typeof AnnotationDraft>
+
+/** One change to an annotator's layer of one document. */
+export const AnnotationOp = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('put'), annotation: AnnotationDraft }),
+  z.object({ op: z.literal('delete'), id: AnnotationId }),
+  z.object({
+    op: z.literal('link'),
+    link: z.object({ id: AnnotationId, from: AnnotationId, to: AnnotationId, created: IsoTime.optional() }),
+  }),
+  z.object({ op: z.literal('unlink'), id: AnnotationId }),
+])
+export type AnnotationOp = z.infer<typeof AnnotationOp>
+
+/** Start and end of an annotation, in code points. */
+export function spanOf(a: Annotation): { start: number; end: number } {
+  return { start: a.target.position.start, end: a.target.position.end }
+}

@@ -1,0 +1,49 @@
+/**
+ * project.json and the annotation store files: the shapes Marginalia writes on disk, with the
+ * format versions that let a later Marginalia migrate them (docs/format.md describes both).
+ */
+import { z } from 'zod'
+import { Annotation, AnnotatorName, DocumentId, IsoTime, Link } from './annotation'
+import { LabelSchema } from './labels'
+
+export const PROJECT_FORMAT = 'marginalia-project'
+export const PROJECT_VERSION = 1
+export const STORE_FORMAT = 'marginalia-annotations'
+export const STORE_VERSION = 1
+
+export const DocumentEntry = z.object({
+  id: DocumentId,
+  title: z.string().min(1).max(300),
+  /** Path of the stored text relative to the project folder: texts/<id>.txt */
+  file: z.string().regex(/^texts\/[a-z0-9][a-z0-9-]{0,79}\.txt$/),
+  /** sha256 (hex) of the stored text's UTF-8 bytes. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Length of the stored text in Unicode code points. */
+  length: z.number().int().nonnegative(),
+  /** The file name it was imported from. */
+  importedFrom: z.string().max(500),
+  imported: IsoTime,
+})
+export type DocumentEntry = z.infer<typeof DocumentEntry>
+
+export const ProjectFile = z.object({
+  format: z.literal(PROJECT_FORMAT),
+  version: z.number().int().positive(),
+  name: z.string().min(1).max(200),
+  created: IsoTime,
+  labels: LabelSchema,
+  documents: z.array(DocumentEntry),
+})
+export type ProjectFile = z.infer<typeof ProjectFile>
+
+export const StoreFile = z.object({
+  format: z.literal(STORE_FORMAT),
+  version: z.number().int().positive(),
+  document: DocumentId,
+  /** sha256 of the text these offsets refer to. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  annotator: AnnotatorName,
+  annotations: z.array(Annotation),
+  links: z.array(Link),
+})
+export type StoreFile = z.infer<typeof StoreFile>
