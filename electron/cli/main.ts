@@ -1,0 +1,144 @@
+/**
+ * The `marginalia` command: init, import and export on a project folder, for scripts and
+ * pipelines. Exit codes: 0 done, 1 the command failed (the message says why), 2 wrong usage.
+ */
+import { promises as fs } from 'node:fs'
+import { basename, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { UserError } from '../../shared/api'
+import { AnnotatorName } from '../../shared/model/annotation'
+import { exportCsv } from '../core/export-csv'
+import { writeFileDurable } from '../core/durable'
+import { Project } from '../core/project'
+
+const HELP: Record<string, string> = {
+  main: `Usage: marginalia <command> [options]
+
+Commands:
+  init <projectDir> [--name NAME]     create a new, empty project folder
+  import <projectDir> <file>...       import .txt and .md files as documents
+  export <projectDir> --format csv    export the tagged spans
+
+Run 'marginalia <command> --help' for a command's options.`,
+  init: `Usage: marginalia init <projectDir> [--name NAME]
+
+Creates a Marginalia project in projectDir (created if missing; it must not hold a project yet).
+  --name NAME   the project's name (default: the folder's name)`,
+  import: `Usage: marginalia import <projectDir> <file>...
+
+Imports plain text (.txt) and Markdown (.md) files as new documents. Each file is decoded
+(UTF-8, or UTF-16 with a byte order mark), its byte order mark dropped and its line endings
+made LF. Files that are binary, not valid UTF-8, empty or already imported are refused with
+a message; the others are imported. Exit code 1 if any file was refused.`,
+  export: `Usage: marginalia export <projectDir> --format csv [--out FILE] [options]
+
+Writes one CSV row per annotation (columns in docs/format.md). Offsets are Unicode code
+points into the stored text, end exclusive: Python's text[start:end] equals the text column.
+  --format csv                 the format (csv)
+  --out FILE                   write to FILE (default: standard output)
+  --annotator NAME             only this annotator's annotations (default: all annotators)
+  --bom                        start with a UTF-8 byte order mark (for Excel)
+  --no-formula-protection      do not prefix cells starting with = + - @ with an apostrophe`,
+}
+
+/** Run the command line; resolves to the exit code. */
+export async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    console.log(HELP.main)
+    return command ? 0 : 2
+  }
+  const commands: Record<string, (args: string[]) => Promise<number>> = { init, import: importCommand, export: exportCommand }
+  const fn = commands[command]
+  if (!fn) {
+    console.error(`Unknown command "${command}".\n\n${HELP.main}`)
+    return 2
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(HELP[command])
+    return 0
+  }
+  try {
+    return await fn(rest)
+  } catch (e) {
+    if (e instanceof UserError) {
+      console.error(e.message)
+      return 1
+    }
+    if (e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${e.message}\n\n${HELP[command]}`)
+      return 2
+    }
+    console.error(`marginalia ${command} failed: ${(e as Error).message}`)
+    return 1
+  }
+}
+
+function usage(command: string, problem: string): number {
+  console.error(`${problem}\n\n${HELP[command]}`)
+  return 2
+}
+
+async function init(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { name: { type: 'string' } }, allowPositionals: true })
+  const dir = positionals[0]
+  if (!dir || positionals.length > 1) return usage('init', 'init takes one project folder.')
+  const project = await Project.create(dir, values.name ?? basename(resolve(dir)))
+  console.log(`Created the project "${project.name}" in ${project.dir}.`)
+  return 0
+}
+
+async function importCommand(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true })
+  const [dir, ...files] = positionals
+  if (!dir || files.length === 0) return usage('import', 'import takes a project folder and at least one file.')
+  const project = await Project.open(dir)
+  const incoming = []
+  for (const file of files) {
+    try {
+      incoming.push({ name: basename(file), bytes: new Uint8Array(await fs.readFile(file)) })
+    } catch (e) {
+      console.error(`${file} could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`)
+      return 1
+    }
+  }
+  const { imported, errors } = await project.importFiles(incoming)
+  for (const doc of imported) console.log(`Imported ${doc.importedFrom} as "${doc.title}" (${doc.id}, ${doc.length} characters).`)
+  for (const err of errors) console.error(err.message)
+  return errors.length > 0 ? 1 : 0
+}
+
+async function exportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      annotator: { type: 'string' },
+      bom: { type: 'boolean' },
+      'no-formula-protection': { type: 'boolean' },
+    },
+    allowPositionals: true,
+  })
+  const dir = positionals[0]
+  if (!dir || positionals.length > 1) return usage('export', 'export takes one project folder.')
+  if (values.format !== 'csv') return usage('export', values.format ? `"${values.format}" is not a format export knows; use --format csv.` : 'Say which format: --format csv.')
+  if (values.annotator !== undefined && !AnnotatorName.safeParse(values.annotator).success) {
+    return usage('export', `"${values.annotator}" is not a valid annotator name.`)
+  }
+  const project = await Project.open(dir)
+  if (values.annotator !== undefined && !(await project.annotators()).includes(values.annotator)) {
+    console.error(`There are no annotations by "${values.annotator}" in this project; annotators: ${(await project.annotators()).join(', ') || 'none yet'}.`)
+    return 1
+  }
+  const { content, rows } = await exportCsv(project, {
+    annotator: values.annotator ?? null,
+    bom: values.bom ?? false,
+    neutralizeFormulas: !values['no-formula-protection'],
+  })
+  if (values.out) {
+    await writeFileDurable(resolve(values.out), content)
+    console.error(`Wrote ${rows} annotations to ${resolve(values.out)}.`)
+  } else process.stdout.write(content)
+  return 0
+}

@@ -1,0 +1,40 @@
+/**
+ * The one table that maps the contract's methods onto the core. The Electron main process (IPC)
+ * and the browser-mode server (HTTP) both route every call through `dispatch(createHandlers(...))`,
+ * so the two hosts cannot drift apart. Host-only abilities (native dialogs, saving a file) are
+ * passed in; a host without them answers 'unavailable'.
+ */
+import { UserError, type Handlers, type ProjectSummary } from '../../shared/api'
+import type { Workbench } from './workbench'
+
+/** What only a desktop host can do. */
+export interface HostAbilities {
+  openProjectDialog?: () => Promise<ProjectSummary | null>
+  createProjectDialog?: (name: string) => Promise<ProjectSummary | null>
+  saveFile?: (defaultName: string, content: string) => Promise<{ path: string } | null>
+}
+
+function unavailable(): never {
+  throw new UserError('unavailable', 'That needs the desktop app; in browser mode, type the folder path instead.')
+}
+
+/** The handlers for every contract method over one workbench. */
+export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handlers {
+  return {
+    'app.info': async () => wb.info(),
+    'settings.setAnnotator': ({ name }) => wb.setAnnotator(name),
+    'project.open': ({ path }) => wb.open(path),
+    'project.create': ({ path, name }) => wb.create(path, name),
+    'documents.list': () => wb.listDocuments(),
+    'documents.rename': ({ id, title }) => wb.rename(id, title),
+    'documents.import': ({ files }) =>
+      wb.importFiles(files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.data, 'base64')) }))),
+    'documents.open': ({ id }) => wb.openDocument(id),
+    'annotations.apply': ({ document, ops }) => wb.apply(document, ops),
+    'annotations.values': () => wb.attributeValues(),
+    'export.csv': (options) => wb.exportCsv(options),
+    'host.openProjectDialog': () => (host.openProjectDialog ?? unavailable)(),
+    'host.createProjectDialog': ({ name }) => (host.createProjectDialog ? host.createProjectDialog(name) : unavailable()),
+    'host.saveFile': ({ defaultName, content }) => (host.saveFile ? host.saveFile(defaultName, content) : unavailable()),
+  }
+}

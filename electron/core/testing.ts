@@ -1,0 +1,53 @@
+/**
+ * Builders for core tests: real project folders in the OS temp folder, filled through the same
+ * calls the app makes. Only tests import this module.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { AnnotationOp } from '../../shared/model/annotation'
+import { Project } from './project'
+
+/** Texts that break naive offset code: emoji, combining marks, RTL scripts, CRLF, quotes. */
+export const trickyTexts = {
+  emoji: 'Officials 😀 said the talks 👩‍👩‍👧 had "failed".\nThe ministry 🇺🇦 denied it.',
+  combining: 'Zoe\u0301 Nguye\u0302\u0303n, a spokeswoman, said: "we will not accept this".',
+  rtl: 'The IDF said: "ישראל במלחמה". Hamas replied: "حماس لن تستسلم", officials said.',
+  crlf: 'First paragraph, with a claim.\r\n\r\nSecond paragraph; "quoted", with commas.\r\n',
+}
+
+/** A fresh temp folder, removed by the returned cleanup. */
+export async function tempDir(prefix = 'marginalia-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix))
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
+}
+
+/** A new project in a temp folder with the given texts imported (name -> content). */
+export async function projectWith(texts: Record<string, string | Uint8Array>) {
+  const { dir, cleanup } = await tempDir()
+  const project = await Project.create(join(dir, 'project'), 'Test project')
+  const files = Object.entries(texts).map(([name, content]) => ({
+    name,
+    bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content,
+  }))
+  const result = await project.importFiles(files)
+  return { project, dir: project.dir, result, cleanup }
+}
+
+/** A put op tagging the first occurrence of `quote` in a document's stored text. */
+export async function tagOp(
+  project: Project,
+  docId: string,
+  quote: string,
+  label: string,
+  id: string,
+  attributes: Record<string, string> = {},
+  note = '',
+): Promise<AnnotationOp> {
+  const index = await project.text(docId)
+  const u16 = index.text.indexOf(quote)
+  if (u16 < 0) throw new Error(`"${quote}" is not in ${docId}`)
+  const start = index.u16ToCp(u16)
+  const end = index.u16ToCp(u16 + quote.length)
+  return { op: 'put', annotation: { id, label, start, end, attributes, note } }
+}

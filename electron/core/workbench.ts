@@ -1,0 +1,178 @@
+/**
+ * A running Marginalia: the settings, the open project, and the operations the contract's methods
+ * map onto. One Workbench serves one window (desktop) or one browser-mode server; hosts add only
+ * what is theirs (dialogs, files, transport).
+ */
+import type { AppInfo, ApplyResult, CsvExport, CsvOptions, DocumentSummary, OpenedDocument, ProjectSummary } from '../../shared/api'
+import { UserError } from '../../shared/api'
+import type { AnnotationOp } from '../../shared/model/annotation'
+import type { DocumentEntry } from '../../shared/model/project'
+import { exportCsv, exportFileName } from './export-csv'
+import { Project, type IncomingFile } from './project'
+import { Settings, suggestedAnnotator } from './settings'
+
+export interface WorkbenchOptions {
+  configDir: string
+  host: 'desktop' | 'browser'
+  version: string
+}
+
+export class Workbench {
+  private project: Project | null = null
+  private notice: string | null = null
+  private values: Map<string, Set<string>> | null = null
+
+  private constructor(
+    readonly options: WorkbenchOptions,
+    readonly settings: Settings,
+  ) {
+    this.notice = settings.notice
+  }
+
+  static async start(options: WorkbenchOptions): Promise<Workbench> {
+    return new Workbench(options, await Settings.open(options.configDir))
+  }
+
+  /** The open project, or a UserError telling the user to open one. */
+  get current(): Project {
+    if (!this.project) throw new UserError('unavailable', 'No project is open; open or create a project first.')
+    return this.project
+  }
+
+  get hasProject(): boolean {
+    return this.project !== null
+  }
+
+  info(): AppInfo {
+    return {
+      version: this.options.version,
+      host: this.options.host,
+      annotator: this.settings.annotator,
+      suggestedAnnotator: suggestedAnnotator(),
+      project: this.project ? this.summary(this.project) : null,
+      recent: this.settings.recent,
+      notice: this.notice,
+    }
+  }
+
+  /** Open a project and make it current; on failure the current project stays open. */
+  async open(path: string): Promise<ProjectSummary> {
+    const project = await Project.open(path)
+    return this.switchTo(project)
+  }
+
+  async create(path: string, name: string): Promise<ProjectSummary> {
+    return this.switchTo(await Project.create(path, name))
+  }
+
+  /** Remember a problem met at start-up (such as a project that would not open) for the UI. */
+  setNotice(notice: string | null): void {
+    this.notice = notice
+  }
+
+  async setAnnotator(name: string): Promise<AppInfo> {
+    await this.settings.setAnnotator(name)
+    return this.info()
+  }
+
+  private get annotator(): string {
+    const name = this.settings.annotator
+    if (!name) throw new UserError('unavailable', 'Tell Marginalia your name as annotator first.')
+    return name
+  }
+
+  async listDocuments(): Promise<DocumentSummary[]> {
+    const project = this.current
+    return Promise.all(project.documents.map((d) => this.documentSummary(project, d)))
+  }
+
+  async rename(id: string, title: string): Promise<DocumentSummary> {
+    const project = this.current
+    return this.documentSummary(project, await project.rename(id, title))
+  }
+
+  async importFiles(files: IncomingFile[]) {
+    const project = this.current
+    const { imported, errors } = await project.importFiles(files)
+    return { imported: await Promise.all(imported.map((d) => this.documentSummary(project, d))), errors }
+  }
+
+  async openDocument(id: string): Promise<OpenedDocument> {
+    const project = this.current
+    const annotator = this.annotator
+    const doc = project.document(id)
+    const [text, layer] = await Promise.all([project.text(id), project.layer(annotator, id)])
+    return {
+      document: await this.documentSummary(project, doc),
+      text: text.text,
+      sha256: doc.sha256,
+      annotator,
+      annotations: [...layer.annotations],
+      links: [...layer.links],
+      notice: layer.notice,
+    }
+  }
+
+  async apply(documentId: string, ops: AnnotationOp[]): Promise<ApplyResult> {
+    const project = this.current
+    const annotator = this.annotator
+    const [text, layer] = await Promise.all([project.text(documentId), project.layer(annotator, documentId)])
+    const result = await layer.apply(ops, text, project.labels, new Date().toISOString())
+    if (this.values) for (const a of result.annotations) this.remember(this.values, a.label, a.attributes)
+    return result
+  }
+
+  /** Values used so far for each completable text attribute, keyed "label.attribute", sorted. */
+  async attributeValues(): Promise<Record<string, string[]>> {
+    const project = this.current
+    if (!this.values) {
+      const values = new Map<string, Set<string>>()
+      for (const annotator of await project.annotators()) {
+        for (const doc of project.documents) {
+          if (!(await project.hasLayer(annotator, doc.id))) continue
+          for (const a of (await project.layer(annotator, doc.id)).annotations) this.remember(values, a.label, a.attributes)
+        }
+      }
+      this.values = values
+    }
+    return Object.fromEntries([...this.values].map(([k, v]) => [k, [...v].sort((a, b) => a.localeCompare(b))]))
+  }
+
+  async exportCsv(options: CsvOptions): Promise<CsvExport> {
+    const project = this.current
+    const { content, rows } = await exportCsv(project, options)
+    return { filename: exportFileName(project.name), content, rows }
+  }
+
+  private remember(values: Map<string, Set<string>>, label: string, attributes: Record<string, string>) {
+    const def = this.current.labels.find((l) => l.id === label)
+    for (const attr of def?.attributes ?? []) {
+      const value = attributes[attr.id]
+      if (attr.type !== 'text' || !attr.complete || !value) continue
+      const key = `${label}.${attr.id}`
+      if (!values.has(key)) values.set(key, new Set())
+      values.get(key)!.add(value)
+    }
+  }
+
+  private async switchTo(project: Project): Promise<ProjectSummary> {
+    this.project = project
+    this.values = null
+    this.notice = null
+    await this.settings.addRecent(project.dir)
+    return this.summary(project)
+  }
+
+  private summary(project: Project): ProjectSummary {
+    return { path: project.dir, name: project.name, labels: project.labels, documentCount: project.documents.length }
+  }
+
+  private async documentSummary(project: Project, doc: DocumentEntry): Promise<DocumentSummary> {
+    const annotator = this.settings.annotator
+    let annotationCount = 0
+    if (annotator && (await project.hasLayer(annotator, doc.id))) {
+      annotationCount = (await project.layer(annotator, doc.id)).annotations.length
+    }
+    return { id: doc.id, title: doc.title, length: doc.length, importedFrom: doc.importedFrom, annotationCount }
+  }
+}

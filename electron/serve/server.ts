@@ -1,0 +1,166 @@
+/**
+ * Browser mode: the same workbench, served to a browser on this machine only. The server listens
+ * on 127.0.0.1, serves the built renderer, and answers POST /api/<method> through the same
+ * dispatch table as the desktop app's IPC. Every API call must carry the per-launch token
+ * (X-Marginalia-Token); a Host or Origin other than this server's own is refused, which stops
+ * DNS-rebinding and cross-site pages from reaching the API.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { promises as fs } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, resolve, sep } from 'node:path'
+import { dispatch, type Handlers, type Result } from '../../shared/api'
+
+/** The Content-Security-Policy for the renderer, in both hosts. */
+export const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+/** Largest request body accepted (an import of several texts, base64). */
+const MAX_BODY = 64 * 1024 * 1024
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+}
+
+export interface ServeOptions {
+  handlers: Handlers
+  /** The built renderer (out/renderer). */
+  rendererDir: string
+  /** 0 picks a free port. */
+  port: number
+  /** Fixed token for tests; a random one otherwise. */
+  token?: string
+}
+
+export interface RunningServer {
+  url: string
+  port: number
+  token: string
+  server: Server
+  close(): Promise<void>
+}
+
+/** Start browser mode on 127.0.0.1; resolves once listening. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const token = options.token ?? randomBytes(32).toString('base64url')
+  const root = resolve(options.rendererDir)
+  let port = 0
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, fail('failed', `Something went wrong: ${(e as Error).message}`))
+      else res.destroy()
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const own = [`127.0.0.1:${port}`, `localhost:${port}`]
+    if (!own.includes(req.headers.host ?? '')) return sendJson(res, 403, fail('invalid', 'This server only answers requests addressed to itself.'))
+    const origin = req.headers.origin
+    if (origin !== undefined && !own.some((h) => origin === `http://${h}`)) {
+      return sendJson(res, 403, fail('invalid', 'Requests from other sites are refused.'))
+    }
+    const url = new URL(req.url ?? '/', `http://${own[0]}`)
+    if (url.pathname.startsWith('/api/')) return api(req, res, decodeURIComponent(url.pathname.slice(5)))
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('invalid', 'Only GET is allowed here.'))
+    return serveStatic(res, url.pathname)
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, method: string) {
+    if (req.method !== 'POST') return sendJson(res, 405, fail('invalid', 'API calls are POST requests.'))
+    if (!tokenMatches(req.headers['x-marginalia-token'], token)) {
+      req.resume()
+      return sendJson(res, 401, fail('invalid', 'This request lacks the launch token; open the address Marginalia printed when it started.'))
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      req.resume()
+      return sendJson(res, 415, fail('invalid', 'API calls send JSON.'))
+    }
+    const body = await readBody(req)
+    if (body === null) return sendJson(res, 413, fail('invalid', 'That request is too large.'))
+    let args: unknown
+    try {
+      args = body.length === 0 ? {} : JSON.parse(body)
+    } catch {
+      return sendJson(res, 400, fail('invalid', 'The request body is not valid JSON.'))
+    }
+    sendJson(res, 200, await dispatch(options.handlers, method, args))
+  }
+
+  async function serveStatic(res: ServerResponse, pathname: string) {
+    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
+    const file = resolve(root, rel)
+    if (!file.startsWith(root + sep)) return sendText(res, 404, 'Not found')
+    let data: Buffer
+    try {
+      data = await fs.readFile(file)
+    } catch {
+      return sendText(res, 404, 'Not found')
+    }
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': rel === 'index.html' ? 'no-store' : 'max-age=3600',
+    })
+    res.end(data)
+  }
+
+  await new Promise<void>((ok, ko) => {
+    server.once('error', ko)
+    server.listen(options.port, '127.0.0.1', () => ok())
+  })
+  port = (server.address() as AddressInfo).port
+  const url = `http://127.0.0.1:${port}/?token=${token}`
+  return {
+    url,
+    port,
+    token,
+    server,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  }
+}
+
+function fail(code: 'invalid' | 'failed', message: string): Result<never> {
+  return { ok: false, error: { code, message } }
+}
+
+function tokenMatches(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(token)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((ok, ko) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let tooBig = false
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY) tooBig = true
+      else chunks.push(chunk)
+    })
+    req.on('end', () => ok(tooBig ? null : Buffer.concat(chunks).toString('utf8')))
+    req.on('error', ko)
+  })
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  const json = JSON.stringify(body)
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' })
+  res.end(json)
+}
+
+function sendText(res: ServerResponse, status: number, text: string) {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' })
+  res.end(text)
+}
