@@ -1,0 +1,96 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { request } from 'node:http'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createHandlers } from '../core/handlers'
+import { projectWith, tempDir } from '../core/testing'
+import { Workbench } from '../core/workbench'
+import { CSP, startServer, type RunningServer } from './server'
+
+let server: RunningServer
+const cleanups: (() => Promise<void>)[] = []
+
+beforeAll(async () => {
+  const { project, cleanup } = await projectWith({ 'a.txt': 'Officials said the talks failed.' })
+  const config = await tempDir()
+  const renderer = join(config.dir, 'renderer')
+  await mkdir(renderer)
+  await writeFile(join(renderer, 'index.html'), '<!doctype html><title>Marginalia</title>')
+  await writeFile(join(config.dir, 'secret.txt'), 'outside the renderer')
+  cleanups.push(cleanup, config.cleanup)
+  const wb = await Workbench.start({ configDir: config.dir, host: 'browser', version: 'test' })
+  await wb.open(project.dir)
+  server = await startServer({ handlers: createHandlers(wb), rendererDir: renderer, port: 0 })
+})
+
+afterAll(async () => {
+  await server.close()
+  for (const c of cleanups) await c()
+})
+
+/** A raw HTTP request, so Host and Origin can be set freely. */
+function call(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((ok, ko) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, method: init.method ?? 'GET', headers: init.headers }, (res) => {
+      let body = ''
+      res.on('data', (c: Buffer) => (body += c.toString()))
+      res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, body }))
+    })
+    req.on('error', ko)
+    req.end(init.body)
+  })
+}
+
+const json = (extra: Record<string, string> = {}) => ({ 'Content-Type': 'application/json', ...extra })
+
+describe('browser mode server', () => {
+  it('prints a loopback URL with a long random token', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{40,}$/)
+  })
+
+  it('listens on 127.0.0.1 only', () => {
+    expect(server.server.address()).toMatchObject({ address: '127.0.0.1' })
+  })
+
+  it('answers API calls that carry the token', async () => {
+    const res = await call('/api/documents.list', { method: 'POST', headers: json({ 'X-Marginalia-Token': server.token }), body: '{}' })
+    expect(res.status).toBe(200)
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: [{ title: 'Officials said the talks failed.' }] })
+  })
+
+  it('refuses API calls without the token, or with a wrong one, with 401', async () => {
+    expect((await call('/api/documents.list', { method: 'POST', headers: json(), body: '{}' })).status).toBe(401)
+    const wrong = await call('/api/documents.list', { method: 'POST', headers: json({ 'X-Marginalia-Token': 'x'.repeat(43) }), body: '{}' })
+    expect(wrong.status).toBe(401)
+    expect(JSON.parse(wrong.body)).toMatchObject({ ok: false, error: { code: 'invalid' } })
+  })
+
+  it('refuses a foreign Host (DNS rebinding) or Origin with 403', async () => {
+    const host = await call('/api/documents.list', { method: 'POST', headers: json({ Host: 'evil.example', 'X-Marginalia-Token': server.token }), body: '{}' })
+    expect(host.status).toBe(403)
+    const origin = await call('/api/documents.list', {
+      method: 'POST',
+      headers: json({ Origin: 'http://evil.example', 'X-Marginalia-Token': server.token }),
+      body: '{}',
+    })
+    expect(origin.status).toBe(403)
+    expect((await call('/', { headers: { Host: `attacker.example:${server.port}` } })).status).toBe(403)
+  })
+
+  it('answers invalid arguments with a validation Result, not a crash', async () => {
+    const res = await call('/api/documents.open', { method: 'POST', headers: json({ 'X-Marginalia-Token': server.token }), body: '{"id":"../../x"}' })
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid' } })
+    const broken = await call('/api/documents.open', { method: 'POST', headers: json({ 'X-Marginalia-Token': server.token }), body: '{"id":' })
+    expect(broken.status).toBe(400)
+  })
+
+  it('serves the renderer with a strict CSP and nothing outside it', async () => {
+    const page = await call('/')
+    expect(page.status).toBe(200)
+    expect(page.headers['content-security-policy']).toBe(CSP)
+    expect(CSP).toContain("script-src 'self'")
+    expect(CSP).not.toContain('unsafe')
+    expect((await call('/../secret.txt')).status).toBe(404)
+    expect((await call('/%2e%2e/secret.txt')).status).toBe(404)
+  })
+})

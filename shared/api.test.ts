@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { UserError, contract, dispatch, type Handlers } from './api'
+
+/** Handlers that record what reached them; every method answers its own name. */
+function recording() {
+  const reached: [string, unknown][] = []
+  const handlers = Object.fromEntries(
+    Object.keys(contract).map((name) => [
+      name,
+      async (args: unknown) => {
+        reached.push([name, args])
+        if (name === 'documents.rename') throw new UserError('not-found', 'There is no such document.')
+        if (name === 'documents.list') throw new Error('disk on fire')
+        return name
+      },
+    ]),
+  ) as unknown as Handlers
+  return { handlers, reached }
+}
+
+describe('dispatch validates every call before it reaches a handler', () => {
+  const bad: [string, unknown][] = [
+    ['documents.open', { id: '../../etc/passwd' }],
+    ['documents.open', { id: 'Has Spaces' }],
+    ['documents.open', {}],
+    ['documents.open', { id: 'ok', extra: 1 }],
+    ['documents.open', 'not an object'],
+    ['documents.import', { files: [] }],
+    ['documents.import', { files: [{ name: 'a.txt', data: 'not base64!' }] }],
+    ['annotations.apply', { document: 'd', ops: [{ op: 'put', annotation: { id: 'a', label: 'claim', start: 5, end: 5, attributes: {}, note: '' } }] }],
+    ['annotations.apply', { document: 'd', ops: [{ op: 'put', annotation: { id: 'a', label: 'claim', start: -1, end: 5, attributes: {}, note: '' } }] }],
+    ['annotations.apply', { document: 'd', ops: [{ op: 'put', annotation: { id: 'a', label: 'claim', start: 0.5, end: 5, attributes: {}, note: '' } }] }],
+    ['annotations.apply', { document: 'd', ops: [{ op: 'explode' }] }],
+    ['annotations.apply', { document: 'd', ops: [{ op: 'delete', id: 'a/../b' }] }],
+    ['settings.setAnnotator', { name: '../maria' }],
+    ['settings.setAnnotator', { name: '_reviewed' }],
+    ['settings.setAnnotator', { name: '' }],
+    ['project.open', { path: 'a\0b' }],
+    ['export.csv', { annotator: 'x', bom: 'yes' }],
+  ]
+  it.each(bad)('%s refuses %j', async (method, args) => {
+    const { handlers, reached } = recording()
+    const result = await dispatch(handlers, method, args)
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error.code).toBe('invalid')
+      expect(result.error.message).toMatch(/^Invalid arguments for /)
+    }
+    expect(reached).toEqual([])
+  })
+
+  it('refuses unknown and inherited method names', async () => {
+    const { handlers } = recording()
+    for (const name of ['nope', 'constructor', '__proto__', 'toString', 42]) {
+      const result = await dispatch(handlers, name, {})
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid' } })
+    }
+  })
+
+  it('passes valid, defaulted arguments through', async () => {
+    const { handlers, reached } = recording()
+    expect(await dispatch(handlers, 'export.csv', {})).toEqual({ ok: true, value: 'export.csv' })
+    expect(reached).toEqual([['export.csv', { annotator: null, bom: false, neutralizeFormulas: true }]])
+    expect(await dispatch(handlers, 'settings.setAnnotator', { name: 'Zoé Nguyễn' })).toMatchObject({ ok: true })
+  })
+
+  it('turns thrown errors into Results instead of throwing across the boundary', async () => {
+    const { handlers } = recording()
+    expect(await dispatch(handlers, 'documents.rename', { id: 'doc-1', title: 'x' })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'There is no such document.' },
+    })
+    expect(await dispatch(handlers, 'documents.list', {})).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'Something went wrong: disk on fire' },
+    })
+  })
+})
