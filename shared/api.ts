@@ -90,8 +90,8 @@ export const CsvOptions = z.object({
 })
 export type CsvOptions = z.infer<typeof CsvOptions>
 
-/** Declares a method: `method<Reply>()(argsValidator)`. */
-function method<R>() {
+/** Declares a method: `declare<Reply>()(argsValidator)`. */
+function declare<R>() {
   return <A extends z.ZodType>(args: A) => ({ args, result: undefined as unknown as R })
 }
 
@@ -99,24 +99,24 @@ const Empty = z.object({}).strict()
 
 /** Every method, its argument validator and (as a type) its reply. */
 export const contract = {
-  'app.info': method<AppInfo>()(Empty),
-  'settings.setAnnotator': method<AppInfo>()(z.object({ name: AnnotatorName }).strict()),
-  'project.open': method<ProjectSummary>()(z.object({ path: ProjectPath }).strict()),
-  'project.create': method<ProjectSummary>()(z.object({ path: ProjectPath, name: z.string().trim().min(1).max(200) }).strict()),
-  'documents.list': method<DocumentSummary[]>()(Empty),
-  'documents.rename': method<DocumentSummary>()(z.object({ id: DocumentId, title: z.string().trim().min(1).max(300) }).strict()),
-  'documents.import': method<ImportResult>()(z.object({ files: z.array(ImportFile).min(1).max(500) }).strict()),
-  'documents.open': method<OpenedDocument>()(z.object({ id: DocumentId }).strict()),
-  'annotations.apply': method<ApplyResult>()(
+  'app.info': declare<AppInfo>()(Empty),
+  'settings.setAnnotator': declare<AppInfo>()(z.object({ name: AnnotatorName }).strict()),
+  'project.open': declare<ProjectSummary>()(z.object({ path: ProjectPath }).strict()),
+  'project.create': declare<ProjectSummary>()(z.object({ path: ProjectPath, name: z.string().trim().min(1).max(200) }).strict()),
+  'documents.list': declare<DocumentSummary[]>()(Empty),
+  'documents.rename': declare<DocumentSummary>()(z.object({ id: DocumentId, title: z.string().trim().min(1).max(300) }).strict()),
+  'documents.import': declare<ImportResult>()(z.object({ files: z.array(ImportFile).min(1).max(500) }).strict()),
+  'documents.open': declare<OpenedDocument>()(z.object({ id: DocumentId }).strict()),
+  'annotations.apply': declare<ApplyResult>()(
     z.object({ document: DocumentId, ops: z.array(AnnotationOp).min(1).max(10_000) }).strict(),
   ),
   /** Values already used for each completable text attribute, keyed "label.attribute". */
-  'annotations.values': method<Record<string, string[]>>()(Empty),
-  'export.csv': method<CsvExport>()(CsvOptions.strict()),
+  'annotations.values': declare<Record<string, string[]>>()(Empty),
+  'export.csv': declare<CsvExport>()(CsvOptions.strict()),
   /** Desktop only: native dialogs. Browser mode answers 'unavailable'. */
-  'host.openProjectDialog': method<ProjectSummary | null>()(Empty),
-  'host.createProjectDialog': method<ProjectSummary | null>()(z.object({ name: z.string().trim().min(1).max(200) }).strict()),
-  'host.saveFile': method<{ path: string } | null>()(
+  'host.openProjectDialog': declare<ProjectSummary | null>()(Empty),
+  'host.createProjectDialog': declare<ProjectSummary | null>()(z.object({ name: z.string().trim().min(1).max(200) }).strict()),
+  'host.saveFile': declare<{ path: string } | null>()(
     z.object({ defaultName: z.string().min(1).max(255), content: z.string().max(500_000_000) }).strict(),
   ),
 } as const

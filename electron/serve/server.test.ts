@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHandlers } from '../core/handlers'
 import { projectWith, tempDir } from '../core/testing'
 import { Workbench } from '../core/workbench'
-import { CSP, startServer, type RunningServer } from './server'
+import { CSP } from '../../shared/csp'
+import { startServer, type RunningServer } from './server'
 
 let server: RunningServer
 const cleanups: (() => Promise<void>)[] = []

@@ -11,10 +11,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { extname, resolve, sep } from 'node:path'
 import { dispatch, type Handlers, type Result } from '../../shared/api'
+import { CSP } from '../../shared/csp'
 
-/** The Content-Security-Policy for the renderer, in both hosts. */
-export const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 /** Largest request body accepted (an import of several texts, base64). */
 const MAX_BODY = 64 * 1024 * 1024

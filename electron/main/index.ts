@@ -1,0 +1,109 @@
+/**
+ * The Electron shell: single-instance lock, one hardened window on the built renderer, the menu,
+ * native dialogs, and the IPC channel wired to the same handlers browser mode uses. Everything
+ * about the project lives in electron/core; this file only connects it to Electron.
+ */
+import { readFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { BrowserWindow, Menu, app, dialog, ipcMain, session, shell } from 'electron'
+import type { ProjectSummary } from '../../shared/api'
+import { CSP } from '../../shared/csp'
+import { writeFileDurable } from '../core/durable'
+import { createHandlers } from '../core/handlers'
+import { ensureSampleCopy } from '../core/sample'
+import { Workbench } from '../core/workbench'
+import { registerIpc } from './ipc'
+import { menuTemplate } from './menu'
+import { hardenContents, isSafeExternalUrl, windowOptions } from './window'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const rendererFile = join(here, '../renderer/index.html')
+const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href
+
+let win: BrowserWindow | null = null
+let wb: Workbench
+
+if (!app.requestSingleInstanceLock()) app.quit()
+else {
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore()
+      win.focus()
+    }
+  })
+  app.on('web-contents-created', (_event, contents) => {
+    hardenContents(contents, appUrl, (url) => {
+      if (isSafeExternalUrl(url)) void shell.openExternal(url)
+    })
+  })
+  app.on('window-all-closed', () => app.quit())
+  void app.whenReady().then(start)
+}
+
+async function start() {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
+  })
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  const version = (JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')) as { version: string }).version
+  wb = await Workbench.start({ configDir: app.getPath('userData'), host: 'desktop', version })
+  const requested = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => !a.startsWith('-') && a !== '.')
+  const projectDir = requested ?? (await ensureSampleCopy(app.getPath('userData'), join(app.getAppPath(), 'fixtures', 'sample-project')))
+  try {
+    await wb.open(projectDir)
+  } catch (e) {
+    wb.setNotice((e as Error).message)
+  }
+  registerIpc(ipcMain, createHandlers(wb, { openProjectDialog, createProjectDialog, saveFile }), () => appUrl)
+  refreshMenu()
+  win = new BrowserWindow(windowOptions(join(here, '../preload/index.cjs')))
+  win.once('ready-to-show', () => win?.show())
+  if (process.env.ELECTRON_RENDERER_URL) await win.loadURL(process.env.ELECTRON_RENDERER_URL)
+  else await win.loadFile(rendererFile)
+}
+
+function refreshMenu() {
+  const actions = {
+    recent: wb.info().recent,
+    openProject: () => void openProjectDialog().then(reload),
+    newProject: () => void createProjectDialog(basename(app.getPath('documents'))).then(reload),
+    openRecent: (path: string) =>
+      void wb.open(path).then(reload, (e: Error) => dialog.showErrorBox('Marginalia could not open that project', e.message)),
+  }
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions, process.platform === 'darwin')))
+}
+
+function reload(summary: ProjectSummary | null) {
+  if (!summary) return
+  refreshMenu()
+  win?.webContents.reload()
+}
+
+async function openProjectDialog(): Promise<ProjectSummary | null> {
+  const options = { title: 'Open a Marginalia project', properties: ['openDirectory' as const] }
+  const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+  const path = picked.filePaths[0]
+  if (picked.canceled || !path) return null
+  const summary = await wb.open(path)
+  refreshMenu()
+  return summary
+}
+
+async function createProjectDialog(name: string): Promise<ProjectSummary | null> {
+  const options = { title: 'Choose an empty folder for the new project', buttonLabel: 'Create project here', properties: ['openDirectory' as const, 'createDirectory' as const] }
+  const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+  const path = picked.filePaths[0]
+  if (picked.canceled || !path) return null
+  const summary = await wb.create(path, name)
+  refreshMenu()
+  return summary
+}
+
+async function saveFile(defaultName: string, content: string): Promise<{ path: string } | null> {
+  const options = { defaultPath: join(app.getPath('documents'), basename(defaultName)), filters: [{ name: 'CSV', extensions: ['csv'] }] }
+  const picked = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+  if (picked.canceled || !picked.filePath) return null
+  await writeFileDurable(picked.filePath, content)
+  return { path: picked.filePath }
+}

@@ -1,0 +1,102 @@
+import type { IpcMainInvokeEvent } from 'electron'
+import { describe, expect, it } from 'vitest'
+import { contract, type Handlers } from '../../shared/api'
+import { CALL_CHANNEL, registerIpc, type IpcMainLike } from './ipc'
+import { menuTemplate } from './menu'
+import { hardenContents, isSafeExternalUrl, windowOptions } from './window'
+
+const APP = 'file:///opt/marginalia/out/renderer/index.html'
+
+describe('the window', () => {
+  it('isolates the page: context isolation, sandbox, no Node, web security, preload only', () => {
+    const prefs = windowOptions('/app/out/preload/index.cjs').webPreferences!
+    expect(prefs).toMatchObject({
+      preload: '/app/out/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    })
+  })
+
+  it('denies navigation away from the app and every new window; only http(s) links go to the OS', () => {
+    const listeners = new Map<string, (event: { preventDefault: () => void }, url: string) => void>()
+    let openHandler: (d: { url: string }) => { action: string } = () => ({ action: 'allow' })
+    const opened: string[] = []
+    hardenContents(
+      {
+        on: ((name: string, fn: never) => listeners.set(name, fn)) as never,
+        setWindowOpenHandler: ((fn: never) => (openHandler = fn)) as never,
+      },
+      APP,
+      (url) => opened.push(url),
+    )
+    const navigate = (url: string) => {
+      let prevented = false
+      listeners.get('will-navigate')!({ preventDefault: () => (prevented = true) }, url)
+      return prevented
+    }
+    expect(navigate(APP)).toBe(false)
+    expect(navigate('file:///etc/passwd')).toBe(true)
+    expect(navigate('https://example.org/article')).toBe(true)
+    expect(openHandler({ url: 'https://example.org/a' })).toEqual({ action: 'deny' })
+    expect(openHandler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
+    expect(openHandler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
+    expect(opened).toEqual(['https://example.org/article', 'https://example.org/a'])
+  })
+
+  it('passes only well-formed http(s) URLs to openExternal', () => {
+    expect(isSafeExternalUrl('https://www.example.org/x?y=1')).toBe(true)
+    expect(isSafeExternalUrl('http://example.org')).toBe(true)
+    for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'smb://host/share', 'https://user:pw@example.org', 'not a url', 'ms-msdt:/id']) {
+      expect(isSafeExternalUrl(bad)).toBe(false)
+    }
+  })
+})
+
+describe('IPC', () => {
+  function wire() {
+    const registered = new Map<string, (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>>()
+    const ipc: IpcMainLike = { handle: (channel, fn) => registered.set(channel, fn) }
+    const reached: string[] = []
+    const handlers = Object.fromEntries(
+      Object.keys(contract).map((name) => [name, async () => (reached.push(name), name)]),
+    ) as unknown as Handlers
+    registerIpc(ipc, handlers, () => APP)
+    return { registered, reached }
+  }
+  const event = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent
+
+  it('registers one channel that dispatches contract methods from the app page', async () => {
+    const { registered, reached } = wire()
+    expect([...registered.keys()]).toEqual([CALL_CHANNEL])
+    const handler = registered.get(CALL_CHANNEL)!
+    expect(await handler(event(APP), { method: 'app.info', args: {} })).toEqual({ ok: true, value: 'app.info' })
+    expect(reached).toEqual(['app.info'])
+  })
+
+  it('refuses calls from other pages and from sub-frames, and invalid arguments', async () => {
+    const { registered, reached } = wire()
+    const handler = registered.get(CALL_CHANNEL)!
+    expect(await handler(event('https://evil.example/'), { method: 'app.info', args: {} })).toMatchObject({ ok: false })
+    expect(await handler(event(APP, {}), { method: 'app.info', args: {} })).toMatchObject({ ok: false })
+    expect(await handler(event(APP), { method: 'documents.open', args: { id: '../x' } })).toMatchObject({ ok: false, error: { code: 'invalid' } })
+    expect(await handler(event(APP), 'garbage')).toMatchObject({ ok: false, error: { code: 'invalid' } })
+    expect(reached).toEqual([])
+  })
+})
+
+describe('the menu', () => {
+  it('has accelerators for project commands and leaves Ctrl+Z to the page', () => {
+    const noop = () => undefined
+    const template = menuTemplate({ openProject: noop, newProject: noop, openRecent: noop, recent: ['/p'] }, false)
+    const items = template.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []))
+    expect(items.find((i) => i.label === 'Open Project…')?.accelerator).toBe('CmdOrCtrl+O')
+    expect(items.find((i) => i.label === 'New Project…')?.accelerator).toBe('CmdOrCtrl+Shift+N')
+    expect(items.some((i) => i.role === 'undo' || i.role === 'redo')).toBe(false)
+  })
+})
