@@ -1,0 +1,179 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { restoreFormulaCell } from '../shared/csv'
+import type { ProjectFile, StoreFile } from '../shared/model/project'
+import { sliceCodePoints } from '../shared/offsets'
+import { expect, test, type Marginalia } from './harness'
+import { dragSelect, keyboardSelect, selectedText } from './text'
+
+const CLAIM = 'Moscow stepped-up its own rhetoric towards Israel'
+const STANCE = 'Russia demonstratively refrained from doing so'
+const SOURCE = 'Arkady Mil-Man'
+
+/** The project's document whose text contains `phrase`. */
+async function documentWith(app: Marginalia, phrase: string) {
+  const project = JSON.parse(await app.read('project.json')) as ProjectFile
+  for (const doc of project.documents) if ((await app.read(doc.file)).includes(phrase)) return doc
+  throw new Error(`no document contains "${phrase}"`)
+}
+
+async function store(app: Marginalia, docId: string): Promise<StoreFile> {
+  return JSON.parse(await app.read(`annotations/tester/${docId}.json`)) as StoreFile
+}
+
+test('tag a claim with the mouse and a stance with the keyboard, set attributes and a source, reload: all kept', async ({ page, app }) => {
+  const problems: string[] = []
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()))
+  page.on('pageerror', (e) => problems.push(e.message))
+  const doc = await documentWith(app, CLAIM)
+
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+  const editor = page.locator('.ProseMirror')
+  await expect(editor).toContainText(CLAIM)
+
+  await dragSelect(page, CLAIM)
+  expect(await selectedText(page)).toBe(CLAIM)
+  await page.getByRole('button', { name: 'Claim', exact: true }).click()
+  await expect(editor.locator('.mg-hl-claim', { hasText: 'rhetoric towards' }).first()).toBeVisible()
+
+  await dragSelect(page, SOURCE)
+  await page.keyboard.press('2')
+  await expect(editor.locator('.mg-hl-source', { hasText: SOURCE }).first()).toBeVisible()
+
+  await keyboardSelect(page, STANCE)
+  expect(await selectedText(page)).toBe(STANCE)
+  await page.keyboard.press('3')
+  await expect(editor.locator('.mg-hl-stance', { hasText: 'demonstratively' }).first()).toBeVisible()
+
+  const panel = page.getByRole('complementary', { name: 'Annotations' })
+  await panel.getByRole('button', { name: /demonstratively refrained/ }).first().click()
+  await panel.getByLabel('Polarity').selectOption('against')
+  await panel.getByLabel('Target').fill('Israel')
+  await panel.getByLabel('Source', { exact: true }).selectOption({ label: SOURCE })
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+
+  const saved = await store(app, doc.id)
+  const byText = (t: string) => saved.annotations.find((a) => a.target.quote.exact === t)
+  expect(byText(CLAIM)?.label).toBe('claim')
+  expect(byText(SOURCE)?.label).toBe('source')
+  expect(byText(STANCE)).toMatchObject({ label: 'stance', attributes: { polarity: 'against', target: 'Israel' }, author: 'tester' })
+  expect(saved.links).toEqual([expect.objectContaining({ from: byText(STANCE)!.id, to: byText(SOURCE)!.id, type: 'attribution' })])
+  const text = await app.read(doc.file)
+  for (const a of saved.annotations) expect(sliceCodePoints(text, a.target.position.start, a.target.position.end)).toBe(a.target.quote.exact)
+
+  await page.reload()
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+  await expect(editor.locator('.mg-hl-claim', { hasText: 'rhetoric towards' }).first()).toBeVisible()
+  await expect(editor.locator('.mg-hl-stance', { hasText: 'demonstratively' }).first()).toBeVisible()
+  await panel.getByRole('button', { name: /demonstratively refrained/ }).first().click()
+  await expect(panel.getByLabel('Polarity')).toHaveValue('against')
+  await expect(panel.getByLabel('Target')).toHaveValue('Israel')
+  await expect(panel.getByLabel('Source', { exact: true }).locator('option:checked')).toHaveText(new RegExp(SOURCE))
+  await expect(page.getByRole('navigation', { name: 'Documents' }).getByRole('listitem').filter({ hasText: doc.title }).getByTestId('doc-count')).toHaveText(/3/)
+  expect(problems).toEqual([])
+})
+
+test('the text is read-only: typing, pasting and deleting never change it', async ({ page, app }) => {
+  const doc = await documentWith(app, CLAIM)
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+  const editor = page.locator('.ProseMirror')
+  const before = await editor.innerText()
+  await keyboardSelect(page, 'stepped-up')
+  await page.keyboard.type('xyz')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Backspace')
+  await page.evaluate(() => {
+    const data = new DataTransfer()
+    data.setData('text/plain', 'PASTED')
+    document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  })
+  await page.keyboard.press('Control+x')
+  expect(await editor.innerText()).toBe(before)
+  expect(await app.read(doc.file)).toContain('Moscow stepped-up its own rhetoric')
+})
+
+test('undo and redo annotation changes with Ctrl+Z and Shift+Ctrl+Z', async ({ page, app }) => {
+  const doc = await documentWith(app, CLAIM)
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+  const editor = page.locator('.ProseMirror')
+  await dragSelect(page, CLAIM)
+  await page.keyboard.press('1')
+  const claim = editor.locator('.mg-hl-claim', { hasText: 'rhetoric towards' })
+  await expect(claim.first()).toBeVisible()
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await page.keyboard.press('Control+z')
+  await expect(claim).toHaveCount(0)
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  expect((await store(app, doc.id)).annotations).toEqual([])
+  await page.keyboard.press('Control+Shift+z')
+  await expect(claim.first()).toBeVisible()
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  expect((await store(app, doc.id)).annotations.map((a) => a.target.quote.exact)).toEqual([CLAIM])
+})
+
+test('export CSV from the UI and parse it back against the stored texts', async ({ page, app }) => {
+  const doc = await documentWith(app, CLAIM)
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+  await dragSelect(page, CLAIM)
+  await page.keyboard.press('1')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+
+  await page.getByRole('button', { name: 'Export CSV…' }).click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog.getByLabel('Protect against spreadsheet formulas')).toBeChecked()
+  const download = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+  const file = await (await download).path()
+  const csv = await readFile(file, 'utf8')
+  expect(csv.split('\r\n')[0]).toMatch(/^document_id,document_title,annotator,annotation_id,label,start,end,text,prefix,suffix,/)
+  const rows = parse(csv, { columns: true, bom: true }) as Record<string, string>[]
+  const project = JSON.parse(await app.read('project.json')) as ProjectFile
+  const texts = new Map<string, string>()
+  for (const d of project.documents) texts.set(d.id, await app.read(d.file))
+  expect(rows.length).toBeGreaterThan(20)
+  for (const row of rows) {
+    const text = texts.get(row.document_id!)!
+    expect(sliceCodePoints(text, Number(row.start), Number(row.end))).toBe(restoreFormulaCell(row.text!))
+  }
+  expect(new Set(rows.map((r) => r.annotator))).toEqual(new Set(['jonas', 'maria', 'tester']))
+  expect(rows.find((r) => r.annotator === 'tester')).toMatchObject({ label: 'claim', text: CLAIM, document_id: doc.id })
+})
+
+test('importing a binary file and a file of invalid UTF-8 gives a clear error and writes nothing', async ({ page, app }) => {
+  await page.goto(app.url)
+  await expect(page.getByRole('navigation', { name: 'Documents' })).toBeVisible()
+  const textsBefore = await readdir(join(app.projectDir, 'texts'))
+  const projectBefore = await app.read('project.json')
+  await page.locator('input[type=file]').setInputFiles([
+    { name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) },
+    { name: 'latin1.txt', mimeType: 'text/plain', buffer: Buffer.from('caf\xe9 au lait', 'latin1') },
+  ])
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('photo.txt looks like a binary file')
+  await expect(alert).toContainText('latin1.txt is not valid UTF-8 text')
+  expect(await readdir(join(app.projectDir, 'texts'))).toEqual(textsBefore)
+  expect(await app.read('project.json')).toBe(projectBefore)
+})
+
+test('importing a good text adds it to the list, and it can be renamed', async ({ page, app }, info) => {
+  const file = info.outputPath('interview.txt')
+  await writeFile(file, '\uFEFFInterview with a spokeswoman 😀\r\n\r\nShe said the talks had failed.\r\n')
+  await page.goto(app.url)
+  await page.locator('input[type=file]').setInputFiles(file)
+  const nav = page.getByRole('navigation', { name: 'Documents' })
+  await expect(nav.getByText('Interview with a spokeswoman 😀')).toBeVisible()
+  const project = JSON.parse(await app.read('project.json')) as ProjectFile
+  const added = project.documents.find((d) => d.importedFrom === 'interview.txt')!
+  expect(await app.read(added.file)).toBe('Interview with a spokeswoman 😀\n\nShe said the talks had failed.\n')
+  await nav.getByText('Interview with a spokeswoman 😀').dblclick()
+  const input = nav.getByRole('textbox')
+  await input.fill('Spokeswoman interview')
+  await input.press('Enter')
+  await expect(nav.getByText('Spokeswoman interview')).toBeVisible()
+  await expect.poll(async () => (JSON.parse(await app.read('project.json')) as ProjectFile).documents.find((d) => d.id === added.id)?.title).toBe('Spokeswoman interview')
+})
