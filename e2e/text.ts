@@ -13,7 +13,7 @@ export interface PhraseBox {
 
 /** Screen coordinates of the first and last character of `phrase` in the editor. */
 export async function locatePhrase(page: Page, phrase: string): Promise<PhraseBox> {
-  const box = await page.evaluate((phrase) => {
+  const box = await page.evaluate((wanted) => {
     const root = document.querySelector('.ProseMirror')
     if (!root) return null
     for (const para of Array.from(root.children)) {
@@ -21,7 +21,7 @@ export async function locatePhrase(page: Page, phrase: string): Promise<PhraseBo
       const walker = document.createTreeWalker(para, NodeFilter.SHOW_TEXT)
       for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text)
       const flat = nodes.map((n) => n.data).join('')
-      const at = flat.indexOf(phrase)
+      const at = flat.indexOf(wanted)
       if (at < 0) continue
       const locate = (offset: number, preferEnd: boolean): [Text, number] => {
         let seen = 0
@@ -35,7 +35,7 @@ export async function locatePhrase(page: Page, phrase: string): Promise<PhraseBo
       para.scrollIntoView({ block: 'center' })
       const range = document.createRange()
       const [sn, so] = locate(at, false)
-      const [en, eo] = locate(at + phrase.length, true)
+      const [en, eo] = locate(at + wanted.length, true)
       range.setStart(sn, so)
       range.setEnd(en, eo)
       const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0)

@@ -3,10 +3,11 @@
  * pipelines. Exit codes: 0 done, 1 the command failed (the message says why), 2 wrong usage.
  */
 import { promises as fs } from 'node:fs'
-import { basename, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { UserError } from '../../shared/api'
 import { AnnotatorName } from '../../shared/model/annotation'
+import { formatSchemas } from '../../shared/model/json-schema'
 import { exportCsv } from '../core/export-csv'
 import { writeFileDurable } from '../core/durable'
 import { Project } from '../core/project'
@@ -18,6 +19,7 @@ Commands:
   init <projectDir> [--name NAME]     create a new, empty project folder
   import <projectDir> <file>...       import .txt and .md files as documents
   export <projectDir> --format csv    export the tagged spans
+  schema [--out DIR]                  the JSON Schemas of Marginalia's files
 
 Run 'marginalia <command> --help' for a command's options.`,
   init: `Usage: marginalia init <projectDir> [--name NAME]
@@ -30,6 +32,10 @@ Imports plain text (.txt) and Markdown (.md) files as new documents. Each file i
 (UTF-8, or UTF-16 with a byte order mark), its byte order mark dropped and its line endings
 made LF. Files that are binary, not valid UTF-8, empty or already imported are refused with
 a message; the others are imported. Exit code 1 if any file was refused.`,
+  schema: `Usage: marginalia schema [--out DIR]
+
+Prints the JSON Schemas (draft 2020-12) of project.json and of the annotation stores, or
+writes them as project.schema.json and annotations.schema.json into DIR.`,
   export: `Usage: marginalia export <projectDir> --format csv [--out FILE] [options]
 
 Writes one CSV row per annotation (columns in docs/format.md). Offsets are Unicode code
@@ -48,7 +54,7 @@ export async function run(argv: string[]): Promise<number> {
     console.log(HELP.main)
     return command ? 0 : 2
   }
-  const commands: Record<string, (args: string[]) => Promise<number>> = { init, import: importCommand, export: exportCommand }
+  const commands: Record<string, (args: string[]) => Promise<number>> = { init, import: importCommand, export: exportCommand, schema }
   const fn = commands[command]
   if (!fn) {
     console.error(`Unknown command "${command}".\n\n${HELP.main}`)
@@ -140,5 +146,20 @@ async function exportCommand(args: string[]): Promise<number> {
     await writeFileDurable(resolve(values.out), content)
     console.error(`Wrote ${rows} annotations to ${resolve(values.out)}.`)
   } else process.stdout.write(content)
+  return 0
+}
+
+async function schema(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { out: { type: 'string' } }, allowPositionals: true })
+  if (positionals.length > 0) return usage('schema', 'schema takes no folder; use --out DIR.')
+  const schemas = formatSchemas()
+  if (!values.out) {
+    console.log(JSON.stringify(schemas, null, 2))
+    return 0
+  }
+  for (const [name, value] of Object.entries(schemas)) {
+    await writeFileDurable(join(resolve(values.out), name), `${JSON.stringify(value, null, 2)}\n`)
+    console.error(`Wrote ${join(resolve(values.out), name)}.`)
+  }
   return 0
 }

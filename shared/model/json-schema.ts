@@ -1,0 +1,25 @@
+/**
+ * JSON Schemas (draft 2020-12) of the files Marginalia writes, generated from the same zod models
+ * that validate them, so docs/schema/ can never drift from the code (a test compares them).
+ */
+import { z } from 'zod'
+import { ProjectFile, StoreFile } from './project'
+
+/** File name in docs/schema/ -> its JSON Schema. */
+export function formatSchemas(): Record<string, unknown> {
+  const make = (schema: z.ZodType, id: string, title: string, description: string) => ({
+    $id: `https://marginalia.invalid/schema/${id}`,
+    title,
+    description,
+    ...(z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>),
+  })
+  return {
+    'project.schema.json': make(ProjectFile, 'project.schema.json', 'Marginalia project.json', 'The project file: name, label schema and documents of a Marginalia project folder.'),
+    'annotations.schema.json': make(
+      StoreFile,
+      'annotations.schema.json',
+      'Marginalia annotation store',
+      'annotations/<annotator>/<document>.json: one annotator\'s annotations and links on one document. Offsets are Unicode code points, end-exclusive.',
+    ),
+  }
+}
