@@ -1,0 +1,155 @@
+/**
+ * The document view: a ProseMirror EditorView over one text, created imperatively in an element
+ * React hands over and never re-rendered by React. Everything the rest of the UI does to the text
+ * goes through this class: draw or remove highlights, show the selected annotation, flash and
+ * scroll to a span, read the selection as a code point span. It keeps the live span of every
+ * annotation by id, so removing a highlight needs only the id.
+ */
+import { EditorState, TextSelection } from 'prosemirror-state'
+import { EditorView } from 'prosemirror-view'
+import type { Annotation } from '../../../shared/model/annotation'
+import type { TextIndex } from '../../../shared/offsets'
+import { changeFocus, focusLayer, type FocusSpan } from './focus'
+import { changeHighlights, highlights, highlightsBetween } from './highlights'
+import { readOnly } from './read-only'
+import { docFromText } from './schema'
+import { coveringByLength, selectionToSpan, spanOfAnnotation, type HighlightSpan } from './spans'
+
+/** What the document view needs from its owner. */
+export interface DocumentEditorOptions {
+  /** The element the editor is mounted in. */
+  mount: HTMLElement
+  /** The scrolling element around it. */
+  scroller: HTMLElement
+  /** The document's text, indexed. */
+  index: TextIndex
+  annotations: readonly Annotation[]
+  /** A click in the text, with the annotations under it, shortest (most specific) first. */
+  onClickText(covering: HighlightSpan[]): void
+}
+
+const FLASH_MS = 1200
+
+/** One open document's text view. */
+export class DocumentEditor {
+  readonly index: TextIndex
+  private readonly view: EditorView
+  private readonly spans = new Map<string, HighlightSpan>()
+  private readonly scroller: HTMLElement
+  private flashTimer: ReturnType<typeof setTimeout> | undefined
+
+  constructor(options: DocumentEditorOptions) {
+    this.index = options.index
+    this.scroller = options.scroller
+    for (const a of options.annotations) this.spans.set(a.id, spanOfAnnotation(this.index, a))
+    const state = EditorState.create({
+      doc: docFromText(this.index.text),
+      plugins: [readOnly(), highlights([...this.spans.values()]), focusLayer()],
+    })
+    this.view = new EditorView(options.mount, {
+      state,
+      attributes: { class: 'mg-text', 'aria-label': 'Document text', 'aria-readonly': 'true', spellcheck: 'false' },
+      handleClick: (view, pos, event) => {
+        options.onClickText(this.annotationsAtClick(pos, event))
+        return false
+      },
+    })
+  }
+
+  /** Remove the view from the page. */
+  destroy(): void {
+    clearTimeout(this.flashTimer)
+    this.view.destroy()
+  }
+
+  /** Put focus in the text, keeping its selection. */
+  focus(): void {
+    this.view.focus()
+  }
+
+  /** Draw new or changed annotations and remove deleted ones, in one view update. */
+  update(put: readonly Annotation[], removed: readonly string[]): void {
+    const remove: HighlightSpan[] = []
+    const add: HighlightSpan[] = []
+    for (const id of removed) {
+      const old = this.spans.get(id)
+      if (old) remove.push(old)
+      this.spans.delete(id)
+    }
+    for (const a of put) {
+      const old = this.spans.get(a.id)
+      const next = spanOfAnnotation(this.index, a)
+      if (old && old.label === next.label && old.start === next.start && old.end === next.end) continue
+      if (old) remove.push(old)
+      this.spans.set(a.id, next)
+      add.push(next)
+    }
+    if (add.length || remove.length) this.view.dispatch(changeHighlights(this.view.state.tr, { add, remove }))
+  }
+
+  /** The selected text as a code point span, whitespace at either end left out; null if none. */
+  selectedSpan(): { start: number; end: number } | null {
+    const { from, to } = this.view.state.selection
+    return from === to ? null : selectionToSpan(this.index, from, to)
+  }
+
+  /** Collapse the text selection to its end (after tagging, so a second key press does not re-tag). */
+  collapseSelection(): void {
+    const { state } = this.view
+    if (state.selection.empty) return
+    this.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, state.selection.to)))
+  }
+
+  /** Show which annotation is selected, or none. */
+  showSelected(id: string | null): void {
+    const span = id === null ? null : this.spans.get(id)
+    this.view.dispatch(changeFocus(this.view.state.tr, { selected: span ? this.focusSpan(span) : null }))
+  }
+
+  /** Scroll the annotation's span into view and flash it briefly. */
+  reveal(id: string): void {
+    const span = this.spans.get(id)
+    if (!span) return
+    const top = this.view.coordsAtPos(span.from).top
+    const box = this.scroller.getBoundingClientRect()
+    const bottom = this.view.coordsAtPos(span.to, -1).bottom
+    if (top < box.top + 24 || bottom > box.bottom - 24) {
+      this.scroller.scrollTop += top - box.top - Math.max(48, (box.height - (bottom - top)) / 3)
+    }
+    clearTimeout(this.flashTimer)
+    this.view.dispatch(changeFocus(this.view.state.tr, { flash: this.focusSpan(span) }))
+    this.flashTimer = setTimeout(() => this.view.dispatch(changeFocus(this.view.state.tr, { flash: null })), FLASH_MS)
+  }
+
+  private focusSpan(span: HighlightSpan): FocusSpan {
+    const last = Math.max(span.start, span.end - 1)
+    return { from: span.from, to: span.to, firstTo: this.index.cpToPm(Math.min(span.end, span.start + 1)), lastFrom: this.index.cpToPm(last) }
+  }
+
+  /** The annotations covering the character that was clicked, found from positions alone. */
+  private annotationsAtClick(pos: number, event: MouseEvent): HighlightSpan[] {
+    const char = this.clickedChar(pos, event.clientX, event.clientY)
+    if (char === null) return []
+    const from = this.index.cpToPm(char)
+    return coveringByLength(highlightsBetween(this.view.state, from, this.index.cpToPm(char + 1)), char)
+  }
+
+  /**
+   * Which character a click at (x, y) hit: a position lies between two characters, so look at the
+   * one after and the one before it and take whichever's box holds the point.
+   */
+  private clickedChar(pos: number, x: number, y: number): number | null {
+    const cp = this.index.pmToCp(pos)
+    for (const c of [cp, cp - 1]) {
+      if (c < 0 || c >= this.index.length || this.index.slice(c, c + 1) === '\n') continue
+      const a = this.view.coordsAtPos(this.index.cpToPm(c), 1)
+      const b = this.view.coordsAtPos(this.index.cpToPm(c + 1), -1)
+      // A character split across a line wrap has its two edges on different lines: not this one.
+      if (b.bottom <= a.top || b.top >= a.bottom) continue
+      const top = Math.min(a.top, b.top)
+      const bottom = Math.max(a.bottom, b.bottom)
+      if (x >= Math.min(a.left, b.left) - 1 && x <= Math.max(a.right, b.right) + 1 && y >= top - 2 && y <= bottom + 2) return c
+    }
+    return null
+  }
+}

@@ -1,0 +1,259 @@
+/**
+ * Annotating the open document: every change to its layer goes through `change`, which applies
+ * the ops locally (drawing at once), records how to undo them, and queues them for saving. A save
+ * that fails rolls its change back, together with the changes queued behind it, and keeps them
+ * for "Retry". Typing in a note or text attribute is buffered: the local copy changes at once, and
+ * one change is saved after 400 ms of quiet (at most 1 s after the first keystroke), or earlier
+ * when the field loses focus, another annotation is edited, or the document is left.
+ */
+import type { ApplyResult, Client, OpenedDocument } from '../../../shared/api'
+import type { Annotation, AnnotationOp } from '../../../shared/model/annotation'
+import { findLabel } from '../../../shared/model/labels'
+import { TextIndex } from '../../../shared/offsets'
+import type { DocumentEditor } from '../editor/document-editor'
+import { AnnotationSet } from './annotation-set'
+import { applyOps, draftOf, type LocalContext, type Outcome } from './changes'
+import { SaveQueue, type Batch } from './save-queue'
+import type { SessionState } from './session-state'
+import type { Store } from './store'
+import { UndoStack } from './undo-stack'
+
+const QUIET_MS = 400
+const MAX_WAIT_MS = 1000
+
+interface BufferedEdit {
+  document: string
+  id: string
+  before: Annotation
+  quiet: ReturnType<typeof setTimeout>
+  deadline: ReturnType<typeof setTimeout>
+}
+
+/** A fresh id for an annotation or link. */
+export function newId(): string {
+  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
+}
+
+/** The open document's layer, its editor, its undo history and its saving. */
+export class Annotating {
+  layer: AnnotationSet | null = null
+  index: TextIndex | null = null
+  editor: DocumentEditor | null = null
+  private document: string | null = null
+  private readonly undo = new Map<string, UndoStack>()
+  private readonly queue: SaveQueue
+  private failed: Batch[] = []
+  private lastError = ''
+  private edit: BufferedEdit | null = null
+  private nextChange = 1
+
+  constructor(
+    private readonly store: Store<SessionState>,
+    private readonly client: Client,
+    /** Tells the document list the new annotation count of a document. */
+    private readonly counted: (document: string, count: number) => void,
+  ) {
+    this.queue = new SaveQueue({
+      send: (document, ops) => this.client.call('annotations.apply', { document, ops }),
+      saved: (batches, result) => this.saved(batches, result),
+      failed: (batches, error) => this.failedSave(batches, error),
+      changed: () => this.updateSaveState(),
+    })
+  }
+
+  /** Start on a newly opened document (the editor attaches once it is mounted). */
+  load(opened: OpenedDocument): void {
+    this.flush()
+    this.editor = null
+    this.document = opened.document.id
+    this.index = new TextIndex(opened.text)
+    this.layer = new AnnotationSet(opened.annotations, opened.links)
+    this.store.set({ layer: this.layer.snapshot(), selectedId: null, linking: null })
+  }
+
+  /** Forget the open document (a different project was opened). */
+  unload(): void {
+    this.flush()
+    this.editor = null
+    this.document = null
+    this.layer = null
+    this.index = null
+    this.store.set({ layer: null, selectedId: null, linking: null })
+  }
+
+  /** The id of the open document. */
+  get documentId(): string | null {
+    return this.document
+  }
+
+  private get stack(): UndoStack | null {
+    if (!this.document) return null
+    let s = this.undo.get(this.document)
+    if (!s) this.undo.set(this.document, (s = new UndoStack()))
+    return s
+  }
+
+  private context(): LocalContext | null {
+    const info = this.store.get().info
+    if (!this.index || !info?.project || !info.annotator) return null
+    return { author: info.annotator, now: new Date().toISOString(), index: this.index, labels: info.project.labels }
+  }
+
+  /** Apply ops locally and to the editor; returns what happened, or null if there is no document. */
+  private applyLocal(ops: AnnotationOp[]): Outcome | null {
+    const ctx = this.context()
+    if (!this.layer || !ctx) return null
+    const outcome = applyOps(this.layer, ops, ctx)
+    this.layer.apply(outcome.put, outcome.removed)
+    this.layer.setLinks(outcome.links)
+    this.editor?.update(outcome.put, outcome.removed)
+    const selected = this.store.get().selectedId
+    const gone = selected !== null && outcome.removed.includes(selected)
+    this.store.set({ layer: this.layer.snapshot(), ...(gone ? { selectedId: null } : {}) })
+    if (gone) this.editor?.showSelected(null)
+    return outcome
+  }
+
+  /**
+   * Make a change: draw it, remember how to undo it, save it. `undo: 'undo'` and `'redo'` put the
+   * inverse on the matching stack instead of starting a new history branch.
+   */
+  change(ops: AnnotationOp[], history: 'new' | 'undo' | 'redo' = 'new'): Outcome | null {
+    if (ops.length === 0 || !this.document) return null
+    if (history === 'new') this.flush()
+    const outcome = this.applyLocal(ops)
+    if (!outcome) return null
+    const id = this.nextChange++
+    const entry = { change: id, ops: outcome.inverse }
+    if (history === 'new') this.stack?.record(entry)
+    else if (history === 'undo') this.stack?.recordUndone(entry)
+    else this.stack?.recordRedone(entry)
+    this.queue.enqueue({ change: id, document: this.document, ops, inverse: outcome.inverse })
+    return outcome
+  }
+
+  /**
+   * Change an annotation's values while the user types: drawn and kept at once, saved as one
+   * change when typing pauses.
+   */
+  editBuffered(id: string, patch: { attributes?: Record<string, string>; note?: string }): void {
+    const current = this.layer?.annotations.get(id)
+    if (!current || !this.document) return
+    if (this.edit && this.edit.id !== id) this.flush()
+    const draft = { ...draftOf(current), ...patch }
+    if (!this.edit) {
+      const document = this.document
+      this.edit = { document, id, before: current, quiet: 0 as never, deadline: setTimeout(() => this.flush(), MAX_WAIT_MS) }
+    }
+    clearTimeout(this.edit.quiet)
+    this.edit.quiet = setTimeout(() => this.flush(), QUIET_MS)
+    this.applyLocal([{ op: 'put', annotation: draft }])
+    this.updateSaveState()
+  }
+
+  /** Save buffered typing now. */
+  flush(): void {
+    const edit = this.edit
+    if (!edit) return
+    this.edit = null
+    clearTimeout(edit.quiet)
+    clearTimeout(edit.deadline)
+    const now = edit.document === this.document ? this.layer?.annotations.get(edit.id) : undefined
+    if (!now) return this.updateSaveState()
+    const id = this.nextChange++
+    const inverse: AnnotationOp[] = [{ op: 'put', annotation: draftOf(edit.before) }]
+    this.stack?.record({ change: id, ops: inverse })
+    this.queue.enqueue({ change: id, document: edit.document, ops: [{ op: 'put', annotation: draftOf(now) }], inverse })
+  }
+
+  /** Undo the last change of the open document; returns false if there was none. */
+  undoLast(): Outcome | null | false {
+    this.flush()
+    const entry = this.stack?.takeUndo()
+    return entry ? this.change(entry.ops, 'undo') : false
+  }
+
+  /** Redo the last undone change; returns false if there was none. */
+  redoLast(): Outcome | null | false {
+    this.flush()
+    const entry = this.stack?.takeRedo()
+    return entry ? this.change(entry.ops, 'redo') : false
+  }
+
+  /** Send the changes whose save failed again. */
+  retry(): void {
+    const failed = this.failed
+    this.failed = []
+    for (const b of failed) {
+      if (b.document === this.document) this.change(b.ops)
+      else this.queue.enqueue({ ...b, change: this.nextChange++ })
+    }
+    this.updateSaveState()
+  }
+
+  /** Give up the changes whose save failed (they were already taken back on screen). */
+  discard(): void {
+    this.failed = []
+    this.updateSaveState()
+  }
+
+  /** True when every change is confirmed saved. */
+  get allSaved(): boolean {
+    return this.store.get().save.kind === 'saved'
+  }
+
+  private saved(batches: Batch[], result: ApplyResult): void {
+    const document = batches[0]!.document
+    this.counted(document, result.annotationCount)
+    if (document !== this.document || !this.layer) return
+    // Keep local copies that later, unconfirmed changes have already replaced.
+    const later = new Set<string>(this.edit ? [this.edit.id] : [])
+    for (const b of this.queue.pending) {
+      for (const op of b.ops) {
+        if (op.op === 'put') later.add(op.annotation.id)
+        else if (op.op === 'delete') later.add(op.id)
+      }
+    }
+    const fresh = result.annotations.filter((a) => !later.has(a.id) && this.layer!.annotations.has(a.id))
+    this.layer.apply(fresh, [])
+    this.editor?.update(fresh, [])
+    if (this.queue.idle && !this.edit) this.layer.setLinks(result.links)
+    this.store.set({ layer: this.layer.snapshot() })
+  }
+
+  private failedSave(batches: Batch[], error: unknown): void {
+    this.lastError = error instanceof Error ? error.message : String(error)
+    // Typing not yet sent may build on what failed: take it back too, and keep it for Retry.
+    const edit = this.edit
+    if (edit) {
+      this.edit = null
+      clearTimeout(edit.quiet)
+      clearTimeout(edit.deadline)
+      const now = edit.document === this.document ? this.layer?.annotations.get(edit.id) : undefined
+      if (now) {
+        const ops: AnnotationOp[] = [{ op: 'put', annotation: draftOf(now) }]
+        batches = [...batches, { change: this.nextChange++, document: edit.document, ops, inverse: [{ op: 'put', annotation: draftOf(edit.before) }] }]
+      }
+    }
+    const changes = new Set(batches.map((b) => b.change))
+    for (const b of batches.toReversed()) if (b.document === this.document) this.applyLocal(b.inverse)
+    for (const s of this.undo.values()) s.forget(changes)
+    this.failed = [...this.failed, ...batches]
+    this.updateSaveState()
+  }
+
+  private updateSaveState(): void {
+    const save = this.failed.length
+      ? ({ kind: 'error', message: this.lastError } as const)
+      : !this.queue.idle || this.edit
+        ? ({ kind: 'saving' } as const)
+        : ({ kind: 'saved' } as const)
+    const prev = this.store.get().save
+    if (prev.kind !== save.kind || (prev.kind === 'error' && save.kind === 'error' && prev.message !== save.message)) this.store.set({ save })
+  }
+
+  /** The label definition of an annotation. */
+  labelOf(a: Annotation) {
+    return findLabel(this.store.get().info?.project?.labels ?? [], a.label)
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * What the user does to annotations, in their words: tag the selection, select, delete, relabel,
+ * set an attribute or note, attribute to a source. Each builds the ops for one change and hands
+ * them to Annotating; the UI (keys, toolbar, side panel, clicks in the text) only calls these.
+ */
+import type { Annotation, AnnotationOp } from '../../../shared/model/annotation'
+import { findLabel, type LabelDef, type LabelSchema } from '../../../shared/model/labels'
+import type { HighlightSpan } from '../editor/spans'
+import { newId, type Annotating } from './annotating'
+import { draftOf } from './changes'
+import type { SessionState } from './session-state'
+import type { Store } from './store'
+
+/** The annotation commands of the open document. */
+export class Commands {
+  constructor(
+    private readonly store: Store<SessionState>,
+    private readonly work: Annotating,
+  ) {}
+
+  private get labels(): LabelSchema {
+    return this.store.get().info?.project?.labels ?? []
+  }
+
+  private annotation(id: string): Annotation | undefined {
+    return this.work.layer?.annotations.get(id)
+  }
+
+  /** Show a short message above the text (null clears it). */
+  hint(text: string | null, tone: 'info' | 'error' = 'info'): void {
+    this.store.set({ hint: text === null ? null : { text, tone } })
+  }
+
+  /** Tag the selected text with a label: drawn at once, then saved. */
+  tag(labelId: string): void {
+    const editor = this.work.editor
+    const label = findLabel(this.labels, labelId)
+    if (!editor || !label) return
+    const span = editor.selectedSpan()
+    if (!span) return this.hint(`Select some text first, then press ${label.key} or click ${label.name}.`)
+    const id = newId()
+    // Draw first; React and selection work follow after the frame is painted.
+    this.store.afterPaint(() => {
+      this.work.change([{ op: 'put', annotation: { id, label: label.id, ...span, attributes: {}, note: '' } }])
+      this.store.set({ selectedId: id, linking: null, hint: null })
+    })
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        editor.collapseSelection()
+        if (this.store.get().selectedId === id) editor.showSelected(id)
+      }, 0),
+    )
+  }
+
+  /** Select an annotation (null deselects); `reveal` scrolls to it and flashes it. */
+  select(id: string | null, reveal = false): void {
+    this.work.flush()
+    const known = id !== null && this.annotation(id) ? id : null
+    if (this.store.get().selectedId !== known) this.store.set({ selectedId: known, linking: null })
+    this.work.editor?.showSelected(known)
+    if (known && reveal) this.work.editor?.reveal(known)
+  }
+
+  /** A click in the text: select what is under it, or finish attributing to a source. */
+  clickText(covering: HighlightSpan[]): void {
+    const linking = this.store.get().linking
+    if (linking) {
+      const target = covering.find((s) => s.label === linking.target)
+      if (!target) return this.hint(`Click a ${this.labelName(linking.target)} highlight, or press Escape to stop attributing.`)
+      this.setSource(linking.from, target.id)
+      this.store.set({ linking: null, hint: null })
+      this.work.editor?.reveal(target.id)
+      return
+    }
+    this.select(covering[0]?.id ?? null)
+  }
+
+  private labelName(id: string): string {
+    return findLabel(this.labels, id)?.name ?? id
+  }
+
+  /** Delete an annotation, with the links to and from it. */
+  remove(id: string): void {
+    if (!this.annotation(id)) return
+    const links = [...(this.work.layer?.links.values() ?? [])].filter((l) => l.from === id || l.to === id)
+    this.work.change([...links.map((l): AnnotationOp => ({ op: 'unlink', id: l.id })), { op: 'delete', id }])
+    this.hint('Annotation deleted. Ctrl+Z brings it back.')
+  }
+
+  /** Give an annotation another label, dropping attributes and links that no longer fit. */
+  relabel(id: string, labelId: string): void {
+    const a = this.annotation(id)
+    const label = findLabel(this.labels, labelId)
+    if (!a || !label || a.label === labelId) return
+    const keep = new Set(label.attributes.map((d) => d.id))
+    const attributes = Object.fromEntries(Object.entries(a.attributes).filter(([k]) => keep.has(k)))
+    const unlink: AnnotationOp[] = []
+    for (const l of this.work.layer?.links.values() ?? []) {
+      const other = this.annotation(l.from === id ? l.to : l.from)
+      if (l.from === id && other?.label !== label.attributedTo) unlink.push({ op: 'unlink', id: l.id })
+      if (l.to === id && other && findLabel(this.labels, other.label)?.attributedTo !== label.id) unlink.push({ op: 'unlink', id: l.id })
+    }
+    this.work.change([{ op: 'put', annotation: { ...draftOf(a), label: label.id, attributes } }, ...unlink])
+  }
+
+  /** Set a choice attribute (saved at once) or a text attribute (saved when typing pauses). */
+  setAttribute(id: string, attribute: string, value: string, typing: boolean): void {
+    const a = this.annotation(id)
+    if (!a) return
+    const attributes = { ...a.attributes, [attribute]: value }
+    if (value === '') delete attributes[attribute]
+    if (typing) this.work.editBuffered(id, { attributes })
+    else this.work.change([{ op: 'put', annotation: { ...draftOf(a), attributes } }])
+  }
+
+  /** Change the note (saved when typing pauses). */
+  setNote(id: string, note: string): void {
+    this.work.editBuffered(id, { note })
+  }
+
+  /** Attribute a claim or stance to a source (null removes the attribution). */
+  setSource(id: string, sourceId: string | null): void {
+    const existing = this.work.layer?.snapshot().attribution.get(id)
+    if ((existing?.to ?? null) === sourceId) return
+    const ops: AnnotationOp[] = existing ? [{ op: 'unlink', id: existing.id }] : []
+    if (sourceId !== null) ops.push({ op: 'link', link: { id: newId(), from: id, to: sourceId } })
+    this.work.change(ops)
+  }
+
+  /** Start attributing the selected annotation: the next click on a source links it. */
+  startLinking(): void {
+    const id = this.store.get().selectedId
+    const a = id === null ? undefined : this.annotation(id)
+    const label: LabelDef | undefined = a && findLabel(this.labels, a.label)
+    if (!a || !label?.attributedTo) return this.hint('Select a claim or stance first, then press A to attribute it to a source.')
+    this.store.set({ linking: { from: a.id, target: label.attributedTo } })
+    this.hint(`Attribute to…: click a ${this.labelName(label.attributedTo)} highlight in the text (Escape cancels).`)
+  }
+
+  /** Undo the last change of this document. */
+  undo(): void {
+    const done = this.work.undoLast()
+    if (done === false) return this.hint('Nothing to undo.')
+    this.afterHistory(done)
+  }
+
+  /** Redo the last undone change. */
+  redo(): void {
+    const done = this.work.redoLast()
+    if (done === false) return this.hint('Nothing to redo.')
+    this.afterHistory(done)
+  }
+
+  private afterHistory(done: ReturnType<Annotating['undoLast']>): void {
+    const put = done ? done.put : []
+    this.hint(null)
+    if (put.length === 1) this.select(put[0]!.id, true)
+  }
+
+  /** Escape: stop attributing, else deselect, else clear the hint. */
+  escape(): boolean {
+    const s = this.store.get()
+    if (s.linking) {
+      this.store.set({ linking: null })
+      this.hint(null)
+      return true
+    }
+    if (s.selectedId !== null) {
+      this.select(null)
+      return true
+    }
+    if (s.hint) {
+      this.hint(null)
+      return true
+    }
+    return false
+  }
+}

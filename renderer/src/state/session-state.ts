@@ -1,0 +1,77 @@
+/**
+ * The shape of everything the UI shows outside the text itself. One immutable object, replaced
+ * field by field through the Store, so components re-render only for the fields they read.
+ */
+import type { AppInfo, DocumentSummary } from '../../../shared/api'
+import type { LayerSnapshot } from './annotation-set'
+
+/** What the save indicator says. */
+export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string }
+
+/** The open document's text and what came with it. */
+export interface OpenDocumentState {
+  id: string
+  text: string
+  /** A sentence from the host about this layer (e.g. a damaged store set aside). */
+  notice: string | null
+}
+
+/** Result of the last import, shown until dismissed. */
+export interface ImportReport {
+  imported: string[]
+  errors: { name: string; message: string }[]
+}
+
+/** A short message above the text. */
+export interface Hint {
+  text: string
+  tone: 'info' | 'error'
+}
+
+/** Attribution in progress: the claim or stance waiting for a source to be clicked. */
+export interface Linking {
+  from: string
+  /** The label id the link must point to. */
+  target: string
+}
+
+/** Everything the UI renders from. */
+export interface SessionState {
+  phase: 'starting' | 'no-token' | 'ready' | 'failed'
+  /** Why start-up failed, in one sentence. */
+  problem: string | null
+  info: AppInfo | null
+  askAnnotator: boolean
+  documents: DocumentSummary[]
+  doc: OpenDocumentState | null
+  /** Id of the document being opened. */
+  opening: string | null
+  layer: LayerSnapshot | null
+  selectedId: string | null
+  linking: Linking | null
+  save: SaveState
+  imported: ImportReport | null
+  importing: number
+  hint: Hint | null
+  /** Completion values by "label.attribute", from the whole project. */
+  values: Record<string, string[]>
+}
+
+/** The state before app.info has answered. */
+export const initialState: SessionState = {
+  phase: 'starting',
+  problem: null,
+  info: null,
+  askAnnotator: false,
+  documents: [],
+  doc: null,
+  opening: null,
+  layer: null,
+  selectedId: null,
+  linking: null,
+  save: { kind: 'saved' },
+  imported: null,
+  importing: 0,
+  hint: null,
+  values: {},
+}

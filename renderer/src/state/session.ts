@@ -1,0 +1,210 @@
+/**
+ * The session: who is annotating, which project and document are open, and the calls that change
+ * them. It owns the Store the components read and the Annotating part for the open document.
+ * Actions that the user starts from a form return the error sentence (or null) so the form can
+ * show it next to the field; the rest put their message in the hint line.
+ */
+import { ApiError, type AppInfo, type Client, type CsvOptions, type ProjectSummary } from '../../../shared/api'
+import { Annotating } from './annotating'
+import { Commands } from './commands'
+import { readFilesForImport } from './read-files'
+import { initialState, type SessionState } from './session-state'
+import { Store } from './store'
+
+/** The sentence of any failure. */
+export function messageOf(e: unknown): string {
+  return e instanceof ApiError || e instanceof Error ? e.message : String(e)
+}
+
+/** What an export produced. */
+export interface ExportOutcome {
+  rows: number
+  /** Where it went: a path on desktop, the file name downloaded in browser mode. */
+  where: string
+}
+
+/** The whole UI session. */
+export class Session {
+  readonly store = new Store<SessionState>(initialState)
+  readonly work: Annotating
+  readonly commands: Commands
+
+  constructor(readonly client: Client) {
+    this.work = new Annotating(this.store, client, (id, count) => {
+      const documents = this.store.get().documents.map((d) => (d.id === id ? { ...d, annotationCount: count } : d))
+      this.store.set({ documents })
+    })
+    this.commands = new Commands(this.store, this.work)
+  }
+
+  /** Ask the host who we are and what is open. */
+  async start(): Promise<void> {
+    try {
+      const info = await this.client.call('app.info', {})
+      this.store.set({ phase: 'ready', info, askAnnotator: info.annotator === null })
+      if (info.notice) this.commands.hint(info.notice, 'error')
+      if (info.project && info.annotator) await this.loadDocuments()
+    } catch (e) {
+      this.store.set({ phase: 'failed', problem: messageOf(e) })
+    }
+  }
+
+  /** Save the annotator's name; returns the error sentence, or null. */
+  async setAnnotator(name: string): Promise<string | null> {
+    try {
+      this.work.flush()
+      const before = this.store.get().info?.annotator
+      const info = await this.client.call('settings.setAnnotator', { name: name.trim() })
+      this.store.set({ info, askAnnotator: false })
+      if (info.project) await this.loadDocuments(before !== info.annotator)
+      return null
+    } catch (e) {
+      return messageOf(e)
+    }
+  }
+
+  /** Show the annotator dialog again (to change the name). */
+  askAnnotator(ask: boolean): void {
+    this.store.set({ askAnnotator: ask })
+  }
+
+  private async projectOpened(project: ProjectSummary | null): Promise<void> {
+    if (!project) return
+    const info = this.store.get().info
+    const recent = [project.path, ...(info?.recent ?? []).filter((p) => p !== project.path)].slice(0, 10)
+    this.work.unload()
+    this.store.set({ info: info ? { ...info, project, recent } : info, doc: null, documents: [], imported: null, hint: null })
+    await this.loadDocuments()
+  }
+
+  /** Open a project folder, by path or (desktop) through the native dialog; returns the error sentence, or null. */
+  async openProject(path?: string): Promise<string | null> {
+    try {
+      const project = path === undefined ? await this.client.call('host.openProjectDialog', {}) : await this.client.call('project.open', { path })
+      await this.projectOpened(project)
+      return null
+    } catch (e) {
+      return messageOf(e)
+    }
+  }
+
+  /** Create a project, in a folder given by path or (desktop) chosen in the native dialog. */
+  async createProject(name: string, path?: string): Promise<string | null> {
+    try {
+      const project =
+        path === undefined ? await this.client.call('host.createProjectDialog', { name }) : await this.client.call('project.create', { path, name })
+      await this.projectOpened(project)
+      return null
+    } catch (e) {
+      return messageOf(e)
+    }
+  }
+
+  /**
+   * Refresh the document list. The open document stays open (re-read when `reopen`, e.g. after the
+   * annotator changed); without one, the first document opens.
+   */
+  async loadDocuments(reopen = false): Promise<void> {
+    try {
+      const documents = await this.client.call('documents.list', {})
+      this.store.set({ documents })
+      const current = this.store.get().doc?.id
+      if (current !== undefined && documents.some((d) => d.id === current)) {
+        if (reopen) await this.openDocument(current)
+      } else if (documents[0]) await this.openDocument(documents[0].id)
+    } catch (e) {
+      this.commands.hint(messageOf(e), 'error')
+    }
+  }
+
+  /** Open a document: its text and this annotator's layer. */
+  async openDocument(id: string): Promise<void> {
+    this.work.flush()
+    this.store.set({ opening: id })
+    try {
+      const opened = await this.client.call('documents.open', { id })
+      if (this.store.get().opening !== id) return
+      this.work.load(opened)
+      this.store.set({ doc: { id, text: opened.text, notice: opened.notice }, opening: null, hint: opened.notice ? { text: opened.notice, tone: 'error' } : null })
+      const documents = this.store.get().documents.map((d) => (d.id === id ? opened.document : d))
+      this.store.set({ documents })
+      void this.loadValues()
+    } catch (e) {
+      this.store.set({ opening: null })
+      this.commands.hint(messageOf(e), 'error')
+    }
+  }
+
+  /** Fetch the completion values used across the project. */
+  async loadValues(): Promise<void> {
+    try {
+      this.store.set({ values: await this.client.call('annotations.values', {}) })
+    } catch {
+      // Completion is a convenience; without it the fields still work.
+    }
+  }
+
+  /** Rename a document; returns the error sentence, or null. */
+  async renameDocument(id: string, title: string): Promise<string | null> {
+    try {
+      const renamed = await this.client.call('documents.rename', { id, title })
+      this.store.set({ documents: this.store.get().documents.map((d) => (d.id === id ? renamed : d)) })
+      return null
+    } catch (e) {
+      return messageOf(e)
+    }
+  }
+
+  /** Import text files; the report lists what came in and each refused file with its reason. */
+  async importFiles(files: readonly File[]): Promise<void> {
+    if (files.length === 0) return
+    this.store.set({ importing: this.store.get().importing + files.length, imported: null })
+    const report = { imported: [] as string[], errors: [] as { name: string; message: string }[] }
+    try {
+      const { batches, refused } = await readFilesForImport(files)
+      report.errors.push(...refused)
+      for (const batch of batches) {
+        try {
+          const result = await this.client.call('documents.import', { files: batch })
+          report.imported.push(...result.imported.map((d) => d.title))
+          report.errors.push(...result.errors)
+          this.store.set({ documents: [...this.store.get().documents, ...result.imported] })
+          if (!this.store.get().doc && result.imported[0]) void this.openDocument(result.imported[0].id)
+        } catch (e) {
+          report.errors.push(...batch.map((f) => ({ name: f.name, message: messageOf(e) })))
+        }
+      }
+    } finally {
+      this.store.set({ importing: Math.max(0, this.store.get().importing - files.length), imported: report })
+    }
+  }
+
+  /** Clear the import report. */
+  dismissImport(): void {
+    this.store.set({ imported: null })
+  }
+
+  /** Export the CSV: a download in browser mode, a save dialog on desktop (null if cancelled). */
+  async exportCsv(options: CsvOptions): Promise<ExportOutcome | null> {
+    this.work.flush()
+    const csv = await this.client.call('export.csv', options)
+    if (this.info?.host === 'desktop') {
+      const saved = await this.client.call('host.saveFile', { defaultName: csv.filename, content: csv.content })
+      return saved ? { rows: csv.rows, where: saved.path } : null
+    }
+    const url = URL.createObjectURL(new Blob([csv.content], { type: 'text/csv;charset=utf-8' }))
+    const a = document.createElement('a')
+    a.href = url
+    a.download = csv.filename
+    document.body.append(a)
+    a.click()
+    a.remove()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    return { rows: csv.rows, where: csv.filename }
+  }
+
+  /** The latest app info. */
+  get info(): AppInfo | null {
+    return this.store.get().info
+  }
+}
