@@ -33,13 +33,13 @@ test.describe('desktop app', () => {
     })
     try {
       const page = await app.firstWindow()
-      const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const w = BrowserWindow.getAllWindows()[0]!
-        const p = w.webContents.getLastWebPreferences()
-        return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration }
-      })
-      expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false })
-      expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
+      // The page sees no Node and exactly one bridge function.
+      const exposed = await page.evaluate(() => ({
+        require: typeof (globalThis as { require?: unknown }).require,
+        process: typeof (globalThis as { process?: unknown }).process,
+        bridge: Object.keys((globalThis as { marginalia?: object }).marginalia ?? {}),
+      }))
+      expect(exposed).toEqual({ require: 'undefined', process: 'undefined', bridge: ['call'] })
       const dialog = page.getByRole('dialog')
       if (await dialog.isVisible()) {
         await dialog.getByRole('textbox').fill('tester')
