@@ -115,6 +115,23 @@ test('undo and redo annotation changes with Ctrl+Z and Shift+Ctrl+Z', async ({ p
   expect((await store(app, doc.id)).annotations.map((a) => a.target.quote.exact)).toEqual([CLAIM])
 })
 
+test('killing the app right after "Saved" loses nothing', async ({ page, app }) => {
+  const doc = await documentWith(app, CLAIM)
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+  await dragSelect(page, CLAIM)
+  await page.keyboard.press('1')
+  await keyboardSelect(page, SOURCE)
+  await page.keyboard.press('2')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await app.crashAndRestart()
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+  await expect(page.locator('.ProseMirror .mg-hl-claim', { hasText: 'rhetoric towards' }).first()).toBeVisible()
+  await expect(page.locator('.ProseMirror .mg-hl-source', { hasText: SOURCE }).first()).toBeVisible()
+  expect((await store(app, doc.id)).annotations.map((a) => a.target.quote.exact).sort()).toEqual([SOURCE, CLAIM].sort())
+})
+
 test('export CSV from the UI and parse it back against the stored texts', async ({ page, app }) => {
   const doc = await documentWith(app, CLAIM)
   await page.goto(app.url)

@@ -11,7 +11,7 @@ import { test as base } from '@playwright/test'
 export const repo = resolve(import.meta.dirname, '..')
 
 export interface Marginalia {
-  /** The address printed at start-up, with its token. */
+  /** The address printed at start-up, with its token (changes on restart). */
   url: string
   projectDir: string
   configDir: string
@@ -19,22 +19,13 @@ export interface Marginalia {
   output: () => string
   /** Read a file of the project as UTF-8. */
   read: (relative: string) => Promise<string>
-  process: ChildProcess
+  /** Kill the server with SIGKILL, as a crash would, and start it again on the same folders. */
+  crashAndRestart: () => Promise<void>
+  stop: () => Promise<void>
 }
 
-/** Start browser mode; `annotator` pre-sets the name so the first-run question is skipped. */
-export async function startMarginalia(options: { annotator?: string; project?: string } = {}): Promise<Marginalia & { stop: () => Promise<void> }> {
-  const root = await mkdtemp(join(tmpdir(), 'marginalia-e2e-'))
-  const projectDir = join(root, 'project')
-  const configDir = join(root, 'config')
-  await cp(options.project ?? join(repo, 'fixtures', 'sample-project'), projectDir, { recursive: true })
-  if (options.annotator) {
-    await mkdir(configDir, { recursive: true })
-    await writeFile(
-      join(configDir, 'settings.json'),
-      JSON.stringify({ format: 'marginalia-settings', version: 1, annotator: options.annotator, recent: [] }),
-    )
-  }
+/** Run `node bin/serve.js` and wait for the address it prints. */
+async function serve(projectDir: string, configDir: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, [join(repo, 'bin', 'serve.js'), projectDir, '--port', '0', '--no-build'], {
     env: { ...process.env, MARGINALIA_CONFIG_DIR: configDir },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -57,21 +48,47 @@ export async function startMarginalia(options: { annotator?: string; project?: s
       ko(new Error(`browser mode exited with ${code}:\n${output}`))
     })
   })
-  return {
-    url,
+  return { child, url, output: () => output }
+}
+
+function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  const exited = new Promise<void>((ok) => child.once('exit', () => ok()))
+  child.kill(signal)
+  return exited
+}
+
+/** Start browser mode; `annotator` pre-sets the name so the first-run question is skipped. */
+export async function startMarginalia(options: { annotator?: string } = {}): Promise<Marginalia> {
+  const root = await mkdtemp(join(tmpdir(), 'marginalia-e2e-'))
+  const projectDir = join(root, 'project')
+  const configDir = join(root, 'config')
+  await cp(join(repo, 'fixtures', 'sample-project'), projectDir, { recursive: true })
+  await mkdir(configDir, { recursive: true })
+  if (options.annotator) {
+    await writeFile(
+      join(configDir, 'settings.json'),
+      JSON.stringify({ format: 'marginalia-settings', version: 1, annotator: options.annotator, recent: [] }),
+    )
+  }
+  let running = await serve(projectDir, configDir)
+  const app: Marginalia = {
+    url: running.url,
     projectDir,
     configDir,
-    process: child,
-    output: () => output,
+    output: () => running.output(),
     read: (relative) => readFile(join(projectDir, relative), 'utf8'),
+    crashAndRestart: async () => {
+      await stopChild(running.child, 'SIGKILL')
+      running = await serve(projectDir, configDir)
+      app.url = running.url
+    },
     stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM')
-        await new Promise((ok) => child.once('exit', ok))
-      }
+      await stopChild(running.child, 'SIGTERM')
       await rm(root, { recursive: true, force: true })
     },
   }
+  return app
 }
 
 /** A test with a running Marginalia (annotator "tester") on a temp copy of the sample project. */
