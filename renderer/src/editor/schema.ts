@@ -11,7 +11,7 @@ export const textSchema = new Schema({
     doc: { content: 'paragraph+' },
     paragraph: {
       content: 'text*',
-      toDOM: () => ['p', 0],
+      toDOM: () => ['p', { dir: 'auto' }, 0],
       parseDOM: [{ tag: 'p' }],
     },
     text: {},

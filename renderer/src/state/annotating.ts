@@ -71,6 +71,17 @@ export class Annotating {
     this.store.set({ layer: this.layer.snapshot(), selectedId: null, linking: null })
   }
 
+  /** Connect the text view of the open document, drawing the selection if there is one. */
+  attach(editor: DocumentEditor): void {
+    this.editor = editor
+    editor.showSelected(this.store.get().selectedId)
+  }
+
+  /** Disconnect a text view that is going away. */
+  detach(editor: DocumentEditor): void {
+    if (this.editor === editor) this.editor = null
+  }
+
   /** Forget the open document (a different project was opened). */
   unload(): void {
     this.flush()

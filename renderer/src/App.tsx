@@ -1,0 +1,50 @@
+/**
+ * The workbench: header, then document list | text | annotations. Before that, whatever start-up
+ * needs: the launch token (browser mode), the annotator's name, a project.
+ */
+import { AnnotationPanel } from './components/AnnotationPanel'
+import { AnnotatorDialog } from './components/AnnotatorDialog'
+import { DocumentList } from './components/DocumentList'
+import { DocumentPane } from './components/DocumentPane'
+import { DropZone } from './components/DropZone'
+import { Header } from './components/Header'
+import { ImportReport } from './components/ImportReport'
+import { LabelStyles } from './components/LabelStyles'
+import { StartupMessage } from './components/StartupMessage'
+import { Welcome } from './components/Welcome'
+import { useSessionState } from './state/use-session'
+
+/** The whole window. */
+export function App({ noToken }: { noToken: boolean }) {
+  if (noToken) {
+    return <StartupMessage text="Open the address that `npm run serve` or `npm start` printed in the terminal (it ends with ?token=…)." />
+  }
+  return <Workbench />
+}
+
+function Workbench() {
+  const phase = useSessionState((s) => s.phase)
+  const problem = useSessionState((s) => s.problem)
+  const project = useSessionState((s) => s.info?.project ?? null)
+  const askAnnotator = useSessionState((s) => s.askAnnotator)
+  if (phase === 'starting') return <StartupMessage text="Opening Marginalia…" />
+  if (phase === 'failed') return <StartupMessage text={problem ?? 'Marginalia could not start.'} />
+  return (
+    <div className="app">
+      <LabelStyles />
+      <Header />
+      <ImportReport />
+      {project ? (
+        <div className="workbench">
+          <DocumentList />
+          <DocumentPane />
+          <AnnotationPanel />
+        </div>
+      ) : (
+        <Welcome />
+      )}
+      {project && <DropZone />}
+      {askAnnotator && <AnnotatorDialog />}
+    </div>
+  )
+}

@@ -1,0 +1,50 @@
+import { useId } from 'react'
+import { findLabel } from '../../../shared/model/labels'
+import { truncate } from '../state/describe'
+import { useSession, useSessionState } from '../state/use-session'
+import { AttributeField } from './AttributeField'
+import { NoteField } from './NoteField'
+import { SourceField } from './SourceField'
+
+/** The selected annotation: its label, attributes, source, note, and Delete. */
+export function AnnotationEditor({ id }: { id: string }) {
+  const session = useSession()
+  const c = session.commands
+  const annotation = useSessionState((s) => s.layer?.byId.get(id))
+  const labels = useSessionState((s) => s.info?.project?.labels)
+  const linking = useSessionState((s) => s.linking?.from === id)
+  const labelId = useId()
+  if (!annotation || !labels) return null
+  const label = findLabel(labels, annotation.label)
+  const target = label?.attributedTo ? findLabel(labels, label.attributedTo) : undefined
+  return (
+    <section className={`annotation-editor mg-label-${annotation.label}`} aria-label="Selected annotation">
+      <blockquote className="editor-quote">{truncate(annotation.target.quote.exact, 400)}</blockquote>
+      <div className="field-row">
+        <label htmlFor={labelId}>Label</label>
+        <select id={labelId} value={annotation.label} onChange={(e) => c.relabel(id, e.target.value)}>
+          {labels.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {label?.attributes.map((def) => (
+        <AttributeField key={def.id} annotation={annotation} def={def} />
+      ))}
+      {target && <SourceField annotation={annotation} target={target} />}
+      {target && (
+        <button type="button" className="small" aria-pressed={linking} onClick={() => (linking ? c.escape() : c.startLinking())}>
+          {linking ? `Click a ${target.name} in the text… (Esc)` : `Attribute to… (A)`}
+        </button>
+      )}
+      <NoteField annotation={annotation} />
+      <div className="actions">
+        <button type="button" className="danger" onClick={() => c.remove(id)}>
+          Delete annotation
+        </button>
+      </div>
+    </section>
+  )
+}

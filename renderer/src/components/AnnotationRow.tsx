@@ -1,0 +1,35 @@
+import { memo } from 'react'
+import type { Annotation } from '../../../shared/model/annotation'
+import type { LabelDef } from '../../../shared/model/labels'
+import { sourceName, truncate } from '../state/describe'
+
+/** Height of one row in pixels (fixed, so the list can be windowed). */
+export const ROW_HEIGHT = 64
+
+interface RowProps {
+  annotation: Annotation
+  source: Annotation | undefined
+  label: LabelDef | undefined
+  selected: boolean
+  top: number
+  onChoose: (id: string) => void
+}
+
+/** One annotation in the side list: label, quote, its values and its source. */
+export const AnnotationRow = memo(function AnnotationRow({ annotation: a, source, label, selected, top, onChoose }: RowProps) {
+  const values = (label?.attributes ?? []).map((d) => a.attributes[d.id]).filter((v): v is string => Boolean(v))
+  if (source) values.push(`← ${truncate(sourceName(source), 40)}`)
+  if (a.note) values.push('✎ note')
+  return (
+    <li className="annotation-row" style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}>
+      <button type="button" className={`row-button mg-label-${a.label}`} aria-pressed={selected} onClick={() => onChoose(a.id)}>
+        <span className="row-label">
+          <span className="swatch" aria-hidden="true" />
+          {label?.name ?? a.label}
+        </span>
+        <span className="row-quote">{truncate(a.target.quote.exact, 140)}</span>
+        {values.length > 0 && <span className="row-values">{values.join(' · ')}</span>}
+      </button>
+    </li>
+  )
+})

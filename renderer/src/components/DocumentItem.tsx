@@ -1,0 +1,83 @@
+import { memo, useRef, useState } from 'react'
+import type { DocumentSummary } from '../../../shared/api'
+import { useSession } from '../state/use-session'
+
+/** One document in the list: opens on click; double-click or the pencil renames it. */
+export const DocumentItem = memo(function DocumentItem({ document: d, current }: { document: DocumentSummary; current: boolean }) {
+  const session = useSession()
+  const [editing, setEditing] = useState(false)
+  const [title, setTitle] = useState(d.title)
+  const [error, setError] = useState<string | null>(null)
+  // Enter, Escape and blur can all end editing; only the first one counts.
+  const done = useRef(false)
+
+  const start = () => {
+    done.current = false
+    setTitle(d.title)
+    setError(null)
+    setEditing(true)
+  }
+  const cancel = () => {
+    done.current = true
+    setEditing(false)
+  }
+  const save = async () => {
+    if (done.current) return
+    const next = title.trim()
+    if (next === '' || next === d.title) return cancel()
+    done.current = true
+    const problem = await session.renameDocument(d.id, next)
+    setError(problem)
+    if (problem) done.current = false
+    else setEditing(false)
+  }
+
+  if (editing) {
+    return (
+      <li className="doc editing">
+        <input
+          aria-label="Document title"
+          value={title}
+          autoFocus
+          maxLength={300}
+          onChange={(e) => setTitle(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') void save()
+            if (e.key === 'Escape') {
+              e.preventDefault()
+              cancel()
+            }
+          }}
+          onBlur={() => void save()}
+        />
+        {error && <p className="error">{error}</p>}
+      </li>
+    )
+  }
+  const count = d.annotationCount
+  return (
+    <li className={current ? 'doc current' : 'doc'}>
+      <button
+        type="button"
+        className="doc-open"
+        aria-current={current ? 'page' : undefined}
+        onClick={() => void session.openDocument(d.id)}
+        onDoubleClick={start}
+      >
+        <span className="doc-title">{d.title}</span>
+        <span className="doc-count" data-testid="doc-count" title={`${count} annotation${count === 1 ? '' : 's'} of yours`}>
+          {count}
+        </span>
+      </button>
+      <button
+        type="button"
+        className="icon rename"
+        aria-label={`Rename ${d.title}`}
+        title="Rename"
+        onClick={start}
+      >
+        ✎
+      </button>
+    </li>
+  )
+})

@@ -1,0 +1,80 @@
+import { useRef, useState } from 'react'
+import { useSession, useSessionState } from '../state/use-session'
+import { ExportDialog } from './ExportDialog'
+import { ProjectDialog } from './ProjectDialog'
+import { SaveIndicator } from './SaveIndicator'
+
+/** The top bar: project, actions, save state and who is annotating. */
+export function Header() {
+  const session = useSession()
+  const project = useSessionState((s) => s.info?.project ?? null)
+  const annotator = useSessionState((s) => s.info?.annotator ?? null)
+  const host = useSessionState((s) => s.info?.host)
+  const importing = useSessionState((s) => s.importing)
+  const files = useRef<HTMLInputElement>(null)
+  const [dialog, setDialog] = useState<'export' | 'open' | 'create' | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+
+  const openProject = async () => {
+    if (host !== 'desktop') return setDialog('open')
+    setProblem(await session.openProject())
+  }
+
+  return (
+    <header className="header">
+      <div className="brand">
+        <span className="app-name">Marginalia</span>
+        {project && (
+          <span className="project-name" title={project.path}>
+            {project.name}
+          </span>
+        )}
+      </div>
+      <div className="header-actions">
+        {project && (
+          <>
+            <button type="button" onClick={() => files.current?.click()} disabled={importing > 0}>
+              {importing > 0 ? 'Importing…' : 'Import texts…'}
+            </button>
+            <input
+              ref={files}
+              type="file"
+              multiple
+              accept=".txt,.md,text/plain,text/markdown"
+              hidden
+              onChange={(e) => {
+                const picked = Array.from(e.target.files ?? [])
+                e.target.value = ''
+                void session.importFiles(picked)
+              }}
+            />
+            <button type="button" onClick={() => setDialog('export')}>
+              Export CSV…
+            </button>
+          </>
+        )}
+        <button type="button" onClick={() => void openProject()}>
+          Open project…
+        </button>
+        <button type="button" onClick={() => setDialog('create')}>
+          New project…
+        </button>
+        {problem && (
+          <span className="error" role="note">
+            {problem}
+          </span>
+        )}
+      </div>
+      <div className="header-status">
+        {project && <SaveIndicator />}
+        {annotator && (
+          <button type="button" className="annotator" title="Annotating as this name; click to change it" onClick={() => session.askAnnotator(true)}>
+            {annotator}
+          </button>
+        )}
+      </div>
+      {dialog === 'export' && <ExportDialog onClose={() => setDialog(null)} />}
+      {(dialog === 'open' || dialog === 'create') && <ProjectDialog mode={dialog} onClose={() => setDialog(null)} />}
+    </header>
+  )
+}

@@ -1,0 +1,39 @@
+import { useSession, useSessionState } from '../state/use-session'
+
+/**
+ * One button per label: tags the selected text, like pressing the label's key. Pressing a button
+ * does not take focus from the text, so the selection survives the click.
+ */
+export function LabelToolbar() {
+  const session = useSession()
+  const labels = useSessionState((s) => s.info?.project?.labels)
+  const hasDoc = useSessionState((s) => s.doc !== null)
+  const keep = (e: React.MouseEvent) => e.preventDefault()
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Labels">
+      {labels?.map((l) => (
+        <button
+          key={l.id}
+          type="button"
+          className={`label-button mg-label-${l.id}`}
+          aria-label={l.name}
+          title={`Tag the selection as ${l.name} (key ${l.key})`}
+          disabled={!hasDoc}
+          onMouseDown={keep}
+          onClick={() => session.commands.tag(l.id)}
+        >
+          <span className="swatch" aria-hidden="true" />
+          {l.name}
+          <kbd aria-hidden="true">{l.key}</kbd>
+        </button>
+      ))}
+      <span className="toolbar-gap" />
+      <button type="button" className="quiet" title="Undo the last annotation change (Ctrl+Z)" disabled={!hasDoc} onMouseDown={keep} onClick={() => session.commands.undo()}>
+        Undo
+      </button>
+      <button type="button" className="quiet" title="Redo (Shift+Ctrl+Z or Ctrl+Y)" disabled={!hasDoc} onMouseDown={keep} onClick={() => session.commands.redo()}>
+        Redo
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,40 @@
+import { useLayoutEffect, useRef } from 'react'
+import { DocumentEditor } from '../editor/document-editor'
+import { useSession, useSessionState } from '../state/use-session'
+
+/**
+ * The text of the open document. React renders only the frame; the ProseMirror view inside is
+ * created once per document and changed imperatively, never re-rendered by React.
+ */
+export function TextView({ title }: { title: string }) {
+  const session = useSession()
+  const linking = useSessionState((s) => s.linking)
+  const scroller = useRef<HTMLDivElement>(null)
+  const mount = useRef<HTMLDivElement>(null)
+
+  useLayoutEffect(() => {
+    const work = session.work
+    if (!mount.current || !scroller.current || !work.index || !work.layer) return
+    const editor = new DocumentEditor({
+      mount: mount.current,
+      scroller: scroller.current,
+      index: work.index,
+      annotations: work.layer.snapshot().order,
+      onClickText: (covering) => session.commands.clickText(covering),
+    })
+    work.attach(editor)
+    return () => {
+      work.detach(editor)
+      editor.destroy()
+    }
+  }, [session])
+
+  return (
+    <div ref={scroller} className={linking ? `text-scroll mg-linking mg-linking-${linking.target}` : 'text-scroll'}>
+      <article className="text-column" lang="">
+        <h1 className="doc-heading">{title}</h1>
+        <div ref={mount} />
+      </article>
+    </div>
+  )
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react'
+import { useSession, useSessionState } from '../state/use-session'
+import { ProjectDialog } from './ProjectDialog'
+
+/**
+ * Shown when no project is open. On desktop: Open / New through native dialogs and the recent
+ * list; in browser mode the page cannot browse the disk, so the folder path is typed here.
+ */
+export function Welcome() {
+  const session = useSession()
+  const info = useSessionState((s) => s.info)
+  const [creating, setCreating] = useState(false)
+  const [path, setPath] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const desktop = info?.host === 'desktop'
+  const open = async (folder?: string) => setError(await session.openProject(folder))
+
+  return (
+    <main className="welcome">
+      <h1>Start with a project</h1>
+      <p>A project is a folder holding your texts, everyone’s annotations and the label scheme.</p>
+      {desktop ? (
+        <div className="actions start">
+          <button type="button" className="primary" onClick={() => void open()}>
+            Open project…
+          </button>
+          <button type="button" onClick={() => setCreating(true)}>
+            New project…
+          </button>
+        </div>
+      ) : (
+        <form
+          className="stack"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void open(path.trim())
+          }}
+        >
+          <label className="field">
+            <span>Project folder (full path)</span>
+            <input value={path} onChange={(e) => setPath(e.target.value)} required placeholder="/home/you/projects/elections-2026" />
+          </label>
+          <div className="actions start">
+            <button type="submit" className="primary">
+              Open project
+            </button>
+            <button type="button" onClick={() => setCreating(true)}>
+              New project…
+            </button>
+          </div>
+        </form>
+      )}
+      {error && <p className="error">{error}</p>}
+      {desktop && info && info.recent.length > 0 && (
+        <section aria-labelledby="recent-heading">
+          <h2 id="recent-heading">Recent projects</h2>
+          <ul className="recent">
+            {info.recent.map((folder) => (
+              <li key={folder}>
+                <button type="button" className="link" onClick={() => void open(folder)}>
+                  {folder}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {creating && <ProjectDialog mode="create" onClose={() => setCreating(false)} />}
+    </main>
+  )
+}

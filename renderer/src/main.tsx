@@ -1,0 +1,33 @@
+/**
+ * Start-up: connect to the host, create the session, install the keyboard shortcuts and the
+ * unload guard, and render the workbench.
+ */
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { markLeaving } from './api/http-transport'
+import { connect } from './api/client'
+import { App } from './App'
+import { Session } from './state/session'
+import { installShortcuts } from './state/shortcuts'
+import { SessionContext } from './state/use-session'
+
+const connection = connect()
+const session = connection.client ? new Session(connection.client) : null
+
+if (session) {
+  installShortcuts(session)
+  window.addEventListener('beforeunload', (event) => {
+    markLeaving()
+    session.work.flush()
+    if (!session.work.allSaved) event.preventDefault()
+  })
+  void session.start()
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <SessionContext.Provider value={session}>
+      <App noToken={connection.problem === 'no-token'} />
+    </SessionContext.Provider>
+  </StrictMode>,
+)
