@@ -8,6 +8,7 @@ import { useSession, useSessionState } from '../state/use-session'
  */
 export function TextView({ title }: { title: string }) {
   const session = useSession()
+  const doc = useSessionState((s) => s.doc)
   const linking = useSessionState((s) => s.linking)
   const scroller = useRef<HTMLDivElement>(null)
   const mount = useRef<HTMLDivElement>(null)
@@ -27,7 +28,7 @@ export function TextView({ title }: { title: string }) {
       work.detach(editor)
       editor.destroy()
     }
-  }, [session])
+  }, [session, doc])
 
   return (
     <div ref={scroller} className={linking ? `text-scroll mg-linking mg-linking-${linking.target}` : 'text-scroll'}>

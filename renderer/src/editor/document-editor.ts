@@ -5,11 +5,11 @@
  * scroll to a span, read the selection as a code point span. It keeps the live span of every
  * annotation by id, so removing a highlight needs only the id.
  */
-import { EditorState, TextSelection } from 'prosemirror-state'
+import { EditorState, TextSelection, type Transaction } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import type { Annotation } from '../../../shared/model/annotation'
 import type { TextIndex } from '../../../shared/offsets'
-import { changeFocus, focusLayer, type FocusSpan } from './focus'
+import { flashLayer, setFlash } from './flash'
 import { changeHighlights, highlights, highlightsBetween } from './highlights'
 import { readOnly } from './read-only'
 import { docFromText } from './schema'
@@ -44,12 +44,12 @@ export class DocumentEditor {
     for (const a of options.annotations) this.spans.set(a.id, spanOfAnnotation(this.index, a))
     const state = EditorState.create({
       doc: docFromText(this.index.text),
-      plugins: [readOnly(), highlights([...this.spans.values()]), focusLayer()],
+      plugins: [readOnly(), highlights([...this.spans.values()]), flashLayer()],
     })
     this.view = new EditorView(options.mount, {
       state,
       attributes: { class: 'mg-text', 'aria-label': 'Document text', 'aria-readonly': 'true', spellcheck: 'false' },
-      handleClick: (view, pos, event) => {
+      handleClick: (_view, pos, event) => {
         options.onClickText(this.annotationsAtClick(pos, event))
         return false
       },
@@ -84,26 +84,57 @@ export class DocumentEditor {
       this.spans.set(a.id, next)
       add.push(next)
     }
-    if (add.length || remove.length) this.view.dispatch(changeHighlights(this.view.state.tr, { add, remove }))
+    if (add.length || remove.length) this.view.dispatch(changeHighlights(this.tr(), { add, remove }))
   }
 
   /** The selected text as a code point span, whitespace at either end left out; null if none. */
   selectedSpan(): { start: number; end: number } | null {
-    const { from, to } = this.view.state.selection
-    return from === to ? null : selectionToSpan(this.index, from, to)
+    const sel = this.domSelection()
+    return !sel || sel.anchor === sel.head ? null : selectionToSpan(this.index, sel.anchor, sel.head)
   }
 
-  /** Collapse the text selection to its end (after tagging, so a second key press does not re-tag). */
-  collapseSelection(): void {
-    const { state } = this.view
-    if (state.selection.empty) return
-    this.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, state.selection.to)))
+  /** Collapse the text selection to its end, if it is still `span` (after tagging it). */
+  collapseSelection(span: { start: number; end: number }): void {
+    const now = this.selectedSpan()
+    if (!now || now.start !== span.start || now.end !== span.end) return
+    const tr = this.tr()
+    this.view.dispatch(tr.setSelection(TextSelection.create(tr.doc, tr.selection.to)))
+  }
+
+  /**
+   * The selection as the browser has it, in editor positions, when it lies in the text. The view
+   * learns of selection changes from an asynchronous event, so right after a click or a key its
+   * own state can still hold the previous selection.
+   */
+  private domSelection(): { anchor: number; head: number } | null {
+    const sel = this.view.dom.ownerDocument.getSelection()
+    if (!sel?.anchorNode || !sel.focusNode) return null
+    if (!this.view.dom.contains(sel.anchorNode) || !this.view.dom.contains(sel.focusNode)) return null
+    try {
+      return { anchor: this.view.posAtDOM(sel.anchorNode, sel.anchorOffset), head: this.view.posAtDOM(sel.focusNode, sel.focusOffset) }
+    } catch {
+      return null
+    }
+  }
+
+  /**
+   * A transaction that starts from the browser's current selection. Any transaction that changes
+   * decorations makes the view write its selection back to the page, so a stale one would undo
+   * the click or key press the user just made.
+   */
+  private tr(): Transaction {
+    const tr = this.view.state.tr
+    const sel = this.domSelection()
+    if (sel && (sel.anchor !== tr.selection.anchor || sel.head !== tr.selection.head)) {
+      tr.setSelection(TextSelection.create(tr.doc, sel.anchor, sel.head))
+    }
+    return tr
   }
 
   /** Show which annotation is selected, or none. */
   showSelected(id: string | null): void {
-    const span = id === null ? null : this.spans.get(id)
-    this.view.dispatch(changeFocus(this.view.state.tr, { selected: span ? this.focusSpan(span) : null }))
+    const span = id === null ? null : (this.spans.get(id) ?? null)
+    this.view.dispatch(changeHighlights(this.tr(), { select: span }))
   }
 
   /** Scroll the annotation's span into view and flash it briefly. */
@@ -117,13 +148,8 @@ export class DocumentEditor {
       this.scroller.scrollTop += top - box.top - Math.max(48, (box.height - (bottom - top)) / 3)
     }
     clearTimeout(this.flashTimer)
-    this.view.dispatch(changeFocus(this.view.state.tr, { flash: this.focusSpan(span) }))
-    this.flashTimer = setTimeout(() => this.view.dispatch(changeFocus(this.view.state.tr, { flash: null })), FLASH_MS)
-  }
-
-  private focusSpan(span: HighlightSpan): FocusSpan {
-    const last = Math.max(span.start, span.end - 1)
-    return { from: span.from, to: span.to, firstTo: this.index.cpToPm(Math.min(span.end, span.start + 1)), lastFrom: this.index.cpToPm(last) }
+    this.view.dispatch(setFlash(this.tr(), span))
+    this.flashTimer = setTimeout(() => this.view.dispatch(setFlash(this.tr(), null)), FLASH_MS)
   }
 
   /** The annotations covering the character that was clicked, found from positions alone. */

@@ -4,56 +4,81 @@
  * changed one decoration at a time through transaction meta, so tagging a span patches only the
  * paragraph it touches. Each decoration gets its own wrapper element (`nodeName: 'span'`), so
  * overlapping annotations nest instead of merging their classes: two claims over the same words
- * are two tinted spans, and the tint deepens where they overlap.
+ * are two tinted spans, and the tint deepens where they overlap. The selected annotation is drawn
+ * by swapping its own decoration for one with an extra class, which adds no new boundaries to the
+ * text (an overlay decoration would split every highlight it crosses).
  */
 import type { Node } from 'prosemirror-model'
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet } from 'prosemirror-view'
 import { compareSpans, type HighlightSpan } from './spans'
 
-const key = new PluginKey<DecorationSet>('mg-highlights')
+interface HighlightState {
+  set: DecorationSet
+  /** The selected annotation's span. */
+  selected: HighlightSpan | null
+}
+
+const key = new PluginKey<HighlightState>('mg-highlights')
 
 /** What one transaction changes in the highlight layer. */
 export interface HighlightChange {
   add?: readonly HighlightSpan[]
   remove?: readonly HighlightSpan[]
+  /** Select this annotation (its live span), or none; absent leaves the selection as it is. */
+  select?: HighlightSpan | null
 }
 
 /** The classes every highlight of a label carries. */
-export function highlightClass(label: string): string {
-  return `mg-hl mg-hl-${label}`
+export function highlightClass(label: string, selected = false): string {
+  return selected ? `mg-hl mg-hl-${label} mg-selected` : `mg-hl mg-hl-${label}`
 }
 
-function decorationOf(span: HighlightSpan): Decoration {
-  return Decoration.inline(span.from, span.to, { nodeName: 'span', class: highlightClass(span.label) }, { ...span })
+function decorationOf(span: HighlightSpan, selected = false): Decoration {
+  return Decoration.inline(span.from, span.to, { nodeName: 'span', class: highlightClass(span.label, selected) }, { ...span })
+}
+
+function without(set: DecorationSet, spans: readonly HighlightSpan[]): DecorationSet {
+  const found = spans.flatMap((s) => set.find(s.from, s.to, (spec: HighlightSpan) => spec.id === s.id))
+  return found.length ? set.remove(found) : set
 }
 
 /** The decoration set for a document's annotations, built in one pass over spans in text order. */
 export function buildHighlightSet(doc: Node, spans: readonly HighlightSpan[]): DecorationSet {
   const sorted = spans.filter((s) => s.to > s.from).sort(compareSpans)
-  return DecorationSet.create(doc, sorted.map(decorationOf))
+  return DecorationSet.create(doc, sorted.map((s) => decorationOf(s)))
 }
 
 /** The highlight plugin, starting with the given spans. */
-export function highlights(initial: readonly HighlightSpan[]): Plugin<DecorationSet> {
-  return new Plugin<DecorationSet>({
+export function highlights(initial: readonly HighlightSpan[]): Plugin<HighlightState> {
+  return new Plugin<HighlightState>({
     key,
     state: {
-      init: (_config, state) => buildHighlightSet(state.doc, initial),
-      apply(tr, set) {
+      init: (_config, state) => ({ set: buildHighlightSet(state.doc, initial), selected: null }),
+      apply(tr, prev) {
         const change = tr.getMeta(key) as HighlightChange | undefined
-        let next = tr.docChanged ? set.map(tr.mapping, tr.doc) : set
-        if (!change) return next
-        if (change.remove?.length) {
-          const found = change.remove.flatMap((s) => next.find(s.from, s.to, (spec: HighlightSpan) => spec.id === s.id))
-          next = next.remove(found)
+        let set = tr.docChanged ? prev.set.map(tr.mapping, tr.doc) : prev.set
+        if (!change) return set === prev.set ? prev : { ...prev, set }
+        const selected = change.select === undefined ? prev.selected : change.select
+        const add: Decoration[] = []
+        if (change.remove?.length) set = without(set, change.remove)
+        if (selected?.id !== prev.selected?.id) {
+          // Swap the old selection's decoration for a plain one, and the new one's for a marked one.
+          for (const [span, mark] of [[prev.selected, false], [selected, true]] as const) {
+            if (!span) continue
+            const found = set.find(span.from, span.to, (spec: HighlightSpan) => spec.id === span.id)
+            add.push(...found.map((d) => decorationOf(d.spec as HighlightSpan, mark)))
+            // (remove consumes the array it is given, so read the specs first)
+            set = set.remove(found)
+          }
         }
-        if (change.add?.length) next = next.add(tr.doc, change.add.filter((s) => s.to > s.from).map(decorationOf))
-        return next
+        for (const s of change.add ?? []) if (s.to > s.from) add.push(decorationOf(s, s.id === selected?.id))
+        if (add.length) set = set.add(tr.doc, add)
+        return { set, selected }
       },
     },
     props: {
-      decorations: (state) => key.getState(state),
+      decorations: (state) => key.getState(state)?.set,
     },
   })
 }
@@ -65,7 +90,7 @@ export function changeHighlights(tr: Transaction, change: HighlightChange): Tran
 
 /** The spans drawn between two editor positions (including ones that only touch them). */
 export function highlightsBetween(state: EditorState, from: number, to: number): HighlightSpan[] {
-  const set = key.getState(state)
+  const set = key.getState(state)?.set
   if (!set) return []
   return set.find(from, to).map((d) => d.spec as HighlightSpan)
 }

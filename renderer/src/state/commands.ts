@@ -46,7 +46,7 @@ export class Commands {
     })
     requestAnimationFrame(() =>
       setTimeout(() => {
-        editor.collapseSelection()
+        editor.collapseSelection(span)
         if (this.store.get().selectedId === id) editor.showSelected(id)
       }, 0),
     )

@@ -43,7 +43,7 @@ export class Session {
       const info = await this.client.call('app.info', {})
       this.store.set({ phase: 'ready', info, askAnnotator: info.annotator === null })
       if (info.notice) this.commands.hint(info.notice, 'error')
-      if (info.project && info.annotator) await this.loadDocuments()
+      if (info.project) await this.loadDocuments()
     } catch (e) {
       this.store.set({ phase: 'failed', problem: messageOf(e) })
     }
@@ -102,23 +102,26 @@ export class Session {
 
   /**
    * Refresh the document list. The open document stays open (re-read when `reopen`, e.g. after the
-   * annotator changed); without one, the first document opens.
+   * annotator changed); without one, the first document opens, once the annotator is known.
    */
   async loadDocuments(reopen = false): Promise<void> {
     try {
       const documents = await this.client.call('documents.list', {})
       this.store.set({ documents })
+      if (!this.info?.annotator) return
       const current = this.store.get().doc?.id
       if (current !== undefined && documents.some((d) => d.id === current)) {
-        if (reopen) await this.openDocument(current)
+        if (reopen) await this.openDocument(current, true)
       } else if (documents[0]) await this.openDocument(documents[0].id)
     } catch (e) {
       this.commands.hint(messageOf(e), 'error')
     }
   }
 
-  /** Open a document: its text and this annotator's layer. */
-  async openDocument(id: string): Promise<void> {
+  /** Open a document: its text and this annotator's layer (`again` re-reads an open one). */
+  async openDocument(id: string, again = false): Promise<void> {
+    const { doc, opening } = this.store.get()
+    if (opening === id || (!again && doc?.id === id && opening === null)) return
     this.work.flush()
     this.store.set({ opening: id })
     try {
