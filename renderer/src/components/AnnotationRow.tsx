@@ -4,7 +4,7 @@ import type { LabelDef } from '../../../shared/model/labels'
 import { sourceName, truncate } from '../state/describe'
 
 /** Height of one row in pixels (fixed, so the list can be windowed). */
-export const ROW_HEIGHT = 64
+export const ROW_HEIGHT = 70
 
 interface RowProps {
   annotation: Annotation

@@ -5,7 +5,6 @@ import { TextView } from './TextView'
 /** The middle column: the label toolbar, a line for hints, and the text. */
 export function DocumentPane() {
   const doc = useSessionState((s) => s.doc)
-  const title = useSessionState((s) => s.documents.find((d) => d.id === s.doc?.id)?.title)
   const opening = useSessionState((s) => s.opening)
   const count = useSessionState((s) => s.documents.length)
   const hint = useSessionState((s) => s.hint)
@@ -13,10 +12,10 @@ export function DocumentPane() {
     <main className="document" aria-busy={opening !== null}>
       <LabelToolbar />
       <p className={hint ? `hint hint-${hint.tone}` : 'hint'} aria-live="polite">
-        {hint?.text ?? ''}
+        {hint?.text ?? (doc ? 'Select text, then press a label’s key or click the label. Click a highlight to edit it.' : '')}
       </p>
       {doc ? (
-        <TextView key={doc.id} title={title ?? ''} />
+        <TextView key={doc.id} />
       ) : (
         <div className="empty-doc">
           <p>{opening ? 'Opening…' : count === 0 ? 'Import texts to begin: “Import texts…” above, or drop files on this window.' : 'Choose a document on the left.'}</p>

@@ -6,16 +6,17 @@ import { useSession, useSessionState } from '../state/use-session'
  * The text of the open document. React renders only the frame; the ProseMirror view inside is
  * created once per document and changed imperatively, never re-rendered by React.
  */
-export function TextView({ title }: { title: string }) {
+export function TextView() {
   const session = useSession()
   const doc = useSessionState((s) => s.doc)
+  const title = useSessionState((s) => s.documents.find((d) => d.id === s.doc?.id)?.title ?? '')
   const linking = useSessionState((s) => s.linking)
   const scroller = useRef<HTMLDivElement>(null)
   const mount = useRef<HTMLDivElement>(null)
 
   useLayoutEffect(() => {
     const work = session.work
-    if (!mount.current || !scroller.current || !work.index || !work.layer) return
+    if (!doc || !mount.current || !scroller.current || !work.index || !work.layer) return
     const editor = new DocumentEditor({
       mount: mount.current,
       scroller: scroller.current,
@@ -32,8 +33,7 @@ export function TextView({ title }: { title: string }) {
 
   return (
     <div ref={scroller} className={linking ? `text-scroll mg-linking mg-linking-${linking.target}` : 'text-scroll'}>
-      <article className="text-column" lang="">
-        <h1 className="doc-heading">{title}</h1>
+      <article className="text-column" aria-label={title}>
         <div ref={mount} />
       </article>
     </div>

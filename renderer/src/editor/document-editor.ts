@@ -9,6 +9,7 @@ import { EditorState, TextSelection, type Transaction } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import type { Annotation } from '../../../shared/model/annotation'
 import type { TextIndex } from '../../../shared/offsets'
+import { hideEditableFromFrameworks } from './commit-guard'
 import { flashLayer, setFlash } from './flash'
 import { changeHighlights, highlights, highlightsBetween } from './highlights'
 import { readOnly } from './read-only'
@@ -26,6 +27,14 @@ export interface DocumentEditorOptions {
   annotations: readonly Annotation[]
   /** A click in the text, with the annotations under it, shortest (most specific) first. */
   onClickText(covering: HighlightSpan[]): void
+}
+
+/** What else an update does besides drawing and removing highlights. */
+export interface UpdateOptions {
+  /** Mark this annotation as selected (null: none). */
+  select?: string | null
+  /** Put the caret at the end of this code point span. */
+  caretAfter?: { start: number; end: number }
 }
 
 const FLASH_MS = 1200
@@ -54,6 +63,7 @@ export class DocumentEditor {
         return false
       },
     })
+    hideEditableFromFrameworks(this.view.dom)
   }
 
   /** Remove the view from the page. */
@@ -67,8 +77,12 @@ export class DocumentEditor {
     this.view.focus()
   }
 
-  /** Draw new or changed annotations and remove deleted ones, in one view update. */
-  update(put: readonly Annotation[], removed: readonly string[]): void {
+  /**
+   * Draw new or changed annotations and remove deleted ones, in one view update. The same update
+   * can move the selected-annotation mark (`select`) and put the caret after a span that was just
+   * tagged (`caretAfter`), so tagging costs one redraw and one selection write, not three.
+   */
+  update(put: readonly Annotation[], removed: readonly string[], options: UpdateOptions = {}): void {
     const remove: HighlightSpan[] = []
     const add: HighlightSpan[] = []
     for (const id of removed) {
@@ -84,21 +98,17 @@ export class DocumentEditor {
       this.spans.set(a.id, next)
       add.push(next)
     }
-    if (add.length || remove.length) this.view.dispatch(changeHighlights(this.tr(), { add, remove }))
+    const select = options.select === undefined ? undefined : options.select === null ? null : (this.spans.get(options.select) ?? null)
+    if (!add.length && !remove.length && select === undefined && !options.caretAfter) return
+    const tr = changeHighlights(this.tr(), { add, remove, ...(select === undefined ? {} : { select }) })
+    if (options.caretAfter) tr.setSelection(TextSelection.create(tr.doc, this.index.cpToPm(options.caretAfter.end)))
+    this.view.dispatch(tr)
   }
 
   /** The selected text as a code point span, whitespace at either end left out; null if none. */
   selectedSpan(): { start: number; end: number } | null {
     const sel = this.domSelection()
     return !sel || sel.anchor === sel.head ? null : selectionToSpan(this.index, sel.anchor, sel.head)
-  }
-
-  /** Collapse the text selection to its end, if it is still `span` (after tagging it). */
-  collapseSelection(span: { start: number; end: number }): void {
-    const now = this.selectedSpan()
-    if (!now || now.start !== span.start || now.end !== span.end) return
-    const tr = this.tr()
-    this.view.dispatch(tr.setSelection(TextSelection.create(tr.doc, tr.selection.to)))
   }
 
   /**
@@ -133,8 +143,7 @@ export class DocumentEditor {
 
   /** Show which annotation is selected, or none. */
   showSelected(id: string | null): void {
-    const span = id === null ? null : (this.spans.get(id) ?? null)
-    this.view.dispatch(changeHighlights(this.tr(), { select: span }))
+    this.update([], [], { select: id })
   }
 
   /** Scroll the annotation's span into view and flash it briefly. */

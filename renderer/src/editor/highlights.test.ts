@@ -1,4 +1,5 @@
 import { EditorState } from 'prosemirror-state'
+import type { DecorationSet } from 'prosemirror-view'
 import { describe, expect, it } from 'vitest'
 import { TextIndex } from '../../../shared/offsets'
 import { annotation, marked } from '../testing/builders'
@@ -21,17 +22,37 @@ function drawn(state: EditorState): string[] {
   return highlightsBetween(state, 0, state.doc.content.size).map((s) => state.doc.textBetween(s.from, s.to, '\n'))
 }
 
+/** The text inside each highlight element the view would create, piece by piece. */
+function pieces(state: EditorState): string[] {
+  const set = state.plugins.map((p) => p.props.decorations?.call(p, state)).find(Boolean) as DecorationSet
+  return set.find().map((d) => state.doc.textBetween(d.from, d.to))
+}
+
 describe('highlight layer', () => {
   it('draws each annotation over exactly its text, after emoji and across lines', () => {
     const source = '🇺🇦 Kyiv 👩🏽‍⚕️: [the talks\nfailed] — [שלום] [عليكم 😀]'
     const { state } = setup(source, ['claim', 'source', 'stance'])
     expect(drawn(state).sort()).toEqual(['the talks\nfailed', 'שלום', 'عليكم 😀'].sort())
+    // A span over two lines is drawn once in each paragraph.
+    expect(pieces(state).sort()).toEqual(['the talks', 'failed', 'שלום', 'عليكم 😀'].sort())
   })
 
   it('keeps one paragraph per line, empty lines included', () => {
     const doc = docFromText('one\n\nthree\n')
     expect(doc.childCount).toBe(4)
     expect(doc.child(1).content.size).toBe(0)
+  })
+
+  it('draws the selected annotation with its own highlight, and moves that mark on the next selection', () => {
+    const { state, live } = setup('[One] and [two\nlines]', ['claim', 'stance'])
+    const classesOf = (st: EditorState) => {
+      const set = st.plugins.map((p) => p.props.decorations?.call(p, st)).find(Boolean) as DecorationSet
+      return set.find().map((d) => `${st.doc.textBetween(d.from, d.to)}:${(d as unknown as { type: { attrs: { class: string } } }).type.attrs.class}`)
+    }
+    const first = state.apply(changeHighlights(state.tr, { select: live[1]! }))
+    expect(classesOf(first).sort()).toEqual(['One:mg-hl mg-hl-claim', 'two:mg-hl mg-hl-stance mg-selected', 'lines:mg-hl mg-hl-stance mg-selected'].sort())
+    const second = first.apply(changeHighlights(first.tr, { select: live[0]! }))
+    expect(classesOf(second).sort()).toEqual(['One:mg-hl mg-hl-claim mg-selected', 'two:mg-hl mg-hl-stance', 'lines:mg-hl mg-hl-stance'].sort())
   })
 
   it('adds and removes single highlights through transactions, leaving the others', () => {

@@ -6,15 +6,19 @@
  * overlapping annotations nest instead of merging their classes: two claims over the same words
  * are two tinted spans, and the tint deepens where they overlap. The selected annotation is drawn
  * by swapping its own decoration for one with an extra class, which adds no new boundaries to the
- * text (an overlay decoration would split every highlight it crosses).
+ * text (an overlay decoration would split every highlight it crosses). A span over several
+ * paragraphs is drawn as one decoration per paragraph: decorations that cross paragraphs stay at
+ * the top of the set, where the view re-examines them for every paragraph on every update.
  */
 import type { Node } from 'prosemirror-model'
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet } from 'prosemirror-view'
+import { ParagraphIndex } from './paragraphs'
 import { compareSpans, type HighlightSpan } from './spans'
 
 interface HighlightState {
   set: DecorationSet
+  paragraphs: ParagraphIndex
   /** The selected annotation's span. */
   selected: HighlightSpan | null
 }
@@ -34,8 +38,10 @@ export function highlightClass(label: string, selected = false): string {
   return selected ? `mg-hl mg-hl-${label} mg-selected` : `mg-hl mg-hl-${label}`
 }
 
-function decorationOf(span: HighlightSpan, selected = false): Decoration {
-  return Decoration.inline(span.from, span.to, { nodeName: 'span', class: highlightClass(span.label, selected) }, { ...span })
+/** The decorations that draw a span: one per paragraph it touches. */
+function decorationsOf(paragraphs: ParagraphIndex, span: HighlightSpan, selected = false): Decoration[] {
+  const attrs = { nodeName: 'span', class: highlightClass(span.label, selected) }
+  return paragraphs.pieces(span.from, span.to).map(([from, to]) => Decoration.inline(from, to, attrs, span))
 }
 
 function without(set: DecorationSet, spans: readonly HighlightSpan[]): DecorationSet {
@@ -44,9 +50,9 @@ function without(set: DecorationSet, spans: readonly HighlightSpan[]): Decoratio
 }
 
 /** The decoration set for a document's annotations, built in one pass over spans in text order. */
-export function buildHighlightSet(doc: Node, spans: readonly HighlightSpan[]): DecorationSet {
+export function buildHighlightSet(doc: Node, spans: readonly HighlightSpan[], paragraphs = new ParagraphIndex(doc)): DecorationSet {
   const sorted = spans.filter((s) => s.to > s.from).sort(compareSpans)
-  return DecorationSet.create(doc, sorted.map((s) => decorationOf(s)))
+  return DecorationSet.create(doc, sorted.flatMap((s) => decorationsOf(paragraphs, s)))
 }
 
 /** The highlight plugin, starting with the given spans. */
@@ -54,11 +60,15 @@ export function highlights(initial: readonly HighlightSpan[]): Plugin<HighlightS
   return new Plugin<HighlightState>({
     key,
     state: {
-      init: (_config, state) => ({ set: buildHighlightSet(state.doc, initial), selected: null }),
+      init: (_config, state) => {
+        const paragraphs = new ParagraphIndex(state.doc)
+        return { set: buildHighlightSet(state.doc, initial, paragraphs), paragraphs, selected: null }
+      },
       apply(tr, prev) {
         const change = tr.getMeta(key) as HighlightChange | undefined
-        let set = tr.docChanged ? prev.set.map(tr.mapping, tr.doc) : prev.set
-        if (!change) return set === prev.set ? prev : { ...prev, set }
+        // The text never changes (see read-only.ts), so decorations never need mapping.
+        if (!change) return prev
+        let set = prev.set
         const selected = change.select === undefined ? prev.selected : change.select
         const add: Decoration[] = []
         if (change.remove?.length) set = without(set, change.remove)
@@ -67,14 +77,15 @@ export function highlights(initial: readonly HighlightSpan[]): Plugin<HighlightS
           for (const [span, mark] of [[prev.selected, false], [selected, true]] as const) {
             if (!span) continue
             const found = set.find(span.from, span.to, (spec: HighlightSpan) => spec.id === span.id)
-            add.push(...found.map((d) => decorationOf(d.spec as HighlightSpan, mark)))
-            // (remove consumes the array it is given, so read the specs first)
+            if (!found.length) continue
+            // Redraw from the drawn span (the annotation may have been relabelled since it was selected).
+            add.push(...decorationsOf(prev.paragraphs, found[0]!.spec as HighlightSpan, mark))
             set = set.remove(found)
           }
         }
-        for (const s of change.add ?? []) if (s.to > s.from) add.push(decorationOf(s, s.id === selected?.id))
+        for (const s of change.add ?? []) add.push(...decorationsOf(prev.paragraphs, s, s.id === selected?.id))
         if (add.length) set = set.add(tr.doc, add)
-        return { set, selected }
+        return { set, paragraphs: prev.paragraphs, selected }
       },
     },
     props: {
@@ -88,9 +99,11 @@ export function changeHighlights(tr: Transaction, change: HighlightChange): Tran
   return tr.setMeta(key, change)
 }
 
-/** The spans drawn between two editor positions (including ones that only touch them). */
+/** The annotations drawn between two editor positions (including ones that only touch them), once each. */
 export function highlightsBetween(state: EditorState, from: number, to: number): HighlightSpan[] {
   const set = key.getState(state)?.set
   if (!set) return []
-  return set.find(from, to).map((d) => d.spec as HighlightSpan)
+  const spans = new Map<string, HighlightSpan>()
+  for (const d of set.find(from, to)) spans.set((d.spec as HighlightSpan).id, d.spec as HighlightSpan)
+  return [...spans.values()]
 }

@@ -10,7 +10,7 @@ import type { ApplyResult, Client, OpenedDocument } from '../../../shared/api'
 import type { Annotation, AnnotationOp } from '../../../shared/model/annotation'
 import { findLabel } from '../../../shared/model/labels'
 import { TextIndex } from '../../../shared/offsets'
-import type { DocumentEditor } from '../editor/document-editor'
+import type { DocumentEditor, UpdateOptions } from '../editor/document-editor'
 import { AnnotationSet } from './annotation-set'
 import { applyOps, draftOf, type LocalContext, type Outcome } from './changes'
 import { SaveQueue, type Batch } from './save-queue'
@@ -74,7 +74,8 @@ export class Annotating {
   /** Connect the text view of the open document, drawing the selection if there is one. */
   attach(editor: DocumentEditor): void {
     this.editor = editor
-    editor.showSelected(this.store.get().selectedId)
+    const selected = this.store.get().selectedId
+    if (selected !== null) editor.showSelected(selected)
   }
 
   /** Disconnect a text view that is going away. */
@@ -111,28 +112,28 @@ export class Annotating {
   }
 
   /** Apply ops locally and to the editor; returns what happened, or null if there is no document. */
-  private applyLocal(ops: AnnotationOp[]): Outcome | null {
+  private applyLocal(ops: AnnotationOp[], display: UpdateOptions = {}): Outcome | null {
     const ctx = this.context()
     if (!this.layer || !ctx) return null
     const outcome = applyOps(this.layer, ops, ctx)
     this.layer.apply(outcome.put, outcome.removed)
     this.layer.setLinks(outcome.links)
-    this.editor?.update(outcome.put, outcome.removed)
     const selected = this.store.get().selectedId
     const gone = selected !== null && outcome.removed.includes(selected)
+    this.editor?.update(outcome.put, outcome.removed, gone && display.select === undefined ? { ...display, select: null } : display)
     this.store.set({ layer: this.layer.snapshot(), ...(gone ? { selectedId: null } : {}) })
-    if (gone) this.editor?.showSelected(null)
     return outcome
   }
 
   /**
-   * Make a change: draw it, remember how to undo it, save it. `undo: 'undo'` and `'redo'` put the
-   * inverse on the matching stack instead of starting a new history branch.
+   * Make a change: draw it, remember how to undo it, save it. `history: 'undo'` and `'redo'` put
+   * the inverse on the matching stack instead of starting a new history branch; `display` says
+   * what else the text view should show in the same redraw.
    */
-  change(ops: AnnotationOp[], history: 'new' | 'undo' | 'redo' = 'new'): Outcome | null {
+  change(ops: AnnotationOp[], history: 'new' | 'undo' | 'redo' = 'new', display: UpdateOptions = {}): Outcome | null {
     if (ops.length === 0 || !this.document) return null
     if (history === 'new') this.flush()
-    const outcome = this.applyLocal(ops)
+    const outcome = this.applyLocal(ops, display)
     if (!outcome) return null
     const id = this.nextChange++
     const entry = { change: id, ops: outcome.inverse }
@@ -250,6 +251,9 @@ export class Annotating {
     for (const b of batches.toReversed()) if (b.document === this.document) this.applyLocal(b.inverse)
     for (const s of this.undo.values()) s.forget(changes)
     this.failed = [...this.failed, ...batches]
+    const n = batches.length
+    const what = n === 1 ? 'Your last change was' : `Your last ${n} changes were`
+    this.store.set({ hint: { text: `${what} not saved, so the text shows them undone; Retry sends them again.`, tone: 'error' } })
     this.updateSaveState()
   }
 

@@ -39,17 +39,13 @@ export class Commands {
     const span = editor.selectedSpan()
     if (!span) return this.hint(`Select some text first, then press ${label.key} or click ${label.name}.`)
     const id = newId()
-    // Draw first; React and selection work follow after the frame is painted.
+    // One redraw draws the highlight, marks it selected and puts the caret after it; the side
+    // panel (React) follows after that frame is painted.
     this.store.afterPaint(() => {
-      this.work.change([{ op: 'put', annotation: { id, label: label.id, ...span, attributes: {}, note: '' } }])
+      const put: AnnotationOp = { op: 'put', annotation: { id, label: label.id, ...span, attributes: {}, note: '' } }
+      this.work.change([put], 'new', { select: id, caretAfter: span })
       this.store.set({ selectedId: id, linking: null, hint: null })
     })
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        editor.collapseSelection(span)
-        if (this.store.get().selectedId === id) editor.showSelected(id)
-      }, 0),
-    )
   }
 
   /** Select an annotation (null deselects); `reveal` scrolls to it and flashes it. */
