@@ -21,7 +21,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     setError(null)
     setDone(null)
     try {
-      const outcome = await session.exportCsv({ annotator: who === 'me' ? annotator : null, bom, neutralizeFormulas: neutralize })
+      const outcome = await session.exportCsv({ layer: who === 'me' ? 'mine' : 'all', bom, neutralizeFormulas: neutralize })
       if (outcome) setDone(outcome)
     } catch (e) {
       setError(messageOf(e))

@@ -4,7 +4,7 @@
  * Actions that the user starts from a form return the error sentence (or null) so the form can
  * show it next to the field; the rest put their message in the hint line.
  */
-import { ApiError, type AppInfo, type Client, type CsvOptions, type ProjectSummary } from '../../../shared/api'
+import { ApiError, type AppInfo, type ArgsOf, type Client, type ProjectSummary } from '../../../shared/api'
 import { Annotating } from './annotating'
 import { Commands } from './commands'
 import { readFilesForImport } from './read-files'
@@ -188,7 +188,7 @@ export class Session {
   }
 
   /** Export the CSV: a download in browser mode, a save dialog on desktop (null if cancelled). */
-  async exportCsv(options: CsvOptions): Promise<ExportOutcome | null> {
+  async exportCsv(options: ArgsOf<'export.csv'>): Promise<ExportOutcome | null> {
     this.work.flush()
     const csv = await this.client.call('export.csv', options)
     if (this.info?.host === 'desktop') {
