@@ -60,7 +60,7 @@ describe('dispatch validates every call before it reaches a handler', () => {
   it('passes valid, defaulted arguments through', async () => {
     const { handlers, reached } = recording()
     expect(await dispatch(handlers, 'export.csv', {})).toEqual({ ok: true, value: 'export.csv' })
-    expect(reached).toEqual([['export.csv', { annotator: null, bom: false, neutralizeFormulas: true }]])
+    expect(reached).toEqual([['export.csv', { layer: 'all', annotator: null, bom: false, neutralizeFormulas: true }]])
     expect(await dispatch(handlers, 'settings.setAnnotator', { name: 'Zoé Nguyễn' })).toMatchObject({ ok: true })
   })
 

@@ -8,6 +8,8 @@ import { z } from 'zod'
 import { AnnotationOp, AnnotatorName, DocumentId } from './model/annotation'
 import type { Annotation, Link } from './model/annotation'
 import type { LabelSchema } from './model/labels'
+import type { Decision, ReviewedAnnotation } from './model/review'
+import type { ReviewLayer, ReviewUnit } from './review/units'
 
 export const ProjectPath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'a path without NUL bytes')
 
@@ -81,7 +83,9 @@ const ImportFile = z.object({
 })
 
 export const CsvOptions = z.object({
-  /** One annotator's layer, or null for every annotator. */
+  /** Which layers: every annotator's and the reviewed layer, the current annotator's, or the reviewed layer. */
+  layer: z.enum(['all', 'mine', 'reviewed']).default('all'),
+  /** One annotator's layer (overrides `layer`), or null. */
   annotator: AnnotatorName.nullable().default(null),
   /** Start with a UTF-8 byte order mark, so Excel reads the file as UTF-8. */
   bom: z.boolean().default(false),
@@ -89,6 +93,52 @@ export const CsvOptions = z.object({
   neutralizeFormulas: z.boolean().default(true),
 })
 export type CsvOptions = z.infer<typeof CsvOptions>
+
+/** The reviewed layer of a document, and how far its review has come. */
+export interface ReviewedState {
+  annotations: ReviewedAnnotation[]
+  links: Link[]
+  decisions: Decision[]
+  /** Units settled by a decision / all units, for the compared annotators. */
+  settled: number
+  total: number
+}
+
+export interface ReviewView {
+  document: DocumentSummary
+  text: string
+  sha256: string
+  /** Who is deciding (the current annotator). */
+  reviewer: string
+  layers: ReviewLayer[]
+  units: ReviewUnit[]
+  reviewed: ReviewedState
+}
+
+export interface AnnotatorSummary {
+  annotator: string
+  /** Documents this annotator has a layer for. */
+  documents: number
+  annotations: number
+}
+
+const Annotators = z.array(AnnotatorName).min(2).max(12).refine((a) => new Set(a).size === a.length, 'each annotator once')
+
+const UnitDecision = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('accept'), annotator: AnnotatorName }),
+  z.object({
+    action: z.literal('edit'),
+    annotation: z.object({
+      label: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+      attributes: z.record(z.string(), z.string().max(1000)),
+      note: z.string().max(20000),
+    }),
+  }),
+  z.object({ action: z.literal('reject') }),
+  z.object({ action: z.literal('reopen') }),
+])
 
 /** Declares a method: `declare<Reply>()(argsValidator)`. */
 function declare<R>() {
@@ -113,6 +163,17 @@ export const contract = {
   /** Values already used for each completable text attribute, keyed "label.attribute". */
   'annotations.values': declare<Record<string, string[]>>()(Empty),
   'export.csv': declare<CsvExport>()(CsvOptions.strict()),
+  'project.annotators': declare<AnnotatorSummary[]>()(Empty),
+  'review.open': declare<ReviewView>()(z.object({ document: DocumentId, annotators: Annotators }).strict()),
+  'review.decide': declare<ReviewedState>()(
+    z.object({ document: DocumentId, annotators: Annotators, unit: z.string().min(1).max(20_000), decision: UnitDecision }).strict(),
+  ),
+  /** Accept the first annotator's version of every agreed unit not yet settled. */
+  'review.acceptAgreed': declare<ReviewedState>()(z.object({ document: DocumentId, annotators: Annotators }).strict()),
+  /** Settled / total review units per document id, comparing these annotators (all when null). */
+  'review.progress': declare<Record<string, { settled: number; total: number }>>()(
+    z.object({ annotators: Annotators.nullable().default(null) }).strict(),
+  ),
   /** Desktop only: native dialogs. Browser mode answers 'unavailable'. */
   'host.openProjectDialog': declare<ProjectSummary | null>()(Empty),
   'host.createProjectDialog': declare<ProjectSummary | null>()(z.object({ name: z.string().trim().min(1).max(200) }).strict()),

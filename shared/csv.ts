@@ -5,6 +5,7 @@
  * CSV library. docs/format.md documents every column.
  */
 import type { Annotation, Link } from './model/annotation'
+import type { Provenance } from './model/review'
 import type { LabelSchema } from './model/labels'
 
 /** One attribute column: "<label>_<attribute>", e.g. stance_polarity. */
@@ -39,15 +40,22 @@ export function csvHeader(labels: LabelSchema): string[] {
     'note',
     'created',
     'modified',
+    'review_action',
+    'reviewed_from',
+    'reviewed_by',
+    'reviewed_at',
   ]
 }
+
+/** The annotator column's value for rows of the reviewed layer. */
+export const REVIEWED_LAYER_NAME = '_reviewed'
 
 /** What the rows of one document and one annotator are built from. */
 export interface LayerRows {
   documentId: string
   documentTitle: string
   annotator: string
-  annotations: readonly Annotation[]
+  annotations: readonly (Annotation & { provenance?: Provenance })[]
   links: readonly Link[]
 }
 
@@ -86,6 +94,10 @@ export function csvRows(labels: LabelSchema, layer: LayerRows): (string | number
       a.note,
       a.created,
       a.modified,
+      a.provenance?.action ?? '',
+      a.provenance?.sources.map((m) => `${m.annotator}:${m.id}`).join(' ') ?? '',
+      a.provenance?.decidedBy ?? '',
+      a.provenance?.decided ?? '',
     ]
   })
 }

@@ -11,6 +11,7 @@ import { formatSchemas } from '../../shared/model/json-schema'
 import { exportCsv } from '../core/export-csv'
 import { writeFileDurable } from '../core/durable'
 import { Project } from '../core/project'
+import { Settings, defaultConfigDir } from '../core/settings'
 
 const HELP: Record<string, string> = {
   main: `Usage: marginalia <command> [options]
@@ -42,7 +43,10 @@ Writes one CSV row per annotation (columns in docs/format.md). Offsets are Unico
 points into the stored text, end exclusive: Python's text[start:end] equals the text column.
   --format csv                 the format (csv)
   --out FILE                   write to FILE (default: standard output)
-  --annotator NAME             only this annotator's annotations (default: all annotators)
+  --layer all|mine|reviewed    every annotator's layer and the reviewed layer (default), your own
+                               layer (the annotator name in your settings), or the reviewed layer
+                               (with provenance columns)
+  --annotator NAME             only this annotator's layer
   --bom                        start with a UTF-8 byte order mark (for Excel)
   --no-formula-protection      do not prefix cells starting with = + - @ with an apostrophe`,
 }
@@ -121,6 +125,7 @@ async function exportCommand(args: string[]): Promise<number> {
       format: { type: 'string' },
       out: { type: 'string' },
       annotator: { type: 'string' },
+      layer: { type: 'string' },
       bom: { type: 'boolean' },
       'no-formula-protection': { type: 'boolean' },
     },
@@ -132,13 +137,30 @@ async function exportCommand(args: string[]): Promise<number> {
   if (values.annotator !== undefined && !AnnotatorName.safeParse(values.annotator).success) {
     return usage('export', `"${values.annotator}" is not a valid annotator name.`)
   }
+  const layer = values.layer ?? 'all'
+  if (!['all', 'mine', 'reviewed'].includes(layer)) return usage('export', `--layer takes all, mine or reviewed, not "${layer}".`)
   const project = await Project.open(dir)
-  if (values.annotator !== undefined && !(await project.annotators()).includes(values.annotator)) {
-    console.error(`There are no annotations by "${values.annotator}" in this project; annotators: ${(await project.annotators()).join(', ') || 'none yet'}.`)
+  let annotator = values.annotator
+  if (annotator === undefined && layer === 'mine') {
+    const settings = await Settings.open(defaultConfigDir())
+    if (!settings.annotator) {
+      console.error('Your annotator name is not set yet (open Marginalia once), so --layer mine cannot tell whose layer is yours; use --annotator NAME.')
+      return 1
+    }
+    annotator = settings.annotator
+  }
+  if (annotator !== undefined && !(await project.annotators()).includes(annotator)) {
+    console.error(`There are no annotations by "${annotator}" in this project; annotators: ${(await project.annotators()).join(', ') || 'none yet'}.`)
     return 1
   }
+  const selection =
+    annotator !== undefined
+      ? { annotators: [annotator], reviewed: false }
+      : layer === 'reviewed'
+        ? { annotators: [], reviewed: true }
+        : { annotators: 'all' as const, reviewed: true }
   const { content, rows } = await exportCsv(project, {
-    annotator: values.annotator ?? null,
+    ...selection,
     bom: values.bom ?? false,
     neutralizeFormulas: !values['no-formula-protection'],
   })

@@ -51,7 +51,7 @@ async function rowsOf(csv: string): Promise<Row[]> {
 describe('CSV export', () => {
   it('writes one row per annotation whose text equals the stored text sliced by code points', async () => {
     const project = await annotated()
-    const { content, rows } = await exportCsv(project, { annotator: null, bom: false, neutralizeFormulas: false })
+    const { content, rows } = await exportCsv(project, { annotators: 'all', reviewed: true, bom: false, neutralizeFormulas: false })
     const parsed = await rowsOf(content)
     expect(rows).toBe(7)
     expect(parsed).toHaveLength(7)
@@ -66,7 +66,7 @@ describe('CSV export', () => {
 
   it('uses RFC 4180: CRLF record ends, quoted commas, quotes and line breaks', async () => {
     const project = await annotated()
-    const { content } = await exportCsv(project, { annotator: 'maria', bom: false, neutralizeFormulas: false })
+    const { content } = await exportCsv(project, { annotators: ['maria'], reviewed: false, bom: false, neutralizeFormulas: false })
     expect(content.split('\r\n')[0]).toMatch(/^document_id,document_title,annotator,annotation_id,label,start,end,text,prefix,suffix,/)
     expect(content).toContain('"note with, comma and ""quotes""\nand a line break"')
     const claim = (await rowsOf(content)).find((r) => r.annotation_id === 'm1')!
@@ -80,8 +80,8 @@ describe('CSV export', () => {
 
   it('keeps non-ASCII text intact and adds a byte order mark only when asked', async () => {
     const project = await annotated()
-    const plain = await exportCsv(project, { annotator: 'maria', bom: false, neutralizeFormulas: true })
-    const excel = await exportCsv(project, { annotator: 'maria', bom: true, neutralizeFormulas: true })
+    const plain = await exportCsv(project, { annotators: ['maria'], reviewed: false, bom: false, neutralizeFormulas: true })
+    const excel = await exportCsv(project, { annotators: ['maria'], reviewed: false, bom: true, neutralizeFormulas: true })
     expect(plain.content.charCodeAt(0)).not.toBe(0xfeff)
     expect(excel.content.charCodeAt(0)).toBe(0xfeff)
     const stance = (await rowsOf(excel.content)).find((r) => r.annotation_id === 'm3')!
@@ -92,7 +92,7 @@ describe('CSV export', () => {
 
   it('neutralises formula-like cells by default, reversibly', async () => {
     const project = await annotated()
-    const { content } = await exportCsv(project, { annotator: 'maria', bom: false, neutralizeFormulas: true })
+    const { content } = await exportCsv(project, { annotators: ['maria'], reviewed: false, bom: false, neutralizeFormulas: true })
     const rows = await rowsOf(content)
     const formula = rows.find((r) => r.annotation_id === 'm5')!
     expect(formula.text).toBe('\'=HYPERLINK("http://evil.example","click")')
@@ -109,7 +109,7 @@ describe('CSV export', () => {
 
   it('exports one annotator or all of them', async () => {
     const project = await annotated()
-    expect((await exportCsv(project, { annotator: 'jonas', bom: false, neutralizeFormulas: true })).rows).toBe(1)
-    expect((await exportCsv(project, { annotator: 'nobody', bom: false, neutralizeFormulas: true })).rows).toBe(0)
+    expect((await exportCsv(project, { annotators: ['jonas'], reviewed: false, bom: false, neutralizeFormulas: true })).rows).toBe(1)
+    expect((await exportCsv(project, { annotators: ['nobody'], reviewed: false, bom: false, neutralizeFormulas: true })).rows).toBe(0)
   })
 })

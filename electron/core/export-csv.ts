@@ -5,13 +5,21 @@
  * would run as formulas neutralised.
  */
 import { stringify } from 'csv-stringify/sync'
-import type { CsvOptions } from '../../shared/api'
-import { csvHeader, csvRows, neutralizeFormulaCell } from '../../shared/csv'
+import { REVIEWED_LAYER_NAME, csvHeader, csvRows, neutralizeFormulaCell } from '../../shared/csv'
 import type { Project } from './project'
 
+export interface CsvExportOptions {
+  /** Annotators whose layers to export: all of them, or these. */
+  annotators: 'all' | readonly string[]
+  /** Include the reviewed layer (annotator column "_reviewed", with provenance columns). */
+  reviewed: boolean
+  bom: boolean
+  neutralizeFormulas: boolean
+}
+
 /** The CSV text of a project's annotations, and how many rows it has. */
-export async function exportCsv(project: Project, options: CsvOptions): Promise<{ content: string; rows: number }> {
-  const annotators = options.annotator === null ? await project.annotators() : [options.annotator]
+export async function exportCsv(project: Project, options: CsvExportOptions): Promise<{ content: string; rows: number }> {
+  const annotators = options.annotators === 'all' ? await project.annotators() : options.annotators
   const records: (string | number)[][] = []
   for (const doc of project.documents) {
     for (const annotator of annotators) {
@@ -24,6 +32,18 @@ export async function exportCsv(project: Project, options: CsvOptions): Promise<
           annotator,
           annotations: layer.annotations,
           links: layer.links,
+        }),
+      )
+    }
+    if (options.reviewed && (await project.hasReviewedLayer(doc.id))) {
+      const reviewed = (await project.reviewedLayer(doc.id)).data
+      records.push(
+        ...csvRows(project.labels, {
+          documentId: doc.id,
+          documentTitle: doc.title,
+          annotator: REVIEWED_LAYER_NAME,
+          annotations: reviewed.annotations,
+          links: reviewed.links,
         }),
       )
     }

@@ -5,6 +5,7 @@
  * passed in; a host without them answers 'unavailable'.
  */
 import { UserError, type Handlers, type ProjectSummary } from '../../shared/api'
+import { acceptAgreed, annotatorSummaries, decide, openReview, reviewProgress } from './review-service'
 import type { Workbench } from './workbench'
 
 /** What only a desktop host can do. */
@@ -33,6 +34,14 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
     'annotations.apply': ({ document, ops }) => wb.apply(document, ops),
     'annotations.values': () => wb.attributeValues(),
     'export.csv': (options) => wb.exportCsv(options),
+    'project.annotators': () => annotatorSummaries(wb.current),
+    'review.open': async ({ document, annotators }) => {
+      const view = await openReview(wb.current, document, annotators, wb.annotator)
+      return { ...view, document: await wb.summaryOf(document) }
+    },
+    'review.decide': ({ document, annotators, unit, decision }) => decide(wb.current, document, annotators, unit, decision, wb.annotator),
+    'review.acceptAgreed': ({ document, annotators }) => acceptAgreed(wb.current, document, annotators, wb.annotator),
+    'review.progress': ({ annotators }) => reviewProgress(wb.current, annotators),
     'host.openProjectDialog': () => (host.openProjectDialog ?? unavailable)(),
     'host.createProjectDialog': ({ name }) => (host.createProjectDialog ? host.createProjectDialog(name) : unavailable()),
     'host.saveFile': ({ defaultName, content }) => (host.saveFile ? host.saveFile(defaultName, content) : unavailable()),

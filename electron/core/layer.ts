@@ -41,7 +41,8 @@ export class Layer {
     for (const op of ops) {
       switch (op.op) {
         case 'put': {
-          const stored = this.toStored(op.annotation, annotations.get(op.annotation.id), text, labels, now)
+          const existing = annotations.get(op.annotation.id)
+          const stored = toStoredAnnotation(op.annotation, text, labels, this.annotator, now, existing?.created)
           annotations.set(stored.id, stored)
           put.set(stored.id, stored)
           break
@@ -84,40 +85,45 @@ export class Layer {
     }
     return { annotations: [...put.values()], links, annotationCount: annotations.size, savedAt: now }
   }
+}
 
-  private toStored(
-    draft: AnnotationDraft,
-    existing: Annotation | undefined,
-    text: TextIndex,
-    labels: LabelSchema,
-    now: string,
-  ): Annotation {
-    const label = findLabel(labels, draft.label)
-    if (!label) throw new UserError('invalid', `There is no label "${draft.label}" in this project.`)
-    if (draft.end > text.length) {
-      throw new UserError('invalid', `The span ${draft.start}–${draft.end} runs past the end of the text (${text.length} characters).`)
+/**
+ * Check a draft against the text and the label schema and make the stored annotation: quote and
+ * context computed from the text, empty attributes dropped, author and times stamped.
+ */
+export function toStoredAnnotation(
+  draft: AnnotationDraft,
+  text: TextIndex,
+  labels: LabelSchema,
+  author: string,
+  now: string,
+  created?: string,
+): Annotation {
+  const label = findLabel(labels, draft.label)
+  if (!label) throw new UserError('invalid', `There is no label "${draft.label}" in this project.`)
+  if (draft.end > text.length) {
+    throw new UserError('invalid', `The span ${draft.start}–${draft.end} runs past the end of the text (${text.length} characters).`)
+  }
+  for (const [id, value] of Object.entries(draft.attributes)) {
+    const def = label.attributes.find((a) => a.id === id)
+    if (!def) throw new UserError('invalid', `A ${label.name} has no attribute "${id}".`)
+    if (def.type === 'choice' && value !== '' && !def.options.includes(value)) {
+      throw new UserError('invalid', `"${value}" is not a ${def.name} option (${def.options.join(', ')}).`)
     }
-    for (const [id, value] of Object.entries(draft.attributes)) {
-      const def = label.attributes.find((a) => a.id === id)
-      if (!def) throw new UserError('invalid', `A ${label.name} has no attribute "${id}".`)
-      if (def.type === 'choice' && value !== '' && !def.options.includes(value)) {
-        throw new UserError('invalid', `"${value}" is not a ${def.name} option (${def.options.join(', ')}).`)
-      }
-    }
-    const attributes = Object.fromEntries(Object.entries(draft.attributes).filter(([, v]) => v !== ''))
-    const quote = quoteAt(text, draft.start, draft.end)
-    return {
-      id: draft.id,
-      label: label.id,
-      target: {
-        position: { type: 'TextPositionSelector', start: draft.start, end: draft.end },
-        quote: { type: 'TextQuoteSelector', ...quote },
-      },
-      attributes,
-      note: draft.note,
-      author: this.annotator,
-      created: existing?.created ?? draft.created ?? now,
-      modified: now,
-    }
+  }
+  const attributes = Object.fromEntries(Object.entries(draft.attributes).filter(([, v]) => v !== ''))
+  const quote = quoteAt(text, draft.start, draft.end)
+  return {
+    id: draft.id,
+    label: label.id,
+    target: {
+      position: { type: 'TextPositionSelector', start: draft.start, end: draft.end },
+      quote: { type: 'TextQuoteSelector', ...quote },
+    },
+    attributes,
+    note: draft.note,
+    author,
+    created: created ?? draft.created ?? now,
+    modified: now,
   }
 }

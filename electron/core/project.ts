@@ -11,6 +11,7 @@ import type { Low } from 'lowdb'
 import { UserError } from '../../shared/api'
 import { AnnotatorName, DocumentId } from '../../shared/model/annotation'
 import { defaultLabels } from '../../shared/model/labels'
+import { REVIEWED_FOLDER, REVIEW_VERSION, ReviewStoreFile } from '../../shared/model/review'
 import {
   PROJECT_FORMAT,
   PROJECT_VERSION,
@@ -24,6 +25,7 @@ import { writeFileDurable } from './durable'
 import { decodeImport, documentIdFor, sha256Text, titleFor } from './import-text'
 import { openJsonStore } from './json-store'
 import { Layer, emptyStore } from './layer'
+import { ReviewedLayer, emptyReviewStore } from './review'
 
 export const PROJECT_FILE = 'project.json'
 
@@ -37,6 +39,7 @@ export interface IncomingFile {
 export class Project {
   private readonly texts = new Map<string, TextIndex>()
   private readonly layers = new Map<string, Promise<Layer>>()
+  private readonly reviewed = new Map<string, Promise<ReviewedLayer>>()
 
   private constructor(
     readonly dir: string,
@@ -197,6 +200,25 @@ export class Project {
       this.layers.set(key, layer)
     }
     return layer
+  }
+
+  /** The reviewed layer of a document, opened once and kept. */
+  reviewedLayer(docId: string): Promise<ReviewedLayer> {
+    let layer = this.reviewed.get(docId)
+    if (!layer) {
+      const doc = this.document(docId)
+      layer = openJsonStore(this.layerPath(REVIEWED_FOLDER, docId), ReviewStoreFile, emptyReviewStore(docId, doc.sha256), `The reviewed annotations of "${doc.title}"`, REVIEW_VERSION).then(
+        ({ db, notice }) => new ReviewedLayer(db, notice),
+      )
+      layer.catch(() => this.reviewed.delete(docId))
+      this.reviewed.set(docId, layer)
+    }
+    return layer
+  }
+
+  /** Whether a document has a reviewed layer on disk (or open). */
+  async hasReviewedLayer(docId: string): Promise<boolean> {
+    return this.reviewed.has(docId) || exists(this.layerPath(REVIEWED_FOLDER, docId))
   }
 
   private layerPath(annotator: string, docId: string): string {

@@ -75,7 +75,8 @@ export class Workbench {
     return this.info()
   }
 
-  private get annotator(): string {
+  /** The current annotator's name, or a UserError asking for it. */
+  get annotator(): string {
     const name = this.settings.annotator
     if (!name) throw new UserError('unavailable', 'Tell Marginalia your name as annotator first.')
     return name
@@ -84,6 +85,12 @@ export class Workbench {
   async listDocuments(): Promise<DocumentSummary[]> {
     const project = this.current
     return Promise.all(project.documents.map((d) => this.documentSummary(project, d)))
+  }
+
+  /** One document's summary. */
+  async summaryOf(id: string): Promise<DocumentSummary> {
+    const project = this.current
+    return this.documentSummary(project, project.document(id))
   }
 
   async rename(id: string, title: string): Promise<DocumentSummary> {
@@ -140,7 +147,14 @@ export class Workbench {
 
   async exportCsv(options: CsvOptions): Promise<CsvExport> {
     const project = this.current
-    const { content, rows } = await exportCsv(project, options)
+    const annotator = options.annotator ?? (options.layer === 'mine' ? this.annotator : null)
+    const selection =
+      annotator !== null
+        ? { annotators: [annotator], reviewed: false }
+        : options.layer === 'reviewed'
+          ? { annotators: [], reviewed: true }
+          : { annotators: 'all' as const, reviewed: true }
+    const { content, rows } = await exportCsv(project, { ...selection, bom: options.bom, neutralizeFormulas: options.neutralizeFormulas })
     return { filename: exportFileName(project.name), content, rows }
   }
 

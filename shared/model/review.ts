@@ -1,0 +1,55 @@
+/**
+ * The reviewed layer: one store per document, annotations/_reviewed/<document>.json, holding
+ * the annotations a reviewer accepted (or edited) from the compared annotators, each with its
+ * provenance, and the reviewer's decision on every settled review unit (rejections included), so
+ * progress can be shown and a decision reopened.
+ */
+import { z } from 'zod'
+import { Annotation, AnnotationId, AnnotatorName, DocumentId, IsoTime, Link } from './annotation'
+
+export const REVIEW_FORMAT = 'marginalia-review'
+export const REVIEW_VERSION = 1
+/** The folder under annotations/ that holds the reviewed layer (no annotator name starts with '_'). */
+export const REVIEWED_FOLDER = '_reviewed'
+
+/** One annotator's annotation that a reviewed annotation or decision is about. */
+export const MemberRef = z.object({ annotator: AnnotatorName, id: AnnotationId })
+export type MemberRef = z.infer<typeof MemberRef>
+
+export const Provenance = z.object({
+  /** accepted: one annotator's version as it was; edited: the reviewer changed it. */
+  action: z.enum(['accepted', 'edited']),
+  /** Whose version was accepted (null when edited). */
+  chosen: AnnotatorName.nullable(),
+  /** Every annotation of the review unit it settles, from all compared annotators. */
+  sources: z.array(MemberRef),
+  decidedBy: AnnotatorName,
+  decided: IsoTime,
+})
+export type Provenance = z.infer<typeof Provenance>
+
+export const ReviewedAnnotation = Annotation.extend({ provenance: Provenance })
+export type ReviewedAnnotation = z.infer<typeof ReviewedAnnotation>
+
+export const Decision = z.object({
+  /** The review unit's key ("annotator:id" of its members, sorted, joined by '|'). */
+  unit: z.string().min(1).max(20_000),
+  action: z.enum(['accepted', 'edited', 'rejected']),
+  /** The reviewed annotation it produced, or null for a rejection. */
+  annotation: AnnotationId.nullable(),
+  members: z.array(MemberRef),
+  decidedBy: AnnotatorName,
+  decided: IsoTime,
+})
+export type Decision = z.infer<typeof Decision>
+
+export const ReviewStoreFile = z.object({
+  format: z.literal(REVIEW_FORMAT),
+  version: z.number().int().positive(),
+  document: DocumentId,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  annotations: z.array(ReviewedAnnotation),
+  links: z.array(Link),
+  decisions: z.array(Decision),
+})
+export type ReviewStoreFile = z.infer<typeof ReviewStoreFile>

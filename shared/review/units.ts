@@ -1,0 +1,155 @@
+/**
+ * Review units: what a reviewer settles, one at a time. The annotations of the compared
+ * annotators on one document are grouped so that each unit holds at most one annotation per
+ * annotator, all about the same stretch of text; each unit is then classified:
+ * - agreed: every annotator marked the same span with the same label and attributes;
+ * - attributes-differ: same span and label, different attributes (e.g. stance polarity) or source;
+ * - label-differs: overlapping spans with different labels;
+ * - boundaries-differ: same label, overlapping spans with different boundaries;
+ * - only-some: some annotators did not mark it at all.
+ * Grouping is greedy and deterministic: annotations are taken in text order, and each unit takes
+ * from every other annotator the best overlapping candidate not yet used (same span and label
+ * first, then same span, then same label with the largest overlap, then the largest overlap).
+ */
+import type { Annotation, Link } from '../model/annotation'
+
+export type UnitKind = 'agreed' | 'attributes-differ' | 'label-differs' | 'boundaries-differ' | 'only-some'
+
+/** One annotator's layer as the review sees it. */
+export interface ReviewLayer {
+  annotator: string
+  annotations: readonly Annotation[]
+  links: readonly Link[]
+}
+
+/** An annotation in a unit, with whom it is by and the source it is attributed to (if any). */
+export interface UnitMember {
+  annotator: string
+  annotation: Annotation
+  /** The linked source annotation in the same layer, if any. */
+  source: Annotation | null
+}
+
+export interface ReviewUnit {
+  /** Stable while its members do not change: "annotator:id" of each member, sorted, joined by '|'. */
+  key: string
+  kind: UnitKind
+  /** Covering span of all members, in code points. */
+  start: number
+  end: number
+  members: UnitMember[]
+  /** Annotators (of those compared) with no annotation in this unit. */
+  missing: string[]
+}
+
+/** Disagreement kinds, in the order a reviewer usually wants to see them. */
+export const UNIT_KINDS: readonly UnitKind[] = ['label-differs', 'boundaries-differ', 'attributes-differ', 'only-some', 'agreed']
+
+function overlap(a: Annotation, b: Annotation): number {
+  return Math.min(a.target.position.end, b.target.position.end) - Math.max(a.target.position.start, b.target.position.start)
+}
+
+function sameSpan(a: Annotation, b: Annotation): boolean {
+  return a.target.position.start === b.target.position.start && a.target.position.end === b.target.position.end
+}
+
+/** Higher is a better partner for `seed`; 0 means no overlap at all. */
+function score(seed: Annotation, other: Annotation): number {
+  const o = overlap(seed, other)
+  if (o <= 0) return 0
+  const span = Math.max(seed.target.position.end, other.target.position.end) - Math.min(seed.target.position.start, other.target.position.start)
+  const iou = o / span
+  if (sameSpan(seed, other)) return seed.label === other.label ? 4 : 3
+  return (seed.label === other.label ? 2 : 1) + iou * 0.99
+}
+
+function attributesKey(a: Annotation): string {
+  return JSON.stringify(Object.entries(a.attributes).sort(([x], [y]) => (x < y ? -1 : 1)))
+}
+
+/** A member's source in terms both layers share: its span and label, or '' when unlinked. */
+function sourceKey(m: UnitMember): string {
+  return m.source ? `${m.source.target.position.start}-${m.source.target.position.end}` : ''
+}
+
+function classify(members: UnitMember[], missing: string[]): UnitKind {
+  if (missing.length > 0) return 'only-some'
+  const first = members[0]!.annotation
+  if (members.some((m) => m.annotation.label !== first.label)) return 'label-differs'
+  if (members.some((m) => !sameSpan(m.annotation, first))) return 'boundaries-differ'
+  const attrs = attributesKey(first)
+  const source = sourceKey(members[0]!)
+  if (members.some((m) => attributesKey(m.annotation) !== attrs || sourceKey(m) !== source)) return 'attributes-differ'
+  return 'agreed'
+}
+
+/** Group the layers' annotations into review units, in text order. */
+export function reviewUnits(layers: readonly ReviewLayer[]): ReviewUnit[] {
+  const annotators = layers.map((l) => l.annotator)
+  const pools = layers.map((layer) => {
+    const byId = new Map(layer.annotations.map((a) => [a.id, a]))
+    const sourceOf = new Map<string, Annotation>()
+    for (const link of layer.links) {
+      const to = byId.get(link.to)
+      if (link.type === 'attribution' && to) sourceOf.set(link.from, to)
+    }
+    const sorted = [...layer.annotations].sort(
+      (a, b) => a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end || (a.id < b.id ? -1 : 1),
+    )
+    return { layer, sorted, used: new Set<string>(), sourceOf, lo: 0 }
+  })
+  const all = pools
+    .flatMap((p, i) => p.sorted.map((a) => ({ a, i })))
+    .sort(
+      (x, y) =>
+        x.a.target.position.start - y.a.target.position.start ||
+        x.a.target.position.end - y.a.target.position.end ||
+        x.i - y.i ||
+        (x.a.id < y.a.id ? -1 : 1),
+    )
+  const units: ReviewUnit[] = []
+  for (const { a: seed, i } of all) {
+    if (pools[i]!.used.has(seed.id)) continue
+    pools[i]!.used.add(seed.id)
+    const members: UnitMember[] = [{ annotator: annotators[i]!, annotation: seed, source: pools[i]!.sourceOf.get(seed.id) ?? null }]
+    pools.forEach((pool, j) => {
+      if (j === i) return
+      let best: Annotation | null = null
+      let bestScore = 0
+      // Seeds come in text order, so a used annotation or one ending before this seed starts
+      // will never be a candidate again: skip that prefix for good.
+      while (pool.lo < pool.sorted.length) {
+        const head = pool.sorted[pool.lo]!
+        if (!pool.used.has(head.id) && head.target.position.end > seed.target.position.start) break
+        pool.lo++
+      }
+      // Candidates start before the seed ends; sorted by start, so stop past it.
+      for (let k = pool.lo; k < pool.sorted.length; k++) {
+        const cand = pool.sorted[k]!
+        if (cand.target.position.start >= seed.target.position.end) break
+        if (pool.used.has(cand.id)) continue
+        const s = score(seed, cand)
+        if (s > bestScore) {
+          best = cand
+          bestScore = s
+        }
+      }
+      if (best) {
+        pool.used.add(best.id)
+        members.push({ annotator: annotators[j]!, annotation: best, source: pool.sourceOf.get(best.id) ?? null })
+      }
+    })
+    members.sort((x, y) => annotators.indexOf(x.annotator) - annotators.indexOf(y.annotator))
+    const present = new Set(members.map((m) => m.annotator))
+    const missing = annotators.filter((a) => !present.has(a))
+    units.push({
+      key: members.map((m) => `${m.annotator}:${m.annotation.id}`).sort().join('|'),
+      kind: classify(members, missing),
+      start: Math.min(...members.map((m) => m.annotation.target.position.start)),
+      end: Math.max(...members.map((m) => m.annotation.target.position.end)),
+      members,
+      missing,
+    })
+  }
+  return units
+}
