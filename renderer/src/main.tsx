@@ -2,6 +2,8 @@
  * Start-up: connect to the host, create the session, install the keyboard shortcuts and the
  * unload guard, and render the workbench.
  */
+// oxlint-disable-next-line import/no-unassigned-import -- first, before anything builds the contract's schemas
+import './api/zod-csp'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { markLeaving } from './api/http-transport'

@@ -18,6 +18,7 @@ export function Welcome() {
   return (
     <main className="welcome">
       <h1>Start with a project</h1>
+      {info?.notice && <p className="notice">{info.notice}</p>}
       <p>A project is a folder holding your texts, everyone’s annotations and the label scheme.</p>
       {desktop ? (
         <div className="actions start">
