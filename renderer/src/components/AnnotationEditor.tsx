@@ -19,7 +19,7 @@ export function AnnotationEditor({ id }: { id: string }) {
   const target = label?.attributedTo ? findLabel(labels, label.attributedTo) : undefined
   return (
     <section className={`annotation-editor mg-label-${annotation.label}`} aria-label="Selected annotation">
-      <blockquote className="editor-quote">{truncate(annotation.target.quote.exact, 400)}</blockquote>
+      <blockquote className="editor-quote" dir="auto">{truncate(annotation.target.quote.exact, 400)}</blockquote>
       <div className="field-row">
         <label htmlFor={labelId}>Label</label>
         <select id={labelId} value={annotation.label} onChange={(e) => c.relabel(id, e.target.value)}>

@@ -64,7 +64,7 @@ export const DocumentItem = memo(function DocumentItem({ document: d, current }:
         onClick={() => void session.openDocument(d.id)}
         onDoubleClick={start}
       >
-        <span className="doc-title">{d.title}</span>
+        <span className="doc-title" dir="auto">{d.title}</span>
         <span className="doc-count" data-testid="doc-count" title={`${count} annotation${count === 1 ? '' : 's'} of yours`}>
           {count}
         </span>

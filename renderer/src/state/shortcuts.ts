@@ -2,16 +2,23 @@
  * The keyboard: label keys tag the selection, Delete/Backspace delete the selected annotation,
  * A starts attributing it to a source, Escape backs out, Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z or
  * Ctrl+Y redoes. One listener on the window, in the capture phase, so the keys are handled before
- * the text view sees them; none of them fire while focus is in a form field, where keys type.
+ * the text view sees them. None of them fire while focus is in a field where keys type (there,
+ * Ctrl+Z undoes typing); in a select or checkbox only undo and redo do.
  */
 import type { Session } from './session'
 
-/** True when the event comes from a field where keys type text or pick options. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  if (target.closest('.ProseMirror')) return false
-  const tag = target.tagName
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable
+const NOT_TYPED = new Set(['button', 'checkbox', 'radio', 'submit', 'reset', 'file', 'range', 'color'])
+
+/** True when keys pressed in this element type text (there, Ctrl+Z undoes typing, not annotations). */
+export function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement) || target.closest('.ProseMirror')) return false
+  if (target instanceof HTMLInputElement) return !NOT_TYPED.has(target.type)
+  return target instanceof HTMLTextAreaElement || target.isContentEditable
+}
+
+/** True when plain keys pressed in this element mean something to it (typing, picking an option). */
+export function isFormField(target: EventTarget | null): boolean {
+  return isTextEntry(target) || target instanceof HTMLSelectElement || target instanceof HTMLInputElement
 }
 
 /** Whether a modal dialog is open (its own keys apply then). */
@@ -25,11 +32,12 @@ function handle(session: Session, e: KeyboardEvent): boolean {
   const mod = e.ctrlKey || e.metaKey
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key
   if (mod && !e.altKey) {
+    if (isTextEntry(e.target)) return false
     if (key === 'z' && !e.shiftKey) return c.undo(), true
     if ((key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey && e.ctrlKey)) return c.redo(), true
     return false
   }
-  if (e.altKey || e.ctrlKey || e.metaKey) return false
+  if (e.altKey || e.ctrlKey || e.metaKey || isFormField(e.target)) return false
   if (key === 'Escape') return c.escape()
   const state = session.store.get()
   if (!state.layer) return false
@@ -44,7 +52,7 @@ function handle(session: Session, e: KeyboardEvent): boolean {
 /** Listen for shortcuts on the window; returns the function that stops listening. */
 export function installShortcuts(session: Session): () => void {
   const onKey = (e: KeyboardEvent) => {
-    if (e.defaultPrevented || e.isComposing || isTypingTarget(e.target) || dialogOpen()) return
+    if (e.defaultPrevented || e.isComposing || dialogOpen()) return
     if (handle(session, e)) {
       e.preventDefault()
       e.stopPropagation()
