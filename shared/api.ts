@@ -115,6 +115,31 @@ export interface ReviewView {
   reviewed: ReviewedState
 }
 
+/** What changed on disk (others' writes) since a revision the UI has seen. */
+export interface ProjectChanges {
+  revision: number
+  /** layer: an annotator's name, "_reviewed", or "project" (project.json, document null). */
+  changed: { layer: string; document: string | null }[]
+  /** False when more changed than is remembered: reload everything. */
+  complete: boolean
+}
+
+/** What "Import annotations…" did, per layer. */
+export interface AnnotationImportReport {
+  layers: {
+    from: string
+    as: string
+    document: string
+    title: string
+    imported: number
+    reanchored: number
+    unplaced: { id: string; exact: string; reason: string }[]
+    skipped: string | null
+    keptAside: string | null
+  }[]
+  errors: string[]
+}
+
 export interface AnnotatorSummary {
   annotator: string
   /** Documents this annotator has a layer for. */
@@ -164,6 +189,10 @@ export const contract = {
   'annotations.values': declare<Record<string, string[]>>()(Empty),
   'export.csv': declare<CsvExport>()(CsvOptions.strict()),
   'project.annotators': declare<AnnotatorSummary[]>()(Empty),
+  /** Changes others made on disk since `since`; the UI polls it every few seconds. */
+  'project.changes': declare<ProjectChanges>()(z.object({ since: z.number().int().nonnegative() }).strict()),
+  /** Import a colleague's layers from their project folder or an annotations file (a path). */
+  'annotations.import': declare<AnnotationImportReport>()(z.object({ path: ProjectPath }).strict()),
   'review.open': declare<ReviewView>()(z.object({ document: DocumentId, annotators: Annotators }).strict()),
   'review.decide': declare<ReviewedState>()(
     z.object({ document: DocumentId, annotators: Annotators, unit: z.string().min(1).max(20_000), decision: UnitDecision }).strict(),
@@ -177,6 +206,8 @@ export const contract = {
   /** Desktop only: native dialogs. Browser mode answers 'unavailable'. */
   'host.openProjectDialog': declare<ProjectSummary | null>()(Empty),
   'host.createProjectDialog': declare<ProjectSummary | null>()(z.object({ name: z.string().trim().min(1).max(200) }).strict()),
+  /** Desktop only: pick a folder or file for "Import annotations…". */
+  'host.pickPath': declare<string | null>()(z.object({ kind: z.enum(['folder', 'file']), title: z.string().min(1).max(200) }).strict()),
   'host.saveFile': declare<{ path: string } | null>()(
     z.object({ defaultName: z.string().min(1).max(255), content: z.string().max(500_000_000) }).strict(),
   ),

@@ -13,6 +13,7 @@ export interface HostAbilities {
   openProjectDialog?: () => Promise<ProjectSummary | null>
   createProjectDialog?: (name: string) => Promise<ProjectSummary | null>
   saveFile?: (defaultName: string, content: string) => Promise<{ path: string } | null>
+  pickPath?: (kind: 'folder' | 'file', title: string) => Promise<string | null>
 }
 
 function unavailable(): never {
@@ -35,6 +36,8 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
     'annotations.values': () => wb.attributeValues(),
     'export.csv': (options) => wb.exportCsv(options),
     'project.annotators': () => annotatorSummaries(wb.current),
+    'project.changes': async ({ since }) => wb.changes(since),
+    'annotations.import': ({ path }) => wb.importAnnotations(path),
     'review.open': async ({ document, annotators }) => {
       const view = await openReview(wb.current, document, annotators, wb.annotator)
       return { ...view, document: await wb.summaryOf(document) }
@@ -44,6 +47,7 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
     'review.progress': ({ annotators }) => reviewProgress(wb.current, annotators),
     'host.openProjectDialog': () => (host.openProjectDialog ?? unavailable)(),
     'host.createProjectDialog': ({ name }) => (host.createProjectDialog ? host.createProjectDialog(name) : unavailable()),
+    'host.pickPath': ({ kind, title }) => (host.pickPath ? host.pickPath(kind, title) : unavailable()),
     'host.saveFile': ({ defaultName, content }) => (host.saveFile ? host.saveFile(defaultName, content) : unavailable()),
   }
 }

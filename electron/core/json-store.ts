@@ -16,6 +16,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
   /** Set after a read that found an unreadable file: what happened, for the user. */
   notice: string | null = null
   private writing: Promise<void> = Promise.resolve()
+  private pending = 0
+  /** The file's content as last read or written by us, to tell others' changes from our own. */
+  private last: string | null = null
 
   constructor(
     readonly path: string,
@@ -32,11 +35,44 @@ export class DurableJsonFile<T> implements Adapter<T> {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
       throw e
     }
+    const parsed = this.parse(raw)
+    if (parsed === 'unreadable') return this.setAside('is not valid JSON')
+    if (parsed === 'invalid') return this.setAside('does not have the expected structure')
+    this.last = raw
+    return parsed
+  }
+
+  /**
+   * After a change on disk: the new content if someone else changed the file, or null when it is
+   * ours, unchanged, being written by us, or not (yet) readable — a sync tool may still be writing
+   * it; its next change brings the complete file. Never moves anything aside.
+   */
+  async readIfChangedByOthers(): Promise<T | null> {
+    if (this.pending > 0) return null
+    let raw: string
+    try {
+      raw = await fs.readFile(this.path, 'utf8')
+    } catch {
+      return null
+    }
+    if (raw === this.last || this.pending > 0) return null
+    let parsed: T | 'unreadable' | 'invalid'
+    try {
+      parsed = this.parse(raw)
+    } catch {
+      return null
+    }
+    if (parsed === 'unreadable' || parsed === 'invalid') return null
+    this.last = raw
+    return parsed
+  }
+
+  private parse(raw: string): T | 'unreadable' | 'invalid' {
     let json: unknown
     try {
       json = JSON.parse(raw)
     } catch {
-      return this.setAside('is not valid JSON')
+      return 'unreadable'
     }
     const version = (json as { version?: unknown } | null)?.version
     if (typeof version === 'number' && version > this.maxVersion) {
@@ -45,16 +81,19 @@ export class DurableJsonFile<T> implements Adapter<T> {
         `${this.describe} was written by a newer Marginalia (format version ${version}); update Marginalia to open it.`,
       )
     }
-    const parsed = this.schema.safeParse(json)
-    if (!parsed.success) return this.setAside('does not have the expected structure')
-    return parsed.data
+    const result = this.schema.safeParse(json)
+    return result.success ? result.data : 'invalid'
   }
 
   /** Writes are queued, so the file on disk always ends up holding the newest data. */
   write(data: T): Promise<void> {
     const json = `${JSON.stringify(data, null, 2)}\n`
-    const next = this.writing.then(() => writeFileDurable(this.path, json))
-    this.writing = next.catch(() => undefined)
+    this.pending++
+    const next = this.writing.then(async () => {
+      await writeFileDurable(this.path, json)
+      this.last = json
+    })
+    this.writing = next.catch(() => undefined).finally(() => this.pending--)
     return next
   }
 

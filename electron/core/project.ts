@@ -23,7 +23,7 @@ import {
 import { TextIndex, codePointLength } from '../../shared/offsets'
 import { writeFileDurable } from './durable'
 import { decodeImport, documentIdFor, sha256Text, titleFor } from './import-text'
-import { openJsonStore } from './json-store'
+import { openJsonStore, type DurableJsonFile } from './json-store'
 import { Layer, emptyStore } from './layer'
 import { ReviewedLayer, emptyReviewStore } from './review'
 
@@ -179,6 +179,12 @@ export class Project {
     return entries.filter((n) => AnnotatorName.safeParse(n).success).sort()
   }
 
+  /** Every folder under annotations/ that holds layers: annotators' and the reviewed layer's. */
+  async layerFolders(): Promise<string[]> {
+    const annotators = await this.annotators()
+    return (await exists(join(this.dir, 'annotations', REVIEWED_FOLDER))) ? [...annotators, REVIEWED_FOLDER] : annotators
+  }
+
   /** Whether this annotator has a store for this document on disk (or open). */
   async hasLayer(annotator: string, docId: string): Promise<boolean> {
     return this.layers.has(`${annotator}/${docId}`) || exists(this.layerPath(annotator, docId))
@@ -200,6 +206,48 @@ export class Project {
       this.layers.set(key, layer)
     }
     return layer
+  }
+
+  /**
+   * A store file changed on disk (a colleague's sync, another window): take in the new content
+   * if someone else wrote it. True when this project's view of it changed.
+   */
+  async takeChangeFromDisk(folder: string, docId: string): Promise<boolean> {
+    if (!this.db.data.documents.some((d) => d.id === docId)) return false
+    if (folder === REVIEWED_FOLDER) {
+      const open = this.reviewed.get(docId)
+      if (!open) return true
+      const layer = await open
+      const data = await (layer.db.adapter as DurableJsonFile<ReviewStoreFile>).readIfChangedByOthers()
+      if (data) layer.db.data = data
+      return data !== null
+    }
+    const open = this.layers.get(`${folder}/${docId}`)
+    if (!open) return true
+    const layer = await open
+    const data = await (layer.db.adapter as DurableJsonFile<StoreFile>).readIfChangedByOthers()
+    if (data) layer.db.data = data
+    return data !== null
+  }
+
+  /** project.json changed on disk: take in the new documents and titles if someone else wrote it. */
+  async takeProjectChangeFromDisk(): Promise<boolean> {
+    const data = await (this.db.adapter as DurableJsonFile<ProjectFile>).readIfChangedByOthers()
+    if (data) this.db.data = data
+    return data !== null
+  }
+
+  /** Replace an annotator's whole layer of a document (an import), durably. */
+  async replaceLayer(annotator: string, docId: string, data: StoreFile): Promise<void> {
+    const layer = await this.layer(annotator, docId)
+    const previous = layer.db.data
+    layer.db.data = data
+    try {
+      await layer.db.write()
+    } catch (e) {
+      layer.db.data = previous
+      throw new UserError('failed', `The imported annotations could not be saved (${(e as Error).message}); check the disk and try again.`)
+    }
   }
 
   /** The reviewed layer of a document, opened once and kept. */

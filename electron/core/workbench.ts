@@ -3,13 +3,18 @@
  * map onto. One Workbench serves one window (desktop) or one browser-mode server; hosts add only
  * what is theirs (dialogs, files, transport).
  */
-import type { AppInfo, ApplyResult, CsvExport, CsvOptions, DocumentSummary, OpenedDocument, ProjectSummary } from '../../shared/api'
+import type { AnnotationImportReport, AppInfo, ApplyResult, CsvExport, CsvOptions, DocumentSummary, OpenedDocument, ProjectChanges, ProjectSummary } from '../../shared/api'
 import { UserError } from '../../shared/api'
 import type { AnnotationOp } from '../../shared/model/annotation'
 import type { DocumentEntry } from '../../shared/model/project'
 import { exportCsv, exportFileName } from './export-csv'
+import { importAnnotations } from './import-annotations'
 import { Project, type IncomingFile } from './project'
 import { Settings, suggestedAnnotator } from './settings'
+import { watchProject, type DiskChange } from './watch'
+
+/** Changes remembered for the UI's polling; a UI further behind reloads everything. */
+const MAX_CHANGES = 500
 
 export interface WorkbenchOptions {
   configDir: string
@@ -21,6 +26,9 @@ export class Workbench {
   private project: Project | null = null
   private notice: string | null = null
   private values: Map<string, Set<string>> | null = null
+  private stopWatching: (() => void) | null = null
+  private revision = 0
+  private readonly recentChanges: (DiskChange & { revision: number })[] = []
 
   private constructor(
     readonly options: WorkbenchOptions,
@@ -169,7 +177,34 @@ export class Workbench {
     }
   }
 
+  /** Import a colleague's layers (see import-annotations.ts). */
+  async importAnnotations(path: string): Promise<AnnotationImportReport> {
+    const report = await importAnnotations(this.current, path, this.annotator)
+    this.values = null
+    return report
+  }
+
+  /** Changes taken in from disk after revision `since` (the UI polls this). */
+  changes(since: number): ProjectChanges {
+    const changed = this.recentChanges.filter((c) => c.revision > since).map(({ layer, document }) => ({ layer, document }))
+    const complete = since >= this.revision - this.recentChanges.length
+    return { revision: this.revision, changed, complete }
+  }
+
+  /** Stop watching the project's files (the host is shutting down). */
+  close(): void {
+    this.stopWatching?.()
+    this.stopWatching = null
+  }
+
   private async switchTo(project: Project): Promise<ProjectSummary> {
+    this.close()
+    this.stopWatching = watchProject(project, (change) => {
+      this.revision++
+      this.values = null
+      this.recentChanges.push({ ...change, revision: this.revision })
+      if (this.recentChanges.length > MAX_CHANGES) this.recentChanges.shift()
+    })
     this.project = project
     this.values = null
     this.notice = null

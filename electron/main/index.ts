@@ -38,6 +38,7 @@ else {
     })
   })
   app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', () => wb?.close())
   void app.whenReady().then(start)
 }
 
@@ -55,7 +56,7 @@ async function start() {
   } catch (e) {
     wb.setNotice((e as Error).message)
   }
-  registerIpc(ipcMain, createHandlers(wb, { openProjectDialog, createProjectDialog, saveFile }), () => appUrl)
+  registerIpc(ipcMain, createHandlers(wb, { openProjectDialog, createProjectDialog, saveFile, pickPath }), () => appUrl)
   refreshMenu()
   win = new BrowserWindow(windowOptions(join(here, '../preload/index.cjs')))
   win.once('ready-to-show', () => win?.show())
@@ -106,4 +107,14 @@ async function saveFile(defaultName: string, content: string): Promise<{ path: s
   if (picked.canceled || !picked.filePath) return null
   await writeFileDurable(picked.filePath, content)
   return { path: picked.filePath }
+}
+
+async function pickPath(kind: 'folder' | 'file', title: string): Promise<string | null> {
+  const options = {
+    title,
+    properties: [kind === 'folder' ? ('openDirectory' as const) : ('openFile' as const)],
+    ...(kind === 'file' ? { filters: [{ name: 'Marginalia annotations', extensions: ['json'] }] } : {}),
+  }
+  const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+  return picked.canceled ? null : (picked.filePaths[0] ?? null)
 }

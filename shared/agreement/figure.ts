@@ -1,0 +1,17 @@
+/**
+ * A figure in a report: a number, or null where the metric is undefined (0/0: nothing to compare,
+ * or only one category in use). JSON has no NaN, so reports carry null and the UI shows "—".
+ */
+
+/** A reported value; null means undefined, never zero. */
+export type Figure = number | null
+
+/** NaN (and ±Infinity, which no metric here produces) as null; any other number as is. */
+export function figure(x: number): Figure {
+  return Number.isFinite(x) ? x : null
+}
+
+/** a / b, or null when b is 0. */
+export function ratio(a: number, b: number): Figure {
+  return b === 0 ? null : a / b
+}
