@@ -6,7 +6,7 @@
  * occurrence, or two equally well surrounded ones, means the annotation cannot be placed: it is
  * reported, never guessed.
  */
-import { TextIndex } from '../offsets'
+import type { TextIndex } from '../offsets'
 
 export interface QuoteToPlace {
   exact: string
