@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { ProjectFile, StoreFile } from './project'
+import { ReviewStoreFile } from './review'
 
 /** File name in docs/schema/ -> its JSON Schema. */
 export function formatSchemas(): Record<string, unknown> {
@@ -20,6 +21,12 @@ export function formatSchemas(): Record<string, unknown> {
       'annotations.schema.json',
       'Marginalia annotation store',
       'annotations/<annotator>/<document>.json: one annotator\'s annotations and links on one document. Offsets are Unicode code points, end-exclusive.',
+    ),
+    'review.schema.json': make(
+      ReviewStoreFile,
+      'review.schema.json',
+      'Marginalia reviewed layer',
+      'annotations/_reviewed/<document>.json: the annotations a reviewer accepted or edited, with provenance, and the decision on every settled review unit.',
     ),
   }
 }
