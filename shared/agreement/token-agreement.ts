@@ -113,12 +113,12 @@ export function tokenAgreement(
         if (l !== undefined) spans[l]!.push(a.target.position)
       }
       const mask = new Float64Array(tokens.count)
-      labels.forEach((_, l) => {
+      for (let l = 0; l < labels.length; l++) {
         const covered = coverage(tokens, spans[l]!)
         byLabel[l]![i] = covered
         const bit = 2 ** l
         for (let t = 0; t < tokens.count; t++) if (covered[t]) mask[t]! += bit
-      })
+      }
       const codes = new Int32Array(tokens.count)
       let lastMask = -1
       let lastCode = -1
