@@ -8,7 +8,6 @@
  */
 import type { ApplyResult, Client, OpenedDocument } from '../../../shared/api'
 import type { Annotation, AnnotationOp } from '../../../shared/model/annotation'
-import { findLabel } from '../../../shared/model/labels'
 import { TextIndex } from '../../../shared/offsets'
 import type { DocumentEditor, UpdateOptions } from '../editor/document-editor'
 import { AnnotationSet } from './annotation-set'
@@ -25,13 +24,10 @@ interface BufferedEdit {
   document: string
   id: string
   before: Annotation
-  quiet: ReturnType<typeof setTimeout>
+  /** Fires after a pause in typing. */
+  quiet?: ReturnType<typeof setTimeout>
+  /** Fires at most 1 s after the first keystroke. */
   deadline: ReturnType<typeof setTimeout>
-}
-
-/** A fresh id for an annotation or link. */
-export function newId(): string {
-  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
 }
 
 /** The open document's layer, its editor, its undo history and its saving. */
@@ -93,11 +89,6 @@ export class Annotating {
     this.store.set({ layer: null, selectedId: null, linking: null })
   }
 
-  /** The id of the open document. */
-  get documentId(): string | null {
-    return this.document
-  }
-
   private get stack(): UndoStack | null {
     if (!this.document) return null
     let s = this.undo.get(this.document)
@@ -153,10 +144,7 @@ export class Annotating {
     if (!current || !this.document) return
     if (this.edit && this.edit.id !== id) this.flush()
     const draft = { ...draftOf(current), ...patch }
-    if (!this.edit) {
-      const document = this.document
-      this.edit = { document, id, before: current, quiet: 0 as never, deadline: setTimeout(() => this.flush(), MAX_WAIT_MS) }
-    }
+    if (!this.edit) this.edit = { document: this.document, id, before: current, deadline: setTimeout(() => this.flush(), MAX_WAIT_MS) }
     clearTimeout(this.edit.quiet)
     this.edit.quiet = setTimeout(() => this.flush(), QUIET_MS)
     this.applyLocal([{ op: 'put', annotation: draft }])
@@ -265,10 +253,5 @@ export class Annotating {
         : ({ kind: 'saved' } as const)
     const prev = this.store.get().save
     if (prev.kind !== save.kind || (prev.kind === 'error' && save.kind === 'error' && prev.message !== save.message)) this.store.set({ save })
-  }
-
-  /** The label definition of an annotation. */
-  labelOf(a: Annotation) {
-    return findLabel(this.store.get().info?.project?.labels ?? [], a.label)
   }
 }
