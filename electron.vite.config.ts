@@ -20,6 +20,7 @@ export default defineConfig({
     root: resolve('renderer'),
     build: {
       outDir: resolve('out/renderer'),
+      minify: true,
       rolldownOptions: { input: resolve('renderer/index.html') },
     },
     plugins: [react()],

@@ -1,0 +1,28 @@
+/**
+ * The README's screenshots, taken from the real app in browser mode on the sample project.
+ * Skipped in `npm test`; run `SCREENSHOTS=1 npx playwright test e2e/screenshots.spec.ts` to
+ * refresh docs/screenshots/.
+ */
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import { repo, startMarginalia, type Marginalia } from './harness'
+
+test.skip(!process.env.SCREENSHOTS, 'Set SCREENSHOTS=1 to refresh the README screenshots.')
+
+const shots = join(repo, 'docs', 'screenshots')
+let app: Marginalia
+test.beforeEach(async () => {
+  app = await startMarginalia({ annotator: 'maria' })
+})
+test.afterEach(async () => app.stop())
+
+test('document view with highlights and the side panel', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText('Russia and Iran as new axis').click()
+  const panel = page.getByRole('complementary', { name: 'Annotations' })
+  await expect(panel).toBeVisible()
+  await page.evaluate(() => document.querySelector('.ProseMirror p:nth-of-type(10)')?.scrollIntoView({ block: 'start' }))
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: join(shots, 'document-view.png') })
+})
