@@ -58,6 +58,12 @@ export function addUnitsToCoincidence(
     }
     if (m < 2) continue
     pairable++
+    if (m === 2) {
+      // The common case of two coders: one pair each way, weight 1.
+      o[values[0]! * k + values[1]!]!++
+      o[values[1]! * k + values[0]!]!++
+      continue
+    }
     const w = 1 / (m - 1)
     for (let i = 0; i < m; i++) {
       const row = values[i]! * k

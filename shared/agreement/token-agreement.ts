@@ -74,113 +74,164 @@ export interface TokenAgreement {
   byLabel: TokenLabelAgreement[]
 }
 
-interface CodedDocument {
-  count: number
-  /** byLabel[l][i]: 1 where annotator i's annotations of label l cover the token. */
-  byLabel: (Uint8Array | undefined)[][]
-  /** overall[i]: index of annotator i's overall category for each token. */
-  overall: (Int32Array | undefined)[]
+/**
+ * The additive form of one document's token agreement: per view, the category names, each pair's
+ * confusion counts and the coincidence matrix. Tallies of many documents sum to the pooled figures,
+ * so a report computes each document once and the project from the same tallies.
+ */
+export interface TokenTally {
+  tokens: number
+  /** Overall view first, then one per label in order. */
+  views: ViewTally[]
 }
 
-/** Token agreement of annotators over documents, per label and overall. */
+interface ViewTally {
+  label: string
+  categories: string[]
+  /** Per pair (i < j, in order): flat k×k confusion counts, or undefined if one layer is missing. */
+  pairs: (Float64Array | undefined)[]
+  /** Flat k×k coincidence matrix. */
+  coincidence: Float64Array
+  units: number
+  /** present[i]: annotator i has a layer. */
+  present: boolean[]
+}
+
+/** Token agreement of annotators over documents (pooled), per label and overall. */
 export function tokenAgreement(
   documents: readonly TokenDocument[],
   annotators: readonly string[],
   labels: readonly string[],
 ): TokenAgreement {
+  return summarizeTokenTallies(
+    documents.map((d) => tallyTokens(d, annotators.length, labels)),
+    annotators,
+    labels,
+  )
+}
+
+/** The tally of one document with layers for `annotatorCount` annotators. */
+export function tallyTokens(document: TokenDocument, annotatorCount: number, labels: readonly string[]): TokenTally {
   if (labels.length > 52) throw new RangeError('token agreement handles at most 52 labels')
+  const { tokens, layers } = document
+  const count = tokens.count
   const labelIndex = new Map(labels.map((l, i) => [l, i]))
-  const maskCategory = new Map<number, number>()
-  const maskNames: string[] = []
-  const categoryOf = (mask: number): number => {
-    let c = maskCategory.get(mask)
-    if (c === undefined) {
-      c = maskNames.length
-      maskCategory.set(mask, c)
-      maskNames.push(mask === 0 ? NO_LABEL : labels.filter((_, l) => Math.floor(mask / 2 ** l) % 2 === 1).join('+'))
+  const byLabel: (Uint8Array | undefined)[][] = labels.map(() => Array.from({ length: annotatorCount }, () => undefined))
+  const masks: (Float64Array | undefined)[] = []
+  for (let i = 0; i < annotatorCount; i++) {
+    const layer = layers[i]
+    if (!layer) {
+      masks.push(undefined)
+      continue
     }
-    return c
+    const spans: { start: number; end: number }[][] = labels.map(() => [])
+    for (const a of layer.annotations) {
+      const l = labelIndex.get(a.label)
+      if (l !== undefined) spans[l]!.push(a.target.position)
+    }
+    const mask = new Float64Array(count)
+    for (let l = 0; l < labels.length; l++) {
+      const covered = coverage(tokens, spans[l]!)
+      byLabel[l]![i] = covered
+      const bit = 2 ** l
+      for (let t = 0; t < count; t++) if (covered[t]) mask[t]! += bit
+    }
+    masks.push(mask)
   }
 
-  const coded: CodedDocument[] = documents.map(({ tokens, layers }) => {
-    const byLabel: (Uint8Array | undefined)[][] = labels.map(() => annotators.map(() => undefined))
-    const overall = annotators.map((_, i): Int32Array | undefined => {
-      const layer = layers[i]
-      if (!layer) return undefined
-      const spans: { start: number; end: number }[][] = labels.map(() => [])
-      for (const a of layer.annotations) {
-        const l = labelIndex.get(a.label)
-        if (l !== undefined) spans[l]!.push(a.target.position)
-      }
-      const mask = new Float64Array(tokens.count)
-      for (let l = 0; l < labels.length; l++) {
-        const covered = coverage(tokens, spans[l]!)
-        byLabel[l]![i] = covered
-        const bit = 2 ** l
-        for (let t = 0; t < tokens.count; t++) if (covered[t]) mask[t]! += bit
-      }
-      const codes = new Int32Array(tokens.count)
-      let lastMask = -1
-      let lastCode = -1
-      for (let t = 0; t < tokens.count; t++) {
-        const m = mask[t]!
-        if (m !== lastMask) {
-          lastMask = m
-          lastCode = categoryOf(m)
-        }
-        codes[t] = lastCode
-      }
-      return codes
-    })
-    return { count: tokens.count, byLabel, overall }
+  // Overall categories: the label sets in use, named and sorted, as the confusion matrix wants.
+  const distinct = new Set<number>()
+  for (const mask of masks) {
+    if (!mask) continue
+    let last = -1
+    for (let t = 0; t < count; t++) if (mask[t] !== last) distinct.add((last = mask[t]!))
+  }
+  if (distinct.size === 0) distinct.add(0)
+  const named = [...distinct].map((m) => ({
+    mask: m,
+    name: m === 0 ? NO_LABEL : labels.filter((_, l) => Math.floor(m / 2 ** l) % 2 === 1).join('+'),
+  }))
+  named.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
+  const codeOf = new Map(named.map((x, c) => [x.mask, c]))
+  const overall = masks.map((mask) => {
+    if (!mask) return undefined
+    const codes = new Int32Array(count)
+    let lastMask = -1
+    let lastCode = -1
+    for (let t = 0; t < count; t++) {
+      if (mask[t] !== lastMask) lastCode = codeOf.get((lastMask = mask[t]!))!
+      codes[t] = lastCode
+    }
+    return codes
   })
 
-  // Overall categories sorted by name, as the kappa's confusion matrix wants; recode in place.
-  const order = maskNames.map((_, c) => c).sort((x, y) => (maskNames[x]! < maskNames[y]! ? -1 : maskNames[x]! > maskNames[y]! ? 1 : 0))
-  const rank = new Int32Array(order.length)
-  order.forEach((c, r) => (rank[c] = r))
-  for (const d of coded) for (const codes of d.overall) if (codes) for (let t = 0; t < codes.length; t++) codes[t] = rank[codes[t]!]!
-  const overallCategories = order.map((c) => maskNames[c]!)
-  if (overallCategories.length === 0) overallCategories.push(NO_LABEL)
-
   return {
-    tokens: coded.reduce((s, d) => s + d.count, 0),
-    overall: viewAgreement(
-      ALL_LABELS,
-      overallCategories,
-      coded.map((d) => ({ count: d.count, coders: d.overall })),
-      annotators,
-    ),
-    byLabel: labels.map((label, l) =>
-      viewAgreement(
-        label,
-        [NO_LABEL, label],
-        coded.map((d) => ({ count: d.count, coders: d.byLabel[l]! })),
-        annotators,
-      ),
-    ),
+    tokens: count,
+    views: [
+      tallyView(ALL_LABELS, named.map((x) => x.name), overall, count),
+      ...labels.map((label, l) => tallyView(label, [NO_LABEL, label], byLabel[l]!, count)),
+    ],
   }
 }
 
-/** Pairwise kappa and alpha in one view, from category codes per annotator per document. */
-function viewAgreement(
-  label: string,
-  categories: string[],
-  documents: readonly { count: number; coders: readonly (ArrayLike<number> | undefined)[] }[],
-  annotators: readonly string[],
-): TokenLabelAgreement {
+/** Confusion counts per pair and the coincidence matrix of one view of one document. */
+function tallyView(label: string, categories: string[], coders: readonly (ArrayLike<number> | undefined)[], count: number): ViewTally {
   const k = categories.length
-  const pairs: TokenPair[] = []
-  for (let i = 0; i < annotators.length; i++) {
-    for (let j = i + 1; j < annotators.length; j++) {
-      const flat = new Float64Array(k * k)
-      for (const d of documents) {
-        const a = d.coders[i]
-        const b = d.coders[j]
-        if (!a || !b) continue
-        for (let t = 0; t < d.count; t++) flat[a[t]! * k + b[t]!]!++
+  const pairs: (Float64Array | undefined)[] = []
+  for (let i = 0; i < coders.length; i++) {
+    for (let j = i + 1; j < coders.length; j++) {
+      const a = coders[i]
+      const b = coders[j]
+      if (!a || !b) {
+        pairs.push(undefined)
+        continue
       }
-      const counts = Array.from({ length: k }, (_, r) => Array.from(flat.subarray(r * k, r * k + k)))
+      const flat = new Float64Array(k * k)
+      for (let t = 0; t < count; t++) flat[a[t]! * k + b[t]!]!++
+      pairs.push(flat)
+    }
+  }
+  const coincidence = new Float64Array(k * k)
+  const units = addUnitsToCoincidence(coincidence, k, coders, count)
+  return { label, categories, pairs, coincidence, units, present: coders.map((c) => c !== undefined) }
+}
+
+/** Pooled figures from the tallies of some documents (the same annotators and labels). */
+export function summarizeTokenTallies(
+  tallies: readonly TokenTally[],
+  annotators: readonly string[],
+  labels: readonly string[],
+): TokenAgreement {
+  const views = [ALL_LABELS, ...labels].map((label, v) => summarizeView(label, tallies.map((t) => t.views[v]!), annotators))
+  return { tokens: tallies.reduce((s, t) => s + t.tokens, 0), overall: views[0]!, byLabel: views.slice(1) }
+}
+
+/** One view's pairwise kappa and alpha, from the documents' tallies, categories merged by name. */
+function summarizeView(label: string, tallies: readonly ViewTally[], annotators: readonly string[]): TokenLabelAgreement {
+  const names = new Set<string>(label === ALL_LABELS ? [] : [NO_LABEL, label])
+  for (const t of tallies) for (const c of t.categories) names.add(c)
+  if (names.size === 0) names.add(NO_LABEL)
+  const categories = [...names].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))
+  const k = categories.length
+  const index = new Map(categories.map((c, i) => [c, i]))
+  // Adds a document's flat matrix over its own categories into a k×k matrix over the merged ones.
+  const addInto = (into: Float64Array, t: ViewTally, flat: Float64Array) => {
+    const map = t.categories.map((c) => index.get(c)!)
+    const kt = map.length
+    for (let r = 0; r < kt; r++) for (let c = 0; c < kt; c++) into[map[r]! * k + map[c]!]! += flat[r * kt + c]!
+  }
+  const rows = (flat: Float64Array) => Array.from({ length: k }, (_, r) => Array.from(flat.subarray(r * k, r * k + k)))
+
+  const pairs: TokenPair[] = []
+  let p = 0
+  for (let i = 0; i < annotators.length; i++) {
+    for (let j = i + 1; j < annotators.length; j++, p++) {
+      const flat = new Float64Array(k * k)
+      for (const t of tallies) {
+        const m = t.pairs[p]
+        if (m) addInto(flat, t, m)
+      }
+      const counts = rows(flat)
       const r = kappaFromConfusion({ categories, counts })
       pairs.push({
         a: annotators[i]!,
@@ -195,7 +246,10 @@ function viewAgreement(
   }
   const o = new Float64Array(k * k)
   let units = 0
-  for (const d of documents) units += addUnitsToCoincidence(o, k, d.coders, d.count)
+  for (const t of tallies) {
+    addInto(o, t, t.coincidence)
+    units += t.units
+  }
   const alpha = alphaFromCoincidence(categories, o, units)
   return {
     label,
@@ -207,7 +261,7 @@ function viewAgreement(
       expectedDisagreement: figure(alpha.expectedDisagreement),
       values: Math.round(alpha.values),
       units,
-      coders: annotators.filter((_, i) => documents.some((d) => d.coders[i] !== undefined)),
+      coders: annotators.filter((_, i) => tallies.some((t) => t.present[i])),
     },
   }
 }
