@@ -4,6 +4,7 @@ import { cohenKappa } from './cohen-kappa'
 import { buildLayer } from './layer-builder'
 import { AGREEMENT_CSV_COLUMNS, agreementReport, reportToCsvRows, type AgreementInput } from './report'
 import { tokenAgreement } from './token-agreement'
+import { syntheticProject } from './synthetic-project'
 import { tokenize } from './tokens'
 
 const ONE = 'Russia backs Hamas, said Mil-Man.'
@@ -165,5 +166,38 @@ describe('reportToCsvRows', () => {
 
   it('never writes NaN: undefined figures are null', () => {
     for (const r of rows) expect(r.value === null || Number.isFinite(r.value)).toBe(true)
+  })
+})
+
+describe('agreementReport against an independent Python computation', () => {
+  it('equals scikit-learn and NLTK on a 2-document, 3-annotator synthetic project (Hebrew, Arabic, emoji, a missing layer)', () => {
+    // Expected values: the same project as JSON, tokenized in Python 3.11 with the `regex` module
+    // and the pattern in README.md, categories from any overlap by brute force, then
+    // sklearn.metrics.cohen_kappa_score (1.2.1) per pair and nltk AnnotationTask(...).alpha() (3.8).
+    const project = syntheticProject(defaultLabels, 2, 3000, 40)
+    const ana = project.documents[0]!.layers.jonas!
+    const first = project.documents[0]!
+    const input3: AgreementInput = {
+      ...project,
+      documents: [{ ...first, layers: { ...first.layers, ana: { annotations: ana.annotations.filter((_, i) => i % 2 === 0), links: [] } } }, project.documents[1]!],
+    }
+    const t = agreementReport(input3).project.tokens
+    const kappas = (v: typeof t.overall) => v.pairs.map((p) => [p.a, p.b, p.kappa, p.n])
+    const expected = {
+      all: [[0.5310311635182288, 0.36633663366336633, 0.6887842236426791], 0.602472062464992],
+      claim: [[0.4, 0.11181332036947011, 0.670812972012439], 0.5460542642071304],
+      source: [[0.3807829181494661, 0.2910773528898202, 0.588553750966744], 0.49218663365552384],
+      stance: [[0.772938585759726, 0.4236401673640168, 0.5971991479212744], 0.5825315124766177],
+    } as const
+    for (const v of [t.overall, ...t.byLabel]) {
+      const [k, alpha] = expected[v.label as keyof typeof expected]
+      expect(kappas(v).map((p) => [p[0], p[1], p[3]])).toEqual([
+        ['ana', 'jonas', 464],
+        ['ana', 'maria', 464],
+        ['jonas', 'maria', 988],
+      ])
+      v.pairs.forEach((p, i) => expect(p.kappa).toBeCloseTo(k[i]!, 12))
+      expect(v.alpha.alpha).toBeCloseTo(alpha, 12)
+    }
   })
 })
