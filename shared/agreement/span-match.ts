@@ -1,7 +1,7 @@
 /**
  * One-to-one matching of two annotators' spans on one document, the basis of span-level
- * precision, recall and F1 (as in span-level NER evaluation, e.g. MUC/CoNLL exact match and
- * SemEval-2013 "partial/overlap" match):
+ * precision, recall and F1 (as in span-level NER evaluation: CoNLL-style exact match, and the
+ * lenient "overlap" match of partial-credit schemes):
  *
  * - exact: same label, same start and same end. Duplicates pair up one to one (two identical
  *   spans in A and one in B give one match).
