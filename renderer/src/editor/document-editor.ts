@@ -10,7 +10,7 @@ import { EditorView } from 'prosemirror-view'
 import type { Annotation } from '../../../shared/model/annotation'
 import type { TextIndex } from '../../../shared/offsets'
 import { hideEditableFromFrameworks } from './commit-guard'
-import { flashLayer, setFlash } from './flash'
+import { flashLayer, setFlash, unitMark } from './flash'
 import { changeHighlights, highlights, highlightsBetween } from './highlights'
 import { readOnly } from './read-only'
 import { docFromText } from './schema'
@@ -25,6 +25,8 @@ export interface DocumentEditorOptions {
   /** The document's text, indexed. */
   index: TextIndex
   annotations: readonly Annotation[]
+  /** Spans drawn besides the annotations, already live (review: every layer, each in its lane). */
+  spans?: readonly HighlightSpan[]
   /** A click in the text, with the annotations under it, shortest (most specific) first. */
   onClickText(covering: HighlightSpan[]): void
 }
@@ -51,9 +53,10 @@ export class DocumentEditor {
     this.index = options.index
     this.scroller = options.scroller
     for (const a of options.annotations) this.spans.set(a.id, spanOfAnnotation(this.index, a))
+    for (const s of options.spans ?? []) this.spans.set(s.id, s)
     const state = EditorState.create({
       doc: docFromText(this.index.text),
-      plugins: [readOnly(), highlights([...this.spans.values()]), flashLayer()],
+      plugins: [readOnly(), highlights([...this.spans.values()]), flashLayer(), unitMark.plugin],
     })
     this.view = new EditorView(options.mount, {
       state,
@@ -83,6 +86,15 @@ export class DocumentEditor {
    * tagged (`caretAfter`), so tagging costs one redraw and one selection write, not three.
    */
   update(put: readonly Annotation[], removed: readonly string[], options: UpdateOptions = {}): void {
+    this.updateSpans(
+      put.map((a) => spanOfAnnotation(this.index, a)),
+      removed,
+      options,
+    )
+  }
+
+  /** The same as `update`, for spans already made live (each may carry its own classes). */
+  updateSpans(put: readonly HighlightSpan[], removed: readonly string[], options: UpdateOptions = {}): void {
     const remove: HighlightSpan[] = []
     const add: HighlightSpan[] = []
     for (const id of removed) {
@@ -90,12 +102,11 @@ export class DocumentEditor {
       if (old) remove.push(old)
       this.spans.delete(id)
     }
-    for (const a of put) {
-      const old = this.spans.get(a.id)
-      const next = spanOfAnnotation(this.index, a)
-      if (old && old.label === next.label && old.start === next.start && old.end === next.end) continue
+    for (const next of put) {
+      const old = this.spans.get(next.id)
+      if (old && old.label === next.label && old.start === next.start && old.end === next.end && old.classes === next.classes) continue
       if (old) remove.push(old)
-      this.spans.set(a.id, next)
+      this.spans.set(next.id, next)
       add.push(next)
     }
     const select = options.select === undefined ? undefined : options.select === null ? null : (this.spans.get(options.select) ?? null)
@@ -149,7 +160,12 @@ export class DocumentEditor {
   /** Scroll the annotation's span into view and flash it briefly. */
   reveal(id: string): void {
     const span = this.spans.get(id)
-    if (!span) return
+    if (span) this.revealRange(span)
+  }
+
+  /** Scroll a code point range into view and flash it briefly. */
+  revealRange(range: { start: number; end: number }): void {
+    const span = { from: this.index.cpToPm(range.start), to: this.index.cpToPm(Math.min(range.end, this.index.length)) }
     const top = this.view.coordsAtPos(span.from).top
     const box = this.scroller.getBoundingClientRect()
     const bottom = this.view.coordsAtPos(span.to, -1).bottom
@@ -159,6 +175,12 @@ export class DocumentEditor {
     clearTimeout(this.flashTimer)
     this.view.dispatch(setFlash(this.tr(), span))
     this.flashTimer = setTimeout(() => this.view.dispatch(setFlash(this.tr(), null)), FLASH_MS)
+  }
+
+  /** Mark a code point range as the one being decided (null: none). */
+  markRange(range: { start: number; end: number } | null): void {
+    const pm = range && { from: this.index.cpToPm(range.start), to: this.index.cpToPm(Math.min(range.end, this.index.length)) }
+    this.view.dispatch(unitMark.set(this.tr(), pm))
   }
 
   /** The annotations covering the character that was clicked, found from positions alone. */

@@ -65,6 +65,15 @@ describe('highlight layer', () => {
     expect(highlightsBetween(removed, 0, removed.doc.content.size).map((s) => s.id)).not.toContain(annotations[1]!.id)
   })
 
+  it('draws a span with its own classes instead of its label style (review lanes), keeping the selection mark', () => {
+    const { state, index } = setup('[One] two', ['claim'])
+    const lane = { ...spanOfAnnotation(index, annotation(index, 'claim', 4, 7)), id: 'maria:x', classes: 'mg-rv mg-rv-lane-1 mg-label-claim' }
+    const added = state.apply(changeHighlights(state.tr, { add: [lane], select: lane }))
+    const set = added.plugins.map((p) => p.props.decorations?.call(p, added)).find(Boolean) as DecorationSet
+    const classes = set.find().map((d) => (d as unknown as { type: { attrs: { class: string } } }).type.attrs.class)
+    expect(classes.sort()).toEqual(['mg-hl mg-hl-claim', 'mg-hl mg-rv mg-rv-lane-1 mg-label-claim mg-selected'])
+  })
+
   it('refuses every change to the text itself', () => {
     const { state } = setup('The [text] stays', ['claim'])
     const typed = state.apply(state.tr.insertText('xyz', 3))

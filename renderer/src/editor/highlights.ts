@@ -33,14 +33,15 @@ export interface HighlightChange {
   select?: HighlightSpan | null
 }
 
-/** The classes every highlight of a label carries. */
-export function highlightClass(label: string, selected = false): string {
-  return selected ? `mg-hl mg-hl-${label} mg-selected` : `mg-hl mg-hl-${label}`
+/** The classes every highlight of a label carries (or, for a span with its own classes, those). */
+export function highlightClass(label: string, selected = false, classes?: string): string {
+  const base = classes === undefined ? `mg-hl mg-hl-${label}` : `mg-hl ${classes}`
+  return selected ? `${base} mg-selected` : base
 }
 
 /** The decorations that draw a span: one per paragraph it touches. */
 function decorationsOf(paragraphs: ParagraphIndex, span: HighlightSpan, selected = false): Decoration[] {
-  const attrs = { nodeName: 'span', class: highlightClass(span.label, selected) }
+  const attrs = { nodeName: 'span', class: highlightClass(span.label, selected, span.classes) }
   return paragraphs.pieces(span.from, span.to).map(([from, to]) => Decoration.inline(from, to, attrs, span))
 }
 

@@ -16,6 +16,8 @@ export interface HighlightSpan {
   /** Editor positions of start and end. */
   from: number
   to: number
+  /** Classes drawn instead of the label's own (review draws each annotator in a lane). */
+  classes?: string
 }
 
 /** The live span of a stored annotation. */
