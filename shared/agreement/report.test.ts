@@ -133,6 +133,27 @@ describe('agreementReport', () => {
     ])
   })
 
+  it('copes with labels and annotators named like object properties', () => {
+    // "constructor" is a valid label id and annotator name; "toString" a valid annotator name.
+    const labels = [
+      { ...defaultLabels[0]!, attributedTo: 'constructor' },
+      { ...defaultLabels[1]!, id: 'constructor' },
+    ]
+    const text = 'Russia backs Hamas, said Mil-Man.'
+    const layer = buildLayer(text, [
+      { id: 's', label: 'constructor', quote: 'Mil-Man' },
+      { label: 'claim', quote: 'Russia backs Hamas', source: 's' },
+    ])
+    const r = agreementReport({ labels, documents: [{ id: 'd', title: 'D', text, layers: { constructor: layer, maria: layer } }] })
+    expect(r.annotators).toEqual(['constructor', 'maria'])
+    expect(r.project.tokens.overall.pairs[0]!.kappa).toBe(1)
+    expect(r.project.spans[0]!.overlap.at(-1)).toMatchObject({ tp: 2, fp: 0, fn: 0 })
+    expect(r.project.spans[0]!.links).toMatchObject([{ label: 'claim', pairs: 1, sameSource: 1 }, { label: 'all', pairs: 1 }])
+    const missing = agreementReport({ labels, documents: [{ id: 'd', title: 'D', text, layers: { maria: layer } }], annotators: ['maria', 'toString'] })
+    expect(missing.documents[0]!.missing).toEqual(['toString'])
+    expect(missing.project.annotators[1]).toMatchObject({ annotator: 'toString', layers: 0 })
+  })
+
   it('treats a layer absent from the record like an undefined one', () => {
     const withoutKey = agreementReport({
       ...input,

@@ -110,10 +110,11 @@ export function agreementReport(input: AgreementInput): AgreementReport {
   const labelIds = labels.map((l) => l.id)
   const annotators = input.annotators
     ? [...input.annotators]
-    : [...new Set(documents.flatMap((d) => Object.keys(d.layers).filter((k) => d.layers[k])))].sort(compareCategories)
+    : [...new Set(documents.flatMap((d) => Object.keys(d.layers).filter((k) => d.layers[k] !== undefined)))].sort(compareCategories)
 
   const perDocument = documents.map((d) => {
-    const layers = annotators.map((a) => d.layers[a] ?? undefined)
+    // Own keys only: an annotator may be called "constructor".
+    const layers = annotators.map((a) => (Object.hasOwn(d.layers, a) ? d.layers[a] : undefined))
     const tally = tallyTokens({ tokens: tokenize(d.text), layers }, annotators.length, labelIds)
     const comparisons = pairsOf(annotators).map(([i, j]) => {
       const a = layers[i]

@@ -157,7 +157,8 @@ export function compareLayers(labels: LabelSchema, a: AgreementLayer, b: Agreeme
   const targetsA = attributions(a)
   const targetsB = attributions(b)
   for (const [i, j] of overlap) {
-    const tally = result.links[annA[i]!.label]
+    const label = annA[i]!.label
+    const tally = Object.hasOwn(result.links, label) ? result.links[label] : undefined
     if (!tally) continue
     tally.pairs++
     const ta = targetsA.get(annA[i]!.id) ?? []
@@ -196,8 +197,8 @@ export function sumComparisons(labels: LabelSchema, comparisons: readonly LayerC
       [total.overlap, c.overlap],
     ] as const) {
       for (const [k, v] of Object.entries(from)) {
-        const t = into[k]
-        if (!t) continue
+        if (!Object.hasOwn(into, k)) continue
+        const t = into[k]!
         t.tp += v.tp
         t.fp += v.fp
         t.fn += v.fn
@@ -210,8 +211,8 @@ export function sumComparisons(labels: LabelSchema, comparisons: readonly LayerC
       for (const x of v.b) t.b.push(x)
     })
     for (const [k, v] of Object.entries(c.links)) {
-      const t = total.links[k]
-      if (!t) continue
+      if (!Object.hasOwn(total.links, k)) continue
+      const t = total.links[k]!
       t.pairs += v.pairs
       t.bothUnlinked += v.bothUnlinked
       t.sameSource += v.sameSource
