@@ -2,8 +2,9 @@
  * The shape of everything the UI shows outside the text itself. One immutable object, replaced
  * field by field through the Store, so components re-render only for the fields they read.
  */
-import type { AppInfo, DocumentSummary } from '../../../shared/api'
+import type { AnnotatorSummary, AppInfo, DocumentSummary } from '../../../shared/api'
 import type { LayerSnapshot } from './annotation-set'
+import type { ReviewModel } from './review-model'
 
 /** What the save indicator says. */
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string }
@@ -35,6 +36,12 @@ export interface Linking {
   target: string
 }
 
+/** What the window shows beside the document list. */
+export type View = 'annotate' | 'review' | 'agreement'
+
+/** Settled / total review units, by document id. */
+export type Progress = Record<string, { settled: number; total: number }>
+
 /** Everything the UI renders from. */
 export interface SessionState {
   phase: 'starting' | 'no-token' | 'ready' | 'failed'
@@ -55,6 +62,27 @@ export interface SessionState {
   hint: Hint | null
   /** Completion values by "label.attribute", from the whole project. */
   values: Record<string, string[]>
+  view: View
+  /** Who has layers in the project (null until asked). */
+  annotators: AnnotatorSummary[] | null
+  /** The annotators the review compares, once chosen. */
+  compared: readonly string[] | null
+  /** The annotator picker is open. */
+  choosing: boolean
+  /** The open document's review, once loaded. */
+  review: ReviewModel | null
+  /** The review unit being decided. */
+  unit: string | null
+  /** The unit whose Edit form is open. */
+  editing: string | null
+  /** Layers hidden in the review text: annotator names and "_reviewed". */
+  hidden: readonly string[]
+  /** Set when a decision met a unit changed on disk: the sentence, until the review is reopened. */
+  stale: string | null
+  /** Review progress per document (null until asked). */
+  progress: Progress | null
+  /** A short note about colleagues' changes taken in from disk. */
+  changeNote: string | null
 }
 
 /** The state before app.info has answered. */
@@ -74,4 +102,15 @@ export const initialState: SessionState = {
   importing: 0,
   hint: null,
   values: {},
+  view: 'annotate',
+  annotators: null,
+  compared: null,
+  choosing: false,
+  review: null,
+  unit: null,
+  editing: null,
+  hidden: [],
+  stale: null,
+  progress: null,
+  changeNote: null,
 }

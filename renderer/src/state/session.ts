@@ -4,17 +4,17 @@
  * Actions that the user starts from a form return the error sentence (or null) so the form can
  * show it next to the field; the rest put their message in the hint line.
  */
-import { ApiError, type AppInfo, type ArgsOf, type Client, type ProjectSummary } from '../../../shared/api'
+import type { AppInfo, ArgsOf, Client, ProjectSummary } from '../../../shared/api'
 import { Annotating } from './annotating'
 import { Commands } from './commands'
+import { messageOf } from './errors'
 import { readFilesForImport } from './read-files'
+import { ReviewMode } from './review-mode'
+import { Reviewing } from './reviewing'
 import { initialState, type SessionState } from './session-state'
 import { Store } from './store'
 
-/** The sentence of any failure. */
-export function messageOf(e: unknown): string {
-  return e instanceof ApiError || e instanceof Error ? e.message : String(e)
-}
+export { messageOf } from './errors'
 
 /** What an export produced. */
 export interface ExportOutcome {
@@ -28,6 +28,8 @@ export class Session {
   readonly store = new Store<SessionState>(initialState)
   readonly work: Annotating
   readonly commands: Commands
+  readonly reviewing: Reviewing
+  readonly mode: ReviewMode
 
   constructor(readonly client: Client) {
     this.work = new Annotating(this.store, client, (id, count) => {
@@ -35,6 +37,25 @@ export class Session {
       this.store.set({ documents })
     })
     this.commands = new Commands(this.store, this.work)
+    const hint = (text: string | null, tone: 'info' | 'error' = 'info') => this.commands.hint(text, tone)
+    this.reviewing = new Reviewing(this.store, client, hint)
+    this.mode = new ReviewMode(this.store, client, this.reviewing, { document: () => this.store.get().doc?.id ?? null, saved: () => this.saved(), hint })
+  }
+
+  /** Resolves once the annotator's own changes are saved (or their save failed). */
+  saved(): Promise<void> {
+    this.work.flush()
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.store.get().save.kind === 'saving') return false
+        resolve()
+        return true
+      }
+      if (check()) return
+      const stop = this.store.subscribe(() => {
+        if (check()) stop()
+      })
+    })
   }
 
   /** Ask the host who we are and what is open. */
@@ -44,6 +65,7 @@ export class Session {
       this.store.set({ phase: 'ready', info, askAnnotator: info.annotator === null })
       if (info.notice) this.commands.hint(info.notice, 'error')
       if (info.project) await this.loadDocuments()
+      if (info.project) void this.mode.loadProgress()
     } catch (e) {
       this.store.set({ phase: 'failed', problem: messageOf(e) })
     }
@@ -73,8 +95,10 @@ export class Session {
     const info = this.store.get().info
     const recent = [project.path, ...(info?.recent ?? []).filter((p) => p !== project.path)].slice(0, 10)
     this.work.unload()
-    this.store.set({ info: info ? { ...info, project, recent } : info, doc: null, documents: [], imported: null, hint: null })
+    this.reviewing.close()
+    this.store.set({ info: info ? { ...info, project, recent } : info, doc: null, documents: [], imported: null, hint: null, view: 'annotate', progress: null, annotators: null })
     await this.loadDocuments()
+    void this.mode.loadProgress()
   }
 
   /** Open a project folder, by path or (desktop) through the native dialog; returns the error sentence, or null. */
@@ -132,6 +156,7 @@ export class Session {
       const documents = this.store.get().documents.map((d) => (d.id === id ? opened.document : d))
       this.store.set({ documents })
       void this.loadValues()
+      void this.mode.openReview()
     } catch (e) {
       this.store.set({ opening: null })
       this.commands.hint(messageOf(e), 'error')

@@ -1,25 +1,14 @@
 /**
  * The keyboard: label keys tag the selection, Delete/Backspace delete the selected annotation,
  * A starts attributing it to a source, Escape backs out, Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z or
- * Ctrl+Y redoes. One listener on the window, in the capture phase, so the keys are handled before
+ * Ctrl+Y redoes; review mode has keys of its own (review-keys.ts). One listener on the window, in the capture phase, so the keys are handled before
  * the text view sees them. None of them fire while focus is in a field where keys type (there,
  * Ctrl+Z undoes typing); in a select or checkbox only undo and redo do.
  */
+import { isFormField, isTextEntry } from './key-targets'
+import { handleReviewKey } from './review-keys'
 import type { Session } from './session'
 
-const NOT_TYPED = new Set(['button', 'checkbox', 'radio', 'submit', 'reset', 'file', 'range', 'color'])
-
-/** True when keys pressed in this element type text (there, Ctrl+Z undoes typing, not annotations). */
-export function isTextEntry(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement) || target.closest('.ProseMirror')) return false
-  if (target instanceof HTMLInputElement) return !NOT_TYPED.has(target.type)
-  return target instanceof HTMLTextAreaElement || target.isContentEditable
-}
-
-/** True when plain keys pressed in this element mean something to it (typing, picking an option). */
-export function isFormField(target: EventTarget | null): boolean {
-  return isTextEntry(target) || target instanceof HTMLSelectElement || target instanceof HTMLInputElement
-}
 
 /** Whether a modal dialog is open (its own keys apply then). */
 function dialogOpen(): boolean {
@@ -28,6 +17,9 @@ function dialogOpen(): boolean {
 
 /** Handle one key press; returns true when it was a shortcut. */
 function handle(session: Session, e: KeyboardEvent): boolean {
+  const view = session.store.get().view
+  if (view === 'review') return handleReviewKey(session, e)
+  if (view !== 'annotate') return false
   const c = session.commands
   const mod = e.ctrlKey || e.metaKey
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key
@@ -45,7 +37,7 @@ function handle(session: Session, e: KeyboardEvent): boolean {
   const label = state.info?.project?.labels.find((l) => l.key.toLowerCase() === key)
   if (label) return c.tag(label.id), true
   if (key === 'a') return c.startLinking(), true
-  // n and p are kept for the review mode; swallow them so they do nothing surprising meanwhile.
+  // n and p move between units in review mode; swallow them here so they do nothing surprising.
   return key === 'n' || key === 'p'
 }
 

@@ -1,0 +1,203 @@
+/**
+ * Reviewing the open document: load the compared layers and their review units, move between
+ * units, and settle them. Decisions go to the host one at a time, in the order they were made;
+ * the screen moves on to the next open disagreement at once and draws the reviewed layer when
+ * the host's reply comes back, so deciding unit after unit from the keyboard never waits.
+ */
+import { ApiError, type Client, type ReviewedState } from '../../../shared/api'
+import type { AnnotationDraft } from '../../../shared/model/annotation'
+import type { DocumentEditor } from '../editor/document-editor'
+import { reviewedChanges } from '../editor/review-spans'
+import { messageOf } from './errors'
+import { nextOpen, openCounts, reviewModel, withReviewed, type ReviewModel } from './review-model'
+import type { SessionState } from './session-state'
+import type { Store } from './store'
+
+/** What the reviewer decides for one unit, as review.decide takes it. */
+export type UnitDecision =
+  | { action: 'accept'; annotator: string }
+  | { action: 'edit'; annotation: Omit<AnnotationDraft, 'id' | 'created'> }
+  | { action: 'reject' }
+  | { action: 'reopen' }
+
+/** The review of the open document. */
+export class Reviewing {
+  editor: DocumentEditor | null = null
+  private chain: Promise<unknown> = Promise.resolve()
+  /** Units with a decision on its way. */
+  private readonly deciding = new Set<string>()
+  /** Units decided in this window, latest last, for Ctrl+Z. */
+  private decided: string[] = []
+  private loading = 0
+
+  constructor(
+    private readonly store: Store<SessionState>,
+    private readonly client: Client,
+    private readonly hint: (text: string | null, tone?: 'info' | 'error') => void,
+  ) {}
+
+  private get model(): ReviewModel | null {
+    return this.store.get().review
+  }
+
+  /** Load (or reload) the review of a document; keeps the current unit when it still exists. */
+  async open(document: string, annotators: readonly string[]): Promise<void> {
+    const ticket = ++this.loading
+    try {
+      await this.chain
+      const view = await this.client.call('review.open', { document, annotators: [...annotators] })
+      if (ticket !== this.loading) return
+      const model = reviewModel(view, annotators)
+      const previous = this.store.get().unit
+      const same = this.model?.document === document
+      const unit = same && previous !== null && model.indexOf.has(previous) ? previous : nextOpen(model, null, 1)
+      this.decided = same ? this.decided.filter((k) => model.indexOf.has(k)) : []
+      this.store.set({ review: model, unit, stale: null, editing: same ? this.store.get().editing : null })
+      this.progressed(model.reviewed)
+    } catch (e) {
+      if (ticket === this.loading) this.hint(messageOf(e), 'error')
+    }
+  }
+
+  /** Forget the review (leaving review mode or the project). */
+  close(): void {
+    this.loading++
+    this.editor = null
+    this.store.set({ review: null, unit: null, editing: null, stale: null })
+  }
+
+  /** Connect the review's text view; it shows the current unit. */
+  attach(editor: DocumentEditor): void {
+    this.editor = editor
+    const unit = this.unitRange(this.store.get().unit)
+    editor.markRange(unit)
+    if (unit) editor.revealRange(unit)
+  }
+
+  /** Disconnect a text view that is going away. */
+  detach(editor: DocumentEditor): void {
+    if (this.editor === editor) this.editor = null
+  }
+
+  private unitRange(key: string | null): { start: number; end: number } | null {
+    const i = key === null ? undefined : this.model?.indexOf.get(key)
+    return i === undefined ? null : this.model!.units[i]!
+  }
+
+  /** Make a unit the current one (null: none); `reveal` scrolls the text to it and flashes it. */
+  select(key: string | null, reveal = true): void {
+    const range = this.unitRange(key)
+    this.store.set({ unit: range ? key : null, editing: null })
+    this.editor?.markRange(range)
+    if (range && reveal) this.editor?.revealRange(range)
+  }
+
+  /** Go to the next (1) or previous (-1) unsettled disagreement. */
+  step(dir: 1 | -1): void {
+    const model = this.model
+    if (!model) return
+    const key = nextOpen(model, this.store.get().unit, dir, this.deciding)
+    if (key === null) return this.allSettledHint(model)
+    this.select(key)
+  }
+
+  private allSettledHint(model: ReviewModel): void {
+    const { agreed } = openCounts(model)
+    this.hint(
+      agreed > 0
+        ? `Every disagreement is settled; ${agreed} agreed unit${agreed === 1 ? '' : 's'} remain: “Accept all agreed” settles them.`
+        : 'Every unit of this document is settled.',
+    )
+  }
+
+  /** Settle (or reopen) a unit; after a settling decision the next open disagreement is shown. */
+  decide(key: string, decision: UnitDecision, advance = decision.action !== 'reopen'): void {
+    const model = this.model
+    if (!model || !model.indexOf.has(key)) return
+    const { document, annotators } = model
+    this.deciding.add(key)
+    if (decision.action !== 'reopen') this.decided.push(key)
+    this.hint(null)
+    if (advance) {
+      const next = nextOpen(model, key, 1, this.deciding)
+      if (next === null) this.select(key, false)
+      else this.select(next)
+    } else this.store.set({ editing: null })
+    this.send(key, () => this.client.call('review.decide', { document, annotators: [...annotators], unit: key, decision }))
+  }
+
+  /** Accept the agreed version of every agreed unit not yet settled. */
+  acceptAgreed(): void {
+    const model = this.model
+    if (!model) return
+    const { document, annotators } = model
+    this.send(
+      null,
+      () => this.client.call('review.acceptAgreed', { document, annotators: [...annotators] }),
+      (before, after) => {
+        const n = after.decisions.size - before.decisions.size
+        this.hint(n > 0 ? `Accepted ${n} agreed unit${n === 1 ? '' : 's'}.` : 'No agreed unit was left open.')
+      },
+    )
+  }
+
+  /** Reopen the unit decided last in this window (Ctrl+Z in review mode). */
+  undoLast(): void {
+    const model = this.model
+    let key = this.decided.pop()
+    while (key !== undefined && !model?.decisions.has(key)) key = this.decided.pop()
+    if (key === undefined) return this.hint('No decision of yours to take back in this review.')
+    this.select(key)
+    this.decide(key, { action: 'reopen' }, false)
+  }
+
+  private send(key: string | null, call: () => Promise<ReviewedState>, done?: (before: ReviewModel, after: ReviewModel) => void): void {
+    const document = this.model?.document
+    this.chain = this.chain
+      .then(call)
+      .then(
+        (reviewed) => {
+          const model = this.model
+          if (!model || model.document !== document) return
+          const after = withReviewed(model, reviewed)
+          this.show(model, after)
+          done?.(model, after)
+          if (key !== null && this.store.get().unit === key && openCounts(this.model!).disagreements === 0) this.allSettledHint(this.model!)
+        },
+        (e: unknown) => {
+          if (e instanceof ApiError && e.code === 'conflict') this.store.set({ stale: e.message })
+          else this.hint(messageOf(e), 'error')
+        },
+      )
+      .finally(() => {
+        if (key !== null) this.deciding.delete(key)
+      })
+  }
+
+  private show(before: ReviewModel, after: ReviewModel): void {
+    const editor = this.editor
+    if (editor) {
+      const { put, removed } = reviewedChanges(editor.index, before.reviewed.annotations, after.reviewed.annotations)
+      editor.updateSpans(put, removed)
+    }
+    this.store.set({ review: after })
+    this.progressed(after.reviewed)
+  }
+
+  private progressed(reviewed: ReviewedState): void {
+    const { progress, review } = this.store.get()
+    if (!review) return
+    this.store.set({ progress: { ...progress, [review.document]: { settled: reviewed.settled, total: reviewed.total } } })
+  }
+
+  /** Show the span an edit would store (null: back to the unit). */
+  preview(range: { start: number; end: number } | null): void {
+    this.editor?.markRange(range ?? this.unitRange(this.store.get().unit))
+  }
+
+  /** Show or hide a layer (an annotator's name, or "_reviewed") in the text. */
+  toggleLayer(layer: string): void {
+    const hidden = this.store.get().hidden
+    this.store.set({ hidden: hidden.includes(layer) ? hidden.filter((l) => l !== layer) : [...hidden, layer] })
+  }
+}
