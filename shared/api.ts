@@ -10,6 +10,7 @@ import type { Annotation, Link } from './model/annotation'
 import type { LabelSchema } from './model/labels'
 import type { Decision, ReviewedAnnotation } from './model/review'
 import type { ReviewLayer, ReviewUnit } from './review/units'
+import type { AgreementReport } from './agreement/report'
 
 export const ProjectPath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'a path without NUL bytes')
 
@@ -202,6 +203,14 @@ export const contract = {
   /** Settled / total review units per document id, comparing these annotators (all when null). */
   'review.progress': declare<Record<string, { settled: number; total: number }>>()(
     z.object({ annotators: Annotators.nullable().default(null) }).strict(),
+  ),
+  /** Agreement figures for the project, or one document, between these annotators (all when null). */
+  'agreement.report': declare<AgreementReport>()(
+    z.object({ annotators: Annotators.nullable().default(null), document: DocumentId.nullable().default(null) }).strict(),
+  ),
+  /** The same report as a file to save: a long CSV table, or the JSON report. */
+  'agreement.export': declare<{ filename: string; content: string }>()(
+    z.object({ annotators: Annotators.nullable().default(null), document: DocumentId.nullable().default(null), format: z.enum(['csv', 'json']) }).strict(),
   ),
   /** Desktop only: native dialogs. Browser mode answers 'unavailable'. */
   'host.openProjectDialog': declare<ProjectSummary | null>()(Empty),

@@ -8,10 +8,12 @@ import { parseArgs } from 'node:util'
 import { UserError } from '../../shared/api'
 import { AnnotatorName } from '../../shared/model/annotation'
 import { formatSchemas } from '../../shared/model/json-schema'
+import { agreementCsv, projectAgreement } from '../core/agreement-service'
 import { exportCsv } from '../core/export-csv'
 import { writeFileDurable } from '../core/durable'
 import { Project } from '../core/project'
 import { Settings, defaultConfigDir } from '../core/settings'
+import { agreementSummary } from './agreement-summary'
 
 const HELP: Record<string, string> = {
   main: `Usage: marginalia <command> [options]
@@ -20,6 +22,7 @@ Commands:
   init <projectDir> [--name NAME]     create a new, empty project folder
   import <projectDir> <file>...       import .txt and .md files as documents
   export <projectDir> --format csv    export the tagged spans
+  agreement <projectDir>              inter-annotator agreement (kappa, alpha, span F1)
   schema [--out DIR]                  the JSON Schemas of Marginalia's files
 
 Run 'marginalia <command> --help' for a command's options.`,
@@ -33,6 +36,16 @@ Imports plain text (.txt) and Markdown (.md) files as new documents. Each file i
 (UTF-8, or UTF-16 with a byte order mark), its byte order mark dropped and its line endings
 made LF. Files that are binary, not valid UTF-8, empty or already imported are refused with
 a message; the others are imported. Exit code 1 if any file was refused.`,
+  agreement: `Usage: marginalia agreement <projectDir> [--annotators a,b] [--document ID] [--json | --csv]
+
+Inter-annotator agreement, per label and overall, for the project (and each document):
+token-level Cohen's kappa per pair and Krippendorff's alpha (nominal), span precision, recall
+and F1 per pair (exact and overlap matching), stance polarity and source-link agreement.
+Definitions: shared/agreement/README.md.
+  --annotators a,b   compare these annotators (default: everyone with annotations)
+  --document ID      one document only
+  --json             the full report as JSON (format "marginalia-agreement")
+  --csv              the report as a long table: scope,label,metric,annotator_a,annotator_b,value,n`,
   schema: `Usage: marginalia schema [--out DIR]
 
 Prints the JSON Schemas (draft 2020-12) of project.json and of the annotation stores, or
@@ -58,7 +71,7 @@ export async function run(argv: string[]): Promise<number> {
     console.log(HELP.main)
     return command ? 0 : 2
   }
-  const commands: Record<string, (args: string[]) => Promise<number>> = { init, import: importCommand, export: exportCommand, schema }
+  const commands: Record<string, (args: string[]) => Promise<number>> = { init, import: importCommand, export: exportCommand, agreement, schema }
   const fn = commands[command]
   if (!fn) {
     console.error(`Unknown command "${command}".\n\n${HELP.main}`)
@@ -183,5 +196,24 @@ async function schema(args: string[]): Promise<number> {
     await writeFileDurable(join(resolve(values.out), name), `${JSON.stringify(value, null, 2)}\n`)
     console.error(`Wrote ${join(resolve(values.out), name)}.`)
   }
+  return 0
+}
+
+async function agreement(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { annotators: { type: 'string' }, document: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } },
+    allowPositionals: true,
+  })
+  const dir = positionals[0]
+  if (!dir || positionals.length > 1) return usage('agreement', 'agreement takes one project folder.')
+  if (values.json && values.csv) return usage('agreement', 'Choose --json or --csv, not both.')
+  const who = values.annotators?.split(',').map((a) => a.trim()).filter(Boolean) ?? null
+  if (who && who.some((a) => !AnnotatorName.safeParse(a).success)) return usage('agreement', `"${values.annotators}" is not a list of annotator names.`)
+  const project = await Project.open(dir)
+  const report = await projectAgreement(project, who, values.document ?? null)
+  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
+  else if (values.csv) process.stdout.write(agreementCsv(report))
+  else console.log(agreementSummary(report))
   return 0
 }

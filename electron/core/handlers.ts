@@ -5,6 +5,8 @@
  * passed in; a host without them answers 'unavailable'.
  */
 import { UserError, type Handlers, type ProjectSummary } from '../../shared/api'
+import { agreementCsv, projectAgreement } from './agreement-service'
+import { exportFileName } from './export-csv'
 import { acceptAgreed, annotatorSummaries, decide, openReview, reviewProgress } from './review-service'
 import type { Workbench } from './workbench'
 
@@ -36,6 +38,14 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
     'annotations.values': () => wb.attributeValues(),
     'export.csv': (options) => wb.exportCsv(options),
     'project.annotators': () => annotatorSummaries(wb.current),
+    'agreement.report': ({ annotators, document }) => projectAgreement(wb.current, annotators, document),
+    'agreement.export': async ({ annotators, document, format }) => {
+      const report = await projectAgreement(wb.current, annotators, document)
+      const base = exportFileName(wb.current.name).replace(/-annotations-/, '-agreement-').replace(/\.csv$/, '')
+      return format === 'csv'
+        ? { filename: `${base}.csv`, content: agreementCsv(report) }
+        : { filename: `${base}.json`, content: `${JSON.stringify(report, null, 2)}\n` }
+    },
     'project.changes': async ({ since }) => wb.changes(since),
     'annotations.import': ({ path }) => wb.importAnnotations(path),
     'review.open': async ({ document, annotators }) => {
