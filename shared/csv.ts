@@ -4,7 +4,7 @@
  * attribute, and the linked source. Pure: the core turns these rows into RFC 4180 text with a
  * CSV library. docs/format.md documents every column.
  */
-import type { Annotation, Link } from './model/annotation'
+import { attributedSources, compareAnnotations, type Annotation, type Link } from './model/annotation'
 import type { Provenance } from './model/review'
 import type { LabelSchema } from './model/labels'
 
@@ -62,18 +62,8 @@ export interface LayerRows {
 /** The rows of one layer, in text order (start, then end, then id). */
 export function csvRows(labels: LabelSchema, layer: LayerRows): (string | number)[][] {
   const columns = attributeColumns(labels)
-  const byId = new Map(layer.annotations.map((a) => [a.id, a]))
-  const sourceOf = new Map<string, Annotation>()
-  for (const link of layer.links) {
-    const to = byId.get(link.to)
-    if (link.type === 'attribution' && to) sourceOf.set(link.from, to)
-  }
-  const sorted = [...layer.annotations].sort(
-    (a, b) =>
-      a.target.position.start - b.target.position.start ||
-      a.target.position.end - b.target.position.end ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  )
+  const sourceOf = attributedSources(layer.annotations, layer.links)
+  const sorted = [...layer.annotations].sort(compareAnnotations)
   return sorted.map((a) => {
     const source = sourceOf.get(a.id)
     return [

@@ -9,7 +9,7 @@
  */
 import { promises as fs } from 'node:fs'
 import { basename, join } from 'node:path'
-import { UserError } from '../../shared/api'
+import { UserError, type AnnotationImportReport } from '../../shared/api'
 import { placeQuote } from '../../shared/anchoring/match-quote'
 import { AnnotatorName, type Annotation, type Link } from '../../shared/model/annotation'
 import { ProjectFile, StoreFile, type DocumentEntry } from '../../shared/model/project'
@@ -17,27 +17,8 @@ import { quoteAt } from '../../shared/offsets'
 import { writeFileDurable } from './durable'
 import type { Project } from './project'
 
-export interface ImportedLayer {
-  /** The colleague's name in the source, and the layer it was imported as. */
-  from: string
-  as: string
-  document: string
-  title: string
-  imported: number
-  /** Annotations whose offsets had to be found again by quote (the texts differ). */
-  reanchored: number
-  unplaced: { id: string; exact: string; reason: string }[]
-  /** Set when nothing was written: why. */
-  skipped: string | null
-  /** The earlier layer kept aside, when one was replaced. */
-  keptAside: string | null
-}
-
-export interface AnnotationImportReport {
-  layers: ImportedLayer[]
-  /** Stores that could not be used at all, one sentence each. */
-  errors: string[]
-}
+/** One layer's outcome, as the contract reports it. */
+export type ImportedLayer = AnnotationImportReport['layers'][number]
 
 interface Incoming {
   store: StoreFile

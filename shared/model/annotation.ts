@@ -103,3 +103,23 @@ export type AnnotationOp = z.infer<typeof AnnotationOp>
 export function spanOf(a: Annotation): { start: number; end: number } {
   return { start: a.target.position.start, end: a.target.position.end }
 }
+
+/** Text order: by start, then end, then id. */
+export function compareAnnotations(a: Annotation, b: Annotation): number {
+  return (
+    a.target.position.start - b.target.position.start ||
+    a.target.position.end - b.target.position.end ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  )
+}
+
+/** For each claim or stance id, the source annotation its attribution link points to. */
+export function attributedSources<A extends Annotation>(annotations: readonly A[], links: readonly Link[]): Map<string, A> {
+  const byId = new Map(annotations.map((a) => [a.id, a]))
+  const sourceOf = new Map<string, A>()
+  for (const link of links) {
+    const to = byId.get(link.to)
+    if (link.type === 'attribution' && to) sourceOf.set(link.from, to)
+  }
+  return sourceOf
+}

@@ -11,7 +11,7 @@
  * from every other annotator the best overlapping candidate not yet used (same span and label
  * first, then same span, then same label with the largest overlap, then the largest overlap).
  */
-import type { Annotation, Link } from '../model/annotation'
+import { attributedSources, compareAnnotations, type Annotation, type Link } from '../model/annotation'
 
 export type UnitKind = 'agreed' | 'attributes-differ' | 'label-differs' | 'boundaries-differ' | 'only-some'
 
@@ -87,15 +87,8 @@ function classify(members: UnitMember[], missing: string[]): UnitKind {
 export function reviewUnits(layers: readonly ReviewLayer[]): ReviewUnit[] {
   const annotators = layers.map((l) => l.annotator)
   const pools = layers.map((layer) => {
-    const byId = new Map(layer.annotations.map((a) => [a.id, a]))
-    const sourceOf = new Map<string, Annotation>()
-    for (const link of layer.links) {
-      const to = byId.get(link.to)
-      if (link.type === 'attribution' && to) sourceOf.set(link.from, to)
-    }
-    const sorted = [...layer.annotations].sort(
-      (a, b) => a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end || (a.id < b.id ? -1 : 1),
-    )
+    const sourceOf = attributedSources(layer.annotations, layer.links)
+    const sorted = [...layer.annotations].sort(compareAnnotations)
     return { layer, sorted, used: new Set<string>(), sourceOf, lo: 0 }
   })
   const all = pools
