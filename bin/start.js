@@ -21,12 +21,14 @@ function electronBinary() {
 }
 
 const electron = electronBinary()
+if (!electron) {
+  console.log('The Electron runtime is not installed on this machine (it could not be downloaded), so Marginalia opens in browser mode instead.')
+}
 ensureRendererBuilt()
 if (electron) {
   const child = spawn(electron, [repo, ...args], { stdio: 'inherit' })
   child.on('exit', (code) => process.exit(code ?? 0))
 } else {
-  console.log('The Electron runtime is not installed on this machine (it could not be downloaded), so Marginalia opens in browser mode instead.')
   const { register } = await import('tsx/esm/api')
   register()
   const { main } = await import('../electron/serve/main.ts')
