@@ -1,5 +1,6 @@
 /**
- * The workbench: header, then document list | text | annotations. Before that, whatever start-up
+ * The workbench: header, then document list | text | annotations (in review mode: document list |
+ * the unit being decided over the text | review units). Before that, whatever start-up
  * needs: the launch token (browser mode), the annotator's name, a project.
  */
 import { AnnotationPanel } from './components/AnnotationPanel'
@@ -10,6 +11,9 @@ import { DropZone } from './components/DropZone'
 import { Header } from './components/Header'
 import { ImportReport } from './components/ImportReport'
 import { LabelStyles } from './components/LabelStyles'
+import { ReviewPane } from './components/ReviewPane'
+import { ReviewPanel } from './components/ReviewPanel'
+import { ReviewSetup } from './components/ReviewSetup'
 import { StartupMessage } from './components/StartupMessage'
 import { Welcome } from './components/Welcome'
 import { useSessionState } from './state/use-session'
@@ -27,6 +31,8 @@ function Workbench() {
   const problem = useSessionState((s) => s.problem)
   const project = useSessionState((s) => s.info?.project ?? null)
   const askAnnotator = useSessionState((s) => s.askAnnotator)
+  const view = useSessionState((s) => s.view)
+  const choosing = useSessionState((s) => s.choosing)
   if (phase === 'starting') return <StartupMessage text="Opening Marginalia…" />
   if (phase === 'failed') return <StartupMessage text={problem ?? 'Marginalia could not start.'} />
   return (
@@ -35,15 +41,25 @@ function Workbench() {
       <Header />
       <ImportReport />
       {project ? (
-        <div className="workbench">
+        <div className={`workbench workbench-${view}`}>
           <DocumentList />
-          <DocumentPane />
-          <AnnotationPanel />
+          {view === 'review' ? (
+            <>
+              <ReviewPane />
+              <ReviewPanel />
+            </>
+          ) : (
+            <>
+              <DocumentPane />
+              <AnnotationPanel />
+            </>
+          )}
         </div>
       ) : (
         <Welcome />
       )}
       {project && <DropZone />}
+      {project && choosing && <ReviewSetup />}
       {askAnnotator && <AnnotatorDialog />}
     </div>
   )

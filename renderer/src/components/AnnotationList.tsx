@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useCallback, useEffect } from 'react'
 import { useSession, useSessionState } from '../state/use-session'
+import { useWindowRows } from '../state/use-window-rows'
 import { AnnotationRow, ROW_HEIGHT } from './AnnotationRow'
-const OVERSCAN = 6
 
 /**
  * The document's annotations in text order. Only the rows in view (and a few around them) are in
@@ -13,37 +13,18 @@ export function AnnotationList() {
   const layer = useSessionState((s) => s.layer)
   const selectedId = useSessionState((s) => s.selectedId)
   const labels = useSessionState((s) => s.info?.project?.labels)
-  const box = useRef<HTMLDivElement>(null)
-  const [scrollTop, setScrollTop] = useState(0)
-  const [height, setHeight] = useState(400)
+  const total = layer?.order.length ?? 0
+  const { box, first, last, onScroll, showRow } = useWindowRows(total, ROW_HEIGHT)
   const choose = useCallback((id: string) => session.commands.select(id, true), [session])
-
-  useLayoutEffect(() => {
-    const el = box.current
-    if (!el) return
-    const observer = new ResizeObserver(() => setHeight(el.clientHeight))
-    observer.observe(el)
-    setHeight(el.clientHeight)
-    return () => observer.disconnect()
-  }, [])
 
   // Keep the selected annotation's row in view when it is selected from the text.
   const order = layer?.order
   useEffect(() => {
-    const el = box.current
-    if (!el || selectedId === null || !order) return
-    const i = order.findIndex((a) => a.id === selectedId)
-    if (i < 0) return
-    const top = i * ROW_HEIGHT
-    if (top < el.scrollTop) el.scrollTop = top
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight
-  }, [selectedId, order])
+    if (selectedId !== null && order) showRow(order.findIndex((a) => a.id === selectedId))
+  }, [selectedId, order, showRow])
 
   const rows = []
-  const total = layer?.order.length ?? 0
   if (layer && labels) {
-    const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN)
-    const last = Math.min(total, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN)
     for (let i = first; i < last; i++) {
       const a = layer.order[i]!
       const link = layer.attribution.get(a.id)
@@ -61,7 +42,7 @@ export function AnnotationList() {
     }
   }
   return (
-    <div ref={box} className="annotation-list" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+    <div ref={box} className="annotation-list" onScroll={onScroll}>
       {layer && total === 0 ? (
         <p className="empty">No annotations yet. Select text, then press 1, 2 or 3 (or click a label above).</p>
       ) : (

@@ -2,8 +2,15 @@ import { memo, useRef, useState } from 'react'
 import type { DocumentSummary } from '../../../shared/api'
 import { useSession } from '../state/use-session'
 
+interface DocumentItemProps {
+  document: DocumentSummary
+  current: boolean
+  /** Review progress, when the list shows it. */
+  progress?: { settled: number; total: number } | undefined
+}
+
 /** One document in the list: opens on click; double-click or the pencil renames it. */
-export const DocumentItem = memo(function DocumentItem({ document: d, current }: { document: DocumentSummary; current: boolean }) {
+export const DocumentItem = memo(function DocumentItem({ document: d, current, progress }: DocumentItemProps) {
   const session = useSession()
   const [editing, setEditing] = useState(false)
   const [title, setTitle] = useState(d.title)
@@ -64,7 +71,14 @@ export const DocumentItem = memo(function DocumentItem({ document: d, current }:
         onClick={() => void session.openDocument(d.id)}
         onDoubleClick={start}
       >
-        <span className="doc-title" dir="auto">{d.title}</span>
+        <span className="doc-text">
+          <span className="doc-title" dir="auto">{d.title}</span>
+          {progress && progress.total > 0 && (
+            <span className={progress.settled === progress.total ? 'doc-progress done' : 'doc-progress'} data-testid="doc-progress">
+              {progress.settled}/{progress.total} reviewed
+            </span>
+          )}
+        </span>
         <span className="doc-count" data-testid="doc-count" title={`${count} annotation${count === 1 ? '' : 's'} of yours`}>
           {count}
         </span>

@@ -1,10 +1,16 @@
 import { useSessionState } from '../state/use-session'
 import { DocumentItem } from './DocumentItem'
 
-/** The project's documents, with their annotation counts; the open one is marked. */
+/**
+ * The project's documents, with their annotation counts; the open one is marked. Review progress
+ * shows under each title in review mode, and whenever some document has been reviewed.
+ */
 export function DocumentList() {
   const documents = useSessionState((s) => s.documents)
   const openId = useSessionState((s) => s.doc?.id ?? s.opening)
+  const progress = useSessionState((s) => s.progress)
+  const reviewing = useSessionState((s) => s.view === 'review')
+  const shown = progress && (reviewing || Object.values(progress).some((p) => p.settled > 0)) ? progress : null
   return (
     <nav className="documents" aria-label="Documents">
       <h2 className="pane-title">Documents</h2>
@@ -13,7 +19,7 @@ export function DocumentList() {
       ) : (
         <ul>
           {documents.map((d) => (
-            <DocumentItem key={d.id} document={d} current={d.id === openId} />
+            <DocumentItem key={d.id} document={d} current={d.id === openId} progress={shown?.[d.id]} />
           ))}
         </ul>
       )}

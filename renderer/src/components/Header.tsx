@@ -3,6 +3,7 @@ import { useSession, useSessionState } from '../state/use-session'
 import { ExportDialog } from './ExportDialog'
 import { ProjectDialog } from './ProjectDialog'
 import { SaveIndicator } from './SaveIndicator'
+import { ViewSwitch } from './ViewSwitch'
 
 /** The top bar: project, actions, save state and who is annotating. */
 export function Header() {
@@ -30,6 +31,7 @@ export function Header() {
           </span>
         )}
       </div>
+      {project && <ViewSwitch />}
       <div className="header-actions">
         {project && (
           <>

@@ -6,6 +6,7 @@
  */
 import type { ReviewView, ReviewedState } from '../../../shared/api'
 import type { Decision, ReviewedAnnotation } from '../../../shared/model/review'
+import { TextIndex } from '../../../shared/offsets'
 import type { ReviewLayer, ReviewUnit, UnitKind } from '../../../shared/review/units'
 
 /** One document's review, indexed. Replaced (never changed) when something changes. */
@@ -14,6 +15,8 @@ export interface ReviewModel {
   /** The compared annotators, in the order they were chosen (their lanes). */
   annotators: readonly string[]
   reviewer: string
+  /** The document's text, indexed. */
+  index: TextIndex
   layers: readonly ReviewLayer[]
   /** In text order. */
   units: readonly ReviewUnit[]
@@ -41,7 +44,8 @@ export function reviewModel(view: ReviewView, annotators: readonly string[]): Re
     indexOf.set(u.key, i)
     for (const m of u.members) unitOfMember.set(memberKey(m.annotator, m.annotation.id), u.key)
   })
-  const base = { document: view.document.id, annotators, reviewer: view.reviewer, layers: view.layers, units: view.units, indexOf, unitOfMember }
+  const index = new TextIndex(view.text)
+  const base = { document: view.document.id, annotators, reviewer: view.reviewer, index, layers: view.layers, units: view.units, indexOf, unitOfMember }
   return withReviewed(base, view.reviewed)
 }
 

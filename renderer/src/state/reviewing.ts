@@ -7,9 +7,10 @@
 import { ApiError, type Client, type ReviewedState } from '../../../shared/api'
 import type { AnnotationDraft } from '../../../shared/model/annotation'
 import type { DocumentEditor } from '../editor/document-editor'
-import { reviewedChanges } from '../editor/review-spans'
+import { layerOfSpan, REVIEWED, reviewedChanges } from '../editor/review-spans'
+import type { HighlightSpan } from '../editor/spans'
 import { messageOf } from './errors'
-import { nextOpen, openCounts, reviewModel, withReviewed, type ReviewModel } from './review-model'
+import { nextOpen, openCounts, reviewModel, unitOfReviewed, withReviewed, type ReviewModel } from './review-model'
 import type { SessionState } from './session-state'
 import type { Store } from './store'
 
@@ -90,6 +91,19 @@ export class Reviewing {
     this.store.set({ unit: range ? key : null, editing: null })
     this.editor?.markRange(range)
     if (range && reveal) this.editor?.revealRange(range)
+  }
+
+  /** A click in the text: the unit of the most specific span under it becomes the current one. */
+  clickText(covering: readonly HighlightSpan[]): void {
+    const model = this.model
+    if (!model || this.store.get().editing !== null || covering.length === 0) return
+    const hidden = this.store.get().hidden
+    for (const span of covering) {
+      const { layer, id } = layerOfSpan(span.id)
+      if (hidden.includes(layer)) continue
+      const key = layer === REVIEWED ? unitOfReviewed(model, id) : (model.unitOfMember.get(span.id) ?? null)
+      if (key !== null) return this.select(key, false)
+    }
   }
 
   /** Go to the next (1) or previous (-1) unsettled disagreement. */

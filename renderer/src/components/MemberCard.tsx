@@ -1,0 +1,64 @@
+import { findLabel } from '../../../shared/model/labels'
+import type { ReviewUnit, UnitMember } from '../../../shared/review/units'
+import { sourceName, truncate } from '../state/describe'
+import { useSessionState } from '../state/use-session'
+import { SpanQuote } from './SpanQuote'
+
+interface MemberCardProps {
+  member: UnitMember
+  unit: ReviewUnit
+  /** Its place among the unit's versions: the key that accepts it. */
+  number: number
+  /** This version is the one accepted into the reviewed layer. */
+  chosen: boolean
+  disabled: boolean
+  onAccept: () => void
+}
+
+/**
+ * One annotator's version of a unit: label, the text with its boundaries marked (in the same
+ * stretch of text for every card, so different boundaries line up), attributes, source and note;
+ * what differs from the other versions is emphasised.
+ */
+export function MemberCard({ member, unit, number, chosen, disabled, onAccept }: MemberCardProps) {
+  const labels = useSessionState((s) => s.info?.project?.labels ?? [])
+  const a = member.annotation
+  const others = unit.members.filter((m) => m !== member)
+  const label = findLabel(labels, a.label)
+  const differs = (f: (m: UnitMember) => string) => others.some((o) => f(o) !== f(member))
+  const attributes = (label?.attributes ?? []).filter((d) => a.attributes[d.id] || others.some((o) => o.annotation.attributes[d.id]))
+  const source = (m: UnitMember) => (m.source ? `${m.source.target.position.start}-${m.source.target.position.end}` : '')
+  return (
+    <article className={`card mg-label-${a.label}${chosen ? ' chosen' : ''}`} aria-label={`${member.annotator}’s version`}>
+      <div className="card-head">
+        <kbd aria-hidden="true">{number}</kbd>
+        <strong>{member.annotator}</strong>
+        <span className={differs((m) => m.annotation.label) ? 'card-label differs' : 'card-label'}>
+          <span className="swatch" aria-hidden="true" />
+          {label?.name ?? a.label}
+        </span>
+        {chosen && <span className="chosen-mark">✓ accepted</span>}
+      </div>
+      <SpanQuote start={a.target.position.start} end={a.target.position.end} around={unit} differs={differs((m) => `${m.annotation.target.position.start}-${m.annotation.target.position.end}`)} />
+      {attributes.length > 0 && (
+        <dl className="card-values">
+          {attributes.map((d) => (
+            <div key={d.id} className={differs((m) => m.annotation.attributes[d.id] ?? '') ? 'differs' : undefined}>
+              <dt>{d.name}</dt>
+              <dd>{a.attributes[d.id] || '—'}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {(member.source || (label?.attributedTo && others.some((o) => o.source))) && (
+        <p className={differs(source) ? 'card-source differs' : 'card-source'}>
+          ← {member.source ? truncate(sourceName(member.source), 60) : 'no source'}
+        </p>
+      )}
+      {a.note && <p className="card-note">✎ {truncate(a.note, 200)}</p>}
+      <button type="button" className="small accept" disabled={disabled} onClick={onAccept}>
+        Accept {member.annotator}’s <kbd aria-hidden="true">{number}</kbd>
+      </button>
+    </article>
+  )
+}

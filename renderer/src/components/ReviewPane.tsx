@@ -1,0 +1,40 @@
+import { useSession, useSessionState } from '../state/use-session'
+import { ReviewLegend } from './ReviewLegend'
+import { ReviewTextView } from './ReviewTextView'
+import { UnitDecision } from './UnitDecision'
+
+/** The middle column in review mode: who is compared, the unit being decided, and the text. */
+export function ReviewPane() {
+  const session = useSession()
+  const review = useSessionState((s) => s.review)
+  const opening = useSessionState((s) => s.opening !== null || (s.doc !== null && s.review?.document !== s.doc.id))
+  const hint = useSessionState((s) => s.hint)
+  const stale = useSessionState((s) => s.stale)
+  return (
+    <main className="document review" aria-busy={opening} aria-label="Review">
+      <ReviewLegend />
+      {stale ? (
+        <div className="hint hint-error stale" role="alert">
+          <span>{stale}</span>
+          <button type="button" className="small" onClick={() => void session.mode.openReview()}>
+            Reopen review
+          </button>
+        </div>
+      ) : (
+        <p className={hint ? `hint hint-${hint.tone}` : 'hint'} aria-live="polite">
+          {hint?.text ?? (review ? 'n / p: next / previous open disagreement. Click a highlight to decide its unit.' : '')}
+        </p>
+      )}
+      {review ? (
+        <>
+          <UnitDecision />
+          <ReviewTextView key={review.document} />
+        </>
+      ) : (
+        <div className="empty-doc">
+          <p>{opening ? 'Opening the review…' : 'Choose a document on the left.'}</p>
+        </div>
+      )}
+    </main>
+  )
+}

@@ -1,0 +1,47 @@
+import { truncate } from '../state/describe'
+import { useSessionState } from '../state/use-session'
+
+const CONTEXT = 40
+const LONGEST = 600
+
+interface SpanQuoteProps {
+  /** The span, in code points. */
+  start: number
+  end: number
+  /** The stretch shown around it (the unit), so every version of a unit shows the same text. */
+  around: { start: number; end: number }
+  /** Emphasise the boundaries: they differ from another version's. */
+  differs?: boolean
+}
+
+/** A span in its context, its boundaries marked, as a reviewer compares versions. */
+export function SpanQuote({ start, end, around, differs = false }: SpanQuoteProps) {
+  const index = useSessionState((s) => s.review?.index)
+  if (!index) return null
+  const from = Math.max(0, Math.min(start, around.start) - CONTEXT)
+  const to = Math.min(index.length, Math.max(end, around.end) + CONTEXT)
+  const before = index.slice(from, start)
+  const inside = index.slice(start, end)
+  const after = index.slice(end, to)
+  return (
+    <blockquote className={differs ? 'span-quote differs' : 'span-quote'} dir="auto">
+      {from > 0 && '…'}
+      {tail(before)}
+      <mark>{truncate(inside, LONGEST)}</mark>
+      {head(after)}
+      {to < index.length && '…'}
+    </blockquote>
+  )
+}
+
+/** The end of the text before a span, from the start of its line. */
+function tail(text: string): string {
+  const cut = text.lastIndexOf('\n')
+  return cut < 0 ? text : text.slice(cut + 1)
+}
+
+/** The start of the text after a span, up to the end of its line. */
+function head(text: string): string {
+  const cut = text.indexOf('\n')
+  return cut < 0 ? text : text.slice(0, cut)
+}

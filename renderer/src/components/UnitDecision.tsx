@@ -1,0 +1,85 @@
+import { findLabel } from '../../../shared/model/labels'
+import { kindName } from '../state/review-model'
+import { REVIEW_KEYS } from '../state/review-keys'
+import { useSession, useSessionState } from '../state/use-session'
+import { MemberCard } from './MemberCard'
+import { UnitEditor } from './UnitEditor'
+
+/**
+ * The unit being decided: its kind, whether it is settled and how, one card per annotator's
+ * version side by side (with "Accept <name>'s"), Reject all, Edit… and Reopen.
+ */
+export function UnitDecision() {
+  const session = useSession()
+  const model = useSessionState((s) => s.review)
+  const key = useSessionState((s) => s.unit)
+  const editing = useSessionState((s) => s.editing !== null && s.editing === s.unit)
+  const labels = useSessionState((s) => s.info?.project?.labels ?? [])
+  const stale = useSessionState((s) => s.stale !== null)
+  const i = key === null ? undefined : model?.indexOf.get(key)
+  const unit = i === undefined ? undefined : model?.units[i]
+  if (!model || !unit) {
+    return (
+      <section className="unit-decision empty" aria-label="Unit">
+        <p className="help">{model && model.units.length === 0 ? 'No one has annotated this document yet: nothing to review.' : 'Choose a unit in the list on the right, or press n.'}</p>
+      </section>
+    )
+  }
+  const decision = model.decisions.get(unit.key)
+  const reviewed = decision?.annotation ? model.reviewedById.get(decision.annotation) : undefined
+  const r = session.reviewing
+  const settledText = !decision
+    ? 'Open'
+    : decision.action === 'rejected'
+      ? 'Settled: all rejected'
+      : decision.action === 'edited'
+        ? `Settled: edited (${findLabel(labels, reviewed?.label ?? '')?.name ?? reviewed?.label ?? '?'})`
+        : `Settled: ${reviewed?.provenance.chosen ?? 'one'}’s version accepted`
+  return (
+    <section className={decision ? 'unit-decision settled' : 'unit-decision'} aria-label="Unit" data-testid="unit-decision">
+      <div className="unit-head">
+        <span className={`kind-badge kind-${unit.kind}`}>{kindName(unit)}</span>
+        <span className="unit-state" data-testid="unit-state">
+          {settledText}
+        </span>
+        <span className="toolbar-gap" />
+        {decision && (
+          <button type="button" className="small" disabled={stale} onClick={() => r.decide(unit.key, { action: 'reopen' })}>
+            Reopen <kbd aria-hidden="true">{REVIEW_KEYS.reopen}</kbd>
+          </button>
+        )}
+        <button type="button" className="small" disabled={stale} onClick={() => session.store.set({ editing: editing ? null : unit.key })} aria-expanded={editing}>
+          Edit… <kbd aria-hidden="true">{REVIEW_KEYS.edit}</kbd>
+        </button>
+        <button type="button" className="small danger" disabled={stale} onClick={() => r.decide(unit.key, { action: 'reject' })}>
+          Reject all <kbd aria-hidden="true">{REVIEW_KEYS.reject}</kbd>
+        </button>
+      </div>
+      {editing ? (
+        <UnitEditor key={unit.key} unit={unit} start={reviewed ?? unit.members[0]!.annotation} />
+      ) : (
+        <div className="cards">
+          {unit.members.map((m, n) => (
+            <MemberCard
+              key={m.annotator}
+              member={m}
+              unit={unit}
+              number={n + 1}
+              chosen={reviewed?.provenance.chosen === m.annotator}
+              disabled={stale}
+              onAccept={() => r.decide(unit.key, { action: 'accept', annotator: m.annotator })}
+            />
+          ))}
+          {unit.missing.map((a) => (
+            <div key={a} className="card missing" aria-label={`${a}: not marked`}>
+              <div className="card-head">
+                <strong>{a}</strong>
+              </div>
+              <p className="help">Did not mark this.</p>
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
+  )
+}

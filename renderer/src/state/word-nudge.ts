@@ -1,0 +1,39 @@
+/**
+ * Moving a span's boundary by one word, as the review's Edit form does with its arrow buttons:
+ * a start moves to the start of the previous or next word, an end to the end of the previous or
+ * next word. Words are runs of non-space characters (punctuation stays with its word, as a
+ * reviewer selecting with the mouse would take it). Counts code points, like stored offsets.
+ */
+
+const SPACE = /\s/u
+const WINDOW = 400
+
+/** What the nudge needs of a text: its length and slices, in code points (TextIndex fits). */
+export interface CodePointText {
+  readonly length: number
+  slice(start: number, end: number): string
+}
+
+/** The span with one boundary moved by a word; the span never becomes empty. */
+export function nudge(text: CodePointText, span: { start: number; end: number }, boundary: 'start' | 'end', dir: 1 | -1): { start: number; end: number } {
+  const from = Math.max(0, (boundary === 'start' ? span.start : span.end) - WINDOW)
+  const to = Math.min(text.length, (boundary === 'start' ? span.start : span.end) + WINDOW)
+  const chars = Array.from(text.slice(from, to))
+  const space = (i: number) => SPACE.test(chars[i - from]!)
+  let p = boundary === 'start' ? span.start : span.end
+  if (boundary === 'start' && dir === -1) {
+    while (p > from && space(p - 1)) p--
+    while (p > from && !space(p - 1)) p--
+  } else if (boundary === 'start') {
+    while (p < to && !space(p)) p++
+    while (p < to && space(p)) p++
+  } else if (dir === 1) {
+    while (p < to && space(p)) p++
+    while (p < to && !space(p)) p++
+  } else {
+    while (p > from && !space(p - 1)) p--
+    while (p > from && space(p - 1)) p--
+  }
+  const next = boundary === 'start' ? { start: p, end: span.end } : { start: span.start, end: p }
+  return next.end > next.start ? next : span
+}
