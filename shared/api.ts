@@ -63,6 +63,11 @@ export interface ApplyResult {
   annotationCount: number
   /** When the store was durably written. */
   savedAt: string
+  /**
+   * True when someone else (another window, a sync tool) had changed this layer on disk since this
+   * app last read it: their changes were kept and these ops applied on top; reload to see them.
+   */
+  changedOnDisk?: boolean
 }
 
 export interface ImportResult {
@@ -148,6 +153,38 @@ export interface AnnotatorSummary {
   annotations: number
 }
 
+/** One of a project's JSON files: its project.json (of the folder at `path`), a layer, or the reviewed layer. */
+export const StoreRef = z.discriminatedUnion('store', [
+  z.object({ store: z.literal('project'), path: ProjectPath }).strict(),
+  z.object({ store: z.literal('annotations'), annotator: AnnotatorName, document: DocumentId }).strict(),
+  z.object({ store: z.literal('reviewed'), document: DocumentId }).strict(),
+])
+export type StoreRef = z.infer<typeof StoreRef>
+
+/** A backup's name in its folder: latest.json, <time>.json, or <time>.v<N>.json. */
+export const BackupId = z.string().regex(/^(?:latest|\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z(?:\.v\d{1,3})?)\.json$/, 'a backup id from backups.list')
+
+/** One kept version of a file (docs/format.md#backups). */
+export interface BackupInfo {
+  id: string
+  /** latest: what Marginalia last saved; snapshot: an earlier version; original: before a format migration. */
+  kind: 'latest' | 'snapshot' | 'original'
+  /** When this version was saved (ISO 8601). */
+  saved: string
+  bytes: number
+  /** What it holds ("12 annotations, 3 links"), or one sentence on why it cannot be restored. */
+  summary: string
+  restorable: boolean
+}
+
+export interface RestoreResult {
+  restored: BackupInfo
+  /** The project as it is now (for a project.json restore: the project, now open). */
+  project: ProjectSummary
+  /** Set when the replaced file was unreadable and kept aside: one sentence. */
+  notice: string | null
+}
+
 const Annotators = z.array(AnnotatorName).min(2).max(12).refine((a) => new Set(a).size === a.length, 'each annotator once')
 
 const UnitDecision = z.discriminatedUnion('action', [
@@ -212,6 +249,10 @@ export const contract = {
   'agreement.export': declare<{ filename: string; content: string }>()(
     z.object({ annotators: Annotators.nullable().default(null), document: DocumentId.nullable().default(null), format: z.enum(['csv', 'json']) }).strict(),
   ),
+  /** The kept versions of one file, newest first (for a project.json, the project need not open). */
+  'backups.list': declare<BackupInfo[]>()(z.object({ store: StoreRef }).strict()),
+  /** Put a kept version back; the replaced one is kept in turn. A project.json restore opens that project. */
+  'backups.restore': declare<RestoreResult>()(z.object({ store: StoreRef, backup: BackupId }).strict()),
   /** Desktop only: native dialogs. Browser mode answers 'unavailable'. */
   'host.openProjectDialog': declare<ProjectSummary | null>()(Empty),
   'host.createProjectDialog': declare<ProjectSummary | null>()(z.object({ name: z.string().trim().min(1).max(200) }).strict()),

@@ -10,6 +10,7 @@ import type { Annotation, AnnotationDraft, AnnotationOp, Link } from '../../shar
 import { findLabel, type LabelSchema } from '../../shared/model/labels'
 import { STORE_FORMAT, STORE_VERSION, type StoreFile } from '../../shared/model/project'
 import { quoteAt, type TextIndex } from '../../shared/offsets'
+import type { DurableJsonFile } from './json-store'
 
 /** A store's initial content. */
 export function emptyStore(document: string, sha256: string, annotator: string): StoreFile {
@@ -20,9 +21,10 @@ export function emptyStore(document: string, sha256: string, annotator: string):
 export class Layer {
   constructor(
     readonly db: Low<StoreFile>,
+    readonly adapter: DurableJsonFile<StoreFile>,
     readonly annotator: string,
-    /** Set when the file on disk could not be read and was set aside. */
-    readonly notice: string | null,
+    /** Set when the file on disk could not be read and was set aside (until a backup is restored). */
+    public notice: string | null,
   ) {}
 
   get annotations(): readonly Annotation[] {
@@ -33,58 +35,78 @@ export class Layer {
     return this.db.data.links
   }
 
-  /** Apply a batch of ops, all or nothing, and write the store durably. */
+  /**
+   * Apply a batch of ops, all or nothing, and write the store durably. The ops apply to the store
+   * as it is on disk now: what another window or a sync tool wrote since we last read it is kept.
+   */
   async apply(ops: readonly AnnotationOp[], text: TextIndex, labels: LabelSchema, now: string): Promise<ApplyResult> {
-    const annotations = new Map(this.db.data.annotations.map((a) => [a.id, a]))
-    let links = [...this.db.data.links]
-    const put = new Map<string, Annotation>()
-    for (const op of ops) {
-      switch (op.op) {
-        case 'put': {
-          const existing = annotations.get(op.annotation.id)
-          const stored = toStoredAnnotation(op.annotation, text, labels, this.annotator, now, existing?.created)
-          annotations.set(stored.id, stored)
-          put.set(stored.id, stored)
-          break
-        }
-        case 'delete':
-          annotations.delete(op.id)
-          put.delete(op.id)
-          links = links.filter((l) => l.from !== op.id && l.to !== op.id)
-          break
-        case 'link': {
-          const from = annotations.get(op.link.from)
-          const to = annotations.get(op.link.to)
-          if (!from || !to) throw new UserError('not-found', 'One end of that link no longer exists; reload the document and try again.')
-          const allowed = findLabel(labels, from.label)?.attributedTo
-          if (allowed !== to.label) {
-            throw new UserError('invalid', `A ${from.label} cannot be attributed to a ${to.label}; pick a ${allowed ?? 'different'} annotation.`)
-          }
-          links = links.filter((l) => !(l.type === 'attribution' && l.from === from.id) && l.id !== op.link.id)
-          links.push({ id: op.link.id, type: 'attribution', from: from.id, to: to.id, author: this.annotator, created: op.link.created ?? now })
-          break
-        }
-        case 'unlink':
-          links = links.filter((l) => l.id !== op.id)
-          break
-      }
-    }
-    // A relabelled or deleted annotation may leave a link that no longer fits: drop it.
-    links = links.filter((l) => {
-      const from = annotations.get(l.from)
-      const to = annotations.get(l.to)
-      return from !== undefined && to !== undefined && findLabel(labels, from.label)?.attributedTo === to.label
-    })
-    const previous = this.db.data
-    this.db.data = { ...previous, annotations: [...annotations.values()], links }
+    let put = new Map<string, Annotation>()
+    let result
     try {
-      await this.db.write()
+      result = await this.adapter.update((current) => {
+        const next = applyOps(current, ops, text, labels, this.annotator, now)
+        put = next.put
+        return next.data
+      })
     } catch (e) {
-      this.db.data = previous
+      if (e instanceof UserError) throw e
       throw new UserError('failed', `Your change could not be saved (${(e as Error).message}); check the disk and try again.`)
     }
-    return { annotations: [...put.values()], links, annotationCount: annotations.size, savedAt: now }
+    const { data, changedOnDisk } = result
+    return { annotations: [...put.values()], links: data.links, annotationCount: data.annotations.length, savedAt: now, changedOnDisk }
   }
+}
+
+/** A store with a batch of ops applied (throws a UserError, changing nothing, if one does not fit). */
+function applyOps(
+  store: StoreFile,
+  ops: readonly AnnotationOp[],
+  text: TextIndex,
+  labels: LabelSchema,
+  annotator: string,
+  now: string,
+): { data: StoreFile; put: Map<string, Annotation> } {
+  const annotations = new Map(store.annotations.map((a) => [a.id, a]))
+  let links = [...store.links]
+  const put = new Map<string, Annotation>()
+  for (const op of ops) {
+    switch (op.op) {
+      case 'put': {
+        const existing = annotations.get(op.annotation.id)
+        const stored = toStoredAnnotation(op.annotation, text, labels, annotator, now, existing?.created)
+        annotations.set(stored.id, stored)
+        put.set(stored.id, stored)
+        break
+      }
+      case 'delete':
+        annotations.delete(op.id)
+        put.delete(op.id)
+        links = links.filter((l) => l.from !== op.id && l.to !== op.id)
+        break
+      case 'link': {
+        const from = annotations.get(op.link.from)
+        const to = annotations.get(op.link.to)
+        if (!from || !to) throw new UserError('not-found', 'One end of that link no longer exists; reload the document and try again.')
+        const allowed = findLabel(labels, from.label)?.attributedTo
+        if (allowed !== to.label) {
+          throw new UserError('invalid', `A ${from.label} cannot be attributed to a ${to.label}; pick a ${allowed ?? 'different'} annotation.`)
+        }
+        links = links.filter((l) => !(l.type === 'attribution' && l.from === from.id) && l.id !== op.link.id)
+        links.push({ id: op.link.id, type: 'attribution', from: from.id, to: to.id, author: annotator, created: op.link.created ?? now })
+        break
+      }
+      case 'unlink':
+        links = links.filter((l) => l.id !== op.id)
+        break
+    }
+  }
+  // A relabelled or deleted annotation may leave a link that no longer fits: drop it.
+  links = links.filter((l) => {
+    const from = annotations.get(l.from)
+    const to = annotations.get(l.to)
+    return from !== undefined && to !== undefined && findLabel(labels, from.label)?.attributedTo === to.label
+  })
+  return { data: { ...store, annotations: [...annotations.values()], links }, put }
 }
 
 /**

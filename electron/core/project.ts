@@ -8,7 +8,7 @@
 import { promises as fs } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import type { Low } from 'lowdb'
-import { UserError } from '../../shared/api'
+import { UserError, type BackupInfo } from '../../shared/api'
 import { AnnotatorName, DocumentId } from '../../shared/model/annotation'
 import { defaultLabels } from '../../shared/model/labels'
 import { REVIEWED_FOLDER, REVIEW_VERSION, ReviewStoreFile } from '../../shared/model/review'
@@ -21,13 +21,25 @@ import {
   type DocumentEntry,
 } from '../../shared/model/project'
 import { TextIndex, codePointLength } from '../../shared/offsets'
+import { DEFAULT_BACKUP_POLICY, StoreBackups, type BackupFile, type BackupPolicy } from './backups'
 import { writeFileDurable } from './durable'
 import { decodeImport, documentIdFor, sha256Text, titleFor } from './import-text'
-import { openJsonStore, type DurableJsonFile } from './json-store'
+import { DurableJsonFile, UnreadableFileError, openJsonStore, type StoreOptions } from './json-store'
 import { Layer, emptyStore } from './layer'
+import { migrateProject, migrateStore } from './migrations'
 import { ReviewedLayer, emptyReviewStore } from './review'
 
 export const PROJECT_FILE = 'project.json'
+
+/** Which of a project's JSON files: project.json, an annotator's layer, or the reviewed layer. */
+export type StoreKey =
+  | { store: 'project' }
+  | { store: 'annotations'; annotator: string; document: string }
+  | { store: 'reviewed'; document: string }
+
+export interface ProjectOptions {
+  backupPolicy?: BackupPolicy
+}
 
 /** A file offered for import: its name and bytes. */
 export interface IncomingFile {
@@ -44,10 +56,12 @@ export class Project {
   private constructor(
     readonly dir: string,
     private readonly db: Low<ProjectFile>,
+    private readonly adapter: DurableJsonFile<ProjectFile>,
+    private readonly policy: BackupPolicy,
   ) {}
 
   /** Create a new, empty project in `dir` (which may exist but must not hold a project). */
-  static async create(dir: string, name: string, now = new Date().toISOString()): Promise<Project> {
+  static async create(dir: string, name: string, now = new Date().toISOString(), options: ProjectOptions = {}): Promise<Project> {
     const abs = resolve(dir)
     if (await exists(join(abs, PROJECT_FILE))) {
       throw new UserError('conflict', `${abs} already holds a Marginalia project; open it instead.`)
@@ -56,35 +70,51 @@ export class Project {
     await fs.mkdir(join(abs, 'annotations'), { recursive: true })
     const data: ProjectFile = { format: PROJECT_FORMAT, version: PROJECT_VERSION, name, created: now, labels: defaultLabels, documents: [] }
     await writeFileDurable(join(abs, PROJECT_FILE), `${JSON.stringify(data, null, 2)}\n`)
-    return Project.open(abs)
+    return Project.open(abs, options)
   }
 
-  /** Open the project in `dir`; a clear UserError if there is none or it cannot be read. */
-  static async open(dir: string): Promise<Project> {
+  /**
+   * Open the project in `dir`; a clear UserError if there is none or it cannot be read (naming
+   * the last good copy Marginalia kept, when there is one). An older project.json is migrated.
+   */
+  static async open(dir: string, options: ProjectOptions = {}): Promise<Project> {
     const abs = resolve(dir)
     const file = join(abs, PROJECT_FILE)
     if (!(await exists(file))) {
       throw new UserError('not-found', `${abs} is not a Marginalia project (it has no ${PROJECT_FILE}); create a project there or pick another folder.`)
     }
-    let raw: unknown
+    const policy = options.backupPolicy ?? DEFAULT_BACKUP_POLICY
+    const placeholder = { format: PROJECT_FORMAT, version: PROJECT_VERSION, name: '-', created: new Date(0).toISOString(), labels: defaultLabels, documents: [] } as ProjectFile
+    let opened
     try {
-      raw = JSON.parse(await fs.readFile(file, 'utf8'))
-    } catch {
-      throw new UserError('invalid', `${file} is not valid JSON, so the project cannot be opened; restore it from a backup (Marginalia has not changed it).`)
+      opened = await openJsonStore(file, ProjectFile, placeholder, projectStoreOptions(abs, policy))
+    } catch (e) {
+      if (!(e instanceof UnreadableFileError)) throw e
+      const good = (await Project.listProjectBackups(abs, policy)).find((b) => b.restorable)
+      const what = good
+        ? `restore its last good copy (saved ${readableTime(good.saved)}) from the backups Marginalia keeps, or fix it yourself`
+        : 'fix or restore it from your own backup'
+      throw new UserError('invalid', `${file} ${e.problem}, so the project cannot be opened; ${what} (Marginalia has not changed it).`)
     }
-    const version = (raw as { version?: unknown })?.version
-    if (typeof version === 'number' && version > PROJECT_VERSION) {
-      throw new UserError('conflict', `${file} was written by a newer Marginalia (format version ${version}); update Marginalia to open it.`)
-    }
-    const parsed = ProjectFile.safeParse(raw)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      const where = issue ? `${issue.path.join('.')}: ${issue.message}` : 'unexpected structure'
-      throw new UserError('invalid', `${file} is not a valid project file (${where}); fix or restore it (Marginalia has not changed it).`)
-    }
-    const { db } = await openJsonStore(file, ProjectFile, parsed.data, 'project.json', PROJECT_VERSION)
-    db.data = parsed.data
-    return new Project(abs, db)
+    if (!opened.existed) throw new UserError('not-found', `${abs} is not a Marginalia project (it has no ${PROJECT_FILE}); create a project there or pick another folder.`)
+    return new Project(abs, opened.db, opened.adapter, policy)
+  }
+
+  /** The backups of a project's project.json, newest first (the project need not open). */
+  static async listProjectBackups(dir: string, policy = DEFAULT_BACKUP_POLICY): Promise<BackupInfo[]> {
+    const abs = resolve(dir)
+    const adapter = new DurableJsonFile(join(abs, PROJECT_FILE), ProjectFile, projectStoreOptions(abs, policy))
+    return describeBackups(StoreBackups.of(abs, PROJECT_FILE, policy), adapter, (p) => `${p.documents.length} document${p.documents.length === 1 ? '' : 's'}, “${p.name}”`)
+  }
+
+  /**
+   * Put a backup of project.json back in place (the project need not open). The file it replaces
+   * is kept: as a backup when readable, set aside as `.unreadable-<time>` when not.
+   */
+  static async restoreProjectBackup(dir: string, id: string, policy = DEFAULT_BACKUP_POLICY): Promise<{ restored: BackupInfo; notice: string | null }> {
+    const abs = resolve(dir)
+    const adapter = new DurableJsonFile(join(abs, PROJECT_FILE), ProjectFile, projectStoreOptions(abs, policy))
+    return restoreInto(StoreBackups.of(abs, PROJECT_FILE, policy), adapter, id, (p) => `${p.documents.length} documents`)
   }
 
   get name(): string {
@@ -154,16 +184,26 @@ export class Project {
       imported.push(entry)
       known.set(sha256, entry)
     }
-    if (imported.length > 0) await this.update((data) => data.documents.push(...imported))
-    return { imported, errors }
+    let added = imported
+    if (imported.length > 0) {
+      // Another window may have imported some of the same texts meanwhile: keep theirs.
+      await this.update((data) => {
+        added = imported.filter((e) => !data.documents.some((d) => d.id === e.id || d.sha256 === e.sha256))
+        data.documents.push(...added)
+      })
+      for (const e of imported) {
+        if (!added.includes(e)) errors.push({ name: e.importedFrom, message: `${e.importedFrom} has the same text as a document that was just imported in another window.` })
+      }
+    }
+    return { imported: added, errors }
   }
 
   /** Give a document a new title. */
   async rename(id: string, title: string): Promise<DocumentEntry> {
     this.document(id)
     await this.update((data) => {
-      const doc = data.documents.find((d) => d.id === id)!
-      doc.title = title
+      const doc = data.documents.find((d) => d.id === id)
+      if (doc) doc.title = title
     })
     return this.document(id)
   }
@@ -198,14 +238,65 @@ export class Project {
     let layer = this.layers.get(key)
     if (!layer) {
       const doc = this.document(docId)
-      const path = this.layerPath(annotator, docId)
-      layer = openJsonStore(path, StoreFile, emptyStore(docId, doc.sha256, annotator), `The annotations of ${annotator} on "${doc.title}"`, STORE_VERSION).then(
-        ({ db, notice }) => new Layer(db, annotator, notice),
+      const ref = { store: 'annotations' as const, annotator, document: docId }
+      layer = openJsonStore(this.layerPath(annotator, docId), StoreFile, emptyStore(docId, doc.sha256, annotator), this.storeOptions(ref)).then(
+        async ({ db, adapter }) => new Layer(db, adapter, annotator, await this.withBackupHint(ref, adapter)),
       )
       layer.catch(() => this.layers.delete(key))
       this.layers.set(key, layer)
     }
     return layer
+  }
+
+  /** The backups of one of this project's files, newest first. */
+  async listBackups(ref: StoreKey): Promise<BackupInfo[]> {
+    if (ref.store === 'project') return Project.listProjectBackups(this.dir, this.policy)
+    const { adapter, backups } = await this.openStore(ref)
+    return describeBackups(backups, adapter, summaryOf)
+  }
+
+  /**
+   * Put a backup of one of this project's files back in place; what it replaces is kept as a
+   * backup in turn (or set aside when unreadable), so a restore can itself be undone.
+   */
+  async restoreBackup(ref: StoreKey, id: string): Promise<{ restored: BackupInfo; notice: string | null }> {
+    if (ref.store === 'project') {
+      const result = await Project.restoreProjectBackup(this.dir, id, this.policy)
+      await this.takeProjectChangeFromDisk()
+      return result
+    }
+    const { adapter, backups, layer } = await this.openStore(ref)
+    const result = await restoreInto(backups, adapter, id, summaryOf)
+    layer.notice = null
+    return result
+  }
+
+  private async openStore(ref: Exclude<StoreKey, { store: 'project' }>) {
+    const layer = ref.store === 'annotations' ? await this.layer(ref.annotator, ref.document) : await this.reviewedLayer(ref.document)
+    return { layer, adapter: layer.adapter as DurableJsonFile<StoreFile | ReviewStoreFile>, backups: StoreBackups.of(this.dir, relativeStorePath(ref), this.policy) }
+  }
+
+  private storeOptions(ref: Exclude<StoreKey, { store: 'project' }>): StoreOptions {
+    const doc = this.document(ref.document)
+    const describe = ref.store === 'annotations' ? `The annotations of ${ref.annotator} on “${doc.title}”` : `The reviewed annotations of “${doc.title}”`
+    return {
+      describe,
+      version: ref.store === 'annotations' ? STORE_VERSION : REVIEW_VERSION,
+      backups: StoreBackups.of(this.dir, relativeStorePath(ref), this.policy),
+      onUnreadable: 'set-aside',
+      migrate: ref.store === 'annotations' ? async (json, version) => migrateStore(json, version, await this.text(doc.id), doc.sha256) : undefined,
+    }
+  }
+
+  /** A set-aside notice, with the last good copy named when there is one to restore. */
+  private async withBackupHint<T extends StoreFile | ReviewStoreFile>(
+    ref: Exclude<StoreKey, { store: 'project' }>,
+    adapter: DurableJsonFile<T>,
+  ): Promise<string | null> {
+    if (!adapter.notice) return null
+    const backups = await describeBackups(StoreBackups.of(this.dir, relativeStorePath(ref), this.policy), adapter, summaryOf)
+    const good = backups.find((b) => b.restorable)
+    return good ? `${adapter.notice.replace(/\.$/, '')}; its last good copy, saved ${readableTime(good.saved)}, can be restored.` : adapter.notice
   }
 
   /**
@@ -217,35 +308,25 @@ export class Project {
     if (folder === REVIEWED_FOLDER) {
       const open = this.reviewed.get(docId)
       if (!open) return true
-      const layer = await open
-      const data = await (layer.db.adapter as DurableJsonFile<ReviewStoreFile>).readIfChangedByOthers()
-      if (data) layer.db.data = data
-      return data !== null
+      return (await (await open).adapter.readIfChangedByOthers()) !== null
     }
     const open = this.layers.get(`${folder}/${docId}`)
     if (!open) return true
-    const layer = await open
-    const data = await (layer.db.adapter as DurableJsonFile<StoreFile>).readIfChangedByOthers()
-    if (data) layer.db.data = data
-    return data !== null
+    return (await (await open).adapter.readIfChangedByOthers()) !== null
   }
 
   /** project.json changed on disk: take in the new documents and titles if someone else wrote it. */
   async takeProjectChangeFromDisk(): Promise<boolean> {
-    const data = await (this.db.adapter as DurableJsonFile<ProjectFile>).readIfChangedByOthers()
-    if (data) this.db.data = data
-    return data !== null
+    return (await this.adapter.readIfChangedByOthers()) !== null
   }
 
   /** Replace an annotator's whole layer of a document (an import), durably. */
   async replaceLayer(annotator: string, docId: string, data: StoreFile): Promise<void> {
     const layer = await this.layer(annotator, docId)
-    const previous = layer.db.data
-    layer.db.data = data
     try {
-      await layer.db.write()
+      await layer.adapter.write(data)
     } catch (e) {
-      layer.db.data = previous
+      if (e instanceof UserError) throw e
       throw new UserError('failed', `The imported annotations could not be saved (${(e as Error).message}); check the disk and try again.`)
     }
   }
@@ -255,8 +336,9 @@ export class Project {
     let layer = this.reviewed.get(docId)
     if (!layer) {
       const doc = this.document(docId)
-      layer = openJsonStore(this.layerPath(REVIEWED_FOLDER, docId), ReviewStoreFile, emptyReviewStore(docId, doc.sha256), `The reviewed annotations of "${doc.title}"`, REVIEW_VERSION).then(
-        ({ db, notice }) => new ReviewedLayer(db, notice),
+      const ref = { store: 'reviewed' as const, document: docId }
+      layer = openJsonStore(this.layerPath(REVIEWED_FOLDER, docId), ReviewStoreFile, emptyReviewStore(docId, doc.sha256), this.storeOptions(ref)).then(
+        async ({ db, adapter }) => new ReviewedLayer(db, adapter, await this.withBackupHint(ref, adapter)),
       )
       layer.catch(() => this.reviewed.delete(docId))
       this.reviewed.set(docId, layer)
@@ -273,15 +355,81 @@ export class Project {
     return join(this.dir, 'annotations', annotator, `${docId}.json`)
   }
 
+  /** Change project.json, on top of whatever another window or a sync tool wrote meanwhile. */
   private async update(change: (data: ProjectFile) => void): Promise<void> {
-    const previous = structuredClone(this.db.data)
-    change(this.db.data)
     try {
-      await this.db.write()
+      await this.adapter.update((current) => {
+        const next = structuredClone(current)
+        change(next)
+        return next
+      })
     } catch (e) {
-      this.db.data = previous
+      if (e instanceof UserError) throw e
       throw new UserError('failed', `project.json could not be saved (${(e as Error).message}); check the disk and try again.`)
     }
+  }
+}
+
+function projectStoreOptions(dir: string, policy: BackupPolicy): StoreOptions {
+  return {
+    describe: join(dir, PROJECT_FILE),
+    version: PROJECT_VERSION,
+    backups: StoreBackups.of(dir, PROJECT_FILE, policy),
+    onUnreadable: 'refuse',
+    migrate: (json, version) => migrateProject(json, version, dir),
+  }
+}
+
+/** A store's file relative to the project folder. */
+function relativeStorePath(ref: Exclude<StoreKey, { store: 'project' }>): string {
+  return `annotations/${ref.store === 'annotations' ? ref.annotator : REVIEWED_FOLDER}/${ref.document}.json`
+}
+
+function summaryOf(data: StoreFile | ReviewStoreFile): string {
+  const n = data.annotations.length
+  const base = `${n} annotation${n === 1 ? '' : 's'}, ${data.links.length} link${data.links.length === 1 ? '' : 's'}`
+  return 'decisions' in data ? `${base}, ${data.decisions.length} decision${data.decisions.length === 1 ? '' : 's'}` : base
+}
+
+/** "2026-11-21 10:00 UTC" */
+function readableTime(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
+}
+
+async function describeBackups<T>(backups: StoreBackups, adapter: DurableJsonFile<T>, summary: (data: T) => string): Promise<BackupInfo[]> {
+  const out: BackupInfo[] = []
+  for (const b of await backups.list()) {
+    const raw = await fs.readFile(b.path, 'utf8').catch(() => null)
+    const parsed = raw === null ? { problem: 'cannot be read' } : await adapter.parseContent(raw)
+    const ok = 'data' in parsed
+    out.push({
+      id: b.id,
+      kind: b.kind,
+      saved: b.saved.toISOString(),
+      bytes: b.bytes,
+      summary: ok ? summary(parsed.data) : `This copy ${parsed.problem}.`,
+      restorable: ok,
+    })
+  }
+  return out
+}
+
+async function restoreInto<T>(
+  backups: StoreBackups,
+  adapter: DurableJsonFile<T>,
+  id: string,
+  summary: (data: T) => string,
+): Promise<{ restored: BackupInfo; notice: string | null }> {
+  const backup = await backups.find(id)
+  if (!backup) throw new UserError('not-found', `There is no backup "${id}" of this file (any more); list the backups again and pick one.`)
+  const raw = await fs.readFile(backup.path, 'utf8')
+  const parsed = await adapter.parseContent(raw)
+  if (!('data' in parsed)) throw new UserError('invalid', `That backup ${parsed.problem}, so it cannot be restored; pick another one.`)
+  adapter.notice = null
+  await adapter.update(() => parsed.data, parsed.data, { snapshot: true })
+  return {
+    restored: { id: backup.id, kind: backup.kind, saved: backup.saved.toISOString(), bytes: backup.bytes, summary: summary(parsed.data), restorable: true },
+    notice: adapter.notice,
   }
 }
 

@@ -13,6 +13,7 @@ import { findLabel, type LabelSchema } from '../../shared/model/labels'
 import { REVIEW_FORMAT, REVIEW_VERSION, type Decision, type MemberRef, type ReviewStoreFile, type ReviewedAnnotation } from '../../shared/model/review'
 import type { ReviewLayer, ReviewUnit } from '../../shared/review/units'
 import type { TextIndex } from '../../shared/offsets'
+import type { DurableJsonFile } from './json-store'
 import { toStoredAnnotation } from './layer'
 
 /** A review store's initial content. */
@@ -40,7 +41,9 @@ export interface ReviewContext {
 export class ReviewedLayer {
   constructor(
     readonly db: Low<ReviewStoreFile>,
-    readonly notice: string | null,
+    readonly adapter: DurableJsonFile<ReviewStoreFile>,
+    /** Set when the file on disk could not be read and was set aside (until a backup is restored). */
+    public notice: string | null,
   ) {}
 
   get data(): ReviewStoreFile {
@@ -54,15 +57,15 @@ export class ReviewedLayer {
 
   /** Settle several units in one write (all or nothing). */
   async decideMany(items: readonly { unit: ReviewUnit; decision: UnitDecision }[], ctx: ReviewContext): Promise<void> {
-    const next: ReviewStoreFile = structuredClone(this.db.data)
-    for (const { unit, decision } of items) apply(next, unit, decision, ctx)
-    next.links = relink(next, ctx)
-    const previous = this.db.data
-    this.db.data = next
     try {
-      await this.db.write()
+      await this.adapter.update((current) => {
+        const next: ReviewStoreFile = structuredClone(current)
+        for (const { unit, decision } of items) apply(next, unit, decision, ctx)
+        next.links = relink(next, ctx)
+        return next
+      })
     } catch (e) {
-      this.db.data = previous
+      if (e instanceof UserError) throw e
       throw new UserError('failed', `The review decision could not be saved (${(e as Error).message}); check the disk and try again.`)
     }
   }

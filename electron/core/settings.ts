@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import type { Low } from 'lowdb'
 import { z } from 'zod'
 import { AnnotatorName } from '../../shared/model/annotation'
-import { openJsonStore } from './json-store'
+import { openJsonStore, type DurableJsonFile } from './json-store'
 
 const SETTINGS_VERSION = 1
 
@@ -43,14 +43,19 @@ export function suggestedAnnotator(): string {
 export class Settings {
   private constructor(
     private readonly db: Low<SettingsFile>,
+    private readonly adapter: DurableJsonFile<SettingsFile>,
     /** Set if the settings file was unreadable and set aside. */
     readonly notice: string | null,
   ) {}
 
   static async open(configDir: string): Promise<Settings> {
     const fresh: SettingsFile = { format: 'marginalia-settings', version: SETTINGS_VERSION, annotator: null, recent: [] }
-    const { db, notice } = await openJsonStore(join(configDir, 'settings.json'), SettingsFile, fresh, 'Your settings file', SETTINGS_VERSION)
-    return new Settings(db, notice)
+    const { db, adapter, notice } = await openJsonStore(join(configDir, 'settings.json'), SettingsFile, fresh, {
+      describe: 'Your settings file',
+      version: SETTINGS_VERSION,
+      onUnreadable: 'set-aside',
+    })
+    return new Settings(db, adapter, notice)
   }
 
   get annotator(): string | null {
@@ -62,13 +67,11 @@ export class Settings {
   }
 
   async setAnnotator(name: string): Promise<void> {
-    this.db.data.annotator = name
-    await this.db.write()
+    await this.adapter.update((current) => ({ ...current, annotator: name }))
   }
 
   /** Put a project first in the recent list (at most 10 kept). */
   async addRecent(path: string): Promise<void> {
-    this.db.data.recent = [path, ...this.db.data.recent.filter((p) => p !== path)].slice(0, 10)
-    await this.db.write()
+    await this.adapter.update((current) => ({ ...current, recent: [path, ...current.recent.filter((p) => p !== path)].slice(0, 10) }))
   }
 }

@@ -3,12 +3,27 @@
  * map onto. One Workbench serves one window (desktop) or one browser-mode server; hosts add only
  * what is theirs (dialogs, files, transport).
  */
-import type { AnnotationImportReport, AppInfo, ApplyResult, CsvExport, CsvOptions, DocumentSummary, OpenedDocument, ProjectChanges, ProjectSummary } from '../../shared/api'
+import { resolve } from 'node:path'
+import type {
+  AnnotationImportReport,
+  AppInfo,
+  ApplyResult,
+  BackupInfo,
+  CsvExport,
+  CsvOptions,
+  DocumentSummary,
+  OpenedDocument,
+  ProjectChanges,
+  ProjectSummary,
+  RestoreResult,
+  StoreRef,
+} from '../../shared/api'
 import { UserError } from '../../shared/api'
 import type { AnnotationOp } from '../../shared/model/annotation'
 import type { DocumentEntry } from '../../shared/model/project'
 import { exportCsv, exportFileName } from './export-csv'
 import { importAnnotations } from './import-annotations'
+import type { BackupPolicy } from './backups'
 import { Project, type IncomingFile } from './project'
 import { Settings, suggestedAnnotator } from './settings'
 import { watchProject, type DiskChange } from './watch'
@@ -20,6 +35,8 @@ export interface WorkbenchOptions {
   configDir: string
   host: 'desktop' | 'browser'
   version: string
+  /** How many backups to keep (tests shorten the snapshot interval). */
+  backupPolicy?: BackupPolicy
 }
 
 export class Workbench {
@@ -65,12 +82,37 @@ export class Workbench {
 
   /** Open a project and make it current; on failure the current project stays open. */
   async open(path: string): Promise<ProjectSummary> {
-    const project = await Project.open(path)
+    const project = await Project.open(path, { backupPolicy: this.options.backupPolicy })
     return this.switchTo(project)
   }
 
   async create(path: string, name: string): Promise<ProjectSummary> {
-    return this.switchTo(await Project.create(path, name))
+    return this.switchTo(await Project.create(path, name, undefined, { backupPolicy: this.options.backupPolicy }))
+  }
+
+  /** The kept versions of one file (project.json of any folder, or a layer of the open project). */
+  async listBackups(ref: StoreRef): Promise<BackupInfo[]> {
+    if (ref.store === 'project') return Project.listProjectBackups(ref.path, this.options.backupPolicy)
+    return this.current.listBackups(ref)
+  }
+
+  /** Put a kept version back; a project.json restore opens that project. */
+  async restoreBackup(ref: StoreRef, id: string): Promise<RestoreResult> {
+    if (ref.store === 'project') {
+      const open = this.project
+      if (open && resolve(ref.path) === open.dir) {
+        const result = await open.restoreBackup({ store: 'project' }, id)
+        this.values = null
+        return { ...result, project: this.summary(open) }
+      }
+      const result = await Project.restoreProjectBackup(ref.path, id, this.options.backupPolicy)
+      return { ...result, project: await this.open(ref.path) }
+    }
+    const project = this.current
+    const result = await project.restoreBackup(ref, id)
+    this.values = null
+    this.record({ layer: ref.store === 'annotations' ? ref.annotator : '_reviewed', document: ref.document })
+    return { ...result, project: this.summary(project) }
   }
 
   /** Remember a problem met at start-up (such as a project that would not open) for the UI. */
@@ -199,17 +241,20 @@ export class Workbench {
 
   private async switchTo(project: Project): Promise<ProjectSummary> {
     this.close()
-    this.stopWatching = watchProject(project, (change) => {
-      this.revision++
-      this.values = null
-      this.recentChanges.push({ ...change, revision: this.revision })
-      if (this.recentChanges.length > MAX_CHANGES) this.recentChanges.shift()
-    })
+    this.stopWatching = watchProject(project, (change) => this.record(change))
     this.project = project
     this.values = null
     this.notice = null
     await this.settings.addRecent(project.dir)
     return this.summary(project)
+  }
+
+  /** Remember a change for the UI's polling. */
+  private record(change: DiskChange): void {
+    this.revision++
+    this.values = null
+    this.recentChanges.push({ ...change, revision: this.revision })
+    if (this.recentChanges.length > MAX_CHANGES) this.recentChanges.shift()
   }
 
   private summary(project: Project): ProjectSummary {
