@@ -8,14 +8,13 @@ import { basename, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { BrowserWindow, Menu, app, dialog, ipcMain, session, shell } from 'electron'
 import type { ProjectSummary } from '../../shared/api'
-import { CSP } from '../../shared/csp'
 import { writeFileDurable } from '../core/durable'
 import { createHandlers } from '../core/handlers'
 import { ensureSampleCopy } from '../core/sample'
 import { Workbench } from '../core/workbench'
 import { registerIpc } from './ipc'
 import { menuTemplate } from './menu'
-import { hardenContents, isSafeExternalUrl, windowOptions } from './window'
+import { hardenContents, hardenSession, isSafeExternalUrl, windowOptions } from './window'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const rendererFile = join(here, '../renderer/index.html')
@@ -43,10 +42,7 @@ else {
 }
 
 async function start() {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
-  })
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  hardenSession(session.defaultSession)
   const version = (JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')) as { version: string }).version
   wb = await Workbench.start({ configDir: app.getPath('userData'), host: 'desktop', version })
   const requested = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => !a.startsWith('-') && a !== '.')

@@ -1,9 +1,14 @@
-import type { IpcMainInvokeEvent } from 'electron'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { IpcMainInvokeEvent, Session } from 'electron'
 import { describe, expect, it } from 'vitest'
 import { contract, type Handlers } from '../../shared/api'
+import { CSP } from '../../shared/csp'
 import { CALL_CHANNEL, registerIpc, type IpcMainLike } from './ipc'
 import { menuTemplate } from './menu'
-import { hardenContents, isSafeExternalUrl, windowOptions } from './window'
+import { hardenContents, hardenSession, isSafeExternalUrl, windowOptions } from './window'
+
+const repo = join(import.meta.dirname, '../..')
 
 const APP = 'file:///opt/marginalia/out/renderer/index.html'
 
@@ -98,5 +103,72 @@ describe('the menu', () => {
     expect(items.find((i) => i.label === 'Open Project…')?.accelerator).toBe('CmdOrCtrl+O')
     expect(items.find((i) => i.label === 'New Project…')?.accelerator).toBe('CmdOrCtrl+Shift+N')
     expect(items.some((i) => i.role === 'undo' || i.role === 'redo')).toBe(false)
+  })
+})
+
+describe('the content security policy', () => {
+  it('is sent with every response of the desktop app, replacing any other, and every permission is refused', () => {
+    let onHeaders: ((d: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) | null = null
+    let onRequest: ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | null = null
+    let onCheck: (() => boolean) | null = null
+    const session = {
+      webRequest: { onHeadersReceived: (fn: never) => (onHeaders = fn) },
+      setPermissionRequestHandler: (fn: never) => (onRequest = fn),
+      setPermissionCheckHandler: (fn: never) => (onCheck = fn),
+    } as unknown as Session
+    hardenSession(session)
+    let headers: Record<string, string[]> = {}
+    onHeaders!({ responseHeaders: { 'content-security-policy': ["default-src *; script-src 'unsafe-inline'"], 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders))
+    expect(headers).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [CSP] })
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      let granted: boolean | null = null
+      onRequest!({}, permission, (g) => (granted = g))
+      expect(granted, permission).toBe(false)
+    }
+    expect(onCheck!()).toBe(false)
+  })
+
+  it('allows only the app\'s own scripts, styles and connections, no inline code, no framing', () => {
+    const directives = new Map(CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]))
+    expect(directives.get('default-src')).toEqual(["'none'"])
+    expect(directives.get('script-src')).toEqual(["'self'"])
+    expect(directives.get('style-src')).toEqual(["'self'"])
+    expect(directives.get('connect-src')).toEqual(["'self'"])
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"])
+    expect(directives.get('base-uri')).toEqual(["'none'"])
+    expect(directives.get('form-action')).toEqual(["'none'"])
+    expect(CSP).not.toMatch(/unsafe|\*|http:|https:/)
+  })
+
+  it('is the one in renderer/index.html\'s meta tag (less frame-ancestors, which a meta tag cannot carry)', () => {
+    const html = readFileSync(join(repo, 'renderer', 'index.html'), 'utf8')
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)
+    expect(meta, 'renderer/index.html has a CSP meta tag').not.toBeNull()
+    const withoutFrameAncestors = CSP.split(';').map((d) => d.trim()).filter((d) => !d.startsWith('frame-ancestors')).join('; ')
+    expect(meta![1]).toBe(withoutFrameAncestors)
+  })
+})
+
+describe('the packaging config (electron-builder.json)', () => {
+  const config = JSON.parse(readFileSync(join(repo, 'electron-builder.json'), 'utf8')) as {
+    asar: boolean
+    files: string[]
+    electronFuses: Record<string, boolean>
+  }
+
+  it('flips the fuses: no running as Node, no NODE_OPTIONS, no --inspect, asar integrity checked, app only from the asar', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+    })
+    expect(config.asar).toBe(true)
+  })
+
+  it('packs the built app and the sample project, not the sources or tests', () => {
+    expect(config.files).toEqual(['out/**', 'fixtures/sample-project/**', 'package.json'])
   })
 })

@@ -4,7 +4,8 @@
  * and only validated http(s) links handed to the OS browser. Kept free of Electron imports at run
  * time so tests can check them without the Electron binary.
  */
-import type { BrowserWindowConstructorOptions, WebContents } from 'electron'
+import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron'
+import { CSP } from '../../shared/csp'
 
 /** Options for the workbench window; the preload is the only bridge to the main process. */
 export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
@@ -70,4 +71,17 @@ export function hardenContents(
     if (isSafeExternalUrl(url)) openExternal(url)
     return { action: 'deny' }
   })
+}
+
+/**
+ * The session's rules: every response carries the app's Content-Security-Policy (the same one
+ * browser mode sends), and every permission (camera, notifications, geolocation…) is refused.
+ */
+export function hardenSession(session: Pick<Session, 'webRequest' | 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    const headers = Object.fromEntries(Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'))
+    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [CSP] } })
+  })
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
 }

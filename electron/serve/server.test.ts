@@ -30,7 +30,7 @@ afterAll(async () => {
 })
 
 /** A raw HTTP request, so Host and Origin can be set freely. */
-function call(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+function call(path: string, init: { method?: string; headers?: Record<string, string>; body?: string; allowUnfinished?: boolean } = {}) {
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((ok, ko) => {
     const req = request({ host: '127.0.0.1', port: server.port, path, method: init.method ?? 'GET', headers: init.headers }, (res) => {
       let body = ''
@@ -38,7 +38,9 @@ function call(path: string, init: { method?: string; headers?: Record<string, st
       res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, body }))
     })
     req.on('error', ko)
-    req.end(init.body)
+    // A request that declares a longer body than it sends is left open for the server to refuse.
+    if (init.allowUnfinished) req.write(init.body ?? '')
+    else req.end(init.body)
   })
 }
 
@@ -76,6 +78,56 @@ describe('browser mode server', () => {
     })
     expect(origin.status).toBe(403)
     expect((await call('/', { headers: { Host: `attacker.example:${server.port}` } })).status).toBe(403)
+  })
+
+  it('accepts the token only in its header: not in the query string, a cookie or the body', async () => {
+    const query = await call(`/api/documents.list?token=${server.token}`, { method: 'POST', headers: json(), body: '{}' })
+    expect(query.status).toBe(401)
+    const cookie = await call('/api/documents.list', { method: 'POST', headers: json({ Cookie: `token=${server.token}` }), body: '{}' })
+    expect(cookie.status).toBe(401)
+    const body = await call('/api/documents.list', { method: 'POST', headers: json(), body: JSON.stringify({ token: server.token }) })
+    expect(body.status).toBe(401)
+  })
+
+  it('takes API calls as POST with JSON only', async () => {
+    for (const method of ['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
+      const res = await call('/api/documents.list', { method, headers: json({ 'X-Marginalia-Token': server.token }) })
+      expect(res.status, method).toBe(405)
+    }
+    const form = await call('/api/documents.list', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Marginalia-Token': server.token }, body: 'a=1' })
+    expect(form.status).toBe(415)
+    expect((await call('/', { method: 'POST', body: '{}' })).status).toBe(405)
+  })
+
+  it('refuses bodies over 64 MB with 413, whether declared or streamed, without reading them all', async () => {
+    const declared = await call('/api/documents.import', {
+      method: 'POST',
+      headers: json({ 'X-Marginalia-Token': server.token, 'Content-Length': String(65 * 1024 * 1024) }),
+      body: '{}',
+      allowUnfinished: true,
+    })
+    expect(declared.status).toBe(413)
+    const streamed = await new Promise<number>((ok, ko) => {
+      const req = request(
+        { host: '127.0.0.1', port: server.port, path: '/api/documents.import', method: 'POST', headers: json({ 'X-Marginalia-Token': server.token }) },
+        (res) => {
+          res.resume()
+          ok(res.statusCode ?? 0)
+        },
+      )
+      req.on('error', ko)
+      const chunk = Buffer.alloc(1024 * 1024, 0x61)
+      let sent = 0
+      const pump = () => {
+        while (sent < 70 && req.write(chunk)) sent++
+        if (sent < 70) req.once('drain', pump)
+        else req.end()
+      }
+      pump()
+    })
+    expect(streamed).toBe(413)
+    // Still serving.
+    expect((await call('/api/app.info', { method: 'POST', headers: json({ 'X-Marginalia-Token': server.token }), body: '{}' })).status).toBe(200)
   })
 
   it('answers invalid arguments with a validation Result, not a crash', async () => {

@@ -80,8 +80,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       req.resume()
       return sendJson(res, 415, fail('invalid', 'API calls send JSON.'))
     }
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > MAX_BODY) return refuseTooLarge(req, res)
     const body = await readBody(req)
-    if (body === null) return sendJson(res, 413, fail('invalid', 'That request is too large.'))
+    if (body === null) return refuseTooLarge(req, res)
     let args: unknown
     try {
       args = body.length === 0 ? {} : JSON.parse(body)
@@ -137,19 +139,29 @@ function tokenMatches(given: string | string[] | undefined, token: string): bool
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
+/** The body, or null as soon as it grows past MAX_BODY (the rest is not read). */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((ok, ko) => {
     const chunks: Buffer[] = []
     let size = 0
-    let tooBig = false
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY) tooBig = true
-      else chunks.push(chunk)
-    })
-    req.on('end', () => ok(tooBig ? null : Buffer.concat(chunks).toString('utf8')))
+      if (size <= MAX_BODY) return void chunks.push(chunk)
+      req.off('data', onData)
+      req.pause()
+      ok(null)
+    }
+    req.on('data', onData)
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')))
     req.on('error', ko)
   })
+}
+
+/** 413, then close the connection rather than read the rest of a body that is too large. */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse) {
+  res.setHeader('Connection', 'close')
+  sendJson(res, 413, fail('invalid', 'That request is too large (64 MB at most); import fewer or smaller files at once.'))
+  res.on('finish', () => req.destroy())
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
