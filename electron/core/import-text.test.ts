@@ -6,7 +6,7 @@ const utf8 = (s: string) => new TextEncoder().encode(s)
 describe('decodeImport', () => {
   it('strips a byte order mark and makes CRLF and CR line endings LF', () => {
     const r = decodeImport('a.txt', utf8('\uFEFFline one\r\nline two\rline three\n'))
-    expect(r).toEqual({ text: 'line one\nline two\nline three\n', error: null })
+    expect(r).toEqual({ text: 'line one\nline two\nline three\n', encoding: 'utf-8', error: null })
   })
 
   it('decodes UTF-16 with a byte order mark', () => {
@@ -17,13 +17,13 @@ describe('decodeImport', () => {
       le[2 + i * 2] = text.charCodeAt(i) & 0xff
       le[3 + i * 2] = text.charCodeAt(i) >> 8
     }
-    expect(decodeImport('u16.txt', le)).toEqual({ text: 'Hamas 😀 said\n', error: null })
+    expect(decodeImport('u16.txt', le)).toEqual({ text: 'Hamas 😀 said\n', encoding: 'utf-16le', error: null })
   })
 
-  it('refuses invalid UTF-8 with one sentence saying what to do', () => {
-    const r = decodeImport('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b]))
+  it('refuses text that mixes UTF-8 with another encoding, with one sentence saying what to do', () => {
+    const r = decodeImport('mixed.txt', new Uint8Array([0x63, 0x61, 0x66, 0xc3, 0xa9, 0x20, 0x63, 0x61, 0x66, 0xe9]))
     expect(r.text).toBeNull()
-    expect(r.error).toMatch(/^latin1\.txt is not valid UTF-8 text; .*save it with UTF-8/)
+    expect(r.error).toMatch(/^mixed\.txt mixes UTF-8 with another encoding .*save it as UTF-8/)
   })
 
   it('refuses binary files', () => {
@@ -32,7 +32,7 @@ describe('decodeImport', () => {
   })
 
   it('refuses other file types and empty files', () => {
-    expect(decodeImport('report.docx', utf8('x')).error).toMatch(/is a \.docx file/)
+    expect(decodeImport('report.pdf', utf8('x')).error).toMatch(/is a \.pdf file/)
     expect(decodeImport('empty.md', utf8(' \r\n \n')).error).toMatch(/is empty/)
   })
 

@@ -21,9 +21,10 @@ import {
   type DocumentEntry,
 } from '../../shared/model/project'
 import { TextIndex, codePointLength } from '../../shared/offsets'
-import { DEFAULT_BACKUP_POLICY, StoreBackups, type BackupFile, type BackupPolicy } from './backups'
+import { DEFAULT_BACKUP_POLICY, StoreBackups, type BackupPolicy } from './backups'
 import { writeFileDurable } from './durable'
-import { decodeImport, documentIdFor, sha256Text, titleFor } from './import-text'
+import { prepareImports, type ImportProblemKind, type ImportRequest } from './import-files'
+import { documentIdFor, sha256Text, slugOf, titleFor } from './import-text'
 import { DurableJsonFile, UnreadableFileError, openJsonStore, type StoreOptions } from './json-store'
 import { Layer, emptyStore } from './layer'
 import { migrateProject, migrateStore } from './migrations'
@@ -41,11 +42,8 @@ export interface ProjectOptions {
   backupPolicy?: BackupPolicy
 }
 
-/** A file offered for import: its name and bytes. */
-export interface IncomingFile {
-  name: string
-  bytes: Uint8Array
-}
+/** A file offered for import: its name and bytes (and, optionally, the user's choices for it). */
+export type IncomingFile = ImportRequest
 
 /** An open project folder. */
 export class Project {
@@ -148,39 +146,39 @@ export class Project {
     return index
   }
 
-  /** Import files as new documents; refused files come back with one sentence each. */
-  async importFiles(files: readonly IncomingFile[], now = new Date().toISOString()) {
+  /**
+   * Import files as new documents (see import-files.ts for the formats). Refused files, texts
+   * already in the project and files over 20 MB (unless `confirmLarge`) come back with one sentence each.
+   */
+  async importFiles(files: readonly ImportRequest[], now = new Date().toISOString(), confirmLarge = false) {
     const imported: DocumentEntry[] = []
-    const errors: { name: string; message: string }[] = []
     const known = new Map(this.db.data.documents.map((d) => [d.sha256, d]))
-    for (const file of files) {
-      const name = basename(file.name)
-      const decoded = decodeImport(name, file.bytes)
-      if (decoded.error !== null) {
-        errors.push({ name, message: decoded.error })
-        continue
-      }
-      const sha256 = sha256Text(decoded.text)
+    const prepared = await prepareImports(files.map((f) => ({ ...f, name: basename(f.name) })), confirmLarge)
+    const errors: { name: string; message: string; kind?: ImportProblemKind }[] = prepared.problems
+    for (const item of prepared.texts) {
+      const name = item.importedFrom
+      const sha256 = sha256Text(item.text)
       const twin = known.get(sha256)
       if (twin) {
-        errors.push({ name, message: `${name} has the same text as "${twin.title}", which is already in the project.` })
+        errors.push({ name, kind: 'duplicate', message: `${name} has the same text as "${twin.title}", which is already in the project.` })
         continue
       }
-      const title = titleFor(decoded.text, name)
-      let id = documentIdFor(title, sha256)
-      for (let n = 2; this.db.data.documents.some((d) => d.id === id) || imported.some((d) => d.id === id); n++) {
-        id = `${documentIdFor(title, sha256)}-${n}`
-      }
+      const title = item.title ?? titleFor(item.text, item.name)
+      const base = (item.idHint && slugOf(item.idHint)) || documentIdFor(title, sha256)
+      let id = base
+      for (let n = 2; this.db.data.documents.some((d) => d.id === id) || imported.some((d) => d.id === id); n++) id = `${base}-${n}`
       const entry: DocumentEntry = {
         id,
-        title,
+        title: Array.from(title).slice(0, 300).join(''),
         file: `texts/${id}.txt`,
         sha256,
-        length: codePointLength(decoded.text),
-        importedFrom: name,
+        length: codePointLength(item.text),
+        importedFrom: name.slice(0, 500),
         imported: now,
+        ...(item.encoding ? { encoding: item.encoding } : {}),
+        ...(item.metadata ? { metadata: item.metadata } : {}),
       }
-      await writeFileDurable(join(this.dir, entry.file), decoded.text)
+      await writeFileDurable(join(this.dir, entry.file), item.text)
       imported.push(entry)
       known.set(sha256, entry)
     }
@@ -245,6 +243,16 @@ export class Project {
       layer.catch(() => this.layers.delete(key))
       this.layers.set(key, layer)
     }
+    return layer
+  }
+
+  /**
+   * The annotator's store as it is on disk now: what another window or a sync tool wrote is taken
+   * in even before the watcher reports it (for reads the user sees: opening a document, a review).
+   */
+  async freshLayer(annotator: string, docId: string): Promise<Layer> {
+    const layer = await this.layer(annotator, docId)
+    await layer.adapter.readIfChangedByOthers()
     return layer
   }
 

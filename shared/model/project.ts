@@ -20,9 +20,13 @@ export const DocumentEntry = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** Length of the stored text in Unicode code points. */
   length: z.number().int().nonnegative(),
-  /** The file name it was imported from. */
+  /** The file name it was imported from; for a row of a CSV file, "<file>#row=<n>" (RFC 7111, the header is row 1). */
   importedFrom: z.string().max(500),
   imported: IsoTime,
+  /** The encoding the file was decoded from (utf-8, utf-16le, windows-1252, …); absent for .docx and for older projects. */
+  encoding: z.string().min(1).max(40).optional(),
+  /** For a document imported from a CSV row: the row's other cells, by column name. */
+  metadata: z.record(z.string().min(1).max(200), z.string().max(100_000)).optional(),
 })
 export type DocumentEntry = z.infer<typeof DocumentEntry>
 
