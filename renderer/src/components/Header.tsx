@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
 import { useSession, useSessionState } from '../state/use-session'
+import { ChangeNote } from './ChangeNote'
 import { ExportDialog } from './ExportDialog'
 import { ProjectDialog } from './ProjectDialog'
 import { SaveIndicator } from './SaveIndicator'
@@ -68,6 +69,7 @@ export function Header() {
         )}
       </div>
       <div className="header-status">
+        {project && <ChangeNote />}
         {project && <SaveIndicator />}
         {annotator && (
           <button type="button" className="annotator" title="Annotating as this name; click to change it" onClick={() => session.askAnnotator(true)}>

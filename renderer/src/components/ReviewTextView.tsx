@@ -17,6 +17,8 @@ export function ReviewTextView() {
   const title = useSessionState((s) => s.documents.find((d) => d.id === s.review?.document)?.title ?? '')
   const scroller = useRef<HTMLDivElement>(null)
   const mount = useRef<HTMLDivElement>(null)
+  // Where the text was scrolled when the review is reloaded (a colleague's change): kept there.
+  const kept = useRef<number | null>(null)
 
   useLayoutEffect(() => {
     const review = session.store.get().review
@@ -29,8 +31,12 @@ export function ReviewTextView() {
       spans: reviewSpans(review.index, layers, review.reviewed.annotations),
       onClickText: (covering) => session.reviewing.clickText(covering),
     })
-    session.reviewing.attach(editor)
+    const reload = kept.current
+    session.reviewing.attach(editor, reload === null)
+    if (reload !== null) scroller.current.scrollTop = reload
+    const box = scroller.current
     return () => {
+      kept.current = box.scrollTop
       session.reviewing.detach(editor)
       editor.destroy()
     }

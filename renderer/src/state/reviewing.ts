@@ -67,12 +67,12 @@ export class Reviewing {
     this.store.set({ review: null, unit: null, editing: null, stale: null })
   }
 
-  /** Connect the review's text view; it shows the current unit. */
-  attach(editor: DocumentEditor): void {
+  /** Connect the review's text view; it marks the current unit and (when `reveal`) scrolls to it. */
+  attach(editor: DocumentEditor, reveal = true): void {
     this.editor = editor
     const unit = this.unitRange(this.store.get().unit)
     editor.markRange(unit)
-    if (unit) editor.revealRange(unit)
+    if (unit && reveal) editor.revealRange(unit)
   }
 
   /** Disconnect a text view that is going away. */

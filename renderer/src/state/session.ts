@@ -9,8 +9,11 @@ import { Annotating } from './annotating'
 import { Commands } from './commands'
 import { messageOf } from './errors'
 import { readFilesForImport } from './read-files'
+import { ChangeWatch } from './change-watch'
+import { savesSettled, takeFreshLayer } from './layer-reload'
 import { ReviewMode } from './review-mode'
 import { Reviewing } from './reviewing'
+import { saveTextFile } from './save-file'
 import { initialState, type SessionState } from './session-state'
 import { Store } from './store'
 
@@ -30,6 +33,7 @@ export class Session {
   readonly commands: Commands
   readonly reviewing: Reviewing
   readonly mode: ReviewMode
+  readonly watch: ChangeWatch
 
   constructor(readonly client: Client) {
     this.work = new Annotating(this.store, client, (id, count) => {
@@ -40,22 +44,32 @@ export class Session {
     const hint = (text: string | null, tone: 'info' | 'error' = 'info') => this.commands.hint(text, tone)
     this.reviewing = new Reviewing(this.store, client, hint)
     this.mode = new ReviewMode(this.store, client, this.reviewing, { document: () => this.store.get().doc?.id ?? null, saved: () => this.saved(), hint })
+    this.watch = new ChangeWatch(this.store, client, {
+      reloadProject: async () => this.store.set({ info: await client.call('app.info', {}) }),
+      reloadDocuments: () => this.loadDocuments(),
+      reloadOwnLayer: () => this.reloadOwnLayer(),
+      reloadReview: () => this.mode.openReview(),
+      reloadProgress: () => this.mode.loadProgress(),
+    })
+  }
+
+  /** Take in the open document's own layer from disk, once the annotator's own changes are saved. */
+  async reloadOwnLayer(): Promise<void> {
+    const id = this.store.get().doc?.id
+    if (!id) return
+    await this.saved()
+    if (this.store.get().save.kind !== 'saved' || this.store.get().doc?.id !== id) return
+    try {
+      takeFreshLayer(this.work, this.store, await this.client.call('documents.open', { id }))
+    } catch (e) {
+      this.commands.hint(messageOf(e), 'error')
+    }
   }
 
   /** Resolves once the annotator's own changes are saved (or their save failed). */
   saved(): Promise<void> {
     this.work.flush()
-    return new Promise((resolve) => {
-      const check = () => {
-        if (this.store.get().save.kind === 'saving') return false
-        resolve()
-        return true
-      }
-      if (check()) return
-      const stop = this.store.subscribe(() => {
-        if (check()) stop()
-      })
-    })
+    return savesSettled(this.store)
   }
 
   /** Ask the host who we are and what is open. */
@@ -64,6 +78,7 @@ export class Session {
       const info = await this.client.call('app.info', {})
       this.store.set({ phase: 'ready', info, askAnnotator: info.annotator === null })
       if (info.notice) this.commands.hint(info.notice, 'error')
+      if (info.project) await this.watch.start()
       if (info.project) await this.loadDocuments()
       if (info.project) void this.mode.loadProgress()
     } catch (e) {
@@ -97,6 +112,7 @@ export class Session {
     this.work.unload()
     this.reviewing.close()
     this.store.set({ info: info ? { ...info, project, recent } : info, doc: null, documents: [], imported: null, hint: null, view: 'annotate', progress: null, annotators: null })
+    await this.watch.start()
     await this.loadDocuments()
     void this.mode.loadProgress()
   }
@@ -216,19 +232,8 @@ export class Session {
   async exportCsv(options: ArgsOf<'export.csv'>): Promise<ExportOutcome | null> {
     this.work.flush()
     const csv = await this.client.call('export.csv', options)
-    if (this.info?.host === 'desktop') {
-      const saved = await this.client.call('host.saveFile', { defaultName: csv.filename, content: csv.content })
-      return saved ? { rows: csv.rows, where: saved.path } : null
-    }
-    const url = URL.createObjectURL(new Blob([csv.content], { type: 'text/csv;charset=utf-8' }))
-    const a = document.createElement('a')
-    a.href = url
-    a.download = csv.filename
-    document.body.append(a)
-    a.click()
-    a.remove()
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
-    return { rows: csv.rows, where: csv.filename }
+    const where = await saveTextFile(this.client, this.info?.host, csv.filename, csv.content, 'text/csv;charset=utf-8')
+    return where === null ? null : { rows: csv.rows, where }
   }
 
   /** The latest app info. */
