@@ -3,25 +3,27 @@ import { messageOf, type ExportOutcome } from '../state/session'
 import { useSession, useSessionState } from '../state/use-session'
 import { Modal } from './Modal'
 
-/** Export every document's annotations as one CSV file. */
+type Layer = 'all' | 'mine' | 'reviewed'
+
+/** Export every document's annotations as one CSV file: everyone's layers, the user's own, or the reviewed layer. */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const session = useSession()
   const annotator = useSessionState((s) => s.info?.annotator ?? null)
   const desktop = useSessionState((s) => s.info?.host === 'desktop')
-  const [who, setWho] = useState<'all' | 'me'>('all')
+  const [layer, setLayer] = useState<Layer>('all')
   const [bom, setBom] = useState(false)
   const [neutralize, setNeutralize] = useState(true)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<ExportOutcome | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const ids = { who: useId(), bom: useId(), formulas: useId(), help: useId() }
+  const ids = { bom: useId(), formulas: useId(), help: useId() }
 
   const run = async () => {
     setBusy(true)
     setError(null)
     setDone(null)
     try {
-      const outcome = await session.exportCsv({ layer: who === 'me' ? 'mine' : 'all', bom, neutralizeFormulas: neutralize })
+      const outcome = await session.exportCsv({ layer, bom, neutralizeFormulas: neutralize })
       if (outcome) setDone(outcome)
     } catch (e) {
       setError(messageOf(e))
@@ -39,13 +41,21 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           void run()
         }}
       >
-        <div className="field-row">
-          <label htmlFor={ids.who}>Annotations of</label>
-          <select id={ids.who} value={who} onChange={(e) => setWho(e.target.value as 'all' | 'me')}>
-            <option value="all">All annotators</option>
-            {annotator && <option value="me">{annotator} only</option>}
-          </select>
-        </div>
+        <fieldset className="choice">
+          <legend>Layers</legend>
+          {(
+            [
+              ['all', 'All layers (everyone + reviewed)'],
+              ['mine', annotator ? `Mine only (${annotator})` : 'Mine only'],
+              ['reviewed', 'Reviewed layer only'],
+            ] as const
+          ).map(([value, text]) => (
+            <label key={value} className="check">
+              <input type="radio" name="layer" value={value} checked={layer === value} disabled={value === 'mine' && !annotator} onChange={() => setLayer(value)} />
+              {text}
+            </label>
+          ))}
+        </fieldset>
         <div className="check">
           <input id={ids.bom} type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
           <label htmlFor={ids.bom}>Add a byte order mark (for Excel)</label>

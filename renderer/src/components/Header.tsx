@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import { useSession, useSessionState } from '../state/use-session'
 import { ChangeNote } from './ChangeNote'
 import { ExportDialog } from './ExportDialog'
+import { ImportAnnotationsDialog } from './ImportAnnotationsDialog'
 import { ProjectDialog } from './ProjectDialog'
 import { SaveIndicator } from './SaveIndicator'
 import { ViewSwitch } from './ViewSwitch'
@@ -14,7 +15,7 @@ export function Header() {
   const host = useSessionState((s) => s.info?.host)
   const importing = useSessionState((s) => s.importing)
   const files = useRef<HTMLInputElement>(null)
-  const [dialog, setDialog] = useState<'export' | 'open' | 'create' | null>(null)
+  const [dialog, setDialog] = useState<'export' | 'open' | 'create' | 'annotations' | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
 
   const openProject = async () => {
@@ -51,6 +52,9 @@ export function Header() {
                 void session.importFiles(picked)
               }}
             />
+            <button type="button" onClick={() => setDialog('annotations')} title="Bring in a colleague’s annotations from their project folder or an annotations file">
+              Import annotations…
+            </button>
             <button type="button" onClick={() => setDialog('export')}>
               Export CSV…
             </button>
@@ -78,6 +82,7 @@ export function Header() {
         )}
       </div>
       {dialog === 'export' && <ExportDialog onClose={() => setDialog(null)} />}
+      {dialog === 'annotations' && <ImportAnnotationsDialog onClose={() => setDialog(null)} />}
       {(dialog === 'open' || dialog === 'create') && <ProjectDialog mode={dialog} onClose={() => setDialog(null)} />}
     </header>
   )
