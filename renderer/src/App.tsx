@@ -1,8 +1,10 @@
 /**
  * The workbench: header, then document list | text | annotations (in review mode: document list |
- * the unit being decided over the text | review units). Before that, whatever start-up
+ * the unit being decided over the text | review units; the Agreement view takes the whole width).
+ * Before that, whatever start-up
  * needs: the launch token (browser mode), the annotator's name, a project.
  */
+import { AgreementView } from './components/AgreementView'
 import { AnnotationPanel } from './components/AnnotationPanel'
 import { AnnotatorDialog } from './components/AnnotatorDialog'
 import { DocumentList } from './components/DocumentList'
@@ -41,6 +43,11 @@ function Workbench() {
       <Header />
       <ImportReport />
       {project ? (
+        view === 'agreement' ? (
+          <div className="workbench workbench-agreement">
+            <AgreementView />
+          </div>
+        ) : (
         <div className={`workbench workbench-${view}`}>
           <DocumentList />
           {view === 'review' ? (
@@ -55,6 +62,7 @@ function Workbench() {
             </>
           )}
         </div>
+        )
       ) : (
         <Welcome />
       )}

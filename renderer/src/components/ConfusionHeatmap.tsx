@@ -1,0 +1,77 @@
+import type { ConfusionMatrix } from '../../../shared/agreement/report'
+import { cellShade } from '../state/agreement-format'
+
+interface ConfusionHeatmapProps {
+  matrix: ConfusionMatrix
+  /** Whose categories are the rows, and the columns. */
+  a: string
+  b: string
+  /** What is counted ("tokens", "matched stances"). */
+  unit: string
+}
+
+/**
+ * A confusion matrix as a heatmap: rows are a's category, columns b's, each cell the count, shaded
+ * by its share of the row (so a large "(none)" row does not wash out the rest), totals at the ends.
+ */
+export function ConfusionHeatmap({ matrix, a, b, unit }: ConfusionHeatmapProps) {
+  const { categories, counts } = matrix
+  const rowTotals = counts.map((r) => r.reduce((s, x) => s + x, 0))
+  const colTotals = categories.map((_, j) => counts.reduce((s, r) => s + (r[j] ?? 0), 0))
+  if (categories.length === 0) return <p className="help">Nothing to compare.</p>
+  return (
+    <figure className="heatmap">
+      <div className="heatmap-body">
+        <table className="heatmap-grid" aria-label={`Confusion matrix: rows ${a}, columns ${b}`}>
+          <thead>
+            <tr>
+              <th scope="col" className="corner">
+                <span>{a} ↓</span> <span>{b} →</span>
+              </th>
+              {categories.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+              <th scope="col">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {categories.map((c, i) => (
+              <tr key={c}>
+                <th scope="row">{c}</th>
+                {categories.map((d, j) => {
+                  const n = counts[i]?.[j] ?? 0
+                  const shade = cellShade(n, rowTotals[i]!)
+                  return (
+                    <td
+                      key={d}
+                      className={`${i === j ? 'diagonal ' : ''}${shade > 0.55 ? 'dark' : ''}`}
+                      style={{ backgroundColor: `rgb(${i === j ? '46 107 58' : '163 38 27'} / ${(0.06 + shade * 0.84).toFixed(3)})` }}
+                      title={`${a}: ${c}, ${b}: ${d}: ${n.toLocaleString()} ${unit} (${Math.round(shade * 100)}% of ${a}’s ${c})`}
+                    >
+                      {n.toLocaleString()}
+                    </td>
+                  )
+                })}
+                <td className="total">{rowTotals[i]!.toLocaleString()}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">Total</th>
+              {colTotals.map((n, j) => (
+                <td key={categories[j]} className="total">
+                  {n.toLocaleString()}
+                </td>
+              ))}
+              <td className="total">{rowTotals.reduce((s, x) => s + x, 0).toLocaleString()}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <figcaption className="help">
+        Rows: {a}’s {unit}; columns: {b}’s. Green: the same; red: different. Shade: share of the row.
+      </figcaption>
+    </figure>
+  )
+}

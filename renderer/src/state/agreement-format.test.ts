@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { cellShade, formatFigure, formatShare, whyAlphaMissing, whyKappaMissing, whyScoreMissing } from './agreement-format'
+
+describe('agreement figures on screen', () => {
+  it('shows undefined figures as a dash, never as zero', () => {
+    expect(formatFigure(null)).toBe('—')
+    expect(formatFigure(0)).toBe('0.00')
+    expect(formatFigure(0.8239)).toBe('0.82')
+    expect(formatFigure(-0.3333)).toBe('-0.33')
+    expect(formatShare(0.9649)).toBe('96%')
+  })
+
+  it('says why kappa and alpha are undefined: nothing compared, or one category only', () => {
+    expect(whyKappaMissing({ kappa: null, n: 0, observed: null })).toMatch(/Nothing to compare/)
+    expect(whyKappaMissing({ kappa: null, n: 120, observed: 1 })).toMatch(/Only one category in use \(100% raw agreement\)/)
+    expect(whyKappaMissing({ kappa: 0.5, n: 120, observed: 0.9 })).toBeNull()
+    expect(whyAlphaMissing({ alpha: null, units: 0 })).toMatch(/Nothing to compare/)
+    expect(whyAlphaMissing({ alpha: null, units: 40 })).toMatch(/one and the same category/)
+  })
+
+  it('names who marked nothing when precision, recall or F1 is undefined', () => {
+    const none = { label: 'stance', tp: 0, fp: 0, fn: 0, precision: null, recall: null, f1: null }
+    expect(whyScoreMissing(none, 'precision', 'maria', 'jonas')).toBe('jonas marked no stance: precision is undefined.')
+    expect(whyScoreMissing(none, 'recall', 'maria', 'jonas')).toBe('maria marked no stance: recall is undefined.')
+    expect(whyScoreMissing(none, 'f1', 'maria', 'jonas')).toBe('Neither marked any stance: F1 is undefined.')
+  })
+
+  it('shades confusion cells by their share of the row', () => {
+    expect(cellShade(67, 4708)).toBeCloseTo(0.0142, 3)
+    expect(cellShade(0, 0)).toBe(0)
+  })
+})
