@@ -71,9 +71,43 @@ export interface ApplyResult {
 }
 
 export interface ImportResult {
-  imported: DocumentSummary[]
-  /** One entry per file that was refused: what is wrong and what to do, in one sentence. */
-  errors: { name: string; message: string }[]
+  imported: (DocumentSummary & {
+    /** The encoding the file was decoded from (utf-8, utf-16le, windows-1252, …); null for .docx. */
+    encoding: string | null
+    /** For a CSV row: the row's other cells, by column. */
+    metadata: Record<string, string> | null
+  })[]
+  /**
+   * One entry per file (or CSV row) not imported: what is wrong and what to do, in one sentence.
+   * kind 'duplicate': the same text is already in the project; 'needs-confirmation': the file is
+   * over 20 MB, so send it again with confirmLarge: true once the user agrees; 'refused': anything else.
+   */
+  errors: { name: string; message: string; kind?: 'refused' | 'duplicate' | 'needs-confirmation' }[]
+}
+
+/** A CSV file's columns and first rows, so the user can pick the text, title and id columns. */
+export interface CsvPreview {
+  columns: string[]
+  rows: number
+  sample: Record<string, string>[]
+  encoding: string
+  delimiter: string
+  suggested: { text: string; title: string | null; id: string | null }
+}
+
+/** A finished export, as one file to save (a folder of files, such as brat's, comes zipped). */
+export interface ExportedFile {
+  filename: string
+  /** text/csv, application/x-ndjson, application/ld+json or application/zip. */
+  mediaType: string
+  /** The file's content: text as is ('utf8'), or a zip's bytes as base64 ('base64'). */
+  content: string
+  encoding: 'utf8' | 'base64'
+  /** Annotations exported (spans; W3C and brat also carry links). */
+  annotations: number
+  documents: number
+  /** What the format could not carry exactly, one sentence each (such as brat and line breaks at a span's edge). */
+  warnings: string[]
 }
 
 export interface CsvExport {
@@ -86,6 +120,13 @@ const ImportFile = z.object({
   name: z.string().min(1).max(255),
   /** The file's bytes, base64. */
   data: z.string().max(40_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 data'),
+  /** Decode with this encoding (utf-8, windows-1252, …) instead of detecting it. */
+  encoding: z.string().min(1).max(40).nullable().default(null),
+  /** For a .csv file: the columns holding each row's text, and optionally its title and id. */
+  csv: z
+    .object({ text: z.string().min(1).max(200), title: z.string().min(1).max(200).nullable().default(null), id: z.string().min(1).max(200).nullable().default(null) })
+    .nullable()
+    .default(null),
 })
 
 export const CsvOptions = z.object({
@@ -99,6 +140,18 @@ export const CsvOptions = z.object({
   neutralizeFormulas: z.boolean().default(true),
 })
 export type CsvOptions = z.infer<typeof CsvOptions>
+
+/** Every export format: see docs/formats.md. */
+export const ExportFormat = z.enum(['csv', 'jsonl', 'w3c', 'brat', 'zip'])
+export type ExportFormat = z.infer<typeof ExportFormat>
+
+/** What to export: the CSV's layer choice, optionally narrowed to some documents, in one of the formats. */
+export const ExportOptions = CsvOptions.extend({
+  format: ExportFormat,
+  /** These documents only (all when null). Ignored by 'zip', which packs the whole project folder. */
+  documents: z.array(DocumentId).min(1).max(10_000).nullable().default(null),
+})
+export type ExportOptions = z.infer<typeof ExportOptions>
 
 /** The reviewed layer of a document, and how far its review has come. */
 export interface ReviewedState {
@@ -218,7 +271,12 @@ export const contract = {
   'project.create': declare<ProjectSummary>()(z.object({ path: ProjectPath, name: z.string().trim().min(1).max(200) }).strict()),
   'documents.list': declare<DocumentSummary[]>()(Empty),
   'documents.rename': declare<DocumentSummary>()(z.object({ id: DocumentId, title: z.string().trim().min(1).max(300) }).strict()),
-  'documents.import': declare<ImportResult>()(z.object({ files: z.array(ImportFile).min(1).max(500) }).strict()),
+  /** Import files as documents; files over 20 MB need confirmLarge (see ImportResult.errors). */
+  'documents.import': declare<ImportResult>()(
+    z.object({ files: z.array(ImportFile).min(1).max(500), confirmLarge: z.boolean().default(false) }).strict(),
+  ),
+  /** A CSV file's columns and first rows, before importing it. */
+  'documents.previewCsv': declare<CsvPreview>()(z.object({ file: ImportFile }).strict()),
   'documents.open': declare<OpenedDocument>()(z.object({ id: DocumentId }).strict()),
   'annotations.apply': declare<ApplyResult>()(
     z.object({ document: DocumentId, ops: z.array(AnnotationOp).min(1).max(10_000) }).strict(),
@@ -226,11 +284,17 @@ export const contract = {
   /** Values already used for each completable text attribute, keyed "label.attribute". */
   'annotations.values': declare<Record<string, string[]>>()(Empty),
   'export.csv': declare<CsvExport>()(CsvOptions.strict()),
+  /** Export in any format (docs/formats.md) as one file to save with host.saveFile. */
+  'export.annotations': declare<ExportedFile>()(ExportOptions.strict()),
   'project.annotators': declare<AnnotatorSummary[]>()(Empty),
   /** Changes others made on disk since `since`; the UI polls it every few seconds. */
   'project.changes': declare<ProjectChanges>()(z.object({ since: z.number().int().nonnegative() }).strict()),
-  /** Import a colleague's layers from their project folder or an annotations file (a path). */
-  'annotations.import': declare<AnnotationImportReport>()(z.object({ path: ProjectPath }).strict()),
+  /**
+   * Import annotations (a path): a colleague's project folder or store file, a JSON Lines or W3C
+   * Web Annotation (.jsonld/.json) export, or a brat folder or .ann file. `as` names the layer for
+   * formats that carry no annotator (brat, or W3C without creators).
+   */
+  'annotations.import': declare<AnnotationImportReport>()(z.object({ path: ProjectPath, as: AnnotatorName.nullable().default(null) }).strict()),
   'review.open': declare<ReviewView>()(z.object({ document: DocumentId, annotators: Annotators }).strict()),
   'review.decide': declare<ReviewedState>()(
     z.object({ document: DocumentId, annotators: Annotators, unit: z.string().min(1).max(20_000), decision: UnitDecision }).strict(),
@@ -259,7 +323,9 @@ export const contract = {
   /** Desktop only: pick a folder or file for "Import annotations…". */
   'host.pickPath': declare<string | null>()(z.object({ kind: z.enum(['folder', 'file']), title: z.string().min(1).max(200) }).strict()),
   'host.saveFile': declare<{ path: string } | null>()(
-    z.object({ defaultName: z.string().min(1).max(255), content: z.string().max(500_000_000) }).strict(),
+    z
+      .object({ defaultName: z.string().min(1).max(255), content: z.string().max(500_000_000), encoding: z.enum(['utf8', 'base64']).default('utf8') })
+      .strict(),
   ),
 } as const
 

@@ -5,48 +5,28 @@
  * would run as formulas neutralised.
  */
 import { stringify } from 'csv-stringify/sync'
-import { REVIEWED_LAYER_NAME, csvHeader, csvRows, neutralizeFormulaCell } from '../../shared/csv'
+import { csvHeader, csvRows, neutralizeFormulaCell } from '../../shared/csv'
+import { selectLayers, type LayerSelection } from './export-layers'
 import type { Project } from './project'
 
-export interface CsvExportOptions {
-  /** Annotators whose layers to export: all of them, or these. */
-  annotators: 'all' | readonly string[]
-  /** Include the reviewed layer (annotator column "_reviewed", with provenance columns). */
-  reviewed: boolean
+export interface CsvExportOptions extends LayerSelection {
   bom: boolean
   neutralizeFormulas: boolean
 }
 
-/** The CSV text of a project's annotations, and how many rows it has. */
+/** The CSV text of a project's annotations (the selected layers; the reviewed one has annotator "_reviewed"), and how many rows it has. */
 export async function exportCsv(project: Project, options: CsvExportOptions): Promise<{ content: string; rows: number }> {
-  const annotators = options.annotators === 'all' ? await project.annotators() : options.annotators
   const records: (string | number)[][] = []
-  for (const doc of project.documents) {
-    for (const annotator of annotators) {
-      if (!(await project.hasLayer(annotator, doc.id))) continue
-      const layer = await project.layer(annotator, doc.id)
-      records.push(
-        ...csvRows(project.labels, {
-          documentId: doc.id,
-          documentTitle: doc.title,
-          annotator,
-          annotations: layer.annotations,
-          links: layer.links,
-        }),
-      )
-    }
-    if (options.reviewed && (await project.hasReviewedLayer(doc.id))) {
-      const reviewed = (await project.reviewedLayer(doc.id)).data
-      records.push(
-        ...csvRows(project.labels, {
-          documentId: doc.id,
-          documentTitle: doc.title,
-          annotator: REVIEWED_LAYER_NAME,
-          annotations: reviewed.annotations,
-          links: reviewed.links,
-        }),
-      )
-    }
+  for (const layer of await selectLayers(project, options)) {
+    records.push(
+      ...csvRows(project.labels, {
+        documentId: layer.document.id,
+        documentTitle: layer.document.title,
+        annotator: layer.annotator,
+        annotations: layer.annotations,
+        links: layer.links,
+      }),
+    )
   }
   const safe = options.neutralizeFormulas
     ? records.map((r) => r.map((cell) => (typeof cell === 'string' ? neutralizeFormulaCell(cell) : cell)))

@@ -7,6 +7,7 @@
 import { UserError, type Handlers, type ProjectSummary } from '../../shared/api'
 import { agreementCsv, projectAgreement } from './agreement-service'
 import { exportFileName } from './export-csv'
+import { previewCsv } from './import-csv'
 import { acceptAgreed, annotatorSummaries, decide, openReview, reviewProgress } from './review-service'
 import type { Workbench } from './workbench'
 
@@ -14,7 +15,7 @@ import type { Workbench } from './workbench'
 export interface HostAbilities {
   openProjectDialog?: () => Promise<ProjectSummary | null>
   createProjectDialog?: (name: string) => Promise<ProjectSummary | null>
-  saveFile?: (defaultName: string, content: string) => Promise<{ path: string } | null>
+  saveFile?: (defaultName: string, content: string | Uint8Array) => Promise<{ path: string } | null>
   pickPath?: (kind: 'folder' | 'file', title: string) => Promise<string | null>
 }
 
@@ -31,12 +32,21 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
     'project.create': ({ path, name }) => wb.create(path, name),
     'documents.list': () => wb.listDocuments(),
     'documents.rename': ({ id, title }) => wb.rename(id, title),
-    'documents.import': ({ files }) =>
-      wb.importFiles(files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.data, 'base64')) }))),
+    'documents.import': ({ files, confirmLarge }) =>
+      wb.importFiles(
+        files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.data, 'base64')), encoding: f.encoding, csv: f.csv })),
+        confirmLarge,
+      ),
+    'documents.previewCsv': async ({ file }) => {
+      const preview = previewCsv(file.name, new Uint8Array(Buffer.from(file.data, 'base64')), file.encoding)
+      if ('error' in preview) throw new UserError('invalid', preview.error)
+      return preview
+    },
     'documents.open': ({ id }) => wb.openDocument(id),
     'annotations.apply': ({ document, ops }) => wb.apply(document, ops),
     'annotations.values': () => wb.attributeValues(),
     'export.csv': (options) => wb.exportCsv(options),
+    'export.annotations': (options) => wb.exportAnnotations(options),
     'project.annotators': () => annotatorSummaries(wb.current),
     'agreement.report': ({ annotators, document }) => projectAgreement(wb.current, annotators, document),
     'agreement.export': async ({ annotators, document, format }) => {
@@ -47,7 +57,7 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
         : { filename: `${base}.json`, content: `${JSON.stringify(report, null, 2)}\n` }
     },
     'project.changes': async ({ since }) => wb.changes(since),
-    'annotations.import': ({ path }) => wb.importAnnotations(path),
+    'annotations.import': ({ path, as }) => wb.importAnnotations(path, as),
     'review.open': async ({ document, annotators }) => {
       const view = await openReview(wb.current, document, annotators, wb.annotator)
       return { ...view, document: await wb.summaryOf(document) }
@@ -60,6 +70,7 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
     'host.openProjectDialog': () => (host.openProjectDialog ?? unavailable)(),
     'host.createProjectDialog': ({ name }) => (host.createProjectDialog ? host.createProjectDialog(name) : unavailable()),
     'host.pickPath': ({ kind, title }) => (host.pickPath ? host.pickPath(kind, title) : unavailable()),
-    'host.saveFile': ({ defaultName, content }) => (host.saveFile ? host.saveFile(defaultName, content) : unavailable()),
+    'host.saveFile': ({ defaultName, content, encoding }) =>
+      host.saveFile ? host.saveFile(defaultName, encoding === 'base64' ? Buffer.from(content, 'base64') : content) : unavailable(),
   }
 }

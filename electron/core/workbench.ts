@@ -12,6 +12,9 @@ import type {
   CsvExport,
   CsvOptions,
   DocumentSummary,
+  ExportOptions,
+  ExportedFile,
+  ImportResult,
   OpenedDocument,
   ProjectChanges,
   ProjectSummary,
@@ -22,6 +25,8 @@ import { UserError } from '../../shared/api'
 import type { AnnotationOp } from '../../shared/model/annotation'
 import type { DocumentEntry } from '../../shared/model/project'
 import { exportCsv, exportFileName } from './export-csv'
+import { exportProject, zipEntries } from './export-formats'
+import { checkAnnotators, selectionFor } from './export-layers'
 import { importAnnotations } from './import-annotations'
 import type { BackupPolicy } from './backups'
 import { Project, type IncomingFile } from './project'
@@ -148,10 +153,33 @@ export class Workbench {
     return this.documentSummary(project, await project.rename(id, title))
   }
 
-  async importFiles(files: IncomingFile[]) {
+  /** Import files as documents; files over 20 MB only with confirmLarge (see ImportResult). */
+  async importFiles(files: IncomingFile[], confirmLarge = false): Promise<ImportResult> {
     const project = this.current
-    const { imported, errors } = await project.importFiles(files)
-    return { imported: await Promise.all(imported.map((d) => this.documentSummary(project, d))), errors }
+    const { imported, errors } = await project.importFiles(files, new Date().toISOString(), confirmLarge)
+    const summaries = await Promise.all(imported.map(async (d) => ({ ...(await this.documentSummary(project, d)), encoding: d.encoding ?? null, metadata: d.metadata ?? null })))
+    return { imported: summaries, errors }
+  }
+
+  /** Export in any format as one file to save (brat's folder zipped). */
+  async exportAnnotations(options: ExportOptions): Promise<ExportedFile> {
+    const project = this.current
+    const annotators = options.annotator ? [options.annotator] : null
+    if (annotators) await checkAnnotators(project, annotators)
+    const selection = selectionFor(options.layer, annotators, () => this.annotator)
+    const result = await exportProject(project, { ...selection, documents: options.documents, format: options.format, bom: options.bom, neutralizeFormulas: options.neutralizeFormulas })
+    const single = options.format !== 'brat' ? result.entries[0]! : null
+    const bytes = single ? single.content : zipEntries(result.filename, result.entries)
+    const binary = typeof bytes !== 'string'
+    return {
+      filename: options.format === 'brat' ? `${result.filename}.zip` : result.filename,
+      mediaType: result.mediaType,
+      content: binary ? Buffer.from(bytes).toString('base64') : bytes,
+      encoding: binary ? 'base64' : 'utf8',
+      annotations: result.annotations,
+      documents: result.documents,
+      warnings: result.warnings,
+    }
   }
 
   async openDocument(id: string): Promise<OpenedDocument> {
@@ -220,8 +248,8 @@ export class Workbench {
   }
 
   /** Import a colleague's layers (see import-annotations.ts). */
-  async importAnnotations(path: string): Promise<AnnotationImportReport> {
-    const report = await importAnnotations(this.current, path, this.annotator)
+  async importAnnotations(path: string, as: string | null = null): Promise<AnnotationImportReport> {
+    const report = await importAnnotations(this.current, path, this.annotator, as)
     this.values = null
     return report
   }

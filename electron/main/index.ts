@@ -4,7 +4,7 @@
  * about the project lives in electron/core; this file only connects it to Electron.
  */
 import { readFileSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { basename, extname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { BrowserWindow, Menu, app, dialog, ipcMain, session, shell } from 'electron'
 import type { ProjectSummary } from '../../shared/api'
@@ -97,8 +97,9 @@ async function createProjectDialog(name: string): Promise<ProjectSummary | null>
   return summary
 }
 
-async function saveFile(defaultName: string, content: string): Promise<{ path: string } | null> {
-  const options = { defaultPath: join(app.getPath('documents'), basename(defaultName)), filters: [{ name: 'CSV', extensions: ['csv'] }] }
+async function saveFile(defaultName: string, content: string | Uint8Array): Promise<{ path: string } | null> {
+  const ext = extname(defaultName).slice(1).toLowerCase() || 'csv'
+  const options = { defaultPath: join(app.getPath('documents'), basename(defaultName)), filters: [{ name: ext.toUpperCase(), extensions: [ext] }] }
   const picked = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
   if (picked.canceled || !picked.filePath) return null
   await writeFileDurable(picked.filePath, content)

@@ -1,0 +1,42 @@
+/**
+ * What every export format is written from and every annotation import reads into: one layer
+ * (an annotator's, or the reviewed layer) of one document, with the document's identity. Pure
+ * data, so the formats in this folder are pure functions that tests can run without a disk.
+ */
+import type { Annotation, Link } from '../model/annotation'
+import type { Provenance } from '../model/review'
+
+/** The document a layer annotates. */
+export interface ExportDocument {
+  id: string
+  title: string
+  sha256: string
+  /** texts/<id>.txt, relative to the project folder. */
+  file: string
+}
+
+export type LayerAnnotation = Annotation & { provenance?: Provenance }
+
+/** One layer of one document. `annotator` is the folder name: a person's, or "_reviewed". */
+export interface ExportLayer {
+  document: ExportDocument
+  annotator: string
+  annotations: readonly LayerAnnotation[]
+  links: readonly Link[]
+}
+
+/** Annotations in text order: start, then end, then id (the order every export uses). */
+export function inTextOrder<T extends Annotation>(annotations: readonly T[]): T[] {
+  return [...annotations].sort(
+    (a, b) =>
+      a.target.position.start - b.target.position.start ||
+      a.target.position.end - b.target.position.end ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  )
+}
+
+/** Links in the order of the annotations they start from, then by id. */
+export function linksInOrder(annotations: readonly Annotation[], links: readonly Link[]): Link[] {
+  const rank = new Map(inTextOrder(annotations).map((a, i) => [a.id, i]))
+  return [...links].sort((a, b) => (rank.get(a.from) ?? -1) - (rank.get(b.from) ?? -1) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}

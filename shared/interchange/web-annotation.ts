@@ -1,0 +1,161 @@
+/**
+ * W3C Web Annotation (JSON-LD) export and import. The export is one AnnotationCollection with
+ * every annotation embedded in its first AnnotationPage: one Annotation per span (target: the
+ * document's text with a TextQuoteSelector and a TextPositionSelector; bodies: the label as a
+ * tagging TextualBody, each attribute as a classifying (choice) or describing (text) TextualBody,
+ * the note as a commenting one), and one Annotation per link (motivation linking, target the
+ * claim or stance annotation, body the source annotation). Ids are IRIs relative to the project
+ * folder: texts/<document>.txt for a document, annotations/<annotator>/<document>.json#<id> for
+ * an annotation, so they say which layer an annotation belongs to. Marginalia's own terms
+ * (attribute ids, document titles and hashes, review provenance) use the `marginalia:` prefix.
+ * Positions are Unicode code points (the W3C model counts "characters"; see docs/formats.md).
+ */
+import { z } from 'zod'
+import type { Link } from '../model/annotation'
+import type { LabelSchema } from '../model/labels'
+import { inTextOrder, linksInOrder, type ExportLayer, type LayerAnnotation } from './layer'
+
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
+export const MARGINALIA_NS = 'https://marginalia.invalid/ns#'
+const CONTEXT = [ANNO_CONTEXT, { marginalia: MARGINALIA_NS }]
+
+/** The IRI of a document's text, relative to the project folder. */
+export function documentIri(documentId: string): string {
+  return `texts/${documentId}.txt`
+}
+
+/** The IRI of an annotation or link of a layer, relative to the project folder. */
+export function annotationIri(annotator: string, documentId: string, id: string): string {
+  return `annotations/${encodeURIComponent(annotator)}/${documentId}.json#${encodeURIComponent(id)}`
+}
+
+/** Annotator, document and id from an annotation IRI Marginalia wrote, or null. */
+export function parseAnnotationIri(iri: string): { annotator: string; document: string; id: string } | null {
+  const m = /(?:^|\/)annotations\/([^/#]+)\/([a-z0-9][a-z0-9-]{0,79})\.json#(.+)$/.exec(iri)
+  if (!m) return null
+  try {
+    return { annotator: decodeURIComponent(m[1]!), document: m[2]!, id: decodeURIComponent(m[3]!) }
+  } catch {
+    return null
+  }
+}
+
+function spanAnnotation(labels: LabelSchema, layer: ExportLayer, a: LayerAnnotation) {
+  const label = labels.find((l) => l.id === a.label)
+  const known = label?.attributes.map((d) => d.id) ?? []
+  const order = [...known.filter((id) => id in a.attributes), ...Object.keys(a.attributes).filter((id) => !known.includes(id)).sort()]
+  const body: Record<string, unknown>[] = [{ type: 'TextualBody', purpose: 'tagging', value: a.label }]
+  for (const id of order) {
+    const def = label?.attributes.find((d) => d.id === id)
+    body.push({ type: 'TextualBody', purpose: def?.type === 'text' ? 'describing' : 'classifying', value: a.attributes[id], 'marginalia:attribute': id })
+  }
+  if (a.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note })
+  return {
+    id: annotationIri(layer.annotator, layer.document.id, a.id),
+    type: 'Annotation',
+    motivation: 'tagging',
+    created: a.created,
+    modified: a.modified,
+    creator: { type: 'Person', nickname: a.author },
+    body,
+    target: {
+      source: documentIri(layer.document.id),
+      selector: [
+        { type: 'TextQuoteSelector', exact: a.target.quote.exact, prefix: a.target.quote.prefix, suffix: a.target.quote.suffix },
+        { type: 'TextPositionSelector', start: a.target.position.start, end: a.target.position.end },
+      ],
+    },
+    ...(a.provenance ? { 'marginalia:provenance': a.provenance } : {}),
+  }
+}
+
+function linkAnnotation(layer: ExportLayer, l: Link) {
+  return {
+    id: annotationIri(layer.annotator, layer.document.id, l.id),
+    type: 'Annotation',
+    motivation: 'linking',
+    created: l.created,
+    creator: { type: 'Person', nickname: l.author },
+    'marginalia:relation': l.type,
+    body: { type: 'SpecificResource', source: annotationIri(layer.annotator, layer.document.id, l.to), purpose: 'linking' },
+    target: annotationIri(layer.annotator, layer.document.id, l.from),
+  }
+}
+
+/** The JSON-LD text of an AnnotationCollection holding these layers. */
+export function toWebAnnotations(projectName: string, labels: LabelSchema, layers: readonly ExportLayer[]): { content: string; annotations: number; links: number } {
+  const items: unknown[] = []
+  let spans = 0
+  let links = 0
+  const documents = new Map<string, ExportLayer['document']>()
+  for (const layer of layers) {
+    documents.set(layer.document.id, layer.document)
+    for (const a of inTextOrder(layer.annotations)) {
+      items.push(spanAnnotation(labels, layer, a))
+      spans++
+    }
+    for (const l of linksInOrder(layer.annotations, layer.links)) {
+      items.push(linkAnnotation(layer, l))
+      links++
+    }
+  }
+  const collection = {
+    '@context': CONTEXT,
+    id: 'annotations/',
+    type: 'AnnotationCollection',
+    label: projectName,
+    total: items.length,
+    'marginalia:documents': [...documents.values()].map((d) => ({ id: documentIri(d.id), 'marginalia:document': d.id, 'marginalia:title': d.title, 'marginalia:sha256': d.sha256 })),
+    first: { id: 'annotations/#page-1', type: 'AnnotationPage', startIndex: 0, items },
+  }
+  return { content: `${JSON.stringify(collection, null, 2)}\n`, annotations: spans, links }
+}
+
+const Motivation = z.enum(['assessing', 'bookmarking', 'classifying', 'commenting', 'describing', 'editing', 'highlighting', 'identifying', 'linking', 'moderating', 'questioning', 'replying', 'tagging'])
+const DateTime = z.iso.datetime({ offset: true })
+const Iri = z.string().min(1).refine((s) => !/\s/.test(s), 'an IRI (no spaces)')
+const Agent = z.union([Iri, z.object({ id: Iri.optional(), type: z.union([z.string(), z.array(z.string())]).optional(), name: z.string().optional(), nickname: z.string().optional() })])
+const QuoteSel = z.object({ type: z.literal('TextQuoteSelector'), exact: z.string(), prefix: z.string().optional(), suffix: z.string().optional() })
+const PositionSel = z
+  .object({ type: z.literal('TextPositionSelector'), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+  .refine((s) => s.end >= s.start, 'end must not be before start')
+const OtherSel = z.object({ type: z.string().refine((t) => t !== 'TextQuoteSelector' && t !== 'TextPositionSelector', 'a well-formed selector') }).loose()
+const AnySelector = z.union([QuoteSel, PositionSel, OtherSel])
+const SpecificTarget = z.object({ source: Iri, selector: z.union([AnySelector, z.array(AnySelector)]).optional(), type: z.string().optional() }).loose()
+const TextualBody = z.object({ type: z.literal('TextualBody'), value: z.string(), purpose: Motivation.optional() }).loose()
+const SpecificBody = z.object({ type: z.literal('SpecificResource'), source: Iri, purpose: Motivation.optional() }).loose()
+const Body = z.union([TextualBody, SpecificBody, Iri])
+
+/**
+ * The required structure of a Web Annotation (W3C Web Annotation Data Model, 2017): @context
+ * (when standalone), an IRI id, type Annotation, at least one target (an IRI or a resource with
+ * a source), bodies that are TextualBodies with a value, Specific Resources with a source, or
+ * IRIs; motivations and purposes from the model's list; times as xsd:dateTime with a zone.
+ */
+export const WebAnnotation = z
+  .object({
+    '@context': z.union([z.literal(ANNO_CONTEXT), z.array(z.unknown()).refine((c) => c[0] === ANNO_CONTEXT, 'anno.jsonld first')]).optional(),
+    id: Iri,
+    type: z.union([z.literal('Annotation'), z.array(z.string()).refine((t) => t.includes('Annotation'), 'type Annotation')]),
+    motivation: z.union([Motivation, z.array(Motivation)]).optional(),
+    created: DateTime.optional(),
+    modified: DateTime.optional(),
+    creator: z.union([Agent, z.array(Agent)]).optional(),
+    body: z.union([Body, z.array(Body)]).optional(),
+    target: z.union([Iri, SpecificTarget, z.array(z.union([Iri, SpecificTarget])).min(1)]),
+  })
+  .loose()
+export type WebAnnotation = z.infer<typeof WebAnnotation>
+
+/** An AnnotationCollection with its first page embedded (what the export writes). */
+export const WebAnnotationCollection = z
+  .object({
+    '@context': z.union([z.literal(ANNO_CONTEXT), z.array(z.unknown()).refine((c) => c[0] === ANNO_CONTEXT, 'anno.jsonld first')]),
+    id: Iri,
+    type: z.literal('AnnotationCollection'),
+    label: z.string().optional(),
+    total: z.number().int().nonnegative(),
+    first: z.object({ id: Iri, type: z.literal('AnnotationPage'), startIndex: z.number().int().nonnegative().optional(), items: z.array(WebAnnotation) }).loose(),
+  })
+  .loose()
+  .refine((c) => c.total === c.first.items.length, 'total counts the items')
