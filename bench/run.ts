@@ -1,24 +1,156 @@
 /**
- * `npm run bench`: runs the benchmarks, writes bench/results/results.json and prints a markdown
- * table. Times depend on the machine; compare rows of one run, not numbers across machines.
+ * `npm run bench`: builds the renderer, writes the benchmark projects (100 KB / 1k, 1 MB / 10k,
+ * 5 MB / 50k annotations) with the core, measures Marginalia in browser mode side by side with the
+ * floor (plain <p> text) and @recogito/text-annotator in Chromium, runs the Node timings (save,
+ * CSV export, agreement), writes bench/results/results.json and prints markdown tables with the
+ * issue's targets. Times depend on the machine and its load: compare rows of one run (the ratios),
+ * not numbers across machines. docs/benchmarks.md says how to read the tables.
+ *
+ * Flags: --quick (100 KB and 1 MB only, fewer runs), --profile (also trace and CPU-profile the
+ * 1 MB open, add and delete), --no-browser, --no-node, --no-build.
  */
-import { mkdir, writeFile } from 'node:fs/promises'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { measureAgreement } from './agreement'
-import { measureSave } from './save'
+import { measureAgreement, type Timing } from './agreement'
+import { launchChromium, marginaliaColumnWidth, marginaliaTarget, measureRenderer, pageTarget, type RendererRun, type RunPlan } from './browser'
+import { measureExport, type ExportResult } from './export'
+import { profileMarginalia, profileMarkdown, type ProfileSummary } from './profile'
+import { CASES, writeBenchProject, type BenchCase } from './projects'
+import { caseTable, checkTargets, nodeTables, targetTable, type CaseResult } from './report'
+import { measureSave, type SaveResult } from './save'
+import { serveMarginalia } from './serve'
+import { buildPages, probeSource, servePages, writeCasePages } from './static-pages'
 
-const small = await measureSave(3)
-const large = await measureSave(3000)
-const agreement = await measureAgreement()
-const results = { date: new Date().toISOString(), node: process.version, save: [small, large], agreement }
+const repo = join(import.meta.dirname, '..')
+const args = new Set(process.argv.slice(2))
+const quick = args.has('--quick')
+const started = performance.now()
+const log = (s: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`)
+const load = () => loadavg()[0]!
+
+/** How many pages and key presses per case and renderer (the peer at 5 MB takes minutes a page). */
+function planFor(c: BenchCase, renderer: RendererRun['renderer']): RunPlan {
+  const big = c.name === '5mb'
+  const peer = renderer === 'recogito'
+  const runs = quick ? (peer ? 3 : 5) : big ? (peer ? 1 : 3) : peer ? 5 : 7
+  return {
+    runs,
+    inputsPerRun: big ? 5 : 3,
+    scrollRuns: Math.min(runs, big ? 2 : 3),
+    scrollFrames: 150,
+    openTimeoutMs: peer && big ? 90_000 : 120_000,
+  }
+}
+
+function git(...a: string[]): string {
+  try {
+    return execFileSync('git', a, { cwd: repo, encoding: 'utf8' }).trim()
+  } catch {
+    return ''
+  }
+}
+
+async function browserCases(cases: readonly BenchCase[], profile: boolean): Promise<{ results: CaseResult[]; chromium: string; profiles: ProfileSummary[] }> {
+  const root = await mkdtemp(join(tmpdir(), 'marginalia-bench-'))
+  const browser = await launchChromium()
+  const pages = await servePages()
+  const results: CaseResult[] = []
+  const profiles: ProfileSummary[] = []
+  try {
+    await buildPages()
+    const probe = await probeSource()
+    let column = 0
+    for (const c of cases) {
+      log(`writing the ${c.label} project`)
+      const p = await writeBenchProject(root, c)
+      const served = await serveMarginalia(p.dir, p.configDir)
+      try {
+        if (!column) column = await marginaliaColumnWidth(browser, served.url)
+        await writeCasePages(p, column)
+        const before = load()
+        const runs: RendererRun[] = []
+        runs.push(await measureRenderer(browser, marginaliaTarget(served.url, p), c.name, probe, planFor(c, 'marginalia'), log))
+        runs.push(await measureRenderer(browser, pageTarget('floor', `${pages.url}/floor-${c.name}.html`), c.name, probe, planFor(c, 'floor'), log))
+        runs.push(await measureRenderer(browser, pageTarget('recogito', `${pages.url}/recogito-${c.name}.html`), c.name, probe, planFor(c, 'recogito'), log))
+        results.push({ case: c.name, label: c.label, annotations: c.annotations, paragraphs: p.corpus.paragraphs, bytes: Buffer.byteLength(p.corpus.text), loadAverage: { before, after: load() }, runs })
+        if (profile && c.name === '1mb') {
+          log('profiling the 1 MB open, add and delete')
+          profiles.push(...(await profileMarginalia(browser, served.url, p, probe)))
+        }
+      } finally {
+        await served.stop()
+        await rm(p.dir, { recursive: true, force: true })
+      }
+    }
+    return { results, chromium: browser.version(), profiles }
+  } finally {
+    await browser.close()
+    await pages.stop()
+    await rm(root, { recursive: true, force: true })
+  }
+}
+
+if (!args.has('--no-build') && !args.has('--no-browser')) {
+  log('building the renderer (electron-vite build)')
+  const bin = join(repo, 'node_modules', '.bin', process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite')
+  const r = spawnSync(bin, ['build'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] })
+  if (r.status !== 0) throw new Error('electron-vite build failed; the messages above say why')
+}
+
+const environment = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: cpus().length,
+  commit: git('rev-parse', '--short', 'HEAD'),
+  uncommittedRenderer: git('status', '--porcelain', '--', 'renderer', 'shared').split('\n').filter(Boolean).length,
+  loadAverageAtStart: loadavg(),
+  quick,
+}
+log(`load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} on ${cpus().length} cores`)
+
+let save: SaveResult[] = []
+let exported: ExportResult | null = null
+let agreement: Timing[] = []
+if (!args.has('--no-node')) {
+  log('save latency: 3- and 3,000-document projects')
+  save = [await measureSave(3), await measureSave(3000)]
+  log('CSV export of 100,000 annotations')
+  exported = await measureExport(quick ? 3 : 5)
+  log('agreement')
+  agreement = await measureAgreement()
+}
+
+const browserResult = args.has('--no-browser') ? null : await browserCases(quick ? CASES.slice(0, 2) : CASES, args.has('--profile'))
+const cases = browserResult?.results ?? []
+const targets = checkTargets(cases, save, exported)
+const results = {
+  ...environment,
+  chromium: browserResult?.chromium ?? null,
+  loadAverageAtEnd: loadavg(),
+  minutes: (performance.now() - started) / 60_000,
+  cases,
+  save,
+  export: exported,
+  agreement,
+  profiles: browserResult?.profiles ?? [],
+  targets,
+}
 const dir = join(import.meta.dirname, 'results')
 await mkdir(dir, { recursive: true })
 await writeFile(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
 
-const ms = (n: number) => n.toFixed(2)
-console.log('\n| save one annotation (to fsync) | median ms | p95 ms |\n|---|---|---|')
-for (const r of [small, large]) console.log(`| ${r.documents}-document project | ${ms(r.medianMs)} | ${ms(r.p95Ms)} |`)
-console.log(`\nratio 3,000 / 3 documents (median): ${(large.medianMs / small.medianMs).toFixed(2)} (1.00 = independent of project size)`)
-console.log('\n| computation | median ms | p95 ms |\n|---|---|---|')
-for (const t of agreement) console.log(`| ${t.name} | ${ms(t.medianMs)} | ${ms(t.p95Ms)} |`)
-console.log(`\nresults: ${join(dir, 'results.json')}`)
+const markdown = [
+  `## npm run bench${quick ? ' -- --quick' : ''}: ${environment.date}`,
+  `\nChromium ${results.chromium ?? '—'}, Node ${environment.node}, ${environment.cpus} cores, commit ${environment.commit}` +
+    `${environment.uncommittedRenderer ? ` (+${environment.uncommittedRenderer} uncommitted files in renderer/ and shared/)` : ''}; ` +
+    `load average ${environment.loadAverageAtStart[0]!.toFixed(2)} at start, ${results.loadAverageAtEnd[0]!.toFixed(2)} at end; ${results.minutes.toFixed(1)} min.`,
+  ...cases.map(caseTable),
+  nodeTables(save, exported, agreement),
+  targetTable(targets),
+  profileMarkdown(results.profiles),
+].join('\n')
+await writeFile(join(dir, 'results.md'), `${markdown}\n`)
+console.log(markdown)
+console.log(`\nresults: ${join(dir, 'results.json')} and results.md`)

@@ -1,0 +1,215 @@
+/**
+ * The browser measurements: Marginalia in browser mode, the floor and the peer, each in Debian's
+ * Chromium through Playwright, one fresh page (and browser context) per open. In each page: open,
+ * JS heap after open (CDP, after a forced GC), then add and delete highlights with a label key and
+ * Delete, then scroll the text top to bottom. Page-side timing is bench/pages/probe.js; this side
+ * only drives the page and collects what the probe reports.
+ */
+import { chromium, type Browser, type Page } from '@playwright/test'
+import type { BenchProject } from './projects'
+
+/** Chromium as the e2e tests run it (CHROMIUM_PATH, default /usr/bin/chromium). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+  })
+}
+
+/** The page size every renderer is measured at. */
+export const VIEWPORT = { width: 1280, height: 800 }
+
+/** One open: ms from choosing the document (or from navigation, for the static pages). */
+export interface OpenSample {
+  openMs: number
+  /** From the start to the frame that paints it (script, fetch, and waiting for that frame). */
+  untilFrameMs: number
+  /** That frame's rendering (style, layout, paint) on the main thread. */
+  renderMs: number
+  /** Until the main thread was first idle after the open (panel, list, saves). */
+  settledMs: number
+  longestTaskMs: number
+  longTasksMs: number
+  domNodes: number
+  heapMB: number
+}
+
+/** One key press: ms from the key to the frame that shows its effect, and main-thread work in it. */
+export interface InputSample {
+  latencyMs: number
+  /** From the key event to its handler starting (the main thread was busy). */
+  inputDelayMs: number
+  /** The key's task, and the rendering of the frame that paints the change. */
+  handlerMs: number
+  renderMs: number
+  /** handlerMs + renderMs: the main-thread time the change costs before it is seen. */
+  workMs: number
+  /** Until the main thread was first idle after the key (what runs after the paint, too). */
+  settledMs: number
+}
+
+/** One scroll from top to bottom. */
+export interface ScrollSample {
+  frames: number
+  /** Time between frames (16.7 ms when none is dropped). */
+  intervals: number[]
+  /** Main-thread rendering of each frame. */
+  works: number[]
+  reachedBottom: boolean
+}
+
+/** Everything measured for one renderer on one case. */
+export interface RendererRun {
+  renderer: 'marginalia' | 'floor' | 'recogito'
+  case: string
+  open: OpenSample[]
+  add: InputSample[]
+  remove: InputSample[]
+  scroll: ScrollSample[]
+  errors: string[]
+}
+
+/** How much to measure per case. */
+export interface RunPlan {
+  /** Fresh pages (one open each). */
+  runs: number
+  /** Highlights added and deleted in each page. */
+  inputsPerRun: number
+  /** Pages in which to scroll (the first ones). */
+  scrollRuns: number
+  scrollFrames: number
+  openTimeoutMs: number
+}
+
+/** Call a method of the injected probe with JSON arguments. */
+function probe<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(`benchProbe.${method}(${args.map((a) => JSON.stringify(a)).join(', ')})`) as Promise<T>
+}
+
+/** JS heap used (MB) after a forced garbage collection, from CDP Performance.getMetrics. */
+async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    await cdp.send('HeapProfiler.collectGarbage')
+    await cdp.send('Performance.enable')
+    const { metrics } = await cdp.send('Performance.getMetrics')
+    return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN) / 1_048_576
+  } finally {
+    await cdp.detach()
+  }
+}
+
+/** What differs between the three renderers: how a page is opened and what shows a change. */
+export interface Target {
+  renderer: RendererRun['renderer']
+  /** Load a fresh page and make it open the document; the probe is already injected. */
+  open: (page: Page) => Promise<void>
+  /** Wait until the page has finished with a change (saved, idle). */
+  settle: (page: Page) => Promise<void>
+  addCondition: string
+  removeCondition: string
+  /** Set for a navigation-timed page: arm the probe at document start. */
+  armAtStart: boolean
+}
+
+/** Marginalia in browser mode at `url`: open = click the document in the list. */
+export function marginaliaTarget(url: string, p: BenchProject): Target {
+  const list = (page: Page) => page.getByRole('navigation', { name: 'Documents' })
+  return {
+    renderer: 'marginalia',
+    armAtStart: false,
+    addCondition: 'marginaliaSelected',
+    removeCondition: 'marginaliaNoSelected',
+    async open(page) {
+      await page.goto(url)
+      // The app opens the first document (the short "About" text) by itself.
+      await page.locator('.ProseMirror').waitFor()
+      await list(page).getByText(p.title, { exact: true }).waitFor()
+      await probe(page, 'idle')
+      await probe(page, 'armOpen', 'marginaliaHighlights', p.spans.length, 'click')
+      await list(page).getByText(p.title, { exact: true }).click()
+    },
+    async settle(page) {
+      await probe(page, 'until', 'marginaliaSaved', 30_000)
+      await probe(page, 'idle')
+    },
+  }
+}
+
+/** A static page (the floor or the peer) at `url`: open = the page load. */
+export function pageTarget(renderer: 'floor' | 'recogito', url: string): Target {
+  return {
+    renderer,
+    armAtStart: true,
+    addCondition: 'pageAdded',
+    removeCondition: 'pageRemoved',
+    async open(page) {
+      await page.goto(url, { waitUntil: 'commit' })
+    },
+    async settle(page) {
+      await probe(page, 'idle')
+    },
+  }
+}
+
+async function pressAndMeasure(page: Page, key: string, condition: string): Promise<InputSample> {
+  await probe(page, 'armInput', condition)
+  await page.keyboard.press(key)
+  return probe<InputSample>(page, 'inputResult', 30_000)
+}
+
+/** Measure one renderer on one case: `plan.runs` fresh pages. */
+export async function measureRenderer(browser: Browser, target: Target, caseName: string, probeScript: string, plan: RunPlan, log: (s: string) => void): Promise<RendererRun> {
+  const result: RendererRun = { renderer: target.renderer, case: caseName, open: [], add: [], remove: [], scroll: [], errors: [] }
+  const init = target.armAtStart ? `${probeScript}\n;benchProbe.armOpen('pageReady', null, 'navigation')` : probeScript
+  for (let run = 0; run < plan.runs; run++) {
+    const context = await browser.newContext({ viewport: VIEWPORT })
+    const page = await context.newPage()
+    page.on('pageerror', (e) => result.errors.push(`page error: ${e.message}`))
+    try {
+      await page.addInitScript({ content: init })
+      await target.open(page)
+      const open = await probe<Omit<OpenSample, 'heapMB'>>(page, 'openResult', plan.openTimeoutMs)
+      const heapMB = await heapAfterGc(page)
+      result.open.push({ ...open, heapMB })
+      log(`  ${target.renderer} ${caseName} run ${run + 1}/${plan.runs}: open ${open.openMs.toFixed(0)} ms, heap ${heapMB.toFixed(1)} MB`)
+      await target.settle(page)
+      for (let i = 0; i < plan.inputsPerRun; i++) {
+        const selected = await probe<string>(page, 'selectWords', '.text-scroll', run * plan.inputsPerRun + i, 4)
+        if (!selected.trim()) throw new Error('could not select words in the text')
+        await probe(page, 'frames', 2)
+        result.add.push(await pressAndMeasure(page, '1', target.addCondition))
+        await target.settle(page)
+        result.remove.push(await pressAndMeasure(page, 'Delete', target.removeCondition))
+        await target.settle(page)
+      }
+      if (run < plan.scrollRuns) {
+        const s = await probe<Omit<ScrollSample, 'frames'>>(page, 'scroll', '.text-scroll', plan.scrollFrames)
+        result.scroll.push({ ...s, frames: plan.scrollFrames })
+      }
+    } catch (e) {
+      const message = e instanceof Error ? e.message.split('\n')[0]! : String(e)
+      result.errors.push(`run ${run + 1}: ${message}`)
+      log(`  ${target.renderer} ${caseName} run ${run + 1}: ${message}`)
+      if (/not painted within/.test(message)) {
+        await context.close().catch(() => undefined)
+        break
+      }
+    }
+    await context.close().catch(() => undefined)
+  }
+  return result
+}
+
+/** The width of Marginalia's text column (px), so the other pages wrap the same lines. */
+export async function marginaliaColumnWidth(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: VIEWPORT })
+  try {
+    const page = await context.newPage()
+    await page.goto(url)
+    await page.locator('.ProseMirror').waitFor()
+    return await page.evaluate(`document.querySelector('.ProseMirror').getBoundingClientRect().width`) as number
+  } finally {
+    await context.close()
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * The bench's markdown: per case, one table with Marginalia, the floor and the peer side by side
+ * (medians and p95s, ratios to the floor and to the peer), the Node timings, and the issue's
+ * targets, each marked met or missed with the margin.
+ */
+import type { InputSample, RendererRun } from './browser'
+import type { ExportResult } from './export'
+import type { SaveResult } from './save'
+import { summarize, type Summary } from './stats'
+import type { Timing } from './agreement'
+
+/** One case's three renderers and the machine's load while they ran. */
+export interface CaseResult {
+  case: string
+  label: string
+  annotations: number
+  paragraphs: number
+  bytes: number
+  loadAverage: { before: number; after: number }
+  runs: RendererRun[]
+}
+
+/** The figures a table row and a target need, per renderer. */
+export interface Figures {
+  open: Summary
+  openRender: Summary
+  openSettled: Summary
+  addLatency: Summary
+  addWork: Summary
+  addSettled: Summary
+  removeLatency: Summary
+  removeWork: Summary
+  scrollWorst: number
+  scrollP95: number
+  scrollWorkWorst: number
+  heapMB: Summary
+  domNodes: number
+  errors: string[]
+}
+
+const pick = (samples: readonly InputSample[], f: (s: InputSample) => number) => summarize(samples.map(f))
+
+/** The summaries of one renderer's run. */
+export function figures(run: RendererRun | undefined): Figures | null {
+  if (!run || run.open.length === 0) return null
+  const intervals = run.scroll.flatMap((s) => s.intervals)
+  const works = run.scroll.flatMap((s) => s.works)
+  return {
+    open: summarize(run.open.map((o) => o.openMs)),
+    openRender: summarize(run.open.map((o) => o.renderMs)),
+    openSettled: summarize(run.open.map((o) => o.settledMs)),
+    addLatency: pick(run.add, (s) => s.latencyMs),
+    addWork: pick(run.add, (s) => s.workMs),
+    addSettled: pick(run.add, (s) => s.settledMs),
+    removeLatency: pick(run.remove, (s) => s.latencyMs),
+    removeWork: pick(run.remove, (s) => s.workMs),
+    scrollWorst: intervals.length ? Math.max(...intervals) : Number.NaN,
+    scrollP95: summarize(intervals).p95,
+    scrollWorkWorst: works.length ? Math.max(...works) : Number.NaN,
+    heapMB: summarize(run.open.map((o) => o.heapMB)),
+    domNodes: run.open[0]?.domNodes ?? Number.NaN,
+    errors: run.errors,
+  }
+}
+
+const num = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—')
+const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}` : '—')
+
+interface Row {
+  name: string
+  get: (f: Figures) => number
+  digits?: number
+  /** False for rows that only mean something for Marginalia (no ratios). */
+  shared?: boolean
+}
+
+const ROWS: Row[] = [
+  { name: 'open, median ms', get: (f) => f.open.median },
+  { name: 'open, p95 ms', get: (f) => f.open.p95 },
+  { name: '  of which the painting frame (style, layout, paint), median ms', get: (f) => f.openRender.median },
+  { name: '  main thread idle again after open, median ms', get: (f) => f.openSettled.median },
+  { name: 'add highlight: key to painted, median ms', get: (f) => f.addLatency.median },
+  { name: 'add highlight: key to painted, p95 ms', get: (f) => f.addLatency.p95 },
+  { name: 'add highlight: main-thread work, median ms', get: (f) => f.addWork.median },
+  { name: 'add highlight: main-thread work, p95 ms', get: (f) => f.addWork.p95 },
+  { name: '  main thread idle again after add, median ms', get: (f) => f.addSettled.median },
+  { name: 'delete highlight: key to painted, median ms', get: (f) => f.removeLatency.median },
+  { name: 'delete highlight: key to painted, p95 ms', get: (f) => f.removeLatency.p95 },
+  { name: 'delete highlight: main-thread work, median ms', get: (f) => f.removeWork.median },
+  { name: 'delete highlight: main-thread work, p95 ms', get: (f) => f.removeWork.p95 },
+  { name: 'scroll top to bottom: worst frame ms', get: (f) => f.scrollWorst, digits: 1 },
+  { name: 'scroll top to bottom: p95 frame ms', get: (f) => f.scrollP95, digits: 1 },
+  { name: 'JS heap after open, median MB', get: (f) => f.heapMB.median, digits: 1 },
+  { name: 'DOM elements after open', get: (f) => f.domNodes },
+]
+
+/** The side-by-side table of one case. */
+export function caseTable(c: CaseResult): string {
+  const [m = null, floor = null, peer = null] = (['marginalia', 'floor', 'recogito'] as const).map((r) => figures(c.runs.find((x) => x.renderer === r)))
+  const samples = (r: string) => {
+    const run = c.runs.find((x) => x.renderer === r)
+    return run ? `${run.open.length} opens, ${run.add.length} adds, ${run.scroll.length} scrolls` : 'not run'
+  }
+  const lines = [
+    `\n### ${c.label}: ${num(c.bytes / 1000)} kB, ${num(c.paragraphs)} paragraphs, ${num(c.annotations)} annotations (load average ${c.loadAverage.before.toFixed(2)} → ${c.loadAverage.after.toFixed(2)})\n`,
+    `Samples: Marginalia ${samples('marginalia')}; floor ${samples('floor')}; @recogito/text-annotator ${samples('recogito')}.\n`,
+    '| measure | Marginalia | floor (plain <p>) | @recogito/text-annotator | Marginalia ÷ floor | Marginalia ÷ peer |',
+    '|---|---|---|---|---|---|',
+  ]
+  for (const row of ROWS) {
+    const v = (f: Figures | null) => (f ? row.get(f) : Number.NaN)
+    lines.push(`| ${row.name} | ${num(v(m), row.digits)} | ${num(v(floor), row.digits)} | ${num(v(peer), row.digits)} | ${ratio(v(m), v(floor))} | ${ratio(v(m), v(peer))} |`)
+  }
+  const errors = c.runs.flatMap((r) => r.errors.map((e) => `${r.renderer}: ${e}`))
+  if (errors.length) lines.push('', ...errors.slice(0, 8).map((e) => `- ${e}`))
+  return lines.join('\n')
+}
+
+/** One target of the issue, met or not, with the figure behind it. */
+export interface TargetCheck {
+  target: string
+  met: boolean | null
+  detail: string
+}
+
+/** The issue's targets, checked against this run. */
+export function checkTargets(cases: readonly CaseResult[], save: readonly SaveResult[], exp: ExportResult | null): TargetCheck[] {
+  const get = (name: string, r: string) => figures(cases.find((c) => c.case === name)?.runs.find((x) => x.renderer === r))
+  const out: TargetCheck[] = []
+  const m1 = get('1mb', 'marginalia')
+  const f1 = get('1mb', 'floor')
+  if (m1) {
+    const open = m1.open.median
+    out.push({ target: '1 MB / 10k opens in under 1 s', met: open < 1000, detail: `median ${num(open)} ms, p95 ${num(m1.open.p95)} ms (${open < 1000 ? `${num(1000 - open)} ms to spare` : `${num(open - 1000)} ms over`})` })
+    if (f1) {
+      const r = open / f1.open.median
+      out.push({ target: '1 MB / 10k opens within 2× the plain-text floor', met: r <= 2, detail: `${r.toFixed(2)}× (floor median ${num(f1.open.median)} ms; 2× is ${num(2 * f1.open.median)} ms)` })
+    }
+    for (const [what, s] of [['Adding', m1.addWork], ['Deleting', m1.removeWork]] as const) {
+      const lat = what === 'Adding' ? m1.addLatency : m1.removeLatency
+      out.push({
+        target: `${what} a highlight at 10k: p95 under 16 ms`,
+        met: s.n > 0 ? s.p95 < 16 : null,
+        detail: `main-thread work p95 ${num(s.p95, 1)} ms (median ${num(s.median, 1)}); key to painted p95 ${num(lat.p95, 1)} ms (median ${num(lat.median, 1)})${s.p95 >= 16 ? `: ${(s.p95 / 16).toFixed(1)}× the budget` : ''}`,
+      })
+    }
+  }
+  const m5 = get('5mb', 'marginalia')
+  if (m5) {
+    out.push({
+      target: '5 MB / 50k opens and stays usable (no scroll frame over 100 ms)',
+      met: Number.isFinite(m5.scrollWorst) ? m5.scrollWorst <= 100 : null,
+      detail: `opens in ${num(m5.open.median)} ms (median); worst scroll frame ${num(m5.scrollWorst, 1)} ms, p95 ${num(m5.scrollP95, 1)} ms`,
+    })
+  }
+  const losses: string[] = []
+  const notes: string[] = []
+  let compared = 0
+  for (const c of cases) {
+    const m = get(c.case, 'marginalia')
+    const p = get(c.case, 'recogito')
+    if (!m) continue
+    if (!p) {
+      const run = c.runs.find((x) => x.renderer === 'recogito')
+      if (run?.errors.some((e) => /not painted within/.test(e))) {
+        compared++
+        notes.push(`${c.case}: the peer did not finish opening in the time allowed`)
+      }
+      continue
+    }
+    for (const [name, a, b] of [
+      ['open', m.open.median, p.open.median],
+      ['add (key to painted)', m.addLatency.median, p.addLatency.median],
+      ['delete (key to painted)', m.removeLatency.median, p.removeLatency.median],
+      ['worst scroll frame', m.scrollWorst, p.scrollWorst],
+      ['JS heap', m.heapMB.median, p.heapMB.median],
+    ] as const) {
+      if (!Number.isFinite(a) || !Number.isFinite(b)) continue
+      compared++
+      if (a >= b) losses.push(`${c.case} ${name} ${num(a, 1)} vs ${num(b, 1)}`)
+    }
+  }
+  if (compared) out.push({ target: 'Faster than @recogito/text-annotator on every shared measure', met: losses.length === 0, detail: (losses.length ? `slower or larger on: ${losses.join('; ')}` : 'faster (or smaller) on every measure compared') + (notes.length ? `; ${notes.join('; ')}` : '') })
+  if (exp) out.push({ target: 'CSV export of 100k annotations under 1 s', met: exp.cold.median < 1000, detail: `cold (open project + export) median ${num(exp.cold.median)} ms, warm ${num(exp.warm.median)} ms; ${num(exp.rows)} rows, ${exp.megabytes.toFixed(1)} MB` })
+  const small = save.find((s) => s.documents === 3)
+  const large = save.find((s) => s.documents === 3000)
+  if (small && large) {
+    const r = large.medianMs / small.medianMs
+    out.push({ target: 'Save latency independent of project size', met: r < 1.5, detail: `3,000 / 3 documents: median ${r.toFixed(2)}× (${small.medianMs.toFixed(2)} vs ${large.medianMs.toFixed(2)} ms), p95 ${small.p95Ms.toFixed(2)} vs ${large.p95Ms.toFixed(2)} ms` })
+  }
+  return out
+}
+
+/** Node timings and targets as markdown. */
+export function nodeTables(save: readonly SaveResult[], exp: ExportResult | null, agreement: readonly Timing[]): string {
+  const ms = (n: number) => n.toFixed(2)
+  const lines = ['\n### Node (the core)\n', '| save one annotation (to fsync) | median ms | p95 ms |', '|---|---|---|']
+  for (const r of save) lines.push(`| ${r.documents.toLocaleString('en-US')}-document project | ${ms(r.medianMs)} | ${ms(r.p95Ms)} |`)
+  if (exp) {
+    lines.push('', '| CSV export, 2 annotators × 50,000 annotations (5 MB text) | median ms | p95 ms |', '|---|---|---|')
+    lines.push(`| cold: open project + export (${exp.rows.toLocaleString('en-US')} rows, ${exp.megabytes.toFixed(1)} MB) | ${ms(exp.cold.median)} | ${ms(exp.cold.p95)} |`)
+    lines.push(`| warm: export again from the open project | ${ms(exp.warm.median)} | ${ms(exp.warm.p95)} |`)
+  }
+  if (agreement.length) {
+    lines.push('', '| agreement computation | median ms | p95 ms |', '|---|---|---|')
+    for (const t of agreement) lines.push(`| ${t.name} | ${ms(t.medianMs)} | ${ms(t.p95Ms)} |`)
+  }
+  return lines.join('\n')
+}
+
+/** The targets as markdown. */
+export function targetTable(checks: readonly TargetCheck[]): string {
+  const lines = ['\n### Targets (issue 5)\n', '| target | met? | this run |', '|---|---|---|']
+  for (const c of checks) lines.push(`| ${c.target} | ${c.met === null ? 'not measured' : c.met ? 'met' : 'MISSED'} | ${c.detail} |`)
+  return lines.join('\n')
+}
