@@ -1,0 +1,116 @@
+import { cp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { tempDir } from '../core/testing'
+import { run } from './main'
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures')
+let out = ''
+let err = ''
+let dir = ''
+let cleanup: () => Promise<void> = async () => {}
+
+beforeEach(async () => {
+  out = ''
+  err = ''
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true))
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true))
+  vi.spyOn(console, 'log').mockImplementation((...a) => void (out += `${a.join(' ')}\n`))
+  vi.spyOn(console, 'error').mockImplementation((...a) => void (err += `${a.join(' ')}\n`))
+  ;({ dir, cleanup } = await tempDir())
+  await cp(join(FIXTURES, 'sample-project'), join(dir, 'sample'), { recursive: true })
+})
+afterEach(async () => {
+  vi.restoreAllMocks()
+  await cleanup()
+})
+
+const sample = () => join(dir, 'sample')
+const json = () => JSON.parse(out)
+
+describe('marginalia', () => {
+  it('has --help for every command, and says so on wrong usage with exit code 2', async () => {
+    for (const command of ['init', 'import', 'import-annotations', 'export', 'agreement', 'validate', 'stats', 'schema']) {
+      out = ''
+      expect(await run([command, '--help'])).toBe(0)
+      expect(out).toContain(`Usage: marginalia ${command}`)
+    }
+    expect(await run(['export', sample(), '--format', 'pdf'])).toBe(2)
+    expect(err).toContain('"pdf" is not a format export knows; use csv, jsonl, w3c, brat or zip.')
+    expect(await run(['frobnicate'])).toBe(2)
+  })
+
+  it('validate passes the sample project and reports every problem in a damaged copy', async () => {
+    expect(await run(['validate', sample(), '--json'])).toBe(0)
+    expect(json()).toMatchObject({ valid: true, problems: [], checked: { documents: 3, stores: 6, annotations: 89, links: 43 } })
+    const maria = join(sample(), 'annotations', 'maria')
+    const [first] = (await readdir(maria)).sort()
+    const store = JSON.parse(await readFile(join(maria, first!), 'utf8'))
+    store.annotations[0].target.quote.exact = 'not the text'
+    store.annotations[1].target.position.end = 10_000_000
+    store.annotations[2].label = 'rumour'
+    store.links[0].to = 'nobody'
+    await writeFile(join(maria, first!), JSON.stringify(store))
+    await writeFile(join(sample(), 'annotations', 'jonas', 'no-such-document.json'), '{}')
+    const project = JSON.parse(await readFile(join(sample(), 'project.json'), 'utf8'))
+    const other = project.documents.find((d: { id: string }) => `${d.id}.json` !== first)
+    await writeFile(join(sample(), other.file), 'edited after import')
+    out = ''
+    expect(await run(['validate', sample(), '--json'])).toBe(1)
+    const messages = json().problems.map((p: { file: string; at: string | null; message: string }) => `${p.file} ${p.at ?? ''}: ${p.message}`)
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/sha256: texts\/.*has changed since import/),
+        expect.stringMatching(/length: texts\/.* has 19 code points/),
+        expect.stringMatching(/annotations\.0\.target\.quote\.exact: the quote is not the text at/),
+        expect.stringMatching(/annotations\.1\.target\.position: the span .* runs past the end of the text/),
+        expect.stringMatching(/annotations\.2\.label: "rumour" is not a label of this project/),
+        expect.stringMatching(/links\.0\.to: the link points to "nobody"/),
+        expect.stringMatching(/jonas\/no-such-document\.json .*(expected|Invalid)/),
+      ]),
+    )
+  })
+
+  it('stats counts documents, layers and labels', async () => {
+    expect(await run(['stats', sample(), '--json'])).toBe(0)
+    expect(json()).toMatchObject({ documents: 3, annotators: ['jonas', 'maria'], total: { annotations: 89, links: 43, labels: { claim: 31, source: 34, stance: 24 } } })
+    out = ''
+    await run(['stats', sample()])
+    expect(out).toMatch(/^maria\s+3\s+44\s+16\s+16\s+12\s+22\s+7$/m)
+  })
+
+  it('exports every format, and imports its own export back with nothing left out', async () => {
+    for (const format of ['csv', 'jsonl', 'w3c']) {
+      out = ''
+      expect(await run(['export', sample(), '--format', format, '--annotator', 'maria'])).toBe(0)
+      expect(out.length).toBeGreaterThan(1000)
+    }
+    expect(await run(['export', sample(), '--format', 'brat', '--out', join(dir, 'brat')])).toBe(0)
+    expect((await readdir(join(dir, 'brat'))).sort()).toEqual(['annotation.conf', 'jonas', 'maria', 'visual.conf'])
+    out = ''
+    expect(await run(['export', sample(), '--format', 'zip', '--out', join(dir, 'sample.zip'), '--json'])).toBe(0)
+    expect(json()).toMatchObject({ format: 'zip', documents: 3 })
+    expect(await run(['export', sample(), '--format', 'zip'])).toBe(2)
+
+    await rm(join(sample(), 'annotations'), { recursive: true })
+    out = ''
+    expect(await run(['import-annotations', sample(), join(dir, 'brat'), '--me', 'rita', '--json'])).toBe(0)
+    expect(json().layers.map((l: { as: string; imported: number }) => l.as).sort()).toEqual(['jonas', 'jonas', 'jonas', 'maria', 'maria', 'maria'])
+    expect(await run(['validate', sample()])).toBe(0)
+  })
+
+  it('imports a CSV by its columns, refuses broken files with exit code 1, and asks before large files', async () => {
+    expect(await run(['init', join(dir, 'new'), '--name', 'New'])).toBe(0)
+    out = ''
+    const corpus = join(FIXTURES, 'corpus/formats/corpus.csv')
+    expect(await run(['import', join(dir, 'new'), corpus, '--text-column', 'text', '--title-column', 'speaker', '--json'])).toBe(1)
+    expect(json().imported.map((d: { title: string }) => d.title)).toEqual(['Minister Ní Bhriain', 'Zoe Nguyễn', 'Zoé (decomposed)'])
+    expect(json().errors).toEqual([{ name: 'corpus.csv', kind: 'refused', message: 'corpus.csv, row 4: the "text" cell is empty, so this row was not imported.' }])
+    const big = join(dir, 'big.txt')
+    await writeFile(big, 'word '.repeat(4_300_000))
+    err = ''
+    expect(await run(['import', join(dir, 'new'), big])).toBe(1)
+    expect(err).toContain('big.txt is 20.5 MB, larger than most texts; run again with --yes to import it.')
+    expect(await run(['import', join(dir, 'new'), big, '--yes'])).toBe(0)
+  })
+})

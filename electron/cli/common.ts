@@ -1,0 +1,24 @@
+/** What every command shares: usage errors (exit 2), progress on stderr, JSON on stdout. */
+import { HELP } from './help'
+
+/** Print a usage problem and the command's help; the exit code for wrong usage. */
+export function usage(command: string, problem: string): number {
+  console.error(`${problem}\n\n${HELP[command]}`)
+  return 2
+}
+
+/** A progress line on stderr ("Importing 3/120: name"), only for runs long enough to want one. */
+export function progress(total: number, threshold = 5): (done: number, what: string) => void {
+  if (total < threshold) return () => {}
+  return (done, what) => process.stderr.write(`${done}/${total} ${what}\n`)
+}
+
+/** Write a value as JSON on standard output. */
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`)
+}
+
+/** A comma-separated option as a list (empty when absent). */
+export function list(value: string | undefined): string[] {
+  return value?.split(',').map((s) => s.trim()).filter(Boolean) ?? []
+}

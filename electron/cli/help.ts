@@ -1,0 +1,97 @@
+/** The help text of every `marginalia` command. */
+export const HELP: Record<string, string> = {
+  main: `Usage: marginalia <command> [options]
+
+Commands:
+  init <projectDir> [--name NAME]          create a new, empty project folder
+  import <projectDir> <file>...            import .txt, .md, .html, .docx and .csv files as documents
+  import-annotations <projectDir> <path>   import annotations (a project, .json, .jsonl, .jsonld, brat)
+  export <projectDir> --format FORMAT      export annotations: csv, jsonl, w3c, brat, or zip (the project)
+  agreement <projectDir>                   inter-annotator agreement (kappa, alpha, span F1)
+  validate <projectDir>                    check a project folder against its schemas and its texts
+  stats <projectDir>                       documents, annotators, annotations per label
+  schema [--out DIR]                       the JSON Schemas of Marginalia's files
+
+Run 'marginalia <command> --help' for a command's options. Exit codes: 0 done, 1 the command
+failed or found problems (the message says which), 2 wrong usage.`,
+  init: `Usage: marginalia init <projectDir> [--name NAME] [--json]
+
+Creates a Marginalia project in projectDir (created if missing; it must not hold a project yet).
+  --name NAME   the project's name (default: the folder's name)
+  --json        print {"path", "name"} as JSON`,
+  import: `Usage: marginalia import <projectDir> <file>... [options]
+
+Imports files as new documents: plain text (.txt, .text), Markdown (.md), web pages (.html,
+.htm: scripts, styles, navigation, forms and asides left out, one paragraph per block),
+Word (.docx) and CSV (.csv, .tsv: one document per row). The encoding is detected (UTF-8,
+UTF-16 with a byte order mark, Windows-1252, Latin-1, ...) and recorded; the text is stored
+with its byte order mark dropped and line endings made LF. Files that are binary, damaged,
+empty, in mixed encodings or already imported are refused with a message; the others are
+imported. Exit code 1 if any file was refused.
+  --text-column NAME    CSV: the column holding each row's text (default: a column named text,
+                        body or content)
+  --title-column NAME   CSV: the column holding the title (default: title or headline, if any)
+  --id-column NAME      CSV: the column holding the document id (default: id, if any)
+  --encoding LABEL      decode with this encoding (utf-8, windows-1252, iso-8859-15, ...)
+  --yes                 import files over 20 MB without asking
+  --json                print {"imported": [...], "errors": [...]} as JSON`,
+  'import-annotations': `Usage: marginalia import-annotations <projectDir> <path> [--as NAME] [--me NAME] [--json]
+
+Imports annotations into this project, each layer as its annotator's layer: from a colleague's
+project folder or annotations .json file, a JSON Lines export (.jsonl), a W3C Web Annotation
+export (.jsonld, .json), or brat standoff (a folder of .ann/.txt files, one folder per
+annotator, or one .ann file). Documents are matched by text (sha256), id, title or file name;
+annotations whose offsets do not hold their quote are found again by quote and context, and
+those that cannot be placed, or do not fit this project's labels, are listed. A replaced layer
+is kept aside. Exit code 1 if anything was not imported.
+  --as NAME   the layer to import into when the format names no annotator (brat, W3C without creators)
+  --me NAME   your own annotator name: a layer of yours is imported as NAME-imported
+              (default: the name in your settings)
+  --json      print the report as JSON`,
+  agreement: `Usage: marginalia agreement <projectDir> [--annotators a,b] [--document ID] [--json | --csv]
+
+Inter-annotator agreement, per label and overall, for the project (and each document):
+token-level Cohen's kappa per pair and Krippendorff's alpha (nominal), span precision, recall
+and F1 per pair (exact and overlap matching), stance polarity and source-link agreement.
+Definitions: shared/agreement/README.md.
+  --annotators a,b   compare these annotators (default: everyone with annotations)
+  --document ID      one document only
+  --json             the full report as JSON (format "marginalia-agreement")
+  --csv              the report as a long table: scope,label,metric,annotator_a,annotator_b,value,n`,
+  schema: `Usage: marginalia schema [--out DIR]
+
+Prints the JSON Schemas (draft 2020-12) of project.json, of the annotation stores and of the
+reviewed layer, or writes them as project.schema.json, annotations.schema.json and
+review.schema.json into DIR.`,
+  export: `Usage: marginalia export <projectDir> --format FORMAT [--out PATH] [options]
+
+Exports the annotations (formats and their conventions: docs/formats.md). Offsets are Unicode
+code points into the stored text, end exclusive: Python's text[start:end].
+  --format csv       one row per annotation (columns in docs/format.md)
+  --format jsonl     JSON Lines: one annotation per line, Marginalia's own shape
+  --format w3c       W3C Web Annotation JSON-LD: an AnnotationCollection
+  --format brat      brat standoff: a folder with annotation.conf, visual.conf and
+                     <annotator>/<document>.txt and .ann (--out DIR, or --out FILE.zip)
+  --format zip       the whole project folder as one zip, for a colleague (--out FILE.zip)
+  --out PATH         the file (or brat's folder) to write; default: standard output (csv, jsonl, w3c)
+  --layer all|mine|reviewed    every annotator's layer and the reviewed layer (default), your own
+                               layer (the annotator name in your settings), or the reviewed layer
+  --annotator a,b    only these annotators' layers
+  --document id,id   only these documents
+  --bom              csv: start with a UTF-8 byte order mark (for Excel)
+  --no-formula-protection      csv: do not prefix cells starting with = + - @ with an apostrophe
+  --json             with --out: print what was written as JSON`,
+  validate: `Usage: marginalia validate <projectDir> [--json]
+
+Checks a project folder: project.json, every annotations/<annotator>/<document>.json and every
+reviewed layer against their JSON Schemas (docs/schema/), and that each text exists with the
+sha256 and length recorded, each store refers to its document's text, every span is inside the
+text and its quote is the text at its offsets, labels and attributes are the project's, and
+links join existing annotations. Reports every problem; changes nothing. Exit code 1 if any.
+  --json   print {"valid", "checked", "problems": [{"file", "at", "message"}]} as JSON`,
+  stats: `Usage: marginalia stats <projectDir> [--json]
+
+Prints the project's documents and characters, its annotators, annotations, links and notes
+per layer and per label, and the most used attribute values.
+  --json   print every count as JSON (per layer, per label, per attribute value, per document)`,
+}

@@ -1,0 +1,76 @@
+/** `marginalia import` and `marginalia import-annotations`. */
+import { promises as fs } from 'node:fs'
+import { basename, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { AnnotatorName } from '../../shared/model/annotation'
+import { importAnnotations } from '../core/import-annotations'
+import { Project } from '../core/project'
+import { Settings, defaultConfigDir } from '../core/settings'
+import { printJson, progress, usage } from './common'
+
+export async function importCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      'text-column': { type: 'string' },
+      'title-column': { type: 'string' },
+      'id-column': { type: 'string' },
+      encoding: { type: 'string' },
+      yes: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    allowPositionals: true,
+  })
+  const [dir, ...files] = positionals
+  if (!dir || files.length === 0) return usage('import', 'import takes a project folder and at least one file.')
+  if ((values['title-column'] || values['id-column']) && !values['text-column']) return usage('import', 'Say which column holds the text (--text-column) along with --title-column or --id-column.')
+  const csv = values['text-column'] ? { text: values['text-column'], title: values['title-column'] ?? null, id: values['id-column'] ?? null } : null
+  const project = await Project.open(dir)
+  const imported = []
+  const errors: { name: string; message: string; kind?: string }[] = []
+  const step = progress(files.length)
+  for (const [i, file] of files.entries()) {
+    step(i + 1, `importing ${file}`)
+    let bytes: Uint8Array
+    try {
+      bytes = new Uint8Array(await fs.readFile(file))
+    } catch (e) {
+      errors.push({ name: file, kind: 'refused', message: `${file} could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).` })
+      continue
+    }
+    const result = await project.importFiles([{ name: basename(file), bytes, encoding: values.encoding ?? null, csv }], new Date().toISOString(), values.yes ?? false)
+    imported.push(...result.imported)
+    errors.push(...result.errors.map((e) => (e.kind === 'needs-confirmation' ? { ...e, message: `${e.message.replace(/ import it anyway\?$/, '')} run again with --yes to import it.` } : e)))
+  }
+  if (values.json) printJson({ imported, errors })
+  else {
+    for (const doc of imported) {
+      console.log(`Imported ${doc.importedFrom} as "${doc.title}" (${doc.id}, ${doc.length} characters${doc.encoding && doc.encoding !== 'utf-8' ? `, decoded from ${doc.encoding}` : ''}).`)
+    }
+    for (const err of errors) console.error(err.message)
+  }
+  return errors.length > 0 ? 1 : 0
+}
+
+export async function importAnnotationsCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { as: { type: 'string' }, me: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true })
+  const [dir, source] = positionals
+  if (!dir || !source || positionals.length > 2) return usage('import-annotations', 'import-annotations takes a project folder and one path to import from.')
+  for (const name of [values.as, values.me]) {
+    if (name !== undefined && !AnnotatorName.safeParse(name).success) return usage('import-annotations', `"${name}" is not a valid annotator name.`)
+  }
+  const project = await Project.open(dir)
+  const me = values.me ?? (await Settings.open(defaultConfigDir())).annotator ?? ''
+  const report = await importAnnotations(project, resolve(source), me, values.as ?? null)
+  const unplaced = report.layers.reduce((n, l) => n + l.unplaced.length, 0)
+  if (values.json) printJson(report)
+  else {
+    for (const l of report.layers) {
+      const what = l.skipped ? `skipped (${l.skipped})` : `${l.imported} annotations${l.reanchored ? `, ${l.reanchored} found again by quote` : ''}${l.keptAside ? `; the earlier layer was kept as ${l.keptAside}` : ''}`
+      console.log(`${l.from} on "${l.title}" -> layer ${l.as}: ${what}.`)
+      for (const u of l.unplaced) console.error(`  not imported: ${u.id}${u.exact ? ` "${u.exact.slice(0, 60)}"` : ''}: ${u.reason}.`)
+    }
+    for (const e of report.errors) console.error(e)
+  }
+  return report.errors.length > 0 || unplaced > 0 ? 1 : 0
+}

@@ -1,0 +1,33 @@
+/** `marginalia validate` and `marginalia stats`. */
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { Project } from '../core/project'
+import { projectStats, statsSummary } from '../core/project-stats'
+import { validateProject } from '../core/validate-project'
+import { printJson, usage } from './common'
+
+export async function validateCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true })
+  const dir = positionals[0]
+  if (!dir || positionals.length > 1) return usage('validate', 'validate takes one project folder.')
+  const report = await validateProject(resolve(dir))
+  const valid = report.problems.length === 0
+  if (values.json) printJson({ valid, ...report })
+  else {
+    for (const p of report.problems) console.log(`${p.file}${p.at ? ` (${p.at})` : ''}: ${p.message}`)
+    const { documents, stores, annotations, links } = report.checked
+    const summary = `${documents} documents, ${stores} annotation files, ${annotations} annotations and ${links} links checked`
+    console.error(valid ? `Valid: ${summary}.` : `${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} found (${summary}).`)
+  }
+  return valid ? 0 : 1
+}
+
+export async function statsCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true })
+  const dir = positionals[0]
+  if (!dir || positionals.length > 1) return usage('stats', 'stats takes one project folder.')
+  const stats = await projectStats(await Project.open(dir))
+  if (values.json) printJson(stats)
+  else console.log(statsSummary(stats))
+  return 0
+}
