@@ -4,7 +4,7 @@ import { useSession, useSessionState } from '../state/use-session'
 
 /**
  * The review toolbar: the legend (each compared annotator's lane under the text, and the reviewed
- * layer's outline), each with a checkbox that shows or hides that layer; whom to compare; and
+ * layer's tint and rule), each with a checkbox that shows or hides that layer; whom to compare; and
  * previous / next open disagreement.
  */
 export function ReviewLegend() {
@@ -25,7 +25,7 @@ export function ReviewLegend() {
             {a === me && ' (you)'}
           </label>
         ))}
-        <label className="legend-item" title="The reviewed layer: what you accepted or edited, outlined">
+        <label className="legend-item" title="The reviewed layer: what you accepted or edited, tinted under a rule">
           <input type="checkbox" checked={!hidden.includes(REVIEWED)} onChange={() => session.reviewing.toggleLayer(REVIEWED)} />
           <span className="reviewed-sample" aria-hidden="true" />
           Reviewed

@@ -5,7 +5,7 @@ import { useSession, useSessionState } from '../state/use-session'
 
 /**
  * The text under review, with every compared layer drawn (each annotator in its lane) and the
- * reviewed layer outlined. The view is built once per loaded review, from one sorted list of
+ * reviewed layer tinted under a rule. The view is built once per loaded review, from one sorted list of
  * spans; decisions patch only the reviewed layer's highlights, and showing or hiding a layer is a
  * class on the scroller.
  */

@@ -3,6 +3,7 @@ import { kindName } from '../state/review-model'
 import { REVIEW_KEYS } from '../state/review-keys'
 import { useSession, useSessionState } from '../state/use-session'
 import { MemberCard } from './MemberCard'
+import { ReviewedCard } from './ReviewedCard'
 import { UnitEditor } from './UnitEditor'
 
 /**
@@ -59,6 +60,7 @@ export function UnitDecision() {
         <UnitEditor key={unit.key} unit={unit} start={reviewed ?? unit.members[0]!.annotation} />
       ) : (
         <div className="cards">
+          {decision?.action === 'edited' && reviewed && <ReviewedCard annotation={reviewed} unit={unit} />}
           {unit.members.map((m, n) => (
             <MemberCard
               key={m.annotator}

@@ -46,6 +46,11 @@ export function UnitEditor({ unit, start: from }: { unit: ReviewUnit; start: Ann
     <form
       className="unit-editor"
       aria-label="Edit the reviewed version"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return
+        e.preventDefault()
+        session.reviewing.select(unit.key, false)
+      }}
       onSubmit={(e) => {
         e.preventDefault()
         save()
@@ -53,7 +58,7 @@ export function UnitEditor({ unit, start: from }: { unit: ReviewUnit; start: Ann
     >
       <div className="field-row">
         <label htmlFor={ids.label}>Label</label>
-        <select id={ids.label} value={label} onChange={(e) => setLabel(e.target.value)}>
+        <select id={ids.label} value={label} autoFocus onChange={(e) => setLabel(e.target.value)}>
           {labels.map((l) => (
             <option key={l.id} value={l.id}>
               {l.name}

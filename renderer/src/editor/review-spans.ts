@@ -1,7 +1,7 @@
 /**
  * How the review draws its layers: every compared annotator's annotations in the label's colour,
  * each annotator in its own lane under the text (lane n of the legend), and the reviewed layer
- * as an outlined box. The lanes are classes (see styles.css), so hiding an annotator's layer is a
+ * tinted under a solid rule. The lanes are classes (see styles.css), so hiding an annotator's layer is a
  * class on the scroller and never touches the decorations; all spans are built once, in one list
  * the highlight plugin sorts and turns into one DecorationSet.
  */
@@ -28,7 +28,7 @@ export function laneSpan(index: TextIndex, annotator: string, lane: number, a: A
   return { ...span, id: `${annotator}:${a.id}`, classes: `mg-rv mg-rv-lane-${lane} mg-rv-${lanePattern(lane)} mg-label-${a.label}` }
 }
 
-/** A reviewed annotation, outlined. */
+/** A reviewed annotation, tinted under a rule. */
 export function reviewedSpan(index: TextIndex, a: Annotation): HighlightSpan {
   const span = spanOfAnnotation(index, a)
   return { ...span, id: `${REVIEWED}:${a.id}`, classes: `mg-rv-reviewed mg-label-${a.label}` }

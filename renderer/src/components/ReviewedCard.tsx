@@ -1,0 +1,37 @@
+import { findLabel } from '../../../shared/model/labels'
+import type { ReviewedAnnotation } from '../../../shared/model/review'
+import type { ReviewUnit } from '../../../shared/review/units'
+import { truncate } from '../state/describe'
+import { useSessionState } from '../state/use-session'
+import { SpanQuote } from './SpanQuote'
+
+/** The reviewer's own version of a unit (a decision "edited"), beside the annotators' versions. */
+export function ReviewedCard({ annotation: a, unit }: { annotation: ReviewedAnnotation; unit: ReviewUnit }) {
+  const labels = useSessionState((s) => s.info?.project?.labels ?? [])
+  const label = findLabel(labels, a.label)
+  const values = (label?.attributes ?? []).filter((d) => a.attributes[d.id])
+  return (
+    <article className={`card reviewed chosen mg-label-${a.label}`} aria-label="Reviewed version">
+      <div className="card-head">
+        <strong>Reviewed</strong>
+        <span className="card-label">
+          <span className="swatch" aria-hidden="true" />
+          {label?.name ?? a.label}
+        </span>
+        <span className="chosen-mark">✓ edited by {a.provenance.decidedBy}</span>
+      </div>
+      <SpanQuote start={a.target.position.start} end={a.target.position.end} around={unit} />
+      {values.length > 0 && (
+        <dl className="card-values">
+          {values.map((d) => (
+            <div key={d.id}>
+              <dt>{d.name}</dt>
+              <dd>{a.attributes[d.id]}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {a.note && <p className="card-note">✎ {truncate(a.note, 200)}</p>}
+    </article>
+  )
+}
