@@ -15,6 +15,7 @@ export function ImportAnnotationsDialog({ onClose }: { onClose: () => void }) {
   const session = useSession()
   const desktop = useSessionState((s) => s.info?.host === 'desktop')
   const [path, setPath] = useState('')
+  const [as, setAs] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [report, setReport] = useState<AnnotationImportReport | null>(null)
@@ -25,7 +26,7 @@ export function ImportAnnotationsDialog({ onClose }: { onClose: () => void }) {
     setError(null)
     setReport(null)
     try {
-      setReport(await importAnnotations(session, from.trim()))
+      setReport(await importAnnotations(session, from.trim(), as.trim() === '' ? null : as.trim()))
     } catch (e) {
       setError(messageOf(e))
     } finally {
@@ -44,9 +45,14 @@ export function ImportAnnotationsDialog({ onClose }: { onClose: () => void }) {
     <Modal title="Import annotations" onClose={onClose}>
       <div className="stack import-annotations">
         <p className="help">
-          From a colleague’s Marginalia project folder (every layer in it) or one annotations file (annotations/&lt;name&gt;/&lt;document&gt;.json). Each layer
-          comes in under its annotator’s name; texts are matched by content, and annotations on a changed text are re-anchored by their quote.
+          From a colleague’s Marginalia project folder (every layer in it), one of its annotations files (annotations/&lt;name&gt;/&lt;document&gt;.json), or an
+          export (JSON Lines, W3C Web Annotation, brat). Each layer comes in under its annotator’s name; texts are matched by content, and annotations on
+          a changed text are re-anchored by their quote.
         </p>
+        <label className="field">
+          <span>Layer name, for files that name no annotator (brat, W3C) — optional</span>
+          <input value={as} onChange={(e) => setAs(e.target.value)} maxLength={64} placeholder="jonas" />
+        </label>
         {desktop ? (
           <div className="actions start">
             <button type="button" className="primary" disabled={busy} onClick={() => void pick('folder')}>

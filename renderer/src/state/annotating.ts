@@ -46,8 +46,8 @@ export class Annotating {
   constructor(
     private readonly store: Store<SessionState>,
     private readonly client: Client,
-    /** Tells the document list the new annotation count of a document. */
-    private readonly counted: (document: string, count: number) => void,
+    /** Tells the document list the new annotation count of a document (and whether others had changed its layer on disk). */
+    private readonly counted: (document: string, count: number, changedOnDisk: boolean) => void,
   ) {
     this.queue = new SaveQueue({
       send: (document, ops) => this.client.call('annotations.apply', { document, ops }),
@@ -204,7 +204,7 @@ export class Annotating {
 
   private saved(batches: Batch[], result: ApplyResult): void {
     const document = batches[0]!.document
-    this.counted(document, result.annotationCount)
+    this.counted(document, result.annotationCount, result.changedOnDisk === true)
     if (document !== this.document || !this.layer) return
     // Keep local copies that later, unconfirmed changes have already replaced.
     const later = new Set<string>(this.edit ? [this.edit.id] : [])

@@ -8,9 +8,12 @@
 import type { AnnotationImportReport } from '../../../shared/api'
 import type { Session } from './session'
 
-/** Import from `path` and refresh what is shown; throws the host's sentence on failure. */
-export async function importAnnotations(session: Session, path: string): Promise<AnnotationImportReport> {
-  const report = await session.client.call('annotations.import', { path })
+/**
+ * Import from `path` and refresh what is shown; `as` names the layer for files that name no
+ * annotator (brat, W3C without creators). Throws the host's sentence on failure.
+ */
+export async function importAnnotations(session: Session, path: string, as: string | null = null): Promise<AnnotationImportReport> {
+  const report = await session.client.call('annotations.import', { path, as })
   await session.loadDocuments()
   await Promise.all([session.mode.loadAnnotators(), session.mode.loadProgress(), session.reloadOwnLayer(), session.mode.openReview()])
   return report

@@ -36,9 +36,11 @@ export class Session {
   readonly watch: ChangeWatch
 
   constructor(readonly client: Client) {
-    this.work = new Annotating(this.store, client, (id, count) => {
+    this.work = new Annotating(this.store, client, (id, count, changedOnDisk) => {
       const documents = this.store.get().documents.map((d) => (d.id === id ? { ...d, annotationCount: count } : d))
       this.store.set({ documents })
+      // Someone else had changed this layer on disk: show their changes once ours are saved.
+      if (changedOnDisk && id === this.store.get().doc?.id) void this.reloadOwnLayer()
     })
     this.commands = new Commands(this.store, this.work)
     const hint = (text: string | null, tone: 'info' | 'error' = 'info') => this.commands.hint(text, tone)

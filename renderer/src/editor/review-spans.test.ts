@@ -1,0 +1,44 @@
+import { EditorState } from 'prosemirror-state'
+import { describe, expect, it } from 'vitest'
+import { TextIndex } from '../../../shared/offsets'
+import type { ReviewedAnnotation } from '../../../shared/model/review'
+import { annotation, marked } from '../testing/builders'
+import { highlights, highlightsBetween } from './highlights'
+import { readOnly } from './read-only'
+import { layerOfSpan, reviewedChanges, reviewSpans, reviewedSpan } from './review-spans'
+import { docFromText } from './schema'
+
+function reviewed(index: TextIndex, label: string, start: number, end: number, modified = '2026-01-01T00:00:00.000Z'): ReviewedAnnotation {
+  const a = annotation(index, label, start, end, { modified })
+  return { ...a, provenance: { action: 'accepted', chosen: 'maria', sources: [], decidedBy: 'rita', decided: modified } }
+}
+
+describe('review spans', () => {
+  it('draws every layer in its own lane and the reviewed layer apart, with ids that say whose they are', () => {
+    const { text, spans } = marked('Die Ministerin 👩🏽‍⚕️ [sagte: [Gespräche] gescheitert]')
+    const index = new TextIndex(text)
+    const [outer, inner] = spans
+    const layers = [
+      { annotator: 'maria', annotations: [annotation(index, 'claim', outer!.start, outer!.end)], links: [] },
+      { annotator: 'jonas', annotations: [annotation(index, 'stance', inner!.start, inner!.end)], links: [] },
+    ]
+    const all = reviewSpans(index, layers, [reviewed(index, 'claim', outer!.start, outer!.end)])
+    expect(all.map((s) => s.classes)).toEqual(['mg-rv mg-rv-lane-0 mg-rv-solid mg-label-claim', 'mg-rv mg-rv-lane-1 mg-rv-dashed mg-label-stance', 'mg-rv-reviewed mg-label-claim'])
+    expect(all.map((s) => layerOfSpan(s.id).layer)).toEqual(['maria', 'jonas', '_reviewed'])
+    // The same machinery draws them: what lies under "Gespräche" is found again by position.
+    const state = EditorState.create({ doc: docFromText(text), plugins: [readOnly(), highlights(all)] })
+    const under = highlightsBetween(state, index.cpToPm(inner!.start), index.cpToPm(inner!.start + 1))
+    expect(under.map((s) => layerOfSpan(s.id).layer).sort()).toEqual(['_reviewed', 'jonas', 'maria'])
+    expect(under.every((s) => state.doc.textBetween(s.from, s.to).includes('Gespräche'))).toBe(true)
+  })
+
+  it('redraws only reviewed annotations that came, changed or went', () => {
+    const { text, spans } = marked('[one] [two] [three]')
+    const index = new TextIndex(text)
+    const [a, b, c] = spans.map((s) => reviewed(index, 'claim', s.start, s.end))
+    const b2 = { ...b!, label: 'source', modified: '2026-02-02T00:00:00.000Z' }
+    const { put, removed } = reviewedChanges(index, [a!, b!], [b2, c!])
+    expect(put.map((s) => s.id)).toEqual([reviewedSpan(index, b2).id, reviewedSpan(index, c!).id])
+    expect(removed).toEqual([reviewedSpan(index, a!).id])
+  })
+})
