@@ -23,13 +23,27 @@ describe('review spans', () => {
       { annotator: 'jonas', annotations: [annotation(index, 'stance', inner!.start, inner!.end)], links: [] },
     ]
     const all = reviewSpans(index, layers, [reviewed(index, 'claim', outer!.start, outer!.end)])
-    expect(all.map((s) => s.classes)).toEqual(['mg-rv mg-rv-lane-0 mg-rv-solid mg-label-claim', 'mg-rv mg-rv-lane-1 mg-rv-dashed mg-label-stance', 'mg-rv-reviewed mg-label-claim'])
+    expect(all.map((s) => s.classes)).toEqual(['mg-rv mg-rv-lane-0 mg-label-claim', 'mg-rv mg-rv-lane-1 mg-label-stance', 'mg-rv-reviewed mg-label-claim'])
     expect(all.map((s) => layerOfSpan(s.id).layer)).toEqual(['maria', 'jonas', '_reviewed'])
     // The same machinery draws them: what lies under "Gespräche" is found again by position.
     const state = EditorState.create({ doc: docFromText(text), plugins: [readOnly(), highlights(all)] })
     const under = highlightsBetween(state, index.cpToPm(inner!.start), index.cpToPm(inner!.start + 1))
     expect(under.map((s) => layerOfSpan(s.id).layer).sort()).toEqual(['_reviewed', 'jonas', 'maria'])
     expect(under.every((s) => state.doc.textBetween(s.from, s.to).includes('Gespräche'))).toBe(true)
+  })
+
+  it('draws annotations made alike by several annotators as one span with a bar in each lane', () => {
+    const { text, spans } = marked('[Kyiv] said [talks failed]')
+    const index = new TextIndex(text)
+    const [a, b] = spans
+    const layer = (annotator: string, label: string) => ({ annotator, annotations: [annotation(index, 'source', a!.start, a!.end), annotation(index, label, b!.start, b!.end)], links: [] })
+    const all = reviewSpans(index, [layer('maria', 'claim'), layer('jonas', 'stance'), layer('lena', 'claim')], [])
+    expect(all.map((s) => `${index.slice(s.start, s.end)}: ${s.classes}`).sort()).toEqual([
+      'Kyiv: mg-rv mg-rv-lane-0 mg-rv-lane-1 mg-rv-lane-2 mg-label-source',
+      'talks failed: mg-rv mg-rv-lane-0 mg-rv-lane-2 mg-label-claim',
+      'talks failed: mg-rv mg-rv-lane-1 mg-label-stance',
+    ])
+    expect(layerOfSpan(all[0]!.id).layer).toBe('maria')
   })
 
   it('redraws only reviewed annotations that came, changed or went', () => {

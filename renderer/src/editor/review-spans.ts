@@ -1,9 +1,11 @@
 /**
  * How the review draws its layers: every compared annotator's annotations in the label's colour,
  * each annotator in its own lane under the text (lane n of the legend), and the reviewed layer
- * tinted under a solid rule. The lanes are classes (see styles.css), so hiding an annotator's layer is a
- * class on the scroller and never touches the decorations; all spans are built once, in one list
- * the highlight plugin sorts and turns into one DecorationSet.
+ * tinted under a solid rule. The lanes are classes (see review.css), so hiding an annotator's layer
+ * is a class on the scroller and never touches the decorations. Annotations several annotators
+ * made alike (same start, end and label: most of an agreed review) are drawn as one span with
+ * a bar in each of their lanes, which halves the elements of a typical review. All spans are
+ * built once, in one list the highlight plugin sorts and turns into one DecorationSet.
  */
 import type { Annotation } from '../../../shared/model/annotation'
 import type { ReviewedAnnotation } from '../../../shared/model/review'
@@ -22,10 +24,10 @@ export function lanePattern(lane: number): (typeof LANE_PATTERNS)[number] {
   return LANE_PATTERNS[lane % LANE_PATTERNS.length]!
 }
 
-/** One annotator's annotation, drawn in its lane. */
-export function laneSpan(index: TextIndex, annotator: string, lane: number, a: Annotation): HighlightSpan {
+/** An annotation drawn in the lanes of everyone who made it alike (its id: the first one's). */
+export function laneSpan(index: TextIndex, annotator: string, lanes: readonly number[], a: Annotation): HighlightSpan {
   const span = spanOfAnnotation(index, a)
-  return { ...span, id: `${annotator}:${a.id}`, classes: `mg-rv mg-rv-lane-${lane} mg-rv-${lanePattern(lane)} mg-label-${a.label}` }
+  return { ...span, id: `${annotator}:${a.id}`, classes: `mg-rv ${lanes.map((l) => `mg-rv-lane-${l}`).join(' ')} mg-label-${a.label}` }
 }
 
 /** A reviewed annotation, tinted under a rule. */
@@ -36,10 +38,20 @@ export function reviewedSpan(index: TextIndex, a: Annotation): HighlightSpan {
 
 /** Every span of a review: the layers in lane order, then the reviewed layer. */
 export function reviewSpans(index: TextIndex, layers: readonly ReviewLayer[], reviewed: readonly Annotation[]): HighlightSpan[] {
-  const out: HighlightSpan[] = []
+  const alike = new Map<string, { annotator: string; annotation: Annotation; lanes: number[] }[]>()
   layers.forEach((layer, lane) => {
-    for (const a of layer.annotations) out.push(laneSpan(index, layer.annotator, lane, a))
+    for (const a of layer.annotations) {
+      const key = `${a.target.position.start}:${a.target.position.end}:${a.label}`
+      const group = alike.get(key) ?? []
+      // One span per annotator and group: an annotator's own duplicates each get a span.
+      const free = group.find((g) => !g.lanes.includes(lane))
+      if (free) free.lanes.push(lane)
+      else group.push({ annotator: layer.annotator, annotation: a, lanes: [lane] })
+      alike.set(key, group)
+    }
   })
+  const out: HighlightSpan[] = []
+  for (const group of alike.values()) for (const g of group) out.push(laneSpan(index, g.annotator, g.lanes, g.annotation))
   for (const a of reviewed) out.push(reviewedSpan(index, a))
   return out
 }
