@@ -1,7 +1,7 @@
 /**
  * How the review draws its layers: every compared annotator's annotations in the label's colour,
  * each annotator in its own lane under the text (lane n of the legend), and the reviewed layer
- * tinted under a solid rule. The lanes are classes (see review.css), so hiding an annotator's layer
+ * tinted under a solid rule. The lanes are classes (see review-text.css), so hiding an annotator's layer
  * is a class on the scroller and never touches the decorations. Annotations several annotators
  * made alike (same start, end and label: most of an agreed review) are drawn as one span with
  * a bar in each of their lanes, which halves the elements of a typical review. All spans are
