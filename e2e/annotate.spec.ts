@@ -161,20 +161,36 @@ test('export CSV from the UI and parse it back against the stored texts', async 
   expect(rows.find((r) => r.annotator === 'tester')).toMatchObject({ label: 'claim', text: CLAIM, document_id: doc.id })
 })
 
-test('importing a binary file and a file of invalid UTF-8 gives a clear error and writes nothing', async ({ page, app }) => {
+test('importing a binary file and a file of mixed encodings gives a clear error and writes nothing', async ({ page, app }) => {
   await page.goto(app.url)
   await expect(page.getByRole('navigation', { name: 'Documents' })).toBeVisible()
   const textsBefore = await readdir(join(app.projectDir, 'texts'))
   const projectBefore = await app.read('project.json')
   await page.locator('input[type=file]').setInputFiles([
     { name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) },
-    { name: 'latin1.txt', mimeType: 'text/plain', buffer: Buffer.from('caf\xe9 au lait', 'latin1') },
+    { name: 'mixed.txt', mimeType: 'text/plain', buffer: Buffer.concat([Buffer.from('café, ', 'utf8'), Buffer.from('caf\xe9 au lait', 'latin1')]) },
   ])
   const alert = page.getByRole('alert')
   await expect(alert).toContainText('photo.txt looks like a binary file')
-  await expect(alert).toContainText('latin1.txt is not valid UTF-8 text')
+  await expect(alert).toContainText('mixed.txt mixes UTF-8 with another encoding')
   expect(await readdir(join(app.projectDir, 'texts'))).toEqual(textsBefore)
   expect(await app.read('project.json')).toBe(projectBefore)
+})
+
+test('importing a web page, a Word file and a Windows-1252 text adds each with its readable text', async ({ page, app }) => {
+  await page.goto(app.url)
+  const formats = join(import.meta.dirname, '../fixtures/corpus/formats')
+  await page.locator('input[type=file]').setInputFiles(['article.html', 'interview.docx', 'windows-1252.txt'].map((n) => join(formats, n)))
+  const nav = page.getByRole('navigation', { name: 'Documents' })
+  await expect(nav.getByText('Russia & Iran: a “new axis”?')).toBeVisible()
+  await expect(nav.getByText('Interview with a ministry spokeswoman')).toBeVisible()
+  const project = JSON.parse(await app.read('project.json')) as ProjectFile
+  const byName = (n: string) => project.documents.find((d) => d.importedFrom === n)!
+  expect(byName('windows-1252.txt').encoding).toBe('windows-1252')
+  expect(await app.read(byName('windows-1252.txt').file)).toContain('„Wir werden das nicht hinnehmen“')
+  const article = await app.read(byName('article.html').file)
+  expect(article).toContain('Moscow has not condemned the attack')
+  expect(article).not.toContain('injected by a script')
 })
 
 test('importing a good text adds it to the list, and it can be renamed', async ({ page, app }, info) => {
