@@ -51,8 +51,12 @@ export function MemberCard({ member, unit, number, chosen, disabled, onAccept }:
         </dl>
       )}
       {(member.source || (label?.attributedTo && others.some((o) => o.source))) && (
-        <p className={differs(source) ? 'card-source differs' : 'card-source'}>
+        <p className={differs(source) ? 'card-source differs' : 'card-source'} title={member.source ? `Attributed to “${member.source.target.quote.exact}”` : undefined}>
           ← {member.source ? truncate(sourceName(member.source), 60) : 'no source'}
+          {/* Same name, different span: show which words the source covers. */}
+          {member.source && differs(source) && sourceName(member.source) !== member.source.target.quote.exact && (
+            <span className="card-source-quote"> (“{truncate(member.source.target.quote.exact, 60)}”)</span>
+          )}
         </p>
       )}
       {a.note && <p className="card-note">✎ {truncate(a.note, 200)}</p>}

@@ -42,7 +42,7 @@ export function ReviewTextView() {
     }
   }, [session, layers])
 
-  const classes = ['text-scroll', 'review-text']
+  const classes = ['text-scroll', 'review-text', `mg-lanes-${annotators?.length ?? 1}`]
   annotators?.forEach((a, lane) => {
     if (hidden.includes(a)) classes.push(`mg-hide-lane-${lane}`)
   })
