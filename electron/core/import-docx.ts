@@ -10,8 +10,8 @@ import { Unzip, UnzipInflate, type UnzipFile } from 'fflate'
 import mammoth from 'mammoth'
 import { htmlToText, type HtmlText } from './import-html'
 
-/** Most bytes the document's parts (XML, not media) may hold once unpacked. */
-export const MAX_DOCX_UNPACKED = 64 * 1024 * 1024
+/** Most bytes the document's parts (XML, not media) may hold once unpacked: mammoth needs about 50 bytes of memory per byte of XML (20 MB of XML took 1 GB and 16 s). */
+export const MAX_DOCX_UNPACKED = 32 * 1024 * 1024
 
 /** Why a zip is not usable, or null when its parts are complete and within limits. */
 export function checkDocxZip(name: string, bytes: Uint8Array, limit = MAX_DOCX_UNPACKED): string | null {

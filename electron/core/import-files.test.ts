@@ -77,7 +77,7 @@ describe('importing Word files', () => {
     const { problems } = await prepareImports([fixture('broken-truncated.docx'), fixture('broken-zip-bomb.docx')])
     expect(problems.map((p) => p.message)).toEqual([
       'broken-truncated.docx is damaged or incomplete, so it is not a Word file Marginalia can read; open it in Word, save it again, and import the copy.',
-      'broken-zip-bomb.docx unpacks to more than 64 MB of text and markup, more than a Word document holds, so it was not imported; check where it came from.',
+      'broken-zip-bomb.docx unpacks to more than 32 MB of text and markup, more than a Word document holds, so it was not imported; check where it came from.',
     ])
     expect(Date.now() - started).toBeLessThan(5000)
   })
