@@ -29,7 +29,7 @@ export function MemberCard({ member, unit, number, chosen, disabled, onAccept }:
   const attributes = (label?.attributes ?? []).filter((d) => a.attributes[d.id] || others.some((o) => o.annotation.attributes[d.id]))
   const source = (m: UnitMember) => (m.source ? `${m.source.target.position.start}-${m.source.target.position.end}` : '')
   return (
-    <article className={`card mg-label-${a.label}${chosen ? ' chosen' : ''}`} aria-label={`${member.annotator}’s version`}>
+    <article className={`card mg-label-${a.label}${chosen ? ' chosen' : ''}`} aria-label={`${member.annotator}'s version`}>
       <div className="card-head">
         <kbd aria-hidden="true">{number}</kbd>
         <strong>{member.annotator}</strong>
@@ -61,7 +61,7 @@ export function MemberCard({ member, unit, number, chosen, disabled, onAccept }:
       )}
       {a.note && <p className="card-note">✎ {truncate(a.note, 200)}</p>}
       <button type="button" className="small accept" disabled={disabled} onClick={onAccept}>
-        Accept {member.annotator}’s <kbd aria-hidden="true">{number}</kbd>
+        Accept {member.annotator}'s <kbd aria-hidden="true">{number}</kbd>
       </button>
     </article>
   )

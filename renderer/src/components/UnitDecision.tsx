@@ -35,7 +35,7 @@ export function UnitDecision() {
       ? 'Settled: all rejected'
       : decision.action === 'edited'
         ? `Settled: edited (${findLabel(labels, reviewed?.label ?? '')?.name ?? reviewed?.label ?? '?'})`
-        : `Settled: ${reviewed?.provenance.chosen ?? 'one'}’s version accepted`
+        : `Settled: ${reviewed?.provenance.chosen ?? 'one'}'s version accepted`
   return (
     <section className={decision ? 'unit-decision settled' : 'unit-decision'} aria-label="Unit" data-testid="unit-decision">
       <div className="unit-head">
@@ -73,12 +73,12 @@ export function UnitDecision() {
             />
           ))}
           {unit.missing.map((a) => (
-            <div key={a} className="card missing" aria-label={`${a}: not marked`}>
+            <article key={a} className="card missing" aria-label={`${a}: not marked`}>
               <div className="card-head">
                 <strong>{a}</strong>
               </div>
               <p className="help">Did not mark this.</p>
-            </div>
+            </article>
           ))}
         </div>
       )}
