@@ -19,7 +19,8 @@ export function AgreementView() {
   const [scope, setScope] = useState<string>('project')
   const [exported, setExported] = useState<string | null>(null)
   const [exportError, setExportError] = useState<string | null>(null)
-  const { report, error, loading, reload } = useAgreementReport(picked)
+  const revision = useSessionState((s) => s.diskRevision)
+  const { report, error, loading, reload } = useAgreementReport(picked, revision)
   const ids = { scope: useId() }
 
   useEffect(() => {

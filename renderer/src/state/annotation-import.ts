@@ -16,6 +16,7 @@ export async function importAnnotations(session: Session, path: string, as: stri
   const report = await session.client.call('annotations.import', { path, as })
   await session.loadDocuments()
   await Promise.all([session.mode.loadAnnotators(), session.mode.loadProgress(), session.reloadOwnLayer(), session.mode.openReview()])
+  session.store.set({ diskRevision: session.store.get().diskRevision + 1 })
   return report
 }
 

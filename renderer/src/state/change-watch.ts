@@ -84,6 +84,7 @@ export class ChangeWatch {
       compared: s.view === 'review' && s.review ? s.review.annotators : null,
     })
     if (plan.note) this.note(plan.note)
+    this.store.set({ diskRevision: s.diskRevision + 1 })
     const h = this.hooks
     if (plan.project) await h.reloadProject()
     if (plan.documents) await h.reloadDocuments()

@@ -83,6 +83,8 @@ export interface SessionState {
   progress: Progress | null
   /** A short note about colleagues' changes taken in from disk. */
   changeNote: string | null
+  /** Counts the batches of changes taken in from disk (what depends on them can recompute). */
+  diskRevision: number
 }
 
 /** The state before app.info has answered. */
@@ -113,4 +115,5 @@ export const initialState: SessionState = {
   stale: null,
   progress: null,
   changeNote: null,
+  diskRevision: 0,
 }

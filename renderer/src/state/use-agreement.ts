@@ -16,13 +16,16 @@ interface Answer {
   error: string | null
 }
 
-/** The report (the last one while a new one is calculated), the error sentence, and a way to ask again. */
-export function useAgreementReport(annotators: readonly string[] | null): { report: AgreementReport | null; error: string | null; loading: boolean; reload: () => void } {
+/**
+ * The report (the last one while a new one is calculated), the error sentence, and a way to ask
+ * again; it is asked again by itself when colleagues' changes come in from disk (`revision`).
+ */
+export function useAgreementReport(annotators: readonly string[] | null, revision: number): { report: AgreementReport | null; error: string | null; loading: boolean; reload: () => void } {
   const session = useSession()
   const [answer, setAnswer] = useState<Answer>({ request: '', report: null, error: null })
   const [asked, setAsked] = useState(0)
   const who = annotators ? annotators.join('\n') : ''
-  const request = `${asked}:${who}`
+  const request = `${asked}.${revision}:${who}`
   useEffect(() => {
     let current = true
     const list = request.slice(request.indexOf(':') + 1)
