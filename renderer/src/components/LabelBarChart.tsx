@@ -18,7 +18,7 @@ const W = 640
 const H = 230
 const LEFT = 36
 const BOTTOM = 28
-const TOP = 10
+const TOP = 18
 
 /**
  * Grouped bars per label (e.g. alpha, kappa and F1), on a scale from 0 (or the lowest negative
