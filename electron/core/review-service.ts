@@ -15,7 +15,7 @@ export async function reviewLayers(project: Project, docId: string, annotators: 
   return Promise.all(
     annotators.map(async (annotator) => {
       if (!(await project.hasLayer(annotator, docId))) return { annotator, annotations: [], links: [] }
-      const layer = await project.layer(annotator, docId)
+      const layer = await project.freshLayer(annotator, docId)
       return { annotator, annotations: [...layer.annotations], links: [...layer.links] }
     }),
   )

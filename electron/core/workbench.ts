@@ -186,7 +186,7 @@ export class Workbench {
     const project = this.current
     const annotator = this.annotator
     const doc = project.document(id)
-    const [text, layer] = await Promise.all([project.text(id), project.layer(annotator, id)])
+    const [text, layer] = await Promise.all([project.text(id), project.freshLayer(annotator, id)])
     return {
       document: await this.documentSummary(project, doc),
       text: text.text,
