@@ -1,8 +1,9 @@
-import { truncate } from '../state/describe'
+import { textDirection, truncate } from '../state/describe'
 import { useSessionState } from '../state/use-session'
 
 const CONTEXT = 40
 const LONGEST = 600
+const LINE_LOOKBACK = 2000
 
 interface SpanQuoteProps {
   /** The span, in code points. */
@@ -23,8 +24,11 @@ export function SpanQuote({ start, end, around, differs = false }: SpanQuoteProp
   const before = index.slice(from, start)
   const inside = index.slice(start, end)
   const after = index.slice(end, to)
+  // The direction of the paragraph, as the text view shows it (not of a context cut mid-word).
+  const lineStart = Math.max(0, Math.min(start, around.start) - LINE_LOOKBACK)
+  const line = tail(index.slice(lineStart, start)) + index.slice(start, end)
   return (
-    <blockquote className={differs ? 'span-quote differs' : 'span-quote'} dir="auto">
+    <blockquote className={differs ? 'span-quote differs' : 'span-quote'} dir={textDirection(line)}>
       {from > 0 && '…'}
       {tail(before)}
       <mark>{truncate(inside, LONGEST)}</mark>
