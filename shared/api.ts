@@ -12,7 +12,16 @@ import type { Decision, ReviewedAnnotation } from './model/review'
 import type { ReviewLayer, ReviewUnit } from './review/units'
 import type { AgreementReport } from './agreement/report'
 
-export const ProjectPath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'a path without NUL bytes')
+/**
+ * A folder or file path from the UI: absolute (a relative one would depend on where the host was
+ * started), without NUL bytes.
+ */
+export const ProjectPath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !p.includes('\0'), 'a path without NUL bytes')
+  .refine((p) => /^(?:\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'an absolute path, such as /home/you/project or C:\\Users\\you\\project')
 
 export interface ProjectSummary {
   /** Absolute path of the project folder. */
