@@ -16,6 +16,8 @@ import { CSP } from '../../shared/csp'
 
 /** Largest request body accepted (an import of several texts, base64). */
 const MAX_BODY = 64 * 1024 * 1024
+/** How much of a refused body is read and dropped before the connection is cut. */
+const DRAIN_LIMIT = 16 * 1024 * 1024
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -73,11 +75,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   async function api(req: IncomingMessage, res: ServerResponse, method: string) {
     if (req.method !== 'POST') return sendJson(res, 405, fail('invalid', 'API calls are POST requests.'))
     if (!tokenMatches(req.headers['x-marginalia-token'], token)) {
-      req.resume()
+      drop(req)
       return sendJson(res, 401, fail('invalid', 'This request lacks the launch token; open the address Marginalia printed when it started.'))
     }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      req.resume()
+      drop(req)
       return sendJson(res, 415, fail('invalid', 'API calls send JSON.'))
     }
     const declared = Number(req.headers['content-length'] ?? 0)
@@ -157,11 +159,23 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   })
 }
 
-/** 413, then close the connection rather than read the rest of a body that is too large. */
+/**
+ * 413 without keeping the body: what follows is read and dropped (so the client gets to read the
+ * answer), up to DRAIN_LIMIT more bytes, then the connection is cut.
+ */
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse) {
-  res.setHeader('Connection', 'close')
   sendJson(res, 413, fail('invalid', 'That request is too large (64 MB at most); import fewer or smaller files at once.'))
-  res.on('finish', () => req.destroy())
+  drop(req)
+}
+
+/** Read and drop a request's body, up to DRAIN_LIMIT bytes, then cut the connection. */
+function drop(req: IncomingMessage) {
+  let drained = 0
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length
+    if (drained > DRAIN_LIMIT) req.destroy()
+  })
+  req.resume()
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
