@@ -1,0 +1,100 @@
+import { readFile } from 'node:fs/promises'
+import { parse } from 'csv-parse/sync'
+import { restoreFormulaCell } from '../shared/csv'
+import type { ProjectFile } from '../shared/model/project'
+import { ReviewStoreFile } from '../shared/model/review'
+import { sliceCodePoints } from '../shared/offsets'
+import { expect, test } from './harness'
+
+const TITLE = 'Russia and Iran as new axis against the West'
+
+/** "3 / 16 settled" -> [3, 16] */
+async function progress(text: Promise<string | null>): Promise<[number, number]> {
+  const m = /(\d+)\s*\/\s*(\d+)/.exec((await text) ?? '')
+  if (!m) throw new Error(`no progress in ${await text}`)
+  return [Number(m[1]), Number(m[2])]
+}
+
+test('review the sample project\'s two annotators: settle units, see progress, export the reviewed layer', async ({ page, app }) => {
+  const problems: string[] = []
+  page.on('pageerror', (e) => problems.push(e.message))
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()))
+  const project = JSON.parse(await app.read('project.json')) as ProjectFile
+  const doc = project.documents.find((d) => d.title === TITLE)!
+
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(TITLE).click()
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Review' }).click()
+  const setup = page.getByRole('dialog', { name: 'Review: compare annotators' })
+  await expect(setup.getByRole('checkbox', { name: /maria/ })).toBeChecked()
+  await expect(setup.getByRole('checkbox', { name: /jonas/ })).toBeChecked()
+  await setup.getByRole('button', { name: 'Start review' }).click()
+
+  const units = page.getByRole('complementary', { name: 'Review units' })
+  const settled = units.getByTestId('review-progress')
+  await expect(settled).toHaveText(/0 \/ \d+ settled/)
+  const [, total] = await progress(settled.textContent())
+  expect(total).toBeGreaterThan(5)
+
+  // Accept every unit both annotators marked alike, in one action.
+  await units.getByRole('button', { name: 'Accept all agreed' }).click()
+  await expect(settled).not.toHaveText(/^0 \//)
+  const [agreed] = await progress(settled.textContent())
+  expect(agreed).toBeGreaterThan(0)
+
+  // n jumps to the next open disagreement; accept maria's version of it.
+  await page.keyboard.press('n')
+  const unit = page.getByTestId('unit-decision')
+  await expect(page.getByTestId('unit-state')).toHaveText('Open')
+  const accept = unit.getByRole('button', { name: /^Accept (maria|jonas)'s$/ }).first()
+  const whose = ((await accept.textContent()) ?? '').includes('maria') ? 'maria' : 'jonas'
+  await accept.click()
+  await expect(settled).toHaveText(new RegExp(`^${agreed + 1} / ${total}`))
+
+  // After a decision the next open disagreement is selected: reject it.
+  await expect(page.getByTestId('unit-state')).toHaveText('Open')
+  await unit.getByRole('button', { name: 'Reject all' }).click()
+  await expect(settled).toHaveText(new RegExp(`^${agreed + 2} / ${total}`))
+
+  // Everything is on disk, with provenance.
+  const store = ReviewStoreFile.parse(JSON.parse(await app.read(`annotations/_reviewed/${doc.id}.json`)))
+  expect(store.decisions).toHaveLength(agreed + 2)
+  expect(store.decisions.filter((d) => d.action === 'rejected')).toHaveLength(1)
+  expect(store.annotations).toHaveLength(agreed + 1)
+  expect(store.annotations.some((a) => a.provenance.chosen === whose && a.provenance.decidedBy === 'tester')).toBe(true)
+
+  // Progress shows in the document list.
+  await expect(page.getByRole('navigation', { name: 'Documents' }).getByTestId('doc-progress').first()).toHaveText(new RegExp(`${agreed + 2}/${total}`))
+
+  // Export the reviewed layer as CSV, with provenance columns, offsets exact.
+  await page.getByRole('button', { name: 'Export CSV…' }).click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByRole('radio', { name: 'Reviewed layer only' }).check()
+  const download = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+  const rows = parse(await readFile(await (await download).path(), 'utf8'), { columns: true, bom: true }) as Record<string, string>[]
+  expect(rows).toHaveLength(agreed + 1)
+  const text = await app.read(doc.file)
+  for (const row of rows) {
+    expect(row).toMatchObject({ annotator: '_reviewed', reviewed_by: 'tester', document_id: doc.id })
+    expect(['accepted', 'edited']).toContain(row.review_action)
+    expect(row.reviewed_from).toMatch(/^(maria|jonas):/)
+    expect(sliceCodePoints(text, Number(row.start), Number(row.end))).toBe(restoreFormulaCell(row.text!))
+  }
+  expect(problems).toEqual([])
+})
+
+test('the agreement view shows kappa, alpha and F1 per label and exports them as CSV', async ({ page, app }) => {
+  await page.goto(app.url)
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Agreement' }).click()
+  const byLabel = page.getByRole('table', { name: 'Agreement by label' })
+  await expect(byLabel).toBeVisible()
+  for (const label of ['Claim', 'Source', 'Stance']) await expect(byLabel.getByRole('row', { name: new RegExp(label) })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Agreement by pair' })).toContainText(/0\.8\d\d/)
+
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export agreement CSV' }).click()
+  const rows = parse(await readFile(await (await download).path(), 'utf8'), { columns: true, bom: true }) as Record<string, string>[]
+  const kappa = rows.find((r) => r.scope === 'project' && r.label === 'all' && r.metric === 'token_kappa')!
+  expect(Number(kappa.value)).toBeCloseTo(0.825, 2)
+})
