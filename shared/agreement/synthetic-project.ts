@@ -34,7 +34,11 @@ export function syntheticText(codePoints: number, seed = 1): { text: string; wor
     wordStarts.push(length)
     parts.push(w)
     length += [...w].length
-    const sep = random(20) === 0 ? '\n' : ' '
+    // A paragraph every 80 words. (Not drawn from the generator: its low bits never make
+    // random(20) zero. A space and a line break are both one code point and never a token, so
+    // this changes no offset and no figure.)
+    random(20)
+    const sep = wordStarts.length % 80 === 0 ? '\n' : ' '
     parts.push(sep)
     length += 1
   }
