@@ -26,3 +26,23 @@ test('document view with highlights and the side panel', async ({ page }) => {
   await page.waitForTimeout(300)
   await page.screenshot({ path: join(shots, 'document-view.png') })
 })
+
+test('review mode and the agreement view', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText('Russia and Iran as new axis').click()
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Review' }).click()
+  await page.getByRole('dialog', { name: 'Review: compare annotators' }).getByRole('button', { name: 'Start review' }).click()
+  const units = page.getByRole('complementary', { name: 'Review units' })
+  await units.getByRole('button', { name: 'Accept all agreed' }).click()
+  await expect(units.getByTestId('review-progress')).not.toHaveText(/^0 \//)
+  await page.keyboard.press('n')
+  await page.keyboard.press('n')
+  await page.waitForTimeout(500)
+  await page.screenshot({ path: join(shots, 'review-mode.png') })
+
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Agreement' }).click()
+  await expect(page.getByRole('table', { name: 'Agreement by label' })).toBeVisible()
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: join(shots, 'agreement.png'), fullPage: false })
+})
