@@ -82,6 +82,9 @@ export async function importAnnotations(
   return { layers, errors }
 }
 
+/** The largest single file "Import annotations…" reads (a 10,000-annotation store is about 5 MB). */
+const MAX_SOURCE_BYTES = 200_000_000
+
 async function readSource(labels: LabelSchema, source: string, errors: string[]): Promise<IncomingLayer[]> {
   let stat
   try {
@@ -96,6 +99,10 @@ async function readSource(labels: LabelSchema, source: string, errors: string[])
     throw new UserError('invalid', `${source} is neither a Marginalia project folder nor a brat folder (.ann files); pick the colleague's project folder or an export.`)
   }
   const name = basename(source)
+  if (!stat.isFile()) throw new UserError('invalid', `${source} is not a file or a folder (a device or a pipe); pick a colleague's project folder or an annotations file.`)
+  if (stat.size > MAX_SOURCE_BYTES) {
+    throw new UserError('invalid', `${name} is ${Math.round(stat.size / 1e6)} MB, more than an annotations file holds (${MAX_SOURCE_BYTES / 1e6} MB at most), so it was not read; check that it is the right file.`)
+  }
   const ext = extname(source).toLowerCase()
   if (ext === '.ann') return readBratFile(labels, source, errors)
   const content = await fs.readFile(source, 'utf8')

@@ -228,8 +228,16 @@ export class Project {
     return this.layers.has(`${annotator}/${docId}`) || exists(this.layerPath(annotator, docId))
   }
 
-  /** The annotator's store for a document, opened once and kept. */
+  /** The annotator's store for a document, opened once and kept (rejects, never throws). */
   layer(annotator: string, docId: string): Promise<Layer> {
+    try {
+      return this.openLayer(annotator, docId)
+    } catch (e) {
+      return Promise.reject(e as Error)
+    }
+  }
+
+  private openLayer(annotator: string, docId: string): Promise<Layer> {
     if (!AnnotatorName.safeParse(annotator).success) throw new UserError('invalid', `"${annotator}" is not a valid annotator name.`)
     if (!DocumentId.safeParse(docId).success) throw new UserError('invalid', `"${docId}" is not a valid document id.`)
     const key = `${annotator}/${docId}`
@@ -339,8 +347,16 @@ export class Project {
     }
   }
 
-  /** The reviewed layer of a document, opened once and kept. */
+  /** The reviewed layer of a document, opened once and kept (rejects, never throws). */
   reviewedLayer(docId: string): Promise<ReviewedLayer> {
+    try {
+      return this.openReviewedLayer(docId)
+    } catch (e) {
+      return Promise.reject(e as Error)
+    }
+  }
+
+  private openReviewedLayer(docId: string): Promise<ReviewedLayer> {
     let layer = this.reviewed.get(docId)
     if (!layer) {
       const doc = this.document(docId)
