@@ -67,6 +67,7 @@ function timeOf(stamp: string): Date | null {
 /** The backups of one file of a project. */
 export class StoreBackups {
   private newestSnapshot: number | null = null
+  private folderMade = false
 
   constructor(
     /** The file's backup folder. */
@@ -87,7 +88,8 @@ export class StoreBackups {
    */
   async beforeSave(onDisk: string | null, force = false, now = Date.now()): Promise<void> {
     try {
-      await fs.mkdir(this.dir, { recursive: true })
+      if (!this.folderMade) await fs.mkdir(this.dir, { recursive: true })
+      this.folderMade = true
       const latest = join(this.dir, 'latest.json')
       const stat = await fs.stat(latest).catch(() => null)
       if (!stat) {
@@ -108,7 +110,9 @@ export class StoreBackups {
 
   /** The file was saved with `content`: keep a copy as latest.json. Best effort, like beforeSave. */
   async afterSave(content: string): Promise<void> {
-    await writeQuietly(join(this.dir, 'latest.json'), content).catch(() => undefined)
+    await writeQuietly(join(this.dir, 'latest.json'), content).catch(() => {
+      this.folderMade = false
+    })
   }
 
   /** Keep the original of a file that is about to be rewritten in a newer format (never pruned). */
