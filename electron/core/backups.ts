@@ -18,7 +18,7 @@
 import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
-import { writeFileDurable } from './durable'
+import { sweepLeftovers, writeFileDurable } from './durable'
 
 /** How many backups are kept. */
 export interface BackupPolicy {
@@ -88,7 +88,10 @@ export class StoreBackups {
    */
   async beforeSave(onDisk: string | null, force = false, now = Date.now()): Promise<void> {
     try {
-      if (!this.folderMade) await fs.mkdir(this.dir, { recursive: true })
+      if (!this.folderMade) {
+        await fs.mkdir(this.dir, { recursive: true })
+        await sweepLeftovers(this.dir)
+      }
       this.folderMade = true
       const latest = join(this.dir, 'latest.json')
       const stat = await fs.stat(latest).catch(() => null)

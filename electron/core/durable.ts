@@ -57,3 +57,29 @@ export async function moveAside(path: string): Promise<string> {
   await fsyncDir(dirname(path))
   return aside
 }
+
+/** Names of temporary files Marginalia writes (and removes, unless it is killed in between). */
+const LEFTOVER = /^\..+\.[0-9a-f]{12}\.tmp$|^.+\.json\.[0-9a-f]{12}\.tmp$|^\..+\.lock\.stale-[0-9a-f]{12}$/
+
+/**
+ * Remove temporary files a killed Marginalia left in `dir` (not in its subfolders), once they are
+ * older than `olderThanMs` — younger ones may belong to another process writing right now. They
+ * never hold anything that is not also in the file they were for. Best effort.
+ */
+export async function sweepLeftovers(dir: string, olderThanMs = 10 * 60_000): Promise<void> {
+  let names: string[]
+  try {
+    names = await fs.readdir(dir)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    if (!LEFTOVER.test(name)) continue
+    const path = join(dir, name)
+    try {
+      if (Date.now() - (await fs.stat(path)).mtimeMs > olderThanMs) await fs.rm(path, { force: true })
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+}

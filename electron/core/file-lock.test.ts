@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { readdir, writeFile } from 'node:fs/promises'
+import { readdir, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -64,6 +64,16 @@ describe('file locks', () => {
     expect((error as UserError).message).toBe(
       `The annotations of maria on “Talks” is being saved by process ${child.pid} on ${hostname()}; your change was not saved, so try again in a moment.`,
     )
+  })
+
+  it('takes over an empty lock (its holder died while writing it) once it is 2 s old', async () => {
+    const dir = await folder()
+    const file = join(dir, 'store.json')
+    await writeFile(lockPathFor(file), '')
+    await expect(withFileLock(file, async () => 'early', { waitMs: 100 })).rejects.toThrow(/another program/)
+    const past = new Date(Date.now() - 3000)
+    await utimes(lockPathFor(file), past, past)
+    expect(await withFileLock(file, async () => 'ok', { waitMs: 100 })).toBe('ok')
   })
 
   it('treats a lock older than any write as stale, whoever holds it', async () => {

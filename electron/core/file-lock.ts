@@ -101,12 +101,13 @@ async function readHolder(lock: string): Promise<{ raw: string; info: Holder | n
   return { raw, info: null }
 }
 
+/** A lock whose holder has died, or older than any write takes; one left empty (its holder died while writing it) after 2 s. */
 async function isStale(lock: string, holder: { info: Holder | null }, staleMs: number): Promise<boolean> {
   const info = holder.info
   if (info && info.host === hostname() && info.pid !== process.pid && !processAlive(info.pid)) return true
   try {
-    const stat = await fs.stat(lock)
-    return Date.now() - stat.mtimeMs > staleMs
+    const age = Date.now() - (await fs.stat(lock)).mtimeMs
+    return age > (info ? staleMs : Math.min(staleMs, 2000))
   } catch {
     return false
   }

@@ -22,7 +22,7 @@ import {
 } from '../../shared/model/project'
 import { TextIndex, codePointLength } from '../../shared/offsets'
 import { DEFAULT_BACKUP_POLICY, StoreBackups, type BackupPolicy } from './backups'
-import { writeFileDurable } from './durable'
+import { sweepLeftovers, writeFileDurable } from './durable'
 import { prepareImports, type ImportProblemKind, type ImportRequest } from './import-files'
 import { documentIdFor, sha256Text, slugOf, titleFor } from './import-text'
 import { DurableJsonFile, UnreadableFileError, openJsonStore, type StoreOptions } from './json-store'
@@ -95,7 +95,9 @@ export class Project {
       throw new UserError('invalid', `${file} ${e.problem}, so the project cannot be opened; ${what} (Marginalia has not changed it).`)
     }
     if (!opened.existed) throw new UserError('not-found', `${abs} is not a Marginalia project (it has no ${PROJECT_FILE}); create a project there or pick another folder.`)
-    return new Project(abs, opened.db, opened.adapter, policy)
+    const project = new Project(abs, opened.db, opened.adapter, policy)
+    await project.sweepLeftovers()
+    return project
   }
 
   /** The backups of a project's project.json, newest first (the project need not open). */
@@ -113,6 +115,12 @@ export class Project {
     const abs = resolve(dir)
     const adapter = new DurableJsonFile(join(abs, PROJECT_FILE), ProjectFile, projectStoreOptions(abs, policy))
     return restoreInto(StoreBackups.of(abs, PROJECT_FILE, policy), adapter, id, (p) => `${p.documents.length} documents`)
+  }
+
+  /** Remove temporary files a killed Marginalia left beside the project's files (see durable.ts). */
+  private async sweepLeftovers(): Promise<void> {
+    const folders = [this.dir, join(this.dir, 'texts'), ...(await this.layerFolders()).map((f) => join(this.dir, 'annotations', f))]
+    await Promise.all(folders.map((f) => sweepLeftovers(f)))
   }
 
   get name(): string {
