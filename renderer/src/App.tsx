@@ -11,6 +11,7 @@ import { DocumentList } from './components/DocumentList'
 import { DocumentPane } from './components/DocumentPane'
 import { DropZone } from './components/DropZone'
 import { Header } from './components/Header'
+import { ImportQuestionDialog } from './components/ImportQuestionDialog'
 import { ImportReport } from './components/ImportReport'
 import { LabelStyles } from './components/LabelStyles'
 import { ReviewPane } from './components/ReviewPane'
@@ -67,6 +68,7 @@ function Workbench() {
         <Welcome />
       )}
       {project && <DropZone />}
+      {project && <ImportQuestionDialog />}
       {project && choosing && <ReviewSetup />}
       {askAnnotator && <AnnotatorDialog />}
     </div>

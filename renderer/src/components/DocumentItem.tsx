@@ -1,6 +1,8 @@
 import { memo, useRef, useState } from 'react'
 import type { DocumentSummary } from '../../../shared/api'
-import { useSession } from '../state/use-session'
+import { notableEncoding } from '../state/import-plan'
+import { documentTooltip } from '../state/import-summary'
+import { useSession, useSessionState } from '../state/use-session'
 
 interface DocumentItemProps {
   document: DocumentSummary
@@ -9,9 +11,14 @@ interface DocumentItemProps {
   progress?: { settled: number; total: number } | undefined
 }
 
-/** One document in the list: opens on click; double-click or the pencil renames it. */
+/**
+ * One document in the list: opens on click; double-click or the pencil renames it. Hovering shows
+ * where it came from (and, for texts imported in this session, a CSV row's other cells and an
+ * encoding other than UTF-8, which also shows under the title).
+ */
 export const DocumentItem = memo(function DocumentItem({ document: d, current, progress }: DocumentItemProps) {
   const session = useSession()
+  const details = useSessionState((s) => s.documentDetails[d.id])
   const [editing, setEditing] = useState(false)
   const [title, setTitle] = useState(d.title)
   const [error, setError] = useState<string | null>(null)
@@ -68,11 +75,17 @@ export const DocumentItem = memo(function DocumentItem({ document: d, current, p
         type="button"
         className="doc-open"
         aria-current={current ? 'page' : undefined}
+        title={documentTooltip(d, details)}
         onClick={() => void session.openDocument(d.id)}
         onDoubleClick={start}
       >
         <span className="doc-text">
           <span className="doc-title" dir="auto">{d.title}</span>
+          {notableEncoding(details?.encoding) && (
+            <span className="doc-encoding" data-testid="doc-encoding">
+              {details.encoding}
+            </span>
+          )}
           {progress && progress.total > 0 && (
             <span className={progress.settled === progress.total ? 'doc-progress done' : 'doc-progress'} data-testid="doc-progress">
               {progress.settled}/{progress.total} reviewed

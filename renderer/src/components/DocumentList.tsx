@@ -1,3 +1,4 @@
+import { IMPORT_KINDS } from '../state/import-plan'
 import { useSessionState } from '../state/use-session'
 import { DocumentItem } from './DocumentItem'
 
@@ -15,7 +16,7 @@ export function DocumentList() {
     <nav className="documents" aria-label="Documents">
       <h2 className="pane-title">Documents</h2>
       {documents.length === 0 ? (
-        <p className="empty">No texts yet. Use “Import texts…” or drop .txt and .md files here.</p>
+        <p className="empty">No texts yet. Use “Import texts…” or drop files here ({IMPORT_KINDS}).</p>
       ) : (
         <ul>
           {documents.map((d) => (

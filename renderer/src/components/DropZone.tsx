@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { IMPORT_KINDS } from '../state/import-plan'
 import { useSession } from '../state/use-session'
 
 function hasFiles(e: DragEvent): boolean {
@@ -46,7 +47,7 @@ export function DropZone() {
   }, [session])
   return over ? (
     <div className="drop-overlay" aria-hidden="true">
-      <p>Drop .txt or .md files to import them</p>
+      <p>Drop texts to import them: {IMPORT_KINDS}</p>
     </div>
   ) : null
 }

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react'
+import { IMPORT_ACCEPT } from '../state/import-plan'
 import { useSession, useSessionState } from '../state/use-session'
 import { ChangeNote } from './ChangeNote'
 import { ExportDialog } from './ExportDialog'
@@ -13,7 +14,7 @@ export function Header() {
   const project = useSessionState((s) => s.info?.project ?? null)
   const annotator = useSessionState((s) => s.info?.annotator ?? null)
   const host = useSessionState((s) => s.info?.host)
-  const importing = useSessionState((s) => s.importing)
+  const importing = useSessionState((s) => s.importing !== null)
   const files = useRef<HTMLInputElement>(null)
   const [dialog, setDialog] = useState<'export' | 'open' | 'create' | 'annotations' | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
@@ -37,14 +38,14 @@ export function Header() {
       <div className="header-actions">
         {project && (
           <>
-            <button type="button" onClick={() => files.current?.click()} disabled={importing > 0}>
-              {importing > 0 ? 'Importing…' : 'Import texts…'}
+            <button type="button" onClick={() => files.current?.click()} disabled={importing} title="Texts, web pages, Word files, or a CSV table with one text per row">
+              {importing ? 'Importing…' : 'Import texts…'}
             </button>
             <input
               ref={files}
               type="file"
               multiple
-              accept=".txt,.md,text/plain,text/markdown"
+              accept={IMPORT_ACCEPT}
               hidden
               onChange={(e) => {
                 const picked = Array.from(e.target.files ?? [])

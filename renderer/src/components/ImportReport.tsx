@@ -1,30 +1,56 @@
+import { duplicatesHeading, encodingSentence, importedSentence, problemLine, progressSentence, refusedHeading, skippedSentence } from '../state/import-summary'
 import { useSession, useSessionState } from '../state/use-session'
 
-/** What the last import did: the texts that came in, and each refused file with the reason. */
+/**
+ * How an import of texts goes and went: "Importing n of N…" while it runs; then the texts that
+ * came in (and any file not read as UTF-8), texts already in the project, files skipped by choice,
+ * and, as an alert, each refused file with the sentence saying what to do.
+ */
 export function ImportReport() {
   const session = useSession()
   const report = useSessionState((s) => s.imported)
-  if (!report || (report.errors.length === 0 && report.imported.length === 0)) return null
-  const n = report.imported.length
+  const progress = useSessionState((s) => s.importing)
+  if (progress) {
+    return (
+      <div className="report report-progress" role="status">
+        <p>{progressSentence(progress)}</p>
+      </div>
+    )
+  }
+  if (!report) return null
+  const imported = importedSentence(report)
+  const encodings = encodingSentence(report)
+  const duplicates = duplicatesHeading(report)
+  const skipped = skippedSentence(report)
+  const refused = refusedHeading(report)
+  if (!imported && !duplicates && !skipped && !refused) return null
   return (
-    <div className={report.errors.length ? 'report report-error' : 'report'}>
-      {n > 0 && (
-        <p aria-live="polite">
-          Imported {n} text{n === 1 ? '' : 's'}: {report.imported.join(', ')}.
-        </p>
-      )}
-      {report.errors.length > 0 && (
-        <div role="alert">
-          <p>
-            {report.errors.length === 1 ? 'One file was not imported:' : `${report.errors.length} files were not imported:`}
-          </p>
-          <ul>
-            {report.errors.map((e, i) => (
-              <li key={i}>{e.message.startsWith(e.name) ? e.message : `${e.name}: ${e.message}`}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+    <div className={refused ? 'report report-error' : duplicates || skipped ? 'report report-note' : 'report'}>
+      <div className="report-body">
+        {imported && <p aria-live="polite">{imported}</p>}
+        {encodings && <p className="report-encodings">{encodings}</p>}
+        {duplicates && (
+          <div className="report-duplicates">
+            <p>{duplicates}</p>
+            <ul>
+              {report.duplicates.map((d, i) => (
+                <li key={i}>{problemLine(d)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {skipped && <p>{skipped}</p>}
+        {refused && (
+          <div role="alert">
+            <p>{refused}</p>
+            <ul>
+              {report.errors.map((e, i) => (
+                <li key={i}>{problemLine(e)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
       <button type="button" className="small quiet" onClick={() => session.dismissImport()}>
         Dismiss
       </button>

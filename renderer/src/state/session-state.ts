@@ -2,7 +2,7 @@
  * The shape of everything the UI shows outside the text itself. One immutable object, replaced
  * field by field through the Store, so components re-render only for the fields they read.
  */
-import type { AnnotatorSummary, AppInfo, DocumentSummary } from '../../../shared/api'
+import type { AnnotatorSummary, AppInfo, CsvPreview, DocumentSummary } from '../../../shared/api'
 import type { LayerSnapshot } from './annotation-set'
 import type { ReviewModel } from './review-model'
 
@@ -17,10 +17,27 @@ export interface OpenDocumentState {
   notice: string | null
 }
 
-/** Result of the last import, shown until dismissed. */
+/** Result of the last import of texts, shown until dismissed. */
 export interface ImportReport {
-  imported: string[]
+  /** Each document that came in, with the file it came from and that file's encoding. */
+  imported: { id: string; title: string; file: string; encoding: string | null }[]
+  /** Texts already in the project (same sha256), with the host's sentence. */
+  duplicates: { name: string; message: string }[]
+  /** Files (or CSV rows) refused, with the sentence saying what to do. */
   errors: { name: string; message: string }[]
+  /** Files the user chose not to import. */
+  skipped: string[]
+}
+
+/** What the import is waiting for the user to decide. */
+export type ImportQuestion =
+  | { kind: 'large'; id: number; name: string; bytes: number }
+  | { kind: 'csv'; id: number; name: string; preview: CsvPreview }
+
+/** What the import learned about a document that documents.list does not say. */
+export interface DocumentDetails {
+  encoding: string | null
+  metadata: Record<string, string> | null
 }
 
 /** A short message above the text. */
@@ -58,7 +75,11 @@ export interface SessionState {
   linking: Linking | null
   save: SaveState
   imported: ImportReport | null
-  importing: number
+  /** Files of the running import sent so far, of all (null when no import runs). */
+  importing: { done: number; total: number } | null
+  importQuestion: ImportQuestion | null
+  /** Encoding and CSV metadata of documents imported in this session, by id. */
+  documentDetails: Record<string, DocumentDetails>
   hint: Hint | null
   /** Completion values by "label.attribute", from the whole project. */
   values: Record<string, string[]>
@@ -101,7 +122,9 @@ export const initialState: SessionState = {
   linking: null,
   save: { kind: 'saved' },
   imported: null,
-  importing: 0,
+  importing: null,
+  importQuestion: null,
+  documentDetails: {},
   hint: null,
   values: {},
   view: 'annotate',

@@ -8,7 +8,6 @@ import type { AppInfo, ArgsOf, Client, ProjectSummary } from '../../../shared/ap
 import { Annotating } from './annotating'
 import { Commands } from './commands'
 import { messageOf } from './errors'
-import { readFilesForImport } from './read-files'
 import { ChangeWatch } from './change-watch'
 import { savesSettled, takeFreshLayer } from './layer-reload'
 import { ReviewMode } from './review-mode'
@@ -16,6 +15,7 @@ import { Reviewing } from './reviewing'
 import { saveTextFile } from './save-file'
 import { initialState, type SessionState } from './session-state'
 import { Store } from './store'
+import { TextImport } from './text-import'
 
 export { messageOf } from './errors'
 
@@ -34,6 +34,7 @@ export class Session {
   readonly reviewing: Reviewing
   readonly mode: ReviewMode
   readonly watch: ChangeWatch
+  readonly imports: TextImport
 
   constructor(readonly client: Client) {
     this.work = new Annotating(this.store, client, (id, count, changedOnDisk) => {
@@ -46,6 +47,7 @@ export class Session {
     const hint = (text: string | null, tone: 'info' | 'error' = 'info') => this.commands.hint(text, tone)
     this.reviewing = new Reviewing(this.store, client, hint)
     this.mode = new ReviewMode(this.store, client, this.reviewing, { document: () => this.store.get().doc?.id ?? null, saved: () => this.saved(), hint })
+    this.imports = new TextImport(this.store, client, (id) => void this.openDocument(id))
     this.watch = new ChangeWatch(this.store, client, {
       reloadProject: async () => this.store.set({ info: await client.call('app.info', {}) }),
       reloadDocuments: () => this.loadDocuments(),
@@ -113,7 +115,7 @@ export class Session {
     const recent = [project.path, ...(info?.recent ?? []).filter((p) => p !== project.path)].slice(0, 10)
     this.work.unload()
     this.reviewing.close()
-    this.store.set({ info: info ? { ...info, project, recent } : info, doc: null, documents: [], imported: null, hint: null, view: 'annotate', progress: null, annotators: null })
+    this.store.set({ info: info ? { ...info, project, recent } : info, doc: null, documents: [], documentDetails: {}, imported: null, hint: null, view: 'annotate', progress: null, annotators: null })
     await this.watch.start()
     await this.loadDocuments()
     void this.mode.loadProgress()
@@ -201,28 +203,9 @@ export class Session {
     }
   }
 
-  /** Import text files; the report lists what came in and each refused file with its reason. */
-  async importFiles(files: readonly File[]): Promise<void> {
-    if (files.length === 0) return
-    this.store.set({ importing: this.store.get().importing + files.length, imported: null })
-    const report = { imported: [] as string[], errors: [] as { name: string; message: string }[] }
-    try {
-      const { batches, refused } = await readFilesForImport(files)
-      report.errors.push(...refused)
-      for (const batch of batches) {
-        try {
-          const result = await this.client.call('documents.import', { files: batch })
-          report.imported.push(...result.imported.map((d) => d.title))
-          report.errors.push(...result.errors)
-          this.store.set({ documents: [...this.store.get().documents, ...result.imported] })
-          if (!this.store.get().doc && result.imported[0]) void this.openDocument(result.imported[0].id)
-        } catch (e) {
-          report.errors.push(...batch.map((f) => ({ name: f.name, message: messageOf(e) })))
-        }
-      }
-    } finally {
-      this.store.set({ importing: Math.max(0, this.store.get().importing - files.length), imported: report })
-    }
+  /** Import texts (picked or dropped): questions, progress and the report go through the store. */
+  importFiles(files: readonly File[]): Promise<void> {
+    return this.imports.run(files)
   }
 
   /** Clear the import report. */
