@@ -140,7 +140,7 @@ test('export CSV from the UI and parse it back against the stored texts', async 
   await page.keyboard.press('1')
   await expect(page.getByTestId('save-state')).toHaveText('Saved')
 
-  await page.getByRole('button', { name: 'Export CSV…' }).click()
+  await page.getByRole('button', { name: 'Export…' }).click()
   const dialog = page.getByRole('dialog')
   await expect(dialog.getByLabel('Protect against spreadsheet formulas')).toBeChecked()
   const download = page.waitForEvent('download')

@@ -67,7 +67,7 @@ test('review the sample project\'s two annotators: settle units, see progress, e
   await expect(page.getByRole('navigation', { name: 'Documents' }).getByTestId('doc-progress').first()).toHaveText(new RegExp(`${agreed + 2}/${total}`))
 
   // Export the reviewed layer as CSV, with provenance columns, offsets exact.
-  await page.getByRole('button', { name: 'Export CSV…' }).click()
+  await page.getByRole('button', { name: 'Export…' }).click()
   const dialog = page.getByRole('dialog')
   await dialog.getByRole('radio', { name: 'Reviewed layer only' }).check()
   const download = page.waitForEvent('download')

@@ -1,30 +1,44 @@
 import { useId, useState } from 'react'
+import type { ExportFormat } from '../../../shared/api'
+import { choosesContent, chosenDocuments, exportedSentence, hasSpreadsheetOptions } from '../state/export-formats'
 import { messageOf, type ExportOutcome } from '../state/session'
 import { useSession, useSessionState } from '../state/use-session'
+import { ExportDocumentChoice } from './ExportDocumentChoice'
+import { ExportFormatChoice } from './ExportFormatChoice'
+import { ExportLayerChoice, type ExportLayer } from './ExportLayerChoice'
 import { Modal } from './Modal'
 
-type Layer = 'all' | 'mine' | 'reviewed'
-
-/** Export every document's annotations as one CSV file: everyone's layers, the user's own, or the reviewed layer. */
+/**
+ * Export annotations as one file: a format (CSV, JSON Lines, W3C Web Annotation, brat, or the
+ * whole project as a zip), which layers, all documents or some, and for CSV the spreadsheet
+ * options. Says what was written and what the format could not carry (the export's warnings).
+ */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const session = useSession()
   const annotator = useSessionState((s) => s.info?.annotator ?? null)
   const desktop = useSessionState((s) => s.info?.host === 'desktop')
-  const [layer, setLayer] = useState<Layer>('all')
+  const documents = useSessionState((s) => s.documents)
+  const openId = useSessionState((s) => s.doc?.id ?? null)
+  const [format, setFormat] = useState<ExportFormat>('csv')
+  const [layer, setLayer] = useState<ExportLayer>('all')
+  const [some, setSome] = useState(false)
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(openId ? [openId] : []))
   const [bom, setBom] = useState(false)
   const [neutralize, setNeutralize] = useState(true)
   const [busy, setBusy] = useState(false)
-  const [done, setDone] = useState<ExportOutcome | null>(null)
+  const [done, setDone] = useState<{ outcome: ExportOutcome; format: ExportFormat } | null>(null)
   const [error, setError] = useState<string | null>(null)
   const ids = { bom: useId(), formulas: useId(), help: useId() }
+  const picked = chosenDocuments(documents, some && choosesContent(format), chosen)
+  const nothingPicked = picked !== null && picked.length === 0
 
   const run = async () => {
     setBusy(true)
     setError(null)
     setDone(null)
     try {
-      const outcome = await session.exportCsv({ layer, bom, neutralizeFormulas: neutralize })
-      if (outcome) setDone(outcome)
+      const outcome = await session.exportAnnotations({ format, layer, documents: picked, bom, neutralizeFormulas: neutralize })
+      if (outcome) setDone({ outcome, format })
     } catch (e) {
       setError(messageOf(e))
     } finally {
@@ -33,49 +47,62 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <Modal title="Export CSV" onClose={onClose}>
+    <Modal title="Export annotations" onClose={onClose}>
       <form
-        className="stack"
+        className="stack export-form"
         onSubmit={(e) => {
           e.preventDefault()
-          void run()
+          if (!nothingPicked) void run()
         }}
       >
-        <fieldset className="choice">
-          <legend>Layers</legend>
-          {(
-            [
-              ['all', 'All layers (everyone + reviewed)'],
-              ['mine', annotator ? `Mine only (${annotator})` : 'Mine only'],
-              ['reviewed', 'Reviewed layer only'],
-            ] as const
-          ).map(([value, text]) => (
-            <label key={value} className="check">
-              <input type="radio" name="layer" value={value} checked={layer === value} disabled={value === 'mine' && !annotator} onChange={() => setLayer(value)} />
-              {text}
-            </label>
-          ))}
-        </fieldset>
-        <div className="check">
-          <input id={ids.bom} type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
-          <label htmlFor={ids.bom}>Add a byte order mark (for Excel)</label>
-        </div>
-        <div className="check">
-          <input id={ids.formulas} type="checkbox" checked={neutralize} aria-describedby={ids.help} onChange={(e) => setNeutralize(e.target.checked)} />
-          <label htmlFor={ids.formulas}>Protect against spreadsheet formulas</label>
-        </div>
-        <p id={ids.help} className="help">
-          Cells starting with = + - or @ get a leading apostrophe, so a spreadsheet shows them instead of running them.
-        </p>
+        <ExportFormatChoice value={format} onChange={setFormat} />
+        {choosesContent(format) ? (
+          <>
+            <ExportLayerChoice value={layer} annotator={annotator} onChange={setLayer} />
+            <ExportDocumentChoice documents={documents} some={some} chosen={chosen} onSome={setSome} onChosen={setChosen} />
+          </>
+        ) : (
+          <p className="help">The archive holds the whole project folder: every text, every layer (the reviewed one too) and the labels. Unzip it and open the folder.</p>
+        )}
+        {hasSpreadsheetOptions(format) && (
+          <div className="stack tight">
+            <div className="check">
+              <input id={ids.bom} type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
+              <label htmlFor={ids.bom}>Add a byte order mark (for Excel)</label>
+            </div>
+            <div className="check">
+              <input id={ids.formulas} type="checkbox" checked={neutralize} aria-describedby={ids.help} onChange={(e) => setNeutralize(e.target.checked)} />
+              <label htmlFor={ids.formulas}>Protect against spreadsheet formulas</label>
+            </div>
+            <p id={ids.help} className="help">
+              Cells starting with = + - or @ get a leading apostrophe, so a spreadsheet shows them instead of running them.
+            </p>
+          </div>
+        )}
         <p className="result" aria-live="polite">
-          {done && `Exported ${done.rows} row${done.rows === 1 ? '' : 's'} ${desktop ? 'to' : 'as'} ${done.where}.`}
+          {done && exportedSentence(done.outcome.file, done.format, done.outcome.where, desktop)}
         </p>
-        {error && <p className="error">{error}</p>}
+        {done && done.outcome.file.warnings.length > 0 && (
+          <div className="export-warnings" role="note" aria-label="Export warnings">
+            <p>What this format could not carry exactly:</p>
+            <ul>
+              {done.outcome.file.warnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {nothingPicked && <p className="error">Choose at least one document, or export all of them.</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="actions">
           <button type="button" onClick={onClose}>
             {done ? 'Close' : 'Cancel'}
           </button>
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy || nothingPicked}>
             {busy ? 'Exporting…' : 'Export'}
           </button>
         </div>

@@ -56,8 +56,8 @@ export function Header() {
             <button type="button" onClick={() => setDialog('annotations')} title="Bring in a colleague’s annotations from their project folder or an annotations file">
               Import annotations…
             </button>
-            <button type="button" onClick={() => setDialog('export')}>
-              Export CSV…
+            <button type="button" onClick={() => setDialog('export')} title="Save annotations as CSV, JSON Lines, W3C Web Annotation or brat, or the whole project as a zip">
+              Export…
             </button>
           </>
         )}

@@ -4,7 +4,7 @@
  * Actions that the user starts from a form return the error sentence (or null) so the form can
  * show it next to the field; the rest put their message in the hint line.
  */
-import type { AppInfo, ArgsOf, Client, ProjectSummary } from '../../../shared/api'
+import type { AppInfo, ArgsOf, Client, ExportedFile, ProjectSummary } from '../../../shared/api'
 import { Annotating } from './annotating'
 import { Commands } from './commands'
 import { messageOf } from './errors'
@@ -12,7 +12,7 @@ import { ChangeWatch } from './change-watch'
 import { savesSettled, takeFreshLayer } from './layer-reload'
 import { ReviewMode } from './review-mode'
 import { Reviewing } from './reviewing'
-import { saveTextFile } from './save-file'
+import { saveFile } from './save-file'
 import { initialState, type SessionState } from './session-state'
 import { Store } from './store'
 import { TextImport } from './text-import'
@@ -21,7 +21,7 @@ export { messageOf } from './errors'
 
 /** What an export produced. */
 export interface ExportOutcome {
-  rows: number
+  file: Omit<ExportedFile, 'content'>
   /** Where it went: a path on desktop, the file name downloaded in browser mode. */
   where: string
 }
@@ -213,12 +213,13 @@ export class Session {
     this.store.set({ imported: null })
   }
 
-  /** Export the CSV: a download in browser mode, a save dialog on desktop (null if cancelled). */
-  async exportCsv(options: ArgsOf<'export.csv'>): Promise<ExportOutcome | null> {
+  /** Export annotations in any format: a download in browser mode, a save dialog on desktop (null if cancelled). */
+  async exportAnnotations(options: ArgsOf<'export.annotations'>): Promise<ExportOutcome | null> {
     this.work.flush()
-    const csv = await this.client.call('export.csv', options)
-    const where = await saveTextFile(this.client, this.info?.host, csv.filename, csv.content, 'text/csv;charset=utf-8')
-    return where === null ? null : { rows: csv.rows, where }
+    await this.saved()
+    const { content, ...file } = await this.client.call('export.annotations', options)
+    const where = await saveFile(this.client, this.info?.host, { ...file, content })
+    return where === null ? null : { file, where }
   }
 
   /** The latest app info. */
