@@ -53,7 +53,7 @@ export function Header() {
                 void session.importFiles(picked)
               }}
             />
-            <button type="button" onClick={() => setDialog('annotations')} title="Bring in a colleague’s annotations from their project folder or an annotations file">
+            <button type="button" onClick={() => setDialog('annotations')} title="Bring in a colleague’s annotations: their project folder, or a JSON Lines, W3C Web Annotation or brat export">
               Import annotations…
             </button>
             <button type="button" onClick={() => setDialog('export')} title="Save annotations as CSV, JSON Lines, W3C Web Annotation or brat, or the whole project as a zip">

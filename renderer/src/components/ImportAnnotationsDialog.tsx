@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import type { AnnotationImportReport } from '../../../shared/api'
 import { importAnnotations, pickImportPath } from '../state/annotation-import'
 import { messageOf } from '../state/errors'
@@ -7,9 +7,10 @@ import { AnnotationImportResult } from './AnnotationImportResult'
 import { Modal } from './Modal'
 
 /**
- * Import a colleague's annotations: from their project folder or one annotations file (chosen in
- * the native dialog on desktop; a typed path in browser mode). Shows what came in, layer by
- * layer, including every annotation that could not be placed.
+ * Import a colleague's annotations: from their project folder, one annotations file, or an export
+ * (JSON Lines, W3C Web Annotation, brat), chosen in the native dialog on desktop or typed as a
+ * path in browser mode. Shows what came in, layer by layer, including every annotation that could
+ * not be placed.
  */
 export function ImportAnnotationsDialog({ onClose }: { onClose: () => void }) {
   const session = useSession()
@@ -19,6 +20,7 @@ export function ImportAnnotationsDialog({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [report, setReport] = useState<AnnotationImportReport | null>(null)
+  const asHelp = useId()
 
   const run = async (from: string | null) => {
     if (from === null || from.trim() === '') return
@@ -44,15 +46,29 @@ export function ImportAnnotationsDialog({ onClose }: { onClose: () => void }) {
   return (
     <Modal title="Import annotations" onClose={onClose}>
       <div className="stack import-annotations">
-        <p className="help">
-          From a colleague’s Marginalia project folder (every layer in it), one of its annotations files (annotations/&lt;name&gt;/&lt;document&gt;.json), or an
-          export (JSON Lines, W3C Web Annotation, brat). Each layer comes in under its annotator’s name; texts are matched by content, and annotations on
-          a changed text are re-anchored by their quote.
-        </p>
+        <div className="help import-sources">
+          <p>Marginalia reads:</p>
+          <ul>
+            <li>a colleague’s Marginalia <strong>project folder</strong> (every layer in it), or one of its annotations files (annotations/&lt;name&gt;/&lt;document&gt;.json);</li>
+            <li>
+              a <strong>JSON Lines</strong> export (.jsonl) or a <strong>W3C Web Annotation</strong> file (.jsonld or .json), from Marginalia or another tool;
+            </li>
+            <li>
+              <strong>brat standoff</strong>: a folder of .ann files (or one folder per annotator, as Marginalia exports it), or one .ann file with its .txt
+              beside it.
+            </li>
+          </ul>
+          <p>Unzip a zip (a brat export or a project archive) first and pick the folder. Texts are matched by content, and annotations on a changed text are re-anchored by their quote; what cannot be placed is listed.</p>
+        </div>
         <label className="field">
-          <span>Layer name, for files that name no annotator (brat, W3C) — optional</span>
-          <input value={as} onChange={(e) => setAs(e.target.value)} maxLength={64} placeholder="jonas" />
+          <span>Layer name, if the file names no annotator (optional)</span>
+          <input value={as} onChange={(e) => setAs(e.target.value)} maxLength={64} placeholder="jonas" aria-describedby={asHelp} />
         </label>
+        <p id={asHelp} className="help">
+          Each layer comes in under the annotator the file names: a project’s folder names, the annotator in JSON Lines, the creator or layer in W3C ids, one
+          folder per annotator in brat. This name is used only for a file that names none (brat .ann files directly in a folder, W3C without creators);
+          without it such a file is not imported. A layer under your own name comes in as “&lt;name&gt;-imported”.
+        </p>
         {desktop ? (
           <div className="actions start">
             <button type="button" className="primary" disabled={busy} onClick={() => void pick('folder')}>
