@@ -37,6 +37,10 @@ export interface DocumentSummary {
   /** Length in code points. */
   length: number
   importedFrom: string
+  /** The encoding the file was decoded from, when known. */
+  encoding: string | null
+  /** A CSV row's other cells, kept as the document's metadata. */
+  metadata: Record<string, string> | null
   /** Annotations in the current annotator's layer. */
   annotationCount: number
 }
@@ -80,12 +84,8 @@ export interface ApplyResult {
 }
 
 export interface ImportResult {
-  imported: (DocumentSummary & {
-    /** The encoding the file was decoded from (utf-8, utf-16le, windows-1252, …); null for .docx. */
-    encoding: string | null
-    /** For a CSV row: the row's other cells, by column. */
-    metadata: Record<string, string> | null
-  })[]
+  /** Each with the encoding it was decoded from (null for .docx) and, for a CSV row, its other cells. */
+  imported: DocumentSummary[]
   /**
    * One entry per file (or CSV row) not imported: what is wrong and what to do, in one sentence.
    * kind 'duplicate': the same text is already in the project; 'needs-confirmation': the file is

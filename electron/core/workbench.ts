@@ -157,8 +157,7 @@ export class Workbench {
   async importFiles(files: IncomingFile[], confirmLarge = false): Promise<ImportResult> {
     const project = this.current
     const { imported, errors } = await project.importFiles(files, new Date().toISOString(), confirmLarge)
-    const summaries = await Promise.all(imported.map(async (d) => ({ ...(await this.documentSummary(project, d)), encoding: d.encoding ?? null, metadata: d.metadata ?? null })))
-    return { imported: summaries, errors }
+    return { imported: await Promise.all(imported.map((d) => this.documentSummary(project, d))), errors }
   }
 
   /** Export in any format as one file to save (brat's folder zipped). */
@@ -295,6 +294,14 @@ export class Workbench {
     if (annotator && (await project.hasLayer(annotator, doc.id))) {
       annotationCount = (await project.layer(annotator, doc.id)).annotations.length
     }
-    return { id: doc.id, title: doc.title, length: doc.length, importedFrom: doc.importedFrom, annotationCount }
+    return {
+      id: doc.id,
+      title: doc.title,
+      length: doc.length,
+      importedFrom: doc.importedFrom,
+      encoding: doc.encoding ?? null,
+      metadata: doc.metadata ?? null,
+      annotationCount,
+    }
   }
 }

@@ -13,12 +13,13 @@ interface DocumentItemProps {
 
 /**
  * One document in the list: opens on click; double-click or the pencil renames it. Hovering shows
- * where it came from (and, for texts imported in this session, a CSV row's other cells and an
- * encoding other than UTF-8, which also shows under the title).
+ * where it came from (and a CSV row's other cells, and an encoding other than UTF-8, which also
+ * shows under the title).
  */
 export const DocumentItem = memo(function DocumentItem({ document: d, current, progress }: DocumentItemProps) {
   const session = useSession()
-  const details = useSessionState((s) => s.documentDetails[d.id])
+  const imported = useSessionState((s) => s.documentDetails[d.id])
+  const details = imported ?? { encoding: d.encoding, metadata: d.metadata }
   const [editing, setEditing] = useState(false)
   const [title, setTitle] = useState(d.title)
   const [error, setError] = useState<string | null>(null)

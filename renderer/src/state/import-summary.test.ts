@@ -14,7 +14,7 @@ import {
 import type { ImportReport } from './session-state'
 
 function summary(title: string, importedFrom: string): DocumentSummary {
-  return { id: title.toLowerCase().replace(/\W+/g, '-'), title, length: 10, importedFrom, annotationCount: 0 }
+  return { id: title.toLowerCase().replace(/\W+/g, '-'), title, length: 10, importedFrom, encoding: 'utf-8', metadata: null, annotationCount: 0 }
 }
 
 function report(patch: Partial<ImportReport>): ImportReport {

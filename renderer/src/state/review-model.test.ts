@@ -25,7 +25,7 @@ function review(decidedUnits: number[] = []) {
     settled: decided.length,
     total: units.length,
   }
-  const document = { id: 'doc', title: 'Doc', length: index.length, importedFrom: 'doc.txt', annotationCount: 0 }
+  const document = { id: 'doc', title: 'Doc', length: index.length, importedFrom: 'doc.txt', encoding: 'utf-8', metadata: null, annotationCount: 0 }
   const view: ReviewView = { document, text, sha256: '0'.repeat(64), reviewer: 'rita', layers, units, reviewed }
   return { model: reviewModel(view, ['maria', 'jonas']), units }
 }

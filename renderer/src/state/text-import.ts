@@ -165,8 +165,8 @@ export class TextImport {
     if (result.imported.length === 0) return
     const { documents, documentDetails } = this.store.get()
     const details = { ...documentDetails }
-    const added = result.imported.map(({ encoding, metadata, ...summary }) => {
-      details[summary.id] = { encoding, metadata }
+    const added = result.imported.map((summary) => {
+      details[summary.id] = { encoding: summary.encoding, metadata: summary.metadata }
       return summary
     })
     this.store.set({ documents: [...documents, ...added], documentDetails: details })
