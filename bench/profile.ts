@@ -214,7 +214,7 @@ export async function profileMarginalia(browser: Browser, url: string, p: BenchP
     await page.locator('.ProseMirror').waitFor()
     await list.getByText(p.title, { exact: true }).waitFor()
     await probe(page, 'idle')
-    await probe(page, 'armOpen', 'marginaliaHighlights', p.spans.length, 'click')
+    await probe(page, 'armOpen', 'marginaliaOpen', { paragraphs: p.corpus.paragraphs, highlights: p.spans.length }, 'click')
     summaries.push(
       await profiled(browser, page, `open ${p.case.name}`, bundleUrl, locate, async () => {
         await list.getByText(p.title, { exact: true }).click()

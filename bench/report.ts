@@ -77,7 +77,7 @@ interface Row {
 const ROWS: Row[] = [
   { name: 'open, median ms', get: (f) => f.open.median },
   { name: 'open, p95 ms', get: (f) => f.open.p95 },
-  { name: '  of which the painting frame (style, layout, paint), median ms', get: (f) => f.openRender.median },
+  { name: '  of which the last frame (its style, layout, paint), median ms', get: (f) => f.openRender.median },
   { name: '  main thread idle again after open, median ms', get: (f) => f.openSettled.median },
   { name: 'add highlight: key to painted, median ms', get: (f) => f.addLatency.median },
   { name: 'add highlight: key to painted, p95 ms', get: (f) => f.addLatency.p95 },
@@ -107,9 +107,15 @@ export function caseTable(c: CaseResult): string {
     '| measure | Marginalia | floor (plain <p>) | @recogito/text-annotator | Marginalia ÷ floor | Marginalia ÷ peer |',
     '|---|---|---|---|---|---|',
   ]
+  // A renderer that never finished an open shows the time limit it ran past.
+  const limit = (r: string) => {
+    const e = c.runs.find((x) => x.renderer === r)?.errors.map((x) => /not painted within (\d+) ms/.exec(x)).find(Boolean)
+    return e ? `> ${num(Number(e[1]) / 1000)} s` : '—'
+  }
   for (const row of ROWS) {
     const v = (f: Figures | null) => (f ? row.get(f) : Number.NaN)
-    lines.push(`| ${row.name} | ${num(v(m), row.digits)} | ${num(v(floor), row.digits)} | ${num(v(peer), row.digits)} | ${ratio(v(m), v(floor))} | ${ratio(v(m), v(peer))} |`)
+    const cell = (f: Figures | null, r: string) => (f ? num(v(f), row.digits) : row.name.startsWith('open') ? limit(r) : '—')
+    lines.push(`| ${row.name} | ${cell(m, 'marginalia')} | ${cell(floor, 'floor')} | ${cell(peer, 'recogito')} | ${ratio(v(m), v(floor))} | ${ratio(v(m), v(peer))} |`)
   }
   const errors = c.runs.flatMap((r) => r.errors.map((e) => `${r.renderer}: ${e}`))
   if (errors.length) lines.push('', ...errors.slice(0, 8).map((e) => `- ${e}`))

@@ -37,10 +37,10 @@ function planFor(c: BenchCase, renderer: RendererRun['renderer']): RunPlan {
   const runs = quick ? (peer ? 3 : 5) : big ? (peer ? 1 : 3) : peer ? 5 : 7
   return {
     runs,
-    inputsPerRun: big ? 5 : 3,
-    scrollRuns: Math.min(runs, big ? 2 : 3),
+    inputsPerRun: big ? 4 : 3,
+    scrollRuns: Math.min(runs, 2),
     scrollFrames: 150,
-    openTimeoutMs: peer && big ? 90_000 : 120_000,
+    openTimeoutMs: peer && big ? 60_000 : 120_000,
   }
 }
 

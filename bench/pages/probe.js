@@ -104,11 +104,13 @@
   }
 
   const conditions = {
-    /** Marginalia: the editor shows at least `count` highlight elements. */
-    marginaliaHighlights: (count) => () => {
-      const root = document.querySelector('.ProseMirror')
-      return root !== null && root.getElementsByClassName('mg-hl').length >= count
-    },
+    /** Marginalia: the editor shows the document's paragraphs and at least this many highlight elements. */
+    marginaliaOpen:
+      ({ paragraphs, highlights }) =>
+      () => {
+        const root = document.querySelector('.ProseMirror')
+        return root !== null && root.childElementCount >= paragraphs && root.getElementsByClassName('mg-hl').length >= highlights
+      },
     /** Marginalia: a highlight is drawn as selected (a new one is, right after tagging). */
     marginaliaSelected: () => () => document.getElementsByClassName('mg-selected').length > 0,
     marginaliaNoSelected: () => () => document.getElementsByClassName('mg-selected').length === 0,

@@ -1,9 +1,9 @@
 // The peer: @recogito/text-annotator over the same <p> paragraphs, with the same spans, loaded the
-// way its store allows at this size (PERF-NOTES: setAnnotations() throws in its CSS-highlights
+// way its store takes them in bulk (its documented setAnnotations() throws in its CSS-highlights
 // renderer, so bulkAddAnnotations(annos, true); its default SPANS renderer draws the highlights in
 // view as positioned elements). A label key adds an annotation over the selection and Delete
-// removes it, through its public API.
-// Its stylesheet is linked from the page (bench/static-pages.ts copies it next to the bundle).
+// removes it, through its public API. Its stylesheet is linked from the page
+// (bench/static-pages.ts copies it next to the bundle).
 import { createTextAnnotator } from '@recogito/text-annotator'
 
 const COLORS = { claim: '#2b5a87', source: '#b3261e', stance: '#2e6b3a' }
