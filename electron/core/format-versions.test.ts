@@ -86,6 +86,23 @@ describe('an older format (version 0, fixtures/formats/v0-project)', () => {
   })
 })
 
+describe('a project.json that is not Marginalia\'s, or of no known version', () => {
+  for (const [what, change] of [
+    ['another format', (t: string) => t.replace('"marginalia-project"', '"something-else"')],
+    ['a version that is not a number', (t: string) => t.replace('"version": 1', '"version": "one"')],
+  ] as const) {
+    it(`(${what}) is refused in one sentence and left as it is`, async () => {
+      const { dir, handlers } = await copyOf('sample-project')
+      const file = join(dir, 'project.json')
+      const bad = change(await readFile(file, 'utf8'))
+      await writeFile(file, bad)
+      const result = await dispatch(handlers, 'project.open', { path: dir })
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/project\.json does not have the expected structure \((format|version): .*\), so the project cannot be opened; fix or restore it from your own backup \(Marginalia has not changed it\)\.$/) } })
+      expect(await readFile(file, 'utf8')).toBe(bad)
+    })
+  }
+})
+
 describe('a newer format', () => {
   it('project.json: refused in one sentence, the file left exactly as it is', async () => {
     const { dir, handlers } = await copyOf('sample-project')
