@@ -35,6 +35,7 @@ let wb: Workbench
 let server: RunningServer
 let ipcCall: (payload: unknown) => Promise<unknown>
 let sentinelBefore: Map<string, string>
+let previousCwd: string | null = null
 let docIds: string[] = []
 /** Calls that got past validation and were carried out: the fuzzer reaches the handlers, not only the validators. */
 let accepted = 0
@@ -61,6 +62,10 @@ beforeAll(async () => {
   await writeFile(join(sentinel, 'project.json'), '{"not": "a project"}')
   await writeFile(join(sentinel, 'annotations', 'fuzz', 'x.json'), '[]')
   sentinelBefore = await snapshot(sentinel)
+  // Relative paths would land in the working folder: make it an empty one in the sandbox, and check it stays so.
+  await mkdir(join(root, 'cwd'))
+  previousCwd = process.cwd()
+  process.chdir(join(root, 'cwd'))
   docIds = (JSON.parse(await readFile(join(projectDir, 'project.json'), 'utf8')) as ProjectFile).documents.map((d) => d.id)
 
   wb = await Workbench.start({ configDir: join(root, 'config'), host: 'browser', version: 'test' })
@@ -78,6 +83,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  if (previousCwd) process.chdir(previousCwd)
   await server?.close()
   wb?.close()
   await cleanup?.()
@@ -198,7 +204,7 @@ function mutated(method: MethodName): fc.Arbitrary<unknown> {
     const key = spot.at(-1)
     // Paths are the user's to choose, so only the sandbox and refused ones are used where they create.
     const isPath = key === 'path'
-    const replacement = isPath ? fc.sample(fc.constantFrom(...(method === 'project.create' ? createPaths(s) : readPaths())), { numRuns: 1, seed: n })[0] : leaf
+    const replacement = isPath ? pathFor(method, n, s) : leaf
     if (how === 'replace' || isPath) return setAt(payload, spot, replacement)
     if (how === 'delete' && spot.length > 0) {
       const parent = spot.length === 1 ? payload : (spot.slice(0, -1).reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], payload) as Record<string | number, unknown>)
@@ -210,10 +216,24 @@ function mutated(method: MethodName): fc.Arbitrary<unknown> {
   })
 }
 
-/** Random payloads: anything at all, objects with the method's keys and hostile values, near-valid ones. */
+/** A path value that is safe to send to `method`: in the sandbox, refused, or (read-only methods) anywhere. */
+function pathFor(method: MethodName, n: number, s: string): string {
+  const choices = method === 'project.create' ? createPaths(s) : readPaths()
+  return choices[n % choices.length]!
+}
+
+/**
+ * Random payloads: anything at all, objects with the method's keys and hostile values, near-valid
+ * ones. A `path` is always one `pathFor` gives: project.create must not make folders anywhere else.
+ */
 function payloads(method: MethodName): fc.Arbitrary<unknown> {
   const keys = Object.keys(example(method))
-  const withKeys = keys.length > 0 ? fc.dictionary(fc.constantFrom(...keys), hostileLeaf, { maxKeys: keys.length }) : fc.constant({})
+  const withKeys =
+    keys.length > 0
+      ? fc.tuple(fc.dictionary(fc.constantFrom(...keys), hostileLeaf, { maxKeys: keys.length }), fc.nat(), fc.string({ maxLength: 8 })).map(([d, n, s]) =>
+          'path' in d ? { ...d, path: pathFor(method, n, s) } : d,
+        )
+      : fc.constant({})
   const safeAnything = fc.anything({ maxDepth: 3 }).filter((v) => !JSON.stringify(v ?? null)?.includes('"path"'))
   return fc.oneof({ weight: 1, arbitrary: safeAnything }, { weight: 1, arbitrary: withKeys }, { weight: 3, arbitrary: mutated(method) })
 }
@@ -283,6 +303,17 @@ describe('every contract method, fed hostile payloads', () => {
         expect(answer, `${method} with ${JSON.stringify(v)}`).toMatchObject({ ok: false, error: { code: 'invalid' } })
       }
     }
+    // Paths that are absolute on another system are relative here, and refused.
+    for (const path of ['\\\\server\\share\\x', 'C:\\Users\\x', 'relative', './x', '~/x']) {
+      for (const [method, args] of [
+        ['project.create', { path, name: 'x' }],
+        ['project.open', { path }],
+        ['annotations.import', { path }],
+        ['backups.list', { store: { store: 'project', path } }],
+      ] as const) {
+        expect(await ipcCall({ method, args }), `${method} ${path}`).toMatchObject({ ok: false, error: { code: 'invalid' } })
+      }
+    }
     // A file name with a path in it is imported by its name alone, into texts/.
     const imported = await ipcCall({ method: 'documents.import', args: { files: [{ name: '../../../escape.txt', data: Buffer.from('Escaping text, imported safely.').toString('base64') }] } })
     expect(imported).toMatchObject({ ok: true, value: { imported: [{ importedFrom: 'escape.txt' }] } })
@@ -325,7 +356,8 @@ describe('every contract method, fed hostile payloads', () => {
 
   it('wrote nothing outside the folders the calls named, and both hosts still answer', async () => {
     expect(await snapshot(sentinel)).toEqual(sentinelBefore)
-    expect((await readdir(root)).sort()).toEqual(['config', 'project', 'renderer', 'sentinel', 'targets'])
+    expect((await readdir(root)).sort()).toEqual(['config', 'cwd', 'project', 'renderer', 'sentinel', 'targets'])
+    expect(await readdir(join(root, 'cwd')), 'nothing was created relative to the working folder').toEqual([])
     for (const p of (await snapshot(root)).keys()) {
       expect(['config/', 'project/', 'renderer/', 'sentinel/', 'targets/'].some((top) => p.startsWith(top)), p).toBe(true)
     }

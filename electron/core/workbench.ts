@@ -3,7 +3,7 @@
  * map onto. One Workbench serves one window (desktop) or one browser-mode server; hosts add only
  * what is theirs (dialogs, files, transport).
  */
-import { resolve } from 'node:path'
+import { isAbsolute, resolve } from 'node:path'
 import type {
   AnnotationImportReport,
   AppInfo,
@@ -87,22 +87,26 @@ export class Workbench {
 
   /** Open a project and make it current; on failure the current project stays open. */
   async open(path: string): Promise<ProjectSummary> {
+    fullPath(path)
     const project = await Project.open(path, { backupPolicy: this.options.backupPolicy })
     return this.switchTo(project)
   }
 
   async create(path: string, name: string): Promise<ProjectSummary> {
+    fullPath(path)
     return this.switchTo(await Project.create(path, name, undefined, { backupPolicy: this.options.backupPolicy }))
   }
 
   /** The kept versions of one file (project.json of any folder, or a layer of the open project). */
   async listBackups(ref: StoreRef): Promise<BackupInfo[]> {
+    if (ref.store === 'project') fullPath(ref.path)
     if (ref.store === 'project') return Project.listProjectBackups(ref.path, this.options.backupPolicy)
     return this.current.listBackups(ref)
   }
 
   /** Put a kept version back; a project.json restore opens that project. */
   async restoreBackup(ref: StoreRef, id: string): Promise<RestoreResult> {
+    if (ref.store === 'project') fullPath(ref.path)
     if (ref.store === 'project') {
       const open = this.project
       if (open && resolve(ref.path) === open.dir) {
@@ -248,6 +252,7 @@ export class Workbench {
 
   /** Import a colleague's layers (see import-annotations.ts). */
   async importAnnotations(path: string, as: string | null = null): Promise<AnnotationImportReport> {
+    fullPath(path)
     const report = await importAnnotations(this.current, path, this.annotator, as)
     this.values = null
     return report
@@ -303,5 +308,15 @@ export class Workbench {
       metadata: doc.metadata ?? null,
       annotationCount,
     }
+  }
+}
+
+/**
+ * Refuse a path that is not absolute on this machine: a relative one (C:\x and \\server\x are
+ * relative on Linux) would resolve against wherever the host was started, which no user chose.
+ */
+function fullPath(path: string): void {
+  if (!isAbsolute(path)) {
+    throw new UserError('invalid', `"${path.slice(0, 200)}" is not a full path on this computer; type the folder's whole path, such as ${process.platform === 'win32' ? 'C:\\Users\\you\\project' : '/home/you/project'}.`)
   }
 }
