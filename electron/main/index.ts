@@ -4,7 +4,7 @@
  * about the project lives in electron/core; this file only connects it to Electron.
  */
 import { readFileSync } from 'node:fs'
-import { basename, extname, join } from 'node:path'
+import { basename, extname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { BrowserWindow, Menu, app, dialog, ipcMain, session, shell } from 'electron'
 import type { ProjectSummary } from '../../shared/api'
@@ -48,7 +48,7 @@ async function start() {
   const requested = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => !a.startsWith('-') && a !== '.')
   const projectDir = requested ?? (await ensureSampleCopy(app.getPath('userData'), join(app.getAppPath(), 'fixtures', 'sample-project')))
   try {
-    await wb.open(projectDir)
+    await wb.open(resolve(projectDir))
   } catch (e) {
     wb.setNotice((e as Error).message)
   }

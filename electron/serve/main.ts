@@ -45,7 +45,7 @@ export async function main(argv: string[]): Promise<void> {
   const wb = await Workbench.start({ configDir, host: 'browser', version })
   const projectDir = positionals[0] ?? (await ensureSampleCopy(configDir, join(repo, 'fixtures', 'sample-project')))
   try {
-    await wb.open(projectDir)
+    await wb.open(resolve(projectDir))
   } catch (e) {
     console.error((e as Error).message)
     process.exit(1)
