@@ -7,7 +7,8 @@
  * not numbers across machines. docs/benchmarks.md says how to read the tables.
  *
  * Flags: --quick (100 KB and 1 MB only, fewer runs), --profile (also trace and CPU-profile the
- * 1 MB open, add and delete), --no-browser, --no-node, --no-build.
+ * 1 MB open, add and delete), --variants (also what-ifs for the renderer at 1 MB, and 5 MB unless
+ * --quick: bench/variants.ts), --no-browser, --no-node, --no-build.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -22,6 +23,7 @@ import { caseTable, checkTargets, nodeTables, targetTable, type CaseResult } fro
 import { measureSave, type SaveResult } from './save'
 import { serveMarginalia } from './serve'
 import { buildPages, probeSource, servePages, writeCasePages } from './static-pages'
+import { measureVariants, variantTable, type VariantRow } from './variants'
 
 const repo = join(import.meta.dirname, '..')
 const args = new Set(process.argv.slice(2))
@@ -123,6 +125,19 @@ if (!args.has('--no-node')) {
 }
 
 const browserResult = args.has('--no-browser') ? null : await browserCases(quick ? CASES.slice(0, 2) : CASES, args.has('--profile'))
+const variants: { case: string; label: string; rows: VariantRow[] }[] = []
+if (args.has('--variants')) {
+  const browser = await launchChromium()
+  try {
+    const probe = await probeSource()
+    for (const c of CASES.filter((x) => x.name === '1mb' || (!quick && x.name === '5mb'))) {
+      log(`variants of ${c.label}`)
+      variants.push({ case: c.name, label: c.label, rows: await measureVariants(browser, c, probe, log) })
+    }
+  } finally {
+    await browser.close()
+  }
+}
 const cases = browserResult?.results ?? []
 const targets = checkTargets(cases, save, exported)
 const results = {
@@ -135,6 +150,7 @@ const results = {
   export: exported,
   agreement,
   profiles: browserResult?.profiles ?? [],
+  variants,
   targets,
 }
 const dir = join(import.meta.dirname, 'results')
@@ -149,6 +165,7 @@ const markdown = [
   ...cases.map(caseTable),
   nodeTables(save, exported, agreement),
   targetTable(targets),
+  ...variants.map((v) => variantTable(v.label, v.rows)),
   profileMarkdown(results.profiles),
 ].join('\n')
 await writeFile(join(dir, 'results.md'), `${markdown}\n`)
