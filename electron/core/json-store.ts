@@ -68,6 +68,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
   mirror: (data: T) => void = () => undefined
   private queue: Promise<unknown> = Promise.resolve()
   private pending = 0
+  /** Counts our saves, so a read that overlapped one can tell. */
+  private generation = 0
   /** The file's content as last read or written by us, to tell others' changes from our own. */
   private last: string | null = null
   /** An older-format original read from disk, kept as a backup before its first rewrite. */
@@ -115,15 +117,17 @@ export class DurableJsonFile<T> implements Adapter<T> {
    */
   async readIfChangedByOthers(): Promise<T | null> {
     if (this.pending > 0) return null
+    // A save that finished while we read may have made what we read old: then it is not taken.
+    const generation = this.generation
     const raw = await readOrNull(this.path)
-    if (raw === null || raw === this.last || this.pending > 0) return null
+    if (raw === null || raw === this.last || this.pending > 0 || generation !== this.generation) return null
     let parsed: Parsed<T>
     try {
       parsed = await this.parse(raw)
     } catch {
       return null
     }
-    if (!('data' in parsed) || this.pending > 0) return null
+    if (!('data' in parsed) || this.pending > 0 || generation !== this.generation) return null
     this.accept(raw, parsed)
     this.mirror(parsed.data)
     return parsed.data
@@ -186,6 +190,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
     await backups?.beforeSave(migrating ? null : raw, snapshot)
     await writeFileDurable(this.path, json)
+    this.generation++
     await backups?.afterSave(json)
     this.last = json
     this.original = null
