@@ -11,7 +11,7 @@ import type { Annotation } from '../../../shared/model/annotation'
 import type { TextIndex } from '../../../shared/offsets'
 import { hideEditableFromFrameworks } from './commit-guard'
 import { flashLayer, setFlash, unitMark } from './flash'
-import { changeHighlights, highlights, highlightsBetween } from './highlights'
+import { changeHighlights, drawnParagraphs, highlights, highlightsBetween, INITIAL_DRAWN, paragraphIndex, type ParagraphRange } from './highlights'
 import { readOnly } from './read-only'
 import { docFromText } from './schema'
 import { coveringByLength, selectionToSpan, spanOfAnnotation, type HighlightSpan } from './spans'
@@ -40,6 +40,12 @@ export interface UpdateOptions {
 }
 
 const FLASH_MS = 1200
+/** Paragraphs drawn above and below the viewport. */
+const MARGIN = 30
+/** The drawn range is moved when the viewport comes this close (in paragraphs) to its edge. */
+const SLACK = 10
+/** At most this many paragraphs get their highlights drawn per frame. */
+const STEP = 24
 
 /** One open document's text view. */
 export class DocumentEditor {
@@ -48,6 +54,8 @@ export class DocumentEditor {
   private readonly spans = new Map<string, HighlightSpan>()
   private readonly scroller: HTMLElement
   private flashTimer: ReturnType<typeof setTimeout> | undefined
+  private frame = 0
+  private readonly onScroll = () => this.scheduleDraw()
 
   constructor(options: DocumentEditorOptions) {
     this.index = options.index
@@ -56,7 +64,7 @@ export class DocumentEditor {
     for (const s of options.spans ?? []) this.spans.set(s.id, s)
     const state = EditorState.create({
       doc: docFromText(this.index.text),
-      plugins: [readOnly(), highlights([...this.spans.values()]), flashLayer(), unitMark.plugin],
+      plugins: [readOnly(), highlights([...this.spans.values()], { from: 0, to: INITIAL_DRAWN }), flashLayer(), unitMark.plugin],
     })
     this.view = new EditorView(options.mount, {
       state,
@@ -67,12 +75,97 @@ export class DocumentEditor {
       },
     })
     hideEditableFromFrameworks(this.view.dom)
+    this.scroller.addEventListener('scroll', this.onScroll, { passive: true })
+    addEventListener('resize', this.onScroll, { passive: true })
+    this.scheduleDraw()
   }
 
   /** Remove the view from the page. */
   destroy(): void {
     clearTimeout(this.flashTimer)
+    cancelAnimationFrame(this.frame)
+    this.scroller.removeEventListener('scroll', this.onScroll)
+    removeEventListener('resize', this.onScroll)
     this.view.destroy()
+  }
+
+  /** Move the drawn highlights towards the viewport in the next frame (once per frame). */
+  private scheduleDraw(): void {
+    if (this.frame) return
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0
+      if (!this.view.isDestroyed) this.drawNearViewport()
+    })
+  }
+
+  /** The paragraphs in the scroller's viewport, by binary search on their boxes; null if unknown. */
+  private visibleParagraphs(): ParagraphRange | null {
+    const paragraphs = paragraphIndex(this.view.state)
+    const elements = this.view.dom.children
+    const n = paragraphs?.count ?? 0
+    if (!n || elements.length !== n) return null
+    const box = this.scroller.getBoundingClientRect()
+    if (box.height <= 0) return null
+    const rect = (i: number) => elements[i]!.getBoundingClientRect()
+    // The first paragraph ending below the viewport's top, and the first starting below its bottom.
+    const search = (pass: (i: number) => boolean) => {
+      let lo = 0
+      let hi = n
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1
+        if (pass(mid)) hi = mid
+        else lo = mid + 1
+      }
+      return lo
+    }
+    const from = search((i) => rect(i).bottom > box.top)
+    const to = Math.max(from + 1, search((i) => rect(i).top >= box.bottom))
+    return { from: Math.min(from, n - 1), to: Math.min(to, n) }
+  }
+
+  /**
+   * Draw the highlights of the paragraphs within MARGIN of the viewport and no others, at most
+   * STEP newly drawn paragraphs per frame (the viewport's own first, after a jump).
+   */
+  private drawNearViewport(): void {
+    const visible = this.visibleParagraphs()
+    const n = paragraphIndex(this.view.state)?.count ?? 0
+    if (!visible) return
+    const drawn = drawnParagraphs(this.view.state)
+    const want = { from: Math.max(0, visible.from - MARGIN), to: Math.min(n, visible.to + MARGIN) }
+    const covered = drawn.from <= Math.max(0, visible.from - SLACK) && drawn.to >= Math.min(n, visible.to + SLACK)
+    if (covered && drawn.to - drawn.from <= want.to - want.from + 2 * MARGIN) return
+    let next: ParagraphRange
+    if (drawn.to <= visible.from || drawn.from >= visible.to) {
+      const half = Math.max(2, (STEP - (visible.to - visible.from)) >> 1)
+      next = { from: Math.max(0, visible.from - half), to: Math.min(n, visible.to + half) }
+    } else {
+      next = {
+        from: drawn.from > want.from ? Math.max(want.from, drawn.from - (STEP >> 1)) : want.from,
+        to: drawn.to < want.to ? Math.min(want.to, drawn.to + (STEP >> 1)) : want.to,
+      }
+    }
+    this.drawParagraphs(next)
+    if (next.from !== want.from || next.to !== want.to) this.scheduleDraw()
+  }
+
+  /** Draw the highlights of exactly these paragraphs. */
+  private drawParagraphs(range: ParagraphRange): void {
+    const drawn = drawnParagraphs(this.view.state)
+    if (drawn.from === range.from && drawn.to === range.to) return
+    this.view.dispatch(changeHighlights(this.tr(), { draw: range }))
+  }
+
+  /** Make sure the paragraphs of [from, to] (editor positions) have their highlights drawn. */
+  private drawAround(from: number, to: number): void {
+    const paragraphs = paragraphIndex(this.view.state)
+    if (!paragraphs) return
+    const [first, last] = paragraphs.touching(from, to)
+    const drawn = drawnParagraphs(this.view.state)
+    if (drawn.from <= first && drawn.to > last) return
+    const half = STEP >> 1
+    this.drawParagraphs({ from: Math.max(0, first - half), to: Math.min(paragraphs.count, last + 1 + half) })
+    this.scheduleDraw()
   }
 
   /** Put focus in the text, keeping its selection. */
@@ -166,15 +259,31 @@ export class DocumentEditor {
   /** Scroll a code point range into view and flash it briefly. */
   revealRange(range: { start: number; end: number }): void {
     const span = { from: this.index.cpToPm(range.start), to: this.index.cpToPm(Math.min(range.end, this.index.length)) }
+    // Draw the target's highlights before scrolling to it, so it shows selected when it arrives.
+    this.drawAround(span.from, span.to)
+    this.scrollToSpan(span)
+    clearTimeout(this.flashTimer)
+    this.view.dispatch(setFlash(this.tr(), span))
+    this.flashTimer = setTimeout(() => this.view.dispatch(setFlash(this.tr(), null)), FLASH_MS)
+    // Paragraphs skipped by the browser until shown (content-visibility) take their real height in
+    // the frames after the scroll: check again there and correct.
+    let frames = 3
+    const settle = () => {
+      if (this.view.isDestroyed) return
+      this.scrollToSpan(span)
+      if (--frames > 0) requestAnimationFrame(settle)
+    }
+    requestAnimationFrame(settle)
+  }
+
+  /** Scroll the span into view, a third down the viewport, unless it is already in view. */
+  private scrollToSpan(span: { from: number; to: number }): void {
     const top = this.view.coordsAtPos(span.from).top
     const box = this.scroller.getBoundingClientRect()
     const bottom = this.view.coordsAtPos(span.to, -1).bottom
     if (top < box.top + 24 || bottom > box.bottom - 24) {
       this.scroller.scrollTop += top - box.top - Math.max(48, (box.height - (bottom - top)) / 3)
     }
-    clearTimeout(this.flashTimer)
-    this.view.dispatch(setFlash(this.tr(), span))
-    this.flashTimer = setTimeout(() => this.view.dispatch(setFlash(this.tr(), null)), FLASH_MS)
   }
 
   /** Mark a code point range as the one being decided (null: none). */

@@ -3,7 +3,7 @@ import type { DecorationSet } from 'prosemirror-view'
 import { describe, expect, it } from 'vitest'
 import { TextIndex } from '../../../shared/offsets'
 import { annotation, marked } from '../testing/builders'
-import { changeHighlights, highlights, highlightsBetween } from './highlights'
+import { changeHighlights, drawnParagraphs, highlights, highlightsBetween } from './highlights'
 import { readOnly } from './read-only'
 import { docFromText } from './schema'
 import { spanOfAnnotation } from './spans'
@@ -80,5 +80,39 @@ describe('highlight layer', () => {
     expect(typed.doc.textContent).toBe('The text stays')
     const deleted = state.apply(state.tr.delete(1, 5))
     expect(deleted.doc.eq(state.doc)).toBe(true)
+  })
+})
+
+describe('highlights near the viewport', () => {
+  const source = Array.from({ length: 50 }, (_, i) => `Line ${i} [has] a [span]`).join('\n')
+  function big() {
+    const { text, spans } = marked(source)
+    const index = new TextIndex(text)
+    const live = spans.map((s, i) => spanOfAnnotation(index, annotation(index, i % 2 ? 'claim' : 'source', s.start, s.end)))
+    const state = EditorState.create({ doc: docFromText(text), plugins: [readOnly(), highlights(live, { from: 0, to: 10 })] })
+    return { index, live, state }
+  }
+
+  it('draws only the given paragraphs, and finds every annotation for hit-testing', () => {
+    const { state, live } = big()
+    expect(pieces(state)).toHaveLength(20)
+    expect(drawnParagraphs(state)).toEqual({ from: 0, to: 10 })
+    const last = live[live.length - 1]!
+    expect(highlightsBetween(state, last.from, last.to).map((s) => s.id)).toEqual([last.id])
+  })
+
+  it('moves the drawn range, and adds or removes out-of-range annotations without drawing them', () => {
+    const { state, live, index } = big()
+    const moved = state.apply(changeHighlights(state.tr, { draw: { from: 40, to: 50 } }))
+    expect(pieces(moved)).toHaveLength(20)
+    expect(pieces(moved)[0]).toBe('has')
+    const early = spanOfAnnotation(index, annotation(index, 'stance', 0, 4))
+    const added = moved.apply(changeHighlights(moved.tr, { add: [early], remove: [live[0]!], select: early }))
+    expect(pieces(added)).toHaveLength(20)
+    const back = added.apply(changeHighlights(added.tr, { draw: { from: 0, to: 2 } }))
+    const set = back.plugins.map((p) => p.props.decorations?.call(p, back)).find(Boolean) as DecorationSet
+    const classes = set.find().map((d) => (d as unknown as { type: { attrs: { class: string } } }).type.attrs.class)
+    expect(classes).toContain('mg-hl mg-hl-stance mg-selected')
+    expect(set.find().length).toBe(4)
   })
 })
