@@ -1,26 +1,77 @@
-import { useId, useMemo } from 'react'
+import { useEffect, useId, useMemo, useState } from 'react'
 import type { Annotation } from '../../../shared/model/annotation'
 import type { LabelDef } from '../../../shared/model/labels'
 import { sourceOption } from '../state/describe'
 import { useSession, useSessionState } from '../state/use-session'
 
-/** Which source a claim or stance is attributed to: this document's sources, or none. */
+/** Each source's option text, worked out once per annotation object (a change makes a new one). */
+const optionText = new WeakMap<Annotation, string>()
+function textOf(source: Annotation): string {
+  let text = optionText.get(source)
+  if (text === undefined) optionText.set(source, (text = sourceOption(source)))
+  return text
+}
+
+const requestIdle: (run: () => void) => () => void =
+  typeof requestIdleCallback === 'function'
+    ? (run) => {
+        const handle = requestIdleCallback(run, { timeout: 1000 })
+        return () => cancelIdleCallback(handle)
+      }
+    : (run) => {
+        const handle = setTimeout(run, 50)
+        return () => clearTimeout(handle)
+      }
+
+/**
+ * Which source a claim or stance is attributed to: this document's sources, or none. A long text
+ * has thousands of sources, so the select first holds only "(none)" and the linked source, and
+ * gets the full list when someone reaches for it (focus, pointer, key) or once the page is idle:
+ * selecting or tagging an annotation never waits for thousands of options.
+ */
 export function SourceField({ annotation, target }: { annotation: Annotation; target: LabelDef }) {
   const session = useSession()
   const id = useId()
   const layer = useSessionState((s) => s.layer)
   const linked = layer?.attribution.get(annotation.id)?.to ?? ''
-  const sources = useMemo(() => (layer?.order ?? []).filter((a) => a.label === target.id), [layer, target.id])
+  // The annotation whose editor has the full list (a newly selected one starts without it).
+  const [fullFor, setFullFor] = useState<string | null>(null)
+  const full = fullFor === annotation.id
+  const sources = useMemo(() => (full ? (layer?.order ?? []).filter((a) => a.label === target.id) : []), [full, layer, target.id])
+  const linkedSource = linked ? layer?.byId.get(linked) : undefined
+
+  useEffect(() => {
+    if (full) return
+    return requestIdle(() => setFullFor(annotation.id))
+  }, [full, annotation.id])
+
+  const engage = () => {
+    if (!full) setFullFor(annotation.id)
+  }
   return (
     <div className="field-row">
       <label htmlFor={id}>{target.name}</label>
-      <select id={id} value={linked} onChange={(e) => session.commands.setSource(annotation.id, e.target.value || null)}>
+      <select
+        id={id}
+        value={linked}
+        onFocus={engage}
+        onPointerDown={engage}
+        onPointerEnter={engage}
+        onKeyDown={engage}
+        onChange={(e) => session.commands.setSource(annotation.id, e.target.value || null)}
+      >
         <option value="">(none)</option>
-        {sources.map((s) => (
-          <option key={s.id} value={s.id}>
-            {sourceOption(s)}
-          </option>
-        ))}
+        {full
+          ? sources.map((s) => (
+              <option key={s.id} value={s.id}>
+                {textOf(s)}
+              </option>
+            ))
+          : linkedSource && (
+              <option key={linkedSource.id} value={linkedSource.id}>
+                {textOf(linkedSource)}
+              </option>
+            )}
       </select>
     </div>
   )

@@ -1,7 +1,10 @@
 /**
  * Windowing for long lists of fixed-height rows: only the rows in view (and a few around them)
  * are rendered, so a list of thousands scrolls and updates as fast as one of ten. The hook
- * tracks the scroller's height and scroll position, and can bring a row into view.
+ * tracks the scroller's height and scroll position, and can bring a row into view. It never
+ * reads the scroller's geometry right after a render (that would lay out the whole page, text view
+ * included, before the frame does): heights come from a ResizeObserver, the scroll position from
+ * scroll events, and bringing a row into view waits for the next frame.
  */
 import { useCallback, useLayoutEffect, useRef, useState, type RefObject, type UIEvent } from 'react'
 
@@ -23,28 +26,51 @@ export function useWindowRows(total: number, rowHeight: number): WindowRows {
   const box = useRef<HTMLDivElement>(null)
   const [scrollTop, setScrollTop] = useState(0)
   const [height, setHeight] = useState(400)
+  // The last known scroll position and height, for showRow (kept without reading the DOM).
+  const known = useRef({ scrollTop: 0, height: 400 })
+  const frame = useRef(0)
 
   useLayoutEffect(() => {
     const el = box.current
     if (!el) return
-    const observer = new ResizeObserver(() => setHeight(el.clientHeight))
+    const observer = new ResizeObserver((entries) => {
+      const h = entries[entries.length - 1]?.contentBoxSize?.[0]?.blockSize ?? el.clientHeight
+      known.current.height = h
+      setHeight(h)
+    })
     observer.observe(el)
-    setHeight(el.clientHeight)
-    return () => observer.disconnect()
+    return () => {
+      observer.disconnect()
+      cancelAnimationFrame(frame.current)
+    }
   }, [])
 
   const showRow = useCallback(
     (i: number) => {
-      const el = box.current
-      if (!el || i < 0) return
+      if (!box.current || i < 0) return
       const top = i * rowHeight
-      if (top < el.scrollTop) el.scrollTop = top
-      else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight
+      const { scrollTop: at, height: h } = known.current
+      let next: number | null = null
+      if (top < at) next = top
+      else if (top + rowHeight > at + h) next = top + rowHeight - h
+      if (next === null) return
+      const to = next
+      known.current.scrollTop = to
+      cancelAnimationFrame(frame.current)
+      // Written in the next frame, where the layout it needs is done anyway.
+      frame.current = requestAnimationFrame(() => {
+        if (box.current) box.current.scrollTop = to
+      })
     },
     [rowHeight],
   )
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN)
   const last = Math.min(total, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN)
-  return { box, first, last, onScroll: (e) => setScrollTop(e.currentTarget.scrollTop), showRow }
+  return { box, first, last, onScroll: (e) => {
+      known.current.scrollTop = e.currentTarget.scrollTop
+      setScrollTop(known.current.scrollTop)
+    },
+    showRow,
+  }
 }
