@@ -83,3 +83,13 @@ export async function sweepLeftovers(dir: string, olderThanMs = 10 * 60_000): Pr
     }
   }
 }
+
+/** Whether something exists at `path`. */
+export async function fileExists(path: string): Promise<boolean> {
+  try {
+    await fs.access(path)
+    return true
+  } catch {
+    return false
+  }
+}

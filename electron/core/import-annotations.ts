@@ -15,7 +15,7 @@
  */
 import { promises as fs } from 'node:fs'
 import { basename, extname, join } from 'node:path'
-import { UserError } from '../../shared/api'
+import { UserError, type AnnotationImportReport } from '../../shared/api'
 import { placeQuote } from '../../shared/anchoring/match-quote'
 import { readBratAnn } from '../../shared/interchange/brat'
 import type { IncomingAnnotation, IncomingLayer } from '../../shared/interchange/incoming'
@@ -25,32 +25,13 @@ import { AnnotatorName, IsoTime, type Annotation, type Link } from '../../shared
 import type { LabelSchema } from '../../shared/model/labels'
 import { ProjectFile, STORE_FORMAT, STORE_VERSION, StoreFile, type DocumentEntry } from '../../shared/model/project'
 import { quoteAt, type TextIndex } from '../../shared/offsets'
-import { writeFileDurable } from './durable'
+import { fileExists as exists, writeFileDurable } from './durable'
 import { sha256Text } from './import-text'
 import type { Project } from './project'
 
-export interface ImportedLayer {
-  /** The annotator's name in the source, and the layer it was imported as. */
-  from: string
-  as: string
-  document: string
-  title: string
-  imported: number
-  /** Annotations whose offsets had to be found again by quote (the texts differ). */
-  reanchored: number
-  /** Annotations and links that were not imported, with why. */
-  unplaced: { id: string; exact: string; reason: string }[]
-  /** Set when nothing was written: why. */
-  skipped: string | null
-  /** The earlier layer kept aside, when one was replaced. */
-  keptAside: string | null
-}
-
-export interface AnnotationImportReport {
-  layers: ImportedLayer[]
-  /** Files, lines or layers that could not be used at all, one sentence each. */
-  errors: string[]
-}
+/** One layer's outcome, and the whole report: the contract's types. */
+export type ImportedLayer = AnnotationImportReport['layers'][number]
+export type { AnnotationImportReport }
 
 /** Import every layer found at `source`; `as` names the layer for formats that name no annotator. */
 export async function importAnnotations(
@@ -357,15 +338,6 @@ async function importLayer(project: Project, item: IncomingLayer & { annotator: 
   }
   await project.replaceLayer(as, doc.id, next)
   return { ...base, skipped: null, keptAside: keptAside ? basename(keptAside) : null }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await fs.access(path)
-    return true
-  } catch {
-    return false
-  }
 }
 
 

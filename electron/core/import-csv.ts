@@ -7,6 +7,7 @@
  * line breaks inside quoted cells).
  */
 import { parse } from 'csv-parse/sync'
+import type { CsvPreview } from '../../shared/api'
 import { decodeBytes } from './import-decode'
 
 /** Which columns hold a row's text, title and id (header names). */
@@ -16,18 +17,7 @@ export interface CsvColumns {
   id?: string | null
 }
 
-/** What the import dialog shows before the user picks the columns. */
-export interface CsvPreview {
-  columns: string[]
-  /** Data rows (without the header). */
-  rows: number
-  /** The first rows, cells by column. */
-  sample: Record<string, string>[]
-  encoding: string
-  delimiter: string
-  /** Columns guessed from their names (text: else the one with the longest cells). */
-  suggested: { text: string; title: string | null; id: string | null }
-}
+export type { CsvPreview }
 
 /** One row that becomes a document. */
 export interface CsvRow {

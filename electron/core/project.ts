@@ -22,7 +22,7 @@ import {
 } from '../../shared/model/project'
 import { TextIndex, codePointLength } from '../../shared/offsets'
 import { DEFAULT_BACKUP_POLICY, StoreBackups, type BackupPolicy } from './backups'
-import { sweepLeftovers, writeFileDurable } from './durable'
+import { fileExists as exists, sweepLeftovers, writeFileDurable } from './durable'
 import { prepareImports, type ImportProblemKind, type ImportRequest } from './import-files'
 import { documentIdFor, sha256Text, slugOf, titleFor } from './import-text'
 import { DurableJsonFile, UnreadableFileError, openJsonStore, type StoreOptions } from './json-store'
@@ -462,14 +462,5 @@ async function restoreInto<T>(
   return {
     restored: { id: backup.id, kind: backup.kind, saved: backup.saved.toISOString(), bytes: backup.bytes, summary: summary(parsed.data), restorable: true },
     notice: adapter.notice,
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await fs.access(path)
-    return true
-  } catch {
-    return false
   }
 }
