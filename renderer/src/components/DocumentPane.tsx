@@ -1,5 +1,6 @@
 import { useSessionState } from '../state/use-session'
 import { LabelToolbar } from './LabelToolbar'
+import { LayerBanner } from './LayerBanner'
 import { TextView } from './TextView'
 
 /** The middle column: the label toolbar, a line for hints, and the text. */
@@ -11,6 +12,7 @@ export function DocumentPane() {
   return (
     <main className="document" aria-busy={opening !== null}>
       <LabelToolbar />
+      <LayerBanner />
       <p className={hint ? `hint hint-${hint.tone}` : 'hint'} aria-live="polite">
         {hint?.text ?? (doc ? 'Select text, then press a label’s key or click the label. Click a highlight to edit it.' : '')}
       </p>

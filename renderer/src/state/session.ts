@@ -4,7 +4,7 @@
  * Actions that the user starts from a form return the error sentence (or null) so the form can
  * show it next to the field; the rest put their message in the hint line.
  */
-import type { AppInfo, ArgsOf, Client, ExportedFile, ProjectSummary } from '../../../shared/api'
+import type { AppInfo, ArgsOf, Client, ExportedFile, ProjectSummary, RestoreResult, StoreRef } from '../../../shared/api'
 import { Annotating } from './annotating'
 import { Commands } from './commands'
 import { messageOf } from './errors'
@@ -121,6 +121,19 @@ export class Session {
     void this.mode.loadProgress()
   }
 
+  /**
+   * Put a kept version of a file back (docs/format.md#backups), once the annotator's own changes
+   * are saved, then show it: a project.json restore opens that project; a layer is re-read.
+   */
+  async restoreBackup(store: StoreRef, backup: string): Promise<RestoreResult> {
+    await this.saved()
+    const result = await this.client.call('backups.restore', { store, backup })
+    if (store.store === 'project') await this.projectOpened(result.project)
+    else if (store.store === 'annotations' && store.document === this.store.get().doc?.id) await this.openDocument(store.document, true)
+    else if (store.store === 'reviewed') void this.mode.openReview()
+    return result
+  }
+
   /** Open a project folder, by path or (desktop) through the native dialog; returns the error sentence, or null. */
   async openProject(path?: string): Promise<string | null> {
     try {
@@ -172,7 +185,7 @@ export class Session {
       const opened = await this.client.call('documents.open', { id })
       if (this.store.get().opening !== id) return
       this.work.load(opened)
-      this.store.set({ doc: { id, text: opened.text, notice: opened.notice }, opening: null, hint: opened.notice ? { text: opened.notice, tone: 'error' } : null })
+      this.store.set({ doc: { id, text: opened.text, notice: opened.notice }, opening: null, hint: null })
       const documents = this.store.get().documents.map((d) => (d.id === id ? opened.document : d))
       this.store.set({ documents })
       void this.loadValues()

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { ApiError, type BackupInfo } from '../../../shared/api'
+import { autoRetryDelay, backupKindLabel, backupTime, byteSize, firstRestorable, isConflict, storeTitle } from './backups'
+
+const backup = (over: Partial<BackupInfo>): BackupInfo => ({
+  id: 'latest.json',
+  kind: 'latest',
+  saved: '2026-11-21T10:00:00.000Z',
+  bytes: 2048,
+  summary: '12 annotations, 3 links',
+  restorable: true,
+  ...over,
+})
+
+describe('backups in words', () => {
+  it('names each kind the way the dialog shows it', () => {
+    expect(backupKindLabel('latest')).toBe('Last saved')
+    expect(backupKindLabel('snapshot')).toBe('Earlier version')
+    expect(backupKindLabel('original')).toBe('Before format upgrade')
+  })
+
+  it('shows sizes and times for people', () => {
+    expect(byteSize(1)).toBe('1 byte')
+    expect(byteSize(812)).toBe('812 bytes')
+    expect(byteSize(3400)).toBe('3.4 KB')
+    expect(byteSize(1_200_000)).toBe('1.2 MB')
+    expect(backupTime('2026-11-21T10:00:00.000Z', 'en-GB')).toMatch(/2026/)
+    expect(backupTime('not a time')).toBe('not a time')
+  })
+
+  it('offers the newest restorable version, skipping damaged ones', () => {
+    const damaged = backup({ restorable: false, summary: 'It is not valid JSON.' })
+    const older = backup({ id: '2026-11-21T09-00-00-000Z.json', kind: 'snapshot' })
+    expect(firstRestorable([damaged, older])).toBe(older)
+    expect(firstRestorable([damaged])).toBeNull()
+  })
+
+  it('names the file a section is about', () => {
+    expect(storeTitle({ store: 'project', path: '/p' })).toMatch(/project\.json/)
+    expect(storeTitle({ store: 'annotations', annotator: 'maria', document: 'd1' }, 'maria')).toBe('Your annotations on this document')
+    expect(storeTitle({ store: 'annotations', annotator: 'jonas', document: 'd1' }, 'maria')).toMatch(/^jonas/)
+  })
+})
+
+describe('retrying a refused save', () => {
+  const conflict = (message: string) => new ApiError({ code: 'conflict', message })
+
+  it('retries by itself only when the file was busy', () => {
+    expect(autoRetryDelay(conflict('annotations/maria/d1.json is being saved by process 12 on host; your change was not saved, so try again in a moment'))).toBe(2500)
+    expect(autoRetryDelay(conflict('… so try again in a moment.'))).toBe(2500)
+  })
+
+  it('never retries a file from a newer Marginalia, other conflicts or other errors', () => {
+    expect(autoRetryDelay(conflict('d1.json was written by a newer Marginalia (format version 2); update Marginalia to open it (the file was left as it is)'))).toBeNull()
+    expect(autoRetryDelay(conflict('The unit changed on disk; reopen the review.'))).toBeNull()
+    expect(autoRetryDelay(new ApiError({ code: 'failed', message: 'try again in a moment' }))).toBeNull()
+    expect(autoRetryDelay(new Error('try again in a moment'))).toBeNull()
+    expect(isConflict(conflict('x'))).toBe(true)
+  })
+})
