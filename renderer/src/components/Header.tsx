@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { IMPORT_ACCEPT } from '../state/import-plan'
 import { useSession, useSessionState } from '../state/use-session'
+import { BackupsButton } from './BackupsButton'
 import { ChangeNote } from './ChangeNote'
 import { ExportDialog } from './ExportDialog'
 import { ImportAnnotationsDialog } from './ImportAnnotationsDialog'
@@ -59,6 +60,7 @@ export function Header() {
             <button type="button" onClick={() => setDialog('export')} title="Save annotations as CSV, JSON Lines, W3C Web Annotation or brat, or the whole project as a zip">
               Export…
             </button>
+            <BackupsButton />
           </>
         )}
         <button type="button" onClick={() => void openProject()}>
