@@ -20,6 +20,7 @@ import { measureExport, type ExportResult } from './export'
 import { profileMarginalia, profileMarkdown, type ProfileSummary } from './profile'
 import { CASES, writeBenchProject, type BenchCase } from './projects'
 import { caseTable, checkTargets, nodeTables, targetTable, type CaseResult } from './report'
+import { measureReviewOpen, type ReviewOpenResult } from './review'
 import { measureSave, type SaveResult } from './save'
 import { serveMarginalia } from './serve'
 import { buildPages, probeSource, servePages, writeCasePages } from './static-pages'
@@ -138,6 +139,16 @@ if (args.has('--variants')) {
     await browser.close()
   }
 }
+let review: ReviewOpenResult | null = null
+if (!args.has('--no-browser')) {
+  log('review mode: 3 annotators x 2,000 annotations')
+  const browser = await launchChromium()
+  try {
+    review = await measureReviewOpen(browser, quick ? 3 : 5, log)
+  } finally {
+    await browser.close()
+  }
+}
 const cases = browserResult?.results ?? []
 const targets = checkTargets(cases, save, exported)
 const results = {
@@ -149,6 +160,7 @@ const results = {
   save,
   export: exported,
   agreement,
+  review,
   profiles: browserResult?.profiles ?? [],
   variants,
   targets,
@@ -164,6 +176,11 @@ const markdown = [
     `load average ${environment.loadAverageAtStart[0]!.toFixed(2)} at start, ${results.loadAverageAtEnd[0]!.toFixed(2)} at end; ${results.minutes.toFixed(1)} min.`,
   ...cases.map(caseTable),
   nodeTables(save, exported, agreement),
+  review
+    ? `\n| review mode, ${review.annotators} annotators x ${review.annotationsEach.toLocaleString('en')} annotations (${review.units} units) | median ms | p95 ms |\n|---|---|---|\n` +
+      `| open: "Start review" to every lane painted | ${review.openMs.median.toFixed(0)} | ${review.openMs.p95.toFixed(0)} |` +
+      `\n\nTarget (issue 3): under 1,000 ms — ${review.openMs.median < 1000 ? 'met' : 'missed'}.`
+    : '',
   targetTable(targets),
   ...variants.map((v) => variantTable(v.label, v.rows)),
   profileMarkdown(results.profiles),

@@ -1,0 +1,89 @@
+/**
+ * Review open time (issue 3's bar: under a second in browser mode for 3 annotators x 2,000
+ * annotations): a 400 kB document whose three annotators agree on 70% of their spans and differ
+ * on the rest; measured from clicking "Start review" to the frame that shows every lane's spans
+ * and the units list, in a fresh page each run.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser } from '@playwright/test'
+import { Project } from '../electron/core/project'
+import { VIEWPORT } from './browser'
+import { generateSpans, generateText } from './corpus'
+import { putOps } from './projects'
+import { serveMarginalia } from './serve'
+import { summarize, type Summary } from './stats'
+
+/** The little of the page's globals these measurements touch. */
+interface PageGlobals {
+  document: { querySelector(selector: string): unknown }
+  requestAnimationFrame(callback: () => void): number
+}
+
+export interface ReviewOpenResult {
+  annotators: number
+  annotationsEach: number
+  units: number
+  openMs: Summary
+}
+
+/** Median and p95 of opening review mode on 3 x 2,000 annotations. */
+export async function measureReviewOpen(browser: Browser, runs = 5, log: (s: string) => void = () => undefined): Promise<ReviewOpenResult> {
+  const root = await mkdtemp(join(tmpdir(), 'marginalia-bench-review-'))
+  try {
+    const dir = join(root, 'p')
+    const configDir = join(root, 'config')
+    const project = await Project.create(dir, 'Benchmark review')
+    const corpus = generateText(400_000, 'review', 7)
+    const { imported } = await project.importFiles([
+      { name: 'about.txt', bytes: new TextEncoder().encode('About this benchmark\n\nThe next document is under review.\n') },
+      { name: 'review.txt', bytes: new TextEncoder().encode(corpus.text) },
+    ])
+    const doc = imported[1]!
+    const text = await project.text(doc.id)
+    const shared = generateSpans(corpus, 1400, 11)
+    for (const [i, who] of ['ana', 'ben', 'cleo'].entries()) {
+      const own = generateSpans(corpus, 600, 20 + i)
+      await (await project.layer(who, doc.id)).apply(putOps([...shared, ...own], who), text, project.labels, new Date().toISOString())
+    }
+    await mkdir(configDir, { recursive: true })
+    await writeFile(join(configDir, 'settings.json'), JSON.stringify({ format: 'marginalia-settings', version: 1, annotator: 'rita', recent: [] }))
+    const served = await serveMarginalia(dir, configDir)
+    const times: number[] = []
+    let units = 0
+    try {
+      for (let run = 0; run < runs; run++) {
+        const context = await browser.newContext({ viewport: VIEWPORT })
+        const page = await context.newPage()
+        await page.goto(served.url)
+        await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+        await page.locator('.ProseMirror').waitFor()
+        await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Review' }).click()
+        const start = page.getByRole('dialog', { name: 'Review: compare annotators' }).getByRole('button', { name: 'Start review' })
+        await start.waitFor()
+        const t0 = Date.now()
+        await start.click()
+        // bench/ is type-checked without the DOM library (and the page's CSP forbids string code).
+        await page.waitForFunction(
+          () => {
+            const doc = (globalThis as unknown as PageGlobals).document
+            return doc.querySelector('[data-testid="review-progress"]') !== null && [0, 1, 2].every((lane) => doc.querySelector(`.mg-rv-lane-${lane}`) !== null)
+          },
+          undefined,
+          { polling: 'raf', timeout: 60_000 },
+        )
+        await page.evaluate(() => new Promise<void>((ok) => (globalThis as unknown as PageGlobals).requestAnimationFrame(() => (globalThis as unknown as PageGlobals).requestAnimationFrame(() => ok()))))
+        times.push(Date.now() - t0)
+        units = Number(/\/\s*(\d+)/.exec((await page.getByTestId('review-progress').textContent()) ?? '')?.[1] ?? 0)
+        log(`review open ${run + 1}/${runs}: ${times[times.length - 1]} ms`)
+        await context.close()
+      }
+    } finally {
+      await served.stop()
+    }
+    return { annotators: 3, annotationsEach: 2000, units, openMs: summarize(times) }
+  } finally {
+    await rm(root, { recursive: true, force: true })
+  }
+}
