@@ -67,8 +67,8 @@ export async function measureReviewOpen(browser: Browser, runs = 5, log: (s: str
         // bench/ is type-checked without the DOM library (and the page's CSP forbids string code).
         await page.waitForFunction(
           () => {
-            const doc = (globalThis as unknown as PageGlobals).document
-            return doc.querySelector('[data-testid="review-progress"]') !== null && [0, 1, 2].every((lane) => doc.querySelector(`.mg-rv-lane-${lane}`) !== null)
+            const dom = (globalThis as unknown as PageGlobals).document
+            return dom.querySelector('[data-testid="review-progress"]') !== null && [0, 1, 2].every((lane) => dom.querySelector(`.mg-rv-lane-${lane}`) !== null)
           },
           undefined,
           { polling: 'raf', timeout: 60_000 },
