@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import type { StoreRef } from '../../../shared/api'
 import { useSessionState } from '../state/use-session'
 import { BackupsDialog } from './BackupsDialog'
 
@@ -9,15 +10,19 @@ import { BackupsDialog } from './BackupsDialog'
 export function LayerBanner() {
   const doc = useSessionState((s) => s.doc)
   const annotator = useSessionState((s) => s.info?.annotator ?? null)
-  const [open, setOpen] = useState(false)
-  if (!doc?.notice || !annotator) return null
+  // The dialog outlives the banner: a restore re-opens the document, which clears the notice.
+  const [store, setStore] = useState<StoreRef | null>(null)
+  const dialog = store && <BackupsDialog sources={[{ store }]} onClose={() => setStore(null)} />
+  if (!doc?.notice || !annotator) return dialog
   return (
-    <div className="layer-banner" role="alert">
-      <p>{doc.notice}</p>
-      <button type="button" className="primary" onClick={() => setOpen(true)}>
-        Restore last good copy…
-      </button>
-      {open && <BackupsDialog sources={[{ store: { store: 'annotations', annotator, document: doc.id } }]} onClose={() => setOpen(false)} />}
-    </div>
+    <>
+      <div className="layer-banner" role="alert">
+        <p>{doc.notice}</p>
+        <button type="button" className="primary" onClick={() => setStore({ store: 'annotations', annotator, document: doc.id })}>
+          Restore last good copy…
+        </button>
+      </div>
+      {dialog}
+    </>
   )
 }
