@@ -1,6 +1,8 @@
 import { useState } from 'react'
+import type { BackupInfo } from '../../../shared/api'
 import { useSession, useSessionState } from '../state/use-session'
 import { Modal } from './Modal'
+import { ProjectRestoreOffer } from './ProjectRestoreOffer'
 
 /**
  * Open or create a project. On desktop, creating asks for the name here and the folder in the
@@ -13,11 +15,19 @@ export function ProjectDialog({ mode, onClose }: { mode: 'open' | 'create'; onCl
   const [name, setName] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [offer, setOffer] = useState<{ path: string; backup: BackupInfo } | null>(null)
   const creating = mode === 'create'
 
   const submit = async () => {
     setBusy(true)
-    const problem = creating ? await session.createProject(name.trim(), desktop ? undefined : path.trim()) : await session.openProject(path.trim())
+    setOffer(null)
+    let problem: string | null
+    if (creating) problem = await session.createProject(name.trim(), desktop ? undefined : path.trim())
+    else {
+      const failed = await session.openProjectAt(path.trim())
+      problem = failed?.problem ?? null
+      if (failed?.offer) setOffer({ path: path.trim(), backup: failed.offer })
+    }
     setBusy(false)
     if (problem) setError(problem)
     else onClose()
@@ -46,6 +56,7 @@ export function ProjectDialog({ mode, onClose }: { mode: 'open' | 'create'; onCl
         )}
         {desktop && creating && <p className="help">Next, choose where the project folder goes.</p>}
         {error && <p className="error">{error}</p>}
+        {offer && <ProjectRestoreOffer key={offer.path} path={offer.path} offer={offer.backup} onOpened={onClose} />}
         <div className="actions">
           <button type="button" onClick={onClose}>
             Cancel

@@ -1,6 +1,8 @@
 import { useState } from 'react'
+import type { BackupInfo } from '../../../shared/api'
 import { useSession, useSessionState } from '../state/use-session'
 import { ProjectDialog } from './ProjectDialog'
+import { ProjectRestoreOffer } from './ProjectRestoreOffer'
 
 /**
  * Shown when no project is open. On desktop: Open / New through native dialogs and the recent
@@ -13,7 +15,14 @@ export function Welcome() {
   const [path, setPath] = useState('')
   const [error, setError] = useState<string | null>(null)
   const desktop = info?.host === 'desktop'
-  const open = async (folder?: string) => setError(await session.openProject(folder))
+  const [offer, setOffer] = useState<{ path: string; backup: BackupInfo } | null>(null)
+  const open = async (folder?: string) => {
+    setOffer(null)
+    if (folder === undefined) return setError(await session.openProject())
+    const failed = await session.openProjectAt(folder)
+    setError(failed?.problem ?? null)
+    if (failed?.offer) setOffer({ path: folder, backup: failed.offer })
+  }
 
   return (
     <main className="welcome">
@@ -52,6 +61,7 @@ export function Welcome() {
         </form>
       )}
       {error && <p className="error">{error}</p>}
+      {offer && <ProjectRestoreOffer key={offer.path} path={offer.path} offer={offer.backup} />}
       {desktop && info && info.recent.length > 0 && (
         <section aria-labelledby="recent-heading">
           <h2 id="recent-heading">Recent projects</h2>

@@ -4,8 +4,9 @@
  * Actions that the user starts from a form return the error sentence (or null) so the form can
  * show it next to the field; the rest put their message in the hint line.
  */
-import type { AppInfo, ArgsOf, Client, ExportedFile, ProjectSummary, RestoreResult, StoreRef } from '../../../shared/api'
+import { ApiError, type AppInfo, type ArgsOf, type BackupInfo, type Client, type ExportedFile, type ProjectSummary, type RestoreResult, type StoreRef } from '../../../shared/api'
 import { Annotating } from './annotating'
+import { firstRestorable } from './backups'
 import { Commands } from './commands'
 import { messageOf } from './errors'
 import { ChangeWatch } from './change-watch'
@@ -142,6 +143,21 @@ export class Session {
       return null
     } catch (e) {
       return messageOf(e)
+    }
+  }
+
+  /**
+   * Open a project folder by path. When its project.json cannot be read ('invalid'), also the
+   * newest kept version that can be put back, to offer restoring it; null when it opened.
+   */
+  async openProjectAt(path: string): Promise<{ problem: string; offer: BackupInfo | null } | null> {
+    try {
+      await this.projectOpened(await this.client.call('project.open', { path }))
+      return null
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.code !== 'invalid') return { problem: messageOf(e), offer: null }
+      const offer = await this.client.call('backups.list', { store: { store: 'project', path } }).then(firstRestorable, () => null)
+      return { problem: messageOf(e), offer }
     }
   }
 
