@@ -2,7 +2,9 @@
  * Annotating the open document: every change to its layer goes through `change`, which applies
  * the ops locally (drawing at once), records how to undo them, and queues them for saving. A save
  * that fails rolls its change back, together with the changes queued behind it, and keeps them
- * for "Retry". Typing in a note or text attribute is buffered: the local copy changes at once, and
+ * for "Retry". A save the host refuses as a conflict (the file was busy) is not rolled back: it
+ * stays queued with everything after it, "Retry" sends it again, and when the host said to try
+ * again in a moment it is sent again by itself after 2.5 s. Typing in a note or text attribute is buffered: the local copy changes at once, and
  * one change is saved after 400 ms of quiet (at most 1 s after the first keystroke), or earlier
  * when the field loses focus, another annotation is edited, or the document is left.
  */
@@ -11,6 +13,7 @@ import type { Annotation, AnnotationOp } from '../../../shared/model/annotation'
 import { TextIndex } from '../../../shared/offsets'
 import type { DocumentEditor, UpdateOptions } from '../editor/document-editor'
 import { AnnotationSet } from './annotation-set'
+import { autoRetryDelay, isConflict } from './backups'
 import { applyOps, draftOf, type LocalContext, type Outcome } from './changes'
 import { SaveQueue, type Batch } from './save-queue'
 import type { SessionState } from './session-state'
@@ -40,6 +43,7 @@ export class Annotating {
   private readonly queue: SaveQueue
   private failed: Batch[] = []
   private lastError = ''
+  private autoRetry: ReturnType<typeof setTimeout> | undefined
   private edit: BufferedEdit | null = null
   private nextChange = 1
 
@@ -54,6 +58,7 @@ export class Annotating {
       saved: (batches, result) => this.saved(batches, result),
       failed: (batches, error) => this.failedSave(batches, error),
       changed: () => this.updateSaveState(),
+      hold: (error) => this.heldSave(error),
     })
   }
 
@@ -182,6 +187,8 @@ export class Annotating {
 
   /** Send the changes whose save failed again. */
   retry(): void {
+    clearTimeout(this.autoRetry)
+    if (this.queue.held) this.queue.resume()
     const failed = this.failed
     this.failed = []
     for (const b of failed) {
@@ -193,6 +200,11 @@ export class Annotating {
 
   /** Give up the changes whose save failed (they were already taken back on screen). */
   discard(): void {
+    clearTimeout(this.autoRetry)
+    const held = this.queue.held ? this.queue.drop() : []
+    for (const b of held.toReversed()) if (b.document === this.document) this.applyLocal(b.inverse)
+    const changes = new Set(held.map((b) => b.change))
+    for (const s of this.undo.values()) s.forget(changes)
     this.failed = []
     this.updateSaveState()
   }
@@ -221,6 +233,16 @@ export class Annotating {
     this.store.set({ layer: this.layer.snapshot() })
   }
 
+  /** A conflict keeps the changes queued (shown as not saved); a busy file is retried by itself. */
+  private heldSave(error: unknown): boolean {
+    if (!isConflict(error)) return false
+    this.lastError = error instanceof Error ? error.message : String(error)
+    clearTimeout(this.autoRetry)
+    const delay = autoRetryDelay(error)
+    if (delay !== null) this.autoRetry = setTimeout(() => this.retry(), delay)
+    return true
+  }
+
   private failedSave(batches: Batch[], error: unknown): void {
     this.lastError = error instanceof Error ? error.message : String(error)
     // Typing not yet sent may build on what failed: take it back too, and keep it for Retry.
@@ -246,7 +268,7 @@ export class Annotating {
   }
 
   private updateSaveState(): void {
-    const save = this.failed.length
+    const save = this.failed.length || this.queue.held
       ? ({ kind: 'error', message: this.lastError } as const)
       : !this.queue.idle || this.edit
         ? ({ kind: 'saving' } as const)

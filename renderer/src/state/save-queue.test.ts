@@ -66,4 +66,50 @@ describe('SaveQueue', () => {
     expect(sent).toHaveLength(1)
     expect(queue.idle).toBe(true)
   })
+
+  it('holds refused changes in order when told to, and sends them again on resume', async () => {
+    const sent: { ops: AnnotationOp[]; answer: (ok: boolean) => void }[] = []
+    const saved: number[][] = []
+    const failed: number[][] = []
+    const queue = new SaveQueue({
+      send: (_document, ops) => new Promise((resolve, reject) => sent.push({ ops, answer: (ok) => (ok ? resolve(result) : reject(new Error('busy'))) })),
+      saved: (batches) => saved.push(batches.map((b) => b.change)),
+      failed: (batches) => failed.push(batches.map((b) => b.change)),
+      changed: () => {},
+      hold: () => true,
+    })
+    queue.enqueue(batch(1))
+    queue.enqueue(batch(2))
+    sent[0]!.answer(false)
+    await tick()
+    expect(queue.held).toBe(true)
+    queue.enqueue(batch(3))
+    expect(sent).toHaveLength(1)
+    expect(queue.pending.map((b) => b.change)).toEqual([1, 2, 3])
+    expect(failed).toEqual([])
+    queue.resume()
+    expect(sent[1]!.ops).toHaveLength(3)
+    sent[1]!.answer(true)
+    await tick()
+    expect(saved).toEqual([[1, 2, 3]])
+    expect(queue.idle).toBe(true)
+  })
+
+  it('gives held changes back, oldest first, when they are dropped', async () => {
+    const sent: ((ok: boolean) => void)[] = []
+    const queue = new SaveQueue({
+      send: () => new Promise((resolve, reject) => sent.push((ok) => (ok ? resolve(result) : reject(new Error('busy'))))),
+      saved: () => {},
+      failed: () => {},
+      changed: () => {},
+      hold: () => true,
+    })
+    queue.enqueue(batch(1))
+    queue.enqueue(batch(2))
+    sent[0]!(false)
+    await tick()
+    expect(queue.drop().map((b) => b.change)).toEqual([1, 2])
+    expect(queue.held).toBe(false)
+    expect(queue.idle).toBe(true)
+  })
 })

@@ -3,7 +3,9 @@
  * store sees them in that order and a reply always means everything before it is on disk.
  * Changes queued while a request is out go together in the next request. When a request fails
  * the queue stops and hands back that request's changes and everything queued behind it, which
- * may depend on them, so the caller can roll them back and offer to retry.
+ * may depend on them, so the caller can roll them back and offer to retry — unless the owner
+ * says to hold them (a conflict: the file was busy): then they stay queued, in order, and nothing
+ * is sent until `resume`.
  */
 import type { ApplyResult } from '../../../shared/api'
 import type { AnnotationOp } from '../../../shared/model/annotation'
@@ -27,6 +29,8 @@ export interface SaveQueueHooks {
   failed(failed: Batch[], error: unknown): void
   /** The number of unsaved changes went up or down. */
   changed(): void
+  /** A request failed: return true to keep its changes queued and pause until `resume`. */
+  hold?(error: unknown): boolean
 }
 
 const MAX_OPS = 5000
@@ -35,12 +39,33 @@ const MAX_OPS = 5000
 export class SaveQueue {
   private queue: Batch[] = []
   private inFlight: Batch[] = []
+  private paused = false
 
   constructor(private readonly hooks: SaveQueueHooks) {}
 
   /** Changes not yet confirmed by the host (queued or being sent). */
   get pending(): readonly Batch[] {
     return [...this.inFlight, ...this.queue]
+  }
+
+  /** True while changes are held after a refused request, waiting for `resume`. */
+  get held(): boolean {
+    return this.paused
+  }
+
+  /** Send the held changes again (and whatever was queued behind them). */
+  resume(): void {
+    this.paused = false
+    this.pump()
+  }
+
+  /** Take out every change not yet sent (held or queued), oldest first, and stop holding. */
+  drop(): Batch[] {
+    const dropped = this.queue
+    this.queue = []
+    this.paused = false
+    this.hooks.changed()
+    return dropped
   }
 
   /** True when nothing waits to be saved. */
@@ -56,7 +81,7 @@ export class SaveQueue {
   }
 
   private pump(): void {
-    if (this.inFlight.length || !this.queue.length) return
+    if (this.paused || this.inFlight.length || !this.queue.length) return
     const document = this.queue[0]!.document
     const take: Batch[] = []
     let ops = 0
@@ -74,6 +99,13 @@ export class SaveQueue {
         this.pump()
       },
       (error: unknown) => {
+        if (this.hooks.hold?.(error)) {
+          this.queue = [...take, ...this.queue]
+          this.inFlight = []
+          this.paused = true
+          this.hooks.changed()
+          return
+        }
         const failed = [...take, ...this.queue]
         this.inFlight = []
         this.queue = []
