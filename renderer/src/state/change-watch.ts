@@ -93,7 +93,8 @@ export class ChangeWatch {
     if (plan.progress && this.store.get().progress) await h.reloadProgress()
   }
 
-  private note(text: string): void {
+  /** Show a short note about changes taken in from disk, for a few seconds. */
+  note(text: string): void {
     clearTimeout(this.noteTimer)
     this.store.set({ changeNote: text })
     this.noteTimer = setTimeout(() => this.store.set({ changeNote: null }), NOTE_MS)

@@ -9,6 +9,7 @@ import type { AnnotationDraft } from '../../../shared/model/annotation'
 import type { DocumentEditor } from '../editor/document-editor'
 import { layerOfSpan, REVIEWED, reviewedChanges } from '../editor/review-spans'
 import type { HighlightSpan } from '../editor/spans'
+import { autoRetryDelay } from './backups'
 import { messageOf } from './errors'
 import { nextOpen, openCounts, reviewModel, unitOfReviewed, withReviewed, type ReviewModel } from './review-model'
 import type { SessionState } from './session-state'
@@ -165,7 +166,7 @@ export class Reviewing {
     this.decide(key, { action: 'reopen' }, false)
   }
 
-  private send(key: string | null, call: () => Promise<ReviewedState>, done?: (before: ReviewModel, after: ReviewModel) => void): void {
+  private send(key: string | null, call: () => Promise<ReviewedState>, done?: (before: ReviewModel, after: ReviewModel) => void, attempt = 0): void {
     const document = this.model?.document
     this.chain = this.chain
       .then(call)
@@ -179,7 +180,12 @@ export class Reviewing {
           if (key !== null && this.store.get().unit === key && openCounts(this.model!).disagreements === 0) this.allSettledHint(this.model!)
         },
         (e: unknown) => {
-          if (e instanceof ApiError && e.code === 'conflict') this.store.set({ stale: e.message })
+          // The reviewed layer was busy: send the same decision again shortly, a few times.
+          const delay = autoRetryDelay(e)
+          if (delay !== null && attempt < 3) {
+            this.hint(`Not saved: ${messageOf(e).replace(/\.?$/, '.')} Trying again…`, 'error')
+            setTimeout(() => this.send(key, call, done, attempt + 1), delay)
+          } else if (e instanceof ApiError && e.code === 'conflict') this.store.set({ stale: e.message })
           else this.hint(messageOf(e), 'error')
         },
       )

@@ -6,7 +6,7 @@
  */
 import { ApiError, type AppInfo, type ArgsOf, type BackupInfo, type Client, type ExportedFile, type ProjectSummary, type RestoreResult, type StoreRef } from '../../../shared/api'
 import { Annotating } from './annotating'
-import { firstRestorable } from './backups'
+import { autoRetryDelay, firstRestorable, isConflict } from './backups'
 import { Commands } from './commands'
 import { messageOf } from './errors'
 import { ChangeWatch } from './change-watch'
@@ -42,6 +42,7 @@ export class Session {
       const documents = this.store.get().documents.map((d) => (d.id === id ? { ...d, annotationCount: count } : d))
       this.store.set({ documents })
       // Someone else had changed this layer on disk: show their changes once ours are saved.
+      if (changedOnDisk) this.watch.note('Changes from another window were merged.')
       if (changedOnDisk && id === this.store.get().doc?.id) void this.reloadOwnLayer()
     })
     this.commands = new Commands(this.store, this.work)
@@ -223,12 +224,17 @@ export class Session {
 
   /** Rename a document; returns the error sentence, or null. */
   async renameDocument(id: string, title: string): Promise<string | null> {
-    try {
-      const renamed = await this.client.call('documents.rename', { id, title })
-      this.store.set({ documents: this.store.get().documents.map((d) => (d.id === id ? renamed : d)) })
-      return null
-    } catch (e) {
-      return messageOf(e)
+    // A busy project.json ("… try again in a moment") is tried again by itself, a few times.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const renamed = await this.client.call('documents.rename', { id, title })
+        this.store.set({ documents: this.store.get().documents.map((d) => (d.id === id ? renamed : d)) })
+        return null
+      } catch (e) {
+        const delay = autoRetryDelay(e)
+        if (delay !== null && attempt < 3) await new Promise((r) => setTimeout(r, delay))
+        else return isConflict(e) ? `Not saved: ${messageOf(e)}` : messageOf(e)
+      }
     }
   }
 
