@@ -80,8 +80,12 @@ export class Commands {
   remove(id: string): void {
     if (!this.annotation(id)) return
     const links = [...(this.work.layer?.links.values() ?? [])].filter((l) => l.from === id || l.to === id)
-    this.work.change([...links.map((l): AnnotationOp => ({ op: 'unlink', id: l.id })), { op: 'delete', id }])
-    this.hint('Annotation deleted. Ctrl+Z brings it back.')
+    // As when tagging: the text is redrawn at once, and the side panel (React) follows after that
+    // frame is painted.
+    this.store.afterPaint(() => {
+      this.work.change([...links.map((l): AnnotationOp => ({ op: 'unlink', id: l.id })), { op: 'delete', id }])
+      this.hint('Annotation deleted. Ctrl+Z brings it back.')
+    })
   }
 
   /** Give an annotation another label, dropping attributes and links that no longer fit. */
