@@ -13,15 +13,17 @@ export function LayerBanner() {
   // The dialog outlives the banner: a restore re-opens the document, which clears the notice.
   const [store, setStore] = useState<StoreRef | null>(null)
   const dialog = store && <BackupsDialog sources={[{ store }]} onClose={() => setStore(null)} />
-  if (!doc?.notice || !annotator) return dialog
+  // One shape whether or not the banner shows, so the dialog is not remounted when it goes.
   return (
     <>
-      <div className="layer-banner" role="alert">
-        <p>{doc.notice}</p>
-        <button type="button" className="primary" onClick={() => setStore({ store: 'annotations', annotator, document: doc.id })}>
-          Restore last good copy…
-        </button>
-      </div>
+      {doc?.notice && annotator && (
+        <div className="layer-banner" role="alert">
+          <p>{doc.notice}</p>
+          <button type="button" className="primary" onClick={() => setStore({ store: 'annotations', annotator, document: doc.id })}>
+            Restore last good copy…
+          </button>
+        </div>
+      )}
       {dialog}
     </>
   )
