@@ -46,6 +46,8 @@ const MARGIN = 30
 const SLACK = 10
 /** At most this many paragraphs get their highlights drawn per frame. */
 const STEP = 24
+/** While the viewport moves more than STEP paragraphs a frame, drawing waits this long for it to slow. */
+const FAST_SCROLL_WAIT_MS = 80
 
 /** One open document's text view. */
 export class DocumentEditor {
@@ -55,6 +57,8 @@ export class DocumentEditor {
   private readonly scroller: HTMLElement
   private flashTimer: ReturnType<typeof setTimeout> | undefined
   private frame = 0
+  private lastVisible: ParagraphRange | null = null
+  private fastTimer: ReturnType<typeof setTimeout> | undefined
   private readonly onScroll = () => this.scheduleDraw()
 
   constructor(options: DocumentEditorOptions) {
@@ -84,6 +88,7 @@ export class DocumentEditor {
   destroy(): void {
     clearTimeout(this.flashTimer)
     cancelAnimationFrame(this.frame)
+    clearTimeout(this.fastTimer)
     this.scroller.removeEventListener('scroll', this.onScroll)
     removeEventListener('resize', this.onScroll)
     this.view.destroy()
@@ -131,6 +136,14 @@ export class DocumentEditor {
     const visible = this.visibleParagraphs()
     const n = paragraphIndex(this.view.state)?.count ?? 0
     if (!visible) return
+    // Scrolling fast (dragging the scroll bar through a long text): draw once it slows down.
+    const last = this.lastVisible
+    this.lastVisible = visible
+    clearTimeout(this.fastTimer)
+    if (last && Math.abs(visible.from - last.from) > STEP) {
+      this.fastTimer = setTimeout(() => this.scheduleDraw(), FAST_SCROLL_WAIT_MS)
+      return
+    }
     const drawn = drawnParagraphs(this.view.state)
     const want = { from: Math.max(0, visible.from - MARGIN), to: Math.min(n, visible.to + MARGIN) }
     const covered = drawn.from <= Math.max(0, visible.from - SLACK) && drawn.to >= Math.min(n, visible.to + SLACK)
