@@ -104,12 +104,16 @@
   }
 
   const conditions = {
-    /** Marginalia: the editor shows the document's paragraphs and at least this many highlight elements. */
+    /**
+     * Marginalia: the editor shows the document's paragraphs and its highlights are drawn. It
+     * draws the highlights of the paragraphs near the viewport only (more as the user scrolls),
+     * so "drawn" means at least one highlight element once there are any to draw.
+     */
     marginaliaOpen:
       ({ paragraphs, highlights }) =>
       () => {
         const root = document.querySelector('.ProseMirror')
-        return root !== null && root.childElementCount >= paragraphs && root.getElementsByClassName('mg-hl').length >= highlights
+        return root !== null && root.childElementCount >= paragraphs && root.getElementsByClassName('mg-hl').length >= Math.min(highlights, 1)
       },
     /** Marginalia: a highlight is drawn as selected (a new one is, right after tagging). */
     marginaliaSelected: () => () => document.getElementsByClassName('mg-selected').length > 0,
