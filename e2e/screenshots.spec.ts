@@ -22,8 +22,9 @@ test('document view with highlights and the side panel', async ({ page }) => {
   await page.getByRole('navigation', { name: 'Documents' }).getByText('Russia and Iran as new axis').click()
   const panel = page.getByRole('complementary', { name: 'Annotations' })
   await expect(panel).toBeVisible()
-  await page.evaluate(() => document.querySelector('.ProseMirror p:nth-of-type(10)')?.scrollIntoView({ block: 'start' }))
-  await page.waitForTimeout(300)
+  // A stance selected: its highlight outlined in the text, its attributes and source in the panel.
+  await panel.getByRole('button', { name: /Moscow has clung/ }).first().click()
+  await page.waitForTimeout(800)
   await page.screenshot({ path: join(shots, 'document-view.png') })
 })
 
