@@ -3,11 +3,12 @@
  * `node bin/serve.js <project> --port 0 --no-build`, read the address it prints, POST
  * /api/<method> with the launch token. For specs that need many starts and hard kills.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { startBrowserMode } from './browser-mode'
 
 export const repo = resolve(import.meta.dirname, '..')
 
@@ -25,14 +26,16 @@ export interface Served {
   stop(): Promise<void>
 }
 
-/** A temp copy of the sample project and a config folder with the annotator's name set. */
-export async function sampleCopy(annotator: string): Promise<{ root: string; projectDir: string; configDir: string }> {
+/** A temp copy of the sample project and a config folder, with the annotator's name set unless null (first run). */
+export async function sampleCopy(annotator: string | null): Promise<{ root: string; projectDir: string; configDir: string }> {
   const root = await mkdtemp(join(tmpdir(), 'marginalia-e2e-'))
   const projectDir = join(root, 'project')
   const configDir = join(root, 'config')
   await cp(join(repo, 'fixtures', 'sample-project'), projectDir, { recursive: true })
   await mkdir(configDir, { recursive: true })
-  await writeFile(join(configDir, 'settings.json'), JSON.stringify({ format: 'marginalia-settings', version: 1, annotator, recent: [] }))
+  if (annotator !== null) {
+    await writeFile(join(configDir, 'settings.json'), JSON.stringify({ format: 'marginalia-settings', version: 1, annotator, recent: [] }))
+  }
   return { root, projectDir, configDir }
 }
 
@@ -60,43 +63,17 @@ export async function bundleServe(): Promise<string> {
 
 /** Start browser mode on a project (bin/serve.js, or a bundle from `bundleServe`); resolves once it prints its address. */
 export async function serve(projectDir: string, configDir: string, entry = join(repo, 'bin', 'serve.js')): Promise<Served> {
-  const child = spawn(process.execPath, [entry, projectDir, '--port', '0', '--no-build'], {
-    env: { ...process.env, MARGINALIA_CONFIG_DIR: configDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()))
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
-  const exited = new Promise<void>((ok) => child.once('exit', () => ok()))
-  const [port, token] = await new Promise<[number, string]>((ok, ko) => {
-    const timer = setTimeout(() => ko(new Error(`browser mode did not start in 30 s:\n${output}`)), 30_000)
-    const check = () => {
-      const m = /Open http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+)/.exec(output)
-      if (m) {
-        clearTimeout(timer)
-        ok([Number(m[1]), m[2]!])
-      }
-    }
-    child.stdout!.on('data', check)
-    void exited.then(() => {
-      clearTimeout(timer)
-      ko(new Error(`browser mode exited with ${child.exitCode ?? child.signalCode}:\n${output}`))
-    })
-  })
-  const gone = () => child.exitCode !== null || child.signalCode !== null
+  const running = await startBrowserMode(projectDir, configDir, { entry })
+  const url = new URL(running.url)
+  const port = Number(url.port)
+  const token = url.searchParams.get('token')!
   return {
-    child,
+    child: running.child,
     port,
     token,
     call: (method, args) => post(port, token, method, args),
-    kill: async () => {
-      if (!gone()) child.kill('SIGKILL')
-      await exited
-    },
-    stop: async () => {
-      if (!gone()) child.kill('SIGTERM')
-      await exited
-    },
+    kill: () => running.stop('SIGKILL'),
+    stop: () => running.stop(),
   }
 }
 
