@@ -1,8 +1,8 @@
-import { useId } from 'react'
 import { findLabel } from '../../../shared/model/labels'
 import { truncate } from '../state/describe'
 import { useSession, useSessionState } from '../state/use-session'
 import { AttributeField } from './AttributeField'
+import { LabelSelect } from './LabelSelect'
 import { NoteField } from './NoteField'
 import { SourceField } from './SourceField'
 
@@ -13,23 +13,13 @@ export function AnnotationEditor({ id }: { id: string }) {
   const annotation = useSessionState((s) => s.layer?.byId.get(id))
   const labels = useSessionState((s) => s.info?.project?.labels)
   const linking = useSessionState((s) => s.linking?.from === id)
-  const labelId = useId()
   if (!annotation || !labels) return null
   const label = findLabel(labels, annotation.label)
   const target = label?.attributedTo ? findLabel(labels, label.attributedTo) : undefined
   return (
     <section className={`annotation-editor mg-label-${annotation.label}`} aria-label="Selected annotation">
       <blockquote className="editor-quote" dir="auto">{truncate(annotation.target.quote.exact, 400)}</blockquote>
-      <div className="field-row">
-        <label htmlFor={labelId}>Label</label>
-        <select id={labelId} value={annotation.label} onChange={(e) => c.relabel(id, e.target.value)}>
-          {labels.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <LabelSelect labels={labels} value={annotation.label} onChange={(next) => c.relabel(id, next)} />
       {label?.attributes.map((def) => (
         <AttributeField key={def.id} annotation={annotation} def={def} />
       ))}

@@ -4,6 +4,7 @@ import { findLabel } from '../../../shared/model/labels'
 import type { ReviewUnit } from '../../../shared/review/units'
 import { useSession, useSessionState } from '../state/use-session'
 import { nudge } from '../state/word-nudge'
+import { LabelSelect } from './LabelSelect'
 import { SpanQuote } from './SpanQuote'
 
 /**
@@ -21,7 +22,7 @@ export function UnitEditor({ unit, start: from }: { unit: ReviewUnit; start: Ann
   const [attributes, setAttributes] = useState<Record<string, string>>({ ...from.attributes })
   const [note, setNote] = useState(from.note)
   const [problem, setProblem] = useState<string | null>(null)
-  const ids = { label: useId(), note: useId(), attr: useId() }
+  const ids = { note: useId(), attr: useId() }
   const def = findLabel(labels, label)
 
   useEffect(() => {
@@ -56,16 +57,7 @@ export function UnitEditor({ unit, start: from }: { unit: ReviewUnit; start: Ann
         save()
       }}
     >
-      <div className="field-row">
-        <label htmlFor={ids.label}>Label</label>
-        <select id={ids.label} value={label} autoFocus onChange={(e) => setLabel(e.target.value)}>
-          {labels.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <LabelSelect labels={labels} value={label} onChange={setLabel} autoFocus />
       <SpanQuote start={span.start} end={span.end} around={unit} />
       <div className="nudges" role="group" aria-label="Span">
         <button type="button" className="small" onMouseDown={keep} onClick={() => move('start', -1)} aria-label="Start one word earlier">◀ start</button>
