@@ -2,9 +2,10 @@
  * The agreement report as text for a terminal: the project's figures per label and pair, then
  * one line per document. Undefined figures print as "—". The full report is `--json`.
  */
+import { formatFigure } from '../../shared/agreement/figure'
 import type { AgreementReport, Figure, ScopeAgreement } from '../../shared/agreement/report'
 
-const fmt = (x: Figure) => (x === null ? '—' : x.toFixed(3))
+const fmt = (x: Figure) => formatFigure(x, 3)
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)))

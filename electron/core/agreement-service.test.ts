@@ -37,3 +37,40 @@ describe('agreement over a project on disk', () => {
     for (const r of rows) expect(r.value === '' || Number.isFinite(Number(r.value))).toBe(true)
   })
 })
+
+describe('a layer exists only where its annotator saved something', () => {
+  it('opening documents writes nothing, and the app and the CLI give the same figures', async () => {
+    const { cp, mkdtemp, readdir, rm } = await import('node:fs/promises')
+    const { tmpdir } = await import('node:os')
+    const { Workbench } = await import('./workbench')
+    const { createHandlers } = await import('./handlers')
+    const { dispatch } = await import('../../shared/api')
+    const dir = await mkdtemp(join(tmpdir(), 'marginalia-layers-'))
+    try {
+      const projectDir = join(dir, 'project')
+      await cp(join(import.meta.dirname, '..', '..', 'fixtures', 'sample-project'), projectDir, { recursive: true })
+      const wb = await Workbench.start({ configDir: join(dir, 'config'), host: 'browser', version: 'test' })
+      const call = async (method: string, args: unknown) => {
+        const result = await dispatch(createHandlers(wb), method, args)
+        if (!result.ok) throw new Error(result.error.message)
+        return result.value as never
+      }
+      await call('settings.setAnnotator', { name: 'rita' })
+      await call('project.open', { path: projectDir })
+      const [first, ...others] = (await call('documents.list', {})) as { id: string }[]
+      await call('annotations.apply', { document: first!.id, ops: [{ op: 'put', annotation: { id: 'rita-001', label: 'claim', start: 0, end: 6, attributes: {}, note: '' } }] })
+      for (const d of others) await call('documents.open', { id: d.id })
+      await call('review.progress', { annotators: null })
+      expect(await readdir(join(projectDir, 'annotations', 'rita'))).toEqual([`${first!.id}.json`])
+
+      const inApp = await call('agreement.report', { annotators: null, document: null })
+      const fromCli = await projectAgreement(await Project.open(projectDir), null, null)
+      expect(inApp).toEqual(fromCli)
+      const exported = (await call('export.annotations', { format: 'brat', layer: 'all' })) as { documents: number; annotations: number }
+      expect(exported.documents).toBe(3)
+      wb.close()
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})

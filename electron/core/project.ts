@@ -214,26 +214,36 @@ export class Project {
     return this.document(id)
   }
 
-  /** The folders under annotations/ that are annotators' layers, sorted. */
+  /** The annotators with at least one layer (a store file under annotations/<name>/), sorted. */
   async annotators(): Promise<string[]> {
-    let entries: string[]
+    const folders = await this.annotatorFolders()
+    const withLayers = await Promise.all(
+      folders.map(async (n) => ((await fs.readdir(join(this.dir, 'annotations', n)).catch(() => [])).some((f) => f.endsWith('.json')) ? n : null)),
+    )
+    return withLayers.filter((n): n is string => n !== null)
+  }
+
+  /** The folders under annotations/ named like annotators, sorted (some may hold no layer yet). */
+  private async annotatorFolders(): Promise<string[]> {
     try {
-      entries = await fs.readdir(join(this.dir, 'annotations'))
+      return (await fs.readdir(join(this.dir, 'annotations'))).filter((n) => AnnotatorName.safeParse(n).success).sort()
     } catch {
       return []
     }
-    return entries.filter((n) => AnnotatorName.safeParse(n).success).sort()
   }
 
-  /** Every folder under annotations/ that holds layers: annotators' and the reviewed layer's. */
+  /** Every folder under annotations/ that may hold layers: annotators' and the reviewed layer's. */
   async layerFolders(): Promise<string[]> {
-    const annotators = await this.annotators()
+    const annotators = await this.annotatorFolders()
     return (await exists(join(this.dir, 'annotations', REVIEWED_FOLDER))) ? [...annotators, REVIEWED_FOLDER] : annotators
   }
 
-  /** Whether this annotator has a store for this document on disk (or open). */
+  /**
+   * Whether this annotator has a layer of this document: a store on disk, which exists only once
+   * they saved something there. A store opened to read (opening a document, a review) is not one.
+   */
   async hasLayer(annotator: string, docId: string): Promise<boolean> {
-    return this.layers.has(`${annotator}/${docId}`) || exists(this.layerPath(annotator, docId))
+    return exists(this.layerPath(annotator, docId))
   }
 
   /** The annotator's store for a document, opened once and kept (rejects, never throws). */
@@ -378,9 +388,9 @@ export class Project {
     return layer
   }
 
-  /** Whether a document has a reviewed layer on disk (or open). */
+  /** Whether a document has a reviewed layer: a store on disk, made by the first decision. */
   async hasReviewedLayer(docId: string): Promise<boolean> {
-    return this.reviewed.has(docId) || exists(this.layerPath(REVIEWED_FOLDER, docId))
+    return exists(this.layerPath(REVIEWED_FOLDER, docId))
   }
 
   private layerPath(annotator: string, docId: string): string {

@@ -15,3 +15,10 @@ export function figure(x: number): Figure {
 export function ratio(a: number, b: number): Figure {
   return b === 0 ? null : a / b
 }
+
+/** A figure as text: "0.82", or "—" when undefined; a value that rounds to zero is "0.00", never "-0.00". */
+export function formatFigure(value: Figure, digits = 2): string {
+  if (value === null) return '—'
+  const text = value.toFixed(digits)
+  return /^-0(?:\.0*)?$/.test(text) ? text.slice(1) : text
+}

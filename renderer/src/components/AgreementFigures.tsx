@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import type { AgreementReport, ScopeAgreement } from '../../../shared/agreement/report'
-import { whyAlphaMissing, whyKappaMissing, whyScoreMissing } from '../state/agreement-format'
+import { busiestPair, whyAlphaMissing, whyKappaMissing, whyScoreMissing } from '../state/agreement-format'
 import { useSessionState } from '../state/use-session'
 import { AgreementDetailTable } from './AgreementDetailTable'
 import { AgreementDocumentsTable } from './AgreementDocumentsTable'
@@ -12,10 +12,10 @@ import { LabelBarChart } from './LabelBarChart'
 /** Every figure of one scope (the project, or one document): tables, the per-label chart and a confusion matrix. */
 export function AgreementFigures({ report, scope, onOpen }: { report: AgreementReport; scope: ScopeAgreement; onOpen: (id: string) => void }) {
   const labels = useSessionState((s) => s.info?.project?.labels ?? [])
-  const [chosenPair, setPair] = useState(0)
+  const [chosenPair, setPair] = useState<number | null>(null)
   const [matrix, setMatrix] = useState('all')
   const names = useMemo(() => new Map([...labels.map((l) => [l.id, l.name] as const), ['all', 'All labels']]), [labels])
-  const pair = Math.min(chosenPair, Math.max(scope.spans.length - 1, 0))
+  const pair = Math.min(chosenPair ?? busiestPair(scope.spans), Math.max(scope.spans.length - 1, 0))
   const spans = scope.spans[pair]
   if (!spans) return <p className="help">Choose at least two annotators.</p>
   const { a, b } = spans

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cellShade, formatFigure, formatShare, whyAlphaMissing, whyKappaMissing, whyScoreMissing } from './agreement-format'
+import { busiestPair, cellShade, formatFigure, formatShare, whyAlphaMissing, whyKappaMissing, whyScoreMissing } from './agreement-format'
 
 describe('agreement figures on screen', () => {
   it('shows undefined figures as a dash, never as zero', () => {
@@ -7,6 +7,9 @@ describe('agreement figures on screen', () => {
     expect(formatFigure(0)).toBe('0.00')
     expect(formatFigure(0.8239)).toBe('0.82')
     expect(formatFigure(-0.3333)).toBe('-0.33')
+    expect(formatFigure(-0.0012)).toBe('0.00')
+    expect(formatFigure(-0.0004, 3)).toBe('0.000')
+    expect(formatFigure(-0.4, 0)).toBe('0')
     expect(formatShare(0.9649)).toBe('96%')
   })
 
@@ -23,6 +26,17 @@ describe('agreement figures on screen', () => {
     expect(whyScoreMissing(none, 'precision', 'maria', 'jonas')).toBe('jonas marked no stance: precision is undefined.')
     expect(whyScoreMissing(none, 'recall', 'maria', 'jonas')).toBe('maria marked no stance: recall is undefined.')
     expect(whyScoreMissing(none, 'f1', 'maria', 'jonas')).toBe('Neither marked any stance: F1 is undefined.')
+  })
+
+  it('opens on the pair with the most documents and spans in common, not a newcomer\'s near-empty one', () => {
+    const scores = (tp: number, fp: number, fn: number) => [{ label: 'all', tp, fp, fn, precision: null, recall: null, f1: null }]
+    const pairs = [
+      { documents: 1, exact: scores(0, 1, 0) },
+      { documents: 3, exact: scores(40, 10, 9) },
+      { documents: 3, exact: scores(50, 10, 9) },
+    ]
+    expect(busiestPair(pairs)).toBe(2)
+    expect(busiestPair([])).toBe(0)
   })
 
   it('shades confusion cells by their share of the row', () => {

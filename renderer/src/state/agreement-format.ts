@@ -3,11 +3,26 @@
  * report, never 0) with the reason in a sentence, and the shade of a confusion-matrix cell. Pure,
  * so the wording of "why is this empty" is tested.
  */
-import type { Figure, SpanScores, TokenAlpha, TokenPair } from '../../../shared/agreement/report'
+import type { Figure, SpanPairAgreement, SpanScores, TokenAlpha, TokenPair } from '../../../shared/agreement/report'
 
-/** A figure as text: "0.82", or "—" when undefined. */
-export function formatFigure(value: Figure, digits = 2): string {
-  return value === null ? '—' : value.toFixed(digits)
+export { formatFigure } from '../../../shared/agreement/figure'
+
+/**
+ * The pair the Agreement view shows first: the one with the most documents in common, then the
+ * most spans between them, so a newcomer's nearly empty layer does not open the view.
+ */
+export function busiestPair(pairs: readonly Pick<SpanPairAgreement, 'documents' | 'exact'>[]): number {
+  let best = 0
+  let bestScore = [-1, -1]
+  pairs.forEach((p, i) => {
+    const all = p.exact.find((s) => s.label === 'all')
+    const score = [p.documents, all ? 2 * all.tp + all.fp + all.fn : 0]
+    if (score[0]! > bestScore[0]! || (score[0] === bestScore[0] && score[1]! > bestScore[1]!)) {
+      best = i
+      bestScore = score
+    }
+  })
+  return best
 }
 
 /** A share as a percentage: "96%", or "—". */
