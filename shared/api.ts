@@ -107,9 +107,9 @@ export interface CsvPreview {
 /** A finished export, as one file to save (a folder of files, such as brat's, comes zipped). */
 export interface ExportedFile {
   filename: string
-  /** text/csv, application/x-ndjson, application/ld+json or application/zip. */
+  /** text/csv, text/tab-separated-values, the xlsx type, application/x-ndjson, application/ld+json or application/zip. */
   mediaType: string
-  /** The file's content: text as is ('utf8'), or a zip's bytes as base64 ('base64'). */
+  /** The file's content: text as is ('utf8'), or a zip's or workbook's bytes as base64 ('base64'). */
   content: string
   encoding: 'utf8' | 'base64'
   /** Annotations exported (spans; W3C and brat also carry links). */
@@ -151,7 +151,7 @@ export const CsvOptions = z.object({
 export type CsvOptions = z.infer<typeof CsvOptions>
 
 /** Every export format: see docs/formats.md. */
-export const ExportFormat = z.enum(['csv', 'jsonl', 'w3c', 'brat', 'zip'])
+export const ExportFormat = z.enum(['csv', 'tsv', 'xlsx', 'jsonl', 'w3c', 'brat', 'zip'])
 export type ExportFormat = z.infer<typeof ExportFormat>
 
 /** What to export: the CSV's layer choice, optionally narrowed to some documents, in one of the formats. */

@@ -1,12 +1,17 @@
 /**
- * The rows of Marginalia's CSV export: one row per annotation, with offsets in code points
- * (Python's text[start:end] equals the text column), the quote's context, one column per label
- * attribute, and the linked source. Pure: the core turns these rows into RFC 4180 text with a
- * CSV library. docs/format.md documents every column.
+ * The tables of Marginalia's tabular exports (CSV, TSV and the Excel workbook): the spans, one row
+ * per annotation, with offsets in code points (Python's text[start:end] equals the text column),
+ * the quote's context, one column per label attribute, and the linked source; and, for the
+ * workbook, the links and the documents. Pure: the core writes these rows with a CSV library or a
+ * spreadsheet library. docs/format.md documents every column.
  */
 import { attributedSources, compareAnnotations, type Annotation, type Link } from './model/annotation'
+import type { DocumentEntry } from './model/project'
 import type { Provenance } from './model/review'
 import type { LabelSchema } from './model/labels'
+
+/** A table cell: text, or a number (offsets, lengths). */
+export type Cell = string | number
 
 /** One attribute column: "<label>_<attribute>", e.g. stance_polarity. */
 export interface AttributeColumn {
@@ -60,7 +65,7 @@ export interface LayerRows {
 }
 
 /** The rows of one layer, in text order (start, then end, then id). */
-export function csvRows(labels: LabelSchema, layer: LayerRows): (string | number)[][] {
+export function csvRows(labels: LabelSchema, layer: LayerRows): Cell[][] {
   const columns = attributeColumns(labels)
   const sourceOf = attributedSources(layer.annotations, layer.links)
   const sorted = [...layer.annotations].sort(compareAnnotations)
@@ -90,6 +95,38 @@ export function csvRows(labels: LabelSchema, layer: LayerRows): (string | number
       a.provenance?.decided ?? '',
     ]
   })
+}
+
+/** The workbook's Links sheet: one row per link, with both ends' labels and texts. */
+export const LINK_HEADER = ['document_id', 'annotator', 'link_id', 'type', 'from_id', 'from_label', 'from_text', 'to_id', 'to_label', 'to_text', 'author', 'created'] as const
+
+/** The rows of one layer's links, in the order of the annotations they start from, then by id. */
+export function linkRows(layer: LayerRows): Cell[][] {
+  const byId = new Map(layer.annotations.map((a) => [a.id, a]))
+  const rank = new Map([...layer.annotations].sort(compareAnnotations).map((a, i) => [a.id, i]))
+  const sorted = [...layer.links].sort((a, b) => (rank.get(a.from) ?? -1) - (rank.get(b.from) ?? -1) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  return sorted.map((l) => {
+    const from = byId.get(l.from)
+    const to = byId.get(l.to)
+    return [layer.documentId, layer.annotator, l.id, l.type, l.from, from?.label ?? '', from?.target.quote.exact ?? '', l.to, to?.label ?? '', to?.target.quote.exact ?? '', l.author, l.created]
+  })
+}
+
+/** The workbook's Documents sheet: the fixed columns, then one `metadata.<key>` column per metadata key used. */
+export function documentHeader(documents: readonly DocumentEntry[]): string[] {
+  return ['document_id', 'title', 'file', 'sha256', 'length', 'imported_from', 'imported', 'encoding', ...metadataKeys(documents).map((k) => `metadata.${k}`)]
+}
+
+/** One row per document, in project order. */
+export function documentRows(documents: readonly DocumentEntry[]): Cell[][] {
+  const keys = metadataKeys(documents)
+  return documents.map((d) => [d.id, d.title, d.file, d.sha256, d.length, d.importedFrom, d.imported, d.encoding ?? '', ...keys.map((k) => d.metadata?.[k] ?? '')])
+}
+
+function metadataKeys(documents: readonly DocumentEntry[]): string[] {
+  const keys = new Set<string>()
+  for (const d of documents) for (const k of Object.keys(d.metadata ?? {})) keys.add(k)
+  return [...keys]
 }
 
 const FORMULA = /^'*[=+\-@\t\r]/

@@ -29,7 +29,8 @@ export async function exportCommand(args: string[]): Promise<number> {
   const dir = positionals[0]
   if (!dir || positionals.length > 1) return usage('export', 'export takes one project folder.')
   const format = ExportFormat.safeParse(values.format)
-  if (!format.success) return usage('export', values.format ? `"${values.format}" is not a format export knows; use csv, jsonl, w3c, brat or zip.` : 'Say which format: --format csv, jsonl, w3c, brat or zip.')
+  const formats = ExportFormat.options.join(', ')
+  if (!format.success) return usage('export', values.format ? `"${values.format}" is not a format export knows; use ${formats}.` : `Say which format: --format ${formats}.`)
   const annotators = list(values.annotator)
   const bad = annotators.find((a) => !AnnotatorName.safeParse(a).success)
   if (bad !== undefined) return usage('export', `"${bad}" is not a valid annotator name.`)
@@ -38,7 +39,8 @@ export async function exportCommand(args: string[]): Promise<number> {
   if (badDoc !== undefined) return usage('export', `"${badDoc}" is not a document id.`)
   const layer = values.layer ?? 'all'
   if (layer !== 'all' && layer !== 'mine' && layer !== 'reviewed') return usage('export', `--layer takes all, mine or reviewed, not "${layer}".`)
-  if ((format.data === 'zip' || format.data === 'brat') && !values.out) return usage('export', `--format ${format.data} needs --out (a ${format.data === 'zip' ? '.zip file' : 'folder or .zip file'}).`)
+  const needsOut = { zip: 'a .zip file', brat: 'a folder or .zip file', xlsx: 'an .xlsx file' } as Record<string, string>
+  if (needsOut[format.data] && !values.out) return usage('export', `--format ${format.data} needs --out (${needsOut[format.data]}).`)
   const project = await Project.open(dir)
   let me: string | null = null
   if (layer === 'mine' && annotators.length === 0) {

@@ -6,7 +6,7 @@ Commands:
   init <projectDir> [--name NAME]          create a new, empty project folder
   import <projectDir> <file>...            import .txt, .md, .html, .docx and .csv files as documents
   import-annotations <projectDir> <path>   import annotations (a project, .json, .jsonl, .jsonld, brat)
-  export <projectDir> --format FORMAT      export annotations: csv, jsonl, w3c, brat, or zip (the project)
+  export <projectDir> --format FORMAT      export annotations: csv, tsv, xlsx, jsonl, w3c, brat, or zip (the project)
   agreement <projectDir>                   inter-annotator agreement (kappa, alpha, span F1)
   validate <projectDir>                    check a project folder against its schemas and its texts
   stats <projectDir>                       documents, annotators, annotations per label
@@ -67,7 +67,10 @@ review.schema.json into DIR.`,
 
 Exports the annotations (formats and their conventions: docs/formats.md). Offsets are Unicode
 code points into the stored text, end exclusive: Python's text[start:end].
-  --format csv       one row per annotation (columns in docs/format.md)
+  --format csv       one row per annotation (columns in docs/format.md), RFC 4180
+  --format tsv       the same columns separated by tabs (quoted like the CSV)
+  --format xlsx      an Excel workbook: sheets Spans (the CSV's columns), Links and Documents
+                     (--out FILE.xlsx)
   --format jsonl     JSON Lines: one annotation per line, Marginalia's own shape
   --format w3c       W3C Web Annotation JSON-LD: an AnnotationCollection
   --format brat      brat standoff: a folder with annotation.conf, visual.conf and
@@ -78,8 +81,8 @@ code points into the stored text, end exclusive: Python's text[start:end].
                                layer (the annotator name in your settings), or the reviewed layer
   --annotator a,b    only these annotators' layers
   --document id,id   only these documents
-  --bom              csv: start with a UTF-8 byte order mark (for Excel)
-  --no-formula-protection      csv: do not prefix cells starting with = + - @ with an apostrophe
+  --bom              csv, tsv: start with a UTF-8 byte order mark (for Excel)
+  --no-formula-protection      csv, tsv: do not prefix cells starting with = + - @ with an apostrophe
   --json             with --out: print what was written as JSON`,
   validate: `Usage: marginalia validate <projectDir> [--json]
 

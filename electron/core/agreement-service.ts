@@ -3,11 +3,11 @@
  * layers (a layer that does not exist is missing data, not an empty layer) and hands them to the
  * pure report in shared/agreement. Behind the contract's agreement.* methods and the CLI.
  */
-import { stringify } from 'csv-stringify/sync'
 import { UserError } from '../../shared/api'
 import { neutralizeFormulaCell } from '../../shared/csv'
 import { AGREEMENT_CSV_COLUMNS, agreementReport, reportToCsvRows, type AgreementDocumentInput, type AgreementReport } from '../../shared/agreement/report'
 import type { AgreementLayer } from '../../shared/agreement/layer'
+import { toDelimited } from './export-tables'
 import type { Project } from './project'
 
 /** The agreement report of a project, or of one document, for these annotators (all when null). */
@@ -39,5 +39,5 @@ export function agreementCsv(report: AgreementReport): string {
       return typeof v === 'string' ? neutralizeFormulaCell(v) : v === null ? '' : v
     }),
   )
-  return stringify([[...AGREEMENT_CSV_COLUMNS], ...rows], { record_delimiter: 'windows' })
+  return toDelimited([[...AGREEMENT_CSV_COLUMNS], ...rows])
 }

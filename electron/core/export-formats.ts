@@ -1,7 +1,7 @@
 /**
- * Every export, from the app and the command line: CSV, JSON Lines, W3C Web Annotation JSON-LD,
- * brat standoff (a folder of .txt and .ann per layer, or that folder zipped) and the project
- * archive. docs/formats.md describes each with an example.
+ * Every export, from the app and the command line: CSV, TSV, an Excel workbook, JSON Lines, W3C
+ * Web Annotation JSON-LD, brat standoff (a folder of .txt and .ann per layer, or that folder
+ * zipped) and the project archive. docs/formats.md describes each with an example.
  */
 import { zipSync, strToU8, type Zippable } from 'fflate'
 import type { ExportFormat } from '../../shared/api'
@@ -9,7 +9,7 @@ import { bratAnnotationConf, bratVisualConf, toBratAnn } from '../../shared/inte
 import { toJsonl } from '../../shared/interchange/jsonl'
 import { toWebAnnotations } from '../../shared/interchange/web-annotation'
 import { archiveProject } from './export-archive'
-import { exportCsv, exportFileName } from './export-csv'
+import { exportFileName, exportTable, exportWorkbook } from './export-tables'
 import { selectLayers, type LayerSelection } from './export-layers'
 import type { Project } from './project'
 
@@ -38,6 +38,8 @@ export interface ExportRequest extends LayerSelection {
 
 const MEDIA: Record<ExportFormat, string> = {
   csv: 'text/csv',
+  tsv: 'text/tab-separated-values',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   jsonl: 'application/x-ndjson',
   w3c: 'application/ld+json',
   brat: 'application/zip',
@@ -48,6 +50,8 @@ const MEDIA: Record<ExportFormat, string> = {
 export function exportName(projectName: string, format: ExportFormat, now = new Date()): string {
   const csv = exportFileName(projectName, now)
   if (format === 'csv') return csv
+  if (format === 'tsv') return csv.replace(/\.csv$/, '.tsv')
+  if (format === 'xlsx') return csv.replace(/\.csv$/, '.xlsx')
   if (format === 'jsonl') return csv.replace(/\.csv$/, '.jsonl')
   if (format === 'w3c') return csv.replace(/\.csv$/, '.jsonld')
   if (format === 'brat') return csv.replace(/-annotations-(.*)\.csv$/, '-brat-$1')
@@ -62,10 +66,18 @@ export async function exportProject(project: Project, request: ExportRequest, no
     const archive = await archiveProject(project)
     return { ...base, entries: [{ path: filename, content: archive.bytes }], annotations: 0, documents: project.documents.length }
   }
-  if (request.format === 'csv') {
-    const { content, rows } = await exportCsv(project, { ...request, bom: request.bom ?? false, neutralizeFormulas: request.neutralizeFormulas ?? true })
-    const documents = new Set((await selectLayers(project, request)).map((l) => l.document.id)).size
+  if (request.format === 'csv' || request.format === 'tsv') {
+    const { content, rows, documents } = await exportTable(project, {
+      ...request,
+      format: request.format,
+      bom: request.bom ?? false,
+      neutralizeFormulas: request.neutralizeFormulas ?? true,
+    })
     return { ...base, entries: [{ path: filename, content }], annotations: rows, documents }
+  }
+  if (request.format === 'xlsx') {
+    const { bytes, rows, documents } = await exportWorkbook(project, request)
+    return { ...base, entries: [{ path: filename, content: bytes }], annotations: rows, documents }
   }
   const layers = await selectLayers(project, request)
   const documents = new Set(layers.map((l) => l.document.id)).size

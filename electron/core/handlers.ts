@@ -6,7 +6,7 @@
  */
 import { UserError, type Handlers, type ProjectSummary } from '../../shared/api'
 import { agreementCsv, projectAgreement } from './agreement-service'
-import { exportFileName } from './export-csv'
+import { exportFileName } from './export-tables'
 import { previewCsv } from './import-csv'
 import { acceptAgreed, annotatorSummaries, decide, openReview, reviewProgress } from './review-service'
 import type { Workbench } from './workbench'

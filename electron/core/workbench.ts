@@ -24,7 +24,7 @@ import type {
 import { UserError } from '../../shared/api'
 import type { AnnotationOp } from '../../shared/model/annotation'
 import type { DocumentEntry } from '../../shared/model/project'
-import { exportCsv, exportFileName } from './export-csv'
+import { exportCsv, exportFileName } from './export-tables'
 import { exportProject, zipEntries } from './export-formats'
 import { checkAnnotators, selectionFor } from './export-layers'
 import { importAnnotations } from './import-annotations'

@@ -10,8 +10,8 @@ describe('the export dialog’s formats', () => {
     expect(FORMAT_OPTIONS.map((f) => f.label)).toContain('W3C Web Annotation (JSON-LD)')
   })
 
-  it('shows spreadsheet options for CSV only, and no layer or document choice for the archive', () => {
-    expect(FORMAT_OPTIONS.filter((f) => hasSpreadsheetOptions(f.value)).map((f) => f.value)).toEqual(['csv'])
+  it('shows the byte order mark and formula options for CSV and TSV only, and no layer or document choice for the archive', () => {
+    expect(FORMAT_OPTIONS.filter((f) => hasSpreadsheetOptions(f.value)).map((f) => f.value)).toEqual(['csv', 'tsv'])
     expect(FORMAT_OPTIONS.filter((f) => !choosesContent(f.value)).map((f) => f.value)).toEqual(['zip'])
   })
 

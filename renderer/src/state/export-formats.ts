@@ -16,7 +16,9 @@ export interface FormatOption {
 
 /** Every format, in the order offered. */
 export const FORMAT_OPTIONS: readonly FormatOption[] = [
-  { value: 'csv', label: 'CSV', hint: 'One row per annotation, for spreadsheets, R and pandas.' },
+  { value: 'csv', label: 'CSV', hint: 'One row per annotation, for R, pandas and spreadsheets.' },
+  { value: 'xlsx', label: 'Excel workbook (.xlsx)', hint: 'Spans, links and documents as sheets; opens in Excel or LibreOffice in any language, no import wizard.' },
+  { value: 'tsv', label: 'TSV', hint: 'The CSV’s columns separated by tabs, for tools that prefer them.' },
   { value: 'jsonl', label: 'JSON Lines', hint: 'One annotation per line as Marginalia stores it, with its links; for scripts.' },
   { value: 'w3c', label: 'W3C Web Annotation (JSON-LD)', hint: 'The W3C standard: quote and position selectors, links as annotations.' },
   { value: 'brat', label: 'brat standoff (zip)', hint: 'A .txt and .ann file per document and layer, to open in brat.' },
@@ -28,9 +30,9 @@ export function choosesContent(format: ExportFormat): boolean {
   return format !== 'zip'
 }
 
-/** True when the spreadsheet options (byte order mark, formula protection) apply. */
+/** True when the delimited-text options (byte order mark, formula protection) apply; a workbook needs neither. */
 export function hasSpreadsheetOptions(format: ExportFormat): boolean {
-  return format === 'csv'
+  return format === 'csv' || format === 'tsv'
 }
 
 function count(n: number, one: string): string {

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync'
 import { afterEach, describe, expect, it } from 'vitest'
 import { restoreFormulaCell } from '../../shared/csv'
 import { sliceCodePoints } from '../../shared/offsets'
-import { exportCsv } from './export-csv'
+import { exportCsv } from './export-tables'
 import { projectWith, tagOp, trickyTexts } from './testing'
 
 const cleanups: (() => Promise<void>)[] = []
