@@ -1,10 +1,11 @@
+import { execFileSync } from 'node:child_process'
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { restoreFormulaCell } from '../shared/csv'
 import type { ProjectFile, StoreFile } from '../shared/model/project'
 import { sliceCodePoints } from '../shared/offsets'
-import { expect, test, type Marginalia } from './harness'
+import { expect, repo, test, type Marginalia } from './harness'
 import { dragSelect, keyboardSelect, selectedText } from './text'
 
 const CLAIM = 'Moscow stepped-up its own rhetoric towards Israel'
@@ -152,6 +153,12 @@ test('export CSV from the UI and parse it back against the stored texts', async 
   const csv = await readFile(file, 'utf8')
   expect(csv.split('\r\n')[0]).toMatch(/^document_id,document_title,annotator,annotation_id,label,start,end,text,prefix,suffix,/)
   const rows = parse(csv, { columns: true, bom: true }) as Record<string, string>[]
+  // Python's csv module, a reader we did not write, finds one row per annotation and every span at its offsets.
+  const layers = await readdir(join(app.projectDir, 'annotations'), { recursive: true })
+  let annotations = 0
+  for (const layer of layers.filter((f) => f.endsWith('.json'))) annotations += (JSON.parse(await app.read(`annotations/${layer}`)) as { annotations: unknown[] }).annotations.length
+  expect(JSON.parse(execFileSync('python3', [join(repo, 'fixtures/readers/tables.py'), 'spans', file, app.projectDir, 'protected'], { encoding: 'utf8' }))).toEqual({ rows: annotations, problems: [] })
+  expect(rows).toHaveLength(annotations)
   const project = JSON.parse(await app.read('project.json')) as ProjectFile
   const texts = new Map<string, string>()
   for (const d of project.documents) texts.set(d.id, await app.read(d.file))

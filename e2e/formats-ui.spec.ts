@@ -4,12 +4,15 @@
  * and W3C Web Annotation exported from the Export dialog and read back against the stored texts
  * (offsets are code points: the quote is the text sliced like Python's text[start:end]).
  */
+import { execFileSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { sha256OfTextIri } from '../shared/interchange/iris'
 import type { ProjectFile } from '../shared/model/project'
+import { restoreFormulaCell } from '../shared/csv'
 import { sliceCodePoints } from '../shared/offsets'
-import { expect, test, type Marginalia } from './harness'
+import { expect, repo, test, type Marginalia } from './harness'
 import { dragSelect } from './text'
 
 const formats = join(import.meta.dirname, '../fixtures/corpus/formats')
@@ -25,9 +28,9 @@ async function exportAs(page: Page, format: string): Promise<{ name: string; tex
   const dialog = page.getByRole('dialog', { name: 'Export annotations' })
   await dialog.getByRole('group', { name: 'Format' }).getByRole('radio', { name: format }).check()
   await expect(dialog.getByLabel('Protect against spreadsheet formulas')).toHaveCount(0)
-  const download = page.waitForEvent('download')
+  const downloaded = page.waitForEvent('download')
   await dialog.getByRole('button', { name: 'Export', exact: true }).click()
-  const file = await download
+  const file = await downloaded
   await expect(dialog.getByText(/^Exported \d+ annotations? from \d+ documents? as /)).toBeVisible()
   await dialog.getByRole('button', { name: 'Close' }).click()
   return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') }
@@ -89,12 +92,50 @@ test('import a CSV through its dialog and a web page, tag a span, export JSON Li
   expect(collection.type).toBe('AnnotationCollection')
   const spans = collection.first.items.filter((i) => i.motivation === 'tagging')
   expect(spans).toHaveLength(lines.length)
-  const byFile = new Map(docs.documents.map((d) => [d.file, texts.get(d.id)!]))
+  // Each text is named by its content (ni:///sha-256;…), so its IRI says which stored text it is.
+  const byHash = new Map(docs.documents.map((d) => [d.sha256, texts.get(d.id)!]))
   for (const span of spans) {
     const quote = span.target.selector.find((s) => s.type === 'TextQuoteSelector')!
     const position = span.target.selector.find((s) => s.type === 'TextPositionSelector')!
-    expect(sliceCodePoints(byFile.get(span.target.source)!, position.start!, position.end!)).toBe(quote.exact)
+    expect(sliceCodePoints(byHash.get(sha256OfTextIri(span.target.source)!)!, position.start!, position.end!)).toBe(quote.exact)
   }
   expect(spans.some((s) => s.target.selector.some((x) => x.exact === PHRASE))).toBe(true)
   expect(problems).toEqual([])
 })
+
+test('export an Excel workbook from the Export dialog: Python reads its Spans sheet as the CSV, offsets as numbers', async ({ page, app }) => {
+  await page.goto(app.url)
+  await expect(page.getByRole('navigation', { name: 'Documents' })).toBeVisible()
+  const csv = await download(page, 'CSV')
+  const xlsx = await download(page, 'Excel workbook (.xlsx)')
+  expect(xlsx.name).toMatch(/\.xlsx$/)
+  const tables = join(repo, 'fixtures/readers/tables.py')
+  const rows = JSON.parse(execFileSync('python3', [tables, 'csv', csv.path], { encoding: 'utf8' })) as string[][]
+  const sheets = JSON.parse(execFileSync('python3', [tables, 'xlsx', xlsx.path], { encoding: 'utf8' })) as Record<string, (string | number | null)[][]>
+  expect(Object.keys(sheets)).toEqual(['Spans', 'Links', 'Documents'])
+  expect(sheets.Spans!.length).toBe(rows.length)
+  const header = rows[0]!
+  expect(sheets.Spans![0]).toEqual(header)
+  for (const [i, row] of rows.entries()) {
+    if (i === 0) continue
+    const cells = sheets.Spans![i]!
+    header.forEach((column, j) => {
+      const cell = cells[j] ?? ''
+      if (column === 'start' || column === 'end') expect(cell).toBe(Number(row[j]))
+      else expect(cell).toBe(restoreFormulaCell(row[j]!))
+    })
+  }
+  expect(sheets.Documents!.slice(1).map((r) => r[0])).toEqual((await project(app)).documents.map((d) => d.id))
+})
+
+/** Export in one format from the Export dialog with its defaults; returns the downloaded file's name and path. */
+async function download(page: Page, format: string): Promise<{ name: string; path: string }> {
+  await page.getByRole('button', { name: 'Export…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export annotations' })
+  await dialog.getByRole('group', { name: 'Format' }).getByRole('radio', { name: format }).check()
+  const file = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+  const done = await file
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  return { name: done.suggestedFilename(), path: await done.path() }
+}

@@ -5,6 +5,7 @@
  * arguments and turns every failure into a Result, so nothing throws across the boundary.
  */
 import { z } from 'zod'
+import { isBaseIri } from './interchange/iris'
 import { AnnotationOp, AnnotatorName, DocumentId } from './model/annotation'
 import type { Annotation, Link } from './model/annotation'
 import type { LabelSchema } from './model/labels'
@@ -157,6 +158,13 @@ export type ExportFormat = z.infer<typeof ExportFormat>
 /** What to export: the CSV's layer choice, optionally narrowed to some documents, in one of the formats. */
 export const ExportOptions = CsvOptions.extend({
   format: ExportFormat,
+  /** W3C: an absolute http(s) IRI to name every annotation and text under; null for the project's URNs. */
+  base: z
+    .string()
+    .max(2000)
+    .refine(isBaseIri, 'an absolute http or https address, such as https://example.org/corpus/')
+    .nullable()
+    .default(null),
   /** These documents only (all when null). Ignored by 'zip', which packs the whole project folder. */
   documents: z.array(DocumentId).min(1).max(10_000).nullable().default(null),
 })

@@ -36,7 +36,7 @@ describe('marginalia', () => {
       expect(out).toContain(`Usage: marginalia ${command}`)
     }
     expect(await run(['export', sample(), '--format', 'pdf'])).toBe(2)
-    expect(err).toContain('"pdf" is not a format export knows; use csv, jsonl, w3c, brat or zip.')
+    expect(err).toContain('"pdf" is not a format export knows; use csv, tsv, xlsx, jsonl, w3c, brat, zip.')
     expect(await run(['frobnicate'])).toBe(2)
   })
 

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ExportFormat } from '../../shared/api'
+import { isBaseIri } from '../../shared/interchange/iris'
 import { AnnotatorName, DocumentId } from '../../shared/model/annotation'
 import { writeFileDurable } from '../core/durable'
 import { exportProject, zipEntries } from '../core/export-formats'
@@ -21,6 +22,7 @@ export async function exportCommand(args: string[]): Promise<number> {
       document: { type: 'string' },
       layer: { type: 'string' },
       bom: { type: 'boolean' },
+      base: { type: 'string' },
       'no-formula-protection': { type: 'boolean' },
       json: { type: 'boolean' },
     },
@@ -41,6 +43,9 @@ export async function exportCommand(args: string[]): Promise<number> {
   if (layer !== 'all' && layer !== 'mine' && layer !== 'reviewed') return usage('export', `--layer takes all, mine or reviewed, not "${layer}".`)
   const needsOut = { zip: 'a .zip file', brat: 'a folder or .zip file', xlsx: 'an .xlsx file' } as Record<string, string>
   if (needsOut[format.data] && !values.out) return usage('export', `--format ${format.data} needs --out (${needsOut[format.data]}).`)
+  if (values.base !== undefined && (format.data !== 'w3c' || !isBaseIri(values.base))) {
+    return usage('export', format.data !== 'w3c' ? '--base applies to --format w3c only.' : `"${values.base}" is not an absolute http or https address, such as https://example.org/corpus/.`)
+  }
   const project = await Project.open(dir)
   let me: string | null = null
   if (layer === 'mine' && annotators.length === 0) {
@@ -58,6 +63,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     format: format.data,
     bom: values.bom ?? false,
     neutralizeFormulas: !values['no-formula-protection'],
+    base: values.base ?? null,
   })
   for (const w of result.warnings) console.error(w)
   if (!values.out) {

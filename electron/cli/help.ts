@@ -72,7 +72,10 @@ code points into the stored text, end exclusive: Python's text[start:end].
   --format xlsx      an Excel workbook: sheets Spans (the CSV's columns), Links and Documents
                      (--out FILE.xlsx)
   --format jsonl     JSON Lines: one annotation per line, Marginalia's own shape
-  --format w3c       W3C Web Annotation JSON-LD: an AnnotationCollection
+  --format w3c       W3C Web Annotation JSON-LD: an AnnotationCollection; every id an
+                     absolute IRI: urn:marginalia:… and ni:///sha-256;… for texts, or with
+  --base IRI         (w3c) everything under this http(s) address: <IRI>texts/<document>.txt,
+                     <IRI>annotations/<annotator>/<document>.json#<id>
   --format brat      brat standoff: a folder with annotation.conf, visual.conf and
                      <annotator>/<document>.txt and .ann (--out DIR, or --out FILE.zip)
   --format zip       the whole project folder as one zip, for a colleague (--out FILE.zip)

@@ -7,6 +7,7 @@ import { zipSync, strToU8, type Zippable } from 'fflate'
 import type { ExportFormat } from '../../shared/api'
 import { bratAnnotationConf, bratVisualConf, toBratAnn } from '../../shared/interchange/brat'
 import { toJsonl } from '../../shared/interchange/jsonl'
+import { exportIris } from '../../shared/interchange/iris'
 import { toWebAnnotations } from '../../shared/interchange/web-annotation'
 import { archiveProject } from './export-archive'
 import { exportFileName, exportTable, exportWorkbook } from './export-tables'
@@ -34,6 +35,8 @@ export interface ExportRequest extends LayerSelection {
   format: ExportFormat
   bom?: boolean
   neutralizeFormulas?: boolean
+  /** W3C: name everything under this absolute http(s) IRI instead of the project's URNs. */
+  base?: string | null
 }
 
 const MEDIA: Record<ExportFormat, string> = {
@@ -86,7 +89,8 @@ export async function exportProject(project: Project, request: ExportRequest, no
     return { ...base, entries: [{ path: filename, content }], annotations, documents }
   }
   if (request.format === 'w3c') {
-    const { content, annotations } = toWebAnnotations(project.name, project.labels, layers)
+    const iris = exportIris(request.base ? { base: request.base } : { project: project.iriId })
+    const { content, annotations } = toWebAnnotations(project.name, project.labels, layers, iris)
     return { ...base, entries: [{ path: filename, content }], annotations, documents }
   }
   const entries: ExportEntry[] = [

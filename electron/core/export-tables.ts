@@ -121,6 +121,7 @@ function columnName(index: number): string {
  * spreadsheet libraries decode both, so the cell reads back as the text.
  */
 export function escapeXlsxString(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this escapes
   return text.replace(/_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) =>
     `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
   )

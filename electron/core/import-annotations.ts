@@ -224,14 +224,43 @@ async function readBratFolder(labels: LabelSchema, dir: string, errors: string[]
   return out.length > 0 || own.length > 0 ? out : null
 }
 
-function matchDocument(project: Project, ref: IncomingLayer['document']): DocumentEntry | undefined {
+/**
+ * The project's document a layer annotates: by its text's sha256, id, title or file name; for a
+ * text named only by another tool's address, the document that holds the most of the layer's
+ * quotes (at least half of them).
+ */
+async function matchDocument(project: Project, layer: IncomingLayer): Promise<DocumentEntry | undefined> {
   const docs = project.documents
-  return (
+  const ref = layer.document
+  const named =
     (ref.sha256 ? docs.find((d) => d.sha256 === ref.sha256) : undefined) ??
     (ref.id ? docs.find((d) => d.id === ref.id) : undefined) ??
     (ref.title ? docs.find((d) => d.title === ref.title) : undefined) ??
     (ref.source ? docs.find((d) => d.importedFrom === ref.source || d.file === ref.source) : undefined)
-  )
+  if (named) return named
+  const quotes = [...new Set(layer.annotations.map((a) => a.exact).filter((q) => q.length >= 3))]
+  if (quotes.length === 0) return undefined
+  let best: { doc: DocumentEntry; found: number } | undefined
+  for (const doc of docs) {
+    const text = (await project.text(doc.id)).text
+    const found = quotes.filter((q) => text.includes(q)).length
+    if (found > (best?.found ?? 0)) best = { doc, found }
+  }
+  return best && best.found * 2 >= quotes.length ? best.doc : undefined
+}
+
+/** The project's label an incoming annotation names: by id, or by the label's name in any case (another tool's "Claim"). */
+function labelOf(labels: LabelSchema, name: string) {
+  const folded = name.trim().toLowerCase()
+  return labels.find((l) => l.id === name) ?? labels.find((l) => l.id === folded || l.name.toLowerCase() === folded)
+}
+
+/** A time from another tool (any ISO 8601 form Date reads) as Marginalia stores times, or null. */
+function storedTime(time: string | null): string | null {
+  if (!time) return null
+  if (time.endsWith('Z') && IsoTime.safeParse(time).success) return time
+  const parsed = /^\d{4}-\d{2}-\d{2}T/.test(time) ? new Date(time) : null
+  return parsed && !Number.isNaN(parsed.getTime()) ? parsed.toISOString() : null
 }
 
 /** Why an annotation does not fit the project's label schema, or null when it does. */
@@ -256,7 +285,7 @@ function place(text: TextIndex, a: IncomingAnnotation, sameText: boolean): Place
   }
   if (a.exact === '') {
     if (inRange && sameText) return { start: a.start, end: a.end, moved: false }
-    return { reason: 'it has no quote to check its position against, and the texts differ' }
+    return { reason: 'it has no quote to check its position against, and this text may differ from the one it was made on' }
   }
   if (inRange && text.slice(a.start, a.end) === a.exact) return { start: a.start, end: a.end, moved: false }
   const where = placeQuote(text, { exact: a.exact, prefix: a.prefix, suffix: a.suffix, start: Math.max(0, a.start) })
@@ -265,17 +294,21 @@ function place(text: TextIndex, a: IncomingAnnotation, sameText: boolean): Place
 }
 
 async function importLayer(project: Project, item: IncomingLayer & { annotator: string }, currentAnnotator: string, now: string): Promise<ImportedLayer> {
-  const doc = matchDocument(project, item.document)
+  const doc = await matchDocument(project, item)
   const title = item.document.title ?? item.document.id ?? item.document.source ?? 'an unnamed document'
   if (!doc) throw new UserError('not-found', `No document in this project matches "${title}" (${item.annotator}'s annotations); import that text first.`)
   const as = item.annotator === currentAnnotator ? `${item.annotator}-imported` : item.annotator
   const text = await project.text(doc.id)
-  const sameText = item.document.sha256 === doc.sha256 || (item.text !== null && sha256Text(item.text) === doc.sha256)
+  const annotations = item.annotations.map((a) => ({ ...a, label: labelOf(project.labels, a.label)?.id ?? a.label }))
+  // Offsets are trusted without a quote when the text is the same, or when every annotation with both sits exactly at its offsets.
+  const checkable = annotations.filter((a) => a.exact !== '' && a.start >= 0)
+  const offsetsHold = checkable.length > 0 && checkable.every((a) => a.end <= text.length && text.slice(a.start, a.end) === a.exact)
+  const sameText = item.document.sha256 === doc.sha256 || (item.text !== null && sha256Text(item.text) === doc.sha256) || offsetsHold
   const placed: Annotation[] = []
   const unplaced: ImportedLayer['unplaced'] = [...item.unreadable]
   const ids = new Set<string>()
   let reanchored = 0
-  for (const a of item.annotations) {
+  for (const a of annotations) {
     const problem = schemaProblem(project.labels, a)
     const where = problem ? { reason: problem } : place(text, a, sameText)
     if ('reason' in where) {
@@ -290,7 +323,7 @@ async function importLayer(project: Project, item: IncomingLayer & { annotator: 
     if (where.moved) reanchored++
     const quote = quoteAt(text, where.start, where.end)
     const author = a.author && AnnotatorName.safeParse(a.author).success ? a.author : as
-    const created = a.created && IsoTime.safeParse(a.created).success ? a.created : now
+    const created = storedTime(a.created) ?? now
     placed.push({
       id: a.id,
       label: a.label,
@@ -299,7 +332,7 @@ async function importLayer(project: Project, item: IncomingLayer & { annotator: 
       note: a.note,
       author,
       created,
-      modified: a.modified && IsoTime.safeParse(a.modified).success ? a.modified : created,
+      modified: storedTime(a.modified) ?? created,
     })
   }
   const byId = new Map(placed.map((a) => [a.id, a]))
@@ -318,7 +351,7 @@ async function importLayer(project: Project, item: IncomingLayer & { annotator: 
         from: l.from,
         to: l.to,
         author: l.author && AnnotatorName.safeParse(l.author).success ? l.author : as,
-        created: l.created && IsoTime.safeParse(l.created).success ? l.created : now,
+        created: storedTime(l.created) ?? now,
       })
     }
   }

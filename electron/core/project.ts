@@ -5,6 +5,7 @@
  * read when needed and kept open, so saving one annotation touches one small file whatever the
  * size of the project.
  */
+import { createHash } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import type { Low } from 'lowdb'
@@ -125,6 +126,15 @@ export class Project {
 
   get name(): string {
     return this.db.data.name
+  }
+
+  /**
+   * The project's id in exported IRIs (urn:marginalia:<id>:…): a UUID-shaped digest of when the
+   * project was created and its name, so every copy of a project names its annotations alike.
+   */
+  get iriId(): string {
+    const hex = createHash('sha256').update(`marginalia-project\n${this.db.data.created}\n${this.db.data.name}`).digest('hex')
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
   }
 
   get labels() {

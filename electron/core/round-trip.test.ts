@@ -6,6 +6,7 @@ import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ExportFormat } from '../../shared/api'
+import { sha256OfTextIri } from '../../shared/interchange/iris'
 import { WebAnnotation, WebAnnotationCollection } from '../../shared/interchange/web-annotation'
 import { sliceCodePoints } from '../../shared/offsets'
 import { archiveProject, unpackArchive } from './export-archive'
@@ -156,13 +157,14 @@ describe('W3C Web Annotation output', () => {
     const stance = spans.find((a: { body: { purpose: string; value: string }[] }) => a.body.some((b) => b.value === 'stance'))
     expect(stance).toMatchObject({
       type: 'Annotation',
-      id: expect.stringMatching(/^annotations\/(maria|jonas)\/[a-z0-9-]+\.json#(maria|jonas)-\d+$/),
-      target: { source: expect.stringMatching(/^texts\/[a-z0-9-]+\.txt$/), selector: [{ type: 'TextQuoteSelector' }, { type: 'TextPositionSelector' }] },
+      id: expect.stringMatching(/^urn:marginalia:[0-9a-f-]{36}:(maria|jonas):[a-z0-9-]+:(maria|jonas)-\d+$/),
+      target: { source: expect.stringMatching(/^ni:\/\/\/sha-256;[A-Za-z0-9_-]{43}$/), selector: [{ type: 'TextQuoteSelector' }, { type: 'TextPositionSelector' }] },
       creator: { type: 'Person' },
     })
     expect(stance.body[0]).toEqual({ type: 'TextualBody', purpose: 'tagging', value: 'stance' })
     expect(stance.body.find((b: { 'marginalia:attribute'?: string }) => b['marginalia:attribute'] === 'polarity')).toMatchObject({ purpose: 'classifying' })
-    const stored = await readFile(join(source.dir, stance.target.source), 'utf8')
+    const doc = source.documents.find((d) => d.sha256 === sha256OfTextIri(stance.target.source))!
+    const stored = await readFile(join(source.dir, doc.file), 'utf8')
     const [quote, position] = stance.target.selector
     expect(sliceCodePoints(stored, position.start, position.end)).toBe(quote.exact)
     const ids = new Set(spans.map((a: { id: string }) => a.id))

@@ -170,7 +170,14 @@ export class Workbench {
     const annotators = options.annotator ? [options.annotator] : null
     if (annotators) await checkAnnotators(project, annotators)
     const selection = selectionFor(options.layer, annotators, () => this.annotator)
-    const result = await exportProject(project, { ...selection, documents: options.documents, format: options.format, bom: options.bom, neutralizeFormulas: options.neutralizeFormulas })
+    const result = await exportProject(project, {
+      ...selection,
+      documents: options.documents,
+      format: options.format,
+      bom: options.bom,
+      neutralizeFormulas: options.neutralizeFormulas,
+      base: options.base,
+    })
     const single = options.format !== 'brat' ? result.entries[0]! : null
     const bytes = single ? single.content : zipEntries(result.filename, result.entries)
     const binary = typeof bytes !== 'string'

@@ -6,7 +6,8 @@
  * creator, or left for the user to name.
  */
 import { safeId, type IncomingLayer } from './incoming'
-import { ANNO_CONTEXT, WebAnnotation, parseAnnotationIri } from './web-annotation'
+import { documentIdOfTextIri, parseAnnotationIri, sha256OfTextIri } from './iris'
+import { ANNO_CONTEXT, WebAnnotation } from './web-annotation'
 
 type Json = Record<string, unknown>
 
@@ -27,11 +28,16 @@ function itemsOf(json: unknown): unknown[] | null {
   return null
 }
 
+/** A layer name from a creator: its nickname or name, or the user part of an account IRI (acct:lena@hypothes.is: lena). */
 function creatorName(creator: unknown): string | null {
   const c = asArray(creator as unknown)[0]
-  if (typeof c === 'string') return c.replace(/^.*[/:#]/, '') || null
-  if (c && typeof c === 'object') return ((c as Json).nickname as string) ?? ((c as Json).name as string) ?? null
-  return null
+  if (c && typeof c === 'object') return ((c as Json).nickname as string) ?? ((c as Json).name as string) ?? nameFromIri(((c as Json).id as string) ?? '')
+  return typeof c === 'string' ? nameFromIri(c) : null
+}
+
+function nameFromIri(iri: string): string | null {
+  const account = /^(?:acct|mailto):([^@]+)@/.exec(iri)
+  return account ? account[1]! : iri.replace(/[/#]+$/, '').replace(/^.*[/:#]/, '') || null
 }
 
 /** Incoming layers from a parsed W3C JSON-LD document, or one sentence why it is not one. */
@@ -51,10 +57,9 @@ export function readWebAnnotations(json: unknown): { layers: IncomingLayer[]; er
     let layer = layers.get(key)
     if (!layer) {
       const known = documents.get(source)
-      const fromIri = /(?:^|\/)texts\/([a-z0-9][a-z0-9-]{0,79})\.txt$/.exec(source)?.[1] ?? null
       layer = {
         annotator,
-        document: { id: known?.id ?? fromIri, sha256: known?.sha256 ?? null, title: known?.title ?? null, source },
+        document: { id: known?.id ?? documentIdOfTextIri(source), sha256: known?.sha256 ?? sha256OfTextIri(source), title: known?.title ?? null, source },
         text: null,
         annotations: [],
         links: [],

@@ -4,43 +4,24 @@
  * document's text with a TextQuoteSelector and a TextPositionSelector; bodies: the label as a
  * tagging TextualBody, each attribute as a classifying (choice) or describing (text) TextualBody,
  * the note as a commenting one), and one Annotation per link (motivation linking, target the
- * claim or stance annotation, body the source annotation). Ids are IRIs relative to the project
- * folder: texts/<document>.txt for a document, annotations/<annotator>/<document>.json#<id> for
- * an annotation, so they say which layer an annotation belongs to. Marginalia's own terms
- * (attribute ids, document titles and hashes, review provenance) use the `marginalia:` prefix.
- * Positions are Unicode code points (the W3C model counts "characters"; see docs/formats.md).
+ * claim or stance annotation, body the source annotation). Every id, target and body source is an
+ * absolute IRI (iris.ts): under a base the user gives, or the project's stable URNs. Marginalia's
+ * own terms (attribute ids, document titles and hashes, review provenance) use the `marginalia:`
+ * prefix. Positions are Unicode code points (the W3C model counts "characters"; see docs/formats.md).
  */
 import { z } from 'zod'
 import type { Link } from '../model/annotation'
 import type { LabelSchema } from '../model/labels'
+import type { ExportIris } from './iris'
 import { inTextOrder, linksInOrder, type ExportLayer, type LayerAnnotation } from './layer'
+
+export { parseAnnotationIri } from './iris'
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
 export const MARGINALIA_NS = 'https://marginalia.invalid/ns#'
 const CONTEXT = [ANNO_CONTEXT, { marginalia: MARGINALIA_NS }]
 
-/** The IRI of a document's text, relative to the project folder. */
-export function documentIri(documentId: string): string {
-  return `texts/${documentId}.txt`
-}
-
-/** The IRI of an annotation or link of a layer, relative to the project folder. */
-export function annotationIri(annotator: string, documentId: string, id: string): string {
-  return `annotations/${encodeURIComponent(annotator)}/${documentId}.json#${encodeURIComponent(id)}`
-}
-
-/** Annotator, document and id from an annotation IRI Marginalia wrote, or null. */
-export function parseAnnotationIri(iri: string): { annotator: string; document: string; id: string } | null {
-  const m = /(?:^|\/)annotations\/([^/#]+)\/([a-z0-9][a-z0-9-]{0,79})\.json#(.+)$/.exec(iri)
-  if (!m) return null
-  try {
-    return { annotator: decodeURIComponent(m[1]!), document: m[2]!, id: decodeURIComponent(m[3]!) }
-  } catch {
-    return null
-  }
-}
-
-function spanAnnotation(labels: LabelSchema, layer: ExportLayer, a: LayerAnnotation) {
+function spanAnnotation(iris: ExportIris, labels: LabelSchema, layer: ExportLayer, a: LayerAnnotation) {
   const label = labels.find((l) => l.id === a.label)
   const known = label?.attributes.map((d) => d.id) ?? []
   const order = [...known.filter((id) => id in a.attributes), ...Object.keys(a.attributes).filter((id) => !known.includes(id)).sort()]
@@ -51,7 +32,7 @@ function spanAnnotation(labels: LabelSchema, layer: ExportLayer, a: LayerAnnotat
   }
   if (a.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note })
   return {
-    id: annotationIri(layer.annotator, layer.document.id, a.id),
+    id: iris.annotation(layer.annotator, layer.document.id, a.id),
     type: 'Annotation',
     motivation: 'tagging',
     created: a.created,
@@ -59,7 +40,7 @@ function spanAnnotation(labels: LabelSchema, layer: ExportLayer, a: LayerAnnotat
     creator: { type: 'Person', nickname: a.author },
     body,
     target: {
-      source: documentIri(layer.document.id),
+      source: iris.document(layer.document),
       selector: [
         { type: 'TextQuoteSelector', exact: a.target.quote.exact, prefix: a.target.quote.prefix, suffix: a.target.quote.suffix },
         { type: 'TextPositionSelector', start: a.target.position.start, end: a.target.position.end },
@@ -69,21 +50,26 @@ function spanAnnotation(labels: LabelSchema, layer: ExportLayer, a: LayerAnnotat
   }
 }
 
-function linkAnnotation(layer: ExportLayer, l: Link) {
+function linkAnnotation(iris: ExportIris, layer: ExportLayer, l: Link) {
   return {
-    id: annotationIri(layer.annotator, layer.document.id, l.id),
+    id: iris.annotation(layer.annotator, layer.document.id, l.id),
     type: 'Annotation',
     motivation: 'linking',
     created: l.created,
     creator: { type: 'Person', nickname: l.author },
     'marginalia:relation': l.type,
-    body: { type: 'SpecificResource', source: annotationIri(layer.annotator, layer.document.id, l.to), purpose: 'linking' },
-    target: annotationIri(layer.annotator, layer.document.id, l.from),
+    body: { type: 'SpecificResource', source: iris.annotation(layer.annotator, layer.document.id, l.to), purpose: 'linking' },
+    target: iris.annotation(layer.annotator, layer.document.id, l.from),
   }
 }
 
-/** The JSON-LD text of an AnnotationCollection holding these layers. */
-export function toWebAnnotations(projectName: string, labels: LabelSchema, layers: readonly ExportLayer[]): { content: string; annotations: number; links: number } {
+/** The JSON-LD text of an AnnotationCollection holding these layers, named with `iris`. */
+export function toWebAnnotations(
+  projectName: string,
+  labels: LabelSchema,
+  layers: readonly ExportLayer[],
+  iris: ExportIris,
+): { content: string; annotations: number; links: number } {
   const items: unknown[] = []
   let spans = 0
   let links = 0
@@ -91,22 +77,22 @@ export function toWebAnnotations(projectName: string, labels: LabelSchema, layer
   for (const layer of layers) {
     documents.set(layer.document.id, layer.document)
     for (const a of inTextOrder(layer.annotations)) {
-      items.push(spanAnnotation(labels, layer, a))
+      items.push(spanAnnotation(iris, labels, layer, a))
       spans++
     }
     for (const l of linksInOrder(layer.annotations, layer.links)) {
-      items.push(linkAnnotation(layer, l))
+      items.push(linkAnnotation(iris, layer, l))
       links++
     }
   }
   const collection = {
     '@context': CONTEXT,
-    id: 'annotations/',
+    id: iris.collection,
     type: 'AnnotationCollection',
     label: projectName,
     total: items.length,
-    'marginalia:documents': [...documents.values()].map((d) => ({ id: documentIri(d.id), 'marginalia:document': d.id, 'marginalia:title': d.title, 'marginalia:sha256': d.sha256 })),
-    first: { id: 'annotations/#page-1', type: 'AnnotationPage', startIndex: 0, items },
+    'marginalia:documents': [...documents.values()].map((d) => ({ id: iris.document(d), 'marginalia:document': d.id, 'marginalia:title': d.title, 'marginalia:sha256': d.sha256 })),
+    first: { id: iris.page, type: 'AnnotationPage', startIndex: 0, items },
   }
   return { content: `${JSON.stringify(collection, null, 2)}\n`, annotations: spans, links }
 }

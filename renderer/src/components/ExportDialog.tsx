@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import type { ExportFormat } from '../../../shared/api'
+import { isBaseIri } from '../../../shared/interchange/iris'
 import { choosesContent, chosenDocuments, exportedSentence, hasSpreadsheetOptions } from '../state/export-formats'
 import { messageOf, type ExportOutcome } from '../state/session'
 import { useSession, useSessionState } from '../state/use-session'
@@ -25,19 +26,22 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(openId ? [openId] : []))
   const [bom, setBom] = useState(false)
   const [neutralize, setNeutralize] = useState(true)
+  const [base, setBase] = useState('')
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<{ outcome: ExportOutcome; format: ExportFormat } | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const ids = { bom: useId(), formulas: useId(), help: useId() }
+  const ids = { bom: useId(), formulas: useId(), help: useId(), base: useId(), baseHelp: useId() }
   const picked = chosenDocuments(documents, some && choosesContent(format), chosen)
   const nothingPicked = picked !== null && picked.length === 0
+  const givenBase = format === 'w3c' ? base.trim() : ''
+  const badBase = givenBase !== '' && !isBaseIri(givenBase)
 
   const run = async () => {
     setBusy(true)
     setError(null)
     setDone(null)
     try {
-      const outcome = await session.exportAnnotations({ format, layer, documents: picked, bom, neutralizeFormulas: neutralize })
+      const outcome = await session.exportAnnotations({ format, layer, documents: picked, bom, neutralizeFormulas: neutralize, base: givenBase || null })
       if (outcome) setDone({ outcome, format })
     } catch (e) {
       setError(messageOf(e))
@@ -52,7 +56,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         className="stack export-form"
         onSubmit={(e) => {
           e.preventDefault()
-          if (!nothingPicked) void run()
+          if (!nothingPicked && !badBase) void run()
         }}
       >
         <ExportFormatChoice value={format} onChange={setFormat} />
@@ -79,6 +83,25 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             </p>
           </div>
         )}
+        {format === 'w3c' && (
+          <div className="stack tight">
+            <label htmlFor={ids.base}>Base address (optional)</label>
+            <input
+              id={ids.base}
+              type="url"
+              value={base}
+              placeholder="https://example.org/corpus/"
+              aria-describedby={ids.baseHelp}
+              aria-invalid={badBase}
+              onChange={(e) => setBase(e.target.value)}
+            />
+            <p id={ids.baseHelp} className={badBase ? 'error' : 'help'}>
+              {badBase
+                ? 'Give an address starting with http:// or https://, or leave it empty.'
+                : 'Where you will publish the project: every annotation and text is named under it. Left empty, they get stable names of their own (urn:marginalia:…).'}
+            </p>
+          </div>
+        )}
         <p className="result" aria-live="polite">
           {done && exportedSentence(done.outcome.file, done.format, done.outcome.where, desktop)}
         </p>
@@ -102,7 +125,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           <button type="button" onClick={onClose}>
             {done ? 'Close' : 'Cancel'}
           </button>
-          <button type="submit" className="primary" disabled={busy || nothingPicked}>
+          <button type="submit" className="primary" disabled={busy || nothingPicked || badBase}>
             {busy ? 'Exporting…' : 'Export'}
           </button>
         </div>
