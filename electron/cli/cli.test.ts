@@ -114,3 +114,30 @@ describe('marginalia', () => {
     expect(await run(['import', join(dir, 'new'), big, '--yes'])).toBe(0)
   })
 })
+
+describe('one set of figures', () => {
+  it('opening documents as a new annotator writes nothing, and the app and `marginalia agreement --json` give deep-equal reports', async () => {
+    const { Workbench } = await import('../core/workbench')
+    const { createHandlers } = await import('../core/handlers')
+    const { dispatch } = await import('../../shared/api')
+    const wb = await Workbench.start({ configDir: join(dir, 'config'), host: 'browser', version: 'test' })
+    const call = async (method: string, args: unknown) => {
+      const result = await dispatch(createHandlers(wb), method, args)
+      if (!result.ok) throw new Error(result.error.message)
+      return result.value as never
+    }
+    await call('settings.setAnnotator', { name: 'rita' })
+    await call('project.open', { path: sample() })
+    const [first, ...others] = (await call('documents.list', {})) as { id: string }[]
+    await call('annotations.apply', { document: first!.id, ops: [{ op: 'put', annotation: { id: 'rita-001', label: 'claim', start: 0, end: 6, attributes: {}, note: '' } }] })
+    for (const d of others) await call('documents.open', { id: d.id })
+    await call('review.progress', { annotators: null })
+    expect(await readdir(join(sample(), 'annotations', 'rita'))).toEqual([`${first!.id}.json`])
+    const inApp = await call('agreement.report', { annotators: null, document: null })
+    const exported = (await call('export.annotations', { format: 'brat', layer: 'all' })) as { documents: number }
+    wb.close()
+    expect(await run(['agreement', sample(), '--json'])).toBe(0)
+    expect(json()).toEqual(inApp)
+    expect(exported.documents).toBe(3)
+  })
+})
