@@ -1,0 +1,99 @@
+/**
+ * Applying a batch of ops to a layer, the one implementation: the host applies it to the store
+ * before writing, the UI to its copy to draw a change before the host has confirmed it, so both
+ * accept and refuse the same changes with the same sentence. A batch is all or nothing: the first
+ * op that does not fit throws a DomainError and nothing is changed. Each application also yields
+ * the ops that undo it (found by comparing the layer before and after): what was put is deleted or
+ * put back as it was, links that went are re-made and links that came are removed. Undo, redo and
+ * rolling back a failed save all use that one inverse.
+ */
+import { DomainError } from '../errors'
+import type { Annotation, AnnotationOp, Link } from '../model/annotation'
+import { fittingLinks, linkProblem } from './links'
+import { draftOf, storedAnnotation, type StoringContext } from './stored-form'
+
+/** A layer as the ops see it: annotations and links by id. */
+export interface LayerState {
+  readonly annotations: ReadonlyMap<string, Annotation>
+  readonly links: ReadonlyMap<string, Link>
+}
+
+/** The effect of a batch of ops on a layer. */
+export interface Applied {
+  /** Annotations created or changed, in their new form. */
+  put: Annotation[]
+  /** Ids of annotations that are gone. */
+  removed: string[]
+  /** The layer's links afterwards. */
+  links: Link[]
+  /** Ops that bring the layer back to where it was. */
+  inverse: AnnotationOp[]
+}
+
+/** Apply ops to a layer (without changing it): what changed and how to undo it, or a DomainError. */
+export function applyOps(layer: LayerState, ops: readonly AnnotationOp[], ctx: StoringContext): Applied {
+  const touched = new Map<string, Annotation | null>()
+  const get = (id: string) => (touched.has(id) ? (touched.get(id) ?? undefined) : layer.annotations.get(id))
+  let links = [...layer.links.values()]
+  for (const op of ops) {
+    switch (op.op) {
+      case 'put':
+        touched.set(op.annotation.id, storedAnnotation(op.annotation, ctx, get(op.annotation.id)))
+        break
+      case 'delete':
+        touched.set(op.id, null)
+        links = links.filter((l) => l.from !== op.id && l.to !== op.id)
+        break
+      case 'link': {
+        const { id, from, to, created } = op.link
+        const a = get(from)
+        const b = get(to)
+        if (!a || !b) throw new DomainError('not-found', 'One end of that link no longer exists; reload the document and try again.')
+        const problem = linkProblem(ctx.labels, 'attribution', a, b)
+        if (problem) throw new DomainError('invalid', problem)
+        links = links.filter((l) => !(l.type === 'attribution' && l.from === from) && l.id !== id)
+        links.push({ id, type: 'attribution', from, to, author: ctx.author, created: created ?? ctx.now })
+        break
+      }
+      case 'unlink':
+        links = links.filter((l) => l.id !== op.id)
+        break
+    }
+  }
+  // A relabelled annotation may leave a link that no longer fits: it goes.
+  links = fittingLinks(ctx.labels, links, get)
+
+  const put: Annotation[] = []
+  const removed: string[] = []
+  const restore: AnnotationOp[] = []
+  const undoCreate: AnnotationOp[] = []
+  for (const [id, after] of touched) {
+    const before = layer.annotations.get(id)
+    if (after) put.push(after)
+    else if (before) removed.push(id)
+    if (before) restore.push({ op: 'put', annotation: draftOf(before) })
+    else if (after) undoCreate.push({ op: 'delete', id })
+  }
+  const afterLinks = new Map(links.map((l) => [l.id, l]))
+  const unlink: AnnotationOp[] = []
+  const relink: AnnotationOp[] = []
+  for (const l of links) if (!layer.links.has(l.id)) unlink.push({ op: 'unlink', id: l.id })
+  for (const l of layer.links.values()) {
+    const now = afterLinks.get(l.id)
+    if (!now || now.from !== l.from || now.to !== l.to) relink.push({ op: 'link', link: { id: l.id, from: l.from, to: l.to, created: l.created } })
+  }
+  return { put, removed, links, inverse: [...restore, ...unlink, ...relink, ...undoCreate] }
+}
+
+/** A layer held as stored arrays, as maps the ops can see. */
+export function layerState(annotations: readonly Annotation[], links: readonly Link[]): LayerState {
+  return { annotations: new Map(annotations.map((a) => [a.id, a])), links: new Map(links.map((l) => [l.id, l])) }
+}
+
+/** The stored arrays after `applied`: changed annotations in place, new ones at the end, removed ones gone. */
+export function appliedArrays(annotations: readonly Annotation[], applied: Applied): { annotations: Annotation[]; links: Link[] } {
+  const byId = new Map(annotations.map((a) => [a.id, a]))
+  for (const id of applied.removed) byId.delete(id)
+  for (const a of applied.put) byId.set(a.id, a)
+  return { annotations: [...byId.values()], links: applied.links }
+}
