@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { TextIndex, sliceCodePoints } from '../offsets'
+import { DEFAULT_QUERY, Searchable, findAll, inContext, type Query } from './find'
+
+const searchable = (text: string) => new Searchable(new TextIndex(text))
+const find = (text: string, q: Partial<Query> & { text: string }) => findAll(searchable(text), { ...DEFAULT_QUERY, ...q })
+/** The texts of the hits, cut from the text by their code point offsets (as Python's text[start:end]). */
+const texts = (text: string, q: Partial<Query> & { text: string }) => {
+  const r = find(text, q)
+  if ('problem' in r) throw new Error(r.problem.message)
+  return r.hits.map((h) => sliceCodePoints(text, h.start, h.end))
+}
+
+describe('finding in a stored text', () => {
+  it('gives code point offsets after emoji, flags and ZWJ sequences (the offsets Python’s re.finditer gives)', () => {
+    const text = 'Officials 😀 said the Kremlin 👩‍👩‍👧 and 🇺🇦 the kremlin’s spokesman: KREMLIN.'
+    const r = find(text, { text: 'kremlin', wholeWord: false })
+    expect('hits' in r && r.hits).toEqual([
+      { start: 21, end: 28 },
+      { start: 46, end: 53 },
+      { start: 67, end: 74 },
+    ])
+    expect(texts(text, { text: 'kremlin', wholeWord: false })).toEqual(['Kremlin', 'kremlin', 'KREMLIN'])
+    expect(texts(text, { text: 'Kremlin', caseSensitive: true })).toEqual(['Kremlin'])
+  })
+
+  it('ignores diacritics by default and keeps the offsets of the stored spelling, precomposed or combining', () => {
+    const text = 'Zoé Nguyễn met Zoe\u0301 and ZOE; Peskóv, Peskov.'
+    expect(texts(text, { text: 'zoe' })).toEqual(['Zoé', 'Zoe\u0301', 'ZOE'])
+    expect(texts(text, { text: 'Zoé', diacriticsSensitive: true })).toEqual(['Zoé'])
+    expect(texts(text, { text: 'nguyen' })).toEqual(['Nguyễn'])
+    expect(texts(text, { text: 'peskov' })).toEqual(['Peskóv', 'Peskov'])
+  })
+
+  it('finds right-to-left text and whole words only by default', () => {
+    const text = 'The IDF said: "ישראל במלחמה". Hamas replied: "حماس لن تستسلم", Hamasa, antiHamas.'
+    expect(texts(text, { text: 'במלחמה' })).toEqual(['במלחמה'])
+    expect(texts(text, { text: 'لن' })).toEqual(['لن'])
+    expect(texts(text, { text: 'hamas' })).toEqual(['Hamas'])
+    expect(texts(text, { text: 'hamas', wholeWord: false })).toEqual(['Hamas', 'Hamas', 'Hamas'])
+  })
+
+  it('runs Unicode regular expressions, and says in one sentence what is wrong with a bad one', () => {
+    const text = 'Moscow said. Москва заявила. Αθήνα said 😀 too.'
+    expect(texts(text, { text: '\\p{Lu}\\p{Ll}+', mode: 'regex', caseSensitive: true })).toEqual(['Moscow', 'Москва', 'Αθήνα'])
+    expect(texts(text, { text: 'sa.d', mode: 'regex', wholeWord: false })).toEqual(['said', 'said'])
+    expect(find(text, { text: '(unclosed', mode: 'regex' })).toEqual({ problem: { code: 'invalid-pattern', message: expect.stringMatching(/^This is not a regular expression Marginalia can use: .+\.$/) } })
+    expect(find(text, { text: 'x*', mode: 'regex' })).toEqual({ problem: { code: 'empty-match', message: 'This pattern matches empty text; make it match at least one character.' } })
+  })
+
+  it('stops at the hit limit and says so', () => {
+    const r = findAll(searchable('ab '.repeat(50)), { ...DEFAULT_QUERY, text: 'ab' }, 10)
+    expect('hits' in r && [r.hits.length, r.truncated]).toEqual([10, true])
+  })
+
+  it('finds hits anywhere in a long text, with the same offsets as a plain search of the code points', () => {
+    const para = 'In Moscow 😀 the Kremlin said, and the kremlin spokesman agreed.\n'
+    const text = para.repeat(2000)
+    const r = find(text, { text: 'kremlin' })
+    expect('hits' in r && r.hits.length).toBe(4000)
+    const cps = Array.from(text)
+    if ('hits' in r) for (const h of r.hits.filter((_, i) => i % 397 === 0)) expect(cps.slice(h.start, h.end).join('').toLowerCase()).toBe('kremlin')
+  })
+
+  it('shows a hit in its context, on one line', () => {
+    const index = new TextIndex('First line.\nThe Kremlin said 😀 nothing.\nLast.')
+    expect(inContext(index, { start: 16, end: 23 }, 10)).toEqual({ before: 'line. The ', match: 'Kremlin', after: ' said 😀 no' })
+  })
+})
