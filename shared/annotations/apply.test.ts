@@ -88,8 +88,8 @@ describe('applying ops, and their inverse', () => {
 
   it('refuses unknown labels, unknown attributes, options that are not offered and spans past the text', () => {
     const l = layer()
-    const put = (annotation: Partial<Parameters<typeof draftOf>[0]> & Record<string, unknown>) =>
-      l.run([{ op: 'put', annotation: { id: 'n1', label: 'claim', start: 0, end: 3, attributes: {}, note: '', ...annotation } as never }])
+    const put = (draft: Record<string, unknown>) =>
+      l.run([{ op: 'put', annotation: { id: 'n1', label: 'claim', start: 0, end: 3, attributes: {}, note: '', ...draft } as never }])
     expect(() => put({ label: 'rumour' })).toThrow('There is no label "rumour" in this project.')
     expect(() => put({ label: 'claim', attributes: { polarity: 'favor' } })).toThrow('A Claim has no attribute "polarity".')
     expect(() => put({ label: 'stance', attributes: { polarity: 'maybe' } })).toThrow('"maybe" is not a Polarity option (favor, against, neutral).')
