@@ -56,7 +56,7 @@ async function acquire(lock: string, options: LockOptions): Promise<() => Promis
   const until = Date.now() + waitMs
   for (let attempt = 0; ; attempt++) {
     try {
-      await fs.writeFile(lock, token, { flag: 'wx' })
+      await createLock(lock, token)
       return async () => {
         // Remove the lock only if it is still ours (a stale-lock takeover may have replaced it).
         const now = await readLock(lock)
@@ -84,6 +84,23 @@ async function acquire(lock: string, options: LockOptions): Promise<() => Promis
     }
     await new Promise((r) => setTimeout(r, Math.min(5 + attempt * 5, 50)))
   }
+}
+
+/**
+ * Create the lock file exclusively and write our token in it. If the token cannot be written (a
+ * full disk), the empty file we created is removed again: left behind, it would hold up every
+ * save for seconds until judged stale.
+ */
+async function createLock(lock: string, token: string): Promise<void> {
+  const handle = await fs.open(lock, 'wx')
+  try {
+    await handle.writeFile(token)
+  } catch (e) {
+    await handle.close().catch(() => undefined)
+    await fs.rm(lock, { force: true }).catch(() => undefined)
+    throw e
+  }
+  await handle.close()
 }
 
 async function readHolder(lock: string): Promise<{ raw: string; info: Holder | null } | null> {
