@@ -17,7 +17,7 @@ import { Workbench } from './workbench'
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
   diskFaults.write = null
-  for (const c of cleanups.splice(0).reverse()) await c()
+  for (const c of cleanups.splice(0).toReversed()) await c()
 })
 
 const put = (id: string, start = 0, end = 8) => ({ op: 'put' as const, annotation: { id, label: 'claim', start, end, attributes: {}, note: '' } })

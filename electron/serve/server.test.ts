@@ -158,13 +158,13 @@ describe('browser mode server', () => {
         socket.on('end', () => ok(got))
         socket.on('error', ko)
       })
-    for (const request of [
+    for (const line of [
       `POST /api/app.info HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nBad Header Line\r\n\r\n`,
       `POST /api/app.info HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Length: nine\r\n\r\n{}`,
       'GARBAGE\r\n\r\n',
     ]) {
-      const answer = await raw(request)
-      expect(answer, request).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/)
+      const answer = await raw(line)
+      expect(answer, line).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/)
       expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/^The request is malformed .*\.$/) } })
     }
     const notUtf8 = await new Promise<{ status: number; body: string }>((ok, ko) => {
