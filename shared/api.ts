@@ -304,6 +304,7 @@ const Empty = z.object({}).strict()
 /** Every method, its argument validator and (as a type) its reply. */
 export const contract = {
   'app.info': declare<AppInfo>()(Empty),
+  /** Refused ('invalid') for a name Windows cannot hold as a folder (CON, NUL, COM1…), on every system. */
   'settings.setAnnotator': declare<AppInfo>()(z.object({ name: AnnotatorName }).strict()),
   'project.open': declare<ProjectSummary>()(z.object({ path: ProjectPath }).strict()),
   'project.create': declare<ProjectSummary>()(z.object({ path: ProjectPath, name: z.string().trim().min(1).max(200) }).strict()),

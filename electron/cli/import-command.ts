@@ -1,7 +1,7 @@
 /** `marginalia import` and `marginalia import-annotations`. */
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { AnnotatorName } from '../../shared/model/annotation'
+import { NewAnnotatorName } from '../../shared/model/annotation'
 import { importAnnotations } from '../core/import-annotations'
 import { Project } from '../core/project'
 import { SkippedFileError, readRegularFile } from '../core/regular-file'
@@ -59,7 +59,7 @@ export async function importAnnotationsCommand(args: string[]): Promise<number> 
   const [dir, source] = positionals
   if (!dir || !source || positionals.length > 2) return usage('import-annotations', 'import-annotations takes a project folder and one path to import from.')
   for (const name of [values.as, values.me]) {
-    if (name !== undefined && !AnnotatorName.safeParse(name).success) return usage('import-annotations', `"${name}" is not a valid annotator name.`)
+    if (name !== undefined && !NewAnnotatorName.safeParse(name).success) return usage('import-annotations', `"${name}" is not a valid annotator name (letters, digits, spaces, . _ -; not a name Windows reserves, such as CON or NUL).`)
   }
   const project = await Project.open(dir)
   const me = values.me ?? (await Settings.open(defaultConfigDir())).annotator ?? ''

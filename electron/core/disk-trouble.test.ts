@@ -94,7 +94,7 @@ describe('a real small disk (tmpfs; needs root on Linux, skipped elsewhere)', ()
     const mountPoint = join(root, 'disk')
     await mkdir(mountPoint)
     if (!smallDisk(mountPoint, 512)) return context.skip('mounting a tmpfs needs root on Linux')
-    cleanups.push(() => execFileSync('umount', ['-l', mountPoint]))
+    cleanups.push(() => void execFileSync('umount', ['-l', mountPoint]))
     const { wb, dir, doc } = await annotatedIn(mountPoint)
     const before = await files(dir)
     // Fill the disk to the last byte.

@@ -21,7 +21,7 @@ import { readBratAnn } from '../../shared/interchange/brat'
 import type { IncomingAnnotation, IncomingLayer } from '../../shared/interchange/incoming'
 import { parseJsonl } from '../../shared/interchange/jsonl'
 import { looksLikeWebAnnotations, readWebAnnotations } from '../../shared/interchange/web-annotation-read'
-import { AnnotatorName, IsoTime, type Annotation, type Link } from '../../shared/model/annotation'
+import { AnnotatorName, IsoTime, isWindowsReservedName, type Annotation, type Link } from '../../shared/model/annotation'
 import type { LabelSchema } from '../../shared/model/labels'
 import { ProjectFile, STORE_FORMAT, STORE_VERSION, StoreFile, type DocumentEntry } from '../../shared/model/project'
 import { quoteAt, type TextIndex } from '../../shared/offsets'
@@ -295,7 +295,8 @@ async function importLayer(project: Project, item: IncomingLayer & { annotator: 
   const doc = matchDocument(project, item.document)
   const title = item.document.title ?? item.document.id ?? item.document.source ?? 'an unnamed document'
   if (!doc) throw new UserError('not-found', `No document in this project matches "${title}" (${item.annotator}'s annotations); import that text first.`)
-  const as = item.annotator === currentAnnotator ? `${item.annotator}-imported` : item.annotator
+  // Never into the current user's own layer; never a folder Windows cannot hold (CON, NUL, COM1…).
+  const as = item.annotator === currentAnnotator || isWindowsReservedName(item.annotator) ? `${item.annotator}-imported` : item.annotator
   const text = await project.text(doc.id)
   const sameText = item.document.sha256 === doc.sha256 || (item.text !== null && sha256Text(item.text) === doc.sha256)
   const placed: Annotation[] = []

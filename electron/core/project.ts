@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { Low } from 'lowdb'
 import { UserError, type BackupInfo } from '../../shared/api'
-import { AnnotatorName, DocumentId } from '../../shared/model/annotation'
+import { AnnotatorName, DocumentId, isWindowsReservedName } from '../../shared/model/annotation'
 import { defaultLabels } from '../../shared/model/labels'
 import { REVIEWED_FOLDER, REVIEW_VERSION, ReviewStoreFile } from '../../shared/model/review'
 import {
@@ -223,7 +223,9 @@ export class Project {
         continue
       }
       const title = item.title ?? titleFor(item.text, item.name)
-      const base = (item.idHint && slugOf(item.idHint)) || documentIdFor(title, sha256)
+      const hinted = item.idHint ? slugOf(item.idHint) : ''
+      // A CSV id such as "con" or "nul" would be a file name Windows cannot hold: it gets "-doc".
+      const base = (hinted && (isWindowsReservedName(hinted) ? `${hinted}-doc` : hinted)) || documentIdFor(title, sha256)
       let id = base
       for (let n = 2; this.db.data.documents.some((d) => d.id === id) || imported.some((d) => d.id === id); n++) id = `${base}-${n}`
       const entry: DocumentEntry = {

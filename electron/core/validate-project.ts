@@ -9,7 +9,7 @@
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import type { z } from 'zod'
-import { AnnotatorName } from '../../shared/model/annotation'
+import { AnnotatorName, isWindowsReservedName } from '../../shared/model/annotation'
 import type { LabelSchema } from '../../shared/model/labels'
 import { ProjectFile, StoreFile, type DocumentEntry } from '../../shared/model/project'
 import { REVIEWED_FOLDER, ReviewStoreFile } from '../../shared/model/review'
@@ -65,6 +65,7 @@ export async function validateProject(dir: string): Promise<ValidationReport> {
     checked.documents++
     if (seen.has(doc.id)) problems.push({ file: 'project.json', at: `documents.${i}.id`, message: `the document id "${doc.id}" is used twice` })
     seen.add(doc.id)
+    if (isWindowsReservedName(doc.id)) problems.push({ file: 'project.json', at: `documents.${i}.id`, message: `the document id "${doc.id}" is a file name Windows cannot hold, so this project will not open on Windows` })
     if (doc.file !== `texts/${doc.id}.txt`) problems.push({ file: 'project.json', at: `documents.${i}.file`, message: `the text of "${doc.id}" should be texts/${doc.id}.txt, not ${doc.file}` })
     const text = await checkText(dir, doc, i, problems)
     if (text) texts.set(doc.id, text)
@@ -78,6 +79,7 @@ export async function validateProject(dir: string): Promise<ValidationReport> {
   }
   for (const folder of folders) {
     const reviewed = folder === REVIEWED_FOLDER
+    if (!reviewed && isWindowsReservedName(folder)) problems.push({ file: `annotations/${folder}`, at: null, message: `"${folder}" is a folder name Windows cannot hold, so this project will not open on Windows; rename the folder (and the annotator in its files)` })
     if (!reviewed && !AnnotatorName.safeParse(folder).success) {
       if (!folder.startsWith('.')) problems.push({ file: `annotations/${folder}`, at: null, message: `"${folder}" is not a valid annotator name, so Marginalia ignores this folder` })
       continue

@@ -22,7 +22,7 @@ import type {
   StoreRef,
 } from '../../shared/api'
 import { UserError } from '../../shared/api'
-import type { AnnotationOp } from '../../shared/model/annotation'
+import { isWindowsReservedName, type AnnotationOp } from '../../shared/model/annotation'
 import type { DocumentEntry } from '../../shared/model/project'
 import { exportCsv, exportFileName } from './export-csv'
 import { exportProject, zipEntries } from './export-formats'
@@ -141,6 +141,7 @@ export class Workbench {
   }
 
   async setAnnotator(name: string): Promise<AppInfo> {
+    windowsCanHold(name)
     await this.settings.setAnnotator(name)
     return this.info()
   }
@@ -275,6 +276,7 @@ export class Workbench {
   /** Import a colleague's layers (see import-annotations.ts). */
   async importAnnotations(path: string, as: string | null = null): Promise<AnnotationImportReport> {
     fullPath(path)
+    if (as !== null) windowsCanHold(as)
     const report = await importAnnotations(this.current, path, this.annotator, as)
     this.values = null
     return report
@@ -330,6 +332,16 @@ export class Workbench {
       metadata: doc.metadata ?? null,
       annotationCount,
     }
+  }
+}
+
+/**
+ * Refuse an annotator name that Windows cannot hold as a folder (CON, NUL, COM1…), whatever this
+ * machine is: the project may be opened on Windows later.
+ */
+function windowsCanHold(name: string): void {
+  if (isWindowsReservedName(name)) {
+    throw new UserError('invalid', `"${name}" cannot be an annotator's name: Windows reserves it for a device, so a project with that folder would not open there; choose another name.`)
   }
 }
 
