@@ -15,6 +15,7 @@ import { promises as fs } from 'node:fs'
 import { hostname } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { UserError } from '../../shared/api'
+import { makeFolderDurable } from './durable'
 import { readRegularText } from './regular-file'
 
 export interface LockOptions {
@@ -65,7 +66,8 @@ async function acquire(lock: string, options: LockOptions): Promise<() => Promis
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
       if (code === 'ENOENT') {
-        await fs.mkdir(dirname(lock), { recursive: true })
+        // The file's folder is new (a new annotator's): made durably, so it outlives a power cut.
+        await makeFolderDurable(dirname(lock))
         continue
       }
       if (code !== 'EEXIST') throw e
