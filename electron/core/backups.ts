@@ -187,7 +187,7 @@ export class StoreBackups {
     try {
       for (const b of await this.list()) {
         if (b.kind === 'original') continue
-        const raw = await readRegularText(b.path, { maxBytes: MAX_BACKUP_BYTES }).catch(() => null)
+        const raw = await readRegularText(b.path, { maxBytes: MAX_BACKUP_BYTES, within: this.dir }).catch(() => null)
         if (raw === null || !(await restorable(raw))) continue
         if (b.kind === 'pinned') return b
         const id = `pinned-${stampOf(found)}.json`

@@ -524,7 +524,7 @@ async function describeBackups<T>(
 ): Promise<BackupInfo[]> {
   const out: BackupInfo[] = []
   for (const b of (await backups.list()).filter(which)) {
-    const raw = await readRegularText(b.path, { maxBytes: MAX_BACKUP_BYTES }).catch(() => null)
+    const raw = await readRegularText(b.path, { maxBytes: MAX_BACKUP_BYTES, within: backups.dir }).catch(() => null)
     const parsed = raw === null ? { problem: 'cannot be read' } : await adapter.parseContent(raw)
     const ok = 'data' in parsed
     let pinned: BackupInfo['pinned'] = null
@@ -555,7 +555,7 @@ async function restoreInto<T>(
   if (!backup) throw new UserError('not-found', `There is no backup "${id}" of this file (any more); list the backups again and pick one.`)
   let raw: string
   try {
-    raw = await readRegularText(backup.path, { maxBytes: MAX_BACKUP_BYTES })
+    raw = await readRegularText(backup.path, { maxBytes: MAX_BACKUP_BYTES, within: backups.dir })
   } catch (e) {
     if (!(e instanceof SkippedFileError)) throw e
     throw new UserError('invalid', `That backup ${e.why}, so it cannot be restored; pick another one.`)
