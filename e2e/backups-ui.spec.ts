@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test, type Marginalia } from './harness'
@@ -87,4 +87,29 @@ test('the pinned copy survives a save and a restart, and the banner goes once it
   await page.getByRole('button', { name: 'Backups…' }).click()
   await expect(own.locator('.backup-pinned')).toHaveCount(0)
   await expect(own.locator('.backup').filter({ hasText: `${count} annotations` })).toContainText('Earlier version')
+})
+
+test('a layer damaged on disk while it is open: the next save sets it aside, says so in the banner and pins the last good copy', async ({ page, app }) => {
+  await page.goto(app.url)
+  const editor = page.locator('.ProseMirror')
+  const words = ((await editor.locator('p').first().textContent()) ?? '').trim().split(/\s+/)
+  await dragSelect(page, words.slice(0, 2).join(' '))
+  await page.keyboard.press('1')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  const doc = (await readdir(join(app.projectDir, 'annotations', 'tester')))[0]!
+  const file = join(app.projectDir, 'annotations', 'tester', doc)
+  // Damaged by another program, a while ago (a file changing right now is waited for instead).
+  await writeFile(file, '{"format": "marginalia-annotations", "annotations": [')
+  const past = new Date(Date.now() - 60_000)
+  await utimes(file, past, past)
+  await dragSelect(page, words.slice(2, 4).join(' '))
+  await page.keyboard.press('2')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  const banner = page.getByRole('alert').filter({ hasText: 'not valid JSON' })
+  await expect(banner).toContainText('it was kept as')
+  await expect(banner).toContainText('(1 annotation, 0 links), is pinned')
+  await expect(banner.getByRole('button', { name: 'Not needed' })).toBeVisible()
+  // Nothing was lost: the save built on the copy this window had read, and the new file holds both.
+  await expect(page.getByRole('complementary', { name: 'Annotations' }).locator('.count')).toHaveText('2')
+  expect(JSON.parse(await readFile(file, 'utf8')).annotations).toHaveLength(2)
 })

@@ -67,6 +67,8 @@ export class Session {
     const annotator = this.info?.annotator
     if (!doc || doc.id !== id || !annotator) return
     this.store.set({ doc: { ...doc, notice } })
+    // What the layer holds now is what was saved into the new file: show that, not what was set aside.
+    void this.reloadOwnLayer()
     const backups = await this.client.call('backups.list', { store: { store: 'annotations', annotator, document: id } }).catch(() => [])
     const now = this.store.get().doc
     if (now?.id === id) this.store.set({ doc: { ...now, pinned: firstPinned(backups) } })
