@@ -80,6 +80,8 @@ async function everyPowerCut(kind: string, annotator: string, check: (project: P
   })
   expect(run.status, run.stderr).toBe(0)
   const trace = parseTrace(await readFile(log, 'utf8'), projectDir, before, marker)
+  expect(trace.unparsed, 'every line of the strace log was read').toBe(0)
+  expect(trace.ops.length, 'the save touched the project').toBeGreaterThanOrEqual(8)
   expect(trace.acknowledgedAt, 'the save was acknowledged').not.toBeNull()
   let states = 0
   let acknowledged = 0

@@ -33,9 +33,10 @@ export interface Trace {
   ops: Op[]
   /** Index in ops after which the program had acknowledged its work (wrote the marker), or null. */
   acknowledgedAt: number | null
-  /** The system calls read, and those that touched the folder. */
+  /** The system calls read, those that touched the folder, and log lines that could not be read (should be none). */
   calls: number
   relevant: number
+  unparsed: number
 }
 
 /** One state a power cut can leave: the ops that reached the disk, and which were cut short. */
@@ -68,12 +69,15 @@ function splitArgs(args: string): string[] {
   return args.split(', ').map((a) => a.trim())
 }
 
-/** Join strace -f's "<unfinished …>" and "<… resumed>" halves; one complete call per line. */
-function calls(log: string): { name: string; args: string[]; ret: string }[] {
+/**
+ * Join strace -f's "<unfinished …>" and "<… resumed>" halves; one complete call per line. A line
+ * that is neither a call nor strace's own note (signals, exits) is counted in `unparsed`.
+ */
+function calls(log: string): { name: string; args: string[]; ret: string }[] & { unparsed: number } {
   const partial = new Map<string, string>()
-  const out: { name: string; args: string[]; ret: string }[] = []
+  const out = Object.assign([] as { name: string; args: string[]; ret: string }[], { unparsed: 0 })
   for (const raw of log.split('\n')) {
-    const m = /^(\d+) (.*)$/.exec(raw)
+    const m = /^(\d+) +(.*)$/.exec(raw)
     if (!m) continue
     const [, pid, rest] = m as unknown as [string, string, string]
     let line = rest
@@ -87,7 +91,10 @@ function calls(log: string): { name: string; args: string[]; ret: string }[] {
       partial.delete(pid)
     }
     const call = /^(\w+)\((.*)\) += (-?\d+)(.*)$/.exec(line)
-    if (!call) continue
+    if (!call) {
+      if (!/^(?:\+\+\+|---)/.test(line) && !/ = \?/.test(line)) out.unparsed++
+      continue
+    }
     out.push({ name: call[1]!, args: splitArgs(call[2]!), ret: `${call[3]}${call[4]}` })
   }
   return out
@@ -300,7 +307,7 @@ export function parseTrace(log: string, root: string, before: Map<number, Node>,
       }
     }
   }
-  return { ops, acknowledgedAt, calls: all.length, relevant }
+  return { ops, acknowledgedAt, calls: all.length, relevant, unparsed: all.unparsed }
 }
 
 /** The strace call list parseTrace understands. */
