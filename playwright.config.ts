@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { chromiumPath } from './e2e/chromium'
 
 /**
  * End-to-end tests: browser mode in Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium),
@@ -7,6 +8,8 @@ import { defineConfig } from '@playwright/test'
  */
 export default defineConfig({
   testDir: 'e2e',
+  // Without Chromium: one sentence saying where it was looked for and what to do.
+  globalSetup: './e2e/chromium.ts',
   timeout: 90_000,
   expect: { timeout: 10_000 },
   workers: 1,
@@ -19,7 +22,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
     },
   },

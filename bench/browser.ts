@@ -6,12 +6,15 @@
  * only drives the page and collects what the probe reports.
  */
 import { chromium, type Browser, type Page } from '@playwright/test'
+import { chromiumPath, missingChromium } from '../e2e/chromium'
 import type { BenchProject } from './projects'
 
-/** Chromium as the e2e tests run it (CHROMIUM_PATH, default /usr/bin/chromium). */
+/** Chromium as the e2e tests run it (CHROMIUM_PATH, default /usr/bin/chromium); one sentence when it is missing. */
 export function launchChromium(): Promise<Browser> {
+  const problem = missingChromium()
+  if (problem) throw new Error(problem)
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
   })
 }

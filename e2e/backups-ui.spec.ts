@@ -1,24 +1,32 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { expect, test } from './harness'
+import type { Page } from '@playwright/test'
+import { expect, test, type Marginalia } from './harness'
+import { dragSelect } from './text'
 
-test('a damaged layer shows a banner, and "Restore last good copy…" brings its annotations back', async ({ page, app }) => {
-  // The sample project has layers by jonas; annotate as jonas so there is an own layer to damage.
-  await writeFile(join(app.configDir, 'settings.json'), JSON.stringify({ format: 'marginalia-settings', version: 1, annotator: 'jonas', recent: [] }))
-  await app.crashAndRestart()
-  await page.goto(app.url)
-  const documents = page.getByRole('navigation', { name: 'Documents' })
-  await expect(documents).toBeVisible()
-  const call = (method: string, args: unknown) =>
+/** Call the API from the page, with the launch token, as the app does. */
+function api(page: Page, app: Marginalia) {
+  return (method: string, args: unknown) =>
     page.evaluate(
       async ([m, a, t]) => (await fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Marginalia-Token': t! }, body: JSON.stringify(a) })).json(),
       [method, args, new URL(app.url).searchParams.get('token')] as const,
     )
+}
+
+/**
+ * Annotate as jonas (the sample project has his layers), save once more so a backup exists, then
+ * damage his layer of one document on disk and restart, as the issue describes. Returns the
+ * document's title and how many annotations were saved before the damage.
+ */
+async function damagedLayer(page: Page, app: Marginalia) {
+  await writeFile(join(app.configDir, 'settings.json'), JSON.stringify({ format: 'marginalia-settings', version: 1, annotator: 'jonas', recent: [] }))
+  await app.crashAndRestart()
+  await page.goto(app.url)
+  await expect(page.getByRole('navigation', { name: 'Documents' })).toBeVisible()
+  const call = api(page, app)
   const doc = (await readdir(join(app.projectDir, 'annotations', 'jonas')))[0]!.replace(/\.json$/, '')
   const opened = (await call('documents.open', { id: doc })) as { value: { annotations: { label: string }[] } }
-  const count = opened.value.annotations.length
   const title = ((await call('documents.list', {})) as { value: { id: string; title: string }[] }).value.find((d) => d.id === doc)!.title
-  // One save, so a backup of the layer exists.
   const saved = (await call('annotations.apply', {
     document: doc,
     ops: [{ op: 'put', annotation: { id: 'backup-check', label: opened.value.annotations[0]!.label, start: 0, end: 10, attributes: {}, note: '' } }],
@@ -29,14 +37,79 @@ test('a damaged layer shows a banner, and "Restore last good copy…" brings its
   // The store is read when the host opens it: restart so it meets the damaged file.
   await app.crashAndRestart()
   await page.goto(app.url)
-  await documents.getByText(title, { exact: true }).click()
-  await expect(page.getByRole('alert').filter({ hasText: 'not valid JSON' })).toBeVisible()
+  return { doc, title, count: opened.value.annotations.length + 1 }
+}
+
+test('a damaged layer shows a banner naming its pinned last good copy, and restoring it brings the annotations back', async ({ page, app }) => {
+  const { title, count } = await damagedLayer(page, app)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(title, { exact: true }).click()
+  const banner = page.getByRole('alert').filter({ hasText: 'not valid JSON' })
+  await expect(banner).toContainText(`(${count} annotations`)
+  await expect(banner).toContainText('is pinned: Marginalia keeps it until you restore it or say it is not needed')
   await page.getByRole('button', { name: 'Restore last good copy…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Backups' })
-  await dialog.getByRole('button', { name: /^Restore last saved from / }).click()
+  await expect(dialog.locator('.backup-pinned')).toContainText('when the file was found damaged')
+  await dialog.getByRole('button', { name: /^Restore pinned: last good copy from / }).click()
   await expect(dialog.getByRole('status')).toContainText('The version it replaced was kept.')
-  await expect(dialog.getByRole('status')).toContainText(`${count + 1} annotations`)
+  await expect(dialog.getByRole('status')).toContainText(`${count} annotations`)
   await dialog.getByRole('button', { name: 'Close' }).click()
-  await expect(page.getByRole('alert').filter({ hasText: 'not valid JSON' })).toBeHidden()
-  await expect(page.getByRole('complementary', { name: 'Annotations' })).toContainText(String(count + 1))
+  await expect(banner).toBeHidden()
+  await expect(page.getByRole('complementary', { name: 'Annotations' })).toContainText(String(count))
+})
+
+test('the pinned copy survives a save and a restart, and the banner goes once it is said not to be needed', async ({ page, app }) => {
+  const { title, count } = await damagedLayer(page, app)
+  const documents = page.getByRole('navigation', { name: 'Documents' })
+  await documents.getByText(title, { exact: true }).click()
+  const banner = page.getByRole('alert').filter({ hasText: 'is pinned' })
+  await expect(banner).toBeVisible()
+  // Work goes on in the new layer: tag something, and it is saved.
+  const editor = page.locator('.ProseMirror')
+  const phrase = ((await editor.locator('p').first().textContent()) ?? '').trim().split(/\s+/).slice(0, 2).join(' ')
+  await dragSelect(page, phrase)
+  await page.keyboard.press('1')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await page.screenshot({ path: test.info().outputPath('pinned-banner.png') })
+  // Before this change, that save replaced the only good copy (latest.json) with this one-annotation layer.
+  await app.crashAndRestart()
+  await page.goto(app.url)
+  await documents.getByText(title, { exact: true }).click()
+  await expect(banner).toContainText('was found damaged on')
+  await expect(banner).toContainText(`(${count} annotations`)
+  await page.getByRole('button', { name: 'Backups…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Backups' })
+  const own = dialog.getByRole('region', { name: 'Your annotations on this document' })
+  await expect(own.locator('.backup-pinned')).toContainText(`${count} annotations`)
+  await expect(own.locator('.backup').filter({ hasText: 'Last saved' })).toContainText('1 annotation,')
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await banner.getByRole('button', { name: 'Not needed' }).click()
+  await expect(banner).toBeHidden()
+  await page.getByRole('button', { name: 'Backups…' }).click()
+  await expect(own.locator('.backup-pinned')).toHaveCount(0)
+  await expect(own.locator('.backup').filter({ hasText: `${count} annotations` })).toContainText('Earlier version')
+})
+
+test('a layer damaged on disk while it is open: the next save sets it aside, says so in the banner and pins the last good copy', async ({ page, app }) => {
+  await page.goto(app.url)
+  const editor = page.locator('.ProseMirror')
+  const words = ((await editor.locator('p').first().textContent()) ?? '').trim().split(/\s+/)
+  await dragSelect(page, words.slice(0, 2).join(' '))
+  await page.keyboard.press('1')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  const doc = (await readdir(join(app.projectDir, 'annotations', 'tester')))[0]!
+  const file = join(app.projectDir, 'annotations', 'tester', doc)
+  // Damaged by another program, a while ago (a file changing right now is waited for instead).
+  await writeFile(file, '{"format": "marginalia-annotations", "annotations": [')
+  const past = new Date(Date.now() - 60_000)
+  await utimes(file, past, past)
+  await dragSelect(page, words.slice(2, 4).join(' '))
+  await page.keyboard.press('2')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  const banner = page.getByRole('alert').filter({ hasText: 'not valid JSON' })
+  await expect(banner).toContainText('it was kept as')
+  await expect(banner).toContainText('(1 annotation, 0 links), is pinned')
+  await expect(banner.getByRole('button', { name: 'Not needed' })).toBeVisible()
+  // Nothing was lost: the save built on the copy this window had read, and the new file holds both.
+  await expect(page.getByRole('complementary', { name: 'Annotations' }).locator('.count')).toHaveText('2')
+  expect(JSON.parse(await readFile(file, 'utf8')).annotations).toHaveLength(2)
 })

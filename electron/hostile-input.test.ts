@@ -24,7 +24,7 @@ import { startServer, type RunningServer } from './serve/server'
 
 const RUNS = Number(process.env.MARGINALIA_FUZZ_RUNS ?? 40)
 const APP = 'file:///opt/marginalia/out/renderer/index.html'
-const ERROR_CODES = ['invalid', 'not-found', 'unavailable', 'conflict']
+const ERROR_CODES = ['invalid', 'not-found', 'unavailable', 'conflict', 'read-only']
 
 let root: string
 let projectDir: string
@@ -173,6 +173,7 @@ function example(method: MethodName): Record<string, unknown> {
     'agreement.export': { format: 'csv' },
     'backups.list': { store: { store: 'annotations', annotator: 'fuzz', document: doc } },
     'backups.restore': { store: { store: 'project', path: projectDir }, backup: 'latest.json' },
+    'backups.unpin': { store: { store: 'annotations', annotator: 'fuzz', document: doc }, backup: 'pinned-2026-01-01T00-00-00-000Z.json' },
     'host.createProjectDialog': { name: 'x' },
     'host.pickPath': { kind: 'folder', title: 'Pick' },
     'host.saveFile': { defaultName: '../../x.csv', content: 'a' },

@@ -66,8 +66,19 @@ export interface OpenedDocument {
   annotator: string
   annotations: Annotation[]
   links: Link[]
-  /** Set when this layer's store could not be read and was moved aside. */
+  /**
+   * Set when this layer's store could not be read and was moved aside, or when a last good copy of
+   * it is pinned (see `pinned`): one sentence.
+   */
   notice: string | null
+  /** The newest pinned copy of this layer: its last good version, kept since it was found damaged. */
+  pinned: BackupInfo | null
+  /**
+   * Set when the document's text is not the one imported (changed, damaged) or cannot be read: one
+   * sentence saying so and what to do. The document is then read-only: annotations.apply is
+   * refused ('read-only') until the text is restored (Backups…).
+   */
+  readOnly: string | null
 }
 
 export interface ApplyResult {
@@ -82,6 +93,11 @@ export interface ApplyResult {
    * app last read it: their changes were kept and these ops applied on top; reload to see them.
    */
   changedOnDisk?: boolean
+  /**
+   * Set when this save found the layer's file damaged on disk (changed since it was read), set it
+   * aside and saved the change in a new one: one sentence, naming the pinned last good copy.
+   */
+  notice?: string | null
 }
 
 export interface ImportResult {
@@ -228,23 +244,36 @@ export const StoreRef = z.discriminatedUnion('store', [
   z.object({ store: z.literal('project'), path: ProjectPath }).strict(),
   z.object({ store: z.literal('annotations'), annotator: AnnotatorName, document: DocumentId }).strict(),
   z.object({ store: z.literal('reviewed'), document: DocumentId }).strict(),
+  /** A document's text (texts/<id>.txt), kept as imported. */
+  z.object({ store: z.literal('text'), document: DocumentId }).strict(),
 ])
 export type StoreRef = z.infer<typeof StoreRef>
 
-/** A backup's name in its folder: latest.json, <time>.json, or <time>.v<N>.json. */
-export const BackupId = z.string().regex(/^(?:latest|\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z(?:\.v\d{1,3})?)\.json$/, 'a backup id from backups.list')
+/** A backup's name in its folder: latest.json, <time>.json, <time>.v<N>.json, pinned-<time>.json, or a text's imported.txt. */
+export const BackupId = z
+  .string()
+  .regex(
+    /^(?:(?:latest|(?:pinned-)?\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z|\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.v\d{1,3})\.json|imported\.txt)$/,
+    'a backup id from backups.list',
+  )
 
 /** One kept version of a file (docs/format.md#backups). */
 export interface BackupInfo {
   id: string
-  /** latest: what Marginalia last saved; snapshot: an earlier version; original: before a format migration. */
-  kind: 'latest' | 'snapshot' | 'original'
+  /**
+   * latest: what Marginalia last saved; snapshot: an earlier version; original: before a format
+   * migration; pinned: the last good version of a file found damaged, kept until restored or
+   * dismissed (backups.unpin); imported: a text as it was imported.
+   */
+  kind: 'latest' | 'snapshot' | 'original' | 'pinned' | 'imported'
   /** When this version was saved (ISO 8601). */
   saved: string
   bytes: number
   /** What it holds ("12 annotations, 3 links"), or one sentence on why it cannot be restored. */
   summary: string
   restorable: boolean
+  /** For a pinned copy: when the file was found damaged, and the name the damaged file was kept under (null once it is gone). */
+  pinned: { found: string; keptAs: string | null } | null
 }
 
 export interface RestoreResult {
@@ -283,6 +312,7 @@ const Empty = z.object({}).strict()
 /** Every method, its argument validator and (as a type) its reply. */
 export const contract = {
   'app.info': declare<AppInfo>()(Empty),
+  /** Refused ('invalid') for a name Windows cannot hold as a folder (CON, NUL, COM1…), on every system. */
   'settings.setAnnotator': declare<AppInfo>()(z.object({ name: AnnotatorName }).strict()),
   'project.open': declare<ProjectSummary>()(z.object({ path: ProjectPath }).strict()),
   'project.create': declare<ProjectSummary>()(z.object({ path: ProjectPath, name: z.string().trim().min(1).max(200) }).strict()),
@@ -334,6 +364,8 @@ export const contract = {
   'backups.list': declare<BackupInfo[]>()(z.object({ store: StoreRef }).strict()),
   /** Put a kept version back; the replaced one is kept in turn. A project.json restore opens that project. */
   'backups.restore': declare<RestoreResult>()(z.object({ store: StoreRef, backup: BackupId }).strict()),
+  /** The user says a pinned copy is not needed: it becomes an ordinary earlier version. Returns the backups as they are now. */
+  'backups.unpin': declare<BackupInfo[]>()(z.object({ store: StoreRef, backup: BackupId }).strict()),
   /** Desktop only: native dialogs. Browser mode answers 'unavailable'. */
   'host.openProjectDialog': declare<ProjectSummary | null>()(Empty),
   'host.createProjectDialog': declare<ProjectSummary | null>()(z.object({ name: z.string().trim().min(1).max(200) }).strict()),
@@ -352,7 +384,13 @@ export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>
 export type ParsedArgsOf<M extends MethodName> = z.output<Contract[M]['args']>
 export type ResultOf<M extends MethodName> = Contract[M]['result']
 
-export type ErrorCode = 'invalid' | 'not-found' | 'unavailable' | 'conflict' | 'failed'
+/**
+ * invalid: the request cannot be carried out as sent; not-found: what it names is not there;
+ * unavailable: not possible here or yet (no project open); conflict: someone else holds or changed
+ * the file, the change is kept to send again; read-only: the document cannot be changed (its text
+ * is damaged) until the user repairs it; failed: anything else (a full disk).
+ */
+export type ErrorCode = 'invalid' | 'not-found' | 'unavailable' | 'conflict' | 'read-only' | 'failed'
 export interface ApiErrorInfo {
   code: ErrorCode
   /** One sentence for the user: what happened and what to do. */
@@ -378,10 +416,37 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
 }
 
-/** Readable summary of a validation failure: "files.0.name: Too small ...". */
+/** The longest error sentence a host sends: a message must never flood the page or the wire. */
+export const MAX_MESSAGE_LENGTH = 2000
+
+/** `s` cut to at most `max` UTF-16 units, at a code point boundary, ending in … when cut. */
+export function shorten(s: string, max: number): string {
+  if (s.length <= max) return s
+  let end = max - 1
+  const c = s.charCodeAt(end - 1)
+  if (c >= 0xd800 && c <= 0xdbff) end--
+  return `${s.slice(0, end)}…`
+}
+
+/** "unknown keys "a", "b" and 299,998 more" */
+function unknownKeys(keys: readonly string[]): string {
+  const named = keys.slice(0, 5).map((k) => JSON.stringify(shorten(k, 40))).join(', ')
+  const more = keys.length > 5 ? ` and ${(keys.length - 5).toLocaleString('en')} more` : ''
+  return `unknown key${keys.length === 1 ? '' : 's'} ${named}${more}`
+}
+
+/** Readable summary of a validation failure: "files.0.name: Too small ...", bounded in length. */
 function describeIssues(error: z.ZodError): string {
-  const first = error.issues.slice(0, 3).map((i) => (i.path.length ? `${i.path.join('.')}: ` : '') + i.message)
-  return first.join('; ')
+  const parts = error.issues.slice(0, 3).map((i) => {
+    const where = i.path.length ? `${shorten(i.path.map(String).join('.'), 120)}: ` : ''
+    return where + shorten(i.code === 'unrecognized_keys' ? unknownKeys(i.keys) : i.message, 300)
+  })
+  if (error.issues.length > 3) parts.push(`and ${(error.issues.length - 3).toLocaleString('en')} more`)
+  return parts.join('; ')
+}
+
+function failure(code: ErrorCode, message: string): Result<never> {
+  return { ok: false, error: { code, message: shorten(message, MAX_MESSAGE_LENGTH) } }
 }
 
 /**
@@ -390,19 +455,17 @@ function describeIssues(error: z.ZodError): string {
  */
 export async function dispatch(handlers: Handlers, name: unknown, args: unknown): Promise<Result<unknown>> {
   if (!isMethodName(name)) {
-    return { ok: false, error: { code: 'invalid', message: `There is no method named ${JSON.stringify(String(name)).slice(0, 80)}.` } }
+    return failure('invalid', `There is no method named ${shorten(JSON.stringify(String(name).slice(0, 200)), 80)}.`)
   }
   const parsed = contract[name].args.safeParse(args ?? {})
-  if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid', message: `Invalid arguments for ${name}: ${describeIssues(parsed.error)}.` } }
-  }
+  if (!parsed.success) return failure('invalid', `Invalid arguments for ${name}: ${describeIssues(parsed.error)}.`)
   try {
     const handler = handlers[name] as (a: unknown) => Promise<unknown>
     return { ok: true, value: await handler(parsed.data) }
   } catch (e) {
-    if (e instanceof UserError) return { ok: false, error: { code: e.code, message: e.message } }
+    if (e instanceof UserError) return failure(e.code, e.message)
     const message = e instanceof Error ? e.message : String(e)
-    return { ok: false, error: { code: 'failed', message: `Something went wrong: ${message}` } }
+    return failure('failed', `Something went wrong: ${shorten(message, 500)}`)
   }
 }
 

@@ -1,11 +1,12 @@
 /** `marginalia import` and `marginalia import-annotations`. */
-import { promises as fs } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { AnnotatorName } from '../../shared/model/annotation'
+import { NewAnnotatorName } from '../../shared/model/annotation'
 import { importAnnotations } from '../core/import-annotations'
 import { Project } from '../core/project'
+import { SkippedFileError, readRegularFile } from '../core/regular-file'
 import { Settings, defaultConfigDir } from '../core/settings'
+import { MAX_TEXT_BYTES } from '../core/stored-text'
 import { printJson, progress, usage } from './common'
 
 export async function importCommand(args: string[]): Promise<number> {
@@ -33,9 +34,10 @@ export async function importCommand(args: string[]): Promise<number> {
     step(i + 1, `importing ${file}`)
     let bytes: Uint8Array
     try {
-      bytes = new Uint8Array(await fs.readFile(file))
+      bytes = new Uint8Array(await readRegularFile(file, { maxBytes: MAX_TEXT_BYTES }))
     } catch (e) {
-      errors.push({ name: file, kind: 'refused', message: `${file} could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).` })
+      if (!(e instanceof SkippedFileError)) throw e
+      errors.push({ name: file, kind: 'refused', message: `${file} was not imported because it ${e.why}.` })
       continue
     }
     const result = await project.importFiles([{ name: basename(file), bytes, encoding: values.encoding ?? null, csv }], new Date().toISOString(), values.yes ?? false)
@@ -57,7 +59,7 @@ export async function importAnnotationsCommand(args: string[]): Promise<number> 
   const [dir, source] = positionals
   if (!dir || !source || positionals.length > 2) return usage('import-annotations', 'import-annotations takes a project folder and one path to import from.')
   for (const name of [values.as, values.me]) {
-    if (name !== undefined && !AnnotatorName.safeParse(name).success) return usage('import-annotations', `"${name}" is not a valid annotator name.`)
+    if (name !== undefined && !NewAnnotatorName.safeParse(name).success) return usage('import-annotations', `"${name}" is not a valid annotator name (letters, digits, spaces, . _ -; not a name Windows reserves, such as CON or NUL).`)
   }
   const project = await Project.open(dir)
   const me = values.me ?? (await Settings.open(defaultConfigDir())).annotator ?? ''

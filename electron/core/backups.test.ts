@@ -70,7 +70,7 @@ describe('a damaged annotation store', () => {
       const opened = await wb.openDocument(a)
       expect(opened.annotations).toEqual([])
       expect(opened.notice).toMatch(
-        /^The annotations of maria on “Officials said the talks had failed\. The ministry denied it on Tuesday\.” (is empty|is not valid JSON|does not have the expected structure \(.*\)); it was kept as [a-z0-9-]+\.json\.unreadable-[0-9TZ-]+ and a new one was started; its last good copy, saved \d{4}-\d\d-\d\d \d\d:\d\d UTC, can be restored\.$/,
+        /^The annotations of maria on “Officials said the talks had failed\. The ministry denied it on Tuesday\.” (is empty|is not valid JSON|does not have the expected structure \(.*\)); it was kept as [a-z0-9-]+\.json\.unreadable-[0-9TZ-]+ and a new one was started; its last good copy, saved \d{4}-\d\d-\d\d \d\d:\d\d UTC \(3 annotations, 0 links\), is pinned: Marginalia keeps it until you restore it or say it is not needed\.$/,
       )
       const aside = (await readdir(join(dir, 'annotations', 'maria'))).find((f) => f.includes('.unreadable-'))!
       expect(await readFile(join(dir, 'annotations', 'maria', aside))).toEqual(bad)
@@ -79,11 +79,12 @@ describe('a damaged annotation store', () => {
       expect((await wb.openDocument(b)).annotations.map((x) => x.id)).toEqual(['b1', 'b2', 'b3'])
       expect((await wb.exportCsv({ layer: 'all', annotator: null, bom: false, neutralizeFormulas: true })).rows).toBe(3)
 
-      // The last good copy is offered first, and restoring it brings every saved annotation back.
+      // The last good copy is pinned and offered first, and restoring it brings every saved annotation back.
       const handlers = createHandlers(wb)
       const listed = await dispatch(handlers, 'backups.list', { store: { store: 'annotations', annotator: 'maria', document: a } })
-      expect((listed as { value: unknown[] }).value[0]).toMatchObject({ id: 'latest.json', kind: 'latest', summary: '3 annotations, 0 links', restorable: true })
-      const restored = await dispatch(handlers, 'backups.restore', { store: { store: 'annotations', annotator: 'maria', document: a }, backup: 'latest.json' })
+      const pin = (listed as { value: { id: string }[] }).value[0]!
+      expect(pin).toMatchObject({ id: expect.stringMatching(/^pinned-/), kind: 'pinned', summary: '3 annotations, 0 links', restorable: true, pinned: { keptAs: aside } })
+      const restored = await dispatch(handlers, 'backups.restore', { store: { store: 'annotations', annotator: 'maria', document: a }, backup: pin.id })
       expect(restored).toMatchObject({ ok: true, value: { restored: { summary: '3 annotations, 0 links' } } })
       expect((await wb.openDocument(a))).toMatchObject({ notice: null, annotations: [{ id: 'a1' }, { id: 'a2' }, { id: 'a3' }] })
       expect(StoreFile.parse(JSON.parse(await readFile(store(a), 'utf8'))).annotations).toHaveLength(3)
@@ -145,5 +146,78 @@ describe('a damaged project.json', () => {
     expect((await wb.listDocuments()).map((d) => d.title)).toContain('Talks (renamed)')
     const aside = (await readdir(dir)).find((f) => f.startsWith('project.json.unreadable-'))!
     expect(await readFile(join(dir, aside))).toEqual(bad)
+  })
+})
+
+describe('the last good copy of a damaged layer', () => {
+  const ref = (document: string) => ({ store: 'annotations' as const, annotator: 'maria', document })
+  const DEFAULT = { snapshotEveryMs: 10 * 60_000, maxSnapshots: 10, maxSnapshotBytes: 20_000_000 }
+
+  /** Annotated as the app does by default (a snapshot at most every 10 minutes), then damaged on disk. */
+  async function damagedLayer() {
+    const made = await annotated()
+    await damage(made.store(made.a), 'garbage')
+    return made
+  }
+
+  it('is pinned: saves, snapshots and restarts after the damage never replace it, and the banner names it until it is restored', async () => {
+    const { dir, config, a } = await damagedLayer()
+    let wb = await launch(dir, config, DEFAULT)
+    const opened = await wb.openDocument(a)
+    expect(opened.pinned).toMatchObject({ kind: 'pinned', summary: '3 annotations, 0 links', restorable: true })
+    // Work goes on in the new file: many saves, with snapshots due at every one, and restarts.
+    for (let i = 0; i < 12; i++) {
+      await wb.apply(a, [put(`n${i}`, i, i + 3)])
+      if (i % 4 === 3) {
+        wb.close()
+        wb = await launch(dir, config, { snapshotEveryMs: 0, maxSnapshots: 2, maxSnapshotBytes: 1_000_000 })
+      }
+    }
+    const list = await wb.listBackups(ref(a))
+    expect(list.filter((b) => b.kind === 'pinned')).toEqual([expect.objectContaining({ id: opened.pinned!.id, summary: '3 annotations, 0 links' })])
+    // After a restart the document still says which copy is pinned and why.
+    const again = await wb.openDocument(a)
+    expect(again.notice).toMatch(
+      /^The annotations of maria on “.*” was found damaged on \d{4}-\d\d-\d\d \d\d:\d\d UTC \(kept as [a-z0-9-]+\.json\.unreadable-[0-9TZ-]+\); its last good copy, saved .* \(3 annotations, 0 links\), is pinned: Marginalia keeps it until you restore it or say it is not needed\.$/,
+    )
+    expect(again.annotations).toHaveLength(12)
+
+    // Restoring it brings back the work saved before the damage; the work since is kept too.
+    await wb.restoreBackup(ref(a), opened.pinned!.id)
+    const restored = await wb.openDocument(a)
+    expect(restored).toMatchObject({ notice: null, pinned: null })
+    expect(restored.annotations.map((x) => x.id)).toEqual(['a1', 'a2', 'a3'])
+    const after = await wb.listBackups(ref(a))
+    expect(after.some((b) => b.kind === 'pinned')).toBe(false)
+    expect(after.some((b) => b.summary === '12 annotations, 0 links')).toBe(true)
+  })
+
+  it('stays until the user says it is not needed, then becomes an ordinary earlier version', async () => {
+    const { dir, config, a } = await damagedLayer()
+    const wb = await launch(dir, config, DEFAULT)
+    const { pinned } = await wb.openDocument(a)
+    await wb.apply(a, [put('n1', 0, 4)])
+    const handlers = createHandlers(wb)
+    const unpinned = await dispatch(handlers, 'backups.unpin', { store: ref(a), backup: pinned!.id })
+    expect(unpinned).toMatchObject({ ok: true })
+    const list = (unpinned as { value: { kind: string; summary: string }[] }).value
+    expect(list.some((b) => b.kind === 'pinned')).toBe(false)
+    expect(list).toContainEqual(expect.objectContaining({ kind: 'snapshot', summary: '3 annotations, 0 links' }))
+    expect(await wb.openDocument(a)).toMatchObject({ notice: null, pinned: null })
+    expect(await dispatch(handlers, 'backups.unpin', { store: ref(a), backup: pinned!.id })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+  })
+
+  it('is pinned, and the user told, when the file is damaged while open and the next save sets it aside', async () => {
+    const { dir, config, a, store } = await annotated()
+    const wb = await launch(dir, config, DEFAULT)
+    expect((await wb.openDocument(a)).annotations).toHaveLength(3)
+    await damage(store(a), 'truncated')
+    const saved = await wb.apply(a, [put('n1', 0, 4)])
+    expect(saved.notice).toMatch(
+      /^The annotations of maria on “.*” is not valid JSON; it was kept as [a-z0-9-]+\.json\.unreadable-[0-9TZ-]+; its last good copy, saved .* \(3 annotations, 0 links\), is pinned: Marginalia keeps it until you restore it or say it is not needed\.$/,
+    )
+    expect((await wb.openDocument(a)).pinned).toMatchObject({ summary: '3 annotations, 0 links' })
+    // The next save has nothing to say.
+    expect((await wb.apply(a, [put('n2', 5, 9)])).notice).toBeNull()
   })
 })

@@ -8,6 +8,9 @@
  *                               `snapshotEveryMs` of saving; the newest `maxSnapshots` within
  *                               `maxSnapshotBytes` are kept, older ones deleted
  *   <time>.v<N>.json            the original of a file Marginalia migrated from format version N
+ *   pinned-<time>.json          the last good version of a file that was found damaged at <time>:
+ *                               kept (never pruned, never replaced) until the user restores it or
+ *                               says it is not needed; then it becomes a snapshot like the others
  *
  * <time> is when that version was saved (2026-11-21T10-00-00-000Z). latest.json is a separate file
  * (not a link), so damage done to the file in place does not reach it. It is written after each
@@ -18,7 +21,9 @@
 import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
-import { sweepLeftovers, writeFileDurable } from './durable'
+import { UserError } from '../../shared/api'
+import { fsyncDir, sweepLeftovers, writeFileDurable } from './durable'
+import { readRegularText } from './regular-file'
 
 /** How many backups are kept. */
 export interface BackupPolicy {
@@ -33,10 +38,13 @@ export const DEFAULT_BACKUP_POLICY: BackupPolicy = {
   maxSnapshotBytes: 20 * 1024 * 1024,
 }
 
+/** The largest backup Marginalia reads back. */
+export const MAX_BACKUP_BYTES = 256 * 1024 * 1024
+
 /** The folder inside a project that holds Marginalia's own working files. */
 export const WORK_FOLDER = '.marginalia'
 
-export type BackupKind = 'latest' | 'snapshot' | 'original'
+export type BackupKind = 'latest' | 'snapshot' | 'original' | 'pinned'
 
 export interface BackupFile {
   /** The file's name in the store's backup folder; what restore is given. */
@@ -48,11 +56,13 @@ export interface BackupFile {
   path: string
   /** For an original: the format version it was written in. */
   version: number | null
+  /** For a pinned copy: when the file was found damaged. */
+  found: Date | null
 }
 
 const STAMP = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/
 /** The names a backup can have; anything else in the folder is not a backup. */
-export const BACKUP_NAME = /^(?:latest|\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z(?:\.v\d{1,3})?)\.json$/
+export const BACKUP_NAME = /^(?:latest|(?:pinned-)?\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z|\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.v\d{1,3})\.json$/
 
 /** A time as it appears in backup names. */
 export function stampOf(time: Date): string {
@@ -151,9 +161,11 @@ export class StoreBackups {
       }
       if (!stat.isFile()) continue
       const original = /\.v(\d+)\.json$/.exec(id)
-      const kind: BackupKind = id === 'latest.json' ? 'latest' : original ? 'original' : 'snapshot'
-      const saved = kind === 'latest' ? stat.mtime : (timeOf(id.slice(0, 24)) ?? stat.mtime)
-      out.push({ id, kind, saved, bytes: stat.size, path, version: original ? Number(original[1]) : null })
+      const pinned = id.startsWith('pinned-')
+      const kind: BackupKind = id === 'latest.json' ? 'latest' : pinned ? 'pinned' : original ? 'original' : 'snapshot'
+      const saved = kind === 'latest' || kind === 'pinned' ? stat.mtime : (timeOf(id.slice(0, 24)) ?? stat.mtime)
+      const found = pinned ? timeOf(id.slice('pinned-'.length, 'pinned-'.length + 24)) : null
+      out.push({ id, kind, saved, bytes: stat.size, path, version: original ? Number(original[1]) : null, found })
     }
     return out.sort((a, b) => b.saved.getTime() - a.saved.getTime() || (a.kind === 'latest' ? -1 : b.kind === 'latest' ? 1 : 0))
   }
@@ -162,6 +174,51 @@ export class StoreBackups {
   async find(id: string): Promise<BackupFile | null> {
     if (!BACKUP_NAME.test(id)) return null
     return (await this.list()).find((b) => b.id === id) ?? null
+  }
+
+  /**
+   * The file was found damaged at `found` (and set aside): pin its last good version, the newest
+   * backup `restorable` accepts, so no later save, rotation or restart replaces it. Nothing new is
+   * pinned when the newest good version is pinned already. The pin is made durable (fsynced): it
+   * may be the only copy of work saved before the damage. Returns the pin, or null when there is
+   * no good version to pin. Never throws: pinning must not stop a save.
+   */
+  async pinLastGood(found: Date, restorable: (raw: string) => Promise<boolean>): Promise<BackupFile | null> {
+    try {
+      for (const b of await this.list()) {
+        if (b.kind === 'original') continue
+        const raw = await readRegularText(b.path, { maxBytes: MAX_BACKUP_BYTES, within: this.dir }).catch(() => null)
+        if (raw === null || !(await restorable(raw))) continue
+        if (b.kind === 'pinned') return b
+        const id = `pinned-${stampOf(found)}.json`
+        const path = join(this.dir, id)
+        await fs.rename(b.path, path)
+        const handle = await fs.open(path, 'r')
+        try {
+          await handle.sync()
+        } finally {
+          await handle.close()
+        }
+        await fsyncDir(this.dir)
+        if (b.kind === 'snapshot') this.newestSnapshot = null
+        return { ...b, id, kind: 'pinned', path, found }
+      }
+    } catch {
+      // No pin this time (a read-only or full disk): the damaged file is set aside all the same.
+    }
+    return null
+  }
+
+  /** The user says a pinned copy is not needed: it becomes an ordinary snapshot (pruned in time). */
+  async unpin(id: string): Promise<void> {
+    const pin = await this.find(id)
+    if (!pin || pin.kind !== 'pinned') throw new UserError('not-found', `There is no pinned copy "${id}" of this file (any more); list the backups again.`)
+    let saved = pin.saved.getTime()
+    const names = new Set(await fs.readdir(this.dir))
+    while (names.has(`${stampOf(new Date(saved))}.json`)) saved++
+    await fs.rename(pin.path, join(this.dir, `${stampOf(new Date(saved))}.json`))
+    this.newestSnapshot = null
+    await this.prune()
   }
 
   private async snapshots(): Promise<BackupFile[]> {

@@ -8,8 +8,15 @@ import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 
+/**
+ * Faults to inject at the disk's edge, for tests that prove a failing disk loses nothing: when
+ * `write` returns an error for a path, the durable write of that path writes part of its data
+ * and fails with it (as ENOSPC does when a disk fills up midway). Null in normal use.
+ */
+export const diskFaults: { write: ((path: string) => NodeJS.ErrnoException | null) | null } = { write: null }
+
 /** fsync a folder so a rename in it survives a crash (a no-op where the OS does not allow it). */
-async function fsyncDir(dir: string): Promise<void> {
+export async function fsyncDir(dir: string): Promise<void> {
   let handle: fs.FileHandle | undefined
   try {
     handle = await fs.open(dir, 'r')
@@ -22,13 +29,32 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-/** Write `data` to `path` atomically and durably, creating the folder if needed. */
+/**
+ * Create `dir` and any missing folders above it, flushing each new folder's entry in its parent:
+ * a folder made for a file (a new annotator's) must survive a power cut as the file does.
+ */
+export async function makeFolderDurable(dir: string): Promise<void> {
+  const first = await fs.mkdir(dir, { recursive: true })
+  if (first === undefined) return
+  for (let d = dir; ; d = dirname(d)) {
+    await fsyncDir(dirname(d))
+    if (d === first || dirname(d) === d) break
+  }
+}
+
+/** Write `data` to `path` atomically and durably, creating the folder (durably) if needed. */
 export async function writeFileDurable(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path)
-  await fs.mkdir(dir, { recursive: true })
+  await makeFolderDurable(dir)
   const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
   const handle = await fs.open(tmp, 'wx', 0o644)
   try {
+    const fault = diskFaults.write?.(path)
+    if (fault) {
+      // As a disk that fills up midway: part of the data is written, then the write fails.
+      await handle.writeFile(typeof data === 'string' ? data.slice(0, data.length >> 1) : data.subarray(0, data.length >> 1))
+      throw fault
+    }
     await handle.writeFile(data)
     await handle.sync()
   } catch (e) {
@@ -50,8 +76,8 @@ export async function writeFileDurable(path: string, data: string | Uint8Array):
  * Rename an unreadable file to `<name>.unreadable-<time>` beside it and return the new path.
  * The content is kept byte for byte for the user (or a later restore) to look at.
  */
-export async function moveAside(path: string): Promise<string> {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+export async function moveAside(path: string, when = new Date()): Promise<string> {
+  const stamp = when.toISOString().replace(/[:.]/g, '-')
   const aside = `${path}.unreadable-${stamp}`
   await fs.rename(path, aside)
   await fsyncDir(dirname(path))
@@ -92,4 +118,21 @@ export async function fileExists(path: string): Promise<boolean> {
   } catch {
     return false
   }
+}
+
+/**
+ * One sentence for a save that failed: `what` ("Your change") was not saved, why in the user's
+ * words (a full disk, a read-only folder), and what to do. What was saved before is unchanged,
+ * because every write goes to a temporary file first.
+ */
+export function saveFailedSentence(what: string, e: unknown, folder: string): string {
+  const code = (e as NodeJS.ErrnoException).code
+  const kept = 'what was saved before is unchanged'
+  if (code === 'ENOSPC' || code === 'EDQUOT') return `${what} was not saved because the disk holding ${folder} is full; free some space and try again (${kept}).`
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    const why = code === 'EROFS' ? 'is on a read-only disk' : 'is read-only for Marginalia (permission denied)'
+    return `${what} was not saved because ${folder} ${why}; make it writable or copy the project to a folder you can write to, and try again (${kept}).`
+  }
+  if (code === 'EIO') return `${what} was not saved because the disk holding ${folder} reported an error; check the disk and try again (${kept}).`
+  return `${what} was not saved (${(e as Error).message.slice(0, 300)}); check the disk and try again (${kept}).`
 }

@@ -15,6 +15,8 @@ import { promises as fs } from 'node:fs'
 import { hostname } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { UserError } from '../../shared/api'
+import { makeFolderDurable } from './durable'
+import { readRegularText } from './regular-file'
 
 export interface LockOptions {
   /** How long to wait for another holder before giving up (ms). */
@@ -55,16 +57,17 @@ async function acquire(lock: string, options: LockOptions): Promise<() => Promis
   const until = Date.now() + waitMs
   for (let attempt = 0; ; attempt++) {
     try {
-      await fs.writeFile(lock, token, { flag: 'wx' })
+      await createLock(lock, token)
       return async () => {
         // Remove the lock only if it is still ours (a stale-lock takeover may have replaced it).
-        const now = await fs.readFile(lock, 'utf8').catch(() => null)
+        const now = await readLock(lock)
         if (now === token) await fs.rm(lock, { force: true })
       }
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
       if (code === 'ENOENT') {
-        await fs.mkdir(dirname(lock), { recursive: true })
+        // The file's folder is new (a new annotator's): made durably, so it outlives a power cut.
+        await makeFolderDurable(dirname(lock))
         continue
       }
       if (code !== 'EEXIST') throw e
@@ -85,13 +88,26 @@ async function acquire(lock: string, options: LockOptions): Promise<() => Promis
   }
 }
 
-async function readHolder(lock: string): Promise<{ raw: string; info: Holder | null } | null> {
-  let raw: string
+/**
+ * Create the lock file exclusively and write our token in it. If the token cannot be written (a
+ * full disk), the empty file we created is removed again: left behind, it would hold up every
+ * save for seconds until judged stale.
+ */
+async function createLock(lock: string, token: string): Promise<void> {
+  const handle = await fs.open(lock, 'wx')
   try {
-    raw = await fs.readFile(lock, 'utf8')
-  } catch {
-    return null
+    await handle.writeFile(token)
+  } catch (e) {
+    await handle.close().catch(() => undefined)
+    await fs.rm(lock, { force: true }).catch(() => undefined)
+    throw e
   }
+  await handle.close()
+}
+
+async function readHolder(lock: string): Promise<{ raw: string; info: Holder | null } | null> {
+  const raw = await readLock(lock)
+  if (raw === null) return null
   try {
     const info = JSON.parse(raw.split('\n')[0] ?? '') as Holder
     if (typeof info.pid === 'number' && typeof info.host === 'string') return { raw, info }
@@ -130,7 +146,7 @@ async function breakLock(lock: string, staleContent: string): Promise<void> {
   } catch {
     return
   }
-  const content = await fs.readFile(aside, 'utf8').catch(() => null)
+  const content = await readLock(aside)
   if (content === staleContent) {
     await fs.rm(aside, { force: true })
     return
@@ -139,4 +155,9 @@ async function breakLock(lock: string, staleContent: string): Promise<void> {
   // will find its lock gone at release and leave the new one alone).
   await fs.link(aside, lock).catch(() => undefined)
   await fs.rm(aside, { force: true })
+}
+
+/** A lock file's content, or null when it is gone or is not a small regular file (never a pipe or device). */
+function readLock(path: string): Promise<string | null> {
+  return readRegularText(path, { maxBytes: 64 * 1024, timeoutMs: 2000 }).catch(() => null)
 }

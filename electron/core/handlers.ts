@@ -67,6 +67,7 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
     'review.progress': ({ annotators }) => reviewProgress(wb.current, annotators),
     'backups.list': ({ store }) => wb.listBackups(store),
     'backups.restore': ({ store, backup }) => wb.restoreBackup(store, backup),
+    'backups.unpin': ({ store, backup }) => wb.unpinBackup(store, backup),
     'host.openProjectDialog': () => (host.openProjectDialog ?? unavailable)(),
     'host.createProjectDialog': ({ name }) => (host.createProjectDialog ? host.createProjectDialog(name) : unavailable()),
     'host.pickPath': ({ kind, title }) => (host.pickPath ? host.pickPath(kind, title) : unavailable()),

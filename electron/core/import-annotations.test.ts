@@ -1,4 +1,5 @@
-import { readFile, readdir, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sliceCodePoints } from '../../shared/offsets'
@@ -84,5 +85,55 @@ describe('importing a colleague\'s annotations', () => {
     await writeFile(junk, '{"hello": 1}')
     expect((await importAnnotations(mine, junk, 'maria')).errors).toEqual(['junk.json is not a Marginalia annotations file, so it was not imported.'])
     await expect(importAnnotations(mine, join(theirs.dir, 'nope'), 'maria')).rejects.toThrow(/does not exist/)
+  })
+})
+
+describe.skipIf(process.platform === 'win32')('importing from a folder that holds pipes, devices and links', () => {
+  it('skips a layer that is a named pipe or links to /dev/zero, in one sentence each, and answers within a second', async () => {
+    const { mine, theirs } = await pair(ORIGINAL)
+    const doc = theirs.documents[0]!.id
+    await mkdir(join(theirs.dir, 'annotations', 'rita'))
+    execFileSync('mkfifo', [join(theirs.dir, 'annotations', 'rita', `${doc}.json`)])
+    await mkdir(join(theirs.dir, 'annotations', 'lena'))
+    await symlink('/dev/zero', join(theirs.dir, 'annotations', 'lena', `${doc}.json`))
+    const before = process.memoryUsage().rss
+    const started = Date.now()
+    // Five at once: were any read waiting on the pipe, Node's four file-system threads would be taken.
+    const reports = await Promise.all(Array.from({ length: 5 }, () => importAnnotations(mine, theirs.dir, 'maria')))
+    expect((await mine.text(mine.documents[0]!.id)).length).toBeGreaterThan(0)
+    expect(Date.now() - started).toBeLessThan(1000)
+    expect(process.memoryUsage().rss - before).toBeLessThan(100_000_000)
+    const report = reports[0]!
+    expect(report.errors).toEqual([
+      expect.stringMatching(new RegExp(`^annotations/lena/${doc}\\.json was skipped because it is a link to /dev/zero, outside the folder it was found in \\(.*\\)\\.$`)),
+      `annotations/rita/${doc}.json was skipped because it is a named pipe (FIFO), not a file.`,
+    ])
+    expect(report.layers.map((l) => l.as)).toEqual(['jonas'])
+  })
+
+  it('skips a brat .txt that is a named pipe, and an .ann that is one, importing the rest', async () => {
+    const { mine, theirs } = await pair(ORIGINAL)
+    const brat = join(theirs.dir, 'brat')
+    await mkdir(brat)
+    const id = mine.documents[0]!.id
+    await writeFile(join(brat, `${id}.ann`), 'T1\tclaim 0 9\tOfficials\n')
+    execFileSync('mkfifo', [join(brat, `${id}.txt`)])
+    execFileSync('mkfifo', [join(brat, 'other.ann')])
+    const started = Date.now()
+    const report = await importAnnotations(mine, brat, 'maria', 'rita')
+    expect(Date.now() - started).toBeLessThan(1000)
+    expect(report.errors).toEqual([
+      `${id}.txt was skipped because it is a named pipe (FIFO), not a file.`,
+      'other.ann was skipped because it is a named pipe (FIFO), not a file.',
+    ])
+    expect(report.layers).toEqual([expect.objectContaining({ as: 'rita', imported: 1 })])
+  })
+
+  it('refuses a chosen file that is a pipe or a device, without reading it', async () => {
+    const { mine, theirs } = await pair(ORIGINAL)
+    const pipe = join(theirs.dir, 'export.jsonl')
+    execFileSync('mkfifo', [pipe])
+    await expect(importAnnotations(mine, pipe, 'maria')).rejects.toThrow('export.jsonl was not read because it is a named pipe (FIFO), not a file; pick')
+    await expect(importAnnotations(mine, '/dev/zero', 'maria')).rejects.toThrow('zero was not read because it is a device, not a file; pick')
   })
 })

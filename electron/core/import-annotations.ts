@@ -14,20 +14,21 @@
  * the schema is listed with the reason, never dropped silently or put somewhere else.
  */
 import { promises as fs } from 'node:fs'
-import { basename, extname, join } from 'node:path'
+import { basename, dirname, extname, join } from 'node:path'
 import { UserError, type AnnotationImportReport } from '../../shared/api'
 import { placeQuote } from '../../shared/anchoring/match-quote'
 import { readBratAnn } from '../../shared/interchange/brat'
 import type { IncomingAnnotation, IncomingLayer } from '../../shared/interchange/incoming'
 import { parseJsonl } from '../../shared/interchange/jsonl'
 import { looksLikeWebAnnotations, readWebAnnotations } from '../../shared/interchange/web-annotation-read'
-import { AnnotatorName, IsoTime, type Annotation, type Link } from '../../shared/model/annotation'
+import { AnnotatorName, IsoTime, isWindowsReservedName, type Annotation, type Link } from '../../shared/model/annotation'
 import type { LabelSchema } from '../../shared/model/labels'
 import { ProjectFile, STORE_FORMAT, STORE_VERSION, StoreFile, type DocumentEntry } from '../../shared/model/project'
 import { quoteAt, type TextIndex } from '../../shared/offsets'
 import { fileExists as exists, writeFileDurable } from './durable'
 import { sha256Text } from './import-text'
 import type { Project } from './project'
+import { SkippedFileError, readRegularFile, readRegularText, skippedSentence } from './regular-file'
 
 /** One layer's outcome, and the whole report: the contract's types. */
 export type ImportedLayer = AnnotationImportReport['layers'][number]
@@ -66,6 +67,20 @@ export async function importAnnotations(
 /** The largest single file "Import annotations…" reads (a 10,000-annotation store is about 5 MB). */
 const MAX_SOURCE_BYTES = 200_000_000
 
+/**
+ * Read a file found in the chosen place: a regular file only (a link only to one inside `within`),
+ * bounded in size and time. Null, with one sentence naming it and why in `errors`, when it is skipped.
+ */
+async function readFound(path: string, within: string, errors: string[], name = basename(path)): Promise<string | null> {
+  try {
+    return await readRegularText(path, { maxBytes: MAX_SOURCE_BYTES, within })
+  } catch (e) {
+    if (!(e instanceof SkippedFileError)) throw e
+    errors.push(skippedSentence(name, e))
+    return null
+  }
+}
+
 async function readSource(labels: LabelSchema, source: string, errors: string[]): Promise<IncomingLayer[]> {
   let stat
   try {
@@ -80,13 +95,17 @@ async function readSource(labels: LabelSchema, source: string, errors: string[])
     throw new UserError('invalid', `${source} is neither a Marginalia project folder nor a brat folder (.ann files); pick the colleague's project folder or an export.`)
   }
   const name = basename(source)
-  if (!stat.isFile()) throw new UserError('invalid', `${source} is not a file or a folder (a device or a pipe); pick a colleague's project folder or an annotations file.`)
-  if (stat.size > MAX_SOURCE_BYTES) {
-    throw new UserError('invalid', `${name} is ${Math.round(stat.size / 1e6)} MB, more than an annotations file holds (${MAX_SOURCE_BYTES / 1e6} MB at most), so it was not read; check that it is the right file.`)
+  let content: string
+  try {
+    // The file itself was chosen: a link is followed wherever it leads, but only to a regular file.
+    content = await readRegularText(source, { maxBytes: MAX_SOURCE_BYTES })
+  } catch (e) {
+    if (!(e instanceof SkippedFileError)) throw e
+    const code = e.reason === 'missing' ? 'not-found' : 'invalid'
+    throw new UserError(code, `${name} was not read because it ${e.why}; pick a colleague's project folder, an annotations file, or an export (.jsonl, .jsonld, brat).`)
   }
   const ext = extname(source).toLowerCase()
-  if (ext === '.ann') return readBratFile(labels, source, errors)
-  const content = await fs.readFile(source, 'utf8')
+  if (ext === '.ann') return readBratFile(labels, source, content, dirname(source), errors)
   if (ext === '.jsonl' || ext === '.ndjson') return readJsonl(name, content, errors)
   let json: unknown
   try {
@@ -140,9 +159,10 @@ function fromStore(store: StoreFile, entry: DocumentEntry | null): IncomingLayer
 async function readProjectFolder(source: string, errors: string[]): Promise<IncomingLayer[]> {
   let projectFile: ProjectFile
   try {
-    projectFile = ProjectFile.parse(JSON.parse(await fs.readFile(join(source, 'project.json'), 'utf8')))
-  } catch {
-    throw new UserError('invalid', `${source} is not a Marginalia project folder (no readable project.json); pick the colleague's project folder or one annotations file.`)
+    projectFile = ProjectFile.parse(JSON.parse(await readRegularText(join(source, 'project.json'), { maxBytes: MAX_SOURCE_BYTES, within: source })))
+  } catch (e) {
+    const why = e instanceof SkippedFileError ? `its project.json ${e.why}` : 'it has no readable project.json'
+    throw new UserError('invalid', `${source} cannot be imported as a Marginalia project folder (${why}); pick the colleague's project folder or one annotations file.`)
   }
   const out: IncomingLayer[] = []
   const root = join(source, 'annotations')
@@ -150,8 +170,11 @@ async function readProjectFolder(source: string, errors: string[]): Promise<Inco
     if (!AnnotatorName.safeParse(annotator).success) continue
     for (const name of (await fs.readdir(join(root, annotator)).catch(() => [] as string[])).sort()) {
       if (!name.endsWith('.json')) continue
+      const path = join(root, annotator, name)
+      const content = await readFound(path, source, errors, `annotations/${annotator}/${name}`)
+      if (content === null) continue
       try {
-        const store = StoreFile.parse(JSON.parse(await fs.readFile(join(root, annotator, name), 'utf8')))
+        const store = StoreFile.parse(JSON.parse(content))
         out.push(fromStore(store, projectFile.documents.find((d) => d.id === store.document) ?? null))
       } catch {
         errors.push(`${name} is not a Marginalia annotations file, so it was not imported.`)
@@ -196,10 +219,10 @@ function readJsonl(name: string, content: string, errors: string[]): IncomingLay
   return [...layers.values()]
 }
 
-async function readBratFile(labels: LabelSchema, file: string, errors: string[], annotator: string | null = null): Promise<IncomingLayer[]> {
-  const ann = await fs.readFile(file, 'utf8')
+/** One .ann file (already read) and the .txt beside it, if there is a readable one inside `within`. */
+async function readBratFile(labels: LabelSchema, file: string, ann: string, within: string, errors: string[], annotator: string | null = null): Promise<IncomingLayer[]> {
   const txtPath = file.replace(/\.ann$/i, '.txt')
-  const text = (await exists(txtPath)) ? await fs.readFile(txtPath, 'utf8') : null
+  const text = (await exists(txtPath)) ? await readFound(txtPath, within, errors) : null
   const id = basename(file).replace(/\.ann$/i, '')
   const { layer, errors: bad } = readBratAnn(labels, ann, text, { id, sha256: text === null ? null : sha256Text(text), title: null, source: basename(file) })
   errors.push(...bad.map((e) => `${basename(file)}, ${e}.`))
@@ -209,9 +232,13 @@ async function readBratFile(labels: LabelSchema, file: string, errors: string[],
 /** A brat folder: .ann files in it (one layer, named by the user) or in one folder per annotator (as Marginalia exports). */
 async function readBratFolder(labels: LabelSchema, dir: string, errors: string[]): Promise<IncomingLayer[] | null> {
   const entries = await fs.readdir(dir, { withFileTypes: true })
-  const own = entries.filter((e) => e.isFile() && e.name.endsWith('.ann')).map((e) => e.name).sort()
+  const own = entries.filter((e) => !e.isDirectory() && e.name.endsWith('.ann')).map((e) => e.name).sort()
   const out: IncomingLayer[] = []
-  for (const name of own) out.push(...(await readBratFile(labels, join(dir, name), errors)))
+  const readAnn = async (path: string, name: string, annotator: string | null) => {
+    const ann = await readFound(path, dir, errors, name)
+    if (ann !== null) out.push(...(await readBratFile(labels, path, ann, dir, errors, annotator)))
+  }
+  for (const name of own) await readAnn(join(dir, name), name, null)
   for (const sub of entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
     const anns = (await fs.readdir(join(dir, sub))).filter((n) => n.endsWith('.ann')).sort()
     if (anns.length === 0) continue
@@ -219,7 +246,7 @@ async function readBratFolder(labels: LabelSchema, dir: string, errors: string[]
       errors.push(`The reviewed layer in ${sub}/ was not imported (a reviewed layer is made by reviewing in this project).`)
       continue
     }
-    for (const name of anns) out.push(...(await readBratFile(labels, join(dir, sub, name), errors, sub)))
+    for (const name of anns) await readAnn(join(dir, sub, name), `${sub}/${name}`, sub)
   }
   return out.length > 0 || own.length > 0 ? out : null
 }
@@ -297,7 +324,8 @@ async function importLayer(project: Project, item: IncomingLayer & { annotator: 
   const doc = await matchDocument(project, item)
   const title = item.document.title ?? item.document.id ?? item.document.source ?? 'an unnamed document'
   if (!doc) throw new UserError('not-found', `No document in this project matches "${title}" (${item.annotator}'s annotations); import that text first.`)
-  const as = item.annotator === currentAnnotator ? `${item.annotator}-imported` : item.annotator
+  // Never into the current user's own layer; never a folder Windows cannot hold (CON, NUL, COM1…).
+  const as = item.annotator === currentAnnotator || isWindowsReservedName(item.annotator) ? `${item.annotator}-imported` : item.annotator
   const text = await project.text(doc.id)
   const annotations = item.annotations.map((a) => ({ ...a, label: labelOf(project.labels, a.label)?.id ?? a.label }))
   // Offsets are trusted without a quote when the text is the same, or when every annotation with both sits exactly at its offsets.
@@ -366,7 +394,7 @@ async function importLayer(project: Project, item: IncomingLayer & { annotator: 
     const file = join(project.dir, 'annotations', as, `${doc.id}.json`)
     if (await exists(file)) {
       keptAside = `${file}.before-import-${now.replace(/[:.]/g, '-')}`
-      await writeFileDurable(keptAside, await fs.readFile(file))
+      await writeFileDurable(keptAside, await readRegularFile(file, { maxBytes: MAX_SOURCE_BYTES, within: project.dir }))
     }
   }
   await project.replaceLayer(as, doc.id, next)

@@ -18,6 +18,7 @@ import { UserError } from '../../shared/api'
 import type { StoreBackups } from './backups'
 import { moveAside, writeFileDurable } from './durable'
 import { withFileLock } from './file-lock'
+import { SkippedFileError, readRegularTextOrNull } from './regular-file'
 
 /** A file changed less than this long ago may still be being written by another program. */
 const SETTLE_MS = 1000
@@ -35,7 +36,12 @@ export interface StoreOptions {
   backups?: StoreBackups | null
   /** An unreadable file found when opening: set aside and start anew (stores), or refuse (project.json). */
   onUnreadable?: 'set-aside' | 'refuse'
+  /** The folder the user chose (the project): the file is read only if it is a regular file inside it. */
+  within?: string | null
 }
+
+/** The largest JSON file Marginalia reads (a 10,000-annotation store is about 5 MB). */
+export const MAX_JSON_BYTES = 256 * 1024 * 1024
 
 /** Thrown by `read` in 'refuse' mode: the file is there but cannot be used. */
 export class UnreadableFileError extends Error {
@@ -56,6 +62,8 @@ export interface UpdateResult<T> {
   data: T
   /** Someone else had changed the file since we last read or wrote it; their version was the base. */
   changedOnDisk: boolean
+  /** The file on disk was damaged: it was set aside (this sentence says where) and the change saved in a new one. */
+  setAside: string | null
 }
 
 /** Adapter for lowdb: validated reads, locked compare-and-swap updates, backups, durable writes. */
@@ -89,23 +97,25 @@ export class DurableJsonFile<T> implements Adapter<T> {
   async read(): Promise<T | null> {
     const started = Date.now()
     for (;;) {
-      const raw = await readOrNull(this.path)
-      if (raw === null) return null
-      const parsed = await this.parse(raw)
-      if ('data' in parsed) {
+      const disk = await this.readDisk()
+      if (disk === null) return null
+      const raw = 'raw' in disk ? disk.raw : null
+      const parsed = raw === null ? { problem: (disk as { problem: string }).problem } : await this.parse(raw)
+      if ('data' in parsed && raw !== null) {
         this.accept(raw, parsed)
         return parsed.data
       }
-      if (await changedRecently(this.path)) {
+      if (raw !== null && (await changedRecently(this.path))) {
         if (Date.now() - started < SETTLE_WAIT_MS) {
           await new Promise((r) => setTimeout(r, 100))
           continue
         }
         throw new UserError('conflict', `${this.options.describe} is being changed by another program right now; try again in a moment.`)
       }
-      if (this.options.onUnreadable === 'refuse') throw new UnreadableFileError(this.path, parsed.problem)
-      const aside = await moveAside(this.path)
-      this.notice = `${this.options.describe} ${parsed.problem}; it was kept as ${basename(aside)} and a new one was started.`
+      const problem = (parsed as { problem: string }).problem
+      if (this.options.onUnreadable === 'refuse') throw new UnreadableFileError(this.path, problem)
+      const aside = await this.setAside()
+      this.notice = `${this.options.describe} ${problem}; it was kept as ${basename(aside)} and a new one was started.`
       return null
     }
   }
@@ -119,7 +129,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
     if (this.pending > 0) return null
     // A save that finished while we read may have made what we read old: then it is not taken.
     const generation = this.generation
-    const raw = await readOrNull(this.path)
+    const disk = await this.readDisk().catch(() => null)
+    const raw = disk && 'raw' in disk ? disk.raw : null
     if (raw === null || raw === this.last || this.pending > 0 || generation !== this.generation) return null
     let parsed: Parsed<T>
     try {
@@ -164,18 +175,21 @@ export class DurableJsonFile<T> implements Adapter<T> {
   private async updateLocked(change: (current: T) => T, fallback: T | undefined, snapshot: boolean): Promise<UpdateResult<T>> {
     let base = this.current ?? fallback
     let changedOnDisk = false
-    let raw = await readOrNull(this.path)
-    if (raw !== null && raw !== this.last) {
-      const parsed = await this.parse(raw)
-      if ('data' in parsed) {
+    let setAside: string | null = null
+    const disk = await this.readDisk()
+    let raw = disk && 'raw' in disk ? disk.raw : null
+    if (disk !== null && ('problem' in disk || raw !== this.last)) {
+      const parsed = raw === null ? { problem: (disk as { problem: string }).problem } : await this.parse(raw)
+      if ('data' in parsed && raw !== null) {
         this.accept(raw, parsed)
         base = parsed.data
         changedOnDisk = true
-      } else if (await changedRecently(this.path)) {
+      } else if (raw !== null && (await changedRecently(this.path))) {
         throw new UserError('conflict', `${this.options.describe} is being changed by another program right now; your change was not saved, so try again in a moment.`)
       } else {
-        const aside = await moveAside(this.path)
-        this.notice = `${this.options.describe} ${parsed.problem}; it was kept as ${basename(aside)}.`
+        const aside = await this.setAside()
+        this.notice = `${this.options.describe} ${(parsed as { problem: string }).problem}; it was kept as ${basename(aside)}.`
+        setAside = this.notice
         raw = null
       }
     }
@@ -196,7 +210,36 @@ export class DurableJsonFile<T> implements Adapter<T> {
     this.original = null
     this.current = next
     this.mirror(next)
-    return { data: next, changedOnDisk }
+    return { data: next, changedOnDisk, setAside }
+  }
+
+  /**
+   * Move the damaged file aside and pin its last good version among the backups, so the saves
+   * that follow (which start a new file) cannot push it out. Returns where the file was kept.
+   */
+  private async setAside(): Promise<string> {
+    const found = new Date()
+    const aside = await moveAside(this.path, found)
+    await this.options.backups?.pinLastGood(found, async (raw) => 'data' in (await this.parseContent(raw)))
+    return aside
+  }
+
+  /**
+   * The file's content; { problem } when what is there cannot be a store (a pipe, a device, a link
+   * leading out of the project, a file far too large: set aside like a damaged file); null when
+   * there is none. A file that cannot be read now (permission denied, too slow) is a UserError.
+   */
+  private async readDisk(): Promise<{ raw: string } | { problem: string } | null> {
+    try {
+      const raw = await readRegularTextOrNull(this.path, { maxBytes: MAX_JSON_BYTES, within: this.options.within ?? null })
+      return raw === null ? null : { raw }
+    } catch (e) {
+      if (!(e instanceof SkippedFileError)) throw e
+      if (e.reason === 'unreadable' || e.reason === 'too-slow') {
+        throw new UserError('failed', `${this.options.describe} ${e.why}; check the file and try again.`)
+      }
+      return { problem: e.why }
+    }
   }
 
   private accept(raw: string, parsed: { data: T; migratedFrom: number | null }) {
@@ -225,6 +268,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
         json = await this.options.migrate(json, version)
         migratedFrom = version
       } catch (e) {
+        // The conversion needs something that is not there now (a damaged text): say that, move nothing.
+        if (e instanceof UserError) throw e
         return { problem: `is in an older format (version ${version}) that could not be converted (${(e as Error).message})` }
       }
     }
@@ -235,15 +280,6 @@ export class DurableJsonFile<T> implements Adapter<T> {
       return { problem: `does not have the expected structure${where}` }
     }
     return { data: result.data, migratedFrom }
-  }
-}
-
-async function readOrNull(path: string): Promise<string | null> {
-  try {
-    return await fs.readFile(path, 'utf8')
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw e
   }
 }
 

@@ -4,12 +4,14 @@
  * the label schema as a whole batch, and are written durably before the call returns; a batch that
  * fails leaves the store as it was.
  */
+import { dirname } from 'node:path'
 import type { Low } from 'lowdb'
 import { UserError, type ApplyResult } from '../../shared/api'
 import type { Annotation, AnnotationDraft, AnnotationOp, Link } from '../../shared/model/annotation'
 import { findLabel, type LabelSchema } from '../../shared/model/labels'
 import { STORE_FORMAT, STORE_VERSION, type StoreFile } from '../../shared/model/project'
 import { quoteAt, type TextIndex } from '../../shared/offsets'
+import { saveFailedSentence } from './durable'
 import type { DurableJsonFile } from './json-store'
 
 /** A store's initial content. */
@@ -23,8 +25,6 @@ export class Layer {
     readonly db: Low<StoreFile>,
     readonly adapter: DurableJsonFile<StoreFile>,
     readonly annotator: string,
-    /** Set when the file on disk could not be read and was set aside (until a backup is restored). */
-    public notice: string | null,
   ) {}
 
   get annotations(): readonly Annotation[] {
@@ -50,10 +50,10 @@ export class Layer {
       })
     } catch (e) {
       if (e instanceof UserError) throw e
-      throw new UserError('failed', `Your change could not be saved (${(e as Error).message}); check the disk and try again.`)
+      throw new UserError('failed', saveFailedSentence('Your change', e, dirname(this.adapter.path)))
     }
-    const { data, changedOnDisk } = result
-    return { annotations: [...put.values()], links: data.links, annotationCount: data.annotations.length, savedAt: now, changedOnDisk }
+    const { data, changedOnDisk, setAside } = result
+    return { annotations: [...put.values()], links: data.links, annotationCount: data.annotations.length, savedAt: now, changedOnDisk, notice: setAside }
   }
 }
 

@@ -9,7 +9,6 @@
  * - an annotation store had no `format` or `sha256`; an annotation had flat `start`/`end` offsets
  *   (code points) and its `text`, no W3C selectors or author; links had no id, type or author.
  */
-import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { AnnotationId, AnnotatorName, AttributeValues, DocumentId, IsoTime, type Annotation, type Link } from '../../shared/model/annotation'
@@ -17,6 +16,8 @@ import { defaultLabels, LabelSchema } from '../../shared/model/labels'
 import { PROJECT_FORMAT, STORE_FORMAT, type ProjectFile, type StoreFile } from '../../shared/model/project'
 import { codePointLength, quoteAt, type TextIndex } from '../../shared/offsets'
 import { sha256Text } from './import-text'
+import { readRegularText } from './regular-file'
+import { MAX_TEXT_BYTES } from './stored-text'
 
 const ProjectV0 = z.object({
   version: z.literal(0),
@@ -65,7 +66,7 @@ export async function migrateProject(json: unknown, version: number, projectDir:
   const v0 = parsed.data
   const documents = []
   for (const doc of v0.documents) {
-    const text = await fs.readFile(join(projectDir, doc.file), 'utf8')
+    const text = await readRegularText(join(projectDir, doc.file), { maxBytes: MAX_TEXT_BYTES, within: projectDir })
     documents.push({
       id: doc.id,
       title: doc.title,

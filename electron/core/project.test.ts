@@ -86,7 +86,7 @@ describe('annotation stores', () => {
     const reopened = await Project.open(project.dir)
     const layer = await reopened.layer('jonas', doc.id)
     expect(layer.annotations).toEqual([])
-    expect(layer.notice).toMatch(/is not valid JSON; it was kept as .*\.unreadable-/)
+    expect((await reopened.layerNotice({ store: 'annotations', annotator: 'jonas', document: doc.id })).notice).toMatch(/is not valid JSON; it was kept as .*\.unreadable-.*; its last good copy, saved .*, is pinned: /)
     const files = await readdir(join(project.dir, 'annotations', 'jonas'))
     const aside = files.find((f) => f.includes('.unreadable-'))!
     expect(await readFile(join(project.dir, 'annotations', 'jonas', aside), 'utf8')).toContain('"trunc')

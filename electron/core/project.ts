@@ -7,10 +7,10 @@
  */
 import { createHash } from 'node:crypto'
 import { promises as fs } from 'node:fs'
-import { basename, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import type { Low } from 'lowdb'
 import { UserError, type BackupInfo } from '../../shared/api'
-import { AnnotatorName, DocumentId } from '../../shared/model/annotation'
+import { AnnotatorName, DocumentId, isWindowsReservedName } from '../../shared/model/annotation'
 import { defaultLabels } from '../../shared/model/labels'
 import { REVIEWED_FOLDER, REVIEW_VERSION, ReviewStoreFile } from '../../shared/model/review'
 import {
@@ -22,14 +22,16 @@ import {
   type DocumentEntry,
 } from '../../shared/model/project'
 import { TextIndex, codePointLength } from '../../shared/offsets'
-import { DEFAULT_BACKUP_POLICY, StoreBackups, type BackupPolicy } from './backups'
-import { fileExists as exists, sweepLeftovers, writeFileDurable } from './durable'
+import { DEFAULT_BACKUP_POLICY, MAX_BACKUP_BYTES, StoreBackups, stampOf, type BackupFile, type BackupPolicy } from './backups'
+import { fileExists as exists, makeFolderDurable, saveFailedSentence, sweepLeftovers, writeFileDurable } from './durable'
 import { prepareImports, type ImportProblemKind, type ImportRequest } from './import-files'
 import { documentIdFor, sha256Text, slugOf, titleFor } from './import-text'
 import { DurableJsonFile, UnreadableFileError, openJsonStore, type StoreOptions } from './json-store'
 import { Layer, emptyStore } from './layer'
 import { migrateProject, migrateStore } from './migrations'
+import { SkippedFileError, readRegularText } from './regular-file'
 import { ReviewedLayer, emptyReviewStore } from './review'
+import { keepTextBackup, listTextBackups, putTextBack, readStoredText, restoreText, textProblemSentence } from './stored-text'
 
 export const PROJECT_FILE = 'project.json'
 
@@ -38,6 +40,10 @@ export type StoreKey =
   | { store: 'project' }
   | { store: 'annotations'; annotator: string; document: string }
   | { store: 'reviewed'; document: string }
+  | { store: 'text'; document: string }
+
+/** One of a project's layer stores. */
+type LayerKey = Extract<StoreKey, { store: 'annotations' | 'reviewed' }>
 
 export interface ProjectOptions {
   backupPolicy?: BackupPolicy
@@ -48,7 +54,8 @@ export type IncomingFile = ImportRequest
 
 /** An open project folder. */
 export class Project {
-  private readonly texts = new Map<string, TextIndex>()
+  /** Texts read and found intact, with what their file looked like then (re-read when it changes). */
+  private readonly texts = new Map<string, { index: TextIndex; mtimeMs: number; bytes: number }>()
   private readonly layers = new Map<string, Promise<Layer>>()
   private readonly reviewed = new Map<string, Promise<ReviewedLayer>>()
 
@@ -65,10 +72,14 @@ export class Project {
     if (await exists(join(abs, PROJECT_FILE))) {
       throw new UserError('conflict', `${abs} already holds a Marginalia project; open it instead.`)
     }
-    await fs.mkdir(join(abs, 'texts'), { recursive: true })
-    await fs.mkdir(join(abs, 'annotations'), { recursive: true })
     const data: ProjectFile = { format: PROJECT_FORMAT, version: PROJECT_VERSION, name, created: now, labels: defaultLabels, documents: [] }
-    await writeFileDurable(join(abs, PROJECT_FILE), `${JSON.stringify(data, null, 2)}\n`)
+    try {
+      await makeFolderDurable(join(abs, 'texts'))
+      await makeFolderDurable(join(abs, 'annotations'))
+      await writeFileDurable(join(abs, PROJECT_FILE), `${JSON.stringify(data, null, 2)}\n`)
+    } catch (e) {
+      throw new UserError('failed', saveFailedSentence('The new project', e, abs))
+    }
     return Project.open(abs, options)
   }
 
@@ -152,15 +163,46 @@ export class Project {
     return doc
   }
 
-  /** The stored text of a document, indexed for offset conversion (cached). */
-  async text(id: string): Promise<TextIndex> {
-    const cached = this.texts.get(id)
-    if (cached) return cached
+  /**
+   * A document's stored text, indexed for offset conversion, checked against the sha256 recorded at
+   * import (texts/<id>.txt must never change). When it differs or cannot be read, `problem` is the
+   * sentence for the user and `index` holds what could be read (to show, read-only).
+   */
+  async textState(id: string): Promise<{ index: TextIndex; problem: string | null }> {
     const doc = this.document(id)
-    const text = await fs.readFile(join(this.dir, doc.file), 'utf8')
-    const index = new TextIndex(text)
+    const cached = this.texts.get(id)
+    if (cached) {
+      const stat = await fs.stat(join(this.dir, doc.file)).catch(() => null)
+      if (stat && stat.mtimeMs === cached.mtimeMs && stat.size === cached.bytes) return { index: cached.index, problem: null }
+      this.texts.delete(id)
+    }
+    const read = await readStoredText(this.dir, doc)
+    if (!read.ok) {
+      const backedUp = (await listTextBackups(this.dir, doc)).some((b) => b.restorable)
+      return { index: new TextIndex(read.content ?? ''), problem: textProblemSentence(doc, read.problem, backedUp) }
+    }
+    const index = new TextIndex(read.text)
     if (this.texts.size > 32) this.texts.delete(this.texts.keys().next().value!)
-    this.texts.set(id, index)
+    this.texts.set(id, { index, mtimeMs: read.mtimeMs, bytes: read.bytes })
+    return { index, problem: null }
+  }
+
+  /**
+   * Make sure an intact text has its kept copy among the backups (projects made before texts were
+   * kept get one the first time the app opens each document). Reading alone never writes.
+   */
+  async keepTextCopy(id: string): Promise<void> {
+    const cached = this.texts.get(id)
+    if (cached) await keepTextBackup(this.dir, id, cached.index.text, cached.bytes)
+  }
+
+  /**
+   * A document's text, for anything that writes against it or computes from it: a 'read-only'
+   * UserError with the sentence when the text is not the one imported.
+   */
+  async text(id: string): Promise<TextIndex> {
+    const { index, problem } = await this.textState(id)
+    if (problem) throw new UserError('read-only', problem)
     return index
   }
 
@@ -178,11 +220,22 @@ export class Project {
       const sha256 = sha256Text(item.text)
       const twin = known.get(sha256)
       if (twin) {
-        errors.push({ name, kind: 'duplicate', message: `${name} has the same text as "${twin.title}", which is already in the project.` })
+        // The same text as a document whose stored text is damaged: the import puts it back.
+        const repaired = !imported.includes(twin) && (await this.textState(twin.id)).problem !== null
+        if (repaired) {
+          await putTextBack(this.dir, twin, Buffer.from(item.text))
+          this.texts.delete(twin.id)
+        }
+        const message = repaired
+          ? `${name} has the same text as "${twin.title}", whose damaged text file it has put back; that document can be annotated again.`
+          : `${name} has the same text as "${twin.title}", which is already in the project.`
+        errors.push({ name, kind: 'duplicate', message })
         continue
       }
       const title = item.title ?? titleFor(item.text, item.name)
-      const base = (item.idHint && slugOf(item.idHint)) || documentIdFor(title, sha256)
+      const hinted = item.idHint ? slugOf(item.idHint) : ''
+      // A CSV id such as "con" or "nul" would be a file name Windows cannot hold: it gets "-doc".
+      const base = (hinted && (isWindowsReservedName(hinted) ? `${hinted}-doc` : hinted)) || documentIdFor(title, sha256)
       let id = base
       for (let n = 2; this.db.data.documents.some((d) => d.id === id) || imported.some((d) => d.id === id); n++) id = `${base}-${n}`
       const entry: DocumentEntry = {
@@ -196,7 +249,12 @@ export class Project {
         ...(item.encoding ? { encoding: item.encoding } : {}),
         ...(item.metadata ? { metadata: item.metadata } : {}),
       }
-      await writeFileDurable(join(this.dir, entry.file), item.text)
+      try {
+        await writeFileDurable(join(this.dir, entry.file), item.text)
+      } catch (e) {
+        throw new UserError('failed', saveFailedSentence(`The text of ${name}`, e, join(this.dir, 'texts')))
+      }
+      await keepTextBackup(this.dir, id, item.text)
       imported.push(entry)
       known.set(sha256, entry)
     }
@@ -274,7 +332,7 @@ export class Project {
       const doc = this.document(docId)
       const ref = { store: 'annotations' as const, annotator, document: docId }
       layer = openJsonStore(this.layerPath(annotator, docId), StoreFile, emptyStore(docId, doc.sha256, annotator), this.storeOptions(ref)).then(
-        async ({ db, adapter }) => new Layer(db, adapter, annotator, await this.withBackupHint(ref, adapter)),
+        ({ db, adapter }) => new Layer(db, adapter, annotator),
       )
       layer.catch(() => this.layers.delete(key))
       this.layers.set(key, layer)
@@ -295,13 +353,15 @@ export class Project {
   /** The backups of one of this project's files, newest first. */
   async listBackups(ref: StoreKey): Promise<BackupInfo[]> {
     if (ref.store === 'project') return Project.listProjectBackups(this.dir, this.policy)
+    if (ref.store === 'text') return listTextBackups(this.dir, this.document(ref.document))
     const { adapter, backups } = await this.openStore(ref)
     return describeBackups(backups, adapter, summaryOf)
   }
 
   /**
    * Put a backup of one of this project's files back in place; what it replaces is kept as a
-   * backup in turn (or set aside when unreadable), so a restore can itself be undone.
+   * backup in turn (or set aside when unreadable), so a restore can itself be undone. A pinned
+   * copy that is restored is pinned no longer (it stays as an earlier version).
    */
   async restoreBackup(ref: StoreKey, id: string): Promise<{ restored: BackupInfo; notice: string | null }> {
     if (ref.store === 'project') {
@@ -309,18 +369,55 @@ export class Project {
       await this.takeProjectChangeFromDisk()
       return result
     }
-    const { adapter, backups, layer } = await this.openStore(ref)
-    const result = await restoreInto(backups, adapter, id, summaryOf)
-    layer.notice = null
-    return result
+    if (ref.store === 'text') {
+      const result = await restoreText(this.dir, this.document(ref.document), id)
+      this.texts.delete(ref.document)
+      return result
+    }
+    const { adapter, backups } = await this.openStore(ref)
+    return restoreInto(backups, adapter, id, summaryOf)
   }
 
-  private async openStore(ref: Exclude<StoreKey, { store: 'project' }>) {
+  /** The user says a pinned copy is not needed: it becomes an ordinary earlier version. */
+  async unpinBackup(ref: StoreKey, id: string): Promise<BackupInfo[]> {
+    if (ref.store === 'text') throw new UserError('not-found', 'A text has no pinned copies.')
+    if (ref.store === 'project') {
+      await StoreBackups.of(this.dir, PROJECT_FILE, this.policy).unpin(id)
+      return this.listBackups(ref)
+    }
+    const { adapter, backups } = await this.openStore(ref)
+    await backups.unpin(id)
+    adapter.notice = null
+    return this.listBackups(ref)
+  }
+
+  /**
+   * What to tell the user about a layer: that its file was found damaged and set aside (in this
+   * session), and which last good copy of it is pinned — one sentence — and the newest pin.
+   */
+  async layerNotice(ref: LayerKey): Promise<{ notice: string | null; pinned: BackupInfo | null }> {
+    const { adapter, backups } = await this.openStore(ref)
+    const pins = await describeBackups(backups, adapter, summaryOf, (b) => b.kind === 'pinned')
+    const pinned = pins[0] ?? null
+    const keeps = 'is pinned: Marginalia keeps it until you restore it or say it is not needed'
+    if (adapter.notice) {
+      const set = adapter.notice.replace(/\.$/, '')
+      if (pinned) return { notice: `${set}; its last good copy, saved ${readableTime(pinned.saved)} (${pinned.summary}), ${keeps}.`, pinned }
+      const good = (await describeBackups(backups, adapter, summaryOf)).find((b) => b.restorable)
+      return { notice: good ? `${set}; its last good copy, saved ${readableTime(good.saved)}, can be restored.` : adapter.notice, pinned }
+    }
+    if (!pinned) return { notice: null, pinned: null }
+    const kept = pinned.pinned?.keptAs ? ` (kept as ${pinned.pinned.keptAs})` : ''
+    const found = pinned.pinned ? ` on ${readableTime(pinned.pinned.found)}` : ''
+    return { notice: `${adapter.describe} was found damaged${found}${kept}; its last good copy, saved ${readableTime(pinned.saved)} (${pinned.summary}), ${keeps}.`, pinned }
+  }
+
+  private async openStore(ref: LayerKey) {
     const layer = ref.store === 'annotations' ? await this.layer(ref.annotator, ref.document) : await this.reviewedLayer(ref.document)
     return { layer, adapter: layer.adapter as DurableJsonFile<StoreFile | ReviewStoreFile>, backups: StoreBackups.of(this.dir, relativeStorePath(ref), this.policy) }
   }
 
-  private storeOptions(ref: Exclude<StoreKey, { store: 'project' }>): StoreOptions {
+  private storeOptions(ref: LayerKey): StoreOptions {
     const doc = this.document(ref.document)
     const describe = ref.store === 'annotations' ? `The annotations of ${ref.annotator} on “${doc.title}”` : `The reviewed annotations of “${doc.title}”`
     return {
@@ -328,19 +425,9 @@ export class Project {
       version: ref.store === 'annotations' ? STORE_VERSION : REVIEW_VERSION,
       backups: StoreBackups.of(this.dir, relativeStorePath(ref), this.policy),
       onUnreadable: 'set-aside',
+      within: this.dir,
       migrate: ref.store === 'annotations' ? async (json, version) => migrateStore(json, version, await this.text(doc.id), doc.sha256) : undefined,
     }
-  }
-
-  /** A set-aside notice, with the last good copy named when there is one to restore. */
-  private async withBackupHint<T extends StoreFile | ReviewStoreFile>(
-    ref: Exclude<StoreKey, { store: 'project' }>,
-    adapter: DurableJsonFile<T>,
-  ): Promise<string | null> {
-    if (!adapter.notice) return null
-    const backups = await describeBackups(StoreBackups.of(this.dir, relativeStorePath(ref), this.policy), adapter, summaryOf)
-    const good = backups.find((b) => b.restorable)
-    return good ? `${adapter.notice.replace(/\.$/, '')}; its last good copy, saved ${readableTime(good.saved)}, can be restored.` : adapter.notice
   }
 
   /**
@@ -371,7 +458,7 @@ export class Project {
       await layer.adapter.write(data)
     } catch (e) {
       if (e instanceof UserError) throw e
-      throw new UserError('failed', `The imported annotations could not be saved (${(e as Error).message}); check the disk and try again.`)
+      throw new UserError('failed', saveFailedSentence('The imported annotations', e, join(this.dir, 'annotations', annotator)))
     }
   }
 
@@ -390,7 +477,7 @@ export class Project {
       const doc = this.document(docId)
       const ref = { store: 'reviewed' as const, document: docId }
       layer = openJsonStore(this.layerPath(REVIEWED_FOLDER, docId), ReviewStoreFile, emptyReviewStore(docId, doc.sha256), this.storeOptions(ref)).then(
-        async ({ db, adapter }) => new ReviewedLayer(db, adapter, await this.withBackupHint(ref, adapter)),
+        ({ db, adapter }) => new ReviewedLayer(db, adapter),
       )
       layer.catch(() => this.reviewed.delete(docId))
       this.reviewed.set(docId, layer)
@@ -417,7 +504,7 @@ export class Project {
       })
     } catch (e) {
       if (e instanceof UserError) throw e
-      throw new UserError('failed', `project.json could not be saved (${(e as Error).message}); check the disk and try again.`)
+      throw new UserError('failed', saveFailedSentence('The change to project.json', e, this.dir))
     }
   }
 }
@@ -428,12 +515,13 @@ function projectStoreOptions(dir: string, policy: BackupPolicy): StoreOptions {
     version: PROJECT_VERSION,
     backups: StoreBackups.of(dir, PROJECT_FILE, policy),
     onUnreadable: 'refuse',
+    within: dir,
     migrate: (json, version) => migrateProject(json, version, dir),
   }
 }
 
 /** A store's file relative to the project folder. */
-function relativeStorePath(ref: Exclude<StoreKey, { store: 'project' }>): string {
+function relativeStorePath(ref: LayerKey): string {
   return `annotations/${ref.store === 'annotations' ? ref.annotator : REVIEWED_FOLDER}/${ref.document}.json`
 }
 
@@ -448,12 +536,22 @@ function readableTime(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
 }
 
-async function describeBackups<T>(backups: StoreBackups, adapter: DurableJsonFile<T>, summary: (data: T) => string): Promise<BackupInfo[]> {
+async function describeBackups<T>(
+  backups: StoreBackups,
+  adapter: DurableJsonFile<T>,
+  summary: (data: T) => string,
+  which: (b: BackupFile) => boolean = () => true,
+): Promise<BackupInfo[]> {
   const out: BackupInfo[] = []
-  for (const b of await backups.list()) {
-    const raw = await fs.readFile(b.path, 'utf8').catch(() => null)
+  for (const b of (await backups.list()).filter(which)) {
+    const raw = await readRegularText(b.path, { maxBytes: MAX_BACKUP_BYTES, within: backups.dir }).catch(() => null)
     const parsed = raw === null ? { problem: 'cannot be read' } : await adapter.parseContent(raw)
     const ok = 'data' in parsed
+    let pinned: BackupInfo['pinned'] = null
+    if (b.kind === 'pinned' && b.found) {
+      const keptAs = `${basename(adapter.path)}.unreadable-${stampOf(b.found)}`
+      pinned = { found: b.found.toISOString(), keptAs: (await exists(join(dirname(adapter.path), keptAs))) ? keptAs : null }
+    }
     out.push({
       id: b.id,
       kind: b.kind,
@@ -461,6 +559,7 @@ async function describeBackups<T>(backups: StoreBackups, adapter: DurableJsonFil
       bytes: b.bytes,
       summary: ok ? summary(parsed.data) : `This copy ${parsed.problem}.`,
       restorable: ok,
+      pinned,
     })
   }
   return out
@@ -474,13 +573,21 @@ async function restoreInto<T>(
 ): Promise<{ restored: BackupInfo; notice: string | null }> {
   const backup = await backups.find(id)
   if (!backup) throw new UserError('not-found', `There is no backup "${id}" of this file (any more); list the backups again and pick one.`)
-  const raw = await fs.readFile(backup.path, 'utf8')
+  let raw: string
+  try {
+    raw = await readRegularText(backup.path, { maxBytes: MAX_BACKUP_BYTES, within: backups.dir })
+  } catch (e) {
+    if (!(e instanceof SkippedFileError)) throw e
+    throw new UserError('invalid', `That backup ${e.why}, so it cannot be restored; pick another one.`)
+  }
   const parsed = await adapter.parseContent(raw)
   if (!('data' in parsed)) throw new UserError('invalid', `That backup ${parsed.problem}, so it cannot be restored; pick another one.`)
   adapter.notice = null
   await adapter.update(() => parsed.data, parsed.data, { snapshot: true })
+  // Restored, so no longer at risk: a pinned copy becomes an ordinary earlier version.
+  if (backup.kind === 'pinned') await backups.unpin(backup.id).catch(() => undefined)
   return {
-    restored: { id: backup.id, kind: backup.kind, saved: backup.saved.toISOString(), bytes: backup.bytes, summary: summary(parsed.data), restorable: true },
+    restored: { id: backup.id, kind: backup.kind, saved: backup.saved.toISOString(), bytes: backup.bytes, summary: summary(parsed.data), restorable: true, pinned: null },
     notice: adapter.notice,
   }
 }

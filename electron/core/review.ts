@@ -6,6 +6,7 @@
  * to are in the reviewed layer, the reviewed copies are linked too.
  */
 import { randomUUID } from 'node:crypto'
+import { dirname } from 'node:path'
 import type { Low } from 'lowdb'
 import { UserError } from '../../shared/api'
 import type { AnnotationDraft, Link } from '../../shared/model/annotation'
@@ -13,6 +14,7 @@ import { findLabel, type LabelSchema } from '../../shared/model/labels'
 import { REVIEW_FORMAT, REVIEW_VERSION, type Decision, type MemberRef, type ReviewStoreFile, type ReviewedAnnotation } from '../../shared/model/review'
 import type { ReviewLayer, ReviewUnit } from '../../shared/review/units'
 import type { TextIndex } from '../../shared/offsets'
+import { saveFailedSentence } from './durable'
 import type { DurableJsonFile } from './json-store'
 import { toStoredAnnotation } from './layer'
 
@@ -42,8 +44,6 @@ export class ReviewedLayer {
   constructor(
     readonly db: Low<ReviewStoreFile>,
     readonly adapter: DurableJsonFile<ReviewStoreFile>,
-    /** Set when the file on disk could not be read and was set aside (until a backup is restored). */
-    public notice: string | null,
   ) {}
 
   get data(): ReviewStoreFile {
@@ -66,7 +66,7 @@ export class ReviewedLayer {
       })
     } catch (e) {
       if (e instanceof UserError) throw e
-      throw new UserError('failed', `The review decision could not be saved (${(e as Error).message}); check the disk and try again.`)
+      throw new UserError('failed', saveFailedSentence('The review decision', e, dirname(this.adapter.path)))
     }
   }
 }

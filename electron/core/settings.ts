@@ -6,7 +6,7 @@ import { homedir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import type { Low } from 'lowdb'
 import { z } from 'zod'
-import { AnnotatorName } from '../../shared/model/annotation'
+import { AnnotatorName, NewAnnotatorName } from '../../shared/model/annotation'
 import { openJsonStore, type DurableJsonFile } from './json-store'
 
 const SETTINGS_VERSION = 1
@@ -36,7 +36,7 @@ export function suggestedAnnotator(): string {
     // no user name (some containers): keep the generic one
   }
   const cleaned = name.replace(/[^\p{L}\p{N} ._-]/gu, '').replace(/^[^\p{L}\p{N}]+/u, '').slice(0, 64)
-  return AnnotatorName.safeParse(cleaned).success ? cleaned : 'annotator'
+  return NewAnnotatorName.safeParse(cleaned).success ? cleaned : 'annotator'
 }
 
 /** The settings store in a config folder. */

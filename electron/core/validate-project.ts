@@ -9,12 +9,14 @@
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import type { z } from 'zod'
-import { AnnotatorName } from '../../shared/model/annotation'
+import { AnnotatorName, isWindowsReservedName } from '../../shared/model/annotation'
 import type { LabelSchema } from '../../shared/model/labels'
 import { ProjectFile, StoreFile, type DocumentEntry } from '../../shared/model/project'
 import { REVIEWED_FOLDER, ReviewStoreFile } from '../../shared/model/review'
 import { TextIndex } from '../../shared/offsets'
-import { sha256Text } from './import-text'
+import { MAX_JSON_BYTES } from './json-store'
+import { SkippedFileError, readRegularText } from './regular-file'
+import { listTextBackups, readStoredText } from './stored-text'
 
 export interface ValidationProblem {
   /** The file, relative to the project folder. */
@@ -29,11 +31,12 @@ export interface ValidationReport {
   checked: { documents: number; stores: number; annotations: number; links: number }
 }
 
-async function readJson(path: string): Promise<{ json: unknown } | { error: string }> {
+async function readJson(path: string, dir: string): Promise<{ json: unknown } | { error: string }> {
   let raw: string
   try {
-    raw = await fs.readFile(path, 'utf8')
+    raw = await readRegularText(path, { maxBytes: MAX_JSON_BYTES, within: dir })
   } catch (e) {
+    if (e instanceof SkippedFileError) return { error: e.why }
     return { error: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` }
   }
   try {
@@ -51,7 +54,7 @@ function schemaProblems(file: string, error: z.ZodError): ValidationProblem[] {
 export async function validateProject(dir: string): Promise<ValidationReport> {
   const problems: ValidationProblem[] = []
   const checked = { documents: 0, stores: 0, annotations: 0, links: 0 }
-  const read = await readJson(join(dir, 'project.json'))
+  const read = await readJson(join(dir, 'project.json'), dir)
   if ('error' in read) return { problems: [{ file: 'project.json', at: null, message: `project.json ${read.error}` }], checked }
   const project = ProjectFile.safeParse(read.json)
   if (!project.success) return { problems: schemaProblems('project.json', project.error), checked }
@@ -62,6 +65,7 @@ export async function validateProject(dir: string): Promise<ValidationReport> {
     checked.documents++
     if (seen.has(doc.id)) problems.push({ file: 'project.json', at: `documents.${i}.id`, message: `the document id "${doc.id}" is used twice` })
     seen.add(doc.id)
+    if (isWindowsReservedName(doc.id)) problems.push({ file: 'project.json', at: `documents.${i}.id`, message: `the document id "${doc.id}" is a file name Windows cannot hold, so this project will not open on Windows` })
     if (doc.file !== `texts/${doc.id}.txt`) problems.push({ file: 'project.json', at: `documents.${i}.file`, message: `the text of "${doc.id}" should be texts/${doc.id}.txt, not ${doc.file}` })
     const text = await checkText(dir, doc, i, problems)
     if (text) texts.set(doc.id, text)
@@ -75,6 +79,7 @@ export async function validateProject(dir: string): Promise<ValidationReport> {
   }
   for (const folder of folders) {
     const reviewed = folder === REVIEWED_FOLDER
+    if (!reviewed && isWindowsReservedName(folder)) problems.push({ file: `annotations/${folder}`, at: null, message: `"${folder}" is a folder name Windows cannot hold, so this project will not open on Windows; rename the folder (and the annotator in its files)` })
     if (!reviewed && !AnnotatorName.safeParse(folder).success) {
       if (!folder.startsWith('.')) problems.push({ file: `annotations/${folder}`, at: null, message: `"${folder}" is not a valid annotator name, so Marginalia ignores this folder` })
       continue
@@ -82,7 +87,7 @@ export async function validateProject(dir: string): Promise<ValidationReport> {
     for (const name of (await fs.readdir(join(dir, 'annotations', folder))).filter((n) => n.endsWith('.json')).sort()) {
       const file = `annotations/${folder}/${name}`
       checked.stores++
-      const json = await readJson(join(dir, file))
+      const json = await readJson(join(dir, file), dir)
       if ('error' in json) {
         problems.push({ file, at: null, message: `${file} ${json.error}` })
         continue
@@ -110,14 +115,18 @@ export async function validateProject(dir: string): Promise<ValidationReport> {
 }
 
 async function checkText(dir: string, doc: DocumentEntry, i: number, problems: ValidationProblem[]): Promise<TextIndex | null> {
-  let text: string
-  try {
-    text = await fs.readFile(join(dir, doc.file), 'utf8')
-  } catch {
-    problems.push({ file: doc.file, at: null, message: `the text of "${doc.title}" is missing` })
+  if (doc.file !== `texts/${doc.id}.txt`) return null
+  const read = await readStoredText(dir, doc)
+  if (!read.ok) {
+    const backedUp = (await listTextBackups(dir, doc)).some((b) => b.restorable)
+    const remedy = backedUp ? 'restore it with Backups… in the app' : 'import the original file again or copy it from your own backup'
+    const at = read.why === 'differs' ? `documents.${i}.sha256` : null
+    problems.push({ file: read.why === 'differs' ? 'project.json' : doc.file, at, message: `${doc.file} ${read.problem}, so offsets into it would be wrong and Marginalia opens “${doc.title}” read-only; ${remedy}` })
+    const length = read.content === null ? null : new TextIndex(read.content).length
+    if (length !== null && length !== doc.length) problems.push({ file: 'project.json', at: `documents.${i}.length`, message: `${doc.file} has ${length} code points, not ${doc.length}` })
     return null
   }
-  if (sha256Text(text) !== doc.sha256) problems.push({ file: 'project.json', at: `documents.${i}.sha256`, message: `${doc.file} has changed since import (its sha256 is not the one recorded), so offsets into it may be wrong` })
+  const text = read.text
   const index = new TextIndex(text)
   if (index.length !== doc.length) problems.push({ file: 'project.json', at: `documents.${i}.length`, message: `${doc.file} has ${index.length} code points, not ${doc.length}` })
   if (text.includes('\r') || text.startsWith('\uFEFF')) problems.push({ file: doc.file, at: null, message: 'the text has a CR line ending or a byte order mark, which import always removes' })

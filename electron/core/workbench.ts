@@ -22,7 +22,7 @@ import type {
   StoreRef,
 } from '../../shared/api'
 import { UserError } from '../../shared/api'
-import type { AnnotationOp } from '../../shared/model/annotation'
+import { isWindowsReservedName, type AnnotationOp } from '../../shared/model/annotation'
 import type { DocumentEntry } from '../../shared/model/project'
 import { exportCsv, exportFileName } from './export-tables'
 import { exportProject, zipEntries } from './export-formats'
@@ -120,8 +120,19 @@ export class Workbench {
     const project = this.current
     const result = await project.restoreBackup(ref, id)
     this.values = null
-    this.record({ layer: ref.store === 'annotations' ? ref.annotator : '_reviewed', document: ref.document })
+    if (ref.store !== 'text') this.record({ layer: ref.store === 'annotations' ? ref.annotator : '_reviewed', document: ref.document })
     return { ...result, project: this.summary(project) }
+  }
+
+  /** The user says a pinned copy is not needed (of project.json of any folder, or a layer of the open project). */
+  async unpinBackup(ref: StoreRef, id: string): Promise<BackupInfo[]> {
+    if (ref.store === 'project') {
+      fullPath(ref.path)
+      const open = this.project
+      if (!open || resolve(ref.path) !== open.dir) throw new UserError('unavailable', 'Open the project first, then say whether its pinned copy is needed.')
+      return open.unpinBackup({ store: 'project' }, id)
+    }
+    return this.current.unpinBackup(ref, id)
   }
 
   /** Remember a problem met at start-up (such as a project that would not open) for the UI. */
@@ -130,6 +141,7 @@ export class Workbench {
   }
 
   async setAnnotator(name: string): Promise<AppInfo> {
+    windowsCanHold(name)
     await this.settings.setAnnotator(name)
     return this.info()
   }
@@ -192,28 +204,39 @@ export class Workbench {
     }
   }
 
+  /**
+   * A document to annotate: its text, the annotator's layer, what to tell them about the layer (a
+   * damaged file set aside, a pinned last good copy), and whether the document is read-only
+   * (its text is not the one imported).
+   */
   async openDocument(id: string): Promise<OpenedDocument> {
     const project = this.current
     const annotator = this.annotator
     const doc = project.document(id)
-    const [text, layer] = await Promise.all([project.text(id), project.freshLayer(annotator, id)])
+    const [text, layer] = await Promise.all([project.textState(id), project.freshLayer(annotator, id)])
+    const { notice, pinned } = await project.layerNotice({ store: 'annotations', annotator, document: id })
+    if (!text.problem) await project.keepTextCopy(id)
     return {
       document: await this.documentSummary(project, doc),
-      text: text.text,
+      text: text.index.text,
       sha256: doc.sha256,
       annotator,
       annotations: [...layer.annotations],
       links: [...layer.links],
-      notice: layer.notice,
+      notice,
+      pinned,
+      readOnly: text.problem,
     }
   }
 
+  /** Save changes to the annotator's layer; refused ('read-only') while the document's text is damaged. */
   async apply(documentId: string, ops: AnnotationOp[]): Promise<ApplyResult> {
     const project = this.current
     const annotator = this.annotator
     const [text, layer] = await Promise.all([project.text(documentId), project.layer(annotator, documentId)])
     const result = await layer.apply(ops, text, project.labels, new Date().toISOString())
     if (this.values) for (const a of result.annotations) this.remember(this.values, a.label, a.attributes)
+    if (result.notice) result.notice = (await project.layerNotice({ store: 'annotations', annotator, document: documentId })).notice
     return result
   }
 
@@ -260,6 +283,7 @@ export class Workbench {
   /** Import a colleague's layers (see import-annotations.ts). */
   async importAnnotations(path: string, as: string | null = null): Promise<AnnotationImportReport> {
     fullPath(path)
+    if (as !== null) windowsCanHold(as)
     const report = await importAnnotations(this.current, path, this.annotator, as)
     this.values = null
     return report
@@ -315,6 +339,16 @@ export class Workbench {
       metadata: doc.metadata ?? null,
       annotationCount,
     }
+  }
+}
+
+/**
+ * Refuse an annotator name that Windows cannot hold as a folder (CON, NUL, COM1…), whatever this
+ * machine is: the project may be opened on Windows later.
+ */
+function windowsCanHold(name: string): void {
+  if (isWindowsReservedName(name)) {
+    throw new UserError('invalid', `"${name}" cannot be an annotator's name: Windows reserves it for a device, so a project with that folder would not open there; choose another name.`)
   }
 }
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { shorten } from '../../shared/api'
 import { createHandlers } from '../core/handlers'
 import { ensureSampleCopy } from '../core/sample'
 import { defaultConfigDir } from '../core/settings'
@@ -24,8 +25,32 @@ Options:
   --port N    listen on port N (default: a free port)
   --help      show this help`
 
-/** Start browser mode as the command line asks; returns when the server is listening. */
+/** Why listening on 127.0.0.1:`port` failed, in one sentence with what to do. */
+export function listenProblem(e: unknown, port: number): string {
+  const code = (e as NodeJS.ErrnoException).code
+  if (code === 'EADDRINUSE') return `Port ${port} is already in use by another program, so Marginalia cannot serve there; start it with another --port, or without --port to use a free one.`
+  if (code === 'EACCES' || code === 'EPERM') return `Port ${port} needs administrator rights on this computer; use a port above 1023, or leave --port out to use a free one.`
+  return `Marginalia could not listen on 127.0.0.1:${port} (${code ?? (e as Error).message}); try another --port, or leave it out to use a free one.`
+}
+
+/**
+ * Start browser mode as the command line asks; returns when the server is listening. Whatever
+ * stops it from starting is said in one sentence (exit 1; 2 for wrong usage), never a stack trace.
+ */
 export async function main(argv: string[]): Promise<void> {
+  try {
+    await start(argv)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${(e as Error).message}\n\n${USAGE}`)
+      process.exit(2)
+    }
+    console.error(`Marginalia could not start browser mode: ${shorten(String((e as Error)?.message ?? e), 300)}`)
+    process.exit(1)
+  }
+}
+
+async function start(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     options: { port: { type: 'string' }, help: { type: 'boolean' }, 'no-build': { type: 'boolean' } },
@@ -50,7 +75,14 @@ export async function main(argv: string[]): Promise<void> {
     console.error((e as Error).message)
     process.exit(1)
   }
-  const server = await startServer({ handlers: createHandlers(wb), rendererDir: join(repo, 'out', 'renderer'), port })
+  let server
+  try {
+    server = await startServer({ handlers: createHandlers(wb), rendererDir: join(repo, 'out', 'renderer'), port })
+  } catch (e) {
+    wb.close()
+    console.error(listenProblem(e, port))
+    process.exit(1)
+  }
   const project = wb.info().project!
   console.log(`Marginalia is serving "${project.name}" (${project.path}) in browser mode, on this machine only.`)
   console.log(`Open ${server.url}`)

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { request } from 'node:http'
+import { connect } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHandlers } from '../core/handlers'
@@ -135,6 +136,59 @@ describe('browser mode server', () => {
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid' } })
     const broken = await call('/api/documents.open', { method: 'POST', headers: json({ 'X-Marginalia-Token': server.token }), body: '{"id":' })
     expect(broken.status).toBe(400)
+  })
+
+  it('answers a malformed address with 400 and one sentence, never 500, with or without the token', async () => {
+    for (const path of ['/api/%E0%A4%A', '/api/%', '/api/app.info%ZZ', '/%E0%A4%A', '/assets/%C0%AF']) {
+      for (const headers of [json(), json({ 'X-Marginalia-Token': server.token })]) {
+        const res = await call(path, { method: path.startsWith('/api/') ? 'POST' : 'GET', headers, body: path.startsWith('/api/') ? '{}' : undefined })
+        expect(res.status, path).toBe(400)
+        expect(JSON.parse(res.body), path).toEqual({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/^That address is malformed .*\.$/) } })
+      }
+    }
+    expect((await call('/api/app.info', { method: 'POST', headers: json({ 'X-Marginalia-Token': server.token }), body: '{}' })).status).toBe(200)
+  })
+
+  it('answers malformed request lines, headers and bodies with 400 and one sentence', async () => {
+    const raw = (text: string) =>
+      new Promise<string>((ok, ko) => {
+        const socket = connect(server.port, '127.0.0.1', () => socket.end(text))
+        let got = ''
+        socket.on('data', (c) => (got += c.toString()))
+        socket.on('end', () => ok(got))
+        socket.on('error', ko)
+      })
+    for (const line of [
+      `POST /api/app.info HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nBad Header Line\r\n\r\n`,
+      `POST /api/app.info HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Length: nine\r\n\r\n{}`,
+      'GARBAGE\r\n\r\n',
+    ]) {
+      const answer = await raw(line)
+      expect(answer, line).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/)
+      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/^The request is malformed .*\.$/) } })
+    }
+    const notUtf8 = await new Promise<{ status: number; body: string }>((ok, ko) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path: '/api/documents.open', method: 'POST', headers: json({ 'X-Marginalia-Token': server.token }) }, (res) => {
+        let body = ''
+        res.on('data', (c: Buffer) => (body += c.toString()))
+        res.on('end', () => ok({ status: res.statusCode ?? 0, body }))
+      })
+      req.on('error', ko)
+      req.end(Buffer.from([0x7b, 0x22, 0x69, 0x64, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]))
+    })
+    expect(notUtf8.status).toBe(400)
+    expect(JSON.parse(notUtf8.body)).toMatchObject({ error: { message: 'The request body is not UTF-8 text; API calls send JSON.' } })
+  })
+
+  it('keeps error messages short: 300,000 unknown keys get a sentence, not megabytes', async () => {
+    const keys: Record<string, number> = {}
+    for (let i = 0; i < 300_000; i++) keys[`key${i}`] = i
+    const res = await call('/api/app.info', { method: 'POST', headers: json({ 'X-Marginalia-Token': server.token }), body: JSON.stringify(keys) })
+    expect(res.status).toBe(200)
+    const answer = JSON.parse(res.body) as { ok: boolean; error: { code: string; message: string } }
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid' } })
+    expect(answer.error.message).toBe('Invalid arguments for app.info: unknown keys "key0", "key1", "key2", "key3", "key4" and 299,995 more.')
+    expect(res.body.length).toBeLessThan(2500)
   })
 
   it('serves the renderer with a strict CSP and nothing outside it', async () => {

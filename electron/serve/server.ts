@@ -10,7 +10,7 @@ import { promises as fs } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, resolve, sep } from 'node:path'
-import { dispatch, type Handlers, type Result } from '../../shared/api'
+import { dispatch, shorten, type Handlers, type Result } from '../../shared/api'
 import { CSP } from '../../shared/csp'
 
 
@@ -54,9 +54,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let port = 0
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, fail('failed', `Something went wrong: ${(e as Error).message}`))
+      if (!res.headersSent) sendJson(res, 500, fail('failed', `Something went wrong: ${shorten(String((e as Error)?.message ?? e), 300)}`))
       else res.destroy()
     })
+  })
+  // A request line or headers Node cannot parse: one sentence, never Node's bare answer or a crash.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy()
+    const [status, reason, message] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'The request headers are too large; send the request again without the extra headers.']
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'Request Timeout', 'The request took too long to arrive; send it again.']
+          : [400, 'Bad Request', 'The request is malformed (its request line or headers cannot be read); open the address Marginalia printed when it started.']
+    const body = JSON.stringify(fail('invalid', message))
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -66,10 +78,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (origin !== undefined && !own.some((h) => origin === `http://${h}`)) {
       return sendJson(res, 403, fail('invalid', 'Requests from other sites are refused.'))
     }
-    const url = new URL(req.url ?? '/', `http://${own[0]}`)
-    if (url.pathname.startsWith('/api/')) return api(req, res, decodeURIComponent(url.pathname.slice(5)))
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', `http://${own[0]}`)
+    } catch {
+      return badAddress(req, res)
+    }
+    if (url.pathname.startsWith('/api/')) {
+      const method = decodePath(url.pathname.slice(5))
+      return method === null ? badAddress(req, res) : api(req, res, method)
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('invalid', 'Only GET is allowed here.'))
-    return serveStatic(res, url.pathname)
+    return serveStatic(req, res, url.pathname)
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, method: string) {
@@ -84,8 +104,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
     const declared = Number(req.headers['content-length'] ?? 0)
     if (declared > MAX_BODY) return refuseTooLarge(req, res)
-    const body = await readBody(req)
-    if (body === null) return refuseTooLarge(req, res)
+    const bytes = await readBody(req)
+    if (bytes === null) return refuseTooLarge(req, res)
+    let body: string
+    try {
+      body = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    } catch {
+      return sendJson(res, 400, fail('invalid', 'The request body is not UTF-8 text; API calls send JSON.'))
+    }
     let args: unknown
     try {
       args = body.length === 0 ? {} : JSON.parse(body)
@@ -95,8 +121,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     sendJson(res, 200, await dispatch(options.handlers, method, args))
   }
 
-  async function serveStatic(res: ServerResponse, pathname: string) {
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
+  async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string) {
+    const decoded = decodePath(pathname)
+    if (decoded === null) return badAddress(req, res)
+    const rel = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '')
     const file = resolve(root, rel)
     if (!file.startsWith(root + sep)) return sendText(res, 404, 'Not found')
     let data: Buffer
@@ -134,6 +162,21 @@ function fail(code: 'invalid' | 'failed', message: string): Result<never> {
   return { ok: false, error: { code, message } }
 }
 
+/** A path's percent-encoding decoded, or null when it is malformed (%E0%A4%A, a lone %). */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return null
+  }
+}
+
+/** 400 for an address that cannot be read; the body is dropped. */
+function badAddress(req: IncomingMessage, res: ServerResponse) {
+  drop(req)
+  sendJson(res, 400, fail('invalid', 'That address is malformed (its percent-encoding cannot be decoded); API calls go to /api/<method name>.'))
+}
+
 function tokenMatches(given: string | string[] | undefined, token: string): boolean {
   if (typeof given !== 'string') return false
   const a = Buffer.from(given)
@@ -142,7 +185,7 @@ function tokenMatches(given: string | string[] | undefined, token: string): bool
 }
 
 /** The body, or null as soon as it grows past MAX_BODY (the rest is not read). */
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return new Promise((ok, ko) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -154,7 +197,7 @@ function readBody(req: IncomingMessage): Promise<string | null> {
       ok(null)
     }
     req.on('data', onData)
-    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => ok(Buffer.concat(chunks)))
     req.on('error', ko)
   })
 }

@@ -25,6 +25,19 @@ export const AnnotatorName = z
     'a name of letters, digits, spaces, . _ or - (up to 64, starting with a letter or digit)',
   )
 
+/**
+ * True for a name Windows cannot give a file or folder: CON, PRN, AUX, NUL, COM0–9 and LPT0–9
+ * (also with superscript digits), in any case, alone or before an extension ("nul.json", "Com1.x").
+ * A project made elsewhere must open on Windows, so such names are refused or mapped everywhere.
+ */
+export function isWindowsReservedName(name: string): boolean {
+  const base = name.split('.')[0]!.replace(/[ ]+$/, '')
+  return /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i.test(base)
+}
+
+/** An annotator name for a new layer: an AnnotatorName that Windows can also hold as a folder. */
+export const NewAnnotatorName = AnnotatorName.refine((n) => !isWindowsReservedName(n), 'a name Windows can use for a folder (not CON, PRN, AUX, NUL, COM1–9 or LPT1–9)')
+
 export const IsoTime = z.iso.datetime({ offset: true })
 
 export const TextPositionSelector = z.object({

@@ -13,28 +13,32 @@ export function AnnotationEditor({ id }: { id: string }) {
   const annotation = useSessionState((s) => s.layer?.byId.get(id))
   const labels = useSessionState((s) => s.info?.project?.labels)
   const linking = useSessionState((s) => s.linking?.from === id)
+  const readOnly = useSessionState((s) => s.doc?.readOnly ?? null)
   if (!annotation || !labels) return null
   const label = findLabel(labels, annotation.label)
   const target = label?.attributedTo ? findLabel(labels, label.attributedTo) : undefined
   return (
     <section className={`annotation-editor mg-label-${annotation.label}`} aria-label="Selected annotation">
       <blockquote className="editor-quote" dir="auto">{truncate(annotation.target.quote.exact, 400)}</blockquote>
-      <LabelSelect labels={labels} value={annotation.label} onChange={(next) => c.relabel(id, next)} />
-      {label?.attributes.map((def) => (
-        <AttributeField key={def.id} annotation={annotation} def={def} />
-      ))}
-      {target && <SourceField annotation={annotation} target={target} />}
-      {target && (
-        <button type="button" className="small" aria-pressed={linking} onClick={() => (linking ? c.escape() : c.startLinking())}>
-          {linking ? `Click a ${target.name} in the text… (Esc)` : `Attribute to… (A)`}
-        </button>
-      )}
-      <NoteField annotation={annotation} />
-      <div className="actions">
-        <button type="button" className="danger" onClick={() => c.remove(id)}>
-          Delete annotation
-        </button>
-      </div>
+      {/* A read-only document (its text is damaged) shows its annotations but changes none. */}
+      <fieldset className="editor-fields" disabled={readOnly !== null} title={readOnly ?? undefined}>
+        <LabelSelect labels={labels} value={annotation.label} onChange={(next) => c.relabel(id, next)} />
+        {label?.attributes.map((def) => (
+          <AttributeField key={def.id} annotation={annotation} def={def} />
+        ))}
+        {target && <SourceField annotation={annotation} target={target} />}
+        {target && (
+          <button type="button" className="small" aria-pressed={linking} onClick={() => (linking ? c.escape() : c.startLinking())}>
+            {linking ? `Click a ${target.name} in the text… (Esc)` : `Attribute to… (A)`}
+          </button>
+        )}
+        <NoteField annotation={annotation} />
+        <div className="actions">
+          <button type="button" className="danger" onClick={() => c.remove(id)}>
+            Delete annotation
+          </button>
+        </div>
+      </fieldset>
     </section>
   )
 }

@@ -5,7 +5,7 @@ import { BackupsDialog, type BackupSource } from './BackupsDialog'
 
 /**
  * "Backups…" in the header: the kept versions of the open document's own layer, its reviewed
- * layer and the project's project.json, to put one back at any time.
+ * layer, its text (as imported) and the project's project.json, to put one back at any time.
  */
 export function BackupsButton() {
   const project = useSessionState((s) => s.info?.project ?? null)
@@ -16,13 +16,13 @@ export function BackupsButton() {
   const open = () => {
     const stores: StoreRef[] = []
     if (doc && annotator) stores.push({ store: 'annotations', annotator, document: doc })
-    if (doc) stores.push({ store: 'reviewed', document: doc })
+    if (doc) stores.push({ store: 'reviewed', document: doc }, { store: 'text', document: doc })
     stores.push({ store: 'project', path: project.path })
     setSources(stores.map((store) => ({ store })))
   }
   return (
     <>
-      <button type="button" onClick={open} title="Earlier versions of this document’s annotations, its reviewed layer and the project settings, to put one back">
+      <button type="button" onClick={open} title="Earlier versions of this document’s annotations, its reviewed layer, its text and the project settings, to put one back">
         Backups…
       </button>
       {sources && <BackupsDialog sources={sources} onClose={() => setSources(null)} />}

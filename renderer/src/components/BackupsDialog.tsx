@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { BackupInfo, Client, RestoreResult, StoreRef } from '../../../shared/api'
-import { backupKindLabel, backupTime, byteSize, storeTitle } from '../state/backups'
+import { backupKindLabel, backupTime, byteSize, pinnedReason, storeTitle } from '../state/backups'
 import { messageOf } from '../state/errors'
 import { useSession, useSessionState } from '../state/use-session'
 import { Modal } from './Modal'
@@ -29,6 +29,19 @@ export function BackupsDialog({ sources, onClose }: { sources: BackupSource[]; o
   const [fixed] = useState(sources)
   useEffect(() => listAll(session.client, fixed, setListings), [session, fixed])
 
+  const unpin = async (store: StoreRef, backup: BackupInfo) => {
+    setBusy(true)
+    try {
+      await session.unpinBackup(store, backup.id)
+      setOutcome(null)
+      listAll(session.client, fixed, setListings)
+    } catch (e) {
+      setOutcome({ error: messageOf(e) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
   const restore = async (store: StoreRef, backup: BackupInfo) => {
     setBusy(true)
     try {
@@ -44,7 +57,10 @@ export function BackupsDialog({ sources, onClose }: { sources: BackupSource[]; o
   return (
     <Modal title="Backups" onClose={onClose}>
       <div className="backups">
-        <p className="help">Marginalia keeps earlier versions of the files it saves. Restoring one keeps the version it replaces, so a restore can be undone.</p>
+        <p className="help">
+          Marginalia keeps earlier versions of the files it saves. Restoring one keeps the version it replaces, so a restore can be undone. When a file is found
+          damaged, its last good copy is pinned: kept until you restore it or say it is not needed.
+        </p>
         {outcome && 'result' in outcome && (
           <p className="backups-outcome" role="status">
             Restored the version from {backupTime(outcome.result.restored.saved)} ({outcome.result.restored.summary}). The version it replaced was kept.
@@ -69,12 +85,26 @@ export function BackupsDialog({ sources, onClose }: { sources: BackupSource[]; o
                 <ul className="backups-list">
                   {listing.backups.map((b) => {
                     const time = backupTime(b.saved)
+                    const why = pinnedReason(b)
                     return (
-                      <li key={b.id} className={b.restorable ? 'backup' : 'backup backup-damaged'}>
+                      <li key={b.id} className={`backup${b.restorable ? '' : ' backup-damaged'}${b.kind === 'pinned' ? ' backup-pinned' : ''}`}>
                         <div className="backup-what">
                           <strong>{backupKindLabel(b.kind)}</strong> <span>{time}</span> <span className="backup-size">{byteSize(b.bytes)}</span>
                           <div className={b.restorable ? 'backup-summary' : 'backup-summary error'}>{b.summary}</div>
+                          {why && <div className="backup-why">{why}</div>}
                         </div>
+                        {b.kind === 'pinned' && (
+                          <button
+                            type="button"
+                            className="small quiet"
+                            disabled={busy}
+                            title="It becomes an ordinary earlier version, kept among the backups for a while"
+                            aria-label={`Not needed: the pinned copy from ${time}`}
+                            onClick={() => void unpin(source.store, b)}
+                          >
+                            Not needed
+                          </button>
+                        )}
                         <button
                           type="button"
                           className="small"

@@ -9,12 +9,14 @@ export function DocumentPane() {
   const opening = useSessionState((s) => s.opening)
   const count = useSessionState((s) => s.documents.length)
   const hint = useSessionState((s) => s.hint)
+  const readOnly = useSessionState((s) => s.doc?.readOnly != null)
   return (
     <main className="document" aria-busy={opening !== null}>
       <LabelToolbar />
       <LayerBanner />
       <p className={hint ? `hint hint-${hint.tone}` : 'hint'} aria-live="polite">
-        {hint?.text ?? (doc ? 'Select text, then press a label’s key or click the label. Click a highlight to edit it.' : '')}
+        {hint?.text ??
+          (doc && readOnly ? 'This document is read-only until its text is restored.' : doc ? 'Select text, then press a label’s key or click the label. Click a highlight to edit it.' : '')}
       </p>
       {doc ? (
         <TextView key={doc.id} />

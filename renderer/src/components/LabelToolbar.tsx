@@ -2,12 +2,16 @@ import { useSession, useSessionState } from '../state/use-session'
 
 /**
  * One button per label: tags the selected text, like pressing the label's key. Pressing a button
- * does not take focus from the text, so the selection survives the click.
+ * does not take focus from the text, so the selection survives the click. All disabled while the
+ * open document is read-only (its text is damaged).
  */
 export function LabelToolbar() {
   const session = useSession()
   const labels = useSessionState((s) => s.info?.project?.labels)
   const hasDoc = useSessionState((s) => s.doc !== null)
+  // A document whose text is damaged is read-only: nothing here may change it.
+  const readOnly = useSessionState((s) => s.doc?.readOnly ?? null)
+  const disabled = !hasDoc || readOnly !== null
   const keep = (e: React.MouseEvent) => e.preventDefault()
   return (
     <div className="toolbar" role="toolbar" aria-label="Labels">
@@ -17,8 +21,8 @@ export function LabelToolbar() {
           type="button"
           className={`label-button mg-label-${l.id}`}
           aria-label={l.name}
-          title={`Tag the selection as ${l.name} (key ${l.key})`}
-          disabled={!hasDoc}
+          title={readOnly ?? `Tag the selection as ${l.name} (key ${l.key})`}
+          disabled={disabled}
           onMouseDown={keep}
           onClick={() => session.commands.tag(l.id)}
         >
@@ -28,10 +32,10 @@ export function LabelToolbar() {
         </button>
       ))}
       <span className="toolbar-gap" />
-      <button type="button" className="quiet" title="Undo the last annotation change (Ctrl+Z)" disabled={!hasDoc} onMouseDown={keep} onClick={() => session.commands.undo()}>
+      <button type="button" className="quiet" title="Undo the last annotation change (Ctrl+Z)" disabled={disabled} onMouseDown={keep} onClick={() => session.commands.undo()}>
         Undo
       </button>
-      <button type="button" className="quiet" title="Redo (Shift+Ctrl+Z or Ctrl+Y)" disabled={!hasDoc} onMouseDown={keep} onClick={() => session.commands.redo()}>
+      <button type="button" className="quiet" title="Redo (Shift+Ctrl+Z or Ctrl+Y)" disabled={disabled} onMouseDown={keep} onClick={() => session.commands.redo()}>
         Redo
       </button>
     </div>

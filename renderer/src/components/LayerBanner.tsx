@@ -1,27 +1,57 @@
 import { useState } from 'react'
 import type { StoreRef } from '../../../shared/api'
-import { useSessionState } from '../state/use-session'
+import { messageOf } from '../state/errors'
+import { useSession, useSessionState } from '../state/use-session'
 import { BackupsDialog } from './BackupsDialog'
 
 /**
- * Above the text when the annotator's own layer of this document could not be read and was set
- * aside: the host's sentence and "Restore last good copy…", which opens the Backups dialog.
+ * Above the text, the host's sentences about the open document: its text is damaged, so it is
+ * read-only ("Restore text…"); or the annotator's own layer could not be read and was set aside,
+ * and its last good copy is pinned ("Restore last good copy…", or "Not needed" for the pinned one).
  */
 export function LayerBanner() {
+  const session = useSession()
   const doc = useSessionState((s) => s.doc)
   const annotator = useSessionState((s) => s.info?.annotator ?? null)
   // The dialog outlives the banner: a restore re-opens the document, which clears the notice.
   const [store, setStore] = useState<StoreRef | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
   const dialog = store && <BackupsDialog sources={[{ store }]} onClose={() => setStore(null)} />
-  // One shape whether or not the banner shows, so the dialog is not remounted when it goes.
+  const pinned = doc?.pinned ?? null
+  const dismiss = async () => {
+    if (!doc || !annotator || !pinned) return
+    try {
+      setProblem(null)
+      await session.unpinBackup({ store: 'annotations', annotator, document: doc.id }, pinned.id)
+    } catch (e) {
+      setProblem(messageOf(e))
+    }
+  }
+  // One shape whether or not the banners show, so the dialog is not remounted when they go.
   return (
     <>
+      {doc?.readOnly && (
+        <div className="layer-banner read-only-banner" role="alert">
+          <p>{doc.readOnly}</p>
+          <button type="button" className="primary" onClick={() => setStore({ store: 'text', document: doc.id })}>
+            Restore text…
+          </button>
+        </div>
+      )}
       {doc?.notice && annotator && (
         <div className="layer-banner" role="alert">
           <p>{doc.notice}</p>
-          <button type="button" className="primary" onClick={() => setStore({ store: 'annotations', annotator, document: doc.id })}>
-            Restore last good copy…
-          </button>
+          {problem && <p className="error">{problem}</p>}
+          <div className="banner-actions">
+            <button type="button" className="primary" onClick={() => setStore({ store: 'annotations', annotator, document: doc.id })}>
+              Restore last good copy…
+            </button>
+            {pinned && (
+              <button type="button" title="The pinned copy becomes an ordinary earlier version, kept among the backups for a while" onClick={() => void dismiss()}>
+                Not needed
+              </button>
+            )}
+          </div>
         </div>
       )}
       {dialog}

@@ -50,8 +50,11 @@ export class Annotating {
   constructor(
     private readonly store: Store<SessionState>,
     private readonly client: Client,
-    /** Tells the document list the new annotation count of a document (and whether others had changed its layer on disk). */
-    private readonly counted: (document: string, count: number, changedOnDisk: boolean) => void,
+    /**
+     * Tells the document list the new annotation count of a document, whether others had changed
+     * its layer on disk, and the host's sentence when the save found the layer's file damaged.
+     */
+    private readonly counted: (document: string, count: number, changedOnDisk: boolean, notice: string | null) => void,
   ) {
     this.queue = new SaveQueue({
       send: (document, ops) => this.client.call('annotations.apply', { document, ops }),
@@ -127,7 +130,7 @@ export class Annotating {
    * what else the text view should show in the same redraw.
    */
   change(ops: AnnotationOp[], history: 'new' | 'undo' | 'redo' = 'new', display: UpdateOptions = {}): Outcome | null {
-    if (ops.length === 0 || !this.document) return null
+    if (ops.length === 0 || !this.document || this.refusedReadOnly()) return null
     if (history === 'new') this.flush()
     const outcome = this.applyLocal(ops, display)
     if (!outcome) return null
@@ -146,7 +149,7 @@ export class Annotating {
    */
   editBuffered(id: string, patch: { attributes?: Record<string, string>; note?: string }): void {
     const current = this.layer?.annotations.get(id)
-    if (!current || !this.document) return
+    if (!current || !this.document || this.refusedReadOnly()) return
     if (this.edit && this.edit.id !== id) this.flush()
     const draft = { ...draftOf(current), ...patch }
     if (!this.edit) this.edit = { document: this.document, id, before: current, deadline: setTimeout(() => this.flush(), MAX_WAIT_MS) }
@@ -154,6 +157,13 @@ export class Annotating {
     this.edit.quiet = setTimeout(() => this.flush(), QUIET_MS)
     this.applyLocal([{ op: 'put', annotation: draft }])
     this.updateSaveState()
+  }
+
+  /** True (and the host's sentence shown) when the open document is read-only: its text is damaged. */
+  private refusedReadOnly(): boolean {
+    const readOnly = this.store.get().doc?.readOnly
+    if (readOnly) this.store.set({ hint: { text: readOnly, tone: 'error' } })
+    return Boolean(readOnly)
   }
 
   /** Save buffered typing now. */
@@ -216,7 +226,7 @@ export class Annotating {
 
   private saved(batches: Batch[], result: ApplyResult): void {
     const document = batches[0]!.document
-    this.counted(document, result.annotationCount, result.changedOnDisk === true)
+    this.counted(document, result.annotationCount, result.changedOnDisk === true, result.notice ?? null)
     if (document !== this.document || !this.layer) return
     // Keep local copies that later, unconfirmed changes have already replaced.
     const later = new Set<string>(this.edit ? [this.edit.id] : [])

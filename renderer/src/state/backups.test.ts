@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError, type BackupInfo } from '../../../shared/api'
-import { autoRetryDelay, backupKindLabel, backupTime, byteSize, firstRestorable, isConflict, storeTitle } from './backups'
+import { autoRetryDelay, backupKindLabel, backupTime, byteSize, firstPinned, firstRestorable, isConflict, pinnedReason, storeTitle } from './backups'
 
 const backup = (over: Partial<BackupInfo>): BackupInfo => ({
   id: 'latest.json',
@@ -9,6 +9,7 @@ const backup = (over: Partial<BackupInfo>): BackupInfo => ({
   bytes: 2048,
   summary: '12 annotations, 3 links',
   restorable: true,
+  pinned: null,
   ...over,
 })
 
@@ -17,6 +18,16 @@ describe('backups in words', () => {
     expect(backupKindLabel('latest')).toBe('Last saved')
     expect(backupKindLabel('snapshot')).toBe('Earlier version')
     expect(backupKindLabel('original')).toBe('Before format upgrade')
+    expect(backupKindLabel('pinned')).toBe('Pinned: last good copy')
+    expect(backupKindLabel('imported')).toBe('As imported')
+  })
+
+  it('says why a copy is pinned, and finds the newest pinned copy', () => {
+    const pin = backup({ id: 'pinned-2026-11-21T10-05-00-000Z.json', kind: 'pinned', pinned: { found: '2026-11-21T10:05:00.000Z', keptAs: 'x.json.unreadable-2026-11-21T10-05-00-000Z' } })
+    expect(pinnedReason(pin, 'en-GB')).toMatch(/^Kept since .*2026.*, when the file was found damaged \(the damaged file was kept as x\.json\.unreadable-2026-11-21T10-05-00-000Z\), until you restore it or say it is not needed\.$/)
+    expect(pinnedReason(backup({}))).toBeNull()
+    expect(firstPinned([backup({}), pin])).toBe(pin)
+    expect(firstPinned([backup({})])).toBeNull()
   })
 
   it('shows sizes and times for people', () => {

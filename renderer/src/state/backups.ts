@@ -7,7 +7,26 @@ import { ApiError, type BackupInfo, type StoreRef } from '../../../shared/api'
 
 /** The kind of a backup in the user's words. */
 export function backupKindLabel(kind: BackupInfo['kind']): string {
-  return kind === 'latest' ? 'Last saved' : kind === 'snapshot' ? 'Earlier version' : 'Before format upgrade'
+  const labels: Record<BackupInfo['kind'], string> = {
+    latest: 'Last saved',
+    snapshot: 'Earlier version',
+    original: 'Before format upgrade',
+    pinned: 'Pinned: last good copy',
+    imported: 'As imported',
+  }
+  return labels[kind]
+}
+
+/** Why a copy is pinned, in the user's local time: "Kept since …, when the file was found damaged (kept as …), until …". */
+export function pinnedReason(backup: BackupInfo, locale?: string): string | null {
+  if (!backup.pinned) return null
+  const kept = backup.pinned.keptAs ? ` (the damaged file was kept as ${backup.pinned.keptAs})` : ''
+  return `Kept since ${backupTime(backup.pinned.found, locale)}, when the file was found damaged${kept}, until you restore it or say it is not needed.`
+}
+
+/** The newest pinned copy among backups (backups.list lists newest first), if any. */
+export function firstPinned(backups: readonly BackupInfo[]): BackupInfo | null {
+  return backups.find((b) => b.kind === 'pinned') ?? null
 }
 
 /** When a backup was saved, in the user's local time ("21 Nov 2026, 11:00:00"). */
@@ -33,6 +52,7 @@ export function firstRestorable(backups: readonly BackupInfo[]): BackupInfo | nu
 export function storeTitle(store: StoreRef, annotator?: string): string {
   if (store.store === 'project') return 'Project settings (project.json)'
   if (store.store === 'reviewed') return 'Reviewed layer of this document'
+  if (store.store === 'text') return 'The text of this document'
   return annotator && store.annotator === annotator ? 'Your annotations on this document' : `${store.annotator}’s annotations on this document`
 }
 

@@ -32,8 +32,16 @@ export class Commands {
     this.store.set({ hint: text === null ? null : { text, tone } })
   }
 
+  /** True when the open document is read-only (its text is damaged): the host's sentence is shown instead. */
+  private readOnly(): boolean {
+    const readOnly = this.store.get().doc?.readOnly
+    if (readOnly) this.hint(readOnly, 'error')
+    return Boolean(readOnly)
+  }
+
   /** Tag the selected text with a label: drawn at once, then saved. */
   tag(labelId: string): void {
+    if (this.readOnly()) return
     const editor = this.work.editor
     const label = findLabel(this.labels, labelId)
     if (!editor || !label) return
@@ -78,7 +86,7 @@ export class Commands {
 
   /** Delete an annotation, with the links to and from it. */
   remove(id: string): void {
-    if (!this.annotation(id)) return
+    if (this.readOnly() || !this.annotation(id)) return
     const links = [...(this.work.layer?.links.values() ?? [])].filter((l) => l.from === id || l.to === id)
     // As when tagging: the text is redrawn at once, and the side panel (React) follows after that
     // frame is painted.
@@ -130,6 +138,7 @@ export class Commands {
 
   /** Start attributing the selected annotation: the next click on a source links it. */
   startLinking(): void {
+    if (this.readOnly()) return
     const id = this.store.get().selectedId
     const a = id === null ? undefined : this.annotation(id)
     const label: LabelDef | undefined = a && findLabel(this.labels, a.label)
@@ -140,6 +149,7 @@ export class Commands {
 
   /** Undo the last change of this document. */
   undo(): void {
+    if (this.readOnly()) return
     const done = this.work.undoLast()
     if (done === false) return this.hint('Nothing to undo.')
     this.afterHistory(done)
@@ -147,6 +157,7 @@ export class Commands {
 
   /** Redo the last undone change. */
   redo(): void {
+    if (this.readOnly()) return
     const done = this.work.redoLast()
     if (done === false) return this.hint('Nothing to redo.')
     this.afterHistory(done)

@@ -2,7 +2,7 @@
  * The shape of everything the UI shows outside the text itself. One immutable object, replaced
  * field by field through the Store, so components re-render only for the fields they read.
  */
-import type { AnnotatorSummary, AppInfo, CsvPreview, DocumentSummary } from '../../../shared/api'
+import type { AnnotatorSummary, AppInfo, BackupInfo, CsvPreview, DocumentSummary } from '../../../shared/api'
 import type { LayerSnapshot } from './annotation-set'
 import type { ReviewModel } from './review-model'
 
@@ -13,8 +13,12 @@ export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'
 export interface OpenDocumentState {
   id: string
   text: string
-  /** A sentence from the host about this layer (e.g. a damaged store set aside). */
+  /** A sentence from the host about this layer (e.g. a damaged store set aside, a pinned last good copy). */
   notice: string | null
+  /** The newest pinned copy of this layer (its last good version), until restored or dismissed. */
+  pinned: BackupInfo | null
+  /** Set when the text is damaged: the host's sentence; nothing can be changed until it is restored. */
+  readOnly: string | null
 }
 
 /** Result of the last import of texts, shown until dismissed. */

@@ -6,7 +6,7 @@
  */
 import { ApiError, type AppInfo, type ArgsOf, type BackupInfo, type Client, type ExportedFile, type ProjectSummary, type RestoreResult, type StoreRef } from '../../../shared/api'
 import { Annotating } from './annotating'
-import { autoRetryDelay, firstRestorable, isConflict } from './backups'
+import { autoRetryDelay, firstPinned, firstRestorable, isConflict } from './backups'
 import { Commands } from './commands'
 import { messageOf } from './errors'
 import { ChangeWatch } from './change-watch'
@@ -38,9 +38,11 @@ export class Session {
   readonly imports: TextImport
 
   constructor(readonly client: Client) {
-    this.work = new Annotating(this.store, client, (id, count, changedOnDisk) => {
+    this.work = new Annotating(this.store, client, (id, count, changedOnDisk, notice) => {
       const documents = this.store.get().documents.map((d) => (d.id === id ? { ...d, annotationCount: count } : d))
       this.store.set({ documents })
+      // The save found the layer's file damaged on disk and set it aside: say so, with the pinned copy.
+      if (notice) void this.layerDamaged(id, notice)
       // Someone else had changed this layer on disk: show their changes once ours are saved.
       if (changedOnDisk) this.watch.note('Changes from another window were merged.')
       if (changedOnDisk && id === this.store.get().doc?.id) void this.reloadOwnLayer()
@@ -57,6 +59,19 @@ export class Session {
       reloadReview: () => this.mode.openReview(),
       reloadProgress: () => this.mode.loadProgress(),
     })
+  }
+
+  /** Show that a save found the open layer damaged on disk (set aside, its last good copy pinned). */
+  private async layerDamaged(id: string, notice: string): Promise<void> {
+    const doc = this.store.get().doc
+    const annotator = this.info?.annotator
+    if (!doc || doc.id !== id || !annotator) return
+    this.store.set({ doc: { ...doc, notice } })
+    // What the layer holds now is what was saved into the new file: show that, not what was set aside.
+    void this.reloadOwnLayer()
+    const backups = await this.client.call('backups.list', { store: { store: 'annotations', annotator, document: id } }).catch(() => [])
+    const now = this.store.get().doc
+    if (now?.id === id) this.store.set({ doc: { ...now, pinned: firstPinned(backups) } })
   }
 
   /** Take in the open document's own layer from disk, once the annotator's own changes are saved. */
@@ -131,9 +146,20 @@ export class Session {
     await this.saved()
     const result = await this.client.call('backups.restore', { store, backup })
     if (store.store === 'project') await this.projectOpened(result.project)
-    else if (store.store === 'annotations' && store.document === this.store.get().doc?.id) await this.openDocument(store.document, true)
+    else if ((store.store === 'annotations' || store.store === 'text') && store.document === this.store.get().doc?.id) await this.openDocument(store.document, true)
     else if (store.store === 'reviewed') void this.mode.openReview()
     return result
+  }
+
+  /** The user says a pinned copy is not needed; the banner about it goes. Returns the backups as they are now. */
+  async unpinBackup(store: StoreRef, backup: string): Promise<BackupInfo[]> {
+    const backups = await this.client.call('backups.unpin', { store, backup })
+    const doc = this.store.get().doc
+    if (store.store === 'annotations' && doc?.id === store.document && doc.pinned?.id === backup) {
+      const pinned = firstPinned(backups)
+      this.store.set({ doc: { ...doc, pinned, notice: pinned ? doc.notice : null } })
+    }
+    return backups
   }
 
   /** Open a project folder, by path or (desktop) through the native dialog; returns the error sentence, or null. */
@@ -202,7 +228,7 @@ export class Session {
       const opened = await this.client.call('documents.open', { id })
       if (this.store.get().opening !== id) return
       this.work.load(opened)
-      this.store.set({ doc: { id, text: opened.text, notice: opened.notice }, opening: null, hint: null })
+      this.store.set({ doc: { id, text: opened.text, notice: opened.notice, pinned: opened.pinned, readOnly: opened.readOnly }, opening: null, hint: null })
       const documents = this.store.get().documents.map((d) => (d.id === id ? opened.document : d))
       this.store.set({ documents })
       void this.loadValues()

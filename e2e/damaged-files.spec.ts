@@ -1,0 +1,86 @@
+/**
+ * Files that are not what they should be, as a user meets them in browser mode: a document whose
+ * stored text was damaged on disk opens read-only with one sentence and is restored from
+ * Backups…; a colleague's folder holding a named pipe and a link to /dev/zero is imported at once,
+ * the skipped files named, and the host keeps answering.
+ */
+import { execFileSync } from 'node:child_process'
+import { cp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ProjectFile } from '../shared/model/project'
+import { expect, test } from './harness'
+import { dragSelect } from './text'
+
+test('a damaged text opens read-only with its sentence, nothing can be tagged, and "Restore text…" puts it back', async ({ page, app }) => {
+  const project = JSON.parse(await app.read('project.json')) as ProjectFile
+  const doc = project.documents[0]!
+  const file = join(app.projectDir, doc.file)
+  const good = await readFile(file)
+  // Opened once intact (the sample project predates kept texts: the copy is made then), then damaged.
+  await page.goto(app.url)
+  await expect(page.locator('.ProseMirror')).toContainText(good.toString('utf8').slice(0, 20))
+  await writeFile(file, Buffer.concat([good.subarray(0, 400), Buffer.alloc(200)]))
+  await page.reload()
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title, { exact: true }).click()
+  const banner = page.getByRole('alert').filter({ hasText: 'read-only' })
+  await expect(banner).toHaveText(
+    new RegExp(`The text of “.*” \\(texts/${doc.id}\\.txt\\) is not the text that was imported \\(it was changed or damaged on disk\\), so the document is read-only; restore it with Backups… \\(your annotations are kept\\)\\.`),
+  )
+  await page.screenshot({ path: test.info().outputPath('read-only.png') })
+  await expect(page.getByRole('toolbar', { name: 'Labels' }).getByRole('button', { name: 'Claim', exact: true })).toBeDisabled()
+  const before = await app.read(`annotations/tester/${doc.id}.json`).catch(() => null)
+  const phrase = ((await page.locator('.ProseMirror p').first().textContent()) ?? '').trim().split(/\s+/).slice(0, 2).join(' ')
+  await dragSelect(page, phrase)
+  await page.keyboard.press('1')
+  await expect(page.locator('.hint')).toContainText('so the document is read-only')
+  await expect(page.locator('.ProseMirror .mg-hl-claim')).toHaveCount(0)
+  expect(await app.read(`annotations/tester/${doc.id}.json`).catch(() => null)).toBe(before)
+
+  await banner.getByRole('button', { name: 'Restore text…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Backups' })
+  await dialog.getByRole('button', { name: /^Restore as imported from / }).click()
+  await expect(dialog.getByRole('status')).toContainText('The version it replaced was kept.')
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(banner).toBeHidden()
+  expect(await readFile(file)).toEqual(good)
+  await dragSelect(page, phrase)
+  await page.keyboard.press('1')
+  await expect(page.locator('.ProseMirror .mg-hl-claim', { hasText: phrase })).toBeVisible()
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+})
+
+test('"Import annotations…" of a folder holding a named pipe and a link to /dev/zero answers within a second and names both', async ({ page, app }) => {
+  test.skip(process.platform === 'win32', 'named pipes and /dev/zero are POSIX')
+  const colleague = join(app.projectDir, '..', 'colleague')
+  await cp(join(app.projectDir), colleague, { recursive: true })
+  const project = JSON.parse(await app.read('project.json')) as ProjectFile
+  const [a, b] = project.documents
+  await rm(join(colleague, 'annotations', 'maria', `${a!.id}.json`))
+  execFileSync('mkfifo', [join(colleague, 'annotations', 'maria', `${a!.id}.json`)])
+  await rm(join(colleague, 'annotations', 'jonas', `${b!.id}.json`))
+  await symlink('/dev/zero', join(colleague, 'annotations', 'jonas', `${b!.id}.json`))
+
+  await page.goto(app.url)
+  await expect(page.getByRole('navigation', { name: 'Documents' })).toBeVisible()
+  const token = new URL(app.url).searchParams.get('token')!
+  // Five at once, as a user clicking again might: before, each held one of Node's four file threads for good.
+  const took = await page.evaluate(async ([path, t]) => {
+    const started = performance.now()
+    const call = (m: string, args: unknown) => fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Marginalia-Token': t }, body: JSON.stringify(args) }).then((r) => r.json())
+    await Promise.all(Array.from({ length: 5 }, () => call('annotations.import', { path })))
+    return performance.now() - started
+  }, [colleague, token] as const)
+  expect(took).toBeLessThan(1000)
+
+  await page.getByRole('button', { name: 'Import annotations…' }).click()
+  const dialog = page.getByRole('dialog', { name: /Import annotations/ })
+  await dialog.getByLabel('Folder or file to import from (full path)').fill(colleague)
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+  const problems = dialog.getByRole('alert')
+  await expect(problems).toContainText(`annotations/maria/${a!.id}.json was skipped because it is a named pipe (FIFO), not a file.`)
+  await expect(problems).toContainText(`annotations/jonas/${b!.id}.json was skipped because it is a link to /dev/zero, outside the folder it was found in`)
+  // The host still answers: another document opens.
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(b!.title, { exact: true }).click()
+  await expect(page.locator('.ProseMirror')).toContainText((await app.read(b!.file)).slice(0, 30))
+})
