@@ -221,3 +221,20 @@ describe('the last good copy of a damaged layer', () => {
     expect((await wb.apply(a, [put('n2', 5, 9)])).notice).toBeNull()
   })
 })
+
+describe('the last saved copy', () => {
+  it('is pinned rather than an earlier snapshot, even when the file system dates it a moment before that snapshot', async () => {
+    const { StoreBackups } = await import('./backups')
+    const t = await tempDir()
+    cleanups.push(t.cleanup)
+    const backups = new StoreBackups(join(t.dir, 'b'))
+    // The first save since backups began keeps the version on disk as a snapshot stamped now…
+    await backups.beforeSave('{"n":1}', false, Date.now() + 60_000)
+    await backups.afterSave('{"n":2}')
+    // …and latest.json gets the file system's time, which a coarser clock may put before it.
+    await utimes(join(t.dir, 'b', 'latest.json'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000))
+    expect((await backups.list())[0]!.kind).toBe('latest')
+    const pin = await backups.pinLastGood(new Date(), async () => true)
+    expect(await readFile(pin!.path, 'utf8')).toBe('{"n":2}')
+  })
+})

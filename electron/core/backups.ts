@@ -141,7 +141,7 @@ export class StoreBackups {
     await fs.utimes(path, saved, saved).catch(() => undefined)
   }
 
-  /** Every backup of the file, newest first. */
+  /** Every backup of the file, newest first (latest.json first of all). */
   async list(): Promise<BackupFile[]> {
     let names: string[]
     try {
@@ -167,7 +167,9 @@ export class StoreBackups {
       const found = pinned ? timeOf(id.slice('pinned-'.length, 'pinned-'.length + 24)) : null
       out.push({ id, kind, saved, bytes: stat.size, path, version: original ? Number(original[1]) : null, found })
     }
-    return out.sort((a, b) => b.saved.getTime() - a.saved.getTime() || (a.kind === 'latest' ? -1 : b.kind === 'latest' ? 1 : 0))
+    // latest.json is what was saved last, whatever the clocks say: a file's time comes from the
+    // file system's coarser clock, so a snapshot stamped a moment before may look newer than it.
+    return out.sort((a, b) => (a.kind === 'latest' ? -1 : b.kind === 'latest' ? 1 : b.saved.getTime() - a.saved.getTime()))
   }
 
   /** A backup by its id, or null when there is no such backup. */
