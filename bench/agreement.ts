@@ -43,7 +43,10 @@ function syntheticReviewLayers(annotators: number, count: number) {
       return {
         id: `a${w}-${i}`,
         label: ['claim', 'source', 'stance'][(i + (i % 11 === 0 ? w : 0)) % 3]!,
-        target: { position: { type: 'TextPositionSelector', start, end: start + 20 + ((i + w) % 4) }, quote: { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' } },
+        target: {
+          position: { type: 'TextPositionSelector', start, end: start + 20 + ((i + w) % 4) },
+          quote: { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' },
+        },
         attributes: {},
         note: '',
         author: `a${w}`,

@@ -15,7 +15,14 @@ export function launchChromium(): Promise<Browser> {
   if (problem) throw new Error(problem)
   return chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   })
 }
 
@@ -171,7 +178,14 @@ async function pressAndMeasure(page: Page, key: string, condition: string): Prom
 }
 
 /** Measure one renderer on one case: `plan.runs` fresh pages. */
-export async function measureRenderer(browser: Browser, target: Target, caseName: string, probeScript: string, plan: RunPlan, log: (s: string) => void): Promise<RendererRun> {
+export async function measureRenderer(
+  browser: Browser,
+  target: Target,
+  caseName: string,
+  probeScript: string,
+  plan: RunPlan,
+  log: (s: string) => void,
+): Promise<RendererRun> {
   const result: RendererRun = { renderer: target.renderer, case: caseName, open: [], add: [], remove: [], scroll: [], errors: [] }
   const init = target.armAtStart ? `${probeScript}\n;benchProbe.armOpen('pageReady', null, 'navigation')` : probeScript
   for (let run = 0; run < plan.runs; run++) {
@@ -222,7 +236,7 @@ export async function marginaliaColumnWidth(browser: Browser, url: string): Prom
     const page = await context.newPage()
     await page.goto(url)
     await page.locator('.ProseMirror').waitFor()
-    return await page.evaluate(`document.querySelector('.ProseMirror').getBoundingClientRect().width`) as number
+    return (await page.evaluate(`document.querySelector('.ProseMirror').getBoundingClientRect().width`)) as number
   } finally {
     await context.close()
   }

@@ -21,33 +21,114 @@ export function random(seed: number): () => number {
 }
 
 const PEOPLE = [
-  'Maria Keller', 'José Álvarez', 'Zoë Brandt', 'Łukasz Wróbel', 'Søren Dahl', 'Nguyễn Thị Lan', 'Ольга Петрова',
-  'Ahmet Yılmaz', 'Δημήτρης Παππάς', 'Amira Haddad', 'محمد الأحمد', 'Chen Wei', 'Priya Raman', 'François Léger',
-  'Ingrid Ødegård', 'Kwame Mensah', 'Hannah Schäfer', 'Tomás Ó Briain', 'Yuki Tanaka', 'Arkady Mil-Man',
+  'Maria Keller',
+  'José Álvarez',
+  'Zoë Brandt',
+  'Łukasz Wróbel',
+  'Søren Dahl',
+  'Nguyễn Thị Lan',
+  'Ольга Петрова',
+  'Ahmet Yılmaz',
+  'Δημήτρης Παππάς',
+  'Amira Haddad',
+  'محمد الأحمد',
+  'Chen Wei',
+  'Priya Raman',
+  'François Léger',
+  'Ingrid Ødegård',
+  'Kwame Mensah',
+  'Hannah Schäfer',
+  'Tomás Ó Briain',
+  'Yuki Tanaka',
+  'Arkady Mil-Man',
 ]
 const ROLES = [
-  'a spokesperson for the ministry', 'the deputy foreign minister', 'an analyst at the Institute for Security Studies',
-  'a senior diplomat', 'the opposition leader', 'a researcher at the university', 'the central bank governor',
-  'a former ambassador', 'the mayor', 'an official who asked not to be named',
+  'a spokesperson for the ministry',
+  'the deputy foreign minister',
+  'an analyst at the Institute for Security Studies',
+  'a senior diplomat',
+  'the opposition leader',
+  'a researcher at the university',
+  'the central bank governor',
+  'a former ambassador',
+  'the mayor',
+  'an official who asked not to be named',
 ]
-const PLACES = ['Moscow', 'Tehran', 'Brussels', 'Kyiv', 'Ankara', 'Cairo', 'Warsaw', 'Beirut', 'Geneva', 'Doha', 'Berlin', 'São Paulo', 'Zürich', 'Reykjavík']
+const PLACES = [
+  'Moscow',
+  'Tehran',
+  'Brussels',
+  'Kyiv',
+  'Ankara',
+  'Cairo',
+  'Warsaw',
+  'Beirut',
+  'Geneva',
+  'Doha',
+  'Berlin',
+  'São Paulo',
+  'Zürich',
+  'Reykjavík',
+]
 const ORGS = [
-  'the European Commission', 'the United Nations', 'the defence ministry', 'the parliament', 'the energy regulator',
-  'the International Monetary Fund', 'the electoral commission', 'the health ministry', 'the state news agency', 'NATO',
+  'the European Commission',
+  'the United Nations',
+  'the defence ministry',
+  'the parliament',
+  'the energy regulator',
+  'the International Monetary Fund',
+  'the electoral commission',
+  'the health ministry',
+  'the state news agency',
+  'NATO',
 ]
 const SUBJECTS = [
-  'the ceasefire talks', 'the sanctions package', 'the gas pipeline', 'the prisoner exchange', 'the budget deal',
-  'the new border rules', 'the grain corridor', 'the nuclear agreement', 'the election results', 'the reconstruction fund',
-  'the interest rate decision', 'the refugee quota', 'the drone strikes', 'the trade embargo', 'the peace plan',
+  'the ceasefire talks',
+  'the sanctions package',
+  'the gas pipeline',
+  'the prisoner exchange',
+  'the budget deal',
+  'the new border rules',
+  'the grain corridor',
+  'the nuclear agreement',
+  'the election results',
+  'the reconstruction fund',
+  'the interest rate decision',
+  'the refugee quota',
+  'the drone strikes',
+  'the trade embargo',
+  'the peace plan',
 ]
-const VERBS = ['had failed', 'would resume next week', 'were a turning point', 'remained fragile', 'had been delayed again',
-  'could collapse within days', 'were moving in the right direction', 'had exposed deep divisions', 'would not be renewed',
-  'had cost more than €4.2 billion', 'were “a matter of weeks” away', 'had been blocked by a single vote']
-const STANCES = ['strongly supported', 'firmly rejected', 'cautiously welcomed', 'openly criticised', 'refused to endorse', 'called for a review of']
+const VERBS = [
+  'had failed',
+  'would resume next week',
+  'were a turning point',
+  'remained fragile',
+  'had been delayed again',
+  'could collapse within days',
+  'were moving in the right direction',
+  'had exposed deep divisions',
+  'would not be renewed',
+  'had cost more than €4.2 billion',
+  'were “a matter of weeks” away',
+  'had been blocked by a single vote',
+]
+const STANCES = [
+  'strongly supported',
+  'firmly rejected',
+  'cautiously welcomed',
+  'openly criticised',
+  'refused to endorse',
+  'called for a review of',
+]
 const DAYS = ['on Monday', 'on Tuesday', 'on Wednesday', 'late on Thursday', 'on Friday', 'over the weekend', 'earlier this month']
 const EXTRAS = [
-  'according to figures seen by reporters', 'citing two people familiar with the matter', 'in a statement posted online',
-  'at a press conference in the capital', 'in an interview with local television', 'speaking on condition of anonymity',
+  'according to figures seen by reporters',
+  'citing two people familiar with the matter',
+  'in a statement posted online',
+  'at a press conference in the capital',
+  'in an interview with local television',
+  'speaking on condition of anonymity',
 ]
 const EMOJI = ['🙂', '🇺🇦', '👩🏽‍⚕️', '📈', '🕊️', '⚠️', '🇪🇺']
 
@@ -164,7 +245,8 @@ export function generateSpans(corpus: Corpus, count: number, seed: number): Benc
   for (let i = 0; i < count; i++) {
     const r = rand()
     const label = r < 0.4 ? 'claim' : r < 0.7 ? 'source' : 'stance'
-    const length = label === 'claim' ? 6 + Math.floor(rand() * 20) : label === 'source' ? 1 + Math.floor(rand() * 3) : 4 + Math.floor(rand() * 12)
+    const length =
+      label === 'claim' ? 6 + Math.floor(rand() * 20) : label === 'source' ? 1 + Math.floor(rand() * 3) : 4 + Math.floor(rand() * 12)
     let w = first + Math.floor(rand() * (words.count - first))
     if (label === 'source' && lastClaim && rand() < 0.5) w = lastClaim[0] + Math.floor(rand() * (lastClaim[1] - lastClaim[0] + 1))
     const cross = rand() < 0.02

@@ -79,7 +79,13 @@ function locator(map: SourceMap): Locate {
       const entry = map.findEntry(line, column) as { originalSource?: string }
       const path = entry.originalSource ?? ''
       const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)
-      found = pkg ? pkg[1]! : /renderer\/src\//.test(path) ? `app ${path.replace(/^.*renderer\/src\//, '')}` : /shared\//.test(path) ? `shared ${path.replace(/^.*shared\//, '')}` : path || 'app'
+      found = pkg
+        ? pkg[1]!
+        : /renderer\/src\//.test(path)
+          ? `app ${path.replace(/^.*renderer\/src\//, '')}`
+          : /shared\//.test(path)
+            ? `shared ${path.replace(/^.*shared\//, '')}`
+            : path || 'app'
       cache.set(key, found)
     }
     return found
@@ -127,17 +133,24 @@ function summarizeCpu(profile: CpuProfile, bundleUrl: string, locate: Locate) {
       fnTotal.set(k, t)
     }
   }
-  const top = (m: Map<string, { fn: string; where: string; ms: number }>, n: number) => [...m.values()].sort((a, b) => b.ms - a.ms).slice(0, n)
+  const top = (m: Map<string, { fn: string; where: string; ms: number }>, n: number) =>
+    [...m.values()].sort((a, b) => b.ms - a.ms).slice(0, n)
   return { byPackage, topSelf: top(fnSelf, 15), topTotal: top(fnTotal, 25) }
 }
 
 const KINDS: [RegExp, string][] = [
   [/^(UpdateLayoutTree|RecalculateStyles|ParseAuthorStyleSheet|StyleRecalc)/, 'style'],
   [/^(Layout|LocalFrameView::layout|LocalFrameView::performLayout|UpdateLayerTree)$/, 'layout'],
-  [/^(PrePaint|Paint|PaintImage|Layerize|Commit|UpdateLayer|CompositeLayers|LocalFrameView::Run.*Paint.*|LocalFrameView::RunCompositingInputsLifecyclePhase|ProxyMain::BeginMainFrame::commit)$/, 'paint and commit'],
+  [
+    /^(PrePaint|Paint|PaintImage|Layerize|Commit|UpdateLayer|CompositeLayers|LocalFrameView::Run.*Paint.*|LocalFrameView::RunCompositingInputsLifecyclePhase|ProxyMain::BeginMainFrame::commit)$/,
+    'paint and commit',
+  ],
   [/^(MinorGC|MajorGC|V8\.GC|BlinkGC|CppGC|ThreadState::|V8\.GC_)/, 'garbage collection'],
   [/^(ParseHTML|HTMLDocumentParser)/, 'HTML parsing'],
-  [/^(FunctionCall|EvaluateScript|v8\.|V8\.|TimerFire|EventDispatch|RunMicrotasks|FireAnimationFrame|XHRLoad|XHRReadyStateChange|v8\.callFunction|v8\.run|v8\.compile|CompileCode|CompileScript)/, 'script'],
+  [
+    /^(FunctionCall|EvaluateScript|v8\.|V8\.|TimerFire|EventDispatch|RunMicrotasks|FireAnimationFrame|XHRLoad|XHRReadyStateChange|v8\.callFunction|v8\.run|v8\.compile|CompileCode|CompileScript)/,
+    'script',
+  ],
 ]
 
 function summarizeTrace(events: TraceEvent[]): Record<string, number> {
@@ -149,7 +162,9 @@ function summarizeTrace(events: TraceEvent[]): Record<string, number> {
     if (names.get(k) === 'CrRendererMain') counts.set(k, (counts.get(k) ?? 0) + 1)
   }
   const main = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
-  const spans = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)
+  const spans = events
+    .filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)
   // Self time: each event's duration less its children's, by nesting on the one thread.
   const stack: { end: number; kind: string; self: number }[] = []
   const out: Record<string, number> = {}
@@ -172,12 +187,29 @@ function summarizeTrace(events: TraceEvent[]): Record<string, number> {
   return out
 }
 
-async function profiled(browser: Browser, page: Page, action: string, bundleUrl: string, locate: Locate, run: () => Promise<void>): Promise<ProfileSummary> {
+async function profiled(
+  browser: Browser,
+  page: Page,
+  action: string,
+  bundleUrl: string,
+  locate: Locate,
+  run: () => Promise<void>,
+): Promise<ProfileSummary> {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Profiler.enable')
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
   await cdp.send('Profiler.start')
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'toplevel', 'v8', 'blink_gc'] })
+  await browser.startTracing(page, {
+    categories: [
+      'devtools.timeline',
+      'disabled-by-default-devtools.timeline',
+      'v8.execute',
+      'blink.user_timing',
+      'toplevel',
+      'v8',
+      'blink_gc',
+    ],
+  })
   const started = performance.now()
   await run()
   const wallMs = performance.now() - started
@@ -203,7 +235,9 @@ export async function profileMarginalia(browser: Browser, url: string, p: BenchP
   const context = await browser.newContext({ viewport: VIEWPORT })
   const page = await context.newPage()
   try {
-    await page.route(/\/assets\/index-[^/?]+\.js(\?.*)?$/, (route) => route.fulfill({ path: bundlePath, contentType: 'text/javascript; charset=utf-8' }))
+    await page.route(/\/assets\/index-[^/?]+\.js(\?.*)?$/, (route) =>
+      route.fulfill({ path: bundlePath, contentType: 'text/javascript; charset=utf-8' }),
+    )
     await page.addInitScript({ content: probeScript })
     const target = marginaliaTarget(url, p)
     const summaries: ProfileSummary[] = []
@@ -253,7 +287,9 @@ export function profileMarkdown(summaries: readonly ProfileSummary[]): string {
     lines.push(`\n### Profile: ${s.action} (wall ${ms(s.wallMs)} ms, trace and CPU profile in bench/results/profile/)\n`)
     const main = Object.entries(s.mainThread).sort((a, b) => b[1] - a[1])
     lines.push(`Main thread: ${main.map(([k, v]) => `${k} ${ms(v)} ms`).join(', ')}\n`)
-    const pkgs = Object.entries(s.byPackage).sort((a, b) => b[1] - a[1]).slice(0, 10)
+    const pkgs = Object.entries(s.byPackage)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10)
     lines.push(`JavaScript self time by package: ${pkgs.map(([k, v]) => `${k} ${ms(v)}`).join(', ')}\n`)
     lines.push('| function (total time) | where | ms |\n|---|---|---|')
     for (const f of s.topTotal.slice(0, 15)) lines.push(`| ${f.fn} | ${f.where} | ${ms(f.ms)} |`)

@@ -63,7 +63,8 @@ export function figures(run: RendererRun | undefined): Figures | null {
   }
 }
 
-const num = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—')
+const num = (n: number, digits = 0) =>
+  Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—'
 const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}` : '—')
 
 interface Row {
@@ -96,7 +97,9 @@ const ROWS: Row[] = [
 
 /** The side-by-side table of one case. */
 export function caseTable(c: CaseResult): string {
-  const [m = null, floor = null, peer = null] = (['marginalia', 'floor', 'recogito'] as const).map((r) => figures(c.runs.find((x) => x.renderer === r)))
+  const [m = null, floor = null, peer = null] = (['marginalia', 'floor', 'recogito'] as const).map((r) =>
+    figures(c.runs.find((x) => x.renderer === r)),
+  )
   const samples = (r: string) => {
     const run = c.runs.find((x) => x.renderer === r)
     return run ? `${run.open.length} opens, ${run.add.length} adds, ${run.scroll.length} scrolls` : 'not run'
@@ -109,13 +112,18 @@ export function caseTable(c: CaseResult): string {
   ]
   // A renderer that never finished an open shows the time limit it ran past.
   const limit = (r: string) => {
-    const e = c.runs.find((x) => x.renderer === r)?.errors.map((x) => /not painted within (\d+) ms/.exec(x)).find(Boolean)
+    const e = c.runs
+      .find((x) => x.renderer === r)
+      ?.errors.map((x) => /not painted within (\d+) ms/.exec(x))
+      .find(Boolean)
     return e ? `> ${num(Number(e[1]) / 1000)} s` : '—'
   }
   for (const row of ROWS) {
     const v = (f: Figures | null) => (f ? row.get(f) : Number.NaN)
     const cell = (f: Figures | null, r: string) => (f ? num(v(f), row.digits) : row.name.startsWith('open') ? limit(r) : '—')
-    lines.push(`| ${row.name} | ${cell(m, 'marginalia')} | ${cell(floor, 'floor')} | ${cell(peer, 'recogito')} | ${ratio(v(m), v(floor))} | ${ratio(v(m), v(peer))} |`)
+    lines.push(
+      `| ${row.name} | ${cell(m, 'marginalia')} | ${cell(floor, 'floor')} | ${cell(peer, 'recogito')} | ${ratio(v(m), v(floor))} | ${ratio(v(m), v(peer))} |`,
+    )
   }
   const errors = c.runs.flatMap((r) => r.errors.map((e) => `${r.renderer}: ${e}`))
   if (errors.length) lines.push('', ...errors.slice(0, 8).map((e) => `- ${e}`))
@@ -137,12 +145,23 @@ export function checkTargets(cases: readonly CaseResult[], save: readonly SaveRe
   const f1 = get('1mb', 'floor')
   if (m1) {
     const open = m1.open.median
-    out.push({ target: '1 MB / 10k opens in under 1 s', met: open < 1000, detail: `median ${num(open)} ms, p95 ${num(m1.open.p95)} ms (${open < 1000 ? `${num(1000 - open)} ms to spare` : `${num(open - 1000)} ms over`})` })
+    out.push({
+      target: '1 MB / 10k opens in under 1 s',
+      met: open < 1000,
+      detail: `median ${num(open)} ms, p95 ${num(m1.open.p95)} ms (${open < 1000 ? `${num(1000 - open)} ms to spare` : `${num(open - 1000)} ms over`})`,
+    })
     if (f1) {
       const r = open / f1.open.median
-      out.push({ target: '1 MB / 10k opens within 2× the plain-text floor', met: r <= 2, detail: `${r.toFixed(2)}× (floor median ${num(f1.open.median)} ms; 2× is ${num(2 * f1.open.median)} ms)` })
+      out.push({
+        target: '1 MB / 10k opens within 2× the plain-text floor',
+        met: r <= 2,
+        detail: `${r.toFixed(2)}× (floor median ${num(f1.open.median)} ms; 2× is ${num(2 * f1.open.median)} ms)`,
+      })
     }
-    for (const [what, s] of [['Adding', m1.addWork], ['Deleting', m1.removeWork]] as const) {
+    for (const [what, s] of [
+      ['Adding', m1.addWork],
+      ['Deleting', m1.removeWork],
+    ] as const) {
       const lat = what === 'Adding' ? m1.addLatency : m1.removeLatency
       out.push({
         target: `${what} a highlight at 10k: p95 under 16 ms`,
@@ -187,13 +206,29 @@ export function checkTargets(cases: readonly CaseResult[], save: readonly SaveRe
       if (a > b * 1.05) losses.push(`${c.case} ${name} ${num(a, 1)} vs ${num(b, 1)}`)
     }
   }
-  if (compared) out.push({ target: 'Faster than @recogito/text-annotator on every shared measure', met: losses.length === 0, detail: (losses.length ? `slower or larger on: ${losses.join('; ')}` : 'faster, smaller or level on every measure compared') + (notes.length ? `; ${notes.join('; ')}` : '') })
-  if (exp) out.push({ target: 'CSV export of 100k annotations under 1 s', met: exp.cold.median < 1000, detail: `cold (open project + export) median ${num(exp.cold.median)} ms, warm ${num(exp.warm.median)} ms; ${num(exp.rows)} rows, ${exp.megabytes.toFixed(1)} MB` })
+  if (compared)
+    out.push({
+      target: 'Faster than @recogito/text-annotator on every shared measure',
+      met: losses.length === 0,
+      detail:
+        (losses.length ? `slower or larger on: ${losses.join('; ')}` : 'faster, smaller or level on every measure compared') +
+        (notes.length ? `; ${notes.join('; ')}` : ''),
+    })
+  if (exp)
+    out.push({
+      target: 'CSV export of 100k annotations under 1 s',
+      met: exp.cold.median < 1000,
+      detail: `cold (open project + export) median ${num(exp.cold.median)} ms, warm ${num(exp.warm.median)} ms; ${num(exp.rows)} rows, ${exp.megabytes.toFixed(1)} MB`,
+    })
   const small = save.find((s) => s.documents === 3)
   const large = save.find((s) => s.documents === 3000)
   if (small && large) {
     const r = large.medianMs / small.medianMs
-    out.push({ target: 'Save latency independent of project size', met: r < 1.5, detail: `3,000 / 3 documents: median ${r.toFixed(2)}× (${small.medianMs.toFixed(2)} vs ${large.medianMs.toFixed(2)} ms), p95 ${small.p95Ms.toFixed(2)} vs ${large.p95Ms.toFixed(2)} ms` })
+    out.push({
+      target: 'Save latency independent of project size',
+      met: r < 1.5,
+      detail: `3,000 / 3 documents: median ${r.toFixed(2)}× (${small.medianMs.toFixed(2)} vs ${large.medianMs.toFixed(2)} ms), p95 ${small.p95Ms.toFixed(2)} vs ${large.p95Ms.toFixed(2)} ms`,
+    })
   }
   return out
 }
@@ -205,7 +240,9 @@ export function nodeTables(save: readonly SaveResult[], exp: ExportResult | null
   for (const r of save) lines.push(`| ${r.documents.toLocaleString('en-US')}-document project | ${ms(r.medianMs)} | ${ms(r.p95Ms)} |`)
   if (exp) {
     lines.push('', '| CSV export, 2 annotators × 50,000 annotations (5 MB text) | median ms | p95 ms |', '|---|---|---|')
-    lines.push(`| cold: open project + export (${exp.rows.toLocaleString('en-US')} rows, ${exp.megabytes.toFixed(1)} MB) | ${ms(exp.cold.median)} | ${ms(exp.cold.p95)} |`)
+    lines.push(
+      `| cold: open project + export (${exp.rows.toLocaleString('en-US')} rows, ${exp.megabytes.toFixed(1)} MB) | ${ms(exp.cold.median)} | ${ms(exp.cold.p95)} |`,
+    )
     lines.push(`| warm: export again from the open project | ${ms(exp.warm.median)} | ${ms(exp.warm.p95)} |`)
   }
   if (agreement.length) {

@@ -48,7 +48,10 @@ export async function measureReviewOpen(browser: Browser, runs = 5, log: (s: str
       await (await project.layer(who, doc.id)).apply(putOps([...shared, ...own], who), text, project.labels, new Date().toISOString())
     }
     await mkdir(configDir, { recursive: true })
-    await writeFile(join(configDir, 'settings.json'), JSON.stringify({ format: 'marginalia-settings', version: 1, annotator: 'rita', recent: [] }))
+    await writeFile(
+      join(configDir, 'settings.json'),
+      JSON.stringify({ format: 'marginalia-settings', version: 1, annotator: 'rita', recent: [] }),
+    )
     const served = await serveMarginalia(dir, configDir)
     const times: number[] = []
     let units = 0
@@ -68,12 +71,22 @@ export async function measureReviewOpen(browser: Browser, runs = 5, log: (s: str
         await page.waitForFunction(
           () => {
             const dom = (globalThis as unknown as PageGlobals).document
-            return dom.querySelector('[data-testid="review-progress"]') !== null && [0, 1, 2].every((lane) => dom.querySelector(`.mg-rv-lane-${lane}`) !== null)
+            return (
+              dom.querySelector('[data-testid="review-progress"]') !== null &&
+              [0, 1, 2].every((lane) => dom.querySelector(`.mg-rv-lane-${lane}`) !== null)
+            )
           },
           undefined,
           { polling: 'raf', timeout: 60_000 },
         )
-        await page.evaluate(() => new Promise<void>((ok) => (globalThis as unknown as PageGlobals).requestAnimationFrame(() => (globalThis as unknown as PageGlobals).requestAnimationFrame(() => ok()))))
+        await page.evaluate(
+          () =>
+            new Promise<void>((ok) =>
+              (globalThis as unknown as PageGlobals).requestAnimationFrame(() =>
+                (globalThis as unknown as PageGlobals).requestAnimationFrame(() => ok()),
+              ),
+            ),
+        )
         times.push(Date.now() - t0)
         units = Number(/\/\s*(\d+)/.exec((await page.getByTestId('review-progress').textContent()) ?? '')?.[1] ?? 0)
         log(`review open ${run + 1}/${runs}: ${times[times.length - 1]} ms`)

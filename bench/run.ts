@@ -15,7 +15,15 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { measureAgreement, type Timing } from './agreement'
-import { launchChromium, marginaliaColumnWidth, marginaliaTarget, measureRenderer, pageTarget, type RendererRun, type RunPlan } from './browser'
+import {
+  launchChromium,
+  marginaliaColumnWidth,
+  marginaliaTarget,
+  measureRenderer,
+  pageTarget,
+  type RendererRun,
+  type RunPlan,
+} from './browser'
 import { measureExport, type ExportResult } from './export'
 import { profileMarginalia, profileMarkdown, type ProfileSummary } from './profile'
 import { CASES, writeBenchProject, type BenchCase } from './projects'
@@ -55,7 +63,10 @@ function git(...a: string[]): string {
   }
 }
 
-async function browserCases(cases: readonly BenchCase[], profile: boolean): Promise<{ results: CaseResult[]; chromium: string; profiles: ProfileSummary[] }> {
+async function browserCases(
+  cases: readonly BenchCase[],
+  profile: boolean,
+): Promise<{ results: CaseResult[]; chromium: string; profiles: ProfileSummary[] }> {
   const root = await mkdtemp(join(tmpdir(), 'marginalia-bench-'))
   const browser = await launchChromium()
   const pages = await servePages()
@@ -75,9 +86,28 @@ async function browserCases(cases: readonly BenchCase[], profile: boolean): Prom
         const before = load()
         const runs: RendererRun[] = []
         runs.push(await measureRenderer(browser, marginaliaTarget(served.url, p), c.name, probe, planFor(c, 'marginalia'), log))
-        runs.push(await measureRenderer(browser, pageTarget('floor', `${pages.url}/floor-${c.name}.html`), c.name, probe, planFor(c, 'floor'), log))
-        runs.push(await measureRenderer(browser, pageTarget('recogito', `${pages.url}/recogito-${c.name}.html`), c.name, probe, planFor(c, 'recogito'), log))
-        results.push({ case: c.name, label: c.label, annotations: c.annotations, paragraphs: p.corpus.paragraphs, bytes: Buffer.byteLength(p.corpus.text), loadAverage: { before, after: load() }, runs })
+        runs.push(
+          await measureRenderer(browser, pageTarget('floor', `${pages.url}/floor-${c.name}.html`), c.name, probe, planFor(c, 'floor'), log),
+        )
+        runs.push(
+          await measureRenderer(
+            browser,
+            pageTarget('recogito', `${pages.url}/recogito-${c.name}.html`),
+            c.name,
+            probe,
+            planFor(c, 'recogito'),
+            log,
+          ),
+        )
+        results.push({
+          case: c.name,
+          label: c.label,
+          annotations: c.annotations,
+          paragraphs: p.corpus.paragraphs,
+          bytes: Buffer.byteLength(p.corpus.text),
+          loadAverage: { before, after: load() },
+          runs,
+        })
         if (profile && c.name === '1mb') {
           log('profiling the 1 MB open, add and delete')
           profiles.push(...(await profileMarginalia(browser, served.url, p, probe)))
@@ -111,7 +141,11 @@ const environment = {
   loadAverageAtStart: loadavg(),
   quick,
 }
-log(`load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} on ${cpus().length} cores`)
+log(
+  `load average ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')} on ${cpus().length} cores`,
+)
 
 let save: SaveResult[] = []
 let exported: ExportResult | null = null

@@ -42,7 +42,10 @@ export async function buildPages(): Promise<void> {
     },
   })
   for (const f of ['page.css', 'floor.js']) await copyFile(join(SOURCES, f), join(PAGES_DIR, f))
-  await copyFile(join(repo, 'node_modules', '@recogito', 'text-annotator', 'dist', 'text-annotator.css'), join(PAGES_DIR, 'text-annotator.css'))
+  await copyFile(
+    join(repo, 'node_modules', '@recogito', 'text-annotator', 'dist', 'text-annotator.css'),
+    join(PAGES_DIR, 'text-annotator.css'),
+  )
 }
 
 /**
@@ -51,7 +54,10 @@ export async function buildPages(): Promise<void> {
  * Marginalia's text column, so every renderer wraps the same lines.
  */
 export async function writeCasePages(p: BenchProject, columnPx: number): Promise<void> {
-  const paragraphs = p.corpus.text.split('\n').map((line) => `<p dir="auto">${escapeHtml(line)}</p>`).join('')
+  const paragraphs = p.corpus.text
+    .split('\n')
+    .map((line) => `<p dir="auto">${escapeHtml(line)}</p>`)
+    .join('')
   const head = (title: string, extra: string) =>
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
     `<link rel="stylesheet" href="page.css">${extra}<style>:root{--bench-column:${columnPx}px}</style></head>`
@@ -89,7 +95,11 @@ export async function servePages(): Promise<{ url: string; stop: () => Promise<v
     stat(file)
       .then((s) => {
         if (!s.isFile() || !file.startsWith(PAGES_DIR)) throw new Error('not a file')
-        res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': s.size, 'Cache-Control': 'no-store' })
+        res.writeHead(200, {
+          'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'Content-Length': s.size,
+          'Cache-Control': 'no-store',
+        })
         createReadStream(file).pipe(res)
       })
       .catch(() => res.writeHead(404).end())

@@ -40,7 +40,12 @@ export interface VariantRow {
 }
 
 /** Measure the variants of one case (3 pages each). */
-export async function measureVariants(browser: Browser, c: BenchCase, probeScript: string, log: (s: string) => void): Promise<VariantRow[]> {
+export async function measureVariants(
+  browser: Browser,
+  c: BenchCase,
+  probeScript: string,
+  log: (s: string) => void,
+): Promise<VariantRow[]> {
   const data = caseData(c)
   const { words } = data.corpus
   const limit = words.start[words.paragraph.indexOf(41)] ?? Number.POSITIVE_INFINITY
@@ -70,7 +75,14 @@ export async function measureVariants(browser: Browser, c: BenchCase, probeScrip
             await base.open(page)
           },
         }
-        const run = await measureRenderer(browser, target, c.name, probeScript, { runs: 3, inputsPerRun: 3, scrollRuns: 1, scrollFrames: 150, openTimeoutMs: 120_000 }, log)
+        const run = await measureRenderer(
+          browser,
+          target,
+          c.name,
+          probeScript,
+          { runs: 3, inputsPerRun: 3, scrollRuns: 1, scrollFrames: 150, openTimeoutMs: 120_000 },
+          log,
+        )
         const f = figures(run)
         rows.push({
           variant: v.name,
@@ -99,7 +111,8 @@ export async function measureVariants(browser: Browser, c: BenchCase, probeScrip
 
 /** The variants of one case as markdown. */
 export function variantTable(label: string, rows: readonly VariantRow[]): string {
-  const n = (x: number, d = 0) => (Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : '—')
+  const n = (x: number, d = 0) =>
+    Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : '—'
   return [
     `\n### Variants of ${label} (Marginalia only, medians over 3 pages)\n`,
     '| variant | spans | open ms | add: key to painted ms (p95) | delete ms | idle after add ms | scroll worst (p95) ms | JS heap MB | DOM elements | load |',

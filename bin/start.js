@@ -22,7 +22,9 @@ function electronBinary() {
 
 const electron = electronBinary()
 if (!electron) {
-  console.log('The Electron runtime is not installed on this machine (it could not be downloaded), so Marginalia opens in browser mode instead.')
+  console.log(
+    'The Electron runtime is not installed on this machine (it could not be downloaded), so Marginalia opens in browser mode instead.',
+  )
 }
 ensureRendererBuilt()
 if (electron) {

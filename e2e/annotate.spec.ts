@@ -49,7 +49,10 @@ test('tag a claim with the mouse and a stance with the keyboard, set attributes 
   await expect(editor.locator('.mg-hl-stance', { hasText: 'demonstratively' }).first()).toBeVisible()
 
   const panel = page.getByRole('complementary', { name: 'Annotations' })
-  await panel.getByRole('button', { name: /demonstratively refrained/ }).first().click()
+  await panel
+    .getByRole('button', { name: /demonstratively refrained/ })
+    .first()
+    .click()
   await panel.getByLabel('Polarity').selectOption('against')
   await panel.getByLabel('Target').fill('Israel')
   await panel.getByLabel('Source', { exact: true }).selectOption({ label: SOURCE })
@@ -62,17 +65,23 @@ test('tag a claim with the mouse and a stance with the keyboard, set attributes 
   expect(byText(STANCE)).toMatchObject({ label: 'stance', attributes: { polarity: 'against', target: 'Israel' }, author: 'tester' })
   expect(saved.links).toEqual([expect.objectContaining({ from: byText(STANCE)!.id, to: byText(SOURCE)!.id, type: 'attribution' })])
   const text = await app.read(doc.file)
-  for (const a of saved.annotations) expect(sliceCodePoints(text, a.target.position.start, a.target.position.end)).toBe(a.target.quote.exact)
+  for (const a of saved.annotations)
+    expect(sliceCodePoints(text, a.target.position.start, a.target.position.end)).toBe(a.target.quote.exact)
 
   await page.reload()
   await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
   await expect(editor.locator('.mg-hl-claim', { hasText: 'rhetoric towards' }).first()).toBeVisible()
   await expect(editor.locator('.mg-hl-stance', { hasText: 'demonstratively' }).first()).toBeVisible()
-  await panel.getByRole('button', { name: /demonstratively refrained/ }).first().click()
+  await panel
+    .getByRole('button', { name: /demonstratively refrained/ })
+    .first()
+    .click()
   await expect(panel.getByLabel('Polarity')).toHaveValue('against')
   await expect(panel.getByLabel('Target')).toHaveValue('Israel')
   await expect(panel.getByLabel('Source', { exact: true }).locator('option:checked')).toHaveText(new RegExp(SOURCE))
-  await expect(page.getByRole('navigation', { name: 'Documents' }).getByRole('listitem').filter({ hasText: doc.title }).getByTestId('doc-count')).toHaveText(/3/)
+  await expect(
+    page.getByRole('navigation', { name: 'Documents' }).getByRole('listitem').filter({ hasText: doc.title }).getByTestId('doc-count'),
+  ).toHaveText(/3/)
   expect(problems).toEqual([])
 })
 
@@ -89,7 +98,9 @@ test('the text is read-only: typing, pasting and deleting never change it', asyn
   await page.evaluate(() => {
     const data = new DataTransfer()
     data.setData('text/plain', 'PASTED')
-    document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    document
+      .querySelector('.ProseMirror')!
+      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
   })
   await page.keyboard.press('Control+x')
   expect(await editor.innerText()).toBe(before)
@@ -156,8 +167,13 @@ test('export CSV from the UI and parse it back against the stored texts', async 
   // Python's csv module, a reader we did not write, finds one row per annotation and every span at its offsets.
   const layers = await readdir(join(app.projectDir, 'annotations'), { recursive: true })
   let annotations = 0
-  for (const layer of layers.filter((f) => f.endsWith('.json'))) annotations += (JSON.parse(await app.read(`annotations/${layer}`)) as { annotations: unknown[] }).annotations.length
-  expect(JSON.parse(execFileSync('python3', [join(repo, 'fixtures/readers/tables.py'), 'spans', file, app.projectDir, 'protected'], { encoding: 'utf8' }))).toEqual({ rows: annotations, problems: [] })
+  for (const layer of layers.filter((f) => f.endsWith('.json')))
+    annotations += (JSON.parse(await app.read(`annotations/${layer}`)) as { annotations: unknown[] }).annotations.length
+  expect(
+    JSON.parse(
+      execFileSync('python3', [join(repo, 'fixtures/readers/tables.py'), 'spans', file, app.projectDir, 'protected'], { encoding: 'utf8' }),
+    ),
+  ).toEqual({ rows: annotations, problems: [] })
   expect(rows).toHaveLength(annotations)
   const project = JSON.parse(await app.read('project.json')) as ProjectFile
   const texts = new Map<string, string>()
@@ -178,7 +194,11 @@ test('importing a binary file and a file of mixed encodings gives a clear error 
   const projectBefore = await app.read('project.json')
   await page.locator('input[type=file]').setInputFiles([
     { name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) },
-    { name: 'mixed.txt', mimeType: 'text/plain', buffer: Buffer.concat([Buffer.from('café, ', 'utf8'), Buffer.from('caf\xe9 au lait', 'latin1')]) },
+    {
+      name: 'mixed.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.concat([Buffer.from('café, ', 'utf8'), Buffer.from('caf\xe9 au lait', 'latin1')]),
+    },
   ])
   const alert = page.getByRole('alert')
   await expect(alert).toContainText('photo.txt looks like a binary file')
@@ -218,5 +238,7 @@ test('importing a good text adds it to the list, and it can be renamed', async (
   await input.fill('Spokeswoman interview')
   await input.press('Enter')
   await expect(nav.getByText('Spokeswoman interview')).toBeVisible()
-  await expect.poll(async () => (JSON.parse(await app.read('project.json')) as ProjectFile).documents.find((d) => d.id === added.id)?.title).toBe('Spokeswoman interview')
+  await expect
+    .poll(async () => (JSON.parse(await app.read('project.json')) as ProjectFile).documents.find((d) => d.id === added.id)?.title)
+    .toBe('Spokeswoman interview')
 })

@@ -8,7 +8,14 @@ import { dragSelect } from './text'
 function api(page: Page, app: Marginalia) {
   return (method: string, args: unknown) =>
     page.evaluate(
-      async ([m, a, t]) => (await fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Marginalia-Token': t! }, body: JSON.stringify(a) })).json(),
+      async ([m, a, t]) =>
+        (
+          await fetch(`/api/${m}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-Marginalia-Token': t! },
+            body: JSON.stringify(a),
+          })
+        ).json(),
       [method, args, new URL(app.url).searchParams.get('token')] as const,
     )
 }
@@ -19,7 +26,10 @@ function api(page: Page, app: Marginalia) {
  * document's title and how many annotations were saved before the damage.
  */
 async function damagedLayer(page: Page, app: Marginalia) {
-  await writeFile(join(app.configDir, 'settings.json'), JSON.stringify({ format: 'marginalia-settings', version: 1, annotator: 'jonas', recent: [] }))
+  await writeFile(
+    join(app.configDir, 'settings.json'),
+    JSON.stringify({ format: 'marginalia-settings', version: 1, annotator: 'jonas', recent: [] }),
+  )
   await app.crashAndRestart()
   await page.goto(app.url)
   await expect(page.getByRole('navigation', { name: 'Documents' })).toBeVisible()
@@ -29,7 +39,12 @@ async function damagedLayer(page: Page, app: Marginalia) {
   const title = ((await call('documents.list', {})) as { value: { id: string; title: string }[] }).value.find((d) => d.id === doc)!.title
   const saved = (await call('annotations.apply', {
     document: doc,
-    ops: [{ op: 'put', annotation: { id: 'backup-check', label: opened.value.annotations[0]!.label, start: 0, end: 10, attributes: {}, note: '' } }],
+    ops: [
+      {
+        op: 'put',
+        annotation: { id: 'backup-check', label: opened.value.annotations[0]!.label, start: 0, end: 10, attributes: {}, note: '' },
+      },
+    ],
   })) as { ok: boolean }
   expect(saved.ok).toBe(true)
   const file = join(app.projectDir, 'annotations', 'jonas', `${doc}.json`)
@@ -40,7 +55,10 @@ async function damagedLayer(page: Page, app: Marginalia) {
   return { doc, title, count: opened.value.annotations.length + 1 }
 }
 
-test('a damaged layer shows a banner naming its pinned last good copy, and restoring it brings the annotations back', async ({ page, app }) => {
+test('a damaged layer shows a banner naming its pinned last good copy, and restoring it brings the annotations back', async ({
+  page,
+  app,
+}) => {
   const { title, count } = await damagedLayer(page, app)
   await page.getByRole('navigation', { name: 'Documents' }).getByText(title, { exact: true }).click()
   const banner = page.getByRole('alert').filter({ hasText: 'not valid JSON' })
@@ -89,7 +107,10 @@ test('the pinned copy survives a save and a restart, and the banner goes once it
   await expect(own.locator('.backup').filter({ hasText: `${count} annotations` })).toContainText('Earlier version')
 })
 
-test('a layer damaged on disk while it is open: the next save sets it aside, says so in the banner and pins the last good copy', async ({ page, app }) => {
+test('a layer damaged on disk while it is open: the next save sets it aside, says so in the banner and pins the last good copy', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url)
   const editor = page.locator('.ProseMirror')
   const words = ((await editor.locator('p').first().textContent()) ?? '').trim().split(/\s+/)

@@ -49,7 +49,11 @@ export async function bundleServe(): Promise<string> {
   const { build } = await import('esbuild')
   const outfile = join(repo, 'out', 'e2e', 'serve.mjs')
   await build({
-    stdin: { contents: "import { main } from './electron/serve/main.ts'\nawait main(process.argv.slice(2))\n", resolveDir: repo, loader: 'ts' },
+    stdin: {
+      contents: "import { main } from './electron/serve/main.ts'\nawait main(process.argv.slice(2))\n",
+      resolveDir: repo,
+      loader: 'ts',
+    },
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -16,7 +16,9 @@ export function missingChromium(path = chromiumPath()): string | null {
     accessSync(path, constants.X_OK)
     return null
   } catch {
-    const how = process.env.CHROMIUM_PATH ? 'set CHROMIUM_PATH to a Chromium that exists' : 'install Chromium (Debian: apt-get install chromium) or set CHROMIUM_PATH to yours'
+    const how = process.env.CHROMIUM_PATH
+      ? 'set CHROMIUM_PATH to a Chromium that exists'
+      : 'install Chromium (Debian: apt-get install chromium) or set CHROMIUM_PATH to yours'
     return `Chromium was not found at ${path}, so the end-to-end tests cannot run; ${how}, then run them again.`
   }
 }

@@ -89,12 +89,16 @@ test('SIGKILL at random moments while annotating, 100+ times: nothing acknowledg
       await server.kill()
       await Promise.all(inflight)
       if (process.env.MARGINALIA_CRASH_TRACE) {
-        console.log(`cycle ${cycle}: start ${t1 - t0} ms, check ${t2 - t1} ms, annotate ${Date.now() - t2} ms (kill after ${killAfter} ms), ${tracked.size} ids`)
+        console.log(
+          `cycle ${cycle}: start ${t1 - t0} ms, check ${t2 - t1} ms, annotate ${Date.now() - t2} ms (kill after ${killAfter} ms), ${tracked.size} ids`,
+        )
       }
     }
     server = await serve(projectDir, configDir, serveEntry)
     await verify(server, CYCLES)
-    console.log(`crash: seed ${SEED}, ${CYCLES} kills in ${((Date.now() - started) / 1000).toFixed(1)} s: ${acknowledged} changes acknowledged, ${lost} lost in flight`)
+    console.log(
+      `crash: seed ${SEED}, ${CYCLES} kills in ${((Date.now() - started) / 1000).toFixed(1)} s: ${acknowledged} changes acknowledged, ${lost} lost in flight`,
+    )
     expect(acknowledged).toBeGreaterThan(CYCLES)
     expect(lost).toBeGreaterThan(10)
   } finally {
@@ -199,7 +203,13 @@ test('SIGKILL at random moments while annotating, 100+ times: nothing acknowledg
       // The server shows exactly what is on disk.
       const opened = (await call(s, 'documents.open', { id: doc })) as { annotations: { id: string }[]; notice: string | null }
       if (opened.notice !== null) problems.push(`${doc}: ${opened.notice}`)
-      if (opened.annotations.map((a) => a.id).sort().join() !== [...ids].sort().join()) problems.push(`${doc}: the server shows other annotations than the file holds`)
+      if (
+        opened.annotations
+          .map((a) => a.id)
+          .sort()
+          .join() !== [...ids].sort().join()
+      )
+        problems.push(`${doc}: the server shows other annotations than the file holds`)
     }
     for (const id of seen.keys()) if (!tracked.has(id)) problems.push(`${id} is not an annotation the test made`)
     for (const [id, t] of tracked) {
@@ -232,7 +242,9 @@ const lengths = new Map<string, number>()
 
 test.beforeAll(async () => {
   serveEntry = await bundleServe()
-  const sample = ProjectFile.parse(JSON.parse(await readFile(join(import.meta.dirname, '..', 'fixtures', 'sample-project', 'project.json'), 'utf8')))
+  const sample = ProjectFile.parse(
+    JSON.parse(await readFile(join(import.meta.dirname, '..', 'fixtures', 'sample-project', 'project.json'), 'utf8')),
+  )
   allDocs = sample.documents.map((d) => d.id)
   firstTitle = sample.documents[0]!.title
   for (const d of sample.documents) lengths.set(d.id, d.length)

@@ -24,7 +24,9 @@ test('a damaged text opens read-only with its sentence, nothing can be tagged, a
   await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title, { exact: true }).click()
   const banner = page.getByRole('alert').filter({ hasText: 'read-only' })
   await expect(banner).toHaveText(
-    new RegExp(`The text of “.*” \\(texts/${doc.id}\\.txt\\) is not the text that was imported \\(it was changed or damaged on disk\\), so the document is read-only; restore it with Backups… \\(your annotations are kept\\)\\.`),
+    new RegExp(
+      `The text of “.*” \\(texts/${doc.id}\\.txt\\) is not the text that was imported \\(it was changed or damaged on disk\\), so the document is read-only; restore it with Backups… \\(your annotations are kept\\)\\.`,
+    ),
   )
   await page.screenshot({ path: test.info().outputPath('read-only.png') })
   await expect(page.getByRole('toolbar', { name: 'Labels' }).getByRole('button', { name: 'Claim', exact: true })).toBeDisabled()
@@ -49,7 +51,10 @@ test('a damaged text opens read-only with its sentence, nothing can be tagged, a
   await expect(page.getByTestId('save-state')).toHaveText('Saved')
 })
 
-test('"Import annotations…" of a folder holding a named pipe and a link to /dev/zero answers within a second and names both', async ({ page, app }) => {
+test('"Import annotations…" of a folder holding a named pipe and a link to /dev/zero answers within a second and names both', async ({
+  page,
+  app,
+}) => {
   test.skip(process.platform === 'win32', 'named pipes and /dev/zero are POSIX')
   const colleague = join(app.projectDir, '..', 'colleague')
   await cp(join(app.projectDir), colleague, { recursive: true })
@@ -64,12 +69,20 @@ test('"Import annotations…" of a folder holding a named pipe and a link to /de
   await expect(page.getByRole('navigation', { name: 'Documents' })).toBeVisible()
   const token = new URL(app.url).searchParams.get('token')!
   // Five at once, as a user clicking again might: before, each held one of Node's four file threads for good.
-  const took = await page.evaluate(async ([path, t]) => {
-    const started = performance.now()
-    const call = (m: string, args: unknown) => fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Marginalia-Token': t }, body: JSON.stringify(args) }).then((r) => r.json())
-    await Promise.all(Array.from({ length: 5 }, () => call('annotations.import', { path })))
-    return performance.now() - started
-  }, [colleague, token] as const)
+  const took = await page.evaluate(
+    async ([path, t]) => {
+      const started = performance.now()
+      const call = (m: string, args: unknown) =>
+        fetch(`/api/${m}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Marginalia-Token': t },
+          body: JSON.stringify(args),
+        }).then((r) => r.json())
+      await Promise.all(Array.from({ length: 5 }, () => call('annotations.import', { path })))
+      return performance.now() - started
+    },
+    [colleague, token] as const,
+  )
   expect(took).toBeLessThan(1000)
 
   await page.getByRole('button', { name: 'Import annotations…' }).click()
@@ -78,7 +91,9 @@ test('"Import annotations…" of a folder holding a named pipe and a link to /de
   await dialog.getByRole('button', { name: 'Import', exact: true }).click()
   const problems = dialog.getByRole('alert')
   await expect(problems).toContainText(`annotations/maria/${a!.id}.json was skipped because it is a named pipe (FIFO), not a file.`)
-  await expect(problems).toContainText(`annotations/jonas/${b!.id}.json was skipped because it is a link to /dev/zero, outside the folder it was found in`)
+  await expect(problems).toContainText(
+    `annotations/jonas/${b!.id}.json was skipped because it is a link to /dev/zero, outside the folder it was found in`,
+  )
   // The host still answers: another document opens.
   await dialog.getByRole('button', { name: 'Close' }).click()
   await page.getByRole('navigation', { name: 'Documents' }).getByText(b!.title, { exact: true }).click()

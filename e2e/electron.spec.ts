@@ -21,7 +21,10 @@ function electronBinary(): string | null {
 const binary = electronBinary()
 
 test.describe('desktop app', () => {
-  test.skip(binary === null, 'The Electron runtime is not installed on this machine (it is downloaded on first run, and this machine cannot download it).')
+  test.skip(
+    binary === null,
+    'The Electron runtime is not installed on this machine (it is downloaded on first run, and this machine cannot download it).',
+  )
 
   test('opens the sample project in a hardened window and shows a document', async () => {
     const root = await mkdtemp(join(tmpdir(), 'marginalia-electron-'))

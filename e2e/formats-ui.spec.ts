@@ -78,9 +78,20 @@ test('import a CSV through its dialog and a web page, tag a span, export JSON Li
 
   const jsonl = await exportAs(page, 'JSON Lines')
   expect(jsonl.name).toMatch(/\.jsonl$/)
-  const lines = jsonl.text.trimEnd().split('\n').map((l) => JSON.parse(l) as { document: string; annotator: string; target: { position: { start: number; end: number }; quote: { exact: string } } })
+  const lines = jsonl.text
+    .trimEnd()
+    .split('\n')
+    .map(
+      (l) =>
+        JSON.parse(l) as {
+          document: string
+          annotator: string
+          target: { position: { start: number; end: number }; quote: { exact: string } }
+        },
+    )
   expect(lines.length).toBeGreaterThan(20)
-  for (const line of lines) expect(sliceCodePoints(texts.get(line.document)!, line.target.position.start, line.target.position.end)).toBe(line.target.quote.exact)
+  for (const line of lines)
+    expect(sliceCodePoints(texts.get(line.document)!, line.target.position.start, line.target.position.end)).toBe(line.target.quote.exact)
   const mine = lines.find((l) => l.annotator === 'tester')!
   expect(mine).toMatchObject({ document: opening.id, target: { quote: { exact: PHRASE } } })
 
@@ -103,7 +114,10 @@ test('import a CSV through its dialog and a web page, tag a span, export JSON Li
   expect(problems).toEqual([])
 })
 
-test('export an Excel workbook from the Export dialog: Python reads its Spans sheet as the CSV, offsets as numbers', async ({ page, app }) => {
+test('export an Excel workbook from the Export dialog: Python reads its Spans sheet as the CSV, offsets as numbers', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url)
   await expect(page.getByRole('navigation', { name: 'Documents' })).toBeVisible()
   const csv = await download(page, 'CSV')
@@ -111,7 +125,10 @@ test('export an Excel workbook from the Export dialog: Python reads its Spans sh
   expect(xlsx.name).toMatch(/\.xlsx$/)
   const tables = join(repo, 'fixtures/readers/tables.py')
   const rows = JSON.parse(execFileSync('python3', [tables, 'csv', csv.path], { encoding: 'utf8' })) as string[][]
-  const sheets = JSON.parse(execFileSync('python3', [tables, 'xlsx', xlsx.path], { encoding: 'utf8' })) as Record<string, (string | number | null)[][]>
+  const sheets = JSON.parse(execFileSync('python3', [tables, 'xlsx', xlsx.path], { encoding: 'utf8' })) as Record<
+    string,
+    (string | number | null)[][]
+  >
   expect(Object.keys(sheets)).toEqual(['Spans', 'Links', 'Documents'])
   expect(sheets.Spans!.length).toBe(rows.length)
   const header = rows[0]!

@@ -15,7 +15,7 @@ async function progress(text: Promise<string | null>): Promise<[number, number]>
   return [Number(m[1]), Number(m[2])]
 }
 
-test('review the sample project\'s two annotators: settle units, see progress, export the reviewed layer', async ({ page, app }) => {
+test("review the sample project's two annotators: settle units, see progress, export the reviewed layer", async ({ page, app }) => {
   const problems: string[] = []
   page.on('pageerror', (e) => problems.push(e.message))
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()))
@@ -64,7 +64,9 @@ test('review the sample project\'s two annotators: settle units, see progress, e
   expect(store.annotations.some((a) => a.provenance.chosen === whose && a.provenance.decidedBy === 'tester')).toBe(true)
 
   // Progress shows in the document list.
-  await expect(page.getByRole('navigation', { name: 'Documents' }).getByTestId('doc-progress').first()).toHaveText(new RegExp(`${agreed + 2}/${total}`))
+  await expect(page.getByRole('navigation', { name: 'Documents' }).getByTestId('doc-progress').first()).toHaveText(
+    new RegExp(`${agreed + 2}/${total}`),
+  )
 
   // Export the reviewed layer as CSV, with provenance columns, offsets exact.
   await page.getByRole('button', { name: 'Export…' }).click()

@@ -23,7 +23,10 @@ test('document view with highlights and the side panel', async ({ page }) => {
   const panel = page.getByRole('complementary', { name: 'Annotations' })
   await expect(panel).toBeVisible()
   // A stance selected: its highlight outlined in the text, its attributes and source in the panel.
-  await panel.getByRole('button', { name: /Moscow has clung/ }).first().click()
+  await panel
+    .getByRole('button', { name: /Moscow has clung/ })
+    .first()
+    .click()
   await page.waitForTimeout(800)
   await page.screenshot({ path: join(shots, 'document-view.png') })
 })

@@ -20,7 +20,10 @@ test('two processes saving the same layer at once lose nothing', async () => {
     const [one, two] = await Promise.all([serve(projectDir, configDir), serve(projectDir, configDir)])
     live.push(one, two)
     const doc = (JSON.parse(await readFile(join(projectDir, 'project.json'), 'utf8')) as ProjectFile).documents[0]!.id
-    const put = (id: string, start: number) => ({ document: doc, ops: [{ op: 'put', annotation: { id, label: 'claim', start, end: start + 7, attributes: {}, note: '' } }] })
+    const put = (id: string, start: number) => ({
+      document: doc,
+      ops: [{ op: 'put', annotation: { id, label: 'claim', start, end: start + 7, attributes: {}, note: '' } }],
+    })
 
     const results = await Promise.all(
       Array.from({ length: 60 }, (_, i) => (i % 2 ? one : two).call('annotations.apply', put(`pair-${i}`, i * 3))),
@@ -35,11 +38,15 @@ test('two processes saving the same layer at once lose nothing', async () => {
 
     const [renamed, imported] = await Promise.all([
       one.call('documents.rename', { id: doc, title: 'Renamed in one' }),
-      two.call('documents.import', { files: [{ name: 'new.txt', data: Buffer.from('A text imported in the other process.').toString('base64') }] }),
+      two.call('documents.import', {
+        files: [{ name: 'new.txt', data: Buffer.from('A text imported in the other process.').toString('base64') }],
+      }),
     ])
     expect([renamed, imported].every((r) => r !== 'lost' && r.ok)).toBe(true)
     const project = JSON.parse(await readFile(join(projectDir, 'project.json'), 'utf8')) as ProjectFile
-    expect(project.documents.map((d) => d.title)).toEqual(expect.arrayContaining(['Renamed in one', 'A text imported in the other process.']))
+    expect(project.documents.map((d) => d.title)).toEqual(
+      expect.arrayContaining(['Renamed in one', 'A text imported in the other process.']),
+    )
     // Each process picks up the other's change to project.json (the watcher, within a moment).
     await expect
       .poll(async () => {

@@ -45,7 +45,13 @@ async function snapshot(dir: string, rel = ''): Promise<Map<string, string>> {
   for (const entry of await readdir(join(dir, rel), { withFileTypes: true })) {
     const path = rel ? `${rel}/${entry.name}` : entry.name
     if (entry.isDirectory()) for (const [k, v] of await snapshot(dir, path)) out.set(k, v)
-    else out.set(path, createHash('sha256').update(await readFile(join(dir, path))).digest('hex'))
+    else
+      out.set(
+        path,
+        createHash('sha256')
+          .update(await readFile(join(dir, path)))
+          .digest('hex'),
+      )
   }
   return out
 }
@@ -124,12 +130,44 @@ function expectResult(answer: unknown, what: string) {
 }
 
 const traversal = [
-  '../../../etc/passwd', '..\\..\\windows\\win.ini', '/etc/passwd', 'C:\\Windows\\win.ini', '\\\\server\\share\\x',
-  '%2e%2e%2f%2e%2e%2fx', 'a/../../b', '..', '.', '', ' ', 'x\0.json', 'con', 'NUL', '_reviewed', '.marginalia', '__proto__',
-  'constructor', 'toString', '\u202e', '😀'.repeat(300), 'x'.repeat(70_000),
+  '../../../etc/passwd',
+  '..\\..\\windows\\win.ini',
+  '/etc/passwd',
+  'C:\\Windows\\win.ini',
+  '\\\\server\\share\\x',
+  '%2e%2e%2f%2e%2e%2fx',
+  'a/../../b',
+  '..',
+  '.',
+  '',
+  ' ',
+  'x\0.json',
+  'con',
+  'NUL',
+  '_reviewed',
+  '.marginalia',
+  '__proto__',
+  'constructor',
+  'toString',
+  '\u202e',
+  '😀'.repeat(300),
+  'x'.repeat(70_000),
 ]
 /** Paths the read-only methods may be pointed at: system files and devices, the sentinel, junk. */
-const readPaths = () => ['/', '/etc', '/etc/passwd', '/dev/zero', '/dev/null', '/proc/self/environ', sentinel, join(sentinel, 'secret.txt'), join(sentinel, 'project.json'), 'relative/path', '~/x', '']
+const readPaths = () => [
+  '/',
+  '/etc',
+  '/etc/passwd',
+  '/dev/zero',
+  '/dev/null',
+  '/proc/self/environ',
+  sentinel,
+  join(sentinel, 'secret.txt'),
+  join(sentinel, 'project.json'),
+  'relative/path',
+  '~/x',
+  '',
+]
 /** Where project.create may be pointed: new folders in the sandbox, or paths that must be refused. */
 const createPaths = (s: string) => [join(targets, s.replace(/[^a-z0-9]/gi, '') || 'p'), 'relative', '../x', sentinel, projectDir]
 
@@ -198,23 +236,31 @@ function setAt(target: Record<string, unknown>, path: (string | number)[], value
 
 /** A near-valid payload: the example with one leaf replaced, removed, or an extra key added. */
 function mutated(method: MethodName): fc.Arbitrary<unknown> {
-  return fc.tuple(fc.nat(), hostileLeaf, fc.constantFrom('replace', 'delete', 'extra'), fc.string({ maxLength: 12 })).map(([n, leaf, how, s]) => {
-    const payload = example(method)
-    const spots = leaves(payload)
-    const spot = spots[n % spots.length]!
-    const key = spot.at(-1)
-    // Paths are the user's to choose, so only the sandbox and refused ones are used where they create.
-    const isPath = key === 'path'
-    const replacement = isPath ? pathFor(method, n, s) : leaf
-    if (how === 'replace' || isPath) return setAt(payload, spot, replacement)
-    if (how === 'delete' && spot.length > 0) {
-      const parent = spot.length === 1 ? payload : (spot.slice(0, -1).reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], payload) as Record<string | number, unknown>)
-      if (Array.isArray(parent)) parent.splice(Number(key), 1)
-      else delete parent[key!]
-      return payload
-    }
-    return { ...payload, [s || 'extra']: leaf }
-  })
+  return fc
+    .tuple(fc.nat(), hostileLeaf, fc.constantFrom('replace', 'delete', 'extra'), fc.string({ maxLength: 12 }))
+    .map(([n, leaf, how, s]) => {
+      const payload = example(method)
+      const spots = leaves(payload)
+      const spot = spots[n % spots.length]!
+      const key = spot.at(-1)
+      // Paths are the user's to choose, so only the sandbox and refused ones are used where they create.
+      const isPath = key === 'path'
+      const replacement = isPath ? pathFor(method, n, s) : leaf
+      if (how === 'replace' || isPath) return setAt(payload, spot, replacement)
+      if (how === 'delete' && spot.length > 0) {
+        const parent =
+          spot.length === 1
+            ? payload
+            : (spot.slice(0, -1).reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], payload) as Record<
+                string | number,
+                unknown
+              >)
+        if (Array.isArray(parent)) parent.splice(Number(key), 1)
+        else delete parent[key!]
+        return payload
+      }
+      return { ...payload, [s || 'extra']: leaf }
+    })
 }
 
 /** A path value that is safe to send to `method`: in the sandbox, refused, or (read-only methods) anywhere. */
@@ -231,9 +277,9 @@ function payloads(method: MethodName): fc.Arbitrary<unknown> {
   const keys = Object.keys(example(method))
   const withKeys =
     keys.length > 0
-      ? fc.tuple(fc.dictionary(fc.constantFrom(...keys), hostileLeaf, { maxKeys: keys.length }), fc.nat(), fc.string({ maxLength: 8 })).map(([d, n, s]) =>
-          'path' in d ? { ...d, path: pathFor(method, n, s) } : d,
-        )
+      ? fc
+          .tuple(fc.dictionary(fc.constantFrom(...keys), hostileLeaf, { maxKeys: keys.length }), fc.nat(), fc.string({ maxLength: 8 }))
+          .map(([d, n, s]) => ('path' in d ? { ...d, path: pathFor(method, n, s) } : d))
       : fc.constant({})
   const safeAnything = fc.anything({ maxDepth: 3 }).filter((v) => !JSON.stringify(v ?? null)?.includes('"path"'))
   return fc.oneof({ weight: 1, arbitrary: safeAnything }, { weight: 1, arbitrary: withKeys }, { weight: 3, arbitrary: mutated(method) })
@@ -266,7 +312,17 @@ describe('every contract method, fed hostile payloads', () => {
         { numRuns: RUNS },
       )
     }
-    for (const payload of [undefined, null, 'garbage', 42, [], { method: 'app.info', args: 'x' }, { method: '../app.info' }, { method: 'constructor' }, { method: '__proto__' }]) {
+    for (const payload of [
+      undefined,
+      null,
+      'garbage',
+      42,
+      [],
+      { method: 'app.info', args: 'x' },
+      { method: '../app.info' },
+      { method: 'constructor' },
+      { method: '__proto__' },
+    ]) {
       expectResult(await ipcCall(payload), JSON.stringify(payload) ?? 'undefined')
     }
   }, 240_000)
@@ -276,7 +332,16 @@ describe('every contract method, fed hostile payloads', () => {
       expect(isMethodName(name)).toBe(false)
       expect((await http(name, '{}')).json).toMatchObject({ ok: false, error: { code: 'invalid' } })
     }
-    for (const body of ['{"id":', '[', 'null', '"x"', '1e999', '\u0000', '['.repeat(200_000) + ']'.repeat(200_000), '{"__proto__": {"polluted": 1}}']) {
+    for (const body of [
+      '{"id":',
+      '[',
+      'null',
+      '"x"',
+      '1e999',
+      '\u0000',
+      '['.repeat(200_000) + ']'.repeat(200_000),
+      '{"__proto__": {"polluted": 1}}',
+    ]) {
       const { status, json } = await http('documents.open', body)
       expect([200, 400]).toContain(status)
       expectResult(json, body.slice(0, 40))
@@ -316,7 +381,10 @@ describe('every contract method, fed hostile payloads', () => {
       }
     }
     // A file name with a path in it is imported by its name alone, into texts/.
-    const imported = await ipcCall({ method: 'documents.import', args: { files: [{ name: '../../../escape.txt', data: Buffer.from('Escaping text, imported safely.').toString('base64') }] } })
+    const imported = await ipcCall({
+      method: 'documents.import',
+      args: { files: [{ name: '../../../escape.txt', data: Buffer.from('Escaping text, imported safely.').toString('base64') }] },
+    })
     expect(imported).toMatchObject({ ok: true, value: { imported: [{ importedFrom: 'escape.txt' }] } })
   })
 
@@ -360,7 +428,10 @@ describe('every contract method, fed hostile payloads', () => {
     expect((await readdir(root)).sort()).toEqual(['config', 'cwd', 'project', 'renderer', 'sentinel', 'targets'])
     expect(await readdir(join(root, 'cwd')), 'nothing was created relative to the working folder').toEqual([])
     for (const p of (await snapshot(root)).keys()) {
-      expect(['config/', 'project/', 'renderer/', 'sentinel/', 'targets/'].some((top) => p.startsWith(top)), p).toBe(true)
+      expect(
+        ['config/', 'project/', 'renderer/', 'sentinel/', 'targets/'].some((top) => p.startsWith(top)),
+        p,
+      ).toBe(true)
     }
     expect(sep === '/' ? (await readdir(join(root, 'project'))).includes('project.json') : true).toBe(true)
     expect((await http('app.info', '{}')).json).toMatchObject({ ok: true })

@@ -27,9 +27,18 @@ describe('dispatch validates every call before it reaches a handler', () => {
     ['documents.open', 'not an object'],
     ['documents.import', { files: [] }],
     ['documents.import', { files: [{ name: 'a.txt', data: 'not base64!' }] }],
-    ['annotations.apply', { document: 'd', ops: [{ op: 'put', annotation: { id: 'a', label: 'claim', start: 5, end: 5, attributes: {}, note: '' } }] }],
-    ['annotations.apply', { document: 'd', ops: [{ op: 'put', annotation: { id: 'a', label: 'claim', start: -1, end: 5, attributes: {}, note: '' } }] }],
-    ['annotations.apply', { document: 'd', ops: [{ op: 'put', annotation: { id: 'a', label: 'claim', start: 0.5, end: 5, attributes: {}, note: '' } }] }],
+    [
+      'annotations.apply',
+      { document: 'd', ops: [{ op: 'put', annotation: { id: 'a', label: 'claim', start: 5, end: 5, attributes: {}, note: '' } }] },
+    ],
+    [
+      'annotations.apply',
+      { document: 'd', ops: [{ op: 'put', annotation: { id: 'a', label: 'claim', start: -1, end: 5, attributes: {}, note: '' } }] },
+    ],
+    [
+      'annotations.apply',
+      { document: 'd', ops: [{ op: 'put', annotation: { id: 'a', label: 'claim', start: 0.5, end: 5, attributes: {}, note: '' } }] },
+    ],
     ['annotations.apply', { document: 'd', ops: [{ op: 'explode' }] }],
     ['annotations.apply', { document: 'd', ops: [{ op: 'delete', id: 'a/../b' }] }],
     ['settings.setAnnotator', { name: '../maria' }],

@@ -145,12 +145,19 @@ export interface CsvExport {
 const ImportFile = z.object({
   name: z.string().min(1).max(255),
   /** The file's bytes, base64. */
-  data: z.string().max(40_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 data'),
+  data: z
+    .string()
+    .max(40_000_000)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 data'),
   /** Decode with this encoding (utf-8, windows-1252, …) instead of detecting it. */
   encoding: z.string().min(1).max(40).nullable().default(null),
   /** For a .csv file: the columns holding each row's text, and optionally its title and id. */
   csv: z
-    .object({ text: z.string().min(1).max(200), title: z.string().min(1).max(200).nullable().default(null), id: z.string().min(1).max(200).nullable().default(null) })
+    .object({
+      text: z.string().min(1).max(200),
+      title: z.string().min(1).max(200).nullable().default(null),
+      id: z.string().min(1).max(200).nullable().default(null),
+    })
     .nullable()
     .default(null),
 })
@@ -284,7 +291,11 @@ export interface RestoreResult {
   notice: string | null
 }
 
-const Annotators = z.array(AnnotatorName).min(2).max(12).refine((a) => new Set(a).size === a.length, 'each annotator once')
+const Annotators = z
+  .array(AnnotatorName)
+  .min(2)
+  .max(12)
+  .refine((a) => new Set(a).size === a.length, 'each annotator once')
 
 const UnitDecision = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept'), annotator: AnnotatorName }),
@@ -325,9 +336,7 @@ export const contract = {
   /** A CSV file's columns and first rows, before importing it. */
   'documents.previewCsv': declare<CsvPreview>()(z.object({ file: ImportFile }).strict()),
   'documents.open': declare<OpenedDocument>()(z.object({ id: DocumentId }).strict()),
-  'annotations.apply': declare<ApplyResult>()(
-    z.object({ document: DocumentId, ops: z.array(AnnotationOp).min(1).max(10_000) }).strict(),
-  ),
+  'annotations.apply': declare<ApplyResult>()(z.object({ document: DocumentId, ops: z.array(AnnotationOp).min(1).max(10_000) }).strict()),
   /** Values already used for each completable text attribute, keyed "label.attribute". */
   'annotations.values': declare<Record<string, string[]>>()(Empty),
   'export.csv': declare<CsvExport>()(CsvOptions.strict()),
@@ -341,7 +350,9 @@ export const contract = {
    * Web Annotation (.jsonld/.json) export, or a brat folder or .ann file. `as` names the layer for
    * formats that carry no annotator (brat, or W3C without creators).
    */
-  'annotations.import': declare<AnnotationImportReport>()(z.object({ path: ProjectPath, as: AnnotatorName.nullable().default(null) }).strict()),
+  'annotations.import': declare<AnnotationImportReport>()(
+    z.object({ path: ProjectPath, as: AnnotatorName.nullable().default(null) }).strict(),
+  ),
   'review.open': declare<ReviewView>()(z.object({ document: DocumentId, annotators: Annotators }).strict()),
   'review.decide': declare<ReviewedState>()(
     z.object({ document: DocumentId, annotators: Annotators, unit: z.string().min(1).max(20_000), decision: UnitDecision }).strict(),
@@ -358,7 +369,13 @@ export const contract = {
   ),
   /** The same report as a file to save: a long CSV table, or the JSON report. */
   'agreement.export': declare<{ filename: string; content: string }>()(
-    z.object({ annotators: Annotators.nullable().default(null), document: DocumentId.nullable().default(null), format: z.enum(['csv', 'json']) }).strict(),
+    z
+      .object({
+        annotators: Annotators.nullable().default(null),
+        document: DocumentId.nullable().default(null),
+        format: z.enum(['csv', 'json']),
+      })
+      .strict(),
   ),
   /** The kept versions of one file, newest first (for a project.json, the project need not open). */
   'backups.list': declare<BackupInfo[]>()(z.object({ store: StoreRef }).strict()),
@@ -373,7 +390,11 @@ export const contract = {
   'host.pickPath': declare<string | null>()(z.object({ kind: z.enum(['folder', 'file']), title: z.string().min(1).max(200) }).strict()),
   'host.saveFile': declare<{ path: string } | null>()(
     z
-      .object({ defaultName: z.string().min(1).max(255), content: z.string().max(500_000_000), encoding: z.enum(['utf8', 'base64']).default('utf8') })
+      .object({
+        defaultName: z.string().min(1).max(255),
+        content: z.string().max(500_000_000),
+        encoding: z.enum(['utf8', 'base64']).default('utf8'),
+      })
       .strict(),
   ),
 } as const
@@ -430,7 +451,10 @@ export function shorten(s: string, max: number): string {
 
 /** "unknown keys "a", "b" and 299,998 more" */
 function unknownKeys(keys: readonly string[]): string {
-  const named = keys.slice(0, 5).map((k) => JSON.stringify(shorten(k, 40))).join(', ')
+  const named = keys
+    .slice(0, 5)
+    .map((k) => JSON.stringify(shorten(k, 40)))
+    .join(', ')
   const more = keys.length > 5 ? ` and ${(keys.length - 5).toLocaleString('en')} more` : ''
   return `unknown key${keys.length === 1 ? '' : 's'} ${named}${more}`
 }

@@ -23,6 +23,17 @@ describe('header', () => {
   it('has one column per label attribute, named label_attribute', () => {
     const header = csvHeader(defaultLabels)
     expect(header).toEqual(expect.arrayContaining(['source_kind', 'source_name', 'stance_polarity', 'stance_target']))
-    expect(header.slice(0, 10)).toEqual(['document_id', 'document_title', 'annotator', 'annotation_id', 'label', 'start', 'end', 'text', 'prefix', 'suffix'])
+    expect(header.slice(0, 10)).toEqual([
+      'document_id',
+      'document_title',
+      'annotator',
+      'annotation_id',
+      'label',
+      'start',
+      'end',
+      'text',
+      'prefix',
+      'suffix',
+    ])
   })
 })

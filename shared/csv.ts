@@ -98,29 +98,77 @@ export function csvRows(labels: LabelSchema, layer: LayerRows): Cell[][] {
 }
 
 /** The workbook's Links sheet: one row per link, with both ends' labels and texts. */
-export const LINK_HEADER = ['document_id', 'annotator', 'link_id', 'type', 'from_id', 'from_label', 'from_text', 'to_id', 'to_label', 'to_text', 'author', 'created'] as const
+export const LINK_HEADER = [
+  'document_id',
+  'annotator',
+  'link_id',
+  'type',
+  'from_id',
+  'from_label',
+  'from_text',
+  'to_id',
+  'to_label',
+  'to_text',
+  'author',
+  'created',
+] as const
 
 /** The rows of one layer's links, in the order of the annotations they start from, then by id. */
 export function linkRows(layer: LayerRows): Cell[][] {
   const byId = new Map(layer.annotations.map((a) => [a.id, a]))
   const rank = new Map([...layer.annotations].sort(compareAnnotations).map((a, i) => [a.id, i]))
-  const sorted = [...layer.links].sort((a, b) => (rank.get(a.from) ?? -1) - (rank.get(b.from) ?? -1) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const sorted = [...layer.links].sort(
+    (a, b) => (rank.get(a.from) ?? -1) - (rank.get(b.from) ?? -1) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  )
   return sorted.map((l) => {
     const from = byId.get(l.from)
     const to = byId.get(l.to)
-    return [layer.documentId, layer.annotator, l.id, l.type, l.from, from?.label ?? '', from?.target.quote.exact ?? '', l.to, to?.label ?? '', to?.target.quote.exact ?? '', l.author, l.created]
+    return [
+      layer.documentId,
+      layer.annotator,
+      l.id,
+      l.type,
+      l.from,
+      from?.label ?? '',
+      from?.target.quote.exact ?? '',
+      l.to,
+      to?.label ?? '',
+      to?.target.quote.exact ?? '',
+      l.author,
+      l.created,
+    ]
   })
 }
 
 /** The workbook's Documents sheet: the fixed columns, then one `metadata.<key>` column per metadata key used. */
 export function documentHeader(documents: readonly DocumentEntry[]): string[] {
-  return ['document_id', 'title', 'file', 'sha256', 'length', 'imported_from', 'imported', 'encoding', ...metadataKeys(documents).map((k) => `metadata.${k}`)]
+  return [
+    'document_id',
+    'title',
+    'file',
+    'sha256',
+    'length',
+    'imported_from',
+    'imported',
+    'encoding',
+    ...metadataKeys(documents).map((k) => `metadata.${k}`),
+  ]
 }
 
 /** One row per document, in project order. */
 export function documentRows(documents: readonly DocumentEntry[]): Cell[][] {
   const keys = metadataKeys(documents)
-  return documents.map((d) => [d.id, d.title, d.file, d.sha256, d.length, d.importedFrom, d.imported, d.encoding ?? '', ...keys.map((k) => d.metadata?.[k] ?? '')])
+  return documents.map((d) => [
+    d.id,
+    d.title,
+    d.file,
+    d.sha256,
+    d.length,
+    d.importedFrom,
+    d.imported,
+    d.encoding ?? '',
+    ...keys.map((k) => d.metadata?.[k] ?? ''),
+  ])
 }
 
 function metadataKeys(documents: readonly DocumentEntry[]): string[] {

@@ -113,7 +113,9 @@
       ({ paragraphs, highlights }) =>
       () => {
         const root = document.querySelector('.ProseMirror')
-        return root !== null && root.childElementCount >= paragraphs && root.getElementsByClassName('mg-hl').length >= Math.min(highlights, 1)
+        return (
+          root !== null && root.childElementCount >= paragraphs && root.getElementsByClassName('mg-hl').length >= Math.min(highlights, 1)
+        )
       },
     /** Marginalia: a highlight is drawn as selected (a new one is, right after tagging). */
     marginaliaSelected: () => () => document.getElementsByClassName('mg-selected').length > 0,

@@ -23,7 +23,11 @@ globalThis.benchPage = {
 }
 
 function annotation(id, label, selector) {
-  return { id, bodies: [{ id: `${id}-tag`, annotation: id, purpose: 'tagging', value: label }], target: { annotation: id, selector: [selector] } }
+  return {
+    id,
+    bodies: [{ id: `${id}-tag`, annotation: id, purpose: 'tagging', value: label }],
+    target: { annotation: id, selector: [selector] },
+  }
 }
 
 async function load() {

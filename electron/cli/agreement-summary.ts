@@ -9,7 +9,14 @@ const fmt = (x: Figure) => formatFigure(x, 3)
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)))
-  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n')
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')
 }
 
 function scopeTable(scope: ScopeAgreement, labels: string[]): string {
@@ -36,13 +43,16 @@ function scopeTable(scope: ScopeAgreement, labels: string[]): string {
 export function agreementSummary(report: AgreementReport): string {
   const lines = [
     `Agreement between ${report.annotators.join(', ')} over ${report.project.documents} documents (${report.project.tokens.tokens} tokens).`,
-    'kappa: token-level Cohen\'s kappa; alpha: Krippendorff\'s alpha (nominal, all annotators); F1: span matching.',
+    "kappa: token-level Cohen's kappa; alpha: Krippendorff's alpha (nominal, all annotators); F1: span matching.",
     '',
     scopeTable(report.project, report.labels),
     '',
   ]
   for (const pair of report.project.spans) {
-    for (const attr of pair.attributes) lines.push(`${attr.label} ${attr.attribute}, ${pair.a} / ${pair.b}: agreement ${fmt(attr.agreement)}, kappa ${fmt(attr.kappa)} over ${attr.n} matched pairs`)
+    for (const attr of pair.attributes)
+      lines.push(
+        `${attr.label} ${attr.attribute}, ${pair.a} / ${pair.b}: agreement ${fmt(attr.agreement)}, kappa ${fmt(attr.kappa)} over ${attr.n} matched pairs`,
+      )
     const links = pair.links.find((l) => l.label === 'all')
     if (links) lines.push(`source links, ${pair.a} / ${pair.b}: agreement ${fmt(links.agreement)} over ${links.pairs} matched pairs`)
   }

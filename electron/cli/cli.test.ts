@@ -57,10 +57,14 @@ describe('marginalia', () => {
     await writeFile(join(sample(), other.file), 'edited after import')
     out = ''
     expect(await run(['validate', sample(), '--json'])).toBe(1)
-    const messages = json().problems.map((p: { file: string; at: string | null; message: string }) => `${p.file} ${p.at ?? ''}: ${p.message}`)
+    const messages = json().problems.map(
+      (p: { file: string; at: string | null; message: string }) => `${p.file} ${p.at ?? ''}: ${p.message}`,
+    )
     expect(messages).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/sha256: texts\/.* is not the text that was imported \(it was changed or damaged on disk\), so offsets into it would be wrong and Marginalia opens “.*” read-only; import the original file again or copy it from your own backup$/),
+        expect.stringMatching(
+          /sha256: texts\/.* is not the text that was imported \(it was changed or damaged on disk\), so offsets into it would be wrong and Marginalia opens “.*” read-only; import the original file again or copy it from your own backup$/,
+        ),
         expect.stringMatching(/length: texts\/.* has 19 code points/),
         expect.stringMatching(/annotations\.0\.target\.quote\.exact: the quote is not the text at/),
         expect.stringMatching(/annotations\.1\.target\.position: the span .* runs past the end of the text/),
@@ -73,7 +77,11 @@ describe('marginalia', () => {
 
   it('stats counts documents, layers and labels', async () => {
     expect(await run(['stats', sample(), '--json'])).toBe(0)
-    expect(json()).toMatchObject({ documents: 3, annotators: ['jonas', 'maria'], total: { annotations: 89, links: 43, labels: { claim: 31, source: 34, stance: 24 } } })
+    expect(json()).toMatchObject({
+      documents: 3,
+      annotators: ['jonas', 'maria'],
+      total: { annotations: 89, links: 43, labels: { claim: 31, source: 34, stance: 24 } },
+    })
     out = ''
     await run(['stats', sample()])
     expect(out).toMatch(/^maria\s+3\s+44\s+16\s+16\s+12\s+22\s+7$/m)
@@ -95,7 +103,11 @@ describe('marginalia', () => {
     await rm(join(sample(), 'annotations'), { recursive: true })
     out = ''
     expect(await run(['import-annotations', sample(), join(dir, 'brat'), '--me', 'rita', '--json'])).toBe(0)
-    expect(json().layers.map((l: { as: string; imported: number }) => l.as).sort()).toEqual(['jonas', 'jonas', 'jonas', 'maria', 'maria', 'maria'])
+    expect(
+      json()
+        .layers.map((l: { as: string; imported: number }) => l.as)
+        .sort(),
+    ).toEqual(['jonas', 'jonas', 'jonas', 'maria', 'maria', 'maria'])
     expect(await run(['validate', sample()])).toBe(0)
   })
 
@@ -105,7 +117,9 @@ describe('marginalia', () => {
     const corpus = join(FIXTURES, 'corpus/formats/corpus.csv')
     expect(await run(['import', join(dir, 'new'), corpus, '--text-column', 'text', '--title-column', 'speaker', '--json'])).toBe(1)
     expect(json().imported.map((d: { title: string }) => d.title)).toEqual(['Minister Ní Bhriain', 'Zoe Nguyễn', 'Zoé (decomposed)'])
-    expect(json().errors).toEqual([{ name: 'corpus.csv', kind: 'refused', message: 'corpus.csv, row 4: the "text" cell is empty, so this row was not imported.' }])
+    expect(json().errors).toEqual([
+      { name: 'corpus.csv', kind: 'refused', message: 'corpus.csv, row 4: the "text" cell is empty, so this row was not imported.' },
+    ])
     const big = join(dir, 'big.txt')
     await writeFile(big, 'word '.repeat(4_300_000))
     err = ''
@@ -129,7 +143,10 @@ describe('one set of figures', () => {
     await call('settings.setAnnotator', { name: 'rita' })
     await call('project.open', { path: sample() })
     const [first, ...others] = (await call('documents.list', {})) as { id: string }[]
-    await call('annotations.apply', { document: first!.id, ops: [{ op: 'put', annotation: { id: 'rita-001', label: 'claim', start: 0, end: 6, attributes: {}, note: '' } }] })
+    await call('annotations.apply', {
+      document: first!.id,
+      ops: [{ op: 'put', annotation: { id: 'rita-001', label: 'claim', start: 0, end: 6, attributes: {}, note: '' } }],
+    })
     for (const d of others) await call('documents.open', { id: d.id })
     await call('review.progress', { annotators: null })
     expect(await readdir(join(sample(), 'annotations', 'rita'))).toEqual([`${first!.id}.json`])

@@ -20,5 +20,10 @@ export function printJson(value: unknown): void {
 
 /** A comma-separated option as a list (empty when absent). */
 export function list(value: string | undefined): string[] {
-  return value?.split(',').map((s) => s.trim()).filter(Boolean) ?? []
+  return (
+    value
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean) ?? []
+  )
 }

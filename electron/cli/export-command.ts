@@ -32,7 +32,11 @@ export async function exportCommand(args: string[]): Promise<number> {
   if (!dir || positionals.length > 1) return usage('export', 'export takes one project folder.')
   const format = ExportFormat.safeParse(values.format)
   const formats = ExportFormat.options.join(', ')
-  if (!format.success) return usage('export', values.format ? `"${values.format}" is not a format export knows; use ${formats}.` : `Say which format: --format ${formats}.`)
+  if (!format.success)
+    return usage(
+      'export',
+      values.format ? `"${values.format}" is not a format export knows; use ${formats}.` : `Say which format: --format ${formats}.`,
+    )
   const annotators = list(values.annotator)
   const bad = annotators.find((a) => !AnnotatorName.safeParse(a).success)
   if (bad !== undefined) return usage('export', `"${bad}" is not a valid annotator name.`)
@@ -40,18 +44,26 @@ export async function exportCommand(args: string[]): Promise<number> {
   const badDoc = documents.find((d) => !DocumentId.safeParse(d).success)
   if (badDoc !== undefined) return usage('export', `"${badDoc}" is not a document id.`)
   const layer = values.layer ?? 'all'
-  if (layer !== 'all' && layer !== 'mine' && layer !== 'reviewed') return usage('export', `--layer takes all, mine or reviewed, not "${layer}".`)
+  if (layer !== 'all' && layer !== 'mine' && layer !== 'reviewed')
+    return usage('export', `--layer takes all, mine or reviewed, not "${layer}".`)
   const needsOut = { zip: 'a .zip file', brat: 'a folder or .zip file', xlsx: 'an .xlsx file' } as Record<string, string>
   if (needsOut[format.data] && !values.out) return usage('export', `--format ${format.data} needs --out (${needsOut[format.data]}).`)
   if (values.base !== undefined && (format.data !== 'w3c' || !isBaseIri(values.base))) {
-    return usage('export', format.data !== 'w3c' ? '--base applies to --format w3c only.' : `"${values.base}" is not an absolute http or https address, such as https://example.org/corpus/.`)
+    return usage(
+      'export',
+      format.data !== 'w3c'
+        ? '--base applies to --format w3c only.'
+        : `"${values.base}" is not an absolute http or https address, such as https://example.org/corpus/.`,
+    )
   }
   const project = await Project.open(dir)
   let me: string | null = null
   if (layer === 'mine' && annotators.length === 0) {
     me = (await Settings.open(defaultConfigDir())).annotator
     if (!me) {
-      console.error('Your annotator name is not set yet (open Marginalia once), so --layer mine cannot tell whose layer is yours; use --annotator NAME.')
+      console.error(
+        'Your annotator name is not set yet (open Marginalia once), so --layer mine cannot tell whose layer is yours; use --annotator NAME.',
+      )
       return 1
     }
   }
@@ -83,8 +95,19 @@ export async function exportCommand(args: string[]): Promise<number> {
     await writeFileDurable(out, content)
     written.push(out)
   }
-  const what = format.data === 'zip' ? `the project (${result.documents} documents)` : `${result.annotations} annotations of ${result.documents} documents`
-  if (values.json) printJson({ format: format.data, out, files: written, annotations: result.annotations, documents: result.documents, warnings: result.warnings })
+  const what =
+    format.data === 'zip'
+      ? `the project (${result.documents} documents)`
+      : `${result.annotations} annotations of ${result.documents} documents`
+  if (values.json)
+    printJson({
+      format: format.data,
+      out,
+      files: written,
+      annotations: result.annotations,
+      documents: result.documents,
+      warnings: result.warnings,
+    })
   else console.error(`Wrote ${what} to ${out}.`)
   return 0
 }

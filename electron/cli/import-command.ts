@@ -24,8 +24,11 @@ export async function importCommand(args: string[]): Promise<number> {
   })
   const [dir, ...files] = positionals
   if (!dir || files.length === 0) return usage('import', 'import takes a project folder and at least one file.')
-  if ((values['title-column'] || values['id-column']) && !values['text-column']) return usage('import', 'Say which column holds the text (--text-column) along with --title-column or --id-column.')
-  const csv = values['text-column'] ? { text: values['text-column'], title: values['title-column'] ?? null, id: values['id-column'] ?? null } : null
+  if ((values['title-column'] || values['id-column']) && !values['text-column'])
+    return usage('import', 'Say which column holds the text (--text-column) along with --title-column or --id-column.')
+  const csv = values['text-column']
+    ? { text: values['text-column'], title: values['title-column'] ?? null, id: values['id-column'] ?? null }
+    : null
   const project = await Project.open(dir)
   const imported = []
   const errors: { name: string; message: string; kind?: string }[] = []
@@ -40,14 +43,26 @@ export async function importCommand(args: string[]): Promise<number> {
       errors.push({ name: file, kind: 'refused', message: `${file} was not imported because it ${e.why}.` })
       continue
     }
-    const result = await project.importFiles([{ name: basename(file), bytes, encoding: values.encoding ?? null, csv }], new Date().toISOString(), values.yes ?? false)
+    const result = await project.importFiles(
+      [{ name: basename(file), bytes, encoding: values.encoding ?? null, csv }],
+      new Date().toISOString(),
+      values.yes ?? false,
+    )
     imported.push(...result.imported)
-    errors.push(...result.errors.map((e) => (e.kind === 'needs-confirmation' ? { ...e, message: `${e.message.replace(/ import it anyway\?$/, '')} run again with --yes to import it.` } : e)))
+    errors.push(
+      ...result.errors.map((e) =>
+        e.kind === 'needs-confirmation'
+          ? { ...e, message: `${e.message.replace(/ import it anyway\?$/, '')} run again with --yes to import it.` }
+          : e,
+      ),
+    )
   }
   if (values.json) printJson({ imported, errors })
   else {
     for (const doc of imported) {
-      console.log(`Imported ${doc.importedFrom} as "${doc.title}" (${doc.id}, ${doc.length} characters${doc.encoding && doc.encoding !== 'utf-8' ? `, decoded from ${doc.encoding}` : ''}).`)
+      console.log(
+        `Imported ${doc.importedFrom} as "${doc.title}" (${doc.id}, ${doc.length} characters${doc.encoding && doc.encoding !== 'utf-8' ? `, decoded from ${doc.encoding}` : ''}).`,
+      )
     }
     for (const err of errors) console.error(err.message)
   }
@@ -55,11 +70,20 @@ export async function importCommand(args: string[]): Promise<number> {
 }
 
 export async function importAnnotationsCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { as: { type: 'string' }, me: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true })
+  const { values, positionals } = parseArgs({
+    args,
+    options: { as: { type: 'string' }, me: { type: 'string' }, json: { type: 'boolean' } },
+    allowPositionals: true,
+  })
   const [dir, source] = positionals
-  if (!dir || !source || positionals.length > 2) return usage('import-annotations', 'import-annotations takes a project folder and one path to import from.')
+  if (!dir || !source || positionals.length > 2)
+    return usage('import-annotations', 'import-annotations takes a project folder and one path to import from.')
   for (const name of [values.as, values.me]) {
-    if (name !== undefined && !NewAnnotatorName.safeParse(name).success) return usage('import-annotations', `"${name}" is not a valid annotator name (letters, digits, spaces, . _ -; not a name Windows reserves, such as CON or NUL).`)
+    if (name !== undefined && !NewAnnotatorName.safeParse(name).success)
+      return usage(
+        'import-annotations',
+        `"${name}" is not a valid annotator name (letters, digits, spaces, . _ -; not a name Windows reserves, such as CON or NUL).`,
+      )
   }
   const project = await Project.open(dir)
   const me = values.me ?? (await Settings.open(defaultConfigDir())).annotator ?? ''
@@ -68,7 +92,9 @@ export async function importAnnotationsCommand(args: string[]): Promise<number> 
   if (values.json) printJson(report)
   else {
     for (const l of report.layers) {
-      const what = l.skipped ? `skipped (${l.skipped})` : `${l.imported} annotations${l.reanchored ? `, ${l.reanchored} found again by quote` : ''}${l.keptAside ? `; the earlier layer was kept as ${l.keptAside}` : ''}`
+      const what = l.skipped
+        ? `skipped (${l.skipped})`
+        : `${l.imported} annotations${l.reanchored ? `, ${l.reanchored} found again by quote` : ''}${l.keptAside ? `; the earlier layer was kept as ${l.keptAside}` : ''}`
       console.log(`${l.from} on "${l.title}" -> layer ${l.as}: ${what}.`)
       for (const u of l.unplaced) console.error(`  not imported: ${u.id}${u.exact ? ` "${u.exact.slice(0, 60)}"` : ''}: ${u.reason}.`)
     }

@@ -61,7 +61,11 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 async function init(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { name: { type: 'string' }, json: { type: 'boolean' } }, allowPositionals: true })
+  const { values, positionals } = parseArgs({
+    args,
+    options: { name: { type: 'string' }, json: { type: 'boolean' } },
+    allowPositionals: true,
+  })
   const dir = positionals[0]
   if (!dir || positionals.length > 1) return usage('init', 'init takes one project folder.')
   const project = await Project.create(dir, values.name ?? basename(resolve(dir)))
@@ -94,8 +98,13 @@ async function agreement(args: string[]): Promise<number> {
   const dir = positionals[0]
   if (!dir || positionals.length > 1) return usage('agreement', 'agreement takes one project folder.')
   if (values.json && values.csv) return usage('agreement', 'Choose --json or --csv, not both.')
-  const who = values.annotators?.split(',').map((a) => a.trim()).filter(Boolean) ?? null
-  if (who && who.some((a) => !AnnotatorName.safeParse(a).success)) return usage('agreement', `"${values.annotators}" is not a list of annotator names.`)
+  const who =
+    values.annotators
+      ?.split(',')
+      .map((a) => a.trim())
+      .filter(Boolean) ?? null
+  if (who && who.some((a) => !AnnotatorName.safeParse(a).success))
+    return usage('agreement', `"${values.annotators}" is not a list of annotator names.`)
   const project = await Project.open(dir)
   const report = await projectAgreement(project, who, values.document ?? null)
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)

@@ -17,7 +17,9 @@ export async function validateCommand(args: string[]): Promise<number> {
     for (const p of report.problems) console.log(`${p.file}${p.at ? ` (${p.at})` : ''}: ${p.message}`)
     const { documents, stores, annotations, links } = report.checked
     const summary = `${documents} documents, ${stores} annotation files, ${annotations} annotations and ${links} links checked`
-    console.error(valid ? `Valid: ${summary}.` : `${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} found (${summary}).`)
+    console.error(
+      valid ? `Valid: ${summary}.` : `${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} found (${summary}).`,
+    )
   }
   return valid ? 0 : 1
 }

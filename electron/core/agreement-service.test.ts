@@ -7,7 +7,7 @@ import { Project } from './project'
 const sample = () => Project.open(join(import.meta.dirname, '..', '..', 'fixtures', 'sample-project'))
 
 describe('agreement over a project on disk', () => {
-  it('compares the sample project\'s two annotators per label, per document and pooled', async () => {
+  it("compares the sample project's two annotators per label, per document and pooled", async () => {
     const report = await projectAgreement(await sample(), null, null)
     expect(report.annotators).toEqual(['jonas', 'maria'])
     expect(report.documents).toHaveLength(3)

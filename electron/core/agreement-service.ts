@@ -5,17 +5,31 @@
  */
 import { UserError } from '../../shared/api'
 import { neutralizeFormulaCell } from '../../shared/csv'
-import { AGREEMENT_CSV_COLUMNS, agreementReport, reportToCsvRows, type AgreementDocumentInput, type AgreementReport } from '../../shared/agreement/report'
+import {
+  AGREEMENT_CSV_COLUMNS,
+  agreementReport,
+  reportToCsvRows,
+  type AgreementDocumentInput,
+  type AgreementReport,
+} from '../../shared/agreement/report'
 import type { AgreementLayer } from '../../shared/agreement/layer'
 import { toDelimited } from './export-tables'
 import type { Project } from './project'
 
 /** The agreement report of a project, or of one document, for these annotators (all when null). */
-export async function projectAgreement(project: Project, annotators: readonly string[] | null, documentId: string | null): Promise<AgreementReport> {
+export async function projectAgreement(
+  project: Project,
+  annotators: readonly string[] | null,
+  documentId: string | null,
+): Promise<AgreementReport> {
   const everyone = await project.annotators()
   const who = annotators ?? everyone
   const unknown = who.filter((a) => !everyone.includes(a))
-  if (unknown.length > 0) throw new UserError('not-found', `There are no annotations by ${unknown.join(', ')} in this project; annotators: ${everyone.join(', ') || 'none yet'}.`)
+  if (unknown.length > 0)
+    throw new UserError(
+      'not-found',
+      `There are no annotations by ${unknown.join(', ')} in this project; annotators: ${everyone.join(', ') || 'none yet'}.`,
+    )
   if (who.length < 2) throw new UserError('invalid', 'Agreement needs at least two annotators with annotations in this project.')
   const docs = documentId === null ? project.documents : [project.document(documentId)]
   const documents: AgreementDocumentInput[] = []

@@ -27,7 +27,10 @@ async function launch(dir: string, configDir: string, policy = { snapshotEveryMs
   return wb
 }
 
-const put = (id: string, start: number, end: number) => ({ op: 'put' as const, annotation: { id, label: 'claim', start, end, attributes: {}, note: '' } })
+const put = (id: string, start: number, end: number) => ({
+  op: 'put' as const,
+  annotation: { id, label: 'claim', start, end, attributes: {}, note: '' },
+})
 
 /** A project where maria has saved three times on each document. */
 async function annotated() {
@@ -49,11 +52,15 @@ async function annotated() {
 async function damage(path: string, how: 'truncated' | 'empty' | 'zeros' | 'garbage' | 'wrong shape') {
   const good = await readFile(path)
   const bad =
-    how === 'truncated' ? good.subarray(0, Math.floor(good.length / 2))
-    : how === 'empty' ? Buffer.alloc(0)
-    : how === 'zeros' ? Buffer.alloc(good.length)
-    : how === 'garbage' ? randomBytes(good.length)
-    : Buffer.from('{"format":"marginalia-annotations","version":1,"annotations":"lost"}')
+    how === 'truncated'
+      ? good.subarray(0, Math.floor(good.length / 2))
+      : how === 'empty'
+        ? Buffer.alloc(0)
+        : how === 'zeros'
+          ? Buffer.alloc(good.length)
+          : how === 'garbage'
+            ? randomBytes(good.length)
+            : Buffer.from('{"format":"marginalia-annotations","version":1,"annotations":"lost"}')
   await writeFile(path, bad)
   const past = new Date(Date.now() - 60_000)
   await utimes(path, past, past)
@@ -83,10 +90,19 @@ describe('a damaged annotation store', () => {
       const handlers = createHandlers(wb)
       const listed = await dispatch(handlers, 'backups.list', { store: { store: 'annotations', annotator: 'maria', document: a } })
       const pin = (listed as { value: { id: string }[] }).value[0]!
-      expect(pin).toMatchObject({ id: expect.stringMatching(/^pinned-/), kind: 'pinned', summary: '3 annotations, 0 links', restorable: true, pinned: { keptAs: aside } })
-      const restored = await dispatch(handlers, 'backups.restore', { store: { store: 'annotations', annotator: 'maria', document: a }, backup: pin.id })
+      expect(pin).toMatchObject({
+        id: expect.stringMatching(/^pinned-/),
+        kind: 'pinned',
+        summary: '3 annotations, 0 links',
+        restorable: true,
+        pinned: { keptAs: aside },
+      })
+      const restored = await dispatch(handlers, 'backups.restore', {
+        store: { store: 'annotations', annotator: 'maria', document: a },
+        backup: pin.id,
+      })
       expect(restored).toMatchObject({ ok: true, value: { restored: { summary: '3 annotations, 0 links' } } })
-      expect((await wb.openDocument(a))).toMatchObject({ notice: null, annotations: [{ id: 'a1' }, { id: 'a2' }, { id: 'a3' }] })
+      expect(await wb.openDocument(a)).toMatchObject({ notice: null, annotations: [{ id: 'a1' }, { id: 'a2' }, { id: 'a3' }] })
       expect(StoreFile.parse(JSON.parse(await readFile(store(a), 'utf8'))).annotations).toHaveLength(3)
       expect(await readFile(join(dir, 'annotations', 'maria', aside))).toEqual(bad)
     })
@@ -100,8 +116,15 @@ describe('a damaged annotation store', () => {
     const list = await wb.listBackups(ref)
     // latest + at most 3 snapshots (the policy), newest first, each a saved version.
     expect(list.map((b) => b.kind)).toEqual(['latest', 'snapshot', 'snapshot', 'snapshot'])
-    expect(list.map((b) => b.summary)).toEqual(['8 annotations, 0 links', '7 annotations, 0 links', '6 annotations, 0 links', '5 annotations, 0 links'])
-    expect(await readFile(join(dir, '.marginalia', 'backups', 'annotations', 'maria', a, 'latest.json'), 'utf8')).toBe(await readFile(store(a), 'utf8'))
+    expect(list.map((b) => b.summary)).toEqual([
+      '8 annotations, 0 links',
+      '7 annotations, 0 links',
+      '6 annotations, 0 links',
+      '5 annotations, 0 links',
+    ])
+    expect(await readFile(join(dir, '.marginalia', 'backups', 'annotations', 'maria', a, 'latest.json'), 'utf8')).toBe(
+      await readFile(store(a), 'utf8'),
+    )
 
     await wb.restoreBackup(ref, list[3]!.id)
     expect((await wb.openDocument(a)).annotations).toHaveLength(5)
@@ -115,10 +138,19 @@ describe('a damaged annotation store', () => {
     const { dir, config, a } = await annotated()
     const handlers = createHandlers(await launch(dir, config))
     for (const backup of ['../../project.json', '..\\latest.json', 'latest.json/../../x', '/etc/passwd', 'latest.jsonx']) {
-      expect(await dispatch(handlers, 'backups.restore', { store: { store: 'annotations', annotator: 'maria', document: a }, backup })).toMatchObject({ ok: false, error: { code: 'invalid' } })
+      expect(
+        await dispatch(handlers, 'backups.restore', { store: { store: 'annotations', annotator: 'maria', document: a }, backup }),
+      ).toMatchObject({ ok: false, error: { code: 'invalid' } })
     }
-    expect(await dispatch(handlers, 'backups.restore', { store: { store: 'annotations', annotator: 'maria', document: a }, backup: '2020-01-01T00-00-00-000Z.json' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
-    expect(await dispatch(handlers, 'backups.list', { store: { store: 'annotations', annotator: '../maria', document: a } })).toMatchObject({ ok: false, error: { code: 'invalid' } })
+    expect(
+      await dispatch(handlers, 'backups.restore', {
+        store: { store: 'annotations', annotator: 'maria', document: a },
+        backup: '2020-01-01T00-00-00-000Z.json',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(await dispatch(handlers, 'backups.list', { store: { store: 'annotations', annotator: '../maria', document: a } })).toMatchObject(
+      { ok: false, error: { code: 'invalid' } },
+    )
   })
 })
 
@@ -136,13 +168,25 @@ describe('a damaged project.json', () => {
     const opened = await dispatch(handlers, 'project.open', { path: dir })
     expect(opened).toMatchObject({ ok: false, error: { code: 'invalid' } })
     const message = (opened as { error: { message: string } }).error.message
-    expect(message).toMatch(/project\.json is not valid JSON, so the project cannot be opened; restore its last good copy \(saved .* UTC\) from the backups Marginalia keeps, or fix it yourself \(Marginalia has not changed it\)\.$/)
+    expect(message).toMatch(
+      /project\.json is not valid JSON, so the project cannot be opened; restore its last good copy \(saved .* UTC\) from the backups Marginalia keeps, or fix it yourself \(Marginalia has not changed it\)\.$/,
+    )
     expect(await readFile(join(dir, 'project.json'))).toEqual(bad)
 
     const list = await dispatch(handlers, 'backups.list', { store: { store: 'project', path: dir } })
-    expect((list as { value: unknown[] }).value[0]).toMatchObject({ id: 'latest.json', summary: '2 documents, “Test project”', restorable: true })
+    expect((list as { value: unknown[] }).value[0]).toMatchObject({
+      id: 'latest.json',
+      summary: '2 documents, “Test project”',
+      restorable: true,
+    })
     const restored = await dispatch(handlers, 'backups.restore', { store: { store: 'project', path: dir }, backup: 'latest.json' })
-    expect(restored).toMatchObject({ ok: true, value: { project: { path: dir, documentCount: 2 }, notice: expect.stringMatching(/project\.json is not valid JSON; it was kept as project\.json\.unreadable-/) } })
+    expect(restored).toMatchObject({
+      ok: true,
+      value: {
+        project: { path: dir, documentCount: 2 },
+        notice: expect.stringMatching(/project\.json is not valid JSON; it was kept as project\.json\.unreadable-/),
+      },
+    })
     expect((await wb.listDocuments()).map((d) => d.title)).toContain('Talks (renamed)')
     const aside = (await readdir(dir)).find((f) => f.startsWith('project.json.unreadable-'))!
     expect(await readFile(join(dir, aside))).toEqual(bad)
@@ -174,7 +218,9 @@ describe('the last good copy of a damaged layer', () => {
       }
     }
     const list = await wb.listBackups(ref(a))
-    expect(list.filter((b) => b.kind === 'pinned')).toEqual([expect.objectContaining({ id: opened.pinned!.id, summary: '3 annotations, 0 links' })])
+    expect(list.filter((b) => b.kind === 'pinned')).toEqual([
+      expect.objectContaining({ id: opened.pinned!.id, summary: '3 annotations, 0 links' }),
+    ])
     // After a restart the document still says which copy is pinned and why.
     const again = await wb.openDocument(a)
     expect(again.notice).toMatch(
@@ -204,7 +250,10 @@ describe('the last good copy of a damaged layer', () => {
     expect(list.some((b) => b.kind === 'pinned')).toBe(false)
     expect(list).toContainEqual(expect.objectContaining({ kind: 'snapshot', summary: '3 annotations, 0 links' }))
     expect(await wb.openDocument(a)).toMatchObject({ notice: null, pinned: null })
-    expect(await dispatch(handlers, 'backups.unpin', { store: ref(a), backup: pinned!.id })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(await dispatch(handlers, 'backups.unpin', { store: ref(a), backup: pinned!.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    })
   })
 
   it('is pinned, and the user told, when the file is damaged while open and the next save sets it aside', async () => {

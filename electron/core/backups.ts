@@ -62,7 +62,8 @@ export interface BackupFile {
 
 const STAMP = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/
 /** The names a backup can have; anything else in the folder is not a backup. */
-export const BACKUP_NAME = /^(?:latest|(?:pinned-)?\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z|\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.v\d{1,3})\.json$/
+export const BACKUP_NAME =
+  /^(?:latest|(?:pinned-)?\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z|\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z\.v\d{1,3})\.json$/
 
 /** A time as it appears in backup names. */
 export function stampOf(time: Date): string {
@@ -214,7 +215,8 @@ export class StoreBackups {
   /** The user says a pinned copy is not needed: it becomes an ordinary snapshot (pruned in time). */
   async unpin(id: string): Promise<void> {
     const pin = await this.find(id)
-    if (!pin || pin.kind !== 'pinned') throw new UserError('not-found', `There is no pinned copy "${id}" of this file (any more); list the backups again.`)
+    if (!pin || pin.kind !== 'pinned')
+      throw new UserError('not-found', `There is no pinned copy "${id}" of this file (any more); list the backups again.`)
     let saved = pin.saved.getTime()
     const names = new Set(await fs.readdir(this.dir))
     while (names.has(`${stampOf(new Date(saved))}.json`)) saved++

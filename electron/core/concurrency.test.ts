@@ -39,10 +39,13 @@ async function windows(n: number) {
   return { dir: made.dir, doc, wbs, file, onDisk, project: made.project }
 }
 
-const put = (id: string, start: number) => ({ op: 'put' as const, annotation: { id, label: 'claim', start, end: start + 4, attributes: {}, note: '' } })
+const put = (id: string, start: number) => ({
+  op: 'put' as const,
+  annotation: { id, label: 'claim', start, end: start + 4, attributes: {}, note: '' },
+})
 
 describe('two windows on one project', () => {
-  it('keep each other\'s annotations: a save builds on what the other window saved (no lost update)', async () => {
+  it("keep each other's annotations: a save builds on what the other window saved (no lost update)", async () => {
     const { doc, wbs, onDisk } = await windows(2)
     const [one, two] = wbs as [Workbench, Workbench]
     expect((await one.apply(doc, [put('one-1', 0)])).changedOnDisk).toBe(false)
@@ -73,7 +76,7 @@ describe('two windows on one project', () => {
     expect(reopened.documents.map((d) => d.title).sort()).toEqual(['Talks', 'The council voted to close the port.'])
   })
 
-  it('say so in one sentence when another process holds the store\'s lock, and change nothing', async () => {
+  it("say so in one sentence when another process holds the store's lock, and change nothing", async () => {
     const { doc, wbs, file, onDisk } = await windows(1)
     await wbs[0]!.apply(doc, [put('m1', 0)])
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)'])
@@ -82,7 +85,10 @@ describe('two windows on one project', () => {
     const result = await dispatch(createHandlers(wbs[0]!), 'annotations.apply', { document: doc, ops: [put('m2', 10)] })
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'conflict', message: `The annotations of maria on “${TEXT}” is being saved by process ${holder.pid} on ${hostname()}; your change was not saved, so try again in a moment.` },
+      error: {
+        code: 'conflict',
+        message: `The annotations of maria on “${TEXT}” is being saved by process ${holder.pid} on ${hostname()}; your change was not saved, so try again in a moment.`,
+      },
     })
     expect((await onDisk()).annotations.map((a) => a.id)).toEqual(['m1'])
   }, 10_000)
@@ -111,7 +117,7 @@ function syncTool(file: string, versions: [string, string], rounds: number) {
   return new Promise<void>((ok) => child.once('exit', () => ok()))
 }
 
-describe('a sync tool rewriting a colleague\'s file while it is open', () => {
+describe("a sync tool rewriting a colleague's file while it is open", () => {
   it('is never read half-written, never set aside, and its last version is picked up', async () => {
     const { dir, doc, wbs, project } = await windows(1)
     const wb = wbs[0]!
@@ -120,7 +126,12 @@ describe('a sync tool rewriting a colleague\'s file while it is open', () => {
     await jonas.apply([await tagOp(project, doc, 'the talks', 'claim', 'j1')], text, project.labels, '2026-11-01T10:00:00.000Z')
     const file = join(dir, 'annotations', 'jonas', `${doc}.json`)
     const short = await readFile(file, 'utf8')
-    await jonas.apply([await tagOp(project, doc, 'The ministry', 'source', 'j2'), await tagOp(project, doc, 'the envoy', 'source', 'j3')], text, project.labels, '2026-11-01T10:01:00.000Z')
+    await jonas.apply(
+      [await tagOp(project, doc, 'The ministry', 'source', 'j2'), await tagOp(project, doc, 'the envoy', 'source', 'j3')],
+      text,
+      project.labels,
+      '2026-11-01T10:01:00.000Z',
+    )
     const long = await readFile(file, 'utf8')
     const seen = new Set<string>()
     const handlers = createHandlers(wb)
@@ -131,9 +142,16 @@ describe('a sync tool rewriting a colleague\'s file while it is open', () => {
     while (!tool.done) {
       // What the app shows of jonas's layer, by every path that reads it.
       const review = await dispatch(handlers, 'review.open', { document: doc, annotators: ['maria', 'jonas'] })
-      if (review.ok) seen.add((review.value as { layers: { annotator: string; annotations: { id: string }[] }[] }).layers[1]!.annotations.map((a) => a.id).join(','))
+      if (review.ok)
+        seen.add(
+          (review.value as { layers: { annotator: string; annotations: { id: string }[] }[] }).layers[1]!.annotations.map((a) => a.id).join(
+            ',',
+          ),
+        )
       else expect((review as { error: { code: string } }).error.code).toBe('conflict')
-      const fresh = await Project.open(dir).then((p) => p.layer('jonas', doc)).catch((e: Error) => e)
+      const fresh = await Project.open(dir)
+        .then((p) => p.layer('jonas', doc))
+        .catch((e: Error) => e)
       if (fresh instanceof Error) expect(fresh.message).toMatch(/is being changed by another program right now; try again in a moment\.$/)
       else seen.add(fresh.annotations.map((a) => a.id).join(','))
       await new Promise((r) => setTimeout(r, 3))
@@ -142,6 +160,8 @@ describe('a sync tool rewriting a colleague\'s file while it is open', () => {
     expect(seen.size).toBeGreaterThan(0)
     expect((await readdir(join(dir, 'annotations', 'jonas'))).filter((f) => !f.startsWith('.'))).toEqual([`${doc}.json`])
     // The last version written (round 39: `short`) is what the app shows once the tool is done.
-    await expect.poll(async () => (await wb.current.layer('jonas', doc)).annotations.map((a) => a.id).join(','), { timeout: 3000 }).toBe('j1')
+    await expect
+      .poll(async () => (await wb.current.layer('jonas', doc)).annotations.map((a) => a.id).join(','), { timeout: 3000 })
+      .toBe('j1')
   }, 30_000)
 })

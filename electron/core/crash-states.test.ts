@@ -42,7 +42,16 @@ beforeAll(async () => {
   ;({ dir: root, cleanup } = await tempDir('marginalia-power-'))
   const { build } = await import('esbuild')
   bundle = join(repo, 'out', 'crash', 'workload.mjs')
-  await build({ stdin: { contents: WORKLOAD, resolveDir: repo, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: bundle, logLevel: 'warning' })
+  await build({
+    stdin: { contents: WORKLOAD, resolveDir: repo, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile: bundle,
+    logLevel: 'warning',
+  })
 })
 
 afterAll(async () => {
@@ -61,7 +70,8 @@ async function prepare(name: string, annotatorForRun: string) {
   const wb = await Workbench.start({ configDir: join(dir, 'config'), host: 'browser', version: 'test' })
   await wb.setAnnotator('maria')
   await wb.open(project.dir)
-  for (const [i, id] of ['a1', 'a2', 'a3'].entries()) await wb.apply(doc, [{ op: 'put', annotation: { id, label: 'claim', start: i * 5, end: i * 5 + 4, attributes: {}, note: '' } }])
+  for (const [i, id] of ['a1', 'a2', 'a3'].entries())
+    await wb.apply(doc, [{ op: 'put', annotation: { id, label: 'claim', start: i * 5, end: i * 5 + 4, attributes: {}, note: '' } }])
   await wb.openDocument(doc)
   await wb.setAnnotator(annotatorForRun)
   wb.close()
@@ -69,15 +79,41 @@ async function prepare(name: string, annotatorForRun: string) {
 }
 
 /** Run a workload under strace and check every crash state with `check` (which throws on a bad state). */
-async function everyPowerCut(kind: string, annotator: string, check: (project: Project, doc: string, acknowledged: boolean) => Promise<void>) {
+async function everyPowerCut(
+  kind: string,
+  annotator: string,
+  check: (project: Project, doc: string, acknowledged: boolean) => Promise<void>,
+) {
   const { dir, projectDir, configDir, doc } = await prepare(kind, annotator)
   const before = await loadFolder(projectDir)
   const log = join(dir, 'strace.log')
   const marker = join(dir, 'acknowledged')
-  const run = spawnSync('strace', ['-f', '-qq', '-y', '-xx', '-s', '4194304', '-e', `trace=${STRACE_CALLS}`, '-o', log, process.execPath, bundle, kind, projectDir, configDir, marker, doc], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  })
+  const run = spawnSync(
+    'strace',
+    [
+      '-f',
+      '-qq',
+      '-y',
+      '-xx',
+      '-s',
+      '4194304',
+      '-e',
+      `trace=${STRACE_CALLS}`,
+      '-o',
+      log,
+      process.execPath,
+      bundle,
+      kind,
+      projectDir,
+      configDir,
+      marker,
+      doc,
+    ],
+    {
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  )
   expect(run.status, run.stderr).toBe(0)
   const trace = parseTrace(await readFile(log, 'utf8'), projectDir, before, marker)
   expect(trace.unparsed, 'every line of the strace log was read').toBe(0)
@@ -130,7 +166,14 @@ describe.skipIf(!hasStrace)('power cuts at every point of a save (strace, every 
   it('a save into an existing layer (with its backups rotating)', async () => {
     await everyPowerCut('save', 'maria', async (project, doc, acknowledged) => {
       const maria = await ids(project, 'maria', doc)
-      expect(acknowledged ? [['a1', 'a2', 'a3', 'new1']] : [['a1', 'a2', 'a3'], ['a1', 'a2', 'a3', 'new1']]).toContainEqual(maria)
+      expect(
+        acknowledged
+          ? [['a1', 'a2', 'a3', 'new1']]
+          : [
+              ['a1', 'a2', 'a3'],
+              ['a1', 'a2', 'a3', 'new1'],
+            ],
+      ).toContainEqual(maria)
     })
   }, 120_000)
 

@@ -229,7 +229,8 @@ export function parseTrace(log: string, root: string, before: Map<number, Node>,
         if (!open) break
         relevant++
         const length = Number(c.args[1])
-        const cut = (data: Buffer) => (data.length >= length ? data.subarray(0, length) : Buffer.concat([data, Buffer.alloc(length - data.length)]))
+        const cut = (data: Buffer) =>
+          data.length >= length ? data.subarray(0, length) : Buffer.concat([data, Buffer.alloc(length - data.length)])
         const node = live.get(open.inode) as { data: Buffer }
         node.data = cut(node.data)
         ops.push({ kind: 'data', inode: open.inode, apply: cut, what: `truncate to ${length}` })
@@ -311,7 +312,8 @@ export function parseTrace(log: string, root: string, before: Map<number, Node>,
 }
 
 /** The strace call list parseTrace understands. */
-export const STRACE_CALLS = 'openat,open,creat,write,pwrite64,fsync,fdatasync,rename,renameat,renameat2,mkdir,mkdirat,unlink,unlinkat,rmdir,link,linkat,ftruncate,close'
+export const STRACE_CALLS =
+  'openat,open,creat,write,pwrite64,fsync,fdatasync,rename,renameat,renameat2,mkdir,mkdirat,unlink,unlinkat,rmdir,link,linkat,ftruncate,close'
 
 /**
  * Every state a power cut after each op could leave (see the module comment), distinct by visible
@@ -321,7 +323,7 @@ export const STRACE_CALLS = 'openat,open,creat,write,pwrite64,fsync,fdatasync,re
 export function* crashStates(before: Map<number, Node>, trace: Trace, limit = 5000): Generator<CrashState> {
   const seen = new Set<string>()
   let seed = 1
-  const random = () => ((seed = (seed * 48271) % 0x7fffffff) / 0x7fffffff)
+  const random = () => (seed = (seed * 48271) % 0x7fffffff) / 0x7fffffff
   for (let cut = 0; cut <= trace.ops.length; cut++) {
     const issued = trace.ops.slice(0, cut)
     // Per file (data) and per folder (entries): its ops in order, and how many of them an fsync made sure of.

@@ -20,12 +20,17 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).toReversed()) await c()
 })
 
-const put = (id: string, start = 0, end = 8) => ({ op: 'put' as const, annotation: { id, label: 'claim', start, end, attributes: {}, note: '' } })
+const put = (id: string, start = 0, end = 8) => ({
+  op: 'put' as const,
+  annotation: { id, label: 'claim', start, end, attributes: {}, note: '' },
+})
 
 /** A project in `dir` with maria's layer saved once, opened in a workbench. */
 async function annotatedIn(dir: string) {
   const project = await Project.create(join(dir, 'project'), 'Disk test')
-  await project.importFiles([{ name: 'talks.txt', bytes: new TextEncoder().encode('Officials said the talks had failed. The ministry denied it.') }])
+  await project.importFiles([
+    { name: 'talks.txt', bytes: new TextEncoder().encode('Officials said the talks had failed. The ministry denied it.') },
+  ])
   const config = await tempDir()
   cleanups.push(config.cleanup)
   const wb = await Workbench.start({ configDir: config.dir, host: 'browser', version: 'test' })
@@ -49,7 +54,8 @@ async function files(dir: string, rel = ''): Promise<Map<string, string>> {
   return out
 }
 
-const FULL = /^Your change was not saved because the disk holding .* is full; free some space and try again \(what was saved before is unchanged\)\.$/
+const FULL =
+  /^Your change was not saved because the disk holding .* is full; free some space and try again \(what was saved before is unchanged\)\.$/
 
 describe('a disk that fills up while saving (injected ENOSPC)', () => {
   it('refuses the save in one sentence, leaves every file as it was, and saves once there is room', async () => {
@@ -63,10 +69,15 @@ describe('a disk that fills up while saving (injected ENOSPC)', () => {
     await expect(wb.apply(doc, [put('a2', 9, 13)])).rejects.toMatchObject({ code: 'failed', message: expect.stringMatching(FULL) })
     await expect(wb.rename(doc, 'Renamed')).rejects.toMatchObject({
       code: 'failed',
-      message: expect.stringMatching(/^The change to project\.json was not saved because the disk holding .* is full; free some space and try again \(what was saved before is unchanged\)\.$/),
+      message: expect.stringMatching(
+        /^The change to project\.json was not saved because the disk holding .* is full; free some space and try again \(what was saved before is unchanged\)\.$/,
+      ),
     })
     const imported = wb.importFiles([{ name: 'vote.txt', bytes: new TextEncoder().encode('The council voted to close the port.') }])
-    await expect(imported).rejects.toMatchObject({ code: 'failed', message: expect.stringMatching(/^The text of vote\.txt was not saved because the disk holding .* is full;/) })
+    await expect(imported).rejects.toMatchObject({
+      code: 'failed',
+      message: expect.stringMatching(/^The text of vote\.txt was not saved because the disk holding .* is full;/),
+    })
     expect(await files(dir)).toEqual(before)
     expect((await wb.openDocument(doc)).annotations.map((a) => a.id)).toEqual(['a1'])
 
@@ -118,7 +129,9 @@ describe('a real small disk (tmpfs; needs root on Linux, skipped elsewhere)', ()
     execFileSync('mount', ['-o', 'remount,ro', mountPoint])
     await expect(wb.apply(doc, [put('a3', 14, 18)])).rejects.toMatchObject({
       code: 'failed',
-      message: expect.stringMatching(/^Your change was not saved because .* is on a read-only disk; make it writable or copy the project to a folder you can write to, and try again \(what was saved before is unchanged\)\.$/),
+      message: expect.stringMatching(
+        /^Your change was not saved because .* is on a read-only disk; make it writable or copy the project to a folder you can write to, and try again \(what was saved before is unchanged\)\.$/,
+      ),
     })
     expect(await files(dir)).toEqual(saved)
     expect((await wb.openDocument(doc)).annotations.map((a) => a.id)).toEqual(['a1', 'a2'])

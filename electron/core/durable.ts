@@ -128,11 +128,13 @@ export async function fileExists(path: string): Promise<boolean> {
 export function saveFailedSentence(what: string, e: unknown, folder: string): string {
   const code = (e as NodeJS.ErrnoException).code
   const kept = 'what was saved before is unchanged'
-  if (code === 'ENOSPC' || code === 'EDQUOT') return `${what} was not saved because the disk holding ${folder} is full; free some space and try again (${kept}).`
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return `${what} was not saved because the disk holding ${folder} is full; free some space and try again (${kept}).`
   if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
     const why = code === 'EROFS' ? 'is on a read-only disk' : 'is read-only for Marginalia (permission denied)'
     return `${what} was not saved because ${folder} ${why}; make it writable or copy the project to a folder you can write to, and try again (${kept}).`
   }
-  if (code === 'EIO') return `${what} was not saved because the disk holding ${folder} reported an error; check the disk and try again (${kept}).`
+  if (code === 'EIO')
+    return `${what} was not saved because the disk holding ${folder} reported an error; check the disk and try again (${kept}).`
   return `${what} was not saved (${(e as Error).message.slice(0, 300)}); check the disk and try again (${kept}).`
 }

@@ -44,7 +44,8 @@ export async function unpackArchive(bytes: Uint8Array, into: string): Promise<st
   const entries = unzipSync(bytes)
   const names = Object.keys(entries).filter((n) => !n.endsWith('/'))
   for (const name of names) {
-    if (name.split('/').some((p) => p === '..' || p === '') || name.startsWith('/')) throw new Error(`the archive holds a path outside its folder (${name})`)
+    if (name.split('/').some((p) => p === '..' || p === '') || name.startsWith('/'))
+      throw new Error(`the archive holds a path outside its folder (${name})`)
   }
   for (const name of names) {
     await fs.mkdir(join(into, name, '..'), { recursive: true })

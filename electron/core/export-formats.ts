@@ -107,7 +107,9 @@ export async function exportProject(project: Project, request: ExportRequest, no
     entries.push({ path: `${layer.annotator}/${layer.document.id}.ann`, content: ann.content })
   }
   if (trimmed > 0) {
-    base.warnings.push(`${trimmed} annotation${trimmed === 1 ? ' begins or ends' : 's begin or end'} with a line break, which brat cannot show; they were exported without it.`)
+    base.warnings.push(
+      `${trimmed} annotation${trimmed === 1 ? ' begins or ends' : 's begin or end'} with a line break, which brat cannot show; they were exported without it.`,
+    )
   }
   return { ...base, entries, annotations, documents }
 }

@@ -51,6 +51,7 @@ export function selectionFor(layer: 'all' | 'mine' | 'reviewed', annotators: rea
 export async function checkAnnotators(project: Project, annotators: readonly string[]): Promise<void> {
   const known = await project.annotators()
   for (const a of annotators) {
-    if (!known.includes(a)) throw new UserError('not-found', `There are no annotations by "${a}" in this project; annotators: ${known.join(', ') || 'none yet'}.`)
+    if (!known.includes(a))
+      throw new UserError('not-found', `There are no annotations by "${a}" in this project; annotators: ${known.join(', ') || 'none yet'}.`)
   }
 }

@@ -28,17 +28,29 @@ async function annotated() {
   const apply = async (annotator: string, id: string, ops: Awaited<ReturnType<typeof tagOp>>[]) =>
     (await project.layer(annotator, id)).apply(ops, await project.text(id), project.labels, NOW)
   await apply('maria', doc('emoji.txt'), [
-    await tagOp(project, doc('emoji.txt'), 'the talks 👩‍👩‍👧 had "failed"', 'claim', 'm1', {}, 'note with, comma and "quotes"\nand a line break'),
+    await tagOp(
+      project,
+      doc('emoji.txt'),
+      'the talks 👩‍👩‍👧 had "failed"',
+      'claim',
+      'm1',
+      {},
+      'note with, comma and "quotes"\nand a line break',
+    ),
     await tagOp(project, doc('emoji.txt'), 'Officials 😀', 'source', 'm2', { kind: 'unnamed', name: 'Officials' }),
     { op: 'link', link: { id: 'ml1', from: 'm1', to: 'm2' } },
   ])
-  await apply('maria', doc('rtl.txt'), [await tagOp(project, doc('rtl.txt'), 'حماس لن تستسلم', 'stance', 'm3', { polarity: 'against', target: 'Israel' })])
+  await apply('maria', doc('rtl.txt'), [
+    await tagOp(project, doc('rtl.txt'), 'حماس لن تستسلم', 'stance', 'm3', { polarity: 'against', target: 'Israel' }),
+  ])
   await apply('maria', doc('crlf.txt'), [await tagOp(project, doc('crlf.txt'), 'with a claim.\n\nSecond', 'claim', 'm4')])
   await apply('maria', doc('formula.txt'), [
     await tagOp(project, doc('formula.txt'), '=HYPERLINK("http://evil.example","click")', 'claim', 'm5', {}, '@note'),
     await tagOp(project, doc('formula.txt'), '-2 @SUM(A1)', 'claim', 'm6'),
   ])
-  await apply('jonas', doc('emoji.txt'), [await tagOp(project, doc('emoji.txt'), 'The ministry 🇺🇦', 'source', 'j1', { kind: 'government' })])
+  await apply('jonas', doc('emoji.txt'), [
+    await tagOp(project, doc('emoji.txt'), 'The ministry 🇺🇦', 'source', 'j1', { kind: 'government' }),
+  ])
   return project
 }
 

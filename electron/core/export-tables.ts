@@ -28,7 +28,12 @@ export interface TableExportOptions extends LayerSelection {
  * carriage return, a quote or the delimiter, or starts or ends with white space, in quotes.
  */
 export function toDelimited(rows: readonly (readonly Cell[])[], delimiter: ',' | '\t' = ',', bom = false): string {
-  const body = stringify(rows as Cell[][], { delimiter, record_delimiter: 'windows', quote_record_delimiter: true, quoted_match: /^\s|\s$/ })
+  const body = stringify(rows as Cell[][], {
+    delimiter,
+    record_delimiter: 'windows',
+    quote_record_delimiter: true,
+    quoted_match: /^\s|\s$/,
+  })
   return (bom ? '\uFEFF' : '') + body
 }
 
@@ -41,13 +46,24 @@ async function spanTable(project: Project, selection: LayerSelection): Promise<{
 }
 
 function rowsInput(layer: Awaited<ReturnType<typeof selectLayers>>[number]) {
-  return { documentId: layer.document.id, documentTitle: layer.document.title, annotator: layer.annotator, annotations: layer.annotations, links: layer.links }
+  return {
+    documentId: layer.document.id,
+    documentTitle: layer.document.title,
+    annotator: layer.annotator,
+    annotations: layer.annotations,
+    links: layer.links,
+  }
 }
 
 /** The CSV or TSV text of the selected layers (the reviewed one has annotator "_reviewed"), and how many rows and documents it has. */
-export async function exportTable(project: Project, options: TableExportOptions): Promise<{ content: string; rows: number; documents: number }> {
+export async function exportTable(
+  project: Project,
+  options: TableExportOptions,
+): Promise<{ content: string; rows: number; documents: number }> {
   const { header, rows, documents } = await spanTable(project, options)
-  const safe = options.neutralizeFormulas ? rows.map((r) => r.map((cell) => (typeof cell === 'string' ? neutralizeFormulaCell(cell) : cell))) : rows
+  const safe = options.neutralizeFormulas
+    ? rows.map((r) => r.map((cell) => (typeof cell === 'string' ? neutralizeFormulaCell(cell) : cell)))
+    : rows
   return { content: toDelimited([header, ...safe], options.format === 'tsv' ? '\t' : ',', options.bom), rows: rows.length, documents }
 }
 
@@ -65,7 +81,10 @@ export const EXCEL_CELL_LIMIT = 32_767
  * first 32,767 characters, Long cells the rest, in parts). Text is stored as text, never as a
  * formula, so nothing needs the CSV's apostrophes.
  */
-export async function exportWorkbook(project: Project, selection: LayerSelection): Promise<{ bytes: Uint8Array; rows: number; documents: number }> {
+export async function exportWorkbook(
+  project: Project,
+  selection: LayerSelection,
+): Promise<{ bytes: Uint8Array; rows: number; documents: number }> {
   const { header, rows, documents } = await spanTable(project, selection)
   const layers = await selectLayers(project, selection)
   const links = layers.flatMap((l) => linkRows(rowsInput(l)))
@@ -77,7 +96,11 @@ export async function exportWorkbook(project: Project, selection: LayerSelection
     data: table.map((r, i) => r.map((cell, j) => workbookCell(cell, name, i, j, long))) as SheetData,
     stickyRowsCount: 1,
   })
-  const sheets = [sheet('Spans', [header, ...rows]), sheet('Links', [[...LINK_HEADER], ...links]), sheet('Documents', [documentHeader(docs), ...documentRows(docs)])]
+  const sheets = [
+    sheet('Spans', [header, ...rows]),
+    sheet('Links', [[...LINK_HEADER], ...links]),
+    sheet('Documents', [documentHeader(docs), ...documentRows(docs)]),
+  ]
   if (long.length > 1) sheets.push(sheet('Long cells', long))
   const buffer = await writeXlsxFile(sheets).toBuffer()
   return { bytes: new Uint8Array(buffer), rows: rows.length, documents }
@@ -121,11 +144,13 @@ function columnName(index: number): string {
  * spreadsheet libraries decode both, so the cell reads back as the text.
  */
 export function escapeXlsxString(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this escapes
-  return text.replace(/_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) =>
-    `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
-  )
+  return text.replace(XLSX_ESCAPED, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
 }
+
+/** What escapeXlsxString escapes: an underscore starting an escape, characters XML 1.0 cannot hold, CR, lone surrogates. */
+const XLSX_ESCAPED =
+  // eslint-disable-next-line no-control-regex -- control characters are what this escapes
+  /_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /** A file name for an export: "<project>-annotations-<date>.csv", safe on every OS. */
 export function exportFileName(projectName: string, now = new Date()): string {

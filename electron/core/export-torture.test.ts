@@ -65,8 +65,21 @@ beforeAll(async () => {
   const ops: Awaited<ReturnType<typeof tagOp>>[] = []
   HOSTILE.forEach((h, i) => {
     const n = String(i).padStart(2, '0')
-    ops.push({ op: 'put', annotation: { id: `s${n}`, label: 'source', start: i, end: i + 1, attributes: { kind: 'person', name: h }, note: h } })
-    ops.push({ op: 'put', annotation: { id: `t${n}`, label: 'stance', start: i + 1, end: i + 3, attributes: { polarity: 'favor', target: h }, note: `${h}|${h}` } })
+    ops.push({
+      op: 'put',
+      annotation: { id: `s${n}`, label: 'source', start: i, end: i + 1, attributes: { kind: 'person', name: h }, note: h },
+    })
+    ops.push({
+      op: 'put',
+      annotation: {
+        id: `t${n}`,
+        label: 'stance',
+        start: i + 1,
+        end: i + 3,
+        attributes: { polarity: 'favor', target: h },
+        note: `${h}|${h}`,
+      },
+    })
     ops.push({ op: 'link', link: { id: `l${n}`, from: `t${n}`, to: `s${n}` } })
   })
   let at = 0
@@ -75,7 +88,10 @@ beforeAll(async () => {
     const u16 = text.text.indexOf(h, at)
     at = u16 + h.length
     const start = text.u16ToCp(u16)
-    ops.push({ op: 'put', annotation: { id: `c${String(i).padStart(2, '0')}`, label: 'claim', start, end: start + [...h].length, attributes: {}, note: h } })
+    ops.push({
+      op: 'put',
+      annotation: { id: `c${String(i).padStart(2, '0')}`, label: 'claim', start, end: start + [...h].length, attributes: {}, note: h },
+    })
   }
   ops.push(await tagOp(project, docId, LONG.trim(), 'claim', 'long', {}, 'a span longer than an Excel cell'))
   ops.push(await tagOp(project, docId, 'The end.', 'claim', 'end'))
@@ -87,7 +103,13 @@ afterAll(() => made.cleanup())
 /** What the spans table must hold: the pure rows, every number as the text a CSV reader gives. */
 async function expectedSpans(): Promise<string[][]> {
   const layer = await project.layer('maria', docId)
-  const rows = csvRows(project.labels, { documentId: docId, documentTitle: project.documents[0]!.title, annotator: 'maria', annotations: layer.annotations, links: layer.links })
+  const rows = csvRows(project.labels, {
+    documentId: docId,
+    documentTitle: project.documents[0]!.title,
+    annotator: 'maria',
+    annotations: layer.annotations,
+    links: layer.links,
+  })
   return [csvHeader(project.labels), ...rows.map((r) => r.map(String))]
 }
 
@@ -105,7 +127,13 @@ describe.each(['csv', 'tsv'] as const)('the %s export of hostile cells', (format
   const delimiter = format === 'tsv' ? '\t' : ','
 
   it("is read by Python's csv module as one row per annotation, every cell as it was", async () => {
-    const { content, rows } = await exportTable(project, { format, annotators: 'all', reviewed: true, bom: true, neutralizeFormulas: false })
+    const { content, rows } = await exportTable(project, {
+      format,
+      annotators: 'all',
+      reviewed: true,
+      bom: true,
+      neutralizeFormulas: false,
+    })
     const path = await written(`raw.${format}`, content)
     const read = (await python('csv', path, format)) as string[][]
     const expected = await expectedSpans()
@@ -117,7 +145,13 @@ describe.each(['csv', 'tsv'] as const)('the %s export of hostile cells', (format
 
   it('is read the same by csv-parse in strict mode', async () => {
     const { content } = await exportTable(project, { format, annotators: 'all', reviewed: true, bom: false, neutralizeFormulas: false })
-    const read = parse(content, { delimiter, record_delimiter: '\r\n', relax_quotes: false, relax_column_count: false, skip_empty_lines: false }) as string[][]
+    const read = parse(content, {
+      delimiter,
+      record_delimiter: '\r\n',
+      relax_quotes: false,
+      relax_column_count: false,
+      skip_empty_lines: false,
+    }) as string[][]
     expect(read).toEqual(await expectedSpans())
   })
 
@@ -146,7 +180,13 @@ describe('the Excel workbook of hostile cells', () => {
 
   async function expectedSheets() {
     const layer = await project.layer('maria', docId)
-    const input = { documentId: docId, documentTitle: project.documents[0]!.title, annotator: 'maria', annotations: layer.annotations, links: layer.links }
+    const input = {
+      documentId: docId,
+      documentTitle: project.documents[0]!.title,
+      annotator: 'maria',
+      annotations: layer.annotations,
+      links: layer.links,
+    }
     const cells = (rows: Cell[][]) => rows.map((r) => r.map((c) => (c === '' ? null : c)))
     return {
       Spans: cells([csvHeader(project.labels), ...csvRows(project.labels, input)]),
@@ -184,7 +224,9 @@ describe('the Excel workbook of hostile cells', () => {
     const { bytes } = await exportWorkbook(project, { annotators: 'all', reviewed: true })
     const read = await readXlsxFile(Buffer.from(bytes), { trim: false })
     const sheets = Object.fromEntries(read.map((s) => [s.sheet, s.data as (Cell | null)[][]]))
-    for (const rows of Object.values(sheets)) for (const row of rows) for (const cell of row) if (typeof cell === 'string') expect(cell.length).toBeLessThanOrEqual(EXCEL_CELL_LIMIT)
+    for (const rows of Object.values(sheets))
+      for (const row of rows)
+        for (const cell of row) if (typeof cell === 'string') expect(cell.length).toBeLessThanOrEqual(EXCEL_CELL_LIMIT)
     const joined = joinLongCells(sheets)
     const expected = await expectedSheets()
     for (const name of ['Spans', 'Links', 'Documents'] as const) expect(padded(joined[name]!)).toEqual(expected[name])

@@ -58,7 +58,9 @@ describe('file locks', () => {
     const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)'])
     cleanups.push(() => void child.kill('SIGKILL'))
     await writeFile(lockPathFor(file), holder(child.pid!))
-    const error = await withFileLock(file, async () => 'never', { waitMs: 300, describe: 'The annotations of maria on “Talks”' }).catch((e: unknown) => e)
+    const error = await withFileLock(file, async () => 'never', { waitMs: 300, describe: 'The annotations of maria on “Talks”' }).catch(
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(UserError)
     expect((error as UserError).code).toBe('conflict')
     expect((error as UserError).message).toBe(

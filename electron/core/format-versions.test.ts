@@ -32,7 +32,10 @@ async function copyOf(fixture: string) {
 describe('an older format (version 0, fixtures/formats/v0-project)', () => {
   it('opens migrated, with every annotation, quote and link; the files stay as they were until saved', async () => {
     const { dir, wb } = await copyOf('formats/v0-project')
-    const before = { project: await readFile(join(dir, 'project.json')), store: await readFile(join(dir, 'annotations', 'maria', `${DOC}.json`)) }
+    const before = {
+      project: await readFile(join(dir, 'project.json')),
+      store: await readFile(join(dir, 'annotations', 'maria', `${DOC}.json`)),
+    }
     const summary = await wb.open(dir)
     expect(summary).toMatchObject({ name: 'Prototype project', documentCount: 1, labels: defaultLabels })
     const opened = await wb.openDocument(DOC)
@@ -44,8 +47,13 @@ describe('an older format (version 0, fixtures/formats/v0-project)', () => {
       ['m2', 'source', 'Russian President Vladimir Putin'],
       ['m3', 'stance', 'Putin talked about the what is happening in Israel and Gaza'],
     ])
-    for (const a of opened.annotations) expect(sliceCodePoints(text, a.target.position.start, a.target.position.end)).toBe(a.target.quote.exact)
-    expect(opened.annotations[1]).toMatchObject({ author: 'maria', attributes: { kind: 'person', name: 'Vladimir Putin' }, modified: '2025-03-02T09:20:00.000Z' })
+    for (const a of opened.annotations)
+      expect(sliceCodePoints(text, a.target.position.start, a.target.position.end)).toBe(a.target.quote.exact)
+    expect(opened.annotations[1]).toMatchObject({
+      author: 'maria',
+      attributes: { kind: 'person', name: 'Vladimir Putin' },
+      modified: '2025-03-02T09:20:00.000Z',
+    })
     expect(opened.links).toMatchObject([{ type: 'attribution', from: 'm3', to: 'm2', author: 'maria' }])
     expect(await readFile(join(dir, 'project.json'))).toEqual(before.project)
     expect(await readFile(join(dir, 'annotations', 'maria', `${DOC}.json`))).toEqual(before.store)
@@ -53,7 +61,10 @@ describe('an older format (version 0, fixtures/formats/v0-project)', () => {
 
   it('is rewritten in the current format at the next save, the original kept byte for byte as a backup', async () => {
     const { dir, wb, handlers } = await copyOf('formats/v0-project')
-    const original = { project: await readFile(join(dir, 'project.json')), store: await readFile(join(dir, 'annotations', 'maria', `${DOC}.json`)) }
+    const original = {
+      project: await readFile(join(dir, 'project.json')),
+      store: await readFile(join(dir, 'annotations', 'maria', `${DOC}.json`)),
+    }
     await wb.open(dir)
     await wb.apply(DOC, [{ op: 'put', annotation: { id: 'm4', label: 'claim', start: 0, end: 5, attributes: {}, note: '' } }])
     await wb.rename(DOC, 'Muted response')
@@ -82,11 +93,13 @@ describe('an older format (version 0, fixtures/formats/v0-project)', () => {
     await utimes(file, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000))
     await wb.open(dir)
     const opened = await wb.openDocument(DOC)
-    expect(opened.notice).toMatch(/is in an older format \(version 0\) that could not be converted \(annotation m1 has offsets 203–99999 outside the text\); it was kept as .*\.unreadable-/)
+    expect(opened.notice).toMatch(
+      /is in an older format \(version 0\) that could not be converted \(annotation m1 has offsets 203–99999 outside the text\); it was kept as .*\.unreadable-/,
+    )
   })
 })
 
-describe('a project.json that is not Marginalia\'s, or of no known version', () => {
+describe("a project.json that is not Marginalia's, or of no known version", () => {
   for (const [what, change] of [
     ['another format', (t: string) => t.replace('"marginalia-project"', '"something-else"')],
     ['a version that is not a number', (t: string) => t.replace('"version": 1', '"version": "one"')],
@@ -97,7 +110,15 @@ describe('a project.json that is not Marginalia\'s, or of no known version', () 
       const bad = change(await readFile(file, 'utf8'))
       await writeFile(file, bad)
       const result = await dispatch(handlers, 'project.open', { path: dir })
-      expect(result).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/project\.json does not have the expected structure \((format|version): .*\), so the project cannot be opened; fix or restore it from your own backup \(Marginalia has not changed it\)\.$/) } })
+      expect(result).toMatchObject({
+        ok: false,
+        error: {
+          code: 'invalid',
+          message: expect.stringMatching(
+            /project\.json does not have the expected structure \((format|version): .*\), so the project cannot be opened; fix or restore it from your own backup \(Marginalia has not changed it\)\.$/,
+          ),
+        },
+      })
       expect(await readFile(file, 'utf8')).toBe(bad)
     })
   }
@@ -112,7 +133,10 @@ describe('a newer format', () => {
     const result = await dispatch(handlers, 'project.open', { path: dir })
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'conflict', message: `${file} was written by a newer Marginalia (format version 2); update Marginalia to open it (the file was left as it is).` },
+      error: {
+        code: 'conflict',
+        message: `${file} was written by a newer Marginalia (format version 2); update Marginalia to open it (the file was left as it is).`,
+      },
     })
     expect(await readFile(file, 'utf8')).toBe(newer)
     expect(await readdir(dir)).toEqual(['annotations', 'project.json', 'texts'])
@@ -126,9 +150,20 @@ describe('a newer format', () => {
     await writeFile(file, newer)
     await wb.open(dir)
     const opened = await dispatch(handlers, 'documents.open', { id: docs[0]!.id })
-    expect(opened).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^The annotations of maria on “.*” was written by a newer Marginalia \(format version 3\); update Marginalia to open it \(the file was left as it is\)\.$/) } })
+    expect(opened).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: expect.stringMatching(
+          /^The annotations of maria on “.*” was written by a newer Marginalia \(format version 3\); update Marginalia to open it \(the file was left as it is\)\.$/,
+        ),
+      },
+    })
     const put = { op: 'put', annotation: { id: 'x1', label: 'claim', start: 0, end: 5, attributes: {}, note: '' } }
-    expect(await dispatch(handlers, 'annotations.apply', { document: docs[0]!.id, ops: [put] })).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(await dispatch(handlers, 'annotations.apply', { document: docs[0]!.id, ops: [put] })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    })
     expect(await readFile(file, 'utf8')).toBe(newer)
     expect((await wb.openDocument(docs[1]!.id)).annotations.length).toBeGreaterThan(5)
   })

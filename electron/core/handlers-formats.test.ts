@@ -37,7 +37,9 @@ describe('import and export through the contract', () => {
     await call('project.create', { path: join(dir, 'p'), name: 'P' })
     const preview = await call<CsvPreview>('documents.previewCsv', { file: file('corpus.csv') })
     expect(preview.suggested).toEqual({ text: 'text', title: 'title', id: 'id' })
-    const result = await call<ImportResult>('documents.import', { files: [{ ...file('corpus.csv'), csv: { text: 'text', title: 'speaker' } }, file('windows-1252.txt')] })
+    const result = await call<ImportResult>('documents.import', {
+      files: [{ ...file('corpus.csv'), csv: { text: 'text', title: 'speaker' } }, file('windows-1252.txt')],
+    })
     expect(result.imported.map((d) => [d.title, d.encoding])).toEqual([
       ['Minister Ní Bhriain', 'utf-8'],
       ['Zoe Nguyễn', 'utf-8'],
@@ -57,7 +59,10 @@ describe('import and export through the contract', () => {
     const w3c = await call<ExportedFile>('export.annotations', { format: 'w3c', annotator: 'maria' })
     expect(w3c).toMatchObject({ encoding: 'utf8', mediaType: 'application/ld+json', annotations: 44, documents: 3 })
     expect(w3c.filename).toMatch(/-annotations-\d{4}-\d\d-\d\d\.jsonld$/)
-    const some = await call<ExportedFile>('export.annotations', { format: 'jsonl', documents: ['russia-and-iran-as-new-axis-against-the-west-7ff65345'] })
+    const some = await call<ExportedFile>('export.annotations', {
+      format: 'jsonl',
+      documents: ['russia-and-iran-as-new-axis-against-the-west-7ff65345'],
+    })
     expect(some.documents).toBe(1)
     const brat = await call<ExportedFile>('export.annotations', { format: 'brat' })
     expect(brat.encoding).toBe('base64')
@@ -66,6 +71,8 @@ describe('import and export through the contract', () => {
     expect(names.some((n) => n.endsWith('/annotation.conf'))).toBe(true)
     const zip = await call<ExportedFile>('export.annotations', { format: 'zip' })
     expect(Object.keys(unzipSync(Buffer.from(zip.content, 'base64')))).toContain('sample/project.json')
-    await expect(call('export.annotations', { format: 'brat', annotator: 'nobody' })).rejects.toThrow('There are no annotations by "nobody" in this project')
+    await expect(call('export.annotations', { format: 'brat', annotator: 'nobody' })).rejects.toThrow(
+      'There are no annotations by "nobody" in this project',
+    )
   })
 })

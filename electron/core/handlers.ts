@@ -51,7 +51,9 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
     'agreement.report': ({ annotators, document }) => projectAgreement(wb.current, annotators, document),
     'agreement.export': async ({ annotators, document, format }) => {
       const report = await projectAgreement(wb.current, annotators, document)
-      const base = exportFileName(wb.current.name).replace(/-annotations-/, '-agreement-').replace(/\.csv$/, '')
+      const base = exportFileName(wb.current.name)
+        .replace(/-annotations-/, '-agreement-')
+        .replace(/\.csv$/, '')
       return format === 'csv'
         ? { filename: `${base}.csv`, content: agreementCsv(report) }
         : { filename: `${base}.json`, content: `${JSON.stringify(report, null, 2)}\n` }

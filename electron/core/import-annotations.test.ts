@@ -20,7 +20,9 @@ async function pair(colleagueText: string) {
   const theirs = await projectWith({ 'talks.txt': colleagueText })
   cleanups.push(mine.cleanup, theirs.cleanup)
   const doc = theirs.project.documents[0]!.id
-  await (await theirs.project.layer('jonas', doc)).apply(
+  await (
+    await theirs.project.layer('jonas', doc)
+  ).apply(
     [
       await tagOp(theirs.project, doc, 'the talks had failed', 'claim', 'c1'),
       await tagOp(theirs.project, doc, 'The ministry', 'source', 's1', { kind: 'government' }),
@@ -34,12 +36,14 @@ async function pair(colleagueText: string) {
   return { mine: mine.project, theirs: theirs.project }
 }
 
-describe('importing a colleague\'s annotations', () => {
+describe("importing a colleague's annotations", () => {
   it('adds their layer as is when the texts are identical', async () => {
     const { mine, theirs } = await pair(ORIGINAL)
     const report = await importAnnotations(mine, theirs.dir, 'maria')
     expect(report.errors).toEqual([])
-    expect(report.layers).toEqual([expect.objectContaining({ from: 'jonas', as: 'jonas', imported: 3, reanchored: 0, unplaced: [], skipped: null })])
+    expect(report.layers).toEqual([
+      expect.objectContaining({ from: 'jonas', as: 'jonas', imported: 3, reanchored: 0, unplaced: [], skipped: null }),
+    ])
     const layer = await mine.layer('jonas', mine.documents[0]!.id)
     expect(layer.links).toHaveLength(1)
     const again = await importAnnotations(mine, theirs.dir, 'maria')
@@ -51,17 +55,23 @@ describe('importing a colleague\'s annotations', () => {
     const { mine, theirs } = await pair(changed)
     // Their copy has an extra sentence in front and one at the end, which mine lacks.
     const theirDoc = theirs.documents[0]!.id
-    await (await theirs.layer('jonas', theirDoc)).apply([await tagOp(theirs, theirDoc, 'Nobody else spoke', 'claim', 'c3')], await theirs.text(theirDoc), theirs.labels, NOW)
+    await (
+      await theirs.layer('jonas', theirDoc)
+    ).apply([await tagOp(theirs, theirDoc, 'Nobody else spoke', 'claim', 'c3')], await theirs.text(theirDoc), theirs.labels, NOW)
     const report = await importAnnotations(mine, theirs.dir, 'maria')
     const layer = report.layers[0]!
-    expect(layer).toMatchObject({ imported: 3, reanchored: 3, unplaced: [{ id: 'c3', exact: 'Nobody else spoke', reason: 'the quote is not in this text' }] })
+    expect(layer).toMatchObject({
+      imported: 3,
+      reanchored: 3,
+      unplaced: [{ id: 'c3', exact: 'Nobody else spoke', reason: 'the quote is not in this text' }],
+    })
     const text = await readFile(join(mine.dir, mine.documents[0]!.file), 'utf8')
     for (const a of (await mine.layer('jonas', mine.documents[0]!.id)).annotations) {
       expect(sliceCodePoints(text, a.target.position.start, a.target.position.end)).toBe(a.target.quote.exact)
     }
   })
 
-  it('never writes into the current user\'s own layer, and keeps a replaced layer aside', async () => {
+  it("never writes into the current user's own layer, and keeps a replaced layer aside", async () => {
     const { mine, theirs } = await pair(ORIGINAL)
     const report = await importAnnotations(mine, theirs.dir, 'jonas')
     expect(report.layers[0]!.as).toBe('jonas-imported')
@@ -83,7 +93,9 @@ describe('importing a colleague\'s annotations', () => {
     expect(report.layers[0]).toMatchObject({ as: 'jonas', imported: 3 })
     const junk = join(theirs.dir, 'junk.json')
     await writeFile(junk, '{"hello": 1}')
-    expect((await importAnnotations(mine, junk, 'maria')).errors).toEqual(['junk.json is not a Marginalia annotations file, so it was not imported.'])
+    expect((await importAnnotations(mine, junk, 'maria')).errors).toEqual([
+      'junk.json is not a Marginalia annotations file, so it was not imported.',
+    ])
     await expect(importAnnotations(mine, join(theirs.dir, 'nope'), 'maria')).rejects.toThrow(/does not exist/)
   })
 })
@@ -105,7 +117,11 @@ describe.skipIf(process.platform === 'win32')('importing from a folder that hold
     expect(process.memoryUsage().rss - before).toBeLessThan(100_000_000)
     const report = reports[0]!
     expect(report.errors).toEqual([
-      expect.stringMatching(new RegExp(`^annotations/lena/${doc}\\.json was skipped because it is a link to /dev/zero, outside the folder it was found in \\(.*\\)\\.$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^annotations/lena/${doc}\\.json was skipped because it is a link to /dev/zero, outside the folder it was found in \\(.*\\)\\.$`,
+        ),
+      ),
       `annotations/rita/${doc}.json was skipped because it is a named pipe (FIFO), not a file.`,
     ])
     expect(report.layers.map((l) => l.as)).toEqual(['jonas'])
@@ -133,7 +149,11 @@ describe.skipIf(process.platform === 'win32')('importing from a folder that hold
     const { mine, theirs } = await pair(ORIGINAL)
     const pipe = join(theirs.dir, 'export.jsonl')
     execFileSync('mkfifo', [pipe])
-    await expect(importAnnotations(mine, pipe, 'maria')).rejects.toThrow('export.jsonl was not read because it is a named pipe (FIFO), not a file; pick')
-    await expect(importAnnotations(mine, '/dev/zero', 'maria')).rejects.toThrow('zero was not read because it is a device, not a file; pick')
+    await expect(importAnnotations(mine, pipe, 'maria')).rejects.toThrow(
+      'export.jsonl was not read because it is a named pipe (FIFO), not a file; pick',
+    )
+    await expect(importAnnotations(mine, '/dev/zero', 'maria')).rejects.toThrow(
+      'zero was not read because it is a device, not a file; pick',
+    )
   })
 })

@@ -52,7 +52,9 @@ export async function importAnnotations(
       break
     }
     if (!AnnotatorName.safeParse(annotator).success) {
-      errors.push(`"${annotator}" is not an annotator name Marginalia can use, so that layer (${item.annotations.length} annotations) was not imported; import it into a layer you name.`)
+      errors.push(
+        `"${annotator}" is not an annotator name Marginalia can use, so that layer (${item.annotations.length} annotations) was not imported; import it into a layer you name.`,
+      )
       continue
     }
     const layer = await importLayer(project, { ...item, annotator }, currentAnnotator, now).catch((e: Error) => {
@@ -86,13 +88,19 @@ async function readSource(labels: LabelSchema, source: string, errors: string[])
   try {
     stat = await fs.stat(source)
   } catch {
-    throw new UserError('not-found', `${source} does not exist; pick a colleague's project folder, an annotations file, or an export (.jsonl, .jsonld, brat).`)
+    throw new UserError(
+      'not-found',
+      `${source} does not exist; pick a colleague's project folder, an annotations file, or an export (.jsonl, .jsonld, brat).`,
+    )
   }
   if (stat.isDirectory()) {
     if (await exists(join(source, 'project.json'))) return readProjectFolder(source, errors)
     const brat = await readBratFolder(labels, source, errors)
     if (brat) return brat
-    throw new UserError('invalid', `${source} is neither a Marginalia project folder nor a brat folder (.ann files); pick the colleague's project folder or an export.`)
+    throw new UserError(
+      'invalid',
+      `${source} is neither a Marginalia project folder nor a brat folder (.ann files); pick the colleague's project folder or an export.`,
+    )
   }
   const name = basename(source)
   let content: string
@@ -102,7 +110,10 @@ async function readSource(labels: LabelSchema, source: string, errors: string[])
   } catch (e) {
     if (!(e instanceof SkippedFileError)) throw e
     const code = e.reason === 'missing' ? 'not-found' : 'invalid'
-    throw new UserError(code, `${name} was not read because it ${e.why}; pick a colleague's project folder, an annotations file, or an export (.jsonl, .jsonld, brat).`)
+    throw new UserError(
+      code,
+      `${name} was not read because it ${e.why}; pick a colleague's project folder, an annotations file, or an export (.jsonl, .jsonld, brat).`,
+    )
   }
   const ext = extname(source).toLowerCase()
   if (ext === '.ann') return readBratFile(labels, source, content, dirname(source), errors)
@@ -159,10 +170,15 @@ function fromStore(store: StoreFile, entry: DocumentEntry | null): IncomingLayer
 async function readProjectFolder(source: string, errors: string[]): Promise<IncomingLayer[]> {
   let projectFile: ProjectFile
   try {
-    projectFile = ProjectFile.parse(JSON.parse(await readRegularText(join(source, 'project.json'), { maxBytes: MAX_SOURCE_BYTES, within: source })))
+    projectFile = ProjectFile.parse(
+      JSON.parse(await readRegularText(join(source, 'project.json'), { maxBytes: MAX_SOURCE_BYTES, within: source })),
+    )
   } catch (e) {
     const why = e instanceof SkippedFileError ? `its project.json ${e.why}` : 'it has no readable project.json'
-    throw new UserError('invalid', `${source} cannot be imported as a Marginalia project folder (${why}); pick the colleague's project folder or one annotations file.`)
+    throw new UserError(
+      'invalid',
+      `${source} cannot be imported as a Marginalia project folder (${why}); pick the colleague's project folder or one annotations file.`,
+    )
   }
   const out: IncomingLayer[] = []
   const root = join(source, 'annotations')
@@ -198,7 +214,14 @@ function readJsonl(name: string, content: string, errors: string[]): IncomingLay
     const key = `${line.annotator}\u0000${line.document}`
     let layer = layers.get(key)
     if (!layer) {
-      layer = { annotator: line.annotator, document: { id: line.document, sha256: line.sha256, title: line.title, source: null }, text: null, annotations: [], links: [], unreadable: [] }
+      layer = {
+        annotator: line.annotator,
+        document: { id: line.document, sha256: line.sha256, title: line.title, source: null },
+        text: null,
+        annotations: [],
+        links: [],
+        unreadable: [],
+      }
       layers.set(key, layer)
     }
     layer.annotations.push({
@@ -215,16 +238,31 @@ function readJsonl(name: string, content: string, errors: string[]): IncomingLay
     })
     for (const l of line.links) layer.links.push({ id: l.id, from: line.id, to: l.to, author: l.author, created: l.created })
   }
-  if (reviewed > 0) errors.push(`${name}: ${reviewed} annotations of the reviewed layer were not imported (a reviewed layer is made by reviewing in this project; send the project archive to share one).`)
+  if (reviewed > 0)
+    errors.push(
+      `${name}: ${reviewed} annotations of the reviewed layer were not imported (a reviewed layer is made by reviewing in this project; send the project archive to share one).`,
+    )
   return [...layers.values()]
 }
 
 /** One .ann file (already read) and the .txt beside it, if there is a readable one inside `within`. */
-async function readBratFile(labels: LabelSchema, file: string, ann: string, within: string, errors: string[], annotator: string | null = null): Promise<IncomingLayer[]> {
+async function readBratFile(
+  labels: LabelSchema,
+  file: string,
+  ann: string,
+  within: string,
+  errors: string[],
+  annotator: string | null = null,
+): Promise<IncomingLayer[]> {
   const txtPath = file.replace(/\.ann$/i, '.txt')
   const text = (await exists(txtPath)) ? await readFound(txtPath, within, errors) : null
   const id = basename(file).replace(/\.ann$/i, '')
-  const { layer, errors: bad } = readBratAnn(labels, ann, text, { id, sha256: text === null ? null : sha256Text(text), title: null, source: basename(file) })
+  const { layer, errors: bad } = readBratAnn(labels, ann, text, {
+    id,
+    sha256: text === null ? null : sha256Text(text),
+    title: null,
+    source: basename(file),
+  })
   errors.push(...bad.map((e) => `${basename(file)}, ${e}.`))
   return [{ ...layer, annotator }]
 }
@@ -232,14 +270,20 @@ async function readBratFile(labels: LabelSchema, file: string, ann: string, with
 /** A brat folder: .ann files in it (one layer, named by the user) or in one folder per annotator (as Marginalia exports). */
 async function readBratFolder(labels: LabelSchema, dir: string, errors: string[]): Promise<IncomingLayer[] | null> {
   const entries = await fs.readdir(dir, { withFileTypes: true })
-  const own = entries.filter((e) => !e.isDirectory() && e.name.endsWith('.ann')).map((e) => e.name).sort()
+  const own = entries
+    .filter((e) => !e.isDirectory() && e.name.endsWith('.ann'))
+    .map((e) => e.name)
+    .sort()
   const out: IncomingLayer[] = []
   const readAnn = async (path: string, name: string, annotator: string | null) => {
     const ann = await readFound(path, dir, errors, name)
     if (ann !== null) out.push(...(await readBratFile(labels, path, ann, dir, errors, annotator)))
   }
   for (const name of own) await readAnn(join(dir, name), name, null)
-  for (const sub of entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+  for (const sub of entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()) {
     const anns = (await fs.readdir(join(dir, sub))).filter((n) => n.endsWith('.ann')).sort()
     if (anns.length === 0) continue
     if (sub === '_reviewed') {
@@ -297,7 +341,8 @@ function schemaProblem(labels: LabelSchema, a: IncomingAnnotation): string | nul
   for (const [id, value] of Object.entries(a.attributes)) {
     const def = label.attributes.find((d) => d.id === id)
     if (!def) return `a ${label.name} has no attribute "${id}" in this project`
-    if (def.type === 'choice' && !def.options.includes(value)) return `"${value}" is not a ${def.name} option here (${def.options.join(', ')})`
+    if (def.type === 'choice' && !def.options.includes(value))
+      return `"${value}" is not a ${def.name} option here (${def.options.join(', ')})`
   }
   return null
 }
@@ -308,7 +353,8 @@ function place(text: TextIndex, a: IncomingAnnotation, sameText: boolean): Place
   const inRange = a.start >= 0 && a.end > a.start && a.end <= text.length
   if (a.fragments && a.fragmentText !== undefined && inRange) {
     const joined = a.fragments.map(([s, e]) => text.slice(s, e)).join(' ')
-    if (joined === a.fragmentText && (a.exact === '' || text.slice(a.start, a.end) === a.exact)) return { start: a.start, end: a.end, moved: false }
+    if (joined === a.fragmentText && (a.exact === '' || text.slice(a.start, a.end) === a.exact))
+      return { start: a.start, end: a.end, moved: false }
   }
   if (a.exact === '') {
     if (inRange && sameText) return { start: a.start, end: a.end, moved: false }
@@ -316,14 +362,26 @@ function place(text: TextIndex, a: IncomingAnnotation, sameText: boolean): Place
   }
   if (inRange && text.slice(a.start, a.end) === a.exact) return { start: a.start, end: a.end, moved: false }
   const where = placeQuote(text, { exact: a.exact, prefix: a.prefix, suffix: a.suffix, start: Math.max(0, a.start) })
-  if (where.start === null) return { reason: where.reason === 'ambiguous' ? 'the quote occurs several times with the same context' : 'the quote is not in this text' }
+  if (where.start === null)
+    return {
+      reason: where.reason === 'ambiguous' ? 'the quote occurs several times with the same context' : 'the quote is not in this text',
+    }
   return { start: where.start, end: where.end, moved: !where.exactPosition }
 }
 
-async function importLayer(project: Project, item: IncomingLayer & { annotator: string }, currentAnnotator: string, now: string): Promise<ImportedLayer> {
+async function importLayer(
+  project: Project,
+  item: IncomingLayer & { annotator: string },
+  currentAnnotator: string,
+  now: string,
+): Promise<ImportedLayer> {
   const doc = await matchDocument(project, item)
   const title = item.document.title ?? item.document.id ?? item.document.source ?? 'an unnamed document'
-  if (!doc) throw new UserError('not-found', `No document in this project matches "${title}" (${item.annotator}'s annotations); import that text first.`)
+  if (!doc)
+    throw new UserError(
+      'not-found',
+      `No document in this project matches "${title}" (${item.annotator}'s annotations); import that text first.`,
+    )
   // Never into the current user's own layer; never a folder Windows cannot hold (CON, NUL, COM1…).
   const as = item.annotator === currentAnnotator || isWindowsReservedName(item.annotator) ? `${item.annotator}-imported` : item.annotator
   const text = await project.text(doc.id)
@@ -355,7 +413,10 @@ async function importLayer(project: Project, item: IncomingLayer & { annotator: 
     placed.push({
       id: a.id,
       label: a.label,
-      target: { position: { type: 'TextPositionSelector', start: where.start, end: where.end }, quote: { type: 'TextQuoteSelector', ...quote } },
+      target: {
+        position: { type: 'TextPositionSelector', start: where.start, end: where.end },
+        quote: { type: 'TextQuoteSelector', ...quote },
+      },
       attributes: a.attributes,
       note: a.note,
       author,
@@ -370,8 +431,10 @@ async function importLayer(project: Project, item: IncomingLayer & { annotator: 
     const to = byId.get(l.to)
     const allowed = from && project.labels.find((d) => d.id === from.label)?.attributedTo
     if (!from || !to) unplaced.push({ id: l.id, exact: '', reason: `this link's ${from ? 'source' : 'claim or stance'} was not imported` })
-    else if (allowed !== to.label) unplaced.push({ id: l.id, exact: '', reason: `a ${from.label} cannot be attributed to a ${to.label} in this project` })
-    else if (links.some((k) => k.from === l.from)) unplaced.push({ id: l.id, exact: '', reason: `${l.from} is already attributed to another source` })
+    else if (allowed !== to.label)
+      unplaced.push({ id: l.id, exact: '', reason: `a ${from.label} cannot be attributed to a ${to.label} in this project` })
+    else if (links.some((k) => k.from === l.from))
+      unplaced.push({ id: l.id, exact: '', reason: `${l.from} is already attributed to another source` })
     else {
       links.push({
         id: l.id,
@@ -384,11 +447,22 @@ async function importLayer(project: Project, item: IncomingLayer & { annotator: 
     }
   }
   const base = { from: item.annotator, as, document: doc.id, title: doc.title, imported: placed.length, reanchored, unplaced }
-  const next: StoreFile = { format: STORE_FORMAT, version: STORE_VERSION, document: doc.id, sha256: doc.sha256, annotator: as, annotations: placed, links }
+  const next: StoreFile = {
+    format: STORE_FORMAT,
+    version: STORE_VERSION,
+    document: doc.id,
+    sha256: doc.sha256,
+    annotator: as,
+    annotations: placed,
+    links,
+  }
   let keptAside: string | null = null
   if (await project.hasLayer(as, doc.id)) {
     const existing = await project.layer(as, doc.id)
-    if (JSON.stringify(existing.annotations) === JSON.stringify(next.annotations) && JSON.stringify(existing.links) === JSON.stringify(next.links)) {
+    if (
+      JSON.stringify(existing.annotations) === JSON.stringify(next.annotations) &&
+      JSON.stringify(existing.links) === JSON.stringify(next.links)
+    ) {
       return { ...base, imported: 0, skipped: 'already up to date', keptAside: null }
     }
     const file = join(project.dir, 'annotations', as, `${doc.id}.json`)
@@ -400,5 +474,3 @@ async function importLayer(project: Project, item: IncomingLayer & { annotator: 
   await project.replaceLayer(as, doc.id, next)
   return { ...base, skipped: null, keptAside: keptAside ? basename(keptAside) : null }
 }
-
-

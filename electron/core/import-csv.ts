@@ -37,13 +37,17 @@ function readCsv(name: string, bytes: Uint8Array, encoding?: string | null): Par
   const decoded = decodeBytes(name, bytes, { forced: encoding })
   if (decoded.error !== null) return { error: decoded.error }
   const firstLine = decoded.text.slice(0, decoded.text.search(/\r?\n|$/))
-  const delimiter = name.toLowerCase().endsWith('.tsv') ? '\t' : [',', ';', '\t'].sort((a, b) => count(firstLine, b) - count(firstLine, a))[0]!
+  const delimiter = name.toLowerCase().endsWith('.tsv')
+    ? '\t'
+    : [',', ';', '\t'].sort((a, b) => count(firstLine, b) - count(firstLine, a))[0]!
   let rows: string[][]
   try {
     rows = parse(decoded.text, { delimiter, bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][]
   } catch (e) {
     const where = /line (\d+)/i.exec((e as Error).message)
-    return { error: `${name} is not a well-formed CSV file${where ? ` (near line ${where[1]})` : ''}; check its quotes in a spreadsheet, save it as CSV, and import it again.` }
+    return {
+      error: `${name} is not a well-formed CSV file${where ? ` (near line ${where[1]})` : ''}; check its quotes in a spreadsheet, save it as CSV, and import it again.`,
+    }
   }
   if (rows.length < 2) return { error: `${name} has no rows below its header, so there is nothing to import.` }
   const seen = new Map<string, number>()
@@ -99,7 +103,9 @@ export function csvRows(
   const { header, records } = parsed
   const chosen = columns ?? guessColumns(header)
   if (!chosen) {
-    return { error: `${name}: say which column holds the text (its columns are ${header.map((h) => `"${h}"`).join(', ')}), and import it again.` }
+    return {
+      error: `${name}: say which column holds the text (its columns are ${header.map((h) => `"${h}"`).join(', ')}), and import it again.`,
+    }
   }
   for (const [role, column] of Object.entries(chosen)) {
     if (column && !header.includes(column)) {
@@ -123,10 +129,18 @@ export function csvRows(
     })
     const long = Object.entries(metadata).find(([, v]) => v.length > MAX_METADATA_VALUE)
     if (long) {
-      problems.push(`${name}, row ${row}: the "${long[0]}" cell is longer than ${MAX_METADATA_VALUE} characters; if it holds the text, choose it as the text column.`)
+      problems.push(
+        `${name}, row ${row}: the "${long[0]}" cell is longer than ${MAX_METADATA_VALUE} characters; if it holds the text, choose it as the text column.`,
+      )
       return
     }
-    rows.push({ row, text, title: titleAt >= 0 ? record[titleAt]?.trim() || null : null, id: idAt >= 0 ? record[idAt]?.trim() || null : null, metadata })
+    rows.push({
+      row,
+      text,
+      title: titleAt >= 0 ? record[titleAt]?.trim() || null : null,
+      id: idAt >= 0 ? record[idAt]?.trim() || null : null,
+      metadata,
+    })
   })
   return { rows, problems, encoding: parsed.encoding }
 }
@@ -134,5 +148,9 @@ export function csvRows(
 function guessColumns(header: string[]): CsvColumns | null {
   const text = byName(header, /^(text|body|content|transcript|article)$/i)
   if (!text) return null
-  return { text, title: byName(header, /^(title|headline|heading|subject)$/i), id: byName(header, /^(id|doc_?id|document_?id|identifier)$/i) }
+  return {
+    text,
+    title: byName(header, /^(title|headline|heading|subject)$/i),
+    id: byName(header, /^(id|doc_?id|document_?id|identifier)$/i),
+  }
 }

@@ -17,7 +17,8 @@ export type Decoded = { text: string; encoding: string; error: null } | { text: 
 export function decodeBytes(name: string, bytes: Uint8Array, options: { declared?: string | null; forced?: string | null } = {}): Decoded {
   if (options.forced) {
     const encoding = encodingName(options.forced)
-    if (!encoding) return fail(`${name}: "${options.forced}" is not an encoding Marginalia knows; choose another, such as utf-8 or windows-1252.`)
+    if (!encoding)
+      return fail(`${name}: "${options.forced}" is not an encoding Marginalia knows; choose another, such as utf-8 or windows-1252.`)
     return tryDecode(name, encoding, stripBom(bytes, encoding))
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return tryDecode(name, 'utf-8', bytes.subarray(3))
@@ -35,7 +36,9 @@ export function decodeBytes(name: string, bytes: Uint8Array, options: { declared
   if (declared && declared !== 'utf-8') return tryDecode(name, declared, bytes)
   const guess = analyse(bytes).find((m) => m.confidence >= 10 && !/^(UTF-|ASCII)/i.test(m.name) && encodingName(m.name) !== null)
   if (!guess) {
-    return fail(`${name} is not UTF-8 and its encoding could not be recognised; open it in a text editor, save it as UTF-8, and import it again.`)
+    return fail(
+      `${name} is not UTF-8 and its encoding could not be recognised; open it in a text editor, save it as UTF-8, and import it again.`,
+    )
   }
   return tryDecode(name, encodingName(guess.name)!, bytes)
 }
@@ -60,9 +63,11 @@ function tryDecode(name: string, encoding: string, bytes: Uint8Array): Decoded {
     }
   } else {
     text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: false })
-    if (text.includes('\uFFFD')) return fail(`${name} is not valid ${encoding} text; open it in a text editor, save it as UTF-8, and import it again.`)
+    if (text.includes('\uFFFD'))
+      return fail(`${name} is not valid ${encoding} text; open it in a text editor, save it as UTF-8, and import it again.`)
   }
-  if (controlShare(text) > 0.02) return fail(`${name} does not decode as ${encoding} text (it holds control characters), so it was not imported.`)
+  if (controlShare(text) > 0.02)
+    return fail(`${name} does not decode as ${encoding} text (it holds control characters), so it was not imported.`)
   return { text, encoding, error: null }
 }
 
@@ -107,7 +112,7 @@ function controlShare(text: string): number {
 export function firstInvalidUtf8(bytes: Uint8Array): { invalidAt: number; validMultibyte: number } {
   let invalidAt = -1
   let validMultibyte = 0
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!
     if (b < 0x80) {
       i++

@@ -46,7 +46,8 @@ export function checkDocxZip(name: string, bytes: Uint8Array, limit = MAX_DOCX_U
   unzip.register(UnzipInflate)
   try {
     // Push in slices so a bomb is stopped after the limit, not after inflating a whole chunk.
-    for (let at = 0; at < bytes.length && !state.tooBig && !state.failed; at += 65536) unzip.push(bytes.subarray(at, Math.min(bytes.length, at + 65536)), at + 65536 >= bytes.length)
+    for (let at = 0; at < bytes.length && !state.tooBig && !state.failed; at += 65536)
+      unzip.push(bytes.subarray(at, Math.min(bytes.length, at + 65536)), at + 65536 >= bytes.length)
   } catch {
     return damaged
   }
@@ -70,7 +71,11 @@ export async function docxToText(name: string, bytes: Uint8Array): Promise<HtmlT
     )
     html = result.value
   } catch {
-    return { text: null, title: null, error: `${name} is damaged or incomplete, so it is not a Word file Marginalia can read; open it in Word, save it again, and import the copy.` }
+    return {
+      text: null,
+      title: null,
+      error: `${name} is damaged or incomplete, so it is not a Word file Marginalia can read; open it in Word, save it again, and import the copy.`,
+    }
   }
   // Mammoth links each footnote back to its reference with an arrow: not part of the text.
   html = html.replace(/<a href="#(?:footnote|endnote)-ref-[^"]*">[^<]*<\/a>/g, '')

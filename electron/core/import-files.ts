@@ -54,7 +54,10 @@ export interface ImportProblem {
 }
 
 /** Turn offered files into texts; refused files and files awaiting confirmation are listed in `problems`. */
-export async function prepareImports(files: readonly ImportRequest[], confirmLarge = false): Promise<{ texts: PreparedText[]; problems: ImportProblem[] }> {
+export async function prepareImports(
+  files: readonly ImportRequest[],
+  confirmLarge = false,
+): Promise<{ texts: PreparedText[]; problems: ImportProblem[] }> {
   const texts: PreparedText[] = []
   const problems: ImportProblem[] = []
   for (const file of files) {
@@ -79,7 +82,10 @@ async function prepareFile(file: ImportRequest): Promise<{ texts: PreparedText[]
   const ext = extname(name).toLowerCase()
   const one = (text: string, title: string | null, encoding: string | null) => {
     const normalized = normalizeText(text)
-    if (normalized.trim() === '') return { error: `${name} has no text to annotate${ext === '.html' || ext === '.htm' ? ' once scripts, styles and navigation are left out' : ''}.` }
+    if (normalized.trim() === '')
+      return {
+        error: `${name} has no text to annotate${ext === '.html' || ext === '.htm' ? ' once scripts, styles and navigation are left out' : ''}.`,
+      }
     return { texts: [{ name, text: normalized, title, importedFrom: name, encoding, idHint: null, metadata: null }], problems: [] }
   }
   if (TEXT_EXTENSIONS.includes(ext)) {

@@ -15,14 +15,72 @@ import { Parser } from 'htmlparser2'
 export const MAX_DEPTH = 512
 
 const DROPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'nav', 'aside', 'form', 'button', 'select', 'textarea', 'input', 'option',
-  'iframe', 'object', 'embed', 'canvas', 'svg', 'math', 'audio', 'video', 'map', 'dialog', 'menu', 'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'aside',
+  'form',
+  'button',
+  'select',
+  'textarea',
+  'input',
+  'option',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'svg',
+  'math',
+  'audio',
+  'video',
+  'map',
+  'dialog',
+  'menu',
+  'head',
 ])
 const PAGE_CHROME = new Set(['header', 'footer'])
 const BLOCKS = new Set([
-  'address', 'article', 'blockquote', 'caption', 'center', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'footer', 'hgroup', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary',
-  'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'body', 'html', 'legend',
+  'address',
+  'article',
+  'blockquote',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'footer',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'ul',
+  'body',
+  'html',
+  'legend',
 ])
 const CELLS = new Set(['td', 'th'])
 
@@ -49,7 +107,10 @@ export function htmlToText(name: string, html: string): HtmlText {
     const block =
       preDepth > 0
         ? current.replace(/^\n+|\s+$/g, '')
-        : current.replace(/ +/g, ' ').replace(/ *([\t\n]) */g, '$1').replace(/^ | $/g, '')
+        : current
+            .replace(/ +/g, ' ')
+            .replace(/ *([\t\n]) */g, '$1')
+            .replace(/^ | $/g, '')
     if (block.trim() !== '') blocks.push(block)
     current = ''
     cellStarted = false

@@ -18,7 +18,11 @@ export function decodeImport(name: string, bytes: Uint8Array, encoding?: string 
   const ext = extname(name).toLowerCase()
   if (!TEXT_EXTENSIONS.includes(ext)) {
     const what = ext ? `a ${ext} file` : 'a file without an ending'
-    return { text: null, encoding: null, error: `${name} is ${what}; Marginalia imports plain text (.txt) and Markdown (.md) files this way.` }
+    return {
+      text: null,
+      encoding: null,
+      error: `${name} is ${what}; Marginalia imports plain text (.txt) and Markdown (.md) files this way.`,
+    }
   }
   const decoded = decodeBytes(name, bytes, { forced: encoding })
   if (decoded.error !== null) return decoded

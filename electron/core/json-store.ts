@@ -185,7 +185,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
         base = parsed.data
         changedOnDisk = true
       } else if (raw !== null && (await changedRecently(this.path))) {
-        throw new UserError('conflict', `${this.options.describe} is being changed by another program right now; your change was not saved, so try again in a moment.`)
+        throw new UserError(
+          'conflict',
+          `${this.options.describe} is being changed by another program right now; your change was not saved, so try again in a moment.`,
+        )
       } else {
         const aside = await this.setAside()
         this.notice = `${this.options.describe} ${(parsed as { problem: string }).problem}; it was kept as ${basename(aside)}.`

@@ -53,7 +53,14 @@ export class Layer {
       throw new UserError('failed', saveFailedSentence('Your change', e, dirname(this.adapter.path)))
     }
     const { data, changedOnDisk, setAside } = result
-    return { annotations: [...put.values()], links: data.links, annotationCount: data.annotations.length, savedAt: now, changedOnDisk, notice: setAside }
+    return {
+      annotations: [...put.values()],
+      links: data.links,
+      annotationCount: data.annotations.length,
+      savedAt: now,
+      changedOnDisk,
+      notice: setAside,
+    }
   }
 }
 
@@ -89,7 +96,10 @@ function applyOps(
         if (!from || !to) throw new UserError('not-found', 'One end of that link no longer exists; reload the document and try again.')
         const allowed = findLabel(labels, from.label)?.attributedTo
         if (allowed !== to.label) {
-          throw new UserError('invalid', `A ${from.label} cannot be attributed to a ${to.label}; pick a ${allowed ?? 'different'} annotation.`)
+          throw new UserError(
+            'invalid',
+            `A ${from.label} cannot be attributed to a ${to.label}; pick a ${allowed ?? 'different'} annotation.`,
+          )
         }
         links = links.filter((l) => !(l.type === 'attribution' && l.from === from.id) && l.id !== op.link.id)
         links.push({ id: op.link.id, type: 'attribution', from: from.id, to: to.id, author: annotator, created: op.link.created ?? now })

@@ -11,7 +11,15 @@
  */
 import { join } from 'node:path'
 import { z } from 'zod'
-import { AnnotationId, AnnotatorName, AttributeValues, DocumentId, IsoTime, type Annotation, type Link } from '../../shared/model/annotation'
+import {
+  AnnotationId,
+  AnnotatorName,
+  AttributeValues,
+  DocumentId,
+  IsoTime,
+  type Annotation,
+  type Link,
+} from '../../shared/model/annotation'
 import { defaultLabels, LabelSchema } from '../../shared/model/labels'
 import { PROJECT_FORMAT, STORE_FORMAT, type ProjectFile, type StoreFile } from '../../shared/model/project'
 import { codePointLength, quoteAt, type TextIndex } from '../../shared/offsets'
@@ -59,7 +67,12 @@ function describe(error: z.ZodError): string {
 }
 
 /** project.json of an older version, as the current version (reads the texts for their sha256). */
-export async function migrateProject(json: unknown, version: number, projectDir: string, now = new Date().toISOString()): Promise<ProjectFile> {
+export async function migrateProject(
+  json: unknown,
+  version: number,
+  projectDir: string,
+  now = new Date().toISOString(),
+): Promise<ProjectFile> {
   if (version !== 0) throw new Error(`there is no conversion from version ${version}`)
   const parsed = ProjectV0.safeParse(json)
   if (!parsed.success) throw new Error(describe(parsed.error))
@@ -105,6 +118,13 @@ export function migrateStore(json: unknown, version: number, text: TextIndex, sh
   const created = new Map(annotations.map((a) => [a.id, a.created]))
   const links: Link[] = v0.links
     .filter((l) => created.has(l.from) && created.has(l.to))
-    .map((l, i) => ({ id: `link-${i + 1}`, type: 'attribution', from: l.from, to: l.to, author: v0.annotator, created: created.get(l.from)! }))
+    .map((l, i) => ({
+      id: `link-${i + 1}`,
+      type: 'attribution',
+      from: l.from,
+      to: l.to,
+      author: v0.annotator,
+      created: created.get(l.from)!,
+    }))
   return { format: STORE_FORMAT, version: 1, document: v0.document, sha256, annotator: v0.annotator, annotations, links }
 }

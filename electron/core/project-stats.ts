@@ -74,7 +74,9 @@ export async function projectStats(project: Project): Promise<ProjectStats> {
 
 /** The stats as a few readable tables. */
 export function statsSummary(stats: ProjectStats): string {
-  const lines = [`${stats.name}: ${stats.documents} documents, ${stats.characters.toLocaleString('en')} characters, ${stats.annotators.length} annotators`]
+  const lines = [
+    `${stats.name}: ${stats.documents} documents, ${stats.characters.toLocaleString('en')} characters, ${stats.annotators.length} annotators`,
+  ]
   const labels = Object.keys(stats.total.labels)
   const names = Object.keys(stats.layers)
   const width = Math.max(12, ...names.map((n) => n.length + 2))
@@ -88,7 +90,12 @@ export function statsSummary(stats: ProjectStats): string {
     lines.push('', 'attribute values (all layers):')
     for (const [key, values] of attributes) {
       const top = Object.entries(values).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      lines.push(`  ${key}: ${top.slice(0, 8).map(([v, n]) => `${v} ${n}`).join(', ')}${top.length > 8 ? `, … (${top.length} values)` : ''}`)
+      lines.push(
+        `  ${key}: ${top
+          .slice(0, 8)
+          .map(([v, n]) => `${v} ${n}`)
+          .join(', ')}${top.length > 8 ? `, … (${top.length} values)` : ''}`,
+      )
     }
   }
   return lines.join('\n')

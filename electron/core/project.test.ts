@@ -80,17 +80,31 @@ describe('annotation stores', () => {
     const { project } = await sample()
     const doc = project.documents[0]!
     const file = join(project.dir, 'annotations', 'jonas', `${doc.id}.json`)
-    await (await project.layer('jonas', doc.id)).apply([await tagOp(project, doc.id, 'Officials', 'source', 'x')], await project.text(doc.id), project.labels, '2026-11-01T10:00:00.000Z')
+    await (
+      await project.layer('jonas', doc.id)
+    ).apply(
+      [await tagOp(project, doc.id, 'Officials', 'source', 'x')],
+      await project.text(doc.id),
+      project.labels,
+      '2026-11-01T10:00:00.000Z',
+    )
     await writeFile(file, '{"format": "marginalia-annotations", "annotations": [ {"id": "trunc')
 
     const reopened = await Project.open(project.dir)
     const layer = await reopened.layer('jonas', doc.id)
     expect(layer.annotations).toEqual([])
-    expect((await reopened.layerNotice({ store: 'annotations', annotator: 'jonas', document: doc.id })).notice).toMatch(/is not valid JSON; it was kept as .*\.unreadable-.*; its last good copy, saved .*, is pinned: /)
+    expect((await reopened.layerNotice({ store: 'annotations', annotator: 'jonas', document: doc.id })).notice).toMatch(
+      /is not valid JSON; it was kept as .*\.unreadable-.*; its last good copy, saved .*, is pinned: /,
+    )
     const files = await readdir(join(project.dir, 'annotations', 'jonas'))
     const aside = files.find((f) => f.includes('.unreadable-'))!
     expect(await readFile(join(project.dir, 'annotations', 'jonas', aside), 'utf8')).toContain('"trunc')
-    await layer.apply([await tagOp(reopened, doc.id, 'ministry', 'source', 'y')], await reopened.text(doc.id), reopened.labels, '2026-11-01T10:00:00.000Z')
+    await layer.apply(
+      [await tagOp(reopened, doc.id, 'ministry', 'source', 'y')],
+      await reopened.text(doc.id),
+      reopened.labels,
+      '2026-11-01T10:00:00.000Z',
+    )
     expect(await readFile(join(project.dir, 'annotations', 'jonas', aside), 'utf8')).toContain('"trunc')
   })
 
@@ -99,8 +113,13 @@ describe('annotation stores', () => {
     const doc = project.documents[0]!
     const layer = await project.layer('maria', doc.id)
     const good = await tagOp(project, doc.id, 'Officials', 'source', 'ok')
-    const bad = { op: 'put' as const, annotation: { id: 'bad', label: 'stance', start: 0, end: 3, attributes: { polarity: 'furious' }, note: '' } }
-    await expect(layer.apply([good, bad], await project.text(doc.id), project.labels, '2026-11-01T10:00:00.000Z')).rejects.toThrow(UserError)
+    const bad = {
+      op: 'put' as const,
+      annotation: { id: 'bad', label: 'stance', start: 0, end: 3, attributes: { polarity: 'furious' }, note: '' },
+    }
+    await expect(layer.apply([good, bad], await project.text(doc.id), project.labels, '2026-11-01T10:00:00.000Z')).rejects.toThrow(
+      UserError,
+    )
     expect(layer.annotations).toEqual([])
   })
 
@@ -110,10 +129,31 @@ describe('annotation stores', () => {
     const layer = await project.layer('maria', doc.id)
     const text = await project.text(doc.id)
     const now = '2026-11-01T10:00:00.000Z'
-    await expect(layer.apply([{ op: 'put', annotation: { id: 'p', label: 'claim', start: 0, end: text.length + 1, attributes: {}, note: '' } }], text, project.labels, now)).rejects.toThrow(/past the end/)
-    await expect(layer.apply([{ op: 'put', annotation: { id: 'p', label: 'topic', start: 0, end: 2, attributes: {}, note: '' } }], text, project.labels, now)).rejects.toThrow(/no label "topic"/)
-    await layer.apply([await tagOp(project, doc.id, 'Officials', 'source', 's1'), await tagOp(project, doc.id, 'ministry', 'source', 's2')], text, project.labels, now)
-    await expect(layer.apply([{ op: 'link', link: { id: 'l', from: 's1', to: 's2' } }], text, project.labels, now)).rejects.toThrow(/cannot be attributed/)
+    await expect(
+      layer.apply(
+        [{ op: 'put', annotation: { id: 'p', label: 'claim', start: 0, end: text.length + 1, attributes: {}, note: '' } }],
+        text,
+        project.labels,
+        now,
+      ),
+    ).rejects.toThrow(/past the end/)
+    await expect(
+      layer.apply(
+        [{ op: 'put', annotation: { id: 'p', label: 'topic', start: 0, end: 2, attributes: {}, note: '' } }],
+        text,
+        project.labels,
+        now,
+      ),
+    ).rejects.toThrow(/no label "topic"/)
+    await layer.apply(
+      [await tagOp(project, doc.id, 'Officials', 'source', 's1'), await tagOp(project, doc.id, 'ministry', 'source', 's2')],
+      text,
+      project.labels,
+      now,
+    )
+    await expect(layer.apply([{ op: 'link', link: { id: 'l', from: 's1', to: 's2' } }], text, project.labels, now)).rejects.toThrow(
+      /cannot be attributed/,
+    )
   })
 
   it('deleting a source removes the links to it; relinking a claim replaces its attribution', async () => {
@@ -147,8 +187,17 @@ describe('annotation stores', () => {
     const put = await tagOp(project, doc.id, 'the talks', 'stance', 's', { polarity: 'against' })
     await layer.apply([put], text, project.labels, '2026-11-01T10:00:00.000Z')
     if (put.op !== 'put') throw new Error('expected a put')
-    await layer.apply([{ op: 'put', annotation: { ...put.annotation, attributes: { polarity: 'favor', target: 'Iran' } } }], text, project.labels, '2026-11-02T10:00:00.000Z')
-    expect(layer.annotations[0]).toMatchObject({ created: '2026-11-01T10:00:00.000Z', modified: '2026-11-02T10:00:00.000Z', attributes: { polarity: 'favor', target: 'Iran' } })
+    await layer.apply(
+      [{ op: 'put', annotation: { ...put.annotation, attributes: { polarity: 'favor', target: 'Iran' } } }],
+      text,
+      project.labels,
+      '2026-11-02T10:00:00.000Z',
+    )
+    expect(layer.annotations[0]).toMatchObject({
+      created: '2026-11-01T10:00:00.000Z',
+      modified: '2026-11-02T10:00:00.000Z',
+      attributes: { polarity: 'favor', target: 'Iran' },
+    })
   })
 })
 

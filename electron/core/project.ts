@@ -13,14 +13,7 @@ import { UserError, type BackupInfo } from '../../shared/api'
 import { AnnotatorName, DocumentId, isWindowsReservedName } from '../../shared/model/annotation'
 import { defaultLabels } from '../../shared/model/labels'
 import { REVIEWED_FOLDER, REVIEW_VERSION, ReviewStoreFile } from '../../shared/model/review'
-import {
-  PROJECT_FORMAT,
-  PROJECT_VERSION,
-  ProjectFile,
-  STORE_VERSION,
-  StoreFile,
-  type DocumentEntry,
-} from '../../shared/model/project'
+import { PROJECT_FORMAT, PROJECT_VERSION, ProjectFile, STORE_VERSION, StoreFile, type DocumentEntry } from '../../shared/model/project'
 import { TextIndex, codePointLength } from '../../shared/offsets'
 import { DEFAULT_BACKUP_POLICY, MAX_BACKUP_BYTES, StoreBackups, stampOf, type BackupFile, type BackupPolicy } from './backups'
 import { fileExists as exists, makeFolderDurable, saveFailedSentence, sweepLeftovers, writeFileDurable } from './durable'
@@ -91,10 +84,20 @@ export class Project {
     const abs = resolve(dir)
     const file = join(abs, PROJECT_FILE)
     if (!(await exists(file))) {
-      throw new UserError('not-found', `${abs} is not a Marginalia project (it has no ${PROJECT_FILE}); create a project there or pick another folder.`)
+      throw new UserError(
+        'not-found',
+        `${abs} is not a Marginalia project (it has no ${PROJECT_FILE}); create a project there or pick another folder.`,
+      )
     }
     const policy = options.backupPolicy ?? DEFAULT_BACKUP_POLICY
-    const placeholder = { format: PROJECT_FORMAT, version: PROJECT_VERSION, name: '-', created: new Date(0).toISOString(), labels: defaultLabels, documents: [] } as ProjectFile
+    const placeholder = {
+      format: PROJECT_FORMAT,
+      version: PROJECT_VERSION,
+      name: '-',
+      created: new Date(0).toISOString(),
+      labels: defaultLabels,
+      documents: [],
+    } as ProjectFile
     let opened
     try {
       opened = await openJsonStore(file, ProjectFile, placeholder, projectStoreOptions(abs, policy))
@@ -106,7 +109,11 @@ export class Project {
         : 'fix or restore it from your own backup'
       throw new UserError('invalid', `${file} ${e.problem}, so the project cannot be opened; ${what} (Marginalia has not changed it).`)
     }
-    if (!opened.existed) throw new UserError('not-found', `${abs} is not a Marginalia project (it has no ${PROJECT_FILE}); create a project there or pick another folder.`)
+    if (!opened.existed)
+      throw new UserError(
+        'not-found',
+        `${abs} is not a Marginalia project (it has no ${PROJECT_FILE}); create a project there or pick another folder.`,
+      )
     const project = new Project(abs, opened.db, opened.adapter, policy)
     await project.sweepLeftovers()
     return project
@@ -116,14 +123,22 @@ export class Project {
   static async listProjectBackups(dir: string, policy = DEFAULT_BACKUP_POLICY): Promise<BackupInfo[]> {
     const abs = resolve(dir)
     const adapter = new DurableJsonFile(join(abs, PROJECT_FILE), ProjectFile, projectStoreOptions(abs, policy))
-    return describeBackups(StoreBackups.of(abs, PROJECT_FILE, policy), adapter, (p) => `${p.documents.length} document${p.documents.length === 1 ? '' : 's'}, “${p.name}”`)
+    return describeBackups(
+      StoreBackups.of(abs, PROJECT_FILE, policy),
+      adapter,
+      (p) => `${p.documents.length} document${p.documents.length === 1 ? '' : 's'}, “${p.name}”`,
+    )
   }
 
   /**
    * Put a backup of project.json back in place (the project need not open). The file it replaces
    * is kept: as a backup when readable, set aside as `.unreadable-<time>` when not.
    */
-  static async restoreProjectBackup(dir: string, id: string, policy = DEFAULT_BACKUP_POLICY): Promise<{ restored: BackupInfo; notice: string | null }> {
+  static async restoreProjectBackup(
+    dir: string,
+    id: string,
+    policy = DEFAULT_BACKUP_POLICY,
+  ): Promise<{ restored: BackupInfo; notice: string | null }> {
     const abs = resolve(dir)
     const adapter = new DurableJsonFile(join(abs, PROJECT_FILE), ProjectFile, projectStoreOptions(abs, policy))
     return restoreInto(StoreBackups.of(abs, PROJECT_FILE, policy), adapter, id, (p) => `${p.documents.length} documents`)
@@ -213,7 +228,10 @@ export class Project {
   async importFiles(files: readonly ImportRequest[], now = new Date().toISOString(), confirmLarge = false) {
     const imported: DocumentEntry[] = []
     const known = new Map(this.db.data.documents.map((d) => [d.sha256, d]))
-    const prepared = await prepareImports(files.map((f) => ({ ...f, name: basename(f.name) })), confirmLarge)
+    const prepared = await prepareImports(
+      files.map((f) => ({ ...f, name: basename(f.name) })),
+      confirmLarge,
+    )
     const errors: { name: string; message: string; kind?: ImportProblemKind }[] = prepared.problems
     for (const item of prepared.texts) {
       const name = item.importedFrom
@@ -266,7 +284,11 @@ export class Project {
         data.documents.push(...added)
       })
       for (const e of imported) {
-        if (!added.includes(e)) errors.push({ name: e.importedFrom, message: `${e.importedFrom} has the same text as a document that was just imported in another window.` })
+        if (!added.includes(e))
+          errors.push({
+            name: e.importedFrom,
+            message: `${e.importedFrom} has the same text as a document that was just imported in another window.`,
+          })
       }
     }
     return { imported: added, errors }
@@ -286,7 +308,9 @@ export class Project {
   async annotators(): Promise<string[]> {
     const folders = await this.annotatorFolders()
     const withLayers = await Promise.all(
-      folders.map(async (n) => ((await fs.readdir(join(this.dir, 'annotations', n)).catch(() => [])).some((f) => f.endsWith('.json')) ? n : null)),
+      folders.map(async (n) =>
+        (await fs.readdir(join(this.dir, 'annotations', n)).catch(() => [])).some((f) => f.endsWith('.json')) ? n : null,
+      ),
     )
     return withLayers.filter((n): n is string => n !== null)
   }
@@ -331,9 +355,12 @@ export class Project {
     if (!layer) {
       const doc = this.document(docId)
       const ref = { store: 'annotations' as const, annotator, document: docId }
-      layer = openJsonStore(this.layerPath(annotator, docId), StoreFile, emptyStore(docId, doc.sha256, annotator), this.storeOptions(ref)).then(
-        ({ db, adapter }) => new Layer(db, adapter, annotator),
-      )
+      layer = openJsonStore(
+        this.layerPath(annotator, docId),
+        StoreFile,
+        emptyStore(docId, doc.sha256, annotator),
+        this.storeOptions(ref),
+      ).then(({ db, adapter }) => new Layer(db, adapter, annotator))
       layer.catch(() => this.layers.delete(key))
       this.layers.set(key, layer)
     }
@@ -402,31 +429,41 @@ export class Project {
     const keeps = 'is pinned: Marginalia keeps it until you restore it or say it is not needed'
     if (adapter.notice) {
       const set = adapter.notice.replace(/\.$/, '')
-      if (pinned) return { notice: `${set}; its last good copy, saved ${readableTime(pinned.saved)} (${pinned.summary}), ${keeps}.`, pinned }
+      if (pinned)
+        return { notice: `${set}; its last good copy, saved ${readableTime(pinned.saved)} (${pinned.summary}), ${keeps}.`, pinned }
       const good = (await describeBackups(backups, adapter, summaryOf)).find((b) => b.restorable)
       return { notice: good ? `${set}; its last good copy, saved ${readableTime(good.saved)}, can be restored.` : adapter.notice, pinned }
     }
     if (!pinned) return { notice: null, pinned: null }
     const kept = pinned.pinned?.keptAs ? ` (kept as ${pinned.pinned.keptAs})` : ''
     const found = pinned.pinned ? ` on ${readableTime(pinned.pinned.found)}` : ''
-    return { notice: `${adapter.describe} was found damaged${found}${kept}; its last good copy, saved ${readableTime(pinned.saved)} (${pinned.summary}), ${keeps}.`, pinned }
+    return {
+      notice: `${adapter.describe} was found damaged${found}${kept}; its last good copy, saved ${readableTime(pinned.saved)} (${pinned.summary}), ${keeps}.`,
+      pinned,
+    }
   }
 
   private async openStore(ref: LayerKey) {
     const layer = ref.store === 'annotations' ? await this.layer(ref.annotator, ref.document) : await this.reviewedLayer(ref.document)
-    return { layer, adapter: layer.adapter as DurableJsonFile<StoreFile | ReviewStoreFile>, backups: StoreBackups.of(this.dir, relativeStorePath(ref), this.policy) }
+    return {
+      layer,
+      adapter: layer.adapter as DurableJsonFile<StoreFile | ReviewStoreFile>,
+      backups: StoreBackups.of(this.dir, relativeStorePath(ref), this.policy),
+    }
   }
 
   private storeOptions(ref: LayerKey): StoreOptions {
     const doc = this.document(ref.document)
-    const describe = ref.store === 'annotations' ? `The annotations of ${ref.annotator} on “${doc.title}”` : `The reviewed annotations of “${doc.title}”`
+    const describe =
+      ref.store === 'annotations' ? `The annotations of ${ref.annotator} on “${doc.title}”` : `The reviewed annotations of “${doc.title}”`
     return {
       describe,
       version: ref.store === 'annotations' ? STORE_VERSION : REVIEW_VERSION,
       backups: StoreBackups.of(this.dir, relativeStorePath(ref), this.policy),
       onUnreadable: 'set-aside',
       within: this.dir,
-      migrate: ref.store === 'annotations' ? async (json, version) => migrateStore(json, version, await this.text(doc.id), doc.sha256) : undefined,
+      migrate:
+        ref.store === 'annotations' ? async (json, version) => migrateStore(json, version, await this.text(doc.id), doc.sha256) : undefined,
     }
   }
 
@@ -476,9 +513,12 @@ export class Project {
     if (!layer) {
       const doc = this.document(docId)
       const ref = { store: 'reviewed' as const, document: docId }
-      layer = openJsonStore(this.layerPath(REVIEWED_FOLDER, docId), ReviewStoreFile, emptyReviewStore(docId, doc.sha256), this.storeOptions(ref)).then(
-        ({ db, adapter }) => new ReviewedLayer(db, adapter),
-      )
+      layer = openJsonStore(
+        this.layerPath(REVIEWED_FOLDER, docId),
+        ReviewStoreFile,
+        emptyReviewStore(docId, doc.sha256),
+        this.storeOptions(ref),
+      ).then(({ db, adapter }) => new ReviewedLayer(db, adapter))
       layer.catch(() => this.reviewed.delete(docId))
       this.reviewed.set(docId, layer)
     }
@@ -587,7 +627,15 @@ async function restoreInto<T>(
   // Restored, so no longer at risk: a pinned copy becomes an ordinary earlier version.
   if (backup.kind === 'pinned') await backups.unpin(backup.id).catch(() => undefined)
   return {
-    restored: { id: backup.id, kind: backup.kind, saved: backup.saved.toISOString(), bytes: backup.bytes, summary: summary(parsed.data), restorable: true, pinned: null },
+    restored: {
+      id: backup.id,
+      kind: backup.kind,
+      saved: backup.saved.toISOString(),
+      bytes: backup.bytes,
+      summary: summary(parsed.data),
+      restorable: true,
+      pinned: null,
+    },
     notice: adapter.notice,
   }
 }

@@ -56,7 +56,10 @@ describe('reading a file from a folder the user chose', () => {
     const { chosen } = await folder()
     execFileSync('mkfifo', [join(chosen, 'pipe')])
     await symlink(join(chosen, 'pipe'), join(chosen, 'layer.json'))
-    expect(await refused(join(chosen, 'layer.json'), chosen)).toMatchObject({ reason: 'not-a-file', why: 'is a link to a named pipe (FIFO), not to a file' })
+    expect(await refused(join(chosen, 'layer.json'), chosen)).toMatchObject({
+      reason: 'not-a-file',
+      why: 'is a link to a named pipe (FIFO), not to a file',
+    })
   })
 
   it.skipIf(process.platform === 'win32')('never reads a device, directly or through a link, at any depth', async () => {
@@ -67,7 +70,10 @@ describe('reading a file from a folder the user chose', () => {
     const started = Date.now()
     expect(await refused(join(chosen, 'annotations', 'maria', 'a.json'), chosen, 200_000_000)).toMatchObject({ reason: 'outside' })
     // Without a chosen folder the link is followed, and what it leads to is still refused unread.
-    expect(await refused(join(chosen, 'annotations', 'maria', 'a.json'), null, 200_000_000)).toMatchObject({ reason: 'not-a-file', why: 'is a link to a device, not to a file' })
+    expect(await refused(join(chosen, 'annotations', 'maria', 'a.json'), null, 200_000_000)).toMatchObject({
+      reason: 'not-a-file',
+      why: 'is a link to a device, not to a file',
+    })
     expect(await refused('/dev/zero', null, 200_000_000)).toMatchObject({ reason: 'not-a-file', why: 'is a device, not a file' })
     expect(Date.now() - started).toBeLessThan(1000)
     expect(process.memoryUsage().rss - before).toBeLessThan(50_000_000)
@@ -82,12 +88,22 @@ describe('reading a file from a folder the user chose', () => {
     for (const name of ['escape.json', 'relative-escape.json']) {
       const e = await refused(join(chosen, name), chosen)
       expect(e.reason).toBe('outside')
-      expect(skippedSentence(name, e)).toMatch(new RegExp(`^${name.replace('.', '\\.')} was skipped because it is a link to .*outside\\.json, outside the folder it was found in \\(.*\\)\\.$`))
+      expect(skippedSentence(name, e)).toMatch(
+        new RegExp(
+          `^${name.replace('.', '\\.')} was skipped because it is a link to .*outside\\.json, outside the folder it was found in \\(.*\\)\\.$`,
+        ),
+      )
     }
-    expect(await refused(join(chosen, 'dangling.json'), chosen)).toMatchObject({ reason: 'missing', why: 'is a link to something that does not exist' })
+    expect(await refused(join(chosen, 'dangling.json'), chosen)).toMatchObject({
+      reason: 'missing',
+      why: 'is a link to something that does not exist',
+    })
     expect(await refused(join(chosen, 'folder.json'), chosen)).toMatchObject({ reason: 'not-a-file', why: 'is a folder, not a file' })
     await writeFile(join(chosen, 'big.json'), Buffer.alloc(2_000_001, 0x20))
-    expect(await refused(join(chosen, 'big.json'), chosen, 2_000_000)).toMatchObject({ reason: 'too-large', why: 'is 2.0 MB, more than such a file can be (2.0 MB)' })
+    expect(await refused(join(chosen, 'big.json'), chosen, 2_000_000)).toMatchObject({
+      reason: 'too-large',
+      why: 'is 2.0 MB, more than such a file can be (2.0 MB)',
+    })
   })
 
   it('refuses a folder reached through a link that leads outside, at any depth', async () => {

@@ -74,10 +74,13 @@ function isInside(root: string, path: string): boolean {
 function beforeDeadline<T>(promise: Promise<T>, deadline: number, path: string, seconds: number, onLate?: (value: T) => void): Promise<T> {
   return new Promise((ok, ko) => {
     let late = false
-    const timer = setTimeout(() => {
-      late = true
-      ko(new SkippedFileError(path, 'too-slow', `took longer than ${seconds} s to read, so Marginalia gave up on it`))
-    }, Math.max(0, deadline - Date.now()))
+    const timer = setTimeout(
+      () => {
+        late = true
+        ko(new SkippedFileError(path, 'too-slow', `took longer than ${seconds} s to read, so Marginalia gave up on it`))
+      },
+      Math.max(0, deadline - Date.now()),
+    )
     promise.then(
       (v) => {
         clearTimeout(timer)
@@ -114,7 +117,8 @@ export async function checkRegularFile(path: string, limits: ReadLimits): Promis
     }
     if (limits.within) {
       const root = await fs.realpath(limits.within).catch(() => limits.within!)
-      if (!isInside(root, real)) throw new SkippedFileError(path, 'outside', `is a link to ${real}, outside the folder it was found in (${limits.within})`)
+      if (!isInside(root, real))
+        throw new SkippedFileError(path, 'outside', `is a link to ${real}, outside the folder it was found in (${limits.within})`)
     }
     if (stat.isSymbolicLink()) {
       try {
@@ -128,7 +132,11 @@ export async function checkRegularFile(path: string, limits: ReadLimits): Promis
   }
   if (!stat.isFile()) throw new SkippedFileError(path, 'not-a-file', `is ${kindOf(stat)}, not a file`)
   if (stat.size > limits.maxBytes) {
-    throw new SkippedFileError(path, 'too-large', `is ${megabytes(stat.size)}, more than such a file can be (${megabytes(limits.maxBytes)})`)
+    throw new SkippedFileError(
+      path,
+      'too-large',
+      `is ${megabytes(stat.size)}, more than such a file can be (${megabytes(limits.maxBytes)})`,
+    )
   }
   return { real, stat }
 }
@@ -172,7 +180,12 @@ export async function readRegularFile(path: string, limits: ReadLimits): Promise
  * the regular file that was checked. A file replaced meanwhile (another program saving it with a
  * rename) is checked again, up to three times.
  */
-async function openChecked(path: string, limits: ReadLimits, deadline: number, seconds: number): Promise<{ handle: fs.FileHandle; size: number }> {
+async function openChecked(
+  path: string,
+  limits: ReadLimits,
+  deadline: number,
+  seconds: number,
+): Promise<{ handle: fs.FileHandle; size: number }> {
   const closeLate = (h: fs.FileHandle) => void h.close().catch(() => undefined)
   for (let attempt = 0; ; attempt++) {
     const { real, stat } = await checkRegularFile(path, limits)
@@ -199,7 +212,11 @@ async function openChecked(path: string, limits: ReadLimits, deadline: number, s
     await handle.close().catch(() => undefined)
     if (!now.isFile()) throw new SkippedFileError(path, 'not-a-file', `is ${kindOf(now)}, not a file`)
     if (now.size > limits.maxBytes) {
-      throw new SkippedFileError(path, 'too-large', `is ${megabytes(now.size)}, more than such a file can be (${megabytes(limits.maxBytes)})`)
+      throw new SkippedFileError(
+        path,
+        'too-large',
+        `is ${megabytes(now.size)}, more than such a file can be (${megabytes(limits.maxBytes)})`,
+      )
     }
     if (attempt >= 2) throw new SkippedFileError(path, 'unreadable', 'kept being replaced while Marginalia read it; try again in a moment')
   }

@@ -23,11 +23,22 @@ export async function reviewLayers(project: Project, docId: string, annotators: 
 
 async function state(project: Project, docId: string, units: readonly ReviewUnit[]): Promise<ReviewedState> {
   const data = (await project.reviewedLayer(docId)).data
-  return { annotations: data.annotations, links: data.links, decisions: data.decisions, settled: settledCount(units, data), total: units.length }
+  return {
+    annotations: data.annotations,
+    links: data.links,
+    decisions: data.decisions,
+    settled: settledCount(units, data),
+    total: units.length,
+  }
 }
 
 /** Everything the review screen shows for one document. */
-export async function openReview(project: Project, docId: string, annotators: readonly string[], reviewer: string): Promise<Omit<ReviewView, 'document'>> {
+export async function openReview(
+  project: Project,
+  docId: string,
+  annotators: readonly string[],
+  reviewer: string,
+): Promise<Omit<ReviewView, 'document'>> {
   const [text, layers] = await Promise.all([project.text(docId), reviewLayers(project, docId, annotators)])
   const units = reviewUnits(layers)
   return { text: text.text, sha256: project.document(docId).sha256, reviewer, layers, units, reviewed: await state(project, docId, units) }
@@ -45,14 +56,20 @@ export async function decide(
   const [text, layers] = await Promise.all([project.text(docId), reviewLayers(project, docId, annotators)])
   const units = reviewUnits(layers)
   const unit = units.find((u) => u.key === unitKey)
-  if (!unit) throw new UserError('conflict', 'That review unit has changed since the review was opened (an annotator edited it); reopen the review.')
+  if (!unit)
+    throw new UserError('conflict', 'That review unit has changed since the review was opened (an annotator edited it); reopen the review.')
   const reviewed = await project.reviewedLayer(docId)
   await reviewed.decide(unit, decision, { text, labels: project.labels, layers, reviewer, now: new Date().toISOString() })
   return state(project, docId, units)
 }
 
 /** Accept the first annotator's version of every agreed unit that is not settled yet. */
-export async function acceptAgreed(project: Project, docId: string, annotators: readonly string[], reviewer: string): Promise<ReviewedState> {
+export async function acceptAgreed(
+  project: Project,
+  docId: string,
+  annotators: readonly string[],
+  reviewer: string,
+): Promise<ReviewedState> {
   const [text, layers] = await Promise.all([project.text(docId), reviewLayers(project, docId, annotators)])
   const units = reviewUnits(layers)
   const reviewed = await project.reviewedLayer(docId)
@@ -65,7 +82,10 @@ export async function acceptAgreed(project: Project, docId: string, annotators: 
 }
 
 /** Settled / total units per document, comparing `annotators` (every annotator when null). */
-export async function reviewProgress(project: Project, annotators: readonly string[] | null): Promise<Record<string, { settled: number; total: number }>> {
+export async function reviewProgress(
+  project: Project,
+  annotators: readonly string[] | null,
+): Promise<Record<string, { settled: number; total: number }>> {
   const who = annotators ?? (await project.annotators())
   const out: Record<string, { settled: number; total: number }> = {}
   for (const doc of project.documents) {

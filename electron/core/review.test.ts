@@ -23,7 +23,9 @@ async function twoAnnotators() {
   const doc = project.documents[0]!.id
   const text = await project.text(doc)
   const now = '2026-11-01T10:00:00.000Z'
-  await (await project.layer('maria', doc)).apply(
+  await (
+    await project.layer('maria', doc)
+  ).apply(
     [
       await tagOp(project, doc, 'Officials in Moscow', 'source', 'ms', { kind: 'government' }),
       await tagOp(project, doc, 'the talks had failed', 'claim', 'mc'),
@@ -34,7 +36,9 @@ async function twoAnnotators() {
     project.labels,
     now,
   )
-  await (await project.layer('jonas', doc)).apply(
+  await (
+    await project.layer('jonas', doc)
+  ).apply(
     [
       await tagOp(project, doc, 'Officials in Moscow', 'source', 'js', { kind: 'government' }),
       await tagOp(project, doc, 'the talks had failed', 'claim', 'jc'),
@@ -60,7 +64,15 @@ describe('review and adjudication', () => {
     expect(after).toMatchObject({ settled: 2, total: 4 })
     const claim = after.annotations.find((a) => a.label === 'claim')!
     const source = after.annotations.find((a) => a.label === 'source')!
-    expect(claim.provenance).toMatchObject({ action: 'accepted', chosen: 'maria', decidedBy: 'rita', sources: [{ annotator: 'maria', id: 'mc' }, { annotator: 'jonas', id: 'jc' }] })
+    expect(claim.provenance).toMatchObject({
+      action: 'accepted',
+      chosen: 'maria',
+      decidedBy: 'rita',
+      sources: [
+        { annotator: 'maria', id: 'mc' },
+        { annotator: 'jonas', id: 'jc' },
+      ],
+    })
     expect(claim.author).toBe('rita')
     expect(after.links).toEqual([expect.objectContaining({ from: claim.id, to: source.id, type: 'attribution' })])
   })
@@ -76,7 +88,17 @@ describe('review and adjudication', () => {
     expect(state.annotations.find((a) => a.label === 'stance')?.attributes.polarity).toBe('neutral')
 
     const start = Array.from(TEXT).join('').indexOf('the report false')
-    state = await decide(project, doc, ['maria', 'jonas'], stance.key, { action: 'edit', annotation: { label: 'stance', start, end: start + 16, attributes: { polarity: 'against', target: 'the report' }, note: 'settled' } }, 'rita')
+    state = await decide(
+      project,
+      doc,
+      ['maria', 'jonas'],
+      stance.key,
+      {
+        action: 'edit',
+        annotation: { label: 'stance', start, end: start + 16, attributes: { polarity: 'against', target: 'the report' }, note: 'settled' },
+      },
+      'rita',
+    )
     const edited = state.annotations.find((a) => a.label === 'stance')!
     expect(edited).toMatchObject({ attributes: { polarity: 'against' }, provenance: { action: 'edited', chosen: null } })
     expect(edited.target.quote.exact).toBe('the report false')
@@ -93,7 +115,9 @@ describe('review and adjudication', () => {
   it('refuses a decision on a unit that changed since the review opened', async () => {
     const { project, doc } = await twoAnnotators()
     const { units } = await openReview(project, doc, ['maria', 'jonas'], 'rita')
-    await (await project.layer('jonas', doc)).apply([{ op: 'delete', id: 'jm' }], await project.text(doc), project.labels, '2026-11-02T10:00:00.000Z')
+    await (
+      await project.layer('jonas', doc)
+    ).apply([{ op: 'delete', id: 'jm' }], await project.text(doc), project.labels, '2026-11-02T10:00:00.000Z')
     const gone = units.find((u) => u.kind === 'only-some')!
     await expect(decide(project, doc, ['maria', 'jonas'], gone.key, { action: 'reject' }, 'rita')).rejects.toThrow(/has changed since/)
   })

@@ -11,7 +11,14 @@ import type { Low } from 'lowdb'
 import { UserError } from '../../shared/api'
 import type { AnnotationDraft, Link } from '../../shared/model/annotation'
 import { findLabel, type LabelSchema } from '../../shared/model/labels'
-import { REVIEW_FORMAT, REVIEW_VERSION, type Decision, type MemberRef, type ReviewStoreFile, type ReviewedAnnotation } from '../../shared/model/review'
+import {
+  REVIEW_FORMAT,
+  REVIEW_VERSION,
+  type Decision,
+  type MemberRef,
+  type ReviewStoreFile,
+  type ReviewedAnnotation,
+} from '../../shared/model/review'
 import type { ReviewLayer, ReviewUnit } from '../../shared/review/units'
 import type { TextIndex } from '../../shared/offsets'
 import { saveFailedSentence } from './durable'
@@ -88,7 +95,11 @@ function apply(store: ReviewStoreFile, unit: ReviewUnit, decision: UnitDecision,
   let annotation: ReviewedAnnotation
   if (decision.action === 'accept') {
     const chosen = unit.members.find((m) => m.annotator === decision.annotator)
-    if (!chosen) throw new UserError('invalid', `${decision.annotator} has no annotation in this unit; pick one of ${unit.members.map((m) => m.annotator).join(', ')}.`)
+    if (!chosen)
+      throw new UserError(
+        'invalid',
+        `${decision.annotator} has no annotation in this unit; pick one of ${unit.members.map((m) => m.annotator).join(', ')}.`,
+      )
     const a = chosen.annotation
     annotation = {
       ...a,

@@ -34,16 +34,40 @@ async function temp() {
 /** A project with the tricky corpus imported, and (when annotated) two annotators' layers on every text. */
 async function trickyProject(annotated: boolean): Promise<Project> {
   const project = await Project.create(join(await temp(), 'tricky'), 'Tricky', NOW)
-  const files = await Promise.all(TRICKY.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(join(FIXTURES, 'corpus/tricky', name))) })))
+  const files = await Promise.all(
+    TRICKY.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(join(FIXTURES, 'corpus/tricky', name))) })),
+  )
   const { errors } = await project.importFiles(files, NOW)
   expect(errors).toEqual([])
   if (!annotated) return project
   const spans: Record<string, [string, string, Record<string, string>, string][]> = {
-    'emoji.txt': [['said the talks 👩‍👩‍👧 had "failed"', 'claim', {}, 'ZWJ sequence inside'], ['Officials 😀', 'source', { kind: 'unnamed', name: 'Officials 😀' }, ''], ['denied it, calling the report 🤥 "fabricated".\nA spokesman', 'stance', { polarity: 'against', target: 'the report 🤥' }, 'crosses a line\tand has a tab \\ and backslash']],
-    'combining.txt': [['Zoe\u0301 Nguye\u0302\u0303n', 'source', { kind: 'person', name: 'Zoé Nguyễn' }, ''], ['"we will not accept this"', 'claim', {}, 'note with\nnewline']],
-    'rtl.txt': [['"ישראל במלחמה"', 'claim', {}, ''], ['حماس لن تستسلم', 'stance', { polarity: 'neutral', target: 'Israel & Hamas 100%' }, ''], ['The IDF', 'source', { kind: 'organization' }, '']],
-    'crlf.txt': [['the talks failed".\n\nSecond paragraph', 'claim', {}, 'spans a blank line'], ['the minister', 'source', { kind: 'government', name: 'Minister' }, '']],
-    'long-paragraph.txt': [['"the final claim"', 'claim', {}, ''], ['😀 and ends', 'stance', { polarity: 'favor' }, '']],
+    'emoji.txt': [
+      ['said the talks 👩‍👩‍👧 had "failed"', 'claim', {}, 'ZWJ sequence inside'],
+      ['Officials 😀', 'source', { kind: 'unnamed', name: 'Officials 😀' }, ''],
+      [
+        'denied it, calling the report 🤥 "fabricated".\nA spokesman',
+        'stance',
+        { polarity: 'against', target: 'the report 🤥' },
+        'crosses a line\tand has a tab \\ and backslash',
+      ],
+    ],
+    'combining.txt': [
+      ['Zoe\u0301 Nguye\u0302\u0303n', 'source', { kind: 'person', name: 'Zoé Nguyễn' }, ''],
+      ['"we will not accept this"', 'claim', {}, 'note with\nnewline'],
+    ],
+    'rtl.txt': [
+      ['"ישראל במלחמה"', 'claim', {}, ''],
+      ['حماس لن تستسلم', 'stance', { polarity: 'neutral', target: 'Israel & Hamas 100%' }, ''],
+      ['The IDF', 'source', { kind: 'organization' }, ''],
+    ],
+    'crlf.txt': [
+      ['the talks failed".\n\nSecond paragraph', 'claim', {}, 'spans a blank line'],
+      ['the minister', 'source', { kind: 'government', name: 'Minister' }, ''],
+    ],
+    'long-paragraph.txt': [
+      ['"the final claim"', 'claim', {}, ''],
+      ['😀 and ends', 'stance', { polarity: 'favor' }, ''],
+    ],
   }
   for (const doc of project.documents) {
     for (const annotator of ['maria', 'jonas']) {
@@ -56,7 +80,9 @@ async function trickyProject(annotated: boolean): Promise<Project> {
       const ids = ops.map((o) => (o.op === 'put' ? o.annotation : null)!)
       const source = ids.find((a) => a.label === 'source')
       const linked = ids.filter((a) => a.label !== 'source')
-      const links = source ? linked.map((a, i) => ({ op: 'link' as const, link: { id: `${annotator}-l-${i + 1}`, from: a.id, to: source.id } })) : []
+      const links = source
+        ? linked.map((a, i) => ({ op: 'link' as const, link: { id: `${annotator}-l-${i + 1}`, from: a.id, to: source.id } }))
+        : []
       await (await project.layer(annotator, doc.id)).apply([...ops, ...links], await project.text(doc.id), project.labels, NOW)
     }
   }
@@ -87,7 +113,10 @@ async function writeExport(result: ExportResult, format: ExportFormat): Promise<
   return join(dir, result.filename)
 }
 
-const text = (r: ExportResult) => r.entries.map((e) => `${e.path}\n${typeof e.content === 'string' ? e.content : Buffer.from(e.content).toString('base64')}`).join('\n----\n')
+const text = (r: ExportResult) =>
+  r.entries
+    .map((e) => `${e.path}\n${typeof e.content === 'string' ? e.content : Buffer.from(e.content).toString('base64')}`)
+    .join('\n----\n')
 
 for (const format of ['jsonl', 'w3c', 'brat'] as const) {
   describe(`${format} export -> import -> export`, () => {
@@ -107,7 +136,7 @@ for (const format of ['jsonl', 'w3c', 'brat'] as const) {
       }
     })
 
-    it('is identical on the tricky corpus, with every offset still Python\'s text[start:end]', async () => {
+    it("is identical on the tricky corpus, with every offset still Python's text[start:end]", async () => {
       const source = await trickyProject(true)
       const target = await trickyProject(false)
       const first = await exportProject(source, { ...SELECTION, format }, new Date(NOW))
@@ -158,11 +187,16 @@ describe('W3C Web Annotation output', () => {
     expect(stance).toMatchObject({
       type: 'Annotation',
       id: expect.stringMatching(/^urn:marginalia:[0-9a-f-]{36}:(maria|jonas):[a-z0-9-]+:(maria|jonas)-\d+$/),
-      target: { source: expect.stringMatching(/^ni:\/\/\/sha-256;[A-Za-z0-9_-]{43}$/), selector: [{ type: 'TextQuoteSelector' }, { type: 'TextPositionSelector' }] },
+      target: {
+        source: expect.stringMatching(/^ni:\/\/\/sha-256;[A-Za-z0-9_-]{43}$/),
+        selector: [{ type: 'TextQuoteSelector' }, { type: 'TextPositionSelector' }],
+      },
       creator: { type: 'Person' },
     })
     expect(stance.body[0]).toEqual({ type: 'TextualBody', purpose: 'tagging', value: 'stance' })
-    expect(stance.body.find((b: { 'marginalia:attribute'?: string }) => b['marginalia:attribute'] === 'polarity')).toMatchObject({ purpose: 'classifying' })
+    expect(stance.body.find((b: { 'marginalia:attribute'?: string }) => b['marginalia:attribute'] === 'polarity')).toMatchObject({
+      purpose: 'classifying',
+    })
     const doc = source.documents.find((d) => d.sha256 === sha256OfTextIri(stance.target.source))!
     const stored = await readFile(join(source.dir, doc.file), 'utf8')
     const [quote, position] = stance.target.selector
@@ -183,7 +217,9 @@ describe('W3C Web Annotation output', () => {
     expect(WebAnnotation.safeParse({ ...ok, motivation: 'liking' }).success).toBe(false)
     expect(WebAnnotation.safeParse({ ...ok, created: '2026-11-02' }).success).toBe(false)
     expect(WebAnnotation.safeParse({ ...ok, body: { type: 'TextualBody' } }).success).toBe(false)
-    expect(WebAnnotation.safeParse({ ...ok, target: { source: 'x', selector: { type: 'TextPositionSelector', start: 5, end: 2 } } }).success).toBe(false)
+    expect(
+      WebAnnotation.safeParse({ ...ok, target: { source: 'x', selector: { type: 'TextPositionSelector', start: 5, end: 2 } } }).success,
+    ).toBe(false)
   })
 })
 
@@ -221,7 +257,7 @@ describe('brat output', () => {
   })
 })
 
-describe('importing other tools\' annotations', () => {
+describe("importing other tools' annotations", () => {
   it('re-anchors W3C annotations by quote when the text differs, and lists what cannot be placed', async () => {
     const source = await trickyProject(true)
     const out = await exportProject(source, { annotators: ['maria'], reviewed: false, format: 'w3c' }, new Date(NOW))
@@ -259,14 +295,23 @@ describe('importing other tools\' annotations', () => {
     const target = await trickyProject(false)
     const rtl = target.documents.find((d) => d.importedFrom === 'rtl.txt')!
     const dir = await temp()
-    await writeFile(join(dir, 'notes.ann'), 'T1\tClaim 15 27\tישראל במלחמה\nT2\tEvent 0 3\tThe\nE1\tAttack:T2\n#1\tAnnotatorNotes T1\tHebrew\\nquote\nT3\tClaim 2 10\tמקור בכיר\n')
+    await writeFile(
+      join(dir, 'notes.ann'),
+      'T1\tClaim 15 27\tישראל במלחמה\nT2\tEvent 0 3\tThe\nE1\tAttack:T2\n#1\tAnnotatorNotes T1\tHebrew\\nquote\nT3\tClaim 2 10\tמקור בכיר\n',
+    )
     await writeFile(join(dir, 'notes.txt'), await readFile(join(target.dir, rtl.file), 'utf8'))
     expect((await importAnnotations(target, join(dir, 'notes.ann'), 'rita', null, NOW)).errors).toContain(
       'notes.ann does not say whose annotations these are; name the layer to import them into (as).',
     )
     const report = await importAnnotations(target, join(dir, 'notes.ann'), 'rita', 'ahmed', NOW)
     expect(report.errors).toEqual(['notes.ann, line 3: "E1\tAttack:T2" is not a span, attribute, attribution or note Marginalia imports.'])
-    expect(report.layers[0]).toMatchObject({ as: 'ahmed', document: rtl.id, imported: 2, reanchored: 1, unplaced: [{ id: 'T2', exact: 'The', reason: 'its type "Event" is not a label of this project' }] })
+    expect(report.layers[0]).toMatchObject({
+      as: 'ahmed',
+      document: rtl.id,
+      imported: 2,
+      reanchored: 1,
+      unplaced: [{ id: 'T2', exact: 'The', reason: 'its type "Event" is not a label of this project' }],
+    })
     // T3's offsets are wrong for this .txt: its text is found again by quote, on the second line.
     const [claim, moved] = (await target.layer('ahmed', rtl.id)).annotations
     expect(moved!.target.quote.exact).toBe('מקור בכיר')
@@ -276,7 +321,9 @@ describe('importing other tools\' annotations', () => {
   it('says so when a span starts or ends with a line break brat cannot show', async () => {
     const target = await trickyProject(false)
     const doc = target.documents.find((d) => d.importedFrom === 'crlf.txt')!
-    await (await target.layer('maria', doc.id)).apply([await tagOp(target, doc.id, 'failed".\n\n', 'claim', 'c1')], await target.text(doc.id), target.labels, NOW)
+    await (
+      await target.layer('maria', doc.id)
+    ).apply([await tagOp(target, doc.id, 'failed".\n\n', 'claim', 'c1')], await target.text(doc.id), target.labels, NOW)
     const out = await exportProject(target, { annotators: ['maria'], reviewed: false, format: 'brat' }, new Date(NOW))
     expect(out.warnings).toEqual(['1 annotation begins or ends with a line break, which brat cannot show; they were exported without it.'])
     expect(await readdir(join(FIXTURES, 'corpus/tricky'))).toContain('README.md')

@@ -35,7 +35,10 @@ export function suggestedAnnotator(): string {
   } catch {
     // no user name (some containers): keep the generic one
   }
-  const cleaned = name.replace(/[^\p{L}\p{N} ._-]/gu, '').replace(/^[^\p{L}\p{N}]+/u, '').slice(0, 64)
+  const cleaned = name
+    .replace(/[^\p{L}\p{N} ._-]/gu, '')
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .slice(0, 64)
   return NewAnnotatorName.safeParse(cleaned).success ? cleaned : 'annotator'
 }
 

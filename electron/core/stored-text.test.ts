@@ -74,15 +74,23 @@ describe('a damaged text', () => {
       const opened = await wb.openDocument(doc.id)
       expect(Date.now() - started).toBeLessThan(1000)
       expect(opened.readOnly).toMatch(
-        new RegExp(`^The text of “${doc.title.replace(/[.]/g, '\\.')}” \\(texts/${doc.id}\\.txt\\) (is not the text that was imported \\(it was changed or damaged on disk\\)|is empty|is missing|is a named pipe \\(FIFO\\), not a file|is a link to /dev/zero, outside the folder it was found in \\(.*\\)), so the document is read-only; restore it with Backups… \\(your annotations are kept\\)\\.$`),
+        new RegExp(
+          `^The text of “${doc.title.replace(/[.]/g, '\\.')}” \\(texts/${doc.id}\\.txt\\) (is not the text that was imported \\(it was changed or damaged on disk\\)|is empty|is missing|is a named pipe \\(FIFO\\), not a file|is a link to /dev/zero, outside the folder it was found in \\(.*\\)), so the document is read-only; restore it with Backups… \\(your annotations are kept\\)\\.$`,
+        ),
       )
       // The layer itself is intact and shown.
       expect(opened.annotations.map((a) => a.id)).toEqual(['a1'])
 
       // No annotation can be saved against it: the core refuses, by code.
       const put = { op: 'put', annotation: { id: 'a2', label: 'claim', start: 10, end: 14, attributes: {}, note: '' } }
-      expect(await dispatch(handlers, 'annotations.apply', { document: doc.id, ops: [put] })).toMatchObject({ ok: false, error: { code: 'read-only', message: opened.readOnly } })
-      expect(await dispatch(handlers, 'review.acceptAgreed', { document: doc.id, annotators: ['maria', 'jonas'] })).toMatchObject({ ok: false, error: { code: 'read-only' } })
+      expect(await dispatch(handlers, 'annotations.apply', { document: doc.id, ops: [put] })).toMatchObject({
+        ok: false,
+        error: { code: 'read-only', message: opened.readOnly },
+      })
+      expect(await dispatch(handlers, 'review.acceptAgreed', { document: doc.id, annotators: ['maria', 'jonas'] })).toMatchObject({
+        ok: false,
+        error: { code: 'read-only' },
+      })
       expect(await readFile(store, 'utf8')).toBe(storeBefore)
 
       // marginalia validate says the same.
@@ -123,10 +131,18 @@ describe('a damaged text', () => {
 
     const wb = await restart(dir, config)
     const opened = await wb.openDocument(doc.id)
-    expect(opened.readOnly).toMatch(/put the original text back, by importing the original file again or copying texts\/ from your own backup \(your annotations are kept\)\.$/)
+    expect(opened.readOnly).toMatch(
+      /put the original text back, by importing the original file again or copying texts\/ from your own backup \(your annotations are kept\)\.$/,
+    )
     const result = await wb.importFiles([{ name: 'talks.txt', bytes: new TextEncoder().encode(TALKS) }])
     expect(result.imported).toEqual([])
-    expect(result.errors).toEqual([{ name: 'talks.txt', kind: 'duplicate', message: `talks.txt has the same text as "${doc.title}", whose damaged text file it has put back; that document can be annotated again.` }])
+    expect(result.errors).toEqual([
+      {
+        name: 'talks.txt',
+        kind: 'duplicate',
+        message: `talks.txt has the same text as "${doc.title}", whose damaged text file it has put back; that document can be annotated again.`,
+      },
+    ])
     expect(await readFile(file, 'utf8')).toBe(TALKS)
     expect((await wb.openDocument(doc.id)).readOnly).toBeNull()
   })

@@ -108,9 +108,17 @@ export async function listTextBackups(projectDir: string, doc: DocumentEntry): P
  * Put a document's text back from its kept copy (checked against the sha256 first). The file it
  * replaces, if any, is kept beside it as `.unreadable-<time>`.
  */
-export async function restoreText(projectDir: string, doc: DocumentEntry, id: string): Promise<{ restored: BackupInfo; notice: string | null }> {
+export async function restoreText(
+  projectDir: string,
+  doc: DocumentEntry,
+  id: string,
+): Promise<{ restored: BackupInfo; notice: string | null }> {
   const [backup] = await listTextBackups(projectDir, doc)
-  if (!backup || id !== TEXT_BACKUP_ID) throw new UserError('not-found', `There is no kept copy "${id}" of this text; put the original text back by importing the original file again.`)
+  if (!backup || id !== TEXT_BACKUP_ID)
+    throw new UserError(
+      'not-found',
+      `There is no kept copy "${id}" of this text; put the original text back by importing the original file again.`,
+    )
   if (!backup.restorable) throw new UserError('invalid', `${backup.summary.replace(/^This copy/, 'The kept copy of this text')}`)
   const bytes = await readRegularFile(textBackupPath(projectDir, doc.id), { maxBytes: MAX_TEXT_BYTES, within: projectDir })
   return { restored: backup, notice: await putTextBack(projectDir, doc, bytes) }
@@ -125,7 +133,13 @@ export async function putTextBack(projectDir: string, doc: DocumentEntry, bytes:
   const path = join(projectDir, doc.file)
   try {
     let aside: string | null = null
-    if (await fs.lstat(path).then(() => true, () => false)) aside = await moveAside(path)
+    if (
+      await fs.lstat(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      aside = await moveAside(path)
     await writeFileDurable(path, bytes)
     return aside ? `The damaged text was kept as ${aside.slice(join(projectDir, 'texts').length + 1)}.` : null
   } catch (e) {

@@ -97,7 +97,12 @@ describe('annotations from other W3C tools', () => {
     expect(report.errors).toEqual([])
     expect(report.layers).toEqual([expect.objectContaining({ as: 'lena', document: putin, imported: 1, reanchored: 0, unplaced: [] })])
     const [a] = (await project.layer('lena', putin)).annotations
-    expect(a).toMatchObject({ label: 'source', created: '2026-10-20T08:15:00.000Z', modified: '2026-10-20T08:16:30.000Z', target: { quote: { exact: 'Russian President Vladimir Putin described' } } })
+    expect(a).toMatchObject({
+      label: 'source',
+      created: '2026-10-20T08:15:00.000Z',
+      modified: '2026-10-20T08:16:30.000Z',
+      target: { quote: { exact: 'Russian President Vladimir Putin described' } },
+    })
   })
 
   it('places an array of annotations: by position and quote, by quote alone, and by position alone when the other offsets hold', async () => {
@@ -113,7 +118,8 @@ describe('annotations from other W3C tools', () => {
       ['stance', 'the level of violence'],
     ])
     expect(layer.annotations[0]!.note).toBe('He argues for a state, not for a side.')
-    for (const a of layer.annotations) expect(sliceCodePoints(text, a.target.position.start, a.target.position.end)).toBe(a.target.quote.exact)
+    for (const a of layer.annotations)
+      expect(sliceCodePoints(text, a.target.position.start, a.target.position.end)).toBe(a.target.quote.exact)
   })
 
   it('re-anchors a page’s annotation whose position is off, and lists the one whose quote is not in the text', async () => {

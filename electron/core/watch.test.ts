@@ -33,17 +33,30 @@ async function shared() {
 }
 
 describe('changes made on disk by others', () => {
-  it('picks up a colleague\'s layer written into the shared folder, and reloads it when it changes', async () => {
+  it("picks up a colleague's layer written into the shared folder, and reloads it when it changes", async () => {
     const { wb, dir, doc, project } = await shared()
-    await (await project.layer('jonas', doc)).apply([await tagOp(project, doc, 'the talks', 'claim', 'j1')], await project.text(doc), project.labels, '2026-11-01T10:00:00.000Z')
+    await (
+      await project.layer('jonas', doc)
+    ).apply([await tagOp(project, doc, 'the talks', 'claim', 'j1')], await project.text(doc), project.labels, '2026-11-01T10:00:00.000Z')
     const jonasFile = join(dir, 'annotations', 'jonas', `${doc}.json`)
     const before = wb.changes(0).revision
 
     // A sync tool rewrites jonas's file with one more annotation.
     const store = StoreFile.parse(JSON.parse(await readFile(jonasFile, 'utf8')))
-    const copy = { ...store.annotations[0]!, id: 'j2', target: { ...store.annotations[0]!.target, position: { type: 'TextPositionSelector' as const, start: 0, end: 9 }, quote: { type: 'TextQuoteSelector' as const, exact: 'Officials', prefix: '', suffix: ' said the talks had failed. The m' } } }
+    const copy = {
+      ...store.annotations[0]!,
+      id: 'j2',
+      target: {
+        ...store.annotations[0]!.target,
+        position: { type: 'TextPositionSelector' as const, start: 0, end: 9 },
+        quote: { type: 'TextQuoteSelector' as const, exact: 'Officials', prefix: '', suffix: ' said the talks had failed. The m' },
+      },
+    }
     await writeFile(jonasFile, JSON.stringify({ ...store, annotations: [...store.annotations, copy] }))
-    const changes = await poll(() => wb.changes(before), (c) => c.changed.length > 0)
+    const changes = await poll(
+      () => wb.changes(before),
+      (c) => c.changed.length > 0,
+    )
     expect(changes.changed).toContainEqual({ layer: 'jonas', document: doc })
     expect((await wb.current.layer('jonas', doc)).annotations.map((a) => a.id)).toEqual(['j1', 'j2'])
   })
@@ -55,15 +68,28 @@ describe('changes made on disk by others', () => {
     expect(wb.changes(0).changed).toEqual([])
 
     await mkdir(join(dir, 'annotations', 'lea'))
-    const lea = { format: 'marginalia-annotations', version: 1, document: doc, sha256: wb.current.document(doc).sha256, annotator: 'lea', annotations: [], links: [] }
+    const lea = {
+      format: 'marginalia-annotations',
+      version: 1,
+      document: doc,
+      sha256: wb.current.document(doc).sha256,
+      annotator: 'lea',
+      annotations: [],
+      links: [],
+    }
     await writeFile(join(dir, 'annotations', 'lea', `${doc}.json`), JSON.stringify(lea))
-    const changes = await poll(() => wb.changes(0), (c) => c.changed.some((x) => x.layer === 'lea'))
+    const changes = await poll(
+      () => wb.changes(0),
+      (c) => c.changed.some((x) => x.layer === 'lea'),
+    )
     expect(changes.changed).toContainEqual({ layer: 'lea', document: doc })
   })
 
   it('does not take in (or move aside) a half-written file from a sync tool', async () => {
     const { wb, dir, doc, project } = await shared()
-    await (await project.layer('jonas', doc)).apply([await tagOp(project, doc, 'the talks', 'claim', 'j1')], await project.text(doc), project.labels, '2026-11-01T10:00:00.000Z')
+    await (
+      await project.layer('jonas', doc)
+    ).apply([await tagOp(project, doc, 'the talks', 'claim', 'j1')], await project.text(doc), project.labels, '2026-11-01T10:00:00.000Z')
     await wb.current.layer('jonas', doc)
     const file = join(dir, 'annotations', 'jonas', `${doc}.json`)
     const full = await readFile(file, 'utf8')

@@ -23,8 +23,10 @@ const TEXT = 'Officials said the talks had failed. The ministry denied it.'
 
 describe('names Windows reserves', () => {
   it('are recognised in any case, with an extension, and only as the whole name', () => {
-    for (const name of ['CON', 'con', 'Nul', 'aux', 'PRN', 'COM1', 'com9', 'LPT1', 'lpt9', 'COM¹', 'nul.json', 'con .x', 'Com1.tar.gz']) expect(isWindowsReservedName(name), name).toBe(true)
-    for (const name of ['Connie', 'console', 'com10', 'lpt', 'null', 'auxiliary', 'maria', 'con-5f1c2a9e', 'icon']) expect(isWindowsReservedName(name), name).toBe(false)
+    for (const name of ['CON', 'con', 'Nul', 'aux', 'PRN', 'COM1', 'com9', 'LPT1', 'lpt9', 'COM¹', 'nul.json', 'con .x', 'Com1.tar.gz'])
+      expect(isWindowsReservedName(name), name).toBe(true)
+    for (const name of ['Connie', 'console', 'com10', 'lpt', 'null', 'auxiliary', 'maria', 'con-5f1c2a9e', 'icon'])
+      expect(isWindowsReservedName(name), name).toBe(false)
   })
 
   it('cannot be an annotator name, on any system, with one sentence; a layer named so is imported under another name', async () => {
@@ -38,17 +40,30 @@ describe('names Windows reserves', () => {
     for (const name of ['CON', 'nul', 'COM1', 'Lpt3']) {
       expect(await dispatch(handlers, 'settings.setAnnotator', { name })).toEqual({
         ok: false,
-        error: { code: 'invalid', message: `"${name}" cannot be an annotator's name: Windows reserves it for a device, so a project with that folder would not open there; choose another name.` },
+        error: {
+          code: 'invalid',
+          message: `"${name}" cannot be an annotator's name: Windows reserves it for a device, so a project with that folder would not open there; choose another name.`,
+        },
       })
     }
     expect(await dispatch(handlers, 'settings.setAnnotator', { name: 'Connie' })).toMatchObject({ ok: true })
-    expect(await dispatch(handlers, 'annotations.import', { path: made.dir, as: 'aux' })).toMatchObject({ ok: false, error: { code: 'invalid' } })
+    expect(await dispatch(handlers, 'annotations.import', { path: made.dir, as: 'aux' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    })
 
     // A colleague's project made where CON is a folder name: that layer comes in as CON-imported.
     const theirs = await projectWith({ 'talks.txt': TEXT })
     cleanups.push(theirs.cleanup)
     const doc = theirs.project.documents[0]!.id
-    await (await theirs.project.layer('CON', doc)).apply([await tagOp(theirs.project, doc, 'the talks', 'claim', 'c1')], await theirs.project.text(doc), theirs.project.labels, '2026-11-01T10:00:00.000Z')
+    await (
+      await theirs.project.layer('CON', doc)
+    ).apply(
+      [await tagOp(theirs.project, doc, 'the talks', 'claim', 'c1')],
+      await theirs.project.text(doc),
+      theirs.project.labels,
+      '2026-11-01T10:00:00.000Z',
+    )
     const report = await importAnnotations(wb.current, theirs.dir, 'Connie')
     expect(report.layers).toEqual([expect.objectContaining({ from: 'CON', as: 'CON-imported', imported: 1 })])
     expect((await readdir(join(made.dir, 'annotations'))).filter((f) => isWindowsReservedName(f))).toEqual([])
@@ -58,7 +73,9 @@ describe('names Windows reserves', () => {
     const { project, dir, cleanup } = await projectWith({})
     cleanups.push(cleanup)
     const csv = 'id,text\ncon,The first row of text.\nNUL,The second row of text.\nok,The third row.\n'
-    const { imported } = await project.importFiles([{ name: 'rows.csv', bytes: new TextEncoder().encode(csv), csv: { text: 'text', title: null, id: 'id' } }])
+    const { imported } = await project.importFiles([
+      { name: 'rows.csv', bytes: new TextEncoder().encode(csv), csv: { text: 'text', title: null, id: 'id' } },
+    ])
     expect(imported.map((d) => d.id)).toEqual(['con-doc', 'nul-doc', 'ok'])
     expect((await readdir(join(dir, 'texts'))).sort()).toEqual(['con-doc.txt', 'nul-doc.txt', 'ok.txt'])
     expect((await validateProject(dir)).problems).toEqual([])
@@ -67,6 +84,8 @@ describe('names Windows reserves', () => {
     await mkdir(join(dir, 'annotations', 'COM1'))
     await writeFile(join(dir, 'annotations', 'COM1', 'ok.json'), '{}')
     const problems = (await validateProject(dir)).problems.map((p) => p.message)
-    expect(problems).toContainEqual('"COM1" is a folder name Windows cannot hold, so this project will not open on Windows; rename the folder (and the annotator in its files)')
+    expect(problems).toContainEqual(
+      '"COM1" is a folder name Windows cannot hold, so this project will not open on Windows; rename the folder (and the annotator in its files)',
+    )
   })
 })

@@ -129,7 +129,8 @@ export class Workbench {
     if (ref.store === 'project') {
       fullPath(ref.path)
       const open = this.project
-      if (!open || resolve(ref.path) !== open.dir) throw new UserError('unavailable', 'Open the project first, then say whether its pinned copy is needed.')
+      if (!open || resolve(ref.path) !== open.dir)
+        throw new UserError('unavailable', 'Open the project first, then say whether its pinned copy is needed.')
       return open.unpinBackup({ store: 'project' }, id)
     }
     return this.current.unpinBackup(ref, id)
@@ -348,7 +349,10 @@ export class Workbench {
  */
 function windowsCanHold(name: string): void {
   if (isWindowsReservedName(name)) {
-    throw new UserError('invalid', `"${name}" cannot be an annotator's name: Windows reserves it for a device, so a project with that folder would not open there; choose another name.`)
+    throw new UserError(
+      'invalid',
+      `"${name}" cannot be an annotator's name: Windows reserves it for a device, so a project with that folder would not open there; choose another name.`,
+    )
   }
 }
 
@@ -358,6 +362,9 @@ function windowsCanHold(name: string): void {
  */
 function fullPath(path: string): void {
   if (!isAbsolute(path)) {
-    throw new UserError('invalid', `"${path.slice(0, 200)}" is not a full path on this computer; type the folder's whole path, such as ${process.platform === 'win32' ? 'C:\\Users\\you\\project' : '/home/you/project'}.`)
+    throw new UserError(
+      'invalid',
+      `"${path.slice(0, 200)}" is not a full path on this computer; type the folder's whole path, such as ${process.platform === 'win32' ? 'C:\\Users\\you\\project' : '/home/you/project'}.`,
+    )
   }
 }

@@ -88,7 +88,11 @@ async function openProjectDialog(): Promise<ProjectSummary | null> {
 }
 
 async function createProjectDialog(name: string): Promise<ProjectSummary | null> {
-  const options = { title: 'Choose an empty folder for the new project', buttonLabel: 'Create project here', properties: ['openDirectory' as const, 'createDirectory' as const] }
+  const options = {
+    title: 'Choose an empty folder for the new project',
+    buttonLabel: 'Create project here',
+    properties: ['openDirectory' as const, 'createDirectory' as const],
+  }
   const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
   const path = picked.filePaths[0]
   if (picked.canceled || !path) return null
@@ -99,7 +103,10 @@ async function createProjectDialog(name: string): Promise<ProjectSummary | null>
 
 async function saveFile(defaultName: string, content: string | Uint8Array): Promise<{ path: string } | null> {
   const ext = extname(defaultName).slice(1).toLowerCase() || 'csv'
-  const options = { defaultPath: join(app.getPath('documents'), basename(defaultName)), filters: [{ name: ext.toUpperCase(), extensions: [ext] }] }
+  const options = {
+    defaultPath: join(app.getPath('documents'), basename(defaultName)),
+    filters: [{ name: ext.toUpperCase(), extensions: [ext] }],
+  }
   const picked = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
   if (picked.canceled || !picked.filePath) return null
   await writeFileDurable(picked.filePath, content)

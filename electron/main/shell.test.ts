@@ -57,7 +57,14 @@ describe('the window', () => {
   it('passes only well-formed http(s) URLs to openExternal', () => {
     expect(isSafeExternalUrl('https://www.example.org/x?y=1')).toBe(true)
     expect(isSafeExternalUrl('http://example.org')).toBe(true)
-    for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'smb://host/share', 'https://user:pw@example.org', 'not a url', 'ms-msdt:/id']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'smb://host/share',
+      'https://user:pw@example.org',
+      'not a url',
+      'ms-msdt:/id',
+    ]) {
       expect(isSafeExternalUrl(bad)).toBe(false)
     }
   })
@@ -89,7 +96,10 @@ describe('IPC', () => {
     const handler = registered.get(CALL_CHANNEL)!
     expect(await handler(event('https://evil.example/'), { method: 'app.info', args: {} })).toMatchObject({ ok: false })
     expect(await handler(event(APP, {}), { method: 'app.info', args: {} })).toMatchObject({ ok: false })
-    expect(await handler(event(APP), { method: 'documents.open', args: { id: '../x' } })).toMatchObject({ ok: false, error: { code: 'invalid' } })
+    expect(await handler(event(APP), { method: 'documents.open', args: { id: '../x' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    })
     expect(await handler(event(APP), 'garbage')).toMatchObject({ ok: false, error: { code: 'invalid' } })
     expect(reached).toEqual([])
   })
@@ -108,7 +118,9 @@ describe('the menu', () => {
 
 describe('the content security policy', () => {
   it('is sent with every response of the desktop app, replacing any other, and every permission is refused', () => {
-    let onHeaders: ((d: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) | null = null
+    let onHeaders:
+      ((d: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) | null =
+      null
     let onRequest: ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | null = null
     let onCheck: (() => boolean) | null = null
     const session = {
@@ -118,7 +130,10 @@ describe('the content security policy', () => {
     } as unknown as Session
     hardenSession(session)
     let headers: Record<string, string[]> = {}
-    onHeaders!({ responseHeaders: { 'content-security-policy': ["default-src *; script-src 'unsafe-inline'"], 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders))
+    onHeaders!(
+      { responseHeaders: { 'content-security-policy': ["default-src *; script-src 'unsafe-inline'"], 'X-Other': ['1'] } },
+      (r) => (headers = r.responseHeaders),
+    )
     expect(headers).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [CSP] })
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       let granted: boolean | null = null
@@ -128,8 +143,12 @@ describe('the content security policy', () => {
     expect(onCheck!()).toBe(false)
   })
 
-  it('allows only the app\'s own scripts, styles and connections, no inline code, no framing', () => {
-    const directives = new Map(CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]))
+  it("allows only the app's own scripts, styles and connections, no inline code, no framing", () => {
+    const directives = new Map(
+      CSP.split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name!, values]),
+    )
     expect(directives.get('default-src')).toEqual(["'none'"])
     expect(directives.get('script-src')).toEqual(["'self'"])
     expect(directives.get('style-src')).toEqual(["'self'"])
@@ -140,11 +159,14 @@ describe('the content security policy', () => {
     expect(CSP).not.toMatch(/unsafe|\*|http:|https:/)
   })
 
-  it('is the one in renderer/index.html\'s meta tag (less frame-ancestors, which a meta tag cannot carry)', () => {
+  it("is the one in renderer/index.html's meta tag (less frame-ancestors, which a meta tag cannot carry)", () => {
     const html = readFileSync(join(repo, 'renderer', 'index.html'), 'utf8')
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)
     expect(meta, 'renderer/index.html has a CSP meta tag').not.toBeNull()
-    const withoutFrameAncestors = CSP.split(';').map((d) => d.trim()).filter((d) => !d.startsWith('frame-ancestors')).join('; ')
+    const withoutFrameAncestors = CSP.split(';')
+      .map((d) => d.trim())
+      .filter((d) => !d.startsWith('frame-ancestors'))
+      .join('; ')
     expect(meta![1]).toBe(withoutFrameAncestors)
   })
 })

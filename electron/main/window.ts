@@ -79,7 +79,9 @@ export function hardenContents(
  */
 export function hardenSession(session: Pick<Session, 'webRequest' | 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
   session.webRequest.onHeadersReceived((details, callback) => {
-    const headers = Object.fromEntries(Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'))
+    const headers = Object.fromEntries(
+      Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'),
+    )
     callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [CSP] } })
   })
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))

@@ -15,7 +15,9 @@ afterEach(async () => {
 /** Run `node bin/serve.js args…` as a user does; its exit code and what it printed. */
 function serve(args: string[], configDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((ok) => {
-    const child = spawn(process.execPath, [join(repo, 'bin', 'serve.js'), ...args, '--no-build'], { env: { ...process.env, MARGINALIA_CONFIG_DIR: configDir } })
+    const child = spawn(process.execPath, [join(repo, 'bin', 'serve.js'), ...args, '--no-build'], {
+      env: { ...process.env, MARGINALIA_CONFIG_DIR: configDir },
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
@@ -39,13 +41,19 @@ describe('starting browser mode', () => {
     const port = (busy.address() as { port: number }).port
     const run = await serve([join(dir, 'project'), '--port', String(port)], join(dir, 'config'))
     expect(run.code).toBe(1)
-    expect(run.stderr).toBe(`Port ${port} is already in use by another program, so Marginalia cannot serve there; start it with another --port, or without --port to use a free one.\n`)
+    expect(run.stderr).toBe(
+      `Port ${port} is already in use by another program, so Marginalia cannot serve there; start it with another --port, or without --port to use a free one.\n`,
+    )
     expect(run.stdout).toBe('')
   }, 30_000)
 
   it('names a port that needs administrator rights, or any other reason, in one sentence', () => {
     const error = (code: string) => Object.assign(new Error(`listen ${code}`), { code })
-    expect(listenProblem(error('EACCES'), 80)).toBe('Port 80 needs administrator rights on this computer; use a port above 1023, or leave --port out to use a free one.')
-    expect(listenProblem(error('EADDRNOTAVAIL'), 9000)).toBe('Marginalia could not listen on 127.0.0.1:9000 (EADDRNOTAVAIL); try another --port, or leave it out to use a free one.')
+    expect(listenProblem(error('EACCES'), 80)).toBe(
+      'Port 80 needs administrator rights on this computer; use a port above 1023, or leave --port out to use a free one.',
+    )
+    expect(listenProblem(error('EADDRNOTAVAIL'), 9000)).toBe(
+      'Marginalia could not listen on 127.0.0.1:9000 (EADDRNOTAVAIL); try another --port, or leave it out to use a free one.',
+    )
   })
 })

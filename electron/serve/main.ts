@@ -28,8 +28,10 @@ Options:
 /** Why listening on 127.0.0.1:`port` failed, in one sentence with what to do. */
 export function listenProblem(e: unknown, port: number): string {
   const code = (e as NodeJS.ErrnoException).code
-  if (code === 'EADDRINUSE') return `Port ${port} is already in use by another program, so Marginalia cannot serve there; start it with another --port, or without --port to use a free one.`
-  if (code === 'EACCES' || code === 'EPERM') return `Port ${port} needs administrator rights on this computer; use a port above 1023, or leave --port out to use a free one.`
+  if (code === 'EADDRINUSE')
+    return `Port ${port} is already in use by another program, so Marginalia cannot serve there; start it with another --port, or without --port to use a free one.`
+  if (code === 'EACCES' || code === 'EPERM')
+    return `Port ${port} needs administrator rights on this computer; use a port above 1023, or leave --port out to use a free one.`
   return `Marginalia could not listen on 127.0.0.1:${port} (${code ?? (e as Error).message}); try another --port, or leave it out to use a free one.`
 }
 

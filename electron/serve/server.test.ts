@@ -70,7 +70,11 @@ describe('browser mode server', () => {
   })
 
   it('refuses a foreign Host (DNS rebinding) or Origin with 403', async () => {
-    const host = await call('/api/documents.list', { method: 'POST', headers: json({ Host: 'evil.example', 'X-Marginalia-Token': server.token }), body: '{}' })
+    const host = await call('/api/documents.list', {
+      method: 'POST',
+      headers: json({ Host: 'evil.example', 'X-Marginalia-Token': server.token }),
+      body: '{}',
+    })
     expect(host.status).toBe(403)
     const origin = await call('/api/documents.list', {
       method: 'POST',
@@ -95,7 +99,11 @@ describe('browser mode server', () => {
       const res = await call('/api/documents.list', { method, headers: json({ 'X-Marginalia-Token': server.token }) })
       expect(res.status, method).toBe(405)
     }
-    const form = await call('/api/documents.list', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Marginalia-Token': server.token }, body: 'a=1' })
+    const form = await call('/api/documents.list', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Marginalia-Token': server.token },
+      body: 'a=1',
+    })
     expect(form.status).toBe(415)
     expect((await call('/', { method: 'POST', body: '{}' })).status).toBe(405)
   })
@@ -110,7 +118,13 @@ describe('browser mode server', () => {
     expect(declared.status).toBe(413)
     const streamed = await new Promise<number>((ok, ko) => {
       const req = request(
-        { host: '127.0.0.1', port: server.port, path: '/api/documents.import', method: 'POST', headers: json({ 'X-Marginalia-Token': server.token }) },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/documents.import',
+          method: 'POST',
+          headers: json({ 'X-Marginalia-Token': server.token }),
+        },
         (res) => {
           res.resume()
           ok(res.statusCode ?? 0)
@@ -128,25 +142,44 @@ describe('browser mode server', () => {
     })
     expect(streamed).toBe(413)
     // Still serving.
-    expect((await call('/api/app.info', { method: 'POST', headers: json({ 'X-Marginalia-Token': server.token }), body: '{}' })).status).toBe(200)
+    expect(
+      (await call('/api/app.info', { method: 'POST', headers: json({ 'X-Marginalia-Token': server.token }), body: '{}' })).status,
+    ).toBe(200)
   })
 
   it('answers invalid arguments with a validation Result, not a crash', async () => {
-    const res = await call('/api/documents.open', { method: 'POST', headers: json({ 'X-Marginalia-Token': server.token }), body: '{"id":"../../x"}' })
+    const res = await call('/api/documents.open', {
+      method: 'POST',
+      headers: json({ 'X-Marginalia-Token': server.token }),
+      body: '{"id":"../../x"}',
+    })
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid' } })
-    const broken = await call('/api/documents.open', { method: 'POST', headers: json({ 'X-Marginalia-Token': server.token }), body: '{"id":' })
+    const broken = await call('/api/documents.open', {
+      method: 'POST',
+      headers: json({ 'X-Marginalia-Token': server.token }),
+      body: '{"id":',
+    })
     expect(broken.status).toBe(400)
   })
 
   it('answers a malformed address with 400 and one sentence, never 500, with or without the token', async () => {
     for (const path of ['/api/%E0%A4%A', '/api/%', '/api/app.info%ZZ', '/%E0%A4%A', '/assets/%C0%AF']) {
       for (const headers of [json(), json({ 'X-Marginalia-Token': server.token })]) {
-        const res = await call(path, { method: path.startsWith('/api/') ? 'POST' : 'GET', headers, body: path.startsWith('/api/') ? '{}' : undefined })
+        const res = await call(path, {
+          method: path.startsWith('/api/') ? 'POST' : 'GET',
+          headers,
+          body: path.startsWith('/api/') ? '{}' : undefined,
+        })
         expect(res.status, path).toBe(400)
-        expect(JSON.parse(res.body), path).toEqual({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/^That address is malformed .*\.$/) } })
+        expect(JSON.parse(res.body), path).toEqual({
+          ok: false,
+          error: { code: 'invalid', message: expect.stringMatching(/^That address is malformed .*\.$/) },
+        })
       }
     }
-    expect((await call('/api/app.info', { method: 'POST', headers: json({ 'X-Marginalia-Token': server.token }), body: '{}' })).status).toBe(200)
+    expect(
+      (await call('/api/app.info', { method: 'POST', headers: json({ 'X-Marginalia-Token': server.token }), body: '{}' })).status,
+    ).toBe(200)
   })
 
   it('answers malformed request lines, headers and bodies with 400 and one sentence', async () => {
@@ -165,14 +198,26 @@ describe('browser mode server', () => {
     ]) {
       const answer = await raw(line)
       expect(answer, line).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/)
-      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/^The request is malformed .*\.$/) } })
+      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({
+        ok: false,
+        error: { code: 'invalid', message: expect.stringMatching(/^The request is malformed .*\.$/) },
+      })
     }
     const notUtf8 = await new Promise<{ status: number; body: string }>((ok, ko) => {
-      const req = request({ host: '127.0.0.1', port: server.port, path: '/api/documents.open', method: 'POST', headers: json({ 'X-Marginalia-Token': server.token }) }, (res) => {
-        let body = ''
-        res.on('data', (c: Buffer) => (body += c.toString()))
-        res.on('end', () => ok({ status: res.statusCode ?? 0, body }))
-      })
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/documents.open',
+          method: 'POST',
+          headers: json({ 'X-Marginalia-Token': server.token }),
+        },
+        (res) => {
+          let body = ''
+          res.on('data', (c: Buffer) => (body += c.toString()))
+          res.on('end', () => ok({ status: res.statusCode ?? 0, body }))
+        },
+      )
       req.on('error', ko)
       req.end(Buffer.from([0x7b, 0x22, 0x69, 0x64, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]))
     })
@@ -183,11 +228,17 @@ describe('browser mode server', () => {
   it('keeps error messages short: 300,000 unknown keys get a sentence, not megabytes', async () => {
     const keys: Record<string, number> = {}
     for (let i = 0; i < 300_000; i++) keys[`key${i}`] = i
-    const res = await call('/api/app.info', { method: 'POST', headers: json({ 'X-Marginalia-Token': server.token }), body: JSON.stringify(keys) })
+    const res = await call('/api/app.info', {
+      method: 'POST',
+      headers: json({ 'X-Marginalia-Token': server.token }),
+      body: JSON.stringify(keys),
+    })
     expect(res.status).toBe(200)
     const answer = JSON.parse(res.body) as { ok: boolean; error: { code: string; message: string } }
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid' } })
-    expect(answer.error.message).toBe('Invalid arguments for app.info: unknown keys "key0", "key1", "key2", "key3", "key4" and 299,995 more.')
+    expect(answer.error.message).toBe(
+      'Invalid arguments for app.info: unknown keys "key0", "key1", "key2", "key3", "key4" and 299,995 more.',
+    )
     expect(res.body.length).toBeLessThan(2500)
   })
 

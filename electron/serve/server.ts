@@ -13,7 +13,6 @@ import { extname, resolve, sep } from 'node:path'
 import { dispatch, shorten, type Handlers, type Result } from '../../shared/api'
 import { CSP } from '../../shared/csp'
 
-
 /** Largest request body accepted (an import of several texts, base64). */
 const MAX_BODY = 64 * 1024 * 1024
 /** How much of a refused body is read and dropped before the connection is cut. */
@@ -66,14 +65,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         ? [431, 'Request Header Fields Too Large', 'The request headers are too large; send the request again without the extra headers.']
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? [408, 'Request Timeout', 'The request took too long to arrive; send it again.']
-          : [400, 'Bad Request', 'The request is malformed (its request line or headers cannot be read); open the address Marginalia printed when it started.']
+          : [
+              400,
+              'Bad Request',
+              'The request is malformed (its request line or headers cannot be read); open the address Marginalia printed when it started.',
+            ]
     const body = JSON.stringify(fail('invalid', message))
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    )
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const own = [`127.0.0.1:${port}`, `localhost:${port}`]
-    if (!own.includes(req.headers.host ?? '')) return sendJson(res, 403, fail('invalid', 'This server only answers requests addressed to itself.'))
+    if (!own.includes(req.headers.host ?? ''))
+      return sendJson(res, 403, fail('invalid', 'This server only answers requests addressed to itself.'))
     const origin = req.headers.origin
     if (origin !== undefined && !own.some((h) => origin === `http://${h}`)) {
       return sendJson(res, 403, fail('invalid', 'Requests from other sites are refused.'))
@@ -96,7 +102,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (req.method !== 'POST') return sendJson(res, 405, fail('invalid', 'API calls are POST requests.'))
     if (!tokenMatches(req.headers['x-marginalia-token'], token)) {
       drop(req)
-      return sendJson(res, 401, fail('invalid', 'This request lacks the launch token; open the address Marginalia printed when it started.'))
+      return sendJson(
+        res,
+        401,
+        fail('invalid', 'This request lacks the launch token; open the address Marginalia printed when it started.'),
+      )
     }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       drop(req)
@@ -174,7 +184,11 @@ function decodePath(path: string): string | null {
 /** 400 for an address that cannot be read; the body is dropped. */
 function badAddress(req: IncomingMessage, res: ServerResponse) {
   drop(req)
-  sendJson(res, 400, fail('invalid', 'That address is malformed (its percent-encoding cannot be decoded); API calls go to /api/<method name>.'))
+  sendJson(
+    res,
+    400,
+    fail('invalid', 'That address is malformed (its percent-encoding cannot be decoded); API calls go to /api/<method name>.'),
+  )
 }
 
 function tokenMatches(given: string | string[] | undefined, token: string): boolean {
@@ -223,7 +237,11 @@ function drop(req: IncomingMessage) {
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   const json = JSON.stringify(body)
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' })
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  })
   res.end(json)
 }
 

@@ -49,20 +49,20 @@ function Workbench() {
             <AgreementView />
           </div>
         ) : (
-        <div className={`workbench workbench-${view}`}>
-          <DocumentList />
-          {view === 'review' ? (
-            <>
-              <ReviewPane />
-              <ReviewPanel />
-            </>
-          ) : (
-            <>
-              <DocumentPane />
-              <AnnotationPanel />
-            </>
-          )}
-        </div>
+          <div className={`workbench workbench-${view}`}>
+            <DocumentList />
+            {view === 'review' ? (
+              <>
+                <ReviewPane />
+                <ReviewPanel />
+              </>
+            ) : (
+              <>
+                <DocumentPane />
+                <AnnotationPanel />
+              </>
+            )}
+          </div>
         )
       ) : (
         <Welcome />

@@ -40,9 +40,13 @@ describe('cohenKappa', () => {
   it('equals scikit-learn on 40 string labels (sorted categories, value 131/227)', () => {
     // Expected value from scikit-learn 1.2.1: cohen_kappa_score(a, b) = 0.5770925110132159.
     const a =
-      'source none stance claim claim claim source claim none claim claim stance stance claim none claim stance claim claim none claim stance claim none claim none source stance none claim source none claim none source claim claim claim none stance'.split(' ')
+      'source none stance claim claim claim source claim none claim claim stance stance claim none claim stance claim claim none claim stance claim none claim none source stance none claim source none claim none source claim claim claim none stance'.split(
+        ' ',
+      )
     const b =
-      'stance stance stance claim claim none source claim none claim claim claim stance claim none stance stance source claim none claim claim source none claim source stance stance none claim source none claim none none stance claim claim none stance'.split(' ')
+      'stance stance stance claim claim none source claim none claim claim claim stance claim none stance stance source claim none claim claim source none claim source stance stance none claim source none claim none none stance claim claim none stance'.split(
+        ' ',
+      )
     const r = cohenKappa(a, b)
     expect(r.kappa).toBeCloseTo(0.5770925110132159, 12)
     expect(r.confusion.categories).toEqual(['claim', 'none', 'source', 'stance'])

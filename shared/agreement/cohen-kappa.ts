@@ -48,11 +48,7 @@ export function compareCategories(x: string | number, y: string | number): numbe
  * `categories`, if given, fixes the rows and columns of the confusion matrix (it must contain
  * every value used); otherwise they are the sorted union of the values, as in scikit-learn.
  */
-export function cohenKappa<T extends string | number>(
-  a: readonly T[],
-  b: readonly T[],
-  categories?: readonly T[],
-): KappaResult<T> {
+export function cohenKappa<T extends string | number>(a: readonly T[], b: readonly T[], categories?: readonly T[]): KappaResult<T> {
   if (a.length !== b.length) throw new RangeError(`cohenKappa needs two equally long sequences (got ${a.length} and ${b.length})`)
   const cats = categories ? [...categories] : [...new Set([...a, ...b])].sort(compareCategories)
   const index = new Map<T, number>(cats.map((c, i) => [c, i]))
@@ -60,7 +56,8 @@ export function cohenKappa<T extends string | number>(
   for (let u = 0; u < a.length; u++) {
     const i = index.get(a[u]!)
     const j = index.get(b[u]!)
-    if (i === undefined || j === undefined) throw new RangeError(`category ${String(i === undefined ? a[u] : b[u])} is not among the categories given`)
+    if (i === undefined || j === undefined)
+      throw new RangeError(`category ${String(i === undefined ? a[u] : b[u])} is not among the categories given`)
     counts[i]![j]!++
   }
   return kappaFromConfusion({ categories: cats, counts })

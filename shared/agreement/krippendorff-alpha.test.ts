@@ -51,7 +51,7 @@ describe('krippendorffAlpha (nominal)', () => {
     expect(r.values).toBe(5)
   })
 
-  it("matches NLTK AnnotationTask(data).alpha() on 5 coders x 30 units with missing values (0.327683615819209)", () => {
+  it('matches NLTK AnnotationTask(data).alpha() on 5 coders x 30 units with missing values (0.327683615819209)', () => {
     // Expected value from NLTK 3.8, AnnotationTask with binary_distance, on these triples.
     const r = krippendorffAlpha(
       matrix(

@@ -74,11 +74,7 @@ export function addUnitsToCoincidence(
 }
 
 /** Alpha from a coincidence matrix (flat k×k, as built by addUnitsToCoincidence). */
-export function alphaFromCoincidence<T extends string | number>(
-  categories: readonly T[],
-  o: Float64Array,
-  units: number,
-): AlphaResult<T> {
+export function alphaFromCoincidence<T extends string | number>(categories: readonly T[], o: Float64Array, units: number): AlphaResult<T> {
   const k = categories.length
   const totals = Array.from({ length: k }, () => 0)
   let n = 0
@@ -113,9 +109,7 @@ export function alphaFromCoincidence<T extends string | number>(
  * undefined when coder i did not code unit u (rows are coders, columns units, as in Krippendorff's
  * tables). Categories are the sorted distinct values.
  */
-export function krippendorffAlpha<T extends string | number>(
-  data: readonly (readonly (T | null | undefined)[])[],
-): AlphaResult<T> {
+export function krippendorffAlpha<T extends string | number>(data: readonly (readonly (T | null | undefined)[])[]): AlphaResult<T> {
   const unitCount = data.reduce((max, row) => Math.max(max, row.length), 0)
   const seen = new Set<T>()
   for (const row of data) for (const v of row) if (v !== null && v !== undefined) seen.add(v)

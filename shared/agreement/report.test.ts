@@ -102,7 +102,9 @@ describe('agreementReport', () => {
     const cats = (doc: number, who: 'jonas' | 'maria') => {
       const d = report.documents[doc]!.tokens.overall.pairs[0]!.confusion
       const side: string[] = []
-      d.counts.forEach((row, r) => row.forEach((n, c) => side.push(...Array.from({ length: n }, () => d.categories[who === 'jonas' ? r : c]!))))
+      d.counts.forEach((row, r) =>
+        row.forEach((n, c) => side.push(...Array.from({ length: n }, () => d.categories[who === 'jonas' ? r : c]!))),
+      )
       return side
     }
     const a = [...cats(0, 'jonas'), ...cats(1, 'jonas')]
@@ -148,8 +150,15 @@ describe('agreementReport', () => {
     expect(r.annotators).toEqual(['constructor', 'maria'])
     expect(r.project.tokens.overall.pairs[0]!.kappa).toBe(1)
     expect(r.project.spans[0]!.overlap.at(-1)).toMatchObject({ tp: 2, fp: 0, fn: 0 })
-    expect(r.project.spans[0]!.links).toMatchObject([{ label: 'claim', pairs: 1, sameSource: 1 }, { label: 'all', pairs: 1 }])
-    const missing = agreementReport({ labels, documents: [{ id: 'd', title: 'D', text, layers: { maria: layer } }], annotators: ['maria', 'toString'] })
+    expect(r.project.spans[0]!.links).toMatchObject([
+      { label: 'claim', pairs: 1, sameSource: 1 },
+      { label: 'all', pairs: 1 },
+    ])
+    const missing = agreementReport({
+      labels,
+      documents: [{ id: 'd', title: 'D', text, layers: { maria: layer } }],
+      annotators: ['maria', 'toString'],
+    })
     expect(missing.documents[0]!.missing).toEqual(['toString'])
     expect(missing.project.annotators[1]).toMatchObject({ annotator: 'toString', layers: 0 })
   })
@@ -174,7 +183,8 @@ describe('reportToCsvRows', () => {
   })
 
   it('carries kappa, alpha, span, attribute and link figures with their n', () => {
-    const find = (scope: string, label: string, metric: string) => rows.find((r) => r.scope === scope && r.label === label && r.metric === metric)
+    const find = (scope: string, label: string, metric: string) =>
+      rows.find((r) => r.scope === scope && r.label === label && r.metric === metric)
     expect(find('one', 'claim', 'token_kappa')).toMatchObject({ annotator_a: 'jonas', annotator_b: 'maria', n: 7 })
     expect(find('one', 'claim', 'token_kappa')!.value).toBeCloseTo(16 / 23, 12)
     expect(find('project', 'all', 'token_alpha')).toMatchObject({ annotator_a: '', annotator_b: '' })
@@ -200,7 +210,10 @@ describe('agreementReport against an independent Python computation', () => {
     const first = project.documents[0]!
     const input3: AgreementInput = {
       ...project,
-      documents: [{ ...first, layers: { ...first.layers, ana: { annotations: ana.annotations.filter((_, i) => i % 2 === 0), links: [] } } }, project.documents[1]!],
+      documents: [
+        { ...first, layers: { ...first.layers, ana: { annotations: ana.annotations.filter((_, i) => i % 2 === 0), links: [] } } },
+        project.documents[1]!,
+      ],
     }
     const t = agreementReport(input3).project.tokens
     const kappas = (v: typeof t.overall) => v.pairs.map((p) => [p.a, p.b, p.kappa, p.n])

@@ -53,7 +53,13 @@ describe('compareLayers and summarizeComparison (hand-computed)', () => {
     // rows government 1, person 1; columns 0, 2: Σ row·col = 2, kappa = 1 - 2·1/(4 - 2) = 0.
     const polarity = summary.attributes.find((x) => x.label === 'stance' && x.attribute === 'polarity')!
     expect(polarity).toMatchObject({ n: 1, agreement: 0, kappa: 0, unset: 0 })
-    expect(polarity.confusion).toEqual({ categories: ['against', 'neutral'], counts: [[0, 0], [1, 0]] })
+    expect(polarity.confusion).toEqual({
+      categories: ['against', 'neutral'],
+      counts: [
+        [0, 0],
+        [1, 0],
+      ],
+    })
     const kind = summary.attributes.find((x) => x.label === 'source' && x.attribute === 'kind')!
     expect(kind).toMatchObject({ n: 2, agreement: 0.5, kappa: 0 })
   })
@@ -93,8 +99,14 @@ describe('edge cases', () => {
   })
 
   it('compares an unset attribute as "(unset)", and both-unlinked pairs as agreeing', () => {
-    const a = buildLayer(TEXT, [{ label: 'stance', quote: 'The Kremlin is neutral' }, { label: 'claim', quote: 'Peskov denied it' }])
-    const b = buildLayer(TEXT, [{ label: 'stance', quote: 'The Kremlin is neutral', attributes: { polarity: 'neutral' } }, { label: 'claim', quote: 'Peskov denied it' }])
+    const a = buildLayer(TEXT, [
+      { label: 'stance', quote: 'The Kremlin is neutral' },
+      { label: 'claim', quote: 'Peskov denied it' },
+    ])
+    const b = buildLayer(TEXT, [
+      { label: 'stance', quote: 'The Kremlin is neutral', attributes: { polarity: 'neutral' } },
+      { label: 'claim', quote: 'Peskov denied it' },
+    ])
     const s = summarizeComparison(compareLayers(defaultLabels, a, b))
     const polarity = s.attributes.find((x) => x.attribute === 'polarity')!
     expect(polarity).toMatchObject({ n: 1, agreement: 0, unset: 1 })

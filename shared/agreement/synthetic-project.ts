@@ -9,9 +9,42 @@ import type { AgreementLayer, AnnotationLike, LinkLike } from './layer'
 import type { AgreementInput } from './report'
 
 const WORDS = [
-  'the', 'minister', 'said', 'Russia', 'backs', 'Hamas', 'according', 'to', 'officials', 'Kremlin', 'denied', 'report',
-  'sources', 'claim', 'that', 'Iran', 'is', 'neutral', 'Zoé', 'Nguyễn', 'ישראל', 'حماس', '😀', '🇺🇦', 'Mil-Man', "Putin's",
-  'on', 'Tuesday', ',', '.', '"', 'spokesman', 'Peskov', 'added', 'analysts', 'warn',
+  'the',
+  'minister',
+  'said',
+  'Russia',
+  'backs',
+  'Hamas',
+  'according',
+  'to',
+  'officials',
+  'Kremlin',
+  'denied',
+  'report',
+  'sources',
+  'claim',
+  'that',
+  'Iran',
+  'is',
+  'neutral',
+  'Zoé',
+  'Nguyễn',
+  'ישראל',
+  'حماس',
+  '😀',
+  '🇺🇦',
+  'Mil-Man',
+  "Putin's",
+  'on',
+  'Tuesday',
+  ',',
+  '.',
+  '"',
+  'spokesman',
+  'Peskov',
+  'added',
+  'analysts',
+  'warn',
 ]
 
 /** A pseudo-random generator (LCG) returning integers in [0, n). */
@@ -64,8 +97,14 @@ export function syntheticLayers(wordStarts: readonly number[], count: number, se
     if (r < 6) b.push({ id: `b${i}`, label, target: { position: { start, end } }, attributes })
     else if (r < 8) {
       const shifted = wordStarts[w + 1]!
-      b.push({ id: `b${i}`, label, target: { position: { start: shifted, end: Math.max(end, shifted + 1) } }, attributes: label === 'stance' ? { polarity: polarities[random(3)]! } : {} })
-    } else if (r < 9) b.push({ id: `b${i}`, label: labels[(labels.indexOf(label) + 1) % 3]!, target: { position: { start, end } }, attributes: {} })
+      b.push({
+        id: `b${i}`,
+        label,
+        target: { position: { start: shifted, end: Math.max(end, shifted + 1) } },
+        attributes: label === 'stance' ? { polarity: polarities[random(3)]! } : {},
+      })
+    } else if (r < 9)
+      b.push({ id: `b${i}`, label: labels[(labels.indexOf(label) + 1) % 3]!, target: { position: { start, end } }, attributes: {} })
     else {
       const v = random(last - 12)
       b.push({ id: `b${i}`, label, target: { position: { start: wordStarts[v]!, end: wordStarts[v + 2]! - 1 } }, attributes })

@@ -97,7 +97,11 @@ describe('tokenAgreement, missing and empty layers', () => {
     { tokens: tokenize(TEXT), layers: [maria, jonas, ana] },
     {
       tokens: tokenize(second),
-      layers: [buildLayer(second, [{ label: 'claim', quote: 'Moscow denies it' }]), undefined, buildLayer(second, [{ label: 'claim', quote: 'denies it' }])],
+      layers: [
+        buildLayer(second, [{ label: 'claim', quote: 'Moscow denies it' }]),
+        undefined,
+        buildLayer(second, [{ label: 'claim', quote: 'denies it' }]),
+      ],
     },
   ]
 
@@ -116,7 +120,10 @@ describe('tokenAgreement, missing and empty layers', () => {
     expect(pair('jonas', 'ana').n).toBe(0)
     expect(pair('jonas', 'ana').kappa).toBeNull()
     // maria vs ana on "Moscow denies it .": claim claim claim (none) vs (none) claim claim (none)
-    expect(pair('maria', 'ana').kappa).toBeCloseTo(cohenKappa(['claim', 'claim', 'claim', '(none)'], ['(none)', 'claim', 'claim', '(none)']).kappa, 14)
+    expect(pair('maria', 'ana').kappa).toBeCloseTo(
+      cohenKappa(['claim', 'claim', 'claim', '(none)'], ['(none)', 'claim', 'claim', '(none)']).kappa,
+      14,
+    )
     // alpha equals the reliability-matrix computation with nulls for the missing layers
     const N = null
     const expected = krippendorffAlpha([
@@ -141,7 +148,19 @@ describe('tokenAgreement, missing and empty layers', () => {
   })
 
   it('reports null, not NaN, where nothing was compared or one category was used', () => {
-    const r = tokenAgreement([{ tokens: tokenize(TEXT), layers: [{ annotations: [], links: [] }, { annotations: [], links: [] }] }], ['a', 'b'], LABELS)
+    const r = tokenAgreement(
+      [
+        {
+          tokens: tokenize(TEXT),
+          layers: [
+            { annotations: [], links: [] },
+            { annotations: [], links: [] },
+          ],
+        },
+      ],
+      ['a', 'b'],
+      LABELS,
+    )
     expect(r.overall.pairs[0]!.kappa).toBeNull()
     expect(r.overall.pairs[0]!.observed).toBe(1)
     expect(r.overall.alpha.alpha).toBeNull()

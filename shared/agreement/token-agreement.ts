@@ -168,7 +168,12 @@ export function tallyTokens(document: TokenDocument, annotatorCount: number, lab
   return {
     tokens: count,
     views: [
-      tallyView(ALL_LABELS, named.map((x) => x.name), overall, count),
+      tallyView(
+        ALL_LABELS,
+        named.map((x) => x.name),
+        overall,
+        count,
+      ),
       ...labels.map((label, l) => tallyView(label, [NO_LABEL, label], byLabel[l]!, count)),
     ],
   }
@@ -202,7 +207,13 @@ export function summarizeTokenTallies(
   annotators: readonly string[],
   labels: readonly string[],
 ): TokenAgreement {
-  const views = [ALL_LABELS, ...labels].map((label, v) => summarizeView(label, tallies.map((t) => t.views[v]!), annotators))
+  const views = [ALL_LABELS, ...labels].map((label, v) =>
+    summarizeView(
+      label,
+      tallies.map((t) => t.views[v]!),
+      annotators,
+    ),
+  )
   return { tokens: tallies.reduce((s, t) => s + t.tokens, 0), overall: views[0]!, byLabel: views.slice(1) }
 }
 

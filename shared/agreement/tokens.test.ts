@@ -11,7 +11,25 @@ function tokenTexts(text: string): string[] {
 describe('tokenize', () => {
   it('cuts words and punctuation, keeping apostrophes and hyphens inside words', () => {
     expect(tokenTexts(`Putin's aide, Mil-Man, said: "no" -- 'maybe' (2023-10-12).`)).toEqual([
-      "Putin's", 'aide', ',', 'Mil-Man', ',', 'said', ':', '"', 'no', '"', '-', '-', "'", 'maybe', "'", '(', '2023-10-12', ')', '.',
+      "Putin's",
+      'aide',
+      ',',
+      'Mil-Man',
+      ',',
+      'said',
+      ':',
+      '"',
+      'no',
+      '"',
+      '-',
+      '-',
+      "'",
+      'maybe',
+      "'",
+      '(',
+      '2023-10-12',
+      ')',
+      '.',
     ])
   })
 
@@ -37,7 +55,19 @@ describe('tokenize', () => {
   it('cuts Hebrew and Arabic (with harakat, gershayim and ZWNJ) in logical order', () => {
     const text = 'Netanyahu: "ישראל במלחמה", צה״ל; حماسٌ تقول، می\u200Cخواهم'
     expect(tokenTexts(text)).toEqual([
-      'Netanyahu', ':', '"', 'ישראל', 'במלחמה', '"', ',', 'צה״ל', ';', 'حماسٌ', 'تقول', '،', 'می\u200Cخواهم',
+      'Netanyahu',
+      ':',
+      '"',
+      'ישראל',
+      'במלחמה',
+      '"',
+      ',',
+      'צה״ל',
+      ';',
+      'حماسٌ',
+      'تقول',
+      '،',
+      'می\u200Cخواهم',
     ])
   })
 
@@ -67,7 +97,14 @@ describe('token membership', () => {
       { start: 28, end: 35 },
     ])
     expect(Array.from(covered)).toEqual([1, 1, 1, 1, 1, 1, 1])
-    expect(Array.from(coverage(tokens, [{ start: 18, end: 24 }, { start: 28, end: 35 }]))).toEqual([0, 0, 0, 1, 0, 1, 0])
+    expect(
+      Array.from(
+        coverage(tokens, [
+          { start: 18, end: 24 },
+          { start: 28, end: 35 },
+        ]),
+      ),
+    ).toEqual([0, 0, 0, 1, 0, 1, 0])
     expect(Array.from(coverage(tokens, []))).toEqual([0, 0, 0, 0, 0, 0, 0])
   })
 })

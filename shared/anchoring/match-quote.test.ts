@@ -39,7 +39,13 @@ describe('placeQuote', () => {
 
   it('reports a quote that is gone, and one it cannot tell apart, instead of guessing', () => {
     const old = 'The minister resigned on Tuesday.'
-    expect(move(old, 'The minister stayed.', cp(old, 'resigned'), cp(old, 'resigned') + 8)).toMatchObject({ start: null, reason: 'not-found' })
-    expect(placeQuote(new TextIndex('no. no.'), { exact: 'no', prefix: '', suffix: '', start: 50 })).toMatchObject({ start: null, reason: 'ambiguous' })
+    expect(move(old, 'The minister stayed.', cp(old, 'resigned'), cp(old, 'resigned') + 8)).toMatchObject({
+      start: null,
+      reason: 'not-found',
+    })
+    expect(placeQuote(new TextIndex('no. no.'), { exact: 'no', prefix: '', suffix: '', start: 50 })).toMatchObject({
+      start: null,
+      reason: 'ambiguous',
+    })
   })
 })

@@ -41,7 +41,8 @@ export function placeQuote(index: TextIndex, quote: QuoteToPlace): Placement {
   if (hint + Array.from(quote.exact).length <= index.length && index.slice(hint, hint + Array.from(quote.exact).length) === quote.exact) {
     const start = hint
     const before = index.slice(Math.max(0, start - quote.prefix.length), start)
-    if (before === quote.prefix || quote.prefix === '') return { start, end: start + Array.from(quote.exact).length, exactPosition: true, reason: null }
+    if (before === quote.prefix || quote.prefix === '')
+      return { start, end: start + Array.from(quote.exact).length, exactPosition: true, reason: null }
   }
   const candidates: { start: number; context: number; score: number }[] = []
   for (let at = text.indexOf(quote.exact); at >= 0; at = text.indexOf(quote.exact, at + 1)) {

@@ -12,7 +12,14 @@ function layer() {
   const index = new TextIndex(text)
   const claim = annotation(index, 'claim', spans[0]!.start, spans[0]!.end)
   const source = annotation(index, 'source', spans[1]!.start, spans[1]!.end, { attributes: { kind: 'person' } })
-  const link = { id: 'l1', type: 'attribution' as const, from: claim.id, to: source.id, author: 'tester', created: '2026-01-01T00:00:00.000Z' }
+  const link = {
+    id: 'l1',
+    type: 'attribution' as const,
+    from: claim.id,
+    to: source.id,
+    author: 'tester',
+    created: '2026-01-01T00:00:00.000Z',
+  }
   let state: LayerState = layerState([claim, source], [link])
   let arrays = { annotations: [claim, source], links: [link] }
   const ctx = storingContext(text)
@@ -39,12 +46,17 @@ describe('applying ops, and their inverse', () => {
 
   it('undoing the deletion of a source brings it back with its id, created time and the claim link', () => {
     const l = layer()
-    const out = l.run([{ op: 'unlink', id: 'l1' }, { op: 'delete', id: l.source.id }])
+    const out = l.run([
+      { op: 'unlink', id: 'l1' },
+      { op: 'delete', id: l.source.id },
+    ])
     expect(l.state().links.size).toBe(0)
     expect(out.removed).toEqual([l.source.id])
     l.run(out.inverse)
     expect(l.state().annotations.get(l.source.id)).toMatchObject({ created: l.source.created, attributes: { kind: 'person' } })
-    expect([...l.state().links.values()]).toEqual([expect.objectContaining({ id: 'l1', from: l.claim.id, to: l.source.id, created: l.link.created })])
+    expect([...l.state().links.values()]).toEqual([
+      expect.objectContaining({ id: 'l1', from: l.claim.id, to: l.source.id, created: l.link.created }),
+    ])
   })
 
   it('a deletion without an explicit unlink still drops and restores the link', () => {
@@ -81,8 +93,12 @@ describe('applying ops, and their inverse', () => {
       { op: 'link', link: { id: 'l2', from: l.source.id, to: 'n1' } },
     ]
     expect(() => l.run(bad)).toThrow(new DomainError('invalid', 'A source cannot be attributed to anything.'))
-    expect(() => l.run([{ op: 'link', link: { id: 'l2', from: l.claim.id, to: l.claim.id } }])).toThrow('A claim cannot be attributed to a claim; pick a source.')
-    expect(() => l.run([{ op: 'link', link: { id: 'l2', from: l.claim.id, to: 'gone' } }])).toThrow(expect.objectContaining({ code: 'not-found' }))
+    expect(() => l.run([{ op: 'link', link: { id: 'l2', from: l.claim.id, to: l.claim.id } }])).toThrow(
+      'A claim cannot be attributed to a claim; pick a source.',
+    )
+    expect(() => l.run([{ op: 'link', link: { id: 'l2', from: l.claim.id, to: 'gone' } }])).toThrow(
+      expect.objectContaining({ code: 'not-found' }),
+    )
     expect(l.state()).toBe(before)
   })
 
@@ -92,7 +108,9 @@ describe('applying ops, and their inverse', () => {
       l.run([{ op: 'put', annotation: { id: 'n1', label: 'claim', start: 0, end: 3, attributes: {}, note: '', ...draft } as never }])
     expect(() => put({ label: 'rumour' })).toThrow('There is no label "rumour" in this project.')
     expect(() => put({ label: 'claim', attributes: { polarity: 'favor' } })).toThrow('A Claim has no attribute "polarity".')
-    expect(() => put({ label: 'stance', attributes: { polarity: 'maybe' } })).toThrow('"maybe" is not a Polarity option (favor, against, neutral).')
+    expect(() => put({ label: 'stance', attributes: { polarity: 'maybe' } })).toThrow(
+      '"maybe" is not a Polarity option (favor, against, neutral).',
+    )
     expect(() => put({ start: 40, end: 400 })).toThrow(/runs past the end of the text \(\d+ characters\)/)
     expect(() => put({ start: 3, end: 3 })).toThrow('An annotation must cover at least one character.')
   })

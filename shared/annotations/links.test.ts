@@ -14,13 +14,28 @@ describe('the link rule', () => {
 
   it('says why a link does not fit, in the labels’ names', () => {
     expect(linkProblem(defaultLabels, 'attribution', { label: 'claim' }, { label: 'source' })).toBeNull()
-    expect(linkProblem(defaultLabels, 'attribution', { label: 'stance' }, { label: 'claim' })).toBe('A stance cannot be attributed to a claim; pick a source.')
+    expect(linkProblem(defaultLabels, 'attribution', { label: 'stance' }, { label: 'claim' })).toBe(
+      'A stance cannot be attributed to a claim; pick a source.',
+    )
   })
 
   it('keeps the links whose ends still exist and still fit', () => {
-    const link = (id: string, from: string, to: string) => ({ id, type: 'attribution' as const, from, to, author: 'a', created: '2026-01-01T00:00:00.000Z' })
-    const labels = new Map([['c', 'claim'], ['s', 'source'], ['t', 'stance']])
-    const kept = fittingLinks(defaultLabels, [link('1', 'c', 's'), link('2', 't', 'c'), link('3', 'gone', 's')], (id) => (labels.has(id) ? { label: labels.get(id)! } : undefined))
+    const link = (id: string, from: string, to: string) => ({
+      id,
+      type: 'attribution' as const,
+      from,
+      to,
+      author: 'a',
+      created: '2026-01-01T00:00:00.000Z',
+    })
+    const labels = new Map([
+      ['c', 'claim'],
+      ['s', 'source'],
+      ['t', 'stance'],
+    ])
+    const kept = fittingLinks(defaultLabels, [link('1', 'c', 's'), link('2', 't', 'c'), link('3', 'gone', 's')], (id) =>
+      labels.has(id) ? { label: labels.get(id)! } : undefined,
+    )
     expect(kept.map((l) => l.id)).toEqual(['1'])
   })
 })

@@ -18,7 +18,12 @@ export function linkFits(labels: LabelSchema, type: Link['type'], from: string, 
 }
 
 /** Why a link may not join these two annotations, as a sentence; null when it may. */
-export function linkProblem(labels: LabelSchema, type: Link['type'], from: Pick<Annotation, 'label'>, to: Pick<Annotation, 'label'>): string | null {
+export function linkProblem(
+  labels: LabelSchema,
+  type: Link['type'],
+  from: Pick<Annotation, 'label'>,
+  to: Pick<Annotation, 'label'>,
+): string | null {
   if (linkFits(labels, type, from.label, to.label)) return null
   const allowed = attributionTarget(labels, from.label)
   return allowed === null
@@ -27,7 +32,11 @@ export function linkProblem(labels: LabelSchema, type: Link['type'], from: Pick<
 }
 
 /** Links that still fit after their ends changed label or went: the others are dropped. */
-export function fittingLinks(labels: LabelSchema, links: Iterable<Link>, annotation: (id: string) => Pick<Annotation, 'label'> | undefined): Link[] {
+export function fittingLinks(
+  labels: LabelSchema,
+  links: Iterable<Link>,
+  annotation: (id: string) => Pick<Annotation, 'label'> | undefined,
+): Link[] {
   const kept: Link[] = []
   for (const l of links) {
     const from = annotation(l.from)

@@ -30,12 +30,15 @@ export function bratAttributeNames(labels: LabelSchema): Map<string, string> {
   const uses = new Map<string, number>()
   for (const l of labels) for (const a of l.attributes) uses.set(a.id, (uses.get(a.id) ?? 0) + 1)
   const names = new Map<string, string>()
-  for (const l of labels) for (const a of l.attributes) names.set(`${l.id}.${a.id}`, uses.get(a.id)! > 1 ? `${capitalise(l.id)}${capitalise(a.id)}` : capitalise(a.id))
+  for (const l of labels)
+    for (const a of l.attributes)
+      names.set(`${l.id}.${a.id}`, uses.get(a.id)! > 1 ? `${capitalise(l.id)}${capitalise(a.id)}` : capitalise(a.id))
   return names
 }
 
 const escapeNote = (s: string) => s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/\r/g, '\\r')
-const unescapeNote = (s: string) => s.replace(/\\(\\|n|t|r)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : '\\'))
+const unescapeNote = (s: string) =>
+  s.replace(/\\(\\|n|t|r)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : '\\'))
 const encodeValue = (s: string) => encodeURIComponent(s)
 function decodeValue(s: string): string {
   try {
@@ -106,8 +109,20 @@ export function bratAnnotationConf(labels: LabelSchema): string {
   const names = bratAttributeNames(labels)
   const linked = labels.filter((l) => l.attributedTo && labels.some((s) => s.id === l.attributedTo))
   const targets = [...new Set(linked.map((l) => l.attributedTo!))]
-  const lines = ['# The label schema of a Marginalia project, for brat: one entity type per label.', '[entities]', ...labels.map((l) => bratType(l.id)), '', '[relations]']
-  for (const to of targets) lines.push(`${RELATION}\tArg1:${linked.filter((l) => l.attributedTo === to).map((l) => bratType(l.id)).join('|')}, Arg2:${bratType(to)}`)
+  const lines = [
+    '# The label schema of a Marginalia project, for brat: one entity type per label.',
+    '[entities]',
+    ...labels.map((l) => bratType(l.id)),
+    '',
+    '[relations]',
+  ]
+  for (const to of targets)
+    lines.push(
+      `${RELATION}\tArg1:${linked
+        .filter((l) => l.attributedTo === to)
+        .map((l) => bratType(l.id))
+        .join('|')}, Arg2:${bratType(to)}`,
+    )
   lines.push('<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>', '', '[events]', '', '[attributes]')
   const byName = new Map<string, { labels: LabelDef[]; options: string[] }>()
   for (const l of labels) {
@@ -116,18 +131,31 @@ export function bratAnnotationConf(labels: LabelSchema): string {
       byName.set(names.get(`${l.id}.${a.id}`)!, { labels: [l], options: a.options })
     }
   }
-  for (const [name, { labels: ls, options }] of byName) lines.push(`${name}\tArg:${ls.map((l) => bratType(l.id)).join('|')}, Value:${options.map(encodeValue).join('|')}`)
+  for (const [name, { labels: ls, options }] of byName)
+    lines.push(`${name}\tArg:${ls.map((l) => bratType(l.id)).join('|')}, Value:${options.map(encodeValue).join('|')}`)
   return `${lines.join('\n')}\n`
 }
 
 /** visual.conf: each label's name and colour. */
 export function bratVisualConf(labels: LabelSchema): string {
-  const lines = ['[labels]', ...labels.map((l) => `${bratType(l.id)} | ${l.name}`), `${RELATION} | Attributed to`, '', '[drawing]', ...labels.map((l) => `${bratType(l.id)}\tbgColor:${l.color}`)]
+  const lines = [
+    '[labels]',
+    ...labels.map((l) => `${bratType(l.id)} | ${l.name}`),
+    `${RELATION} | Attributed to`,
+    '',
+    '[drawing]',
+    ...labels.map((l) => `${bratType(l.id)}\tbgColor:${l.color}`),
+  ]
   return `${lines.join('\n')}\n`
 }
 
 /** An incoming layer from a .ann file (and its .txt, when there is one), read against a label schema. */
-export function readBratAnn(labels: LabelSchema, ann: string, text: string | null, document: IncomingLayer['document']): { layer: IncomingLayer; errors: string[] } {
+export function readBratAnn(
+  labels: LabelSchema,
+  ann: string,
+  text: string | null,
+  document: IncomingLayer['document'],
+): { layer: IncomingLayer; errors: string[] } {
   const names = bratAttributeNames(labels)
   const labelOf = (type: string) => labels.find((l) => l.id === type.toLowerCase() || l.name.toLowerCase() === type.toLowerCase())
   const layer: IncomingLayer = { annotator: null, document, text, annotations: [], links: [], unreadable: [] }
@@ -187,7 +215,8 @@ export function readBratAnn(labels: LabelSchema, ann: string, text: string | nul
       if (!target || !def) errors.push(`line ${n}: the attribute "${a[1]}" of ${a[2]} is not one this project has, so it was left out`)
       else target.attributes[def] = a[3] === undefined ? 'true' : decodeValue(a[3])
     } else if (r) {
-      if (!/^(attributedto|attribution)$/i.test(r[2]!)) errors.push(`line ${n}: the relation "${r[2]}" is not an attribution, so it was left out`)
+      if (!/^(attributedto|attribution)$/i.test(r[2]!))
+        errors.push(`line ${n}: the relation "${r[2]}" is not an attribution, so it was left out`)
       else layer.links.push({ id: r[1]!, from: r[3]!, to: r[4]!, author: null, created: null })
     } else if (c) {
       const target = byTid.get(c[2]!)
@@ -206,6 +235,9 @@ export function readBratAnn(labels: LabelSchema, ann: string, text: string | nul
 
 function findAttribute(labels: LabelSchema, names: Map<string, string>, labelId: string, bratName: string): string | null {
   const label = labels.find((l) => l.id === labelId)
-  const def = label?.attributes.find((a) => names.get(`${labelId}.${a.id}`) === bratName || a.id === bratName.toLowerCase() || a.name.toLowerCase() === bratName.toLowerCase())
+  const def = label?.attributes.find(
+    (a) =>
+      names.get(`${labelId}.${a.id}`) === bratName || a.id === bratName.toLowerCase() || a.name.toLowerCase() === bratName.toLowerCase(),
+  )
   return def?.id ?? null
 }

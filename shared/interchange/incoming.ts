@@ -55,6 +55,9 @@ export interface IncomingLayer {
 
 /** A file-safe annotation id from any identifier: letters, digits, - and _ (at most 64). */
 export function safeId(raw: string, fallback: string): string {
-  const cleaned = raw.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(-64)
+  const cleaned = raw
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(-64)
   return cleaned || fallback
 }

@@ -27,14 +27,20 @@ describe('IRIs of an export', () => {
   })
 
   it('still reads the relative references older exports wrote', () => {
-    expect(parseAnnotationIri(`annotations/jonas/${DOC.id}.json#jonas-002`)).toEqual({ annotator: 'jonas', document: DOC.id, id: 'jonas-002' })
+    expect(parseAnnotationIri(`annotations/jonas/${DOC.id}.json#jonas-002`)).toEqual({
+      annotator: 'jonas',
+      document: DOC.id,
+      id: 'jonas-002',
+    })
     expect(documentIdOfTextIri(`texts/${DOC.id}.txt`)).toBe(DOC.id)
     expect(isAbsoluteIri(`texts/${DOC.id}.txt`)).toBe(false)
   })
 
   it('takes http and https bases only, without spaces, queries or fragments', () => {
-    for (const ok of ['https://example.org/corpus/', 'http://localhost:8080', 'https://uni.example/ü/projekt/']) expect(isBaseIri(ok)).toBe(true)
-    for (const bad of ['example.org/corpus', 'ftp://x/y', 'https://x/a b', 'https://x/?q=1', 'https://x/#f', 'urn:x', '']) expect(isBaseIri(bad)).toBe(false)
+    for (const ok of ['https://example.org/corpus/', 'http://localhost:8080', 'https://uni.example/ü/projekt/'])
+      expect(isBaseIri(ok)).toBe(true)
+    for (const bad of ['example.org/corpus', 'ftp://x/y', 'https://x/a b', 'https://x/?q=1', 'https://x/#f', 'urn:x', ''])
+      expect(isBaseIri(bad)).toBe(false)
     expect(textIri('00'.repeat(32))).toMatch(/^ni:\/\/\/sha-256;A{43}$/)
   })
 })

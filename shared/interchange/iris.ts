@@ -61,7 +61,10 @@ export function isBaseIri(base: string): boolean {
 
 /** The named-information IRI (RFC 6920) of a text by its sha256 (hex). */
 export function textIri(sha256: string): string {
-  const bytes = sha256.match(/../g)!.map((h) => String.fromCharCode(parseInt(h, 16))).join('')
+  const bytes = sha256
+    .match(/../g)!
+    .map((h) => String.fromCharCode(parseInt(h, 16)))
+    .join('')
   return `ni:///sha-256;${btoa(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`
 }
 

@@ -41,7 +41,9 @@ export function toJsonl(layers: readonly ExportLayer[]): { content: string; anno
         author: a.author,
         created: a.created,
         modified: a.modified,
-        links: links.filter((l) => l.from === a.id).map((l) => ({ id: l.id, type: l.type, to: l.to, author: l.author, created: l.created })),
+        links: links
+          .filter((l) => l.from === a.id)
+          .map((l) => ({ id: l.id, type: l.type, to: l.to, author: l.author, created: l.created })),
         ...(a.provenance ? { provenance: a.provenance } : {}),
       }
       out.push(`${JSON.stringify(line)}\n`)
@@ -65,7 +67,10 @@ export function parseJsonl(content: string): { lines: JsonlLine[]; errors: strin
     }
     const parsed = JsonlLine.safeParse(json)
     if (parsed.success) lines.push(parsed.data)
-    else errors.push(`line ${i + 1} is not a Marginalia annotation (${parsed.error.issues[0]?.path.join('.') || 'shape'}: ${parsed.error.issues[0]?.message ?? 'invalid'})`)
+    else
+      errors.push(
+        `line ${i + 1} is not a Marginalia annotation (${parsed.error.issues[0]?.path.join('.') || 'shape'}: ${parsed.error.issues[0]?.message ?? 'invalid'})`,
+      )
   })
   return { lines, errors }
 }

@@ -31,7 +31,8 @@ function itemsOf(json: unknown): unknown[] | null {
 /** A layer name from a creator: its nickname or name, or the user part of an account IRI (acct:lena@hypothes.is: lena). */
 function creatorName(creator: unknown): string | null {
   const c = asArray(creator as unknown)[0]
-  if (c && typeof c === 'object') return ((c as Json).nickname as string) ?? ((c as Json).name as string) ?? nameFromIri(((c as Json).id as string) ?? '')
+  if (c && typeof c === 'object')
+    return ((c as Json).nickname as string) ?? ((c as Json).name as string) ?? nameFromIri(((c as Json).id as string) ?? '')
   return typeof c === 'string' ? nameFromIri(c) : null
 }
 
@@ -47,7 +48,11 @@ export function readWebAnnotations(json: unknown): { layers: IncomingLayer[]; er
   const documents = new Map<string, { id: string | null; title: string | null; sha256: string | null }>()
   for (const d of asArray(((json as Json)?.['marginalia:documents'] as Json[] | undefined) ?? [])) {
     if (typeof d?.id === 'string') {
-      documents.set(d.id, { id: (d['marginalia:document'] as string) ?? null, title: (d['marginalia:title'] as string) ?? null, sha256: (d['marginalia:sha256'] as string) ?? null })
+      documents.set(d.id, {
+        id: (d['marginalia:document'] as string) ?? null,
+        title: (d['marginalia:title'] as string) ?? null,
+        sha256: (d['marginalia:sha256'] as string) ?? null,
+      })
     }
   }
   const layers = new Map<string, IncomingLayer>()
@@ -59,7 +64,12 @@ export function readWebAnnotations(json: unknown): { layers: IncomingLayer[]; er
       const known = documents.get(source)
       layer = {
         annotator,
-        document: { id: known?.id ?? documentIdOfTextIri(source), sha256: known?.sha256 ?? sha256OfTextIri(source), title: known?.title ?? null, source },
+        document: {
+          id: known?.id ?? documentIdOfTextIri(source),
+          sha256: known?.sha256 ?? sha256OfTextIri(source),
+          title: known?.title ?? null,
+          source,
+        },
         text: null,
         annotations: [],
         links: [],
@@ -74,13 +84,18 @@ export function readWebAnnotations(json: unknown): { layers: IncomingLayer[]; er
   items.forEach((raw, n) => {
     const parsed = WebAnnotation.safeParse(raw)
     if (!parsed.success) {
-      errors.push(`annotation ${n + 1} is not a valid Web Annotation (${parsed.error.issues[0]?.path.join('.') || 'shape'}: ${parsed.error.issues[0]?.message})`)
+      errors.push(
+        `annotation ${n + 1} is not a valid Web Annotation (${parsed.error.issues[0]?.path.join('.') || 'shape'}: ${parsed.error.issues[0]?.message})`,
+      )
       return
     }
     const a = parsed.data
     const motivations = asArray(a.motivation)
     const bodies = asArray(a.body)
-    if (motivations.includes('linking') || bodies.some((b) => typeof b === 'object' && b.purpose === 'linking' && b.type === 'SpecificResource')) {
+    if (
+      motivations.includes('linking') ||
+      bodies.some((b) => typeof b === 'object' && b.purpose === 'linking' && b.type === 'SpecificResource')
+    ) {
       pendingLinks.push({ a, n })
       return
     }
@@ -97,8 +112,10 @@ export function readWebAnnotations(json: unknown): { layers: IncomingLayer[]; er
     const layer = layerFor(annotator, target.source)
     const id = own?.id ?? safeId(a.id.replace(/^.*[/#:]/, ''), `w3c-${n + 1}`)
     sourceOfAnnotation.set(a.id, target.source)
-    const textual = bodies.filter((b): b is Json & { type: 'TextualBody'; value: string } => typeof b === 'object' && b.type === 'TextualBody')
-    const label = textual.find((b) => b.purpose === 'tagging' || b.purpose === 'classifying' && !b['marginalia:attribute'])?.value
+    const textual = bodies.filter(
+      (b): b is Json & { type: 'TextualBody'; value: string } => typeof b === 'object' && b.type === 'TextualBody',
+    )
+    const label = textual.find((b) => b.purpose === 'tagging' || (b.purpose === 'classifying' && !b['marginalia:attribute']))?.value
     if (!quote && !position) {
       layer.unreadable.push({ id, exact: '', reason: 'it has neither a TextQuoteSelector nor a TextPositionSelector' })
       return

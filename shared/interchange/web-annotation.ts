@@ -24,11 +24,21 @@ const CONTEXT = [ANNO_CONTEXT, { marginalia: MARGINALIA_NS }]
 function spanAnnotation(iris: ExportIris, labels: LabelSchema, layer: ExportLayer, a: LayerAnnotation) {
   const label = labels.find((l) => l.id === a.label)
   const known = label?.attributes.map((d) => d.id) ?? []
-  const order = [...known.filter((id) => id in a.attributes), ...Object.keys(a.attributes).filter((id) => !known.includes(id)).sort()]
+  const order = [
+    ...known.filter((id) => id in a.attributes),
+    ...Object.keys(a.attributes)
+      .filter((id) => !known.includes(id))
+      .sort(),
+  ]
   const body: Record<string, unknown>[] = [{ type: 'TextualBody', purpose: 'tagging', value: a.label }]
   for (const id of order) {
     const def = label?.attributes.find((d) => d.id === id)
-    body.push({ type: 'TextualBody', purpose: def?.type === 'text' ? 'describing' : 'classifying', value: a.attributes[id], 'marginalia:attribute': id })
+    body.push({
+      type: 'TextualBody',
+      purpose: def?.type === 'text' ? 'describing' : 'classifying',
+      value: a.attributes[id],
+      'marginalia:attribute': id,
+    })
   }
   if (a.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note })
   return {
@@ -91,23 +101,62 @@ export function toWebAnnotations(
     type: 'AnnotationCollection',
     label: projectName,
     total: items.length,
-    'marginalia:documents': [...documents.values()].map((d) => ({ id: iris.document(d), 'marginalia:document': d.id, 'marginalia:title': d.title, 'marginalia:sha256': d.sha256 })),
+    'marginalia:documents': [...documents.values()].map((d) => ({
+      id: iris.document(d),
+      'marginalia:document': d.id,
+      'marginalia:title': d.title,
+      'marginalia:sha256': d.sha256,
+    })),
     first: { id: iris.page, type: 'AnnotationPage', startIndex: 0, items },
   }
   return { content: `${JSON.stringify(collection, null, 2)}\n`, annotations: spans, links }
 }
 
-const Motivation = z.enum(['assessing', 'bookmarking', 'classifying', 'commenting', 'describing', 'editing', 'highlighting', 'identifying', 'linking', 'moderating', 'questioning', 'replying', 'tagging'])
+const Motivation = z.enum([
+  'assessing',
+  'bookmarking',
+  'classifying',
+  'commenting',
+  'describing',
+  'editing',
+  'highlighting',
+  'identifying',
+  'linking',
+  'moderating',
+  'questioning',
+  'replying',
+  'tagging',
+])
 const DateTime = z.iso.datetime({ offset: true })
-const Iri = z.string().min(1).refine((s) => !/\s/.test(s), 'an IRI (no spaces)')
-const Agent = z.union([Iri, z.object({ id: Iri.optional(), type: z.union([z.string(), z.array(z.string())]).optional(), name: z.string().optional(), nickname: z.string().optional() })])
-const QuoteSel = z.object({ type: z.literal('TextQuoteSelector'), exact: z.string(), prefix: z.string().optional(), suffix: z.string().optional() })
+const Iri = z
+  .string()
+  .min(1)
+  .refine((s) => !/\s/.test(s), 'an IRI (no spaces)')
+const Agent = z.union([
+  Iri,
+  z.object({
+    id: Iri.optional(),
+    type: z.union([z.string(), z.array(z.string())]).optional(),
+    name: z.string().optional(),
+    nickname: z.string().optional(),
+  }),
+])
+const QuoteSel = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string(),
+  prefix: z.string().optional(),
+  suffix: z.string().optional(),
+})
 const PositionSel = z
   .object({ type: z.literal('TextPositionSelector'), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
   .refine((s) => s.end >= s.start, 'end must not be before start')
-const OtherSel = z.object({ type: z.string().refine((t) => t !== 'TextQuoteSelector' && t !== 'TextPositionSelector', 'a well-formed selector') }).loose()
+const OtherSel = z
+  .object({ type: z.string().refine((t) => t !== 'TextQuoteSelector' && t !== 'TextPositionSelector', 'a well-formed selector') })
+  .loose()
 const AnySelector = z.union([QuoteSel, PositionSel, OtherSel])
-const SpecificTarget = z.object({ source: Iri, selector: z.union([AnySelector, z.array(AnySelector)]).optional(), type: z.string().optional() }).loose()
+const SpecificTarget = z
+  .object({ source: Iri, selector: z.union([AnySelector, z.array(AnySelector)]).optional(), type: z.string().optional() })
+  .loose()
 const TextualBody = z.object({ type: z.literal('TextualBody'), value: z.string(), purpose: Motivation.optional() }).loose()
 const SpecificBody = z.object({ type: z.literal('SpecificResource'), source: Iri, purpose: Motivation.optional() }).loose()
 const Body = z.union([TextualBody, SpecificBody, Iri])
@@ -120,7 +169,9 @@ const Body = z.union([TextualBody, SpecificBody, Iri])
  */
 export const WebAnnotation = z
   .object({
-    '@context': z.union([z.literal(ANNO_CONTEXT), z.array(z.unknown()).refine((c) => c[0] === ANNO_CONTEXT, 'anno.jsonld first')]).optional(),
+    '@context': z
+      .union([z.literal(ANNO_CONTEXT), z.array(z.unknown()).refine((c) => c[0] === ANNO_CONTEXT, 'anno.jsonld first')])
+      .optional(),
     id: Iri,
     type: z.union([z.literal('Annotation'), z.array(z.string()).refine((t) => t.includes('Annotation'), 'type Annotation')]),
     motivation: z.union([Motivation, z.array(Motivation)]).optional(),
@@ -141,7 +192,14 @@ export const WebAnnotationCollection = z
     type: z.literal('AnnotationCollection'),
     label: z.string().optional(),
     total: z.number().int().nonnegative(),
-    first: z.object({ id: Iri, type: z.literal('AnnotationPage'), startIndex: z.number().int().nonnegative().optional(), items: z.array(WebAnnotation) }).loose(),
+    first: z
+      .object({
+        id: Iri,
+        type: z.literal('AnnotationPage'),
+        startIndex: z.number().int().nonnegative().optional(),
+        items: z.array(WebAnnotation),
+      })
+      .loose(),
   })
   .loose()
   .refine((c) => c.total === c.first.items.length, 'total counts the items')

@@ -36,7 +36,10 @@ export function isWindowsReservedName(name: string): boolean {
 }
 
 /** An annotator name for a new layer: an AnnotatorName that Windows can also hold as a folder. */
-export const NewAnnotatorName = AnnotatorName.refine((n) => !isWindowsReservedName(n), 'a name Windows can use for a folder (not CON, PRN, AUX, NUL, COM1–9 or LPT1–9)')
+export const NewAnnotatorName = AnnotatorName.refine(
+  (n) => !isWindowsReservedName(n),
+  'a name Windows can use for a folder (not CON, PRN, AUX, NUL, COM1–9 or LPT1–9)',
+)
 
 export const IsoTime = z.iso.datetime({ offset: true })
 

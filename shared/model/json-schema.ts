@@ -15,12 +15,17 @@ export function formatSchemas(): Record<string, unknown> {
     ...(z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>),
   })
   return {
-    'project.schema.json': make(ProjectFile, 'project.schema.json', 'Marginalia project.json', 'The project file: name, label schema and documents of a Marginalia project folder.'),
+    'project.schema.json': make(
+      ProjectFile,
+      'project.schema.json',
+      'Marginalia project.json',
+      'The project file: name, label schema and documents of a Marginalia project folder.',
+    ),
     'annotations.schema.json': make(
       StoreFile,
       'annotations.schema.json',
       'Marginalia annotation store',
-      'annotations/<annotator>/<document>.json: one annotator\'s annotations and links on one document. Offsets are Unicode code points, end-exclusive.',
+      "annotations/<annotator>/<document>.json: one annotator's annotations and links on one document. Offsets are Unicode code points, end-exclusive.",
     ),
     'review.schema.json': make(
       ReviewStoreFile,

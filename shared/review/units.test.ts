@@ -9,7 +9,10 @@ function ann(id: string, label: string, start: number, end: number, attributes: 
   return {
     id,
     label,
-    target: { position: { type: 'TextPositionSelector', start, end }, quote: { type: 'TextQuoteSelector', exact: 'x'.repeat(end - start), prefix: '', suffix: '' } },
+    target: {
+      position: { type: 'TextPositionSelector', start, end },
+      quote: { type: 'TextQuoteSelector', exact: 'x'.repeat(end - start), prefix: '', suffix: '' },
+    },
     attributes,
     note: '',
     author: 'x',
@@ -23,7 +26,8 @@ function layer(annotator: string, annotations: Annotation[], links: [string, str
   return { annotator, annotations, links: ls }
 }
 
-const kinds = (layers: ReviewLayer[]) => reviewUnits(layers).map((u) => [u.kind, u.members.map((m) => `${m.annotator}:${m.annotation.id}`).join(' ')])
+const kinds = (layers: ReviewLayer[]) =>
+  reviewUnits(layers).map((u) => [u.kind, u.members.map((m) => `${m.annotator}:${m.annotation.id}`).join(' ')])
 
 describe('review units', () => {
   it('classifies each kind of (dis)agreement between two annotators', () => {

@@ -57,7 +57,8 @@ function sameSpan(a: Annotation, b: Annotation): boolean {
 function score(seed: Annotation, other: Annotation): number {
   const o = overlap(seed, other)
   if (o <= 0) return 0
-  const span = Math.max(seed.target.position.end, other.target.position.end) - Math.min(seed.target.position.start, other.target.position.start)
+  const span =
+    Math.max(seed.target.position.end, other.target.position.end) - Math.min(seed.target.position.start, other.target.position.start)
   const iou = o / span
   if (sameSpan(seed, other)) return seed.label === other.label ? 4 : 3
   return (seed.label === other.label ? 2 : 1) + iou * 0.99
@@ -136,7 +137,10 @@ export function reviewUnits(layers: readonly ReviewLayer[]): ReviewUnit[] {
     const present = new Set(members.map((m) => m.annotator))
     const missing = annotators.filter((a) => !present.has(a))
     units.push({
-      key: members.map((m) => `${m.annotator}:${m.annotation.id}`).sort().join('|'),
+      key: members
+        .map((m) => `${m.annotator}:${m.annotation.id}`)
+        .sort()
+        .join('|'),
       kind: classify(members, missing),
       start: Math.min(...members.map((m) => m.annotation.target.position.start)),
       end: Math.max(...members.map((m) => m.annotation.target.position.end)),

@@ -44,8 +44,12 @@ describe('finding in a stored text', () => {
     const text = 'Moscow said. Москва заявила. Αθήνα said 😀 too.'
     expect(texts(text, { text: '\\p{Lu}\\p{Ll}+', mode: 'regex', caseSensitive: true })).toEqual(['Moscow', 'Москва', 'Αθήνα'])
     expect(texts(text, { text: 'sa.d', mode: 'regex', wholeWord: false })).toEqual(['said', 'said'])
-    expect(find(text, { text: '(unclosed', mode: 'regex' })).toEqual({ problem: { code: 'invalid-pattern', message: expect.stringMatching(/^This is not a regular expression Marginalia can use: .+\.$/) } })
-    expect(find(text, { text: 'x*', mode: 'regex' })).toEqual({ problem: { code: 'empty-match', message: 'This pattern matches empty text; make it match at least one character.' } })
+    expect(find(text, { text: '(unclosed', mode: 'regex' })).toEqual({
+      problem: { code: 'invalid-pattern', message: expect.stringMatching(/^This is not a regular expression Marginalia can use: .+\.$/) },
+    })
+    expect(find(text, { text: 'x*', mode: 'regex' })).toEqual({
+      problem: { code: 'empty-match', message: 'This pattern matches empty text; make it match at least one character.' },
+    })
   })
 
   it('stops at the hit limit and says so', () => {
@@ -59,7 +63,8 @@ describe('finding in a stored text', () => {
     const r = find(text, { text: 'kremlin' })
     expect('hits' in r && r.hits.length).toBe(4000)
     const cps = Array.from(text)
-    if ('hits' in r) for (const h of r.hits.filter((_, i) => i % 397 === 0)) expect(cps.slice(h.start, h.end).join('').toLowerCase()).toBe('kremlin')
+    if ('hits' in r)
+      for (const h of r.hits.filter((_, i) => i % 397 === 0)) expect(cps.slice(h.start, h.end).join('').toLowerCase()).toBe('kremlin')
   })
 
   it('shows a hit in its context, on one line', () => {

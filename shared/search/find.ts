@@ -80,7 +80,8 @@ export function findAll(text: Searchable, query: Query, maxHits = MAX_HITS): Fin
     const re = compileQuery(query)
     if (!(re instanceof RegExp)) return { problem: re }
     for (let m = re.exec(source); m; m = re.exec(source)) {
-      if (m[0].length === 0) return { problem: { code: 'empty-match', message: 'This pattern matches empty text; make it match at least one character.' } }
+      if (m[0].length === 0)
+        return { problem: { code: 'empty-match', message: 'This pattern matches empty text; make it match at least one character.' } }
       if (!whole(m.index, m.index + m[0].length)) continue
       if (units.length === maxHits) {
         truncated = true

@@ -48,7 +48,7 @@ export class FoldedText {
     // A text uses few distinct characters: fold each once.
     const seen = new Map<number, string>()
     const lower = folding.caseInsensitive
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       const c = text.charCodeAt(i)
       if (c < 128) {
         if (length + 1 >= units.length) [units, map] = grown(units, map, length + 1)
@@ -94,7 +94,11 @@ export class FoldedText {
 }
 
 /** Both arrays with room for at least `needed` + 1 entries. */
-function grown(units: Uint16Array<ArrayBuffer>, map: Uint32Array<ArrayBuffer>, needed: number): [Uint16Array<ArrayBuffer>, Uint32Array<ArrayBuffer>] {
+function grown(
+  units: Uint16Array<ArrayBuffer>,
+  map: Uint32Array<ArrayBuffer>,
+  needed: number,
+): [Uint16Array<ArrayBuffer>, Uint32Array<ArrayBuffer>] {
   const size = Math.max(units.length * 2, needed + 16)
   const u = new Uint16Array(size)
   u.set(units)

@@ -24,7 +24,10 @@ describe('httpTransport', () => {
   })
 
   it('passes on the sentence of a refused request (401) as it is', async () => {
-    const body = { ok: false, error: { code: 'invalid', message: 'This request lacks the launch token; open the address Marginalia printed.' } }
+    const body = {
+      ok: false,
+      error: { code: 'invalid', message: 'This request lacks the launch token; open the address Marginalia printed.' },
+    }
     const { impl } = fakeFetch(async () => new Response(JSON.stringify(body), { status: 401 }))
     expect(await httpTransport('x', impl)('app.info', {})).toEqual(body)
   })

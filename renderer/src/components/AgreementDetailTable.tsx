@@ -29,7 +29,10 @@ export function AgreementDetailTable({ pair, names }: { pair: SpanPairAgreement;
               </th>
               <td className="num">{x.n}</td>
               <FigureCell value={x.agreement} why={whyPairsMissing(x.n)} />
-              <FigureCell value={x.kappa} why={whyPairsMissing(x.n) ?? whyKappaMissing({ kappa: x.kappa, n: x.n, observed: x.agreement })} />
+              <FigureCell
+                value={x.kappa}
+                why={whyPairsMissing(x.n) ?? whyKappaMissing({ kappa: x.kappa, n: x.n, observed: x.agreement })}
+              />
               <td className="num">{x.unset}</td>
             </tr>
           ))}

@@ -6,7 +6,15 @@ import { FigureCell } from './FigureCell'
  * The project's documents side by side (alpha, and the chosen pair's kappa and overlap F1), so
  * the ones with low agreement stand out; a title opens that document's figures.
  */
-export function AgreementDocumentsTable({ documents, pair, onOpen }: { documents: readonly DocumentAgreement[]; pair: number; onOpen: (id: string) => void }) {
+export function AgreementDocumentsTable({
+  documents,
+  pair,
+  onOpen,
+}: {
+  documents: readonly DocumentAgreement[]
+  pair: number
+  onOpen: (id: string) => void
+}) {
   return (
     <table className="figures" aria-label="Agreement by document">
       <thead>

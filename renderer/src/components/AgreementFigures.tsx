@@ -10,7 +10,15 @@ import { ConfusionHeatmap } from './ConfusionHeatmap'
 import { LabelBarChart } from './LabelBarChart'
 
 /** Every figure of one scope (the project, or one document): tables, the per-label chart and a confusion matrix. */
-export function AgreementFigures({ report, scope, onOpen }: { report: AgreementReport; scope: ScopeAgreement; onOpen: (id: string) => void }) {
+export function AgreementFigures({
+  report,
+  scope,
+  onOpen,
+}: {
+  report: AgreementReport
+  scope: ScopeAgreement
+  onOpen: (id: string) => void
+}) {
   const labels = useSessionState((s) => s.info?.project?.labels ?? [])
   const [chosenPair, setPair] = useState<number | null>(null)
   const [matrix, setMatrix] = useState('all')
@@ -47,7 +55,9 @@ export function AgreementFigures({ report, scope, onOpen }: { report: AgreementR
         {scope.documents} document{scope.documents === 1 ? '' : 's'} · {scope.tokens.tokens.toLocaleString()} tokens · annotations: {counts}
       </p>
       <section aria-labelledby="agreement-pairs">
-        <h3 id="agreement-pairs">Pairs {scope.spans.length > 1 && <span className="help">(choose the pair the tables below show)</span>}</h3>
+        <h3 id="agreement-pairs">
+          Pairs {scope.spans.length > 1 && <span className="help">(choose the pair the tables below show)</span>}
+        </h3>
         <AgreementPairsTable scope={scope} pair={pair} onPair={setPair} />
       </section>
       <section aria-labelledby="agreement-labels">
@@ -59,7 +69,11 @@ export function AgreementFigures({ report, scope, onOpen }: { report: AgreementR
       <div className="agreement-charts">
         <section aria-labelledby="agreement-chart">
           <h3 id="agreement-chart">Per label</h3>
-          <LabelBarChart title={`Agreement per label, ${a} × ${b}`} series={['Krippendorff’s α', `Cohen’s κ (${a} × ${b})`, 'Span F1 overlap']} groups={groups} />
+          <LabelBarChart
+            title={`Agreement per label, ${a} × ${b}`}
+            series={['Krippendorff’s α', `Cohen’s κ (${a} × ${b})`, 'Span F1 overlap']}
+            groups={groups}
+          />
         </section>
         <section aria-labelledby="agreement-matrix">
           <h3 id="agreement-matrix">Confusion matrix</h3>

@@ -63,8 +63,26 @@ export function AgreementLabelTable({ scope, pair, names }: AgreementLabelTableP
               <FigureCell value={v.alpha.alpha} why={whyAlphaMissing(v.alpha)} over={`${v.alpha.units.toLocaleString()} tokens`} />
               {k ? <FigureCell value={k.kappa} why={whyKappaMissing(k)} over={`n = ${k.n.toLocaleString()} tokens`} /> : <td />}
               {k ? <FigureCell value={k.observed} why={whyKappaMissing({ ...k, kappa: k.observed })} /> : <td />}
-              {exact ? <FigureCell value={exact.f1} why={whyScoreMissing(exact, 'f1', a, b)} detail={pr(exact)} over={`TP ${exact.tp} · FP ${exact.fp} · FN ${exact.fn}`} /> : <td />}
-              {overlap ? <FigureCell value={overlap.f1} why={whyScoreMissing(overlap, 'f1', a, b)} detail={pr(overlap)} over={`TP ${overlap.tp} · FP ${overlap.fp} · FN ${overlap.fn}`} /> : <td />}
+              {exact ? (
+                <FigureCell
+                  value={exact.f1}
+                  why={whyScoreMissing(exact, 'f1', a, b)}
+                  detail={pr(exact)}
+                  over={`TP ${exact.tp} · FP ${exact.fp} · FN ${exact.fn}`}
+                />
+              ) : (
+                <td />
+              )}
+              {overlap ? (
+                <FigureCell
+                  value={overlap.f1}
+                  why={whyScoreMissing(overlap, 'f1', a, b)}
+                  detail={pr(overlap)}
+                  over={`TP ${overlap.tp} · FP ${overlap.fp} · FN ${overlap.fn}`}
+                />
+              ) : (
+                <td />
+              )}
               <td className="num">{count(a, v.label)}</td>
               <td className="num">{count(b, v.label)}</td>
             </tr>

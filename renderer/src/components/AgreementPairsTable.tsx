@@ -19,7 +19,11 @@ export function AgreementPairsTable({ scope, pair, onPair }: { scope: ScopeAgree
           <th scope="col">Span F1 exact</th>
           <th scope="col">Span F1 overlap</th>
           {attributes.map((x) => (
-            <th key={`${x.label}.${x.attribute}`} scope="col" title={`${x.attribute} of ${x.label} on overlap-matched pairs: share equal, and kappa`}>
+            <th
+              key={`${x.label}.${x.attribute}`}
+              scope="col"
+              title={`${x.attribute} of ${x.label} on overlap-matched pairs: share equal, and kappa`}
+            >
               {x.attribute} ({x.label})
             </th>
           ))}
@@ -46,7 +50,12 @@ export function AgreementPairsTable({ scope, pair, onPair }: { scope: ScopeAgree
               <FigureCell value={exact.f1} why={whyScoreMissing(exact, 'f1', p.a, p.b)} />
               <FigureCell value={overlap.f1} why={whyScoreMissing(overlap, 'f1', p.a, p.b)} />
               {p.attributes.map((x) => (
-                <FigureCell key={`${x.label}.${x.attribute}`} value={x.kappa} why={whyPairsMissing(x.n) ?? whyKappaMissing({ kappa: x.kappa, n: x.n, observed: x.agreement })} detail={`${formatShare(x.agreement)} equal · n ${x.n}`} />
+                <FigureCell
+                  key={`${x.label}.${x.attribute}`}
+                  value={x.kappa}
+                  why={whyPairsMissing(x.n) ?? whyKappaMissing({ kappa: x.kappa, n: x.n, observed: x.agreement })}
+                  detail={`${formatShare(x.agreement)} equal · n ${x.n}`}
+                />
               ))}
               {links ? <FigureCell value={links.agreement} why={whyPairsMissing(links.pairs)} detail={`n ${links.pairs}`} /> : <td />}
             </tr>

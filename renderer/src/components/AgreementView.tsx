@@ -38,8 +38,18 @@ export function AgreementView() {
     setExported(null)
     setExportError(null)
     try {
-      const file = await session.client.call('agreement.export', { annotators: picked, document: scope === 'project' ? null : scope, format })
-      const where = await saveTextFile(session.client, host, file.filename, file.content, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json')
+      const file = await session.client.call('agreement.export', {
+        annotators: picked,
+        document: scope === 'project' ? null : scope,
+        format,
+      })
+      const where = await saveTextFile(
+        session.client,
+        host,
+        file.filename,
+        file.content,
+        format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json',
+      )
       if (where) setExported(`Saved ${format.toUpperCase()} ${host === 'desktop' ? 'to' : 'as'} ${where}.`)
     } catch (e) {
       setExportError(messageOf(e))
@@ -62,7 +72,12 @@ export function AgreementView() {
         <fieldset className="legend" aria-label="Annotators compared">
           {names.map((n) => (
             <label key={n} className="legend-item">
-              <input type="checkbox" checked={chosen.includes(n)} disabled={chosen.includes(n) && chosen.length <= 2} onChange={() => toggle(n)} />
+              <input
+                type="checkbox"
+                checked={chosen.includes(n)}
+                disabled={chosen.includes(n) && chosen.length <= 2}
+                onChange={() => toggle(n)}
+              />
               {n}
             </label>
           ))}
@@ -71,10 +86,20 @@ export function AgreementView() {
         <button type="button" className="quiet" onClick={reload} disabled={loading}>
           Recalculate
         </button>
-        <button type="button" disabled={!report || tooFew} onClick={() => void download('csv')} title="Every figure as a long table: scope, label, metric, annotator_a, annotator_b, value, n">
+        <button
+          type="button"
+          disabled={!report || tooFew}
+          onClick={() => void download('csv')}
+          title="Every figure as a long table: scope, label, metric, annotator_a, annotator_b, value, n"
+        >
           Export agreement CSV
         </button>
-        <button type="button" disabled={!report || tooFew} onClick={() => void download('json')} title="The whole report as JSON, confusion matrices included">
+        <button
+          type="button"
+          disabled={!report || tooFew}
+          onClick={() => void download('json')}
+          title="The whole report as JSON, confusion matrices included"
+        >
           Export agreement JSON
         </button>
       </div>

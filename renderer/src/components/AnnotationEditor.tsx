@@ -19,7 +19,9 @@ export function AnnotationEditor({ id }: { id: string }) {
   const target = label?.attributedTo ? findLabel(labels, label.attributedTo) : undefined
   return (
     <section className={`annotation-editor mg-label-${annotation.label}`} aria-label="Selected annotation">
-      <blockquote className="editor-quote" dir="auto">{truncate(annotation.target.quote.exact, 400)}</blockquote>
+      <blockquote className="editor-quote" dir="auto">
+        {truncate(annotation.target.quote.exact, 400)}
+      </blockquote>
       {/* A read-only document (its text is damaged) shows its annotations but changes none. */}
       <fieldset className="editor-fields" disabled={readOnly !== null} title={readOnly ?? undefined}>
         <LabelSelect labels={labels} value={annotation.label} onChange={(next) => c.relabel(id, next)} />

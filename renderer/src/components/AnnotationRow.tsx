@@ -27,7 +27,9 @@ export const AnnotationRow = memo(function AnnotationRow({ annotation: a, source
           <span className="swatch" aria-hidden="true" />
           {label?.name ?? a.label}
         </span>
-        <span className="row-quote" dir="auto">{truncate(a.target.quote.exact, 140)}</span>
+        <span className="row-quote" dir="auto">
+          {truncate(a.target.quote.exact, 140)}
+        </span>
         {values.length > 0 && <span className="row-values">{values.join(' · ')}</span>}
       </button>
     </li>

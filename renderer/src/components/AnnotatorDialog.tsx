@@ -24,7 +24,14 @@ export function AnnotatorDialog() {
       >
         <label className="field">
           <span>Your name as annotator</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={64} required aria-describedby="annotator-help" />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            autoFocus
+            maxLength={64}
+            required
+            aria-describedby="annotator-help"
+          />
         </label>
         <p id="annotator-help" className="help">
           Your annotations are kept under this name, apart from your colleagues’ (letters, digits, spaces, . _ -).

@@ -22,7 +22,11 @@ export function BackupsButton() {
   }
   return (
     <>
-      <button type="button" onClick={open} title="Earlier versions of this document’s annotations, its reviewed layer, its text and the project settings, to put one back">
+      <button
+        type="button"
+        onClick={open}
+        title="Earlier versions of this document’s annotations, its reviewed layer, its text and the project settings, to put one back"
+      >
         Backups…
       </button>
       {sources && <BackupsDialog sources={sources} onClose={() => setSources(null)} />}

@@ -58,12 +58,13 @@ export function BackupsDialog({ sources, onClose }: { sources: BackupSource[]; o
     <Modal title="Backups" onClose={onClose}>
       <div className="backups">
         <p className="help">
-          Marginalia keeps earlier versions of the files it saves. Restoring one keeps the version it replaces, so a restore can be undone. When a file is found
-          damaged, its last good copy is pinned: kept until you restore it or say it is not needed.
+          Marginalia keeps earlier versions of the files it saves. Restoring one keeps the version it replaces, so a restore can be undone.
+          When a file is found damaged, its last good copy is pinned: kept until you restore it or say it is not needed.
         </p>
         {outcome && 'result' in outcome && (
           <p className="backups-outcome" role="status">
-            Restored the version from {backupTime(outcome.result.restored.saved)} ({outcome.result.restored.summary}). The version it replaced was kept.
+            Restored the version from {backupTime(outcome.result.restored.saved)} ({outcome.result.restored.summary}). The version it
+            replaced was kept.
             {outcome.result.notice ? ` ${outcome.result.notice}` : ''}
           </p>
         )}
@@ -80,16 +81,22 @@ export function BackupsDialog({ sources, onClose }: { sources: BackupSource[]; o
               <h3>{heading}</h3>
               {listing.kind === 'loading' && <p className="help">Looking for kept versions…</p>}
               {listing.kind === 'failed' && <p className="error">{listing.message}</p>}
-              {listing.kind === 'ready' && listing.backups.length === 0 && <p className="help">No kept versions yet: one is kept each time Marginalia saves this file.</p>}
+              {listing.kind === 'ready' && listing.backups.length === 0 && (
+                <p className="help">No kept versions yet: one is kept each time Marginalia saves this file.</p>
+              )}
               {listing.kind === 'ready' && listing.backups.length > 0 && (
                 <ul className="backups-list">
                   {listing.backups.map((b) => {
                     const time = backupTime(b.saved)
                     const why = pinnedReason(b)
                     return (
-                      <li key={b.id} className={`backup${b.restorable ? '' : ' backup-damaged'}${b.kind === 'pinned' ? ' backup-pinned' : ''}`}>
+                      <li
+                        key={b.id}
+                        className={`backup${b.restorable ? '' : ' backup-damaged'}${b.kind === 'pinned' ? ' backup-pinned' : ''}`}
+                      >
                         <div className="backup-what">
-                          <strong>{backupKindLabel(b.kind)}</strong> <span>{time}</span> <span className="backup-size">{byteSize(b.bytes)}</span>
+                          <strong>{backupKindLabel(b.kind)}</strong> <span>{time}</span>{' '}
+                          <span className="backup-size">{byteSize(b.bytes)}</span>
                           <div className={b.restorable ? 'backup-summary' : 'backup-summary error'}>{b.summary}</div>
                           {why && <div className="backup-why">{why}</div>}
                         </div>

@@ -40,8 +40,9 @@ export function CsvImportDialog({ name, preview, onAnswer }: CsvImportDialogProp
         }}
       >
         <p>
-          <strong dir="auto">{name}</strong>: {n} row{n === 1 ? '' : 's'} and {preview.columns.length} column{preview.columns.length === 1 ? '' : 's'}, separated by{' '}
-          {separated}, read as {preview.encoding}. Each row becomes a document; the columns not chosen here are kept as its details.
+          <strong dir="auto">{name}</strong>: {n} row{n === 1 ? '' : 's'} and {preview.columns.length} column
+          {preview.columns.length === 1 ? '' : 's'}, separated by {separated}, read as {preview.encoding}. Each row becomes a document; the
+          columns not chosen here are kept as its details.
         </p>
         <div className="csv-columns">
           <div className="field">
@@ -68,11 +69,16 @@ export function CsvImportDialog({ name, preview, onAnswer }: CsvImportDialogProp
             </div>
           ))}
         </div>
-        <p className="help">Without a title column, a document’s title is the first line of its text; without an id column, one is made from the title.</p>
+        <p className="help">
+          Without a title column, a document’s title is the first line of its text; without an id column, one is made from the title.
+        </p>
         {preview.sample.length > 0 ? (
           <>
             <CsvSampleTable preview={preview} text={text} title={title || null} id={idColumn || null} />
-            <p className="help">{n > preview.sample.length ? `The first ${preview.sample.length} of ${n} rows.` : `All ${n} row${n === 1 ? '' : 's'}.`} Rows with an empty text cell are skipped and listed.</p>
+            <p className="help">
+              {n > preview.sample.length ? `The first ${preview.sample.length} of ${n} rows.` : `All ${n} row${n === 1 ? '' : 's'}.`} Rows
+              with an empty text cell are skipped and listed.
+            </p>
           </>
         ) : (
           <p className="error">This table has no rows below its header, so there is nothing to import.</p>

@@ -81,7 +81,9 @@ export const DocumentItem = memo(function DocumentItem({ document: d, current, p
         onDoubleClick={start}
       >
         <span className="doc-text">
-          <span className="doc-title" dir="auto">{d.title}</span>
+          <span className="doc-title" dir="auto">
+            {d.title}
+          </span>
           {notableEncoding(details?.encoding) && (
             <span className="doc-encoding" data-testid="doc-encoding">
               {details.encoding}
@@ -97,13 +99,7 @@ export const DocumentItem = memo(function DocumentItem({ document: d, current, p
           {count}
         </span>
       </button>
-      <button
-        type="button"
-        className="icon rename"
-        aria-label={`Rename ${d.title}`}
-        title="Rename"
-        onClick={start}
-      >
+      <button type="button" className="icon rename" aria-label={`Rename ${d.title}`} title="Rename" onClick={start}>
         ✎
       </button>
     </li>

@@ -16,13 +16,23 @@ export function DocumentPane() {
       <LayerBanner />
       <p className={hint ? `hint hint-${hint.tone}` : 'hint'} aria-live="polite">
         {hint?.text ??
-          (doc && readOnly ? 'This document is read-only until its text is restored.' : doc ? 'Select text, then press a label’s key or click the label. Click a highlight to edit it.' : '')}
+          (doc && readOnly
+            ? 'This document is read-only until its text is restored.'
+            : doc
+              ? 'Select text, then press a label’s key or click the label. Click a highlight to edit it.'
+              : '')}
       </p>
       {doc ? (
         <TextView key={doc.id} />
       ) : (
         <div className="empty-doc">
-          <p>{opening ? 'Opening…' : count === 0 ? 'Import texts to begin: “Import texts…” above, or drop files on this window.' : 'Choose a document on the left.'}</p>
+          <p>
+            {opening
+              ? 'Opening…'
+              : count === 0
+                ? 'Import texts to begin: “Import texts…” above, or drop files on this window.'
+                : 'Choose a document on the left.'}
+          </p>
         </div>
       )}
     </main>

@@ -41,7 +41,14 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     setError(null)
     setDone(null)
     try {
-      const outcome = await session.exportAnnotations({ format, layer, documents: picked, bom, neutralizeFormulas: neutralize, base: givenBase || null })
+      const outcome = await session.exportAnnotations({
+        format,
+        layer,
+        documents: picked,
+        bom,
+        neutralizeFormulas: neutralize,
+        base: givenBase || null,
+      })
       if (outcome) setDone({ outcome, format })
     } catch (e) {
       setError(messageOf(e))
@@ -66,7 +73,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             <ExportDocumentChoice documents={documents} some={some} chosen={chosen} onSome={setSome} onChosen={setChosen} />
           </>
         ) : (
-          <p className="help">The archive holds the whole project folder: every text, every layer (the reviewed one too) and the labels. Unzip it and open the folder.</p>
+          <p className="help">
+            The archive holds the whole project folder: every text, every layer (the reviewed one too) and the labels. Unzip it and open the
+            folder.
+          </p>
         )}
         {hasSpreadsheetOptions(format) && (
           <div className="stack tight">
@@ -75,7 +85,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               <label htmlFor={ids.bom}>Add a byte order mark (for Excel)</label>
             </div>
             <div className="check">
-              <input id={ids.formulas} type="checkbox" checked={neutralize} aria-describedby={ids.help} onChange={(e) => setNeutralize(e.target.checked)} />
+              <input
+                id={ids.formulas}
+                type="checkbox"
+                checked={neutralize}
+                aria-describedby={ids.help}
+                onChange={(e) => setNeutralize(e.target.checked)}
+              />
               <label htmlFor={ids.formulas}>Protect against spreadsheet formulas</label>
             </div>
             <p id={ids.help} className="help">

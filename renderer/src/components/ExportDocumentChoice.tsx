@@ -39,7 +39,13 @@ export function ExportDocumentChoice({ documents, some, chosen, onSome, onChosen
       {some && (
         <div className="export-documents">
           {documents.length > FILTER_FROM && (
-            <input type="search" aria-label="Filter documents" placeholder="Filter by title" value={filter} onChange={(e) => setFilter(e.target.value)} />
+            <input
+              type="search"
+              aria-label="Filter documents"
+              placeholder="Filter by title"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+            />
           )}
           <div role="group" aria-label="Documents to export" className="export-document-list">
             {shown.map((d) => (

@@ -4,7 +4,15 @@ import { useId } from 'react'
 export type ExportLayer = 'all' | 'mine' | 'reviewed'
 
 /** The Export dialog's "Layers" radio group ("Mine only" needs the annotator's name). */
-export function ExportLayerChoice({ value, annotator, onChange }: { value: ExportLayer; annotator: string | null; onChange: (layer: ExportLayer) => void }) {
+export function ExportLayerChoice({
+  value,
+  annotator,
+  onChange,
+}: {
+  value: ExportLayer
+  annotator: string | null
+  onChange: (layer: ExportLayer) => void
+}) {
   const id = useId()
   const options: readonly (readonly [ExportLayer, string])[] = [
     ['all', 'All layers (everyone + reviewed)'],

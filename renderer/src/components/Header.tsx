@@ -39,7 +39,12 @@ export function Header() {
       <div className="header-actions">
         {project && (
           <>
-            <button type="button" onClick={() => files.current?.click()} disabled={importing} title="Texts, web pages, Word files, or a CSV table with one text per row">
+            <button
+              type="button"
+              onClick={() => files.current?.click()}
+              disabled={importing}
+              title="Texts, web pages, Word files, or a CSV table with one text per row"
+            >
               {importing ? 'Importing…' : 'Import texts…'}
             </button>
             <input
@@ -54,10 +59,18 @@ export function Header() {
                 void session.importFiles(picked)
               }}
             />
-            <button type="button" onClick={() => setDialog('annotations')} title="Bring in a colleague’s annotations: their project folder, or a JSON Lines, W3C Web Annotation or brat export">
+            <button
+              type="button"
+              onClick={() => setDialog('annotations')}
+              title="Bring in a colleague’s annotations: their project folder, or a JSON Lines, W3C Web Annotation or brat export"
+            >
               Import annotations…
             </button>
-            <button type="button" onClick={() => setDialog('export')} title="Save annotations as CSV, JSON Lines, W3C Web Annotation or brat, or the whole project as a zip">
+            <button
+              type="button"
+              onClick={() => setDialog('export')}
+              title="Save annotations as CSV, JSON Lines, W3C Web Annotation or brat, or the whole project as a zip"
+            >
               Export…
             </button>
             <BackupsButton />
@@ -79,7 +92,12 @@ export function Header() {
         {project && <ChangeNote />}
         {project && <SaveIndicator />}
         {annotator && (
-          <button type="button" className="annotator" title="Annotating as this name; click to change it" onClick={() => session.askAnnotator(true)}>
+          <button
+            type="button"
+            className="annotator"
+            title="Annotating as this name; click to change it"
+            onClick={() => session.askAnnotator(true)}
+          >
             {annotator}
           </button>
         )}

@@ -49,25 +49,33 @@ export function ImportAnnotationsDialog({ onClose }: { onClose: () => void }) {
         <div className="help import-sources">
           <p>Marginalia reads:</p>
           <ul>
-            <li>a colleague’s Marginalia <strong>project folder</strong> (every layer in it), or one of its annotations files (annotations/&lt;name&gt;/&lt;document&gt;.json);</li>
             <li>
-              a <strong>JSON Lines</strong> export (.jsonl) or a <strong>W3C Web Annotation</strong> file (.jsonld or .json), from Marginalia or another tool;
+              a colleague’s Marginalia <strong>project folder</strong> (every layer in it), or one of its annotations files
+              (annotations/&lt;name&gt;/&lt;document&gt;.json);
             </li>
             <li>
-              <strong>brat standoff</strong>: a folder of .ann files (or one folder per annotator, as Marginalia exports it), or one .ann file with its .txt
-              beside it.
+              a <strong>JSON Lines</strong> export (.jsonl) or a <strong>W3C Web Annotation</strong> file (.jsonld or .json), from
+              Marginalia or another tool;
+            </li>
+            <li>
+              <strong>brat standoff</strong>: a folder of .ann files (or one folder per annotator, as Marginalia exports it), or one .ann
+              file with its .txt beside it.
             </li>
           </ul>
-          <p>Unzip a zip (a brat export or a project archive) first and pick the folder. Texts are matched by content, and annotations on a changed text are re-anchored by their quote; what cannot be placed is listed.</p>
+          <p>
+            Unzip a zip (a brat export or a project archive) first and pick the folder. Texts are matched by content, and annotations on a
+            changed text are re-anchored by their quote; what cannot be placed is listed.
+          </p>
         </div>
         <label className="field">
           <span>Layer name, if the file names no annotator (optional)</span>
           <input value={as} onChange={(e) => setAs(e.target.value)} maxLength={64} placeholder="jonas" aria-describedby={asHelp} />
         </label>
         <p id={asHelp} className="help">
-          Each layer comes in under the annotator the file names: a project’s folder names, the annotator in JSON Lines, the creator or layer in W3C ids, one
-          folder per annotator in brat. This name is used only for a file that names none (brat .ann files directly in a folder, W3C without creators);
-          without it such a file is not imported. A layer under your own name comes in as “&lt;name&gt;-imported”.
+          Each layer comes in under the annotator the file names: a project’s folder names, the annotator in JSON Lines, the creator or
+          layer in W3C ids, one folder per annotator in brat. This name is used only for a file that names none (brat .ann files directly in
+          a folder, W3C without creators); without it such a file is not imported. A layer under your own name comes in as
+          “&lt;name&gt;-imported”.
         </p>
         {desktop ? (
           <div className="actions start">
@@ -88,7 +96,13 @@ export function ImportAnnotationsDialog({ onClose }: { onClose: () => void }) {
           >
             <label className="field">
               <span>Folder or file to import from (full path)</span>
-              <input value={path} onChange={(e) => setPath(e.target.value)} required autoFocus placeholder="/home/jonas/projects/elections-2026" />
+              <input
+                value={path}
+                onChange={(e) => setPath(e.target.value)}
+                required
+                autoFocus
+                placeholder="/home/jonas/projects/elections-2026"
+              />
             </label>
             <div className="actions start">
               <button type="submit" className="primary" disabled={busy || path.trim() === ''}>

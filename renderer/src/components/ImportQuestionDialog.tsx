@@ -10,5 +10,12 @@ export function ImportQuestionDialog() {
   if (question.kind === 'large') {
     return <LargeFileDialog key={question.id} name={question.name} bytes={question.bytes} onAnswer={(yes) => session.imports.answer(yes)} />
   }
-  return <CsvImportDialog key={question.id} name={question.name} preview={question.preview} onAnswer={(columns) => session.imports.answer(columns)} />
+  return (
+    <CsvImportDialog
+      key={question.id}
+      name={question.name}
+      preview={question.preview}
+      onAnswer={(columns) => session.imports.answer(columns)}
+    />
+  )
 }

@@ -1,4 +1,12 @@
-import { duplicatesHeading, encodingSentence, importedSentence, problemLine, progressSentence, refusedHeading, skippedSentence } from '../state/import-summary'
+import {
+  duplicatesHeading,
+  encodingSentence,
+  importedSentence,
+  problemLine,
+  progressSentence,
+  refusedHeading,
+  skippedSentence,
+} from '../state/import-summary'
 import { useSession, useSessionState } from '../state/use-session'
 
 /**

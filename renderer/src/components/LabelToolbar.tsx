@@ -32,10 +32,24 @@ export function LabelToolbar() {
         </button>
       ))}
       <span className="toolbar-gap" />
-      <button type="button" className="quiet" title="Undo the last annotation change (Ctrl+Z)" disabled={disabled} onMouseDown={keep} onClick={() => session.commands.undo()}>
+      <button
+        type="button"
+        className="quiet"
+        title="Undo the last annotation change (Ctrl+Z)"
+        disabled={disabled}
+        onMouseDown={keep}
+        onClick={() => session.commands.undo()}
+      >
         Undo
       </button>
-      <button type="button" className="quiet" title="Redo (Shift+Ctrl+Z or Ctrl+Y)" disabled={disabled} onMouseDown={keep} onClick={() => session.commands.redo()}>
+      <button
+        type="button"
+        className="quiet"
+        title="Redo (Shift+Ctrl+Z or Ctrl+Y)"
+        disabled={disabled}
+        onMouseDown={keep}
+        onClick={() => session.commands.redo()}
+      >
         Redo
       </button>
     </div>

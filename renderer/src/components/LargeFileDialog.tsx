@@ -8,8 +8,8 @@ export function LargeFileDialog({ name, bytes, onAnswer }: { name: string; bytes
       <div className="stack">
         <p>{largeFileQuestion(name, bytes)}</p>
         <p className="help">
-          Most texts are far smaller; a file this size is often a whole corpus or a file that is not a text. Importing it can take a while, and opening it
-          needs a lot of memory.
+          Most texts are far smaller; a file this size is often a whole corpus or a file that is not a text. Importing it can take a while,
+          and opening it needs a lot of memory.
         </p>
         <div className="actions">
           <button type="button" onClick={() => onAnswer(false)}>

@@ -47,7 +47,11 @@ export function LayerBanner() {
               Restore last good copy…
             </button>
             {pinned && (
-              <button type="button" title="The pinned copy becomes an ordinary earlier version, kept among the backups for a while" onClick={() => void dismiss()}>
+              <button
+                type="button"
+                title="The pinned copy becomes an ordinary earlier version, kept among the backups for a while"
+                onClick={() => void dismiss()}
+              >
                 Not needed
               </button>
             )}

@@ -39,7 +39,12 @@ export function MemberCard({ member, unit, number, chosen, disabled, onAccept }:
         </span>
         {chosen && <span className="chosen-mark">✓ accepted</span>}
       </div>
-      <SpanQuote start={a.target.position.start} end={a.target.position.end} around={unit} differs={differs((m) => `${m.annotation.target.position.start}-${m.annotation.target.position.end}`)} />
+      <SpanQuote
+        start={a.target.position.start}
+        end={a.target.position.end}
+        around={unit}
+        differs={differs((m) => `${m.annotation.target.position.start}-${m.annotation.target.position.end}`)}
+      />
       {attributes.length > 0 && (
         <dl className="card-values">
           {attributes.map((d) => (
@@ -51,7 +56,10 @@ export function MemberCard({ member, unit, number, chosen, disabled, onAccept }:
         </dl>
       )}
       {(member.source || (label?.attributedTo && others.some((o) => o.source))) && (
-        <p className={differs(source) ? 'card-source differs' : 'card-source'} title={member.source ? `Attributed to “${member.source.target.quote.exact}”` : undefined}>
+        <p
+          className={differs(source) ? 'card-source differs' : 'card-source'}
+          title={member.source ? `Attributed to “${member.source.target.quote.exact}”` : undefined}
+        >
           ← {member.source ? truncate(sourceName(member.source), 60) : 'no source'}
           {/* Same name, different span: show which words the source covers. */}
           {member.source && differs(source) && sourceName(member.source) !== member.source.target.quote.exact && (

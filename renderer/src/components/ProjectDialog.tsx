@@ -51,7 +51,13 @@ export function ProjectDialog({ mode, onClose }: { mode: 'open' | 'create'; onCl
         {!desktop && (
           <label className="field">
             <span>{creating ? 'Folder to create it in (full path)' : 'Project folder (full path)'}</span>
-            <input value={path} onChange={(e) => setPath(e.target.value)} autoFocus={!creating} required placeholder="/home/you/projects/elections-2026" />
+            <input
+              value={path}
+              onChange={(e) => setPath(e.target.value)}
+              autoFocus={!creating}
+              required
+              placeholder="/home/you/projects/elections-2026"
+            />
           </label>
         )}
         {desktop && creating && <p className="help">Next, choose where the project folder goes.</p>}

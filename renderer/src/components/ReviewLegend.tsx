@@ -35,10 +35,24 @@ export function ReviewLegend() {
         </button>
       </div>
       <span className="toolbar-gap" />
-      <button type="button" className="quiet" disabled={!hasReview} onMouseDown={keep} onClick={() => session.reviewing.step(-1)} title="Previous open disagreement">
+      <button
+        type="button"
+        className="quiet"
+        disabled={!hasReview}
+        onMouseDown={keep}
+        onClick={() => session.reviewing.step(-1)}
+        title="Previous open disagreement"
+      >
         Previous <kbd aria-hidden="true">{REVIEW_KEYS.previous}</kbd>
       </button>
-      <button type="button" className="quiet" disabled={!hasReview} onMouseDown={keep} onClick={() => session.reviewing.step(1)} title="Next open disagreement">
+      <button
+        type="button"
+        className="quiet"
+        disabled={!hasReview}
+        onMouseDown={keep}
+        onClick={() => session.reviewing.step(1)}
+        title="Next open disagreement"
+      >
         Next <kbd aria-hidden="true">{REVIEW_KEYS.next}</kbd>
       </button>
     </div>

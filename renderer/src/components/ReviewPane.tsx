@@ -22,7 +22,10 @@ export function ReviewPane() {
         </div>
       ) : (
         <p className={hint ? `hint hint-${hint.tone}` : 'hint'} aria-live="polite">
-          {hint?.text ?? (review ? 'n / p: next / previous open disagreement · 1–9 accept · x reject all · e edit · Ctrl+Z takes back your last decision.' : '')}
+          {hint?.text ??
+            (review
+              ? 'n / p: next / previous open disagreement · 1–9 accept · x reject all · e edit · Ctrl+Z takes back your last decision.'
+              : '')}
         </p>
       )}
       {review ? (

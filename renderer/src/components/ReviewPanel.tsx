@@ -35,9 +35,15 @@ export function ReviewPanel() {
           <progress id={ids.progress} max={Math.max(total, 1)} value={settled} />
         </p>
         <p className="help">
-          {open.disagreements} open disagreement{open.disagreements === 1 ? '' : 's'}, {open.agreed} agreed unit{open.agreed === 1 ? '' : 's'} to accept.
+          {open.disagreements} open disagreement{open.disagreements === 1 ? '' : 's'}, {open.agreed} agreed unit
+          {open.agreed === 1 ? '' : 's'} to accept.
         </p>
-        <button type="button" disabled={!model || open.agreed === 0 || stale} onClick={() => session.reviewing.acceptAgreed()} title="Accept every agreed unit not yet settled, in one step">
+        <button
+          type="button"
+          disabled={!model || open.agreed === 0 || stale}
+          onClick={() => session.reviewing.acceptAgreed()}
+          title="Accept every agreed unit not yet settled, in one step"
+        >
           Accept all agreed
         </button>
       </div>
@@ -54,7 +60,12 @@ export function ReviewPanel() {
           </select>
         </div>
         <label className="check">
-          <input type="checkbox" checked={filter.showAgreed} disabled={filter.kind !== 'all'} onChange={(e) => setFilter({ ...filter, showAgreed: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={filter.showAgreed}
+            disabled={filter.kind !== 'all'}
+            onChange={(e) => setFilter({ ...filter, showAgreed: e.target.checked })}
+          />
           Agreed units
         </label>
         <label className="check">

@@ -32,12 +32,16 @@ export function ReviewSetup() {
         }}
       >
         <p id={helpId} className="help">
-          Choose two or more annotators whose layers the review compares. Your decisions go into the reviewed layer, apart from everyone’s own.
+          Choose two or more annotators whose layers the review compares. Your decisions go into the reviewed layer, apart from everyone’s
+          own.
         </p>
         {annotators === null ? (
           <p className="help">Looking for annotators…</p>
         ) : names.length < 2 ? (
-          <p className="error">This project has {names.length === 0 ? 'no annotators' : 'only one annotator'} yet; import a colleague’s annotations first (Import annotations…).</p>
+          <p className="error">
+            This project has {names.length === 0 ? 'no annotators' : 'only one annotator'} yet; import a colleague’s annotations first
+            (Import annotations…).
+          </p>
         ) : (
           <fieldset className="annotator-choice" aria-describedby={helpId}>
             <legend>Annotators</legend>

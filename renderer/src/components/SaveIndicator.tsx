@@ -15,7 +15,12 @@ export function SaveIndicator() {
           <button type="button" className="small" onClick={() => session.work.retry()}>
             Retry
           </button>
-          <button type="button" className="small quiet" title="Give up these changes; they are already taken back on screen" onClick={() => session.work.discard()}>
+          <button
+            type="button"
+            className="small quiet"
+            title="Give up these changes; they are already taken back on screen"
+            onClick={() => session.work.discard()}
+          >
             Discard
           </button>
         </>

@@ -22,7 +22,11 @@ export function UnitDecision() {
   if (!model || !unit) {
     return (
       <section className="unit-decision empty" aria-label="Unit">
-        <p className="help">{model && model.units.length === 0 ? 'No one has annotated this document yet: nothing to review.' : 'Choose a unit in the list on the right, or press n.'}</p>
+        <p className="help">
+          {model && model.units.length === 0
+            ? 'No one has annotated this document yet: nothing to review.'
+            : 'Choose a unit in the list on the right, or press n.'}
+        </p>
       </section>
     )
   }
@@ -49,7 +53,13 @@ export function UnitDecision() {
             Reopen <kbd aria-hidden="true">{REVIEW_KEYS.reopen}</kbd>
           </button>
         )}
-        <button type="button" className="small" disabled={stale} onClick={() => session.store.set({ editing: editing ? null : unit.key })} aria-expanded={editing}>
+        <button
+          type="button"
+          className="small"
+          disabled={stale}
+          onClick={() => session.store.set({ editing: editing ? null : unit.key })}
+          aria-expanded={editing}
+        >
           Edit… <kbd aria-hidden="true">{REVIEW_KEYS.edit}</kbd>
         </button>
         <button type="button" className="small danger" disabled={stale} onClick={() => r.decide(unit.key, { action: 'reject' })}>

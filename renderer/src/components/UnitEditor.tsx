@@ -60,17 +60,31 @@ export function UnitEditor({ unit, start: from }: { unit: ReviewUnit; start: Ann
       <LabelSelect labels={labels} value={label} onChange={setLabel} autoFocus />
       <SpanQuote start={span.start} end={span.end} around={unit} />
       <div className="nudges" role="group" aria-label="Span">
-        <button type="button" className="small" onMouseDown={keep} onClick={() => move('start', -1)} aria-label="Start one word earlier">◀ start</button>
-        <button type="button" className="small" onMouseDown={keep} onClick={() => move('start', 1)} aria-label="Start one word later">start ▶</button>
-        <button type="button" className="small" onMouseDown={keep} onClick={fromSelection}>Use selected text</button>
-        <button type="button" className="small" onMouseDown={keep} onClick={() => move('end', -1)} aria-label="End one word earlier">◀ end</button>
-        <button type="button" className="small" onMouseDown={keep} onClick={() => move('end', 1)} aria-label="End one word later">end ▶</button>
+        <button type="button" className="small" onMouseDown={keep} onClick={() => move('start', -1)} aria-label="Start one word earlier">
+          ◀ start
+        </button>
+        <button type="button" className="small" onMouseDown={keep} onClick={() => move('start', 1)} aria-label="Start one word later">
+          start ▶
+        </button>
+        <button type="button" className="small" onMouseDown={keep} onClick={fromSelection}>
+          Use selected text
+        </button>
+        <button type="button" className="small" onMouseDown={keep} onClick={() => move('end', -1)} aria-label="End one word earlier">
+          ◀ end
+        </button>
+        <button type="button" className="small" onMouseDown={keep} onClick={() => move('end', 1)} aria-label="End one word later">
+          end ▶
+        </button>
       </div>
       {def?.attributes.map((d) => (
         <div key={d.id} className="field-row">
           <label htmlFor={`${ids.attr}-${d.id}`}>{d.name}</label>
           {d.type === 'choice' ? (
-            <select id={`${ids.attr}-${d.id}`} value={attributes[d.id] ?? ''} onChange={(e) => setAttributes({ ...attributes, [d.id]: e.target.value })}>
+            <select
+              id={`${ids.attr}-${d.id}`}
+              value={attributes[d.id] ?? ''}
+              onChange={(e) => setAttributes({ ...attributes, [d.id]: e.target.value })}
+            >
               <option value="">—</option>
               {d.options.map((o) => (
                 <option key={o} value={o}>

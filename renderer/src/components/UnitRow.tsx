@@ -23,12 +23,19 @@ const SETTLED: Record<Decision['action'], string> = { accepted: 'Accepted', edit
 export const UnitRow = memo(function UnitRow({ unit, quote, decision, selected, top, onChoose }: UnitRowProps) {
   return (
     <li className="unit-row" style={{ transform: `translateY(${top}px)`, height: UNIT_ROW_HEIGHT }}>
-      <button type="button" className={decision ? 'row-button unit-button settled' : 'row-button unit-button'} aria-pressed={selected} onClick={() => onChoose(unit.key)}>
+      <button
+        type="button"
+        className={decision ? 'row-button unit-button settled' : 'row-button unit-button'}
+        aria-pressed={selected}
+        onClick={() => onChoose(unit.key)}
+      >
         <span className="row-label">
           <span className={`kind-badge kind-${unit.kind}`}>{kindName(unit)}</span>
           <span className={decision ? 'unit-status done' : 'unit-status'}>{decision ? `✓ ${SETTLED[decision.action]}` : 'Open'}</span>
         </span>
-        <span className="row-quote" dir="auto">{truncate(quote, 140)}</span>
+        <span className="row-quote" dir="auto">
+          {truncate(quote, 140)}
+        </span>
       </button>
     </li>
   )

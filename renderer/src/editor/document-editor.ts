@@ -11,7 +11,15 @@ import type { Annotation } from '../../../shared/model/annotation'
 import type { TextIndex } from '../../../shared/offsets'
 import { hideEditableFromFrameworks } from './commit-guard'
 import { flashLayer, setFlash, unitMark } from './flash'
-import { changeHighlights, drawnParagraphs, highlights, highlightsBetween, INITIAL_DRAWN, paragraphIndex, type ParagraphRange } from './highlights'
+import {
+  changeHighlights,
+  drawnParagraphs,
+  highlights,
+  highlightsBetween,
+  INITIAL_DRAWN,
+  paragraphIndex,
+  type ParagraphRange,
+} from './highlights'
 import { readOnly } from './read-only'
 import { docFromText } from './schema'
 import { coveringByLength, selectionToSpan, spanOfAnnotation, type HighlightSpan } from './spans'
@@ -124,7 +132,10 @@ export class DocumentEditor {
       return lo
     }
     const from = search((i) => rect(i).bottom > box.top)
-    const to = Math.max(from + 1, search((i) => rect(i).top >= box.bottom))
+    const to = Math.max(
+      from + 1,
+      search((i) => rect(i).top >= box.bottom),
+    )
     return { from: Math.min(from, n - 1), to: Math.min(to, n) }
   }
 

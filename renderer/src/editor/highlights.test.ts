@@ -47,12 +47,18 @@ describe('highlight layer', () => {
     const { state, live } = setup('[One] and [two\nlines]', ['claim', 'stance'])
     const classesOf = (st: EditorState) => {
       const set = st.plugins.map((p) => p.props.decorations?.call(p, st)).find(Boolean) as DecorationSet
-      return set.find().map((d) => `${st.doc.textBetween(d.from, d.to)}:${(d as unknown as { type: { attrs: { class: string } } }).type.attrs.class}`)
+      return set
+        .find()
+        .map((d) => `${st.doc.textBetween(d.from, d.to)}:${(d as unknown as { type: { attrs: { class: string } } }).type.attrs.class}`)
     }
     const first = state.apply(changeHighlights(state.tr, { select: live[1]! }))
-    expect(classesOf(first).sort()).toEqual(['One:mg-hl mg-hl-claim', 'two:mg-hl mg-hl-stance mg-selected', 'lines:mg-hl mg-hl-stance mg-selected'].sort())
+    expect(classesOf(first).sort()).toEqual(
+      ['One:mg-hl mg-hl-claim', 'two:mg-hl mg-hl-stance mg-selected', 'lines:mg-hl mg-hl-stance mg-selected'].sort(),
+    )
     const second = first.apply(changeHighlights(first.tr, { select: live[0]! }))
-    expect(classesOf(second).sort()).toEqual(['One:mg-hl mg-hl-claim mg-selected', 'two:mg-hl mg-hl-stance', 'lines:mg-hl mg-hl-stance'].sort())
+    expect(classesOf(second).sort()).toEqual(
+      ['One:mg-hl mg-hl-claim mg-selected', 'two:mg-hl mg-hl-stance', 'lines:mg-hl mg-hl-stance'].sort(),
+    )
   })
 
   it('adds and removes single highlights through transactions, leaving the others', () => {
@@ -67,7 +73,11 @@ describe('highlight layer', () => {
 
   it('draws a span with its own classes instead of its label style (review lanes), keeping the selection mark', () => {
     const { state, index } = setup('[One] two', ['claim'])
-    const lane = { ...spanOfAnnotation(index, annotation(index, 'claim', 4, 7)), id: 'maria:x', classes: 'mg-rv mg-rv-lane-1 mg-label-claim' }
+    const lane = {
+      ...spanOfAnnotation(index, annotation(index, 'claim', 4, 7)),
+      id: 'maria:x',
+      classes: 'mg-rv mg-rv-lane-1 mg-label-claim',
+    }
     const added = state.apply(changeHighlights(state.tr, { add: [lane], select: lane }))
     const set = added.plugins.map((p) => p.props.decorations?.call(p, added)).find(Boolean) as DecorationSet
     const classes = set.find().map((d) => (d as unknown as { type: { attrs: { class: string } } }).type.attrs.class)

@@ -71,7 +71,11 @@ function decorationIn(paragraphs: ParagraphIndex, i: number, span: HighlightSpan
 }
 
 /** The decorations of paragraphs [from, to), in text order. */
-function decorationsOfRange(st: Pick<HighlightState, 'paragraphs' | 'byParagraph'>, range: ParagraphRange, selected: HighlightSpan | null): Decoration[] {
+function decorationsOfRange(
+  st: Pick<HighlightState, 'paragraphs' | 'byParagraph'>,
+  range: ParagraphRange,
+  selected: HighlightSpan | null,
+): Decoration[] {
   const out: Decoration[] = []
   for (let i = range.from; i < range.to; i++) {
     for (const s of st.byParagraph[i] ?? []) {
@@ -125,7 +129,10 @@ export function buildHighlightSet(
 }
 
 /** The highlight plugin, starting with the given spans and drawing the given paragraphs. */
-export function highlights(initial: readonly HighlightSpan[], firstDrawn: ParagraphRange = { from: 0, to: INITIAL_DRAWN }): Plugin<HighlightState> {
+export function highlights(
+  initial: readonly HighlightSpan[],
+  firstDrawn: ParagraphRange = { from: 0, to: INITIAL_DRAWN },
+): Plugin<HighlightState> {
   return new Plugin<HighlightState>({
     key,
     state: {
@@ -180,7 +187,10 @@ export function highlights(initial: readonly HighlightSpan[], firstDrawn: Paragr
 
         if (selected?.id !== prev.selected?.id) {
           // Swap the old selection's decorations for plain ones, and the new one's for marked ones.
-          for (const [span, mark] of [[prev.selected, false], [selected, true]] as const) {
+          for (const [span, mark] of [
+            [prev.selected, false],
+            [selected, true],
+          ] as const) {
             if (!span) continue
             const found = drawnOf(set, span).filter((d) => !dropped.includes(d))
             if (!found.length) continue

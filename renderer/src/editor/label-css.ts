@@ -44,7 +44,9 @@ export function labelCss(labels: LabelSchema): string {
         break
     }
     if (label.attributedTo) {
-      rules.push(`.mg-linking-${label.attributedTo} .mg-hl-${label.attributedTo} { cursor: pointer; outline: 2px dashed rgb(${rgb(findColor(labels, label.attributedTo))}); outline-offset: 1px; }`)
+      rules.push(
+        `.mg-linking-${label.attributedTo} .mg-hl-${label.attributedTo} { cursor: pointer; outline: 2px dashed rgb(${rgb(findColor(labels, label.attributedTo))}); outline-offset: 1px; }`,
+      )
     }
   })
   return [...new Set(rules)].join('\n')

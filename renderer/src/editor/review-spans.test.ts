@@ -23,7 +23,11 @@ describe('review spans', () => {
       { annotator: 'jonas', annotations: [annotation(index, 'stance', inner!.start, inner!.end)], links: [] },
     ]
     const all = reviewSpans(index, layers, [reviewed(index, 'claim', outer!.start, outer!.end)])
-    expect(all.map((s) => s.classes)).toEqual(['mg-rv mg-rv-lane-0 mg-label-claim', 'mg-rv mg-rv-lane-1 mg-label-stance', 'mg-rv-reviewed mg-label-claim'])
+    expect(all.map((s) => s.classes)).toEqual([
+      'mg-rv mg-rv-lane-0 mg-label-claim',
+      'mg-rv mg-rv-lane-1 mg-label-stance',
+      'mg-rv-reviewed mg-label-claim',
+    ])
     expect(all.map((s) => layerOfSpan(s.id).layer)).toEqual(['maria', 'jonas', '_reviewed'])
     // The same machinery draws them: what lies under "Gespräche" is found again by position.
     const state = EditorState.create({ doc: docFromText(text), plugins: [readOnly(), highlights(all)] })
@@ -36,7 +40,11 @@ describe('review spans', () => {
     const { text, spans } = marked('[Kyiv] said [talks failed]')
     const index = new TextIndex(text)
     const [a, b] = spans
-    const layer = (annotator: string, label: string) => ({ annotator, annotations: [annotation(index, 'source', a!.start, a!.end), annotation(index, label, b!.start, b!.end)], links: [] })
+    const layer = (annotator: string, label: string) => ({
+      annotator,
+      annotations: [annotation(index, 'source', a!.start, a!.end), annotation(index, label, b!.start, b!.end)],
+      links: [],
+    })
     const all = reviewSpans(index, [layer('maria', 'claim'), layer('jonas', 'stance'), layer('lena', 'claim')], [])
     expect(all.map((s) => `${index.slice(s.start, s.end)}: ${s.classes}`).sort()).toEqual([
       'Kyiv: mg-rv mg-rv-lane-0 mg-rv-lane-1 mg-rv-lane-2 mg-label-source',

@@ -64,7 +64,9 @@ export function reviewedChanges(
 ): { put: HighlightSpan[]; removed: string[] } {
   const old = new Map(before.map((a) => [a.id, a]))
   const now = new Set(after.map((a) => a.id))
-  const put = after.filter((a) => old.get(a.id)?.modified !== a.modified || old.get(a.id)?.label !== a.label).map((a) => reviewedSpan(index, a))
+  const put = after
+    .filter((a) => old.get(a.id)?.modified !== a.modified || old.get(a.id)?.label !== a.label)
+    .map((a) => reviewedSpan(index, a))
   const removed = before.filter((a) => !now.has(a.id)).map((a) => `${REVIEWED}:${a.id}`)
   return { put, removed }
 }

@@ -28,7 +28,7 @@ describe('agreement figures on screen', () => {
     expect(whyScoreMissing(none, 'f1', 'maria', 'jonas')).toBe('Neither marked any stance: F1 is undefined.')
   })
 
-  it('opens on the pair with the most documents and spans in common, not a newcomer\'s near-empty one', () => {
+  it("opens on the pair with the most documents and spans in common, not a newcomer's near-empty one", () => {
     const scores = (tp: number, fp: number, fn: number) => [{ label: 'all', tp, fp, fn, precision: null, recall: null, f1: null }]
     const pairs = [
       { documents: 1, exact: scores(0, 1, 0) },

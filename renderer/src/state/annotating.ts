@@ -264,7 +264,10 @@ export class Annotating {
       const now = edit.document === this.document ? this.layer?.annotations.get(edit.id) : undefined
       if (now) {
         const ops: AnnotationOp[] = [{ op: 'put', annotation: draftOf(now) }]
-        batches = [...batches, { change: this.nextChange++, document: edit.document, ops, inverse: [{ op: 'put', annotation: draftOf(edit.before) }] }]
+        batches = [
+          ...batches,
+          { change: this.nextChange++, document: edit.document, ops, inverse: [{ op: 'put', annotation: draftOf(edit.before) }] },
+        ]
       }
     }
     const changes = new Set(batches.map((b) => b.change))
@@ -278,12 +281,14 @@ export class Annotating {
   }
 
   private updateSaveState(): void {
-    const save = this.failed.length || this.queue.held
-      ? ({ kind: 'error', message: this.lastError } as const)
-      : !this.queue.idle || this.edit
-        ? ({ kind: 'saving' } as const)
-        : ({ kind: 'saved' } as const)
+    const save =
+      this.failed.length || this.queue.held
+        ? ({ kind: 'error', message: this.lastError } as const)
+        : !this.queue.idle || this.edit
+          ? ({ kind: 'saving' } as const)
+          : ({ kind: 'saved' } as const)
     const prev = this.store.get().save
-    if (prev.kind !== save.kind || (prev.kind === 'error' && save.kind === 'error' && prev.message !== save.message)) this.store.set({ save })
+    if (prev.kind !== save.kind || (prev.kind === 'error' && save.kind === 'error' && prev.message !== save.message))
+      this.store.set({ save })
   }
 }

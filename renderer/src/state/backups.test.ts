@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError, type BackupInfo } from '../../../shared/api'
-import { autoRetryDelay, backupKindLabel, backupTime, byteSize, firstPinned, firstRestorable, isConflict, pinnedReason, storeTitle } from './backups'
+import {
+  autoRetryDelay,
+  backupKindLabel,
+  backupTime,
+  byteSize,
+  firstPinned,
+  firstRestorable,
+  isConflict,
+  pinnedReason,
+  storeTitle,
+} from './backups'
 
 const backup = (over: Partial<BackupInfo>): BackupInfo => ({
   id: 'latest.json',
@@ -23,8 +33,14 @@ describe('backups in words', () => {
   })
 
   it('says why a copy is pinned, and finds the newest pinned copy', () => {
-    const pin = backup({ id: 'pinned-2026-11-21T10-05-00-000Z.json', kind: 'pinned', pinned: { found: '2026-11-21T10:05:00.000Z', keptAs: 'x.json.unreadable-2026-11-21T10-05-00-000Z' } })
-    expect(pinnedReason(pin, 'en-GB')).toMatch(/^Kept since .*2026.*, when the file was found damaged \(the damaged file was kept as x\.json\.unreadable-2026-11-21T10-05-00-000Z\), until you restore it or say it is not needed\.$/)
+    const pin = backup({
+      id: 'pinned-2026-11-21T10-05-00-000Z.json',
+      kind: 'pinned',
+      pinned: { found: '2026-11-21T10:05:00.000Z', keptAs: 'x.json.unreadable-2026-11-21T10-05-00-000Z' },
+    })
+    expect(pinnedReason(pin, 'en-GB')).toMatch(
+      /^Kept since .*2026.*, when the file was found damaged \(the damaged file was kept as x\.json\.unreadable-2026-11-21T10-05-00-000Z\), until you restore it or say it is not needed\.$/,
+    )
     expect(pinnedReason(backup({}))).toBeNull()
     expect(firstPinned([backup({}), pin])).toBe(pin)
     expect(firstPinned([backup({})])).toBeNull()
@@ -57,12 +73,20 @@ describe('retrying a refused save', () => {
   const conflict = (message: string) => new ApiError({ code: 'conflict', message })
 
   it('retries by itself only when the file was busy', () => {
-    expect(autoRetryDelay(conflict('annotations/maria/d1.json is being saved by process 12 on host; your change was not saved, so try again in a moment'))).toBe(2500)
+    expect(
+      autoRetryDelay(
+        conflict('annotations/maria/d1.json is being saved by process 12 on host; your change was not saved, so try again in a moment'),
+      ),
+    ).toBe(2500)
     expect(autoRetryDelay(conflict('… so try again in a moment.'))).toBe(2500)
   })
 
   it('never retries a file from a newer Marginalia, other conflicts or other errors', () => {
-    expect(autoRetryDelay(conflict('d1.json was written by a newer Marginalia (format version 2); update Marginalia to open it (the file was left as it is)'))).toBeNull()
+    expect(
+      autoRetryDelay(
+        conflict('d1.json was written by a newer Marginalia (format version 2); update Marginalia to open it (the file was left as it is)'),
+      ),
+    ).toBeNull()
     expect(autoRetryDelay(conflict('The unit changed on disk; reopen the review.'))).toBeNull()
     expect(autoRetryDelay(new ApiError({ code: 'failed', message: 'try again in a moment' }))).toBeNull()
     expect(autoRetryDelay(new Error('try again in a moment'))).toBeNull()

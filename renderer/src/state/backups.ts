@@ -53,7 +53,9 @@ export function storeTitle(store: StoreRef, annotator?: string): string {
   if (store.store === 'project') return 'Project settings (project.json)'
   if (store.store === 'reviewed') return 'Reviewed layer of this document'
   if (store.store === 'text') return 'The text of this document'
-  return annotator && store.annotator === annotator ? 'Your annotations on this document' : `${store.annotator}’s annotations on this document`
+  return annotator && store.annotator === annotator
+    ? 'Your annotations on this document'
+    : `${store.annotator}’s annotations on this document`
 }
 
 /** How long to wait before sending again a save refused because the file was busy. */

@@ -3,15 +3,29 @@ import { planReload, type ShownContext } from './change-plan'
 
 const annotating: ShownContext = { me: 'rita', document: 'doc-1', compared: null }
 const reviewing: ShownContext = { me: 'rita', document: 'doc-1', compared: ['maria', 'jonas'] }
-const changes = (...changed: [string, string | null][]) => ({ revision: 7, complete: true, changed: changed.map(([layer, document]) => ({ layer, document })) })
+const changes = (...changed: [string, string | null][]) => ({
+  revision: 7,
+  complete: true,
+  changed: changed.map(([layer, document]) => ({ layer, document })),
+})
 
 describe('planReload', () => {
   it('names the colleague whose annotations changed, and reloads the review only when it shows their layer of this document', () => {
     const plan = planReload(changes(['jonas', 'doc-1']), reviewing)
-    expect(plan).toMatchObject({ review: true, ownLayer: false, documents: false, progress: true, note: 'jonas’s annotations were updated.' })
+    expect(plan).toMatchObject({
+      review: true,
+      ownLayer: false,
+      documents: false,
+      progress: true,
+      note: 'jonas’s annotations were updated.',
+    })
     expect(planReload(changes(['jonas', 'doc-2']), reviewing).review).toBe(false)
     expect(planReload(changes(['lena', 'doc-1']), reviewing).review).toBe(false)
-    expect(planReload(changes(['jonas', 'doc-1']), annotating)).toMatchObject({ review: false, ownLayer: false, note: 'jonas’s annotations were updated.' })
+    expect(planReload(changes(['jonas', 'doc-1']), annotating)).toMatchObject({
+      review: false,
+      ownLayer: false,
+      note: 'jonas’s annotations were updated.',
+    })
   })
 
   it('reloads the own layer (and the counts) when it changed elsewhere', () => {
@@ -21,14 +35,27 @@ describe('planReload', () => {
 
   it('reloads the review when the reviewed layer changed, and the list when project.json did', () => {
     expect(planReload(changes(['_reviewed', 'doc-1']), reviewing)).toMatchObject({ review: true, note: 'The reviewed layer was updated.' })
-    expect(planReload(changes(['project', null]), annotating)).toMatchObject({ documents: true, project: true, progress: false, note: 'The project settings were updated.' })
+    expect(planReload(changes(['project', null]), annotating)).toMatchObject({
+      documents: true,
+      project: true,
+      progress: false,
+      note: 'The project settings were updated.',
+    })
   })
 
   it('lists several colleagues in one sentence', () => {
-    expect(planReload(changes(['maria', 'doc-1'], ['jonas', 'doc-3'], ['maria', 'doc-2']), annotating).note).toBe('jonas and maria’s annotations were updated.')
+    expect(planReload(changes(['maria', 'doc-1'], ['jonas', 'doc-3'], ['maria', 'doc-2']), annotating).note).toBe(
+      'jonas and maria’s annotations were updated.',
+    )
   })
 
   it('reloads everything when the host lost track of what changed', () => {
-    expect(planReload({ revision: 90, complete: false, changed: [] }, reviewing)).toMatchObject({ documents: true, project: true, ownLayer: true, review: true, progress: true })
+    expect(planReload({ revision: 90, complete: false, changed: [] }, reviewing)).toMatchObject({
+      documents: true,
+      project: true,
+      ownLayer: true,
+      review: true,
+      progress: true,
+    })
   })
 })

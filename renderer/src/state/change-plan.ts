@@ -46,7 +46,14 @@ function possessive(list: readonly string[]): string {
 export function planReload(changes: ProjectChanges, shown: ShownContext): ReloadPlan {
   const plan: ReloadPlan = { documents: false, project: false, ownLayer: false, review: false, progress: false, note: null }
   if (!changes.complete) {
-    return { documents: true, project: true, ownLayer: shown.document !== null, review: shown.compared !== null, progress: true, note: 'Files changed on disk; everything shown was reloaded.' }
+    return {
+      documents: true,
+      project: true,
+      ownLayer: shown.document !== null,
+      review: shown.compared !== null,
+      progress: true,
+      note: 'Files changed on disk; everything shown was reloaded.',
+    }
   }
   const others = new Set<string>()
   let reviewed = false

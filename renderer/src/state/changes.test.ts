@@ -12,7 +12,14 @@ function layer() {
   const index = new TextIndex(text)
   const claim = annotation(index, 'claim', spans[0]!.start, spans[0]!.end)
   const source = annotation(index, 'source', spans[1]!.start, spans[1]!.end, { attributes: { kind: 'person' } })
-  const link = { id: 'l1', type: 'attribution' as const, from: claim.id, to: source.id, author: 'tester', created: '2026-01-01T00:00:00.000Z' }
+  const link = {
+    id: 'l1',
+    type: 'attribution' as const,
+    from: claim.id,
+    to: source.id,
+    author: 'tester',
+    created: '2026-01-01T00:00:00.000Z',
+  }
   const set = new AnnotationSet([claim, source], [link])
   return { text, ctx: localContext(text), set, claim, source, link }
 }
@@ -28,7 +35,9 @@ function run(l: ReturnType<typeof layer>, ops: AnnotationOp[]) {
 describe('applyOps and its inverse', () => {
   it('a new annotation gets its quote at once, and undo deletes it', () => {
     const l = layer()
-    const out = run(l, [{ op: 'put', annotation: { id: 'n1', label: 'stance', start: 0, end: 18, attributes: { polarity: '' }, note: '' } }])
+    const out = run(l, [
+      { op: 'put', annotation: { id: 'n1', label: 'stance', start: 0, end: 18, attributes: { polarity: '' }, note: '' } },
+    ])
     expect(out.put[0]!.target.quote.exact).toBe('Die Verhandlungen ')
     expect(out.put[0]!.attributes).toEqual({})
     expect(out.inverse).toEqual([{ op: 'delete', id: 'n1' }])
@@ -38,12 +47,17 @@ describe('applyOps and its inverse', () => {
 
   it('undoing the deletion of a source brings it back with its id, created time and the claim link', () => {
     const l = layer()
-    const out = run(l, [{ op: 'unlink', id: 'l1' }, { op: 'delete', id: l.source.id }])
+    const out = run(l, [
+      { op: 'unlink', id: 'l1' },
+      { op: 'delete', id: l.source.id },
+    ])
     expect(l.set.links.size).toBe(0)
     expect(out.removed).toEqual([l.source.id])
     run(l, out.inverse)
     expect(l.set.annotations.get(l.source.id)).toMatchObject({ created: l.source.created, attributes: { kind: 'person' } })
-    expect([...l.set.links.values()]).toEqual([expect.objectContaining({ id: 'l1', from: l.claim.id, to: l.source.id, created: l.link.created })])
+    expect([...l.set.links.values()]).toEqual([
+      expect.objectContaining({ id: 'l1', from: l.claim.id, to: l.source.id, created: l.link.created }),
+    ])
   })
 
   it('a deletion without explicit unlink still drops and restores the link', () => {

@@ -114,7 +114,8 @@ export function applyOps(layer: LayerView, ops: readonly AnnotationOp[], ctx: Lo
   for (const l of links) if (!layer.links.has(l.id)) unlink.push({ op: 'unlink', id: l.id })
   for (const l of layer.links.values()) {
     const now = afterLinks.get(l.id)
-    if (!now || now.from !== l.from || now.to !== l.to) relink.push({ op: 'link', link: { id: l.id, from: l.from, to: l.to, created: l.created } })
+    if (!now || now.from !== l.from || now.to !== l.to)
+      relink.push({ op: 'link', link: { id: l.id, from: l.from, to: l.to, created: l.created } })
   }
   return { put, removed, links, inverse: [...restore, ...unlink, ...relink, ...undoCreate] }
 }

@@ -19,8 +19,12 @@ describe('the export dialog’s formats', () => {
     expect(exportedSentence({ annotations: 12, documents: 3 }, 'jsonl', 'sample-annotations.jsonl', false)).toBe(
       'Exported 12 annotations from 3 documents as sample-annotations.jsonl.',
     )
-    expect(exportedSentence({ annotations: 1, documents: 1 }, 'w3c', '/home/maria/out.jsonld', true)).toBe('Exported 1 annotation from 1 document to /home/maria/out.jsonld.')
-    expect(exportedSentence({ annotations: 0, documents: 4 }, 'zip', 'sample-project.zip', false)).toBe('Exported the project (4 documents) as sample-project.zip.')
+    expect(exportedSentence({ annotations: 1, documents: 1 }, 'w3c', '/home/maria/out.jsonld', true)).toBe(
+      'Exported 1 annotation from 1 document to /home/maria/out.jsonld.',
+    )
+    expect(exportedSentence({ annotations: 0, documents: 4 }, 'zip', 'sample-project.zip', false)).toBe(
+      'Exported the project (4 documents) as sample-project.zip.',
+    )
   })
 
   it('sends all documents as null, and a choice in the project’s order', () => {

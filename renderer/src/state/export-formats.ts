@@ -17,7 +17,11 @@ export interface FormatOption {
 /** Every format, in the order offered. */
 export const FORMAT_OPTIONS: readonly FormatOption[] = [
   { value: 'csv', label: 'CSV', hint: 'One row per annotation, for R, pandas and spreadsheets.' },
-  { value: 'xlsx', label: 'Excel workbook (.xlsx)', hint: 'Spans, links and documents as sheets; opens in Excel or LibreOffice in any language, no import wizard.' },
+  {
+    value: 'xlsx',
+    label: 'Excel workbook (.xlsx)',
+    hint: 'Spans, links and documents as sheets; opens in Excel or LibreOffice in any language, no import wizard.',
+  },
   { value: 'tsv', label: 'TSV', hint: 'The CSV’s columns separated by tabs, for tools that prefer them.' },
   { value: 'jsonl', label: 'JSON Lines', hint: 'One annotation per line as Marginalia stores it, with its links; for scripts.' },
   { value: 'w3c', label: 'W3C Web Annotation (JSON-LD)', hint: 'The W3C standard: quote and position selectors, links as annotations.' },
@@ -40,8 +44,16 @@ function count(n: number, one: string): string {
 }
 
 /** "Exported 12 annotations from 3 documents as spans.jsonl." (`to` a path on desktop). */
-export function exportedSentence(file: Pick<ExportedFile, 'annotations' | 'documents'>, format: ExportFormat, where: string, desktop: boolean): string {
-  const what = format === 'zip' ? `the project (${count(file.documents, 'document')})` : `${count(file.annotations, 'annotation')} from ${count(file.documents, 'document')}`
+export function exportedSentence(
+  file: Pick<ExportedFile, 'annotations' | 'documents'>,
+  format: ExportFormat,
+  where: string,
+  desktop: boolean,
+): string {
+  const what =
+    format === 'zip'
+      ? `the project (${count(file.documents, 'document')})`
+      : `${count(file.annotations, 'annotation')} from ${count(file.documents, 'document')}`
   return `Exported ${what} ${desktop ? 'to' : 'as'} ${where}.`
 }
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { IMPORT_ACCEPT, LARGE_FILE_BYTES, isTable, largeFileQuestion, megabytes, notableEncoding, planBatches, sourceFile, unsendable } from './import-plan'
+import {
+  IMPORT_ACCEPT,
+  LARGE_FILE_BYTES,
+  isTable,
+  largeFileQuestion,
+  megabytes,
+  notableEncoding,
+  planBatches,
+  sourceFile,
+  unsendable,
+} from './import-plan'
 
 describe('planning an import of texts', () => {
   it('offers every format the host imports in the file picker', () => {

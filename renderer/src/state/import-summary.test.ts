@@ -14,7 +14,15 @@ import {
 import type { ImportReport } from './session-state'
 
 function summary(title: string, importedFrom: string): DocumentSummary {
-  return { id: title.toLowerCase().replace(/\W+/g, '-'), title, length: 10, importedFrom, encoding: 'utf-8', metadata: null, annotationCount: 0 }
+  return {
+    id: title.toLowerCase().replace(/\W+/g, '-'),
+    title,
+    length: 10,
+    importedFrom,
+    encoding: 'utf-8',
+    metadata: null,
+    annotationCount: 0,
+  }
 }
 
 function report(patch: Partial<ImportReport>): ImportReport {
@@ -25,10 +33,14 @@ describe('the import report', () => {
   it('names what came in, and cuts a long list short', () => {
     const one = importedEntry({ ...summary('Brief an den Minister', 'brief.txt'), encoding: 'windows-1252' })
     expect(importedSentence(report({ imported: [one] }))).toBe('Imported 1 text: Brief an den Minister.')
-    const many = Array.from({ length: 9 }, (_, i) => importedEntry({ ...summary(`Row ${i + 1}`, `corpus.csv#row=${i + 2}`), encoding: 'utf-8' }))
+    const many = Array.from({ length: 9 }, (_, i) =>
+      importedEntry({ ...summary(`Row ${i + 1}`, `corpus.csv#row=${i + 2}`), encoding: 'utf-8' }),
+    )
     expect(importedSentence(report({ imported: many }))).toBe('Imported 9 texts: Row 1; Row 2; Row 3; Row 4; Row 5; Row 6 and 3 more.')
     const said = importedEntry({ ...summary('Hamas said the talks had failed.', 'said.txt'), encoding: 'utf-8' })
-    expect(importedSentence(report({ imported: [one, said] }))).toBe('Imported 2 texts: Brief an den Minister; Hamas said the talks had failed.')
+    expect(importedSentence(report({ imported: [one, said] }))).toBe(
+      'Imported 2 texts: Brief an den Minister; Hamas said the talks had failed.',
+    )
     expect(importedSentence(report({}))).toBeNull()
   })
 
@@ -39,7 +51,9 @@ describe('the import report', () => {
     expect(encodingSentence(report({ imported: [utf8, docx] }))).toBeNull()
     expect(encodingSentence(report({ imported: [...rows, utf8] }))).toBe('corpus.csv was read as iso-8859-2.')
     const latin = importedEntry({ ...summary('Brief', 'brief.txt'), encoding: 'windows-1252' })
-    expect(encodingSentence(report({ imported: [...rows, latin] }))).toBe('Read from other encodings than UTF-8: corpus.csv (iso-8859-2), brief.txt (windows-1252).')
+    expect(encodingSentence(report({ imported: [...rows, latin] }))).toBe(
+      'Read from other encodings than UTF-8: corpus.csv (iso-8859-2), brief.txt (windows-1252).',
+    )
   })
 
   it('keeps texts already in the project apart from refused files', () => {
@@ -64,8 +78,8 @@ describe('the import report', () => {
   it('shows a document’s origin, encoding and CSV cells on hover', () => {
     const d = summary('Opening statement', 'corpus.csv#row=2')
     expect(documentTooltip(d, undefined)).toBe('Imported from corpus.csv#row=2')
-    expect(documentTooltip(d, { encoding: 'windows-1252', metadata: { speaker: 'Minister Ní Bhriain', date: '2023-10-12', empty: ' ' } })).toBe(
-      'Imported from corpus.csv#row=2, read as windows-1252\nspeaker: Minister Ní Bhriain\ndate: 2023-10-12',
-    )
+    expect(
+      documentTooltip(d, { encoding: 'windows-1252', metadata: { speaker: 'Minister Ní Bhriain', date: '2023-10-12', empty: ' ' } }),
+    ).toBe('Imported from corpus.csv#row=2, read as windows-1252\nspeaker: Minister Ní Bhriain\ndate: 2023-10-12')
   })
 })

@@ -17,18 +17,18 @@ export function handleReviewKey(session: Session, e: KeyboardEvent): boolean {
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key
   if (e.ctrlKey || e.metaKey) {
     if (isTextEntry(e.target) || e.altKey || e.shiftKey || key !== 'z') return false
-    return r.undoLast(), true
+    return (r.undoLast(), true)
   }
   // Buttons and checkboxes take no letters, so the keys work right after clicking one.
   if (e.altKey || isTextEntry(e.target) || e.target instanceof HTMLSelectElement) return false
   if (key === 'Escape') {
     if (state.editing === null) return false
-    return r.select(state.unit, false), true
+    return (r.select(state.unit, false), true)
   }
   const model = state.review
   if (!model) return false
-  if (key === REVIEW_KEYS.next) return r.step(1), true
-  if (key === REVIEW_KEYS.previous) return r.step(-1), true
+  if (key === REVIEW_KEYS.next) return (r.step(1), true)
+  if (key === REVIEW_KEYS.previous) return (r.step(-1), true)
   const i = state.unit === null ? undefined : model.indexOf.get(state.unit)
   const unit = i === undefined ? undefined : model.units[i]
   if (!unit || state.stale) return false
@@ -36,10 +36,10 @@ export function handleReviewKey(session: Session, e: KeyboardEvent): boolean {
   if (/^[1-9]$/.test(key)) {
     const member = unit.members[Number(key) - 1]
     if (!member) return false
-    return r.decide(unit.key, { action: 'accept', annotator: member.annotator }), true
+    return (r.decide(unit.key, { action: 'accept', annotator: member.annotator }), true)
   }
-  if (key === REVIEW_KEYS.reject) return r.decide(unit.key, { action: 'reject' }), true
-  if (key === REVIEW_KEYS.edit) return session.store.set({ editing: unit.key }), true
-  if (key === REVIEW_KEYS.reopen && settled) return r.decide(unit.key, { action: 'reopen' }), true
+  if (key === REVIEW_KEYS.reject) return (r.decide(unit.key, { action: 'reject' }), true)
+  if (key === REVIEW_KEYS.edit) return (session.store.set({ editing: unit.key }), true)
+  if (key === REVIEW_KEYS.reopen && settled) return (r.decide(unit.key, { action: 'reopen' }), true)
   return false
 }

@@ -10,8 +10,17 @@ function review(decidedUnits: number[] = []) {
   const { text, spans } = marked('[Kyiv] said [talks failed], [Moscow 🇷🇺 denied] it, [the war goes on] today.')
   const index = new TextIndex(text)
   const [a, b, c, d] = spans
-  const maria = [annotation(index, 'source', a!.start, a!.end), annotation(index, 'claim', b!.start, b!.end), annotation(index, 'claim', c!.start, c!.end), annotation(index, 'claim', d!.start, d!.end)]
-  const jonas = [annotation(index, 'source', a!.start, a!.end), annotation(index, 'stance', b!.start, b!.end), annotation(index, 'claim', d!.start + 4, d!.end)]
+  const maria = [
+    annotation(index, 'source', a!.start, a!.end),
+    annotation(index, 'claim', b!.start, b!.end),
+    annotation(index, 'claim', c!.start, c!.end),
+    annotation(index, 'claim', d!.start, d!.end),
+  ]
+  const jonas = [
+    annotation(index, 'source', a!.start, a!.end),
+    annotation(index, 'stance', b!.start, b!.end),
+    annotation(index, 'claim', d!.start + 4, d!.end),
+  ]
   const layers: ReviewLayer[] = [
     { annotator: 'maria', annotations: maria, links: [] },
     { annotator: 'jonas', annotations: jonas, links: [] },
@@ -21,11 +30,26 @@ function review(decidedUnits: number[] = []) {
   const reviewed: ReviewedState = {
     annotations: [],
     links: [],
-    decisions: decided.map((unit) => ({ unit, action: 'rejected', annotation: null, members: [], decidedBy: 'rita', decided: '2026-01-01T00:00:00.000Z' })),
+    decisions: decided.map((unit) => ({
+      unit,
+      action: 'rejected',
+      annotation: null,
+      members: [],
+      decidedBy: 'rita',
+      decided: '2026-01-01T00:00:00.000Z',
+    })),
     settled: decided.length,
     total: units.length,
   }
-  const document = { id: 'doc', title: 'Doc', length: index.length, importedFrom: 'doc.txt', encoding: 'utf-8', metadata: null, annotationCount: 0 }
+  const document = {
+    id: 'doc',
+    title: 'Doc',
+    length: index.length,
+    importedFrom: 'doc.txt',
+    encoding: 'utf-8',
+    metadata: null,
+    annotationCount: 0,
+  }
   const view: ReviewView = { document, text, sha256: '0'.repeat(64), reviewer: 'rita', layers, units, reviewed }
   return { model: reviewModel(view, ['maria', 'jonas']), units }
 }
@@ -60,7 +84,10 @@ describe('review model', () => {
 
   it('ignores decisions on units that no longer exist (their members changed)', () => {
     const { model } = review([1])
-    const gone = withReviewed(model, { ...model.reviewed, decisions: model.reviewed.decisions.map((d) => ({ ...d, unit: 'maria:gone|jonas:gone' })) })
+    const gone = withReviewed(model, {
+      ...model.reviewed,
+      decisions: model.reviewed.decisions.map((d) => ({ ...d, unit: 'maria:gone|jonas:gone' })),
+    })
     expect(gone.decisions.size).toBe(0)
     expect(model.decisions.size).toBe(1)
   })

@@ -45,7 +45,16 @@ export function reviewModel(view: ReviewView, annotators: readonly string[]): Re
     for (const m of u.members) unitOfMember.set(memberKey(m.annotator, m.annotation.id), u.key)
   })
   const index = new TextIndex(view.text)
-  const base = { document: view.document.id, annotators, reviewer: view.reviewer, index, layers: view.layers, units: view.units, indexOf, unitOfMember }
+  const base = {
+    document: view.document.id,
+    annotators,
+    reviewer: view.reviewer,
+    index,
+    layers: view.layers,
+    units: view.units,
+    indexOf,
+    unitOfMember,
+  }
   return withReviewed(base, view.reviewed)
 }
 

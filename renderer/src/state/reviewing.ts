@@ -166,7 +166,12 @@ export class Reviewing {
     this.decide(key, { action: 'reopen' }, false)
   }
 
-  private send(key: string | null, call: () => Promise<ReviewedState>, done?: (before: ReviewModel, after: ReviewModel) => void, attempt = 0): void {
+  private send(
+    key: string | null,
+    call: () => Promise<ReviewedState>,
+    done?: (before: ReviewModel, after: ReviewModel) => void,
+    attempt = 0,
+  ): void {
     const document = this.model?.document
     this.chain = this.chain
       .then(call)

@@ -40,6 +40,12 @@ export async function saveFile(client: Client, host: 'desktop' | 'browser' | und
 }
 
 /** Save text as a file (see saveFile). */
-export function saveTextFile(client: Client, host: 'desktop' | 'browser' | undefined, filename: string, content: string, type: string): Promise<string | null> {
+export function saveTextFile(
+  client: Client,
+  host: 'desktop' | 'browser' | undefined,
+  filename: string,
+  content: string,
+  type: string,
+): Promise<string | null> {
   return saveFile(client, host, { filename, mediaType: type, content, encoding: 'utf8' })
 }

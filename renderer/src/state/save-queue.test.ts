@@ -16,7 +16,9 @@ function setup() {
   const failed: number[][] = []
   const queue = new SaveQueue({
     send: (document, ops) =>
-      new Promise((resolve, reject) => sent.push({ document, ops, answer: (ok) => (ok ? resolve(result) : reject(new Error('disk full'))) })),
+      new Promise((resolve, reject) =>
+        sent.push({ document, ops, answer: (ok) => (ok ? resolve(result) : reject(new Error('disk full'))) }),
+      ),
     saved: (batches) => saved.push(batches.map((b) => b.change)),
     failed: (batches) => failed.push(batches.map((b) => b.change)),
     changed: () => {},
@@ -72,7 +74,8 @@ describe('SaveQueue', () => {
     const saved: number[][] = []
     const failed: number[][] = []
     const queue = new SaveQueue({
-      send: (_document, ops) => new Promise((resolve, reject) => sent.push({ ops, answer: (ok) => (ok ? resolve(result) : reject(new Error('busy'))) })),
+      send: (_document, ops) =>
+        new Promise((resolve, reject) => sent.push({ ops, answer: (ok) => (ok ? resolve(result) : reject(new Error('busy'))) })),
       saved: (batches) => saved.push(batches.map((b) => b.change)),
       failed: (batches) => failed.push(batches.map((b) => b.change)),
       changed: () => {},

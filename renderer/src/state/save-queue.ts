@@ -91,27 +91,32 @@ export class SaveQueue {
       take.push(b)
     }
     this.inFlight = take
-    this.hooks.send(document, take.flatMap((b) => b.ops)).then(
-      (result) => {
-        this.inFlight = []
-        this.hooks.saved(take, result)
-        this.hooks.changed()
-        this.pump()
-      },
-      (error: unknown) => {
-        if (this.hooks.hold?.(error)) {
-          this.queue = [...take, ...this.queue]
+    this.hooks
+      .send(
+        document,
+        take.flatMap((b) => b.ops),
+      )
+      .then(
+        (result) => {
           this.inFlight = []
-          this.paused = true
+          this.hooks.saved(take, result)
           this.hooks.changed()
-          return
-        }
-        const failed = [...take, ...this.queue]
-        this.inFlight = []
-        this.queue = []
-        this.hooks.failed(failed, error)
-        this.hooks.changed()
-      },
-    )
+          this.pump()
+        },
+        (error: unknown) => {
+          if (this.hooks.hold?.(error)) {
+            this.queue = [...take, ...this.queue]
+            this.inFlight = []
+            this.paused = true
+            this.hooks.changed()
+            return
+          }
+          const failed = [...take, ...this.queue]
+          this.inFlight = []
+          this.queue = []
+          this.hooks.failed(failed, error)
+          this.hooks.changed()
+        },
+      )
   }
 }

@@ -35,8 +35,7 @@ export interface ImportReport {
 
 /** What the import is waiting for the user to decide. */
 export type ImportQuestion =
-  | { kind: 'large'; id: number; name: string; bytes: number }
-  | { kind: 'csv'; id: number; name: string; preview: CsvPreview }
+  { kind: 'large'; id: number; name: string; bytes: number } | { kind: 'csv'; id: number; name: string; preview: CsvPreview }
 
 /** What the import learned about a document that documents.list does not say. */
 export interface DocumentDetails {

@@ -4,7 +4,17 @@
  * Actions that the user starts from a form return the error sentence (or null) so the form can
  * show it next to the field; the rest put their message in the hint line.
  */
-import { ApiError, type AppInfo, type ArgsOf, type BackupInfo, type Client, type ExportedFile, type ProjectSummary, type RestoreResult, type StoreRef } from '../../../shared/api'
+import {
+  ApiError,
+  type AppInfo,
+  type ArgsOf,
+  type BackupInfo,
+  type Client,
+  type ExportedFile,
+  type ProjectSummary,
+  type RestoreResult,
+  type StoreRef,
+} from '../../../shared/api'
 import { Annotating } from './annotating'
 import { autoRetryDelay, firstPinned, firstRestorable, isConflict } from './backups'
 import { Commands } from './commands'
@@ -50,7 +60,11 @@ export class Session {
     this.commands = new Commands(this.store, this.work)
     const hint = (text: string | null, tone: 'info' | 'error' = 'info') => this.commands.hint(text, tone)
     this.reviewing = new Reviewing(this.store, client, hint)
-    this.mode = new ReviewMode(this.store, client, this.reviewing, { document: () => this.store.get().doc?.id ?? null, saved: () => this.saved(), hint })
+    this.mode = new ReviewMode(this.store, client, this.reviewing, {
+      document: () => this.store.get().doc?.id ?? null,
+      saved: () => this.saved(),
+      hint,
+    })
     this.imports = new TextImport(this.store, client, (id) => void this.openDocument(id))
     this.watch = new ChangeWatch(this.store, client, {
       reloadProject: async () => this.store.set({ info: await client.call('app.info', {}) }),
@@ -132,7 +146,17 @@ export class Session {
     const recent = [project.path, ...(info?.recent ?? []).filter((p) => p !== project.path)].slice(0, 10)
     this.work.unload()
     this.reviewing.close()
-    this.store.set({ info: info ? { ...info, project, recent } : info, doc: null, documents: [], documentDetails: {}, imported: null, hint: null, view: 'annotate', progress: null, annotators: null })
+    this.store.set({
+      info: info ? { ...info, project, recent } : info,
+      doc: null,
+      documents: [],
+      documentDetails: {},
+      imported: null,
+      hint: null,
+      view: 'annotate',
+      progress: null,
+      annotators: null,
+    })
     await this.watch.start()
     await this.loadDocuments()
     void this.mode.loadProgress()
@@ -146,7 +170,8 @@ export class Session {
     await this.saved()
     const result = await this.client.call('backups.restore', { store, backup })
     if (store.store === 'project') await this.projectOpened(result.project)
-    else if ((store.store === 'annotations' || store.store === 'text') && store.document === this.store.get().doc?.id) await this.openDocument(store.document, true)
+    else if ((store.store === 'annotations' || store.store === 'text') && store.document === this.store.get().doc?.id)
+      await this.openDocument(store.document, true)
     else if (store.store === 'reviewed') void this.mode.openReview()
     return result
   }
@@ -165,7 +190,8 @@ export class Session {
   /** Open a project folder, by path or (desktop) through the native dialog; returns the error sentence, or null. */
   async openProject(path?: string): Promise<string | null> {
     try {
-      const project = path === undefined ? await this.client.call('host.openProjectDialog', {}) : await this.client.call('project.open', { path })
+      const project =
+        path === undefined ? await this.client.call('host.openProjectDialog', {}) : await this.client.call('project.open', { path })
       await this.projectOpened(project)
       return null
     } catch (e) {
@@ -192,7 +218,9 @@ export class Session {
   async createProject(name: string, path?: string): Promise<string | null> {
     try {
       const project =
-        path === undefined ? await this.client.call('host.createProjectDialog', { name }) : await this.client.call('project.create', { path, name })
+        path === undefined
+          ? await this.client.call('host.createProjectDialog', { name })
+          : await this.client.call('project.create', { path, name })
       await this.projectOpened(project)
       return null
     } catch (e) {
@@ -228,7 +256,11 @@ export class Session {
       const opened = await this.client.call('documents.open', { id })
       if (this.store.get().opening !== id) return
       this.work.load(opened)
-      this.store.set({ doc: { id, text: opened.text, notice: opened.notice, pinned: opened.pinned, readOnly: opened.readOnly }, opening: null, hint: null })
+      this.store.set({
+        doc: { id, text: opened.text, notice: opened.notice, pinned: opened.pinned, readOnly: opened.readOnly },
+        opening: null,
+        hint: null,
+      })
       const documents = this.store.get().documents.map((d) => (d.id === id ? opened.document : d))
       this.store.set({ documents })
       void this.loadValues()

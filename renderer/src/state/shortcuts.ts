@@ -9,7 +9,6 @@ import { isFormField, isTextEntry } from './key-targets'
 import { handleReviewKey } from './review-keys'
 import type { Session } from './session'
 
-
 /** Whether a modal dialog is open (its own keys apply then). */
 function dialogOpen(): boolean {
   return document.querySelector('dialog[open]') !== null
@@ -25,18 +24,18 @@ function handle(session: Session, e: KeyboardEvent): boolean {
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key
   if (mod && !e.altKey) {
     if (isTextEntry(e.target)) return false
-    if (key === 'z' && !e.shiftKey) return c.undo(), true
-    if ((key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey && e.ctrlKey)) return c.redo(), true
+    if (key === 'z' && !e.shiftKey) return (c.undo(), true)
+    if ((key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey && e.ctrlKey)) return (c.redo(), true)
     return false
   }
   if (e.altKey || e.ctrlKey || e.metaKey || isFormField(e.target)) return false
   if (key === 'Escape') return c.escape()
   const state = session.store.get()
   if (!state.layer) return false
-  if ((key === 'Delete' || key === 'Backspace') && state.selectedId !== null) return c.remove(state.selectedId), true
+  if ((key === 'Delete' || key === 'Backspace') && state.selectedId !== null) return (c.remove(state.selectedId), true)
   const label = state.info?.project?.labels.find((l) => l.key.toLowerCase() === key)
-  if (label) return c.tag(label.id), true
-  if (key === 'a') return c.startLinking(), true
+  if (label) return (c.tag(label.id), true)
+  if (key === 'a') return (c.startLinking(), true)
   // n and p move between units in review mode; swallow them here so they do nothing surprising.
   return key === 'n' || key === 'p'
 }

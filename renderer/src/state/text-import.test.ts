@@ -29,7 +29,15 @@ function setup(answer: (files: ArgsOf<'documents.import'>['files'], confirmLarge
     const a = args as ArgsOf<'documents.import'>
     calls.push({ method, args: a })
     const value = answer(a.files, a.confirmLarge ?? false) ?? {
-      imported: a.files.map((f) => ({ id: f.name, title: f.name, length: 1, importedFrom: f.name, annotationCount: 0, encoding: f.name.includes('1252') ? 'windows-1252' : 'utf-8', metadata: null })),
+      imported: a.files.map((f) => ({
+        id: f.name,
+        title: f.name,
+        length: 1,
+        importedFrom: f.name,
+        annotationCount: 0,
+        encoding: f.name.includes('1252') ? 'windows-1252' : 'utf-8',
+        metadata: null,
+      })),
       errors: [],
     }
     return { ok: true, value }
@@ -136,7 +144,12 @@ describe('importing texts', () => {
     const client = createClient(async () => ({ ok: false, error: { code: 'unavailable', message: 'Marginalia is not reachable.' } }))
     const store = new Store<SessionState>(initialState)
     const read: string[] = []
-    const imports = new TextImport(store, client, () => {}, async (f) => (read.push(f.name), 'eA=='))
+    const imports = new TextImport(
+      store,
+      client,
+      () => {},
+      async (f) => (read.push(f.name), 'eA=='),
+    )
     await imports.run([file('huge.txt', 40_000_000), file('a.txt')])
     expect(read).toEqual(['a.txt'])
     expect(store.get().imported!.errors).toEqual([

@@ -76,8 +76,14 @@ export class TextImport {
       const ready = await this.prepare(files, report)
       let done = total - ready.length
       this.store.set({ importing: { done, total } })
-      for (const batch of planBatches(ready.map((r) => r.file.size), BATCH_LIMITS)) {
-        await this.send(batch.map((i) => ready[i]!), report)
+      for (const batch of planBatches(
+        ready.map((r) => r.file.size),
+        BATCH_LIMITS,
+      )) {
+        await this.send(
+          batch.map((i) => ready[i]!),
+          report,
+        )
         done += batch.length
         this.store.set({ importing: { done, total } })
       }

@@ -20,7 +20,10 @@ interface Answer {
  * The report (the last one while a new one is calculated), the error sentence, and a way to ask
  * again; it is asked again by itself when colleagues' changes come in from disk (`revision`).
  */
-export function useAgreementReport(annotators: readonly string[] | null, revision: number): { report: AgreementReport | null; error: string | null; loading: boolean; reload: () => void } {
+export function useAgreementReport(
+  annotators: readonly string[] | null,
+  revision: number,
+): { report: AgreementReport | null; error: string | null; loading: boolean; reload: () => void } {
   const session = useSession()
   const [answer, setAnswer] = useState<Answer>({ request: '', report: null, error: null })
   const [asked, setAsked] = useState(0)

@@ -67,7 +67,11 @@ export function useWindowRows(total: number, rowHeight: number): WindowRows {
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN)
   const last = Math.min(total, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN)
-  return { box, first, last, onScroll: (e) => {
+  return {
+    box,
+    first,
+    last,
+    onScroll: (e) => {
       known.current.scrollTop = e.currentTarget.scrollTop
       setScrollTop(known.current.scrollTop)
     },

@@ -15,7 +15,12 @@ export interface CodePointText {
 }
 
 /** The span with one boundary moved by a word; the span never becomes empty. */
-export function nudge(text: CodePointText, span: { start: number; end: number }, boundary: 'start' | 'end', dir: 1 | -1): { start: number; end: number } {
+export function nudge(
+  text: CodePointText,
+  span: { start: number; end: number },
+  boundary: 'start' | 'end',
+  dir: 1 | -1,
+): { start: number; end: number } {
   const from = Math.max(0, (boundary === 'start' ? span.start : span.end) - WINDOW)
   const to = Math.min(text.length, (boundary === 'start' ? span.start : span.end) + WINDOW)
   const chars = Array.from(text.slice(from, to))
