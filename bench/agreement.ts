@@ -9,8 +9,8 @@ import { syntheticProject } from '../shared/agreement/synthetic-project'
 import { defaultLabels } from '../shared/model/labels'
 import type { Annotation } from '../shared/model/annotation'
 import { reviewUnits } from '../shared/review/units'
-import { projectAgreement } from '../electron/core/agreement-service'
-import { Project } from '../electron/core/project'
+import { projectAgreement } from '../electron/core/app/agreement-service'
+import { Project } from '../electron/core/project/project'
 
 export interface Timing {
   name: string

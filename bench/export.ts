@@ -1,5 +1,5 @@
 /**
- * CSV export of 100,000 annotations through electron/core/export-tables.ts, as the app and the CLI
+ * CSV export of 100,000 annotations through electron/core/interchange/export-tables.ts, as the app and the CLI
  * run it: two annotators x 50,000 annotations on the 5 MB text. "cold" opens the project from
  * disk first (every store read and parsed), as the CLI does; "warm" exports again from the open
  * project, as the app does after the first export.
@@ -7,8 +7,8 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { exportCsv } from '../electron/core/export-tables'
-import { Project } from '../electron/core/project'
+import { exportCsv } from '../electron/core/interchange/export-tables'
+import { Project } from '../electron/core/project/project'
 import { generateSpans } from './corpus'
 import { CASES, caseData, putOps } from './projects'
 import { summarize, type Summary } from './stats'

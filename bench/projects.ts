@@ -8,7 +8,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AnnotationOp } from '../shared/model/annotation'
-import { Project } from '../electron/core/project'
+import { Project } from '../electron/core/project/project'
 import { generateSpans, generateText, type BenchSpan, type Corpus } from './corpus'
 
 /** One size of the benchmark: a text of `bytes` with `annotations` spans. */

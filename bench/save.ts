@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Project } from '../electron/core/project'
+import { Project } from '../electron/core/project/project'
 
 export interface SaveResult {
   documents: number

@@ -131,8 +131,8 @@ describe('marginalia', () => {
 
 describe('one set of figures', () => {
   it('opening documents as a new annotator writes nothing, and the app and `marginalia agreement --json` give deep-equal reports', async () => {
-    const { Workbench } = await import('../core/workbench')
-    const { createHandlers } = await import('../core/handlers')
+    const { Workbench } = await import('../core/app/workbench')
+    const { createHandlers } = await import('../core/app/handlers')
     const { dispatch } = await import('../../shared/api')
     const wb = await Workbench.start({ configDir: join(dir, 'config'), host: 'browser', version: 'test' })
     const call = async (method: string, args: unknown) => {

@@ -2,11 +2,11 @@
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { NewAnnotatorName } from '../../shared/model/annotation'
-import { importAnnotations } from '../core/import-annotations'
-import { Project } from '../core/project'
-import { SkippedFileError, readRegularFile } from '../core/regular-file'
-import { Settings, defaultConfigDir } from '../core/settings'
-import { MAX_TEXT_BYTES } from '../core/stored-text'
+import { importAnnotations } from '../core/interchange/import-annotations'
+import { Project } from '../core/project/project'
+import { SkippedFileError, readRegularFile } from '../core/store/regular-file'
+import { Settings, defaultConfigDir } from '../core/project/settings'
+import { MAX_TEXT_BYTES } from '../core/documents/stored-text'
 import { printJson, progress, usage } from './common'
 
 export async function importCommand(args: string[]): Promise<number> {

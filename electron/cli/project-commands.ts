@@ -1,9 +1,9 @@
 /** `marginalia validate` and `marginalia stats`. */
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { Project } from '../core/project'
-import { projectStats, statsSummary } from '../core/project-stats'
-import { validateProject } from '../core/validate-project'
+import { Project } from '../core/project/project'
+import { projectStats, statsSummary } from '../core/app/project-stats'
+import { validateProject } from '../core/project/validate-project'
 import { printJson, usage } from './common'
 
 export async function validateCommand(args: string[]): Promise<number> {

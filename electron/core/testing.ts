@@ -4,9 +4,13 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { AnnotationOp } from '../../shared/model/annotation'
-import { Project } from './project'
+import { Project } from './project/project'
+
+/** The repository's folder, and its fixtures (the sample project, test corpora, readers we did not write). */
+export const REPO = resolve(import.meta.dirname, '../..')
+export const FIXTURES = join(REPO, 'fixtures')
 
 /** Texts that break naive offset code: emoji, combining marks, RTL scripts, CRLF, quotes. */
 export const trickyTexts = {

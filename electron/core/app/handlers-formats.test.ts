@@ -1,0 +1,77 @@
+/** The contract methods the import and export dialogs use, called as the UI calls them. */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { unzipSync } from 'fflate'
+import { afterEach, describe, expect, it } from 'vitest'
+import { dispatch, type ImportResult, type CsvPreview, type ExportedFile } from '../../../shared/api'
+import { createHandlers } from './handlers'
+import { FIXTURES, tempDir } from '../testing'
+import { Workbench } from './workbench'
+
+const cleanups: (() => Promise<void>)[] = []
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c()
+})
+
+async function host() {
+  const t = await tempDir()
+  cleanups.push(t.cleanup)
+  const wb = await Workbench.start({ configDir: join(t.dir, 'config'), host: 'browser', version: 'test' })
+  cleanups.push(async () => wb.close())
+  const handlers = createHandlers(wb)
+  const call = async <T>(method: string, args: unknown): Promise<T> => {
+    const r = await dispatch(handlers, method, args)
+    if (!r.ok) throw new Error(r.error.message)
+    return r.value as T
+  }
+  await call('settings.setAnnotator', { name: 'rita' })
+  return { call, dir: t.dir }
+}
+
+const file = (name: string) => ({ name, data: readFileSync(join(FIXTURES, 'corpus/formats', name)).toString('base64') })
+
+describe('import and export through the contract', () => {
+  it('previews a CSV, imports it by the chosen columns, and reports encodings', async () => {
+    const { call, dir } = await host()
+    await call('project.create', { path: join(dir, 'p'), name: 'P' })
+    const preview = await call<CsvPreview>('documents.previewCsv', { file: file('corpus.csv') })
+    expect(preview.suggested).toEqual({ text: 'text', title: 'title', id: 'id' })
+    const result = await call<ImportResult>('documents.import', {
+      files: [{ ...file('corpus.csv'), csv: { text: 'text', title: 'speaker' } }, file('windows-1252.txt')],
+    })
+    expect(result.imported.map((d) => [d.title, d.encoding])).toEqual([
+      ['Minister Ní Bhriain', 'utf-8'],
+      ['Zoe Nguyễn', 'utf-8'],
+      ['Zoé (decomposed)', 'utf-8'],
+      [expect.stringMatching(/^Der Sprecher/), 'windows-1252'],
+    ])
+    expect(result.imported[0]!.metadata).toMatchObject({ id: 'sp-001', title: 'Opening statement' })
+    expect(result.errors).toEqual([expect.objectContaining({ kind: 'refused', name: 'corpus.csv' })])
+    await expect(call('documents.previewCsv', { file: file('broken-unclosed-quote.csv') })).rejects.toThrow(/is not a well-formed CSV file/)
+  })
+
+  it('exports every format as one file to save; brat and the archive as base64 zips', async () => {
+    const { call, dir } = await host()
+    const { cpSync } = await import('node:fs')
+    cpSync(join(FIXTURES, 'sample-project'), join(dir, 'sample'), { recursive: true })
+    await call('project.open', { path: join(dir, 'sample') })
+    const w3c = await call<ExportedFile>('export.annotations', { format: 'w3c', annotator: 'maria' })
+    expect(w3c).toMatchObject({ encoding: 'utf8', mediaType: 'application/ld+json', annotations: 44, documents: 3 })
+    expect(w3c.filename).toMatch(/-annotations-\d{4}-\d\d-\d\d\.jsonld$/)
+    const some = await call<ExportedFile>('export.annotations', {
+      format: 'jsonl',
+      documents: ['russia-and-iran-as-new-axis-against-the-west-7ff65345'],
+    })
+    expect(some.documents).toBe(1)
+    const brat = await call<ExportedFile>('export.annotations', { format: 'brat' })
+    expect(brat.encoding).toBe('base64')
+    const names = Object.keys(unzipSync(Buffer.from(brat.content, 'base64')))
+    expect(names.filter((n) => n.endsWith('.ann'))).toHaveLength(6)
+    expect(names.some((n) => n.endsWith('/annotation.conf'))).toBe(true)
+    const zip = await call<ExportedFile>('export.annotations', { format: 'zip' })
+    expect(Object.keys(unzipSync(Buffer.from(zip.content, 'base64')))).toContain('sample/project.json')
+    await expect(call('export.annotations', { format: 'brat', annotator: 'nobody' })).rejects.toThrow(
+      'There are no annotations by "nobody" in this project',
+    )
+  })
+})

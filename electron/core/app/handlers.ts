@@ -1,0 +1,79 @@
+/**
+ * The one table that maps the contract's methods onto the core. The Electron main process (IPC)
+ * and the browser-mode server (HTTP) both route every call through `dispatch(createHandlers(...))`,
+ * so the two hosts cannot drift apart. Host-only abilities (native dialogs, saving a file) are
+ * passed in; a host without them answers 'unavailable'.
+ */
+import { UserError, type Handlers, type ProjectSummary } from '../../../shared/api'
+import { agreementCsv, projectAgreement } from './agreement-service'
+import { exportFileName } from '../interchange/export-tables'
+import { previewCsv } from '../documents/import-csv'
+import { acceptAgreed, annotatorSummaries, decide, openReview, reviewProgress } from './review-service'
+import type { Workbench } from './workbench'
+
+/** What only a desktop host can do. */
+export interface HostAbilities {
+  openProjectDialog?: () => Promise<ProjectSummary | null>
+  createProjectDialog?: (name: string) => Promise<ProjectSummary | null>
+  saveFile?: (defaultName: string, content: string | Uint8Array) => Promise<{ path: string } | null>
+  pickPath?: (kind: 'folder' | 'file', title: string) => Promise<string | null>
+}
+
+function unavailable(): never {
+  throw new UserError('unavailable', 'That needs the desktop app; in browser mode, type the folder path instead.')
+}
+
+/** The handlers for every contract method over one workbench. */
+export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handlers {
+  return {
+    'app.info': async () => wb.info(),
+    'settings.setAnnotator': ({ name }) => wb.setAnnotator(name),
+    'project.open': ({ path }) => wb.open(path),
+    'project.create': ({ path, name }) => wb.create(path, name),
+    'documents.list': () => wb.listDocuments(),
+    'documents.rename': ({ id, title }) => wb.rename(id, title),
+    'documents.import': ({ files, confirmLarge }) =>
+      wb.importFiles(
+        files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.data, 'base64')), encoding: f.encoding, csv: f.csv })),
+        confirmLarge,
+      ),
+    'documents.previewCsv': async ({ file }) => {
+      const preview = previewCsv(file.name, new Uint8Array(Buffer.from(file.data, 'base64')), file.encoding)
+      if ('error' in preview) throw new UserError('invalid', preview.error)
+      return preview
+    },
+    'documents.open': ({ id }) => wb.openDocument(id),
+    'annotations.apply': ({ document, ops }) => wb.apply(document, ops),
+    'annotations.values': () => wb.attributeValues(),
+    'export.csv': (options) => wb.exportCsv(options),
+    'export.annotations': (options) => wb.exportAnnotations(options),
+    'project.annotators': () => annotatorSummaries(wb.current),
+    'agreement.report': ({ annotators, document }) => projectAgreement(wb.current, annotators, document),
+    'agreement.export': async ({ annotators, document, format }) => {
+      const report = await projectAgreement(wb.current, annotators, document)
+      const base = exportFileName(wb.current.name)
+        .replace(/-annotations-/, '-agreement-')
+        .replace(/\.csv$/, '')
+      return format === 'csv'
+        ? { filename: `${base}.csv`, content: agreementCsv(report) }
+        : { filename: `${base}.json`, content: `${JSON.stringify(report, null, 2)}\n` }
+    },
+    'project.changes': async ({ since }) => wb.changes(since),
+    'annotations.import': ({ path, as }) => wb.importAnnotations(path, as),
+    'review.open': async ({ document, annotators }) => {
+      const view = await openReview(wb.current, document, annotators, wb.annotator)
+      return { ...view, document: await wb.summaryOf(document) }
+    },
+    'review.decide': ({ document, annotators, unit, decision }) => decide(wb.current, document, annotators, unit, decision, wb.annotator),
+    'review.acceptAgreed': ({ document, annotators }) => acceptAgreed(wb.current, document, annotators, wb.annotator),
+    'review.progress': ({ annotators }) => reviewProgress(wb.current, annotators),
+    'backups.list': ({ store }) => wb.listBackups(store),
+    'backups.restore': ({ store, backup }) => wb.restoreBackup(store, backup),
+    'backups.unpin': ({ store, backup }) => wb.unpinBackup(store, backup),
+    'host.openProjectDialog': () => (host.openProjectDialog ?? unavailable)(),
+    'host.createProjectDialog': ({ name }) => (host.createProjectDialog ? host.createProjectDialog(name) : unavailable()),
+    'host.pickPath': ({ kind, title }) => (host.pickPath ? host.pickPath(kind, title) : unavailable()),
+    'host.saveFile': ({ defaultName, content, encoding }) =>
+      host.saveFile ? host.saveFile(defaultName, encoding === 'base64' ? Buffer.from(content, 'base64') : content) : unavailable(),
+  }
+}

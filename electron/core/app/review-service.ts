@@ -1,0 +1,113 @@
+/**
+ * The review operations behind the contract's review.* methods: open a document for review
+ * (every compared annotator's layer, the review units, the reviewed layer), settle units, and
+ * count progress per document. Units are recomputed from the layers on every call, so a decision
+ * always refers to what is on disk now.
+ */
+import type { AnnotatorSummary, ReviewView, ReviewedState } from '../../../shared/api'
+import { UserError } from '../../../shared/api'
+import { reviewUnits, type ReviewLayer, type ReviewUnit } from '../../../shared/review/units'
+import type { Project } from '../project/project'
+import { settledCount, type UnitDecision } from '../project/review'
+
+/** The compared annotators' layers of one document (an annotator without a store has an empty one). */
+export async function reviewLayers(project: Project, docId: string, annotators: readonly string[]): Promise<ReviewLayer[]> {
+  return Promise.all(
+    annotators.map(async (annotator) => {
+      if (!(await project.hasLayer(annotator, docId))) return { annotator, annotations: [], links: [] }
+      const layer = await project.freshLayer(annotator, docId)
+      return { annotator, annotations: [...layer.annotations], links: [...layer.links] }
+    }),
+  )
+}
+
+async function state(project: Project, docId: string, units: readonly ReviewUnit[]): Promise<ReviewedState> {
+  const data = (await project.reviewedLayer(docId)).data
+  return {
+    annotations: data.annotations,
+    links: data.links,
+    decisions: data.decisions,
+    settled: settledCount(units, data),
+    total: units.length,
+  }
+}
+
+/** Everything the review screen shows for one document. */
+export async function openReview(
+  project: Project,
+  docId: string,
+  annotators: readonly string[],
+  reviewer: string,
+): Promise<Omit<ReviewView, 'document'>> {
+  const [text, layers] = await Promise.all([project.text(docId), reviewLayers(project, docId, annotators)])
+  const units = reviewUnits(layers)
+  return { text: text.text, sha256: project.document(docId).sha256, reviewer, layers, units, reviewed: await state(project, docId, units) }
+}
+
+/** Settle, or reopen, one unit (found by its key among the units as they are now). */
+export async function decide(
+  project: Project,
+  docId: string,
+  annotators: readonly string[],
+  unitKey: string,
+  decision: UnitDecision,
+  reviewer: string,
+): Promise<ReviewedState> {
+  const [text, layers] = await Promise.all([project.text(docId), reviewLayers(project, docId, annotators)])
+  const units = reviewUnits(layers)
+  const unit = units.find((u) => u.key === unitKey)
+  if (!unit)
+    throw new UserError('conflict', 'That review unit has changed since the review was opened (an annotator edited it); reopen the review.')
+  const reviewed = await project.reviewedLayer(docId)
+  await reviewed.decide(unit, decision, { text, labels: project.labels, layers, reviewer, now: new Date().toISOString() })
+  return state(project, docId, units)
+}
+
+/** Accept the first annotator's version of every agreed unit that is not settled yet. */
+export async function acceptAgreed(
+  project: Project,
+  docId: string,
+  annotators: readonly string[],
+  reviewer: string,
+): Promise<ReviewedState> {
+  const [text, layers] = await Promise.all([project.text(docId), reviewLayers(project, docId, annotators)])
+  const units = reviewUnits(layers)
+  const reviewed = await project.reviewedLayer(docId)
+  const decided = new Set(reviewed.data.decisions.map((d) => d.unit))
+  const items = units
+    .filter((u) => u.kind === 'agreed' && !decided.has(u.key))
+    .map((unit) => ({ unit, decision: { action: 'accept' as const, annotator: unit.members[0]!.annotator } }))
+  if (items.length > 0) await reviewed.decideMany(items, { text, labels: project.labels, layers, reviewer, now: new Date().toISOString() })
+  return state(project, docId, units)
+}
+
+/** Settled / total units per document, comparing `annotators` (every annotator when null). */
+export async function reviewProgress(
+  project: Project,
+  annotators: readonly string[] | null,
+): Promise<Record<string, { settled: number; total: number }>> {
+  const who = annotators ?? (await project.annotators())
+  const out: Record<string, { settled: number; total: number }> = {}
+  for (const doc of project.documents) {
+    const units = reviewUnits(await reviewLayers(project, doc.id, who))
+    const settled = (await project.hasReviewedLayer(doc.id)) ? settledCount(units, (await project.reviewedLayer(doc.id)).data) : 0
+    out[doc.id] = { settled, total: units.length }
+  }
+  return out
+}
+
+/** Who has annotated in this project, on how many documents, how much. */
+export async function annotatorSummaries(project: Project): Promise<AnnotatorSummary[]> {
+  const out: AnnotatorSummary[] = []
+  for (const annotator of await project.annotators()) {
+    let documents = 0
+    let annotations = 0
+    for (const doc of project.documents) {
+      if (!(await project.hasLayer(annotator, doc.id))) continue
+      documents++
+      annotations += (await project.layer(annotator, doc.id)).annotations.length
+    }
+    out.push({ annotator, documents, annotations })
+  }
+  return out
+}

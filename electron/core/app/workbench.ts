@@ -1,0 +1,370 @@
+/**
+ * A running Marginalia: the settings, the open project, and the operations the contract's methods
+ * map onto. One Workbench serves one window (desktop) or one browser-mode server; hosts add only
+ * what is theirs (dialogs, files, transport).
+ */
+import { isAbsolute, resolve } from 'node:path'
+import type {
+  AnnotationImportReport,
+  AppInfo,
+  ApplyResult,
+  BackupInfo,
+  CsvExport,
+  CsvOptions,
+  DocumentSummary,
+  ExportOptions,
+  ExportedFile,
+  ImportResult,
+  OpenedDocument,
+  ProjectChanges,
+  ProjectSummary,
+  RestoreResult,
+  StoreRef,
+} from '../../../shared/api'
+import { UserError } from '../../../shared/api'
+import { isWindowsReservedName, type AnnotationOp } from '../../../shared/model/annotation'
+import type { DocumentEntry } from '../../../shared/model/project'
+import { exportCsv, exportFileName } from '../interchange/export-tables'
+import { exportProject, zipEntries } from '../interchange/export-formats'
+import { checkAnnotators, selectionFor } from '../interchange/export-layers'
+import { importAnnotations } from '../interchange/import-annotations'
+import type { BackupPolicy } from '../store/backups'
+import { Project, type IncomingFile } from '../project/project'
+import { Settings, suggestedAnnotator } from '../project/settings'
+import { watchProject, type DiskChange } from '../project/watch'
+
+/** Changes remembered for the UI's polling; a UI further behind reloads everything. */
+const MAX_CHANGES = 500
+
+export interface WorkbenchOptions {
+  configDir: string
+  host: 'desktop' | 'browser'
+  version: string
+  /** How many backups to keep (tests shorten the snapshot interval). */
+  backupPolicy?: BackupPolicy
+}
+
+export class Workbench {
+  private project: Project | null = null
+  private notice: string | null = null
+  private values: Map<string, Set<string>> | null = null
+  private stopWatching: (() => void) | null = null
+  private revision = 0
+  private readonly recentChanges: (DiskChange & { revision: number })[] = []
+
+  private constructor(
+    readonly options: WorkbenchOptions,
+    readonly settings: Settings,
+  ) {
+    this.notice = settings.notice
+  }
+
+  static async start(options: WorkbenchOptions): Promise<Workbench> {
+    return new Workbench(options, await Settings.open(options.configDir))
+  }
+
+  /** The open project, or a UserError telling the user to open one. */
+  get current(): Project {
+    if (!this.project) throw new UserError('unavailable', 'No project is open; open or create a project first.')
+    return this.project
+  }
+
+  get hasProject(): boolean {
+    return this.project !== null
+  }
+
+  info(): AppInfo {
+    return {
+      version: this.options.version,
+      host: this.options.host,
+      annotator: this.settings.annotator,
+      suggestedAnnotator: suggestedAnnotator(),
+      project: this.project ? this.summary(this.project) : null,
+      recent: this.settings.recent,
+      notice: this.notice,
+    }
+  }
+
+  /** Open a project and make it current; on failure the current project stays open. */
+  async open(path: string): Promise<ProjectSummary> {
+    fullPath(path)
+    const project = await Project.open(path, { backupPolicy: this.options.backupPolicy })
+    return this.switchTo(project)
+  }
+
+  async create(path: string, name: string): Promise<ProjectSummary> {
+    fullPath(path)
+    return this.switchTo(await Project.create(path, name, undefined, { backupPolicy: this.options.backupPolicy }))
+  }
+
+  /** The kept versions of one file (project.json of any folder, or a layer of the open project). */
+  async listBackups(ref: StoreRef): Promise<BackupInfo[]> {
+    if (ref.store === 'project') fullPath(ref.path)
+    if (ref.store === 'project') return Project.listProjectBackups(ref.path, this.options.backupPolicy)
+    return this.current.listBackups(ref)
+  }
+
+  /** Put a kept version back; a project.json restore opens that project. */
+  async restoreBackup(ref: StoreRef, id: string): Promise<RestoreResult> {
+    if (ref.store === 'project') fullPath(ref.path)
+    if (ref.store === 'project') {
+      const open = this.project
+      if (open && resolve(ref.path) === open.dir) {
+        const result = await open.restoreBackup({ store: 'project' }, id)
+        this.values = null
+        return { ...result, project: this.summary(open) }
+      }
+      const result = await Project.restoreProjectBackup(ref.path, id, this.options.backupPolicy)
+      return { ...result, project: await this.open(ref.path) }
+    }
+    const project = this.current
+    const result = await project.restoreBackup(ref, id)
+    this.values = null
+    if (ref.store !== 'text') this.record({ layer: ref.store === 'annotations' ? ref.annotator : '_reviewed', document: ref.document })
+    return { ...result, project: this.summary(project) }
+  }
+
+  /** The user says a pinned copy is not needed (of project.json of any folder, or a layer of the open project). */
+  async unpinBackup(ref: StoreRef, id: string): Promise<BackupInfo[]> {
+    if (ref.store === 'project') {
+      fullPath(ref.path)
+      const open = this.project
+      if (!open || resolve(ref.path) !== open.dir)
+        throw new UserError('unavailable', 'Open the project first, then say whether its pinned copy is needed.')
+      return open.unpinBackup({ store: 'project' }, id)
+    }
+    return this.current.unpinBackup(ref, id)
+  }
+
+  /** Remember a problem met at start-up (such as a project that would not open) for the UI. */
+  setNotice(notice: string | null): void {
+    this.notice = notice
+  }
+
+  async setAnnotator(name: string): Promise<AppInfo> {
+    windowsCanHold(name)
+    await this.settings.setAnnotator(name)
+    return this.info()
+  }
+
+  /** The current annotator's name, or a UserError asking for it. */
+  get annotator(): string {
+    const name = this.settings.annotator
+    if (!name) throw new UserError('unavailable', 'Tell Marginalia your name as annotator first.')
+    return name
+  }
+
+  async listDocuments(): Promise<DocumentSummary[]> {
+    const project = this.current
+    return Promise.all(project.documents.map((d) => this.documentSummary(project, d)))
+  }
+
+  /** One document's summary. */
+  async summaryOf(id: string): Promise<DocumentSummary> {
+    const project = this.current
+    return this.documentSummary(project, project.document(id))
+  }
+
+  async rename(id: string, title: string): Promise<DocumentSummary> {
+    const project = this.current
+    return this.documentSummary(project, await project.rename(id, title))
+  }
+
+  /** Import files as documents; files over 20 MB only with confirmLarge (see ImportResult). */
+  async importFiles(files: IncomingFile[], confirmLarge = false): Promise<ImportResult> {
+    const project = this.current
+    const { imported, errors } = await project.importFiles(files, new Date().toISOString(), confirmLarge)
+    return { imported: await Promise.all(imported.map((d) => this.documentSummary(project, d))), errors }
+  }
+
+  /** Export in any format as one file to save (brat's folder zipped). */
+  async exportAnnotations(options: ExportOptions): Promise<ExportedFile> {
+    const project = this.current
+    const annotators = options.annotator ? [options.annotator] : null
+    if (annotators) await checkAnnotators(project, annotators)
+    const selection = selectionFor(options.layer, annotators, () => this.annotator)
+    const result = await exportProject(project, {
+      ...selection,
+      documents: options.documents,
+      format: options.format,
+      bom: options.bom,
+      neutralizeFormulas: options.neutralizeFormulas,
+      base: options.base,
+    })
+    const single = options.format !== 'brat' ? result.entries[0]! : null
+    const bytes = single ? single.content : zipEntries(result.filename, result.entries)
+    const binary = typeof bytes !== 'string'
+    return {
+      filename: options.format === 'brat' ? `${result.filename}.zip` : result.filename,
+      mediaType: result.mediaType,
+      content: binary ? Buffer.from(bytes).toString('base64') : bytes,
+      encoding: binary ? 'base64' : 'utf8',
+      annotations: result.annotations,
+      documents: result.documents,
+      warnings: result.warnings,
+    }
+  }
+
+  /**
+   * A document to annotate: its text, the annotator's layer, what to tell them about the layer (a
+   * damaged file set aside, a pinned last good copy), and whether the document is read-only
+   * (its text is not the one imported).
+   */
+  async openDocument(id: string): Promise<OpenedDocument> {
+    const project = this.current
+    const annotator = this.annotator
+    const doc = project.document(id)
+    const [text, layer] = await Promise.all([project.textState(id), project.freshLayer(annotator, id)])
+    const { notice, pinned } = await project.layerNotice({ store: 'annotations', annotator, document: id })
+    if (!text.problem) await project.keepTextCopy(id)
+    return {
+      document: await this.documentSummary(project, doc),
+      text: text.index.text,
+      sha256: doc.sha256,
+      annotator,
+      annotations: [...layer.annotations],
+      links: [...layer.links],
+      notice,
+      pinned,
+      readOnly: text.problem,
+    }
+  }
+
+  /** Save changes to the annotator's layer; refused ('read-only') while the document's text is damaged. */
+  async apply(documentId: string, ops: AnnotationOp[]): Promise<ApplyResult> {
+    const project = this.current
+    const annotator = this.annotator
+    const [text, layer] = await Promise.all([project.text(documentId), project.layer(annotator, documentId)])
+    const result = await layer.apply(ops, text, project.labels, new Date().toISOString())
+    if (this.values) for (const a of result.annotations) this.remember(this.values, a.label, a.attributes)
+    if (result.notice) result.notice = (await project.layerNotice({ store: 'annotations', annotator, document: documentId })).notice
+    return result
+  }
+
+  /** Values used so far for each completable text attribute, keyed "label.attribute", sorted. */
+  async attributeValues(): Promise<Record<string, string[]>> {
+    const project = this.current
+    if (!this.values) {
+      const values = new Map<string, Set<string>>()
+      for (const annotator of await project.annotators()) {
+        for (const doc of project.documents) {
+          if (!(await project.hasLayer(annotator, doc.id))) continue
+          for (const a of (await project.layer(annotator, doc.id)).annotations) this.remember(values, a.label, a.attributes)
+        }
+      }
+      this.values = values
+    }
+    return Object.fromEntries([...this.values].map(([k, v]) => [k, [...v].sort((a, b) => a.localeCompare(b))]))
+  }
+
+  async exportCsv(options: CsvOptions): Promise<CsvExport> {
+    const project = this.current
+    const annotator = options.annotator ?? (options.layer === 'mine' ? this.annotator : null)
+    const selection =
+      annotator !== null
+        ? { annotators: [annotator], reviewed: false }
+        : options.layer === 'reviewed'
+          ? { annotators: [], reviewed: true }
+          : { annotators: 'all' as const, reviewed: true }
+    const { content, rows } = await exportCsv(project, { ...selection, bom: options.bom, neutralizeFormulas: options.neutralizeFormulas })
+    return { filename: exportFileName(project.name), content, rows }
+  }
+
+  private remember(values: Map<string, Set<string>>, label: string, attributes: Record<string, string>) {
+    const def = this.current.labels.find((l) => l.id === label)
+    for (const attr of def?.attributes ?? []) {
+      const value = attributes[attr.id]
+      if (attr.type !== 'text' || !attr.complete || !value) continue
+      const key = `${label}.${attr.id}`
+      if (!values.has(key)) values.set(key, new Set())
+      values.get(key)!.add(value)
+    }
+  }
+
+  /** Import a colleague's layers (see import-annotations.ts). */
+  async importAnnotations(path: string, as: string | null = null): Promise<AnnotationImportReport> {
+    fullPath(path)
+    if (as !== null) windowsCanHold(as)
+    const report = await importAnnotations(this.current, path, this.annotator, as)
+    this.values = null
+    return report
+  }
+
+  /** Changes taken in from disk after revision `since` (the UI polls this). */
+  changes(since: number): ProjectChanges {
+    const changed = this.recentChanges.filter((c) => c.revision > since).map(({ layer, document }) => ({ layer, document }))
+    const complete = since >= this.revision - this.recentChanges.length
+    return { revision: this.revision, changed, complete }
+  }
+
+  /** Stop watching the project's files (the host is shutting down). */
+  close(): void {
+    this.stopWatching?.()
+    this.stopWatching = null
+  }
+
+  private async switchTo(project: Project): Promise<ProjectSummary> {
+    this.close()
+    this.stopWatching = watchProject(project, (change) => this.record(change))
+    this.project = project
+    this.values = null
+    this.notice = null
+    await this.settings.addRecent(project.dir)
+    return this.summary(project)
+  }
+
+  /** Remember a change for the UI's polling. */
+  private record(change: DiskChange): void {
+    this.revision++
+    this.values = null
+    this.recentChanges.push({ ...change, revision: this.revision })
+    if (this.recentChanges.length > MAX_CHANGES) this.recentChanges.shift()
+  }
+
+  private summary(project: Project): ProjectSummary {
+    return { path: project.dir, name: project.name, labels: project.labels, documentCount: project.documents.length }
+  }
+
+  private async documentSummary(project: Project, doc: DocumentEntry): Promise<DocumentSummary> {
+    const annotator = this.settings.annotator
+    let annotationCount = 0
+    if (annotator && (await project.hasLayer(annotator, doc.id))) {
+      annotationCount = (await project.layer(annotator, doc.id)).annotations.length
+    }
+    return {
+      id: doc.id,
+      title: doc.title,
+      length: doc.length,
+      importedFrom: doc.importedFrom,
+      encoding: doc.encoding ?? null,
+      metadata: doc.metadata ?? null,
+      annotationCount,
+    }
+  }
+}
+
+/**
+ * Refuse an annotator name that Windows cannot hold as a folder (CON, NUL, COM1…), whatever this
+ * machine is: the project may be opened on Windows later.
+ */
+function windowsCanHold(name: string): void {
+  if (isWindowsReservedName(name)) {
+    throw new UserError(
+      'invalid',
+      `"${name}" cannot be an annotator's name: Windows reserves it for a device, so a project with that folder would not open there; choose another name.`,
+    )
+  }
+}
+
+/**
+ * Refuse a path that is not absolute on this machine: a relative one (C:\x and \\server\x are
+ * relative on Linux) would resolve against wherever the host was started, which no user chose.
+ */
+function fullPath(path: string): void {
+  if (!isAbsolute(path)) {
+    throw new UserError(
+      'invalid',
+      `"${path.slice(0, 200)}" is not a full path on this computer; type the folder's whole path, such as ${process.platform === 'win32' ? 'C:\\Users\\you\\project' : '/home/you/project'}.`,
+    )
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Which layers an export holds: every annotator's and the reviewed layer, one annotator's, some
+ * annotators', or the reviewed layer only, optionally for some documents only, in document order
+ * and then annotator order (the reviewed layer last). Every export format starts from this list.
+ */
+import { UserError } from '../../../shared/api'
+import { REVIEWED_LAYER_NAME } from '../../../shared/csv'
+import type { ExportLayer } from '../../../shared/interchange/layer'
+import type { Project } from '../project/project'
+
+export interface LayerSelection {
+  /** Annotators whose layers to export: all of them, or these. */
+  annotators: 'all' | readonly string[]
+  /** Include the reviewed layer. */
+  reviewed: boolean
+  /** These documents only (null: all). */
+  documents?: readonly string[] | null
+}
+
+/** The selected layers that exist, as export layers. */
+export async function selectLayers(project: Project, selection: LayerSelection): Promise<ExportLayer[]> {
+  const annotators = selection.annotators === 'all' ? await project.annotators() : selection.annotators
+  const wanted = selection.documents ? new Set(selection.documents) : null
+  if (wanted) for (const id of wanted) project.document(id)
+  const layers: ExportLayer[] = []
+  for (const doc of project.documents) {
+    if (wanted && !wanted.has(doc.id)) continue
+    const document = { id: doc.id, title: doc.title, sha256: doc.sha256, file: doc.file }
+    for (const annotator of annotators) {
+      if (!(await project.hasLayer(annotator, doc.id))) continue
+      const layer = await project.layer(annotator, doc.id)
+      layers.push({ document, annotator, annotations: layer.annotations, links: layer.links })
+    }
+    if (selection.reviewed && (await project.hasReviewedLayer(doc.id))) {
+      const reviewed = (await project.reviewedLayer(doc.id)).data
+      layers.push({ document, annotator: REVIEWED_LAYER_NAME, annotations: reviewed.annotations, links: reviewed.links })
+    }
+  }
+  return layers
+}
+
+/** The selection for the contract's and the CLI's choice: layer all/mine/reviewed, or named annotators. */
+export function selectionFor(layer: 'all' | 'mine' | 'reviewed', annotators: readonly string[] | null, me: () => string): LayerSelection {
+  if (annotators && annotators.length > 0) return { annotators, reviewed: false }
+  if (layer === 'mine') return { annotators: [me()], reviewed: false }
+  if (layer === 'reviewed') return { annotators: [], reviewed: true }
+  return { annotators: 'all', reviewed: true }
+}
+
+/** A UserError when an annotator has no layer in the project. */
+export async function checkAnnotators(project: Project, annotators: readonly string[]): Promise<void> {
+  const known = await project.annotators()
+  for (const a of annotators) {
+    if (!known.includes(a))
+      throw new UserError('not-found', `There are no annotations by "${a}" in this project; annotators: ${known.join(', ') || 'none yet'}.`)
+  }
+}

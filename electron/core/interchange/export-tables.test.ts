@@ -1,0 +1,127 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { afterEach, describe, expect, it } from 'vitest'
+import { restoreFormulaCell } from '../../../shared/csv'
+import { sliceCodePoints } from '../../../shared/offsets'
+import { exportCsv } from './export-tables'
+import { projectWith, tagOp, trickyTexts } from '../testing'
+
+const cleanups: (() => Promise<void>)[] = []
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c()
+})
+
+const NOW = '2026-11-01T10:00:00.000Z'
+
+/** A project with every tricky text and annotations by two annotators. */
+async function annotated() {
+  const made = await projectWith({
+    'emoji.txt': trickyTexts.emoji,
+    'rtl.txt': trickyTexts.rtl,
+    'crlf.txt': trickyTexts.crlf,
+    'formula.txt': '=HYPERLINK("http://evil.example","click") +1 -2 @SUM(A1) said the man, "quoted, with commas"\nnext line',
+  })
+  cleanups.push(made.cleanup)
+  const { project } = made
+  const doc = (from: string) => project.documents.find((d) => d.importedFrom === from)!.id
+  const apply = async (annotator: string, id: string, ops: Awaited<ReturnType<typeof tagOp>>[]) =>
+    (await project.layer(annotator, id)).apply(ops, await project.text(id), project.labels, NOW)
+  await apply('maria', doc('emoji.txt'), [
+    await tagOp(
+      project,
+      doc('emoji.txt'),
+      'the talks 👩‍👩‍👧 had "failed"',
+      'claim',
+      'm1',
+      {},
+      'note with, comma and "quotes"\nand a line break',
+    ),
+    await tagOp(project, doc('emoji.txt'), 'Officials 😀', 'source', 'm2', { kind: 'unnamed', name: 'Officials' }),
+    { op: 'link', link: { id: 'ml1', from: 'm1', to: 'm2' } },
+  ])
+  await apply('maria', doc('rtl.txt'), [
+    await tagOp(project, doc('rtl.txt'), 'حماس لن تستسلم', 'stance', 'm3', { polarity: 'against', target: 'Israel' }),
+  ])
+  await apply('maria', doc('crlf.txt'), [await tagOp(project, doc('crlf.txt'), 'with a claim.\n\nSecond', 'claim', 'm4')])
+  await apply('maria', doc('formula.txt'), [
+    await tagOp(project, doc('formula.txt'), '=HYPERLINK("http://evil.example","click")', 'claim', 'm5', {}, '@note'),
+    await tagOp(project, doc('formula.txt'), '-2 @SUM(A1)', 'claim', 'm6'),
+  ])
+  await apply('jonas', doc('emoji.txt'), [
+    await tagOp(project, doc('emoji.txt'), 'The ministry 🇺🇦', 'source', 'j1', { kind: 'government' }),
+  ])
+  return project
+}
+
+type Row = Record<string, string>
+
+async function rowsOf(csv: string): Promise<Row[]> {
+  return parse(csv, { columns: true, bom: true }) as Row[]
+}
+
+describe('CSV export', () => {
+  it('writes one row per annotation whose text equals the stored text sliced by code points', async () => {
+    const project = await annotated()
+    const { content, rows } = await exportCsv(project, { annotators: 'all', reviewed: true, bom: false, neutralizeFormulas: false })
+    const parsed = await rowsOf(content)
+    expect(rows).toBe(7)
+    expect(parsed).toHaveLength(7)
+    for (const row of parsed) {
+      const doc = project.documents.find((d) => d.id === row.document_id)!
+      const text = await readFile(join(project.dir, doc.file), 'utf8')
+      expect(sliceCodePoints(text, Number(row.start), Number(row.end))).toBe(row.text)
+      expect(row.document_title).toBe(doc.title)
+    }
+    expect(new Set(parsed.map((r) => r.annotator))).toEqual(new Set(['maria', 'jonas']))
+  })
+
+  it('uses RFC 4180: CRLF record ends, quoted commas, quotes and line breaks', async () => {
+    const project = await annotated()
+    const { content } = await exportCsv(project, { annotators: ['maria'], reviewed: false, bom: false, neutralizeFormulas: false })
+    expect(content.split('\r\n')[0]).toMatch(/^document_id,document_title,annotator,annotation_id,label,start,end,text,prefix,suffix,/)
+    expect(content).toContain('"note with, comma and ""quotes""\nand a line break"')
+    const claim = (await rowsOf(content)).find((r) => r.annotation_id === 'm1')!
+    expect(claim.note).toBe('note with, comma and "quotes"\nand a line break')
+    expect(claim.linked_source_id).toBe('m2')
+    expect(claim.linked_source_text).toBe('Officials 😀')
+    expect(claim.linked_source_name).toBe('Officials')
+    const multi = (await rowsOf(content)).find((r) => r.annotation_id === 'm4')!
+    expect(multi.text).toBe('with a claim.\n\nSecond')
+  })
+
+  it('keeps non-ASCII text intact and adds a byte order mark only when asked', async () => {
+    const project = await annotated()
+    const plain = await exportCsv(project, { annotators: ['maria'], reviewed: false, bom: false, neutralizeFormulas: true })
+    const excel = await exportCsv(project, { annotators: ['maria'], reviewed: false, bom: true, neutralizeFormulas: true })
+    expect(plain.content.charCodeAt(0)).not.toBe(0xfeff)
+    expect(excel.content.charCodeAt(0)).toBe(0xfeff)
+    const stance = (await rowsOf(excel.content)).find((r) => r.annotation_id === 'm3')!
+    expect(stance.text).toBe('حماس لن تستسلم')
+    expect(stance.stance_polarity).toBe('against')
+    expect(stance.stance_target).toBe('Israel')
+  })
+
+  it('neutralises formula-like cells by default, reversibly', async () => {
+    const project = await annotated()
+    const { content } = await exportCsv(project, { annotators: ['maria'], reviewed: false, bom: false, neutralizeFormulas: true })
+    const rows = await rowsOf(content)
+    const formula = rows.find((r) => r.annotation_id === 'm5')!
+    expect(formula.text).toBe('\'=HYPERLINK("http://evil.example","click")')
+    expect(formula.note).toBe("'@note")
+    const minus = rows.find((r) => r.annotation_id === 'm6')!
+    expect(minus.text).toBe("'-2 @SUM(A1)")
+    for (const row of rows) {
+      const doc = project.documents.find((d) => d.id === row.document_id)!
+      const text = await readFile(join(project.dir, doc.file), 'utf8')
+      expect(sliceCodePoints(text, Number(row.start), Number(row.end))).toBe(restoreFormulaCell(row.text!))
+    }
+    for (const cell of rows.flatMap((r) => Object.values(r))) expect(cell).not.toMatch(/^[=+\-@\t\r]/)
+  })
+
+  it('exports one annotator or all of them', async () => {
+    const project = await annotated()
+    expect((await exportCsv(project, { annotators: ['jonas'], reviewed: false, bom: false, neutralizeFormulas: true })).rows).toBe(1)
+    expect((await exportCsv(project, { annotators: ['nobody'], reviewed: false, bom: false, neutralizeFormulas: true })).rows).toBe(0)
+  })
+})

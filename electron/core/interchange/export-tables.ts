@@ -1,0 +1,168 @@
+/**
+ * The tabular exports of the tagged spans: CSV and TSV written by csv-stringify (RFC 4180: CRLF
+ * record ends; a field holding a line feed, a carriage return, a quote, the delimiter or a
+ * leading or trailing space is quoted, quotes doubled), in UTF-8, optionally with a byte order
+ * mark for Excel and, by default, with cells a spreadsheet would run as formulas neutralised; and
+ * an Excel workbook (.xlsx, written by write-excel-file) with the spans, the links and the
+ * documents, offsets as numbers. The rows come from shared/csv.ts, so every table has the same
+ * columns in the same order.
+ */
+import { stringify } from 'csv-stringify/sync'
+import writeXlsxFile, { type Row, type SheetData } from 'write-excel-file/node'
+import {
+  LINK_HEADER,
+  csvHeader,
+  csvRows,
+  documentHeader,
+  documentRows,
+  linkRows,
+  neutralizeFormulaCell,
+  type Cell,
+} from '../../../shared/csv'
+import { selectLayers, type LayerSelection } from './export-layers'
+import type { Project } from '../project/project'
+
+/** A delimited text format: comma- or tab-separated. */
+export type DelimitedFormat = 'csv' | 'tsv'
+
+export interface TableExportOptions extends LayerSelection {
+  format: DelimitedFormat
+  bom: boolean
+  neutralizeFormulas: boolean
+}
+
+/**
+ * Rows as delimited text that every reader splits the same way (Python's csv module, pandas,
+ * R's readr, Excel, LibreOffice): CRLF between records, and any field that holds a line feed, a
+ * carriage return, a quote or the delimiter, or starts or ends with white space, in quotes.
+ */
+export function toDelimited(rows: readonly (readonly Cell[])[], delimiter: ',' | '\t' = ',', bom = false): string {
+  const body = stringify(rows as Cell[][], {
+    delimiter,
+    record_delimiter: 'windows',
+    quote_record_delimiter: true,
+    quoted_match: /^\s|\s$/,
+  })
+  return (bom ? '\uFEFF' : '') + body
+}
+
+/** The spans table of the selected layers: the header and one row per annotation. */
+async function spanTable(project: Project, selection: LayerSelection): Promise<{ header: string[]; rows: Cell[][]; documents: number }> {
+  const rows: Cell[][] = []
+  const layers = await selectLayers(project, selection)
+  for (const layer of layers) rows.push(...csvRows(project.labels, rowsInput(layer)))
+  return { header: csvHeader(project.labels), rows, documents: new Set(layers.map((l) => l.document.id)).size }
+}
+
+function rowsInput(layer: Awaited<ReturnType<typeof selectLayers>>[number]) {
+  return {
+    documentId: layer.document.id,
+    documentTitle: layer.document.title,
+    annotator: layer.annotator,
+    annotations: layer.annotations,
+    links: layer.links,
+  }
+}
+
+/** The CSV or TSV text of the selected layers (the reviewed one has annotator "_reviewed"), and how many rows and documents it has. */
+export async function exportTable(
+  project: Project,
+  options: TableExportOptions,
+): Promise<{ content: string; rows: number; documents: number }> {
+  const { header, rows, documents } = await spanTable(project, options)
+  const safe = options.neutralizeFormulas
+    ? rows.map((r) => r.map((cell) => (typeof cell === 'string' ? neutralizeFormulaCell(cell) : cell)))
+    : rows
+  return { content: toDelimited([header, ...safe], options.format === 'tsv' ? '\t' : ',', options.bom), rows: rows.length, documents }
+}
+
+/** The CSV text of the selected layers (exportTable with format 'csv'). */
+export async function exportCsv(project: Project, options: Omit<TableExportOptions, 'format'>): Promise<{ content: string; rows: number }> {
+  return exportTable(project, { ...options, format: 'csv' })
+}
+
+/** The most characters (UTF-16 units) Excel keeps in one cell. */
+export const EXCEL_CELL_LIMIT = 32_767
+
+/**
+ * The Excel workbook of the selected layers: sheets Spans (the CSV's columns), Links and
+ * Documents, and Long cells when a cell holds more than Excel keeps in one (the cell holds its
+ * first 32,767 characters, Long cells the rest, in parts). Text is stored as text, never as a
+ * formula, so nothing needs the CSV's apostrophes.
+ */
+export async function exportWorkbook(
+  project: Project,
+  selection: LayerSelection,
+): Promise<{ bytes: Uint8Array; rows: number; documents: number }> {
+  const { header, rows, documents } = await spanTable(project, selection)
+  const layers = await selectLayers(project, selection)
+  const links = layers.flatMap((l) => linkRows(rowsInput(l)))
+  const docIds = new Set(layers.map((l) => l.document.id))
+  const docs = project.documents.filter((d) => docIds.has(d.id))
+  const long: Cell[][] = [['sheet', 'cell', 'part', 'text']]
+  const sheet = (name: string, table: readonly (readonly Cell[])[]) => ({
+    sheet: name,
+    data: table.map((r, i) => r.map((cell, j) => workbookCell(cell, name, i, j, long))) as SheetData,
+    stickyRowsCount: 1,
+  })
+  const sheets = [
+    sheet('Spans', [header, ...rows]),
+    sheet('Links', [[...LINK_HEADER], ...links]),
+    sheet('Documents', [documentHeader(docs), ...documentRows(docs)]),
+  ]
+  if (long.length > 1) sheets.push(sheet('Long cells', long))
+  const buffer = await writeXlsxFile(sheets).toBuffer()
+  return { bytes: new Uint8Array(buffer), rows: rows.length, documents }
+}
+
+/** One cell for the workbook: numbers as numbers; text escaped for XML, cut at Excel's limit with the rest kept in Long cells. */
+function workbookCell(cell: Cell, sheet: string, row: number, column: number, long: Cell[][]): Row[number] {
+  if (typeof cell === 'number') return { value: cell, type: Number }
+  if (cell === '') return null
+  const parts = splitForExcel(cell)
+  parts.slice(1).forEach((part, i) => long.push([sheet, `${columnName(column)}${row + 1}`, i + 2, part]))
+  return { value: escapeXlsxString(parts[0]!), type: String }
+}
+
+/** Text cut into pieces of at most EXCEL_CELL_LIMIT UTF-16 units, never inside a surrogate pair. */
+export function splitForExcel(text: string): string[] {
+  const parts: string[] = []
+  let at = 0
+  while (text.length - at > EXCEL_CELL_LIMIT) {
+    let end = at + EXCEL_CELL_LIMIT
+    const code = text.charCodeAt(end - 1)
+    if (code >= 0xd800 && code <= 0xdbff) end--
+    parts.push(text.slice(at, end))
+    at = end
+  }
+  parts.push(text.slice(at))
+  return parts
+}
+
+/** A, B, …, Z, AA, AB, … for a zero-based column index. */
+function columnName(index: number): string {
+  let name = ''
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name
+  return name
+}
+
+/**
+ * Escape text the way spreadsheet XML (ECMA-376 ST_Xstring) expects: characters XML 1.0 cannot
+ * hold, and carriage returns (which XML readers turn into line feeds), as `_xHHHH_`; an
+ * underscore that starts what would read as such an escape as `_x005F_`. Excel, LibreOffice and
+ * spreadsheet libraries decode both, so the cell reads back as the text.
+ */
+export function escapeXlsxString(text: string): string {
+  return text.replace(XLSX_ESCAPED, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
+}
+
+/** What escapeXlsxString escapes: an underscore starting an escape, characters XML 1.0 cannot hold, CR, lone surrogates. */
+const XLSX_ESCAPED =
+  // eslint-disable-next-line no-control-regex -- control characters are what this escapes
+  /_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/** A file name for an export: "<project>-annotations-<date>.csv", safe on every OS. */
+export function exportFileName(projectName: string, now = new Date()): string {
+  const base = projectName.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'project'
+  return `${base}-annotations-${now.toISOString().slice(0, 10)}.csv`
+}

@@ -1,0 +1,159 @@
+import { execFileSync } from 'node:child_process'
+import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { sliceCodePoints } from '../../../shared/offsets'
+import { importAnnotations } from './import-annotations'
+import { projectWith, tagOp } from '../testing'
+
+const cleanups: (() => Promise<void>)[] = []
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c()
+})
+
+const ORIGINAL = 'Officials 😀 said the talks had failed. The ministry denied it.\nA second paragraph quoting Hamas.'
+const NOW = '2026-11-01T10:00:00.000Z'
+
+/** My project and a colleague's (jonas), whose copy of the text may differ. */
+async function pair(colleagueText: string) {
+  const mine = await projectWith({ 'talks.txt': ORIGINAL })
+  const theirs = await projectWith({ 'talks.txt': colleagueText })
+  cleanups.push(mine.cleanup, theirs.cleanup)
+  const doc = theirs.project.documents[0]!.id
+  await (
+    await theirs.project.layer('jonas', doc)
+  ).apply(
+    [
+      await tagOp(theirs.project, doc, 'the talks had failed', 'claim', 'c1'),
+      await tagOp(theirs.project, doc, 'The ministry', 'source', 's1', { kind: 'government' }),
+      { op: 'link', link: { id: 'l1', from: 'c1', to: 's1' } },
+      await tagOp(theirs.project, doc, 'quoting Hamas', 'claim', 'c2'),
+    ],
+    await theirs.project.text(doc),
+    theirs.project.labels,
+    NOW,
+  )
+  return { mine: mine.project, theirs: theirs.project }
+}
+
+describe("importing a colleague's annotations", () => {
+  it('adds their layer as is when the texts are identical', async () => {
+    const { mine, theirs } = await pair(ORIGINAL)
+    const report = await importAnnotations(mine, theirs.dir, 'maria')
+    expect(report.errors).toEqual([])
+    expect(report.layers).toEqual([
+      expect.objectContaining({ from: 'jonas', as: 'jonas', imported: 3, reanchored: 0, unplaced: [], skipped: null }),
+    ])
+    const layer = await mine.layer('jonas', mine.documents[0]!.id)
+    expect(layer.links).toHaveLength(1)
+    const again = await importAnnotations(mine, theirs.dir, 'maria')
+    expect(again.layers[0]).toMatchObject({ skipped: 'already up to date', imported: 0 })
+  })
+
+  it('re-anchors by quote when their text differs, and lists what cannot be placed', async () => {
+    const changed = `Update 👩‍👩‍👧: ${ORIGINAL} Nobody else spoke.`
+    const { mine, theirs } = await pair(changed)
+    // Their copy has an extra sentence in front and one at the end, which mine lacks.
+    const theirDoc = theirs.documents[0]!.id
+    await (
+      await theirs.layer('jonas', theirDoc)
+    ).apply([await tagOp(theirs, theirDoc, 'Nobody else spoke', 'claim', 'c3')], await theirs.text(theirDoc), theirs.labels, NOW)
+    const report = await importAnnotations(mine, theirs.dir, 'maria')
+    const layer = report.layers[0]!
+    expect(layer).toMatchObject({
+      imported: 3,
+      reanchored: 3,
+      unplaced: [{ id: 'c3', exact: 'Nobody else spoke', reason: 'the quote is not in this text' }],
+    })
+    const text = await readFile(join(mine.dir, mine.documents[0]!.file), 'utf8')
+    for (const a of (await mine.layer('jonas', mine.documents[0]!.id)).annotations) {
+      expect(sliceCodePoints(text, a.target.position.start, a.target.position.end)).toBe(a.target.quote.exact)
+    }
+  })
+
+  it("never writes into the current user's own layer, and keeps a replaced layer aside", async () => {
+    const { mine, theirs } = await pair(ORIGINAL)
+    const report = await importAnnotations(mine, theirs.dir, 'jonas')
+    expect(report.layers[0]!.as).toBe('jonas-imported')
+
+    const doc = theirs.documents[0]!.id
+    await importAnnotations(mine, theirs.dir, 'maria')
+    await (await theirs.layer('jonas', doc)).apply([{ op: 'delete', id: 'c2' }], await theirs.text(doc), theirs.labels, NOW)
+    const second = await importAnnotations(mine, theirs.dir, 'maria')
+    expect(second.layers[0]!.keptAside).toMatch(/\.json\.before-import-/)
+    const files = await readdir(join(mine.dir, 'annotations', 'jonas'))
+    expect(files.some((f) => f.includes('.before-import-'))).toBe(true)
+    expect((await mine.layer('jonas', mine.documents[0]!.id)).annotations).toHaveLength(2)
+  })
+
+  it('imports one store file, and says clearly what it cannot use', async () => {
+    const { mine, theirs } = await pair(ORIGINAL)
+    const doc = theirs.documents[0]!.id
+    const report = await importAnnotations(mine, join(theirs.dir, 'annotations', 'jonas', `${doc}.json`), 'maria')
+    expect(report.layers[0]).toMatchObject({ as: 'jonas', imported: 3 })
+    const junk = join(theirs.dir, 'junk.json')
+    await writeFile(junk, '{"hello": 1}')
+    expect((await importAnnotations(mine, junk, 'maria')).errors).toEqual([
+      'junk.json is not a Marginalia annotations file, so it was not imported.',
+    ])
+    await expect(importAnnotations(mine, join(theirs.dir, 'nope'), 'maria')).rejects.toThrow(/does not exist/)
+  })
+})
+
+describe.skipIf(process.platform === 'win32')('importing from a folder that holds pipes, devices and links', () => {
+  it('skips a layer that is a named pipe or links to /dev/zero, in one sentence each, and answers within a second', async () => {
+    const { mine, theirs } = await pair(ORIGINAL)
+    const doc = theirs.documents[0]!.id
+    await mkdir(join(theirs.dir, 'annotations', 'rita'))
+    execFileSync('mkfifo', [join(theirs.dir, 'annotations', 'rita', `${doc}.json`)])
+    await mkdir(join(theirs.dir, 'annotations', 'lena'))
+    await symlink('/dev/zero', join(theirs.dir, 'annotations', 'lena', `${doc}.json`))
+    const before = process.memoryUsage().rss
+    const started = Date.now()
+    // Five at once: were any read waiting on the pipe, Node's four file-system threads would be taken.
+    const reports = await Promise.all(Array.from({ length: 5 }, () => importAnnotations(mine, theirs.dir, 'maria')))
+    expect((await mine.text(mine.documents[0]!.id)).length).toBeGreaterThan(0)
+    expect(Date.now() - started).toBeLessThan(1000)
+    expect(process.memoryUsage().rss - before).toBeLessThan(100_000_000)
+    const report = reports[0]!
+    expect(report.errors).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^annotations/lena/${doc}\\.json was skipped because it is a link to /dev/zero, outside the folder it was found in \\(.*\\)\\.$`,
+        ),
+      ),
+      `annotations/rita/${doc}.json was skipped because it is a named pipe (FIFO), not a file.`,
+    ])
+    expect(report.layers.map((l) => l.as)).toEqual(['jonas'])
+  })
+
+  it('skips a brat .txt that is a named pipe, and an .ann that is one, importing the rest', async () => {
+    const { mine, theirs } = await pair(ORIGINAL)
+    const brat = join(theirs.dir, 'brat')
+    await mkdir(brat)
+    const id = mine.documents[0]!.id
+    await writeFile(join(brat, `${id}.ann`), 'T1\tclaim 0 9\tOfficials\n')
+    execFileSync('mkfifo', [join(brat, `${id}.txt`)])
+    execFileSync('mkfifo', [join(brat, 'other.ann')])
+    const started = Date.now()
+    const report = await importAnnotations(mine, brat, 'maria', 'rita')
+    expect(Date.now() - started).toBeLessThan(1000)
+    expect(report.errors).toEqual([
+      `${id}.txt was skipped because it is a named pipe (FIFO), not a file.`,
+      'other.ann was skipped because it is a named pipe (FIFO), not a file.',
+    ])
+    expect(report.layers).toEqual([expect.objectContaining({ as: 'rita', imported: 1 })])
+  })
+
+  it('refuses a chosen file that is a pipe or a device, without reading it', async () => {
+    const { mine, theirs } = await pair(ORIGINAL)
+    const pipe = join(theirs.dir, 'export.jsonl')
+    execFileSync('mkfifo', [pipe])
+    await expect(importAnnotations(mine, pipe, 'maria')).rejects.toThrow(
+      'export.jsonl was not read because it is a named pipe (FIFO), not a file; pick',
+    )
+    await expect(importAnnotations(mine, '/dev/zero', 'maria')).rejects.toThrow(
+      'zero was not read because it is a device, not a file; pick',
+    )
+  })
+})

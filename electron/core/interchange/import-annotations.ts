@@ -1,0 +1,476 @@
+/**
+ * "Import annotations…": bring layers in from a colleague's project folder or one exported store
+ * file (annotations/<annotator>/<document>.json), or from an export in another format — JSON
+ * Lines, W3C Web Annotation JSON-LD, or brat standoff (a folder, or one .ann file). Each layer
+ * lands as that annotator's layer in this project, never in anyone else's: a layer under the
+ * current user's own name is imported as "<name>-imported", and an earlier layer that is replaced
+ * is kept aside first. Formats that name no annotator (brat, W3C without creators) go into the
+ * layer the user names (`as`).
+ *
+ * Documents are matched by their text's sha256, then id, then title, then original file name or
+ * source. Every annotation is checked against this project's labels and attributes, and placed
+ * where its offsets hold its quote; where they do not (the texts differ), the quote and its
+ * context re-anchor it (shared/anchoring/match-quote.ts). What cannot be placed or does not fit
+ * the schema is listed with the reason, never dropped silently or put somewhere else.
+ */
+import { promises as fs } from 'node:fs'
+import { basename, dirname, extname, join } from 'node:path'
+import { UserError, type AnnotationImportReport } from '../../../shared/api'
+import { placeQuote } from '../../../shared/anchoring/match-quote'
+import { readBratAnn } from '../../../shared/interchange/brat'
+import type { IncomingAnnotation, IncomingLayer } from '../../../shared/interchange/incoming'
+import { parseJsonl } from '../../../shared/interchange/jsonl'
+import { looksLikeWebAnnotations, readWebAnnotations } from '../../../shared/interchange/web-annotation-read'
+import { AnnotatorName, IsoTime, isWindowsReservedName, type Annotation, type Link } from '../../../shared/model/annotation'
+import type { LabelSchema } from '../../../shared/model/labels'
+import { ProjectFile, STORE_FORMAT, STORE_VERSION, StoreFile, type DocumentEntry } from '../../../shared/model/project'
+import { quoteAt, type TextIndex } from '../../../shared/offsets'
+import { fileExists as exists, writeFileDurable } from '../store/durable'
+import { sha256Text } from '../documents/import-text'
+import type { Project } from '../project/project'
+import { SkippedFileError, readRegularFile, readRegularText, skippedSentence } from '../store/regular-file'
+
+/** One layer's outcome, and the whole report: the contract's types. */
+export type ImportedLayer = AnnotationImportReport['layers'][number]
+export type { AnnotationImportReport }
+
+/** Import every layer found at `source`; `as` names the layer for formats that name no annotator. */
+export async function importAnnotations(
+  project: Project,
+  source: string,
+  currentAnnotator: string,
+  as: string | null = null,
+  now = new Date().toISOString(),
+): Promise<AnnotationImportReport> {
+  const errors: string[] = []
+  const incoming = await readSource(project.labels, source, errors)
+  const layers: ImportedLayer[] = []
+  for (const item of incoming) {
+    const annotator = item.annotator ?? as
+    if (!annotator) {
+      errors.push(`${basename(source)} does not say whose annotations these are; name the layer to import them into (as).`)
+      break
+    }
+    if (!AnnotatorName.safeParse(annotator).success) {
+      errors.push(
+        `"${annotator}" is not an annotator name Marginalia can use, so that layer (${item.annotations.length} annotations) was not imported; import it into a layer you name.`,
+      )
+      continue
+    }
+    const layer = await importLayer(project, { ...item, annotator }, currentAnnotator, now).catch((e: Error) => {
+      errors.push(e.message)
+      return null
+    })
+    if (layer) layers.push(layer)
+  }
+  return { layers, errors }
+}
+
+/** The largest single file "Import annotations…" reads (a 10,000-annotation store is about 5 MB). */
+const MAX_SOURCE_BYTES = 200_000_000
+
+/**
+ * Read a file found in the chosen place: a regular file only (a link only to one inside `within`),
+ * bounded in size and time. Null, with one sentence naming it and why in `errors`, when it is skipped.
+ */
+async function readFound(path: string, within: string, errors: string[], name = basename(path)): Promise<string | null> {
+  try {
+    return await readRegularText(path, { maxBytes: MAX_SOURCE_BYTES, within })
+  } catch (e) {
+    if (!(e instanceof SkippedFileError)) throw e
+    errors.push(skippedSentence(name, e))
+    return null
+  }
+}
+
+async function readSource(labels: LabelSchema, source: string, errors: string[]): Promise<IncomingLayer[]> {
+  let stat
+  try {
+    stat = await fs.stat(source)
+  } catch {
+    throw new UserError(
+      'not-found',
+      `${source} does not exist; pick a colleague's project folder, an annotations file, or an export (.jsonl, .jsonld, brat).`,
+    )
+  }
+  if (stat.isDirectory()) {
+    if (await exists(join(source, 'project.json'))) return readProjectFolder(source, errors)
+    const brat = await readBratFolder(labels, source, errors)
+    if (brat) return brat
+    throw new UserError(
+      'invalid',
+      `${source} is neither a Marginalia project folder nor a brat folder (.ann files); pick the colleague's project folder or an export.`,
+    )
+  }
+  const name = basename(source)
+  let content: string
+  try {
+    // The file itself was chosen: a link is followed wherever it leads, but only to a regular file.
+    content = await readRegularText(source, { maxBytes: MAX_SOURCE_BYTES })
+  } catch (e) {
+    if (!(e instanceof SkippedFileError)) throw e
+    const code = e.reason === 'missing' ? 'not-found' : 'invalid'
+    throw new UserError(
+      code,
+      `${name} was not read because it ${e.why}; pick a colleague's project folder, an annotations file, or an export (.jsonl, .jsonld, brat).`,
+    )
+  }
+  const ext = extname(source).toLowerCase()
+  if (ext === '.ann') return readBratFile(labels, source, content, dirname(source), errors)
+  if (ext === '.jsonl' || ext === '.ndjson') return readJsonl(name, content, errors)
+  let json: unknown
+  try {
+    json = JSON.parse(content)
+  } catch {
+    if (content.trimStart().startsWith('{') && content.includes('\n{')) return readJsonl(name, content, errors)
+    errors.push(`${name} is not JSON, so it was not imported.`)
+    return []
+  }
+  const store = StoreFile.safeParse(json)
+  if (store.success) return [fromStore(store.data, null)]
+  if ((json as { format?: unknown })?.format === STORE_FORMAT) {
+    errors.push(`${name} is a Marginalia annotations file that does not validate, so it was not imported.`)
+    return []
+  }
+  if (looksLikeWebAnnotations(json)) {
+    const read = readWebAnnotations(json)
+    if ('error' in read) errors.push(`${name} ${read.error}.`)
+    else {
+      errors.push(...read.errors.map((e) => `${name}: ${e}.`))
+      return read.layers
+    }
+    return []
+  }
+  errors.push(`${name} is not a Marginalia annotations file, so it was not imported.`)
+  return []
+}
+
+function fromStore(store: StoreFile, entry: DocumentEntry | null): IncomingLayer {
+  return {
+    annotator: store.annotator,
+    document: { id: store.document, sha256: store.sha256, title: entry?.title ?? null, source: entry?.importedFrom ?? null },
+    text: null,
+    annotations: store.annotations.map((a) => ({
+      id: a.id,
+      label: a.label,
+      start: a.target.position.start,
+      end: a.target.position.end,
+      ...a.target.quote,
+      attributes: a.attributes,
+      note: a.note,
+      author: a.author,
+      created: a.created,
+      modified: a.modified,
+    })),
+    links: store.links.map((l) => ({ id: l.id, from: l.from, to: l.to, author: l.author, created: l.created })),
+    unreadable: [],
+  }
+}
+
+async function readProjectFolder(source: string, errors: string[]): Promise<IncomingLayer[]> {
+  let projectFile: ProjectFile
+  try {
+    projectFile = ProjectFile.parse(
+      JSON.parse(await readRegularText(join(source, 'project.json'), { maxBytes: MAX_SOURCE_BYTES, within: source })),
+    )
+  } catch (e) {
+    const why = e instanceof SkippedFileError ? `its project.json ${e.why}` : 'it has no readable project.json'
+    throw new UserError(
+      'invalid',
+      `${source} cannot be imported as a Marginalia project folder (${why}); pick the colleague's project folder or one annotations file.`,
+    )
+  }
+  const out: IncomingLayer[] = []
+  const root = join(source, 'annotations')
+  for (const annotator of (await fs.readdir(root).catch(() => [] as string[])).sort()) {
+    if (!AnnotatorName.safeParse(annotator).success) continue
+    for (const name of (await fs.readdir(join(root, annotator)).catch(() => [] as string[])).sort()) {
+      if (!name.endsWith('.json')) continue
+      const path = join(root, annotator, name)
+      const content = await readFound(path, source, errors, `annotations/${annotator}/${name}`)
+      if (content === null) continue
+      try {
+        const store = StoreFile.parse(JSON.parse(content))
+        out.push(fromStore(store, projectFile.documents.find((d) => d.id === store.document) ?? null))
+      } catch {
+        errors.push(`${name} is not a Marginalia annotations file, so it was not imported.`)
+      }
+    }
+  }
+  if (out.length === 0 && errors.length === 0) errors.push(`${source} has no annotations to import.`)
+  return out
+}
+
+function readJsonl(name: string, content: string, errors: string[]): IncomingLayer[] {
+  const { lines, errors: bad } = parseJsonl(content)
+  errors.push(...bad.map((e) => `${name}: ${e}, so it was not imported.`))
+  const layers = new Map<string, IncomingLayer>()
+  let reviewed = 0
+  for (const line of lines) {
+    if (line.annotator === '_reviewed') {
+      reviewed++
+      continue
+    }
+    const key = `${line.annotator}\u0000${line.document}`
+    let layer = layers.get(key)
+    if (!layer) {
+      layer = {
+        annotator: line.annotator,
+        document: { id: line.document, sha256: line.sha256, title: line.title, source: null },
+        text: null,
+        annotations: [],
+        links: [],
+        unreadable: [],
+      }
+      layers.set(key, layer)
+    }
+    layer.annotations.push({
+      id: line.id,
+      label: line.label,
+      start: line.target.position.start,
+      end: line.target.position.end,
+      ...line.target.quote,
+      attributes: line.attributes,
+      note: line.note,
+      author: line.author,
+      created: line.created,
+      modified: line.modified,
+    })
+    for (const l of line.links) layer.links.push({ id: l.id, from: line.id, to: l.to, author: l.author, created: l.created })
+  }
+  if (reviewed > 0)
+    errors.push(
+      `${name}: ${reviewed} annotations of the reviewed layer were not imported (a reviewed layer is made by reviewing in this project; send the project archive to share one).`,
+    )
+  return [...layers.values()]
+}
+
+/** One .ann file (already read) and the .txt beside it, if there is a readable one inside `within`. */
+async function readBratFile(
+  labels: LabelSchema,
+  file: string,
+  ann: string,
+  within: string,
+  errors: string[],
+  annotator: string | null = null,
+): Promise<IncomingLayer[]> {
+  const txtPath = file.replace(/\.ann$/i, '.txt')
+  const text = (await exists(txtPath)) ? await readFound(txtPath, within, errors) : null
+  const id = basename(file).replace(/\.ann$/i, '')
+  const { layer, errors: bad } = readBratAnn(labels, ann, text, {
+    id,
+    sha256: text === null ? null : sha256Text(text),
+    title: null,
+    source: basename(file),
+  })
+  errors.push(...bad.map((e) => `${basename(file)}, ${e}.`))
+  return [{ ...layer, annotator }]
+}
+
+/** A brat folder: .ann files in it (one layer, named by the user) or in one folder per annotator (as Marginalia exports). */
+async function readBratFolder(labels: LabelSchema, dir: string, errors: string[]): Promise<IncomingLayer[] | null> {
+  const entries = await fs.readdir(dir, { withFileTypes: true })
+  const own = entries
+    .filter((e) => !e.isDirectory() && e.name.endsWith('.ann'))
+    .map((e) => e.name)
+    .sort()
+  const out: IncomingLayer[] = []
+  const readAnn = async (path: string, name: string, annotator: string | null) => {
+    const ann = await readFound(path, dir, errors, name)
+    if (ann !== null) out.push(...(await readBratFile(labels, path, ann, dir, errors, annotator)))
+  }
+  for (const name of own) await readAnn(join(dir, name), name, null)
+  for (const sub of entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()) {
+    const anns = (await fs.readdir(join(dir, sub))).filter((n) => n.endsWith('.ann')).sort()
+    if (anns.length === 0) continue
+    if (sub === '_reviewed') {
+      errors.push(`The reviewed layer in ${sub}/ was not imported (a reviewed layer is made by reviewing in this project).`)
+      continue
+    }
+    for (const name of anns) await readAnn(join(dir, sub, name), `${sub}/${name}`, sub)
+  }
+  return out.length > 0 || own.length > 0 ? out : null
+}
+
+/**
+ * The project's document a layer annotates: by its text's sha256, id, title or file name; for a
+ * text named only by another tool's address, the document that holds the most of the layer's
+ * quotes (at least half of them).
+ */
+async function matchDocument(project: Project, layer: IncomingLayer): Promise<DocumentEntry | undefined> {
+  const docs = project.documents
+  const ref = layer.document
+  const named =
+    (ref.sha256 ? docs.find((d) => d.sha256 === ref.sha256) : undefined) ??
+    (ref.id ? docs.find((d) => d.id === ref.id) : undefined) ??
+    (ref.title ? docs.find((d) => d.title === ref.title) : undefined) ??
+    (ref.source ? docs.find((d) => d.importedFrom === ref.source || d.file === ref.source) : undefined)
+  if (named) return named
+  const quotes = [...new Set(layer.annotations.map((a) => a.exact).filter((q) => q.length >= 3))]
+  if (quotes.length === 0) return undefined
+  let best: { doc: DocumentEntry; found: number } | undefined
+  for (const doc of docs) {
+    const text = (await project.text(doc.id)).text
+    const found = quotes.filter((q) => text.includes(q)).length
+    if (found > (best?.found ?? 0)) best = { doc, found }
+  }
+  return best && best.found * 2 >= quotes.length ? best.doc : undefined
+}
+
+/** The project's label an incoming annotation names: by id, or by the label's name in any case (another tool's "Claim"). */
+function labelOf(labels: LabelSchema, name: string) {
+  const folded = name.trim().toLowerCase()
+  return labels.find((l) => l.id === name) ?? labels.find((l) => l.id === folded || l.name.toLowerCase() === folded)
+}
+
+/** A time from another tool (any ISO 8601 form Date reads) as Marginalia stores times, or null. */
+function storedTime(time: string | null): string | null {
+  if (!time) return null
+  if (time.endsWith('Z') && IsoTime.safeParse(time).success) return time
+  const parsed = /^\d{4}-\d{2}-\d{2}T/.test(time) ? new Date(time) : null
+  return parsed && !Number.isNaN(parsed.getTime()) ? parsed.toISOString() : null
+}
+
+/** Why an annotation does not fit the project's label schema, or null when it does. */
+function schemaProblem(labels: LabelSchema, a: IncomingAnnotation): string | null {
+  const label = labels.find((l) => l.id === a.label)
+  if (!label) return `its label "${a.label}" is not a label of this project`
+  for (const [id, value] of Object.entries(a.attributes)) {
+    const def = label.attributes.find((d) => d.id === id)
+    if (!def) return `a ${label.name} has no attribute "${id}" in this project`
+    if (def.type === 'choice' && !def.options.includes(value))
+      return `"${value}" is not a ${def.name} option here (${def.options.join(', ')})`
+  }
+  return null
+}
+
+type Placed = { start: number; end: number; moved: boolean } | { reason: string }
+
+function place(text: TextIndex, a: IncomingAnnotation, sameText: boolean): Placed {
+  const inRange = a.start >= 0 && a.end > a.start && a.end <= text.length
+  if (a.fragments && a.fragmentText !== undefined && inRange) {
+    const joined = a.fragments.map(([s, e]) => text.slice(s, e)).join(' ')
+    if (joined === a.fragmentText && (a.exact === '' || text.slice(a.start, a.end) === a.exact))
+      return { start: a.start, end: a.end, moved: false }
+  }
+  if (a.exact === '') {
+    if (inRange && sameText) return { start: a.start, end: a.end, moved: false }
+    return { reason: 'it has no quote to check its position against, and this text may differ from the one it was made on' }
+  }
+  if (inRange && text.slice(a.start, a.end) === a.exact) return { start: a.start, end: a.end, moved: false }
+  const where = placeQuote(text, { exact: a.exact, prefix: a.prefix, suffix: a.suffix, start: Math.max(0, a.start) })
+  if (where.start === null)
+    return {
+      reason: where.reason === 'ambiguous' ? 'the quote occurs several times with the same context' : 'the quote is not in this text',
+    }
+  return { start: where.start, end: where.end, moved: !where.exactPosition }
+}
+
+async function importLayer(
+  project: Project,
+  item: IncomingLayer & { annotator: string },
+  currentAnnotator: string,
+  now: string,
+): Promise<ImportedLayer> {
+  const doc = await matchDocument(project, item)
+  const title = item.document.title ?? item.document.id ?? item.document.source ?? 'an unnamed document'
+  if (!doc)
+    throw new UserError(
+      'not-found',
+      `No document in this project matches "${title}" (${item.annotator}'s annotations); import that text first.`,
+    )
+  // Never into the current user's own layer; never a folder Windows cannot hold (CON, NUL, COM1…).
+  const as = item.annotator === currentAnnotator || isWindowsReservedName(item.annotator) ? `${item.annotator}-imported` : item.annotator
+  const text = await project.text(doc.id)
+  const annotations = item.annotations.map((a) => ({ ...a, label: labelOf(project.labels, a.label)?.id ?? a.label }))
+  // Offsets are trusted without a quote when the text is the same, or when every annotation with both sits exactly at its offsets.
+  const checkable = annotations.filter((a) => a.exact !== '' && a.start >= 0)
+  const offsetsHold = checkable.length > 0 && checkable.every((a) => a.end <= text.length && text.slice(a.start, a.end) === a.exact)
+  const sameText = item.document.sha256 === doc.sha256 || (item.text !== null && sha256Text(item.text) === doc.sha256) || offsetsHold
+  const placed: Annotation[] = []
+  const unplaced: ImportedLayer['unplaced'] = [...item.unreadable]
+  const ids = new Set<string>()
+  let reanchored = 0
+  for (const a of annotations) {
+    const problem = schemaProblem(project.labels, a)
+    const where = problem ? { reason: problem } : place(text, a, sameText)
+    if ('reason' in where) {
+      unplaced.push({ id: a.id, exact: a.exact || a.fragmentText || '', reason: where.reason })
+      continue
+    }
+    if (ids.has(a.id)) {
+      unplaced.push({ id: a.id, exact: a.exact, reason: 'another annotation of this layer has the same id' })
+      continue
+    }
+    ids.add(a.id)
+    if (where.moved) reanchored++
+    const quote = quoteAt(text, where.start, where.end)
+    const author = a.author && AnnotatorName.safeParse(a.author).success ? a.author : as
+    const created = storedTime(a.created) ?? now
+    placed.push({
+      id: a.id,
+      label: a.label,
+      target: {
+        position: { type: 'TextPositionSelector', start: where.start, end: where.end },
+        quote: { type: 'TextQuoteSelector', ...quote },
+      },
+      attributes: a.attributes,
+      note: a.note,
+      author,
+      created,
+      modified: storedTime(a.modified) ?? created,
+    })
+  }
+  const byId = new Map(placed.map((a) => [a.id, a]))
+  const links: Link[] = []
+  for (const l of item.links) {
+    const from = byId.get(l.from)
+    const to = byId.get(l.to)
+    const allowed = from && project.labels.find((d) => d.id === from.label)?.attributedTo
+    if (!from || !to) unplaced.push({ id: l.id, exact: '', reason: `this link's ${from ? 'source' : 'claim or stance'} was not imported` })
+    else if (allowed !== to.label)
+      unplaced.push({ id: l.id, exact: '', reason: `a ${from.label} cannot be attributed to a ${to.label} in this project` })
+    else if (links.some((k) => k.from === l.from))
+      unplaced.push({ id: l.id, exact: '', reason: `${l.from} is already attributed to another source` })
+    else {
+      links.push({
+        id: l.id,
+        type: 'attribution',
+        from: l.from,
+        to: l.to,
+        author: l.author && AnnotatorName.safeParse(l.author).success ? l.author : as,
+        created: storedTime(l.created) ?? now,
+      })
+    }
+  }
+  const base = { from: item.annotator, as, document: doc.id, title: doc.title, imported: placed.length, reanchored, unplaced }
+  const next: StoreFile = {
+    format: STORE_FORMAT,
+    version: STORE_VERSION,
+    document: doc.id,
+    sha256: doc.sha256,
+    annotator: as,
+    annotations: placed,
+    links,
+  }
+  let keptAside: string | null = null
+  if (await project.hasLayer(as, doc.id)) {
+    const existing = await project.layer(as, doc.id)
+    if (
+      JSON.stringify(existing.annotations) === JSON.stringify(next.annotations) &&
+      JSON.stringify(existing.links) === JSON.stringify(next.links)
+    ) {
+      return { ...base, imported: 0, skipped: 'already up to date', keptAside: null }
+    }
+    const file = join(project.dir, 'annotations', as, `${doc.id}.json`)
+    if (await exists(file)) {
+      keptAside = `${file}.before-import-${now.replace(/[:.]/g, '-')}`
+      await writeFileDurable(keptAside, await readRegularFile(file, { maxBytes: MAX_SOURCE_BYTES, within: project.dir }))
+    }
+  }
+  await project.replaceLayer(as, doc.id, next)
+  return { ...base, skipped: null, keptAside: keptAside ? basename(keptAside) : null }
+}

@@ -1,0 +1,130 @@
+/**
+ * Older file formats, turned into the current one when a file is read. The original stays on disk
+ * until Marginalia next saves that file, and is then kept as a backup (`<time>.v<N>.json`, see
+ * backups.ts); files Marginalia only reads (a colleague's layer) are never rewritten by it.
+ *
+ * Version 0 is the format of Marginalia's prototype (docs/format.md#older-formats):
+ * - project.json had no `format`, `created` or label schema (the three labels were built in), and
+ *   its documents no `sha256`, `length` or `imported`;
+ * - an annotation store had no `format` or `sha256`; an annotation had flat `start`/`end` offsets
+ *   (code points) and its `text`, no W3C selectors or author; links had no id, type or author.
+ */
+import { join } from 'node:path'
+import { z } from 'zod'
+import {
+  AnnotationId,
+  AnnotatorName,
+  AttributeValues,
+  DocumentId,
+  IsoTime,
+  type Annotation,
+  type Link,
+} from '../../../shared/model/annotation'
+import { defaultLabels, LabelSchema } from '../../../shared/model/labels'
+import { PROJECT_FORMAT, STORE_FORMAT, type ProjectFile, type StoreFile } from '../../../shared/model/project'
+import { codePointLength, quoteAt, type TextIndex } from '../../../shared/offsets'
+import { sha256Text } from '../documents/import-text'
+import { readRegularText } from '../store/regular-file'
+import { MAX_TEXT_BYTES } from '../documents/stored-text'
+
+const ProjectV0 = z.object({
+  version: z.literal(0),
+  name: z.string().min(1).max(200),
+  labels: LabelSchema.optional(),
+  documents: z.array(
+    z.object({
+      id: DocumentId,
+      title: z.string().min(1).max(300),
+      file: z.string().regex(/^texts\/[a-z0-9][a-z0-9-]{0,79}\.txt$/),
+      importedFrom: z.string().max(500).optional(),
+    }),
+  ),
+})
+
+const StoreV0 = z.object({
+  version: z.literal(0),
+  document: DocumentId,
+  annotator: AnnotatorName,
+  annotations: z.array(
+    z.object({
+      id: AnnotationId,
+      label: z.string(),
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+      text: z.string().optional(),
+      attributes: AttributeValues.default({}),
+      note: z.string().max(20000).default(''),
+      created: IsoTime,
+      modified: IsoTime.optional(),
+    }),
+  ),
+  links: z.array(z.object({ from: AnnotationId, to: AnnotationId })).default([]),
+})
+
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0]
+  return issue ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'unexpected structure'
+}
+
+/** project.json of an older version, as the current version (reads the texts for their sha256). */
+export async function migrateProject(
+  json: unknown,
+  version: number,
+  projectDir: string,
+  now = new Date().toISOString(),
+): Promise<ProjectFile> {
+  if (version !== 0) throw new Error(`there is no conversion from version ${version}`)
+  const parsed = ProjectV0.safeParse(json)
+  if (!parsed.success) throw new Error(describe(parsed.error))
+  const v0 = parsed.data
+  const documents = []
+  for (const doc of v0.documents) {
+    const text = await readRegularText(join(projectDir, doc.file), { maxBytes: MAX_TEXT_BYTES, within: projectDir })
+    documents.push({
+      id: doc.id,
+      title: doc.title,
+      file: doc.file,
+      sha256: sha256Text(text),
+      length: codePointLength(text),
+      importedFrom: doc.importedFrom ?? doc.file.slice('texts/'.length),
+      imported: now,
+    })
+  }
+  return { format: PROJECT_FORMAT, version: 1, name: v0.name, created: now, labels: v0.labels ?? defaultLabels, documents }
+}
+
+/** An annotation store of an older version, as the current version, given its document's text. */
+export function migrateStore(json: unknown, version: number, text: TextIndex, sha256: string): StoreFile {
+  if (version !== 0) throw new Error(`there is no conversion from version ${version}`)
+  const parsed = StoreV0.safeParse(json)
+  if (!parsed.success) throw new Error(describe(parsed.error))
+  const v0 = parsed.data
+  const annotations: Annotation[] = v0.annotations.map((a) => {
+    if (a.end > text.length || a.end <= a.start) throw new Error(`annotation ${a.id} has offsets ${a.start}–${a.end} outside the text`)
+    return {
+      id: a.id,
+      label: a.label,
+      target: {
+        position: { type: 'TextPositionSelector', start: a.start, end: a.end },
+        quote: { type: 'TextQuoteSelector', ...quoteAt(text, a.start, a.end) },
+      },
+      attributes: a.attributes,
+      note: a.note,
+      author: v0.annotator,
+      created: a.created,
+      modified: a.modified ?? a.created,
+    }
+  })
+  const created = new Map(annotations.map((a) => [a.id, a.created]))
+  const links: Link[] = v0.links
+    .filter((l) => created.has(l.from) && created.has(l.to))
+    .map((l, i) => ({
+      id: `link-${i + 1}`,
+      type: 'attribution',
+      from: l.from,
+      to: l.to,
+      author: v0.annotator,
+      created: created.get(l.from)!,
+    }))
+  return { format: STORE_FORMAT, version: 1, document: v0.document, sha256, annotator: v0.annotator, annotations, links }
+}

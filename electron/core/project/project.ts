@@ -1,0 +1,641 @@
+/**
+ * A project on disk: a folder with project.json (name, label schema, documents), texts/<id>.txt
+ * (each imported text, normalised once and never changed) and annotations/<annotator>/<id>.json
+ * (one store per annotator per document). Opening reads project.json only; texts and stores are
+ * read when needed and kept open, so saving one annotation touches one small file whatever the
+ * size of the project.
+ */
+import { createHash } from 'node:crypto'
+import { promises as fs } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
+import type { Low } from 'lowdb'
+import { UserError, type BackupInfo } from '../../../shared/api'
+import { AnnotatorName, DocumentId, isWindowsReservedName } from '../../../shared/model/annotation'
+import { defaultLabels } from '../../../shared/model/labels'
+import { REVIEWED_FOLDER, REVIEW_VERSION, ReviewStoreFile } from '../../../shared/model/review'
+import { PROJECT_FORMAT, PROJECT_VERSION, ProjectFile, STORE_VERSION, StoreFile, type DocumentEntry } from '../../../shared/model/project'
+import { TextIndex, codePointLength } from '../../../shared/offsets'
+import { DEFAULT_BACKUP_POLICY, MAX_BACKUP_BYTES, StoreBackups, stampOf, type BackupFile, type BackupPolicy } from '../store/backups'
+import { fileExists as exists, makeFolderDurable, saveFailedSentence, sweepLeftovers, writeFileDurable } from '../store/durable'
+import { prepareImports, type ImportProblemKind, type ImportRequest } from '../documents/import-files'
+import { documentIdFor, sha256Text, slugOf, titleFor } from '../documents/import-text'
+import { DurableJsonFile, UnreadableFileError, openJsonStore, type StoreOptions } from '../store/json-store'
+import { Layer, emptyStore } from './layer'
+import { migrateProject, migrateStore } from './migrations'
+import { SkippedFileError, readRegularText } from '../store/regular-file'
+import { ReviewedLayer, emptyReviewStore } from './review'
+import { keepTextBackup, listTextBackups, putTextBack, readStoredText, restoreText, textProblemSentence } from '../documents/stored-text'
+
+export const PROJECT_FILE = 'project.json'
+
+/** Which of a project's JSON files: project.json, an annotator's layer, or the reviewed layer. */
+export type StoreKey =
+  | { store: 'project' }
+  | { store: 'annotations'; annotator: string; document: string }
+  | { store: 'reviewed'; document: string }
+  | { store: 'text'; document: string }
+
+/** One of a project's layer stores. */
+type LayerKey = Extract<StoreKey, { store: 'annotations' | 'reviewed' }>
+
+export interface ProjectOptions {
+  backupPolicy?: BackupPolicy
+}
+
+/** A file offered for import: its name and bytes (and, optionally, the user's choices for it). */
+export type IncomingFile = ImportRequest
+
+/** An open project folder. */
+export class Project {
+  /** Texts read and found intact, with what their file looked like then (re-read when it changes). */
+  private readonly texts = new Map<string, { index: TextIndex; mtimeMs: number; bytes: number }>()
+  private readonly layers = new Map<string, Promise<Layer>>()
+  private readonly reviewed = new Map<string, Promise<ReviewedLayer>>()
+
+  private constructor(
+    readonly dir: string,
+    private readonly db: Low<ProjectFile>,
+    private readonly adapter: DurableJsonFile<ProjectFile>,
+    private readonly policy: BackupPolicy,
+  ) {}
+
+  /** Create a new, empty project in `dir` (which may exist but must not hold a project). */
+  static async create(dir: string, name: string, now = new Date().toISOString(), options: ProjectOptions = {}): Promise<Project> {
+    const abs = resolve(dir)
+    if (await exists(join(abs, PROJECT_FILE))) {
+      throw new UserError('conflict', `${abs} already holds a Marginalia project; open it instead.`)
+    }
+    const data: ProjectFile = { format: PROJECT_FORMAT, version: PROJECT_VERSION, name, created: now, labels: defaultLabels, documents: [] }
+    try {
+      await makeFolderDurable(join(abs, 'texts'))
+      await makeFolderDurable(join(abs, 'annotations'))
+      await writeFileDurable(join(abs, PROJECT_FILE), `${JSON.stringify(data, null, 2)}\n`)
+    } catch (e) {
+      throw new UserError('failed', saveFailedSentence('The new project', e, abs))
+    }
+    return Project.open(abs, options)
+  }
+
+  /**
+   * Open the project in `dir`; a clear UserError if there is none or it cannot be read (naming
+   * the last good copy Marginalia kept, when there is one). An older project.json is migrated.
+   */
+  static async open(dir: string, options: ProjectOptions = {}): Promise<Project> {
+    const abs = resolve(dir)
+    const file = join(abs, PROJECT_FILE)
+    if (!(await exists(file))) {
+      throw new UserError(
+        'not-found',
+        `${abs} is not a Marginalia project (it has no ${PROJECT_FILE}); create a project there or pick another folder.`,
+      )
+    }
+    const policy = options.backupPolicy ?? DEFAULT_BACKUP_POLICY
+    const placeholder = {
+      format: PROJECT_FORMAT,
+      version: PROJECT_VERSION,
+      name: '-',
+      created: new Date(0).toISOString(),
+      labels: defaultLabels,
+      documents: [],
+    } as ProjectFile
+    let opened
+    try {
+      opened = await openJsonStore(file, ProjectFile, placeholder, projectStoreOptions(abs, policy))
+    } catch (e) {
+      if (!(e instanceof UnreadableFileError)) throw e
+      const good = (await Project.listProjectBackups(abs, policy)).find((b) => b.restorable)
+      const what = good
+        ? `restore its last good copy (saved ${readableTime(good.saved)}) from the backups Marginalia keeps, or fix it yourself`
+        : 'fix or restore it from your own backup'
+      throw new UserError('invalid', `${file} ${e.problem}, so the project cannot be opened; ${what} (Marginalia has not changed it).`)
+    }
+    if (!opened.existed)
+      throw new UserError(
+        'not-found',
+        `${abs} is not a Marginalia project (it has no ${PROJECT_FILE}); create a project there or pick another folder.`,
+      )
+    const project = new Project(abs, opened.db, opened.adapter, policy)
+    await project.sweepLeftovers()
+    return project
+  }
+
+  /** The backups of a project's project.json, newest first (the project need not open). */
+  static async listProjectBackups(dir: string, policy = DEFAULT_BACKUP_POLICY): Promise<BackupInfo[]> {
+    const abs = resolve(dir)
+    const adapter = new DurableJsonFile(join(abs, PROJECT_FILE), ProjectFile, projectStoreOptions(abs, policy))
+    return describeBackups(
+      StoreBackups.of(abs, PROJECT_FILE, policy),
+      adapter,
+      (p) => `${p.documents.length} document${p.documents.length === 1 ? '' : 's'}, “${p.name}”`,
+    )
+  }
+
+  /**
+   * Put a backup of project.json back in place (the project need not open). The file it replaces
+   * is kept: as a backup when readable, set aside as `.unreadable-<time>` when not.
+   */
+  static async restoreProjectBackup(
+    dir: string,
+    id: string,
+    policy = DEFAULT_BACKUP_POLICY,
+  ): Promise<{ restored: BackupInfo; notice: string | null }> {
+    const abs = resolve(dir)
+    const adapter = new DurableJsonFile(join(abs, PROJECT_FILE), ProjectFile, projectStoreOptions(abs, policy))
+    return restoreInto(StoreBackups.of(abs, PROJECT_FILE, policy), adapter, id, (p) => `${p.documents.length} documents`)
+  }
+
+  /** Remove temporary files a killed Marginalia left beside the project's files (see durable.ts). */
+  private async sweepLeftovers(): Promise<void> {
+    const folders = [this.dir, join(this.dir, 'texts'), ...(await this.layerFolders()).map((f) => join(this.dir, 'annotations', f))]
+    await Promise.all(folders.map((f) => sweepLeftovers(f)))
+  }
+
+  get name(): string {
+    return this.db.data.name
+  }
+
+  /**
+   * The project's id in exported IRIs (urn:marginalia:<id>:…): a UUID-shaped digest of when the
+   * project was created and its name, so every copy of a project names its annotations alike.
+   */
+  get iriId(): string {
+    const hex = createHash('sha256').update(`marginalia-project\n${this.db.data.created}\n${this.db.data.name}`).digest('hex')
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+  }
+
+  get labels() {
+    return this.db.data.labels
+  }
+
+  get documents(): readonly DocumentEntry[] {
+    return this.db.data.documents
+  }
+
+  /** The document with this id, or a 'not-found' UserError. */
+  document(id: string): DocumentEntry {
+    const doc = this.db.data.documents.find((d) => d.id === id)
+    if (!doc) throw new UserError('not-found', `There is no document "${id}" in this project; it may have been removed.`)
+    return doc
+  }
+
+  /**
+   * A document's stored text, indexed for offset conversion, checked against the sha256 recorded at
+   * import (texts/<id>.txt must never change). When it differs or cannot be read, `problem` is the
+   * sentence for the user and `index` holds what could be read (to show, read-only).
+   */
+  async textState(id: string): Promise<{ index: TextIndex; problem: string | null }> {
+    const doc = this.document(id)
+    const cached = this.texts.get(id)
+    if (cached) {
+      const stat = await fs.stat(join(this.dir, doc.file)).catch(() => null)
+      if (stat && stat.mtimeMs === cached.mtimeMs && stat.size === cached.bytes) return { index: cached.index, problem: null }
+      this.texts.delete(id)
+    }
+    const read = await readStoredText(this.dir, doc)
+    if (!read.ok) {
+      const backedUp = (await listTextBackups(this.dir, doc)).some((b) => b.restorable)
+      return { index: new TextIndex(read.content ?? ''), problem: textProblemSentence(doc, read.problem, backedUp) }
+    }
+    const index = new TextIndex(read.text)
+    if (this.texts.size > 32) this.texts.delete(this.texts.keys().next().value!)
+    this.texts.set(id, { index, mtimeMs: read.mtimeMs, bytes: read.bytes })
+    return { index, problem: null }
+  }
+
+  /**
+   * Make sure an intact text has its kept copy among the backups (projects made before texts were
+   * kept get one the first time the app opens each document). Reading alone never writes.
+   */
+  async keepTextCopy(id: string): Promise<void> {
+    const cached = this.texts.get(id)
+    if (cached) await keepTextBackup(this.dir, id, cached.index.text, cached.bytes)
+  }
+
+  /**
+   * A document's text, for anything that writes against it or computes from it: a 'read-only'
+   * UserError with the sentence when the text is not the one imported.
+   */
+  async text(id: string): Promise<TextIndex> {
+    const { index, problem } = await this.textState(id)
+    if (problem) throw new UserError('read-only', problem)
+    return index
+  }
+
+  /**
+   * Import files as new documents (see import-files.ts for the formats). Refused files, texts
+   * already in the project and files over 20 MB (unless `confirmLarge`) come back with one sentence each.
+   */
+  async importFiles(files: readonly ImportRequest[], now = new Date().toISOString(), confirmLarge = false) {
+    const imported: DocumentEntry[] = []
+    const known = new Map(this.db.data.documents.map((d) => [d.sha256, d]))
+    const prepared = await prepareImports(
+      files.map((f) => ({ ...f, name: basename(f.name) })),
+      confirmLarge,
+    )
+    const errors: { name: string; message: string; kind?: ImportProblemKind }[] = prepared.problems
+    for (const item of prepared.texts) {
+      const name = item.importedFrom
+      const sha256 = sha256Text(item.text)
+      const twin = known.get(sha256)
+      if (twin) {
+        // The same text as a document whose stored text is damaged: the import puts it back.
+        const repaired = !imported.includes(twin) && (await this.textState(twin.id)).problem !== null
+        if (repaired) {
+          await putTextBack(this.dir, twin, Buffer.from(item.text))
+          this.texts.delete(twin.id)
+        }
+        const message = repaired
+          ? `${name} has the same text as "${twin.title}", whose damaged text file it has put back; that document can be annotated again.`
+          : `${name} has the same text as "${twin.title}", which is already in the project.`
+        errors.push({ name, kind: 'duplicate', message })
+        continue
+      }
+      const title = item.title ?? titleFor(item.text, item.name)
+      const hinted = item.idHint ? slugOf(item.idHint) : ''
+      // A CSV id such as "con" or "nul" would be a file name Windows cannot hold: it gets "-doc".
+      const base = (hinted && (isWindowsReservedName(hinted) ? `${hinted}-doc` : hinted)) || documentIdFor(title, sha256)
+      let id = base
+      for (let n = 2; this.db.data.documents.some((d) => d.id === id) || imported.some((d) => d.id === id); n++) id = `${base}-${n}`
+      const entry: DocumentEntry = {
+        id,
+        title: Array.from(title).slice(0, 300).join(''),
+        file: `texts/${id}.txt`,
+        sha256,
+        length: codePointLength(item.text),
+        importedFrom: name.slice(0, 500),
+        imported: now,
+        ...(item.encoding ? { encoding: item.encoding } : {}),
+        ...(item.metadata ? { metadata: item.metadata } : {}),
+      }
+      try {
+        await writeFileDurable(join(this.dir, entry.file), item.text)
+      } catch (e) {
+        throw new UserError('failed', saveFailedSentence(`The text of ${name}`, e, join(this.dir, 'texts')))
+      }
+      await keepTextBackup(this.dir, id, item.text)
+      imported.push(entry)
+      known.set(sha256, entry)
+    }
+    let added = imported
+    if (imported.length > 0) {
+      // Another window may have imported some of the same texts meanwhile: keep theirs.
+      await this.update((data) => {
+        added = imported.filter((e) => !data.documents.some((d) => d.id === e.id || d.sha256 === e.sha256))
+        data.documents.push(...added)
+      })
+      for (const e of imported) {
+        if (!added.includes(e))
+          errors.push({
+            name: e.importedFrom,
+            message: `${e.importedFrom} has the same text as a document that was just imported in another window.`,
+          })
+      }
+    }
+    return { imported: added, errors }
+  }
+
+  /** Give a document a new title. */
+  async rename(id: string, title: string): Promise<DocumentEntry> {
+    this.document(id)
+    await this.update((data) => {
+      const doc = data.documents.find((d) => d.id === id)
+      if (doc) doc.title = title
+    })
+    return this.document(id)
+  }
+
+  /** The annotators with at least one layer (a store file under annotations/<name>/), sorted. */
+  async annotators(): Promise<string[]> {
+    const folders = await this.annotatorFolders()
+    const withLayers = await Promise.all(
+      folders.map(async (n) =>
+        (await fs.readdir(join(this.dir, 'annotations', n)).catch(() => [])).some((f) => f.endsWith('.json')) ? n : null,
+      ),
+    )
+    return withLayers.filter((n): n is string => n !== null)
+  }
+
+  /** The folders under annotations/ named like annotators, sorted (some may hold no layer yet). */
+  private async annotatorFolders(): Promise<string[]> {
+    try {
+      return (await fs.readdir(join(this.dir, 'annotations'))).filter((n) => AnnotatorName.safeParse(n).success).sort()
+    } catch {
+      return []
+    }
+  }
+
+  /** Every folder under annotations/ that may hold layers: annotators' and the reviewed layer's. */
+  async layerFolders(): Promise<string[]> {
+    const annotators = await this.annotatorFolders()
+    return (await exists(join(this.dir, 'annotations', REVIEWED_FOLDER))) ? [...annotators, REVIEWED_FOLDER] : annotators
+  }
+
+  /**
+   * Whether this annotator has a layer of this document: a store on disk, which exists only once
+   * they saved something there. A store opened to read (opening a document, a review) is not one.
+   */
+  async hasLayer(annotator: string, docId: string): Promise<boolean> {
+    return exists(this.layerPath(annotator, docId))
+  }
+
+  /** The annotator's store for a document, opened once and kept (rejects, never throws). */
+  layer(annotator: string, docId: string): Promise<Layer> {
+    try {
+      return this.openLayer(annotator, docId)
+    } catch (e) {
+      return Promise.reject(e as Error)
+    }
+  }
+
+  private openLayer(annotator: string, docId: string): Promise<Layer> {
+    if (!AnnotatorName.safeParse(annotator).success) throw new UserError('invalid', `"${annotator}" is not a valid annotator name.`)
+    if (!DocumentId.safeParse(docId).success) throw new UserError('invalid', `"${docId}" is not a valid document id.`)
+    const key = `${annotator}/${docId}`
+    let layer = this.layers.get(key)
+    if (!layer) {
+      const doc = this.document(docId)
+      const ref = { store: 'annotations' as const, annotator, document: docId }
+      layer = openJsonStore(
+        this.layerPath(annotator, docId),
+        StoreFile,
+        emptyStore(docId, doc.sha256, annotator),
+        this.storeOptions(ref),
+      ).then(({ db, adapter }) => new Layer(db, adapter, annotator))
+      layer.catch(() => this.layers.delete(key))
+      this.layers.set(key, layer)
+    }
+    return layer
+  }
+
+  /**
+   * The annotator's store as it is on disk now: what another window or a sync tool wrote is taken
+   * in even before the watcher reports it (for reads the user sees: opening a document, a review).
+   */
+  async freshLayer(annotator: string, docId: string): Promise<Layer> {
+    const layer = await this.layer(annotator, docId)
+    await layer.adapter.readIfChangedByOthers()
+    return layer
+  }
+
+  /** The backups of one of this project's files, newest first. */
+  async listBackups(ref: StoreKey): Promise<BackupInfo[]> {
+    if (ref.store === 'project') return Project.listProjectBackups(this.dir, this.policy)
+    if (ref.store === 'text') return listTextBackups(this.dir, this.document(ref.document))
+    const { adapter, backups } = await this.openStore(ref)
+    return describeBackups(backups, adapter, summaryOf)
+  }
+
+  /**
+   * Put a backup of one of this project's files back in place; what it replaces is kept as a
+   * backup in turn (or set aside when unreadable), so a restore can itself be undone. A pinned
+   * copy that is restored is pinned no longer (it stays as an earlier version).
+   */
+  async restoreBackup(ref: StoreKey, id: string): Promise<{ restored: BackupInfo; notice: string | null }> {
+    if (ref.store === 'project') {
+      const result = await Project.restoreProjectBackup(this.dir, id, this.policy)
+      await this.takeProjectChangeFromDisk()
+      return result
+    }
+    if (ref.store === 'text') {
+      const result = await restoreText(this.dir, this.document(ref.document), id)
+      this.texts.delete(ref.document)
+      return result
+    }
+    const { adapter, backups } = await this.openStore(ref)
+    return restoreInto(backups, adapter, id, summaryOf)
+  }
+
+  /** The user says a pinned copy is not needed: it becomes an ordinary earlier version. */
+  async unpinBackup(ref: StoreKey, id: string): Promise<BackupInfo[]> {
+    if (ref.store === 'text') throw new UserError('not-found', 'A text has no pinned copies.')
+    if (ref.store === 'project') {
+      await StoreBackups.of(this.dir, PROJECT_FILE, this.policy).unpin(id)
+      return this.listBackups(ref)
+    }
+    const { adapter, backups } = await this.openStore(ref)
+    await backups.unpin(id)
+    adapter.notice = null
+    return this.listBackups(ref)
+  }
+
+  /**
+   * What to tell the user about a layer: that its file was found damaged and set aside (in this
+   * session), and which last good copy of it is pinned — one sentence — and the newest pin.
+   */
+  async layerNotice(ref: LayerKey): Promise<{ notice: string | null; pinned: BackupInfo | null }> {
+    const { adapter, backups } = await this.openStore(ref)
+    const pins = await describeBackups(backups, adapter, summaryOf, (b) => b.kind === 'pinned')
+    const pinned = pins[0] ?? null
+    const keeps = 'is pinned: Marginalia keeps it until you restore it or say it is not needed'
+    if (adapter.notice) {
+      const set = adapter.notice.replace(/\.$/, '')
+      if (pinned)
+        return { notice: `${set}; its last good copy, saved ${readableTime(pinned.saved)} (${pinned.summary}), ${keeps}.`, pinned }
+      const good = (await describeBackups(backups, adapter, summaryOf)).find((b) => b.restorable)
+      return { notice: good ? `${set}; its last good copy, saved ${readableTime(good.saved)}, can be restored.` : adapter.notice, pinned }
+    }
+    if (!pinned) return { notice: null, pinned: null }
+    const kept = pinned.pinned?.keptAs ? ` (kept as ${pinned.pinned.keptAs})` : ''
+    const found = pinned.pinned ? ` on ${readableTime(pinned.pinned.found)}` : ''
+    return {
+      notice: `${adapter.describe} was found damaged${found}${kept}; its last good copy, saved ${readableTime(pinned.saved)} (${pinned.summary}), ${keeps}.`,
+      pinned,
+    }
+  }
+
+  private async openStore(ref: LayerKey) {
+    const layer = ref.store === 'annotations' ? await this.layer(ref.annotator, ref.document) : await this.reviewedLayer(ref.document)
+    return {
+      layer,
+      adapter: layer.adapter as DurableJsonFile<StoreFile | ReviewStoreFile>,
+      backups: StoreBackups.of(this.dir, relativeStorePath(ref), this.policy),
+    }
+  }
+
+  private storeOptions(ref: LayerKey): StoreOptions {
+    const doc = this.document(ref.document)
+    const describe =
+      ref.store === 'annotations' ? `The annotations of ${ref.annotator} on “${doc.title}”` : `The reviewed annotations of “${doc.title}”`
+    return {
+      describe,
+      version: ref.store === 'annotations' ? STORE_VERSION : REVIEW_VERSION,
+      backups: StoreBackups.of(this.dir, relativeStorePath(ref), this.policy),
+      onUnreadable: 'set-aside',
+      within: this.dir,
+      migrate:
+        ref.store === 'annotations' ? async (json, version) => migrateStore(json, version, await this.text(doc.id), doc.sha256) : undefined,
+    }
+  }
+
+  /**
+   * A store file changed on disk (a colleague's sync, another window): take in the new content
+   * if someone else wrote it. True when this project's view of it changed.
+   */
+  async takeChangeFromDisk(folder: string, docId: string): Promise<boolean> {
+    if (!this.db.data.documents.some((d) => d.id === docId)) return false
+    if (folder === REVIEWED_FOLDER) {
+      const open = this.reviewed.get(docId)
+      if (!open) return true
+      return (await (await open).adapter.readIfChangedByOthers()) !== null
+    }
+    const open = this.layers.get(`${folder}/${docId}`)
+    if (!open) return true
+    return (await (await open).adapter.readIfChangedByOthers()) !== null
+  }
+
+  /** project.json changed on disk: take in the new documents and titles if someone else wrote it. */
+  async takeProjectChangeFromDisk(): Promise<boolean> {
+    return (await this.adapter.readIfChangedByOthers()) !== null
+  }
+
+  /** Replace an annotator's whole layer of a document (an import), durably. */
+  async replaceLayer(annotator: string, docId: string, data: StoreFile): Promise<void> {
+    const layer = await this.layer(annotator, docId)
+    try {
+      await layer.adapter.write(data)
+    } catch (e) {
+      if (e instanceof UserError) throw e
+      throw new UserError('failed', saveFailedSentence('The imported annotations', e, join(this.dir, 'annotations', annotator)))
+    }
+  }
+
+  /** The reviewed layer of a document, opened once and kept (rejects, never throws). */
+  reviewedLayer(docId: string): Promise<ReviewedLayer> {
+    try {
+      return this.openReviewedLayer(docId)
+    } catch (e) {
+      return Promise.reject(e as Error)
+    }
+  }
+
+  private openReviewedLayer(docId: string): Promise<ReviewedLayer> {
+    let layer = this.reviewed.get(docId)
+    if (!layer) {
+      const doc = this.document(docId)
+      const ref = { store: 'reviewed' as const, document: docId }
+      layer = openJsonStore(
+        this.layerPath(REVIEWED_FOLDER, docId),
+        ReviewStoreFile,
+        emptyReviewStore(docId, doc.sha256),
+        this.storeOptions(ref),
+      ).then(({ db, adapter }) => new ReviewedLayer(db, adapter))
+      layer.catch(() => this.reviewed.delete(docId))
+      this.reviewed.set(docId, layer)
+    }
+    return layer
+  }
+
+  /** Whether a document has a reviewed layer: a store on disk, made by the first decision. */
+  async hasReviewedLayer(docId: string): Promise<boolean> {
+    return exists(this.layerPath(REVIEWED_FOLDER, docId))
+  }
+
+  private layerPath(annotator: string, docId: string): string {
+    return join(this.dir, 'annotations', annotator, `${docId}.json`)
+  }
+
+  /** Change project.json, on top of whatever another window or a sync tool wrote meanwhile. */
+  private async update(change: (data: ProjectFile) => void): Promise<void> {
+    try {
+      await this.adapter.update((current) => {
+        const next = structuredClone(current)
+        change(next)
+        return next
+      })
+    } catch (e) {
+      if (e instanceof UserError) throw e
+      throw new UserError('failed', saveFailedSentence('The change to project.json', e, this.dir))
+    }
+  }
+}
+
+function projectStoreOptions(dir: string, policy: BackupPolicy): StoreOptions {
+  return {
+    describe: join(dir, PROJECT_FILE),
+    version: PROJECT_VERSION,
+    backups: StoreBackups.of(dir, PROJECT_FILE, policy),
+    onUnreadable: 'refuse',
+    within: dir,
+    migrate: (json, version) => migrateProject(json, version, dir),
+  }
+}
+
+/** A store's file relative to the project folder. */
+function relativeStorePath(ref: LayerKey): string {
+  return `annotations/${ref.store === 'annotations' ? ref.annotator : REVIEWED_FOLDER}/${ref.document}.json`
+}
+
+function summaryOf(data: StoreFile | ReviewStoreFile): string {
+  const n = data.annotations.length
+  const base = `${n} annotation${n === 1 ? '' : 's'}, ${data.links.length} link${data.links.length === 1 ? '' : 's'}`
+  return 'decisions' in data ? `${base}, ${data.decisions.length} decision${data.decisions.length === 1 ? '' : 's'}` : base
+}
+
+/** "2026-11-21 10:00 UTC" */
+function readableTime(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
+}
+
+async function describeBackups<T>(
+  backups: StoreBackups,
+  adapter: DurableJsonFile<T>,
+  summary: (data: T) => string,
+  which: (b: BackupFile) => boolean = () => true,
+): Promise<BackupInfo[]> {
+  const out: BackupInfo[] = []
+  for (const b of (await backups.list()).filter(which)) {
+    const raw = await readRegularText(b.path, { maxBytes: MAX_BACKUP_BYTES, within: backups.dir }).catch(() => null)
+    const parsed = raw === null ? { problem: 'cannot be read' } : await adapter.parseContent(raw)
+    const ok = 'data' in parsed
+    let pinned: BackupInfo['pinned'] = null
+    if (b.kind === 'pinned' && b.found) {
+      const keptAs = `${basename(adapter.path)}.unreadable-${stampOf(b.found)}`
+      pinned = { found: b.found.toISOString(), keptAs: (await exists(join(dirname(adapter.path), keptAs))) ? keptAs : null }
+    }
+    out.push({
+      id: b.id,
+      kind: b.kind,
+      saved: b.saved.toISOString(),
+      bytes: b.bytes,
+      summary: ok ? summary(parsed.data) : `This copy ${parsed.problem}.`,
+      restorable: ok,
+      pinned,
+    })
+  }
+  return out
+}
+
+async function restoreInto<T>(
+  backups: StoreBackups,
+  adapter: DurableJsonFile<T>,
+  id: string,
+  summary: (data: T) => string,
+): Promise<{ restored: BackupInfo; notice: string | null }> {
+  const backup = await backups.find(id)
+  if (!backup) throw new UserError('not-found', `There is no backup "${id}" of this file (any more); list the backups again and pick one.`)
+  let raw: string
+  try {
+    raw = await readRegularText(backup.path, { maxBytes: MAX_BACKUP_BYTES, within: backups.dir })
+  } catch (e) {
+    if (!(e instanceof SkippedFileError)) throw e
+    throw new UserError('invalid', `That backup ${e.why}, so it cannot be restored; pick another one.`)
+  }
+  const parsed = await adapter.parseContent(raw)
+  if (!('data' in parsed)) throw new UserError('invalid', `That backup ${parsed.problem}, so it cannot be restored; pick another one.`)
+  adapter.notice = null
+  await adapter.update(() => parsed.data, parsed.data, { snapshot: true })
+  // Restored, so no longer at risk: a pinned copy becomes an ordinary earlier version.
+  if (backup.kind === 'pinned') await backups.unpin(backup.id).catch(() => undefined)
+  return {
+    restored: {
+      id: backup.id,
+      kind: backup.kind,
+      saved: backup.saved.toISOString(),
+      bytes: backup.bytes,
+      summary: summary(parsed.data),
+      restorable: true,
+      pinned: null,
+    },
+    notice: adapter.notice,
+  }
+}

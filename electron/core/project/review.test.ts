@@ -1,0 +1,141 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ReviewStoreFile } from '../../../shared/model/review'
+import { exportCsv } from '../interchange/export-tables'
+import { Project } from './project'
+import { acceptAgreed, decide, openReview, reviewProgress } from '../app/review-service'
+import { projectWith, tagOp } from '../testing'
+
+const cleanups: (() => Promise<void>)[] = []
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c()
+})
+
+const TEXT = 'Officials in Moscow said the talks had failed. The ministry denied it, calling the report false.'
+
+/** Two annotators who agree on one claim and its source, and differ on the rest. */
+async function twoAnnotators() {
+  const made = await projectWith({ 'talks.txt': TEXT })
+  cleanups.push(made.cleanup)
+  const { project } = made
+  const doc = project.documents[0]!.id
+  const text = await project.text(doc)
+  const now = '2026-11-01T10:00:00.000Z'
+  await (
+    await project.layer('maria', doc)
+  ).apply(
+    [
+      await tagOp(project, doc, 'Officials in Moscow', 'source', 'ms', { kind: 'government' }),
+      await tagOp(project, doc, 'the talks had failed', 'claim', 'mc'),
+      { op: 'link', link: { id: 'ml', from: 'mc', to: 'ms' } },
+      await tagOp(project, doc, 'calling the report false', 'stance', 'mt', { polarity: 'against', target: 'the report' }),
+    ],
+    text,
+    project.labels,
+    now,
+  )
+  await (
+    await project.layer('jonas', doc)
+  ).apply(
+    [
+      await tagOp(project, doc, 'Officials in Moscow', 'source', 'js', { kind: 'government' }),
+      await tagOp(project, doc, 'the talks had failed', 'claim', 'jc'),
+      { op: 'link', link: { id: 'jl', from: 'jc', to: 'js' } },
+      await tagOp(project, doc, 'calling the report false', 'stance', 'jt', { polarity: 'neutral', target: 'the report' }),
+      await tagOp(project, doc, 'The ministry', 'source', 'jm', { kind: 'government' }),
+    ],
+    text,
+    project.labels,
+    now,
+  )
+  return { project, doc }
+}
+
+describe('review and adjudication', () => {
+  it('lists units by kind and accepts all agreed ones in one action, linking the reviewed claim to its reviewed source', async () => {
+    const { project, doc } = await twoAnnotators()
+    const view = await openReview(project, doc, ['maria', 'jonas'], 'rita')
+    expect(view.units.map((u) => u.kind)).toEqual(['agreed', 'agreed', 'only-some', 'attributes-differ'])
+    expect(view.reviewed).toMatchObject({ settled: 0, total: 4 })
+
+    const after = await acceptAgreed(project, doc, ['maria', 'jonas'], 'rita')
+    expect(after).toMatchObject({ settled: 2, total: 4 })
+    const claim = after.annotations.find((a) => a.label === 'claim')!
+    const source = after.annotations.find((a) => a.label === 'source')!
+    expect(claim.provenance).toMatchObject({
+      action: 'accepted',
+      chosen: 'maria',
+      decidedBy: 'rita',
+      sources: [
+        { annotator: 'maria', id: 'mc' },
+        { annotator: 'jonas', id: 'jc' },
+      ],
+    })
+    expect(claim.author).toBe('rita')
+    expect(after.links).toEqual([expect.objectContaining({ from: claim.id, to: source.id, type: 'attribution' })])
+  })
+
+  it('accepts one version, rejects, edits, and reopens; everything is on disk with provenance', async () => {
+    const { project, doc } = await twoAnnotators()
+    const { units } = await openReview(project, doc, ['maria', 'jonas'], 'rita')
+    const stance = units.find((u) => u.kind === 'attributes-differ')!
+    const ministry = units.find((u) => u.kind === 'only-some')!
+    await decide(project, doc, ['maria', 'jonas'], stance.key, { action: 'accept', annotator: 'jonas' }, 'rita')
+    let state = await decide(project, doc, ['maria', 'jonas'], ministry.key, { action: 'reject' }, 'rita')
+    expect(state.settled).toBe(2)
+    expect(state.annotations.find((a) => a.label === 'stance')?.attributes.polarity).toBe('neutral')
+
+    const start = Array.from(TEXT).join('').indexOf('the report false')
+    state = await decide(
+      project,
+      doc,
+      ['maria', 'jonas'],
+      stance.key,
+      {
+        action: 'edit',
+        annotation: { label: 'stance', start, end: start + 16, attributes: { polarity: 'against', target: 'the report' }, note: 'settled' },
+      },
+      'rita',
+    )
+    const edited = state.annotations.find((a) => a.label === 'stance')!
+    expect(edited).toMatchObject({ attributes: { polarity: 'against' }, provenance: { action: 'edited', chosen: null } })
+    expect(edited.target.quote.exact).toBe('the report false')
+    expect(state.annotations.filter((a) => a.label === 'stance')).toHaveLength(1)
+
+    state = await decide(project, doc, ['maria', 'jonas'], ministry.key, { action: 'reopen' }, 'rita')
+    expect(state.settled).toBe(1)
+
+    const onDisk = ReviewStoreFile.parse(JSON.parse(await readFile(join(project.dir, 'annotations', '_reviewed', `${doc}.json`), 'utf8')))
+    expect(onDisk.decisions.map((d) => d.action)).toEqual(['edited'])
+    expect((await Project.open(project.dir)).documents).toHaveLength(1)
+  })
+
+  it('refuses a decision on a unit that changed since the review opened', async () => {
+    const { project, doc } = await twoAnnotators()
+    const { units } = await openReview(project, doc, ['maria', 'jonas'], 'rita')
+    await (
+      await project.layer('jonas', doc)
+    ).apply([{ op: 'delete', id: 'jm' }], await project.text(doc), project.labels, '2026-11-02T10:00:00.000Z')
+    const gone = units.find((u) => u.kind === 'only-some')!
+    await expect(decide(project, doc, ['maria', 'jonas'], gone.key, { action: 'reject' }, 'rita')).rejects.toThrow(/has changed since/)
+  })
+
+  it('shows progress per document and exports the reviewed layer with its provenance columns', async () => {
+    const { project, doc } = await twoAnnotators()
+    expect(await reviewProgress(project, null)).toEqual({ [doc]: { settled: 0, total: 4 } })
+    await acceptAgreed(project, doc, ['maria', 'jonas'], 'rita')
+    expect(await reviewProgress(project, ['maria', 'jonas'])).toEqual({ [doc]: { settled: 2, total: 4 } })
+    const { content, rows } = await exportCsv(project, { annotators: [], reviewed: true, bom: false, neutralizeFormulas: true })
+    expect(rows).toBe(2)
+    const parsed = parse(content, { columns: true }) as Record<string, string>[]
+    expect(parsed.map((r) => [r.annotator, r.label, r.review_action, r.reviewed_from, r.reviewed_by])).toEqual([
+      ['_reviewed', 'source', 'accepted', 'maria:ms jonas:js', 'rita'],
+      ['_reviewed', 'claim', 'accepted', 'maria:mc jonas:jc', 'rita'],
+    ])
+    expect(parsed[1]!.linked_source_text).toBe('Officials in Moscow')
+    const all = await exportCsv(project, { annotators: 'all', reviewed: true, bom: false, neutralizeFormulas: true })
+    expect(all.rows).toBe(3 + 4 + 2)
+  })
+})

@@ -1,0 +1,80 @@
+/**
+ * App settings kept outside any project, in the user's config folder: the annotator's name and
+ * the recently opened projects. Written durably like everything else.
+ */
+import { homedir, userInfo } from 'node:os'
+import { join } from 'node:path'
+import type { Low } from 'lowdb'
+import { z } from 'zod'
+import { AnnotatorName, NewAnnotatorName } from '../../../shared/model/annotation'
+import { openJsonStore, type DurableJsonFile } from '../store/json-store'
+
+const SETTINGS_VERSION = 1
+
+const SettingsFile = z.object({
+  format: z.literal('marginalia-settings'),
+  version: z.number().int().positive(),
+  annotator: AnnotatorName.nullable(),
+  recent: z.array(z.string()).max(20),
+})
+type SettingsFile = z.infer<typeof SettingsFile>
+
+/** The config folder for browser mode and the CLI: $MARGINALIA_CONFIG_DIR, else the XDG/OS default. */
+export function defaultConfigDir(): string {
+  if (process.env.MARGINALIA_CONFIG_DIR) return process.env.MARGINALIA_CONFIG_DIR
+  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Marginalia')
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Marginalia')
+  return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Marginalia')
+}
+
+/** The OS user name made into a valid annotator name, as the suggestion when asking. */
+export function suggestedAnnotator(): string {
+  let name = 'annotator'
+  try {
+    name = userInfo().username
+  } catch {
+    // no user name (some containers): keep the generic one
+  }
+  const cleaned = name
+    .replace(/[^\p{L}\p{N} ._-]/gu, '')
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .slice(0, 64)
+  return NewAnnotatorName.safeParse(cleaned).success ? cleaned : 'annotator'
+}
+
+/** The settings store in a config folder. */
+export class Settings {
+  private constructor(
+    private readonly db: Low<SettingsFile>,
+    private readonly adapter: DurableJsonFile<SettingsFile>,
+    /** Set if the settings file was unreadable and set aside. */
+    readonly notice: string | null,
+  ) {}
+
+  static async open(configDir: string): Promise<Settings> {
+    const fresh: SettingsFile = { format: 'marginalia-settings', version: SETTINGS_VERSION, annotator: null, recent: [] }
+    const { db, adapter, notice } = await openJsonStore(join(configDir, 'settings.json'), SettingsFile, fresh, {
+      describe: 'Your settings file',
+      version: SETTINGS_VERSION,
+      onUnreadable: 'set-aside',
+    })
+    return new Settings(db, adapter, notice)
+  }
+
+  get annotator(): string | null {
+    return this.db.data.annotator
+  }
+
+  get recent(): string[] {
+    return [...this.db.data.recent]
+  }
+
+  async setAnnotator(name: string): Promise<void> {
+    await this.adapter.update((current) => ({ ...current, annotator: name }))
+  }
+
+  /** Put a project first in the recent list (at most 10 kept). */
+  async addRecent(path: string): Promise<void> {
+    await this.adapter.update((current) => ({ ...current, recent: [path, ...current.recent.filter((p) => p !== path)].slice(0, 10) }))
+  }
+}

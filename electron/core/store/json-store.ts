@@ -1,0 +1,311 @@
+/**
+ * lowdb stores on durable files, safe with other writers. The adapter reads and validates a JSON
+ * file against a zod schema (migrating older format versions), and changes it only through
+ * `update`: under an exclusive lock (file-lock.ts) it re-reads the file, takes in what someone else
+ * wrote since we last read or wrote it (another window, a sync tool), applies the change on top,
+ * keeps the replaced version as a backup (backups.ts) and writes durably (durable.ts). So no
+ * writer's change is lost, and a half-written file from another program is never taken in.
+ *
+ * A file that does not parse or validate is moved aside, never overwritten, and the caller gets
+ * one sentence to show the user — unless it changed in the last seconds, when another program is
+ * probably still writing it: then reading waits a little, and a save is refused ('conflict').
+ */
+import { promises as fs } from 'node:fs'
+import { basename } from 'node:path'
+import { Low, type Adapter } from 'lowdb'
+import type { z } from 'zod'
+import { UserError } from '../../../shared/api'
+import type { StoreBackups } from './backups'
+import { moveAside, writeFileDurable } from './durable'
+import { withFileLock } from './file-lock'
+import { SkippedFileError, readRegularTextOrNull } from './regular-file'
+
+/** A file changed less than this long ago may still be being written by another program. */
+const SETTLE_MS = 1000
+/** How long opening waits for such a file to become readable. */
+const SETTLE_WAIT_MS = 1500
+
+export interface StoreOptions {
+  /** What the file is, as the start of a sentence ("The annotations of maria on “Talks”"). */
+  describe: string
+  /** The format version this Marginalia writes; newer files are refused, never changed. */
+  version: number
+  /** Turn an older format's JSON into the current one; without it, older files are invalid. */
+  migrate?: (json: unknown, version: number) => Promise<unknown>
+  /** Where replaced versions are kept; none for files outside a project (settings). */
+  backups?: StoreBackups | null
+  /** An unreadable file found when opening: set aside and start anew (stores), or refuse (project.json). */
+  onUnreadable?: 'set-aside' | 'refuse'
+  /** The folder the user chose (the project): the file is read only if it is a regular file inside it. */
+  within?: string | null
+}
+
+/** The largest JSON file Marginalia reads (a 10,000-annotation store is about 5 MB). */
+export const MAX_JSON_BYTES = 256 * 1024 * 1024
+
+/** Thrown by `read` in 'refuse' mode: the file is there but cannot be used. */
+export class UnreadableFileError extends Error {
+  constructor(
+    readonly path: string,
+    /** "is not valid JSON", "does not have the expected structure (…)" */
+    readonly problem: string,
+  ) {
+    super(`${path} ${problem}`)
+    this.name = 'UnreadableFileError'
+  }
+}
+
+type Parsed<T> = { data: T; migratedFrom: number | null } | { problem: string }
+
+/** What `update` did. */
+export interface UpdateResult<T> {
+  data: T
+  /** Someone else had changed the file since we last read or wrote it; their version was the base. */
+  changedOnDisk: boolean
+  /** The file on disk was damaged: it was set aside (this sentence says where) and the change saved in a new one. */
+  setAside: string | null
+}
+
+/** Adapter for lowdb: validated reads, locked compare-and-swap updates, backups, durable writes. */
+export class DurableJsonFile<T> implements Adapter<T> {
+  /** Set after a read that found an unreadable file: what happened, for the user. */
+  notice: string | null = null
+  /** The data as last read or written by us (what `update` builds on). */
+  current: T | null = null
+  /** Called with the data whenever it changes (the Low store mirrors it). */
+  mirror: (data: T) => void = () => undefined
+  private queue: Promise<unknown> = Promise.resolve()
+  private pending = 0
+  /** Counts our saves, so a read that overlapped one can tell. */
+  private generation = 0
+  /** The file's content as last read or written by us, to tell others' changes from our own. */
+  private last: string | null = null
+  /** An older-format original read from disk, kept as a backup before its first rewrite. */
+  private original: { raw: string; version: number } | null = null
+
+  constructor(
+    readonly path: string,
+    private readonly schema: z.ZodType<T>,
+    private readonly options: StoreOptions,
+  ) {}
+
+  get describe(): string {
+    return this.options.describe
+  }
+
+  /** Read the file when opening it: null if there is none (or it was set aside). */
+  async read(): Promise<T | null> {
+    const started = Date.now()
+    for (;;) {
+      const disk = await this.readDisk()
+      if (disk === null) return null
+      const raw = 'raw' in disk ? disk.raw : null
+      const parsed = raw === null ? { problem: (disk as { problem: string }).problem } : await this.parse(raw)
+      if ('data' in parsed && raw !== null) {
+        this.accept(raw, parsed)
+        return parsed.data
+      }
+      if (raw !== null && (await changedRecently(this.path))) {
+        if (Date.now() - started < SETTLE_WAIT_MS) {
+          await new Promise((r) => setTimeout(r, 100))
+          continue
+        }
+        throw new UserError('conflict', `${this.options.describe} is being changed by another program right now; try again in a moment.`)
+      }
+      const problem = (parsed as { problem: string }).problem
+      if (this.options.onUnreadable === 'refuse') throw new UnreadableFileError(this.path, problem)
+      const aside = await this.setAside()
+      this.notice = `${this.options.describe} ${problem}; it was kept as ${basename(aside)} and a new one was started.`
+      return null
+    }
+  }
+
+  /**
+   * After a change on disk: the new content if someone else changed the file, or null when it is
+   * ours, unchanged, being written by us, or not (yet) readable — a sync tool may still be writing
+   * it; its next change brings the complete file. Never moves anything aside.
+   */
+  async readIfChangedByOthers(): Promise<T | null> {
+    if (this.pending > 0) return null
+    // A save that finished while we read may have made what we read old: then it is not taken.
+    const generation = this.generation
+    const disk = await this.readDisk().catch(() => null)
+    const raw = disk && 'raw' in disk ? disk.raw : null
+    if (raw === null || raw === this.last || this.pending > 0 || generation !== this.generation) return null
+    let parsed: Parsed<T>
+    try {
+      parsed = await this.parse(raw)
+    } catch {
+      return null
+    }
+    if (!('data' in parsed) || this.pending > 0 || generation !== this.generation) return null
+    this.accept(raw, parsed)
+    this.mirror(parsed.data)
+    return parsed.data
+  }
+
+  /**
+   * Change the file: under the lock, build on what is on disk now (someone else's newer version,
+   * or ours), apply `change` (which may throw to refuse; nothing is written then), keep the replaced
+   * version as a backup, write durably. Calls are queued, so they apply in order.
+   */
+  update(change: (current: T) => T, fallback?: T, options: { snapshot?: boolean } = {}): Promise<UpdateResult<T>> {
+    this.pending++
+    const run = this.queue.then(() =>
+      withFileLock(this.path, () => this.updateLocked(change, fallback, options.snapshot ?? false), { describe: this.options.describe }),
+    )
+    this.queue = run.catch(() => undefined).finally(() => this.pending--)
+    return run
+  }
+
+  /** Replace the whole content (lowdb's write); what someone else wrote meanwhile is kept as a backup. */
+  async write(data: T): Promise<void> {
+    await this.update(() => data, data)
+  }
+
+  /** Parse a file's content as this store would (migrating an older format); for listing backups. */
+  async parseContent(raw: string): Promise<Parsed<T>> {
+    try {
+      return await this.parse(raw)
+    } catch (e) {
+      return { problem: (e as Error).message }
+    }
+  }
+
+  private async updateLocked(change: (current: T) => T, fallback: T | undefined, snapshot: boolean): Promise<UpdateResult<T>> {
+    let base = this.current ?? fallback
+    let changedOnDisk = false
+    let setAside: string | null = null
+    const disk = await this.readDisk()
+    let raw = disk && 'raw' in disk ? disk.raw : null
+    if (disk !== null && ('problem' in disk || raw !== this.last)) {
+      const parsed = raw === null ? { problem: (disk as { problem: string }).problem } : await this.parse(raw)
+      if ('data' in parsed && raw !== null) {
+        this.accept(raw, parsed)
+        base = parsed.data
+        changedOnDisk = true
+      } else if (raw !== null && (await changedRecently(this.path))) {
+        throw new UserError(
+          'conflict',
+          `${this.options.describe} is being changed by another program right now; your change was not saved, so try again in a moment.`,
+        )
+      } else {
+        const aside = await this.setAside()
+        this.notice = `${this.options.describe} ${(parsed as { problem: string }).problem}; it was kept as ${basename(aside)}.`
+        setAside = this.notice
+        raw = null
+      }
+    }
+    if (base === undefined || base === null) throw new Error(`${this.path} has no data to update`)
+    const next = change(base)
+    const json = `${JSON.stringify(next, null, 2)}\n`
+    const backups = this.options.backups
+    const migrating = this.original !== null && raw === this.original.raw
+    if (migrating && backups) {
+      const saved = (await fs.stat(this.path).catch(() => null))?.mtime ?? new Date()
+      await backups.keepOriginal(this.original!.raw, this.original!.version, saved)
+    }
+    await backups?.beforeSave(migrating ? null : raw, snapshot)
+    await writeFileDurable(this.path, json)
+    this.generation++
+    await backups?.afterSave(json)
+    this.last = json
+    this.original = null
+    this.current = next
+    this.mirror(next)
+    return { data: next, changedOnDisk, setAside }
+  }
+
+  /**
+   * Move the damaged file aside and pin its last good version among the backups, so the saves
+   * that follow (which start a new file) cannot push it out. Returns where the file was kept.
+   */
+  private async setAside(): Promise<string> {
+    const found = new Date()
+    const aside = await moveAside(this.path, found)
+    await this.options.backups?.pinLastGood(found, async (raw) => 'data' in (await this.parseContent(raw)))
+    return aside
+  }
+
+  /**
+   * The file's content; { problem } when what is there cannot be a store (a pipe, a device, a link
+   * leading out of the project, a file far too large: set aside like a damaged file); null when
+   * there is none. A file that cannot be read now (permission denied, too slow) is a UserError.
+   */
+  private async readDisk(): Promise<{ raw: string } | { problem: string } | null> {
+    try {
+      const raw = await readRegularTextOrNull(this.path, { maxBytes: MAX_JSON_BYTES, within: this.options.within ?? null })
+      return raw === null ? null : { raw }
+    } catch (e) {
+      if (!(e instanceof SkippedFileError)) throw e
+      if (e.reason === 'unreadable' || e.reason === 'too-slow') {
+        throw new UserError('failed', `${this.options.describe} ${e.why}; check the file and try again.`)
+      }
+      return { problem: e.why }
+    }
+  }
+
+  private accept(raw: string, parsed: { data: T; migratedFrom: number | null }) {
+    this.last = raw
+    this.current = parsed.data
+    if (parsed.migratedFrom !== null) this.original = { raw, version: parsed.migratedFrom }
+  }
+
+  private async parse(raw: string): Promise<Parsed<T>> {
+    let json: unknown
+    try {
+      json = JSON.parse(raw)
+    } catch {
+      return { problem: raw.length === 0 ? 'is empty' : 'is not valid JSON' }
+    }
+    const version = (json as { version?: unknown } | null)?.version
+    if (typeof version === 'number' && version > this.options.version) {
+      throw new UserError(
+        'conflict',
+        `${this.options.describe} was written by a newer Marginalia (format version ${version}); update Marginalia to open it (the file was left as it is).`,
+      )
+    }
+    let migratedFrom: number | null = null
+    if (typeof version === 'number' && version < this.options.version && this.options.migrate) {
+      try {
+        json = await this.options.migrate(json, version)
+        migratedFrom = version
+      } catch (e) {
+        // The conversion needs something that is not there now (a damaged text): say that, move nothing.
+        if (e instanceof UserError) throw e
+        return { problem: `is in an older format (version ${version}) that could not be converted (${(e as Error).message})` }
+      }
+    }
+    const result = this.schema.safeParse(json)
+    if (!result.success) {
+      const issue = result.error.issues[0]
+      const where = issue ? ` (${issue.path.join('.') || 'top level'}: ${issue.message})` : ''
+      return { problem: `does not have the expected structure${where}` }
+    }
+    return { data: result.data, migratedFrom }
+  }
+}
+
+async function changedRecently(path: string): Promise<boolean> {
+  try {
+    return Date.now() - (await fs.stat(path)).mtimeMs < SETTLE_MS
+  } catch {
+    return false
+  }
+}
+
+/** Open a lowdb store on a durable JSON file; `notice` is set if an unreadable file was set aside. */
+export async function openJsonStore<T>(
+  path: string,
+  schema: z.ZodType<T>,
+  defaultData: T,
+  options: StoreOptions,
+): Promise<{ db: Low<T>; adapter: DurableJsonFile<T>; notice: string | null; existed: boolean }> {
+  const adapter = new DurableJsonFile(path, schema, options)
+  const db = new Low<T>(adapter, defaultData)
+  const data = await adapter.read()
+  if (data !== null) db.data = data
+  adapter.current = db.data
+  adapter.mirror = (d) => (db.data = d)
+  return { db, adapter, notice: adapter.notice, existed: data !== null }
+}
