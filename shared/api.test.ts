@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { UserError, contract, dispatch, type Handlers } from './api'
+import { ApiError, DomainError, contract, createClient, dispatch, type Handlers } from './api'
 
 /** Handlers that record what reached them; every method answers its own name. */
 function recording() {
@@ -9,7 +9,7 @@ function recording() {
       name,
       async (args: unknown) => {
         reached.push([name, args])
-        if (name === 'documents.rename') throw new UserError('not-found', 'There is no such document.')
+        if (name === 'documents.rename') throw new DomainError('not-found', 'There is no such document.')
         if (name === 'documents.list') throw new Error('disk on fire')
         return name
       },
@@ -77,11 +77,29 @@ describe('dispatch validates every call before it reaches a handler', () => {
     const { handlers } = recording()
     expect(await dispatch(handlers, 'documents.rename', { id: 'doc-1', title: 'x' })).toEqual({
       ok: false,
-      error: { code: 'not-found', message: 'There is no such document.' },
+      error: { code: 'not-found', retry: 'never', message: 'There is no such document.' },
     })
     expect(await dispatch(handlers, 'documents.list', {})).toEqual({
       ok: false,
-      error: { code: 'failed', message: 'Something went wrong: disk on fire' },
+      error: { code: 'failed', retry: 'never', message: 'Something went wrong: disk on fire' },
     })
+  })
+
+  it("carries a domain error's retry hint across the boundary, so the UI decides by it and never by the sentence", async () => {
+    const { handlers } = recording()
+    handlers['documents.list'] = async () => {
+      throw new DomainError(
+        'conflict',
+        'project.json is being saved by process 12 on host; your change was not saved, so try again in a moment.',
+        'soon',
+      )
+    }
+    const result = await dispatch(handlers, 'documents.list', {})
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', retry: 'soon' } })
+    const thrown = await createClient(async () => result as never)
+      .call('documents.list', {})
+      .catch((e: unknown) => e)
+    expect(thrown).toBeInstanceOf(ApiError)
+    expect(thrown).toMatchObject({ code: 'conflict', retry: 'soon' })
   })
 })

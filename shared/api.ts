@@ -5,6 +5,7 @@
  * arguments and turns every failure into a Result, so nothing throws across the boundary.
  */
 import { z } from 'zod'
+import { DomainError, type ErrorCode, type Retry } from './errors'
 import { isBaseIri } from './interchange/iris'
 import { AnnotationOp, AnnotatorName, DocumentId } from './model/annotation'
 import type { Annotation, Link } from './model/annotation'
@@ -405,29 +406,17 @@ export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>
 export type ParsedArgsOf<M extends MethodName> = z.output<Contract[M]['args']>
 export type ResultOf<M extends MethodName> = Contract[M]['result']
 
-/**
- * invalid: the request cannot be carried out as sent; not-found: what it names is not there;
- * unavailable: not possible here or yet (no project open); conflict: someone else holds or changed
- * the file, the change is kept to send again; read-only: the document cannot be changed (its text
- * is damaged) until the user repairs it; failed: anything else (a full disk).
- */
-export type ErrorCode = 'invalid' | 'not-found' | 'unavailable' | 'conflict' | 'read-only' | 'failed'
+export { DomainError, type ErrorCode, type Retry } from './errors'
+
+/** A failure as it crosses the boundary: the domain error's code, retry hint and sentence. */
 export interface ApiErrorInfo {
   code: ErrorCode
+  /** 'soon': sending the same call again in a moment may succeed (a file was busy); 'never': not without a change. */
+  retry: Retry
   /** One sentence for the user: what happened and what to do. */
   message: string
 }
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorInfo }
-
-/** An error a handler throws on purpose; its message reaches the user as is. */
-export class UserError extends Error {
-  readonly code: ErrorCode
-  constructor(code: ErrorCode, message: string) {
-    super(message)
-    this.code = code
-    this.name = 'UserError'
-  }
-}
 
 /** What a host implements: one async function per method, given validated arguments. */
 export type Handlers = { [M in MethodName]: (args: ParsedArgsOf<M>) => Promise<ResultOf<M>> }
@@ -469,13 +458,13 @@ function describeIssues(error: z.ZodError): string {
   return parts.join('; ')
 }
 
-function failure(code: ErrorCode, message: string): Result<never> {
-  return { ok: false, error: { code, message: shorten(message, MAX_MESSAGE_LENGTH) } }
+function failure(code: ErrorCode, message: string, retry: Retry = 'never'): Result<never> {
+  return { ok: false, error: { code, retry, message: shorten(message, MAX_MESSAGE_LENGTH) } }
 }
 
 /**
  * Validate and run one call. Never throws: bad method names and arguments give 'invalid',
- * UserErrors keep their code and message, anything else becomes 'failed'.
+ * DomainErrors keep their code, retry hint and sentence, anything else becomes 'failed'.
  */
 export async function dispatch(handlers: Handlers, name: unknown, args: unknown): Promise<Result<unknown>> {
   if (!isMethodName(name)) {
@@ -487,7 +476,7 @@ export async function dispatch(handlers: Handlers, name: unknown, args: unknown)
     const handler = handlers[name] as (a: unknown) => Promise<unknown>
     return { ok: true, value: await handler(parsed.data) }
   } catch (e) {
-    if (e instanceof UserError) return failure(e.code, e.message)
+    if (e instanceof DomainError) return failure(e.code, e.message, e.retry)
     const message = e instanceof Error ? e.message : String(e)
     return failure('failed', `Something went wrong: ${shorten(message, 500)}`)
   }
@@ -496,12 +485,14 @@ export async function dispatch(handlers: Handlers, name: unknown, args: unknown)
 /** A transport carries one call to the host and brings its Result back. */
 export type Transport = (method: MethodName, args: unknown) => Promise<Result<unknown>>
 
-/** The error a client raises when a call comes back failed. */
+/** The error a client raises when a call comes back failed: the host's code, retry hint and sentence. */
 export class ApiError extends Error {
   readonly code: ErrorCode
+  readonly retry: Retry
   constructor(info: ApiErrorInfo) {
     super(info.message)
     this.code = info.code
+    this.retry = info.retry === 'soon' ? 'soon' : 'never'
     this.name = 'ApiError'
   }
 }

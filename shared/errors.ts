@@ -5,8 +5,13 @@
  * unchanged, so nothing anywhere needs to read the sentence to know what to do.
  */
 
-/** What kind of failure: bad input, something missing, not possible here, a clash with another writer, or anything else. */
-export type ErrorCode = 'invalid' | 'not-found' | 'unavailable' | 'conflict' | 'failed'
+/**
+ * invalid: the request cannot be carried out as sent; not-found: what it names is not there;
+ * unavailable: not possible here or yet (no project open); conflict: someone else holds or changed
+ * the file, the change is kept to send again; read-only: the document cannot be changed (its text
+ * is damaged) until the user repairs it; failed: anything else (a full disk).
+ */
+export type ErrorCode = 'invalid' | 'not-found' | 'unavailable' | 'conflict' | 'read-only' | 'failed'
 
 /** 'soon': the same request may succeed in a moment (a file another program holds); 'never': it will not without a change. */
 export type Retry = 'soon' | 'never'

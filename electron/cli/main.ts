@@ -5,7 +5,7 @@
  */
 import { basename, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { UserError } from '../../shared/api'
+import { DomainError } from '../../shared/errors'
 import { AnnotatorName } from '../../shared/model/annotation'
 import { formatSchemas } from '../../shared/model/json-schema'
 import { agreementCsv, projectAgreement } from '../core/app/agreement-service'
@@ -47,7 +47,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     return await fn(rest)
   } catch (e) {
-    if (e instanceof UserError) {
+    if (e instanceof DomainError) {
       console.error(e.message)
       return 1
     }

@@ -29,7 +29,7 @@ export function isTrustedSender(event: SenderEvent, appUrl: string): boolean {
 export function registerIpc(ipcMain: IpcMainLike, handlers: Handlers, appUrl: () => string): void {
   ipcMain.handle(CALL_CHANNEL, async (event, payload): Promise<Result<unknown>> => {
     if (!isTrustedSender(event, appUrl())) {
-      return { ok: false, error: { code: 'invalid', message: 'Calls are only accepted from the Marginalia window.' } }
+      return { ok: false, error: { code: 'invalid', retry: 'never', message: 'Calls are only accepted from the Marginalia window.' } }
     }
     const { method, args } = (payload ?? {}) as { method?: unknown; args?: unknown }
     return dispatch(handlers, method, args)

@@ -173,7 +173,7 @@ describe('browser mode server', () => {
         expect(res.status, path).toBe(400)
         expect(JSON.parse(res.body), path).toEqual({
           ok: false,
-          error: { code: 'invalid', message: expect.stringMatching(/^That address is malformed .*\.$/) },
+          error: { code: 'invalid', retry: 'never', message: expect.stringMatching(/^That address is malformed .*\.$/) },
         })
       }
     }

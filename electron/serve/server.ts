@@ -169,7 +169,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 }
 
 function fail(code: 'invalid' | 'failed', message: string): Result<never> {
-  return { ok: false, error: { code, message } }
+  return { ok: false, error: { code, retry: 'never', message } }
 }
 
 /** A path's percent-encoding decoded, or null when it is malformed (%E0%A4%A, a lone %). */

@@ -3,7 +3,7 @@
  * layers (a layer that does not exist is missing data, not an empty layer) and hands them to the
  * pure report in shared/agreement. Behind the contract's agreement.* methods and the CLI.
  */
-import { UserError } from '../../../shared/api'
+import { DomainError } from '../../../shared/errors'
 import { neutralizeFormulaCell } from '../../../shared/csv'
 import {
   AGREEMENT_CSV_COLUMNS,
@@ -26,11 +26,11 @@ export async function projectAgreement(
   const who = annotators ?? everyone
   const unknown = who.filter((a) => !everyone.includes(a))
   if (unknown.length > 0)
-    throw new UserError(
+    throw new DomainError(
       'not-found',
       `There are no annotations by ${unknown.join(', ')} in this project; annotators: ${everyone.join(', ') || 'none yet'}.`,
     )
-  if (who.length < 2) throw new UserError('invalid', 'Agreement needs at least two annotators with annotations in this project.')
+  if (who.length < 2) throw new DomainError('invalid', 'Agreement needs at least two annotators with annotations in this project.')
   const docs = documentId === null ? project.documents : [project.document(documentId)]
   const documents: AgreementDocumentInput[] = []
   for (const doc of docs) {

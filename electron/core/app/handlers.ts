@@ -4,7 +4,8 @@
  * so the two hosts cannot drift apart. Host-only abilities (native dialogs, saving a file) are
  * passed in; a host without them answers 'unavailable'.
  */
-import { UserError, type Handlers, type ProjectSummary } from '../../../shared/api'
+import { type Handlers, type ProjectSummary } from '../../../shared/api'
+import { DomainError } from '../../../shared/errors'
 import { agreementCsv, projectAgreement } from './agreement-service'
 import { exportFileName } from '../interchange/export-tables'
 import { previewCsv } from '../documents/import-csv'
@@ -20,7 +21,7 @@ export interface HostAbilities {
 }
 
 function unavailable(): never {
-  throw new UserError('unavailable', 'That needs the desktop app; in browser mode, type the folder path instead.')
+  throw new DomainError('unavailable', 'That needs the desktop app; in browser mode, type the folder path instead.')
 }
 
 /** The handlers for every contract method over one workbench. */
@@ -39,7 +40,7 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
       ),
     'documents.previewCsv': async ({ file }) => {
       const preview = previewCsv(file.name, new Uint8Array(Buffer.from(file.data, 'base64')), file.encoding)
-      if ('error' in preview) throw new UserError('invalid', preview.error)
+      if ('error' in preview) throw new DomainError('invalid', preview.error)
       return preview
     },
     'documents.open': ({ id }) => wb.openDocument(id),

@@ -5,7 +5,7 @@
  * always refers to what is on disk now.
  */
 import type { AnnotatorSummary, ReviewView, ReviewedState } from '../../../shared/api'
-import { UserError } from '../../../shared/api'
+import { DomainError } from '../../../shared/errors'
 import { reviewUnits, type ReviewLayer, type ReviewUnit } from '../../../shared/review/units'
 import type { Project } from '../project/project'
 import { settledCount, type UnitDecision } from '../project/review'
@@ -57,7 +57,10 @@ export async function decide(
   const units = reviewUnits(layers)
   const unit = units.find((u) => u.key === unitKey)
   if (!unit)
-    throw new UserError('conflict', 'That review unit has changed since the review was opened (an annotator edited it); reopen the review.')
+    throw new DomainError(
+      'conflict',
+      'That review unit has changed since the review was opened (an annotator edited it); reopen the review.',
+    )
   const reviewed = await project.reviewedLayer(docId)
   await reviewed.decide(unit, decision, { text, labels: project.labels, layers, reviewer, now: new Date().toISOString() })
   return state(project, docId, units)

@@ -21,7 +21,7 @@ import type {
   RestoreResult,
   StoreRef,
 } from '../../../shared/api'
-import { UserError } from '../../../shared/api'
+import { DomainError } from '../../../shared/errors'
 import { isWindowsReservedName, type AnnotationOp } from '../../../shared/model/annotation'
 import type { DocumentEntry } from '../../../shared/model/project'
 import { exportCsv, exportFileName } from '../interchange/export-tables'
@@ -63,9 +63,9 @@ export class Workbench {
     return new Workbench(options, await Settings.open(options.configDir))
   }
 
-  /** The open project, or a UserError telling the user to open one. */
+  /** The open project, or a DomainError telling the user to open one. */
   get current(): Project {
-    if (!this.project) throw new UserError('unavailable', 'No project is open; open or create a project first.')
+    if (!this.project) throw new DomainError('unavailable', 'No project is open; open or create a project first.')
     return this.project
   }
 
@@ -130,7 +130,7 @@ export class Workbench {
       fullPath(ref.path)
       const open = this.project
       if (!open || resolve(ref.path) !== open.dir)
-        throw new UserError('unavailable', 'Open the project first, then say whether its pinned copy is needed.')
+        throw new DomainError('unavailable', 'Open the project first, then say whether its pinned copy is needed.')
       return open.unpinBackup({ store: 'project' }, id)
     }
     return this.current.unpinBackup(ref, id)
@@ -147,10 +147,10 @@ export class Workbench {
     return this.info()
   }
 
-  /** The current annotator's name, or a UserError asking for it. */
+  /** The current annotator's name, or a DomainError asking for it. */
   get annotator(): string {
     const name = this.settings.annotator
-    if (!name) throw new UserError('unavailable', 'Tell Marginalia your name as annotator first.')
+    if (!name) throw new DomainError('unavailable', 'Tell Marginalia your name as annotator first.')
     return name
   }
 
@@ -349,7 +349,7 @@ export class Workbench {
  */
 function windowsCanHold(name: string): void {
   if (isWindowsReservedName(name)) {
-    throw new UserError(
+    throw new DomainError(
       'invalid',
       `"${name}" cannot be an annotator's name: Windows reserves it for a device, so a project with that folder would not open there; choose another name.`,
     )
@@ -362,7 +362,7 @@ function windowsCanHold(name: string): void {
  */
 function fullPath(path: string): void {
   if (!isAbsolute(path)) {
-    throw new UserError(
+    throw new DomainError(
       'invalid',
       `"${path.slice(0, 200)}" is not a full path on this computer; type the folder's whole path, such as ${process.platform === 'win32' ? 'C:\\Users\\you\\project' : '/home/you/project'}.`,
     )

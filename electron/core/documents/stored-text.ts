@@ -9,7 +9,8 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
-import { UserError, type BackupInfo } from '../../../shared/api'
+import { type BackupInfo } from '../../../shared/api'
+import { DomainError } from '../../../shared/errors'
 import type { DocumentEntry } from '../../../shared/model/project'
 import { WORK_FOLDER } from '../store/backups'
 import { fileExists, moveAside, saveFailedSentence, writeFileDurable } from '../store/durable'
@@ -115,11 +116,11 @@ export async function restoreText(
 ): Promise<{ restored: BackupInfo; notice: string | null }> {
   const [backup] = await listTextBackups(projectDir, doc)
   if (!backup || id !== TEXT_BACKUP_ID)
-    throw new UserError(
+    throw new DomainError(
       'not-found',
       `There is no kept copy "${id}" of this text; put the original text back by importing the original file again.`,
     )
-  if (!backup.restorable) throw new UserError('invalid', `${backup.summary.replace(/^This copy/, 'The kept copy of this text')}`)
+  if (!backup.restorable) throw new DomainError('invalid', `${backup.summary.replace(/^This copy/, 'The kept copy of this text')}`)
   const bytes = await readRegularFile(textBackupPath(projectDir, doc.id), { maxBytes: MAX_TEXT_BYTES, within: projectDir })
   return { restored: backup, notice: await putTextBack(projectDir, doc, bytes) }
 }
@@ -143,6 +144,6 @@ export async function putTextBack(projectDir: string, doc: DocumentEntry, bytes:
     await writeFileDurable(path, bytes)
     return aside ? `The damaged text was kept as ${aside.slice(join(projectDir, 'texts').length + 1)}.` : null
   } catch (e) {
-    throw new UserError('failed', saveFailedSentence(`The text of “${doc.title}”`, e, join(projectDir, 'texts')))
+    throw new DomainError('failed', saveFailedSentence(`The text of “${doc.title}”`, e, join(projectDir, 'texts')))
   }
 }

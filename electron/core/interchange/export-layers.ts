@@ -3,7 +3,7 @@
  * annotators', or the reviewed layer only, optionally for some documents only, in document order
  * and then annotator order (the reviewed layer last). Every export format starts from this list.
  */
-import { UserError } from '../../../shared/api'
+import { DomainError } from '../../../shared/errors'
 import { REVIEWED_LAYER_NAME } from '../../../shared/csv'
 import type { ExportLayer } from '../../../shared/interchange/layer'
 import type { Project } from '../project/project'
@@ -47,11 +47,14 @@ export function selectionFor(layer: 'all' | 'mine' | 'reviewed', annotators: rea
   return { annotators: 'all', reviewed: true }
 }
 
-/** A UserError when an annotator has no layer in the project. */
+/** A DomainError when an annotator has no layer in the project. */
 export async function checkAnnotators(project: Project, annotators: readonly string[]): Promise<void> {
   const known = await project.annotators()
   for (const a of annotators) {
     if (!known.includes(a))
-      throw new UserError('not-found', `There are no annotations by "${a}" in this project; annotators: ${known.join(', ') || 'none yet'}.`)
+      throw new DomainError(
+        'not-found',
+        `There are no annotations by "${a}" in this project; annotators: ${known.join(', ') || 'none yet'}.`,
+      )
   }
 }

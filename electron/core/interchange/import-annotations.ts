@@ -15,7 +15,8 @@
  */
 import { promises as fs } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
-import { UserError, type AnnotationImportReport } from '../../../shared/api'
+import { type AnnotationImportReport } from '../../../shared/api'
+import { DomainError } from '../../../shared/errors'
 import { placeQuote } from '../../../shared/anchoring/match-quote'
 import { readBratAnn } from '../../../shared/interchange/brat'
 import type { IncomingAnnotation, IncomingLayer } from '../../../shared/interchange/incoming'
@@ -88,7 +89,7 @@ async function readSource(labels: LabelSchema, source: string, errors: string[])
   try {
     stat = await fs.stat(source)
   } catch {
-    throw new UserError(
+    throw new DomainError(
       'not-found',
       `${source} does not exist; pick a colleague's project folder, an annotations file, or an export (.jsonl, .jsonld, brat).`,
     )
@@ -97,7 +98,7 @@ async function readSource(labels: LabelSchema, source: string, errors: string[])
     if (await exists(join(source, 'project.json'))) return readProjectFolder(source, errors)
     const brat = await readBratFolder(labels, source, errors)
     if (brat) return brat
-    throw new UserError(
+    throw new DomainError(
       'invalid',
       `${source} is neither a Marginalia project folder nor a brat folder (.ann files); pick the colleague's project folder or an export.`,
     )
@@ -110,7 +111,7 @@ async function readSource(labels: LabelSchema, source: string, errors: string[])
   } catch (e) {
     if (!(e instanceof SkippedFileError)) throw e
     const code = e.reason === 'missing' ? 'not-found' : 'invalid'
-    throw new UserError(
+    throw new DomainError(
       code,
       `${name} was not read because it ${e.why}; pick a colleague's project folder, an annotations file, or an export (.jsonl, .jsonld, brat).`,
     )
@@ -175,7 +176,7 @@ async function readProjectFolder(source: string, errors: string[]): Promise<Inco
     )
   } catch (e) {
     const why = e instanceof SkippedFileError ? `its project.json ${e.why}` : 'it has no readable project.json'
-    throw new UserError(
+    throw new DomainError(
       'invalid',
       `${source} cannot be imported as a Marginalia project folder (${why}); pick the colleague's project folder or one annotations file.`,
     )
@@ -378,7 +379,7 @@ async function importLayer(
   const doc = await matchDocument(project, item)
   const title = item.document.title ?? item.document.id ?? item.document.source ?? 'an unnamed document'
   if (!doc)
-    throw new UserError(
+    throw new DomainError(
       'not-found',
       `No document in this project matches "${title}" (${item.annotator}'s annotations); import that text first.`,
     )

@@ -134,6 +134,7 @@ describe('a newer format', () => {
       ok: false,
       error: {
         code: 'conflict',
+        retry: 'never',
         message: `${file} was written by a newer Marginalia (format version 2); update Marginalia to open it (the file was left as it is).`,
       },
     })
@@ -153,6 +154,7 @@ describe('a newer format', () => {
       ok: false,
       error: {
         code: 'conflict',
+        retry: 'never',
         message: expect.stringMatching(
           /^The annotations of maria on “.*” was written by a newer Marginalia \(format version 3\); update Marginalia to open it \(the file was left as it is\)\.$/,
         ),

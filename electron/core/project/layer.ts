@@ -6,7 +6,8 @@
  */
 import { dirname } from 'node:path'
 import type { Low } from 'lowdb'
-import { UserError, type ApplyResult } from '../../../shared/api'
+import { type ApplyResult } from '../../../shared/api'
+import { DomainError } from '../../../shared/errors'
 import type { Annotation, AnnotationDraft, AnnotationOp, Link } from '../../../shared/model/annotation'
 import { findLabel, type LabelSchema } from '../../../shared/model/labels'
 import { STORE_FORMAT, STORE_VERSION, type StoreFile } from '../../../shared/model/project'
@@ -49,8 +50,8 @@ export class Layer {
         return next.data
       })
     } catch (e) {
-      if (e instanceof UserError) throw e
-      throw new UserError('failed', saveFailedSentence('Your change', e, dirname(this.adapter.path)))
+      if (e instanceof DomainError) throw e
+      throw new DomainError('failed', saveFailedSentence('Your change', e, dirname(this.adapter.path)))
     }
     const { data, changedOnDisk, setAside } = result
     return {
@@ -64,7 +65,7 @@ export class Layer {
   }
 }
 
-/** A store with a batch of ops applied (throws a UserError, changing nothing, if one does not fit). */
+/** A store with a batch of ops applied (throws a DomainError, changing nothing, if one does not fit). */
 function applyOps(
   store: StoreFile,
   ops: readonly AnnotationOp[],
@@ -93,10 +94,10 @@ function applyOps(
       case 'link': {
         const from = annotations.get(op.link.from)
         const to = annotations.get(op.link.to)
-        if (!from || !to) throw new UserError('not-found', 'One end of that link no longer exists; reload the document and try again.')
+        if (!from || !to) throw new DomainError('not-found', 'One end of that link no longer exists; reload the document and try again.')
         const allowed = findLabel(labels, from.label)?.attributedTo
         if (allowed !== to.label) {
-          throw new UserError(
+          throw new DomainError(
             'invalid',
             `A ${from.label} cannot be attributed to a ${to.label}; pick a ${allowed ?? 'different'} annotation.`,
           )
@@ -132,15 +133,15 @@ export function toStoredAnnotation(
   created?: string,
 ): Annotation {
   const label = findLabel(labels, draft.label)
-  if (!label) throw new UserError('invalid', `There is no label "${draft.label}" in this project.`)
+  if (!label) throw new DomainError('invalid', `There is no label "${draft.label}" in this project.`)
   if (draft.end > text.length) {
-    throw new UserError('invalid', `The span ${draft.start}–${draft.end} runs past the end of the text (${text.length} characters).`)
+    throw new DomainError('invalid', `The span ${draft.start}–${draft.end} runs past the end of the text (${text.length} characters).`)
   }
   for (const [id, value] of Object.entries(draft.attributes)) {
     const def = label.attributes.find((a) => a.id === id)
-    if (!def) throw new UserError('invalid', `A ${label.name} has no attribute "${id}".`)
+    if (!def) throw new DomainError('invalid', `A ${label.name} has no attribute "${id}".`)
     if (def.type === 'choice' && value !== '' && !def.options.includes(value)) {
-      throw new UserError('invalid', `"${value}" is not a ${def.name} option (${def.options.join(', ')}).`)
+      throw new DomainError('invalid', `"${value}" is not a ${def.name} option (${def.options.join(', ')}).`)
     }
   }
   const attributes = Object.fromEntries(Object.entries(draft.attributes).filter(([, v]) => v !== ''))

@@ -1,7 +1,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { UserError } from '../../../shared/api'
+import { DomainError } from '../../../shared/errors'
 import { sliceCodePoints } from '../../../shared/offsets'
 import { Project } from './project'
 import { projectWith, tagOp, trickyTexts } from '../testing'
@@ -118,7 +118,7 @@ describe('annotation stores', () => {
       annotation: { id: 'bad', label: 'stance', start: 0, end: 3, attributes: { polarity: 'furious' }, note: '' },
     }
     await expect(layer.apply([good, bad], await project.text(doc.id), project.labels, '2026-11-01T10:00:00.000Z')).rejects.toThrow(
-      UserError,
+      DomainError,
     )
     expect(layer.annotations).toEqual([])
   })

@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { Low } from 'lowdb'
-import { UserError, type BackupInfo } from '../../../shared/api'
+import { type BackupInfo } from '../../../shared/api'
+import { DomainError } from '../../../shared/errors'
 import { AnnotatorName, DocumentId, isWindowsReservedName } from '../../../shared/model/annotation'
 import { defaultLabels } from '../../../shared/model/labels'
 import { REVIEWED_FOLDER, REVIEW_VERSION, ReviewStoreFile } from '../../../shared/model/review'
@@ -63,7 +64,7 @@ export class Project {
   static async create(dir: string, name: string, now = new Date().toISOString(), options: ProjectOptions = {}): Promise<Project> {
     const abs = resolve(dir)
     if (await exists(join(abs, PROJECT_FILE))) {
-      throw new UserError('conflict', `${abs} already holds a Marginalia project; open it instead.`)
+      throw new DomainError('conflict', `${abs} already holds a Marginalia project; open it instead.`)
     }
     const data: ProjectFile = { format: PROJECT_FORMAT, version: PROJECT_VERSION, name, created: now, labels: defaultLabels, documents: [] }
     try {
@@ -71,20 +72,20 @@ export class Project {
       await makeFolderDurable(join(abs, 'annotations'))
       await writeFileDurable(join(abs, PROJECT_FILE), `${JSON.stringify(data, null, 2)}\n`)
     } catch (e) {
-      throw new UserError('failed', saveFailedSentence('The new project', e, abs))
+      throw new DomainError('failed', saveFailedSentence('The new project', e, abs))
     }
     return Project.open(abs, options)
   }
 
   /**
-   * Open the project in `dir`; a clear UserError if there is none or it cannot be read (naming
+   * Open the project in `dir`; a clear DomainError if there is none or it cannot be read (naming
    * the last good copy Marginalia kept, when there is one). An older project.json is migrated.
    */
   static async open(dir: string, options: ProjectOptions = {}): Promise<Project> {
     const abs = resolve(dir)
     const file = join(abs, PROJECT_FILE)
     if (!(await exists(file))) {
-      throw new UserError(
+      throw new DomainError(
         'not-found',
         `${abs} is not a Marginalia project (it has no ${PROJECT_FILE}); create a project there or pick another folder.`,
       )
@@ -107,10 +108,10 @@ export class Project {
       const what = good
         ? `restore its last good copy (saved ${readableTime(good.saved)}) from the backups Marginalia keeps, or fix it yourself`
         : 'fix or restore it from your own backup'
-      throw new UserError('invalid', `${file} ${e.problem}, so the project cannot be opened; ${what} (Marginalia has not changed it).`)
+      throw new DomainError('invalid', `${file} ${e.problem}, so the project cannot be opened; ${what} (Marginalia has not changed it).`)
     }
     if (!opened.existed)
-      throw new UserError(
+      throw new DomainError(
         'not-found',
         `${abs} is not a Marginalia project (it has no ${PROJECT_FILE}); create a project there or pick another folder.`,
       )
@@ -171,10 +172,10 @@ export class Project {
     return this.db.data.documents
   }
 
-  /** The document with this id, or a 'not-found' UserError. */
+  /** The document with this id, or a 'not-found' DomainError. */
   document(id: string): DocumentEntry {
     const doc = this.db.data.documents.find((d) => d.id === id)
-    if (!doc) throw new UserError('not-found', `There is no document "${id}" in this project; it may have been removed.`)
+    if (!doc) throw new DomainError('not-found', `There is no document "${id}" in this project; it may have been removed.`)
     return doc
   }
 
@@ -213,11 +214,11 @@ export class Project {
 
   /**
    * A document's text, for anything that writes against it or computes from it: a 'read-only'
-   * UserError with the sentence when the text is not the one imported.
+   * DomainError with the sentence when the text is not the one imported.
    */
   async text(id: string): Promise<TextIndex> {
     const { index, problem } = await this.textState(id)
-    if (problem) throw new UserError('read-only', problem)
+    if (problem) throw new DomainError('read-only', problem)
     return index
   }
 
@@ -270,7 +271,7 @@ export class Project {
       try {
         await writeFileDurable(join(this.dir, entry.file), item.text)
       } catch (e) {
-        throw new UserError('failed', saveFailedSentence(`The text of ${name}`, e, join(this.dir, 'texts')))
+        throw new DomainError('failed', saveFailedSentence(`The text of ${name}`, e, join(this.dir, 'texts')))
       }
       await keepTextBackup(this.dir, id, item.text)
       imported.push(entry)
@@ -348,8 +349,8 @@ export class Project {
   }
 
   private openLayer(annotator: string, docId: string): Promise<Layer> {
-    if (!AnnotatorName.safeParse(annotator).success) throw new UserError('invalid', `"${annotator}" is not a valid annotator name.`)
-    if (!DocumentId.safeParse(docId).success) throw new UserError('invalid', `"${docId}" is not a valid document id.`)
+    if (!AnnotatorName.safeParse(annotator).success) throw new DomainError('invalid', `"${annotator}" is not a valid annotator name.`)
+    if (!DocumentId.safeParse(docId).success) throw new DomainError('invalid', `"${docId}" is not a valid document id.`)
     const key = `${annotator}/${docId}`
     let layer = this.layers.get(key)
     if (!layer) {
@@ -407,7 +408,7 @@ export class Project {
 
   /** The user says a pinned copy is not needed: it becomes an ordinary earlier version. */
   async unpinBackup(ref: StoreKey, id: string): Promise<BackupInfo[]> {
-    if (ref.store === 'text') throw new UserError('not-found', 'A text has no pinned copies.')
+    if (ref.store === 'text') throw new DomainError('not-found', 'A text has no pinned copies.')
     if (ref.store === 'project') {
       await StoreBackups.of(this.dir, PROJECT_FILE, this.policy).unpin(id)
       return this.listBackups(ref)
@@ -494,8 +495,8 @@ export class Project {
     try {
       await layer.adapter.write(data)
     } catch (e) {
-      if (e instanceof UserError) throw e
-      throw new UserError('failed', saveFailedSentence('The imported annotations', e, join(this.dir, 'annotations', annotator)))
+      if (e instanceof DomainError) throw e
+      throw new DomainError('failed', saveFailedSentence('The imported annotations', e, join(this.dir, 'annotations', annotator)))
     }
   }
 
@@ -543,8 +544,8 @@ export class Project {
         return next
       })
     } catch (e) {
-      if (e instanceof UserError) throw e
-      throw new UserError('failed', saveFailedSentence('The change to project.json', e, this.dir))
+      if (e instanceof DomainError) throw e
+      throw new DomainError('failed', saveFailedSentence('The change to project.json', e, this.dir))
     }
   }
 }
@@ -612,16 +613,17 @@ async function restoreInto<T>(
   summary: (data: T) => string,
 ): Promise<{ restored: BackupInfo; notice: string | null }> {
   const backup = await backups.find(id)
-  if (!backup) throw new UserError('not-found', `There is no backup "${id}" of this file (any more); list the backups again and pick one.`)
+  if (!backup)
+    throw new DomainError('not-found', `There is no backup "${id}" of this file (any more); list the backups again and pick one.`)
   let raw: string
   try {
     raw = await readRegularText(backup.path, { maxBytes: MAX_BACKUP_BYTES, within: backups.dir })
   } catch (e) {
     if (!(e instanceof SkippedFileError)) throw e
-    throw new UserError('invalid', `That backup ${e.why}, so it cannot be restored; pick another one.`)
+    throw new DomainError('invalid', `That backup ${e.why}, so it cannot be restored; pick another one.`)
   }
   const parsed = await adapter.parseContent(raw)
-  if (!('data' in parsed)) throw new UserError('invalid', `That backup ${parsed.problem}, so it cannot be restored; pick another one.`)
+  if (!('data' in parsed)) throw new DomainError('invalid', `That backup ${parsed.problem}, so it cannot be restored; pick another one.`)
   adapter.notice = null
   await adapter.update(() => parsed.data, parsed.data, { snapshot: true })
   // Restored, so no longer at risk: a pinned copy becomes an ordinary earlier version.

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto'
 import { dirname } from 'node:path'
 import type { Low } from 'lowdb'
-import { UserError } from '../../../shared/api'
+import { DomainError } from '../../../shared/errors'
 import type { AnnotationDraft, Link } from '../../../shared/model/annotation'
 import { findLabel, type LabelSchema } from '../../../shared/model/labels'
 import {
@@ -72,8 +72,8 @@ export class ReviewedLayer {
         return next
       })
     } catch (e) {
-      if (e instanceof UserError) throw e
-      throw new UserError('failed', saveFailedSentence('The review decision', e, dirname(this.adapter.path)))
+      if (e instanceof DomainError) throw e
+      throw new DomainError('failed', saveFailedSentence('The review decision', e, dirname(this.adapter.path)))
     }
   }
 }
@@ -96,7 +96,7 @@ function apply(store: ReviewStoreFile, unit: ReviewUnit, decision: UnitDecision,
   if (decision.action === 'accept') {
     const chosen = unit.members.find((m) => m.annotator === decision.annotator)
     if (!chosen)
-      throw new UserError(
+      throw new DomainError(
         'invalid',
         `${decision.annotator} has no annotation in this unit; pick one of ${unit.members.map((m) => m.annotator).join(', ')}.`,
       )
@@ -110,7 +110,7 @@ function apply(store: ReviewStoreFile, unit: ReviewUnit, decision: UnitDecision,
     }
   } else {
     const draft = { ...decision.annotation, id }
-    if (draft.end <= draft.start) throw new UserError('invalid', 'An annotation must cover at least one character.')
+    if (draft.end <= draft.start) throw new DomainError('invalid', 'An annotation must cover at least one character.')
     const stored = toStoredAnnotation(draft, ctx.text, ctx.labels, ctx.reviewer, ctx.now)
     annotation = { ...stored, provenance: { action: 'edited', chosen: null, sources: members, decidedBy: ctx.reviewer, decided: ctx.now } }
   }

@@ -42,6 +42,7 @@ describe('names Windows reserves', () => {
         ok: false,
         error: {
           code: 'invalid',
+          retry: 'never',
           message: `"${name}" cannot be an annotator's name: Windows reserves it for a device, so a project with that folder would not open there; choose another name.`,
         },
       })

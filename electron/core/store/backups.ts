@@ -21,7 +21,7 @@
 import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
-import { UserError } from '../../../shared/api'
+import { DomainError } from '../../../shared/errors'
 import { fsyncDir, sweepLeftovers, writeFileDurable } from './durable'
 import { readRegularText } from './regular-file'
 
@@ -216,7 +216,7 @@ export class StoreBackups {
   async unpin(id: string): Promise<void> {
     const pin = await this.find(id)
     if (!pin || pin.kind !== 'pinned')
-      throw new UserError('not-found', `There is no pinned copy "${id}" of this file (any more); list the backups again.`)
+      throw new DomainError('not-found', `There is no pinned copy "${id}" of this file (any more); list the backups again.`)
     let saved = pin.saved.getTime()
     const names = new Set(await fs.readdir(this.dir))
     while (names.has(`${stampOf(new Date(saved))}.json`)) saved++

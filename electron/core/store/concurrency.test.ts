@@ -87,6 +87,7 @@ describe('two windows on one project', () => {
       ok: false,
       error: {
         code: 'conflict',
+        retry: 'soon',
         message: `The annotations of maria on “${TEXT}” is being saved by process ${holder.pid} on ${hostname()}; your change was not saved, so try again in a moment.`,
       },
     })

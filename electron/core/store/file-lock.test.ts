@@ -3,7 +3,7 @@ import { readdir, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { UserError } from '../../../shared/api'
+import { DomainError } from '../../../shared/errors'
 import { lockPathFor, withFileLock } from './file-lock'
 import { tempDir } from '../testing'
 
@@ -61,9 +61,9 @@ describe('file locks', () => {
     const error = await withFileLock(file, async () => 'never', { waitMs: 300, describe: 'The annotations of maria on “Talks”' }).catch(
       (e: unknown) => e,
     )
-    expect(error).toBeInstanceOf(UserError)
-    expect((error as UserError).code).toBe('conflict')
-    expect((error as UserError).message).toBe(
+    expect(error).toBeInstanceOf(DomainError)
+    expect((error as DomainError).code).toBe('conflict')
+    expect((error as DomainError).message).toBe(
       `The annotations of maria on “Talks” is being saved by process ${child.pid} on ${hostname()}; your change was not saved, so try again in a moment.`,
     )
   })

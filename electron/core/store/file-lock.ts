@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { hostname } from 'node:os'
 import { basename, dirname, join } from 'node:path'
-import { UserError } from '../../../shared/api'
+import { DomainError } from '../../../shared/errors'
 import { makeFolderDurable } from './durable'
 import { readRegularText } from './regular-file'
 
@@ -38,7 +38,7 @@ export function lockPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.lock`)
 }
 
-/** Run `fn` while holding the lock on `path`; a 'conflict' UserError if it cannot be had in time. */
+/** Run `fn` while holding the lock on `path`; a 'conflict' DomainError if it cannot be had in time. */
 export async function withFileLock<T>(path: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
   const lock = lockPathFor(path)
   const release = await acquire(lock, options)
@@ -79,9 +79,10 @@ async function acquire(lock: string, options: LockOptions): Promise<() => Promis
     }
     if (Date.now() >= until) {
       const who = holder?.info ? `process ${holder.info.pid} on ${holder.info.host}` : 'another program'
-      throw new UserError(
+      throw new DomainError(
         'conflict',
         `${options.describe ?? 'This file'} is being saved by ${who}; your change was not saved, so try again in a moment.`,
+        'soon',
       )
     }
     await new Promise((r) => setTimeout(r, Math.min(5 + attempt * 5, 50)))

@@ -14,7 +14,7 @@ import { promises as fs } from 'node:fs'
 import { basename } from 'node:path'
 import { Low, type Adapter } from 'lowdb'
 import type { z } from 'zod'
-import { UserError } from '../../../shared/api'
+import { DomainError } from '../../../shared/errors'
 import type { StoreBackups } from './backups'
 import { moveAside, writeFileDurable } from './durable'
 import { withFileLock } from './file-lock'
@@ -110,7 +110,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
           await new Promise((r) => setTimeout(r, 100))
           continue
         }
-        throw new UserError('conflict', `${this.options.describe} is being changed by another program right now; try again in a moment.`)
+        throw new DomainError(
+          'conflict',
+          `${this.options.describe} is being changed by another program right now; try again in a moment.`,
+          'soon',
+        )
       }
       const problem = (parsed as { problem: string }).problem
       if (this.options.onUnreadable === 'refuse') throw new UnreadableFileError(this.path, problem)
@@ -185,9 +189,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
         base = parsed.data
         changedOnDisk = true
       } else if (raw !== null && (await changedRecently(this.path))) {
-        throw new UserError(
+        throw new DomainError(
           'conflict',
           `${this.options.describe} is being changed by another program right now; your change was not saved, so try again in a moment.`,
+          'soon',
         )
       } else {
         const aside = await this.setAside()
@@ -230,7 +235,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   /**
    * The file's content; { problem } when what is there cannot be a store (a pipe, a device, a link
    * leading out of the project, a file far too large: set aside like a damaged file); null when
-   * there is none. A file that cannot be read now (permission denied, too slow) is a UserError.
+   * there is none. A file that cannot be read now (permission denied, too slow) is a DomainError.
    */
   private async readDisk(): Promise<{ raw: string } | { problem: string } | null> {
     try {
@@ -239,7 +244,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     } catch (e) {
       if (!(e instanceof SkippedFileError)) throw e
       if (e.reason === 'unreadable' || e.reason === 'too-slow') {
-        throw new UserError('failed', `${this.options.describe} ${e.why}; check the file and try again.`)
+        throw new DomainError('failed', `${this.options.describe} ${e.why}; check the file and try again.`)
       }
       return { problem: e.why }
     }
@@ -260,7 +265,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
     const version = (json as { version?: unknown } | null)?.version
     if (typeof version === 'number' && version > this.options.version) {
-      throw new UserError(
+      throw new DomainError(
         'conflict',
         `${this.options.describe} was written by a newer Marginalia (format version ${version}); update Marginalia to open it (the file was left as it is).`,
       )
@@ -272,7 +277,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
         migratedFrom = version
       } catch (e) {
         // The conversion needs something that is not there now (a damaged text): say that, move nothing.
-        if (e instanceof UserError) throw e
+        if (e instanceof DomainError) throw e
         return { problem: `is in an older format (version ${version}) that could not be converted (${(e as Error).message})` }
       }
     }

@@ -26,6 +26,6 @@ export function desktopTransport(bridge: DesktopBridge): Transport {
     } catch {
       // Fall through: the main process did not answer.
     }
-    return { ok: false, error: { code: 'unavailable', message: UNREACHABLE } }
+    return { ok: false, error: { code: 'unavailable', retry: 'never', message: UNREACHABLE } }
   }
 }

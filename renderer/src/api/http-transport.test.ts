@@ -34,7 +34,10 @@ describe('httpTransport', () => {
 
   it('turns a network failure into "not reachable"', async () => {
     const { impl } = fakeFetch(() => Promise.reject(new TypeError('Failed to fetch')))
-    expect(await httpTransport('x', impl)('app.info', {})).toEqual({ ok: false, error: { code: 'unavailable', message: UNREACHABLE } })
+    expect(await httpTransport('x', impl)('app.info', {})).toEqual({
+      ok: false,
+      error: { code: 'unavailable', retry: 'never', message: UNREACHABLE },
+    })
   })
 
   it('explains an answer that is not a Result (a proxy error page, say)', async () => {

@@ -36,7 +36,7 @@ export function httpTransport(token: string, fetchImpl: typeof fetch = (...a) =>
         cache: 'no-store',
       })
     } catch {
-      return { ok: false, error: { code: 'unavailable', message: UNREACHABLE } }
+      return { ok: false, error: { code: 'unavailable', retry: 'never', message: UNREACHABLE } }
     }
     let parsed: unknown
     try {
@@ -49,6 +49,7 @@ export function httpTransport(token: string, fetchImpl: typeof fetch = (...a) =>
       ok: false,
       error: {
         code: response.status >= 500 || response.status === 0 ? 'unavailable' : 'failed',
+        retry: 'never',
         message: `Marginalia answered in a way this page does not understand (HTTP ${response.status}); reload the page and try again.`,
       },
     }

@@ -13,8 +13,8 @@ import type { Annotation, AnnotationOp } from '../../../shared/model/annotation'
 import { TextIndex } from '../../../shared/offsets'
 import type { DocumentEditor, UpdateOptions } from '../editor/document-editor'
 import { AnnotationSet } from './annotation-set'
-import { autoRetryDelay, isConflict } from './backups'
 import { applyOps, draftOf, type LocalContext, type Outcome } from './changes'
+import { isConflict, retryDelay } from './retry'
 import { SaveQueue, type Batch } from './save-queue'
 import type { SessionState } from './session-state'
 import type { Store } from './store'
@@ -248,7 +248,7 @@ export class Annotating {
     if (!isConflict(error)) return false
     this.lastError = error instanceof Error ? error.message : String(error)
     clearTimeout(this.autoRetry)
-    const delay = autoRetryDelay(error)
+    const delay = retryDelay(error)
     if (delay !== null) this.autoRetry = setTimeout(() => this.retry(), delay)
     return true
   }

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError, type BackupInfo } from '../../../shared/api'
-import {
-  autoRetryDelay,
-  backupKindLabel,
-  backupTime,
-  byteSize,
-  firstPinned,
-  firstRestorable,
-  isConflict,
-  pinnedReason,
-  storeTitle,
-} from './backups'
+import type { BackupInfo } from '../../../shared/api'
+import { backupKindLabel, backupTime, byteSize, firstPinned, firstRestorable, pinnedReason, storeTitle } from './backups'
 
 const backup = (over: Partial<BackupInfo>): BackupInfo => ({
   id: 'latest.json',
@@ -66,30 +56,5 @@ describe('backups in words', () => {
     expect(storeTitle({ store: 'project', path: '/p' })).toMatch(/project\.json/)
     expect(storeTitle({ store: 'annotations', annotator: 'maria', document: 'd1' }, 'maria')).toBe('Your annotations on this document')
     expect(storeTitle({ store: 'annotations', annotator: 'jonas', document: 'd1' }, 'maria')).toMatch(/^jonas/)
-  })
-})
-
-describe('retrying a refused save', () => {
-  const conflict = (message: string) => new ApiError({ code: 'conflict', message })
-
-  it('retries by itself only when the file was busy', () => {
-    expect(
-      autoRetryDelay(
-        conflict('annotations/maria/d1.json is being saved by process 12 on host; your change was not saved, so try again in a moment'),
-      ),
-    ).toBe(2500)
-    expect(autoRetryDelay(conflict('… so try again in a moment.'))).toBe(2500)
-  })
-
-  it('never retries a file from a newer Marginalia, other conflicts or other errors', () => {
-    expect(
-      autoRetryDelay(
-        conflict('d1.json was written by a newer Marginalia (format version 2); update Marginalia to open it (the file was left as it is)'),
-      ),
-    ).toBeNull()
-    expect(autoRetryDelay(conflict('The unit changed on disk; reopen the review.'))).toBeNull()
-    expect(autoRetryDelay(new ApiError({ code: 'failed', message: 'try again in a moment' }))).toBeNull()
-    expect(autoRetryDelay(new Error('try again in a moment'))).toBeNull()
-    expect(isConflict(conflict('x'))).toBe(true)
   })
 })

@@ -1,9 +1,8 @@
 /**
- * Words for the kept versions of a file (docs/format.md#backups) and for saves refused because
- * the file was busy: pure functions, so the dialog, the welcome screen and the save queue say the
- * same thing the same way.
+ * Words for the kept versions of a file (docs/format.md#backups): pure functions, so the dialog,
+ * the banner and the welcome screen say the same thing the same way.
  */
-import { ApiError, type BackupInfo, type StoreRef } from '../../../shared/api'
+import type { BackupInfo, StoreRef } from '../../../shared/api'
 
 /** The kind of a backup in the user's words. */
 export function backupKindLabel(kind: BackupInfo['kind']): string {
@@ -56,24 +55,4 @@ export function storeTitle(store: StoreRef, annotator?: string): string {
   return annotator && store.annotator === annotator
     ? 'Your annotations on this document'
     : `${store.annotator}’s annotations on this document`
-}
-
-/** How long to wait before sending again a save refused because the file was busy. */
-export const CONFLICT_RETRY_MS = 2500
-
-/**
- * How soon a failed save may be sent again by itself: only a conflict whose sentence says to try
- * again in a moment (the file was being saved by someone else); never one about a newer
- * Marginalia, which only updating fixes.
- */
-export function autoRetryDelay(error: unknown): number | null {
-  if (!isConflict(error)) return null
-  const message = (error as ApiError).message.trim().replace(/[.!]$/, '')
-  if (/newer Marginalia/i.test(message)) return null
-  return /try again in a moment$/i.test(message) ? CONFLICT_RETRY_MS : null
-}
-
-/** True for the host's 'conflict' errors: the change is kept and can be sent again. */
-export function isConflict(error: unknown): boolean {
-  return error instanceof ApiError && error.code === 'conflict'
 }

@@ -9,8 +9,8 @@ import type { AnnotationDraft } from '../../../shared/model/annotation'
 import type { DocumentEditor } from '../editor/document-editor'
 import { layerOfSpan, REVIEWED, reviewedChanges } from '../editor/review-spans'
 import type { HighlightSpan } from '../editor/spans'
-import { autoRetryDelay } from './backups'
 import { messageOf } from './errors'
+import { withRetries } from './retry'
 import { nextOpen, openCounts, reviewModel, unitOfReviewed, withReviewed, type ReviewModel } from './review-model'
 import type { SessionState } from './session-state'
 import type { Store } from './store'
@@ -166,15 +166,12 @@ export class Reviewing {
     this.decide(key, { action: 'reopen' }, false)
   }
 
-  private send(
-    key: string | null,
-    call: () => Promise<ReviewedState>,
-    done?: (before: ReviewModel, after: ReviewModel) => void,
-    attempt = 0,
-  ): void {
+  private send(key: string | null, call: () => Promise<ReviewedState>, done?: (before: ReviewModel, after: ReviewModel) => void): void {
     const document = this.model?.document
+    // The reviewed layer was busy: the same decision is sent again shortly, a few times.
+    const waiting = (e: unknown) => this.hint(`Not saved: ${messageOf(e).replace(/\.?$/, '.')} Trying again…`, 'error')
     this.chain = this.chain
-      .then(call)
+      .then(() => withRetries(call, waiting))
       .then(
         (reviewed) => {
           const model = this.model
@@ -185,12 +182,7 @@ export class Reviewing {
           if (key !== null && this.store.get().unit === key && openCounts(this.model!).disagreements === 0) this.allSettledHint(this.model!)
         },
         (e: unknown) => {
-          // The reviewed layer was busy: send the same decision again shortly, a few times.
-          const delay = autoRetryDelay(e)
-          if (delay !== null && attempt < 3) {
-            this.hint(`Not saved: ${messageOf(e).replace(/\.?$/, '.')} Trying again…`, 'error')
-            setTimeout(() => this.send(key, call, done, attempt + 1), delay)
-          } else if (e instanceof ApiError && e.code === 'conflict') this.store.set({ stale: e.message })
+          if (e instanceof ApiError && e.code === 'conflict') this.store.set({ stale: e.message })
           else this.hint(messageOf(e), 'error')
         },
       )

@@ -16,7 +16,8 @@ import {
   type StoreRef,
 } from '../../../shared/api'
 import { Annotating } from './annotating'
-import { autoRetryDelay, firstPinned, firstRestorable, isConflict } from './backups'
+import { firstPinned, firstRestorable } from './backups'
+import { isConflict, withRetries } from './retry'
 import { Commands } from './commands'
 import { messageOf } from './errors'
 import { ChangeWatch } from './change-watch'
@@ -282,17 +283,13 @@ export class Session {
 
   /** Rename a document; returns the error sentence, or null. */
   async renameDocument(id: string, title: string): Promise<string | null> {
-    // A busy project.json ("… try again in a moment") is tried again by itself, a few times.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const renamed = await this.client.call('documents.rename', { id, title })
-        this.store.set({ documents: this.store.get().documents.map((d) => (d.id === id ? renamed : d)) })
-        return null
-      } catch (e) {
-        const delay = autoRetryDelay(e)
-        if (delay !== null && attempt < 3) await new Promise((r) => setTimeout(r, delay))
-        else return isConflict(e) ? `Not saved: ${messageOf(e)}` : messageOf(e)
-      }
+    try {
+      // A busy project.json is tried again by itself, a few times (the host says when it may succeed soon).
+      const renamed = await withRetries(() => this.client.call('documents.rename', { id, title }))
+      this.store.set({ documents: this.store.get().documents.map((d) => (d.id === id ? renamed : d)) })
+      return null
+    } catch (e) {
+      return isConflict(e) ? `Not saved: ${messageOf(e)}` : messageOf(e)
     }
   }
 

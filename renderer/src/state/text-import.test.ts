@@ -25,7 +25,7 @@ function setup(answer: (files: ArgsOf<'documents.import'>['files'], confirmLarge
   const calls: { method: string; args: ArgsOf<'documents.import'> }[] = []
   const client = createClient(async (method, args) => {
     if (method === 'documents.previewCsv') return { ok: true, value: PREVIEW }
-    if (method !== 'documents.import') return { ok: false, error: { code: 'invalid', message: `unexpected ${method}` } }
+    if (method !== 'documents.import') return { ok: false, error: { code: 'invalid', retry: 'never', message: `unexpected ${method}` } }
     const a = args as ArgsOf<'documents.import'>
     calls.push({ method, args: a })
     const value = answer(a.files, a.confirmLarge ?? false) ?? {
@@ -141,7 +141,10 @@ describe('importing texts', () => {
   })
 
   it('refuses a file too large to send without reading it, and every file of a request the host could not take', async () => {
-    const client = createClient(async () => ({ ok: false, error: { code: 'unavailable', message: 'Marginalia is not reachable.' } }))
+    const client = createClient(async () => ({
+      ok: false,
+      error: { code: 'unavailable', retry: 'never', message: 'Marginalia is not reachable.' },
+    }))
     const store = new Store<SessionState>(initialState)
     const read: string[] = []
     const imports = new TextImport(
