@@ -1,0 +1,178 @@
+/**
+ * Discourse networks from statements, as the Discourse Network Analyzer (DNA, Leifeld) defines
+ * them: the two-mode actor–target network (two-mode.ts) and the one-mode actor congruence and
+ * conflict networks (one-mode.ts); docs/analysis.md gives every formula with a worked example.
+ * A network is plain data (arrays, strings, numbers) that the matrix view, the GraphML and GEXF
+ * writers and the node and edge tables all read; the same call gives the same network anywhere.
+ *
+ * Which stances count: those that pass the filter (filter.ts), after the duplicates setting, that
+ * have an actor (a source) and a target; one-mode networks also need a polarity. The others are
+ * listed in the summary (unlinked, untargeted, unpolarized), never dropped silently.
+ */
+import { filterStatements, withoutDuplicates, type Duplicates, type StatementFilter } from './filter'
+import { ties, type OneModeNormalization } from './one-mode'
+import { stanceGrid } from './stance-grid'
+import { countStance, noStances, type StanceCounts, type Statement, type StatementSet } from './statements'
+import { affiliations, type TwoModeNormalization } from './two-mode'
+
+export type { OneModeNormalization } from './one-mode'
+export type { TwoModeNormalization } from './two-mode'
+
+export type NetworkMode = 'actor-target' | 'congruence' | 'conflict'
+
+interface CommonOptions {
+  filter?: StatementFilter
+  /** DNA's duplicates setting (default 'include'). */
+  duplicates?: Duplicates
+  /** Also every actor of the statement set (and, two-mode, every target) with no tie, as DNA's "include isolates" (default false). */
+  isolates?: boolean
+}
+
+/** How to build a network: the mode, with the normalisations that mode has. */
+export type NetworkOptions =
+  | (CommonOptions & { mode: 'actor-target'; normalization?: TwoModeNormalization })
+  | (CommonOptions & { mode: 'congruence' | 'conflict'; normalization?: OneModeNormalization })
+
+export interface NetworkNode {
+  /** "actor:<key>" or "target:<key>". */
+  id: string
+  key: string
+  label: string
+  mode: 'actor' | 'target'
+  /** The actor's kind ('' for targets and actors with none). */
+  kind: string
+  /** Number of edges it has (ties to distinct nodes). */
+  degree: number
+  /** The stances it took (actor) or that were taken on it (target) among the network's stances. */
+  stances: StanceCounts
+}
+
+export interface NetworkEdge {
+  id: string
+  /** Node ids: two-mode from the actor to the target; one-mode the actor first in node order. */
+  source: string
+  target: string
+  /** The normalised weight (equal to `raw` with normalization 'none'). */
+  weight: number
+  /** Two-mode: the number of stances; one-mode: ω, the number of agreeing (or conflicting) stance pairs. */
+  raw: number
+  /** Two-mode: favor − against; null in one-mode networks. */
+  signed: number | null
+  /** The stances behind the edge, by polarity. */
+  favor: number
+  against: number
+  neutral: number
+  unset: number
+  /** How many targets the edge is on (1 in two-mode networks). */
+  targets: number
+  /** The statements behind it (Statement.ref). */
+  statements: string[]
+  /** The distinct dates of those statements, in order (empty when none is dated). */
+  dates: string[]
+}
+
+/** What went into a network and what was set aside. */
+export interface NetworkSummary {
+  /** Statements after the filter and duplicates. */
+  statements: number
+  /** Of which stances. */
+  stances: number
+  /** Stances that are in the network. */
+  used: number
+  /** Stances with no source (Statement.ref). */
+  unlinked: string[]
+  /** Stances with no target. */
+  untargeted: string[]
+  /** One-mode only: stances with an actor and a target but no polarity, which cannot agree or conflict. */
+  unpolarized: string[]
+}
+
+export interface Network {
+  mode: NetworkMode
+  normalization: TwoModeNormalization | OneModeNormalization
+  /** Two-mode networks are directed, actor → target; one-mode networks are undirected. */
+  directed: boolean
+  /** Actors (by key), then, two-mode, targets (by key). */
+  nodes: NetworkNode[]
+  /** By source, then target, in node order. */
+  edges: NetworkEdge[]
+  summary: NetworkSummary
+}
+
+/** The network of a statement set's stances, as `options` say. */
+export function buildNetwork(set: StatementSet, options: NetworkOptions): Network {
+  const statements = withoutDuplicates(filterStatements(set.statements, options.filter), options.duplicates)
+  const oneMode = options.mode !== 'actor-target'
+  const summary: NetworkSummary = { statements: statements.length, stances: 0, used: 0, unlinked: [], untargeted: [], unpolarized: [] }
+  const used: Statement[] = []
+  for (const s of statements) {
+    if (!s.stance) continue
+    summary.stances++
+    if (s.actorKey === null) summary.unlinked.push(s.ref)
+    if (s.targetKey === null) summary.untargeted.push(s.ref)
+    if (s.actorKey === null || s.targetKey === null) continue
+    if (oneMode && s.polarity === null) summary.unpolarized.push(s.ref)
+    else used.push(s)
+  }
+  summary.used = used.length
+  const grid = stanceGrid(used)
+
+  const actorOf = new Map(set.actors.map((a) => [a.key, a]))
+  const targetOf = new Map(set.targets.map((t) => [t.key, t]))
+  const actorKeys = options.isolates ? set.actors.map((a) => a.key) : grid.actors
+  const targetKeys = oneMode ? [] : options.isolates ? set.targets.map((t) => t.key) : grid.targets
+  const nodes: NetworkNode[] = [
+    ...actorKeys.map((key): NetworkNode => ({ id: `actor:${key}`, key, label: actorOf.get(key)?.label ?? key, mode: 'actor', kind: actorOf.get(key)?.kind ?? '', degree: 0, stances: noStances() })),
+    ...targetKeys.map((key): NetworkNode => ({ id: `target:${key}`, key, label: targetOf.get(key)?.label ?? key, mode: 'target', kind: '', degree: 0, stances: noStances() })),
+  ]
+  const nodeOf = new Map(nodes.map((n) => [n.id, n]))
+  for (const s of used) {
+    countStance(nodeOf.get(`actor:${s.actorKey}`)!.stances, s.polarity)
+    if (!oneMode) countStance(nodeOf.get(`target:${s.targetKey}`)!.stances, s.polarity)
+  }
+
+  const edges: NetworkEdge[] = []
+  if (options.mode === 'actor-target') {
+    for (const t of affiliations(grid, options.normalization)) {
+      edges.push({
+        ...edgeOf(`actor:${grid.actors[t.actor]}`, `target:${grid.targets[t.target]}`, t.statements),
+        weight: t.weight,
+        raw: t.count,
+        signed: t.signed,
+        targets: 1,
+      })
+    }
+  } else {
+    for (const t of ties(grid, options.mode, options.normalization)) {
+      edges.push({ ...edgeOf(`actor:${grid.actors[t.a]}`, `actor:${grid.actors[t.b]}`, t.statements), weight: t.weight, raw: t.raw, signed: null, targets: t.targets })
+    }
+  }
+  const order = new Map(nodes.map((n, i) => [n.id, i]))
+  edges.sort((a, b) => order.get(a.source)! - order.get(b.source)! || order.get(a.target)! - order.get(b.target)!)
+  edges.forEach((e, i) => {
+    e.id = `e${i}`
+    nodeOf.get(e.source)!.degree++
+    nodeOf.get(e.target)!.degree++
+  })
+  return { mode: options.mode, normalization: options.normalization ?? 'none', directed: !oneMode, nodes, edges, summary }
+}
+
+function edgeOf(source: string, target: string, statements: readonly Statement[]): Omit<NetworkEdge, 'weight' | 'raw' | 'signed' | 'targets'> {
+  const counts = noStances()
+  const dates = new Set<string>()
+  for (const s of statements) {
+    countStance(counts, s.polarity)
+    if (s.date !== null) dates.add(s.date)
+  }
+  return {
+    id: '',
+    source,
+    target,
+    favor: counts.favor,
+    against: counts.against,
+    neutral: counts.neutral,
+    unset: counts.unset,
+    statements: statements.map((s) => s.ref),
+    dates: [...dates].sort(),
+  }
+}
