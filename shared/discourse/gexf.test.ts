@@ -41,11 +41,10 @@ describe('GEXF 1.3', () => {
   })
 
   it('escapes names in attributes, tabs included, and removes characters XML 1.0 cannot hold', () => {
-    const xml = toGexf(buildNetwork(buildStatements({ labels: defaultLabels, layers: [hostileLayer()] }), { mode: 'actor-target' }))
+    const xml = toGexf(buildNetwork(buildStatements({ labels: defaultLabels, layers: [hostileLayer()] }), { mode: 'actor-target' }), { description: 'Filters:\u0007 <none>\u001b' })
     expect(xml).toContain('label="Tom &amp; &quot;Jerry&quot; &lt;co&gt;"')
     expect(xml).toContain('label="O&apos;Brien ]]&gt; x"')
     expect(xml).toContain('label="tab here"')
-    expect(xml).not.toContain('\u0007')
-    expect(xml).not.toContain('\u001b')
+    expect(xml).toContain('<description>Filters: &lt;none&gt;</description>')
   })
 })

@@ -59,7 +59,7 @@ export function toGexf(network: Network, options: GexfOptions = {}): string {
 
 function declarations<T>(kind: 'node' | 'edge', columns: readonly Column<T>[]): string[] {
   return [
-    `    <attributes class="${kind}" mode="static">`,
+    `    <attributes class="${kind}">`,
     ...columns.map((c) => `      <attribute id="${c.id}" title="${c.id}" type="${c.type}"/>`),
     '    </attributes>',
   ]

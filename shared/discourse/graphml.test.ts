@@ -34,13 +34,11 @@ describe('GraphML', () => {
     expect(xml.match(/<edge /g)).toHaveLength(n.edges.length)
   })
 
-  it('escapes every name, and removes characters XML 1.0 cannot hold', () => {
+  it('escapes every name (control characters never reach it: names drop them)', () => {
     const xml = toGraphml(buildNetwork(buildStatements({ labels: defaultLabels, layers: [hostileLayer()] }), { mode: 'actor-target' }))
     expect(xml).toContain('<data key="node_label">Tom &amp; "Jerry" &lt;co&gt;</data>')
     expect(xml).toContain('<data key="node_label">O\'Brien ]]&gt; x</data>')
     expect(xml).toContain('<data key="node_label">Bell and escape</data>')
     expect(xml).toContain('<node id="target:&lt;script&gt;alert(1)&lt;/script&gt;">')
-    expect(xml).not.toContain('\u0007')
-    expect(xml).not.toContain('\u001b')
   })
 })

@@ -13,6 +13,12 @@ describe('names', () => {
     expect(nameKey('   ')).toBe('')
   })
 
+  it('drops invisible control characters without joining the words around them', () => {
+    expect(displayName('Bell\u0007 and \u001b escape')).toBe('Bell and escape')
+    expect(nameKey('Ha\u0000mas')).toBe(nameKey('Hamas'))
+    expect(nameKey('\u0007')).toBe('')
+  })
+
   it('treats a name written with a combining accent as the same as its precomposed form (NFC)', () => {
     expect(nameKey('Zoe\u0301')).toBe(nameKey('Zo\u00e9'))
     expect(displayName('Zoe\u0301')).toBe('Zo\u00e9')

@@ -4,7 +4,9 @@
  * the spelling annotators used most.
  *
  * - The display form of a name is its text in Unicode NFC, with every run of white space (spaces,
- *   tabs, line breaks, no-break spaces) collapsed to one space and the ends trimmed.
+ *   tabs, line breaks, no-break spaces) collapsed to one space, invisible control characters
+ *   (and lone surrogates, U+FFFE, U+FFFF) removed, and the ends trimmed. So a name is never a key
+ *   no file format can hold: the XML writers need no second escape for names.
  * - The key is the display form case-folded as a whole: upper-cased, then lower-cased, so two names
  *   are one key exactly when their capitals are the same ("Straße", "STRASSE" and "strasse";
  *   "ΟΔΟΣ" and "οδος", whose final sigma a character-by-character fold would keep apart). Unlike
@@ -14,10 +16,12 @@
  *   first by code units, which puts capitals first ("Israel" before "israel").
  */
 const WHITE_SPACE = /\s+/gu
+const INVISIBLE = /[\p{Cc}\p{Cs}\uFFFE\uFFFF]/gu
+const SPACES = / {2,}/g
 
-/** The display form of a name: NFC, white space collapsed to single spaces, trimmed. */
+/** The display form of a name: NFC, white space collapsed to single spaces, control characters removed, trimmed. */
 export function displayName(raw: string): string {
-  return raw.normalize('NFC').replace(WHITE_SPACE, ' ').trim()
+  return raw.normalize('NFC').replace(WHITE_SPACE, ' ').replace(INVISIBLE, '').replace(SPACES, ' ').trim()
 }
 
 /** The key of a name: its display form case-folded; '' for a name that is only white space. */
