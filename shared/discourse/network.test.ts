@@ -94,7 +94,8 @@ describe('the one-mode conflict network', () => {
       ['kremlin', 'netanyahu', 3],
     ])
     expect(n.edges[1]).toMatchObject({ raw: 3, targets: 2, favor: 2, against: 3, neutral: 0 })
-    expect(n.edges[1]!.statements).toEqual(['debate/maria/a1', 'debate/maria/a2', 'debate/maria/a3', 'debate/maria/b1', 'debate/maria/b2'])
+    // Target by target (ceasefire, then strikes), the Kremlin's stances before Netanyahu's.
+    expect(n.edges[1]!.statements).toEqual(['debate/maria/a1', 'debate/maria/b1', 'debate/maria/a2', 'debate/maria/a3', 'debate/maria/b2'])
   })
 
   it('normalises by average activity and by Jaccard', () => {

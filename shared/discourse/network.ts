@@ -125,54 +125,62 @@ export function buildNetwork(set: StatementSet, options: NetworkOptions): Networ
     ...actorKeys.map((key): NetworkNode => ({ id: `actor:${key}`, key, label: actorOf.get(key)?.label ?? key, mode: 'actor', kind: actorOf.get(key)?.kind ?? '', degree: 0, stances: noStances() })),
     ...targetKeys.map((key): NetworkNode => ({ id: `target:${key}`, key, label: targetOf.get(key)?.label ?? key, mode: 'target', kind: '', degree: 0, stances: noStances() })),
   ]
-  const nodeOf = new Map(nodes.map((n) => [n.id, n]))
+  const actorNode = new Map(nodes.filter((n) => n.mode === 'actor').map((n) => [n.key, n]))
+  const targetNode = new Map(nodes.filter((n) => n.mode === 'target').map((n) => [n.key, n]))
   for (const s of used) {
-    countStance(nodeOf.get(`actor:${s.actorKey}`)!.stances, s.polarity)
-    if (!oneMode) countStance(nodeOf.get(`target:${s.targetKey}`)!.stances, s.polarity)
+    countStance(actorNode.get(s.actorKey!)!.stances, s.polarity)
+    if (!oneMode) countStance(targetNode.get(s.targetKey!)!.stances, s.polarity)
   }
 
+  // Ties come by grid index (actors, then targets, by key), which is the nodes' order too: edges
+  // are in node order without sorting.
+  const actorAt = grid.actors.map((k) => actorNode.get(k)!)
+  const targetAt = grid.targets.map((k) => targetNode.get(k)!)
   const edges: NetworkEdge[] = []
-  if (options.mode === 'actor-target') {
-    for (const t of affiliations(grid, options.normalization)) {
-      edges.push({
-        ...edgeOf(`actor:${grid.actors[t.actor]}`, `target:${grid.targets[t.target]}`, t.statements),
-        weight: t.weight,
-        raw: t.count,
-        signed: t.signed,
-        targets: 1,
-      })
-    }
-  } else {
-    for (const t of ties(grid, options.mode, options.normalization)) {
-      edges.push({ ...edgeOf(`actor:${grid.actors[t.a]}`, `actor:${grid.actors[t.b]}`, t.statements), weight: t.weight, raw: t.raw, signed: null, targets: t.targets })
-    }
+  const edge = (source: NetworkNode, target: NetworkNode, weight: number, raw: number, signed: number | null, targets: number, behind: readonly Statement[]) => {
+    source.degree++
+    target.degree++
+    edges.push(edgeOf(edges.length, source.id, target.id, weight, raw, signed, targets, behind))
   }
-  const order = new Map(nodes.map((n, i) => [n.id, i]))
-  edges.sort((a, b) => order.get(a.source)! - order.get(b.source)! || order.get(a.target)! - order.get(b.target)!)
-  edges.forEach((e, i) => {
-    e.id = `e${i}`
-    nodeOf.get(e.source)!.degree++
-    nodeOf.get(e.target)!.degree++
-  })
+  if (options.mode === 'actor-target') {
+    for (const t of affiliations(grid, options.normalization)) edge(actorAt[t.actor]!, targetAt[t.target]!, t.weight, t.count, t.signed, 1, t.statements)
+  } else {
+    for (const t of ties(grid, options.mode, options.normalization)) edge(actorAt[t.a]!, actorAt[t.b]!, t.weight, t.raw, null, t.targets, t.statements)
+  }
   return { mode: options.mode, normalization: options.normalization ?? 'none', directed: !oneMode, nodes, edges, summary }
 }
 
-function edgeOf(source: string, target: string, statements: readonly Statement[]): Omit<NetworkEdge, 'weight' | 'raw' | 'signed' | 'targets'> {
+function edgeOf(
+  index: number,
+  source: string,
+  target: string,
+  weight: number,
+  raw: number,
+  signed: number | null,
+  targets: number,
+  statements: readonly Statement[],
+): NetworkEdge {
   const counts = noStances()
-  const dates = new Set<string>()
+  const refs: string[] = []
+  const dates: string[] = []
   for (const s of statements) {
     countStance(counts, s.polarity)
-    if (s.date !== null) dates.add(s.date)
+    refs.push(s.ref)
+    if (s.date !== null && !dates.includes(s.date)) dates.push(s.date)
   }
   return {
-    id: '',
+    id: `e${index}`,
     source,
     target,
+    weight,
+    raw,
+    signed,
     favor: counts.favor,
     against: counts.against,
     neutral: counts.neutral,
     unset: counts.unset,
-    statements: statements.map((s) => s.ref),
-    dates: [...dates].sort(),
+    targets,
+    statements: refs,
+    dates: dates.length > 1 ? dates.sort() : dates,
   }
 }

@@ -36,7 +36,7 @@ export interface Tie {
   weight: number
   /** How many targets the tie is on. */
   targets: number
-  /** The stances behind it: both actors' stances on those targets that agree (or conflict). */
+  /** The stances behind it: both actors' stances that agree (or conflict), target by target, actor a's first. */
   statements: Statement[]
 }
 
@@ -48,8 +48,11 @@ interface Pair {
   sharedSum: number
   /** Σ over cells where both are non-zero of x_i · x_i' (Jaccard's m11). */
   sharedProduct: number
-  targets: Set<number>
-  cells: Set<GridCell>
+  /** Distinct targets of the tie; targets are visited in order, so `lastTarget` is enough to count them. */
+  targets: number
+  lastTarget: number
+  /** The cells behind the tie, in target order (no cell comes twice: a cell meets each other actor once per target). */
+  cells: GridCell[]
 }
 
 /** The congruence or conflict ties of a grid, by a, then b. */
@@ -58,9 +61,10 @@ export function ties(grid: StanceGrid, network: 'congruence' | 'conflict', norma
   const pairs = new Map<number, Pair>()
   const shared = new Map<number, Pair>()
   const pairOf = (map: Map<number, Pair>, i: number, k: number): Pair => {
-    const [a, b] = i < k ? [i, k] : [k, i]
+    const a = i < k ? i : k
+    const b = i < k ? k : i
     let p = map.get(a * n + b)
-    if (!p) map.set(a * n + b, (p = { a, b, raw: 0, sharedSum: 0, sharedProduct: 0, targets: new Set(), cells: new Set() }))
+    if (!p) map.set(a * n + b, (p = { a, b, raw: 0, sharedSum: 0, sharedProduct: 0, targets: 0, lastTarget: -1, cells: [] }))
     return p
   }
   for (const cells of grid.byTarget) {
@@ -98,15 +102,18 @@ export function ties(grid: StanceGrid, network: 'congruence' | 'conflict', norma
     const activity = grid.activity[p.a]! + grid.activity[p.b]!
     const norm =
       normalization === 'average' ? activity / 2 : normalization === 'jaccard' ? activity - (s?.sharedSum ?? 0) + (s?.sharedProduct ?? 0) : 1
-    const statements = [...p.cells].sort((x, y) => x.actor - y.actor || x.target - y.target).flatMap((c) => c.statements)
-    out.push({ a: p.a, b: p.b, raw: p.raw, weight: p.raw / norm, targets: p.targets.size, statements })
+    const statements: Statement[] = []
+    for (const c of p.cells) for (const st of c.statements) statements.push(st)
+    out.push({ a: p.a, b: p.b, raw: p.raw, weight: p.raw / norm, targets: p.targets, statements })
   }
   return out.sort((x, y) => x.a - y.a || x.b - y.b)
 }
 
 function addTo(pair: Pair, x: GridCell, y: GridCell, product: number): void {
   pair.raw += product
-  pair.targets.add(x.target)
-  pair.cells.add(x)
-  pair.cells.add(y)
+  if (pair.lastTarget !== x.target) {
+    pair.targets++
+    pair.lastTarget = x.target
+  }
+  pair.cells.push(x.actor === pair.a ? x : y, x.actor === pair.a ? y : x)
 }

@@ -28,11 +28,10 @@ export interface StanceGrid {
   activity: number[]
 }
 
-const POLARITY_ORDER = { favor: 0, against: 1, neutral: 2, unset: 3 } as const
+const POLARITY_INDEX = { favor: 0, against: 1, neutral: 2, unset: 3 } as const
 
 /** The grid of the statements that have an actor and a target; the others are skipped. */
 export function stanceGrid(statements: readonly Statement[]): StanceGrid {
-  const cellOf = new Map<string, GridCell>()
   const actorSet = new Set<string>()
   const targetSet = new Set<string>()
   const kept: Statement[] = []
@@ -47,18 +46,19 @@ export function stanceGrid(statements: readonly Statement[]): StanceGrid {
   const actorIndex = new Map(actors.map((a, i) => [a, i]))
   const targetIndex = new Map(targets.map((t, i) => [t, i]))
   const activity = Array.from({ length: actors.length }, () => 0)
+  // A cell's number orders cells by actor, then target, then polarity (favor, against, neutral, unset).
+  const cellOf = new Map<number, GridCell>()
   for (const s of kept) {
     const actor = actorIndex.get(s.actorKey!)!
     const target = targetIndex.get(s.targetKey!)!
-    const key = `${actor}:${target}:${s.polarity ?? 'unset'}`
+    const key = (actor * targets.length + target) * 4 + POLARITY_INDEX[s.polarity ?? 'unset']
     let cell = cellOf.get(key)
     if (!cell) cellOf.set(key, (cell = { actor, target, polarity: s.polarity, statements: [] }))
     cell.statements.push(s)
     if (s.polarity !== null) activity[actor]!++
   }
-  const cells = [...cellOf.values()].sort(
-    (a, b) => a.actor - b.actor || a.target - b.target || POLARITY_ORDER[a.polarity ?? 'unset'] - POLARITY_ORDER[b.polarity ?? 'unset'],
-  )
+  const keys = Float64Array.from(cellOf.keys()).sort()
+  const cells = Array.from(keys, (k) => cellOf.get(k)!)
   const byTarget: GridCell[][] = targets.map(() => [])
   for (const c of cells) byTarget[c.target]!.push(c)
   return { actors, targets, cells, byTarget, activity }

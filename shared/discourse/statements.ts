@@ -114,9 +114,9 @@ export function buildStatements(input: StatementsInput): StatementSet {
   const actorNames = new NameRegistry()
   const targetNames = new NameRegistry()
   const kinds = new Map<string, Map<string, number>>()
-  const counted = new Set<string>()
   const propertyKeys = new Set<string>()
   const stanceLabel = new Map(input.labels.map((l) => [l.id, l.attributes.some((a) => a.id === 'target')]))
+  const statementLabel = new Set(input.labels.filter((l) => attributionTarget(input.labels, l.id) !== null).map((l) => l.id))
   const statements: Statement[] = []
   for (const layer of input.layers) {
     const doc = layer.document
@@ -125,22 +125,24 @@ export function buildStatements(input: StatementsInput): StatementSet {
     const date = isoDate(Object.hasOwn(properties, 'date') ? properties.date : undefined)
     const byId = new Map(layer.annotations.map((a) => [a.id, a]))
     const sourceOf = attributedSources(layer.annotations, fittingLinks(input.labels, layer.links, (id) => byId.get(id)))
+    // Each source annotation is resolved (and its spelling and kind counted) once, however many statements cite it.
+    const resolved = new Map<string, { source: StatementSource; actorKey: string | null }>()
     for (const a of inTextOrder(layer.annotations)) {
-      if (attributionTarget(input.labels, a.label) === null) continue
+      if (!statementLabel.has(a.label)) continue
       const s = sourceOf.get(a.id)
-      let source: StatementSource | null = null
-      let actorKey: string | null = null
+      let attributed: { source: StatementSource; actorKey: string | null } | null = null
       if (s) {
-        source = { id: s.id, text: s.target.quote.exact, name: s.attributes.name ?? '', kind: s.attributes.kind ?? '' }
-        const sourceRef = `${doc.id}/${layer.annotator}/${s.id}`
-        const named = source.name.trim() !== '' ? source.name : source.text
-        actorKey = counted.has(sourceRef) ? actorNames.keyOf(named) : actorNames.add(named)
-        if (actorKey !== null && !counted.has(sourceRef) && source.kind !== '') {
-          let k = kinds.get(actorKey)
-          if (!k) kinds.set(actorKey, (k = new Map()))
-          k.set(source.kind, (k.get(source.kind) ?? 0) + 1)
+        attributed = resolved.get(s.id) ?? null
+        if (!attributed) {
+          const source: StatementSource = { id: s.id, text: s.target.quote.exact, name: s.attributes.name ?? '', kind: s.attributes.kind ?? '' }
+          const actorKey = actorNames.add(source.name.trim() !== '' ? source.name : source.text)
+          if (actorKey !== null && source.kind !== '') {
+            let k = kinds.get(actorKey)
+            if (!k) kinds.set(actorKey, (k = new Map()))
+            k.set(source.kind, (k.get(source.kind) ?? 0) + 1)
+          }
+          resolved.set(s.id, (attributed = { source, actorKey }))
         }
-        counted.add(sourceRef)
       }
       const stance = stanceLabel.get(a.label) ?? false
       const target = stance ? (a.attributes.target ?? '') : ''
@@ -160,8 +162,8 @@ export function buildStatements(input: StatementsInput): StatementSet {
         target,
         targetKey: stance ? targetNames.add(target) : null,
         polarity: stance ? polarityOf(a.attributes.polarity) : null,
-        source,
-        actorKey,
+        source: attributed?.source ?? null,
+        actorKey: attributed?.actorKey ?? null,
       })
     }
   }
@@ -207,6 +209,9 @@ export function noStances(): StanceCounts {
 
 /** Count one stance of this polarity (null: unset) into `counts`. */
 export function countStance(counts: StanceCounts, polarity: Polarity | null, n = 1): void {
-  counts[polarity ?? 'unset'] += n
+  if (polarity === 'favor') counts.favor += n
+  else if (polarity === 'against') counts.against += n
+  else if (polarity === 'neutral') counts.neutral += n
+  else counts.unset += n
   counts.total += n
 }
