@@ -11,7 +11,7 @@
  */
 import { filterStatements, withoutDuplicates, type Duplicates, type StatementFilter } from './filter'
 import { ties, type OneModeNormalization } from './one-mode'
-import { stanceGrid } from './stance-grid'
+import { stanceGrid, type GridCell } from './stance-grid'
 import { countStance, noStances, type StanceCounts, type Statement, type StatementSet } from './statements'
 import { affiliations, type TwoModeNormalization } from './two-mode'
 
@@ -137,15 +137,15 @@ export function buildNetwork(set: StatementSet, options: NetworkOptions): Networ
   const actorAt = grid.actors.map((k) => actorNode.get(k)!)
   const targetAt = grid.targets.map((k) => targetNode.get(k)!)
   const edges: NetworkEdge[] = []
-  const edge = (source: NetworkNode, target: NetworkNode, weight: number, raw: number, signed: number | null, targets: number, behind: readonly Statement[]) => {
+  const edge = (source: NetworkNode, target: NetworkNode, weight: number, raw: number, signed: number | null, targets: number, cells: readonly GridCell[]) => {
     source.degree++
     target.degree++
-    edges.push(edgeOf(edges.length, source.id, target.id, weight, raw, signed, targets, behind))
+    edges.push(edgeOf(edges.length, source.id, target.id, weight, raw, signed, targets, cells))
   }
   if (options.mode === 'actor-target') {
-    for (const t of affiliations(grid, options.normalization)) edge(actorAt[t.actor]!, targetAt[t.target]!, t.weight, t.count, t.signed, 1, t.statements)
+    for (const t of affiliations(grid, options.normalization)) edge(actorAt[t.actor]!, targetAt[t.target]!, t.weight, t.count, t.signed, 1, t.cells)
   } else {
-    for (const t of ties(grid, options.mode, options.normalization)) edge(actorAt[t.a]!, actorAt[t.b]!, t.weight, t.raw, null, t.targets, t.statements)
+    for (const t of ties(grid, options.mode, options.normalization)) edge(actorAt[t.a]!, actorAt[t.b]!, t.weight, t.raw, null, t.targets, t.cells)
   }
   return { mode: options.mode, normalization: options.normalization ?? 'none', directed: !oneMode, nodes, edges, summary }
 }
@@ -158,29 +158,24 @@ function edgeOf(
   raw: number,
   signed: number | null,
   targets: number,
-  statements: readonly Statement[],
+  cells: readonly GridCell[],
 ): NetworkEdge {
-  const counts = noStances()
+  let favor = 0
+  let against = 0
+  let neutral = 0
+  let unset = 0
   const refs: string[] = []
   const dates: string[] = []
-  for (const s of statements) {
-    countStance(counts, s.polarity)
-    refs.push(s.ref)
-    if (s.date !== null && !dates.includes(s.date)) dates.push(s.date)
+  for (const cell of cells) {
+    const n = cell.statements.length
+    if (cell.polarity === 'favor') favor += n
+    else if (cell.polarity === 'against') against += n
+    else if (cell.polarity === 'neutral') neutral += n
+    else unset += n
+    for (const s of cell.statements) {
+      refs.push(s.ref)
+      if (s.date !== null && !dates.includes(s.date)) dates.push(s.date)
+    }
   }
-  return {
-    id: `e${index}`,
-    source,
-    target,
-    weight,
-    raw,
-    signed,
-    favor: counts.favor,
-    against: counts.against,
-    neutral: counts.neutral,
-    unset: counts.unset,
-    targets,
-    statements: refs,
-    dates: dates.length > 1 ? dates.sort() : dates,
-  }
+  return { id: `e${index}`, source, target, weight, raw, signed, favor, against, neutral, unset, targets, statements: refs, dates: dates.length > 1 ? dates.sort() : dates }
 }

@@ -72,6 +72,6 @@ describe('one-mode ties', () => {
   it('names the targets and statements behind a tie', () => {
     const [pq] = ties(grid, 'congruence')
     expect(pq!.targets).toBe(1)
-    expect(pq!.statements.map((s) => s.id)).toEqual(['p1', 'p2', 'q1'])
+    expect(pq!.cells.flatMap((c) => c.statements.map((s) => s.id))).toEqual(['p1', 'p2', 'q1'])
   })
 })

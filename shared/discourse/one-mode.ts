@@ -23,7 +23,6 @@
  * conflict with itself, and repeating a stance does not make an actor agree with itself).
  */
 import type { GridCell, StanceGrid } from './stance-grid'
-import type { Statement } from './statements'
 
 export type OneModeNormalization = 'none' | 'average' | 'jaccard'
 
@@ -36,8 +35,8 @@ export interface Tie {
   weight: number
   /** How many targets the tie is on. */
   targets: number
-  /** The stances behind it: both actors' stances that agree (or conflict), target by target, actor a's first. */
-  statements: Statement[]
+  /** The stances behind it: both actors' cells that agree (or conflict), target by target, actor a's first. */
+  cells: GridCell[]
 }
 
 interface Pair {
@@ -96,17 +95,16 @@ export function ties(grid: StanceGrid, network: 'congruence' | 'conflict', norma
   }
   const found = network === 'congruence' ? shared : pairs
   const out: Tie[] = []
-  for (const p of found.values()) {
+  for (const key of Float64Array.from(found.keys()).sort()) {
+    const p = found.get(key)!
     if (p.raw === 0) continue
-    const s = shared.get(p.a * n + p.b)
+    const s = shared.get(key)
     const activity = grid.activity[p.a]! + grid.activity[p.b]!
     const norm =
       normalization === 'average' ? activity / 2 : normalization === 'jaccard' ? activity - (s?.sharedSum ?? 0) + (s?.sharedProduct ?? 0) : 1
-    const statements: Statement[] = []
-    for (const c of p.cells) for (const st of c.statements) statements.push(st)
-    out.push({ a: p.a, b: p.b, raw: p.raw, weight: p.raw / norm, targets: p.targets, statements })
+    out.push({ a: p.a, b: p.b, raw: p.raw, weight: p.raw / norm, targets: p.targets, cells: p.cells })
   }
-  return out.sort((x, y) => x.a - y.a || x.b - y.b)
+  return out
 }
 
 function addTo(pair: Pair, x: GridCell, y: GridCell, product: number): void {

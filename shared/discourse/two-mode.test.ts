@@ -47,6 +47,6 @@ describe('affiliations (two-mode ties)', () => {
   })
 
   it('lists the statements behind each tie', () => {
-    expect(affiliations(grid)[0]!.statements.map((s) => s.id)).toEqual(['p1', 'p2', 'p3'])
+    expect(affiliations(grid)[0]!.cells.flatMap((c) => c.statements.map((s) => s.id))).toEqual(['p1', 'p2', 'p3'])
   })
 })

@@ -12,8 +12,7 @@
  *
  * There is an edge wherever count(i,j) > 0; favor, against, neutral and unset are its counts.
  */
-import type { StanceGrid } from './stance-grid'
-import type { Statement } from './statements'
+import type { GridCell, StanceGrid } from './stance-grid'
 
 export type TwoModeNormalization = 'none' | 'activity' | 'prominence'
 
@@ -28,7 +27,8 @@ export interface Affiliation {
   against: number
   neutral: number
   unset: number
-  statements: Statement[]
+  /** Its cells of the grid, by polarity (favor, against, neutral, unset): the statements behind the tie. */
+  cells: GridCell[]
 }
 
 /** The ties of a grid, by actor, then target. */
@@ -37,14 +37,14 @@ export function affiliations(grid: StanceGrid, normalization: TwoModeNormalizati
   for (const cell of grid.cells) {
     let tie = ties[ties.length - 1]
     if (!tie || tie.actor !== cell.actor || tie.target !== cell.target) {
-      tie = { actor: cell.actor, target: cell.target, count: 0, signed: 0, weight: 0, favor: 0, against: 0, neutral: 0, unset: 0, statements: [] }
+      tie = { actor: cell.actor, target: cell.target, count: 0, signed: 0, weight: 0, favor: 0, against: 0, neutral: 0, unset: 0, cells: [] }
       ties.push(tie)
     }
     const n = cell.statements.length
     tie[cell.polarity ?? 'unset'] += n
     tie.count += n
     tie.signed += cell.polarity === 'favor' ? n : cell.polarity === 'against' ? -n : 0
-    tie.statements.push(...cell.statements)
+    tie.cells.push(cell)
   }
   const actorTotal = Array.from({ length: grid.actors.length }, () => 0)
   const targetTotal = Array.from({ length: grid.targets.length }, () => 0)
