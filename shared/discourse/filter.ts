@@ -38,9 +38,10 @@ export function checkDateRange(filter: Pick<StatementFilter, 'from' | 'to'>): vo
   }
 }
 
-/** The statements that pass the filter, in their order. Throws a DomainError ('invalid') for a date range that is not one. */
-export function filterStatements(statements: readonly Statement[], filter: StatementFilter = {}): Statement[] {
+/** The statements that pass the filter, in their order (the array itself when nothing is filtered). Throws a DomainError ('invalid') for a date range that is not one. */
+export function filterStatements(statements: readonly Statement[], filter: StatementFilter = {}): readonly Statement[] {
   checkDateRange(filter)
+  if (Object.values(filter).every((v) => v === undefined)) return statements
   const layers = filter.layers && new Set(filter.layers)
   const documents = filter.documents && new Set(filter.documents)
   const labels = filter.labels && new Set(filter.labels)
@@ -65,12 +66,12 @@ export function filterStatements(statements: readonly Statement[], filter: State
 export type Duplicates = 'include' | 'document'
 
 /**
- * The statements with repeats removed as `duplicates` says: the first of each repeated stance
+ * The statements with repeats removed as `duplicates` says (the array itself for 'include'): the first of each repeated stance
  * (in the order given) is kept. Only stances with an actor and a target can repeat; every other
  * statement is kept.
  */
-export function withoutDuplicates(statements: readonly Statement[], duplicates: Duplicates = 'include'): Statement[] {
-  if (duplicates === 'include') return [...statements]
+export function withoutDuplicates(statements: readonly Statement[], duplicates: Duplicates = 'include'): readonly Statement[] {
+  if (duplicates === 'include') return statements
   const seen = new Set<string>()
   return statements.filter((s) => {
     if (s.actorKey === null || s.targetKey === null) return true

@@ -47,47 +47,60 @@ export function mostFrequent(counts: ReadonlyMap<string, number>): string {
 }
 
 /**
- * Names seen so far, by key, with how often each spelling was seen. Resolving a name already seen
- * costs one map lookup, so a table of 100,000 statements that name a few thousand actors folds
- * each distinct spelling once.
+ * Names seen so far, by key, with how often each spelling was seen. Counting a name already seen
+ * costs one map lookup (the count sits with the name as typed, and is gathered by key when a label
+ * is asked for), so a table of 100,000 statements that name a few thousand actors folds each
+ * distinct spelling once.
  */
 export class NameRegistry {
-  private readonly resolved = new Map<string, { key: string; display: string }>()
-  private readonly spellings = new Map<string, Map<string, number>>()
+  private readonly resolved = new Map<string, { key: string; display: string; count: number }>()
+  private spellings: Map<string, Map<string, number>> | null = null
 
   /** The key of `raw` (null when it is empty or only white space), without counting it. */
   keyOf(raw: string): string | null {
-    return this.resolve(raw)?.key ?? null
+    const r = this.resolve(raw)
+    return r.key || null
   }
 
   /** Count one use of `raw` and return its key (null when empty or only white space). */
   add(raw: string): string | null {
     const r = this.resolve(raw)
-    if (!r) return null
-    let counts = this.spellings.get(r.key)
-    if (!counts) this.spellings.set(r.key, (counts = new Map()))
-    counts.set(r.display, (counts.get(r.display) ?? 0) + 1)
+    if (!r.key) return null
+    r.count++
+    this.spellings = null
     return r.key
   }
 
   /** The label of a key: its most frequent spelling (the key itself if it was never counted). */
   label(key: string): string {
-    const counts = this.spellings.get(key)
+    const counts = this.gathered().get(key)
     return counts ? mostFrequent(counts) : key
   }
 
-  /** Every counted key, in the order first seen. */
+  /** Every counted key, in the order first counted. */
   keys(): string[] {
-    return [...this.spellings.keys()]
+    return [...this.gathered().keys()]
   }
 
-  private resolve(raw: string): { key: string; display: string } | null {
+  private gathered(): Map<string, Map<string, number>> {
+    if (this.spellings) return this.spellings
+    const spellings = new Map<string, Map<string, number>>()
+    for (const r of this.resolved.values()) {
+      if (r.count === 0) continue
+      let counts = spellings.get(r.key)
+      if (!counts) spellings.set(r.key, (counts = new Map()))
+      counts.set(r.display, (counts.get(r.display) ?? 0) + r.count)
+    }
+    return (this.spellings = spellings)
+  }
+
+  private resolve(raw: string): { key: string; display: string; count: number } {
     let r = this.resolved.get(raw)
     if (!r) {
       const display = displayName(raw)
-      r = { key: caseFold(display), display }
+      r = { key: caseFold(display), display, count: 0 }
       this.resolved.set(raw, r)
     }
-    return r.key ? r : null
+    return r
   }
 }

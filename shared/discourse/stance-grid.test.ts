@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultLabels } from '../model/labels'
 import { debateLayer } from '../testing/discourse-corpus'
-import { stanceGrid } from './stance-grid'
+import { cellOrder, stanceGrid } from './stance-grid'
 import { buildStatements } from './statements'
 
 describe('the stance grid (DNA’s x[actor][target][polarity])', () => {
@@ -28,5 +28,13 @@ describe('the stance grid (DNA’s x[actor][target][polarity])', () => {
 
   it('measures activity over stances with a polarity only', () => {
     expect(grid.activity).toEqual([1, 1, 4, 2])
+  })
+})
+
+describe('cell order', () => {
+  it('sorts stance positions by cell, keeping input order within a cell, by packed numbers or by comparison', () => {
+    const numbers = Float64Array.from([7, 2, 7, 0, 2])
+    expect([...cellOrder(numbers, 8)]).toEqual([3, 1, 4, 0, 2])
+    expect([...cellOrder(numbers, Number.MAX_SAFE_INTEGER)]).toEqual([3, 1, 4, 0, 2])
   })
 })
