@@ -22,7 +22,7 @@
  * - Its **date** is its document's `date` property when that is an ISO date (dates.ts), else null.
  */
 import { fittingLinks, attributionTarget } from '../annotations/links'
-import { inTextOrder, type ExportLayer } from '../interchange/layer'
+import { inTextOrder, type ExportLayer, type LayerAnnotation } from '../interchange/layer'
 import { attributedSources } from '../model/annotation'
 import type { LabelSchema } from '../model/labels'
 import type { DocumentEntry } from '../model/project'
@@ -117,14 +117,22 @@ export function buildStatements(input: StatementsInput): StatementSet {
   const propertyKeys = new Set<string>()
   const stanceLabel = new Map(input.labels.map((l) => [l.id, l.attributes.some((a) => a.id === 'target')]))
   const statementLabel = new Set(input.labels.filter((l) => attributionTarget(input.labels, l.id) !== null).map((l) => l.id))
+  const sourceLabel = new Set(input.labels.map((l) => attributionTarget(input.labels, l.id)).filter((l) => l !== null))
   const statements: Statement[] = []
   for (const layer of input.layers) {
     const doc = layer.document
     const properties = input.properties && Object.hasOwn(input.properties, doc.id) ? input.properties[doc.id]! : NONE
     for (const key of Object.keys(properties)) propertyKeys.add(key)
     const date = isoDate(Object.hasOwn(properties, 'date') ? properties.date : undefined)
-    const byId = new Map(layer.annotations.map((a) => [a.id, a]))
-    const sourceOf = attributedSources(layer.annotations, fittingLinks(input.labels, layer.links, (id) => byId.get(id)))
+    const byId = new Map<string, LayerAnnotation>()
+    const sources: LayerAnnotation[] = []
+    for (const a of layer.annotations) {
+      byId.set(a.id, a)
+      if (sourceLabel.has(a.label)) sources.push(a)
+    }
+    // A link that fits the rule ends at a source, so looking among the sources finds every one.
+    const sourceOf = attributedSources(sources, fittingLinks(input.labels, layer.links, (id) => byId.get(id)))
+    const refPrefix = `${doc.id}/${layer.annotator}/`
     // Each source annotation is resolved (and its spelling and kind counted) once, however many statements cite it.
     const resolved = new Map<string, { source: StatementSource; actorKey: string | null }>()
     for (const a of inTextOrder(layer.annotations)) {
@@ -147,7 +155,7 @@ export function buildStatements(input: StatementsInput): StatementSet {
       const stance = stanceLabel.get(a.label) ?? false
       const target = stance ? (a.attributes.target ?? '') : ''
       statements.push({
-        ref: `${doc.id}/${layer.annotator}/${a.id}`,
+        ref: refPrefix + a.id,
         documentId: doc.id,
         documentTitle: doc.title,
         properties,
