@@ -137,15 +137,15 @@ export function buildNetwork(set: StatementSet, options: NetworkOptions): Networ
   const actorAt = grid.actors.map((k) => actorNode.get(k)!)
   const targetAt = grid.targets.map((k) => targetNode.get(k)!)
   const edges: NetworkEdge[] = []
-  const edge = (source: NetworkNode, target: NetworkNode, weight: number, raw: number, signed: number | null, targets: number, cells: readonly GridCell[]) => {
+  const edge = (source: NetworkNode, target: NetworkNode, weight: number, raw: number, signed: number | null, targets: number, cells: readonly GridCell[], first: number, end: number) => {
     source.degree++
     target.degree++
-    edges.push(edgeOf(edges.length, source.id, target.id, weight, raw, signed, targets, cells))
+    edges.push(edgeOf(edges.length, source.id, target.id, weight, raw, signed, targets, grid.stances, cells, first, end))
   }
   if (options.mode === 'actor-target') {
-    for (const t of affiliations(grid, options.normalization)) edge(actorAt[t.actor]!, targetAt[t.target]!, t.weight, t.count, t.signed, 1, t.cells)
+    for (const t of affiliations(grid, options.normalization)) edge(actorAt[t.actor]!, targetAt[t.target]!, t.weight, t.count, t.signed, 1, grid.cells, t.first, t.end)
   } else {
-    for (const t of ties(grid, options.mode, options.normalization)) edge(actorAt[t.a]!, actorAt[t.b]!, t.weight, t.raw, null, t.targets, t.cells)
+    for (const t of ties(grid, options.mode, options.normalization)) edge(actorAt[t.a]!, actorAt[t.b]!, t.weight, t.raw, null, t.targets, t.cells, 0, t.cells.length)
   }
   return { mode: options.mode, normalization: options.normalization ?? 'none', directed: !oneMode, nodes, edges, summary }
 }
@@ -158,7 +158,10 @@ function edgeOf(
   raw: number,
   signed: number | null,
   targets: number,
+  stances: readonly Statement[],
   cells: readonly GridCell[],
+  first: number,
+  end: number,
 ): NetworkEdge {
   let favor = 0
   let against = 0
@@ -166,13 +169,14 @@ function edgeOf(
   let unset = 0
   const refs: string[] = []
   const dates: string[] = []
-  for (const cell of cells) {
-    const n = cell.statements.length
-    if (cell.polarity === 'favor') favor += n
-    else if (cell.polarity === 'against') against += n
-    else if (cell.polarity === 'neutral') neutral += n
-    else unset += n
-    for (const s of cell.statements) {
+  for (let i = first; i < end; i++) {
+    const cell = cells[i]!
+    if (cell.polarity === 'favor') favor += cell.count
+    else if (cell.polarity === 'against') against += cell.count
+    else if (cell.polarity === 'neutral') neutral += cell.count
+    else unset += cell.count
+    for (let k = cell.first; k < cell.first + cell.count; k++) {
+      const s = stances[k]!
       refs.push(s.ref)
       if (s.date !== null && !dates.includes(s.date)) dates.push(s.date)
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultLabels } from '../model/labels'
 import { discourseLayer, source, stance } from '../testing/discourse-layers'
 import { ties } from './one-mode'
-import { stanceGrid } from './stance-grid'
+import { cellStatements, stanceGrid } from './stance-grid'
 import { buildStatements } from './statements'
 
 // x[P] = t1 favor 2, t2 against 1          A(P) = 3
@@ -72,6 +72,6 @@ describe('one-mode ties', () => {
   it('names the targets and statements behind a tie', () => {
     const [pq] = ties(grid, 'congruence')
     expect(pq!.targets).toBe(1)
-    expect(pq!.cells.flatMap((c) => c.statements.map((s) => s.id))).toEqual(['p1', 'p2', 'q1'])
+    expect(pq!.cells.flatMap((c) => cellStatements(grid, c).map((s) => s.id))).toEqual(['p1', 'p2', 'q1'])
   })
 })

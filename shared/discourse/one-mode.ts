@@ -76,9 +76,9 @@ export function ties(grid: StanceGrid, network: 'congruence' | 'conflict', norma
           for (let q = p + 1; q < level.length; q++) {
             const x = level[p]!
             const y = level[q]!
-            const product = x.statements.length * y.statements.length
+            const product = x.count * y.count
             const s = pairOf(shared, x.actor, y.actor)
-            s.sharedSum += x.statements.length + y.statements.length
+            s.sharedSum += x.count + y.count
             s.sharedProduct += product
             if (network === 'congruence') addTo(s, x, y, product)
           }
@@ -88,7 +88,7 @@ export function ties(grid: StanceGrid, network: 'congruence' | 'conflict', norma
     if (network === 'conflict') {
       for (const x of favor) {
         for (const y of against) {
-          if (x.actor !== y.actor) addTo(pairOf(pairs, x.actor, y.actor), x, y, x.statements.length * y.statements.length)
+          if (x.actor !== y.actor) addTo(pairOf(pairs, x.actor, y.actor), x, y, x.count * y.count)
         }
       }
     }

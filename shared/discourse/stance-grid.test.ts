@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultLabels } from '../model/labels'
 import { debateLayer } from '../testing/discourse-corpus'
-import { cellOrder, stanceGrid } from './stance-grid'
+import { cellOrder, cellStatements, stanceGrid } from './stance-grid'
 import { buildStatements } from './statements'
 
 describe('the stance grid (DNA’s x[actor][target][polarity])', () => {
@@ -13,7 +13,7 @@ describe('the stance grid (DNA’s x[actor][target][polarity])', () => {
   })
 
   it('keeps one cell per non-zero entry, with its statements, in actor, target, polarity order', () => {
-    expect(grid.cells.map((c) => [grid.actors[c.actor], grid.targets[c.target], c.polarity, c.statements.map((s) => s.id)])).toEqual([
+    expect(grid.cells.map((c) => [grid.actors[c.actor], grid.targets[c.target], c.polarity, cellStatements(grid, c).map((s) => s.id)])).toEqual([
       ['biden', 'israel', 'neutral', ['d1']],
       ['hamas', 'ceasefire', 'favor', ['c1']],
       ['hamas', 'israel', null, ['c2']],

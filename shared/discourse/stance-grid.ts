@@ -7,12 +7,13 @@
  */
 import type { Polarity, Statement } from './statements'
 
-/** One non-zero entry x[actor][target][polarity]: its statements (the count is their number). */
+/** One non-zero entry x[actor][target][polarity] = count: its statements are grid.stances[first] … grid.stances[first + count - 1]. */
 export interface GridCell {
   actor: number
   target: number
   polarity: Polarity | null
-  statements: Statement[]
+  count: number
+  first: number
 }
 
 export interface StanceGrid {
@@ -22,6 +23,8 @@ export interface StanceGrid {
   targets: string[]
   /** Every non-zero cell, by actor, then target, then polarity (favor, against, neutral, unset). */
   cells: GridCell[]
+  /** The stances in cell order (in input order within a cell). */
+  stances: Statement[]
   /** The cells of each target, by target index. */
   byTarget: GridCell[][]
   /** Each actor's activity: its stances with a polarity, Σ_j Σ_k x[i][j][k] (unset stances left out). */
@@ -49,24 +52,32 @@ export function stanceGrid(statements: readonly Statement[]): StanceGrid {
   // Each stance's cell number: actor, then target, then polarity (favor, against, neutral, unset).
   const slots = targets.length * 4
   const number = new Float64Array(kept.length)
-  kept.forEach((s, i) => {
+  for (let i = 0; i < kept.length; i++) {
+    const s = kept[i]!
     const actor = actorIndex.get(s.actorKey!)!
     number[i] = actor * slots + targetIndex.get(s.targetKey!)! * 4 + POLARITY_INDEX[s.polarity ?? 'unset']
     if (s.polarity !== null) activity[actor]!++
-  })
+  }
   const cells: GridCell[] = []
+  const order = cellOrder(number, actors.length * slots)
+  const stances: Statement[] = Array.from(order, (i) => kept[i]!)
   let current = -1
-  for (const i of cellOrder(number, actors.length * slots)) {
-    const s = kept[i]!
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!
     if (number[i] !== current) {
       current = number[i]!
-      cells.push({ actor: Math.floor(current / slots), target: Math.floor((current % slots) / 4), polarity: s.polarity, statements: [] })
+      cells.push({ actor: Math.floor(current / slots), target: Math.floor((current % slots) / 4), polarity: kept[i]!.polarity, count: 0, first: k })
     }
-    cells[cells.length - 1]!.statements.push(s)
+    cells[cells.length - 1]!.count++
   }
   const byTarget: GridCell[][] = targets.map(() => [])
   for (const c of cells) byTarget[c.target]!.push(c)
-  return { actors, targets, cells, byTarget, activity }
+  return { actors, targets, cells, stances, byTarget, activity }
+}
+
+/** The statements of a cell. */
+export function cellStatements(grid: StanceGrid, cell: GridCell): Statement[] {
+  return grid.stances.slice(cell.first, cell.first + cell.count)
 }
 
 /**
@@ -74,13 +85,19 @@ export function stanceGrid(statements: readonly Statement[]): StanceGrid {
  * position fit in one exact double together, one native numeric sort does it (fast for 100,000
  * stances); otherwise a comparison sort.
  */
-export function cellOrder(number: Float64Array, cellCount: number): Iterable<number> {
-  const positions = 2 ** Math.ceil(Math.log2(number.length + 1))
+export function cellOrder(number: Float64Array, cellCount: number): Uint32Array {
+  const n = number.length
+  const order = new Uint32Array(n)
+  const positions = 2 ** Math.ceil(Math.log2(n + 1))
   if (cellCount * positions <= Number.MAX_SAFE_INTEGER) {
-    const packed = Float64Array.from(number, (n, i) => n * positions + i).sort()
-    return Array.from(packed, (p) => p % positions)
+    const packed = new Float64Array(n)
+    for (let i = 0; i < n; i++) packed[i] = number[i]! * positions + i
+    packed.sort()
+    for (let i = 0; i < n; i++) order[i] = packed[i]! % positions
+    return order
   }
-  return Array.from(number, (_, i) => i).sort((a, b) => number[a]! - number[b]! || a - b)
+  for (let i = 0; i < n; i++) order[i] = i
+  return order.sort((a, b) => number[a]! - number[b]! || a - b)
 }
 
 function byCodeUnits(a: string, b: string): number {

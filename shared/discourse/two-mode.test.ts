@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultLabels } from '../model/labels'
 import { discourseLayer, source, stance } from '../testing/discourse-layers'
-import { stanceGrid } from './stance-grid'
+import { cellStatements, stanceGrid } from './stance-grid'
 import { buildStatements } from './statements'
 import { affiliations } from './two-mode'
 
@@ -47,6 +47,7 @@ describe('affiliations (two-mode ties)', () => {
   })
 
   it('lists the statements behind each tie', () => {
-    expect(affiliations(grid)[0]!.cells.flatMap((c) => c.statements.map((s) => s.id))).toEqual(['p1', 'p2', 'p3'])
+    const [first] = affiliations(grid)
+    expect(grid.cells.slice(first!.first, first!.end).flatMap((c) => cellStatements(grid, c).map((s) => s.id))).toEqual(['p1', 'p2', 'p3'])
   })
 })

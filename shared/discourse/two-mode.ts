@@ -12,7 +12,7 @@
  *
  * There is an edge wherever count(i,j) > 0; favor, against, neutral and unset are its counts.
  */
-import type { GridCell, StanceGrid } from './stance-grid'
+import type { StanceGrid } from './stance-grid'
 
 export type TwoModeNormalization = 'none' | 'activity' | 'prominence'
 
@@ -27,24 +27,32 @@ export interface Affiliation {
   against: number
   neutral: number
   unset: number
-  /** Its cells of the grid, by polarity (favor, against, neutral, unset): the statements behind the tie. */
-  cells: GridCell[]
+  /** Its cells are grid.cells[first] … grid.cells[end - 1] (by polarity: favor, against, neutral, unset): the statements behind the tie. */
+  first: number
+  end: number
 }
 
 /** The ties of a grid, by actor, then target. */
 export function affiliations(grid: StanceGrid, normalization: TwoModeNormalization = 'none'): Affiliation[] {
   const ties: Affiliation[] = []
-  for (const cell of grid.cells) {
-    let tie = ties[ties.length - 1]
+  let tie: Affiliation | undefined
+  for (let i = 0; i < grid.cells.length; i++) {
+    const cell = grid.cells[i]!
     if (!tie || tie.actor !== cell.actor || tie.target !== cell.target) {
-      tie = { actor: cell.actor, target: cell.target, count: 0, signed: 0, weight: 0, favor: 0, against: 0, neutral: 0, unset: 0, cells: [] }
+      tie = { actor: cell.actor, target: cell.target, count: 0, signed: 0, weight: 0, favor: 0, against: 0, neutral: 0, unset: 0, first: i, end: i }
       ties.push(tie)
     }
-    const n = cell.statements.length
-    tie[cell.polarity ?? 'unset'] += n
+    const n = cell.count
+    if (cell.polarity === 'favor') {
+      tie.favor += n
+      tie.signed += n
+    } else if (cell.polarity === 'against') {
+      tie.against += n
+      tie.signed -= n
+    } else if (cell.polarity === 'neutral') tie.neutral += n
+    else tie.unset += n
     tie.count += n
-    tie.signed += cell.polarity === 'favor' ? n : cell.polarity === 'against' ? -n : 0
-    tie.cells.push(cell)
+    tie.end = i + 1
   }
   const actorTotal = Array.from({ length: grid.actors.length }, () => 0)
   const targetTotal = Array.from({ length: grid.targets.length }, () => 0)
