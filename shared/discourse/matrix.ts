@@ -46,6 +46,7 @@ export interface SetAside {
   statements: string[]
 }
 
+/** The matrix: rows, columns, kind groups, non-empty cells, totals, and the stances kept out of the cells. */
 export interface StanceMatrix {
   /** Grouped by kind (kinds in code unit order, actors with no kind last), then by most stances, then by key. */
   rows: MatrixRow[]
@@ -62,6 +63,7 @@ export interface StanceMatrix {
   untargeted: SetAside
 }
 
+/** Which stances the matrix counts: the filter, and DNA's duplicates setting (default 'include'). */
 export interface MatrixOptions {
   filter?: StatementFilter
   duplicates?: Duplicates

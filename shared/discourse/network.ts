@@ -15,9 +15,11 @@ import { stanceGrid, type GridCell } from './stance-grid'
 import { countStance, noStances, type StanceCounts, type Statement, type StatementSet } from './statements'
 import { affiliations, type TwoModeNormalization } from './two-mode'
 
+/** The normalisations of each mode, defined in one-mode.ts and two-mode.ts. */
 export type { OneModeNormalization } from './one-mode'
 export type { TwoModeNormalization } from './two-mode'
 
+/** actor-target: the two-mode network; congruence and conflict: one-mode actor networks. */
 export type NetworkMode = 'actor-target' | 'congruence' | 'conflict'
 
 interface CommonOptions {
@@ -33,6 +35,7 @@ export type NetworkOptions =
   | (CommonOptions & { mode: 'actor-target'; normalization?: TwoModeNormalization })
   | (CommonOptions & { mode: 'congruence' | 'conflict'; normalization?: OneModeNormalization })
 
+/** An actor or a target. */
 export interface NetworkNode {
   /** "actor:<key>" or "target:<key>". */
   id: string
@@ -47,6 +50,7 @@ export interface NetworkNode {
   stances: StanceCounts
 }
 
+/** A tie: actor → target (two-mode), or between two actors (one-mode). */
 export interface NetworkEdge {
   id: string
   /** Node ids: two-mode from the actor to the target; one-mode the actor first in node order. */
@@ -87,6 +91,7 @@ export interface NetworkSummary {
   unpolarized: string[]
 }
 
+/** A network, as plain data: what the view draws and the GraphML, GEXF and CSV writers write. */
 export interface Network {
   mode: NetworkMode
   normalization: TwoModeNormalization | OneModeNormalization

@@ -24,6 +24,7 @@
  */
 import type { GridCell, StanceGrid } from './stance-grid'
 
+/** none, average activity, or Jaccard (formulas above). */
 export type OneModeNormalization = 'none' | 'average' | 'jaccard'
 
 /** A tie between actors a < b (grid indices). */

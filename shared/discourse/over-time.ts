@@ -11,6 +11,7 @@ import { bucketOf, bucketsBetween, type TimeUnit } from './dates'
 import { filterStatements, withoutDuplicates, type Duplicates, type StatementFilter } from './filter'
 import { countStance, noStances, type StanceCounts, type Statement, type StatementSet } from './statements'
 
+/** Count per actor or per target, in weeks, months or years, of the stances that pass the filter. */
 export interface OverTimeOptions {
   by: 'actor' | 'target'
   unit: TimeUnit
@@ -32,6 +33,7 @@ export interface TimeSeries {
   total: StanceCounts
 }
 
+/** The buckets, one series per actor or target, the totals, and what no series counts. */
 export interface OverTime {
   by: 'actor' | 'target'
   unit: TimeUnit

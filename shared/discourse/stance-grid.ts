@@ -16,6 +16,7 @@ export interface GridCell {
   first: number
 }
 
+/** DNA's array X, sparse: the actors and targets it indexes, its non-zero cells, and each actor's activity. */
 export interface StanceGrid {
   /** Actor keys, in code unit order: index i of x[i]. */
   actors: string[]

@@ -31,6 +31,7 @@ import { NameRegistry, mostFrequent } from './names'
 
 /** The polarities a stance can take; anything else counts as unset. */
 export type Polarity = 'favor' | 'against' | 'neutral'
+/** The polarities, in the order counts and tables list them. */
 export const POLARITIES: readonly Polarity[] = ['favor', 'against', 'neutral']
 
 /** A document's properties: date (yyyy-mm-dd), outlet, author, url, or any other key. */

@@ -14,6 +14,7 @@
  */
 import type { StanceGrid } from './stance-grid'
 
+/** none, activity, or prominence (formulas above). */
 export type TwoModeNormalization = 'none' | 'activity' | 'prominence'
 
 /** One actor–target tie. */
