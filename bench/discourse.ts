@@ -4,7 +4,8 @@
  * deterministic: 100 documents per annotator, each with 150 sources (2,000 actors, named by a
  * canonical name or only by their text, in varying case and spacing), 150 claims and 200 stances
  * (500 targets, written in varying case and spacing; a tenth unlinked, some with no polarity),
- * dated across 2023. Run alone with `npx tsx bench/discourse.ts`.
+ * dated across 2023, passed through JSON as if read from the layers' files. Run alone with
+ * `npx tsx bench/discourse.ts`.
  */
 import { cpus, loadavg } from 'node:os'
 import { pathToFileURL } from 'node:url'
@@ -77,7 +78,8 @@ export function syntheticDiscourse(annotators = 2, documents = 100): StatementsI
       layers.push({ document: { id, title: `Document ${d}`, sha256: '0'.repeat(64), file: `texts/${id}.txt` }, annotator: author, annotations, links })
     }
   }
-  return { labels: defaultLabels, layers, properties }
+  // Through JSON, as the core reads layers from their files (flat strings, fresh objects).
+  return JSON.parse(JSON.stringify({ labels: defaultLabels, layers, properties })) as StatementsInput
 }
 
 export interface DiscourseTiming {
