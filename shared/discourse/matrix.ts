@@ -1,0 +1,178 @@
+/**
+ * The actor × target matrix: for each actor (rows, grouped by kind) and target (columns), how
+ * many stances the actor took on the target, by polarity, and which statements they are. Only
+ * stances count (statements whose label has a target); claims are in the statements table only.
+ * Stances with a target but no source are counted per target apart from the actors ("unlinked"),
+ * and stances with no target are counted apart too ("untargeted"): neither is dropped silently.
+ *
+ * Plain data (arrays and numbers, no Maps), so the core can build it and send it to the renderer.
+ */
+import type { Cell } from '../csv'
+import { filterStatements, withoutDuplicates, type Duplicates, type StatementFilter } from './filter'
+import { countStance, noStances, type Actor, type StanceCounts, type StatementSet, type Target } from './statements'
+
+/** One actor's row: the actor and all its stances in the matrix. */
+export interface MatrixRow {
+  actor: Actor
+  counts: StanceCounts
+}
+
+/** One target's column: all its stances, and those with no source. */
+export interface MatrixColumn {
+  target: Target
+  counts: StanceCounts
+  unlinked: SetAside
+}
+
+/** A run of rows whose actors share a kind: rows first … first + count - 1. */
+export interface KindGroup {
+  kind: string
+  first: number
+  count: number
+}
+
+/** A non-empty cell: the stances of rows[row]'s actor on columns[column]'s target. */
+export interface MatrixCell {
+  row: number
+  column: number
+  counts: StanceCounts
+  /** The statements behind it (Statement.ref), in statement order. */
+  statements: string[]
+}
+
+/** Stances kept out of the cells, with the statements they are. */
+export interface SetAside {
+  counts: StanceCounts
+  statements: string[]
+}
+
+/** The matrix: rows, columns, kind groups, non-empty cells, totals, and the stances kept out of the cells. */
+export interface StanceMatrix {
+  /** Grouped by kind (kinds in code unit order, actors with no kind last), then by most stances, then by key. */
+  rows: MatrixRow[]
+  /** By most stances (unlinked ones included), then by key. */
+  columns: MatrixColumn[]
+  groups: KindGroup[]
+  /** The non-empty cells, by row, then column. */
+  cells: MatrixCell[]
+  /** All stances in cells. */
+  total: StanceCounts
+  /** Stances with a target and no source. */
+  unlinked: SetAside
+  /** Stances with no target. */
+  untargeted: SetAside
+}
+
+/** Which stances the matrix counts: the filter, and DNA's duplicates setting (default 'include'). */
+export interface MatrixOptions {
+  filter?: StatementFilter
+  duplicates?: Duplicates
+}
+
+/** The matrix of a statement set's stances that pass the filter. */
+export function buildMatrix(set: StatementSet, options: MatrixOptions = {}): StanceMatrix {
+  const statements = withoutDuplicates(filterStatements(set.statements, options.filter), options.duplicates)
+  const actorOf = new Map(set.actors.map((a) => [a.key, a]))
+  const targetOf = new Map(set.targets.map((t) => [t.key, t]))
+  const rowCounts = new Map<string, StanceCounts>()
+  const columnCounts = new Map<string, { counts: StanceCounts; unlinked: SetAside }>()
+  const cellsByPair = new Map<string, Map<string, { counts: StanceCounts; statements: string[] }>>()
+  const total = noStances()
+  const unlinked: SetAside = { counts: noStances(), statements: [] }
+  const untargeted: SetAside = { counts: noStances(), statements: [] }
+  for (const s of statements) {
+    if (!s.stance) continue
+    if (s.targetKey === null) {
+      countStance(untargeted.counts, s.polarity)
+      untargeted.statements.push(s.ref)
+      continue
+    }
+    let column = columnCounts.get(s.targetKey)
+    if (!column) columnCounts.set(s.targetKey, (column = { counts: noStances(), unlinked: { counts: noStances(), statements: [] } }))
+    countStance(column.counts, s.polarity)
+    if (s.actorKey === null) {
+      countStance(column.unlinked.counts, s.polarity)
+      column.unlinked.statements.push(s.ref)
+      countStance(unlinked.counts, s.polarity)
+      unlinked.statements.push(s.ref)
+      continue
+    }
+    let row = rowCounts.get(s.actorKey)
+    if (!row) rowCounts.set(s.actorKey, (row = noStances()))
+    countStance(row, s.polarity)
+    countStance(total, s.polarity)
+    let byTarget = cellsByPair.get(s.actorKey)
+    if (!byTarget) cellsByPair.set(s.actorKey, (byTarget = new Map()))
+    let cell = byTarget.get(s.targetKey)
+    if (!cell) byTarget.set(s.targetKey, (cell = { counts: noStances(), statements: [] }))
+    countStance(cell.counts, s.polarity)
+    cell.statements.push(s.ref)
+  }
+
+  const rows: MatrixRow[] = [...rowCounts].map(([key, counts]) => ({ actor: actorOf.get(key)!, counts }))
+  rows.sort((a, b) => compareKinds(a.actor.kind, b.actor.kind) || b.counts.total - a.counts.total || compareKeys(a.actor.key, b.actor.key))
+  const columns: MatrixColumn[] = [...columnCounts].map(([key, c]) => ({ target: targetOf.get(key)!, ...c }))
+  columns.sort((a, b) => b.counts.total - a.counts.total || compareKeys(a.target.key, b.target.key))
+  const columnIndex = new Map(columns.map((c, i) => [c.target.key, i]))
+
+  const groups: KindGroup[] = []
+  const cells: MatrixCell[] = []
+  rows.forEach((r, i) => {
+    const last = groups[groups.length - 1]
+    if (last && last.kind === r.actor.kind) last.count++
+    else groups.push({ kind: r.actor.kind, first: i, count: 1 })
+    const rowCells = [...cellsByPair.get(r.actor.key)!].map(([target, c]) => ({ row: i, column: columnIndex.get(target)!, ...c }))
+    cells.push(...rowCells.sort((a, b) => a.column - b.column))
+  })
+  return { rows, columns, groups, cells, total, unlinked, untargeted }
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** Kinds in code unit order, with '' (no kind) last. */
+function compareKinds(a: string, b: string): number {
+  if (a === b) return 0
+  if (a === '') return 1
+  if (b === '') return -1
+  return compareKeys(a, b)
+}
+
+/** The cell at a row and column, or undefined when the actor took no stance on the target. */
+export function matrixCell(matrix: StanceMatrix, row: number, column: number): MatrixCell | undefined {
+  let lo = 0
+  let hi = matrix.cells.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const c = matrix.cells[mid]!
+    if (c.row < row || (c.row === row && c.column < column)) lo = mid + 1
+    else hi = mid
+  }
+  const c = matrix.cells[lo]
+  return c && c.row === row && c.column === column ? c : undefined
+}
+
+/** The matrix's table header: one row per non-empty cell ("long" form, as R and pandas like it). */
+export const MATRIX_HEADER = ['actor_key', 'actor_label', 'actor_kind', 'target_key', 'target_label', 'favor', 'against', 'neutral', 'unset', 'total', 'statements'] as const
+
+/**
+ * The matrix as a table: one row per non-empty cell, in row and column order, then one row per
+ * target with unlinked stances (actor cells empty). `statements` holds the statements' refs
+ * ("<document>/<layer>/<id>") separated by spaces.
+ */
+export function matrixTable(matrix: StanceMatrix): { header: string[]; rows: Cell[][] } {
+  const out: Cell[][] = matrix.cells.map((c) => {
+    const a = matrix.rows[c.row]!.actor
+    const t = matrix.columns[c.column]!.target
+    return [a.key, a.label, a.kind, t.key, t.label, ...countCells(c.counts), c.statements.join(' ')]
+  })
+  for (const col of matrix.columns) {
+    if (col.unlinked.counts.total > 0) out.push(['', '', '', col.target.key, col.target.label, ...countCells(col.unlinked.counts), col.unlinked.statements.join(' ')])
+  }
+  return { header: [...MATRIX_HEADER], rows: out }
+}
+
+function countCells(c: StanceCounts): number[] {
+  return [c.favor, c.against, c.neutral, c.unset, c.total]
+}

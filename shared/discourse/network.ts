@@ -1,0 +1,190 @@
+/**
+ * Discourse networks from statements, as the Discourse Network Analyzer (DNA, Leifeld) defines
+ * them: the two-mode actor–target network (two-mode.ts) and the one-mode actor congruence and
+ * conflict networks (one-mode.ts); docs/analysis.md gives every formula with a worked example.
+ * A network is plain data (arrays, strings, numbers) that the matrix view, the GraphML and GEXF
+ * writers and the node and edge tables all read; the same call gives the same network anywhere.
+ *
+ * Which stances count: those that pass the filter (filter.ts), after the duplicates setting, that
+ * have an actor (a source) and a target; one-mode networks also need a polarity. The others are
+ * listed in the summary (unlinked, untargeted, unpolarized), never dropped silently.
+ */
+import { filterStatements, withoutDuplicates, type Duplicates, type StatementFilter } from './filter'
+import { ties, type OneModeNormalization } from './one-mode'
+import { stanceGrid, type GridCell } from './stance-grid'
+import { countStance, noStances, type StanceCounts, type Statement, type StatementSet } from './statements'
+import { affiliations, type TwoModeNormalization } from './two-mode'
+
+/** The normalisations of each mode, defined in one-mode.ts and two-mode.ts. */
+export type { OneModeNormalization } from './one-mode'
+export type { TwoModeNormalization } from './two-mode'
+
+/** actor-target: the two-mode network; congruence and conflict: one-mode actor networks. */
+export type NetworkMode = 'actor-target' | 'congruence' | 'conflict'
+
+interface CommonOptions {
+  filter?: StatementFilter
+  /** DNA's duplicates setting (default 'include'). */
+  duplicates?: Duplicates
+  /** Also every actor of the statement set (and, two-mode, every target) with no tie, as DNA's "include isolates" (default false). */
+  isolates?: boolean
+}
+
+/** How to build a network: the mode, with the normalisations that mode has. */
+export type NetworkOptions =
+  | (CommonOptions & { mode: 'actor-target'; normalization?: TwoModeNormalization })
+  | (CommonOptions & { mode: 'congruence' | 'conflict'; normalization?: OneModeNormalization })
+
+/** An actor or a target. */
+export interface NetworkNode {
+  /** "actor:<key>" or "target:<key>". */
+  id: string
+  key: string
+  label: string
+  mode: 'actor' | 'target'
+  /** The actor's kind ('' for targets and actors with none). */
+  kind: string
+  /** Number of edges it has (ties to distinct nodes). */
+  degree: number
+  /** The stances it took (actor) or that were taken on it (target) among the network's stances. */
+  stances: StanceCounts
+}
+
+/** A tie: actor → target (two-mode), or between two actors (one-mode). */
+export interface NetworkEdge {
+  id: string
+  /** Node ids: two-mode from the actor to the target; one-mode the actor first in node order. */
+  source: string
+  target: string
+  /** The normalised weight (equal to `raw` with normalization 'none'). */
+  weight: number
+  /** Two-mode: the number of stances; one-mode: ω, the number of agreeing (or conflicting) stance pairs. */
+  raw: number
+  /** Two-mode: favor − against; null in one-mode networks. */
+  signed: number | null
+  /** The stances behind the edge, by polarity. */
+  favor: number
+  against: number
+  neutral: number
+  unset: number
+  /** How many targets the edge is on (1 in two-mode networks). */
+  targets: number
+  /** The statements behind it (Statement.ref). */
+  statements: string[]
+  /** The distinct dates of those statements, in order (empty when none is dated). */
+  dates: string[]
+}
+
+/** What went into a network and what was set aside. */
+export interface NetworkSummary {
+  /** Statements after the filter and duplicates. */
+  statements: number
+  /** Of which stances. */
+  stances: number
+  /** Stances that are in the network. */
+  used: number
+  /** Stances with no source (Statement.ref). */
+  unlinked: string[]
+  /** Stances with no target. */
+  untargeted: string[]
+  /** One-mode only: stances with an actor and a target but no polarity, which cannot agree or conflict. */
+  unpolarized: string[]
+}
+
+/** A network, as plain data: what the view draws and the GraphML, GEXF and CSV writers write. */
+export interface Network {
+  mode: NetworkMode
+  normalization: TwoModeNormalization | OneModeNormalization
+  /** Two-mode networks are directed, actor → target; one-mode networks are undirected. */
+  directed: boolean
+  /** Actors (by key), then, two-mode, targets (by key). */
+  nodes: NetworkNode[]
+  /** By source, then target, in node order. */
+  edges: NetworkEdge[]
+  summary: NetworkSummary
+}
+
+/** The network of a statement set's stances, as `options` say. */
+export function buildNetwork(set: StatementSet, options: NetworkOptions): Network {
+  const statements = withoutDuplicates(filterStatements(set.statements, options.filter), options.duplicates)
+  const oneMode = options.mode !== 'actor-target'
+  const summary: NetworkSummary = { statements: statements.length, stances: 0, used: 0, unlinked: [], untargeted: [], unpolarized: [] }
+  const used: Statement[] = []
+  for (const s of statements) {
+    if (!s.stance) continue
+    summary.stances++
+    if (s.actorKey === null) summary.unlinked.push(s.ref)
+    if (s.targetKey === null) summary.untargeted.push(s.ref)
+    if (s.actorKey === null || s.targetKey === null) continue
+    if (oneMode && s.polarity === null) summary.unpolarized.push(s.ref)
+    else used.push(s)
+  }
+  summary.used = used.length
+  const grid = stanceGrid(used)
+
+  const actorOf = new Map(set.actors.map((a) => [a.key, a]))
+  const targetOf = new Map(set.targets.map((t) => [t.key, t]))
+  const actorKeys = options.isolates ? set.actors.map((a) => a.key) : grid.actors
+  const targetKeys = oneMode ? [] : options.isolates ? set.targets.map((t) => t.key) : grid.targets
+  const nodes: NetworkNode[] = [
+    ...actorKeys.map((key): NetworkNode => ({ id: `actor:${key}`, key, label: actorOf.get(key)?.label ?? key, mode: 'actor', kind: actorOf.get(key)?.kind ?? '', degree: 0, stances: noStances() })),
+    ...targetKeys.map((key): NetworkNode => ({ id: `target:${key}`, key, label: targetOf.get(key)?.label ?? key, mode: 'target', kind: '', degree: 0, stances: noStances() })),
+  ]
+  const actorNode = new Map(nodes.filter((n) => n.mode === 'actor').map((n) => [n.key, n]))
+  const targetNode = new Map(nodes.filter((n) => n.mode === 'target').map((n) => [n.key, n]))
+  for (const s of used) {
+    countStance(actorNode.get(s.actorKey!)!.stances, s.polarity)
+    if (!oneMode) countStance(targetNode.get(s.targetKey!)!.stances, s.polarity)
+  }
+
+  // Ties come by grid index (actors, then targets, by key), which is the nodes' order too: edges
+  // are in node order without sorting.
+  const actorAt = grid.actors.map((k) => actorNode.get(k)!)
+  const targetAt = grid.targets.map((k) => targetNode.get(k)!)
+  const edges: NetworkEdge[] = []
+  const edge = (source: NetworkNode, target: NetworkNode, weight: number, raw: number, signed: number | null, targets: number, cells: readonly GridCell[], first: number, end: number) => {
+    source.degree++
+    target.degree++
+    edges.push(edgeOf(edges.length, source.id, target.id, weight, raw, signed, targets, grid.stances, cells, first, end))
+  }
+  if (options.mode === 'actor-target') {
+    for (const t of affiliations(grid, options.normalization)) edge(actorAt[t.actor]!, targetAt[t.target]!, t.weight, t.count, t.signed, 1, grid.cells, t.first, t.end)
+  } else {
+    for (const t of ties(grid, options.mode, options.normalization)) edge(actorAt[t.a]!, actorAt[t.b]!, t.weight, t.raw, null, t.targets, t.cells, 0, t.cells.length)
+  }
+  return { mode: options.mode, normalization: options.normalization ?? 'none', directed: !oneMode, nodes, edges, summary }
+}
+
+function edgeOf(
+  index: number,
+  source: string,
+  target: string,
+  weight: number,
+  raw: number,
+  signed: number | null,
+  targets: number,
+  stances: readonly Statement[],
+  cells: readonly GridCell[],
+  first: number,
+  end: number,
+): NetworkEdge {
+  let favor = 0
+  let against = 0
+  let neutral = 0
+  let unset = 0
+  const refs: string[] = []
+  const dates: string[] = []
+  for (let i = first; i < end; i++) {
+    const cell = cells[i]!
+    if (cell.polarity === 'favor') favor += cell.count
+    else if (cell.polarity === 'against') against += cell.count
+    else if (cell.polarity === 'neutral') neutral += cell.count
+    else unset += cell.count
+    for (let k = cell.first; k < cell.first + cell.count; k++) {
+      const s = stances[k]!
+      refs.push(s.ref)
+      if (s.date !== null && !dates.includes(s.date)) dates.push(s.date)
+    }
+  }
+  return { id: `e${index}`, source, target, weight, raw, signed, favor, against, neutral, unset, targets, statements: refs, dates: dates.length > 1 ? dates.sort() : dates }
+}
