@@ -39,7 +39,7 @@ function nominal(c: MentionContext, i: number): boolean {
   const { u, lexicon } = c
   const r = u.raw[i]!
   const w = withoutPossessive(u.words[i]!)
-  if (!isWord(r)) return r === '.' && i > 0 && !u.spaceBefore[i] && /^\p{Lu}$/u.test(u.raw[i - 1]!)
+  if (!isWord(r)) return r === '.' && i > 0 && !u.spaceBefore[i] && (/^\p{Lu}$/u.test(u.raw[i - 1]!) || lexicon.abbreviations.has(u.words[i - 1]!))
   if (lexicon.pronouns.has(w) || DETERMINERS.has(w)) return false
   if (isCapitalized(r)) return true
   if (lexicon.roleWords.has(w) || lexicon.unnamedNouns.has(w) || lexicon.unnamedModifiers.has(w) || lexicon.roleModifiers.has(w)) return true
@@ -63,7 +63,7 @@ export function mentionBefore(c: MentionContext, end: number, limit: number): Me
   let first = end
   for (let j = end - 1; j >= limit; j--) {
     if (nominal(c, j)) first = j
-    else if (APOSTROPHES.has(u.raw[j]!) && !u.spaceBefore[j] && j > limit && /s$/i.test(u.raw[j - 1]!)) first = j
+    else if (APOSTROPHES.has(u.raw[j]!) && !u.spaceBefore[j] && j > limit && /s$/i.test(u.raw[j - 1]!) && first < end) first = --j
     else if (lexicon.connectors.has(u.words[j]!) && first < end && j > limit && nominal(c, j - 1) && !DETERMINERS.has(u.words[j]!)) first = j
     else if (u.words[j] === 'the' && first < end && j > limit && lexicon.connectors.has(u.words[j - 1]!) && !DETERMINERS.has(u.words[j - 1]!)) first = j
     else break
@@ -75,7 +75,22 @@ export function mentionBefore(c: MentionContext, end: number, limit: number): Me
     if (withComplement) return withComplement
     return null
   }
-  return finish(c, withDeterminer(c, first, limit), end, limit)
+  const m = finish(c, withDeterminer(c, first, limit), end, limit)
+  if (!m || m.pronoun) return m
+  // "sources close to [the ministry]", "a report by [the audit office]": the noun before the complement heads it.
+  for (let k = m.first - 1; k > limit && k >= m.first - 3; k--) {
+    const comp = lexicon.match(lexicon.sourceComplements, u.words, k, m.first)
+    if (comp && k + comp.length === m.first && headsComplement(c, k - 1)) {
+      const outer = mentionBefore(c, k, limit)
+      if (outer && !outer.pronoun) return { ...outer, end: m.end }
+    }
+  }
+  return m
+}
+
+/** Whether token i is a noun that takes a complement: an unnamed source or a kind marker ("report", "office"). */
+function headsComplement(c: MentionContext, i: number): boolean {
+  return c.lexicon.unnamedNouns.has(c.u.words[i]!) || c.lexicon.match(c.lexicon.kindMarkers, c.u.words, i, i + 1) !== null
 }
 
 /** "sources close to the talks" ending before `end`: an unnamed noun, a complement phrase, its object. */
@@ -85,7 +100,7 @@ function complementBefore(c: MentionContext, end: number, limit: number): Mentio
     if (!isWord(u.raw[k]!)) return null
     for (let start = k; start >= Math.max(limit + 1, k - 5); start--) {
       const m = lexicon.match(lexicon.sourceComplements, u.words, start, k + 1)
-      if (m && start + m.length === k + 1 && lexicon.unnamedNouns.has(u.words[start - 1]!)) {
+      if (m && start + m.length === k + 1 && headsComplement(c, start - 1)) {
         const inner = mentionBefore(c, start, limit)
         if (inner) return { ...inner, end, kind: inner.kind }
       }
@@ -112,7 +127,7 @@ export function mentionAfter(c: MentionContext, first: number, limit: number): M
   const m = finish(c, first, end, first)
   if (!m) return m
   // An unnamed source's complement: "a spokeswoman for the port authority".
-  if (m.kind === 'unnamed' || lexicon.roleWords.has(u.words[m.head]!)) {
+  if (m.kind === 'unnamed' || m.kind === 'document' || lexicon.roleWords.has(u.words[m.head]!)) {
     const comp = lexicon.match(lexicon.sourceComplements, u.words, m.end, limit)
     if (comp) {
       const object = mentionAfter(c, m.end + comp.length, limit)

@@ -111,7 +111,8 @@ function isTail(c: MentionContext, at: number, end: number): boolean {
   for (let i = at; i < end; i++) {
     const r = c.u.raw[i]!
     if (!isWord(r)) {
-      if (FINAL.test(r) || c.lexicon.closers.has(r)) continue
+      if (r === ',' && i > at) return true
+      if (FINAL.test(r) || c.lexicon.closers.has(r) || r === "'" || r === '’' || r === '.') continue
       return false
     }
     if (!(c.lexicon.timeWords.has(c.u.words[i]!) || isCapitalized(r) || /^\p{N}/u.test(r) || c.lexicon.listeners.has(c.u.words[i]!))) return false

@@ -97,6 +97,7 @@ function appositionLike(c: MentionContext, first: number, end: number): boolean 
   if (end <= first || end - first > 25) return false
   const w = c.u.words[first]!
   for (let i = first; i < end; i++) if (verbAt(c, i, end)) return false
+  if (w.endsWith('ed') || w.endsWith('ing')) return true
   return ['a', 'an', 'the', 'who', 'whose', 'now', 'then', 'once', 'himself', 'herself', 'itself', 'both', 'one', 'also'].includes(w) || c.lexicon.roleWords.has(w) || c.lexicon.roleModifiers.has(w) || isCapitalized(c.u.raw[first]!) || /^\p{N}/u.test(w)
 }
 
