@@ -81,7 +81,7 @@ function speakerBefore(c: MentionContext, v: number, first: number): Mention | n
       if (u.raw[k] === before || (before === ',' && DASHES.has(u.raw[k]!))) {
         // "Deputy Secretary-General of the Front, Jamil Mezher, told": the name between the commas.
         const named = mentionAfter(c, k + 1, j - 1)
-        if (named && named.end === j - 1 && named.kind === 'person' && named.name) return named
+        if (named && named.first === k + 1 && named.end === j - 1 && named.kind === 'person' && named.name && named.role === null) return named
         const m = mentionBefore(c, k, first)
         return m && !m.pronoun && appositionLike(c, k + 1, j - 1) ? m : null
       }
