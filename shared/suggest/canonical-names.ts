@@ -32,13 +32,19 @@ export function proposeNames(c: MentionContext, sources: readonly Mention[]): Na
   const text = (first: number, end: number) => u.index.slice(u.starts[first]!, u.ends[end - 1]!)
   const all = [...sources, ...personNames(c, sources)].sort((a, b) => a.first - b.first)
   const clusters: Cluster[] = []
+  const byName = new Map<string, Cluster>()
+  const bySurname = new Map<string, Cluster[]>()
   const clusterOf = new Map<Mention, Cluster>()
   for (const m of all) {
     if (m.kind !== 'person' || !m.name || m.name.end - m.name.first < 2) continue
     const name = text(m.name.first, m.name.end).replace(/['’]s$/, '')
     const surname = withoutPossessive(u.words[m.name.end - 1]!)
-    let cluster = clusters.find((k) => k.name === name)
-    if (!cluster) clusters.push((cluster = { name, surname, roles: [], mentions: [] }))
+    let cluster = byName.get(name)
+    if (!cluster) {
+      clusters.push((cluster = { name, surname, roles: [], mentions: [] }))
+      byName.set(name, cluster)
+      bySurname.set(surname, [...(bySurname.get(surname) ?? []), cluster])
+    }
     if (m.role) cluster.roles.push(m.role.split(' '))
     for (const role of appositionRole(c, m)) cluster.roles.push(role)
     cluster.mentions.push({ m, evidence: 'full-name' })
@@ -50,8 +56,7 @@ export function proposeNames(c: MentionContext, sources: readonly Mention[]): Na
     let evidence: NameMention['evidence'] = 'surname'
     if (m.name && m.name.end - m.name.first === 1) {
       const surname = withoutPossessive(u.words[m.name.first]!)
-      const candidates = clusters.filter((k) => k.surname === surname)
-      found = nearest(candidates, m)
+      found = nearest(bySurname.get(surname) ?? [], m)
     } else if (!m.name && m.kind === 'person') {
       const words = u.words.slice(m.first, m.end).filter((w) => !ARTICLES.has(w))
       const fits = clusters.filter((k) => k.roles.some((r) => r[r.length - 1] === words[words.length - 1] && words.every((w) => r.includes(w))))
@@ -75,12 +80,13 @@ export function proposeNames(c: MentionContext, sources: readonly Mention[]): Na
     }
   }
   const spoken = new Set(sources)
+  const alone = surnamesAlone(c, clusters, bySurname)
   const proposals = clusters
     .filter((k) => k.mentions.some((x) => spoken.has(x.m)))
     .map((k) => ({
       name: k.name,
       kind: 'person' as const,
-      mentions: [...dedupe(k.mentions).map(({ m, evidence }) => ({ first: m.first, end: m.end, evidence })), ...surnamesAlone(c, k)]
+      mentions: [...dedupe(k.mentions).map(({ m, evidence }) => ({ first: m.first, end: m.end, evidence })), ...(alone.get(k) ?? [])]
         .sort((a, b) => a.first - b.first)
         .map(({ first, end, evidence }) => ({ start: u.starts[first]!, end: u.ends[end - 1]!, text: text(first, end), evidence })),
     }))
@@ -88,15 +94,19 @@ export function proposeNames(c: MentionContext, sources: readonly Mention[]): Na
 }
 
 /** The other mentions of a cluster's surname on its own ("Putin", "Putin's"), outside its mentions. */
-function surnamesAlone(c: MentionContext, k: Cluster): { first: number; end: number; evidence: NameMention['evidence'] }[] {
+function surnamesAlone(c: MentionContext, clusters: readonly Cluster[], bySurname: Map<string, Cluster[]>): Map<Cluster, { first: number; end: number; evidence: NameMention['evidence'] }[]> {
   const { u } = c
-  const inside = (i: number) => k.mentions.some((x) => x.m.first <= i && i < x.m.end)
-  const out: { first: number; end: number; evidence: NameMention['evidence'] }[] = []
+  const inside = new Uint8Array(u.count)
+  for (const k of clusters) for (const x of k.mentions) inside.fill(1, x.m.first, x.m.end)
+  const out = new Map<Cluster, { first: number; end: number; evidence: NameMention['evidence'] }[]>()
+  const capitalNear = (i: number, j: number) => j >= 0 && j < u.count && u.paragraph[j] === u.paragraph[i] && isCapitalized(u.raw[j]!) && !c.lexicon.starters.has(u.words[j]!)
   for (let i = 0; i < u.count; i++) {
-    if (withoutPossessive(u.words[i]!) !== k.surname || !isCapitalized(u.raw[i]!) || inside(i)) continue
-    const capitalNear = (j: number) => j >= 0 && j < u.count && u.paragraph[j] === u.paragraph[i] && isCapitalized(u.raw[j]!) && !c.lexicon.starters.has(u.words[j]!)
-    if (capitalNear(i - 1) || capitalNear(i + 1)) continue
-    out.push({ first: i, end: i + 1, evidence: 'surname' })
+    if (inside[i] || !isCapitalized(u.raw[i]!)) continue
+    const owners = bySurname.get(withoutPossessive(u.words[i]!))
+    if (!owners || owners.length !== 1 || capitalNear(i, i - 1) || capitalNear(i, i + 1)) continue
+    const list = out.get(owners[0]!) ?? []
+    list.push({ first: i, end: i + 1, evidence: 'surname' })
+    out.set(owners[0]!, list)
   }
   return out
 }
@@ -136,7 +146,17 @@ function nearest(candidates: Cluster[], m: Mention): Cluster | undefined {
   let best: Cluster | undefined
   let distance = Infinity
   for (const k of candidates) {
-    for (const x of k.mentions) {
+    // Full-name mentions come first in k.mentions and in text order: a binary search finds the nearest.
+    const full = k.mentions.filter((x) => x.evidence === 'full-name')
+    let lo = 0
+    let hi = full.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (full[mid]!.m.first < m.first) lo = mid + 1
+      else hi = mid
+    }
+    for (const x of [full[lo - 1], full[lo]]) {
+      if (!x) continue
       const d = Math.abs(x.m.first - m.first) + (x.m.first > m.first ? 0.5 : 0)
       if (d < distance) [best, distance] = [k, d]
     }

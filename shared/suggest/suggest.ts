@@ -37,18 +37,20 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestions
   if (!lexicon) compiled.set(cues, (lexicon = new Lexicon(cues)))
   const c: MentionContext = { u: textUnits(text, lexicon), lexicon }
   const { attributions, quoted } = quoteAttributions(c)
-  const kept = withoutOverlaps([...attributions, ...reportedSpeech(c, quoted)]).filter((a) => a.confidence >= (options.minConfidence ?? 0))
+  const kept = withoutOverlaps([...attributions, ...reportedSpeech(c, quoted)], c.u.count).filter((a) => a.confidence >= (options.minConfidence ?? 0))
   return assemble(c, cues.language, kept)
 }
 
 /** Keep the more reliable of overlapping claims (then the longer, then the earlier). */
-function withoutOverlaps(all: Attribution[]): Attribution[] {
+function withoutOverlaps(all: Attribution[], tokens: number): Attribution[] {
   const order = [...all].sort(
     (a, b) => b.confidence - a.confidence || b.claim.end - b.claim.first - (a.claim.end - a.claim.first) || a.claim.first - b.claim.first,
   )
   const kept: Attribution[] = []
+  const taken = new Uint8Array(tokens)
   for (const a of order) {
-    if (kept.some((k) => k.claim.first < a.claim.end && a.claim.first < k.claim.end)) continue
+    if (taken.subarray(a.claim.first, a.claim.end).includes(1)) continue
+    taken.fill(1, a.claim.first, a.claim.end)
     kept.push(a)
   }
   return kept.sort((a, b) => a.claim.first - b.claim.first)
