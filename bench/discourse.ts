@@ -42,7 +42,10 @@ export function syntheticDiscourse(annotators = 2, documents = 100): StatementsI
   const properties: Record<string, DocumentProperties> = {}
   for (let d = 0; d < documents; d++) {
     const id = `doc-${d}`
-    properties[id] = { date: `2023-${String(1 + (d % 12)).padStart(2, '0')}-${String(1 + (d % 28)).padStart(2, '0')}`, outlet: `Outlet ${d % 7}` }
+    properties[id] = {
+      date: `2023-${String(1 + (d % 12)).padStart(2, '0')}-${String(1 + (d % 28)).padStart(2, '0')}`,
+      outlet: `Outlet ${d % 7}`,
+    }
     for (let w = 0; w < annotators; w++) {
       const random = generator(1 + d * 31 + w * 7919)
       const author = `annotator${w}`
@@ -53,7 +56,10 @@ export function syntheticDiscourse(annotators = 2, documents = 100): StatementsI
         annotations.push({
           id: `${label}-${n}`,
           label,
-          target: { position: { type: 'TextPositionSelector', start, end: start + quote.length }, quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' } },
+          target: {
+            position: { type: 'TextPositionSelector', start, end: start + quote.length },
+            quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
+          },
           attributes,
           note: '',
           author,
@@ -64,18 +70,31 @@ export function syntheticDiscourse(annotators = 2, documents = 100): StatementsI
       for (let i = 0; i < 150; i++) {
         const actor = `Actor ${random(2000)}`
         const named = random(3) > 0
-        add(i, 'source', named ? `the spokesman of ${actor}` : spelled(actor, random), { kind: KINDS[random(KINDS.length)]!, ...(named ? { name: spelled(actor, random) } : {}) })
+        add(i, 'source', named ? `the spokesman of ${actor}` : spelled(actor, random), {
+          kind: KINDS[random(KINDS.length)]!,
+          ...(named ? { name: spelled(actor, random) } : {}),
+        })
       }
       for (let i = 150; i < 300; i++) {
         add(i, 'claim', `claim number ${i} in the text`, {})
-        if (random(5) > 0) links.push({ id: `l-${i}`, type: 'attribution', from: `claim-${i}`, to: `source-${random(150)}`, author, created: STAMP })
+        if (random(5) > 0)
+          links.push({ id: `l-${i}`, type: 'attribution', from: `claim-${i}`, to: `source-${random(150)}`, author, created: STAMP })
       }
       for (let i = 300; i < 500; i++) {
         const polarity = POLARITIES[random(POLARITIES.length)]!
-        add(i, 'stance', `a stance taken in sentence ${i}`, { target: spelled(`Target ${random(500)}`, random), ...(polarity ? { polarity } : {}) })
-        if (random(10) > 0) links.push({ id: `l-${i}`, type: 'attribution', from: `stance-${i}`, to: `source-${random(150)}`, author, created: STAMP })
+        add(i, 'stance', `a stance taken in sentence ${i}`, {
+          target: spelled(`Target ${random(500)}`, random),
+          ...(polarity ? { polarity } : {}),
+        })
+        if (random(10) > 0)
+          links.push({ id: `l-${i}`, type: 'attribution', from: `stance-${i}`, to: `source-${random(150)}`, author, created: STAMP })
       }
-      layers.push({ document: { id, title: `Document ${d}`, sha256: '0'.repeat(64), file: `texts/${id}.txt` }, annotator: author, annotations, links })
+      layers.push({
+        document: { id, title: `Document ${d}`, sha256: '0'.repeat(64), file: `texts/${id}.txt` },
+        annotator: author,
+        annotations,
+        links,
+      })
     }
   }
   // Through JSON, as the core reads layers from their files (flat strings, fresh objects).
@@ -107,16 +126,31 @@ function timed(name: string, runs: number, work: () => unknown): DiscourseTiming
   const [firstMs, ...rest] = times as [number, ...number[]]
   rest.sort((a, b) => a - b)
   const cpuRest = cpu.slice(1).sort((a, b) => a - b)
-  return { name, runs, firstMs, medianMs: rest[Math.floor(runs / 2)]!, p95Ms: rest[Math.min(runs - 1, Math.floor(runs * 0.95))]!, cpuMedianMs: cpuRest[Math.floor(runs / 2)]! }
+  return {
+    name,
+    runs,
+    firstMs,
+    medianMs: rest[Math.floor(runs / 2)]!,
+    p95Ms: rest[Math.min(runs - 1, Math.floor(runs * 0.95))]!,
+    cpuMedianMs: cpuRest[Math.floor(runs / 2)]!,
+  }
 }
 
 /** Every discourse timing over 2 annotators × 50,000 annotations. */
-export function measureDiscourse(runs = 11): { annotations: number; statements: number; actors: number; targets: number; timings: DiscourseTiming[] } {
+export function measureDiscourse(runs = 11): {
+  annotations: number
+  statements: number
+  actors: number
+  targets: number
+  timings: DiscourseTiming[]
+} {
   const input = syntheticDiscourse()
   const annotations = input.layers.reduce((n, l) => n + l.annotations.length, 0)
   const set = buildStatements(input)
   const timings = [
-    timed('statements table + actor–target network (the issue’s bar: 500 ms)', runs, () => buildNetwork(buildStatements(input), { mode: 'actor-target' })),
+    timed('statements table + actor–target network (the issue’s bar: 500 ms)', runs, () =>
+      buildNetwork(buildStatements(input), { mode: 'actor-target' }),
+    ),
     timed('statements (buildStatements)', runs, () => buildStatements(input)),
     timed('statements table rows (statementsTable)', runs, () => statementsTable(set)),
     timed('actor–target network from statements', runs, () => buildNetwork(set, { mode: 'actor-target' })),
@@ -131,7 +165,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const before = loadavg()[0]!
   const r = measureDiscourse()
   const after = loadavg()[0]!
-  console.log(`${r.annotations.toLocaleString('en')} annotations, ${r.statements.toLocaleString('en')} statements, ${r.actors} actors, ${r.targets} targets; ${cpus().length} cores, load ${before.toFixed(2)} → ${after.toFixed(2)}\n`)
+  console.log(
+    `${r.annotations.toLocaleString('en')} annotations, ${r.statements.toLocaleString('en')} statements, ${r.actors} actors, ${r.targets} targets; ${cpus().length} cores, load ${before.toFixed(2)} → ${after.toFixed(2)}\n`,
+  )
   console.log('| discourse analysis | first ms | median ms | p95 ms | CPU median ms |\n|---|---|---|---|---|')
-  for (const t of r.timings) console.log(`| ${t.name} | ${t.firstMs.toFixed(0)} | ${t.medianMs.toFixed(0)} | ${t.p95Ms.toFixed(0)} | ${t.cpuMedianMs.toFixed(0)} |`)
+  for (const t of r.timings)
+    console.log(`| ${t.name} | ${t.firstMs.toFixed(0)} | ${t.medianMs.toFixed(0)} | ${t.p95Ms.toFixed(0)} | ${t.cpuMedianMs.toFixed(0)} |`)
 }

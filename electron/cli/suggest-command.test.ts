@@ -38,7 +38,9 @@ describe('marginalia suggest', () => {
     const r = JSON.parse(out)
     expect(r).toMatchObject({ format: 'marginalia-suggestion-evaluation', documents: 4, against: 'gold', skipped: [] })
     expect(r.overlap.map((s: { label: string }) => s.label)).toEqual(['source', 'claim', 'all'])
-    await expect(suggestCommand(['--evaluate', join(dir, 'test'), '--against', 'nobody'])).rejects.toThrow('There are no annotations by nobody in this project; annotators: gold.')
+    await expect(suggestCommand(['--evaluate', join(dir, 'test'), '--against', 'nobody'])).rejects.toThrow(
+      'There are no annotations by nobody in this project; annotators: gold.',
+    )
   })
 
   it('says what is wrong with its arguments (exit code 2)', async () => {

@@ -9,11 +9,11 @@ import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { formatFigure } from '../../shared/agreement/figure'
 import type { AgreementLayer } from '../../shared/agreement/layer'
-import { UserError } from '../../shared/api'
+import { DomainError } from '../../shared/errors'
 import { parseCueSet, type CueSet } from '../../shared/suggest/cue-set'
 import { evaluateSuggestions, type EvaluationDocument, type EvaluationScores } from '../../shared/suggest/evaluate'
 import { suggest, type Suggestions } from '../../shared/suggest/suggest'
-import { Project } from '../core/project'
+import { Project } from '../core/project/project'
 import { list, printJson } from './common'
 
 /** The command's help (for help.ts: `suggest: SUGGEST_HELP`). */
@@ -57,7 +57,8 @@ export async function suggestCommand(args: string[]): Promise<number> {
   const dir = positionals[0]
   if (!dir || positionals.length > 1) return wrongUsage('suggest takes one project folder.')
   const minConfidence = values['min-confidence'] === undefined ? 0 : Number(values['min-confidence'])
-  if (!(minConfidence >= 0 && minConfidence <= 1)) return wrongUsage(`--min-confidence takes a number from 0 to 1, not "${values['min-confidence']}".`)
+  if (!(minConfidence >= 0 && minConfidence <= 1))
+    return wrongUsage(`--min-confidence takes a number from 0 to 1, not "${values['min-confidence']}".`)
   const fold: Record<string, string> = {}
   for (const pair of list(values.fold)) {
     const [from, to] = pair.split('=')
@@ -83,7 +84,10 @@ export async function suggestCommand(args: string[]): Promise<number> {
 
   const against = values.against!
   if (against !== 'reviewed' && !(await project.annotators()).includes(against)) {
-    throw new UserError('not-found', `There are no annotations by ${against} in this project; annotators: ${(await project.annotators()).join(', ') || 'none yet'}.`)
+    throw new DomainError(
+      'not-found',
+      `There are no annotations by ${against} in this project; annotators: ${(await project.annotators()).join(', ') || 'none yet'}.`,
+    )
   }
   const compared: EvaluationDocument[] = []
   const skipped: string[] = []
@@ -92,7 +96,11 @@ export async function suggestCommand(args: string[]): Promise<number> {
     if (!gold) skipped.push(d.id)
     else compared.push({ id: d.id, suggestions: await run(d.id), gold })
   }
-  if (compared.length === 0) throw new UserError('not-found', `${against === 'reviewed' ? 'No document has a reviewed layer' : `${against} has annotated none of these documents`}, so there is nothing to compare with.`)
+  if (compared.length === 0)
+    throw new DomainError(
+      'not-found',
+      `${against === 'reviewed' ? 'No document has a reviewed layer' : `${against} has annotated none of these documents`}, so there is nothing to compare with.`,
+    )
   const report = evaluateSuggestions(compared, { fold, minConfidence })
   if (values.json) printJson({ ...report, against, skipped })
   else console.log(evaluationTable(report, against, skipped))
@@ -104,10 +112,10 @@ async function readCues(file: string): Promise<CueSet> {
   try {
     value = JSON.parse(await readFile(file, 'utf8'))
   } catch (e) {
-    throw new UserError('invalid', `${file} could not be read as JSON (${(e as Error).message}); check the path and the file.`)
+    throw new DomainError('invalid', `${file} could not be read as JSON (${(e as Error).message}); check the path and the file.`)
   }
   const parsed = parseCueSet(value)
-  if ('problem' in parsed) throw new UserError('invalid', `${file}: ${parsed.problem}`)
+  if ('problem' in parsed) throw new DomainError('invalid', `${file}: ${parsed.problem}`)
   return parsed.cues
 }
 
@@ -131,22 +139,46 @@ function describe(id: string, title: string, s: Suggestions): string {
   for (const x of s.spans) {
     const text = x.text.replace(/\s+/g, ' ')
     const short = text.length > 90 ? `${text.slice(0, 87)}…` : text
-    const extra = x.label === 'source' ? [x.attributes.kind, x.attributes.name].filter(Boolean).join(', ') : linkOf.get(x.id) ? `→ ${linkOf.get(x.id)!.text}` : x.speakerIsPronoun ? '(pronoun speaker)' : '(no source)'
-    lines.push(`  ${x.label.padEnd(6)} ${String(x.start).padStart(6)}–${String(x.end).padEnd(6)} ${x.confidence.toFixed(2)} ${x.cue.pattern.padEnd(19)} “${short}” ${extra}`)
+    const extra =
+      x.label === 'source'
+        ? [x.attributes.kind, x.attributes.name].filter(Boolean).join(', ')
+        : linkOf.get(x.id)
+          ? `→ ${linkOf.get(x.id)!.text}`
+          : x.speakerIsPronoun
+            ? '(pronoun speaker)'
+            : '(no source)'
+    lines.push(
+      `  ${x.label.padEnd(6)} ${String(x.start).padStart(6)}–${String(x.end).padEnd(6)} ${x.confidence.toFixed(2)} ${x.cue.pattern.padEnd(19)} “${short}” ${extra}`,
+    )
   }
-  for (const n of s.names.filter((k) => k.mentions.length > 1)) lines.push(`  name   ${n.name}: ${n.mentions.map((m) => m.text).join(' | ')}`)
+  for (const n of s.names.filter((k) => k.mentions.length > 1))
+    lines.push(`  name   ${n.name}: ${n.mentions.map((m) => m.text).join(' | ')}`)
   return lines.join('\n')
 }
 
 /** The evaluation as a plain-text table. */
 export function evaluationTable(r: EvaluationScores, against: string, skipped: readonly string[]): string {
   const f = (x: number | null) => formatFigure(x).padStart(5)
-  const lines = [`Suggestions against ${against}, ${r.documents} document${r.documents === 1 ? '' : 's'}${skipped.length ? ` (${skipped.length} without that layer left out)` : ''}:`, '', 'label    match     P     R    F1    tp   fp   fn']
-  for (const [match, rows] of [['exact', r.exact], ['overlap', r.overlap]] as const) {
-    for (const s of rows) lines.push(`${s.label.padEnd(8)} ${match.padEnd(7)} ${f(s.precision)} ${f(s.recall)} ${f(s.f1)} ${String(s.tp).padStart(5)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)}`)
+  const lines = [
+    `Suggestions against ${against}, ${r.documents} document${r.documents === 1 ? '' : 's'}${skipped.length ? ` (${skipped.length} without that layer left out)` : ''}:`,
+    '',
+    'label    match     P     R    F1    tp   fp   fn',
+  ]
+  for (const [match, rows] of [
+    ['exact', r.exact],
+    ['overlap', r.overlap],
+  ] as const) {
+    for (const s of rows)
+      lines.push(
+        `${s.label.padEnd(8)} ${match.padEnd(7)} ${f(s.precision)} ${f(s.recall)} ${f(s.f1)} ${String(s.tp).padStart(5)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)}`,
+      )
   }
   const l = r.links
-  lines.push(`link     overlap ${f(l.precision)} ${f(l.recall)} ${f(l.f1)} ${String(l.tp).padStart(5)} ${String(l.fp).padStart(4)} ${String(l.fn).padStart(4)}`, '')
-  for (const a of r.attributes) lines.push(`source ${a.attribute}: ${formatFigure(a.accuracy)} of ${a.n} matched sources the same (${a.unset} not proposed)`)
+  lines.push(
+    `link     overlap ${f(l.precision)} ${f(l.recall)} ${f(l.f1)} ${String(l.tp).padStart(5)} ${String(l.fp).padStart(4)} ${String(l.fn).padStart(4)}`,
+    '',
+  )
+  for (const a of r.attributes)
+    lines.push(`source ${a.attribute}: ${formatFigure(a.accuracy)} of ${a.n} matched sources the same (${a.unset} not proposed)`)
   return lines.join('\n')
 }

@@ -39,7 +39,9 @@ describe('filtering statements', () => {
   })
 
   it('keeps a date range, both ends included, leaving out undated documents', () => {
-    expect(new Set(filterStatements(set.statements, { from: '2023-10-09', to: '2023-10-31' }).map((s) => s.documentId))).toEqual(new Set(['oct']))
+    expect(new Set(filterStatements(set.statements, { from: '2023-10-09', to: '2023-10-31' }).map((s) => s.documentId))).toEqual(
+      new Set(['oct']),
+    )
     expect(new Set(filterStatements(set.statements, { from: '2023-10-10' }).map((s) => s.documentId))).toEqual(new Set(['nov']))
     expect(new Set(filterStatements(set.statements, { to: '2023-11-01' }).map((s) => s.documentId))).toEqual(new Set(['oct', 'nov']))
   })
@@ -62,7 +64,12 @@ describe('duplicates', () => {
     const doubled = buildStatements({
       labels: defaultLabels,
       layers: [
-        discourseLayer({ document: 'a', annotator: 'maria', text, marks: [...marks, stance('s5', 'Iran said it backs Hamas', 'favor', ' HAMAS', 'iran')] }),
+        discourseLayer({
+          document: 'a',
+          annotator: 'maria',
+          text,
+          marks: [...marks, stance('s5', 'Iran said it backs Hamas', 'favor', ' HAMAS', 'iran')],
+        }),
         discourseLayer({ document: 'a', annotator: 'jonas', text, marks }),
       ],
     })
@@ -70,8 +77,13 @@ describe('duplicates', () => {
     // In text order maria's s5 (iran, hamas, favor) comes first, so her s1 repeats it; jonas's s1, s2
     // and s3 repeat maria's; claims and unlinked stances (s4) are all kept.
     expect(withoutDuplicates(doubled.statements, 'document').map((s) => s.ref)).toEqual([
-      'a/maria/s5', 'a/maria/c1', 'a/maria/s4', 'a/maria/s2', 'a/maria/s3',
-      'a/jonas/c1', 'a/jonas/s4',
+      'a/maria/s5',
+      'a/maria/c1',
+      'a/maria/s4',
+      'a/maria/s2',
+      'a/maria/s3',
+      'a/jonas/c1',
+      'a/jonas/s4',
     ])
   })
 })

@@ -28,7 +28,10 @@ export interface StatementFilter {
 
 /** Whether a date range is valid: each end a yyyy-mm-dd date, and `from` not after `to`. Throws a DomainError ('invalid') otherwise. */
 export function checkDateRange(filter: Pick<StatementFilter, 'from' | 'to'>): void {
-  for (const [name, value] of [['start', filter.from], ['end', filter.to]] as const) {
+  for (const [name, value] of [
+    ['start', filter.from],
+    ['end', filter.to],
+  ] as const) {
     if (value !== undefined && isoDate(value) !== value) {
       throw new DomainError('invalid', `The date range's ${name} "${value}" is not a date; write it as yyyy-mm-dd, such as 2023-10-01.`)
     }

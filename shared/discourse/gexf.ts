@@ -47,7 +47,10 @@ export function toGexf(network: Network, options: GexfOptions = {}): string {
   }
   out.push('    </nodes>', `    <edges count="${network.edges.length}">`)
   for (const e of network.edges) {
-    out.push(`      <edge id="${xmlAttribute(e.id)}" source="${xmlAttribute(e.source)}" target="${xmlAttribute(e.target)}" weight="${xmlNumber(e.weight)}">`, ...values(edgeCols, e))
+    out.push(
+      `      <edge id="${xmlAttribute(e.id)}" source="${xmlAttribute(e.source)}" target="${xmlAttribute(e.target)}" weight="${xmlNumber(e.weight)}">`,
+      ...values(edgeCols, e),
+    )
     if (dynamic && e.dates.length > 0) {
       out.push('        <spells>', ...e.dates.map((d) => `          <spell start="${d}" end="${d}"/>`), '        </spells>')
     }

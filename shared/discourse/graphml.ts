@@ -37,7 +37,11 @@ export function toGraphml(network: Network): string {
     out.push(`    <node id="${xmlAttribute(n.id)}">`, ...data('node', nodeCols, n), '    </node>')
   }
   for (const e of network.edges) {
-    out.push(`    <edge id="${xmlAttribute(e.id)}" source="${xmlAttribute(e.source)}" target="${xmlAttribute(e.target)}">`, ...data('edge', edgeCols, e), '    </edge>')
+    out.push(
+      `    <edge id="${xmlAttribute(e.id)}" source="${xmlAttribute(e.source)}" target="${xmlAttribute(e.target)}">`,
+      ...data('edge', edgeCols, e),
+      '    </edge>',
+    )
   }
   out.push('  </graph>', '</graphml>', '')
   return out.join('\n')

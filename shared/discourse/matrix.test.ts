@@ -4,7 +4,13 @@ import { debateLayer } from '../testing/discourse-corpus'
 import { MATRIX_HEADER, buildMatrix, matrixCell, matrixTable } from './matrix'
 import { buildStatements } from './statements'
 
-const counts = (favor: number, against: number, neutral: number, unset: number) => ({ favor, against, neutral, unset, total: favor + against + neutral + unset })
+const counts = (favor: number, against: number, neutral: number, unset: number) => ({
+  favor,
+  against,
+  neutral,
+  unset,
+  total: favor + against + neutral + unset,
+})
 
 describe('the actor × target matrix', () => {
   const set = buildStatements({ labels: defaultLabels, layers: [debateLayer()] })
@@ -34,7 +40,12 @@ describe('the actor × target matrix', () => {
 
   it('counts each cell by polarity, with the statements behind it', () => {
     // Kremlin × strikes: a2 (the Kremlin) and a3 (Moscow, canonical name "kremlin"), both against.
-    expect(matrixCell(m, 0, 0)).toEqual({ row: 0, column: 0, counts: counts(0, 2, 0, 0), statements: ['debate/maria/a2', 'debate/maria/a3'] })
+    expect(matrixCell(m, 0, 0)).toEqual({
+      row: 0,
+      column: 0,
+      counts: counts(0, 2, 0, 0),
+      statements: ['debate/maria/a2', 'debate/maria/a3'],
+    })
     expect(matrixCell(m, 0, 2)?.statements).toEqual(['debate/maria/a4'])
     expect(matrixCell(m, 1, 2)?.counts).toEqual(counts(0, 0, 0, 1))
     expect(matrixCell(m, 2, 1)?.counts).toEqual(counts(0, 1, 0, 0))

@@ -154,7 +154,19 @@ export function matrixCell(matrix: StanceMatrix, row: number, column: number): M
 }
 
 /** The matrix's table header: one row per non-empty cell ("long" form, as R and pandas like it). */
-export const MATRIX_HEADER = ['actor_key', 'actor_label', 'actor_kind', 'target_key', 'target_label', 'favor', 'against', 'neutral', 'unset', 'total', 'statements'] as const
+export const MATRIX_HEADER = [
+  'actor_key',
+  'actor_label',
+  'actor_kind',
+  'target_key',
+  'target_label',
+  'favor',
+  'against',
+  'neutral',
+  'unset',
+  'total',
+  'statements',
+] as const
 
 /**
  * The matrix as a table: one row per non-empty cell, in row and column order, then one row per
@@ -168,7 +180,8 @@ export function matrixTable(matrix: StanceMatrix): { header: string[]; rows: Cel
     return [a.key, a.label, a.kind, t.key, t.label, ...countCells(c.counts), c.statements.join(' ')]
   })
   for (const col of matrix.columns) {
-    if (col.unlinked.counts.total > 0) out.push(['', '', '', col.target.key, col.target.label, ...countCells(col.unlinked.counts), col.unlinked.statements.join(' ')])
+    if (col.unlinked.counts.total > 0)
+      out.push(['', '', '', col.target.key, col.target.label, ...countCells(col.unlinked.counts), col.unlinked.statements.join(' ')])
   }
   return { header: [...MATRIX_HEADER], rows: out }
 }

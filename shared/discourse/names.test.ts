@@ -25,8 +25,22 @@ describe('names', () => {
   })
 
   it('labels a key by its most frequent spelling, ties to the first in code unit order', () => {
-    expect(mostFrequent(new Map([['israel', 2], ['Israel', 1]]))).toBe('israel')
-    expect(mostFrequent(new Map([['israel', 1], ['Israel', 1]]))).toBe('Israel')
+    expect(
+      mostFrequent(
+        new Map([
+          ['israel', 2],
+          ['Israel', 1],
+        ]),
+      ),
+    ).toBe('israel')
+    expect(
+      mostFrequent(
+        new Map([
+          ['israel', 1],
+          ['Israel', 1],
+        ]),
+      ),
+    ).toBe('Israel')
   })
 
   it('counts spellings as they are added and returns null for an empty name', () => {

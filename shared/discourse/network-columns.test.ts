@@ -18,8 +18,36 @@ describe('node and edge lists', () => {
 
   it('lists two-mode edges with signed and unset counts, dates and the statements behind them', () => {
     const t = edgeTable(buildNetwork(dated, { mode: 'actor-target', normalization: 'activity' }))
-    expect(t.header).toEqual(['id', 'source', 'target', 'weight', 'raw', 'signed', 'favor', 'against', 'neutral', 'unset', 'first_date', 'last_date', 'statements'])
-    expect(t.rows[5]).toEqual(['e5', 'actor:kremlin', 'target:strikes', 0.5, 2, -2, 0, 2, 0, 0, '2023-10-10', '2023-10-10', 'debate/maria/a2 debate/maria/a3'])
+    expect(t.header).toEqual([
+      'id',
+      'source',
+      'target',
+      'weight',
+      'raw',
+      'signed',
+      'favor',
+      'against',
+      'neutral',
+      'unset',
+      'first_date',
+      'last_date',
+      'statements',
+    ])
+    expect(t.rows[5]).toEqual([
+      'e5',
+      'actor:kremlin',
+      'target:strikes',
+      0.5,
+      2,
+      -2,
+      0,
+      2,
+      0,
+      0,
+      '2023-10-10',
+      '2023-10-10',
+      'debate/maria/a2 debate/maria/a3',
+    ])
   })
 
   it('lists one-mode edges with the number of targets and no signed or unset column', () => {

@@ -58,7 +58,10 @@ export function edgeColumns(network: Network): Column<NetworkEdge>[] {
   if (twoMode) columns.push({ id: 'unset', type: 'integer', value: (e) => e.unset })
   else columns.push({ id: 'targets', type: 'integer', value: (e) => e.targets })
   if (hasDates(network)) {
-    columns.push({ id: 'first_date', type: 'string', value: (e) => e.dates[0] ?? null }, { id: 'last_date', type: 'string', value: (e) => e.dates[e.dates.length - 1] ?? null })
+    columns.push(
+      { id: 'first_date', type: 'string', value: (e) => e.dates[0] ?? null },
+      { id: 'last_date', type: 'string', value: (e) => e.dates[e.dates.length - 1] ?? null },
+    )
   }
   return columns
 }

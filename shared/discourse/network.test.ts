@@ -34,7 +34,17 @@ describe('the two-mode actor–target network', () => {
 
   it('signs each edge (favor +1, against −1, neutral and unset 0) and keeps the counts by polarity', () => {
     expect(n.edges.map((e) => e.signed)).toEqual([0, 1, 0, 1, 0, -2, -1, 1])
-    expect(n.edges[5]).toMatchObject({ id: 'e5', raw: 2, favor: 0, against: 2, neutral: 0, unset: 0, targets: 1, statements: ['debate/maria/a2', 'debate/maria/a3'], dates: ['2023-10-10'] })
+    expect(n.edges[5]).toMatchObject({
+      id: 'e5',
+      raw: 2,
+      favor: 0,
+      against: 2,
+      neutral: 0,
+      unset: 0,
+      targets: 1,
+      statements: ['debate/maria/a2', 'debate/maria/a3'],
+      dates: ['2023-10-10'],
+    })
     expect(n.edges[2]).toMatchObject({ unset: 1, signed: 0 })
   })
 
@@ -53,13 +63,31 @@ describe('the two-mode actor–target network', () => {
   })
 
   it('lists what it set aside: the unlinked stance and the one with no target', () => {
-    expect(n.summary).toEqual({ statements: 12, stances: 11, used: 9, unlinked: ['debate/maria/u1'], untargeted: ['debate/maria/b3'], unpolarized: [] })
+    expect(n.summary).toEqual({
+      statements: 12,
+      stances: 11,
+      used: 9,
+      unlinked: ['debate/maria/u1'],
+      untargeted: ['debate/maria/b3'],
+      unpolarized: [],
+    })
   })
 
   it('normalises by activity (the actor’s stances) or prominence (the target’s stances)', () => {
     // Actors' stances: biden 1, hamas 2, kremlin 4, netanyahu 2; targets': 3 each.
-    expect(network({ mode: 'actor-target', normalization: 'activity' }).edges.map((e) => e.weight)).toEqual([1, 0.5, 0.5, 0.25, 0.25, 0.5, 0.5, 0.5])
-    expect(network({ mode: 'actor-target', normalization: 'prominence' }).edges.map((e) => e.weight)).toEqual([1 / 3, 1 / 3, 1 / 3, 1 / 3, 1 / 3, 2 / 3, 1 / 3, 1 / 3])
+    expect(network({ mode: 'actor-target', normalization: 'activity' }).edges.map((e) => e.weight)).toEqual([
+      1, 0.5, 0.5, 0.25, 0.25, 0.5, 0.5, 0.5,
+    ])
+    expect(network({ mode: 'actor-target', normalization: 'prominence' }).edges.map((e) => e.weight)).toEqual([
+      1 / 3,
+      1 / 3,
+      1 / 3,
+      1 / 3,
+      1 / 3,
+      2 / 3,
+      1 / 3,
+      1 / 3,
+    ])
   })
 })
 
@@ -72,8 +100,20 @@ describe('the one-mode congruence network', () => {
       ['biden', 'kremlin', 1],
       ['hamas', 'kremlin', 1],
     ])
-    expect(n.edges[1]).toMatchObject({ raw: 1, signed: null, favor: 2, against: 0, targets: 1, statements: ['debate/maria/c1', 'debate/maria/a1'] })
-    expect(n.nodes.map((x) => [x.key, x.degree])).toEqual([['biden', 1], ['hamas', 1], ['kremlin', 2], ['netanyahu', 0]])
+    expect(n.edges[1]).toMatchObject({
+      raw: 1,
+      signed: null,
+      favor: 2,
+      against: 0,
+      targets: 1,
+      statements: ['debate/maria/c1', 'debate/maria/a1'],
+    })
+    expect(n.nodes.map((x) => [x.key, x.degree])).toEqual([
+      ['biden', 1],
+      ['hamas', 1],
+      ['kremlin', 2],
+      ['netanyahu', 0],
+    ])
     expect(n.summary.unpolarized).toEqual(['debate/maria/c2'])
   })
 
@@ -113,7 +153,12 @@ describe('edge cases', () => {
       document: 'iran',
       annotator: 'maria',
       text,
-      marks: [source('iran', 'Iran', 'government'), stance('s1', 'backs Hamas', 'favor', 'Hamas', 'iran'), stance('s2', 'condemns Hamas', 'against', 'Hamas', 'iran'), stance('s3', 'praises Hamas', 'favor', 'Hamas', 'iran')],
+      marks: [
+        source('iran', 'Iran', 'government'),
+        stance('s1', 'backs Hamas', 'favor', 'Hamas', 'iran'),
+        stance('s2', 'condemns Hamas', 'against', 'Hamas', 'iran'),
+        stance('s3', 'praises Hamas', 'favor', 'Hamas', 'iran'),
+      ],
     })
     const own = buildStatements({ labels: defaultLabels, layers: [layer] })
     for (const mode of ['congruence', 'conflict'] as const) {
@@ -126,7 +171,12 @@ describe('edge cases', () => {
   it('leaves out actors with no stance, or keeps them as isolates when asked', () => {
     expect(network({ mode: 'actor-target' }).nodes.some((x) => x.key === 'the un')).toBe(false)
     const withIsolates = network({ mode: 'actor-target', isolates: true })
-    expect(withIsolates.nodes.find((x) => x.key === 'the un')).toMatchObject({ label: 'The UN', kind: 'organization', degree: 0, stances: { total: 0 } })
+    expect(withIsolates.nodes.find((x) => x.key === 'the un')).toMatchObject({
+      label: 'The UN',
+      kind: 'organization',
+      degree: 0,
+      stances: { total: 0 },
+    })
     expect(withIsolates.edges).toHaveLength(8)
   })
 

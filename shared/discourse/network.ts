@@ -127,8 +127,24 @@ export function buildNetwork(set: StatementSet, options: NetworkOptions): Networ
   const actorKeys = options.isolates ? set.actors.map((a) => a.key) : grid.actors
   const targetKeys = oneMode ? [] : options.isolates ? set.targets.map((t) => t.key) : grid.targets
   const nodes: NetworkNode[] = [
-    ...actorKeys.map((key): NetworkNode => ({ id: `actor:${key}`, key, label: actorOf.get(key)?.label ?? key, mode: 'actor', kind: actorOf.get(key)?.kind ?? '', degree: 0, stances: noStances() })),
-    ...targetKeys.map((key): NetworkNode => ({ id: `target:${key}`, key, label: targetOf.get(key)?.label ?? key, mode: 'target', kind: '', degree: 0, stances: noStances() })),
+    ...actorKeys.map((key): NetworkNode => ({
+      id: `actor:${key}`,
+      key,
+      label: actorOf.get(key)?.label ?? key,
+      mode: 'actor',
+      kind: actorOf.get(key)?.kind ?? '',
+      degree: 0,
+      stances: noStances(),
+    })),
+    ...targetKeys.map((key): NetworkNode => ({
+      id: `target:${key}`,
+      key,
+      label: targetOf.get(key)?.label ?? key,
+      mode: 'target',
+      kind: '',
+      degree: 0,
+      stances: noStances(),
+    })),
   ]
   const actorNode = new Map(nodes.filter((n) => n.mode === 'actor').map((n) => [n.key, n]))
   const targetNode = new Map(nodes.filter((n) => n.mode === 'target').map((n) => [n.key, n]))
@@ -142,15 +158,27 @@ export function buildNetwork(set: StatementSet, options: NetworkOptions): Networ
   const actorAt = grid.actors.map((k) => actorNode.get(k)!)
   const targetAt = grid.targets.map((k) => targetNode.get(k)!)
   const edges: NetworkEdge[] = []
-  const edge = (source: NetworkNode, target: NetworkNode, weight: number, raw: number, signed: number | null, targets: number, cells: readonly GridCell[], first: number, end: number) => {
+  const edge = (
+    source: NetworkNode,
+    target: NetworkNode,
+    weight: number,
+    raw: number,
+    signed: number | null,
+    targets: number,
+    cells: readonly GridCell[],
+    first: number,
+    end: number,
+  ) => {
     source.degree++
     target.degree++
     edges.push(edgeOf(edges.length, source.id, target.id, weight, raw, signed, targets, grid.stances, cells, first, end))
   }
   if (options.mode === 'actor-target') {
-    for (const t of affiliations(grid, options.normalization)) edge(actorAt[t.actor]!, targetAt[t.target]!, t.weight, t.count, t.signed, 1, grid.cells, t.first, t.end)
+    for (const t of affiliations(grid, options.normalization))
+      edge(actorAt[t.actor]!, targetAt[t.target]!, t.weight, t.count, t.signed, 1, grid.cells, t.first, t.end)
   } else {
-    for (const t of ties(grid, options.mode, options.normalization)) edge(actorAt[t.a]!, actorAt[t.b]!, t.weight, t.raw, null, t.targets, t.cells, 0, t.cells.length)
+    for (const t of ties(grid, options.mode, options.normalization))
+      edge(actorAt[t.a]!, actorAt[t.b]!, t.weight, t.raw, null, t.targets, t.cells, 0, t.cells.length)
   }
   return { mode: options.mode, normalization: options.normalization ?? 'none', directed: !oneMode, nodes, edges, summary }
 }
@@ -186,5 +214,19 @@ function edgeOf(
       if (s.date !== null && !dates.includes(s.date)) dates.push(s.date)
     }
   }
-  return { id: `e${index}`, source, target, weight, raw, signed, favor, against, neutral, unset, targets, statements: refs, dates: dates.length > 1 ? dates.sort() : dates }
+  return {
+    id: `e${index}`,
+    source,
+    target,
+    weight,
+    raw,
+    signed,
+    favor,
+    against,
+    neutral,
+    unset,
+    targets,
+    statements: refs,
+    dates: dates.length > 1 ? dates.sort() : dates,
+  }
 }

@@ -102,7 +102,11 @@ export function ties(grid: StanceGrid, network: 'congruence' | 'conflict', norma
     const s = shared.get(key)
     const activity = grid.activity[p.a]! + grid.activity[p.b]!
     const norm =
-      normalization === 'average' ? activity / 2 : normalization === 'jaccard' ? activity - (s?.sharedSum ?? 0) + (s?.sharedProduct ?? 0) : 1
+      normalization === 'average'
+        ? activity / 2
+        : normalization === 'jaccard'
+          ? activity - (s?.sharedSum ?? 0) + (s?.sharedProduct ?? 0)
+          : 1
     out.push({ a: p.a, b: p.b, raw: p.raw, weight: p.raw / norm, targets: p.targets, cells: p.cells })
   }
   return out

@@ -13,7 +13,13 @@ const set = buildStatements({
   layers: [debateLayer('oct'), debateLayer('nov'), debateLayer('undated')],
   properties: { oct: { date: '2023-10-10' }, nov: { date: '2023-11-02T09:00:00Z' }, undated: { date: 'autumn' } },
 })
-const c = (favor: number, against: number, neutral: number, unset: number) => ({ favor, against, neutral, unset, total: favor + against + neutral + unset })
+const c = (favor: number, against: number, neutral: number, unset: number) => ({
+  favor,
+  against,
+  neutral,
+  unset,
+  total: favor + against + neutral + unset,
+})
 
 describe('stances over time', () => {
   it('counts each actor per month, undated stances apart, the unlinked series last', () => {
@@ -52,7 +58,10 @@ describe('stances over time', () => {
   })
 
   it('has no undated stances once a date range is set, and no buckets without dates', () => {
-    expect(overTime(set, { by: 'actor', unit: 'month', filter: { from: '2023-11-01' } })).toMatchObject({ buckets: ['2023-11'], undated: c(0, 0, 0, 0) })
+    expect(overTime(set, { by: 'actor', unit: 'month', filter: { from: '2023-11-01' } })).toMatchObject({
+      buckets: ['2023-11'],
+      undated: c(0, 0, 0, 0),
+    })
     expect(overTime(set, { by: 'actor', unit: 'month', filter: { documents: ['undated'] } }).buckets).toEqual([])
   })
 
@@ -68,6 +77,15 @@ describe('stances over time', () => {
       ['undated', 'kremlin', 'Kremlin', 'government', 1, 2, 1, 0, 4],
     ])
     expect(t.rows[24]).toEqual(['undated', '', NO_SOURCE_LABEL, '', 0, 1, 0, 0, 1])
-    expect(overTimeTable(overTime(set, { by: 'target', unit: 'year' })).header).toEqual(['bucket', 'target_key', 'target_label', 'favor', 'against', 'neutral', 'unset', 'total'])
+    expect(overTimeTable(overTime(set, { by: 'target', unit: 'year' })).header).toEqual([
+      'bucket',
+      'target_key',
+      'target_label',
+      'favor',
+      'against',
+      'neutral',
+      'unset',
+      'total',
+    ])
   })
 })

@@ -112,7 +112,17 @@ export const UNDATED = 'undated'
  */
 export function overTimeTable(t: OverTime): { header: string[]; rows: Cell[][] } {
   const actor = t.by === 'actor'
-  const header = ['bucket', `${t.by}_key`, `${t.by}_label`, ...(actor ? ['actor_kind'] : []), 'favor', 'against', 'neutral', 'unset', 'total']
+  const header = [
+    'bucket',
+    `${t.by}_key`,
+    `${t.by}_label`,
+    ...(actor ? ['actor_kind'] : []),
+    'favor',
+    'against',
+    'neutral',
+    'unset',
+    'total',
+  ]
   const rows: Cell[][] = []
   const row = (bucket: string, s: TimeSeries, c: StanceCounts): Cell[] => [
     bucket,

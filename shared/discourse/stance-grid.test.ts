@@ -13,7 +13,9 @@ describe('the stance grid (DNA’s x[actor][target][polarity])', () => {
   })
 
   it('keeps one cell per non-zero entry, with its statements, in actor, target, polarity order', () => {
-    expect(grid.cells.map((c) => [grid.actors[c.actor], grid.targets[c.target], c.polarity, cellStatements(grid, c).map((s) => s.id)])).toEqual([
+    expect(
+      grid.cells.map((c) => [grid.actors[c.actor], grid.targets[c.target], c.polarity, cellStatements(grid, c).map((s) => s.id)]),
+    ).toEqual([
       ['biden', 'israel', 'neutral', ['d1']],
       ['hamas', 'ceasefire', 'favor', ['c1']],
       ['hamas', 'israel', null, ['c2']],

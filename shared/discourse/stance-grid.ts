@@ -67,7 +67,13 @@ export function stanceGrid(statements: readonly Statement[]): StanceGrid {
     const i = order[k]!
     if (number[i] !== current) {
       current = number[i]!
-      cells.push({ actor: Math.floor(current / slots), target: Math.floor((current % slots) / 4), polarity: kept[i]!.polarity, count: 0, first: k })
+      cells.push({
+        actor: Math.floor(current / slots),
+        target: Math.floor((current % slots) / 4),
+        polarity: kept[i]!.polarity,
+        count: 0,
+        first: k,
+      })
     }
     cells[cells.length - 1]!.count++
   }

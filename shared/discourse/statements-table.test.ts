@@ -11,21 +11,47 @@ const layers = [
     title: 'Axis',
     annotator: 'maria',
     text,
-    marks: [source('iran', 'Iran', 'government', 'Islamic Republic of Iran'), stance('s1', 'backs Hamas', 'favor', 'Hamas', 'iran'), stance('s2', 'condemned Hamas', 'against', 'Hamas')],
+    marks: [
+      source('iran', 'Iran', 'government', 'Islamic Republic of Iran'),
+      stance('s1', 'backs Hamas', 'favor', 'Hamas', 'iran'),
+      stance('s2', 'condemned Hamas', 'against', 'Hamas'),
+    ],
   }),
   discourseLayer({ document: 'b', annotator: 'maria', text, marks: [stance('s3', 'backs Hamas', undefined, 'HAMAS', undefined)] }),
 ]
 
 describe('the statements table as rows', () => {
-  const set = buildStatements({ labels: defaultLabels, layers, properties: { a: { date: '2023-10-07', outlet: 'Haaretz' }, b: { url: 'https://example.org/b' } } })
+  const set = buildStatements({
+    labels: defaultLabels,
+    layers,
+    properties: { a: { date: '2023-10-07', outlet: 'Haaretz' }, b: { url: 'https://example.org/b' } },
+  })
   const { header, rows } = statementsTable(set)
   const cell = (row: number, column: string) => rows[row]![header.indexOf(column)]
 
   it('has the document, its properties, then the statement, its target and its source', () => {
     expect(header).toEqual([
-      'document_id', 'document_title', 'property.date', 'property.outlet', 'property.url',
-      'layer', 'statement_id', 'label', 'start', 'end', 'quote', 'polarity', 'target', 'target_key', 'target_label',
-      'source_id', 'source_text', 'source_name', 'source_kind', 'actor_key', 'actor_label',
+      'document_id',
+      'document_title',
+      'property.date',
+      'property.outlet',
+      'property.url',
+      'layer',
+      'statement_id',
+      'label',
+      'start',
+      'end',
+      'quote',
+      'polarity',
+      'target',
+      'target_key',
+      'target_label',
+      'source_id',
+      'source_text',
+      'source_name',
+      'source_kind',
+      'actor_key',
+      'actor_label',
     ])
     expect(statementsHeader([])).toHaveLength(18)
   })
@@ -33,9 +59,27 @@ describe('the statements table as rows', () => {
   it('writes one row per statement with offsets as numbers and the resolved actor and target', () => {
     expect(rows).toHaveLength(3)
     expect(rows[0]).toEqual([
-      'a', 'Axis', '2023-10-07', 'Haaretz', '',
-      'maria', 's1', 'stance', 13, 24, 'backs Hamas', 'favor', 'Hamas', 'hamas', 'Hamas',
-      'iran', 'Iran', 'Islamic Republic of Iran', 'government', 'islamic republic of iran', 'Islamic Republic of Iran',
+      'a',
+      'Axis',
+      '2023-10-07',
+      'Haaretz',
+      '',
+      'maria',
+      's1',
+      'stance',
+      13,
+      24,
+      'backs Hamas',
+      'favor',
+      'Hamas',
+      'hamas',
+      'Hamas',
+      'iran',
+      'Iran',
+      'Islamic Republic of Iran',
+      'government',
+      'islamic republic of iran',
+      'Islamic Republic of Iran',
     ])
   })
 

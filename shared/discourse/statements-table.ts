@@ -46,7 +46,10 @@ export function statementsHeader(propertyKeys: readonly string[]): string[] {
 }
 
 /** The table of a statement set, or of some of its statements (a filtered subset) in the order given. */
-export function statementsTable(set: StatementSet, statements: readonly Statement[] = set.statements): { header: string[]; rows: Cell[][] } {
+export function statementsTable(
+  set: StatementSet,
+  statements: readonly Statement[] = set.statements,
+): { header: string[]; rows: Cell[][] } {
   const actorLabel = new Map(set.actors.map((a) => [a.key, a.label]))
   const targetLabel = new Map(set.targets.map((t) => [t.key, t.label]))
   const keys = set.propertyKeys

@@ -47,7 +47,13 @@ describe('the statements table', () => {
   it('joins a stance with its source in another paragraph, and the document with its properties', () => {
     const s = row('st-talks')
     expect(s.source).toEqual({ id: 's-peskov', text: 'Kremlin spokesman Dmitry Peskov', name: 'Dmitry Peskov', kind: 'person' })
-    expect(s).toMatchObject({ ref: 'peskov/maria/st-talks', documentId: 'peskov', documentTitle: 'Peskov speaks', layer: 'maria', date: '2023-10-10' })
+    expect(s).toMatchObject({
+      ref: 'peskov/maria/st-talks',
+      documentId: 'peskov',
+      documentTitle: 'Peskov speaks',
+      layer: 'maria',
+      date: '2023-10-10',
+    })
     expect(s.properties).toEqual({ date: '2023-10-10', outlet: 'CBC' })
     expect(s).toMatchObject({ stance: true, target: 'Israel', targetKey: 'israel', polarity: 'favor', actorKey: 'dmitry peskov' })
     expect(set.propertyKeys).toEqual(['date', 'outlet'])
@@ -107,7 +113,10 @@ describe('resolving actors across layers and documents', () => {
       text: 'Iran said it backs Hamas.',
       marks: [claim('c', 'Iran said'), stance('s', 'backs Hamas', 'favor', 'Hamas')],
     })
-    const broken = { ...layer, links: [{ id: 'l', type: 'attribution' as const, from: 's', to: 'c', author: 'maria', created: '2026-01-01T00:00:00.000Z' }] }
+    const broken = {
+      ...layer,
+      links: [{ id: 'l', type: 'attribution' as const, from: 's', to: 'c', author: 'maria', created: '2026-01-01T00:00:00.000Z' }],
+    }
     const set = buildStatements({ labels: defaultLabels, layers: [broken] })
     expect(set.statements.find((s) => s.id === 's')).toMatchObject({ source: null, actorKey: null })
   })
@@ -117,7 +126,10 @@ describe('resolving actors across layers and documents', () => {
     const marks = [source('src', 'Iran', 'government'), stance('s', 'backs Hamas', 'favor', 'Hamas', 'src')]
     const set = buildStatements({
       labels: defaultLabels,
-      layers: [discourseLayer({ document: 'd', annotator: 'maria', text, marks }), discourseLayer({ document: 'd', annotator: '_reviewed', text, marks })],
+      layers: [
+        discourseLayer({ document: 'd', annotator: 'maria', text, marks }),
+        discourseLayer({ document: 'd', annotator: '_reviewed', text, marks }),
+      ],
     })
     expect(set.statements.map((s) => s.ref)).toEqual(['d/maria/s', 'd/_reviewed/s'])
     expect(set.statements.map((s) => s.actorKey)).toEqual(['iran', 'iran'])
@@ -126,7 +138,11 @@ describe('resolving actors across layers and documents', () => {
   it('has no date when the date property is missing or not an ISO date', () => {
     const layer = (document: string) =>
       discourseLayer({ document, annotator: 'maria', text: 'Iran backs Hamas.', marks: [stance('s', 'backs Hamas', 'favor', 'Hamas')] })
-    const set = buildStatements({ labels: defaultLabels, layers: [layer('a'), layer('b'), layer('constructor')], properties: { a: { date: '10/07/2023' } } })
+    const set = buildStatements({
+      labels: defaultLabels,
+      layers: [layer('a'), layer('b'), layer('constructor')],
+      properties: { a: { date: '10/07/2023' } },
+    })
     expect(set.statements.map((s) => s.date)).toEqual([null, null, null])
     expect(set.statements[2]!.properties).toEqual({})
   })

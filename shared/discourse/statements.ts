@@ -132,7 +132,10 @@ export function buildStatements(input: StatementsInput): StatementSet {
       if (sourceLabel.has(a.label)) sources.push(a)
     }
     // A link that fits the rule ends at a source, so looking among the sources finds every one.
-    const sourceOf = attributedSources(sources, fittingLinks(input.labels, layer.links, (id) => byId.get(id)))
+    const sourceOf = attributedSources(
+      sources,
+      fittingLinks(input.labels, layer.links, (id) => byId.get(id)),
+    )
     const refPrefix = `${doc.id}/${layer.annotator}/`
     // Each source annotation is resolved (and its spelling and kind counted) once, however many statements cite it.
     const resolved = new Map<string, { source: StatementSource; actorKey: string | null }>()
@@ -143,7 +146,12 @@ export function buildStatements(input: StatementsInput): StatementSet {
       if (s) {
         attributed = resolved.get(s.id) ?? null
         if (!attributed) {
-          const source: StatementSource = { id: s.id, text: s.target.quote.exact, name: s.attributes.name ?? '', kind: s.attributes.kind ?? '' }
+          const source: StatementSource = {
+            id: s.id,
+            text: s.target.quote.exact,
+            name: s.attributes.name ?? '',
+            kind: s.attributes.kind ?? '',
+          }
           const actorKey = actorNames.add(source.name.trim() !== '' ? source.name : source.text)
           if (actorKey !== null && source.kind !== '') {
             let k = kinds.get(actorKey)

@@ -32,12 +32,14 @@ const grid = stanceGrid(
 
 describe('affiliations (two-mode ties)', () => {
   it('counts every stance, signs favor +1 and against −1, and keeps the counts by polarity', () => {
-    expect(affiliations(grid).map((t) => [t.actor, t.target, t.count, t.signed, t.favor, t.against, t.neutral, t.unset, t.weight])).toEqual([
-      [0, 0, 3, 1, 2, 1, 0, 0, 3],
-      [0, 1, 1, 0, 0, 0, 1, 0, 1],
-      [1, 0, 1, -1, 0, 1, 0, 0, 1],
-      [1, 1, 1, 0, 0, 0, 0, 1, 1],
-    ])
+    expect(affiliations(grid).map((t) => [t.actor, t.target, t.count, t.signed, t.favor, t.against, t.neutral, t.unset, t.weight])).toEqual(
+      [
+        [0, 0, 3, 1, 2, 1, 0, 0, 3],
+        [0, 1, 1, 0, 0, 0, 1, 0, 1],
+        [1, 0, 1, -1, 0, 1, 0, 0, 1],
+        [1, 1, 1, 0, 0, 0, 0, 1, 1],
+      ],
+    )
   })
 
   it('divides by the actor’s stances (activity) or the target’s (prominence)', () => {

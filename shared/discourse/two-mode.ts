@@ -40,7 +40,19 @@ export function affiliations(grid: StanceGrid, normalization: TwoModeNormalizati
   for (let i = 0; i < grid.cells.length; i++) {
     const cell = grid.cells[i]!
     if (!tie || tie.actor !== cell.actor || tie.target !== cell.target) {
-      tie = { actor: cell.actor, target: cell.target, count: 0, signed: 0, weight: 0, favor: 0, against: 0, neutral: 0, unset: 0, first: i, end: i }
+      tie = {
+        actor: cell.actor,
+        target: cell.target,
+        count: 0,
+        signed: 0,
+        weight: 0,
+        favor: 0,
+        against: 0,
+        neutral: 0,
+        unset: 0,
+        first: i,
+        end: i,
+      }
       ties.push(tie)
     }
     const n = cell.count

@@ -3,7 +3,8 @@ import { suggest } from './suggest'
 
 describe('canonical-name proposals', () => {
   it('clusters a full name, the surname alone and a title that the full name carried', () => {
-    const text = 'Russian President Vladimir Putin said the talks were over. Putin\'s aides disagreed. "We are ready," the Russian president said.'
+    const text =
+      'Russian President Vladimir Putin said the talks were over. Putin\'s aides disagreed. "We are ready," the Russian president said.'
     const [putin] = suggest(text).names
     expect(putin).toMatchObject({ name: 'Vladimir Putin', kind: 'person' })
     expect(putin!.mentions.map((m) => [m.text, m.evidence])).toEqual([

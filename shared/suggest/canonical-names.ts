@@ -59,9 +59,12 @@ export function proposeNames(c: MentionContext, sources: readonly Mention[]): Na
       found = nearest(bySurname.get(surname) ?? [], m)
     } else if (!m.name && m.kind === 'person') {
       const words = u.words.slice(m.first, m.end).filter((w) => !ARTICLES.has(w))
-      const fits = clusters.filter((k) => k.roles.some((r) => r[r.length - 1] === words[words.length - 1] && words.every((w) => r.includes(w))))
+      const fits = clusters.filter((k) =>
+        k.roles.some((r) => r[r.length - 1] === words[words.length - 1] && words.every((w) => r.includes(w))),
+      )
       if (fits.length === 1) found = fits[0]
-      evidence = fits.length === 1 && fits[0]!.mentions.some((x) => x.m.role?.split(' ').join(' ') === words.join(' ')) ? 'title' : 'apposition'
+      evidence =
+        fits.length === 1 && fits[0]!.mentions.some((x) => x.m.role?.split(' ').join(' ') === words.join(' ')) ? 'title' : 'apposition'
     }
     if (found) {
       found.mentions.push({ m, evidence })
@@ -94,12 +97,17 @@ export function proposeNames(c: MentionContext, sources: readonly Mention[]): Na
 }
 
 /** The other mentions of a cluster's surname on its own ("Putin", "Putin's"), outside its mentions. */
-function surnamesAlone(c: MentionContext, clusters: readonly Cluster[], bySurname: Map<string, Cluster[]>): Map<Cluster, { first: number; end: number; evidence: NameMention['evidence'] }[]> {
+function surnamesAlone(
+  c: MentionContext,
+  clusters: readonly Cluster[],
+  bySurname: Map<string, Cluster[]>,
+): Map<Cluster, { first: number; end: number; evidence: NameMention['evidence'] }[]> {
   const { u } = c
   const inside = new Uint8Array(u.count)
   for (const k of clusters) for (const x of k.mentions) inside.fill(1, x.m.first, x.m.end)
   const out = new Map<Cluster, { first: number; end: number; evidence: NameMention['evidence'] }[]>()
-  const capitalNear = (i: number, j: number) => j >= 0 && j < u.count && u.paragraph[j] === u.paragraph[i] && isCapitalized(u.raw[j]!) && !c.lexicon.starters.has(u.words[j]!)
+  const capitalNear = (i: number, j: number) =>
+    j >= 0 && j < u.count && u.paragraph[j] === u.paragraph[i] && isCapitalized(u.raw[j]!) && !c.lexicon.starters.has(u.words[j]!)
   for (let i = 0; i < u.count; i++) {
     if (inside[i] || !isCapitalized(u.raw[i]!)) continue
     const owners = bySurname.get(withoutPossessive(u.words[i]!))
@@ -118,7 +126,14 @@ function personNames(c: MentionContext, sources: readonly Mention[]): Mention[] 
   for (const m of sources) taken.fill(1, m.first, m.end)
   const out: Mention[] = []
   for (let i = 0; i < u.count; i++) {
-    if (!isCapitalized(u.raw[i]!) || taken[i] || (i > 0 && (isCapitalized(u.raw[i - 1]!) || (u.raw[i - 1] === '.' && /^\p{Lu}$/u.test(u.raw[i - 2] ?? ''))) && u.paragraph[i - 1] === u.paragraph[i])) continue
+    if (
+      !isCapitalized(u.raw[i]!) ||
+      taken[i] ||
+      (i > 0 &&
+        (isCapitalized(u.raw[i - 1]!) || (u.raw[i - 1] === '.' && /^\p{Lu}$/u.test(u.raw[i - 2] ?? ''))) &&
+        u.paragraph[i - 1] === u.paragraph[i])
+    )
+      continue
     const limit = u.sentenceEnd[u.sentence[i]!]!
     const m = mentionAfter(c, i, Math.min(limit, i + 12))
     if (m && m.kind === 'person' && m.name && m.role && !taken[m.first]) {

@@ -72,7 +72,12 @@ export function suggestionLayer(s: Suggestions, minConfidence = 0): AgreementLay
   const spans = s.spans.filter((x) => x.confidence >= minConfidence)
   const ids = new Set(spans.map((x) => x.id))
   return {
-    annotations: spans.map((x) => ({ id: x.id, label: x.label, attributes: { ...x.attributes }, target: { position: { start: x.start, end: x.end } } })),
+    annotations: spans.map((x) => ({
+      id: x.id,
+      label: x.label,
+      attributes: { ...x.attributes },
+      target: { position: { start: x.start, end: x.end } },
+    })),
     links: s.links.filter((l) => ids.has(l.from) && ids.has(l.to)).map((l) => ({ type: 'attribution' as const, from: l.from, to: l.to })),
   }
 }
@@ -86,7 +91,12 @@ interface Tally {
 
 function emptyTally(): Tally {
   const counts = () => Object.fromEntries(SUGGESTED_LABELS.map((l) => [l, { tp: 0, fp: 0, fn: 0 }]))
-  return { exact: counts(), overlap: counts(), links: { tp: 0, fp: 0, fn: 0 }, attributes: { kind: { n: 0, same: 0, unset: 0 }, name: { n: 0, same: 0, unset: 0 } } }
+  return {
+    exact: counts(),
+    overlap: counts(),
+    links: { tp: 0, fp: 0, fn: 0 },
+    attributes: { kind: { n: 0, same: 0, unset: 0 }, name: { n: 0, same: 0, unset: 0 } },
+  }
 }
 
 /** Compare one document's suggestions with its gold layer, adding to the tally. */
@@ -97,7 +107,10 @@ function tallyDocument(t: Tally, doc: EvaluationDocument, options: EvaluationOpt
   const gold = goldAll.map((x) => ({ ...spanOfAnnotation(x.a), label: x.label }))
   const mine = suggestionLayer(doc.suggestions, options.minConfidence ?? 0)
   const spans = mine.annotations.map(spanOfAnnotation)
-  for (const [kind, pairs] of [['exact', matchExact(gold, spans)], ['overlap', matchOverlap(gold, spans)]] as const) {
+  for (const [kind, pairs] of [
+    ['exact', matchExact(gold, spans)],
+    ['overlap', matchOverlap(gold, spans)],
+  ] as const) {
     for (const label of SUGGESTED_LABELS) {
       const tp = pairs.filter(([i]) => gold[i]!.label === label).length
       t[kind][label]!.tp += tp
@@ -144,7 +157,11 @@ function scoresOf(t: Tally, documents: number): EvaluationScores {
     exact: rows(t.exact),
     overlap: rows(t.overlap),
     links: spanScores('link', t.links),
-    attributes: (['kind', 'name'] as const).map((attribute) => ({ attribute, ...t.attributes[attribute], accuracy: ratio(t.attributes[attribute].same, t.attributes[attribute].n) })),
+    attributes: (['kind', 'name'] as const).map((attribute) => ({
+      attribute,
+      ...t.attributes[attribute],
+      accuracy: ratio(t.attributes[attribute].same, t.attributes[attribute].n),
+    })),
   }
 }
 
@@ -157,5 +174,12 @@ export function evaluateSuggestions(documents: readonly EvaluationDocument[], op
     tallyDocument(total, doc, options)
     return { id: doc.id, ...scoresOf(t, 1) }
   })
-  return { format: EVALUATION_FORMAT, version: 1, fold: { ...options.fold }, minConfidence: options.minConfidence ?? 0, ...scoresOf(total, documents.length), perDocument }
+  return {
+    format: EVALUATION_FORMAT,
+    version: 1,
+    fold: { ...options.fold },
+    minConfidence: options.minConfidence ?? 0,
+    ...scoresOf(total, documents.length),
+    perDocument,
+  }
 }

@@ -67,11 +67,25 @@ export class Lexicon {
 
   constructor(readonly cues: CueSet) {
     const verbEntries: [string, VerbForm][] = []
-    for (const [kind, list] of [['speech', cues.speechVerbs], ['cognition', cues.cognitionVerbs]] as const) {
+    for (const [kind, list] of [
+      ['speech', cues.speechVerbs],
+      ['cognition', cues.cognitionVerbs],
+    ] as const) {
       for (const v of list) {
         for (const form of v.forms) {
           const words = form.toLowerCase().split(/\s+/)
-          verbEntries.push([form, { lemma: v.lemma, words, kind, object: v.object ?? false, quoteOnly: v.quoteOnly ?? false, bareClause: v.bareClause ?? false, participle: words[0]!.endsWith('ing') }])
+          verbEntries.push([
+            form,
+            {
+              lemma: v.lemma,
+              words,
+              kind,
+              object: v.object ?? false,
+              quoteOnly: v.quoteOnly ?? false,
+              bareClause: v.bareClause ?? false,
+              participle: words[0]!.endsWith('ing'),
+            },
+          ])
         }
       }
     }

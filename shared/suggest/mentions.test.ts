@@ -19,10 +19,20 @@ function after(text: string, at: string) {
 
 describe('mentions', () => {
   it('takes titles with the name, and gives people, unnamed sources, governments, media and documents their kind', () => {
-    expect(before('Deputy Foreign Minister Sergey Ryabkov said', 'said')).toEqual({ text: 'Deputy Foreign Minister Sergey Ryabkov', kind: 'person', pronoun: false })
+    expect(before('Deputy Foreign Minister Sergey Ryabkov said', 'said')).toEqual({
+      text: 'Deputy Foreign Minister Sergey Ryabkov',
+      kind: 'person',
+      pronoun: false,
+    })
     expect(before('On Wednesday, U.S. officials said', 'said')).toEqual({ text: 'U.S. officials', kind: 'unnamed', pronoun: false })
-    expect(before("Israel's Ministry of Foreign Affairs declared", 'declared')).toMatchObject({ text: "Israel's Ministry of Foreign Affairs", kind: 'government' })
-    expect(before('a report by the national audit office found', 'found')).toMatchObject({ text: 'a report by the national audit office', kind: 'document' })
+    expect(before("Israel's Ministry of Foreign Affairs declared", 'declared')).toMatchObject({
+      text: "Israel's Ministry of Foreign Affairs",
+      kind: 'government',
+    })
+    expect(before('a report by the national audit office found', 'found')).toMatchObject({
+      text: 'a report by the national audit office',
+      kind: 'document',
+    })
     expect(after('told CBC News on Wednesday', 'CBC')).toEqual({ text: 'CBC News', kind: 'media' })
   })
   it('drops a capitalised sentence opener, keeps an article, and knows a pronoun', () => {
@@ -31,6 +41,9 @@ describe('mentions', () => {
     expect(before('the eruption could said', 'said')).toBeNull()
   })
   it('takes an unnamed source with its complement after the verb', () => {
-    expect(after('said a spokeswoman for the port authority.', 'a')).toEqual({ text: 'a spokeswoman for the port authority', kind: 'unnamed' })
+    expect(after('said a spokeswoman for the port authority.', 'a')).toEqual({
+      text: 'a spokeswoman for the port authority',
+      kind: 'unnamed',
+    })
   })
 })

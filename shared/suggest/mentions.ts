@@ -39,10 +39,12 @@ function nominal(c: MentionContext, i: number): boolean {
   const { u, lexicon } = c
   const r = u.raw[i]!
   const w = withoutPossessive(u.words[i]!)
-  if (!isWord(r)) return r === '.' && i > 0 && !u.spaceBefore[i] && (/^\p{Lu}$/u.test(u.raw[i - 1]!) || lexicon.abbreviations.has(u.words[i - 1]!))
+  if (!isWord(r))
+    return r === '.' && i > 0 && !u.spaceBefore[i] && (/^\p{Lu}$/u.test(u.raw[i - 1]!) || lexicon.abbreviations.has(u.words[i - 1]!))
   if (lexicon.pronouns.has(w) || DETERMINERS.has(w)) return false
   if (isCapitalized(r)) return true
-  if (lexicon.roleWords.has(w) || lexicon.unnamedNouns.has(w) || lexicon.unnamedModifiers.has(w) || lexicon.roleModifiers.has(w)) return true
+  if (lexicon.roleWords.has(w) || lexicon.unnamedNouns.has(w) || lexicon.unnamedModifiers.has(w) || lexicon.roleModifiers.has(w))
+    return true
   const marker = lexicon.match(lexicon.kindMarkers, [w], 0)
   return w === 'media' || (marker !== null && marker.value !== 'media')
 }
@@ -64,8 +66,16 @@ export function mentionBefore(c: MentionContext, end: number, limit: number): Me
   for (let j = end - 1; j >= limit; j--) {
     if (nominal(c, j)) first = j
     else if (APOSTROPHES.has(u.raw[j]!) && !u.spaceBefore[j] && j > limit && /s$/i.test(u.raw[j - 1]!) && first < end) first = --j
-    else if (lexicon.connectors.has(u.words[j]!) && first < end && j > limit && nominal(c, j - 1) && !DETERMINERS.has(u.words[j]!)) first = j
-    else if (u.words[j] === 'the' && first < end && j > limit && lexicon.connectors.has(u.words[j - 1]!) && !DETERMINERS.has(u.words[j - 1]!)) first = j
+    else if (lexicon.connectors.has(u.words[j]!) && first < end && j > limit && nominal(c, j - 1) && !DETERMINERS.has(u.words[j]!))
+      first = j
+    else if (
+      u.words[j] === 'the' &&
+      first < end &&
+      j > limit &&
+      lexicon.connectors.has(u.words[j - 1]!) &&
+      !DETERMINERS.has(u.words[j - 1]!)
+    )
+      first = j
     else break
     if (end - first > 12) return null
   }
@@ -157,7 +167,13 @@ function withDeterminer(c: MentionContext, first: number, limit: number): number
 function finish(c: MentionContext, first: number, end: number, sentenceFirst: number): Mention | null {
   const { u, lexicon } = c
   // A capitalised sentence opener ("But", "When", "On Monday") is not part of a name.
-  while (first < end && (first === sentenceFirst || !u.spaceBefore[first] || isOpening(u.raw[first - 1]!)) && isCapitalized(u.raw[first]!) && (lexicon.starters.has(u.words[first]!) || lexicon.timeWords.has(u.words[first]!)) && !DETERMINERS.has(u.words[first]!)) {
+  while (
+    first < end &&
+    (first === sentenceFirst || !u.spaceBefore[first] || isOpening(u.raw[first - 1]!)) &&
+    isCapitalized(u.raw[first]!) &&
+    (lexicon.starters.has(u.words[first]!) || lexicon.timeWords.has(u.words[first]!)) &&
+    !DETERMINERS.has(u.words[first]!)
+  ) {
     first++
     sentenceFirst = first
   }
@@ -171,7 +187,11 @@ function finish(c: MentionContext, first: number, end: number, sentenceFirst: nu
     const w = withoutPossessive(u.words[i]!)
     return isCapitalized(u.raw[i]!) && !lexicon.roleWords.has(w) && !lexicon.roleModifiers.has(w) && !lexicon.unnamedNouns.has(w)
   }
-  while (nameFirst > first && (nameWord(nameFirst - 1) || (nameFirst - 2 >= first && lexicon.connectors.has(u.words[nameFirst - 1]!) && nameWord(nameFirst - 2)))) nameFirst--
+  while (
+    nameFirst > first &&
+    (nameWord(nameFirst - 1) || (nameFirst - 2 >= first && lexicon.connectors.has(u.words[nameFirst - 1]!) && nameWord(nameFirst - 2)))
+  )
+    nameFirst--
   let markerKind: SourceKind | undefined
   for (let i = first; i < end; i++) {
     const m = lexicon.match(lexicon.kindMarkers, u.words, i, end)
@@ -181,7 +201,12 @@ function finish(c: MentionContext, first: number, end: number, sentenceFirst: nu
   for (let i = first; i < nameFirst; i++) if (lexicon.roleWords.has(u.words[i]!)) roleTokens.push(i)
   const hasRole = roleTokens.length > 0
   const roleStart = hasRole ? firstOfRole(c, first, nameFirst) : nameFirst
-  const role = hasRole ? u.words.slice(roleStart, nameFirst).filter((w) => !DETERMINERS.has(w)).join(' ') : null
+  const role = hasRole
+    ? u.words
+        .slice(roleStart, nameFirst)
+        .filter((w) => !DETERMINERS.has(w))
+        .join(' ')
+    : null
   const nameTokens = end - nameFirst
   let kind: SourceKind | undefined
   let name: Mention['name'] = null
@@ -208,6 +233,10 @@ function nameHasMarker(c: MentionContext, first: number, end: number): boolean {
 /** Where the title before a name starts: its modifiers and nationality ("Russian Foreign Minister"). */
 function firstOfRole(c: MentionContext, first: number, nameFirst: number): number {
   let i = nameFirst
-  while (i > first && (c.lexicon.roleWords.has(c.u.words[i - 1]!) || c.lexicon.roleModifiers.has(c.u.words[i - 1]!) || isCapitalized(c.u.raw[i - 1]!))) i--
+  while (
+    i > first &&
+    (c.lexicon.roleWords.has(c.u.words[i - 1]!) || c.lexicon.roleModifiers.has(c.u.words[i - 1]!) || isCapitalized(c.u.raw[i - 1]!))
+  )
+    i--
   return i
 }

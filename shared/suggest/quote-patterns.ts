@@ -31,7 +31,13 @@ export function quoteAttributions(c: MentionContext): { attributions: Attributio
     const found = speakerFollowing(c, q) ?? speakerPreceding(c, q)
     if (found) {
       if (q.words < 2 && !found.verb.form.quoteOnly) continue
-      out.push({ claim, speaker: found.speaker, pattern: found.pattern, cue: { first: found.verb.first, end: found.verb.end }, confidence: CONFIDENCE[found.pattern === 'quote-then-speaker' ? 'after' : 'before'] })
+      out.push({
+        claim,
+        speaker: found.speaker,
+        pattern: found.pattern,
+        cue: { first: found.verb.first, end: found.verb.end },
+        confidence: CONFIDENCE[found.pattern === 'quote-then-speaker' ? 'after' : 'before'],
+      })
       lastSpeaker = { mention: found.speaker, paragraph: u.paragraph[q.end - 1]! }
       continue
     }
@@ -39,7 +45,13 @@ export function quoteAttributions(c: MentionContext): { attributions: Attributio
     const startsParagraph = q.open === 0 || u.paragraph[q.open - 1] !== u.paragraph[q.open]
     const startsSentence = u.sentenceStart[u.sentence[q.open]!] === q.open || u.raw[q.open - 1] === ':'
     if ((startsParagraph || startsSentence) && lastSpeaker && lastSpeaker.paragraph >= u.paragraph[q.open]! - 4) {
-      out.push({ claim, speaker: lastSpeaker.mention, pattern: 'quote-continuation', cue: { first: q.open, end: q.open + 1 }, confidence: CONFIDENCE.continuation })
+      out.push({
+        claim,
+        speaker: lastSpeaker.mention,
+        pattern: 'quote-continuation',
+        cue: { first: q.open, end: q.open + 1 },
+        confidence: CONFIDENCE.continuation,
+      })
     } else if (startsSentence) {
       out.push({ claim, speaker: null, pattern: 'bare-quote', cue: { first: q.open, end: q.open + 1 }, confidence: CONFIDENCE.bare })
     }

@@ -24,7 +24,9 @@ describe('findQuotations', () => {
     expect(quotations('"One.\n\n"Two," she said.')).toEqual([{ text: 'One.\n\n"Two', closed: true, inner: false, paragraphs: 2 }])
   })
   it('ends an unclosed quotation with its paragraph, and treats apostrophes as apostrophes', () => {
-    expect(quotations('"Never closed\nHamas’ visit and Putin\'s words')).toEqual([{ text: 'Never closed', closed: false, inner: false, paragraphs: 1 }])
+    expect(quotations('"Never closed\nHamas’ visit and Putin\'s words')).toEqual([
+      { text: 'Never closed', closed: false, inner: false, paragraphs: 1 },
+    ])
   })
   it('finds single-quoted scare quotes as inner quotations', () => {
     expect(quotations("called it 'one-sided' in public")).toEqual([{ text: 'one-sided', closed: true, inner: true, paragraphs: 1 }])

@@ -13,7 +13,41 @@ import { contentAfter, hasWords, speakerAfterVerb, subjectBefore, verbAt, type A
 import { isCapitalized, isWord } from './text-units'
 
 const CONFIDENCE = { that: 0.8, bare: 0.65, clauseFirst: 0.75, according: 0.85 }
-const NOT_A_CLAUSE = new Set(['to', 'so', 'nothing', 'no', 'yes', 'goodbye', 'otherwise', 'something', 'anything', 'much', 'more', 'little', 'sorry', 'for', 'about', 'of', 'with', 'in', 'on', 'by', 'at', 'as', 'when', 'if', 'whether', 'how', 'what', 'why', 'where', 'who', 'and', 'or', 'but'])
+const NOT_A_CLAUSE = new Set([
+  'to',
+  'so',
+  'nothing',
+  'no',
+  'yes',
+  'goodbye',
+  'otherwise',
+  'something',
+  'anything',
+  'much',
+  'more',
+  'little',
+  'sorry',
+  'for',
+  'about',
+  'of',
+  'with',
+  'in',
+  'on',
+  'by',
+  'at',
+  'as',
+  'when',
+  'if',
+  'whether',
+  'how',
+  'what',
+  'why',
+  'where',
+  'who',
+  'and',
+  'or',
+  'but',
+])
 const FINAL = /^[.!?…,;:—–-]$/
 
 /** Every attribution of reported speech and "according to" in the text. */
@@ -54,7 +88,8 @@ export function reportedSpeech(c: MentionContext, quotedRanges: readonly { first
       if (isTail(c, content.at, end)) {
         // "CLAUSE, X said." (a quotation before the comma is the quotation patterns' business)
         const comma = speaker.first - 1
-        if (u.raw[comma] === ',' && comma > first && !quoted[comma - 1] && hasWords(c, first, comma, 3)) out.push(clauseFirst(c, first, comma, speaker, verb.first, verb.end))
+        if (u.raw[comma] === ',' && comma > first && !quoted[comma - 1] && hasWords(c, first, comma, 3))
+          out.push(clauseFirst(c, first, comma, speaker, verb.first, verb.end))
         continue
       }
       if (quoted[content.at] || lexicon.closers.has(u.raw[content.at]!)) continue
@@ -62,7 +97,13 @@ export function reportedSpeech(c: MentionContext, quotedRanges: readonly { first
       if (!isWord(u.raw[content.at]!)) continue
       const claimEnd = clauseEnd(c, content.at, end, quoted)
       if (!hasWords(c, content.at, claimEnd, 3)) continue
-      out.push({ claim: { first: content.at, end: claimEnd }, speaker, pattern: 'reported-speech', cue: { first: verb.first, end: verb.end }, confidence: content.that ? CONFIDENCE.that : CONFIDENCE.bare })
+      out.push({
+        claim: { first: content.at, end: claimEnd },
+        speaker,
+        pattern: 'reported-speech',
+        cue: { first: verb.first, end: verb.end },
+        confidence: content.that ? CONFIDENCE.that : CONFIDENCE.bare,
+      })
       covered = claimEnd
     }
   }
@@ -75,7 +116,15 @@ function accordingTo(c: MentionContext, cue: number, at: number, first: number, 
   const source = mentionAfter(c, at, end)
   if (!source || source.pronoun) return null
   const result = (claimFirst: number, claimEnd: number): Attribution | null =>
-    hasWords(c, claimFirst, claimEnd, 3) ? { claim: { first: claimFirst, end: claimEnd }, speaker: source, pattern: 'according-to', cue: { first: cue, end: at }, confidence: CONFIDENCE.according } : null
+    hasWords(c, claimFirst, claimEnd, 3)
+      ? {
+          claim: { first: claimFirst, end: claimEnd },
+          speaker: source,
+          pattern: 'according-to',
+          cue: { first: cue, end: at },
+          confidence: CONFIDENCE.according,
+        }
+      : null
   let k = source.end
   while (k < end && u.raw[k] !== ',' && !FINAL.test(u.raw[k]!)) k++
   if (cue === first || (u.raw[cue - 1] === ',' && !hasWords(c, first, cue, 4))) {
@@ -103,7 +152,13 @@ export function sentenceSubject(c: MentionContext, first: number, verb: number):
 }
 
 function clauseFirst(c: MentionContext, first: number, comma: number, speaker: Mention, cueFirst: number, cueEnd: number): Attribution {
-  return { claim: { first, end: comma }, speaker, pattern: 'clause-then-speaker', cue: { first: cueFirst, end: cueEnd }, confidence: CONFIDENCE.clauseFirst }
+  return {
+    claim: { first, end: comma },
+    speaker,
+    pattern: 'clause-then-speaker',
+    cue: { first: cueFirst, end: cueEnd },
+    confidence: CONFIDENCE.clauseFirst,
+  }
 }
 
 /** Whether only a listener, time phrase or punctuation is left from `at` to the sentence's end. */
@@ -115,7 +170,8 @@ function isTail(c: MentionContext, at: number, end: number): boolean {
       if (FINAL.test(r) || c.lexicon.closers.has(r) || r === "'" || r === '’' || r === '.') continue
       return false
     }
-    if (!(c.lexicon.timeWords.has(c.u.words[i]!) || isCapitalized(r) || /^\p{N}/u.test(r) || c.lexicon.listeners.has(c.u.words[i]!))) return false
+    if (!(c.lexicon.timeWords.has(c.u.words[i]!) || isCapitalized(r) || /^\p{N}/u.test(r) || c.lexicon.listeners.has(c.u.words[i]!)))
+      return false
   }
   return true
 }

@@ -11,17 +11,36 @@ function at(text: string, verb: string) {
   const v = verbAt(c, u.words.indexOf(verb), u.count)
   const s = v && subjectBefore(c, v, 0)
   const content = v && contentAfter(c, v, u.count)
-  return { verb: v && u.raw.slice(v.first, v.end).join(' '), speaker: s && u.index.slice(u.starts[s.first]!, u.ends[s.end - 1]!), content: content && u.raw[content.at], that: content?.that }
+  return {
+    verb: v && u.raw.slice(v.first, v.end).join(' '),
+    speaker: s && u.index.slice(u.starts[s.first]!, u.ends[s.end - 1]!),
+    content: content && u.raw[content.at],
+    that: content?.that,
+  }
 }
 
 describe('speakers', () => {
   it('skips an apposition, a bracketed aside and adverbs between the speaker and the verb', () => {
-    expect(at('Abbas Gallyamov, a former speechwriter for Putin, told CBC News that Israel was careful.', 'told')).toEqual({ verb: 'told', speaker: 'Abbas Gallyamov', content: 'Israel', that: true })
-    expect(at('Mousa Abu Marzook [editor’s note: a Hamas leader] said, "We look at Russia as our friend."', 'said')).toMatchObject({ speaker: 'Mousa Abu Marzook', content: '"' })
-    expect(at('Putin has also repeatedly claimed that the West lied.', 'claimed')).toMatchObject({ speaker: 'Putin', content: 'the', that: true })
+    expect(at('Abbas Gallyamov, a former speechwriter for Putin, told CBC News that Israel was careful.', 'told')).toEqual({
+      verb: 'told',
+      speaker: 'Abbas Gallyamov',
+      content: 'Israel',
+      that: true,
+    })
+    expect(at('Mousa Abu Marzook [editor’s note: a Hamas leader] said, "We look at Russia as our friend."', 'said')).toMatchObject({
+      speaker: 'Mousa Abu Marzook',
+      content: '"',
+    })
+    expect(at('Putin has also repeatedly claimed that the West lied.', 'claimed')).toMatchObject({
+      speaker: 'Putin',
+      content: 'the',
+      that: true,
+    })
   })
   it('takes the name between commas after a role ("Deputy Secretary-General of the Front, Jamil Mezher, told")', () => {
-    expect(at('Deputy Secretary-General of the Popular Front, Jamil Mezher, told Sputnik that the group was invited.', 'told')).toMatchObject({ speaker: 'Jamil Mezher', content: 'the' })
+    expect(
+      at('Deputy Secretary-General of the Popular Front, Jamil Mezher, told Sputnik that the group was invited.', 'told'),
+    ).toMatchObject({ speaker: 'Jamil Mezher', content: 'the' })
   })
   it('is no cue as an infinitive, before an auxiliary, or in a base form after a singular speaker', () => {
     expect(at('He refused to say more.', 'say').verb).toBeNull()

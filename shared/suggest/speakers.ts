@@ -81,7 +81,8 @@ function speakerBefore(c: MentionContext, v: number, first: number): Mention | n
       if (u.raw[k] === before || (before === ',' && DASHES.has(u.raw[k]!))) {
         // "Deputy Secretary-General of the Front, Jamil Mezher, told": the name between the commas.
         const named = mentionAfter(c, k + 1, j - 1)
-        if (named && named.first === k + 1 && named.end === j - 1 && named.kind === 'person' && named.name && named.role === null) return named
+        if (named && named.first === k + 1 && named.end === j - 1 && named.kind === 'person' && named.name && named.role === null)
+          return named
         const m = mentionBefore(c, k, first)
         return m && !m.pronoun && appositionLike(c, k + 1, j - 1) ? m : null
       }
@@ -98,7 +99,13 @@ function appositionLike(c: MentionContext, first: number, end: number): boolean 
   const w = c.u.words[first]!
   for (let i = first; i < end; i++) if (verbAt(c, i, end)) return false
   if (w.endsWith('ed') || w.endsWith('ing')) return true
-  return ['a', 'an', 'the', 'who', 'whose', 'now', 'then', 'once', 'himself', 'herself', 'itself', 'both', 'one', 'also'].includes(w) || c.lexicon.roleWords.has(w) || c.lexicon.roleModifiers.has(w) || isCapitalized(c.u.raw[first]!) || /^\p{N}/u.test(w)
+  return (
+    ['a', 'an', 'the', 'who', 'whose', 'now', 'then', 'once', 'himself', 'herself', 'itself', 'both', 'one', 'also'].includes(w) ||
+    c.lexicon.roleWords.has(w) ||
+    c.lexicon.roleModifiers.has(w) ||
+    isCapitalized(c.u.raw[first]!) ||
+    /^\p{N}/u.test(w)
+  )
 }
 
 /** The speaker right after a verb ending at token `at` ("said Artis Pabriks, …"), or null. */
@@ -155,7 +162,12 @@ export function contentAfter(c: MentionContext, verb: VerbAt, limit: number): { 
   }
   // Skip a time or manner phrase when something that opens the content follows it.
   let k = i
-  while (k < limit && k < i + 12 && (lexicon.timeWords.has(u.words[k]!) || (isCapitalized(u.raw[k]!) && k > i) || /^\p{N}+$/u.test(u.raw[k]!))) k++
+  while (
+    k < limit &&
+    k < i + 12 &&
+    (lexicon.timeWords.has(u.words[k]!) || (isCapitalized(u.raw[k]!) && k > i) || /^\p{N}+$/u.test(u.raw[k]!))
+  )
+    k++
   if (k > i && k < limit && (lexicon.complementizers.has(u.words[k]!) || u.raw[k] === ',' || u.raw[k] === ':')) i = k
   if (i < limit && (u.raw[i] === ',' || u.raw[i] === ':')) i++
   if (i < limit && lexicon.complementizers.has(u.words[i]!)) return { at: i + 1, that: true }

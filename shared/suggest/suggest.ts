@@ -37,7 +37,9 @@ export function suggest(text: string, options: SuggestOptions = {}): Suggestions
   if (!lexicon) compiled.set(cues, (lexicon = new Lexicon(cues)))
   const c: MentionContext = { u: textUnits(text, lexicon), lexicon }
   const { attributions, quoted } = quoteAttributions(c)
-  const kept = withoutOverlaps([...attributions, ...reportedSpeech(c, quoted)], c.u.count).filter((a) => a.confidence >= (options.minConfidence ?? 0))
+  const kept = withoutOverlaps([...attributions, ...reportedSpeech(c, quoted)], c.u.count).filter(
+    (a) => a.confidence >= (options.minConfidence ?? 0),
+  )
   return assemble(c, cues.language, kept)
 }
 
@@ -59,7 +61,11 @@ function withoutOverlaps(all: Attribution[], tokens: number): Attribution[] {
 function assemble(c: MentionContext, language: string, attributions: Attribution[]): Suggestions {
   const { u } = c
   const cp = (first: number, end: number) => ({ start: u.starts[first]!, end: u.ends[end - 1]! })
-  const cueOf = (a: Attribution) => ({ pattern: a.pattern, text: u.index.slice(u.starts[a.cue.first]!, u.ends[a.cue.end - 1]!), ...cp(a.cue.first, a.cue.end) })
+  const cueOf = (a: Attribution) => ({
+    pattern: a.pattern,
+    text: u.index.slice(u.starts[a.cue.first]!, u.ends[a.cue.end - 1]!),
+    ...cp(a.cue.first, a.cue.end),
+  })
   const speakers = new Map<string, Mention>()
   for (const a of attributions) if (a.speaker && !a.speaker.pronoun) speakers.set(`${a.speaker.first}-${a.speaker.end}`, a.speaker)
   const { proposals, nameOf } = proposeNames(c, [...speakers.values()])

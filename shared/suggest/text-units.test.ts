@@ -11,12 +11,9 @@ const sentences = (text: string) => {
 
 describe('textUnits', () => {
   it('ends sentences at full stops, not after abbreviations or initials, and after closing quotes', () => {
-    expect(sentences('U.S. officials say so. Dr. Aalto disagreed. "We look at Russia as our friend." After the visit, it changed.')).toEqual([
-      'U.S. officials say so.',
-      'Dr. Aalto disagreed.',
-      '"We look at Russia as our friend."',
-      'After the visit, it changed.',
-    ])
+    expect(
+      sentences('U.S. officials say so. Dr. Aalto disagreed. "We look at Russia as our friend." After the visit, it changed.'),
+    ).toEqual(['U.S. officials say so.', 'Dr. Aalto disagreed.', '"We look at Russia as our friend."', 'After the visit, it changed.'])
   })
   it('keeps "…," he said in the sentence of its quotation, and starts a sentence at each paragraph', () => {
     expect(sentences('"It is over." he said\nNext line')).toEqual(['"It is over." he said', 'Next line'])

@@ -72,7 +72,8 @@ export function textUnits(text: string, lexicon: Lexicon, index = new TextIndex(
   const sentenceEnd: number[] = []
   let current = 0
   for (let i = 0; i < count; i++) {
-    const startsSentence = i === 0 || paragraph[i] !== paragraph[i - 1] || endsSentenceBefore(i, raw, words, spaceBefore, paragraph, lexicon)
+    const startsSentence =
+      i === 0 || paragraph[i] !== paragraph[i - 1] || endsSentenceBefore(i, raw, words, spaceBefore, paragraph, lexicon)
     if (startsSentence) {
       if (i > 0) sentenceEnd.push(i)
       sentenceStart.push(i)
@@ -85,7 +86,14 @@ export function textUnits(text: string, lexicon: Lexicon, index = new TextIndex(
 }
 
 /** Whether a new sentence starts at token i (within one paragraph). */
-function endsSentenceBefore(i: number, raw: string[], words: string[], spaceBefore: Uint8Array, paragraph: Int32Array, lexicon: Lexicon): boolean {
+function endsSentenceBefore(
+  i: number,
+  raw: string[],
+  words: string[],
+  spaceBefore: Uint8Array,
+  paragraph: Int32Array,
+  lexicon: Lexicon,
+): boolean {
   if (!spaceBefore[i]) return false
   // Walk back over closing marks glued to the end mark: `friend." After`.
   let j = i - 1

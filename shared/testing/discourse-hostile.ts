@@ -8,7 +8,14 @@ import type { ExportLayer } from '../interchange/layer'
 import { discourseLayer, source, stance } from './discourse-layers'
 
 /** Canonical names given to the sources, as typed. */
-export const HOSTILE_NAMES = ['Tom & "Jerry" <co>', "O'Brien ]]> x", 'Bell\u0007 and\u001b escape', 'חמאס 🇮🇱 حماس', '=HYPERLINK("x")', 'Zoe\u0301']
+export const HOSTILE_NAMES = [
+  'Tom & "Jerry" <co>',
+  "O'Brien ]]> x",
+  'Bell\u0007 and\u001b escape',
+  'חמאס 🇮🇱 حماس',
+  '=HYPERLINK("x")',
+  'Zoe\u0301',
+]
 
 /** Targets, as typed. */
 export const HOSTILE_TARGETS = ['<script>alert(1)</script>', 'peace & quiet', 'tab\there', '😀 emoji']

@@ -47,7 +47,10 @@ export function discourseLayer(spec: LayerSpec): ExportLayer {
     const a: Annotation = {
       id: m.id,
       label: m.label,
-      target: { position: { type: 'TextPositionSelector', start, end }, quote: { type: 'TextQuoteSelector', ...quoteAt(index, start, end) } },
+      target: {
+        position: { type: 'TextPositionSelector', start, end },
+        quote: { type: 'TextQuoteSelector', ...quoteAt(index, start, end) },
+      },
       attributes: m.attributes ?? {},
       note: '',
       author,
@@ -74,7 +77,14 @@ export function source(id: string, quote: string, kind?: string, name?: string, 
 }
 
 /** A stance mark attributed to `by` (a source id, or undefined for an unlinked stance). */
-export function stance(id: string, quote: string, polarity: string | undefined, target: string | undefined, by?: string, occurrence?: number): DiscourseMark {
+export function stance(
+  id: string,
+  quote: string,
+  polarity: string | undefined,
+  target: string | undefined,
+  by?: string,
+  occurrence?: number,
+): DiscourseMark {
   const attributes: Record<string, string> = {}
   if (polarity !== undefined) attributes.polarity = polarity
   if (target !== undefined) attributes.target = target
