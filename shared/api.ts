@@ -6,11 +6,15 @@
  */
 import { z } from 'zod'
 import { DomainError, type ErrorCode, type Retry } from './errors'
+import { ExportFormat } from './interchange/formats'
+import type { AnnotationImportReport } from './interchange/import-report'
+import type { BackupInfo } from './model/backup'
+import type { CsvPreview } from './model/csv-preview'
 import { isBaseIri } from './interchange/iris'
 import { AnnotationOp, AnnotatorName, DocumentId } from './model/annotation'
 import type { Annotation, Link } from './model/annotation'
 import type { LabelSchema } from './model/labels'
-import type { Decision, ReviewedAnnotation } from './model/review'
+import { UnitDecision, type Decision, type ReviewedAnnotation } from './model/review'
 import type { ReviewLayer, ReviewUnit } from './review/units'
 import type { AgreementReport } from './agreement/report'
 
@@ -112,16 +116,6 @@ export interface ImportResult {
   errors: { name: string; message: string; kind?: 'refused' | 'duplicate' | 'needs-confirmation' }[]
 }
 
-/** A CSV file's columns and first rows, so the user can pick the text, title and id columns. */
-export interface CsvPreview {
-  columns: string[]
-  rows: number
-  sample: Record<string, string>[]
-  encoding: string
-  delimiter: string
-  suggested: { text: string; title: string | null; id: string | null }
-}
-
 /** A finished export, as one file to save (a folder of files, such as brat's, comes zipped). */
 export interface ExportedFile {
   filename: string
@@ -175,10 +169,6 @@ export const CsvOptions = z.object({
 })
 export type CsvOptions = z.infer<typeof CsvOptions>
 
-/** Every export format: see docs/formats.md. */
-export const ExportFormat = z.enum(['csv', 'tsv', 'xlsx', 'jsonl', 'w3c', 'brat', 'zip'])
-export type ExportFormat = z.infer<typeof ExportFormat>
-
 /** What to export: the CSV's layer choice, optionally narrowed to some documents, in one of the formats. */
 export const ExportOptions = CsvOptions.extend({
   format: ExportFormat,
@@ -224,22 +214,6 @@ export interface ProjectChanges {
   complete: boolean
 }
 
-/** What "Import annotations…" did, per layer. */
-export interface AnnotationImportReport {
-  layers: {
-    from: string
-    as: string
-    document: string
-    title: string
-    imported: number
-    reanchored: number
-    unplaced: { id: string; exact: string; reason: string }[]
-    skipped: string | null
-    keptAside: string | null
-  }[]
-  errors: string[]
-}
-
 export interface AnnotatorSummary {
   annotator: string
   /** Documents this annotator has a layer for. */
@@ -265,25 +239,6 @@ export const BackupId = z
     'a backup id from backups.list',
   )
 
-/** One kept version of a file (docs/format.md#backups). */
-export interface BackupInfo {
-  id: string
-  /**
-   * latest: what Marginalia last saved; snapshot: an earlier version; original: before a format
-   * migration; pinned: the last good version of a file found damaged, kept until restored or
-   * dismissed (backups.unpin); imported: a text as it was imported.
-   */
-  kind: 'latest' | 'snapshot' | 'original' | 'pinned' | 'imported'
-  /** When this version was saved (ISO 8601). */
-  saved: string
-  bytes: number
-  /** What it holds ("12 annotations, 3 links"), or one sentence on why it cannot be restored. */
-  summary: string
-  restorable: boolean
-  /** For a pinned copy: when the file was found damaged, and the name the damaged file was kept under (null once it is gone). */
-  pinned: { found: string; keptAs: string | null } | null
-}
-
 export interface RestoreResult {
   restored: BackupInfo
   /** The project as it is now (for a project.json restore: the project, now open). */
@@ -297,22 +252,6 @@ const Annotators = z
   .min(2)
   .max(12)
   .refine((a) => new Set(a).size === a.length, 'each annotator once')
-
-const UnitDecision = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('accept'), annotator: AnnotatorName }),
-  z.object({
-    action: z.literal('edit'),
-    annotation: z.object({
-      label: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
-      start: z.number().int().nonnegative(),
-      end: z.number().int().nonnegative(),
-      attributes: z.record(z.string(), z.string().max(1000)),
-      note: z.string().max(20000),
-    }),
-  }),
-  z.object({ action: z.literal('reject') }),
-  z.object({ action: z.literal('reopen') }),
-])
 
 /** Declares a method: `declare<Reply>()(argsValidator)`. */
 function declare<R>() {
@@ -407,6 +346,10 @@ export type ParsedArgsOf<M extends MethodName> = z.output<Contract[M]['args']>
 export type ResultOf<M extends MethodName> = Contract[M]['result']
 
 export { DomainError, type ErrorCode, type Retry } from './errors'
+export type { BackupInfo } from './model/backup'
+export type { CsvPreview } from './model/csv-preview'
+export type { AnnotationImportReport } from './interchange/import-report'
+export { ExportFormat } from './interchange/formats'
 
 /** A failure as it crosses the boundary: the domain error's code, retry hint and sentence. */
 export interface ApiErrorInfo {

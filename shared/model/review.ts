@@ -5,7 +5,8 @@
  * progress can be shown and a decision reopened.
  */
 import { z } from 'zod'
-import { Annotation, AnnotationId, AnnotatorName, DocumentId, IsoTime, Link } from './annotation'
+import { Annotation, AnnotationId, AnnotatorName, AttributeValues, DocumentId, IsoTime, Link } from './annotation'
+import { Slug } from './labels'
 
 export const REVIEW_FORMAT = 'marginalia-review'
 export const REVIEW_VERSION = 1
@@ -53,3 +54,24 @@ export const ReviewStoreFile = z.object({
   decisions: z.array(Decision),
 })
 export type ReviewStoreFile = z.infer<typeof ReviewStoreFile>
+
+/**
+ * What a reviewer decides for one review unit: keep one annotator's version, keep the reviewer's
+ * own version of the span, keep none, or open the unit again.
+ */
+export const UnitDecision = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('accept'), annotator: AnnotatorName }),
+  z.object({
+    action: z.literal('edit'),
+    annotation: z.object({
+      label: Slug,
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+      attributes: AttributeValues,
+      note: z.string().max(20000),
+    }),
+  }),
+  z.object({ action: z.literal('reject') }),
+  z.object({ action: z.literal('reopen') }),
+])
+export type UnitDecision = z.infer<typeof UnitDecision>

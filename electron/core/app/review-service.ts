@@ -8,7 +8,8 @@ import type { AnnotatorSummary, ReviewView, ReviewedState } from '../../../share
 import { DomainError } from '../../../shared/errors'
 import { reviewUnits, type ReviewLayer, type ReviewUnit } from '../../../shared/review/units'
 import type { Project } from '../project/project'
-import { settledCount, type UnitDecision } from '../project/review'
+import type { UnitDecision } from '../../../shared/model/review'
+import { settledCount } from '../project/review'
 
 /** The compared annotators' layers of one document (an annotator without a store has an empty one). */
 export async function reviewLayers(project: Project, docId: string, annotators: readonly string[]): Promise<ReviewLayer[]> {

@@ -235,10 +235,17 @@ export class Workbench {
     const project = this.current
     const annotator = this.annotator
     const [text, layer] = await Promise.all([project.text(documentId), project.layer(annotator, documentId)])
-    const result = await layer.apply(ops, text, project.labels, new Date().toISOString())
-    if (this.values) for (const a of result.annotations) this.remember(this.values, a.label, a.attributes)
-    if (result.notice) result.notice = (await project.layerNotice({ store: 'annotations', annotator, document: documentId })).notice
-    return result
+    const saved = await layer.apply(ops, text, project.labels, new Date().toISOString())
+    if (this.values) for (const a of saved.put) this.remember(this.values, a.label, a.attributes)
+    const notice = saved.setAside ? (await project.layerNotice({ store: 'annotations', annotator, document: documentId })).notice : null
+    return {
+      annotations: saved.put,
+      links: saved.links,
+      annotationCount: saved.annotationCount,
+      savedAt: saved.savedAt,
+      changedOnDisk: saved.changedOnDisk,
+      notice,
+    }
   }
 
   /** Values used so far for each completable text attribute, keyed "label.attribute", sorted. */

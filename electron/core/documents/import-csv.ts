@@ -7,7 +7,7 @@
  * line breaks inside quoted cells).
  */
 import { parse } from 'csv-parse/sync'
-import type { CsvPreview } from '../../../shared/api'
+import type { CsvPreview } from '../../../shared/model/csv-preview'
 import { decodeBytes } from './import-decode'
 
 /** Which columns hold a row's text, title and id (header names). */

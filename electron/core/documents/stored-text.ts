@@ -9,7 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
-import { type BackupInfo } from '../../../shared/api'
+import type { BackupInfo } from '../../../shared/model/backup'
 import { DomainError } from '../../../shared/errors'
 import type { DocumentEntry } from '../../../shared/model/project'
 import { WORK_FOLDER } from '../store/backups'

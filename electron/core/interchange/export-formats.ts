@@ -4,7 +4,7 @@
  * zipped) and the project archive. docs/formats.md describes each with an example.
  */
 import { zipSync, strToU8, type Zippable } from 'fflate'
-import type { ExportFormat } from '../../../shared/api'
+import type { ExportFormat } from '../../../shared/interchange/formats'
 import { bratAnnotationConf, bratVisualConf, toBratAnn } from '../../../shared/interchange/brat'
 import { toJsonl } from '../../../shared/interchange/jsonl'
 import { exportIris } from '../../../shared/interchange/iris'

@@ -15,8 +15,9 @@
  */
 import { promises as fs } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
-import { type AnnotationImportReport } from '../../../shared/api'
+import type { AnnotationImportReport } from '../../../shared/interchange/import-report'
 import { DomainError } from '../../../shared/errors'
+import { linkFits } from '../../../shared/annotations/links'
 import { placeQuote } from '../../../shared/anchoring/match-quote'
 import { readBratAnn } from '../../../shared/interchange/brat'
 import type { IncomingAnnotation, IncomingLayer } from '../../../shared/interchange/incoming'
@@ -430,9 +431,8 @@ async function importLayer(
   for (const l of item.links) {
     const from = byId.get(l.from)
     const to = byId.get(l.to)
-    const allowed = from && project.labels.find((d) => d.id === from.label)?.attributedTo
     if (!from || !to) unplaced.push({ id: l.id, exact: '', reason: `this link's ${from ? 'source' : 'claim or stance'} was not imported` })
-    else if (allowed !== to.label)
+    else if (!linkFits(project.labels, 'attribution', from.label, to.label))
       unplaced.push({ id: l.id, exact: '', reason: `a ${from.label} cannot be attributed to a ${to.label} in this project` })
     else if (links.some((k) => k.from === l.from))
       unplaced.push({ id: l.id, exact: '', reason: `${l.from} is already attributed to another source` })

@@ -9,8 +9,10 @@ import { randomUUID } from 'node:crypto'
 import { dirname } from 'node:path'
 import type { Low } from 'lowdb'
 import { DomainError } from '../../../shared/errors'
-import type { AnnotationDraft, Link } from '../../../shared/model/annotation'
-import { findLabel, type LabelSchema } from '../../../shared/model/labels'
+import { linkFits } from '../../../shared/annotations/links'
+import { storedAnnotation } from '../../../shared/annotations/stored-form'
+import type { Link } from '../../../shared/model/annotation'
+import type { LabelSchema } from '../../../shared/model/labels'
 import {
   REVIEW_FORMAT,
   REVIEW_VERSION,
@@ -18,24 +20,17 @@ import {
   type MemberRef,
   type ReviewStoreFile,
   type ReviewedAnnotation,
+  type UnitDecision,
 } from '../../../shared/model/review'
 import type { ReviewLayer, ReviewUnit } from '../../../shared/review/units'
 import type { TextIndex } from '../../../shared/offsets'
 import { saveFailedSentence } from '../store/durable'
 import type { DurableJsonFile } from '../store/json-store'
-import { toStoredAnnotation } from './layer'
 
 /** A review store's initial content. */
 export function emptyReviewStore(document: string, sha256: string): ReviewStoreFile {
   return { format: REVIEW_FORMAT, version: REVIEW_VERSION, document, sha256, annotations: [], links: [], decisions: [] }
 }
-
-/** What the reviewer decided for one unit. */
-export type UnitDecision =
-  | { action: 'accept'; annotator: string }
-  | { action: 'edit'; annotation: Omit<AnnotationDraft, 'id' | 'created'> }
-  | { action: 'reject' }
-  | { action: 'reopen' }
 
 /** Everything a decision needs to know about the document under review. */
 export interface ReviewContext {
@@ -109,9 +104,10 @@ function apply(store: ReviewStoreFile, unit: ReviewUnit, decision: UnitDecision,
       provenance: { action: 'accepted', chosen: chosen.annotator, sources: members, decidedBy: ctx.reviewer, decided: ctx.now },
     }
   } else {
-    const draft = { ...decision.annotation, id }
-    if (draft.end <= draft.start) throw new DomainError('invalid', 'An annotation must cover at least one character.')
-    const stored = toStoredAnnotation(draft, ctx.text, ctx.labels, ctx.reviewer, ctx.now)
+    const stored = storedAnnotation(
+      { ...decision.annotation, id },
+      { text: ctx.text, labels: ctx.labels, author: ctx.reviewer, now: ctx.now },
+    )
     annotation = { ...stored, provenance: { action: 'edited', chosen: null, sources: members, decidedBy: ctx.reviewer, decided: ctx.now } }
   }
   store.annotations.push(annotation)
@@ -130,15 +126,18 @@ function relink(store: ReviewStoreFile, ctx: ReviewContext): Link[] {
   for (const a of store.annotations) for (const s of a.provenance.sources) bySource.set(`${s.annotator}:${s.id}`, a)
   const layerLinks = new Map<string, string>()
   for (const layer of ctx.layers) for (const l of layer.links) layerLinks.set(`${layer.annotator}:${l.from}`, `${layer.annotator}:${l.to}`)
-  const links: Link[] = store.links.filter((l) => byId.has(l.from) && byId.has(l.to))
+  const links: Link[] = store.links.filter((l) => {
+    const [from, to] = [byId.get(l.from), byId.get(l.to)]
+    return from !== undefined && to !== undefined && linkFits(ctx.labels, l.type, from.label, to.label)
+  })
   const linked = new Set(links.map((l) => l.from))
   for (const a of store.annotations) {
-    if (linked.has(a.id) || !findLabel(ctx.labels, a.label)?.attributedTo) continue
+    if (linked.has(a.id)) continue
     const origins = a.provenance.chosen ? a.provenance.sources.filter((s) => s.annotator === a.provenance.chosen) : a.provenance.sources
     for (const origin of origins) {
       const to = layerLinks.get(`${origin.annotator}:${origin.id}`)
       const target = to ? bySource.get(to) : undefined
-      if (target && findLabel(ctx.labels, a.label)?.attributedTo === target.label) {
+      if (target && linkFits(ctx.labels, 'attribution', a.label, target.label)) {
         links.push({ id: `rl-${a.id}`, type: 'attribution', from: a.id, to: target.id, author: ctx.reviewer, created: ctx.now })
         linked.add(a.id)
         break

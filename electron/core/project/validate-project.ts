@@ -6,6 +6,7 @@
  * the text at those offsets, labels and attributes are the project's, links join annotations of
  * the same layer. Every problem is reported, not just the first. Reads only; changes nothing.
  */
+import { linkFits } from '../../../shared/annotations/links'
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import type { z } from 'zod'
@@ -239,7 +240,7 @@ function checkAnnotations(
       problems.push({ file, at: `${at}.from`, message: `the link starts from "${l.from}", which is not an annotation of this file` })
     if (to === undefined)
       problems.push({ file, at: `${at}.to`, message: `the link points to "${l.to}", which is not an annotation of this file` })
-    if (from !== undefined && to !== undefined && labels.find((d) => d.id === from)?.attributedTo !== to)
+    if (from !== undefined && to !== undefined && !linkFits(labels, l.type, from, to))
       problems.push({ file, at, message: `a ${from} cannot be attributed to a ${to}` })
     if (attributed.has(l.from)) problems.push({ file, at: `${at}.from`, message: `"${l.from}" is attributed to more than one source` })
     attributed.add(l.from)

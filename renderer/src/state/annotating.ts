@@ -10,10 +10,12 @@
  */
 import type { ApplyResult, Client, OpenedDocument } from '../../../shared/api'
 import type { Annotation, AnnotationOp } from '../../../shared/model/annotation'
+import { applyOps, type Applied } from '../../../shared/annotations/apply'
+import { draftOf, type StoringContext } from '../../../shared/annotations/stored-form'
+import { DomainError } from '../../../shared/errors'
 import { TextIndex } from '../../../shared/offsets'
 import type { DocumentEditor, UpdateOptions } from '../editor/document-editor'
 import { AnnotationSet } from './annotation-set'
-import { applyOps, draftOf, type LocalContext, type Outcome } from './changes'
 import { isConflict, retryDelay } from './retry'
 import { SaveQueue, type Batch } from './save-queue'
 import type { SessionState } from './session-state'
@@ -104,17 +106,25 @@ export class Annotating {
     return s
   }
 
-  private context(): LocalContext | null {
+  private context(): StoringContext | null {
     const info = this.store.get().info
     if (!this.index || !info?.project || !info.annotator) return null
-    return { author: info.annotator, now: new Date().toISOString(), index: this.index, labels: info.project.labels }
+    return { author: info.annotator, now: new Date().toISOString(), text: this.index, labels: info.project.labels }
   }
 
   /** Apply ops locally and to the editor; returns what happened, or null if there is no document. */
-  private applyLocal(ops: AnnotationOp[], display: UpdateOptions = {}): Outcome | null {
+  private applyLocal(ops: AnnotationOp[], display: UpdateOptions = {}): Applied | null {
     const ctx = this.context()
     if (!this.layer || !ctx) return null
-    const outcome = applyOps(this.layer, ops, ctx)
+    let outcome: Applied
+    try {
+      outcome = applyOps(this.layer, ops, ctx)
+    } catch (e) {
+      // The same rules as the host's: a change the host would refuse is refused here, with its sentence.
+      if (!(e instanceof DomainError)) throw e
+      this.store.set({ hint: { text: e.message, tone: 'error' } })
+      return null
+    }
     this.layer.apply(outcome.put, outcome.removed)
     this.layer.setLinks(outcome.links)
     const selected = this.store.get().selectedId
@@ -129,7 +139,7 @@ export class Annotating {
    * the inverse on the matching stack instead of starting a new history branch; `display` says
    * what else the text view should show in the same redraw.
    */
-  change(ops: AnnotationOp[], history: 'new' | 'undo' | 'redo' = 'new', display: UpdateOptions = {}): Outcome | null {
+  change(ops: AnnotationOp[], history: 'new' | 'undo' | 'redo' = 'new', display: UpdateOptions = {}): Applied | null {
     if (ops.length === 0 || !this.document || this.refusedReadOnly()) return null
     if (history === 'new') this.flush()
     const outcome = this.applyLocal(ops, display)
@@ -182,14 +192,14 @@ export class Annotating {
   }
 
   /** Undo the last change of the open document; returns false if there was none. */
-  undoLast(): Outcome | null | false {
+  undoLast(): Applied | null | false {
     this.flush()
     const entry = this.stack?.takeUndo()
     return entry ? this.change(entry.ops, 'undo') : false
   }
 
   /** Redo the last undone change; returns false if there was none. */
-  redoLast(): Outcome | null | false {
+  redoLast(): Applied | null | false {
     this.flush()
     const entry = this.stack?.takeRedo()
     return entry ? this.change(entry.ops, 'redo') : false

@@ -6,7 +6,7 @@
  * memoised rows of the side panel only re-render when their own annotation changed.
  */
 import type { Annotation, Link } from '../../../shared/model/annotation'
-import type { LayerView } from './changes'
+import type { LayerState } from '../../../shared/annotations/apply'
 
 /** What React renders from; a new object after every change. */
 export interface LayerSnapshot {
@@ -37,7 +37,7 @@ function lowerBound(order: readonly Annotation[], a: Annotation): number {
 }
 
 /** One document's annotations and links. */
-export class AnnotationSet implements LayerView {
+export class AnnotationSet implements LayerState {
   readonly annotations = new Map<string, Annotation>()
   readonly links = new Map<string, Link>()
   private order: Annotation[] = []

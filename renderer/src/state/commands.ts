@@ -3,12 +3,13 @@
  * set an attribute or note, attribute to a source. Each builds the ops for one change and hands
  * them to Annotating; the UI (keys, toolbar, side panel, clicks in the text) only calls these.
  */
+import { attributionTarget } from '../../../shared/annotations/links'
+import { draftOf } from '../../../shared/annotations/stored-form'
 import type { Annotation, AnnotationOp } from '../../../shared/model/annotation'
-import { findLabel, type LabelDef, type LabelSchema } from '../../../shared/model/labels'
+import { findLabel, type LabelSchema } from '../../../shared/model/labels'
 import type { HighlightSpan } from '../editor/spans'
 import type { Annotating } from './annotating'
 import { newId } from './ids'
-import { draftOf } from './changes'
 import type { SessionState } from './session-state'
 import type { Store } from './store'
 
@@ -96,20 +97,14 @@ export class Commands {
     })
   }
 
-  /** Give an annotation another label, dropping attributes and links that no longer fit. */
+  /** Give an annotation another label, dropping attributes that no longer fit (links that no longer fit go by the shared rules, and come back with undo). */
   relabel(id: string, labelId: string): void {
     const a = this.annotation(id)
     const label = findLabel(this.labels, labelId)
     if (!a || !label || a.label === labelId) return
     const keep = new Set(label.attributes.map((d) => d.id))
     const attributes = Object.fromEntries(Object.entries(a.attributes).filter(([k]) => keep.has(k)))
-    const unlink: AnnotationOp[] = []
-    for (const l of this.work.layer?.links.values() ?? []) {
-      const other = this.annotation(l.from === id ? l.to : l.from)
-      if (l.from === id && other?.label !== label.attributedTo) unlink.push({ op: 'unlink', id: l.id })
-      if (l.to === id && other && findLabel(this.labels, other.label)?.attributedTo !== label.id) unlink.push({ op: 'unlink', id: l.id })
-    }
-    this.work.change([{ op: 'put', annotation: { ...draftOf(a), label: label.id, attributes } }, ...unlink])
+    this.work.change([{ op: 'put', annotation: { ...draftOf(a), label: label.id, attributes } }])
   }
 
   /** Set a choice attribute (saved at once) or a text attribute (saved when typing pauses). */
@@ -141,10 +136,10 @@ export class Commands {
     if (this.readOnly()) return
     const id = this.store.get().selectedId
     const a = id === null ? undefined : this.annotation(id)
-    const label: LabelDef | undefined = a && findLabel(this.labels, a.label)
-    if (!a || !label?.attributedTo) return this.hint('Select a claim or stance first, then press A to attribute it to a source.')
-    this.store.set({ linking: { from: a.id, target: label.attributedTo } })
-    this.hint(`Attribute to…: click a ${this.labelName(label.attributedTo)} highlight in the text (Escape cancels).`)
+    const target = a ? attributionTarget(this.labels, a.label) : null
+    if (!a || target === null) return this.hint('Select a claim or stance first, then press A to attribute it to a source.')
+    this.store.set({ linking: { from: a.id, target } })
+    this.hint(`Attribute to…: click a ${this.labelName(target)} highlight in the text (Escape cancels).`)
   }
 
   /** Undo the last change of this document. */

@@ -5,14 +5,14 @@
  * so nothing unsaved is overwritten (`savesSettled` waits for that).
  */
 import type { OpenedDocument } from '../../../shared/api'
+import type { LayerState } from '../../../shared/annotations/apply'
 import type { Annotation } from '../../../shared/model/annotation'
 import type { Annotating } from './annotating'
-import type { LayerView } from './changes'
 import type { SessionState } from './session-state'
 import type { Store } from './store'
 
 /** What differs between a layer and a fresh copy of it. */
-export function layerDiff(layer: LayerView, fresh: readonly Annotation[]): { put: Annotation[]; removed: string[] } {
+export function layerDiff(layer: LayerState, fresh: readonly Annotation[]): { put: Annotation[]; removed: string[] } {
   const ids = new Set(fresh.map((a) => a.id))
   const removed = [...layer.annotations.keys()].filter((id) => !ids.has(id))
   const put = fresh.filter((a) => {

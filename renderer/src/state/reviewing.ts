@@ -5,7 +5,7 @@
  * the host's reply comes back, so deciding unit after unit from the keyboard never waits.
  */
 import { ApiError, type Client, type ReviewedState } from '../../../shared/api'
-import type { AnnotationDraft } from '../../../shared/model/annotation'
+import type { UnitDecision } from '../../../shared/model/review'
 import type { DocumentEditor } from '../editor/document-editor'
 import { layerOfSpan, REVIEWED, reviewedChanges } from '../editor/review-spans'
 import type { HighlightSpan } from '../editor/spans'
@@ -14,13 +14,6 @@ import { withRetries } from './retry'
 import { nextOpen, openCounts, reviewModel, unitOfReviewed, withReviewed, type ReviewModel } from './review-model'
 import type { SessionState } from './session-state'
 import type { Store } from './store'
-
-/** What the reviewer decides for one unit, as review.decide takes it. */
-export type UnitDecision =
-  | { action: 'accept'; annotator: string }
-  | { action: 'edit'; annotation: Omit<AnnotationDraft, 'id' | 'created'> }
-  | { action: 'reject' }
-  | { action: 'reopen' }
 
 /** The review of the open document. */
 export class Reviewing {

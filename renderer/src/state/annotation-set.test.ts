@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { AnnotationOp } from '../../../shared/model/annotation'
 import { TextIndex } from '../../../shared/offsets'
-import { annotation, localContext, marked } from '../testing/builders'
+import { annotation, marked, storingContext } from '../testing/builders'
 import { AnnotationSet } from './annotation-set'
-import { applyOps, draftOf } from './changes'
+import { applyOps } from '../../../shared/annotations/apply'
+import { draftOf } from '../../../shared/annotations/stored-form'
 import { UndoStack } from './undo-stack'
 
 /** A layer over a marked text with one claim and one source, the claim attributed to the source. */
@@ -21,7 +22,7 @@ function layer() {
     created: '2026-01-01T00:00:00.000Z',
   }
   const set = new AnnotationSet([claim, source], [link])
-  return { text, ctx: localContext(text), set, claim, source, link }
+  return { text, ctx: storingContext(text), set, claim, source, link }
 }
 
 /** Apply ops to the set as the UI does, returning the inverse. */
@@ -32,50 +33,7 @@ function run(l: ReturnType<typeof layer>, ops: AnnotationOp[]) {
   return out
 }
 
-describe('applyOps and its inverse', () => {
-  it('a new annotation gets its quote at once, and undo deletes it', () => {
-    const l = layer()
-    const out = run(l, [
-      { op: 'put', annotation: { id: 'n1', label: 'stance', start: 0, end: 18, attributes: { polarity: '' }, note: '' } },
-    ])
-    expect(out.put[0]!.target.quote.exact).toBe('Die Verhandlungen ')
-    expect(out.put[0]!.attributes).toEqual({})
-    expect(out.inverse).toEqual([{ op: 'delete', id: 'n1' }])
-    run(l, out.inverse)
-    expect(l.set.annotations.has('n1')).toBe(false)
-  })
-
-  it('undoing the deletion of a source brings it back with its id, created time and the claim link', () => {
-    const l = layer()
-    const out = run(l, [
-      { op: 'unlink', id: 'l1' },
-      { op: 'delete', id: l.source.id },
-    ])
-    expect(l.set.links.size).toBe(0)
-    expect(out.removed).toEqual([l.source.id])
-    run(l, out.inverse)
-    expect(l.set.annotations.get(l.source.id)).toMatchObject({ created: l.source.created, attributes: { kind: 'person' } })
-    expect([...l.set.links.values()]).toEqual([
-      expect.objectContaining({ id: 'l1', from: l.claim.id, to: l.source.id, created: l.link.created }),
-    ])
-  })
-
-  it('a deletion without explicit unlink still drops and restores the link', () => {
-    const l = layer()
-    const out = run(l, [{ op: 'delete', id: l.source.id }])
-    expect(l.set.links.size).toBe(0)
-    expect(out.inverse.map((o) => o.op)).toEqual(['put', 'link'])
-  })
-
-  it('relabelling a claim as a source drops its attribution, and undo restores both', () => {
-    const l = layer()
-    const out = run(l, [{ op: 'put', annotation: { ...draftOf(l.claim), label: 'source' } }])
-    expect(l.set.links.size).toBe(0)
-    run(l, out.inverse)
-    expect(l.set.annotations.get(l.claim.id)!.label).toBe('claim')
-    expect(l.set.links.get('l1')).toBeDefined()
-  })
-
+describe('the UI’s copy of a layer, changed by the shared rules', () => {
   it('undo and redo walk a history of edits back and forth', () => {
     const l = layer()
     const stack = new UndoStack()

@@ -1,0 +1,15 @@
+/** What "Import annotations…" did, per layer. */
+export interface AnnotationImportReport {
+  layers: {
+    from: string
+    as: string
+    document: string
+    title: string
+    imported: number
+    reanchored: number
+    unplaced: { id: string; exact: string; reason: string }[]
+    skipped: string | null
+    keptAside: string | null
+  }[]
+  errors: string[]
+}
