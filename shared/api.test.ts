@@ -45,7 +45,7 @@ describe('dispatch validates every call before it reaches a handler', () => {
     ['settings.setAnnotator', { name: '_reviewed' }],
     ['settings.setAnnotator', { name: '' }],
     ['project.open', { path: 'a\0b' }],
-    ['export.csv', { annotator: 'x', bom: 'yes' }],
+    ['export.annotations', { format: 'csv', annotator: 'x', bom: 'yes' }],
   ]
   it.each(bad)('%s refuses %j', async (method, args) => {
     const { handlers, reached } = recording()
@@ -68,8 +68,13 @@ describe('dispatch validates every call before it reaches a handler', () => {
 
   it('passes valid, defaulted arguments through', async () => {
     const { handlers, reached } = recording()
-    expect(await dispatch(handlers, 'export.csv', {})).toEqual({ ok: true, value: 'export.csv' })
-    expect(reached).toEqual([['export.csv', { layer: 'all', annotator: null, bom: false, neutralizeFormulas: true }]])
+    expect(await dispatch(handlers, 'export.annotations', { format: 'csv' })).toEqual({ ok: true, value: 'export.annotations' })
+    expect(reached).toEqual([
+      [
+        'export.annotations',
+        { format: 'csv', layer: 'all', annotator: null, bom: false, neutralizeFormulas: true, documents: null, base: null },
+      ],
+    ])
     expect(await dispatch(handlers, 'settings.setAnnotator', { name: 'Zoé Nguyễn' })).toMatchObject({ ok: true })
   })
 

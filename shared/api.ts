@@ -131,12 +131,6 @@ export interface ExportedFile {
   warnings: string[]
 }
 
-export interface CsvExport {
-  filename: string
-  content: string
-  rows: number
-}
-
 const ImportFile = z.object({
   name: z.string().min(1).max(255),
   /** The file's bytes, base64. */
@@ -279,7 +273,6 @@ export const contract = {
   'annotations.apply': declare<ApplyResult>()(z.object({ document: DocumentId, ops: z.array(AnnotationOp).min(1).max(10_000) }).strict()),
   /** Values already used for each completable text attribute, keyed "label.attribute". */
   'annotations.values': declare<Record<string, string[]>>()(Empty),
-  'export.csv': declare<CsvExport>()(CsvOptions.strict()),
   /** Export in any format (docs/formats.md) as one file to save with host.saveFile. */
   'export.annotations': declare<ExportedFile>()(ExportOptions.strict()),
   'project.annotators': declare<AnnotatorSummary[]>()(Empty),

@@ -2,9 +2,10 @@
 import { promises as fs } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { ExportFormat } from '../../shared/api'
-import { isBaseIri } from '../../shared/interchange/iris'
-import { AnnotatorName, DocumentId } from '../../shared/model/annotation'
+import { z } from 'zod'
+import { ExportOptions } from '../../shared/api'
+import { ExportFormat } from '../../shared/interchange/formats'
+import { AnnotatorName } from '../../shared/model/annotation'
 import { writeFileDurable } from '../core/store/durable'
 import { exportProject, zipEntries } from '../core/interchange/export-formats'
 import { checkAnnotators, selectionFor } from '../core/interchange/export-layers'
@@ -30,32 +31,22 @@ export async function exportCommand(args: string[]): Promise<number> {
   })
   const dir = positionals[0]
   if (!dir || positionals.length > 1) return usage('export', 'export takes one project folder.')
-  const format = ExportFormat.safeParse(values.format)
-  const formats = ExportFormat.options.join(', ')
-  if (!format.success)
-    return usage(
-      'export',
-      values.format ? `"${values.format}" is not a format export knows; use ${formats}.` : `Say which format: --format ${formats}.`,
-    )
-  const annotators = list(values.annotator)
-  const bad = annotators.find((a) => !AnnotatorName.safeParse(a).success)
-  if (bad !== undefined) return usage('export', `"${bad}" is not a valid annotator name.`)
   const documents = list(values.document)
-  const badDoc = documents.find((d) => !DocumentId.safeParse(d).success)
-  if (badDoc !== undefined) return usage('export', `"${badDoc}" is not a document id.`)
-  const layer = values.layer ?? 'all'
-  if (layer !== 'all' && layer !== 'mine' && layer !== 'reviewed')
-    return usage('export', `--layer takes all, mine or reviewed, not "${layer}".`)
-  const needsOut = { zip: 'a .zip file', brat: 'a folder or .zip file', xlsx: 'an .xlsx file' } as Record<string, string>
-  if (needsOut[format.data] && !values.out) return usage('export', `--format ${format.data} needs --out (${needsOut[format.data]}).`)
-  if (values.base !== undefined && (format.data !== 'w3c' || !isBaseIri(values.base))) {
-    return usage(
-      'export',
-      format.data !== 'w3c'
-        ? '--base applies to --format w3c only.'
-        : `"${values.base}" is not an absolute http or https address, such as https://example.org/corpus/.`,
-    )
+  const raw = {
+    format: values.format,
+    layer: values.layer ?? 'all',
+    annotators: list(values.annotator),
+    documents: documents.length > 0 ? documents : null,
+    bom: values.bom ?? false,
+    neutralizeFormulas: !values['no-formula-protection'],
+    base: values.base ?? null,
   }
+  const parsed = CliExportOptions.safeParse(raw)
+  if (!parsed.success) return usage('export', problemSentence(parsed.error, raw))
+  const { format, layer, annotators, base } = parsed.data
+  const needsOut = { zip: 'a .zip file', brat: 'a folder or .zip file', xlsx: 'an .xlsx file' } as Record<string, string>
+  if (needsOut[format] && !values.out) return usage('export', `--format ${format} needs --out (${needsOut[format]}).`)
+  if (base !== null && format !== 'w3c') return usage('export', '--base applies to --format w3c only.')
   const project = await Project.open(dir)
   let me: string | null = null
   if (layer === 'mine' && annotators.length === 0) {
@@ -69,14 +60,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   }
   await checkAnnotators(project, me ? [me] : annotators)
   const selection = selectionFor(layer, annotators.length > 0 ? annotators : null, () => me!)
-  const result = await exportProject(project, {
-    ...selection,
-    documents: documents.length > 0 ? documents : null,
-    format: format.data,
-    bom: values.bom ?? false,
-    neutralizeFormulas: !values['no-formula-protection'],
-    base: values.base ?? null,
-  })
+  const result = await exportProject(project, { ...parsed.data, ...selection })
   for (const w of result.warnings) console.error(w)
   if (!values.out) {
     process.stdout.write(result.entries[0]!.content as string)
@@ -84,24 +68,22 @@ export async function exportCommand(args: string[]): Promise<number> {
   }
   const out = resolve(values.out)
   const written: string[] = []
-  if (format.data === 'brat' && !out.toLowerCase().endsWith('.zip')) {
+  if (format === 'brat' && !out.toLowerCase().endsWith('.zip')) {
     for (const e of result.entries) {
       await fs.mkdir(dirname(join(out, e.path)), { recursive: true })
       await writeFileDurable(join(out, e.path), e.content)
       written.push(join(out, e.path))
     }
   } else {
-    const content = format.data === 'brat' ? zipEntries(result.filename, result.entries) : result.entries[0]!.content
+    const content = format === 'brat' ? zipEntries(result.filename, result.entries) : result.entries[0]!.content
     await writeFileDurable(out, content)
     written.push(out)
   }
   const what =
-    format.data === 'zip'
-      ? `the project (${result.documents} documents)`
-      : `${result.annotations} annotations of ${result.documents} documents`
+    format === 'zip' ? `the project (${result.documents} documents)` : `${result.annotations} annotations of ${result.documents} documents`
   if (values.json)
     printJson({
-      format: format.data,
+      format: format,
       out,
       files: written,
       annotations: result.annotations,
@@ -110,4 +92,33 @@ export async function exportCommand(args: string[]): Promise<number> {
     })
   else console.error(`Wrote ${what} to ${out}.`)
   return 0
+}
+
+/** The contract's export options, with the CLI's list of annotators (the app names one at most). */
+const CliExportOptions = ExportOptions.omit({ annotator: true }).extend({ annotators: z.array(AnnotatorName) })
+
+/** The sentence for the first option the contract's schema refused, naming the value as typed. */
+function problemSentence(
+  error: z.ZodError,
+  raw: { format?: string; layer: string; annotators: string[]; documents: string[] | null; base: string | null },
+): string {
+  const issue = error.issues[0]!
+  const [option, index] = issue.path
+  const at = typeof index === 'number' ? index : 0
+  switch (option) {
+    case 'format': {
+      const formats = ExportFormat.options.join(', ')
+      return raw.format ? `"${raw.format}" is not a format export knows; use ${formats}.` : `Say which format: --format ${formats}.`
+    }
+    case 'layer':
+      return `--layer takes all, mine or reviewed, not "${raw.layer}".`
+    case 'annotators':
+      return `"${raw.annotators[at]}" is not a valid annotator name.`
+    case 'documents':
+      return `"${raw.documents?.[at]}" is not a document id.`
+    case 'base':
+      return `"${raw.base}" is not an absolute http or https address, such as https://example.org/corpus/.`
+    default:
+      return `--${String(option)}: ${issue.message}.`
+  }
 }

@@ -46,7 +46,6 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
     'documents.open': ({ id }) => wb.openDocument(id),
     'annotations.apply': ({ document, ops }) => wb.apply(document, ops),
     'annotations.values': () => wb.attributeValues(),
-    'export.csv': (options) => wb.exportCsv(options),
     'export.annotations': (options) => wb.exportAnnotations(options),
     'project.annotators': () => annotatorSummaries(wb.current),
     'agreement.report': ({ annotators, document }) => projectAgreement(wb.current, annotators, document),

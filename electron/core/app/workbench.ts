@@ -9,8 +9,6 @@ import type {
   AppInfo,
   ApplyResult,
   BackupInfo,
-  CsvExport,
-  CsvOptions,
   DocumentSummary,
   ExportOptions,
   ExportedFile,
@@ -24,7 +22,6 @@ import type {
 import { DomainError } from '../../../shared/errors'
 import { isWindowsReservedName, type AnnotationOp } from '../../../shared/model/annotation'
 import type { DocumentEntry } from '../../../shared/model/project'
-import { exportCsv, exportFileName } from '../interchange/export-tables'
 import { exportProject, zipEntries } from '../interchange/export-formats'
 import { checkAnnotators, selectionFor } from '../interchange/export-layers'
 import { importAnnotations } from '../interchange/import-annotations'
@@ -262,19 +259,6 @@ export class Workbench {
       this.values = values
     }
     return Object.fromEntries([...this.values].map(([k, v]) => [k, [...v].sort((a, b) => a.localeCompare(b))]))
-  }
-
-  async exportCsv(options: CsvOptions): Promise<CsvExport> {
-    const project = this.current
-    const annotator = options.annotator ?? (options.layer === 'mine' ? this.annotator : null)
-    const selection =
-      annotator !== null
-        ? { annotators: [annotator], reviewed: false }
-        : options.layer === 'reviewed'
-          ? { annotators: [], reviewed: true }
-          : { annotators: 'all' as const, reviewed: true }
-    const { content, rows } = await exportCsv(project, { ...selection, bom: options.bom, neutralizeFormulas: options.neutralizeFormulas })
-    return { filename: exportFileName(project.name), content, rows }
   }
 
   private remember(values: Map<string, Set<string>>, label: string, attributes: Record<string, string>) {

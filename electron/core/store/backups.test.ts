@@ -84,7 +84,19 @@ describe('a damaged annotation store', () => {
 
       // Everything else opens as before.
       expect((await wb.openDocument(b)).annotations.map((x) => x.id)).toEqual(['b1', 'b2', 'b3'])
-      expect((await wb.exportCsv({ layer: 'all', annotator: null, bom: false, neutralizeFormulas: true })).rows).toBe(3)
+      expect(
+        (
+          await wb.exportAnnotations({
+            format: 'csv',
+            layer: 'all',
+            annotator: null,
+            bom: false,
+            neutralizeFormulas: true,
+            documents: null,
+            base: null,
+          })
+        ).annotations,
+      ).toBe(3)
 
       // The last good copy is pinned and offered first, and restoring it brings every saved annotation back.
       const handlers = createHandlers(wb)
