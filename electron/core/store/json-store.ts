@@ -9,6 +9,10 @@
  * A file that does not parse or validate is moved aside, never overwritten, and the caller gets
  * one sentence to show the user — unless it changed in the last seconds, when another program is
  * probably still writing it: then reading waits a little, and a save is refused ('conflict').
+ *
+ * What lowdb does here: a store is a `Low` (its `data`, read with `db.read()` through this adapter,
+ * which lowdb's Adapter interface lets us write); lowdb's own `write`/`update` would write what is in
+ * memory, so changes go through the adapter's `update`, which builds on what is on disk instead.
  */
 import { promises as fs } from 'node:fs'
 import { basename } from 'node:path'
@@ -308,9 +312,8 @@ export async function openJsonStore<T>(
 ): Promise<{ db: Low<T>; adapter: DurableJsonFile<T>; notice: string | null; existed: boolean }> {
   const adapter = new DurableJsonFile(path, schema, options)
   const db = new Low<T>(adapter, defaultData)
-  const data = await adapter.read()
-  if (data !== null) db.data = data
+  await db.read()
   adapter.current = db.data
   adapter.mirror = (d) => (db.data = d)
-  return { db, adapter, notice: adapter.notice, existed: data !== null }
+  return { db, adapter, notice: adapter.notice, existed: db.data !== defaultData }
 }
