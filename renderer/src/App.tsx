@@ -19,7 +19,7 @@ import { ReviewPanel } from './components/ReviewPanel'
 import { ReviewSetup } from './components/ReviewSetup'
 import { StartupMessage } from './components/StartupMessage'
 import { Welcome } from './components/Welcome'
-import { useSessionState } from './state/use-session'
+import { useSessionState } from './state/react/use-session'
 
 /** The whole window. */
 export function App({ noToken }: { noToken: boolean }) {

@@ -9,9 +9,9 @@ import { createRoot } from 'react-dom/client'
 import { markLeaving } from './api/http-transport'
 import { connect } from './api/client'
 import { App } from './App'
-import { Session } from './state/session'
-import { installShortcuts } from './state/shortcuts'
-import { SessionContext } from './state/use-session'
+import { Session } from './state/controllers/session'
+import { installShortcuts } from './state/controllers/shortcuts'
+import { SessionContext } from './state/react/use-session'
 
 const connection = connect()
 const session = connection.client ? new Session(connection.client) : null

@@ -1,5 +1,5 @@
 import type { SpanPairAgreement } from '../../../shared/agreement/report'
-import { whyKappaMissing, whyPairsMissing } from '../state/agreement-format'
+import { whyKappaMissing, whyPairsMissing } from '../state/model/agreement-format'
 import { FigureCell } from './FigureCell'
 
 /**

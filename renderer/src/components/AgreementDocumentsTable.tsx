@@ -1,5 +1,5 @@
 import type { DocumentAgreement } from '../../../shared/agreement/report'
-import { whyAlphaMissing, whyKappaMissing, whyScoreMissing } from '../state/agreement-format'
+import { whyAlphaMissing, whyKappaMissing, whyScoreMissing } from '../state/model/agreement-format'
 import { FigureCell } from './FigureCell'
 
 /**

@@ -1,5 +1,5 @@
 import type { ScopeAgreement, SpanScores } from '../../../shared/agreement/report'
-import { formatFigure, whyAlphaMissing, whyKappaMissing, whyScoreMissing } from '../state/agreement-format'
+import { formatFigure, whyAlphaMissing, whyKappaMissing, whyScoreMissing } from '../state/model/agreement-format'
 import { FigureCell } from './FigureCell'
 
 interface AgreementLabelTableProps {

@@ -1,5 +1,5 @@
 import type { ScopeAgreement } from '../../../shared/agreement/report'
-import { formatShare, whyKappaMissing, whyPairsMissing, whyScoreMissing } from '../state/agreement-format'
+import { formatShare, whyKappaMissing, whyPairsMissing, whyScoreMissing } from '../state/model/agreement-format'
 import { FigureCell } from './FigureCell'
 
 /**

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react'
-import { messageOf } from '../state/errors'
-import { saveTextFile } from '../state/save-file'
-import { useAgreementReport } from '../state/use-agreement'
-import { useSession, useSessionState } from '../state/use-session'
+import { messageOf } from '../state/model/errors'
+import { saveTextFile } from '../state/controllers/save-file'
+import { useAgreementReport } from '../state/react/use-agreement'
+import { useSession, useSessionState } from '../state/react/use-session'
 import { AgreementFigures } from './AgreementFigures'
 
 /**

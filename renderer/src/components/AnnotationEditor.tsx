@@ -1,6 +1,6 @@
 import { findLabel } from '../../../shared/model/labels'
-import { truncate } from '../state/describe'
-import { useSession, useSessionState } from '../state/use-session'
+import { truncate } from '../state/model/describe'
+import { useSession, useSessionState } from '../state/react/use-session'
 import { AttributeField } from './AttributeField'
 import { LabelSelect } from './LabelSelect'
 import { NoteField } from './NoteField'

@@ -1,6 +1,6 @@
 import type { AnnotationImportReport } from '../../../shared/api'
-import { importTotals } from '../state/annotation-import'
-import { truncate } from '../state/describe'
+import { importTotals } from '../state/controllers/annotation-import'
+import { truncate } from '../state/model/describe'
 
 /**
  * What "Import annotations…" did: one row per layer (from whom, as whom, which document, how many

@@ -1,6 +1,6 @@
 import { useCallback, useEffect } from 'react'
-import { useSession, useSessionState } from '../state/use-session'
-import { useWindowRows } from '../state/use-window-rows'
+import { useSession, useSessionState } from '../state/react/use-session'
+import { useWindowRows } from '../state/react/use-window-rows'
 import { AnnotationRow, ROW_HEIGHT } from './AnnotationRow'
 
 /**

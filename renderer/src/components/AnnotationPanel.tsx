@@ -1,4 +1,4 @@
-import { useSessionState } from '../state/use-session'
+import { useSessionState } from '../state/react/use-session'
 import { AnnotationEditor } from './AnnotationEditor'
 import { AnnotationList } from './AnnotationList'
 

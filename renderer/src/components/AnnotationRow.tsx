@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import type { Annotation } from '../../../shared/model/annotation'
 import type { LabelDef } from '../../../shared/model/labels'
-import { sourceName, truncate } from '../state/describe'
+import { sourceName, truncate } from '../state/model/describe'
 
 /** Height of one row in pixels (fixed, so the list can be windowed). */
 export const ROW_HEIGHT = 70

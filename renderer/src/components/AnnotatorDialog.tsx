@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useSession, useSessionState } from '../state/use-session'
+import { useSession, useSessionState } from '../state/react/use-session'
 import { Modal } from './Modal'
 
 /** Asks for the annotator's name (on first run, or when they click their name to change it). */

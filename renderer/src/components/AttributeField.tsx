@@ -1,8 +1,8 @@
 import { useId, useMemo } from 'react'
 import type { Annotation } from '../../../shared/model/annotation'
 import type { AttributeDef } from '../../../shared/model/labels'
-import { useSession, useSessionState } from '../state/use-session'
-import { useTypedValue } from '../state/use-typed-value'
+import { useSession, useSessionState } from '../state/react/use-session'
+import { useTypedValue } from '../state/react/use-typed-value'
 
 /** One attribute of the selected annotation: a choice as a <select>, text as an input with completion. */
 export function AttributeField({ annotation, def }: { annotation: Annotation; def: AttributeDef }) {

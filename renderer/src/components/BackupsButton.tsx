@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { StoreRef } from '../../../shared/api'
-import { useSessionState } from '../state/use-session'
+import { useSessionState } from '../state/react/use-session'
 import { BackupsDialog, type BackupSource } from './BackupsDialog'
 
 /**

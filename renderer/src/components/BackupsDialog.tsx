@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { BackupInfo, Client, RestoreResult, StoreRef } from '../../../shared/api'
-import { backupKindLabel, backupTime, byteSize, pinnedReason, storeTitle } from '../state/backups'
-import { messageOf } from '../state/errors'
-import { useSession, useSessionState } from '../state/use-session'
+import { backupKindLabel, backupTime, byteSize, pinnedReason, storeTitle } from '../state/model/backups'
+import { messageOf } from '../state/model/errors'
+import { useSession, useSessionState } from '../state/react/use-session'
 import { Modal } from './Modal'
 
 /** What one section of the dialog lists: the kept versions of this file. */

@@ -1,4 +1,4 @@
-import { useSessionState } from '../state/use-session'
+import { useSessionState } from '../state/react/use-session'
 
 /** A short, passing note about colleagues' changes taken in from disk ("jonas’s annotations were updated."). */
 export function ChangeNote() {

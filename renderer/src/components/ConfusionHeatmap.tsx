@@ -1,5 +1,5 @@
 import type { ConfusionMatrix } from '../../../shared/agreement/report'
-import { cellShade } from '../state/agreement-format'
+import { cellShade } from '../state/model/agreement-format'
 
 interface ConfusionHeatmapProps {
   matrix: ConfusionMatrix

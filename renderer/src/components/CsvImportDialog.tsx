@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import type { CsvPreview } from '../../../shared/api'
-import type { CsvColumns } from '../state/text-import'
+import type { CsvColumns } from '../state/controllers/text-import'
 import { CsvSampleTable } from './CsvSampleTable'
 import { Modal } from './Modal'
 

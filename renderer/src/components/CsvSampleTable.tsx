@@ -1,5 +1,5 @@
 import type { CsvPreview } from '../../../shared/api'
-import { truncate } from '../state/describe'
+import { truncate } from '../state/model/describe'
 
 interface CsvSampleTableProps {
   preview: CsvPreview

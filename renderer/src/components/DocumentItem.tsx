@@ -1,8 +1,8 @@
 import { memo, useRef, useState } from 'react'
 import type { DocumentSummary } from '../../../shared/api'
-import { notableEncoding } from '../state/import-plan'
-import { documentTooltip } from '../state/import-summary'
-import { useSession, useSessionState } from '../state/use-session'
+import { notableEncoding } from '../state/model/import-plan'
+import { documentTooltip } from '../state/model/import-summary'
+import { useSession, useSessionState } from '../state/react/use-session'
 
 interface DocumentItemProps {
   document: DocumentSummary

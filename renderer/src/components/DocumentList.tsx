@@ -1,5 +1,5 @@
-import { IMPORT_KINDS } from '../state/import-plan'
-import { useSessionState } from '../state/use-session'
+import { IMPORT_KINDS } from '../state/model/import-plan'
+import { useSessionState } from '../state/react/use-session'
 import { DocumentItem } from './DocumentItem'
 
 /**

@@ -1,4 +1,4 @@
-import { useSessionState } from '../state/use-session'
+import { useSessionState } from '../state/react/use-session'
 import { LabelToolbar } from './LabelToolbar'
 import { LayerBanner } from './LayerBanner'
 import { TextView } from './TextView'

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import { IMPORT_KINDS } from '../state/import-plan'
-import { useSession } from '../state/use-session'
+import { IMPORT_KINDS } from '../state/model/import-plan'
+import { useSession } from '../state/react/use-session'
 
 function hasFiles(e: DragEvent): boolean {
   return e.dataTransfer?.types.includes('Files') ?? false

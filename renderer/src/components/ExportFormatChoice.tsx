@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import type { ExportFormat } from '../../../shared/api'
-import { FORMAT_OPTIONS } from '../state/export-formats'
+import { FORMAT_OPTIONS } from '../state/model/export-formats'
 
 /** The Export dialog's "Format" radio group, each format with one line on what it is for. */
 export function ExportFormatChoice({ value, onChange }: { value: ExportFormat; onChange: (format: ExportFormat) => void }) {

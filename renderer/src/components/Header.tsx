@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
-import { IMPORT_ACCEPT } from '../state/import-plan'
-import { useSession, useSessionState } from '../state/use-session'
+import { IMPORT_ACCEPT } from '../state/model/import-plan'
+import { useSession, useSessionState } from '../state/react/use-session'
 import { BackupsButton } from './BackupsButton'
 import { ChangeNote } from './ChangeNote'
 import { ExportDialog } from './ExportDialog'

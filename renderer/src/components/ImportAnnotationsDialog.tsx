@@ -1,8 +1,8 @@
 import { useId, useState } from 'react'
 import type { AnnotationImportReport } from '../../../shared/api'
-import { importAnnotations, pickImportPath } from '../state/annotation-import'
-import { messageOf } from '../state/errors'
-import { useSession, useSessionState } from '../state/use-session'
+import { importAnnotations, pickImportPath } from '../state/controllers/annotation-import'
+import { messageOf } from '../state/model/errors'
+import { useSession, useSessionState } from '../state/react/use-session'
 import { AnnotationImportResult } from './AnnotationImportResult'
 import { Modal } from './Modal'
 

@@ -1,4 +1,4 @@
-import { useSession, useSessionState } from '../state/use-session'
+import { useSession, useSessionState } from '../state/react/use-session'
 import { CsvImportDialog } from './CsvImportDialog'
 import { LargeFileDialog } from './LargeFileDialog'
 

@@ -6,8 +6,8 @@ import {
   progressSentence,
   refusedHeading,
   skippedSentence,
-} from '../state/import-summary'
-import { useSession, useSessionState } from '../state/use-session'
+} from '../state/model/import-summary'
+import { useSession, useSessionState } from '../state/react/use-session'
 
 /**
  * How an import of texts goes and went: "Importing n of N…" while it runs; then the texts that

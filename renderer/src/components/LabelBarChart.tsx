@@ -1,5 +1,5 @@
 import type { Figure } from '../../../shared/agreement/report'
-import { formatFigure } from '../state/agreement-format'
+import { formatFigure } from '../state/model/agreement-format'
 
 /** One group of bars: a label and its figures, in the order of `series`. */
 export interface BarGroup {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { installLabelCss } from '../editor/label-css'
-import { useSessionState } from '../state/use-session'
+import { useSessionState } from '../state/react/use-session'
 
 /** Installs the open project's label colours as a stylesheet; renders nothing. */
 export function LabelStyles() {

@@ -1,4 +1,4 @@
-import { useSession, useSessionState } from '../state/use-session'
+import { useSession, useSessionState } from '../state/react/use-session'
 
 /**
  * One button per label: tags the selected text, like pressing the label's key. Pressing a button

@@ -1,4 +1,4 @@
-import { largeFileQuestion } from '../state/import-plan'
+import { largeFileQuestion } from '../state/model/import-plan'
 import { Modal } from './Modal'
 
 /** Asks before importing a file over 20 MB: import it anyway, or skip it. */

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { StoreRef } from '../../../shared/api'
-import { messageOf } from '../state/errors'
-import { useSession, useSessionState } from '../state/use-session'
+import { messageOf } from '../state/model/errors'
+import { useSession, useSessionState } from '../state/react/use-session'
 import { BackupsDialog } from './BackupsDialog'
 
 /**

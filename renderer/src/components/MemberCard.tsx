@@ -1,7 +1,7 @@
 import { findLabel } from '../../../shared/model/labels'
 import type { ReviewUnit, UnitMember } from '../../../shared/review/units'
-import { sourceName, truncate } from '../state/describe'
-import { useSessionState } from '../state/use-session'
+import { sourceName, truncate } from '../state/model/describe'
+import { useSessionState } from '../state/react/use-session'
 import { SpanQuote } from './SpanQuote'
 
 interface MemberCardProps {

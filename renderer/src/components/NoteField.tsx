@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import type { Annotation } from '../../../shared/model/annotation'
-import { useSession } from '../state/use-session'
-import { useTypedValue } from '../state/use-typed-value'
+import { useSession } from '../state/react/use-session'
+import { useTypedValue } from '../state/react/use-typed-value'
 
 /** The annotation's free-text note, saved as the user pauses typing. */
 export function NoteField({ annotation }: { annotation: Annotation }) {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { BackupInfo } from '../../../shared/api'
-import { useSession, useSessionState } from '../state/use-session'
+import { useSession, useSessionState } from '../state/react/use-session'
 import { Modal } from './Modal'
 import { ProjectRestoreOffer } from './ProjectRestoreOffer'
 

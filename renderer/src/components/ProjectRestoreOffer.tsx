@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import type { BackupInfo } from '../../../shared/api'
-import { backupTime } from '../state/backups'
-import { messageOf } from '../state/errors'
-import { useSession } from '../state/use-session'
+import { backupTime } from '../state/model/backups'
+import { messageOf } from '../state/model/errors'
+import { useSession } from '../state/react/use-session'
 
 /**
  * Under "the project cannot be opened": put back the newest good copy of its project.json that

@@ -1,6 +1,6 @@
 import { lanePattern, REVIEWED } from '../editor/review-spans'
-import { REVIEW_KEYS } from '../state/review-keys'
-import { useSession, useSessionState } from '../state/use-session'
+import { REVIEW_KEYS } from '../state/controllers/review-keys'
+import { useSession, useSessionState } from '../state/react/use-session'
 
 /**
  * The review toolbar: the legend (each compared annotator's lane under the text, and the reviewed

@@ -1,4 +1,4 @@
-import { useSession, useSessionState } from '../state/use-session'
+import { useSession, useSessionState } from '../state/react/use-session'
 import { ReviewLegend } from './ReviewLegend'
 import { ReviewTextView } from './ReviewTextView'
 import { UnitDecision } from './UnitDecision'

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { UNIT_KINDS, type UnitKind } from '../../../shared/review/units'
-import { openCounts, type UnitFilter } from '../state/review-model'
-import { useSession, useSessionState } from '../state/use-session'
+import { openCounts, type UnitFilter } from '../state/model/review-model'
+import { useSession, useSessionState } from '../state/react/use-session'
 import { UnitList } from './UnitList'
 
 const KIND_OPTIONS: Record<UnitKind, string> = {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { useSession, useSessionState } from '../state/use-session'
+import { useSession, useSessionState } from '../state/react/use-session'
 import { Modal } from './Modal'
 
 const MAX = 12

@@ -1,7 +1,8 @@
 import { useLayoutEffect, useRef, type CSSProperties } from 'react'
 import { DocumentEditor } from '../editor/document-editor'
 import { REVIEWED, reviewSpans } from '../editor/review-spans'
-import { useSession, useSessionState } from '../state/use-session'
+import { reviewSurface } from '../editor/review-surface'
+import { useSession, useSessionState } from '../state/react/use-session'
 
 /**
  * The text under review, with every compared layer drawn (each annotator in its lane) and the
@@ -32,12 +33,13 @@ export function ReviewTextView() {
       onClickText: (covering) => session.reviewing.clickText(covering),
     })
     const reload = kept.current
-    session.reviewing.attach(editor, reload === null)
+    const surface = reviewSurface(editor)
+    session.reviewing.attach(surface, reload === null)
     if (reload !== null) scroller.current.scrollTop = reload
     const box = scroller.current
     return () => {
       kept.current = box.scrollTop
-      session.reviewing.detach(editor)
+      session.reviewing.detach(surface)
       editor.destroy()
     }
   }, [session, layers])

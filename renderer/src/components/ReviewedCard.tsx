@@ -1,8 +1,8 @@
 import { findLabel } from '../../../shared/model/labels'
 import type { ReviewedAnnotation } from '../../../shared/model/review'
 import type { ReviewUnit } from '../../../shared/review/units'
-import { truncate } from '../state/describe'
-import { useSessionState } from '../state/use-session'
+import { truncate } from '../state/model/describe'
+import { useSessionState } from '../state/react/use-session'
 import { SpanQuote } from './SpanQuote'
 
 /** The reviewer's own version of a unit (a decision "edited"), beside the annotators' versions. */

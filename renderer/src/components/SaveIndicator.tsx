@@ -1,4 +1,4 @@
-import { useSession, useSessionState } from '../state/use-session'
+import { useSession, useSessionState } from '../state/react/use-session'
 
 /** "Saved", "Saving…" or "Not saved: <why>" with Retry; saving itself is automatic. */
 export function SaveIndicator() {

@@ -1,8 +1,8 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import type { Annotation } from '../../../shared/model/annotation'
 import type { LabelDef } from '../../../shared/model/labels'
-import { sourceOption } from '../state/describe'
-import { useSession, useSessionState } from '../state/use-session'
+import { sourceOption } from '../state/model/describe'
+import { useSession, useSessionState } from '../state/react/use-session'
 
 /** Each source's option text, worked out once per annotation object (a change makes a new one). */
 const optionText = new WeakMap<Annotation, string>()

@@ -1,5 +1,5 @@
-import { textDirection, truncate } from '../state/describe'
-import { useSessionState } from '../state/use-session'
+import { textDirection, truncate } from '../state/model/describe'
+import { useSessionState } from '../state/react/use-session'
 
 const CONTEXT = 40
 const LONGEST = 600

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react'
 import { DocumentEditor } from '../editor/document-editor'
-import { useSession, useSessionState } from '../state/use-session'
+import { useSession, useSessionState } from '../state/react/use-session'
 
 /**
  * The text of the open document. React renders only the frame; the ProseMirror view inside is

@@ -2,8 +2,8 @@ import { useEffect, useId, useState } from 'react'
 import type { Annotation } from '../../../shared/model/annotation'
 import { findLabel } from '../../../shared/model/labels'
 import type { ReviewUnit } from '../../../shared/review/units'
-import { useSession, useSessionState } from '../state/use-session'
-import { nudge } from '../state/word-nudge'
+import { useSession, useSessionState } from '../state/react/use-session'
+import { nudge } from '../state/model/word-nudge'
 import { LabelSelect } from './LabelSelect'
 import { SpanQuote } from './SpanQuote'
 
@@ -32,7 +32,7 @@ export function UnitEditor({ unit, start: from }: { unit: ReviewUnit; start: Ann
 
   const move = (boundary: 'start' | 'end', dir: 1 | -1) => index && setSpan(nudge(index, span, boundary, dir))
   const fromSelection = () => {
-    const picked = session.reviewing.editor?.selectedSpan()
+    const picked = session.reviewing.surface?.selectedSpan()
     if (!picked) return setProblem('Select the words in the text first, then click “Use selected text”.')
     setProblem(null)
     setSpan(picked)

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo } from 'react'
-import { filterUnits, type UnitFilter } from '../state/review-model'
-import { useSession, useSessionState } from '../state/use-session'
-import { useWindowRows } from '../state/use-window-rows'
+import { filterUnits, type UnitFilter } from '../state/model/review-model'
+import { useSession, useSessionState } from '../state/react/use-session'
+import { useWindowRows } from '../state/react/use-window-rows'
 import { UNIT_ROW_HEIGHT, UnitRow } from './UnitRow'
 
 /** The review units passing the filter, in text order, windowed; the current one is pressed. */

@@ -1,8 +1,8 @@
 import { memo } from 'react'
 import type { Decision } from '../../../shared/model/review'
 import type { ReviewUnit } from '../../../shared/review/units'
-import { truncate } from '../state/describe'
-import { kindName } from '../state/review-model'
+import { truncate } from '../state/model/describe'
+import { kindName } from '../state/model/review-model'
 
 /** Height of one unit row in pixels (fixed, so the list can be windowed). */
 export const UNIT_ROW_HEIGHT = 58

@@ -1,5 +1,5 @@
-import type { View } from '../state/session-state'
-import { useSession, useSessionState } from '../state/use-session'
+import type { View } from '../state/model/session-state'
+import { useSession, useSessionState } from '../state/react/use-session'
 
 const VIEWS: { view: View; name: string; title: string }[] = [
   { view: 'annotate', name: 'Annotate', title: 'Annotate the open document in your own layer' },

@@ -5,6 +5,7 @@
  * scroll to a span, read the selection as a code point span. It keeps the live span of every
  * annotation by id, so removing a highlight needs only the id.
  */
+import type { SurfaceUpdate, TextSurface } from '../state/model/text-surface'
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import type { Annotation } from '../../../shared/model/annotation'
@@ -40,12 +41,7 @@ export interface DocumentEditorOptions {
 }
 
 /** What else an update does besides drawing and removing highlights. */
-export interface UpdateOptions {
-  /** Mark this annotation as selected (null: none). */
-  select?: string | null
-  /** Put the caret at the end of this code point span. */
-  caretAfter?: { start: number; end: number }
-}
+export type UpdateOptions = SurfaceUpdate
 
 const FLASH_MS = 1200
 /** Paragraphs drawn above and below the viewport. */
@@ -58,7 +54,7 @@ const STEP = 24
 const FAST_SCROLL_WAIT_MS = 80
 
 /** One open document's text view. */
-export class DocumentEditor {
+export class DocumentEditor implements TextSurface {
   readonly index: TextIndex
   private readonly view: EditorView
   private readonly spans = new Map<string, HighlightSpan>()

@@ -5,7 +5,8 @@ import type { ReviewedAnnotation } from '../../../shared/model/review'
 import { annotation, marked } from '../testing/builders'
 import { highlights, highlightsBetween } from './highlights'
 import { readOnly } from './read-only'
-import { layerOfSpan, reviewedChanges, reviewSpans, reviewedSpan } from './review-spans'
+import { layerOfSpan } from '../state/model/review-layers'
+import { reviewedChanges, reviewSpans, reviewedSpan } from './review-spans'
 import { docFromText } from './schema'
 
 function reviewed(index: TextIndex, label: string, start: number, end: number, modified = '2026-01-01T00:00:00.000Z'): ReviewedAnnotation {

@@ -11,10 +11,10 @@ import type { Annotation } from '../../../shared/model/annotation'
 import type { ReviewedAnnotation } from '../../../shared/model/review'
 import type { TextIndex } from '../../../shared/offsets'
 import type { ReviewLayer } from '../../../shared/review/units'
+import { REVIEWED, spanId } from '../state/model/review-layers'
 import { spanOfAnnotation, type HighlightSpan } from './spans'
 
-/** The layer name of the reviewed layer, as highlight ids and the hidden-layers list use it. */
-export const REVIEWED = '_reviewed'
+export { REVIEWED } from '../state/model/review-layers'
 
 /** Lanes drawn with distinct dash patterns, so annotators stay apart without colour too. */
 export const LANE_PATTERNS = ['solid', 'dashed', 'dotted'] as const
@@ -27,13 +27,13 @@ export function lanePattern(lane: number): (typeof LANE_PATTERNS)[number] {
 /** An annotation drawn in the lanes of everyone who made it alike (its id: the first one's). */
 export function laneSpan(index: TextIndex, annotator: string, lanes: readonly number[], a: Annotation): HighlightSpan {
   const span = spanOfAnnotation(index, a)
-  return { ...span, id: `${annotator}:${a.id}`, classes: `mg-rv ${lanes.map((l) => `mg-rv-lane-${l}`).join(' ')} mg-label-${a.label}` }
+  return { ...span, id: spanId(annotator, a.id), classes: `mg-rv ${lanes.map((l) => `mg-rv-lane-${l}`).join(' ')} mg-label-${a.label}` }
 }
 
 /** A reviewed annotation, tinted under a rule. */
 export function reviewedSpan(index: TextIndex, a: Annotation): HighlightSpan {
   const span = spanOfAnnotation(index, a)
-  return { ...span, id: `${REVIEWED}:${a.id}`, classes: `mg-rv-reviewed mg-label-${a.label}` }
+  return { ...span, id: spanId(REVIEWED, a.id), classes: `mg-rv-reviewed mg-label-${a.label}` }
 }
 
 /** Every span of a review: the layers in lane order, then the reviewed layer. */
@@ -67,12 +67,6 @@ export function reviewedChanges(
   const put = after
     .filter((a) => old.get(a.id)?.modified !== a.modified || old.get(a.id)?.label !== a.label)
     .map((a) => reviewedSpan(index, a))
-  const removed = before.filter((a) => !now.has(a.id)).map((a) => `${REVIEWED}:${a.id}`)
+  const removed = before.filter((a) => !now.has(a.id)).map((a) => spanId(REVIEWED, a.id))
   return { put, removed }
-}
-
-/** Split a highlight id back into its layer and annotation id. */
-export function layerOfSpan(id: string): { layer: string; id: string } {
-  const at = id.lastIndexOf(':')
-  return { layer: id.slice(0, at), id: id.slice(at + 1) }
 }

@@ -1,0 +1,305 @@
+/**
+ * Annotating the open document: every change to its layer goes through `change`, which applies
+ * the ops locally (drawing at once), records how to undo them, and queues them for saving. A save
+ * that fails rolls its change back, together with the changes queued behind it, and keeps them
+ * for "Retry". A save the host refuses as a conflict (the file was busy) is not rolled back: it
+ * stays queued with everything after it, "Retry" sends it again, and when the host said to try
+ * again in a moment it is sent again by itself after 2.5 s. Typing in a note or text attribute is buffered: the local copy changes at once, and
+ * one change is saved after 400 ms of quiet (at most 1 s after the first keystroke), or earlier
+ * when the field loses focus, another annotation is edited, or the document is left.
+ */
+import type { ApplyResult, Client, OpenedDocument } from '../../../../shared/api'
+import type { Annotation, AnnotationOp } from '../../../../shared/model/annotation'
+import { applyOps, type Applied } from '../../../../shared/annotations/apply'
+import { draftOf, type StoringContext } from '../../../../shared/annotations/stored-form'
+import { DomainError } from '../../../../shared/errors'
+import { TextIndex } from '../../../../shared/offsets'
+import { AnnotationSet } from '../model/annotation-set'
+import { isConflict, retryDelay } from '../model/retry'
+import { SaveQueue, type Batch } from '../model/save-queue'
+import type { SurfaceUpdate, TextSurface } from '../model/text-surface'
+import type { SessionState } from '../model/session-state'
+import type { Store } from '../model/store'
+import { UndoStack } from '../model/undo-stack'
+
+const QUIET_MS = 400
+const MAX_WAIT_MS = 1000
+
+interface BufferedEdit {
+  document: string
+  id: string
+  before: Annotation
+  /** Fires after a pause in typing. */
+  quiet?: ReturnType<typeof setTimeout>
+  /** Fires at most 1 s after the first keystroke. */
+  deadline: ReturnType<typeof setTimeout>
+}
+
+/** The open document's layer, its text on screen, its undo history and its saving. */
+export class Annotating {
+  layer: AnnotationSet | null = null
+  index: TextIndex | null = null
+  /** The text on screen, while a text view shows this document (see model/text-surface.ts). */
+  surface: TextSurface | null = null
+  private document: string | null = null
+  private readonly undo = new Map<string, UndoStack>()
+  private readonly queue: SaveQueue
+  private failed: Batch[] = []
+  private lastError = ''
+  private autoRetry: ReturnType<typeof setTimeout> | undefined
+  private edit: BufferedEdit | null = null
+  private nextChange = 1
+
+  constructor(
+    private readonly store: Store<SessionState>,
+    private readonly client: Client,
+    /**
+     * Tells the document list the new annotation count of a document, whether others had changed
+     * its layer on disk, and the host's sentence when the save found the layer's file damaged.
+     */
+    private readonly counted: (document: string, count: number, changedOnDisk: boolean, notice: string | null) => void,
+  ) {
+    this.queue = new SaveQueue({
+      send: (document, ops) => this.client.call('annotations.apply', { document, ops }),
+      saved: (batches, result) => this.saved(batches, result),
+      failed: (batches, error) => this.failedSave(batches, error),
+      changed: () => this.updateSaveState(),
+      hold: (error) => this.heldSave(error),
+    })
+  }
+
+  /** Start on a newly opened document (its text view attaches once it is mounted). */
+  load(opened: OpenedDocument): void {
+    this.flush()
+    this.surface = null
+    this.document = opened.document.id
+    this.index = new TextIndex(opened.text)
+    this.layer = new AnnotationSet(opened.annotations, opened.links)
+    this.store.set({ layer: this.layer.snapshot(), selectedId: null, linking: null })
+  }
+
+  /** Connect the text view of the open document, drawing the selection if there is one. */
+  attach(surface: TextSurface): void {
+    this.surface = surface
+    const selected = this.store.get().selectedId
+    if (selected !== null) surface.showSelected(selected)
+  }
+
+  /** Disconnect a text view that is going away. */
+  detach(surface: TextSurface): void {
+    if (this.surface === surface) this.surface = null
+  }
+
+  /** Forget the open document (a different project was opened). */
+  unload(): void {
+    this.flush()
+    this.surface = null
+    this.document = null
+    this.layer = null
+    this.index = null
+    this.store.set({ layer: null, selectedId: null, linking: null })
+  }
+
+  private get stack(): UndoStack | null {
+    if (!this.document) return null
+    let s = this.undo.get(this.document)
+    if (!s) this.undo.set(this.document, (s = new UndoStack()))
+    return s
+  }
+
+  private context(): StoringContext | null {
+    const info = this.store.get().info
+    if (!this.index || !info?.project || !info.annotator) return null
+    return { author: info.annotator, now: new Date().toISOString(), text: this.index, labels: info.project.labels }
+  }
+
+  /** Apply ops locally and to the text on screen; returns what happened, or null if there is no document. */
+  private applyLocal(ops: AnnotationOp[], display: SurfaceUpdate = {}): Applied | null {
+    const ctx = this.context()
+    if (!this.layer || !ctx) return null
+    let outcome: Applied
+    try {
+      outcome = applyOps(this.layer, ops, ctx)
+    } catch (e) {
+      // The same rules as the host's: a change the host would refuse is refused here, with its sentence.
+      if (!(e instanceof DomainError)) throw e
+      this.store.set({ hint: { text: e.message, tone: 'error' } })
+      return null
+    }
+    this.layer.apply(outcome.put, outcome.removed)
+    this.layer.setLinks(outcome.links)
+    const selected = this.store.get().selectedId
+    const gone = selected !== null && outcome.removed.includes(selected)
+    this.surface?.update(outcome.put, outcome.removed, gone && display.select === undefined ? { ...display, select: null } : display)
+    this.store.set({ layer: this.layer.snapshot(), ...(gone ? { selectedId: null } : {}) })
+    return outcome
+  }
+
+  /**
+   * Make a change: draw it, remember how to undo it, save it. `history: 'undo'` and `'redo'` put
+   * the inverse on the matching stack instead of starting a new history branch; `display` says
+   * what else the text view should show in the same redraw.
+   */
+  change(ops: AnnotationOp[], history: 'new' | 'undo' | 'redo' = 'new', display: SurfaceUpdate = {}): Applied | null {
+    if (ops.length === 0 || !this.document || this.refusedReadOnly()) return null
+    if (history === 'new') this.flush()
+    const outcome = this.applyLocal(ops, display)
+    if (!outcome) return null
+    const id = this.nextChange++
+    const entry = { change: id, ops: outcome.inverse }
+    if (history === 'new') this.stack?.record(entry)
+    else if (history === 'undo') this.stack?.recordUndone(entry)
+    else this.stack?.recordRedone(entry)
+    this.queue.enqueue({ change: id, document: this.document, ops, inverse: outcome.inverse })
+    return outcome
+  }
+
+  /**
+   * Change an annotation's values while the user types: drawn and kept at once, saved as one
+   * change when typing pauses.
+   */
+  editBuffered(id: string, patch: { attributes?: Record<string, string>; note?: string }): void {
+    const current = this.layer?.annotations.get(id)
+    if (!current || !this.document || this.refusedReadOnly()) return
+    if (this.edit && this.edit.id !== id) this.flush()
+    const draft = { ...draftOf(current), ...patch }
+    if (!this.edit) this.edit = { document: this.document, id, before: current, deadline: setTimeout(() => this.flush(), MAX_WAIT_MS) }
+    clearTimeout(this.edit.quiet)
+    this.edit.quiet = setTimeout(() => this.flush(), QUIET_MS)
+    this.applyLocal([{ op: 'put', annotation: draft }])
+    this.updateSaveState()
+  }
+
+  /** True (and the host's sentence shown) when the open document is read-only: its text is damaged. */
+  private refusedReadOnly(): boolean {
+    const readOnly = this.store.get().doc?.readOnly
+    if (readOnly) this.store.set({ hint: { text: readOnly, tone: 'error' } })
+    return Boolean(readOnly)
+  }
+
+  /** Save buffered typing now. */
+  flush(): void {
+    const edit = this.edit
+    if (!edit) return
+    this.edit = null
+    clearTimeout(edit.quiet)
+    clearTimeout(edit.deadline)
+    const now = edit.document === this.document ? this.layer?.annotations.get(edit.id) : undefined
+    if (!now) return this.updateSaveState()
+    const id = this.nextChange++
+    const inverse: AnnotationOp[] = [{ op: 'put', annotation: draftOf(edit.before) }]
+    this.stack?.record({ change: id, ops: inverse })
+    this.queue.enqueue({ change: id, document: edit.document, ops: [{ op: 'put', annotation: draftOf(now) }], inverse })
+  }
+
+  /** Undo the last change of the open document; returns false if there was none. */
+  undoLast(): Applied | null | false {
+    this.flush()
+    const entry = this.stack?.takeUndo()
+    return entry ? this.change(entry.ops, 'undo') : false
+  }
+
+  /** Redo the last undone change; returns false if there was none. */
+  redoLast(): Applied | null | false {
+    this.flush()
+    const entry = this.stack?.takeRedo()
+    return entry ? this.change(entry.ops, 'redo') : false
+  }
+
+  /** Send the changes whose save failed again. */
+  retry(): void {
+    clearTimeout(this.autoRetry)
+    if (this.queue.held) this.queue.resume()
+    const failed = this.failed
+    this.failed = []
+    for (const b of failed) {
+      if (b.document === this.document) this.change(b.ops)
+      else this.queue.enqueue({ ...b, change: this.nextChange++ })
+    }
+    this.updateSaveState()
+  }
+
+  /** Give up the changes whose save failed (they were already taken back on screen). */
+  discard(): void {
+    clearTimeout(this.autoRetry)
+    const held = this.queue.held ? this.queue.drop() : []
+    for (const b of held.toReversed()) if (b.document === this.document) this.applyLocal(b.inverse)
+    const changes = new Set(held.map((b) => b.change))
+    for (const s of this.undo.values()) s.forget(changes)
+    this.failed = []
+    this.updateSaveState()
+  }
+
+  /** True when every change is confirmed saved. */
+  get allSaved(): boolean {
+    return this.store.get().save.kind === 'saved'
+  }
+
+  private saved(batches: Batch[], result: ApplyResult): void {
+    const document = batches[0]!.document
+    this.counted(document, result.annotationCount, result.changedOnDisk === true, result.notice ?? null)
+    if (document !== this.document || !this.layer) return
+    // Keep local copies that later, unconfirmed changes have already replaced.
+    const later = new Set<string>(this.edit ? [this.edit.id] : [])
+    for (const b of this.queue.pending) {
+      for (const op of b.ops) {
+        if (op.op === 'put') later.add(op.annotation.id)
+        else if (op.op === 'delete') later.add(op.id)
+      }
+    }
+    const fresh = result.annotations.filter((a) => !later.has(a.id) && this.layer!.annotations.has(a.id))
+    this.layer.apply(fresh, [])
+    this.surface?.update(fresh, [])
+    if (this.queue.idle && !this.edit) this.layer.setLinks(result.links)
+    this.store.set({ layer: this.layer.snapshot() })
+  }
+
+  /** A conflict keeps the changes queued (shown as not saved); a busy file is retried by itself. */
+  private heldSave(error: unknown): boolean {
+    if (!isConflict(error)) return false
+    this.lastError = error instanceof Error ? error.message : String(error)
+    clearTimeout(this.autoRetry)
+    const delay = retryDelay(error)
+    if (delay !== null) this.autoRetry = setTimeout(() => this.retry(), delay)
+    return true
+  }
+
+  private failedSave(batches: Batch[], error: unknown): void {
+    this.lastError = error instanceof Error ? error.message : String(error)
+    // Typing not yet sent may build on what failed: take it back too, and keep it for Retry.
+    const edit = this.edit
+    if (edit) {
+      this.edit = null
+      clearTimeout(edit.quiet)
+      clearTimeout(edit.deadline)
+      const now = edit.document === this.document ? this.layer?.annotations.get(edit.id) : undefined
+      if (now) {
+        const ops: AnnotationOp[] = [{ op: 'put', annotation: draftOf(now) }]
+        batches = [
+          ...batches,
+          { change: this.nextChange++, document: edit.document, ops, inverse: [{ op: 'put', annotation: draftOf(edit.before) }] },
+        ]
+      }
+    }
+    const changes = new Set(batches.map((b) => b.change))
+    for (const b of batches.toReversed()) if (b.document === this.document) this.applyLocal(b.inverse)
+    for (const s of this.undo.values()) s.forget(changes)
+    this.failed = [...this.failed, ...batches]
+    const n = batches.length
+    const what = n === 1 ? 'Your last change was' : `Your last ${n} changes were`
+    this.store.set({ hint: { text: `${what} not saved, so the text shows them undone; Retry sends them again.`, tone: 'error' } })
+    this.updateSaveState()
+  }
+
+  private updateSaveState(): void {
+    const save =
+      this.failed.length || this.queue.held
+        ? ({ kind: 'error', message: this.lastError } as const)
+        : !this.queue.idle || this.edit
+          ? ({ kind: 'saving' } as const)
+          : ({ kind: 'saved' } as const)
+    const prev = this.store.get().save
+    if (prev.kind !== save.kind || (prev.kind === 'error' && save.kind === 'error' && prev.message !== save.message))
+      this.store.set({ save })
+  }
+}

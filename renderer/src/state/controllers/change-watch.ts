@@ -1,0 +1,102 @@
+/**
+ * Polls project.changes every two seconds while the window is visible, and reloads what
+ * colleagues' changes on disk touch (see change-plan.ts): the document list, the open document's
+ * own layer (once the annotator's own changes are saved, so none is lost), the open review, the
+ * review progress. A short note in the status area says whose annotations changed.
+ */
+import type { Client, ProjectChanges } from '../../../../shared/api'
+import { planReload, type ReloadPlan } from '../model/change-plan'
+import type { SessionState } from '../model/session-state'
+import type { Store } from '../model/store'
+
+const POLL_MS = 2000
+const NOTE_MS = 12_000
+
+/** What the watch reloads through. */
+export interface ChangeHooks {
+  reloadProject(): Promise<void>
+  reloadDocuments(): Promise<void>
+  /** Reload the open document's own layer, after pending saves. */
+  reloadOwnLayer(): Promise<void>
+  reloadReview(): Promise<void>
+  reloadProgress(): Promise<void>
+}
+
+/** The poller of one window. */
+export class ChangeWatch {
+  private revision: number | null = null
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private noteTimer: ReturnType<typeof setTimeout> | undefined
+  private running = false
+  private busy = false
+
+  constructor(
+    private readonly store: Store<SessionState>,
+    private readonly client: Client,
+    private readonly hooks: ChangeHooks,
+  ) {
+    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', () => this.visible() && this.schedule(0))
+  }
+
+  /** Start watching the open project (again, from what is on disk now). */
+  async start(): Promise<void> {
+    this.running = true
+    this.revision = null
+    try {
+      this.revision = (await this.client.call('project.changes', { since: 0 })).revision
+    } catch {
+      // A host without change tracking: nothing to watch.
+      this.running = false
+      return
+    }
+    this.schedule(POLL_MS)
+  }
+
+  private visible(): boolean {
+    return typeof document === 'undefined' || document.visibilityState === 'visible'
+  }
+
+  private schedule(ms: number): void {
+    clearTimeout(this.timer)
+    if (this.running) this.timer = setTimeout(() => void this.poll(), ms)
+  }
+
+  private async poll(): Promise<void> {
+    if (this.busy || this.revision === null || !this.visible()) return this.schedule(POLL_MS)
+    this.busy = true
+    try {
+      const changes = await this.client.call('project.changes', { since: this.revision })
+      if (changes.revision !== this.revision) await this.take(changes)
+      this.revision = changes.revision
+    } catch {
+      // The host may be restarting; try again at the next tick.
+    } finally {
+      this.busy = false
+      this.schedule(POLL_MS)
+    }
+  }
+
+  private async take(changes: ProjectChanges): Promise<void> {
+    const s = this.store.get()
+    const plan: ReloadPlan = planReload(changes, {
+      me: s.info?.annotator ?? null,
+      document: s.doc?.id ?? null,
+      compared: s.view === 'review' && s.review ? s.review.annotators : null,
+    })
+    if (plan.note) this.note(plan.note)
+    this.store.set({ diskRevision: s.diskRevision + 1 })
+    const h = this.hooks
+    if (plan.project) await h.reloadProject()
+    if (plan.documents) await h.reloadDocuments()
+    if (plan.ownLayer) await h.reloadOwnLayer()
+    if (plan.review) await h.reloadReview()
+    if (plan.progress && this.store.get().progress) await h.reloadProgress()
+  }
+
+  /** Show a short note about changes taken in from disk, for a few seconds. */
+  note(text: string): void {
+    clearTimeout(this.noteTimer)
+    this.store.set({ changeNote: text })
+    this.noteTimer = setTimeout(() => this.store.set({ changeNote: null }), NOTE_MS)
+  }
+}

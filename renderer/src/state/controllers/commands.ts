@@ -1,0 +1,185 @@
+/**
+ * What the user does to annotations, in their words: tag the selection, select, delete, relabel,
+ * set an attribute or note, attribute to a source. Each builds the ops for one change and hands
+ * them to Annotating; the UI (keys, toolbar, side panel, clicks in the text) only calls these.
+ */
+import { attributionTarget } from '../../../../shared/annotations/links'
+import { draftOf } from '../../../../shared/annotations/stored-form'
+import type { Annotation, AnnotationOp } from '../../../../shared/model/annotation'
+import { findLabel, type LabelSchema } from '../../../../shared/model/labels'
+import { newId } from '../model/ids'
+import type { SessionState } from '../model/session-state'
+import type { Store } from '../model/store'
+import type { SpanRef } from '../model/text-surface'
+import type { Annotating } from './annotating'
+
+/** The annotation commands of the open document. */
+export class Commands {
+  constructor(
+    private readonly store: Store<SessionState>,
+    private readonly work: Annotating,
+  ) {}
+
+  private get labels(): LabelSchema {
+    return this.store.get().info?.project?.labels ?? []
+  }
+
+  private annotation(id: string): Annotation | undefined {
+    return this.work.layer?.annotations.get(id)
+  }
+
+  /** Show a short message above the text (null clears it). */
+  hint(text: string | null, tone: 'info' | 'error' = 'info'): void {
+    this.store.set({ hint: text === null ? null : { text, tone } })
+  }
+
+  /** True when the open document is read-only (its text is damaged): the host's sentence is shown instead. */
+  private readOnly(): boolean {
+    const readOnly = this.store.get().doc?.readOnly
+    if (readOnly) this.hint(readOnly, 'error')
+    return Boolean(readOnly)
+  }
+
+  /** Tag the selected text with a label: drawn at once, then saved. */
+  tag(labelId: string): void {
+    if (this.readOnly()) return
+    const surface = this.work.surface
+    const label = findLabel(this.labels, labelId)
+    if (!surface || !label) return
+    const span = surface.selectedSpan()
+    if (!span) return this.hint(`Select some text first, then press ${label.key} or click ${label.name}.`)
+    const id = newId()
+    // One redraw draws the highlight, marks it selected and puts the caret after it; the side
+    // panel (React) follows after that frame is painted.
+    this.store.afterPaint(() => {
+      const put: AnnotationOp = { op: 'put', annotation: { id, label: label.id, ...span, attributes: {}, note: '' } }
+      this.work.change([put], 'new', { select: id, caretAfter: span })
+      this.store.set({ selectedId: id, linking: null, hint: null })
+    })
+  }
+
+  /** Select an annotation (null deselects); `reveal` scrolls to it and flashes it. */
+  select(id: string | null, reveal = false): void {
+    this.work.flush()
+    const known = id !== null && this.annotation(id) ? id : null
+    if (this.store.get().selectedId !== known) this.store.set({ selectedId: known, linking: null })
+    this.work.surface?.showSelected(known)
+    if (known && reveal) this.work.surface?.reveal(known)
+  }
+
+  /** A click in the text: select what is under it, or finish attributing to a source. */
+  clickText(covering: SpanRef[]): void {
+    const linking = this.store.get().linking
+    if (linking) {
+      const target = covering.find((s) => s.label === linking.target)
+      if (!target) return this.hint(`Click a ${this.labelName(linking.target)} highlight, or press Escape to stop attributing.`)
+      this.setSource(linking.from, target.id)
+      this.store.set({ linking: null, hint: null })
+      this.work.surface?.reveal(target.id)
+      return
+    }
+    this.select(covering[0]?.id ?? null)
+  }
+
+  private labelName(id: string): string {
+    return findLabel(this.labels, id)?.name ?? id
+  }
+
+  /** Delete an annotation, with the links to and from it. */
+  remove(id: string): void {
+    if (this.readOnly() || !this.annotation(id)) return
+    const links = [...(this.work.layer?.links.values() ?? [])].filter((l) => l.from === id || l.to === id)
+    // As when tagging: the text is redrawn at once, and the side panel (React) follows after that
+    // frame is painted.
+    this.store.afterPaint(() => {
+      this.work.change([...links.map((l): AnnotationOp => ({ op: 'unlink', id: l.id })), { op: 'delete', id }])
+      this.hint('Annotation deleted. Ctrl+Z brings it back.')
+    })
+  }
+
+  /** Give an annotation another label, dropping attributes that no longer fit (links that no longer fit go by the shared rules, and come back with undo). */
+  relabel(id: string, labelId: string): void {
+    const a = this.annotation(id)
+    const label = findLabel(this.labels, labelId)
+    if (!a || !label || a.label === labelId) return
+    const keep = new Set(label.attributes.map((d) => d.id))
+    const attributes = Object.fromEntries(Object.entries(a.attributes).filter(([k]) => keep.has(k)))
+    this.work.change([{ op: 'put', annotation: { ...draftOf(a), label: label.id, attributes } }])
+  }
+
+  /** Set a choice attribute (saved at once) or a text attribute (saved when typing pauses). */
+  setAttribute(id: string, attribute: string, value: string, typing: boolean): void {
+    const a = this.annotation(id)
+    if (!a) return
+    const attributes = { ...a.attributes, [attribute]: value }
+    if (value === '') delete attributes[attribute]
+    if (typing) this.work.editBuffered(id, { attributes })
+    else this.work.change([{ op: 'put', annotation: { ...draftOf(a), attributes } }])
+  }
+
+  /** Change the note (saved when typing pauses). */
+  setNote(id: string, note: string): void {
+    this.work.editBuffered(id, { note })
+  }
+
+  /** Attribute a claim or stance to a source (null removes the attribution). */
+  setSource(id: string, sourceId: string | null): void {
+    const existing = this.work.layer?.snapshot().attribution.get(id)
+    if ((existing?.to ?? null) === sourceId) return
+    const ops: AnnotationOp[] = existing ? [{ op: 'unlink', id: existing.id }] : []
+    if (sourceId !== null) ops.push({ op: 'link', link: { id: newId(), from: id, to: sourceId } })
+    this.work.change(ops)
+  }
+
+  /** Start attributing the selected annotation: the next click on a source links it. */
+  startLinking(): void {
+    if (this.readOnly()) return
+    const id = this.store.get().selectedId
+    const a = id === null ? undefined : this.annotation(id)
+    const target = a ? attributionTarget(this.labels, a.label) : null
+    if (!a || target === null) return this.hint('Select a claim or stance first, then press A to attribute it to a source.')
+    this.store.set({ linking: { from: a.id, target } })
+    this.hint(`Attribute to…: click a ${this.labelName(target)} highlight in the text (Escape cancels).`)
+  }
+
+  /** Undo the last change of this document. */
+  undo(): void {
+    if (this.readOnly()) return
+    const done = this.work.undoLast()
+    if (done === false) return this.hint('Nothing to undo.')
+    this.afterHistory(done)
+  }
+
+  /** Redo the last undone change. */
+  redo(): void {
+    if (this.readOnly()) return
+    const done = this.work.redoLast()
+    if (done === false) return this.hint('Nothing to redo.')
+    this.afterHistory(done)
+  }
+
+  private afterHistory(done: ReturnType<Annotating['undoLast']>): void {
+    const put = done ? done.put : []
+    this.hint(null)
+    if (put.length === 1) this.select(put[0]!.id, true)
+  }
+
+  /** Escape: stop attributing, else deselect, else clear the hint. */
+  escape(): boolean {
+    const s = this.store.get()
+    if (s.linking) {
+      this.store.set({ linking: null })
+      this.hint(null)
+      return true
+    }
+    if (s.selectedId !== null) {
+      this.select(null)
+      return true
+    }
+    if (s.hint) {
+      this.hint(null)
+      return true
+    }
+    return false
+  }
+}

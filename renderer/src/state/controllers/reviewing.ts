@@ -1,0 +1,209 @@
+/**
+ * Reviewing the open document: load the compared layers and their review units, move between
+ * units, and settle them. Decisions go to the host one at a time, in the order they were made;
+ * the screen moves on to the next open disagreement at once and draws the reviewed layer when
+ * the host's reply comes back, so deciding unit after unit from the keyboard never waits.
+ */
+import { ApiError, type Client, type ReviewedState } from '../../../../shared/api'
+import type { UnitDecision } from '../../../../shared/model/review'
+import { messageOf } from '../model/errors'
+import { withRetries } from '../model/retry'
+import { nextOpen, openCounts, reviewModel, unitOfReviewed, withReviewed, type ReviewModel } from '../model/review-model'
+import { layerOfSpan, REVIEWED } from '../model/review-layers'
+import type { SessionState } from '../model/session-state'
+import type { ReviewSurface, SpanRef } from '../model/text-surface'
+import type { Store } from '../model/store'
+
+/** The review of the open document. */
+export class Reviewing {
+  /** The text under review, while its view is mounted (see model/text-surface.ts). */
+  surface: ReviewSurface | null = null
+  private chain: Promise<unknown> = Promise.resolve()
+  /** Units with a decision on its way. */
+  private readonly deciding = new Set<string>()
+  /** Units decided in this window, latest last, for Ctrl+Z. */
+  private decided: string[] = []
+  private loading = 0
+
+  constructor(
+    private readonly store: Store<SessionState>,
+    private readonly client: Client,
+    private readonly hint: (text: string | null, tone?: 'info' | 'error') => void,
+  ) {}
+
+  private get model(): ReviewModel | null {
+    return this.store.get().review
+  }
+
+  /** Load (or reload) the review of a document; keeps the current unit when it still exists. */
+  async open(document: string, annotators: readonly string[]): Promise<void> {
+    const ticket = ++this.loading
+    try {
+      await this.chain
+      const view = await this.client.call('review.open', { document, annotators: [...annotators] })
+      if (ticket !== this.loading) return
+      const model = reviewModel(view, annotators)
+      const previous = this.store.get().unit
+      const same = this.model?.document === document
+      const unit = same && previous !== null && model.indexOf.has(previous) ? previous : nextOpen(model, null, 1)
+      this.decided = same ? this.decided.filter((k) => model.indexOf.has(k)) : []
+      this.store.set({ review: model, unit, stale: null, editing: same ? this.store.get().editing : null })
+      this.progressed(model.reviewed)
+    } catch (e) {
+      if (ticket === this.loading) this.hint(messageOf(e), 'error')
+    }
+  }
+
+  /** Forget the review (leaving review mode or the project). */
+  close(): void {
+    this.loading++
+    this.surface = null
+    this.store.set({ review: null, unit: null, editing: null, stale: null })
+  }
+
+  /** Connect the review's text view; it marks the current unit and (when `reveal`) scrolls to it. */
+  attach(surface: ReviewSurface, reveal = true): void {
+    this.surface = surface
+    const unit = this.unitRange(this.store.get().unit)
+    surface.markRange(unit)
+    if (unit && reveal) surface.revealRange(unit)
+  }
+
+  /** Disconnect a text view that is going away. */
+  detach(surface: ReviewSurface): void {
+    if (this.surface === surface) this.surface = null
+  }
+
+  private unitRange(key: string | null): { start: number; end: number } | null {
+    const i = key === null ? undefined : this.model?.indexOf.get(key)
+    return i === undefined ? null : this.model!.units[i]!
+  }
+
+  /** Make a unit the current one (null: none); `reveal` scrolls the text to it and flashes it. */
+  select(key: string | null, reveal = true): void {
+    const range = this.unitRange(key)
+    this.store.set({ unit: range ? key : null, editing: null })
+    this.surface?.markRange(range)
+    if (range && reveal) this.surface?.revealRange(range)
+  }
+
+  /** A click in the text: the unit of the most specific span under it becomes the current one. */
+  clickText(covering: readonly SpanRef[]): void {
+    const model = this.model
+    if (!model || this.store.get().editing !== null || covering.length === 0) return
+    const hidden = this.store.get().hidden
+    for (const span of covering) {
+      const { layer, id } = layerOfSpan(span.id)
+      if (hidden.includes(layer)) continue
+      const key = layer === REVIEWED ? unitOfReviewed(model, id) : (model.unitOfMember.get(span.id) ?? null)
+      if (key !== null) return this.select(key, false)
+    }
+  }
+
+  /** Go to the next (1) or previous (-1) unsettled disagreement. */
+  step(dir: 1 | -1): void {
+    const model = this.model
+    if (!model) return
+    const key = nextOpen(model, this.store.get().unit, dir, this.deciding)
+    if (key === null) return this.allSettledHint(model)
+    this.select(key)
+  }
+
+  private allSettledHint(model: ReviewModel): void {
+    const { agreed } = openCounts(model)
+    this.hint(
+      agreed > 0
+        ? `Every disagreement is settled; ${agreed} agreed unit${agreed === 1 ? '' : 's'} remain: “Accept all agreed” settles them.`
+        : 'Every unit of this document is settled.',
+    )
+  }
+
+  /** Settle (or reopen) a unit; after a settling decision the next open disagreement is shown. */
+  decide(key: string, decision: UnitDecision, advance = decision.action !== 'reopen'): void {
+    const model = this.model
+    if (!model || !model.indexOf.has(key)) return
+    const { document, annotators } = model
+    this.deciding.add(key)
+    if (decision.action !== 'reopen') this.decided.push(key)
+    this.hint(null)
+    if (advance) {
+      const next = nextOpen(model, key, 1, this.deciding)
+      if (next === null) this.select(key, false)
+      else this.select(next)
+    } else this.store.set({ editing: null })
+    this.send(key, () => this.client.call('review.decide', { document, annotators: [...annotators], unit: key, decision }))
+  }
+
+  /** Accept the agreed version of every agreed unit not yet settled. */
+  acceptAgreed(): void {
+    const model = this.model
+    if (!model) return
+    const { document, annotators } = model
+    this.send(
+      null,
+      () => this.client.call('review.acceptAgreed', { document, annotators: [...annotators] }),
+      (before, after) => {
+        const n = after.decisions.size - before.decisions.size
+        this.hint(n > 0 ? `Accepted ${n} agreed unit${n === 1 ? '' : 's'}.` : 'No agreed unit was left open.')
+      },
+    )
+  }
+
+  /** Reopen the unit decided last in this window (Ctrl+Z in review mode). */
+  undoLast(): void {
+    const model = this.model
+    let key = this.decided.pop()
+    while (key !== undefined && !model?.decisions.has(key)) key = this.decided.pop()
+    if (key === undefined) return this.hint('No decision of yours to take back in this review.')
+    this.select(key)
+    this.decide(key, { action: 'reopen' }, false)
+  }
+
+  private send(key: string | null, call: () => Promise<ReviewedState>, done?: (before: ReviewModel, after: ReviewModel) => void): void {
+    const document = this.model?.document
+    // The reviewed layer was busy: the same decision is sent again shortly, a few times.
+    const waiting = (e: unknown) => this.hint(`Not saved: ${messageOf(e).replace(/\.?$/, '.')} Trying again…`, 'error')
+    this.chain = this.chain
+      .then(() => withRetries(call, waiting))
+      .then(
+        (reviewed) => {
+          const model = this.model
+          if (!model || model.document !== document) return
+          const after = withReviewed(model, reviewed)
+          this.show(model, after)
+          done?.(model, after)
+          if (key !== null && this.store.get().unit === key && openCounts(this.model!).disagreements === 0) this.allSettledHint(this.model!)
+        },
+        (e: unknown) => {
+          if (e instanceof ApiError && e.code === 'conflict') this.store.set({ stale: e.message })
+          else this.hint(messageOf(e), 'error')
+        },
+      )
+      .finally(() => {
+        if (key !== null) this.deciding.delete(key)
+      })
+  }
+
+  private show(before: ReviewModel, after: ReviewModel): void {
+    this.surface?.showReviewed(before.reviewed.annotations, after.reviewed.annotations)
+    this.store.set({ review: after })
+    this.progressed(after.reviewed)
+  }
+
+  private progressed(reviewed: ReviewedState): void {
+    const { progress, review } = this.store.get()
+    if (!review) return
+    this.store.set({ progress: { ...progress, [review.document]: { settled: reviewed.settled, total: reviewed.total } } })
+  }
+
+  /** Show the span an edit would store (null: back to the unit). */
+  preview(range: { start: number; end: number } | null): void {
+    this.surface?.markRange(range ?? this.unitRange(this.store.get().unit))
+  }
+
+  /** Show or hide a layer (an annotator's name, or "_reviewed") in the text. */
+  toggleLayer(layer: string): void {
+    const hidden = this.store.get().hidden
+    this.store.set({ hidden: hidden.includes(layer) ? hidden.filter((l) => l !== layer) : [...hidden, layer] })
+  }
+}

@@ -1,0 +1,319 @@
+/**
+ * The session: who is annotating, which project and document are open, and the calls that change
+ * them. It owns the Store the components read and the Annotating part for the open document.
+ * Actions that the user starts from a form return the error sentence (or null) so the form can
+ * show it next to the field; the rest put their message in the hint line.
+ */
+import {
+  ApiError,
+  type AppInfo,
+  type ArgsOf,
+  type BackupInfo,
+  type Client,
+  type ExportedFile,
+  type ProjectSummary,
+  type RestoreResult,
+  type StoreRef,
+} from '../../../../shared/api'
+import { Annotating } from './annotating'
+import { firstPinned, firstRestorable } from '../model/backups'
+import { isConflict, withRetries } from '../model/retry'
+import { Commands } from './commands'
+import { messageOf } from '../model/errors'
+import { ChangeWatch } from './change-watch'
+import { savesSettled, takeFreshLayer } from './layer-reload'
+import { ReviewMode } from './review-mode'
+import { Reviewing } from './reviewing'
+import { saveFile } from './save-file'
+import { initialState, type SessionState } from '../model/session-state'
+import { Store } from '../model/store'
+import { TextImport } from './text-import'
+
+export { messageOf } from '../model/errors'
+
+/** What an export produced. */
+export interface ExportOutcome {
+  file: Omit<ExportedFile, 'content'>
+  /** Where it went: a path on desktop, the file name downloaded in browser mode. */
+  where: string
+}
+
+/** The whole UI session. */
+export class Session {
+  readonly store = new Store<SessionState>(initialState)
+  readonly work: Annotating
+  readonly commands: Commands
+  readonly reviewing: Reviewing
+  readonly mode: ReviewMode
+  readonly watch: ChangeWatch
+  readonly imports: TextImport
+
+  constructor(readonly client: Client) {
+    this.work = new Annotating(this.store, client, (id, count, changedOnDisk, notice) => {
+      const documents = this.store.get().documents.map((d) => (d.id === id ? { ...d, annotationCount: count } : d))
+      this.store.set({ documents })
+      // The save found the layer's file damaged on disk and set it aside: say so, with the pinned copy.
+      if (notice) void this.layerDamaged(id, notice)
+      // Someone else had changed this layer on disk: show their changes once ours are saved.
+      if (changedOnDisk) this.watch.note('Changes from another window were merged.')
+      if (changedOnDisk && id === this.store.get().doc?.id) void this.reloadOwnLayer()
+    })
+    this.commands = new Commands(this.store, this.work)
+    const hint = (text: string | null, tone: 'info' | 'error' = 'info') => this.commands.hint(text, tone)
+    this.reviewing = new Reviewing(this.store, client, hint)
+    this.mode = new ReviewMode(this.store, client, this.reviewing, {
+      document: () => this.store.get().doc?.id ?? null,
+      saved: () => this.saved(),
+      hint,
+    })
+    this.imports = new TextImport(this.store, client, (id) => void this.openDocument(id))
+    this.watch = new ChangeWatch(this.store, client, {
+      reloadProject: async () => this.store.set({ info: await client.call('app.info', {}) }),
+      reloadDocuments: () => this.loadDocuments(),
+      reloadOwnLayer: () => this.reloadOwnLayer(),
+      reloadReview: () => this.mode.openReview(),
+      reloadProgress: () => this.mode.loadProgress(),
+    })
+  }
+
+  /** Show that a save found the open layer damaged on disk (set aside, its last good copy pinned). */
+  private async layerDamaged(id: string, notice: string): Promise<void> {
+    const doc = this.store.get().doc
+    const annotator = this.info?.annotator
+    if (!doc || doc.id !== id || !annotator) return
+    this.store.set({ doc: { ...doc, notice } })
+    // What the layer holds now is what was saved into the new file: show that, not what was set aside.
+    void this.reloadOwnLayer()
+    const backups = await this.client.call('backups.list', { store: { store: 'annotations', annotator, document: id } }).catch(() => [])
+    const now = this.store.get().doc
+    if (now?.id === id) this.store.set({ doc: { ...now, pinned: firstPinned(backups) } })
+  }
+
+  /** Take in the open document's own layer from disk, once the annotator's own changes are saved. */
+  async reloadOwnLayer(): Promise<void> {
+    const id = this.store.get().doc?.id
+    if (!id) return
+    await this.saved()
+    if (this.store.get().save.kind !== 'saved' || this.store.get().doc?.id !== id) return
+    try {
+      takeFreshLayer(this.work, this.store, await this.client.call('documents.open', { id }))
+    } catch (e) {
+      this.commands.hint(messageOf(e), 'error')
+    }
+  }
+
+  /** Resolves once the annotator's own changes are saved (or their save failed). */
+  saved(): Promise<void> {
+    this.work.flush()
+    return savesSettled(this.store)
+  }
+
+  /** Ask the host who we are and what is open. */
+  async start(): Promise<void> {
+    try {
+      const info = await this.client.call('app.info', {})
+      this.store.set({ phase: 'ready', info, askAnnotator: info.annotator === null })
+      if (info.notice) this.commands.hint(info.notice, 'error')
+      if (info.project) await this.watch.start()
+      if (info.project) await this.loadDocuments()
+      if (info.project) void this.mode.loadProgress()
+    } catch (e) {
+      this.store.set({ phase: 'failed', problem: messageOf(e) })
+    }
+  }
+
+  /** Save the annotator's name; returns the error sentence, or null. */
+  async setAnnotator(name: string): Promise<string | null> {
+    try {
+      this.work.flush()
+      const before = this.store.get().info?.annotator
+      const info = await this.client.call('settings.setAnnotator', { name: name.trim() })
+      this.store.set({ info, askAnnotator: false })
+      if (info.project) await this.loadDocuments(before !== info.annotator)
+      return null
+    } catch (e) {
+      return messageOf(e)
+    }
+  }
+
+  /** Show the annotator dialog again (to change the name). */
+  askAnnotator(ask: boolean): void {
+    this.store.set({ askAnnotator: ask })
+  }
+
+  private async projectOpened(project: ProjectSummary | null): Promise<void> {
+    if (!project) return
+    const info = this.store.get().info
+    const recent = [project.path, ...(info?.recent ?? []).filter((p) => p !== project.path)].slice(0, 10)
+    this.work.unload()
+    this.reviewing.close()
+    this.store.set({
+      info: info ? { ...info, project, recent } : info,
+      doc: null,
+      documents: [],
+      documentDetails: {},
+      imported: null,
+      hint: null,
+      view: 'annotate',
+      progress: null,
+      annotators: null,
+    })
+    await this.watch.start()
+    await this.loadDocuments()
+    void this.mode.loadProgress()
+  }
+
+  /**
+   * Put a kept version of a file back (docs/format.md#backups), once the annotator's own changes
+   * are saved, then show it: a project.json restore opens that project; a layer is re-read.
+   */
+  async restoreBackup(store: StoreRef, backup: string): Promise<RestoreResult> {
+    await this.saved()
+    const result = await this.client.call('backups.restore', { store, backup })
+    if (store.store === 'project') await this.projectOpened(result.project)
+    else if ((store.store === 'annotations' || store.store === 'text') && store.document === this.store.get().doc?.id)
+      await this.openDocument(store.document, true)
+    else if (store.store === 'reviewed') void this.mode.openReview()
+    return result
+  }
+
+  /** The user says a pinned copy is not needed; the banner about it goes. Returns the backups as they are now. */
+  async unpinBackup(store: StoreRef, backup: string): Promise<BackupInfo[]> {
+    const backups = await this.client.call('backups.unpin', { store, backup })
+    const doc = this.store.get().doc
+    if (store.store === 'annotations' && doc?.id === store.document && doc.pinned?.id === backup) {
+      const pinned = firstPinned(backups)
+      this.store.set({ doc: { ...doc, pinned, notice: pinned ? doc.notice : null } })
+    }
+    return backups
+  }
+
+  /** Open a project folder, by path or (desktop) through the native dialog; returns the error sentence, or null. */
+  async openProject(path?: string): Promise<string | null> {
+    try {
+      const project =
+        path === undefined ? await this.client.call('host.openProjectDialog', {}) : await this.client.call('project.open', { path })
+      await this.projectOpened(project)
+      return null
+    } catch (e) {
+      return messageOf(e)
+    }
+  }
+
+  /**
+   * Open a project folder by path. When its project.json cannot be read ('invalid'), also the
+   * newest kept version that can be put back, to offer restoring it; null when it opened.
+   */
+  async openProjectAt(path: string): Promise<{ problem: string; offer: BackupInfo | null } | null> {
+    try {
+      await this.projectOpened(await this.client.call('project.open', { path }))
+      return null
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.code !== 'invalid') return { problem: messageOf(e), offer: null }
+      const offer = await this.client.call('backups.list', { store: { store: 'project', path } }).then(firstRestorable, () => null)
+      return { problem: messageOf(e), offer }
+    }
+  }
+
+  /** Create a project, in a folder given by path or (desktop) chosen in the native dialog. */
+  async createProject(name: string, path?: string): Promise<string | null> {
+    try {
+      const project =
+        path === undefined
+          ? await this.client.call('host.createProjectDialog', { name })
+          : await this.client.call('project.create', { path, name })
+      await this.projectOpened(project)
+      return null
+    } catch (e) {
+      return messageOf(e)
+    }
+  }
+
+  /**
+   * Refresh the document list. The open document stays open (re-read when `reopen`, e.g. after the
+   * annotator changed); without one, the first document opens, once the annotator is known.
+   */
+  async loadDocuments(reopen = false): Promise<void> {
+    try {
+      const documents = await this.client.call('documents.list', {})
+      this.store.set({ documents })
+      if (!this.info?.annotator) return
+      const current = this.store.get().doc?.id
+      if (current !== undefined && documents.some((d) => d.id === current)) {
+        if (reopen) await this.openDocument(current, true)
+      } else if (documents[0]) await this.openDocument(documents[0].id)
+    } catch (e) {
+      this.commands.hint(messageOf(e), 'error')
+    }
+  }
+
+  /** Open a document: its text and this annotator's layer (`again` re-reads an open one). */
+  async openDocument(id: string, again = false): Promise<void> {
+    const { doc, opening } = this.store.get()
+    if (opening === id || (!again && doc?.id === id && opening === null)) return
+    this.work.flush()
+    this.store.set({ opening: id })
+    try {
+      const opened = await this.client.call('documents.open', { id })
+      if (this.store.get().opening !== id) return
+      this.work.load(opened)
+      this.store.set({
+        doc: { id, text: opened.text, notice: opened.notice, pinned: opened.pinned, readOnly: opened.readOnly },
+        opening: null,
+        hint: null,
+      })
+      const documents = this.store.get().documents.map((d) => (d.id === id ? opened.document : d))
+      this.store.set({ documents })
+      void this.loadValues()
+      void this.mode.openReview()
+    } catch (e) {
+      this.store.set({ opening: null })
+      this.commands.hint(messageOf(e), 'error')
+    }
+  }
+
+  /** Fetch the completion values used across the project. */
+  async loadValues(): Promise<void> {
+    try {
+      this.store.set({ values: await this.client.call('annotations.values', {}) })
+    } catch {
+      // Completion is a convenience; without it the fields still work.
+    }
+  }
+
+  /** Rename a document; returns the error sentence, or null. */
+  async renameDocument(id: string, title: string): Promise<string | null> {
+    try {
+      // A busy project.json is tried again by itself, a few times (the host says when it may succeed soon).
+      const renamed = await withRetries(() => this.client.call('documents.rename', { id, title }))
+      this.store.set({ documents: this.store.get().documents.map((d) => (d.id === id ? renamed : d)) })
+      return null
+    } catch (e) {
+      return isConflict(e) ? `Not saved: ${messageOf(e)}` : messageOf(e)
+    }
+  }
+
+  /** Import texts (picked or dropped): questions, progress and the report go through the store. */
+  importFiles(files: readonly File[]): Promise<void> {
+    return this.imports.run(files)
+  }
+
+  /** Clear the import report. */
+  dismissImport(): void {
+    this.store.set({ imported: null })
+  }
+
+  /** Export annotations in any format: a download in browser mode, a save dialog on desktop (null if cancelled). */
+  async exportAnnotations(options: ArgsOf<'export.annotations'>): Promise<ExportOutcome | null> {
+    this.work.flush()
+    await this.saved()
+    const { content, ...file } = await this.client.call('export.annotations', options)
+    const where = await saveFile(this.client, this.info?.host, { ...file, content })
+    return where === null ? null : { file, where }
+  }
+
+  /** The latest app info. */
+  get info(): AppInfo | null {
+    return this.store.get().info
+  }
+}

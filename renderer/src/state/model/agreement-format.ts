@@ -1,0 +1,68 @@
+/**
+ * How agreement figures read on screen: two decimals, "—" for an undefined figure (null in the
+ * report, never 0) with the reason in a sentence, and the shade of a confusion-matrix cell. Pure,
+ * so the wording of "why is this empty" is tested.
+ */
+import type { Figure, SpanPairAgreement, SpanScores, TokenAlpha, TokenPair } from '../../../../shared/agreement/report'
+
+export { formatFigure } from '../../../../shared/agreement/figure'
+
+/**
+ * The pair the Agreement view shows first: the one with the most documents in common, then the
+ * most spans between them, so a newcomer's nearly empty layer does not open the view.
+ */
+export function busiestPair(pairs: readonly Pick<SpanPairAgreement, 'documents' | 'exact'>[]): number {
+  let best = 0
+  let bestScore = [-1, -1]
+  pairs.forEach((p, i) => {
+    const all = p.exact.find((s) => s.label === 'all')
+    const score = [p.documents, all ? 2 * all.tp + all.fp + all.fn : 0]
+    if (score[0]! > bestScore[0]! || (score[0] === bestScore[0] && score[1]! > bestScore[1]!)) {
+      best = i
+      bestScore = score
+    }
+  })
+  return best
+}
+
+/** A share as a percentage: "96%", or "—". */
+export function formatShare(value: Figure): string {
+  return value === null ? '—' : `${Math.round(value * 100)}%`
+}
+
+/** Why a pair's kappa is undefined (null when it is defined). */
+export function whyKappaMissing(pair: Pick<TokenPair, 'kappa' | 'n' | 'observed'>): string | null {
+  if (pair.kappa !== null) return null
+  if (pair.n === 0) return 'Nothing to compare: no document both annotators have a layer for.'
+  return `Only one category in use (${formatShare(pair.observed)} raw agreement): kappa is undefined.`
+}
+
+/** Why alpha is undefined (null when it is defined). */
+export function whyAlphaMissing(alpha: Pick<TokenAlpha, 'alpha' | 'units'>): string | null {
+  if (alpha.alpha !== null) return null
+  if (alpha.units === 0) return 'Nothing to compare: no token has values from two annotators.'
+  return 'Everyone used one and the same category: alpha is undefined.'
+}
+
+/** Why precision, recall or F1 is undefined (null when defined); a is the reference, b the other. */
+export function whyScoreMissing(s: SpanScores, metric: 'precision' | 'recall' | 'f1', a: string, b: string): string | null {
+  if (s[metric] !== null) return null
+  if (metric === 'precision') return `${b} marked no ${s.label === 'all' ? 'span' : s.label}: precision is undefined.`
+  if (metric === 'recall') return `${a} marked no ${s.label === 'all' ? 'span' : s.label}: recall is undefined.`
+  return `Neither marked any ${s.label === 'all' ? 'span' : s.label}: F1 is undefined.`
+}
+
+/** Why an agreement share over matched pairs is undefined. */
+export function whyPairsMissing(n: number): string | null {
+  return n === 0 ? 'Nothing to compare: no matched pair of annotations.' : null
+}
+
+/** The shade (0–1) of a confusion cell: its share of its row, so a large "(none)" row does not wash out the rest. */
+export function cellShade(count: number, rowTotal: number): number {
+  return rowTotal === 0 ? 0 : count / rowTotal
+}
+
+/** Every pair of annotators, in report order (i < j). */
+export function pairKey(a: string, b: string): string {
+  return `${a} × ${b}`
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import type { AnnotationOp } from '../../../../shared/model/annotation'
+import { TextIndex } from '../../../../shared/offsets'
+import { annotation, marked, storingContext } from '../../testing/builders'
+import { AnnotationSet } from './annotation-set'
+import { applyOps } from '../../../../shared/annotations/apply'
+import { draftOf } from '../../../../shared/annotations/stored-form'
+import { UndoStack } from './undo-stack'
+
+/** A layer over a marked text with one claim and one source, the claim attributed to the source. */
+function layer() {
+  const { text, spans } = marked('[Die Verhandlungen sind gescheitert 👎], sagte [der Sprecher 🇩🇪] am Montag.')
+  const index = new TextIndex(text)
+  const claim = annotation(index, 'claim', spans[0]!.start, spans[0]!.end)
+  const source = annotation(index, 'source', spans[1]!.start, spans[1]!.end, { attributes: { kind: 'person' } })
+  const link = {
+    id: 'l1',
+    type: 'attribution' as const,
+    from: claim.id,
+    to: source.id,
+    author: 'tester',
+    created: '2026-01-01T00:00:00.000Z',
+  }
+  const set = new AnnotationSet([claim, source], [link])
+  return { text, ctx: storingContext(text), set, claim, source, link }
+}
+
+/** Apply ops to the set as the UI does, returning the inverse. */
+function run(l: ReturnType<typeof layer>, ops: AnnotationOp[]) {
+  const out = applyOps(l.set, ops, l.ctx)
+  l.set.apply(out.put, out.removed)
+  l.set.setLinks(out.links)
+  return out
+}
+
+describe('the UI’s copy of a layer, changed by the shared rules', () => {
+  it('undo and redo walk a history of edits back and forth', () => {
+    const l = layer()
+    const stack = new UndoStack()
+    const edit = (note: string, change: number) => {
+      const a = l.set.annotations.get(l.claim.id)!
+      stack.record({ change, ops: run(l, [{ op: 'put', annotation: { ...draftOf(a), note } }]).inverse })
+    }
+    edit('first', 1)
+    edit('second', 2)
+    const undo = () => {
+      const e = stack.takeUndo()!
+      stack.recordUndone({ change: e.change, ops: run(l, e.ops).inverse })
+    }
+    undo()
+    expect(l.set.annotations.get(l.claim.id)!.note).toBe('first')
+    undo()
+    expect(l.set.annotations.get(l.claim.id)!.note).toBe('')
+    const redo = stack.takeRedo()!
+    stack.recordRedone({ change: redo.change, ops: run(l, redo.ops).inverse })
+    expect(l.set.annotations.get(l.claim.id)!.note).toBe('first')
+    expect(stack.canRedo).toBe(true)
+    stack.forget(new Set([2]))
+    expect(stack.canRedo).toBe(false)
+  })
+
+  it('keeps annotations in text order, enclosing spans before nested ones', () => {
+    const l = layer()
+    run(l, [
+      { op: 'put', annotation: { id: 'inner', label: 'stance', start: 4, end: 17, attributes: {}, note: '' } },
+      { op: 'put', annotation: { id: 'outer', label: 'claim', start: 0, end: 40, attributes: {}, note: '' } },
+    ])
+    expect(l.set.snapshot().order.map((a) => a.id)).toEqual(['outer', l.claim.id, 'inner', l.source.id])
+  })
+})

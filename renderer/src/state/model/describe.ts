@@ -1,0 +1,32 @@
+/**
+ * How annotations are named on screen: shortened quotes, the name a source goes by, and which way
+ * a stretch of text runs.
+ */
+import type { Annotation } from '../../../../shared/model/annotation'
+
+/** Shorten text for display, collapsing whitespace and cutting on a whole character. */
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text.replace(/\s+/g, ' ').trim())
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`
+}
+
+/** The name a source goes by: its canonical name if it has one, else its text. */
+export function sourceName(source: Annotation): string {
+  return source.attributes.name?.trim() || source.target.quote.exact
+}
+
+/** The option text for a source in a "Source" list: its text, and its canonical name when set. */
+export function sourceOption(source: Annotation): string {
+  const quote = truncate(source.target.quote.exact, 60)
+  const name = source.attributes.name?.trim()
+  return name && name !== source.target.quote.exact ? `${name} — ${quote}` : quote
+}
+
+const STRONG = /[\p{L}]/u
+const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|[\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u
+
+/** The direction of a text as `dir="auto"` would find it: its first strong letter's (ltr when none). */
+export function textDirection(text: string): 'ltr' | 'rtl' {
+  for (const ch of text) if (STRONG.test(ch)) return RTL.test(ch) ? 'rtl' : 'ltr'
+  return 'ltr'
+}

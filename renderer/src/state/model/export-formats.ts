@@ -1,0 +1,67 @@
+/**
+ * The export formats as the Export dialog offers them (docs/formats.md#exporting-annotations):
+ * a name, one line on what each is for, and which choices apply to it. Also the sentence that
+ * says what an export wrote.
+ */
+import type { ExportFormat, ExportedFile } from '../../../../shared/api'
+
+/** One format in the dialog's "Format" group. */
+export interface FormatOption {
+  value: ExportFormat
+  /** The radio button's name. */
+  label: string
+  /** What it is for, in one line. */
+  hint: string
+}
+
+/** Every format, in the order offered. */
+export const FORMAT_OPTIONS: readonly FormatOption[] = [
+  { value: 'csv', label: 'CSV', hint: 'One row per annotation, for R, pandas and spreadsheets.' },
+  {
+    value: 'xlsx',
+    label: 'Excel workbook (.xlsx)',
+    hint: 'Spans, links and documents as sheets; opens in Excel or LibreOffice in any language, no import wizard.',
+  },
+  { value: 'tsv', label: 'TSV', hint: 'The CSV’s columns separated by tabs, for tools that prefer them.' },
+  { value: 'jsonl', label: 'JSON Lines', hint: 'One annotation per line as Marginalia stores it, with its links; for scripts.' },
+  { value: 'w3c', label: 'W3C Web Annotation (JSON-LD)', hint: 'The W3C standard: quote and position selectors, links as annotations.' },
+  { value: 'brat', label: 'brat standoff (zip)', hint: 'A .txt and .ann file per document and layer, to open in brat.' },
+  { value: 'zip', label: 'Project archive (zip)', hint: 'The whole project folder — texts, every layer, labels — for a colleague.' },
+]
+
+/** True when the format exports a choice of layers and documents (the archive always holds everything). */
+export function choosesContent(format: ExportFormat): boolean {
+  return format !== 'zip'
+}
+
+/** True when the delimited-text options (byte order mark, formula protection) apply; a workbook needs neither. */
+export function hasSpreadsheetOptions(format: ExportFormat): boolean {
+  return format === 'csv' || format === 'tsv'
+}
+
+function count(n: number, one: string): string {
+  return `${n} ${one}${n === 1 ? '' : 's'}`
+}
+
+/** "Exported 12 annotations from 3 documents as spans.jsonl." (`to` a path on desktop). */
+export function exportedSentence(
+  file: Pick<ExportedFile, 'annotations' | 'documents'>,
+  format: ExportFormat,
+  where: string,
+  desktop: boolean,
+): string {
+  const what =
+    format === 'zip'
+      ? `the project (${count(file.documents, 'document')})`
+      : `${count(file.annotations, 'annotation')} from ${count(file.documents, 'document')}`
+  return `Exported ${what} ${desktop ? 'to' : 'as'} ${where}.`
+}
+
+/**
+ * The documents to export: null for all, else the chosen ids in the project's order (an empty
+ * choice is not a choice the host takes, so it is reported by the dialog instead).
+ */
+export function chosenDocuments(all: readonly { id: string }[], some: boolean, chosen: ReadonlySet<string>): string[] | null {
+  if (!some) return null
+  return all.filter((d) => chosen.has(d.id)).map((d) => d.id)
+}

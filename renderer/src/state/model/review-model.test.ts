@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import type { ReviewView, ReviewedState } from '../../../../shared/api'
+import { TextIndex } from '../../../../shared/offsets'
+import { reviewUnits, type ReviewLayer } from '../../../../shared/review/units'
+import { annotation, marked } from '../../testing/builders'
+import { filterUnits, kindName, nextOpen, openCounts, reviewModel, withReviewed } from './review-model'
+
+/** Maria and Jonas on one text: [0] agreed, [1] label differs, [2] only Maria, [3] boundaries differ. */
+function review(decidedUnits: number[] = []) {
+  const { text, spans } = marked('[Kyiv] said [talks failed], [Moscow 🇷🇺 denied] it, [the war goes on] today.')
+  const index = new TextIndex(text)
+  const [a, b, c, d] = spans
+  const maria = [
+    annotation(index, 'source', a!.start, a!.end),
+    annotation(index, 'claim', b!.start, b!.end),
+    annotation(index, 'claim', c!.start, c!.end),
+    annotation(index, 'claim', d!.start, d!.end),
+  ]
+  const jonas = [
+    annotation(index, 'source', a!.start, a!.end),
+    annotation(index, 'stance', b!.start, b!.end),
+    annotation(index, 'claim', d!.start + 4, d!.end),
+  ]
+  const layers: ReviewLayer[] = [
+    { annotator: 'maria', annotations: maria, links: [] },
+    { annotator: 'jonas', annotations: jonas, links: [] },
+  ]
+  const units = reviewUnits(layers)
+  const decided = decidedUnits.map((i) => units[i]!.key)
+  const reviewed: ReviewedState = {
+    annotations: [],
+    links: [],
+    decisions: decided.map((unit) => ({
+      unit,
+      action: 'rejected',
+      annotation: null,
+      members: [],
+      decidedBy: 'rita',
+      decided: '2026-01-01T00:00:00.000Z',
+    })),
+    settled: decided.length,
+    total: units.length,
+  }
+  const document = {
+    id: 'doc',
+    title: 'Doc',
+    length: index.length,
+    importedFrom: 'doc.txt',
+    encoding: 'utf-8',
+    metadata: null,
+    annotationCount: 0,
+  }
+  const view: ReviewView = { document, text, sha256: '0'.repeat(64), reviewer: 'rita', layers, units, reviewed }
+  return { model: reviewModel(view, ['maria', 'jonas']), units }
+}
+
+describe('review model', () => {
+  it('names each kind of unit, and who marked what only some marked', () => {
+    const { units } = review()
+    expect(units.map(kindName)).toEqual(['Agreed', 'Label differs', 'Only maria', 'Boundaries differ'])
+  })
+
+  it('steps through unsettled disagreements in text order, round the end, skipping agreed and settled ones', () => {
+    const { model, units } = review()
+    const [agreed, label, only, bounds] = units.map((u) => u.key)
+    expect(nextOpen(model, null, 1)).toBe(label)
+    expect(nextOpen(model, label!, 1)).toBe(only)
+    expect(nextOpen(model, bounds!, 1)).toBe(label)
+    expect(nextOpen(model, label!, -1)).toBe(bounds)
+    expect(nextOpen(model, agreed!, 1, new Set([label!]))).toBe(only)
+    const decisions = [label!, only!, bounds!].map((unit) => ({ ...review([0]).model.reviewed.decisions[0]!, unit }))
+    const settled = withReviewed(model, { ...model.reviewed, decisions })
+    expect(nextOpen(settled, null, 1)).toBeNull()
+    expect(openCounts(settled)).toEqual({ disagreements: 0, agreed: 1 })
+  })
+
+  it('filters the list: agreed units only when asked, settled ones can be hidden', () => {
+    const { model } = review([1])
+    const keys = (f: Parameters<typeof filterUnits>[1]) => filterUnits(model, f).map((u) => kindName(u))
+    expect(keys({ kind: 'all', showAgreed: false, showSettled: true })).toEqual(['Label differs', 'Only maria', 'Boundaries differ'])
+    expect(keys({ kind: 'all', showAgreed: true, showSettled: false })).toEqual(['Agreed', 'Only maria', 'Boundaries differ'])
+    expect(keys({ kind: 'boundaries-differ', showAgreed: false, showSettled: true })).toEqual(['Boundaries differ'])
+  })
+
+  it('ignores decisions on units that no longer exist (their members changed)', () => {
+    const { model } = review([1])
+    const gone = withReviewed(model, {
+      ...model.reviewed,
+      decisions: model.reviewed.decisions.map((d) => ({ ...d, unit: 'maria:gone|jonas:gone' })),
+    })
+    expect(gone.decisions.size).toBe(0)
+    expect(model.decisions.size).toBe(1)
+  })
+})

@@ -1,0 +1,137 @@
+/**
+ * The open review as the UI holds it: what review.open returned, indexed for the questions the
+ * review screen asks on every key press (which unit is this member in, is this unit settled,
+ * where is the next open disagreement), without scanning thousands of units each time. Pure, so
+ * the navigation rules are tested without a page.
+ */
+import type { ReviewView, ReviewedState } from '../../../../shared/api'
+import type { Decision, ReviewedAnnotation } from '../../../../shared/model/review'
+import { TextIndex } from '../../../../shared/offsets'
+import type { ReviewLayer, ReviewUnit, UnitKind } from '../../../../shared/review/units'
+
+/** One document's review, indexed. Replaced (never changed) when something changes. */
+export interface ReviewModel {
+  document: string
+  /** The compared annotators, in the order they were chosen (their lanes). */
+  annotators: readonly string[]
+  reviewer: string
+  /** The document's text, indexed. */
+  index: TextIndex
+  layers: readonly ReviewLayer[]
+  /** In text order. */
+  units: readonly ReviewUnit[]
+  /** Position in `units` by unit key. */
+  indexOf: ReadonlyMap<string, number>
+  /** Unit key by member, "annotator:annotation id". */
+  unitOfMember: ReadonlyMap<string, string>
+  reviewed: ReviewedState
+  /** The decision that settles each unit, by unit key (decisions on units that changed are left out). */
+  decisions: ReadonlyMap<string, Decision>
+  /** Reviewed annotations by id. */
+  reviewedById: ReadonlyMap<string, ReviewedAnnotation>
+}
+
+/** The key of one annotator's annotation, as unit keys and highlight ids use it. */
+export function memberKey(annotator: string, id: string): string {
+  return `${annotator}:${id}`
+}
+
+/** Index a review as review.open returned it. */
+export function reviewModel(view: ReviewView, annotators: readonly string[]): ReviewModel {
+  const indexOf = new Map<string, number>()
+  const unitOfMember = new Map<string, string>()
+  view.units.forEach((u, i) => {
+    indexOf.set(u.key, i)
+    for (const m of u.members) unitOfMember.set(memberKey(m.annotator, m.annotation.id), u.key)
+  })
+  const index = new TextIndex(view.text)
+  const base = {
+    document: view.document.id,
+    annotators,
+    reviewer: view.reviewer,
+    index,
+    layers: view.layers,
+    units: view.units,
+    indexOf,
+    unitOfMember,
+  }
+  return withReviewed(base, view.reviewed)
+}
+
+/** The same review with the reviewed layer as a decision left it. */
+export function withReviewed(model: Omit<ReviewModel, 'reviewed' | 'decisions' | 'reviewedById'>, reviewed: ReviewedState): ReviewModel {
+  const decisions = new Map<string, Decision>()
+  for (const d of reviewed.decisions) if (model.indexOf.has(d.unit)) decisions.set(d.unit, d)
+  const reviewedById = new Map(reviewed.annotations.map((a) => [a.id, a]))
+  return { ...model, reviewed, decisions, reviewedById }
+}
+
+/** True for every kind but 'agreed'. */
+export function isDisagreement(unit: ReviewUnit): boolean {
+  return unit.kind !== 'agreed'
+}
+
+/**
+ * The next (dir 1) or previous (dir -1) unsettled disagreement from the unit `from` (or from the
+ * start / end when null), going round the end of the text; null when none is left. Units in
+ * `deciding` (a decision on its way) count as settled.
+ */
+export function nextOpen(model: ReviewModel, from: string | null, dir: 1 | -1, deciding: ReadonlySet<string> = new Set()): string | null {
+  const n = model.units.length
+  const at = from === null ? undefined : model.indexOf.get(from)
+  const start = at === undefined ? (dir === 1 ? -1 : n) : at
+  for (let step = 1; step <= n; step++) {
+    const i = (((start + dir * step) % n) + n) % n
+    const u = model.units[i]!
+    if (isDisagreement(u) && !model.decisions.has(u.key) && !deciding.has(u.key)) return u.key
+  }
+  return null
+}
+
+/** Open disagreements and agreed units not yet settled. */
+export function openCounts(model: ReviewModel): { disagreements: number; agreed: number } {
+  let disagreements = 0
+  let agreed = 0
+  for (const u of model.units) {
+    if (model.decisions.has(u.key)) continue
+    if (isDisagreement(u)) disagreements++
+    else agreed++
+  }
+  return { disagreements, agreed }
+}
+
+const KIND_NAMES: Record<Exclude<UnitKind, 'only-some'>, string> = {
+  agreed: 'Agreed',
+  'attributes-differ': 'Attributes differ',
+  'label-differs': 'Label differs',
+  'boundaries-differ': 'Boundaries differ',
+}
+
+/** The badge of a unit: its kind, and for units only some marked, who did. */
+export function kindName(unit: ReviewUnit): string {
+  if (unit.kind !== 'only-some') return KIND_NAMES[unit.kind]
+  return `Only ${unit.members.map((m) => m.annotator).join(', ')}`
+}
+
+/** The filter of the units list. */
+export interface UnitFilter {
+  /** One kind, or every kind. */
+  kind: UnitKind | 'all'
+  showAgreed: boolean
+  showSettled: boolean
+}
+
+/** The units the list shows under a filter, in text order. */
+export function filterUnits(model: ReviewModel, filter: UnitFilter): ReviewUnit[] {
+  return model.units.filter((u) => {
+    if (filter.kind !== 'all' && u.kind !== filter.kind) return false
+    if (filter.kind === 'all' && u.kind === 'agreed' && !filter.showAgreed) return false
+    return filter.showSettled || !model.decisions.has(u.key)
+  })
+}
+
+/** The unit a reviewed annotation settled, if it is one of this review's units. */
+export function unitOfReviewed(model: ReviewModel, annotationId: string): string | null {
+  for (const d of model.decisions.values()) if (d.annotation === annotationId) return d.unit
+  return null
+}

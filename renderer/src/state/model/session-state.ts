@@ -1,0 +1,145 @@
+/**
+ * The shape of everything the UI shows outside the text itself. One immutable object, replaced
+ * field by field through the Store, so components re-render only for the fields they read.
+ */
+import type { AnnotatorSummary, AppInfo, BackupInfo, CsvPreview, DocumentSummary } from '../../../../shared/api'
+import type { LayerSnapshot } from './annotation-set'
+import type { ReviewModel } from './review-model'
+
+/** What the save indicator says. */
+export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string }
+
+/** The open document's text and what came with it. */
+export interface OpenDocumentState {
+  id: string
+  text: string
+  /** A sentence from the host about this layer (e.g. a damaged store set aside, a pinned last good copy). */
+  notice: string | null
+  /** The newest pinned copy of this layer (its last good version), until restored or dismissed. */
+  pinned: BackupInfo | null
+  /** Set when the text is damaged: the host's sentence; nothing can be changed until it is restored. */
+  readOnly: string | null
+}
+
+/** Result of the last import of texts, shown until dismissed. */
+export interface ImportReport {
+  /** Each document that came in, with the file it came from and that file's encoding. */
+  imported: { id: string; title: string; file: string; encoding: string | null }[]
+  /** Texts already in the project (same sha256), with the host's sentence. */
+  duplicates: { name: string; message: string }[]
+  /** Files (or CSV rows) refused, with the sentence saying what to do. */
+  errors: { name: string; message: string }[]
+  /** Files the user chose not to import. */
+  skipped: string[]
+}
+
+/** What the import is waiting for the user to decide. */
+export type ImportQuestion =
+  { kind: 'large'; id: number; name: string; bytes: number } | { kind: 'csv'; id: number; name: string; preview: CsvPreview }
+
+/** What the import learned about a document that documents.list does not say. */
+export interface DocumentDetails {
+  encoding: string | null
+  metadata: Record<string, string> | null
+}
+
+/** A short message above the text. */
+export interface Hint {
+  text: string
+  tone: 'info' | 'error'
+}
+
+/** Attribution in progress: the claim or stance waiting for a source to be clicked. */
+export interface Linking {
+  from: string
+  /** The label id the link must point to. */
+  target: string
+}
+
+/** What the window shows beside the document list. */
+export type View = 'annotate' | 'review' | 'agreement'
+
+/** Settled / total review units, by document id. */
+export type Progress = Record<string, { settled: number; total: number }>
+
+/** Everything the UI renders from. */
+export interface SessionState {
+  phase: 'starting' | 'no-token' | 'ready' | 'failed'
+  /** Why start-up failed, in one sentence. */
+  problem: string | null
+  info: AppInfo | null
+  askAnnotator: boolean
+  documents: DocumentSummary[]
+  doc: OpenDocumentState | null
+  /** Id of the document being opened. */
+  opening: string | null
+  layer: LayerSnapshot | null
+  selectedId: string | null
+  linking: Linking | null
+  save: SaveState
+  imported: ImportReport | null
+  /** Files of the running import sent so far, of all (null when no import runs). */
+  importing: { done: number; total: number } | null
+  importQuestion: ImportQuestion | null
+  /** Encoding and CSV metadata of documents imported in this session, by id. */
+  documentDetails: Record<string, DocumentDetails>
+  hint: Hint | null
+  /** Completion values by "label.attribute", from the whole project. */
+  values: Record<string, string[]>
+  view: View
+  /** Who has layers in the project (null until asked). */
+  annotators: AnnotatorSummary[] | null
+  /** The annotators the review compares, once chosen. */
+  compared: readonly string[] | null
+  /** The annotator picker is open. */
+  choosing: boolean
+  /** The open document's review, once loaded. */
+  review: ReviewModel | null
+  /** The review unit being decided. */
+  unit: string | null
+  /** The unit whose Edit form is open. */
+  editing: string | null
+  /** Layers hidden in the review text: annotator names and "_reviewed". */
+  hidden: readonly string[]
+  /** Set when a decision met a unit changed on disk: the sentence, until the review is reopened. */
+  stale: string | null
+  /** Review progress per document (null until asked). */
+  progress: Progress | null
+  /** A short note about colleagues' changes taken in from disk. */
+  changeNote: string | null
+  /** Counts the batches of changes taken in from disk (what depends on them can recompute). */
+  diskRevision: number
+}
+
+/** The state before app.info has answered. */
+export const initialState: SessionState = {
+  phase: 'starting',
+  problem: null,
+  info: null,
+  askAnnotator: false,
+  documents: [],
+  doc: null,
+  opening: null,
+  layer: null,
+  selectedId: null,
+  linking: null,
+  save: { kind: 'saved' },
+  imported: null,
+  importing: null,
+  importQuestion: null,
+  documentDetails: {},
+  hint: null,
+  values: {},
+  view: 'annotate',
+  annotators: null,
+  compared: null,
+  choosing: false,
+  review: null,
+  unit: null,
+  editing: null,
+  hidden: [],
+  stale: null,
+  progress: null,
+  changeNote: null,
+  diskRevision: 0,
+}

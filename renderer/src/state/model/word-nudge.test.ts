@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { TextIndex } from '../../../../shared/offsets'
+import { marked } from '../../testing/builders'
+import { nudge } from './word-nudge'
+
+function setup(source: string) {
+  const { text, spans } = marked(source)
+  const index = new TextIndex(text)
+  const show = (s: { start: number; end: number }) => index.slice(s.start, s.end)
+  return { index, span: { start: spans[0]!.start, end: spans[0]!.end }, show }
+}
+
+describe('nudge', () => {
+  it('moves the start and the end by whole words, across emoji and line breaks', () => {
+    const { index, span, show } = setup('Die 👩🏽‍⚕️ Ministerin [sagte: Gespräche] sind\ngescheitert.')
+    expect(show(nudge(index, span, 'start', -1))).toBe('Ministerin sagte: Gespräche')
+    expect(show(nudge(index, nudge(index, span, 'start', -1), 'start', -1))).toBe('👩🏽‍⚕️ Ministerin sagte: Gespräche')
+    expect(show(nudge(index, span, 'start', 1))).toBe('Gespräche')
+    expect(show(nudge(index, span, 'end', 1))).toBe('sagte: Gespräche sind')
+    expect(show(nudge(index, nudge(index, span, 'end', 1), 'end', 1))).toBe('sagte: Gespräche sind\ngescheitert.')
+    expect(show(nudge(index, span, 'end', -1))).toBe('sagte:')
+  })
+
+  it('never empties the span or leaves the text', () => {
+    const { index, span, show } = setup('[one] two')
+    expect(show(nudge(index, span, 'end', -1))).toBe('one')
+    expect(show(nudge(index, span, 'start', 1))).toBe('one')
+    expect(show(nudge(index, span, 'start', -1))).toBe('one')
+    const end = setup('one [two]')
+    expect(end.show(nudge(end.index, end.span, 'end', 1))).toBe('two')
+  })
+})
