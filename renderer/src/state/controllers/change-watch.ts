@@ -52,6 +52,12 @@ export class ChangeWatch {
     this.schedule(POLL_MS)
   }
 
+  /** Stop watching (the project closes, the window goes). */
+  stop(): void {
+    this.running = false
+    clearTimeout(this.timer)
+  }
+
   private visible(): boolean {
     return typeof document === 'undefined' || document.visibilityState === 'visible'
   }

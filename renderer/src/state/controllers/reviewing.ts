@@ -149,6 +149,11 @@ export class Reviewing {
     )
   }
 
+  /** Resolves once every decision sent so far has been answered (saved, or its failure shown). */
+  async settled(): Promise<void> {
+    await this.chain
+  }
+
   /** Reopen the unit decided last in this window (Ctrl+Z in review mode). */
   undoLast(): void {
     const model = this.model

@@ -1,0 +1,206 @@
+/**
+ * The UI's controllers (annotating, commands, review) driven as the app drives them, against the
+ * real core: the client's transport calls the same dispatch and handlers the hosts use, on a copy
+ * of the sample project on disk, with every argument passed through JSON as on the wire. Only the
+ * text on screen is a stand-in (a TextSurface that records what it was asked to draw and holds a
+ * selection), because that is the edge the controllers talk to. Disk trouble is made real: a full
+ * disk injected at the durable writer, a file held by another writer's lock.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { hostname, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createClient, dispatch, type MethodName } from '../shared/api'
+import type { Annotation } from '../shared/model/annotation'
+import type { ReviewStoreFile } from '../shared/model/review'
+import type { StoreFile } from '../shared/model/project'
+import { createHandlers } from '../electron/core/app/handlers'
+import { Workbench } from '../electron/core/app/workbench'
+import { diskFaults } from '../electron/core/store/durable'
+import { lockPathFor } from '../electron/core/store/file-lock'
+import { FIXTURES } from '../electron/core/testing'
+import { Session } from '../renderer/src/state/controllers/session'
+import type { ReviewSurface, Span, SurfaceUpdate, TextSurface } from '../renderer/src/state/model/text-surface'
+
+const cleanups: (() => Promise<void> | void)[] = []
+afterEach(async () => {
+  diskFaults.write = null
+  for (const c of cleanups.splice(0).toReversed()) await c()
+})
+
+/** The text on screen, as the controllers see it: what it was asked to draw, and a selection to tag. */
+class RecordingSurface implements TextSurface {
+  selection: Span | null = null
+  drawn = new Map<string, Annotation>()
+  selected: string | null = null
+  update(put: readonly Annotation[], removed: readonly string[], options: SurfaceUpdate = {}): void {
+    for (const id of removed) this.drawn.delete(id)
+    for (const a of put) this.drawn.set(a.id, a)
+    if (options.select !== undefined) this.selected = options.select
+  }
+  showSelected(id: string | null): void {
+    this.selected = id
+  }
+  reveal(): void {}
+  selectedSpan(): Span | null {
+    return this.selection
+  }
+}
+
+/** A session on a copy of the sample project, as annotator "tester", with the first document open. */
+async function sessionOnCore() {
+  const root = await mkdtemp(join(tmpdir(), 'marginalia-controllers-'))
+  cleanups.push(() => rm(root, { recursive: true, force: true }))
+  const projectDir = join(root, 'project')
+  await cp(join(FIXTURES, 'sample-project'), projectDir, { recursive: true })
+  const wb = await Workbench.start({ configDir: join(root, 'config'), host: 'browser', version: 'test' })
+  cleanups.push(() => wb.close())
+  await wb.setAnnotator('tester')
+  await wb.open(projectDir)
+  const handlers = createHandlers(wb)
+  const calls: MethodName[] = []
+  const client = createClient(async (method, args) => {
+    calls.push(method)
+    return JSON.parse(JSON.stringify(await dispatch(handlers, method, JSON.parse(JSON.stringify(args ?? {})))))
+  })
+  const session = new Session(client)
+  await session.start()
+  cleanups.push(() => session.watch.stop())
+  const doc = session.store.get().documents[0]!
+  await session.openDocument(doc.id)
+  const surface = new RecordingSurface()
+  session.work.attach(surface)
+  const text = session.work.index!.text
+  /** The code point span of the first occurrence of `phrase` in the open text. */
+  const spanOf = (phrase: string): Span => {
+    const start = Array.from(text.slice(0, text.indexOf(phrase))).length
+    return { start, end: start + Array.from(phrase).length }
+  }
+  const onDisk = async (): Promise<StoreFile | null> =>
+    JSON.parse(await readFile(join(projectDir, 'annotations', 'tester', `${doc.id}.json`), 'utf8').catch(() => 'null'))
+  /** Select `phrase` and press a label's key. */
+  const tag = (phrase: string, label: string) => {
+    surface.selection = spanOf(phrase)
+    session.commands.tag(label)
+    return session.store.get().selectedId!
+  }
+  const idle = () => new Promise((r) => setTimeout(r, 0))
+  return { session, surface, doc, projectDir, calls, onDisk, tag, spanOf, handlers, idle }
+}
+
+describe('annotating through the controllers, against the real core', () => {
+  it('tags the selection: drawn at once, then saved with its quote, in code points', async () => {
+    const { session, surface, onDisk, tag, spanOf } = await sessionOnCore()
+    const id = tag('Arkady Mil-Man', 'source')
+    expect(surface.drawn.get(id)?.target.quote.exact).toBe('Arkady Mil-Man')
+    expect(session.store.get().layer?.byId.get(id)?.label).toBe('source')
+    await session.saved()
+    expect(session.store.get().save.kind).toBe('saved')
+    const stored = (await onDisk())!.annotations.find((a) => a.id === id)!
+    expect(stored.target.position).toMatchObject(spanOf('Arkady Mil-Man'))
+    expect(stored.target.quote.exact).toBe('Arkady Mil-Man')
+  })
+
+  it('links a claim to its source, and refuses a link the host would refuse, with the host’s sentence, sending nothing', async () => {
+    const { session, onDisk, tag, calls, handlers, doc } = await sessionOnCore()
+    const source = tag('Arkady Mil-Man', 'source')
+    const claim = tag('Russia demonstratively refrained from doing so', 'claim')
+    session.commands.setSource(claim, source)
+    await session.saved()
+    expect((await onDisk())!.links).toEqual([expect.objectContaining({ from: claim, to: source, type: 'attribution' })])
+
+    const sent = calls.filter((m) => m === 'annotations.apply').length
+    const bad = { op: 'link' as const, link: { id: 'bad-link', from: source, to: claim } }
+    expect(session.work.change([bad])).toBeNull()
+    const host = await dispatch(handlers, 'annotations.apply', { document: doc.id, ops: [bad] })
+    expect(host.ok).toBe(false)
+    expect(session.store.get().hint).toEqual({ text: !host.ok ? host.error.message : '', tone: 'error' })
+    expect(calls.filter((m) => m === 'annotations.apply').length).toBe(sent)
+    expect((await onDisk())!.links).toHaveLength(1)
+  })
+
+  it('undo and redo across a save that failed on a full disk: the failed change is undone on screen, kept for Retry, and history stays whole', async () => {
+    const { session, surface, onDisk, tag } = await sessionOnCore()
+    const first = tag('Arkady Mil-Man', 'source')
+    await session.saved()
+    diskFaults.write = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+    const second = tag('Russia demonstratively refrained from doing so', 'claim')
+    await session.saved()
+    expect(session.store.get().save.kind).toBe('error')
+    expect(session.store.get().hint?.text).toMatch(/not saved, so the text shows them undone; Retry sends them again/)
+    expect(surface.drawn.has(second)).toBe(false)
+    expect((await onDisk())!.annotations.map((a) => a.id)).toEqual([first])
+
+    diskFaults.write = null
+    session.work.retry()
+    await session.saved()
+    expect(session.store.get().save.kind).toBe('saved')
+    expect((await onDisk())!.annotations.map((a) => a.id).sort()).toEqual([first, second].sort())
+
+    session.commands.undo()
+    await session.saved()
+    expect((await onDisk())!.annotations.map((a) => a.id)).toEqual([first])
+    session.commands.undo()
+    await session.saved()
+    expect((await onDisk())!.annotations).toEqual([])
+    session.commands.redo()
+    await session.saved()
+    expect((await onDisk())!.annotations.map((a) => a.id)).toEqual([first])
+    expect(surface.drawn.has(first)).toBe(true)
+  })
+
+  it('a save refused because another program holds the file stays queued and on screen, and goes by itself once the file is free', async () => {
+    const { session, surface, onDisk, tag, doc, projectDir } = await sessionOnCore()
+    tag('Arkady Mil-Man', 'source')
+    await session.saved()
+    // Another live process holds the layer's lock (as a second app instance saving would).
+    const lock = lockPathFor(join(projectDir, 'annotations', 'tester', `${doc.id}.json`))
+    await writeFile(lock, `${JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() })}\nheld-by-test\n`)
+    const held = tag('Russia demonstratively refrained from doing so', 'claim')
+    await until(() => session.store.get().save.kind === 'error')
+    expect(session.store.get().save).toMatchObject({ kind: 'error', message: expect.stringMatching(/try again in a moment/) })
+    expect(surface.drawn.has(held)).toBe(true)
+    await rm(lock)
+    await until(() => session.store.get().save.kind === 'saved', 8000)
+    expect((await onDisk())!.annotations.map((a) => a.id)).toContain(held)
+  }, 20_000)
+})
+
+describe('reviewing through the controllers, against the real core', () => {
+  it('accepts a unit into the reviewed layer, and Ctrl+Z takes the decision back', async () => {
+    const { session, doc, projectDir, idle } = await sessionOnCore()
+    const drawn: string[] = []
+    const surface: ReviewSurface = {
+      showReviewed: (_before, after) => drawn.splice(0, drawn.length, ...after.map((a) => a.id)),
+      markRange: () => {},
+      revealRange: () => {},
+      selectedSpan: () => null,
+    }
+    await session.reviewing.open(doc.id, ['jonas', 'maria'])
+    session.reviewing.attach(surface)
+    const review = session.store.get().review!
+    const key = review.units.find((u) => u.members.length === 2)!.key
+    session.reviewing.decide(key, { action: 'accept', annotator: 'maria' })
+    await session.reviewing.settled()
+    const file = join(projectDir, 'annotations', '_reviewed', `${doc.id}.json`)
+    const reviewed = JSON.parse(await readFile(file, 'utf8')) as ReviewStoreFile
+    expect(reviewed.decisions).toEqual([expect.objectContaining({ unit: key, action: 'accepted', decidedBy: 'tester' })])
+    expect(reviewed.annotations[0]!.provenance).toMatchObject({ action: 'accepted', chosen: 'maria' })
+    expect(drawn).toEqual([reviewed.annotations[0]!.id])
+
+    session.reviewing.undoLast()
+    await session.reviewing.settled()
+    await idle()
+    expect((JSON.parse(await readFile(file, 'utf8')) as ReviewStoreFile).decisions).toEqual([])
+    expect(drawn).toEqual([])
+    expect(session.store.get().review!.decisions.has(key)).toBe(false)
+  })
+})
+
+async function until(ok: () => boolean, ms = 6000): Promise<void> {
+  const end = Date.now() + ms
+  while (!ok()) {
+    if (Date.now() > end) throw new Error('timed out waiting')
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
