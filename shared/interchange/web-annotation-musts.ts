@@ -7,25 +7,10 @@
  * would hold an export to.
  */
 import { isAbsoluteIri } from './iris'
-
-const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
+import { ANNO_CONTEXT, Motivation } from './web-annotation'
 
 /** The motivations the model defines (§3.3.5); a purpose must be one of them. */
-const MOTIVATIONS = new Set([
-  'assessing',
-  'bookmarking',
-  'classifying',
-  'commenting',
-  'describing',
-  'editing',
-  'highlighting',
-  'identifying',
-  'linking',
-  'moderating',
-  'questioning',
-  'replying',
-  'tagging',
-])
+const MOTIVATIONS = new Set<string>(Motivation.options)
 
 /** xsd:dateTime (the lexical form; the model asks for one and recommends a time zone). */
 const XSD_DATETIME =

@@ -112,7 +112,8 @@ export function toWebAnnotations(
   return { content: `${JSON.stringify(collection, null, 2)}\n`, annotations: spans, links }
 }
 
-const Motivation = z.enum([
+/** The motivations the Web Annotation model defines (§3.3.5). */
+export const Motivation = z.enum([
   'assessing',
   'bookmarking',
   'classifying',
