@@ -211,6 +211,11 @@ function example(method: MethodName): Record<string, unknown> {
     'backups.list': { store: { store: 'annotations', annotator: 'fuzz', document: doc } },
     'backups.restore': { store: { store: 'project', path: projectDir }, backup: 'latest.json' },
     'backups.unpin': { store: { store: 'annotations', annotator: 'fuzz', document: doc }, backup: 'pinned-2026-01-01T00-00-00-000Z.json' },
+    'search.document': {
+      document: doc,
+      query: { text: 'the', mode: 'plain', wholeWord: true, caseSensitive: false, diacriticsSensitive: false },
+    },
+    'search.project': { query: { text: '(a+)+$', mode: 'regex', wholeWord: false, caseSensitive: false, diacriticsSensitive: false } },
     'host.createProjectDialog': { name: 'x' },
     'host.pickPath': { kind: 'folder', title: 'Pick' },
     'host.saveFile': { defaultName: '../../x.csv', content: 'a' },

@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import { DomainError, type ErrorCode, type Retry } from './errors'
 import { ExportFormat } from './interchange/formats'
+import { MAX_HITS, type Hit } from './search/find'
 import type { AnnotationImportReport } from './interchange/import-report'
 import type { BackupInfo } from './model/backup'
 import type { CsvPreview } from './model/csv-preview'
@@ -247,6 +248,25 @@ const Annotators = z
   .max(12)
   .refine((a) => new Set(a).size === a.length, 'each annotator once')
 
+/** A find query: plain text (whole word, case and diacritics as chosen) or a regular expression. */
+export const SearchQuery = z
+  .object({
+    text: z.string().min(1).max(1000),
+    mode: z.enum(['plain', 'regex']),
+    wholeWord: z.boolean(),
+    caseSensitive: z.boolean(),
+    diacriticsSensitive: z.boolean(),
+  })
+  .strict()
+
+/** A project search's hits, by document, each with up to 40 code points of context either side. */
+export interface ProjectSearch {
+  documents: { document: string; title: string; hits: (Hit & { before: string; match: string; after: string })[]; truncated: boolean }[]
+  total: number
+  /** More hits than were sent. */
+  truncated: boolean
+}
+
 /** Declares a method: `declare<Reply>()(argsValidator)`. */
 function declare<R>() {
   return <A extends z.ZodType>(args: A) => ({ args, result: undefined as unknown as R })
@@ -316,6 +336,20 @@ export const contract = {
   'backups.restore': declare<RestoreResult>()(z.object({ store: StoreRef, backup: BackupId }).strict()),
   /** The user says a pinned copy is not needed: it becomes an ordinary earlier version. Returns the backups as they are now. */
   'backups.unpin': declare<BackupInfo[]>()(z.object({ store: StoreRef, backup: BackupId }).strict()),
+  /** Every hit of a query in one document's stored text, as code point offsets (regular expressions stopped after 2 s). */
+  'search.document': declare<{ hits: Hit[]; truncated: boolean }>()(
+    z.object({ document: DocumentId, query: SearchQuery, maxHits: z.number().int().min(1).max(MAX_HITS).default(MAX_HITS) }).strict(),
+  ),
+  /** The hits of a query in every document (or these), grouped by document, each in its context. */
+  'search.project': declare<ProjectSearch>()(
+    z
+      .object({
+        query: SearchQuery,
+        documents: z.array(DocumentId).min(1).max(100_000).nullable().default(null),
+        maxHits: z.number().int().min(1).max(10_000).default(2000),
+      })
+      .strict(),
+  ),
   /** Desktop only: native dialogs. Browser mode answers 'unavailable'. */
   'host.openProjectDialog': declare<ProjectSummary | null>()(Empty),
   'host.createProjectDialog': declare<ProjectSummary | null>()(z.object({ name: z.string().trim().min(1).max(200) }).strict()),

@@ -62,50 +62,75 @@ export function compileQuery(query: Query): RegExp | QueryProblem {
   }
 }
 
+/** The sentence for a pattern that matches empty text. */
+export const EMPTY_MATCH: QueryProblem = {
+  code: 'empty-match',
+  message: 'This pattern matches empty text; make it match at least one character.',
+}
+
+/**
+ * The matches of a compiled pattern in a text, as UTF-16 [start, end) pairs, at most `max`, or
+ * EMPTY_MATCH. The whole regular-expression search is this loop; the host runs the same loop in a
+ * worker it can stop (app/search-service.ts), so a pattern that takes forever cannot hang it.
+ */
+export function regexMatches(source: string, re: RegExp, max: number): [number, number][] | QueryProblem {
+  const out: [number, number][] = []
+  re.lastIndex = 0
+  for (let m = re.exec(source); m && out.length <= max; m = re.exec(source)) {
+    if (m[0].length === 0) return EMPTY_MATCH
+    out.push([m.index, m.index + m[0].length])
+  }
+  return out
+}
+
 /** Every hit of `query` in a text, in text order (at most MAX_HITS). */
 export function findAll(text: Searchable, query: Query, maxHits = MAX_HITS): FindResult {
   if (query.text === '') return { hits: [], truncated: false }
-  const source = text.index.text
-  const units: { start: number; end: number }[] = []
-  let truncated = false
-  const isWord = (u16: number) => {
-    if (u16 < 0 || u16 >= source.length) return false
-    const c = source.charCodeAt(u16)
-    if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95
-    return WORD.test(String.fromCodePoint(source.codePointAt(u16)!))
-  }
-  const wordBefore = (u16: number) => u16 > 0 && isWord((source.charCodeAt(u16 - 1) & 0xfc00) === 0xdc00 ? u16 - 2 : u16 - 1)
-  const whole = (s: number, e: number) => !query.wholeWord || (!wordBefore(s) && !isWord(e))
   if (query.mode === 'regex') {
     const re = compileQuery(query)
     if (!(re instanceof RegExp)) return { problem: re }
-    for (let m = re.exec(source); m; m = re.exec(source)) {
-      if (m[0].length === 0)
-        return { problem: { code: 'empty-match', message: 'This pattern matches empty text; make it match at least one character.' } }
-      if (!whole(m.index, m.index + m[0].length)) continue
-      if (units.length === maxHits) {
-        truncated = true
-        break
-      }
-      units.push({ start: m.index, end: m.index + m[0].length })
-    }
-  } else {
-    const folding = { caseInsensitive: !query.caseSensitive, diacriticsInsensitive: !query.diacriticsSensitive }
-    const folded = text.fold(folding)
-    const needle = foldString(query.text, folding)
-    if (needle === '') return { hits: [], truncated: false }
-    for (let at = folded.folded.indexOf(needle); at >= 0; at = folded.folded.indexOf(needle, at + 1)) {
-      const hit = folded.toText(at, at + needle.length)
-      if (!whole(hit.start, hit.end)) continue
-      if (units.length && hit.start < units[units.length - 1]!.end) continue
-      if (units.length === maxHits) {
-        truncated = true
-        break
-      }
-      units.push(hit)
-    }
+    const matches = regexMatches(text.index.text, re, maxHits)
+    return Array.isArray(matches) ? hitsOf(text, query, matches, maxHits) : { problem: matches }
   }
-  return { hits: units.map((u) => ({ start: text.index.u16ToCp(u.start), end: text.index.u16ToCp(u.end) })), truncated }
+  const folding = { caseInsensitive: !query.caseSensitive, diacriticsInsensitive: !query.diacriticsSensitive }
+  const folded = text.fold(folding)
+  const needle = foldString(query.text, folding)
+  if (needle === '') return { hits: [], truncated: false }
+  const matches: [number, number][] = []
+  let last = -1
+  for (let at = folded.folded.indexOf(needle); at >= 0; at = folded.folded.indexOf(needle, at + 1)) {
+    const hit = folded.toText(at, at + needle.length)
+    if (hit.start < last || (query.wholeWord && !isWholeWord(text.index.text, hit.start, hit.end))) continue
+    matches.push([hit.start, hit.end])
+    last = hit.end
+    if (matches.length > maxHits) break
+  }
+  return hitsOf(text, query, matches, maxHits)
+}
+
+/**
+ * Hits from UTF-16 matches in the text: whole words only when the query asks, at most `maxHits`
+ * (truncated when there were more), as code point offsets.
+ */
+export function hitsOf(text: Searchable, query: Query, matches: readonly (readonly [number, number])[], maxHits = MAX_HITS): FindResult {
+  const source = text.index.text
+  const kept = query.mode === 'regex' && query.wholeWord ? matches.filter(([s, e]) => isWholeWord(source, s, e)) : matches
+  const truncated = kept.length > maxHits
+  const hits = kept.slice(0, maxHits).map(([s, e]) => ({ start: text.index.u16ToCp(s), end: text.index.u16ToCp(e) }))
+  return { hits, truncated }
+}
+
+/** Whether [start, end) (UTF-16) has no letter, digit or mark just before or after it. */
+function isWholeWord(source: string, start: number, end: number): boolean {
+  const before = start > 0 && (source.charCodeAt(start - 1) & 0xfc00) === 0xdc00 ? start - 2 : start - 1
+  return !isWordAt(source, before) && !isWordAt(source, end)
+}
+
+function isWordAt(source: string, u16: number): boolean {
+  if (u16 < 0 || u16 >= source.length) return false
+  const c = source.charCodeAt(u16)
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95
+  return WORD.test(String.fromCodePoint(source.codePointAt(u16)!))
 }
 
 /** A hit in its context, for lists of results (keyword in context): up to `width` code points either side. */

@@ -10,6 +10,7 @@ import { agreementCsv, projectAgreement } from './agreement-service'
 import { exportFileName } from '../interchange/export-tables'
 import { previewCsv } from '../documents/import-csv'
 import { acceptAgreed, annotatorSummaries, decide, openReview, reviewProgress } from './review-service'
+import { searchDocument, searchProject } from './search-service'
 import type { Workbench } from './workbench'
 
 /** What only a desktop host can do. */
@@ -70,6 +71,8 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
     'backups.list': ({ store }) => wb.listBackups(store),
     'backups.restore': ({ store, backup }) => wb.restoreBackup(store, backup),
     'backups.unpin': ({ store, backup }) => wb.unpinBackup(store, backup),
+    'search.document': ({ document, query, maxHits }) => searchDocument(wb.current, document, query, maxHits),
+    'search.project': ({ query, documents, maxHits }) => searchProject(wb.current, query, { documents, maxHits }),
     'host.openProjectDialog': () => (host.openProjectDialog ?? unavailable)(),
     'host.createProjectDialog': ({ name }) => (host.createProjectDialog ? host.createProjectDialog(name) : unavailable()),
     'host.pickPath': ({ kind, title }) => (host.pickPath ? host.pickPath(kind, title) : unavailable()),

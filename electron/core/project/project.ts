@@ -29,6 +29,9 @@ import { keepTextBackup, listTextBackups, putTextBack, readStoredText, restoreTe
 
 export const PROJECT_FILE = 'project.json'
 
+/** How many bytes of texts a project keeps read and indexed (the texts read last). */
+const TEXT_CACHE_BYTES = 64 * 1024 * 1024
+
 /** Which of a project's JSON files: project.json, an annotator's layer, or the reviewed layer. */
 export type StoreKey =
   | { store: 'project' }
@@ -50,6 +53,7 @@ export type IncomingFile = ImportRequest
 export class Project {
   /** Texts read and found intact, with what their file looked like then (re-read when it changes). */
   private readonly texts = new Map<string, { index: TextIndex; mtimeMs: number; bytes: number }>()
+  private textBytes = 0
   private readonly layers = new Map<string, Promise<Layer>>()
   private readonly reviewed = new Map<string, Promise<ReviewedLayer>>()
 
@@ -189,8 +193,13 @@ export class Project {
     const cached = this.texts.get(id)
     if (cached) {
       const stat = await fs.stat(join(this.dir, doc.file)).catch(() => null)
-      if (stat && stat.mtimeMs === cached.mtimeMs && stat.size === cached.bytes) return { index: cached.index, problem: null }
+      if (stat && stat.mtimeMs === cached.mtimeMs && stat.size === cached.bytes) {
+        this.texts.delete(id)
+        this.texts.set(id, cached)
+        return { index: cached.index, problem: null }
+      }
       this.texts.delete(id)
+      this.textBytes -= cached.bytes
     }
     const read = await readStoredText(this.dir, doc)
     if (!read.ok) {
@@ -198,8 +207,14 @@ export class Project {
       return { index: new TextIndex(read.content ?? ''), problem: textProblemSentence(doc, read.problem, backedUp) }
     }
     const index = new TextIndex(read.text)
-    if (this.texts.size > 32) this.texts.delete(this.texts.keys().next().value!)
     this.texts.set(id, { index, mtimeMs: read.mtimeMs, bytes: read.bytes })
+    this.textBytes += read.bytes
+    // Keep the texts read last, up to TEXT_CACHE_BYTES in all (a project search reads every text).
+    for (const [key, t] of this.texts) {
+      if (this.textBytes <= TEXT_CACHE_BYTES || key === id) break
+      this.texts.delete(key)
+      this.textBytes -= t.bytes
+    }
     return { index, problem: null }
   }
 
