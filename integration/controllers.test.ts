@@ -45,6 +45,17 @@ class RecordingSurface implements TextSurface {
   selectedSpan(): Span | null {
     return this.selection
   }
+  hits: readonly Span[] = []
+  currentHit: number | null = null
+  showHits(hits: readonly Span[], current: number | null): void {
+    this.hits = hits
+    this.currentHit = current
+  }
+  showCurrentHit(current: number | null): void {
+    this.currentHit = current
+  }
+  revealRange(): void {}
+  focus(): void {}
 }
 
 /** A session on a copy of the sample project, as annotator "tester", with the first document open. */
@@ -204,3 +215,58 @@ async function until(ok: () => boolean, ms = 6000): Promise<void> {
     await new Promise((r) => setTimeout(r, 25))
   }
 }
+
+describe('finding and tagging the hits, against the real core', () => {
+  it('finds every hit in the stored text, tags them all as one change, skips the ones already tagged, and one undo takes them back', async () => {
+    const { session, surface, onDisk, spanOf } = await sessionOnCore()
+    const f = session.finding
+    f.open()
+    f.setQuery({ text: 'russia' })
+    f.run()
+    const hits = session.store.get().find.hits
+    expect(hits.length).toBeGreaterThan(20)
+    expect(surface.hits).toEqual(hits)
+    const text = session.work.index!
+    for (const h of hits) expect(text.slice(h.start, h.end).toLowerCase()).toBe('russia')
+    f.step(1)
+    expect(surface.currentHit).toBe(1)
+
+    // One hit is tagged as a source already: tagging all skips it.
+    const first = spanOf(text.slice(hits[0]!.start, hits[0]!.end))
+    surface.selection = first
+    session.commands.tag('source')
+    await session.saved()
+    const outcome = f.tag('source', { kind: 'government', name: 'Russia' })
+    expect(outcome).toEqual({ tagged: hits.length - 1, skipped: 1 })
+    expect(session.store.get().hint?.text).toBe(`Tagged ${hits.length - 1} as Source, 1 already tagged. Ctrl+Z takes them all back.`)
+    await session.saved()
+    const stored = (await onDisk())!.annotations
+    expect(stored).toHaveLength(hits.length)
+    expect(stored.filter((a) => a.attributes.kind === 'government' && a.attributes.name === 'Russia')).toHaveLength(hits.length - 1)
+
+    session.commands.undo()
+    await session.saved()
+    expect((await onDisk())!.annotations).toHaveLength(1)
+    session.commands.redo()
+    await session.saved()
+    expect((await onDisk())!.annotations).toHaveLength(hits.length)
+    expect(f.tag('source')).toEqual({ tagged: 0, skipped: hits.length })
+  })
+
+  it('sends a regular expression to the host, and shows its sentence when the pattern is bad', async () => {
+    const { session } = await sessionOnCore()
+    const f = session.finding
+    f.open()
+    f.setQuery({ text: 'Russ(ia|ian)', mode: 'regex', wholeWord: false })
+    f.run()
+    await until(() => !session.store.get().find.searching)
+    expect(session.store.get().find.hits.length).toBeGreaterThan(20)
+    f.setQuery({ text: '(unclosed' })
+    f.run()
+    await until(() => !session.store.get().find.searching)
+    expect(session.store.get().find).toMatchObject({
+      hits: [],
+      problem: expect.stringMatching(/^This is not a regular expression Marginalia can use/),
+    })
+  })
+})

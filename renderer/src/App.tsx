@@ -10,6 +10,7 @@ import { AnnotatorDialog } from './components/AnnotatorDialog'
 import { DocumentList } from './components/DocumentList'
 import { DocumentPane } from './components/DocumentPane'
 import { DropZone } from './components/DropZone'
+import { FindResults } from './components/FindResults'
 import { Header } from './components/Header'
 import { ImportQuestionDialog } from './components/ImportQuestionDialog'
 import { ImportReport } from './components/ImportReport'
@@ -36,6 +37,7 @@ function Workbench() {
   const askAnnotator = useSessionState((s) => s.askAnnotator)
   const view = useSessionState((s) => s.view)
   const choosing = useSessionState((s) => s.choosing)
+  const findResults = useSessionState((s) => s.find.open && (s.find.listed || s.find.project !== null))
   if (phase === 'starting') return <StartupMessage text="Opening Marginalia…" />
   if (phase === 'failed') return <StartupMessage text={problem ?? 'Marginalia could not start.'} />
   return (
@@ -59,7 +61,7 @@ function Workbench() {
             ) : (
               <>
                 <DocumentPane />
-                <AnnotationPanel />
+                {findResults ? <FindResults /> : <AnnotationPanel />}
               </>
             )}
           </div>

@@ -1,4 +1,5 @@
 import { useSessionState } from '../state/react/use-session'
+import { FindBar } from './FindBar'
 import { LabelToolbar } from './LabelToolbar'
 import { LayerBanner } from './LayerBanner'
 import { TextView } from './TextView'
@@ -13,6 +14,7 @@ export function DocumentPane() {
   return (
     <main className="document" aria-busy={opening !== null}>
       <LabelToolbar />
+      {doc && <FindBar />}
       <LayerBanner />
       <p className={hint ? `hint hint-${hint.tone}` : 'hint'} aria-live="polite">
         {hint?.text ??

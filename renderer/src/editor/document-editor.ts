@@ -5,7 +5,7 @@
  * scroll to a span, read the selection as a code point span. It keeps the live span of every
  * annotation by id, so removing a highlight needs only the id.
  */
-import type { SurfaceUpdate, TextSurface } from '../state/model/text-surface'
+import type { Span, SurfaceUpdate, TextSurface } from '../state/model/text-surface'
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import type { Annotation } from '../../../shared/model/annotation'
@@ -20,10 +20,14 @@ import {
   INITIAL_DRAWN,
   paragraphIndex,
   type ParagraphRange,
+  highlightLayer,
 } from './highlights'
 import { readOnly } from './read-only'
 import { docFromText } from './schema'
 import { coveringByLength, selectionToSpan, spanOfAnnotation, type HighlightSpan } from './spans'
+
+/** The find hits, a highlight layer of their own. */
+const hitLayer = highlightLayer('mg-find-hits')
 
 /** What the document view needs from its owner. */
 export interface DocumentEditorOptions {
@@ -58,6 +62,7 @@ export class DocumentEditor implements TextSurface {
   readonly index: TextIndex
   private readonly view: EditorView
   private readonly spans = new Map<string, HighlightSpan>()
+  private hits: { spans: HighlightSpan[]; current: number | null } = { spans: [], current: null }
   private readonly scroller: HTMLElement
   private flashTimer: ReturnType<typeof setTimeout> | undefined
   private frame = 0
@@ -72,7 +77,13 @@ export class DocumentEditor implements TextSurface {
     for (const s of options.spans ?? []) this.spans.set(s.id, s)
     const state = EditorState.create({
       doc: docFromText(this.index.text),
-      plugins: [readOnly(), highlights([...this.spans.values()], { from: 0, to: INITIAL_DRAWN }), flashLayer(), unitMark.plugin],
+      plugins: [
+        readOnly(),
+        highlights([...this.spans.values()], { from: 0, to: INITIAL_DRAWN }),
+        hitLayer.plugin(),
+        flashLayer(),
+        unitMark.plugin,
+      ],
     })
     this.view = new EditorView(options.mount, {
       state,
@@ -169,11 +180,54 @@ export class DocumentEditor implements TextSurface {
     if (next.from !== want.from || next.to !== want.to) this.scheduleDraw()
   }
 
-  /** Draw the highlights of exactly these paragraphs. */
+  /** Draw the highlights (and find hits) of exactly these paragraphs. */
   private drawParagraphs(range: ParagraphRange): void {
     const drawn = drawnParagraphs(this.view.state)
     if (drawn.from === range.from && drawn.to === range.to) return
-    this.view.dispatch(changeHighlights(this.tr(), { draw: range }))
+    this.view.dispatch(hitLayer.change(changeHighlights(this.tr(), { draw: range }), { draw: range }))
+  }
+
+  /**
+   * Mark find hits in the text (code point spans; they replace the ones marked before), the
+   * `current` one more strongly; hits in paragraphs not drawn yet are drawn when they come near.
+   */
+  showHits(hits: readonly Span[], current: number | null): void {
+    const spans = hits.map((h, i) => this.hitSpan(h, i, i === current))
+    this.hits = { spans, current }
+    this.view.dispatch(hitLayer.change(this.tr(), { replaceAll: spans }))
+  }
+
+  /** Make another hit the current one (one change of two spans, whatever the number of hits). */
+  showCurrentHit(current: number | null): void {
+    const { spans, current: before } = this.hits
+    if (before === current) return
+    const remove: HighlightSpan[] = []
+    const add: HighlightSpan[] = []
+    for (const [i, on] of [
+      [before, false],
+      [current, true],
+    ] as const) {
+      const old = i === null ? undefined : spans[i]
+      if (!old || i === null) continue
+      remove.push(old)
+      const next = { ...old, classes: on ? 'mg-hit mg-hit-current' : 'mg-hit' }
+      spans[i] = next
+      add.push(next)
+    }
+    this.hits = { spans, current }
+    this.view.dispatch(hitLayer.change(this.tr(), { remove, add }))
+  }
+
+  private hitSpan(h: Span, i: number, current: boolean): HighlightSpan {
+    return {
+      id: `hit:${i}`,
+      label: 'hit',
+      start: h.start,
+      end: h.end,
+      from: this.index.cpToPm(h.start),
+      to: this.index.cpToPm(h.end),
+      classes: current ? 'mg-hit mg-hit-current' : 'mg-hit',
+    }
   }
 
   /** Make sure the paragraphs of [from, to] (editor positions) have their highlights drawn. */

@@ -41,6 +41,7 @@ interface HighlightState {
   selected: HighlightSpan | null
 }
 
+/** The annotations' layer; other layers (find hits) are made with `highlightLayer`. */
 const key = new PluginKey<HighlightState>('mg-highlights')
 
 /** What one transaction changes in the highlight layer. */
@@ -51,6 +52,8 @@ export interface HighlightChange {
   select?: HighlightSpan | null
   /** Draw the highlights of these paragraphs (and only these). */
   draw?: ParagraphRange
+  /** Replace every span of the layer with these (find hits: thousands at once), before the rest. */
+  replaceAll?: readonly HighlightSpan[]
 }
 
 /** The classes every highlight of a label carries (or, for a span with its own classes, those). */
@@ -133,8 +136,16 @@ export function highlights(
   initial: readonly HighlightSpan[],
   firstDrawn: ParagraphRange = { from: 0, to: INITIAL_DRAWN },
 ): Plugin<HighlightState> {
+  return layerPlugin(key, initial, firstDrawn)
+}
+
+function layerPlugin(
+  layerKey: PluginKey<HighlightState>,
+  initial: readonly HighlightSpan[],
+  firstDrawn: ParagraphRange,
+): Plugin<HighlightState> {
   return new Plugin<HighlightState>({
-    key,
+    key: layerKey,
     state: {
       init: (_config, state) => {
         const paragraphs = new ParagraphIndex(state.doc)
@@ -144,9 +155,14 @@ export function highlights(
         return { set, paragraphs, byParagraph, drawn: range, selected: null }
       },
       apply(tr, prev) {
-        const change = tr.getMeta(key) as HighlightChange | undefined
+        const change = tr.getMeta(layerKey) as HighlightChange | undefined
         // The text never changes (see read-only.ts), so decorations never need mapping.
         if (!change) return prev
+        if (change.replaceAll) {
+          const byParagraph = indexSpans(prev.paragraphs, change.replaceAll)
+          const set = DecorationSet.create(tr.doc, decorationsOfRange({ paragraphs: prev.paragraphs, byParagraph }, prev.drawn, null))
+          prev = { ...prev, set, byParagraph, selected: null }
+        }
         const { paragraphs } = prev
         let { set, drawn } = prev
         let byParagraph = prev.byParagraph
@@ -235,7 +251,7 @@ export function highlights(
       },
     },
     props: {
-      decorations: (state) => key.getState(state)?.set,
+      decorations: (state) => layerKey.getState(state)?.set,
     },
   })
 }
@@ -243,6 +259,20 @@ export function highlights(
 /** Record a highlight change on a transaction. */
 export function changeHighlights(tr: Transaction, change: HighlightChange): Transaction {
   return tr.setMeta(key, change)
+}
+
+/**
+ * Another layer of highlights over the same text, drawn like the annotations (only near the
+ * viewport, from a per-paragraph index of all its spans) but kept apart from them: clicking
+ * never selects one, and replacing all of them at once is one change.
+ */
+export function highlightLayer(name: string) {
+  const layerKey = new PluginKey<HighlightState>(name)
+  return {
+    plugin: (firstDrawn: ParagraphRange = { from: 0, to: INITIAL_DRAWN }) => layerPlugin(layerKey, [], firstDrawn),
+    change: (tr: Transaction, change: HighlightChange) => tr.setMeta(layerKey, change),
+    drawn: (state: EditorState): ParagraphRange => layerKey.getState(state)?.drawn ?? { from: 0, to: 0 },
+  }
 }
 
 /** Which paragraphs' highlights are drawn. */

@@ -83,7 +83,11 @@ export class Annotating {
     this.surface = surface
     const selected = this.store.get().selectedId
     if (selected !== null) surface.showSelected(selected)
+    this.attached()
   }
+
+  /** Called when a text view attaches (find marks its hits in it). */
+  attached: () => void = () => undefined
 
   /** Disconnect a text view that is going away. */
   detach(surface: TextSurface): void {

@@ -21,6 +21,7 @@ import { isConflict, withRetries } from '../model/retry'
 import { Commands } from './commands'
 import { messageOf } from '../model/errors'
 import { ChangeWatch } from './change-watch'
+import { Finding } from './finding'
 import { savesSettled, takeFreshLayer } from './layer-reload'
 import { ReviewMode } from './review-mode'
 import { Reviewing } from './reviewing'
@@ -47,6 +48,7 @@ export class Session {
   readonly mode: ReviewMode
   readonly watch: ChangeWatch
   readonly imports: TextImport
+  readonly finding: Finding
 
   constructor(readonly client: Client) {
     this.work = new Annotating(this.store, client, (id, count, changedOnDisk, notice) => {
@@ -66,6 +68,12 @@ export class Session {
       saved: () => this.saved(),
       hint,
     })
+    this.finding = new Finding(this.store, client, this.work, async (document, hit) => {
+      this.mode.setView('annotate')
+      await this.openDocument(document)
+      this.finding.documentOpened(hit)
+    })
+    this.work.attached = () => this.finding.attached()
     this.imports = new TextImport(this.store, client, (id) => void this.openDocument(id))
     this.watch = new ChangeWatch(this.store, client, {
       reloadProject: async () => this.store.set({ info: await client.call('app.info', {}) }),
@@ -264,6 +272,7 @@ export class Session {
       })
       const documents = this.store.get().documents.map((d) => (d.id === id ? opened.document : d))
       this.store.set({ documents })
+      this.finding.documentOpened()
       void this.loadValues()
       void this.mode.openReview()
     } catch (e) {

@@ -1,7 +1,8 @@
 /**
  * The keyboard: label keys tag the selection, Delete/Backspace delete the selected annotation,
  * A starts attributing it to a source, Escape backs out, Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z or
- * Ctrl+Y redoes; review mode has keys of its own (review-keys.ts). One listener on the window, in the capture phase, so the keys are handled before
+ * Ctrl+Y redoes, Ctrl/Cmd+F finds (F3 steps through the hits; in the find bar a label's key tags
+ * them); review mode has keys of its own (review-keys.ts). One listener on the window, in the capture phase, so the keys are handled before
  * the text view sees them. None of them fire while focus is in a field where keys type (there,
  * Ctrl+Z undoes typing); in a select or checkbox only undo and redo do.
  */
@@ -16,12 +17,15 @@ function dialogOpen(): boolean {
 
 /** Handle one key press; returns true when it was a shortcut. */
 function handle(session: Session, e: KeyboardEvent): boolean {
-  const view = session.store.get().view
+  const now = session.store.get()
+  const view = now.view
   if (view === 'review') return handleReviewKey(session, e)
   if (view !== 'annotate') return false
   const c = session.commands
   const mod = e.ctrlKey || e.metaKey
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key
+  if (now.doc && mod && !e.altKey && !e.shiftKey && key === 'f') return (session.finding.open(), true)
+  if (key === 'F3' && now.find.open) return (session.finding.step(e.shiftKey ? -1 : 1), true)
   if (mod && !e.altKey) {
     if (isTextEntry(e.target)) return false
     if (key === 'z' && !e.shiftKey) return (c.undo(), true)
@@ -34,6 +38,10 @@ function handle(session: Session, e: KeyboardEvent): boolean {
   if (!state.layer) return false
   if ((key === 'Delete' || key === 'Backspace') && state.selectedId !== null) return (c.remove(state.selectedId), true)
   const label = state.info?.project?.labels.find((l) => l.key.toLowerCase() === key)
+  // In the find bar or its results (not its text field), a label's key tags the hits.
+  const inFind = e.target instanceof Element && e.target.closest('.find-bar, .find-results') !== null
+  if (label && inFind && state.find.hits.length > 0)
+    return (session.finding.tag(label.id, {}, state.find.ticked.length > 0 ? state.find.ticked : null), true)
   if (label) return (c.tag(label.id), true)
   if (key === 'a') return (c.startLinking(), true)
   // n and p move between units in review mode; swallow them here so they do nothing surprising.

@@ -2,7 +2,8 @@
  * The shape of everything the UI shows outside the text itself. One immutable object, replaced
  * field by field through the Store, so components re-render only for the fields they read.
  */
-import type { AnnotatorSummary, AppInfo, BackupInfo, CsvPreview, DocumentSummary } from '../../../../shared/api'
+import type { AnnotatorSummary, AppInfo, BackupInfo, CsvPreview, DocumentSummary, ProjectSearch } from '../../../../shared/api'
+import { DEFAULT_QUERY, type Hit, type Query } from '../../../../shared/search/find'
 import type { LayerSnapshot } from './annotation-set'
 import type { ReviewModel } from './review-model'
 
@@ -57,7 +58,47 @@ export interface Linking {
 }
 
 /** What the window shows beside the document list. */
-export type View = 'annotate' | 'review' | 'agreement'
+export type View = 'annotate' | 'review' | 'agreement' | 'retrieve'
+
+/** The find bar: the query, its hits in the open document, and the project's results when asked for. */
+export interface FindState {
+  open: boolean
+  /** Counts requests to put the keyboard in the find field (each open does). */
+  focus: number
+  query: Query
+  /** The hits in the open document, in code points, in text order. */
+  hits: Hit[]
+  /** The hit shown as current, by index. */
+  current: number | null
+  /** Hits ticked in the list, by index (tagging can take only these). */
+  ticked: readonly number[]
+  /** The list of this document's hits is shown (beside the text). */
+  listed: boolean
+  /** More hits than are marked. */
+  truncated: boolean
+  /** Why the query cannot run (a bad pattern, one too slow): one sentence. */
+  problem: string | null
+  searching: boolean
+  /** Hits in every document, when asked for. */
+  project: ProjectSearch | null
+  projectSearching: boolean
+}
+
+/** The find bar before it was ever opened. */
+export const initialFind: FindState = {
+  open: false,
+  focus: 0,
+  query: DEFAULT_QUERY,
+  hits: [],
+  current: null,
+  ticked: [],
+  listed: false,
+  truncated: false,
+  problem: null,
+  searching: false,
+  project: null,
+  projectSearching: false,
+}
 
 /** Settled / total review units, by document id. */
 export type Progress = Record<string, { settled: number; total: number }>
@@ -109,6 +150,7 @@ export interface SessionState {
   changeNote: string | null
   /** Counts the batches of changes taken in from disk (what depends on them can recompute). */
   diskRevision: number
+  find: FindState
 }
 
 /** The state before app.info has answered. */
@@ -142,4 +184,5 @@ export const initialState: SessionState = {
   progress: null,
   changeNote: null,
   diskRevision: 0,
+  find: initialFind,
 }

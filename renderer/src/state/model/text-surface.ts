@@ -37,6 +37,14 @@ export interface TextSurface {
   reveal(id: string): void
   /** The text the user has selected, or null. */
   selectedSpan(): Span | null
+  /** Mark find hits (they replace the ones marked before), the `current` one more strongly. */
+  showHits(hits: readonly Span[], current: number | null): void
+  /** Make another of the marked hits the current one. */
+  showCurrentHit(current: number | null): void
+  /** Scroll a span into view and flash it. */
+  revealRange(range: Span): void
+  /** Put the keyboard focus in the text. */
+  focus(): void
 }
 
 /** The text under review, as Reviewing drives it. */

@@ -1,0 +1,136 @@
+import { useId, useState } from 'react'
+import { TAG_MANY } from '../state/controllers/finding'
+import { useSession, useSessionState } from '../state/react/use-session'
+import type { AttributeDef } from '../../../shared/model/labels'
+
+/**
+ * Tagging the find hits: which label, attribute values for the whole batch (a source's kind, say),
+ * and all hits or only the ticked ones. One change, taken back by one Ctrl+Z; more than 50,000
+ * hits ask first.
+ */
+export function TagHitsForm({ onDone }: { onDone: () => void }) {
+  const session = useSession()
+  const labels = useSessionState((s) => s.info?.project?.labels ?? [])
+  const hits = useSessionState((s) => s.find.hits.length)
+  const ticked = useSessionState((s) => s.find.ticked)
+  const [labelId, setLabelId] = useState(labels[0]?.id ?? '')
+  const [values, setValues] = useState<Record<string, string>>({})
+  const [onlyTicked, setOnlyTicked] = useState(ticked.length > 0)
+  const [asking, setAsking] = useState(false)
+  const id = useId()
+  const label = labels.find((l) => l.id === labelId)
+  const count = onlyTicked ? ticked.length : hits
+  const tag = () => {
+    if (count > TAG_MANY && !asking) return setAsking(true)
+    session.finding.tag(labelId, values, onlyTicked ? ticked : null)
+    onDone()
+  }
+  return (
+    <form
+      className="tag-hits"
+      aria-label="Tag the hits"
+      onSubmit={(e) => {
+        e.preventDefault()
+        tag()
+      }}
+    >
+      <fieldset className="choice">
+        <legend>Tag as</legend>
+        {labels.map((l) => (
+          <label key={l.id} className="check">
+            <input
+              type="radio"
+              name={`${id}-label`}
+              checked={labelId === l.id}
+              onChange={() => {
+                setLabelId(l.id)
+                setValues({})
+              }}
+            />
+            <span className={`swatch mg-label-${l.id}`} aria-hidden="true" />
+            {l.name}
+          </label>
+        ))}
+      </fieldset>
+      {label?.attributes.map((a) => (
+        <BatchAttribute
+          key={a.id}
+          labelId={label.id}
+          def={a}
+          value={values[a.id] ?? ''}
+          onChange={(v) => setValues({ ...values, [a.id]: v })}
+        />
+      ))}
+      <fieldset className="choice">
+        <legend>Which hits</legend>
+        <label className="check">
+          <input type="radio" name={`${id}-which`} checked={!onlyTicked} onChange={() => setOnlyTicked(false)} />
+          All {hits.toLocaleString()}
+        </label>
+        <label className="check">
+          <input
+            type="radio"
+            name={`${id}-which`}
+            checked={onlyTicked}
+            disabled={ticked.length === 0}
+            onChange={() => setOnlyTicked(true)}
+          />
+          The {ticked.length.toLocaleString()} ticked in the list
+        </label>
+      </fieldset>
+      {asking && (
+        <p className="error" role="alert">
+          Tag {count.toLocaleString()} hits at once? That is one change, and Ctrl+Z takes it back.
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={count === 0 || !label}>
+          {asking ? `Yes, tag ${count.toLocaleString()}` : `Tag ${count.toLocaleString()} as ${label?.name ?? '…'}`}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/** One attribute's value for the whole batch: a choice as a select, text with the project's values offered. */
+function BatchAttribute({
+  labelId,
+  def,
+  value,
+  onChange,
+}: {
+  labelId: string
+  def: AttributeDef
+  value: string
+  onChange: (v: string) => void
+}) {
+  const id = useId()
+  const used = useSessionState((s) => s.values[`${labelId}.${def.id}`])
+  return (
+    <div className="field-row">
+      <label htmlFor={id}>{def.name}</label>
+      {def.type === 'choice' ? (
+        <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">—</option>
+          {def.options.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <>
+          <input id={id} type="text" value={value} list={`${id}-values`} onChange={(e) => onChange(e.target.value)} />
+          <datalist id={`${id}-values`}>
+            {used?.map((v) => (
+              <option key={v} value={v} />
+            ))}
+          </datalist>
+        </>
+      )}
+    </div>
+  )
+}
