@@ -8,6 +8,8 @@ import { z } from 'zod'
 import { DomainError, type ErrorCode, type Retry } from './errors'
 import { ExportFormat } from './interchange/formats'
 import { MAX_HITS, type Hit } from './search/find'
+import type { RetrieveResult } from './retrieve/rows'
+import { Slug } from './model/labels'
 import type { AnnotationImportReport } from './interchange/import-report'
 import type { BackupInfo } from './model/backup'
 import type { CsvPreview } from './model/csv-preview'
@@ -248,6 +250,21 @@ const Annotators = z
   .max(12)
   .refine((a) => new Set(a).size === a.length, 'each annotator once')
 
+/** What the Retrieve view keeps: an empty list keeps everything (see shared/retrieve/rows.ts). */
+const RetrieveFilterArgs = z
+  .object({
+    labels: z.array(Slug).max(100).default([]),
+    layers: z.array(z.string().min(1).max(64)).max(100).default([]),
+    documents: z.array(DocumentId).max(100_000).default([]),
+    attributes: z
+      .array(z.object({ label: Slug.nullable(), attribute: Slug, value: z.string().max(1000) }).strict())
+      .max(20)
+      .default([]),
+    source: z.string().max(300).default(''),
+    text: z.string().max(1000).default(''),
+  })
+  .strict()
+
 /** A find query: plain text (whole word, case and diacritics as chosen) or a regular expression. */
 export const SearchQuery = z
   .object({
@@ -336,6 +353,29 @@ export const contract = {
   'backups.restore': declare<RestoreResult>()(z.object({ store: StoreRef, backup: BackupId }).strict()),
   /** The user says a pinned copy is not needed: it becomes an ordinary earlier version. Returns the backups as they are now. */
   'backups.unpin': declare<BackupInfo[]>()(z.object({ store: StoreRef, backup: BackupId }).strict()),
+  /** The Retrieve view: every annotation of the project that the filter keeps, grouped, a window of rows at a time. */
+  'retrieve.query': declare<RetrieveResult>()(
+    z
+      .object({
+        filter: RetrieveFilterArgs,
+        grouping: z.enum(['none', 'label', 'source', 'document', 'layer']).default('none'),
+        offset: z.number().int().nonnegative().default(0),
+        limit: z.number().int().min(1).max(2000).default(200),
+        facets: z.boolean().default(false),
+      })
+      .strict(),
+  ),
+  /** Exactly the rows the Retrieve view's filter keeps, as CSV, TSV or an Excel workbook. */
+  'retrieve.export': declare<ExportedFile>()(
+    z
+      .object({
+        filter: RetrieveFilterArgs,
+        format: z.enum(['csv', 'tsv', 'xlsx']),
+        bom: z.boolean().default(false),
+        neutralizeFormulas: z.boolean().default(true),
+      })
+      .strict(),
+  ),
   /** Every hit of a query in one document's stored text, as code point offsets (regular expressions stopped after 2 s). */
   'search.document': declare<{ hits: Hit[]; truncated: boolean }>()(
     z.object({ document: DocumentId, query: SearchQuery, maxHits: z.number().int().min(1).max(MAX_HITS).default(MAX_HITS) }).strict(),

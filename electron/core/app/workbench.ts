@@ -22,11 +22,13 @@ import type {
 import { DomainError } from '../../../shared/errors'
 import { isWindowsReservedName, type AnnotationOp } from '../../../shared/model/annotation'
 import type { DocumentEntry } from '../../../shared/model/project'
-import { exportProject, zipEntries } from '../interchange/export-formats'
+import { exportProject, zipEntries, type ExportResult } from '../interchange/export-formats'
 import { checkAnnotators, selectionFor } from '../interchange/export-layers'
 import { importAnnotations } from '../interchange/import-annotations'
 import type { BackupPolicy } from '../store/backups'
 import { Project, type IncomingFile } from '../project/project'
+import type { RetrieveFilter, RetrieveGrouping, RetrieveResult } from '../../../shared/retrieve/rows'
+import { RetrieveService, rowKey } from './retrieve-service'
 import { Settings, suggestedAnnotator } from '../project/settings'
 import { watchProject, type DiskChange } from '../project/watch'
 
@@ -45,6 +47,7 @@ export class Workbench {
   private project: Project | null = null
   private notice: string | null = null
   private values: Map<string, Set<string>> | null = null
+  private retrieval: RetrieveService | null = null
   private stopWatching: (() => void) | null = null
   private revision = 0
   private readonly recentChanges: (DiskChange & { revision: number })[] = []
@@ -108,7 +111,7 @@ export class Workbench {
       const open = this.project
       if (open && resolve(ref.path) === open.dir) {
         const result = await open.restoreBackup({ store: 'project' }, id)
-        this.values = null
+        this.forgetDerived()
         return { ...result, project: this.summary(open) }
       }
       const result = await Project.restoreProjectBackup(ref.path, id, this.options.backupPolicy)
@@ -116,7 +119,7 @@ export class Workbench {
     }
     const project = this.current
     const result = await project.restoreBackup(ref, id)
-    this.values = null
+    this.forgetDerived()
     if (ref.store !== 'text') this.record({ layer: ref.store === 'annotations' ? ref.annotator : '_reviewed', document: ref.document })
     return { ...result, project: this.summary(project) }
   }
@@ -174,6 +177,40 @@ export class Workbench {
     return { imported: await Promise.all(imported.map((d) => this.documentSummary(project, d))), errors }
   }
 
+  /** What was derived from the layers (completion values, the Retrieve index) is out of date. */
+  private forgetDerived(): void {
+    this.values = null
+    this.retrieval?.clear()
+  }
+
+  /** The Retrieve view's rows for a filter (see retrieve-service.ts). */
+  retrieve(filter: RetrieveFilter, grouping: RetrieveGrouping, offset: number, limit: number, facets: boolean): Promise<RetrieveResult> {
+    const project = this.current
+    if (!this.retrieval) this.retrieval = new RetrieveService(project)
+    return this.retrieval.query(filter, grouping, offset, limit, facets)
+  }
+
+  /** Exactly the rows the Retrieve view's filter keeps, as a file to save. */
+  async exportRetrieved(
+    filter: RetrieveFilter,
+    format: 'csv' | 'tsv' | 'xlsx',
+    bom: boolean,
+    neutralizeFormulas: boolean,
+  ): Promise<ExportedFile> {
+    const project = this.current
+    if (!this.retrieval) this.retrieval = new RetrieveService(project)
+    const kept = await this.retrieval.kept(filter)
+    const result = await exportProject(project, {
+      annotators: 'all',
+      reviewed: true,
+      format,
+      bom,
+      neutralizeFormulas,
+      include: (document, layer, id) => kept.has(rowKey(document, layer, id)),
+    })
+    return this.fileOf(result, format)
+  }
+
   /** Export in any format as one file to save (brat's folder zipped). */
   async exportAnnotations(options: ExportOptions): Promise<ExportedFile> {
     const project = this.current
@@ -188,11 +225,16 @@ export class Workbench {
       neutralizeFormulas: options.neutralizeFormulas,
       base: options.base,
     })
-    const single = options.format !== 'brat' ? result.entries[0]! : null
+    return this.fileOf(result, options.format)
+  }
+
+  /** An export as one file to send: text as is, a zip or workbook as base64, brat's folder zipped. */
+  private fileOf(result: ExportResult, format: ExportOptions['format']): ExportedFile {
+    const single = format !== 'brat' ? result.entries[0]! : null
     const bytes = single ? single.content : zipEntries(result.filename, result.entries)
     const binary = typeof bytes !== 'string'
     return {
-      filename: options.format === 'brat' ? `${result.filename}.zip` : result.filename,
+      filename: format === 'brat' ? `${result.filename}.zip` : result.filename,
       mediaType: result.mediaType,
       content: binary ? Buffer.from(bytes).toString('base64') : bytes,
       encoding: binary ? 'base64' : 'utf8',
@@ -234,6 +276,7 @@ export class Workbench {
     const [text, layer] = await Promise.all([project.text(documentId), project.layer(annotator, documentId)])
     const saved = await layer.apply(ops, text, project.labels, new Date().toISOString())
     if (this.values) for (const a of saved.put) this.remember(this.values, a.label, a.attributes)
+    this.retrieval?.clear()
     const notice = saved.setAside ? (await project.layerNotice({ store: 'annotations', annotator, document: documentId })).notice : null
     return {
       annotations: saved.put,
@@ -277,7 +320,7 @@ export class Workbench {
     fullPath(path)
     if (as !== null) windowsCanHold(as)
     const report = await importAnnotations(this.current, path, this.annotator, as)
-    this.values = null
+    this.forgetDerived()
     return report
   }
 
@@ -298,7 +341,8 @@ export class Workbench {
     this.close()
     this.stopWatching = watchProject(project, (change) => this.record(change))
     this.project = project
-    this.values = null
+    this.forgetDerived()
+    this.retrieval = null
     this.notice = null
     await this.settings.addRecent(project.dir)
     return this.summary(project)
@@ -307,7 +351,7 @@ export class Workbench {
   /** Remember a change for the UI's polling. */
   private record(change: DiskChange): void {
     this.revision++
-    this.values = null
+    this.forgetDerived()
     this.recentChanges.push({ ...change, revision: this.revision })
     if (this.recentChanges.length > MAX_CHANGES) this.recentChanges.shift()
   }

@@ -15,6 +15,8 @@ export interface LayerSelection {
   reviewed: boolean
   /** These documents only (null: all). */
   documents?: readonly string[] | null
+  /** These annotations only (rows of the Retrieve view): given a document, a layer and an annotation id. */
+  include?: ((document: string, layer: string, id: string) => boolean) | null
 }
 
 /** The selected layers that exist, as export layers. */

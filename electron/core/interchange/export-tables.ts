@@ -49,9 +49,17 @@ export function toDelimited(rows: readonly (readonly Cell[])[], delimiter: ',' |
 /** The spans table of the selected layers: the header and one row per annotation. */
 async function spanTable(project: Project, selection: LayerSelection): Promise<{ header: string[]; rows: Cell[][]; documents: number }> {
   const rows: Cell[][] = []
-  const layers = await selectLayers(project, selection)
-  for (const layer of layers) rows.push(...csvRows(project.labels, rowsInput(layer)))
-  return { header: csvHeader(project.labels), rows, documents: new Set(layers.map((l) => l.document.id)).size }
+  const documents = new Set<string>()
+  const include = selection.include
+  const idColumn = csvHeader(project.labels).indexOf('annotation_id')
+  for (const layer of await selectLayers(project, selection)) {
+    const layerRows = csvRows(project.labels, rowsInput(layer))
+    // Rows are built from the whole layer (a kept claim still names its source), then narrowed.
+    const kept = include ? layerRows.filter((r) => include(layer.document.id, layer.annotator, String(r[idColumn]))) : layerRows
+    if (kept.length > 0 || !include) documents.add(layer.document.id)
+    rows.push(...kept)
+  }
+  return { header: csvHeader(project.labels), rows, documents: documents.size }
 }
 
 function rowsInput(layer: Awaited<ReturnType<typeof selectLayers>>[number]) {
@@ -96,8 +104,15 @@ export async function exportWorkbook(
 ): Promise<{ bytes: Uint8Array; rows: number; documents: number }> {
   const { header, rows, documents } = await spanTable(project, selection)
   const layers = await selectLayers(project, selection)
-  const links = layers.flatMap((l) => linkRows(rowsInput(l)))
-  const docIds = new Set(layers.map((l) => l.document.id))
+  const include = selection.include
+  const links = layers.flatMap((l) =>
+    linkRows(rowsInput(l)).filter((r) => !include || include(l.document.id, l.annotator, String(r[LINK_HEADER.indexOf('from_id')]))),
+  )
+  const docIds = new Set(
+    include
+      ? layers.filter((l) => l.annotations.some((a) => include(l.document.id, l.annotator, a.id))).map((l) => l.document.id)
+      : layers.map((l) => l.document.id),
+  )
   const docs = project.documents.filter((d) => docIds.has(d.id))
   const long: Cell[][] = [['sheet', 'cell', 'part', 'text']]
   const sheet = (name: string, table: readonly (readonly Cell[])[]) => ({

@@ -1,0 +1,112 @@
+/**
+ * The Retrieve view's host side: every annotation of the project indexed once (every annotator's
+ * layer and the reviewed layer), filtered and grouped per request, and sent a window of rows at a
+ * time, so the view stays quick with 100,000 annotations. The index is dropped whenever a layer
+ * changes (a save, an import, a colleague's change on disk) and rebuilt when next asked for.
+ */
+import { findLabel } from '../../../shared/model/labels'
+import {
+  RetrieveIndex,
+  groupRows,
+  retrieveRows,
+  sourceName,
+  type RetrieveFacets,
+  type RetrieveFilter,
+  type RetrieveGrouping,
+  type RetrieveResult,
+  type RetrieveRow,
+} from '../../../shared/retrieve/rows'
+import { selectLayers } from '../interchange/export-layers'
+import type { Project } from '../project/project'
+
+/** The Retrieve view's index of one project. */
+export class RetrieveService {
+  private index: Promise<RetrieveIndex> | null = null
+  private last: { key: string; grouped: ReturnType<typeof groupRows> } | null = null
+
+  constructor(private readonly project: Project) {}
+
+  /** Forget the index: a layer changed. */
+  clear(): void {
+    this.index = null
+    this.last = null
+  }
+
+  private rows(): Promise<RetrieveIndex> {
+    if (!this.index) {
+      const built = selectLayers(this.project, { annotators: 'all', reviewed: true }).then(
+        (layers) => new RetrieveIndex(retrieveRows(layers)),
+      )
+      built.catch(() => (this.index = null))
+      this.index = built
+    }
+    return this.index
+  }
+
+  /** The rows a filter keeps, grouped, from `offset` (at most `limit`), with the facets when asked for. */
+  async query(filter: RetrieveFilter, grouping: RetrieveGrouping, offset: number, limit: number, facets: boolean): Promise<RetrieveResult> {
+    const index = await this.rows()
+    const key = JSON.stringify([filter, grouping])
+    if (this.last?.key !== key) {
+      const name = (id: string) => findLabel(this.project.labels, id)?.name ?? id
+      this.last = { key, grouped: groupRows(index.filter(filter), grouping, name) }
+    }
+    const { groups, rows, groupOfRow } = this.last.grouped
+    return {
+      total: rows.length,
+      groups,
+      offset,
+      rows: rows.slice(offset, offset + limit),
+      groupOfRow: groupOfRow.slice(offset, offset + limit),
+      all: index.rows.length,
+      facets: facets ? facetsOf(index.rows) : null,
+    }
+  }
+
+  /** The keys of the rows a filter keeps, for exporting exactly those. */
+  async kept(filter: RetrieveFilter): Promise<Set<string>> {
+    return new Set((await this.rows()).filter(filter).map((r) => rowKey(r.document, r.layer, r.id)))
+  }
+}
+
+/** A row's key: its document, layer and annotation id. */
+export function rowKey(document: string, layer: string, id: string): string {
+  return `${document}\u0000${layer}\u0000${id}`
+}
+
+function counted<K>(keys: Iterable<K>): Map<K, number> {
+  const m = new Map<K, number>()
+  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1)
+  return m
+}
+
+function facetsOf(rows: readonly RetrieveRow[]): RetrieveFacets {
+  const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count
+  const titles = new Map(rows.map((r) => [r.document, r.title]))
+  const attributes: Record<string, Map<string, number>> = {}
+  for (const r of rows) {
+    for (const [attribute, value] of Object.entries(r.attributes)) {
+      const key = `${r.label}.${attribute}`
+      const m = (attributes[key] ??= new Map())
+      m.set(value, (m.get(value) ?? 0) + 1)
+    }
+  }
+  return {
+    labels: [...counted(rows.map((r) => r.label))].map(([id, count]) => ({ id, count })).sort(byCount),
+    layers: [...counted(rows.map((r) => r.layer))].map(([name, count]) => ({ name, count })).sort((a, b) => a.name.localeCompare(b.name)),
+    documents: [...counted(rows.map((r) => r.document))].map(([id, count]) => ({ id, title: titles.get(id) ?? id, count })),
+    attributes: Object.fromEntries(
+      Object.entries(attributes).map(([k, m]) => [
+        k,
+        [...m]
+          .map(([value, count]) => ({ value, count }))
+          .sort(byCount)
+          .slice(0, 500),
+      ]),
+    ),
+    sources: [...counted(rows.filter((r) => r.source).map(sourceName))]
+      .map(([name, count]) => ({ name, count }))
+      .sort(byCount)
+      .slice(0, 500),
+  }
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import type { ExportLayer } from '../interchange/layer'
+import { TextIndex } from '../offsets'
+import { annotation, marked } from '../testing/builders'
+import { EVERY_ROW, RetrieveIndex, groupRows, retrieveRows } from './rows'
+
+/** Two annotators' layers over one text: sources with canonical names, claims attributed to them. */
+function layers(): ExportLayer[] {
+  const { text, spans } = marked(
+    '[Peskóv] said [the talks failed]. [Officials] said [the port will close]. [Dmitry Peskov] denied [it all].',
+  )
+  const index = new TextIndex(text)
+  const document = { id: 'd1', title: 'Talks', sha256: 'x'.repeat(64), file: 'texts/d1.txt' }
+  const at = (i: number, label: string, extra = {}) => annotation(index, label, spans[i]!.start, spans[i]!.end, extra)
+  const maria = [
+    at(0, 'source', { id: 'm1', attributes: { kind: 'government', name: 'Dmitry Peskov' } }),
+    at(1, 'claim', { id: 'm2', note: 'Über die Gespräche' }),
+    at(2, 'source', { id: 'm3', attributes: { kind: 'unnamed' } }),
+    at(3, 'claim', { id: 'm4' }),
+    at(4, 'source', { id: 'm5', attributes: { name: 'Dmitry Peskov' } }),
+    at(5, 'stance', { id: 'm6', attributes: { polarity: 'against' } }),
+  ]
+  const link = (id: string, from: string, to: string) => ({
+    id,
+    type: 'attribution' as const,
+    from,
+    to,
+    author: 'maria',
+    created: '2026-01-01T00:00:00.000Z',
+  })
+  const jonas = [at(1, 'claim', { id: 'j1' }), at(0, 'source', { id: 'j2' })]
+  return [
+    { document, annotator: 'maria', annotations: maria, links: [link('l1', 'm2', 'm1'), link('l2', 'm4', 'm3'), link('l3', 'm6', 'm5')] },
+    { document, annotator: 'jonas', annotations: jonas, links: [link('l4', 'j1', 'j2')] },
+  ]
+}
+
+describe('retrieving annotations across the project', () => {
+  const index = new RetrieveIndex(retrieveRows(layers()))
+
+  it('lists every annotation with its span, context and the source it is attributed to', () => {
+    expect(index.rows).toHaveLength(8)
+    const claim = index.rows.find((r) => r.id === 'm2')!
+    expect(claim).toMatchObject({
+      layer: 'maria',
+      label: 'claim',
+      text: 'the talks failed',
+      before: 'Peskóv said ',
+      source: { id: 'm1', text: 'Peskóv', name: 'Dmitry Peskov' },
+    })
+    expect(index.rows.find((r) => r.id === 'j1')!.source).toEqual({ id: 'j2', text: 'Peskóv', name: '' })
+  })
+
+  it('filters by label, annotator, attribute, linked source and words, ignoring case and diacritics', () => {
+    const ids = (f: Partial<typeof EVERY_ROW>) => index.filter({ ...EVERY_ROW, ...f }).map((r) => r.id)
+    expect(ids({ labels: ['claim'] })).toEqual(['m2', 'm4', 'j1'])
+    expect(ids({ layers: ['jonas'] })).toEqual(['j2', 'j1'])
+    expect(ids({ attributes: [{ label: 'stance', attribute: 'polarity', value: 'against' }] })).toEqual(['m6'])
+    expect(ids({ attributes: [{ label: null, attribute: 'kind', value: 'government' }] })).toEqual(['m1'])
+    // One source's statements: by its canonical name, whichever spelling the text has.
+    expect(ids({ source: 'dmitry peskov' })).toEqual(['m2', 'm6'])
+    expect(ids({ source: 'peskov' })).toEqual(['m2', 'm6', 'j1'])
+    expect(ids({ text: 'PORT' })).toEqual(['m4'])
+    expect(ids({ text: 'uber die' })).toEqual(['m2'])
+    expect(ids({ labels: ['claim'], source: 'peskov', layers: ['maria'] })).toEqual(['m2'])
+  })
+
+  it('groups by source with counts, the largest first and rows without a source last', () => {
+    const { groups, rows } = groupRows(index.rows, 'source')
+    expect(groups).toEqual([
+      { key: 's:dmitry peskov', name: 'Dmitry Peskov', count: 2 },
+      { key: 's:officials', name: 'Officials', count: 1 },
+      { key: 's:peskov', name: 'Peskóv', count: 1 },
+      { key: '', name: 'No source', count: 4 },
+    ])
+    expect(rows.slice(0, 2).map((r) => r.id)).toEqual(['m2', 'm6'])
+    const byLabel = groupRows(index.rows, 'label', (id) => id.toUpperCase())
+    expect(byLabel.groups.map((g) => [g.name, g.count])).toEqual([
+      ['SOURCE', 4],
+      ['CLAIM', 3],
+      ['STANCE', 1],
+    ])
+  })
+})
