@@ -17,6 +17,7 @@ import { ImportReport } from './components/ImportReport'
 import { LabelStyles } from './components/LabelStyles'
 import { ReviewPane } from './components/ReviewPane'
 import { ReviewPanel } from './components/ReviewPanel'
+import { RetrieveView } from './components/RetrieveView'
 import { ReviewSetup } from './components/ReviewSetup'
 import { StartupMessage } from './components/StartupMessage'
 import { Welcome } from './components/Welcome'
@@ -49,6 +50,10 @@ function Workbench() {
         view === 'agreement' ? (
           <div className="workbench workbench-agreement">
             <AgreementView />
+          </div>
+        ) : view === 'retrieve' ? (
+          <div className="workbench workbench-retrieve">
+            <RetrieveView />
           </div>
         ) : (
           <div className={`workbench workbench-${view}`}>

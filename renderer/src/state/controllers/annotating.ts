@@ -86,8 +86,24 @@ export class Annotating {
     this.attached()
   }
 
-  /** Called when a text view attaches (find marks its hits in it). */
-  attached: () => void = () => undefined
+  /** Called when a text view attaches (find marks its hits in it; a pending reveal is shown). */
+  attached: () => void = () => this.showPendingReveal()
+
+  /** What to show once the text view is there: an annotation to select, or a span (another layer's). */
+  revealWhenShown: { select: string } | { span: { start: number; end: number } } | null = null
+
+  /** Show the pending reveal, if there is one and a text view to show it in. */
+  showPendingReveal(): void {
+    const reveal = this.revealWhenShown
+    const surface = this.surface
+    if (!reveal || !surface) return
+    this.revealWhenShown = null
+    if ('select' in reveal) {
+      this.store.set({ selectedId: reveal.select, linking: null })
+      surface.showSelected(reveal.select)
+      surface.reveal(reveal.select)
+    } else surface.revealRange(reveal.span)
+  }
 
   /** Disconnect a text view that is going away. */
   detach(surface: TextSurface): void {

@@ -22,6 +22,7 @@ import { Commands } from './commands'
 import { messageOf } from '../model/errors'
 import { ChangeWatch } from './change-watch'
 import { Finding } from './finding'
+import { Retrieving } from './retrieving'
 import { savesSettled, takeFreshLayer } from './layer-reload'
 import { ReviewMode } from './review-mode'
 import { Reviewing } from './reviewing'
@@ -49,6 +50,7 @@ export class Session {
   readonly watch: ChangeWatch
   readonly imports: TextImport
   readonly finding: Finding
+  readonly retrieving: Retrieving
 
   constructor(readonly client: Client) {
     this.work = new Annotating(this.store, client, (id, count, changedOnDisk, notice) => {
@@ -73,7 +75,11 @@ export class Session {
       await this.openDocument(document)
       this.finding.documentOpened(hit)
     })
-    this.work.attached = () => this.finding.attached()
+    this.work.attached = () => {
+      this.finding.attached()
+      this.work.showPendingReveal()
+    }
+    this.retrieving = new Retrieving(this.store, client, (row) => this.openAnnotation(row.document, row.layer, row.id, row))
     this.imports = new TextImport(this.store, client, (id) => void this.openDocument(id))
     this.watch = new ChangeWatch(this.store, client, {
       reloadProject: async () => this.store.set({ info: await client.call('app.info', {}) }),
@@ -95,6 +101,19 @@ export class Session {
     const backups = await this.client.call('backups.list', { store: { store: 'annotations', annotator, document: id } }).catch(() => [])
     const now = this.store.get().doc
     if (now?.id === id) this.store.set({ doc: { ...now, pinned: firstPinned(backups) } })
+  }
+
+  /**
+   * Open a document at an annotation: the annotator's own is selected; another layer's (a
+   * colleague's, the reviewed one) is shown by its span.
+   */
+  async openAnnotation(document: string, layer: string, id: string, span: { start: number; end: number }): Promise<void> {
+    this.mode.setView('annotate')
+    await this.openDocument(document)
+    if (this.store.get().doc?.id !== document) return
+    if (layer === this.info?.annotator && this.work.layer?.annotations.has(id)) this.work.revealWhenShown = { select: id }
+    else this.work.revealWhenShown = { span }
+    if (this.work.surface) this.work.attached()
   }
 
   /** Take in the open document's own layer from disk, once the annotator's own changes are saved. */

@@ -4,6 +4,13 @@
  */
 import type { AnnotatorSummary, AppInfo, BackupInfo, CsvPreview, DocumentSummary, ProjectSearch } from '../../../../shared/api'
 import { DEFAULT_QUERY, type Hit, type Query } from '../../../../shared/search/find'
+import {
+  EVERY_ROW,
+  type RetrieveFacets,
+  type RetrieveFilter,
+  type RetrieveGroup,
+  type RetrieveGrouping,
+} from '../../../../shared/retrieve/rows'
 import type { LayerSnapshot } from './annotation-set'
 import type { ReviewModel } from './review-model'
 
@@ -84,6 +91,35 @@ export interface FindState {
   projectSearching: boolean
 }
 
+/** The Retrieve view: the filter, the grouping, and what the host answered (rows are fetched by the controller). */
+export interface RetrieveState {
+  filter: RetrieveFilter
+  grouping: RetrieveGrouping
+  total: number
+  /** Annotations in the whole project. */
+  all: number
+  groups: RetrieveGroup[]
+  facets: RetrieveFacets | null
+  loading: boolean
+  problem: string | null
+  exported: string | null
+  /** Counts the rows fetched, so the table redraws. */
+  version: number
+}
+
+export const initialRetrieve: RetrieveState = {
+  filter: EVERY_ROW,
+  grouping: 'none',
+  total: 0,
+  all: 0,
+  groups: [],
+  facets: null,
+  loading: false,
+  problem: null,
+  exported: null,
+  version: 0,
+}
+
 /** The find bar before it was ever opened. */
 export const initialFind: FindState = {
   open: false,
@@ -151,6 +187,7 @@ export interface SessionState {
   /** Counts the batches of changes taken in from disk (what depends on them can recompute). */
   diskRevision: number
   find: FindState
+  retrieve: RetrieveState
 }
 
 /** The state before app.info has answered. */
@@ -185,4 +222,5 @@ export const initialState: SessionState = {
   changeNote: null,
   diskRevision: 0,
   find: initialFind,
+  retrieve: initialRetrieve,
 }

@@ -1,0 +1,279 @@
+import { memo, useEffect, useId } from 'react'
+import type { LabelSchema } from '../../../shared/model/labels'
+import type { RetrieveGrouping, RetrieveRow } from '../../../shared/retrieve/rows'
+import { useSession, useSessionState } from '../state/react/use-session'
+import { useWindowRows } from '../state/react/use-window-rows'
+
+const ROW = 58
+
+const GROUPINGS: { value: RetrieveGrouping; name: string }[] = [
+  { value: 'none', name: 'Nothing' },
+  { value: 'label', name: 'Label' },
+  { value: 'source', name: 'Source' },
+  { value: 'document', name: 'Document' },
+  { value: 'layer', name: 'Annotator' },
+]
+
+/**
+ * Every annotation of the project in one table: filtered by label, annotator, any attribute, the
+ * source it is attributed to, document and words; grouped with counts; each row the span in its
+ * context, opening the document at it; exactly the rows shown exported as CSV, TSV or a workbook.
+ */
+export function RetrieveView() {
+  const session = useSession()
+  const r = useSessionState((s) => s.retrieve)
+  const labels = useSessionState((s) => s.info?.project?.labels ?? [])
+  const ids = { text: useId(), source: useId(), label: useId(), layer: useId(), doc: useId(), group: useId(), sources: useId() }
+  const ret = session.retrieving
+  useEffect(() => {
+    void ret.run()
+  }, [ret])
+  const f = r.filter
+  const attrs = labels.flatMap((l) => l.attributes.map((a) => ({ label: l, def: a })))
+  const valueOf = (label: string, attribute: string) =>
+    f.attributes.find((a) => a.label === label && a.attribute === attribute)?.value ?? ''
+  const setAttr = (label: string, attribute: string, value: string, typing = false) =>
+    ret.setFilter(
+      {
+        attributes: [
+          ...f.attributes.filter((a) => !(a.label === label && a.attribute === attribute)),
+          ...(value ? [{ label, attribute, value }] : []),
+        ],
+      },
+      typing,
+    )
+  return (
+    <main className="retrieve" aria-label="Retrieve" aria-busy={r.loading}>
+      <div className="toolbar retrieve-filters" role="search" aria-label="Filter the annotations">
+        <label htmlFor={ids.text}>Words</label>
+        <input
+          id={ids.text}
+          type="search"
+          value={f.text}
+          placeholder="in the text or note"
+          onChange={(e) => ret.setFilter({ text: e.target.value }, true)}
+        />
+        <label htmlFor={ids.label}>Label</label>
+        <select
+          id={ids.label}
+          value={f.labels[0] ?? ''}
+          onChange={(e) => ret.setFilter({ labels: e.target.value ? [e.target.value] : [] })}
+        >
+          <option value="">Any</option>
+          {labels.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.layer}>Annotator</label>
+        <select
+          id={ids.layer}
+          value={f.layers[0] ?? ''}
+          onChange={(e) => ret.setFilter({ layers: e.target.value ? [e.target.value] : [] })}
+        >
+          <option value="">Any</option>
+          {r.facets?.layers.map((l) => (
+            <option key={l.name} value={l.name}>
+              {l.name === '_reviewed' ? 'Reviewed layer' : l.name} ({l.count.toLocaleString()})
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.source}>Source</label>
+        <input
+          id={ids.source}
+          type="search"
+          list={ids.sources}
+          value={f.source}
+          placeholder="attributed to…"
+          onChange={(e) => ret.setFilter({ source: e.target.value }, true)}
+        />
+        <datalist id={ids.sources}>
+          {r.facets?.sources.map((s) => (
+            <option key={s.name} value={s.name} />
+          ))}
+        </datalist>
+        <label htmlFor={ids.doc}>Document</label>
+        <select
+          id={ids.doc}
+          value={f.documents[0] ?? ''}
+          onChange={(e) => ret.setFilter({ documents: e.target.value ? [e.target.value] : [] })}
+        >
+          <option value="">Any</option>
+          {r.facets?.documents.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.title}
+            </option>
+          ))}
+        </select>
+        {attrs.map(({ label, def }) => (
+          <AttributeFilter
+            key={`${label.id}.${def.id}`}
+            name={`${label.name} ${def.name.toLowerCase()}`}
+            options={def.type === 'choice' ? def.options : null}
+            used={r.facets?.attributes[`${label.id}.${def.id}`]?.map((v) => v.value) ?? []}
+            value={valueOf(label.id, def.id)}
+            onChange={(v, typing) => setAttr(label.id, def.id, v, typing)}
+          />
+        ))}
+        <label htmlFor={ids.group}>Group by</label>
+        <select id={ids.group} value={r.grouping} onChange={(e) => ret.setGrouping(e.target.value as RetrieveGrouping)}>
+          {GROUPINGS.map((g) => (
+            <option key={g.value} value={g.value}>
+              {g.name}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="quiet" onClick={() => ret.reset()}>
+          Clear
+        </button>
+      </div>
+      <div className="retrieve-summary">
+        <p aria-live="polite">
+          {r.loading && r.total === 0 ? 'Finding…' : `${r.total.toLocaleString()} of ${r.all.toLocaleString()} annotations`}
+          {r.grouping !== 'none' && r.groups.length > 0 && ` in ${r.groups.length.toLocaleString()} group${r.groups.length === 1 ? '' : 's'}`}
+        </p>
+        <span className="toolbar-gap" />
+        {(['csv', 'tsv', 'xlsx'] as const).map((format) => (
+          <button key={format} type="button" disabled={r.total === 0} onClick={() => void ret.export(format)}>
+            Export {format === 'xlsx' ? 'Excel' : format.toUpperCase()}
+          </button>
+        ))}
+      </div>
+      {(r.problem || r.exported) && (
+        <p className={r.problem ? 'hint hint-error' : 'hint'} role="status">
+          {r.problem ?? r.exported}
+        </p>
+      )}
+      {r.grouping !== 'none' && r.groups.length > 0 && (
+        <ul className="retrieve-groups" aria-label="Groups">
+          {r.groups.slice(0, 40).map((g) => (
+            <li key={g.key}>
+              {g.name} <span className="count">{g.count.toLocaleString()}</span>
+            </li>
+          ))}
+          {r.groups.length > 40 && <li className="help">and {(r.groups.length - 40).toLocaleString()} more</li>}
+        </ul>
+      )}
+      <RetrieveTable labels={labels} />
+    </main>
+  )
+}
+
+function AttributeFilter({
+  name,
+  options,
+  used,
+  value,
+  onChange,
+}: {
+  name: string
+  options: readonly string[] | null
+  used: readonly string[]
+  value: string
+  onChange: (value: string, typing: boolean) => void
+}) {
+  const id = useId()
+  return (
+    <>
+      <label htmlFor={id}>{name}</label>
+      {options ? (
+        <select id={id} value={value} onChange={(e) => onChange(e.target.value, false)}>
+          <option value="">Any</option>
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <>
+          <input id={id} type="search" list={`${id}-used`} value={value} onChange={(e) => onChange(e.target.value, true)} />
+          <datalist id={`${id}-used`}>
+            {used.map((v) => (
+              <option key={v} value={v} />
+            ))}
+          </datalist>
+        </>
+      )}
+    </>
+  )
+}
+
+function RetrieveTable({ labels }: { labels: LabelSchema }) {
+  const session = useSession()
+  const total = useSessionState((s) => s.retrieve.total)
+  const groups = useSessionState((s) => s.retrieve.groups)
+  const grouping = useSessionState((s) => s.retrieve.grouping)
+  useSessionState((s) => s.retrieve.version)
+  const { box, first, last, onScroll } = useWindowRows(total, ROW)
+  const rows = []
+  for (let i = first; i < last; i++) {
+    const got = session.retrieving.row(i)
+    const before = i > 0 ? session.retrieving.row(i - 1) : undefined
+    const groupStart = grouping !== 'none' && got && (i === 0 || (before && before.group !== got.group))
+    rows.push(
+      <Row
+        key={i}
+        top={i * ROW}
+        row={got?.row}
+        group={groupStart ? `${groups[got.group]?.name ?? ''} · ${groups[got.group]?.count.toLocaleString() ?? ''}` : null}
+        labelName={got ? (labels.find((l) => l.id === got.row.label)?.name ?? got.row.label) : ''}
+      />,
+    )
+  }
+  return (
+    <div ref={box} className="retrieve-table" role="table" aria-label="Annotations" aria-rowcount={total} onScroll={onScroll}>
+      <ul style={{ height: total * ROW }}>{rows}</ul>
+      {total === 0 && <p className="empty">No annotation matches this filter.</p>}
+    </div>
+  )
+}
+
+const Row = memo(function Row({
+  top,
+  row,
+  group,
+  labelName,
+}: {
+  top: number
+  row: RetrieveRow | undefined
+  group: string | null
+  labelName: string
+}) {
+  const session = useSession()
+  if (!row) return <li className="retrieve-row loading" style={{ top, height: ROW }} />
+  const values = Object.entries(row.attributes).map(([k, v]) => `${k}: ${v}`)
+  return (
+    <li className={group ? 'retrieve-row group-start' : 'retrieve-row'} style={{ top, height: ROW }} role="row">
+      {group && <span className="group-name">{group}</span>}
+      <button type="button" className={`retrieve-open mg-label-${row.label}`} onClick={() => void session.retrieving.open(row)}>
+        <span className="retrieve-meta">
+          <span className="row-label">
+            <span className="swatch" aria-hidden="true" />
+            {labelName}
+          </span>
+          <span className="retrieve-where" dir="auto">
+            {row.layer === '_reviewed' ? 'reviewed' : row.layer} · {row.title}
+          </span>
+        </span>
+        <span className="kwic">
+          <span className="kwic-before">
+            <span dir="auto">{oneLine(row.before)}</span>
+          </span>
+          <mark dir="auto">{oneLine(row.text)}</mark>
+          <span className="kwic-after">{oneLine(row.after)}</span>
+        </span>
+        <span className="retrieve-values" dir="auto">
+          {row.source ? `← ${row.source.name || row.source.text}` : ''}
+          {values.length > 0 ? `  ${values.join(' · ')}` : ''}
+        </span>
+      </button>
+    </li>
+  )
+})
+
+/** Text on one line: line breaks and runs of white space as one space. */
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ')
+}
