@@ -1,4 +1,5 @@
-import { useCallback, useEffect } from 'react'
+import { useCallback, useEffect, useMemo } from 'react'
+import { filterAnnotations } from '../state/model/list-filter'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { useWindowRows } from '../state/react/use-window-rows'
 import { AnnotationRow, ROW_HEIGHT } from './AnnotationRow'
@@ -13,20 +14,21 @@ export function AnnotationList() {
   const layer = useSessionState((s) => s.layer)
   const selectedId = useSessionState((s) => s.selectedId)
   const labels = useSessionState((s) => s.info?.project?.labels)
-  const total = layer?.order.length ?? 0
+  const filter = useSessionState((s) => s.listFilter)
+  const order = useMemo(() => (layer ? filterAnnotations(layer.order, filter) : undefined), [layer, filter])
+  const total = order?.length ?? 0
   const { box, first, last, onScroll, showRow } = useWindowRows(total, ROW_HEIGHT)
   const choose = useCallback((id: string) => session.commands.select(id, true), [session])
 
   // Keep the selected annotation's row in view when it is selected from the text.
-  const order = layer?.order
   useEffect(() => {
     if (selectedId !== null && order) showRow(order.findIndex((a) => a.id === selectedId))
   }, [selectedId, order, showRow])
 
   const rows = []
-  if (layer && labels) {
+  if (layer && labels && order) {
     for (let i = first; i < last; i++) {
-      const a = layer.order[i]!
+      const a = order[i]!
       const link = layer.attribution.get(a.id)
       rows.push(
         <AnnotationRow
@@ -44,7 +46,11 @@ export function AnnotationList() {
   return (
     <div ref={box} className="annotation-list" onScroll={onScroll}>
       {layer && total === 0 ? (
-        <p className="empty">No annotations yet. Select text, then press 1, 2 or 3 (or click a label above).</p>
+        <p className="empty">
+          {layer.order.length > 0
+            ? 'No annotation matches the filter.'
+            : 'No annotations yet. Select text, then press 1, 2 or 3 (or click a label above).'}
+        </p>
       ) : (
         <ul style={{ height: total * ROW_HEIGHT }}>{rows}</ul>
       )}

@@ -1,5 +1,6 @@
 import { useSessionState } from '../state/react/use-session'
 import { AnnotationEditor } from './AnnotationEditor'
+import { AnnotationFilter } from './AnnotationFilter'
 import { AnnotationList } from './AnnotationList'
 
 /** The right column: the selected annotation's editor above the list of all annotations. */
@@ -12,6 +13,7 @@ export function AnnotationPanel() {
       <h2 className="pane-title">
         Annotations <span className="count">{count}</span>
       </h2>
+      {count > 0 && <AnnotationFilter />}
       <AnnotationList />
     </aside>
   )

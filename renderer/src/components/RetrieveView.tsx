@@ -131,7 +131,9 @@ export function RetrieveView() {
       <div className="retrieve-summary">
         <p aria-live="polite">
           {r.loading && r.total === 0 ? 'Finding…' : `${r.total.toLocaleString()} of ${r.all.toLocaleString()} annotations`}
-          {r.grouping !== 'none' && r.groups.length > 0 && ` in ${r.groups.length.toLocaleString()} group${r.groups.length === 1 ? '' : 's'}`}
+          {r.grouping !== 'none' &&
+            r.groups.length > 0 &&
+            ` in ${r.groups.length.toLocaleString()} group${r.groups.length === 1 ? '' : 's'}`}
         </p>
         <span className="toolbar-gap" />
         {(['csv', 'tsv', 'xlsx'] as const).map((format) => (

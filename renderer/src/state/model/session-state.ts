@@ -12,6 +12,7 @@ import {
   type RetrieveGrouping,
 } from '../../../../shared/retrieve/rows'
 import type { LayerSnapshot } from './annotation-set'
+import { ALL_ANNOTATIONS, type ListFilter } from './list-filter'
 import type { ReviewModel } from './review-model'
 
 /** What the save indicator says. */
@@ -188,6 +189,8 @@ export interface SessionState {
   diskRevision: number
   find: FindState
   retrieve: RetrieveState
+  /** What the Annotate panel's list shows. */
+  listFilter: ListFilter
 }
 
 /** The state before app.info has answered. */
@@ -223,4 +226,5 @@ export const initialState: SessionState = {
   diskRevision: 0,
   find: initialFind,
   retrieve: initialRetrieve,
+  listFilter: ALL_ANNOTATIONS,
 }
