@@ -33,6 +33,7 @@ function handle(session: Session, e: KeyboardEvent): boolean {
     return false
   }
   if (e.altKey || e.ctrlKey || e.metaKey || isFormField(e.target)) return false
+  if (key === 'Escape' && now.find.open && !now.linking) return (session.finding.close(), true)
   if (key === 'Escape') return c.escape()
   const state = session.store.get()
   if (!state.layer) return false

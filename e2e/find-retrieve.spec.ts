@@ -1,0 +1,128 @@
+/**
+ * Find, tag at scale and retrieve, as a researcher does it in the real page: find a word in a long
+ * text and step to hits in paragraphs not drawn yet, tag every hit as a Source with one action,
+ * undo, redo and reload — all on disk; then the Retrieve view narrowed to one source's claims,
+ * exported, and read back by Python's csv module.
+ */
+import { execFileSync } from 'node:child_process'
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { StoreFile } from '../shared/model/project'
+import { expect, repo, test, type Marginalia } from './harness'
+
+/** A long text (about 600 paragraphs) with the word Kremlin in every fifteenth paragraph. */
+function longText(): string {
+  const paragraphs: string[] = []
+  for (let i = 0; i < 600; i++) {
+    paragraphs.push(
+      i % 15 === 7
+        ? `Paragraph ${i}: the Kremlin said on Tuesday that talks would go on, a spokesman told reporters in Moscow.`
+        : `Paragraph ${i}: officials in several capitals discussed the situation at length, without a clear outcome.`,
+    )
+  }
+  return paragraphs.join('\n\n')
+}
+
+async function ownStore(app: Marginalia, docId: string): Promise<StoreFile | null> {
+  try {
+    return JSON.parse(await app.read(`annotations/tester/${docId}.json`)) as StoreFile
+  } catch {
+    return null
+  }
+}
+
+test('find a word, step into paragraphs not yet drawn, tag every hit as a Source, undo, redo, reload', async ({ page, app }) => {
+  await page.goto(app.url)
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'long-briefing.txt', mimeType: 'text/plain', buffer: Buffer.from(longText()) })
+  const nav = page.getByRole('navigation', { name: 'Documents' })
+  await nav.getByText('Paragraph 0: officials', { exact: false }).click()
+  await expect(page.locator('.ProseMirror')).toContainText('Paragraph 0:')
+  const project = JSON.parse(await app.read('project.json')) as { documents: { id: string; importedFrom: string }[] }
+  const docId = project.documents.find((d) => d.importedFrom === 'long-briefing.txt')!.id
+
+  await page.locator('.ProseMirror').click()
+  await page.keyboard.press('Control+f')
+  const find = page.getByRole('search', { name: 'Find in the text' })
+  await expect(find.getByRole('searchbox')).toBeFocused()
+  await page.keyboard.type('kremlin')
+  await expect(find.getByText('1 of 40')).toBeVisible()
+  // Shift+Enter from the first hit goes to the last one, hundreds of paragraphs down.
+  await page.keyboard.press('Shift+Enter')
+  await expect(find.getByText('40 of 40')).toBeVisible()
+  const current = page.locator('.mg-hit-current')
+  await expect(current).toHaveText('Kremlin')
+  await expect(current).toBeInViewport()
+  await expect(current.locator('xpath=ancestor::p')).toContainText('Paragraph 592:')
+  await page.keyboard.press('F3')
+  await expect(find.getByText('1 of 40')).toBeVisible()
+
+  await find.getByRole('button', { name: 'Tag all…' }).click()
+  const form = page.getByRole('form', { name: 'Tag the hits' })
+  await form.getByRole('radio', { name: 'Source' }).check()
+  await form.getByLabel('Kind').selectOption('government')
+  await form.getByRole('button', { name: 'Tag 40 as Source' }).click()
+  await expect(page.getByText('Tagged 40 as Source. Ctrl+Z takes them all back.')).toBeVisible()
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  const saved = (await ownStore(app, docId))!.annotations
+  expect(saved).toHaveLength(40)
+  const text = (await app.read(`texts/${docId}.txt`)).split('')
+  for (const a of saved) {
+    expect(a).toMatchObject({ label: 'source', attributes: { kind: 'government' } })
+    // Offsets are code points; this text is ASCII, so they index the characters directly.
+    expect(text.slice(a.target.position.start, a.target.position.end).join('')).toBe('Kremlin')
+  }
+
+  // Escape closes the find bar and gives the keyboard back to the text, where Ctrl+Z undoes.
+  await page.keyboard.press('Escape')
+  await expect(find).toBeHidden()
+  await page.keyboard.press('Control+z')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expect.poll(async () => (await ownStore(app, docId))?.annotations.length).toBe(0)
+  await page.keyboard.press('Shift+Control+z')
+  await expect.poll(async () => (await ownStore(app, docId))?.annotations.length).toBe(40)
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+
+  await page.reload()
+  await nav.getByText('Paragraph 0: officials', { exact: false }).click()
+  await expect(page.getByRole('complementary', { name: 'Annotations' }).locator('.count').first()).toHaveText('40')
+})
+
+test('the Retrieve view narrowed to one source’s claims, exported, reads back the same in Python', async ({ page, app }) => {
+  await page.goto(app.url)
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Retrieve' }).click()
+  const view = page.getByRole('main', { name: 'Retrieve' })
+  await expect(view.getByText('89 of 89 annotations')).toBeVisible()
+  await view.getByLabel('Label', { exact: true }).selectOption('claim')
+  await view.getByLabel('Source', { exact: true }).fill('Alexander Gabuev')
+  // The count and the rows settle once typing pauses: the rows listed are the rows counted.
+  const count = async () => Number(((await view.getByText(/^\d+ of 89 annotations$/).textContent()) ?? '').split(' ')[0])
+  await expect.poll(async () => (await count()) === (await view.locator('.retrieve-open').count())).toBe(true)
+  const shown = await count()
+  expect(shown).toBeGreaterThan(0)
+  expect(shown).toBeLessThan(10)
+
+  const download = page.waitForEvent('download')
+  await view.getByRole('button', { name: 'Export CSV' }).click()
+  const file = await (await download).path()
+  const rows = JSON.parse(
+    execFileSync('python3', [join(repo, 'fixtures/readers/tables.py'), 'csv', file], { encoding: 'utf8' }),
+  ) as string[][]
+  const [header, ...body] = rows
+  expect(body).toHaveLength(shown)
+  for (const r of body) {
+    expect(r[header!.indexOf('label')]).toBe('claim')
+    expect(r[header!.indexOf('linked_source_name')]).toBe('Alexander Gabuev')
+  }
+  // Every row's text is the stored text at its offsets, in code points.
+  const checked = JSON.parse(
+    execFileSync('python3', [join(repo, 'fixtures/readers/tables.py'), 'spans', file, app.projectDir, 'protected'], { encoding: 'utf8' }),
+  )
+  expect(checked).toEqual({ rows: shown, problems: [] })
+
+  // A row opens its document at the annotation.
+  await view.locator('.retrieve-open').first().click()
+  await expect(page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Annotate' })).toHaveAttribute('aria-pressed', 'true')
+  expect((await readdir(join(app.projectDir, 'annotations'))).sort()).toEqual(['jonas', 'maria'])
+})
