@@ -25,6 +25,7 @@ import {
   type RunPlan,
 } from './browser'
 import { measureExport, type ExportResult } from './export'
+import { findTable, measureFind, type FindBench } from './find'
 import { profileMarginalia, profileMarkdown, type ProfileSummary } from './profile'
 import { CASES, writeBenchProject, type BenchCase } from './projects'
 import { caseTable, checkTargets, nodeTables, targetTable, type CaseResult } from './report'
@@ -150,6 +151,7 @@ log(
 let save: SaveResult[] = []
 let exported: ExportResult | null = null
 let agreement: Timing[] = []
+let find: FindBench | null = null
 if (!args.has('--no-node')) {
   log('save latency: 3- and 3,000-document projects')
   save = [await measureSave(3), await measureSave(3000)]
@@ -157,6 +159,8 @@ if (!args.has('--no-node')) {
   exported = await measureExport(quick ? 3 : 5)
   log('agreement')
   agreement = await measureAgreement()
+  log('find, tag-all and retrieve')
+  find = await measureFind(quick ? 3 : 7)
 }
 
 const browserResult = args.has('--no-browser') ? null : await browserCases(quick ? CASES.slice(0, 2) : CASES, args.has('--profile'))
@@ -194,6 +198,7 @@ const results = {
   save,
   export: exported,
   agreement,
+  find,
   review,
   profiles: browserResult?.profiles ?? [],
   variants,
@@ -210,6 +215,7 @@ const markdown = [
     `load average ${environment.loadAverageAtStart[0]!.toFixed(2)} at start, ${results.loadAverageAtEnd[0]!.toFixed(2)} at end; ${results.minutes.toFixed(1)} min.`,
   ...cases.map(caseTable),
   nodeTables(save, exported, agreement),
+  find ? findTable(find) : '',
   review
     ? `\n| review mode, ${review.annotators} annotators x ${review.annotationsEach.toLocaleString('en')} annotations (${review.units} units) | median ms | p95 ms |\n|---|---|---|\n` +
       `| open: "Start review" to every lane painted | ${review.openMs.median.toFixed(0)} | ${review.openMs.p95.toFixed(0)} |` +

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ExportLayer } from '../interchange/layer'
 import { TextIndex } from '../offsets'
 import { annotation, marked } from '../testing/builders'
-import { EVERY_ROW, RetrieveIndex, groupRows, retrieveRows } from './rows'
+import { EVERY_ROW, LayerRows, RetrieveIndex, groupRows } from './rows'
 
 /** Two annotators' layers over one text: sources with canonical names, claims attributed to them. */
 function layers(): ExportLayer[] {
@@ -36,7 +36,7 @@ function layers(): ExportLayer[] {
 }
 
 describe('retrieving annotations across the project', () => {
-  const index = new RetrieveIndex(retrieveRows(layers()))
+  const index = new RetrieveIndex(layers().map((l) => new LayerRows(l)))
 
   it('lists every annotation with its span, context and the source it is attributed to', () => {
     expect(index.rows).toHaveLength(8)

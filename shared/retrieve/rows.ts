@@ -7,7 +7,7 @@
  */
 import { attributedSources, compareAnnotations, type Annotation } from '../model/annotation'
 import type { ExportLayer } from '../interchange/layer'
-import { foldString } from '../search/folded-text'
+import { foldForMatching } from '../search/folded-text'
 
 /** One annotation as the Retrieve view lists it. */
 export interface RetrieveRow {
@@ -106,26 +106,41 @@ function rowOf(layer: ExportLayer, a: Annotation, source: Annotation | undefined
   }
 }
 
-const FOLD = { caseInsensitive: true, diacriticsInsensitive: true }
-
 /** The key a row's source is grouped and filtered by: its canonical name, else its text. */
 export function sourceName(row: RetrieveRow): string {
   return row.source ? row.source.name || row.source.text : ''
 }
 
+/** One layer's rows with what filtering needs made once (each row's text, note and source folded). */
+export class LayerRows {
+  readonly rows: RetrieveRow[]
+  readonly folded: { text: string; note: string; source: string }[]
+
+  constructor(layer: ExportLayer) {
+    this.rows = retrieveRows([layer])
+    this.folded = this.rows.map((r) => ({
+      text: foldForMatching(r.text),
+      note: r.note ? foldForMatching(r.note) : '',
+      source: foldForMatching(sourceName(r)),
+    }))
+  }
+}
+
 /**
- * A project's rows with what filtering needs made once (each row's text, note and source folded
- * for case and diacritics), so every keystroke in the filter is one pass of comparisons.
+ * A project's rows, layer by layer, so every keystroke in the filter is one pass of comparisons
+ * and a change to one layer rebuilds only that layer's part.
  */
 export class RetrieveIndex {
-  private readonly folded: { text: string; note: string; source: string }[]
+  constructor(readonly parts: readonly LayerRows[]) {}
 
-  constructor(readonly rows: readonly RetrieveRow[]) {
-    this.folded = rows.map((r) => ({
-      text: foldString(r.text, FOLD),
-      note: r.note ? foldString(r.note, FOLD) : '',
-      source: foldString(sourceName(r), FOLD),
-    }))
+  /** Every row, in the parts' order. */
+  get rows(): RetrieveRow[] {
+    return this.parts.flatMap((p) => p.rows)
+  }
+
+  /** How many rows there are. */
+  get size(): number {
+    return this.parts.reduce((n, p) => n + p.rows.length, 0)
   }
 
   /** The rows a filter keeps, in the index's order. */
@@ -133,19 +148,21 @@ export class RetrieveIndex {
     const labels = new Set(filter.labels)
     const layers = new Set(filter.layers)
     const documents = new Set(filter.documents)
-    const source = foldString(filter.source.trim(), FOLD)
-    const text = foldString(filter.text.trim(), FOLD)
+    const source = foldForMatching(filter.source.trim())
+    const text = foldForMatching(filter.text.trim())
     const out: RetrieveRow[] = []
-    this.rows.forEach((r, i) => {
-      const f = this.folded[i]!
-      if (labels.size > 0 && !labels.has(r.label)) return
-      if (layers.size > 0 && !layers.has(r.layer)) return
-      if (documents.size > 0 && !documents.has(r.document)) return
-      if (!filter.attributes.every((a) => (a.label === null || a.label === r.label) && r.attributes[a.attribute] === a.value)) return
-      if (source !== '' && (r.source === null || !f.source.includes(source))) return
-      if (text !== '' && !f.text.includes(text) && !f.note.includes(text)) return
-      out.push(r)
-    })
+    for (const part of this.parts) {
+      const first = part.rows[0]
+      if (!first || (layers.size > 0 && !layers.has(first.layer)) || (documents.size > 0 && !documents.has(first.document))) continue
+      part.rows.forEach((r, i) => {
+        const f = part.folded[i]!
+        if (labels.size > 0 && !labels.has(r.label)) return
+        if (!filter.attributes.every((a) => (a.label === null || a.label === r.label) && r.attributes[a.attribute] === a.value)) return
+        if (source !== '' && (r.source === null || !f.source.includes(source))) return
+        if (text !== '' && !f.text.includes(text) && !f.note.includes(text)) return
+        out.push(r)
+      })
+    }
     return out
   }
 }
@@ -157,7 +174,7 @@ function groupOf(row: RetrieveRow, grouping: RetrieveGrouping, labelName: (id: s
       return { key: row.label, name: labelName(row.label) }
     case 'source': {
       const name = sourceName(row)
-      return name ? { key: `s:${foldString(name, FOLD)}`, name } : { key: '', name: 'No source' }
+      return name ? { key: `s:${foldForMatching(name)}`, name } : { key: '', name: 'No source' }
     }
     case 'document':
       return { key: row.document, name: row.title }

@@ -24,6 +24,14 @@ export function foldCharacter(ch: string, folding: Folding): string {
   return s
 }
 
+/**
+ * A string folded for "does it contain" tests (filters), all at once with the engine's own
+ * normalisation: much faster than foldString over long lists, but without a way back to offsets.
+ */
+export function foldForMatching(s: string): string {
+  return s.normalize('NFD').replace(MARKS, '').toLowerCase()
+}
+
 /** A string folded as a whole (a query). */
 export function foldString(s: string, folding: Folding): string {
   let out = ''

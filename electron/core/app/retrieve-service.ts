@@ -6,9 +6,9 @@
  */
 import { findLabel } from '../../../shared/model/labels'
 import {
+  LayerRows,
   RetrieveIndex,
   groupRows,
-  retrieveRows,
   sourceName,
   type RetrieveFacets,
   type RetrieveFilter,
@@ -23,20 +23,36 @@ import type { Project } from '../project/project'
 export class RetrieveService {
   private index: Promise<RetrieveIndex> | null = null
   private last: { key: string; grouped: ReturnType<typeof groupRows> } | null = null
+  /** Each layer's rows, by "document/layer", kept until that layer changes. */
+  private readonly parts = new Map<string, LayerRows>()
 
   constructor(private readonly project: Project) {}
 
-  /** Forget the index: a layer changed. */
+  /** Forget everything: layers may have changed anywhere (a colleague's sync, an import). */
   clear(): void {
     this.index = null
     this.last = null
+    this.parts.clear()
+  }
+
+  /** One layer changed (a save): only its rows are made again. */
+  changed(document: string, layer: string): void {
+    this.index = null
+    this.last = null
+    this.parts.delete(`${document}/${layer}`)
   }
 
   private rows(): Promise<RetrieveIndex> {
     if (!this.index) {
-      const built = selectLayers(this.project, { annotators: 'all', reviewed: true }).then(
-        (layers) => new RetrieveIndex(retrieveRows(layers)),
-      )
+      const built = selectLayers(this.project, { annotators: 'all', reviewed: true }).then((layers) => {
+        const parts = layers.map((l) => {
+          const key = `${l.document.id}/${l.annotator}`
+          let part = this.parts.get(key)
+          if (!part) this.parts.set(key, (part = new LayerRows(l)))
+          return part
+        })
+        return new RetrieveIndex(parts)
+      })
       built.catch(() => (this.index = null))
       this.index = built
     }
@@ -58,7 +74,7 @@ export class RetrieveService {
       offset,
       rows: rows.slice(offset, offset + limit),
       groupOfRow: groupOfRow.slice(offset, offset + limit),
-      all: index.rows.length,
+      all: index.size,
       facets: facets ? facetsOf(index.rows) : null,
     }
   }

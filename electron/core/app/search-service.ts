@@ -64,7 +64,7 @@ export async function searchProject(
 ): Promise<{ documents: DocumentHits[]; total: number; truncated: boolean }> {
   const maxHits = options.maxHits ?? 10_000
   const docs = options.documents ? options.documents.map((id) => project.document(id)) : project.documents
-  const indexes = await Promise.all(docs.map(async (d) => (await project.textState(d.id)).index))
+  const indexes = await Promise.all(docs.map(async (d) => (await project.textState(d.id, { trustRead: true })).index))
   const results = await findIn(indexes, query, maxHits)
   const out: DocumentHits[] = []
   let total = 0

@@ -276,7 +276,7 @@ export class Workbench {
     const [text, layer] = await Promise.all([project.text(documentId), project.layer(annotator, documentId)])
     const saved = await layer.apply(ops, text, project.labels, new Date().toISOString())
     if (this.values) for (const a of saved.put) this.remember(this.values, a.label, a.attributes)
-    this.retrieval?.clear()
+    this.retrieval?.changed(documentId, annotator)
     const notice = saved.setAside ? (await project.layerNotice({ store: 'annotations', annotator, document: documentId })).notice : null
     return {
       annotations: saved.put,

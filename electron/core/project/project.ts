@@ -186,11 +186,15 @@ export class Project {
   /**
    * A document's stored text, indexed for offset conversion, checked against the sha256 recorded at
    * import (texts/<id>.txt must never change). When it differs or cannot be read, `problem` is the
-   * sentence for the user and `index` holds what could be read (to show, read-only).
+   * sentence for the user and `index` holds what could be read (to show, read-only). With
+   * `trustRead`, a text already read and checked is used without looking at the file again.
    */
-  async textState(id: string): Promise<{ index: TextIndex; problem: string | null }> {
+  async textState(id: string, options: { trustRead?: boolean } = {}): Promise<{ index: TextIndex; problem: string | null }> {
     const doc = this.document(id)
     const cached = this.texts.get(id)
+    // A search over every text may use what was read and checked before without looking again;
+    // opening a document or saving against it always looks (a text damaged since is caught there).
+    if (cached && options.trustRead) return { index: cached.index, problem: null }
     if (cached) {
       const stat = await fs.stat(join(this.dir, doc.file)).catch(() => null)
       if (stat && stat.mtimeMs === cached.mtimeMs && stat.size === cached.bytes) {

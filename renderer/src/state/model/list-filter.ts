@@ -4,7 +4,7 @@
  * layer's snapshot, so the text view keeps drawing every annotation.
  */
 import type { Annotation } from '../../../../shared/model/annotation'
-import { foldString } from '../../../../shared/search/folded-text'
+import { foldForMatching } from '../../../../shared/search/folded-text'
 
 /** What the list shows: '' in a field means any. */
 export interface ListFilter {
@@ -16,8 +16,6 @@ export interface ListFilter {
 
 export const ALL_ANNOTATIONS: ListFilter = { label: '', attribute: '', text: '' }
 
-const FOLD = { caseInsensitive: true, diacriticsInsensitive: true }
-
 /** True when the filter shows everything. */
 export function showsAll(filter: ListFilter): boolean {
   return filter.label === '' && filter.attribute === '' && filter.text.trim() === ''
@@ -26,13 +24,13 @@ export function showsAll(filter: ListFilter): boolean {
 /** The annotations a filter keeps, in the order given. */
 export function filterAnnotations(order: readonly Annotation[], filter: ListFilter): readonly Annotation[] {
   if (showsAll(filter)) return order
-  const words = foldString(filter.text.trim(), FOLD)
+  const words = foldForMatching(filter.text.trim())
   const at = filter.attribute.indexOf('=')
   const [attribute, value] = at < 0 ? ['', ''] : [filter.attribute.slice(0, at), filter.attribute.slice(at + 1)]
   return order.filter(
     (a) =>
       (filter.label === '' || a.label === filter.label) &&
       (attribute === '' || a.attributes[attribute] === value) &&
-      (words === '' || foldString(a.target.quote.exact, FOLD).includes(words) || foldString(a.note, FOLD).includes(words)),
+      (words === '' || foldForMatching(a.target.quote.exact).includes(words) || foldForMatching(a.note).includes(words)),
   )
 }
