@@ -192,6 +192,7 @@ function example(method: MethodName): Record<string, unknown> {
   const annotation = { id: 'fz-1', label: 'claim', start: 0, end: 5, attributes: {}, note: '' }
   const byMethod: Partial<Record<MethodName, Record<string, unknown>>> = {
     'settings.setAnnotator': { name: 'fuzz' },
+    'settings.remember': { review: ['maria', 'jonas'], document: doc, scroll: 120 },
     'project.open': { path: projectDir },
     'project.create': { path: join(targets, 'new'), name: 'Fuzz' },
     'documents.rename': { id: doc, title: 'Renamed' },
@@ -205,6 +206,7 @@ function example(method: MethodName): Record<string, unknown> {
     'review.open': { document: doc, annotators: ['maria', 'jonas'] },
     'review.decide': { document: doc, annotators: ['maria', 'jonas'], unit: 'maria:x', decision: { action: 'reject' } },
     'review.acceptAgreed': { document: doc, annotators: ['maria', 'jonas'] },
+    'review.decideMany': { document: doc, annotators: ['maria', 'jonas'], items: [{ unit: 'maria:x', decision: { action: 'reopen' } }] },
     'review.progress': { annotators: null },
     'agreement.report': { annotators: null, document: null },
     'agreement.export': { format: 'csv' },

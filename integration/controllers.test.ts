@@ -10,7 +10,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createClient, dispatch, type MethodName } from '../shared/api'
+import { createClient, dispatch, type AppInfo, type MethodName } from '../shared/api'
 import type { Annotation } from '../shared/model/annotation'
 import type { ReviewStoreFile } from '../shared/model/review'
 import type { StoreFile } from '../shared/model/project'
@@ -56,6 +56,7 @@ class RecordingSurface implements TextSurface {
   }
   revealRange(): void {}
   focus(): void {}
+  scrollTo(): void {}
 }
 
 /** A session on a copy of the sample project, as annotator "tester", with the first document open. */
@@ -208,13 +209,73 @@ describe('reviewing through the controllers, against the real core', () => {
   })
 })
 
-async function until(ok: () => boolean, ms = 6000): Promise<void> {
+async function until(ok: () => boolean | Promise<boolean>, ms = 6000): Promise<void> {
   const end = Date.now() + ms
-  while (!ok()) {
+  while (!(await ok())) {
     if (Date.now() > end) throw new Error('timed out waiting')
     await new Promise((r) => setTimeout(r, 25))
   }
 }
+
+describe('review actions are one undo step each, and the choice of annotators survives a restart', () => {
+  it('takes back a whole “Accept all agreed” with one Ctrl+Z, and does it again with Shift+Ctrl+Z', async () => {
+    const { session, doc, projectDir } = await sessionOnCore()
+    const surface: ReviewSurface = { showReviewed: () => {}, markRange: () => {}, revealRange: () => {}, selectedSpan: () => null }
+    await session.reviewing.open(doc.id, ['jonas', 'maria'])
+    session.reviewing.attach(surface)
+    const review = session.store.get().review!
+    const disagreement = review.units.find((u) => u.kind !== 'agreed')!
+    session.reviewing.decide(disagreement.key, { action: 'reject' })
+    await session.reviewing.settled()
+    session.reviewing.acceptAgreed()
+    await session.reviewing.settled()
+    const decisions = async () =>
+      (JSON.parse(await readFile(join(projectDir, 'annotations', '_reviewed', `${doc.id}.json`), 'utf8')) as ReviewStoreFile).decisions
+    const agreed = review.units.filter((u) => u.kind === 'agreed').length
+    expect(await decisions()).toHaveLength(agreed + 1)
+
+    session.reviewing.undoLast()
+    await session.reviewing.settled()
+    expect((await decisions()).map((d) => [d.unit, d.action])).toEqual([[disagreement.key, 'rejected']])
+    session.reviewing.redoLast()
+    await session.reviewing.settled()
+    expect(await decisions()).toHaveLength(agreed + 1)
+    session.reviewing.undoLast()
+    session.reviewing.undoLast()
+    await session.reviewing.settled()
+    expect(await decisions()).toEqual([])
+    session.reviewing.redoLast()
+    await session.reviewing.settled()
+    expect((await decisions()).map((d) => d.action)).toEqual(['rejected'])
+  })
+
+  it('remembers whom the review compares and the open document for the next run, and counts nothing where there is nothing to compare', async () => {
+    const { session, doc, handlers, projectDir } = await sessionOnCore()
+    session.mode.start(['maria', 'jonas'])
+    const other = session.store.get().documents[2]!.id
+    await session.openDocument(other)
+    // The host is told in the background; it remembers both.
+    const remembered = async () => ((await dispatch(handlers, 'app.info', {})) as { value: AppInfo }).value.remembered
+    await until(async () => (await remembered())?.document === other && (await remembered())?.review?.length === 2)
+    expect(await remembered()).toMatchObject({ review: ['maria', 'jonas'], document: other })
+    // A new window (a restart) starts where this one was.
+    const next = new Session(createClient(async (method, args) => JSON.parse(JSON.stringify(await dispatch(handlers, method, args ?? {})))))
+    await next.start()
+    cleanups.push(() => next.watch.stop())
+    expect(next.store.get().compared).toEqual(['maria', 'jonas'])
+    expect(next.store.get().doc?.id).toBe(other)
+
+    // A document only one of them annotated has nothing to compare: 0 / 0, not "0/5 reviewed".
+    await rm(join(projectDir, 'annotations', 'jonas', `${doc.id}.json`))
+    const progress = (
+      (await dispatch(handlers, 'review.progress', { annotators: ['maria', 'jonas'] })) as {
+        value: Record<string, { settled: number; total: number }>
+      }
+    ).value
+    expect(progress[doc.id]).toEqual({ settled: 0, total: 0 })
+    expect(progress[other]!.total).toBeGreaterThan(0)
+  })
+})
 
 describe('finding and tagging the hits, against the real core', () => {
   it('finds every hit in the stored text, tags them all as one change, skips the ones already tagged, and one undo takes them back', async () => {

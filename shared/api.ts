@@ -65,6 +65,8 @@ export interface AppInfo {
   recent: string[]
   /** Set when a project could not be opened at start-up: one sentence for the user. */
   notice: string | null
+  /** What was remembered of the open project: whom the review compares, the document open and its scroll position. */
+  remembered: { review: string[] | null; document: string | null; scroll: number } | null
 }
 
 export interface OpenedDocument {
@@ -296,6 +298,16 @@ export const contract = {
   'app.info': declare<AppInfo>()(Empty),
   /** Refused ('invalid') for a name Windows cannot hold as a folder (CON, NUL, COM1…), on every system. */
   'settings.setAnnotator': declare<AppInfo>()(z.object({ name: AnnotatorName }).strict()),
+  /** Remember, for the open project, whom the review compares, the document open and its scroll position. */
+  'settings.remember': declare<null>()(
+    z
+      .object({
+        review: Annotators.nullable().optional(),
+        document: DocumentId.nullable().optional(),
+        scroll: z.number().nonnegative().max(1e9).optional(),
+      })
+      .strict(),
+  ),
   'project.open': declare<ProjectSummary>()(z.object({ path: ProjectPath }).strict()),
   'project.create': declare<ProjectSummary>()(z.object({ path: ProjectPath, name: z.string().trim().min(1).max(200) }).strict()),
   'documents.list': declare<DocumentSummary[]>()(Empty),
@@ -326,6 +338,19 @@ export const contract = {
   'review.open': declare<ReviewView>()(z.object({ document: DocumentId, annotators: Annotators }).strict()),
   'review.decide': declare<ReviewedState>()(
     z.object({ document: DocumentId, annotators: Annotators, unit: z.string().min(1).max(20_000), decision: UnitDecision }).strict(),
+  ),
+  /** Settle or reopen several units at once, as one change (undoing or redoing a review action). */
+  'review.decideMany': declare<ReviewedState>()(
+    z
+      .object({
+        document: DocumentId,
+        annotators: Annotators,
+        items: z
+          .array(z.object({ unit: z.string().min(1).max(20_000), decision: UnitDecision }).strict())
+          .min(1)
+          .max(100_000),
+      })
+      .strict(),
   ),
   /** Accept the first annotator's version of every agreed unit not yet settled. */
   'review.acceptAgreed': declare<ReviewedState>()(z.object({ document: DocumentId, annotators: Annotators }).strict()),

@@ -9,7 +9,7 @@ import { DomainError } from '../../../shared/errors'
 import { agreementCsv, projectAgreement } from './agreement-service'
 import { exportFileName } from '../interchange/export-tables'
 import { previewCsv } from '../documents/import-csv'
-import { acceptAgreed, annotatorSummaries, decide, openReview, reviewProgress } from './review-service'
+import { acceptAgreed, annotatorSummaries, decide, decideMany, openReview, reviewProgress } from './review-service'
 import { searchDocument, searchProject } from './search-service'
 import type { Workbench } from './workbench'
 
@@ -30,6 +30,7 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
   return {
     'app.info': async () => wb.info(),
     'settings.setAnnotator': ({ name }) => wb.setAnnotator(name),
+    'settings.remember': (patch) => wb.rememberProject(patch),
     'project.open': ({ path }) => wb.open(path),
     'project.create': ({ path, name }) => wb.create(path, name),
     'documents.list': () => wb.listDocuments(),
@@ -66,6 +67,7 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
       return { ...view, document: await wb.summaryOf(document) }
     },
     'review.decide': ({ document, annotators, unit, decision }) => decide(wb.current, document, annotators, unit, decision, wb.annotator),
+    'review.decideMany': ({ document, annotators, items }) => decideMany(wb.current, document, annotators, items, wb.annotator),
     'review.acceptAgreed': ({ document, annotators }) => acceptAgreed(wb.current, document, annotators, wb.annotator),
     'review.progress': ({ annotators }) => reviewProgress(wb.current, annotators),
     'backups.list': ({ store }) => wb.listBackups(store),

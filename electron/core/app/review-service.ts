@@ -67,6 +67,31 @@ export async function decide(
   return state(project, docId, units)
 }
 
+/** Settle or reopen several units (found by their keys among the units as they are now) as one change. */
+export async function decideMany(
+  project: Project,
+  docId: string,
+  annotators: readonly string[],
+  items: readonly { unit: string; decision: UnitDecision }[],
+  reviewer: string,
+): Promise<ReviewedState> {
+  const [text, layers] = await Promise.all([project.text(docId), reviewLayers(project, docId, annotators)])
+  const units = reviewUnits(layers)
+  const byKey = new Map(units.map((u) => [u.key, u]))
+  const found = items.map((i) => ({ unit: byKey.get(i.unit), decision: i.decision }))
+  if (found.some((f) => !f.unit))
+    throw new DomainError('conflict', 'A review unit has changed since the review was opened (an annotator edited it); reopen the review.')
+  const reviewed = await project.reviewedLayer(docId)
+  await reviewed.decideMany(found as { unit: ReviewUnit; decision: UnitDecision }[], {
+    text,
+    labels: project.labels,
+    layers,
+    reviewer,
+    now: new Date().toISOString(),
+  })
+  return state(project, docId, units)
+}
+
 /** Accept the first annotator's version of every agreed unit that is not settled yet. */
 export async function acceptAgreed(
   project: Project,
@@ -85,7 +110,10 @@ export async function acceptAgreed(
   return state(project, docId, units)
 }
 
-/** Settled / total units per document, comparing `annotators` (every annotator when null). */
+/**
+ * Settled / total units per document, comparing `annotators` (every annotator when null); a
+ * document fewer than two of them annotated has nothing to compare and counts 0 / 0.
+ */
 export async function reviewProgress(
   project: Project,
   annotators: readonly string[] | null,
@@ -93,6 +121,12 @@ export async function reviewProgress(
   const who = annotators ?? (await project.annotators())
   const out: Record<string, { settled: number; total: number }> = {}
   for (const doc of project.documents) {
+    // With fewer than two of them having a layer there is nothing to compare: no units to count.
+    const present = (await Promise.all(who.map((a) => project.hasLayer(a, doc.id)))).filter(Boolean).length
+    if (present < 2) {
+      out[doc.id] = { settled: 0, total: 0 }
+      continue
+    }
     const units = reviewUnits(await reviewLayers(project, doc.id, who))
     const settled = (await project.hasReviewedLayer(doc.id)) ? settledCount(units, (await project.reviewedLayer(doc.id)).data) : 0
     out[doc.id] = { settled, total: units.length }

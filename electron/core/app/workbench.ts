@@ -82,7 +82,16 @@ export class Workbench {
       project: this.project ? this.summary(this.project) : null,
       recent: this.settings.recent,
       notice: this.notice,
+      remembered: this.project ? this.settings.memoryOf(this.project.dir) : null,
     }
+  }
+
+  /** Remember something of the open project between runs (see Settings.remember). */
+  async rememberProject(patch: { review?: string[] | null; document?: string | null; scroll?: number }): Promise<null> {
+    const project = this.current
+    const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
+    await this.settings.remember(project.dir, clean)
+    return null
   }
 
   /** Open a project and make it current; on failure the current project stays open. */

@@ -1,6 +1,7 @@
 /**
- * App settings kept outside any project, in the user's config folder: the annotator's name and
- * the recently opened projects. Written durably like everything else.
+ * App settings kept outside any project, in the user's config folder: the annotator's name, the
+ * recently opened projects, and for each of those what the app remembers between runs (whom the
+ * review compares, the document open and its scroll position). Written durably like everything else.
  */
 import { homedir, userInfo } from 'node:os'
 import { join } from 'node:path'
@@ -11,11 +12,21 @@ import { openJsonStore, type DurableJsonFile } from '../store/json-store'
 
 const SETTINGS_VERSION = 1
 
+/** What Marginalia remembers of one project between runs: whom the review compares, where the user was. */
+const ProjectMemory = z.object({
+  review: z.array(AnnotatorName).max(12).nullable().default(null),
+  document: z.string().max(100).nullable().default(null),
+  scroll: z.number().nonnegative().default(0),
+})
+export type ProjectMemory = z.infer<typeof ProjectMemory>
+
 const SettingsFile = z.object({
   format: z.literal('marginalia-settings'),
   version: z.number().int().positive(),
   annotator: AnnotatorName.nullable(),
   recent: z.array(z.string()).max(20),
+  /** By project folder (the recent ones only). */
+  projects: z.record(z.string(), ProjectMemory).default({}),
 })
 type SettingsFile = z.infer<typeof SettingsFile>
 
@@ -52,7 +63,7 @@ export class Settings {
   ) {}
 
   static async open(configDir: string): Promise<Settings> {
-    const fresh: SettingsFile = { format: 'marginalia-settings', version: SETTINGS_VERSION, annotator: null, recent: [] }
+    const fresh: SettingsFile = { format: 'marginalia-settings', version: SETTINGS_VERSION, annotator: null, recent: [], projects: {} }
     const { db, adapter, notice } = await openJsonStore(join(configDir, 'settings.json'), SettingsFile, fresh, {
       describe: 'Your settings file',
       version: SETTINGS_VERSION,
@@ -73,8 +84,25 @@ export class Settings {
     await this.adapter.update((current) => ({ ...current, annotator: name }))
   }
 
-  /** Put a project first in the recent list (at most 10 kept). */
+  /** Put a project first in the recent list (at most 10 kept, and what is remembered of those only). */
   async addRecent(path: string): Promise<void> {
-    await this.adapter.update((current) => ({ ...current, recent: [path, ...current.recent.filter((p) => p !== path)].slice(0, 10) }))
+    await this.adapter.update((current) => {
+      const recent = [path, ...current.recent.filter((p) => p !== path)].slice(0, 10)
+      const projects = Object.fromEntries(Object.entries(current.projects).filter(([p]) => recent.includes(p)))
+      return { ...current, recent, projects }
+    })
+  }
+
+  /** What is remembered of a project (nothing yet: the defaults). */
+  memoryOf(path: string): ProjectMemory {
+    return this.db.data.projects[path] ?? ProjectMemory.parse({})
+  }
+
+  /** Remember something of a project: whom the review compares, the open document and where it was scrolled. */
+  async remember(path: string, patch: Partial<ProjectMemory>): Promise<void> {
+    await this.adapter.update((current) => ({
+      ...current,
+      projects: { ...current.projects, [path]: { ...(current.projects[path] ?? ProjectMemory.parse({})), ...patch } },
+    }))
   }
 }

@@ -25,7 +25,17 @@ export function TextView() {
       onClickText: (covering) => session.commands.clickText(covering),
     })
     work.attach(editor)
+    // Where the text is scrolled is remembered once scrolling pauses, to come back to it next time.
+    const box = scroller.current
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const onScroll = () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => session.rememberScroll(box.scrollTop), 800)
+    }
+    box.addEventListener('scroll', onScroll, { passive: true })
     return () => {
+      clearTimeout(timer)
+      box.removeEventListener('scroll', onScroll)
       work.detach(editor)
       editor.destroy()
     }

@@ -242,6 +242,12 @@ export class DocumentEditor implements TextSurface {
     this.scheduleDraw()
   }
 
+  /** Scroll the text to `top` pixels (where the user left it), its highlights drawn there. */
+  scrollTo(top: number): void {
+    this.scroller.scrollTop = top
+    this.scheduleDraw()
+  }
+
   /** Put focus in the text, keeping its selection. */
   focus(): void {
     this.view.focus()

@@ -90,7 +90,7 @@ export class Annotating {
   attached: () => void = () => this.showPendingReveal()
 
   /** What to show once the text view is there: an annotation to select, or a span (another layer's). */
-  revealWhenShown: { select: string } | { span: { start: number; end: number } } | null = null
+  revealWhenShown: { select: string } | { span: { start: number; end: number } } | { scroll: number } | null = null
 
   /** Show the pending reveal, if there is one and a text view to show it in. */
   showPendingReveal(): void {
@@ -102,7 +102,8 @@ export class Annotating {
       this.store.set({ selectedId: reveal.select, linking: null })
       surface.showSelected(reveal.select)
       surface.reveal(reveal.select)
-    } else surface.revealRange(reveal.span)
+    } else if ('span' in reveal) surface.revealRange(reveal.span)
+    else surface.scrollTo(reveal.scroll)
   }
 
   /** Disconnect a text view that is going away. */

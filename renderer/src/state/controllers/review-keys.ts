@@ -1,8 +1,8 @@
 /**
  * The keyboard in review mode, where the label keys mean nothing: n / p go to the next / previous
  * unsettled disagreement, 1–9 accept the nth version shown, x rejects them all, e edits, r
- * reopens a settled unit, Escape closes the edit form, and Ctrl/Cmd+Z reopens the unit decided
- * last. The cards and buttons show these keys.
+ * reopens a settled unit, Escape closes the edit form, Ctrl/Cmd+Z takes back the last review
+ * action (a decision, or a whole “Accept all agreed”) and Shift+Ctrl/Cmd+Z or Ctrl+Y does it again. The cards and buttons show these keys.
  */
 import type { Session } from './session'
 import { isTextEntry } from './key-targets'
@@ -16,8 +16,10 @@ export function handleReviewKey(session: Session, e: KeyboardEvent): boolean {
   const state = session.store.get()
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key
   if (e.ctrlKey || e.metaKey) {
-    if (isTextEntry(e.target) || e.altKey || e.shiftKey || key !== 'z') return false
-    return (r.undoLast(), true)
+    if (isTextEntry(e.target) || e.altKey) return false
+    if (key === 'z' && !e.shiftKey) return (r.undoLast(), true)
+    if ((key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey && e.ctrlKey)) return (r.redoLast(), true)
+    return false
   }
   // Buttons and checkboxes take no letters, so the keys work right after clicking one.
   if (e.altKey || isTextEntry(e.target) || e.target instanceof HTMLSelectElement) return false

@@ -1,33 +1,13 @@
 /**
  * Which view the window shows (annotate, review, agreement) and what review mode needs around the
- * open document: whom to compare (chosen once per tab and kept in sessionStorage), who has layers
- * at all, and the review progress of every document for the document list.
+ * open document: whom to compare (chosen once and remembered by the host for the project, so it
+ * survives a restart), who has layers at all, and the review progress of every document.
  */
 import type { AnnotatorSummary, Client } from '../../../../shared/api'
 import { messageOf } from '../model/errors'
 import type { Reviewing } from './reviewing'
 import type { SessionState, View } from '../model/session-state'
 import type { Store } from '../model/store'
-
-const KEY = 'marginalia.review.annotators'
-
-/** The annotators remembered for this tab, or null. */
-function remembered(): string[] | null {
-  try {
-    const parsed: unknown = JSON.parse(sessionStorage.getItem(KEY) ?? 'null')
-    return Array.isArray(parsed) && parsed.every((a) => typeof a === 'string') ? parsed : null
-  } catch {
-    return null
-  }
-}
-
-function remember(annotators: readonly string[]): void {
-  try {
-    sessionStorage.setItem(KEY, JSON.stringify(annotators))
-  } catch {
-    // Storage can be disabled; the choice then lasts until the page is reloaded.
-  }
-}
 
 /** What review mode needs from the rest of the session. */
 export interface ReviewModeHooks {
@@ -45,8 +25,11 @@ export class ReviewMode {
     private readonly client: Client,
     private readonly reviewing: Reviewing,
     private readonly hooks: ReviewModeHooks,
-  ) {
-    this.store.set({ compared: remembered() })
+  ) {}
+
+  /** A project opened: compare whom was compared in it last time (remembered by the host between runs). */
+  projectOpened(review: readonly string[] | null): void {
+    this.store.set({ compared: review && review.length >= 2 ? [...review] : null })
   }
 
   /** Show a view; review mode first asks whom to compare, unless that was chosen in this tab. */
@@ -72,7 +55,7 @@ export class ReviewMode {
 
   /** Compare these annotators (two or more) from now on, in review mode. */
   start(annotators: readonly string[]): void {
-    remember(annotators)
+    void this.client.call('settings.remember', { review: [...annotators] }).catch(() => undefined)
     const same = this.store.get().view === 'review' && sameList(this.store.get().compared, annotators)
     this.store.set({ compared: [...annotators], choosing: false, view: 'review', hint: null })
     if (!same) {

@@ -8,11 +8,17 @@ import { ApiError, type Client, type ReviewedState } from '../../../../shared/ap
 import type { UnitDecision } from '../../../../shared/model/review'
 import { messageOf } from '../model/errors'
 import { withRetries } from '../model/retry'
-import { nextOpen, openCounts, reviewModel, unitOfReviewed, withReviewed, type ReviewModel } from '../model/review-model'
+import { decisionOf, nextOpen, openCounts, reviewModel, unitOfReviewed, withReviewed, type ReviewModel } from '../model/review-model'
 import { layerOfSpan, REVIEWED } from '../model/review-layers'
 import type { SessionState } from '../model/session-state'
 import type { ReviewSurface, SpanRef } from '../model/text-surface'
 import type { Store } from '../model/store'
+
+/** One review action, as the units' decisions before and after it. */
+interface ReviewStep {
+  before: { unit: string; decision: UnitDecision }[]
+  after: { unit: string; decision: UnitDecision }[]
+}
 
 /** The review of the open document. */
 export class Reviewing {
@@ -21,8 +27,9 @@ export class Reviewing {
   private chain: Promise<unknown> = Promise.resolve()
   /** Units with a decision on its way. */
   private readonly deciding = new Set<string>()
-  /** Units decided in this window, latest last, for Ctrl+Z. */
-  private decided: string[] = []
+  /** Review actions of this window on the open document, for Ctrl+Z and Shift+Ctrl+Z. */
+  private undoStack: ReviewStep[] = []
+  private redoStack: ReviewStep[] = []
   private loading = 0
 
   constructor(
@@ -46,7 +53,10 @@ export class Reviewing {
       const previous = this.store.get().unit
       const same = this.model?.document === document
       const unit = same && previous !== null && model.indexOf.has(previous) ? previous : nextOpen(model, null, 1)
-      this.decided = same ? this.decided.filter((k) => model.indexOf.has(k)) : []
+      if (!same) {
+        this.undoStack = []
+        this.redoStack = []
+      }
       this.store.set({ review: model, unit, stale: null, editing: same ? this.store.get().editing : null })
       this.progressed(model.reviewed)
     } catch (e) {
@@ -124,7 +134,7 @@ export class Reviewing {
     if (!model || !model.indexOf.has(key)) return
     const { document, annotators } = model
     this.deciding.add(key)
-    if (decision.action !== 'reopen') this.decided.push(key)
+    this.record({ before: [{ unit: key, decision: decisionOf(model, key) }], after: [{ unit: key, decision }] })
     this.hint(null)
     if (advance) {
       const next = nextOpen(model, key, 1, this.deciding)
@@ -134,7 +144,13 @@ export class Reviewing {
     this.send(key, () => this.client.call('review.decide', { document, annotators: [...annotators], unit: key, decision }))
   }
 
-  /** Accept the agreed version of every agreed unit not yet settled. */
+  /** Remember a new action for undo (a new action forgets what was undone). */
+  private record(step: ReviewStep): void {
+    this.undoStack.push(step)
+    this.redoStack = []
+  }
+
+  /** Accept the agreed version of every agreed unit not yet settled (one step for undo). */
   acceptAgreed(): void {
     const model = this.model
     if (!model) return
@@ -143,8 +159,18 @@ export class Reviewing {
       null,
       () => this.client.call('review.acceptAgreed', { document, annotators: [...annotators] }),
       (before, after) => {
-        const n = after.decisions.size - before.decisions.size
-        this.hint(n > 0 ? `Accepted ${n} agreed unit${n === 1 ? '' : 's'}.` : 'No agreed unit was left open.')
+        const accepted = [...after.decisions.keys()].filter((k) => !before.decisions.has(k))
+        if (accepted.length > 0) {
+          this.record({
+            before: accepted.map((unit) => ({ unit, decision: { action: 'reopen' } as const })),
+            after: accepted.map((unit) => ({ unit, decision: decisionOf(after, unit) })),
+          })
+        }
+        this.hint(
+          accepted.length > 0
+            ? `Accepted ${accepted.length} agreed unit${accepted.length === 1 ? '' : 's'}.`
+            : 'No agreed unit was left open.',
+        )
       },
     )
   }
@@ -154,14 +180,33 @@ export class Reviewing {
     await this.chain
   }
 
-  /** Reopen the unit decided last in this window (Ctrl+Z in review mode). */
+  /** Take back the last review action of this window (Ctrl+Z in review mode): one decision, or a whole “Accept all agreed”. */
   undoLast(): void {
+    const step = this.undoStack.pop()
+    if (!step) return this.hint('No review action of yours to take back in this document.')
+    this.redoStack.push(step)
+    this.apply(step.before, 'Taken back.')
+  }
+
+  /** Do again what was last taken back (Shift+Ctrl+Z in review mode). */
+  redoLast(): void {
+    const step = this.redoStack.pop()
+    if (!step) return this.hint('Nothing to redo in this review.')
+    this.undoStack.push(step)
+    this.apply(step.after, 'Done again.')
+  }
+
+  private apply(items: readonly { unit: string; decision: UnitDecision }[], said: string): void {
     const model = this.model
-    let key = this.decided.pop()
-    while (key !== undefined && !model?.decisions.has(key)) key = this.decided.pop()
-    if (key === undefined) return this.hint('No decision of yours to take back in this review.')
-    this.select(key)
-    this.decide(key, { action: 'reopen' }, false)
+    if (!model) return
+    const { document, annotators } = model
+    const first = items[0]?.unit ?? null
+    if (first !== null && model.indexOf.has(first)) this.select(first)
+    this.send(
+      null,
+      () => this.client.call('review.decideMany', { document, annotators: [...annotators], items: [...items] }),
+      () => this.hint(items.length > 1 ? `${said} (${items.length} units)` : said),
+    )
   }
 
   private send(key: string | null, call: () => Promise<ReviewedState>, done?: (before: ReviewModel, after: ReviewModel) => void): void {

@@ -116,6 +116,11 @@ export class Session {
     if (this.work.surface) this.work.attached()
   }
 
+  /** Remember where the open document is scrolled (the text view says so when scrolling pauses). */
+  rememberScroll(top: number): void {
+    if (this.store.get().doc) void this.client.call('settings.remember', { scroll: Math.round(top) }).catch(() => undefined)
+  }
+
   /** Take in the open document's own layer from disk, once the annotator's own changes are saved. */
   async reloadOwnLayer(): Promise<void> {
     const id = this.store.get().doc?.id
@@ -140,6 +145,7 @@ export class Session {
     try {
       const info = await this.client.call('app.info', {})
       this.store.set({ phase: 'ready', info, askAnnotator: info.annotator === null })
+      this.mode.projectOpened(info.remembered?.review ?? null)
       if (info.notice) this.commands.hint(info.notice, 'error')
       if (info.project) await this.watch.start()
       if (info.project) await this.loadDocuments()
@@ -174,8 +180,11 @@ export class Session {
     const recent = [project.path, ...(info?.recent ?? []).filter((p) => p !== project.path)].slice(0, 10)
     this.work.unload()
     this.reviewing.close()
+    // What the host remembers of this project (whom the review compares, where the user was).
+    const fresh = await this.client.call('app.info', {}).catch(() => null)
+    this.mode.projectOpened(fresh?.remembered?.review ?? null)
     this.store.set({
-      info: info ? { ...info, project, recent } : info,
+      info: fresh ?? (info ? { ...info, project, recent } : info),
       doc: null,
       documents: [],
       documentDetails: {},
@@ -266,8 +275,14 @@ export class Session {
       this.store.set({ documents })
       if (!this.info?.annotator) return
       const current = this.store.get().doc?.id
+      const remembered = this.info?.remembered
       if (current !== undefined && documents.some((d) => d.id === current)) {
         if (reopen) await this.openDocument(current, true)
+      } else if (remembered?.document && documents.some((d) => d.id === remembered.document)) {
+        // Back where the user was: the document open last time, scrolled as it was.
+        await this.openDocument(remembered.document)
+        if (remembered.scroll > 0 && !this.work.revealWhenShown) this.work.revealWhenShown = { scroll: remembered.scroll }
+        if (this.work.surface) this.work.showPendingReveal()
       } else if (documents[0]) await this.openDocument(documents[0].id)
     } catch (e) {
       this.commands.hint(messageOf(e), 'error')
@@ -292,6 +307,7 @@ export class Session {
       const documents = this.store.get().documents.map((d) => (d.id === id ? opened.document : d))
       this.store.set({ documents })
       this.finding.documentOpened()
+      void this.client.call('settings.remember', { document: id, scroll: 0 }).catch(() => undefined)
       void this.loadValues()
       void this.mode.openReview()
     } catch (e) {

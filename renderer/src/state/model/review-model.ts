@@ -5,7 +5,7 @@
  * the navigation rules are tested without a page.
  */
 import type { ReviewView, ReviewedState } from '../../../../shared/api'
-import type { Decision, ReviewedAnnotation } from '../../../../shared/model/review'
+import type { Decision, UnitDecision, ReviewedAnnotation } from '../../../../shared/model/review'
 import { TextIndex } from '../../../../shared/offsets'
 import type { ReviewLayer, ReviewUnit, UnitKind } from '../../../../shared/review/units'
 
@@ -134,4 +134,27 @@ export function filterUnits(model: ReviewModel, filter: UnitFilter): ReviewUnit[
 export function unitOfReviewed(model: ReviewModel, annotationId: string): string | null {
   for (const d of model.decisions.values()) if (d.annotation === annotationId) return d.unit
   return null
+}
+
+/**
+ * A unit's state as the decision that would bring it back: the accepted annotator's version, the
+ * reviewer's own edit, a rejection, or (when it is open) a reopen. Undo and redo are these.
+ */
+export function decisionOf(model: ReviewModel, unitKey: string): UnitDecision {
+  const d = model.decisions.get(unitKey)
+  if (!d) return { action: 'reopen' }
+  if (d.action === 'rejected' || d.annotation === null) return { action: 'reject' }
+  const a = model.reviewedById.get(d.annotation)
+  if (!a) return { action: 'reopen' }
+  if (d.action === 'accepted' && a.provenance.chosen) return { action: 'accept', annotator: a.provenance.chosen }
+  return {
+    action: 'edit',
+    annotation: {
+      label: a.label,
+      start: a.target.position.start,
+      end: a.target.position.end,
+      attributes: { ...a.attributes },
+      note: a.note,
+    },
+  }
 }

@@ -45,6 +45,8 @@ export interface TextSurface {
   revealRange(range: Span): void
   /** Put the keyboard focus in the text. */
   focus(): void
+  /** Scroll the text to this many pixels from its top (where the user left it). */
+  scrollTo(top: number): void
 }
 
 /** The text under review, as Reviewing drives it. */
