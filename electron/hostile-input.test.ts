@@ -192,6 +192,7 @@ function example(method: MethodName): Record<string, unknown> {
   const annotation = { id: 'fz-1', label: 'claim', start: 0, end: 5, attributes: {}, note: '' }
   const byMethod: Partial<Record<MethodName, Record<string, unknown>>> = {
     'settings.setAnnotator': { name: 'fuzz' },
+    'settings.setPreferences': { snapToWords: false, theme: 'dark' },
     'settings.remember': { review: ['maria', 'jonas'], document: doc, scroll: 120 },
     'project.open': { path: projectDir },
     'project.create': { path: join(targets, 'new'), name: 'Fuzz' },

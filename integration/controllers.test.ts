@@ -217,6 +217,38 @@ async function until(ok: () => boolean | Promise<boolean>, ms = 6000): Promise<v
   }
 }
 
+describe('span boundaries', () => {
+  it('snaps a selection that cuts a word to whole words, moves a boundary by a word or a character, and undo takes each move back', async () => {
+    const { session, surface, onDisk, spanOf, handlers } = await sessionOnCore()
+    const full = spanOf('Arkady Mil-Man')
+    surface.selection = { start: full.start + 2, end: full.end - 2 } // "kady Mil-M"
+    session.commands.tag('source')
+    const id = session.store.get().selectedId!
+    await session.saved()
+    const stored = async () => (await onDisk())!.annotations.find((a) => a.id === id)!.target
+    expect((await stored()).quote.exact).toBe('Arkady Mil-Man')
+    session.commands.moveBoundary(id, 'start', -1)
+    await session.saved()
+    expect((await stored()).quote.exact).toMatch(/^\S+ Arkady Mil-Man$/)
+    session.commands.moveBoundary(id, 'end', -1, true)
+    await session.saved()
+    expect((await stored()).quote.exact).toMatch(/ Arkady Mil-Ma$/)
+    session.commands.undo()
+    session.commands.undo()
+    await session.saved()
+    expect((await stored()).position).toEqual({ type: 'TextPositionSelector', ...full })
+
+    // Without snapping, the selection is tagged as it is.
+    await dispatch(handlers, 'settings.setPreferences', { snapToWords: false })
+    await session.start()
+    surface.selection = { start: full.start + 2, end: full.end - 2 }
+    session.commands.tag('source')
+    await session.saved()
+    const loose = (await onDisk())!.annotations.find((a) => a.id === session.store.get().selectedId)!
+    expect(loose.target.quote.exact).toBe('kady Mil-M')
+  })
+})
+
 describe('review actions are one undo step each, and the choice of annotators survives a restart', () => {
   it('takes back a whole “Accept all agreed” with one Ctrl+Z, and does it again with Shift+Ctrl+Z', async () => {
     const { session, doc, projectDir } = await sessionOnCore()

@@ -67,6 +67,8 @@ export interface AppInfo {
   notice: string | null
   /** What was remembered of the open project: whom the review compares, the document open and its scroll position. */
   remembered: { review: string[] | null; document: string | null; scroll: number } | null
+  /** How the user likes the app: selections snapped to whole words, the colour theme. */
+  preferences: { snapToWords: boolean; theme: 'system' | 'light' | 'dark' }
 }
 
 export interface OpenedDocument {
@@ -298,6 +300,10 @@ export const contract = {
   'app.info': declare<AppInfo>()(Empty),
   /** Refused ('invalid') for a name Windows cannot hold as a folder (CON, NUL, COM1…), on every system. */
   'settings.setAnnotator': declare<AppInfo>()(z.object({ name: AnnotatorName }).strict()),
+  /** Change the user's preferences (any project). */
+  'settings.setPreferences': declare<AppInfo>()(
+    z.object({ snapToWords: z.boolean().optional(), theme: z.enum(['system', 'light', 'dark']).optional() }).strict(),
+  ),
   /** Remember, for the open project, whom the review compares, the document open and its scroll position. */
   'settings.remember': declare<null>()(
     z

@@ -31,6 +31,7 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
     'app.info': async () => wb.info(),
     'settings.setAnnotator': ({ name }) => wb.setAnnotator(name),
     'settings.remember': (patch) => wb.rememberProject(patch),
+    'settings.setPreferences': (patch) => wb.setPreferences(patch),
     'project.open': ({ path }) => wb.open(path),
     'project.create': ({ path, name }) => wb.create(path, name),
     'documents.list': () => wb.listDocuments(),

@@ -83,7 +83,14 @@ export class Workbench {
       recent: this.settings.recent,
       notice: this.notice,
       remembered: this.project ? this.settings.memoryOf(this.project.dir) : null,
+      preferences: this.settings.preferences,
     }
+  }
+
+  /** Change the user's preferences. */
+  async setPreferences(patch: { snapToWords?: boolean; theme?: 'system' | 'light' | 'dark' }): Promise<AppInfo> {
+    await this.settings.setPreferences(Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)))
+    return this.info()
   }
 
   /** Remember something of the open project between runs (see Settings.remember). */

@@ -20,6 +20,15 @@ const ProjectMemory = z.object({
 })
 export type ProjectMemory = z.infer<typeof ProjectMemory>
 
+/** How the user likes the app, whatever the project. */
+export const Preferences = z.object({
+  /** A selection that cuts a word is widened to whole words before it is tagged. */
+  snapToWords: z.boolean().default(true),
+  /** The colour theme: the system's, or always light or dark. */
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+})
+export type Preferences = z.infer<typeof Preferences>
+
 const SettingsFile = z.object({
   format: z.literal('marginalia-settings'),
   version: z.number().int().positive(),
@@ -27,6 +36,7 @@ const SettingsFile = z.object({
   recent: z.array(z.string()).max(20),
   /** By project folder (the recent ones only). */
   projects: z.record(z.string(), ProjectMemory).default({}),
+  preferences: Preferences.default(Preferences.parse({})),
 })
 type SettingsFile = z.infer<typeof SettingsFile>
 
@@ -63,7 +73,14 @@ export class Settings {
   ) {}
 
   static async open(configDir: string): Promise<Settings> {
-    const fresh: SettingsFile = { format: 'marginalia-settings', version: SETTINGS_VERSION, annotator: null, recent: [], projects: {} }
+    const fresh: SettingsFile = {
+      format: 'marginalia-settings',
+      version: SETTINGS_VERSION,
+      annotator: null,
+      recent: [],
+      projects: {},
+      preferences: Preferences.parse({}),
+    }
     const { db, adapter, notice } = await openJsonStore(join(configDir, 'settings.json'), SettingsFile, fresh, {
       describe: 'Your settings file',
       version: SETTINGS_VERSION,
@@ -91,6 +108,15 @@ export class Settings {
       const projects = Object.fromEntries(Object.entries(current.projects).filter(([p]) => recent.includes(p)))
       return { ...current, recent, projects }
     })
+  }
+
+  get preferences(): Preferences {
+    return { ...this.db.data.preferences }
+  }
+
+  /** Change some preferences. */
+  async setPreferences(patch: Partial<Preferences>): Promise<void> {
+    await this.adapter.update((current) => ({ ...current, preferences: { ...current.preferences, ...patch } }))
   }
 
   /** What is remembered of a project (nothing yet: the defaults). */

@@ -25,6 +25,44 @@ export function AnnotationEditor({ id }: { id: string }) {
       {/* A read-only document (its text is damaged) shows its annotations but changes none. */}
       <fieldset className="editor-fields" disabled={readOnly !== null} title={readOnly ?? undefined}>
         <LabelSelect labels={labels} value={annotation.label} onChange={(next) => c.relabel(id, next)} />
+        <div className="nudges" role="group" aria-label="Span boundaries">
+          <button
+            type="button"
+            className="small"
+            title="Alt+←"
+            aria-label="Start one word earlier"
+            onClick={() => c.moveBoundary(id, 'start', -1)}
+          >
+            ◀ start
+          </button>
+          <button
+            type="button"
+            className="small"
+            title="Alt+→"
+            aria-label="Start one word later"
+            onClick={() => c.moveBoundary(id, 'start', 1)}
+          >
+            start ▶
+          </button>
+          <button
+            type="button"
+            className="small"
+            title="Alt+Shift+←"
+            aria-label="End one word earlier"
+            onClick={() => c.moveBoundary(id, 'end', -1)}
+          >
+            ◀ end
+          </button>
+          <button
+            type="button"
+            className="small"
+            title="Alt+Shift+→"
+            aria-label="End one word later"
+            onClick={() => c.moveBoundary(id, 'end', 1)}
+          >
+            end ▶
+          </button>
+        </div>
         {label?.attributes.map((def) => (
           <AttributeField key={def.id} annotation={annotation} def={def} />
         ))}

@@ -12,6 +12,7 @@ export function LabelToolbar() {
   // A document whose text is damaged is read-only: nothing here may change it.
   const readOnly = useSessionState((s) => s.doc?.readOnly ?? null)
   const disabled = !hasDoc || readOnly !== null
+  const snap = useSessionState((s) => s.info?.preferences.snapToWords ?? true)
   const keep = (e: React.MouseEvent) => e.preventDefault()
   return (
     <div className="toolbar" role="toolbar" aria-label="Labels">
@@ -32,6 +33,10 @@ export function LabelToolbar() {
         </button>
       ))}
       <span className="toolbar-gap" />
+      <label className="check snap" title="A selection that cuts a word is widened to whole words before it is tagged">
+        <input type="checkbox" checked={snap} onChange={(e) => void session.setPreferences({ snapToWords: e.target.checked })} />
+        Whole words
+      </label>
       <button
         type="button"
         className="quiet"

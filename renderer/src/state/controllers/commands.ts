@@ -11,6 +11,7 @@ import { newId } from '../model/ids'
 import type { SessionState } from '../model/session-state'
 import type { Store } from '../model/store'
 import type { SpanRef } from '../model/text-surface'
+import { nudge, nudgeCharacter, snapToWords } from '../model/word-nudge'
 import type { Annotating } from './annotating'
 
 /** The annotation commands of the open document. */
@@ -46,7 +47,10 @@ export class Commands {
     const surface = this.work.surface
     const label = findLabel(this.labels, labelId)
     if (!surface || !label) return
-    const span = surface.selectedSpan()
+    const selected = surface.selectedSpan()
+    const index = this.work.index
+    const snap = this.store.get().info?.preferences.snapToWords ?? true
+    const span = selected && index && snap ? snapToWords(index, selected) : selected
     if (!span) return this.hint(`Select some text first, then press ${label.key} or click ${label.name}.`)
     const id = newId()
     // One redraw draws the highlight, marks it selected and puts the caret after it; the side
@@ -105,6 +109,21 @@ export class Commands {
     const keep = new Set(label.attributes.map((d) => d.id))
     const attributes = Object.fromEntries(Object.entries(a.attributes).filter(([k]) => keep.has(k)))
     this.work.change([{ op: 'put', annotation: { ...draftOf(a), label: label.id, attributes } }])
+  }
+
+  /**
+   * Move a boundary of an annotation by a word (or, `byCharacter`, one character): Alt+arrows move
+   * the start, Alt+Shift+arrows the end. One change each, so Ctrl+Z takes it back.
+   */
+  moveBoundary(id: string, boundary: 'start' | 'end', dir: 1 | -1, byCharacter = false): void {
+    if (this.readOnly()) return
+    const a = this.annotation(id)
+    const index = this.work.index
+    if (!a || !index) return
+    const span = { start: a.target.position.start, end: a.target.position.end }
+    const next = byCharacter ? nudgeCharacter(index, span, boundary, dir) : nudge(index, span, boundary, dir)
+    if (next.start === span.start && next.end === span.end) return
+    this.work.change([{ op: 'put', annotation: { ...draftOf(a), start: next.start, end: next.end } }], 'new', { select: id })
   }
 
   /** Set a choice attribute (saved at once) or a text attribute (saved when typing pauses). */

@@ -116,6 +116,16 @@ export class Session {
     if (this.work.surface) this.work.attached()
   }
 
+  /** Change the user's preferences (snapping to words, the theme); returns the error sentence, or null. */
+  async setPreferences(patch: ArgsOf<'settings.setPreferences'>): Promise<string | null> {
+    try {
+      this.store.set({ info: await this.client.call('settings.setPreferences', patch) })
+      return null
+    } catch (e) {
+      return messageOf(e)
+    }
+  }
+
   /** Remember where the open document is scrolled (the text view says so when scrolling pauses). */
   rememberScroll(top: number): void {
     if (this.store.get().doc) void this.client.call('settings.remember', { scroll: Math.round(top) }).catch(() => undefined)

@@ -1,7 +1,8 @@
 /**
  * The keyboard: label keys tag the selection, Delete/Backspace delete the selected annotation,
  * A starts attributing it to a source, Escape backs out, Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z or
- * Ctrl+Y redoes, Ctrl/Cmd+F finds (F3 steps through the hits; in the find bar a label's key tags
+ * Ctrl+Y redoes, Alt+arrows move the selected annotation's start (Alt+Shift+arrows its end) by a
+ * word or, with Ctrl too, a character, Ctrl/Cmd+F finds (F3 steps through the hits; in the find bar a label's key tags
  * them); review mode has keys of its own (review-keys.ts). One listener on the window, in the capture phase, so the keys are handled before
  * the text view sees them. None of them fire while focus is in a field where keys type (there,
  * Ctrl+Z undoes typing); in a select or checkbox only undo and redo do.
@@ -31,6 +32,10 @@ function handle(session: Session, e: KeyboardEvent): boolean {
     if (key === 'z' && !e.shiftKey) return (c.undo(), true)
     if ((key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey && e.ctrlKey)) return (c.redo(), true)
     return false
+  }
+  // Alt+arrows move the selected annotation's start, Alt+Shift+arrows its end, by a word (with Ctrl, a character).
+  if (e.altKey && (key === 'ArrowLeft' || key === 'ArrowRight') && !e.metaKey && !isFormField(e.target) && now.selectedId !== null) {
+    return (c.moveBoundary(now.selectedId, e.shiftKey ? 'end' : 'start', key === 'ArrowRight' ? 1 : -1, e.ctrlKey), true)
   }
   if (e.altKey || e.ctrlKey || e.metaKey || isFormField(e.target)) return false
   if (key === 'Escape' && now.find.open && !now.linking) return (session.finding.close(), true)

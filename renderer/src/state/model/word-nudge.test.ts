@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { TextIndex } from '../../../../shared/offsets'
 import { marked } from '../../testing/builders'
-import { nudge } from './word-nudge'
+import { nudge, nudgeCharacter, snapToWords } from './word-nudge'
 
 function setup(source: string) {
   const { text, spans } = marked(source)
@@ -28,5 +28,26 @@ describe('nudge', () => {
     expect(show(nudge(index, span, 'start', -1))).toBe('one')
     const end = setup('one [two]')
     expect(end.show(nudge(end.index, end.span, 'end', 1))).toBe('two')
+  })
+})
+
+describe('snapping a selection to whole words', () => {
+  it('widens a boundary that cuts a word, and leaves one beside space or punctuation', () => {
+    const { text, spans } = marked('The minister st[opped note]s, said “[Zoe\u0301 Nguyễn]” 😀 [ok]')
+    const index = new TextIndex(text)
+    const snapped = (i: number) => {
+      const s = snapToWords(index, spans[i]!)
+      return index.slice(s.start, s.end)
+    }
+    expect(snapped(0)).toBe('stopped notes')
+    expect(snapped(1)).toBe('Zoe\u0301 Nguyễn')
+    expect(snapped(2)).toBe('ok')
+  })
+
+  it('moves a boundary by one character, never out of the text or to an empty span', () => {
+    const index = new TextIndex('ab😀c')
+    expect(nudgeCharacter(index, { start: 1, end: 2 }, 'end', 1)).toEqual({ start: 1, end: 3 })
+    expect(nudgeCharacter(index, { start: 1, end: 2 }, 'start', 1)).toEqual({ start: 1, end: 2 })
+    expect(nudgeCharacter(index, { start: 0, end: 4 }, 'start', -1)).toEqual({ start: 0, end: 4 })
   })
 })

@@ -1,8 +1,10 @@
 /**
- * Moving a span's boundary by one word, as the review's Edit form does with its arrow buttons:
- * a start moves to the start of the previous or next word, an end to the end of the previous or
- * next word. Words are runs of non-space characters (punctuation stays with its word, as a
- * reviewer selecting with the mouse would take it). Counts code points, like stored offsets.
+ * Moving a span's boundary by one word (the review's Edit form, and Alt+arrows on a highlight) or
+ * one character (Alt+Ctrl+arrows): a start moves to the start of the previous or next word, an end
+ * to the end of the previous or next word. Words are runs of non-space characters (punctuation
+ * stays with its word, as a reviewer selecting with the mouse would take it). And snapping a
+ * selection to whole words, so "opped note" is tagged as "stopped note". Counts code points, like
+ * stored offsets.
  */
 
 const SPACE = /\s/u
@@ -41,4 +43,33 @@ export function nudge(
   }
   const next = boundary === 'start' ? { start: p, end: span.end } : { start: span.start, end: p }
   return next.end > next.start ? next : span
+}
+
+/** The span with one boundary moved by one code point; the span never becomes empty nor leaves the text. */
+export function nudgeCharacter(
+  text: CodePointText,
+  span: { start: number; end: number },
+  boundary: 'start' | 'end',
+  dir: 1 | -1,
+): { start: number; end: number } {
+  const next = boundary === 'start' ? { start: span.start + dir, end: span.end } : { start: span.start, end: span.end + dir }
+  return next.start >= 0 && next.end <= text.length && next.end > next.start ? next : span
+}
+
+const LETTER = /[\p{L}\p{N}\p{M}]/u
+
+/**
+ * The span widened to whole words: a start inside a word moves back to the word's start, an end
+ * inside a word moves on to the word's end. Letters, digits and combining marks make words here;
+ * a boundary beside punctuation or space stays where the user put it.
+ */
+export function snapToWords(text: CodePointText, span: { start: number; end: number }): { start: number; end: number } {
+  const from = Math.max(0, span.start - WINDOW)
+  const to = Math.min(text.length, span.end + WINDOW)
+  const chars = Array.from(text.slice(from, to))
+  const letter = (i: number) => i >= from && i < to && LETTER.test(chars[i - from]!)
+  let { start, end } = span
+  while (start > from && letter(start - 1) && letter(start)) start--
+  while (end < to && letter(end - 1) && letter(end)) end++
+  return { start, end }
 }
