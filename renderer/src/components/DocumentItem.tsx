@@ -19,7 +19,8 @@ interface DocumentItemProps {
 export const DocumentItem = memo(function DocumentItem({ document: d, current, progress }: DocumentItemProps) {
   const session = useSession()
   const imported = useSessionState((s) => s.documentDetails[d.id])
-  const details = imported ?? { encoding: d.encoding, metadata: d.metadata }
+  // Properties as they are now (they can be edited); the encoding as the import found it.
+  const details = { encoding: imported?.encoding ?? d.encoding, properties: d.properties }
   const [editing, setEditing] = useState(false)
   const [title, setTitle] = useState(d.title)
   const [error, setError] = useState<string | null>(null)
