@@ -5,9 +5,10 @@ const VIEWS: { view: View; name: string; title: string }[] = [
   { view: 'annotate', name: 'Annotate', title: 'Annotate the open document in your own layer' },
   { view: 'review', name: 'Review', title: 'Compare colleagues’ annotations of the open document and settle each difference' },
   { view: 'agreement', name: 'Agreement', title: 'Inter-annotator agreement for the project or one document' },
+  { view: 'analysis', name: 'Analysis', title: 'Who says what about whom: actors and targets, networks, stances over time' },
 ]
 
-/** Annotate | Review | Agreement: which view the window shows; the current one is pressed. */
+/** Annotate | Review | Agreement | Analysis: which view the window shows; the current one is pressed. */
 export function ViewSwitch() {
   const session = useSession()
   const view = useSessionState((s) => s.view)

@@ -57,7 +57,7 @@ export interface Linking {
 }
 
 /** What the window shows beside the document list. */
-export type View = 'annotate' | 'review' | 'agreement'
+export type View = 'annotate' | 'review' | 'agreement' | 'analysis'
 
 /** Settled / total review units, by document id. */
 export type Progress = Record<string, { settled: number; total: number }>
