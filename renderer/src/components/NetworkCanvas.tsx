@@ -98,7 +98,8 @@ export function NetworkCanvas({
       (s) => ctx.measureText(s).width,
       always,
     )
-    for (const p of labels) {
+    // The selected and hovered nodes' labels last, on top of their neighbours'.
+    for (const p of [...labels].reverse()) {
       ctx.fillStyle = 'rgb(255 255 255 / 0.8)'
       ctx.fillRect(p.x - 2, p.y, p.width + 4, 14)
       ctx.fillStyle = focus === null || always.has(p.node.id) ? '#1f2328' : '#8a8f96'
