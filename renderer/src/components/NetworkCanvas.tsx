@@ -99,7 +99,7 @@ export function NetworkCanvas({
       always,
     )
     // The selected and hovered nodes' labels last, on top of their neighbours'.
-    for (const p of [...labels].reverse()) {
+    for (const p of labels.toReversed()) {
       ctx.fillStyle = 'rgb(255 255 255 / 0.8)'
       ctx.fillRect(p.x - 2, p.y, p.width + 4, 14)
       ctx.fillStyle = focus === null || always.has(p.node.id) ? '#1f2328' : '#8a8f96'
