@@ -9,14 +9,15 @@ import { DomainError, type ErrorCode, type Retry } from './errors'
 import { ExportFormat } from './interchange/formats'
 import { MAX_HITS, type Hit } from './search/find'
 import type { RetrieveResult } from './retrieve/rows'
-import { Slug } from './model/labels'
 import type { AnnotationImportReport } from './interchange/import-report'
 import type { BackupInfo } from './model/backup'
 import type { CsvPreview } from './model/csv-preview'
 import { isBaseIri } from './interchange/iris'
 import { AnnotationOp, AnnotatorName, DocumentId } from './model/annotation'
 import type { Annotation, Link } from './model/annotation'
-import type { LabelSchema } from './model/labels'
+import { LabelSchema, LinkTypeDef, Slug } from './model/labels'
+import { TagMerge } from './model/project'
+import type { TagUsage } from './tagset/tagset'
 import { UnitDecision, type Decision, type ReviewedAnnotation } from './model/review'
 import type { ReviewLayer, ReviewUnit } from './review/units'
 import type { AgreementReport } from './agreement/report'
@@ -38,6 +39,8 @@ export interface ProjectSummary {
   path: string
   name: string
   labels: LabelSchema
+  /** Link types besides attribution. */
+  linkTypes: LinkTypeDef[]
   documentCount: number
 }
 
@@ -456,6 +459,15 @@ export const contract = {
           .refine((p) => Object.keys(p).length >= 1 && Object.keys(p).length <= 100, 'between 1 and 100 properties'),
       })
       .strict(),
+  ),
+  /** How much of the tag set the project uses (every layer, the reviewed ones too), for the tag-set editor. */
+  'tagset.usage': declare<{ usage: TagUsage; unreadable: number }>()(z.object({}).strict()),
+  /**
+   * Replace the project's labels and link types, merging what `merges` names into what stays;
+   * refused in one sentence when anything in use would lose its home (see shared/tagset).
+   */
+  'tagset.save': declare<ProjectSummary & { layersChanged: number }>()(
+    z.object({ labels: LabelSchema, linkTypes: z.array(LinkTypeDef).max(20), merges: z.array(TagMerge).max(200) }).strict(),
   ),
   /** Who says what about whom: the matrix, a network and the counts over time of the statements that pass the filter. */
   'analysis.view': declare<AnalysisView>()(

@@ -8,7 +8,7 @@
 import { attributedSources, compareAnnotations, type Annotation, type Link } from './model/annotation'
 import type { DocumentEntry } from './model/project'
 import type { Provenance } from './model/review'
-import type { LabelSchema } from './model/labels'
+import { valueName, type AttributeDef, type LabelSchema } from './model/labels'
 
 /** A table cell: text, or a number (offsets, lengths). */
 export type Cell = string | number
@@ -18,11 +18,13 @@ export interface AttributeColumn {
   header: string
   label: string
   attribute: string
+  /** The attribute: a choice's cell holds its option's name, which a rename in the tag set changes. */
+  def: AttributeDef
 }
 
 /** The attribute columns for a label schema, in schema order. */
 export function attributeColumns(labels: LabelSchema): AttributeColumn[] {
-  return labels.flatMap((l) => l.attributes.map((a) => ({ header: `${l.id}_${a.id}`, label: l.id, attribute: a.id })))
+  return labels.flatMap((l) => l.attributes.map((a) => ({ header: `${l.id}_${a.id}`, label: l.id, attribute: a.id, def: a })))
 }
 
 /** The header row for a label schema. */
@@ -82,7 +84,7 @@ export function csvRows(labels: LabelSchema, layer: LayerRows): Cell[][] {
       a.target.quote.exact,
       a.target.quote.prefix,
       a.target.quote.suffix,
-      ...columns.map((c) => (c.label === a.label ? (a.attributes[c.attribute] ?? '') : '')),
+      ...columns.map((c) => (c.label === a.label ? valueName(c.def, a.attributes[c.attribute] ?? '') : '')),
       source?.id ?? '',
       source?.target.quote.exact ?? '',
       source?.attributes.name ?? '',

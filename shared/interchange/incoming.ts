@@ -34,6 +34,8 @@ export interface IncomingAnnotation {
 
 export interface IncomingLink {
   id: string
+  /** The link type as the format named it (attribution, a link type's id or name); the import maps it to the project's. */
+  type: string
   from: string
   to: string
   author: string | null

@@ -63,7 +63,7 @@ export async function decide(
       'That review unit has changed since the review was opened (an annotator edited it); reopen the review.',
     )
   const reviewed = await project.reviewedLayer(docId)
-  await reviewed.decide(unit, decision, { text, labels: project.labels, layers, reviewer, now: new Date().toISOString() })
+  await reviewed.decide(unit, decision, { text, ...project.tagSet, layers, reviewer, now: new Date().toISOString() })
   return state(project, docId, units)
 }
 
@@ -84,7 +84,7 @@ export async function decideMany(
   const reviewed = await project.reviewedLayer(docId)
   await reviewed.decideMany(found as { unit: ReviewUnit; decision: UnitDecision }[], {
     text,
-    labels: project.labels,
+    ...project.tagSet,
     layers,
     reviewer,
     now: new Date().toISOString(),
@@ -106,7 +106,7 @@ export async function acceptAgreed(
   const items = units
     .filter((u) => u.kind === 'agreed' && !decided.has(u.key))
     .map((unit) => ({ unit, decision: { action: 'accept' as const, annotator: unit.members[0]!.annotator } }))
-  if (items.length > 0) await reviewed.decideMany(items, { text, labels: project.labels, layers, reviewer, now: new Date().toISOString() })
+  if (items.length > 0) await reviewed.decideMany(items, { text, ...project.tagSet, layers, reviewer, now: new Date().toISOString() })
   return state(project, docId, units)
 }
 

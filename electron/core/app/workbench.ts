@@ -21,7 +21,9 @@ import type {
 } from '../../../shared/api'
 import { DomainError } from '../../../shared/errors'
 import { isWindowsReservedName, type AnnotationOp } from '../../../shared/model/annotation'
-import type { DocumentEntry } from '../../../shared/model/project'
+import type { DocumentEntry, TagMerge } from '../../../shared/model/project'
+import type { TagSet } from '../../../shared/model/labels'
+import type { TagUsage } from '../../../shared/tagset/tagset'
 import { exportProject, zipEntries, type ExportResult } from '../interchange/export-formats'
 import { checkAnnotators, selectionFor } from '../interchange/export-layers'
 import { importAnnotations } from '../interchange/import-annotations'
@@ -187,6 +189,20 @@ export class Workbench {
   }
 
   /** Set or remove some of a document's properties (null or blank removes a key); the others stay as they are. */
+  /** How much of the tag set the open project uses. */
+  tagUsage(): Promise<{ usage: TagUsage; unreadable: number }> {
+    return this.current.tagUsage()
+  }
+
+  /** Replace the open project's tag set (Project → Labels…), merging as asked; the new summary. */
+  async saveTagSet(next: TagSet, merges: readonly TagMerge[]): Promise<ProjectSummary & { layersChanged: number }> {
+    const project = this.current
+    const { layersChanged } = await project.saveTagSet(next, merges)
+    this.forgetDerived()
+    this.record({ layer: 'project', document: null })
+    return { ...this.summary(project), layersChanged }
+  }
+
   async setProperties(id: string, changes: Readonly<Record<string, string | null>>): Promise<DocumentSummary> {
     const project = this.current
     return this.documentSummary(project, await project.setProperties(id, changes))
@@ -296,7 +312,7 @@ export class Workbench {
     const project = this.current
     const annotator = this.annotator
     const [text, layer] = await Promise.all([project.text(documentId), project.layer(annotator, documentId)])
-    const saved = await layer.apply(ops, text, project.labels, new Date().toISOString())
+    const saved = await layer.apply(ops, text, project.tagSet, new Date().toISOString())
     if (this.values) for (const a of saved.put) this.remember(this.values, a.label, a.attributes)
     this.retrieval?.changed(documentId, annotator)
     const notice = saved.setAside ? (await project.layerNotice({ store: 'annotations', annotator, document: documentId })).notice : null
@@ -379,7 +395,13 @@ export class Workbench {
   }
 
   private summary(project: Project): ProjectSummary {
-    return { path: project.dir, name: project.name, labels: project.labels, documentCount: project.documents.length }
+    return {
+      path: project.dir,
+      name: project.name,
+      labels: project.labels,
+      linkTypes: [...project.linkTypes],
+      documentCount: project.documents.length,
+    }
   }
 
   private async documentSummary(project: Project, doc: DocumentEntry): Promise<DocumentSummary> {

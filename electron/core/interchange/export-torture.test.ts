@@ -95,7 +95,7 @@ beforeAll(async () => {
   }
   ops.push(await tagOp(project, docId, LONG.trim(), 'claim', 'long', {}, 'a span longer than an Excel cell'))
   ops.push(await tagOp(project, docId, 'The end.', 'claim', 'end'))
-  await (await project.layer('maria', docId)).apply(ops, text, project.labels, NOW)
+  await (await project.layer('maria', docId)).apply(ops, text, project.tagSet, NOW)
 })
 
 afterAll(() => made.cleanup())

@@ -10,7 +10,7 @@ import type { Low } from 'lowdb'
 import { appliedArrays, applyOps, layerState } from '../../../shared/annotations/apply'
 import { DomainError } from '../../../shared/errors'
 import type { Annotation, AnnotationOp, Link } from '../../../shared/model/annotation'
-import type { LabelSchema } from '../../../shared/model/labels'
+import type { TagSet } from '../../../shared/model/labels'
 import { STORE_FORMAT, STORE_VERSION, type StoreFile } from '../../../shared/model/project'
 import type { TextIndex } from '../../../shared/offsets'
 import { saveFailedSentence } from '../store/durable'
@@ -55,12 +55,18 @@ export class Layer {
    * Apply a batch of ops, all or nothing, and write the store durably. The ops apply to the store
    * as it is on disk now: what another window or a sync tool wrote since we last read it is kept.
    */
-  async apply(ops: readonly AnnotationOp[], text: TextIndex, labels: LabelSchema, now: string): Promise<LayerSaved> {
+  async apply(ops: readonly AnnotationOp[], text: TextIndex, tagSet: TagSet, now: string): Promise<LayerSaved> {
     let put: Annotation[] = []
     let result
     try {
       result = await this.adapter.update((current) => {
-        const applied = applyOps(layerState(current.annotations, current.links), ops, { text, labels, author: this.annotator, now })
+        const applied = applyOps(layerState(current.annotations, current.links), ops, {
+          text,
+          labels: tagSet.labels,
+          linkTypes: tagSet.linkTypes,
+          author: this.annotator,
+          now,
+        })
         put = applied.put
         return { ...current, ...appliedArrays(current.annotations, applied) }
       })

@@ -11,8 +11,8 @@ import { basename, dirname, join, resolve } from 'node:path'
 import type { Low } from 'lowdb'
 import type { BackupInfo } from '../../../shared/model/backup'
 import { DomainError } from '../../../shared/errors'
-import { AnnotatorName, DocumentId, isWindowsReservedName } from '../../../shared/model/annotation'
-import { defaultLabels } from '../../../shared/model/labels'
+import { AnnotatorName, DocumentId, isWindowsReservedName, type Annotation, type Link } from '../../../shared/model/annotation'
+import { defaultLabels, type LinkTypeDef, type TagSet } from '../../../shared/model/labels'
 import { REVIEWED_FOLDER, REVIEW_VERSION, ReviewStoreFile } from '../../../shared/model/review'
 import {
   PROJECT_FORMAT,
@@ -22,7 +22,9 @@ import {
   StoreFile,
   propertyNameProblem,
   type DocumentEntry,
+  type TagMerge,
 } from '../../../shared/model/project'
+import { changeProblems, countLayer, emptyUsage, mergeLayer, tagSetProblems, type TagUsage } from '../../../shared/tagset/tagset'
 import { TextIndex, codePointLength } from '../../../shared/offsets'
 import { DEFAULT_BACKUP_POLICY, MAX_BACKUP_BYTES, StoreBackups, stampOf, type BackupFile, type BackupPolicy } from '../store/backups'
 import { fileExists as exists, makeFolderDurable, saveFailedSentence, sweepLeftovers, writeFileDurable } from '../store/durable'
@@ -81,7 +83,15 @@ export class Project {
     if (await exists(join(abs, PROJECT_FILE))) {
       throw new DomainError('conflict', `${abs} already holds a Marginalia project; open it instead.`)
     }
-    const data: ProjectFile = { format: PROJECT_FORMAT, version: PROJECT_VERSION, name, created: now, labels: defaultLabels, documents: [] }
+    const data: ProjectFile = {
+      format: PROJECT_FORMAT,
+      version: PROJECT_VERSION,
+      name,
+      created: now,
+      labels: defaultLabels,
+      linkTypes: [],
+      documents: [],
+    }
     try {
       await makeFolderDurable(join(abs, 'texts'))
       await makeFolderDurable(join(abs, 'annotations'))
@@ -112,8 +122,9 @@ export class Project {
       name: '-',
       created: new Date(0).toISOString(),
       labels: defaultLabels,
+      linkTypes: [],
       documents: [],
-    } as ProjectFile
+    } satisfies ProjectFile
     let opened
     try {
       opened = await openJsonStore(file, ProjectFile, placeholder, projectStoreOptions(abs, policy))
@@ -132,6 +143,8 @@ export class Project {
       )
     const project = new Project(abs, opened.db, opened.adapter, policy)
     await project.sweepLeftovers()
+    // A tag-set merge that a crash interrupted is finished before anything reads the layers.
+    if (project.db.data.pendingMerges?.length) await project.finishMerges().catch(() => undefined)
     return project
   }
 
@@ -181,6 +194,105 @@ export class Project {
 
   get labels() {
     return this.db.data.labels
+  }
+
+  /** The project's link types besides attribution. */
+  get linkTypes(): readonly LinkTypeDef[] {
+    return this.db.data.linkTypes
+  }
+
+  /** The labels and link types, as one value. */
+  get tagSet(): TagSet {
+    return { labels: this.db.data.labels, linkTypes: this.db.data.linkTypes }
+  }
+
+  /**
+   * How much of the tag set the project uses, over every annotator's layers and the reviewed
+   * layers; `unreadable` counts the layers that could not be read (damaged, of a newer format).
+   */
+  async tagUsage(): Promise<{ usage: TagUsage; unreadable: number }> {
+    const usage = emptyUsage()
+    let unreadable = 0
+    await this.eachLayer(async (open) => {
+      try {
+        const data = await open()
+        countLayer(usage, data.annotations, data.links)
+      } catch {
+        unreadable++
+      }
+    })
+    return { usage, unreadable }
+  }
+
+  /**
+   * Replace the tag set, merging what `merges` names, without orphaning anything: refused in one
+   * sentence when the tag set is not well formed or would leave annotations, values or links in
+   * use without a home. project.json is written first with the merges marked pending, then every
+   * layer that uses what was merged is rewritten, then the mark is cleared; a crash in between is
+   * finished the next time the project opens.
+   */
+  async saveTagSet(next: TagSet, merges: readonly TagMerge[] = []): Promise<{ layersChanged: number }> {
+    const problems = tagSetProblems(next)
+    if (problems.length > 0) throw new DomainError('invalid', problems[0]!)
+    const { usage, unreadable } = await this.tagUsage()
+    const lost = changeProblems(this.tagSet, next, usage, merges)
+    if (lost.length > 0) throw new DomainError('invalid', lost[0]!)
+    if (merges.length > 0 && unreadable > 0) {
+      const n = unreadable === 1 ? '1 layer' : `${unreadable} layers`
+      throw new DomainError('invalid', `${n} of this project could not be read, so nothing can be merged until it is restored (Backups…).`)
+    }
+    await this.update((data) => {
+      data.labels = structuredClone(next.labels) as ProjectFile['labels']
+      data.linkTypes = structuredClone(next.linkTypes) as ProjectFile['linkTypes']
+      if (merges.length > 0) data.pendingMerges = [...(data.pendingMerges ?? []), ...merges]
+    })
+    return { layersChanged: merges.length > 0 || this.db.data.pendingMerges?.length ? await this.finishMerges() : 0 }
+  }
+
+  /** Carry the pending merges into every layer, then clear them; the number of layers rewritten. */
+  async finishMerges(): Promise<number> {
+    const merges = this.db.data.pendingMerges ?? []
+    if (merges.length === 0) return 0
+    let changed = 0
+    await this.eachLayer(async (_open, layer) => {
+      const adapter = (await layer()).adapter as DurableJsonFile<StoreFile | ReviewStoreFile>
+      await adapter.update((current) => {
+        const merged = mergeLayer(current.annotations, current.links, merges)
+        if (!merged.changed) return current
+        changed++
+        return { ...current, annotations: merged.annotations, links: merged.links } as typeof current
+      })
+    })
+    await this.update((data) => {
+      // Only the merges carried out here: another window may have added more meanwhile.
+      const rest = (data.pendingMerges ?? []).slice(merges.length)
+      if (rest.length > 0) data.pendingMerges = rest
+      else delete data.pendingMerges
+    })
+    return changed
+  }
+
+  /** Visit every layer on disk: annotators' and reviewed; `open` reads it, `layer` gives the open store. */
+  private async eachLayer(
+    visit: (
+      open: () => Promise<{ annotations: readonly Annotation[]; links: readonly Link[] }>,
+      layer: () => Promise<Layer | ReviewedLayer>,
+    ) => Promise<void>,
+  ): Promise<void> {
+    for (const folder of await this.layerFolders()) {
+      for (const doc of this.documents) {
+        if (!(await exists(this.layerPath(folder, doc.id)))) continue
+        const layer = () => (folder === REVIEWED_FOLDER ? this.reviewedLayer(doc.id) : this.freshLayer(folder, doc.id))
+        const open = async () => {
+          const l = await layer()
+          if (!(l instanceof Layer)) await l.adapter.readIfChangedByOthers()
+          return l instanceof Layer
+            ? { annotations: l.annotations, links: l.links }
+            : { annotations: l.data.annotations, links: l.data.links }
+        }
+        await visit(open, layer)
+      }
+    }
   }
 
   get documents(): readonly DocumentEntry[] {

@@ -37,7 +37,7 @@ describe('changes made on disk by others', () => {
     const { wb, dir, doc, project } = await shared()
     await (
       await project.layer('jonas', doc)
-    ).apply([await tagOp(project, doc, 'the talks', 'claim', 'j1')], await project.text(doc), project.labels, '2026-11-01T10:00:00.000Z')
+    ).apply([await tagOp(project, doc, 'the talks', 'claim', 'j1')], await project.text(doc), project.tagSet, '2026-11-01T10:00:00.000Z')
     const jonasFile = join(dir, 'annotations', 'jonas', `${doc}.json`)
     const before = wb.changes(0).revision
 
@@ -89,7 +89,7 @@ describe('changes made on disk by others', () => {
     const { wb, dir, doc, project } = await shared()
     await (
       await project.layer('jonas', doc)
-    ).apply([await tagOp(project, doc, 'the talks', 'claim', 'j1')], await project.text(doc), project.labels, '2026-11-01T10:00:00.000Z')
+    ).apply([await tagOp(project, doc, 'the talks', 'claim', 'j1')], await project.text(doc), project.tagSet, '2026-11-01T10:00:00.000Z')
     await wb.current.layer('jonas', doc)
     const file = join(dir, 'annotations', 'jonas', `${doc}.json`)
     const full = await readFile(file, 'utf8')

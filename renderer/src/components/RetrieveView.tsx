@@ -110,7 +110,7 @@ export function RetrieveView() {
           <AttributeFilter
             key={`${label.id}.${def.id}`}
             name={`${label.name} ${def.name.toLowerCase()}`}
-            options={def.type === 'choice' ? def.options : null}
+            options={def.type === 'choice' ? def.options : def.type === 'boolean' ? YES_NO : null}
             used={r.facets?.attributes[`${label.id}.${def.id}`]?.map((v) => v.value) ?? []}
             value={valueOf(label.id, def.id)}
             onChange={(v, typing) => setAttr(label.id, def.id, v, typing)}
@@ -162,6 +162,11 @@ export function RetrieveView() {
   )
 }
 
+const YES_NO = [
+  { value: 'yes', name: 'yes' },
+  { value: 'no', name: 'no' },
+]
+
 function AttributeFilter({
   name,
   options,
@@ -170,7 +175,7 @@ function AttributeFilter({
   onChange,
 }: {
   name: string
-  options: readonly string[] | null
+  options: readonly { value: string; name: string }[] | null
   used: readonly string[]
   value: string
   onChange: (value: string, typing: boolean) => void
@@ -183,8 +188,8 @@ function AttributeFilter({
         <select id={id} value={value} onChange={(e) => onChange(e.target.value, false)}>
           <option value="">Any</option>
           {options.map((o) => (
-            <option key={o} value={o}>
-              {o}
+            <option key={o.value} value={o.value}>
+              {o.name}
             </option>
           ))}
         </select>

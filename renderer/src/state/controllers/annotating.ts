@@ -131,7 +131,13 @@ export class Annotating {
   private context(): StoringContext | null {
     const info = this.store.get().info
     if (!this.index || !info?.project || !info.annotator) return null
-    return { author: info.annotator, now: new Date().toISOString(), text: this.index, labels: info.project.labels }
+    return {
+      author: info.annotator,
+      now: new Date().toISOString(),
+      text: this.index,
+      labels: info.project.labels,
+      linkTypes: info.project.linkTypes,
+    }
   }
 
   /** Apply ops locally and to the text on screen; returns what happened, or null if there is no document. */
