@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultTagSet, type TagSet } from '../model/labels'
-import { changeProblems, countLayer, emptyUsage, mergeLabelInto, mergeLayer, newId, tagSetProblems } from './tagset'
+import { changeProblems, countLayer, emptyUsage, mergeLabelInto, mergeLayer, newId, settleNewIds, tagSetProblems } from './tagset'
 import { annotation } from '../testing/builders'
 import { TextIndex } from '../offsets'
 
@@ -125,5 +125,29 @@ describe('merging', () => {
     expect(changeProblems(before, after, usage, [])).toEqual([
       'Claim → Certainty: 1 annotation holds values such as "7" that a number attribute with these bounds cannot hold; change the attribute back or fix those values first.',
     ])
+  })
+})
+
+describe('what is new in a tag set', () => {
+  it('takes its id from its name when saved; what was saved keeps its id', () => {
+    const draft: TagSet = {
+      labels: [
+        ...defaultTagSet.labels.map((l) => (l.id === 'claim' ? { ...l, name: 'Assertion' } : l)),
+        {
+          id: 'new_label',
+          name: 'Evidence',
+          color: '#2e8b57',
+          key: '4',
+          attributes: [{ id: 'text_1', name: 'Strength', type: 'text', complete: true }],
+          attributedTo: 'source',
+        },
+      ],
+      linkTypes: [{ id: 'new_link', name: 'Supports', from: ['new_label'], to: ['claim'], multiple: true }],
+    }
+    const { tagSet, merges } = settleNewIds(draft, defaultTagSet, [{ kind: 'label', from: 'stance', into: 'new_label' }])
+    expect(tagSet.labels.map((l) => l.id)).toEqual(['claim', 'source', 'stance', 'evidence'])
+    expect(tagSet.labels[3]!.attributes[0]!.id).toBe('strength')
+    expect(tagSet.linkTypes[0]).toMatchObject({ id: 'supports', from: ['evidence'], to: ['claim'] })
+    expect(merges).toEqual([{ kind: 'label', from: 'stance', into: 'evidence' }])
   })
 })

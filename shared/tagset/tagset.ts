@@ -341,3 +341,65 @@ export function newId(name: string, taken: readonly string[]): string {
   if (!taken.includes(base)) return base
   for (let i = 2; ; i++) if (!taken.includes(`${base}_${i}`)) return `${base}_${i}`
 }
+
+/**
+ * The tag set as it is saved: what is new since `saved` (labels, attributes, link types, options)
+ * takes its id or stored value from its name ("Evidence" → evidence, an option "very sure" stored
+ * as "very sure"), so CSV columns read like the names; what was saved keeps its id, so nothing
+ * tagged with it changes. References (attributed to, link ends, merges) follow.
+ */
+export function settleNewIds(next: TagSet, saved: TagSet, merges: readonly TagMerge[] = []): { tagSet: TagSet; merges: TagMerge[] } {
+  const labelIds = new Map<string, string>()
+  const savedLabels = new Set(saved.labels.map((l) => l.id))
+  const taken = next.labels.filter((l) => savedLabels.has(l.id)).map((l) => l.id)
+  for (const l of next.labels) {
+    if (savedLabels.has(l.id)) continue
+    const id = newId(l.name, taken)
+    taken.push(id)
+    labelIds.set(l.id, id)
+  }
+  const label = (id: string) => labelIds.get(id) ?? id
+  const labels = next.labels.map((l) => {
+    const before = saved.labels.find((s) => s.id === l.id)
+    const attributeIds = l.attributes.filter((a) => before?.attributes.some((b) => b.id === a.id)).map((a) => a.id)
+    const attributes = l.attributes.map((a) => {
+      const old = before?.attributes.find((b) => b.id === a.id)
+      let settled = a
+      if (!old) {
+        const id = newId(a.name, attributeIds)
+        attributeIds.push(id)
+        settled = { ...a, id }
+      }
+      if (settled.type !== 'choice') return settled
+      const oldValues = new Set(old?.type === 'choice' ? old.options.map((o) => o.value) : [])
+      const values = settled.options.filter((o) => oldValues.has(o.value)).map((o) => o.value)
+      const options = settled.options.map((o) => {
+        if (oldValues.has(o.value)) return o
+        let value = o.name.trim().slice(0, 60) || 'option'
+        for (let n = 2; values.includes(value); n++) value = `${o.name.trim().slice(0, 55)} ${n}`
+        values.push(value)
+        return { ...o, value }
+      })
+      return { ...settled, options }
+    })
+    return { ...l, id: label(l.id), attributedTo: l.attributedTo === null ? null : label(l.attributedTo), attributes }
+  })
+  const typeIds = new Map<string, string>()
+  const savedTypes = new Set(saved.linkTypes.map((t) => t.id))
+  const takenTypes = [ATTRIBUTION, ...next.linkTypes.filter((t) => savedTypes.has(t.id)).map((t) => t.id)]
+  const linkTypes = next.linkTypes.map((t) => {
+    let id = t.id
+    if (!savedTypes.has(t.id)) {
+      id = newId(t.name, takenTypes)
+      takenTypes.push(id)
+      typeIds.set(t.id, id)
+    }
+    return { ...t, id, from: t.from.map(label), to: t.to.map(label) }
+  })
+  const settledMerges = merges.map((m): TagMerge => {
+    if (m.kind === 'label') return { ...m, into: label(m.into) }
+    if (m.kind === 'link') return { ...m, into: typeIds.get(m.into) ?? m.into }
+    return m
+  })
+  return { tagSet: { labels, linkTypes }, merges: settledMerges }
+}

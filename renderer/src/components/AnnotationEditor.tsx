@@ -3,6 +3,7 @@ import { truncate } from '../state/model/describe'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { AttributeField } from './AttributeField'
 import { LabelSelect } from './LabelSelect'
+import { LinksField } from './LinksField'
 import { NoteField } from './NoteField'
 import { SourceField } from './SourceField'
 
@@ -12,6 +13,7 @@ export function AnnotationEditor({ id }: { id: string }) {
   const c = session.commands
   const annotation = useSessionState((s) => s.layer?.byId.get(id))
   const labels = useSessionState((s) => s.info?.project?.labels)
+  const linkTypes = useSessionState((s) => s.info?.project?.linkTypes)
   const linking = useSessionState((s) => s.linking?.from === id)
   const readOnly = useSessionState((s) => s.doc?.readOnly ?? null)
   if (!annotation || !labels) return null
@@ -63,15 +65,18 @@ export function AnnotationEditor({ id }: { id: string }) {
             end ▶
           </button>
         </div>
-        {label?.attributes.map((def) => (
-          <AttributeField key={def.id} annotation={annotation} def={def} />
-        ))}
+        {label?.attributes
+          .filter((def) => !def.retired || def.id in annotation.attributes)
+          .map((def) => (
+            <AttributeField key={def.id} annotation={annotation} def={def} />
+          ))}
         {target && <SourceField annotation={annotation} target={target} />}
         {target && (
           <button type="button" className="small" aria-pressed={linking} onClick={() => (linking ? c.escape() : c.startLinking())}>
             {linking ? `Click a ${target.name} in the text… (Esc)` : `Attribute to… (A)`}
           </button>
         )}
+        {linkTypes && linkTypes.length > 0 && <LinksField annotation={annotation} labels={labels} linkTypes={linkTypes} />}
         <NoteField annotation={annotation} />
         <div className="actions">
           <button type="button" className="danger" onClick={() => c.remove(id)}>

@@ -16,22 +16,24 @@ export function LabelToolbar() {
   const keep = (e: React.MouseEvent) => e.preventDefault()
   return (
     <div className="toolbar" role="toolbar" aria-label="Labels">
-      {labels?.map((l) => (
-        <button
-          key={l.id}
-          type="button"
-          className={`label-button mg-label-${l.id}`}
-          aria-label={l.name}
-          title={readOnly ?? `Tag the selection as ${l.name} (key ${l.key})`}
-          disabled={disabled}
-          onMouseDown={keep}
-          onClick={() => session.commands.tag(l.id)}
-        >
-          <span className="swatch" aria-hidden="true" />
-          {l.name}
-          <kbd aria-hidden="true">{l.key}</kbd>
-        </button>
-      ))}
+      {labels
+        ?.filter((l) => !l.retired)
+        .map((l) => (
+          <button
+            key={l.id}
+            type="button"
+            className={`label-button mg-label-${l.id}`}
+            aria-label={l.name}
+            title={readOnly ?? `Tag the selection as ${l.name}${l.key ? ` (key ${l.key})` : ''}`}
+            disabled={disabled}
+            onMouseDown={keep}
+            onClick={() => session.commands.tag(l.id)}
+          >
+            <span className="swatch" aria-hidden="true" />
+            {l.name}
+            {l.key && <kbd aria-hidden="true">{l.key}</kbd>}
+          </button>
+        ))}
       <span className="toolbar-gap" />
       <label className="check snap" title="A selection that cuts a word is widened to whole words before it is tagged">
         <input type="checkbox" checked={snap} onChange={(e) => void session.setPreferences({ snapToWords: e.target.checked })} />

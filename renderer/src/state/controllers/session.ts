@@ -31,6 +31,9 @@ import { saveFile } from './save-file'
 import { initialState, type SessionState } from '../model/session-state'
 import { Store } from '../model/store'
 import { TextImport } from './text-import'
+import type { TagSet } from '../../../../shared/model/labels'
+import type { TagMerge } from '../../../../shared/model/project'
+import type { TagUsage } from '../../../../shared/tagset/tagset'
 
 export { messageOf } from '../model/errors'
 
@@ -359,6 +362,31 @@ export class Session {
     try {
       const changed = await withRetries(() => this.client.call('documents.setProperties', { id, properties: changes }))
       this.store.set({ documents: this.store.get().documents.map((d) => (d.id === id ? changed : d)) })
+      return null
+    } catch (e) {
+      return isConflict(e) ? `Not saved: ${messageOf(e)}` : messageOf(e)
+    }
+  }
+
+  /** How much of the tag set the project uses (the tag-set editor's counts). */
+  tagUsage(): Promise<{ usage: TagUsage; unreadable: number }> {
+    return this.client.call('tagset.usage', {})
+  }
+
+  /**
+   * Save a changed tag set (Project → Labels…): every view follows at once; when merges rewrote
+   * layers, the open document and the progress are read again. A sentence when it was refused.
+   */
+  async saveTagSet(next: TagSet, merges: readonly TagMerge[]): Promise<string | null> {
+    try {
+      const saved = await withRetries(() =>
+        this.client.call('tagset.save', { labels: [...next.labels], linkTypes: [...next.linkTypes], merges: [...merges] }),
+      )
+      const info = this.store.get().info
+      const { layersChanged, ...project } = saved
+      if (info) this.store.set({ info: { ...info, project } })
+      if (layersChanged > 0 && this.store.get().doc) await this.reloadOwnLayer()
+      if (layersChanged > 0) void this.mode.loadProgress()
       return null
     } catch (e) {
       return isConflict(e) ? `Not saved: ${messageOf(e)}` : messageOf(e)

@@ -61,8 +61,10 @@ export interface Hint {
 /** Attribution in progress: the claim or stance waiting for a source to be clicked. */
 export interface Linking {
   from: string
-  /** The label id the link must point to. */
-  target: string
+  /** The link type: attribution, or one of the project's link types. */
+  type: string
+  /** The label ids the link may point to. */
+  targets: readonly string[]
 }
 
 /** What the window shows beside the document list. */
