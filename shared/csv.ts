@@ -6,6 +6,7 @@
  * spreadsheet library. docs/format.md documents every column.
  */
 import { attributedSources, compareAnnotations, type Annotation, type Link } from './model/annotation'
+import { threadCell, type Reply } from './model/memos'
 import type { DocumentEntry } from './model/project'
 import type { Provenance } from './model/review'
 import type { LabelSchema } from './model/labels'
@@ -49,6 +50,9 @@ export function csvHeader(labels: LabelSchema): string[] {
     'reviewed_from',
     'reviewed_by',
     'reviewed_at',
+    'document_status',
+    'document_memo',
+    'replies',
   ]
 }
 
@@ -62,6 +66,12 @@ export interface LayerRows {
   annotator: string
   annotations: readonly (Annotation & { provenance?: Provenance })[]
   links: readonly Link[]
+  /** The annotator's status of the document ('' for the reviewed layer). */
+  state?: string
+  /** The annotator's memo on the document. */
+  memo?: string
+  /** Replies to the layer's annotations, by annotation id, in time order. */
+  threads?: ReadonlyMap<string, readonly Reply[]>
 }
 
 /** The rows of one layer, in text order (start, then end, then id). */
@@ -93,6 +103,9 @@ export function csvRows(labels: LabelSchema, layer: LayerRows): Cell[][] {
       a.provenance?.sources.map((m) => `${m.annotator}:${m.id}`).join(' ') ?? '',
       a.provenance?.decidedBy ?? '',
       a.provenance?.decided ?? '',
+      layer.state ?? '',
+      layer.memo ?? '',
+      threadCell(layer.threads?.get(a.id)),
     ]
   })
 }
@@ -140,8 +153,11 @@ export function linkRows(layer: LayerRows): Cell[][] {
   })
 }
 
-/** The workbook's Documents sheet: the fixed columns, then one `metadata.<key>` column per metadata key used. */
-export function documentHeader(documents: readonly DocumentEntry[]): string[] {
+/**
+ * The workbook's Documents sheet: the fixed columns, then one `metadata.<key>` column per metadata
+ * key used, then one `status.<annotator>` column per exported annotator.
+ */
+export function documentHeader(documents: readonly DocumentEntry[], annotators: readonly string[] = []): string[] {
   return [
     'document_id',
     'title',
@@ -152,11 +168,16 @@ export function documentHeader(documents: readonly DocumentEntry[]): string[] {
     'imported',
     'encoding',
     ...metadataKeys(documents).map((k) => `metadata.${k}`),
+    ...annotators.map((a) => `status.${a}`),
   ]
 }
 
-/** One row per document, in project order. */
-export function documentRows(documents: readonly DocumentEntry[]): Cell[][] {
+/** One row per document, in project order; `state` gives each annotator's status of a document. */
+export function documentRows(
+  documents: readonly DocumentEntry[],
+  annotators: readonly string[] = [],
+  state: (document: string, annotator: string) => string = () => '',
+): Cell[][] {
   const keys = metadataKeys(documents)
   return documents.map((d) => [
     d.id,
@@ -168,8 +189,12 @@ export function documentRows(documents: readonly DocumentEntry[]): Cell[][] {
     d.imported,
     d.encoding ?? '',
     ...keys.map((k) => d.metadata?.[k] ?? ''),
+    ...annotators.map((a) => state(d.id, a)),
   ])
 }
+
+/** The workbook's Memos sheet: every exported annotator's project memo (document_id empty) and memos on documents. */
+export const MEMO_HEADER = ['document_id', 'annotator', 'memo', 'modified'] as const
 
 function metadataKeys(documents: readonly DocumentEntry[]): string[] {
   const keys = new Set<string>()

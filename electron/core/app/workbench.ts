@@ -22,6 +22,8 @@ import type {
 import { DomainError } from '../../../shared/errors'
 import { isWindowsReservedName, type AnnotationOp } from '../../../shared/model/annotation'
 import type { DocumentEntry } from '../../../shared/model/project'
+import type { DocumentState } from '../../../shared/model/status'
+import { setState } from './notes-service'
 import { exportProject, zipEntries, type ExportResult } from '../interchange/export-formats'
 import { checkAnnotators, selectionFor } from '../interchange/export-layers'
 import { importAnnotations } from '../interchange/import-annotations'
@@ -379,8 +381,11 @@ export class Workbench {
   private async documentSummary(project: Project, doc: DocumentEntry): Promise<DocumentSummary> {
     const annotator = this.settings.annotator
     let annotationCount = 0
-    if (annotator && (await project.hasLayer(annotator, doc.id))) {
-      annotationCount = (await project.layer(annotator, doc.id)).annotations.length
+    let state: DocumentState = 'not-started'
+    if (annotator && (await project.hasStoreFile(annotator, doc.id))) {
+      const layer = await project.layer(annotator, doc.id)
+      annotationCount = layer.annotations.length
+      state = layer.state
     }
     return {
       id: doc.id,
@@ -390,7 +395,21 @@ export class Workbench {
       encoding: doc.encoding ?? null,
       metadata: doc.metadata ?? null,
       annotationCount,
+      state,
     }
+  }
+
+  /** Set the current annotator's status of a document; returns its summary. */
+  async setState(id: string, state: DocumentState): Promise<DocumentSummary> {
+    const project = this.current
+    await setState(project, this.annotator, id, state, new Date().toISOString())
+    this.notesChanged(id)
+    return this.documentSummary(project, project.document(id))
+  }
+
+  /** Statuses, memos or replies of a document changed: what shows them (the Retrieve index) is made again. */
+  notesChanged(document: string): void {
+    this.retrieval?.changedDocument(document)
   }
 }
 
