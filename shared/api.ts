@@ -114,6 +114,8 @@ export interface ApplyResult {
    * aside and saved the change in a new one: one sentence, naming the pinned last good copy.
    */
   notice?: string | null
+  /** The annotator's status of the document after the save (the first annotation ends "nothing to tag"). */
+  state?: DocumentState
 }
 
 export interface ImportResult {

@@ -303,6 +303,7 @@ export class Workbench {
       savedAt: saved.savedAt,
       changedOnDisk: saved.changedOnDisk,
       notice,
+      state: layer.state,
     }
   }
 

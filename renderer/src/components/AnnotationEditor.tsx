@@ -4,9 +4,10 @@ import { useSession, useSessionState } from '../state/react/use-session'
 import { AttributeField } from './AttributeField'
 import { LabelSelect } from './LabelSelect'
 import { NoteField } from './NoteField'
+import { ReplyThread } from './ReplyThread'
 import { SourceField } from './SourceField'
 
-/** The selected annotation: its label, attributes, source, note, and Delete. */
+/** The selected annotation: its label, attributes, source, note, its thread of replies, and Delete. */
 export function AnnotationEditor({ id }: { id: string }) {
   const session = useSession()
   const c = session.commands
@@ -14,6 +15,7 @@ export function AnnotationEditor({ id }: { id: string }) {
   const labels = useSessionState((s) => s.info?.project?.labels)
   const linking = useSessionState((s) => s.linking?.from === id)
   const readOnly = useSessionState((s) => s.doc?.readOnly ?? null)
+  const me = useSessionState((s) => s.info?.annotator ?? '')
   if (!annotation || !labels) return null
   const label = findLabel(labels, annotation.label)
   const target = label?.attributedTo ? findLabel(labels, label.attributedTo) : undefined
@@ -73,6 +75,10 @@ export function AnnotationEditor({ id }: { id: string }) {
           </button>
         )}
         <NoteField annotation={annotation} />
+        <div className="field-col">
+          <span className="field-label">Replies</span>
+          <ReplyThread layer={me} annotation={annotation.id} />
+        </div>
         <div className="actions">
           <button type="button" className="danger" onClick={() => c.remove(id)}>
             Delete annotation

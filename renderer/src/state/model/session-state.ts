@@ -2,7 +2,18 @@
  * The shape of everything the UI shows outside the text itself. One immutable object, replaced
  * field by field through the Store, so components re-render only for the fields they read.
  */
-import type { AnnotatorSummary, AppInfo, BackupInfo, CsvPreview, DocumentSummary, ProjectSearch } from '../../../../shared/api'
+import type {
+  AnnotatorSummary,
+  AppInfo,
+  BackupInfo,
+  CsvPreview,
+  DocumentNotes,
+  DocumentSummary,
+  Guidelines,
+  ProjectSearch,
+} from '../../../../shared/api'
+import type { AnnotatorMemo } from '../../../../shared/model/memos'
+import type { DocumentState } from '../../../../shared/model/status'
 import { DEFAULT_QUERY, type Hit, type Query } from '../../../../shared/search/find'
 import {
   EVERY_ROW,
@@ -137,6 +148,12 @@ export const initialFind: FindState = {
   projectSearching: false,
 }
 
+/** What the side panel shows: the view's own (annotations, review units), the memos, or the guidelines. */
+export type SidePanel = 'main' | 'memos' | 'guidelines'
+
+/** Which documents the list shows: all, or those the annotator has in one state. */
+export type DocumentFilter = 'all' | DocumentState
+
 /** Settled / total review units, by document id. */
 export type Progress = Record<string, { settled: number; total: number }>
 
@@ -191,6 +208,14 @@ export interface SessionState {
   retrieve: RetrieveState
   /** What the Annotate panel's list shows. */
   listFilter: ListFilter
+  /** Every annotator's status, memo and replies on the open document (null until loaded). */
+  notes: DocumentNotes | null
+  /** Every annotator's project memo (null until loaded). */
+  projectMemos: AnnotatorMemo[] | null
+  /** The project's guidelines.md (null until loaded). */
+  guidelines: Guidelines | null
+  side: SidePanel
+  documentFilter: DocumentFilter
 }
 
 /** The state before app.info has answered. */
@@ -227,4 +252,9 @@ export const initialState: SessionState = {
   find: initialFind,
   retrieve: initialRetrieve,
   listFilter: ALL_ANNOTATIONS,
+  notes: null,
+  projectMemos: null,
+  guidelines: null,
+  side: 'main',
+  documentFilter: 'all',
 }
