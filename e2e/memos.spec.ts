@@ -133,6 +133,23 @@ test('status, memos and replies: "nothing to tag" counted, a memo and a reply re
   ])
   // tester's empty layer has no rows; the reviewer wrote no layer at all.
   expect(rows.some((r) => r[col('annotator')] === 'tester' || r[col('annotator')] === 'rita')).toBe(false)
+
+  // Compared with tester, the review tells "found nothing to tag" from "has not annotated".
+  await page.getByRole('button', { name: 'Annotators…' }).click()
+  const again = page.getByRole('dialog', { name: 'Review: compare annotators' })
+  await again.getByRole('checkbox', { name: /tester/ }).check()
+  await again.getByRole('button', { name: 'Start review' }).click()
+  await nav.getByText(second.title.slice(0, 20)).click()
+  await units.locator('.unit-button').first().click()
+  await expect(page.getByRole('article', { name: 'tester: not marked' })).toContainText('Found nothing to tag in this document.')
+  await shot(page, '8-review-nothing-to-tag')
+  // Where tester has not annotated, the units compare maria and jonas alone: missing data is left out.
+  await nav.getByText('Russia and Hamas').click()
+  await expect(page.getByTestId('review-missing')).toHaveText(
+    'tester has not annotated this document: left out of the comparison (missing, not “nothing marked”).',
+  )
+  await expect(units.locator('.kind-badge', { hasText: 'Agreed' }).first()).toBeVisible()
+  await expect(page.getByRole('article', { name: 'tester: not marked' })).toHaveCount(0)
   expect(problems).toEqual([])
 })
 

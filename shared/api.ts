@@ -209,6 +209,8 @@ export interface ReviewView {
   reviewer: string
   layers: ReviewLayer[]
   units: ReviewUnit[]
+  /** Compared annotators without a layer of this document (missing data): the units leave them out. */
+  missing?: string[]
   reviewed: ReviewedState
 }
 

@@ -10,6 +10,7 @@ import { DomainError } from '../../../shared/errors'
 import { ProjectMemoFile } from '../../../shared/model/memos'
 import { StoreFile } from '../../../shared/model/project'
 import { addReply, documentNotes, projectMemos, removeReply, setProjectMemo } from '../app/notes-service'
+import { openReview, reviewProgress } from '../app/review-service'
 import { importAnnotations } from '../interchange/import-annotations'
 import { FIXTURES, projectWith, tagOp, tempDir, trickyTexts } from '../testing'
 import { Project } from './project'
@@ -210,5 +211,25 @@ describe('format version 1 of an annotation store (before status, memos and repl
     const backups = await readdir(join(dir, '.marginalia', 'backups', 'annotations', 'maria', docId))
     const original = backups.find((n) => n.endsWith('.v1.json'))!
     expect(await readFile(join(dir, '.marginalia', 'backups', 'annotations', 'maria', docId, original), 'utf8')).toBe(v1)
+  })
+})
+
+describe('review with statuses', () => {
+  it('counts "nothing to tag" as a layer that marked nothing, and leaves an annotator who has not annotated out of the units', async () => {
+    const { dir, cleanup } = await tempDir()
+    cleanups.push(cleanup)
+    await cp(join(FIXTURES, 'sample-project'), dir, { recursive: true })
+    const project = await Project.open(dir)
+    const [first, second] = project.documents.map((d) => d.id)
+    await (await project.layer('rita', first!)).setState('nothing-to-tag', NOW)
+    const pair = await openReview(project, second!, ['maria', 'jonas'], 'lena')
+    const three = await openReview(project, second!, ['maria', 'jonas', 'rita'], 'lena')
+    expect(three.missing).toEqual(['rita'])
+    expect(three.units.map((u) => [u.key, u.kind])).toEqual(pair.units.map((u) => [u.key, u.kind]))
+    const empty = await openReview(project, first!, ['maria', 'jonas', 'rita'], 'lena')
+    expect(empty.missing).toEqual([])
+    expect(empty.units.every((u) => u.kind !== 'agreed' && u.missing.includes('rita'))).toBe(true)
+    const progress = await reviewProgress(project, ['maria', 'jonas', 'rita'])
+    expect(progress[second!]!.total).toBe(pair.units.length)
   })
 })
