@@ -81,6 +81,7 @@ describe('marginalia', () => {
       documents: 3,
       annotators: ['jonas', 'maria'],
       total: { annotations: 89, links: 43, labels: { claim: 31, source: 34, stance: 24 } },
+      states: { maria: { 'not-started': 0, 'in-progress': 3, done: 0, 'nothing-to-tag': 0 } },
     })
     out = ''
     await run(['stats', sample()])
