@@ -134,6 +134,15 @@ test('status, memos and replies: "nothing to tag" counted, a memo and a reply re
   // tester's empty layer has no rows; the reviewer wrote no layer at all.
   expect(rows.some((r) => r[col('annotator')] === 'tester' || r[col('annotator')] === 'rita')).toBe(false)
 
+  // The Retrieve view finds the annotation by a word of its thread, and shows the thread in its row.
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Retrieve' }).click()
+  const retrieve = page.getByRole('main', { name: 'Retrieve' })
+  await retrieve.getByLabel('Words').fill('against the West')
+  await expect(retrieve.getByText(/^1 of \d+ annotations$/)).toBeVisible()
+  await expect(retrieve.locator('.retrieve-notes')).toContainText('2 replies — maria: Is “clung” a stance or a claim?')
+  await shot(page, '9-retrieve-replies')
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Review' }).click()
+
   // Compared with tester, the review tells "found nothing to tag" from "has not annotated".
   await page.getByRole('button', { name: 'Annotators…' }).click()
   const again = page.getByRole('dialog', { name: 'Review: compare annotators' })
@@ -148,6 +157,7 @@ test('status, memos and replies: "nothing to tag" counted, a memo and a reply re
   await expect(page.getByTestId('review-missing')).toHaveText(
     'tester has not annotated this document: left out of the comparison (missing, not “nothing marked”).',
   )
+  await units.getByLabel('Agreed units').check()
   await expect(units.locator('.kind-badge', { hasText: 'Agreed' }).first()).toBeVisible()
   await expect(page.getByRole('article', { name: 'tester: not marked' })).toHaveCount(0)
   expect(problems).toEqual([])

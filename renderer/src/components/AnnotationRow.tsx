@@ -22,7 +22,7 @@ export const AnnotationRow = memo(function AnnotationRow({ annotation: a, source
   const values = (label?.attributes ?? []).map((d) => a.attributes[d.id]).filter((v): v is string => Boolean(v))
   if (source) values.push(`← ${truncate(sourceName(source), 40)}`)
   if (a.note) values.push('✎ note')
-  if (replies > 0) values.push(`💬 ${replies} repl${replies === 1 ? 'y' : 'ies'}`)
+  if (replies > 0) values.push(`${replies} repl${replies === 1 ? 'y' : 'ies'}`)
   return (
     <li className="annotation-row" style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}>
       <button type="button" className={`row-button mg-label-${a.label}`} aria-pressed={selected} onClick={() => onChoose(a.id)}>

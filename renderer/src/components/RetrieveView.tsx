@@ -272,7 +272,8 @@ const Row = memo(function Row({
         </span>
         <span className="retrieve-notes" dir="auto" title={notesOf(row) || undefined}>
           {row.note ? `✎ ${oneLine(row.note)}` : ''}
-          {row.replies.length > 0 && ` 💬 ${row.replies.length}: ${row.replies.map((r) => `${r.author}: ${oneLine(r.text)}`).join(' · ')}`}
+          {row.replies.length > 0 &&
+            ` ${row.replies.length} repl${row.replies.length === 1 ? 'y' : 'ies'} — ${row.replies.map((r) => `${r.author}: ${oneLine(r.text)}`).join(' · ')}`}
         </span>
       </button>
     </li>
