@@ -224,6 +224,10 @@ test('guidelines written in the app render safely, and a label’s definition sh
   // Someone edits the file meanwhile: the app's save is refused, their text kept, ours still in the field.
   await guidelines.getByRole('button', { name: 'Edit' }).click()
   await guidelines.getByLabel('guidelines.md (Markdown)').fill(`${markdown}\n\nOur addition.`)
+  // The draft survives switching panels.
+  await page.getByRole('tab', { name: 'Annotations' }).click()
+  await page.getByRole('tab', { name: 'Guidelines' }).click()
+  await expect(guidelines.getByLabel('guidelines.md (Markdown)')).toHaveValue(`${markdown}\n\nOur addition.`)
   const { writeFile } = await import('node:fs/promises')
   await writeFile(join(app.projectDir, 'guidelines.md'), '# Theirs\n')
   await guidelines.getByRole('button', { name: 'Save' }).click()

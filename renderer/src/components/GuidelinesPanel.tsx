@@ -12,19 +12,20 @@ export function GuidelinesPanel() {
   const session = useSession()
   const id = useId()
   const guidelines = useSessionState((s) => s.guidelines)
-  // The text being edited, and the version it started from (a save never goes over another).
-  const [draft, setDraft] = useState<string | null>(null)
-  const [base, setBase] = useState<string | null>(null)
+  // The text being edited and the version it started from (a save never goes over another) live
+  // in the session, so switching panels or documents keeps them.
+  const editing = useSessionState((s) => s.guidelinesDraft)
+  const draft = editing?.text ?? null
+  const base = editing?.base ?? null
   const [problem, setProblem] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   if (!guidelines) return <p className="help guidelines-empty">Reading the guidelines…</p>
   const save = async () => {
     if (draft === null) return
     setSaving(true)
-    const failed = await session.noting.saveGuidelines(draft, base)
+    const failed = await session.noting.saveGuidelines()
     setSaving(false)
     setProblem(failed)
-    if (!failed) setDraft(null)
   }
   return (
     <div className="guidelines" data-testid="guidelines">
@@ -46,8 +47,7 @@ export function GuidelinesPanel() {
               className="small"
               onClick={() => {
                 setProblem(null)
-                setBase(guidelines.sha256)
-                setDraft(guidelines.text)
+                session.noting.editGuidelines()
               }}
             >
               {guidelines.exists ? 'Edit' : 'Write guidelines'}
@@ -55,7 +55,7 @@ export function GuidelinesPanel() {
           </>
         ) : (
           <>
-            <button type="button" className="small quiet" onClick={() => setDraft(null)}>
+            <button type="button" className="small quiet" onClick={() => session.noting.cancelGuidelines()}>
               Cancel
             </button>
             <button type="button" className="small primary" disabled={saving} onClick={() => void save()}>
@@ -84,7 +84,13 @@ export function GuidelinesPanel() {
           <label htmlFor={id} className="sr-only">
             guidelines.md (Markdown)
           </label>
-          <textarea id={id} className="guidelines-source" value={draft} spellCheck onChange={(e) => setDraft(e.target.value)} />
+          <textarea
+            id={id}
+            className="guidelines-source"
+            value={draft}
+            spellCheck
+            onChange={(e) => session.noting.setGuidelinesDraft(e.target.value)}
+          />
           <p className="help">
             Markdown. A section headed with a label’s name (“## Claim”) is that label’s definition, shown when you point at its button.
           </p>

@@ -31,7 +31,19 @@ export function MemoEditor({
       setText(value)
     }
   }, [value])
-  useEffect(() => () => clearTimeout(timer.current), [])
+  // Leaving (another document, another panel) saves what was typed but not yet saved.
+  const latest = useRef({ text, save })
+  useEffect(() => {
+    latest.current = { text, save }
+  })
+  useEffect(
+    () => () => {
+      if (timer.current === undefined) return
+      clearTimeout(timer.current)
+      if (latest.current.text !== saved.current) void latest.current.save(latest.current.text)
+    },
+    [],
+  )
   const flush = async (next: string) => {
     clearTimeout(timer.current)
     timer.current = undefined

@@ -95,14 +95,33 @@ export class Noting {
     }
   }
 
+  /** Start editing guidelines.md from the version shown (the draft lives in the session, so switching panels keeps it). */
+  editGuidelines(): void {
+    const g = this.store.get().guidelines
+    this.store.set({ guidelinesDraft: { text: g?.text ?? '', base: g?.sha256 ?? null } })
+  }
+
+  /** The text being edited changed. */
+  setGuidelinesDraft(text: string): void {
+    const draft = this.store.get().guidelinesDraft
+    if (draft) this.store.set({ guidelinesDraft: { ...draft, text } })
+  }
+
+  /** Stop editing without saving. */
+  cancelGuidelines(): void {
+    this.store.set({ guidelinesDraft: null })
+  }
+
   /**
-   * Save guidelines.md over the version the editing started from (`base`, its sha256; null: no
-   * file then) — never over one read since, which the user has not seen. Returns the error sentence
-   * (the text stays in the editor), or null.
+   * Save the draft over the version the editing started from — never over one read since, which
+   * the user has not seen. Returns the error sentence (the draft is kept), or null.
    */
-  async saveGuidelines(text: string, base: string | null): Promise<string | null> {
+  async saveGuidelines(): Promise<string | null> {
+    const draft = this.store.get().guidelinesDraft
+    if (!draft) return null
     try {
-      this.store.set({ guidelines: await this.client.call('guidelines.save', { text, base }) })
+      const guidelines = await this.client.call('guidelines.save', { text: draft.text, base: draft.base })
+      this.store.set({ guidelines, guidelinesDraft: null })
       return null
     } catch (e) {
       return messageOf(e)
@@ -112,7 +131,7 @@ export class Noting {
   /** Forget what was shown of the last project. */
   reset(): void {
     this.loading++
-    this.store.set({ notes: null, projectMemos: null, guidelines: null })
+    this.store.set({ notes: null, projectMemos: null, guidelines: null, guidelinesDraft: null })
   }
 
   private async taking(document: string, call: () => Promise<SessionState['notes']>): Promise<string | null> {

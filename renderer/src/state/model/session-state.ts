@@ -214,6 +214,8 @@ export interface SessionState {
   projectMemos: AnnotatorMemo[] | null
   /** The project's guidelines.md (null until loaded). */
   guidelines: Guidelines | null
+  /** guidelines.md being edited: the text, and the sha256 of the version the editing started from. */
+  guidelinesDraft: { text: string; base: string | null } | null
   side: SidePanel
   documentFilter: DocumentFilter
 }
@@ -255,6 +257,7 @@ export const initialState: SessionState = {
   notes: null,
   projectMemos: null,
   guidelines: null,
+  guidelinesDraft: null,
   side: 'main',
   documentFilter: 'all',
 }
