@@ -154,8 +154,9 @@ export function linkRows(layer: LayerRows): Cell[][] {
 }
 
 /**
- * The workbook's Documents sheet: the fixed columns, then one `metadata.<key>` column per metadata
- * key used, then one `status.<annotator>` column per exported annotator.
+ * The workbook's Documents sheet: the fixed columns, then one `property.<key>` column per document
+ * property key used (date, outlet, …), as the statements table names them, then one
+ * `status.<annotator>` column per exported annotator.
  */
 export function documentHeader(documents: readonly DocumentEntry[], annotators: readonly string[] = []): string[] {
   return [
@@ -167,7 +168,7 @@ export function documentHeader(documents: readonly DocumentEntry[], annotators: 
     'imported_from',
     'imported',
     'encoding',
-    ...metadataKeys(documents).map((k) => `metadata.${k}`),
+    ...propertyKeys(documents).map((k) => `property.${k}`),
     ...annotators.map((a) => `status.${a}`),
   ]
 }
@@ -178,7 +179,7 @@ export function documentRows(
   annotators: readonly string[] = [],
   state: (document: string, annotator: string) => string = () => '',
 ): Cell[][] {
-  const keys = metadataKeys(documents)
+  const keys = propertyKeys(documents)
   return documents.map((d) => [
     d.id,
     d.title,
@@ -188,7 +189,7 @@ export function documentRows(
     d.importedFrom,
     d.imported,
     d.encoding ?? '',
-    ...keys.map((k) => d.metadata?.[k] ?? ''),
+    ...keys.map((k) => (d.properties && Object.hasOwn(d.properties, k) ? d.properties[k]! : '')),
     ...annotators.map((a) => state(d.id, a)),
   ])
 }
@@ -196,9 +197,9 @@ export function documentRows(
 /** The workbook's Memos sheet: every exported annotator's project memo (document_id empty) and memos on documents. */
 export const MEMO_HEADER = ['document_id', 'annotator', 'memo', 'modified'] as const
 
-function metadataKeys(documents: readonly DocumentEntry[]): string[] {
+function propertyKeys(documents: readonly DocumentEntry[]): string[] {
   const keys = new Set<string>()
-  for (const d of documents) for (const k of Object.keys(d.metadata ?? {})) keys.add(k)
+  for (const d of documents) for (const k of Object.keys(d.properties ?? {})) keys.add(k)
   return [...keys]
 }
 

@@ -1,10 +1,11 @@
 /**
  * The workbench: header, then document list | text | annotations (in review mode: document list |
- * the unit being decided over the text | review units; the Agreement view takes the whole width).
+ * the unit being decided over the text | review units; the Agreement and Analysis views take the whole width).
  * Before that, whatever start-up
  * needs: the launch token (browser mode), the annotator's name, a project.
  */
 import { AgreementView } from './components/AgreementView'
+import { AnalysisView } from './components/AnalysisView'
 import { AnnotationPanel } from './components/AnnotationPanel'
 import { AnnotatorDialog } from './components/AnnotatorDialog'
 import { DocumentList } from './components/DocumentList'
@@ -54,6 +55,10 @@ function Workbench() {
         ) : view === 'retrieve' ? (
           <div className="workbench workbench-retrieve">
             <RetrieveView />
+          </div>
+        ) : view === 'analysis' ? (
+          <div className="workbench workbench-analysis">
+            <AnalysisView />
           </div>
         ) : (
           <div className={`workbench workbench-${view}`}>

@@ -18,6 +18,8 @@ export interface LayerSelection {
   documents?: readonly string[] | null
   /** These annotations only (rows of the Retrieve view): given a document, a layer and an annotation id. */
   include?: ((document: string, layer: string, id: string) => boolean) | null
+  /** false: leave the replies out, so no colleague's store is read for them (the analysis needs none). */
+  replies?: boolean
 }
 
 /** The selected layers that exist, as export layers. */
@@ -26,7 +28,7 @@ export async function selectLayers(project: Project, selection: LayerSelection):
   const wanted = selection.documents ? new Set(selection.documents) : null
   if (wanted) for (const id of wanted) project.document(id)
   const layers: ExportLayer[] = []
-  const writers = await project.writers()
+  const writers = selection.replies === false ? [] : await project.writers()
   for (const doc of project.documents) {
     if (wanted && !wanted.has(doc.id)) continue
     const document = { id: doc.id, title: doc.title, sha256: doc.sha256, file: doc.file }

@@ -72,6 +72,8 @@ beforeAll(async () => {
   project = made.project
   docId = project.documents[0]!.id
   await project.rename(docId, 'Title with "quotes", commas;\nand a line\r\nbreak 😀 =1+1')
+  // Its properties are cells of the Documents sheet, before each annotator's status.
+  await project.setProperties(docId, { date: '2023-10-19', outlet: HOSTILE.join(' | '), '=formula name': '-1' })
   const text = await project.text(docId)
   const ops: Awaited<ReturnType<typeof tagOp>>[] = []
   HOSTILE.forEach((h, i) => {
@@ -238,6 +240,7 @@ describe('the Excel workbook of hostile cells', () => {
     const sheets = joinLongCells((await python('xlsx', path)) as Record<string, (Cell | null)[][]>)
     const expected = await expectedSheets()
     expect(Object.keys(sheets)).toEqual(['Spans', 'Links', 'Documents', 'Memos', 'Long cells'])
+    expect(expected.Documents[0]!.slice(-4)).toEqual(['property.date', 'property.outlet', 'property.=formula name', 'status.maria'])
     expect(rows).toBe(expected.Spans.length - 1)
     for (const name of ['Spans', 'Links', 'Documents', 'Memos'] as const) expect(padded(sheets[name]!)).toEqual(expected[name])
     const header = expected.Spans[0]!

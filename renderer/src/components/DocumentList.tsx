@@ -1,3 +1,5 @@
+import { useState } from 'react'
+import { documentMatches } from '../state/model/analysis-model'
 import { IMPORT_KINDS } from '../state/model/import-plan'
 import { useSessionState } from '../state/react/use-session'
 import { DocumentItem } from './DocumentItem'
@@ -6,7 +8,8 @@ import { DocumentStatusFilter } from './DocumentStatusFilter'
 /**
  * The project's documents, with their annotation counts and the annotator's status of each; the
  * open one is marked. Counts per status above the list narrow it to one status. Review progress
- * shows under each title in review mode, and whenever some document has been reviewed.
+ * shows under each title in review mode, and whenever some document has been reviewed. With
+ * more than a few documents, a filter keeps those whose title or properties hold a text.
  */
 export function DocumentList() {
   const all = useSessionState((s) => s.documents)
@@ -16,6 +19,8 @@ export function DocumentList() {
   const progress = useSessionState((s) => s.progress)
   const reviewing = useSessionState((s) => s.view === 'review')
   const shown = progress && (reviewing || Object.values(progress).some((p) => p.settled > 0)) ? progress : null
+  const [query, setQuery] = useState('')
+  const listed = query.trim() === '' ? documents : documents.filter((d) => documentMatches(d, query))
   return (
     <nav className="documents" aria-label="Documents">
       <h2 className="pane-title">Documents</h2>
@@ -25,11 +30,25 @@ export function DocumentList() {
       ) : documents.length === 0 ? (
         <p className="empty">No document has this status.</p>
       ) : (
-        <ul>
-          {documents.map((d) => (
-            <DocumentItem key={d.id} document={d} current={d.id === openId} progress={shown?.[d.id]} />
-          ))}
-        </ul>
+        <>
+          {all.length > 1 && (
+            <div className="documents-filter">
+              <input
+                type="search"
+                aria-label="Filter documents"
+                placeholder="Filter: title, date, outlet…"
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+              />
+            </div>
+          )}
+          {listed.length === 0 && <p className="empty">No document’s title or properties hold “{query.trim()}”.</p>}
+          <ul>
+            {listed.map((d) => (
+              <DocumentItem key={d.id} document={d} current={d.id === openId} progress={shown?.[d.id]} />
+            ))}
+          </ul>
+        </>
       )}
     </nav>
   )

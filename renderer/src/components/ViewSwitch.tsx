@@ -6,9 +6,10 @@ const VIEWS: { view: View; name: string; title: string }[] = [
   { view: 'review', name: 'Review', title: 'Compare colleagues’ annotations of the open document and settle each difference' },
   { view: 'agreement', name: 'Agreement', title: 'Inter-annotator agreement for the project or one document' },
   { view: 'retrieve', name: 'Retrieve', title: 'Every annotation of the project: filter, group, open, export' },
+  { view: 'analysis', name: 'Analysis', title: 'Who says what about whom: actors and targets, networks, stances over time' },
 ]
 
-/** Annotate | Review | Agreement | Retrieve: which view the window shows; the current one is pressed. */
+/** Annotate | Review | Agreement | Retrieve | Analysis: which view the window shows; the current one is pressed. */
 export function ViewSwitch() {
   const session = useSession()
   const view = useSessionState((s) => s.view)
