@@ -5,11 +5,14 @@
 import { z } from 'zod'
 import { Annotation, AnnotatorName, DocumentId, IsoTime, Link } from './annotation'
 import { LabelSchema, LinkTypeDef } from './labels'
+import { Memo, Reply } from './memos'
+import { StoredStatus } from './status'
 
 export const PROJECT_FORMAT = 'marginalia-project'
 export const PROJECT_VERSION = 3
 export const STORE_FORMAT = 'marginalia-annotations'
-export const STORE_VERSION = 1
+/** Version 2 added the optional status, memo and replies; version 1 files are read as they are. */
+export const STORE_VERSION = 2
 
 /**
  * A document's properties: date (yyyy-mm-dd, or a timestamp starting with one), outlet, author,
@@ -94,5 +97,11 @@ export const StoreFile = z.object({
   annotator: AnnotatorName,
   annotations: z.array(Annotation),
   links: z.array(Link),
+  /** How far the annotator has come with this document (absent: it follows from the annotations). */
+  status: StoredStatus.optional(),
+  /** The annotator's memo on this document. */
+  memo: Memo.optional(),
+  /** The annotator's replies to annotations of this document (theirs, a colleague's or the reviewed layer's). */
+  replies: z.array(Reply).optional(),
 })
 export type StoreFile = z.infer<typeof StoreFile>

@@ -24,6 +24,8 @@ import { isWindowsReservedName, type AnnotationOp } from '../../../shared/model/
 import type { DocumentEntry, TagMerge } from '../../../shared/model/project'
 import type { TagSet } from '../../../shared/model/labels'
 import type { TagUsage } from '../../../shared/tagset/tagset'
+import type { DocumentState } from '../../../shared/model/status'
+import { setState } from './notes-service'
 import { exportProject, zipEntries, type ExportResult } from '../interchange/export-formats'
 import { checkAnnotators, selectionFor } from '../interchange/export-layers'
 import { importAnnotations } from '../interchange/import-annotations'
@@ -323,6 +325,7 @@ export class Workbench {
       savedAt: saved.savedAt,
       changedOnDisk: saved.changedOnDisk,
       notice,
+      state: layer.state,
     }
   }
 
@@ -407,8 +410,11 @@ export class Workbench {
   private async documentSummary(project: Project, doc: DocumentEntry): Promise<DocumentSummary> {
     const annotator = this.settings.annotator
     let annotationCount = 0
-    if (annotator && (await project.hasLayer(annotator, doc.id))) {
-      annotationCount = (await project.layer(annotator, doc.id)).annotations.length
+    let state: DocumentState = 'not-started'
+    if (annotator && (await project.hasStoreFile(annotator, doc.id))) {
+      const layer = await project.layer(annotator, doc.id)
+      annotationCount = layer.annotations.length
+      state = layer.state
     }
     return {
       id: doc.id,
@@ -418,7 +424,21 @@ export class Workbench {
       encoding: doc.encoding ?? null,
       properties: doc.properties ?? {},
       annotationCount,
+      state,
     }
+  }
+
+  /** Set the current annotator's status of a document; returns its summary. */
+  async setState(id: string, state: DocumentState): Promise<DocumentSummary> {
+    const project = this.current
+    await setState(project, this.annotator, id, state, new Date().toISOString())
+    this.notesChanged(id)
+    return this.documentSummary(project, project.document(id))
+  }
+
+  /** Statuses, memos or replies of a document changed: what shows them (the Retrieve index) is made again. */
+  notesChanged(document: string): void {
+    this.retrieval?.changedDocument(document)
   }
 }
 

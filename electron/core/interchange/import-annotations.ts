@@ -25,6 +25,7 @@ import { parseJsonl } from '../../../shared/interchange/jsonl'
 import { looksLikeWebAnnotations, readWebAnnotations } from '../../../shared/interchange/web-annotation-read'
 import { AnnotatorName, IsoTime, isWindowsReservedName, type Annotation, type Link } from '../../../shared/model/annotation'
 import { ATTRIBUTION, valueFrom, valueProblem, type LabelSchema, type TagSet } from '../../../shared/model/labels'
+import { isLayerFileName } from '../../../shared/model/memos'
 import { ProjectFile, STORE_FORMAT, STORE_VERSION, StoreFile, type DocumentEntry } from '../../../shared/model/project'
 import { quoteAt, type TextIndex } from '../../../shared/offsets'
 import { fileExists as exists, writeFileDurable } from '../store/durable'
@@ -166,6 +167,7 @@ function fromStore(store: StoreFile, entry: DocumentEntry | null): IncomingLayer
     })),
     links: store.links.map((l) => ({ id: l.id, type: l.type, from: l.from, to: l.to, author: l.author, created: l.created })),
     unreadable: [],
+    notes: { status: store.status, memo: store.memo, replies: store.replies },
   }
 }
 
@@ -187,12 +189,20 @@ async function readProjectFolder(source: string, errors: string[]): Promise<Inco
   for (const annotator of (await fs.readdir(root).catch(() => [] as string[])).sort()) {
     if (!AnnotatorName.safeParse(annotator).success) continue
     for (const name of (await fs.readdir(join(root, annotator)).catch(() => [] as string[])).sort()) {
-      if (!name.endsWith('.json')) continue
+      // Layer stores only: not the annotator's project memo (_project.json).
+      if (!isLayerFileName(name)) continue
       const path = join(root, annotator, name)
       const content = await readFound(path, source, errors, `annotations/${annotator}/${name}`)
       if (content === null) continue
       try {
-        const store = StoreFile.parse(JSON.parse(content))
+        const json = JSON.parse(content) as { version?: unknown }
+        if (typeof json.version === 'number' && json.version > STORE_VERSION) {
+          errors.push(
+            `${name} was written by a newer Marginalia (format version ${json.version}), so it was not imported; update Marginalia to import it.`,
+          )
+          continue
+        }
+        const store = StoreFile.parse(json)
         out.push(fromStore(store, projectFile.documents.find((d) => d.id === store.document) ?? null))
       } catch {
         errors.push(`${name} is not a Marginalia annotations file, so it was not imported.`)
@@ -473,6 +483,9 @@ async function importLayer(
     }
   }
   const base = { from: item.annotator, as, document: doc.id, title: doc.title, imported: placed.length, reanchored, unplaced }
+  // The status, memo and replies come with a Marginalia store; other formats keep the layer's own.
+  const existing = (await project.hasStoreFile(as, doc.id)) ? await project.layer(as, doc.id) : null
+  const notes = item.notes ?? existing?.db.data ?? {}
   const next: StoreFile = {
     format: STORE_FORMAT,
     version: STORE_VERSION,
@@ -481,14 +494,15 @@ async function importLayer(
     annotator: as,
     annotations: placed,
     links,
+    ...(notes.status ? { status: notes.status } : {}),
+    ...(notes.memo ? { memo: notes.memo } : {}),
+    ...(notes.replies?.length ? { replies: notes.replies.map((r) => ({ ...r, author: as })) } : {}),
   }
   let keptAside: string | null = null
-  if (await project.hasLayer(as, doc.id)) {
-    const existing = await project.layer(as, doc.id)
-    if (
-      JSON.stringify(existing.annotations) === JSON.stringify(next.annotations) &&
-      JSON.stringify(existing.links) === JSON.stringify(next.links)
-    ) {
+  if (existing) {
+    const same = (k: 'annotations' | 'links' | 'status' | 'memo' | 'replies') =>
+      JSON.stringify(existing.db.data[k] ?? null) === JSON.stringify(next[k] ?? null)
+    if (same('annotations') && same('links') && same('status') && same('memo') && same('replies')) {
       return { ...base, imported: 0, skipped: 'already up to date', keptAside: null }
     }
     const file = join(project.dir, 'annotations', as, `${doc.id}.json`)

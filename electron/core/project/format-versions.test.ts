@@ -69,7 +69,7 @@ describe('an older format (version 0, fixtures/formats/v0-project)', () => {
     await wb.rename(DOC, 'Muted response')
 
     const store = StoreFile.parse(JSON.parse(await readFile(join(dir, 'annotations', 'maria', `${DOC}.json`), 'utf8')))
-    expect(store).toMatchObject({ format: 'marginalia-annotations', version: 1, annotator: 'maria' })
+    expect(store).toMatchObject({ format: 'marginalia-annotations', version: 2, annotator: 'maria' })
     expect(store.annotations.map((a) => a.id)).toEqual(['m1', 'm2', 'm3', 'm4'])
     const project = ProjectFile.parse(JSON.parse(await readFile(join(dir, 'project.json'), 'utf8')))
     expect(project).toMatchObject({ format: 'marginalia-project', version: 3, documents: [{ id: DOC, title: 'Muted response' }] })
@@ -241,7 +241,7 @@ describe('a newer format', () => {
     const { dir, wb, handlers } = await copyOf('sample-project')
     const docs = (JSON.parse(await readFile(join(dir, 'project.json'), 'utf8')) as ProjectFile).documents
     const file = join(dir, 'annotations', 'maria', `${docs[0]!.id}.json`)
-    const newer = (await readFile(file, 'utf8')).replace('"version": 1', '"version": 3')
+    const newer = (await readFile(file, 'utf8')).replace('"version": 2', '"version": 3')
     await writeFile(file, newer)
     await wb.open(dir)
     const opened = await dispatch(handlers, 'documents.open', { id: docs[0]!.id })

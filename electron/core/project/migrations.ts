@@ -18,6 +18,10 @@
  * never changes, the name shown may), attributes may be numbers or yes/no, labels, attributes,
  * options and link types may be retired, and `linkTypes` lists links besides attribution. A version 2
  * option "person" becomes `{value: "person", name: "person"}`, so no stored value changes.
+ *
+ * Version 1 of an annotation store is version 2 without the optional `status`, `memo` and
+ * `replies`: converting it changes only its version number. A Marginalia that knows only version 1
+ * refuses a version 2 file instead of dropping those fields at its next save.
  */
 import { join } from 'node:path'
 import { z } from 'zod'
@@ -31,7 +35,7 @@ import {
   type Link,
 } from '../../../shared/model/annotation'
 import { defaultLabels } from '../../../shared/model/labels'
-import { PROJECT_FORMAT, STORE_FORMAT, type ProjectFile, type StoreFile } from '../../../shared/model/project'
+import { PROJECT_FORMAT, STORE_FORMAT, STORE_VERSION, type ProjectFile, type StoreFile } from '../../../shared/model/project'
 import { codePointLength, quoteAt, type TextIndex } from '../../../shared/offsets'
 import { sha256Text } from '../documents/import-text'
 import { readRegularText } from '../store/regular-file'
@@ -162,9 +166,15 @@ async function projectV0toV1(json: unknown, projectDir: string, now: string): Pr
   return { format: PROJECT_FORMAT, version: 1, name: v0.name, created: now, labels: v0.labels ?? defaultLabels, documents }
 }
 
-/** An annotation store of an older version, as the current version, given its document's text. */
-export function migrateStore(json: unknown, version: number, text: TextIndex, sha256: string): StoreFile {
+/**
+ * An annotation store of an older version, as the current version. Version 0 needs its document's
+ * text (to build the quotes); version 1 needs nothing.
+ */
+export function migrateStore(json: unknown, version: number, text: TextIndex | null, sha256: string): StoreFile {
+  // The schema checks the rest when the store is read.
+  if (version === 1) return { ...(json as StoreFile), version: STORE_VERSION }
   if (version !== 0) throw new Error(`there is no conversion from version ${version}`)
+  if (!text) throw new Error('the text is needed to convert version 0')
   const parsed = StoreV0.safeParse(json)
   if (!parsed.success) throw new Error(describe(parsed.error))
   const v0 = parsed.data
@@ -195,5 +205,5 @@ export function migrateStore(json: unknown, version: number, text: TextIndex, sh
       author: v0.annotator,
       created: created.get(l.from)!,
     }))
-  return { format: STORE_FORMAT, version: 1, document: v0.document, sha256, annotator: v0.annotator, annotations, links }
+  return { format: STORE_FORMAT, version: STORE_VERSION, document: v0.document, sha256, annotator: v0.annotator, annotations, links }
 }

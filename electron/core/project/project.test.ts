@@ -73,7 +73,7 @@ describe('annotation stores', () => {
     expect(claim.author).toBe('maria')
     expect((await reopened.layer('maria', doc.id)).links).toMatchObject([{ from: 'a1', to: 'a2', type: 'attribution' }])
     const onDisk = JSON.parse(await readFile(join(project.dir, 'annotations', 'maria', `${doc.id}.json`), 'utf8'))
-    expect(onDisk).toMatchObject({ format: 'marginalia-annotations', version: 1, document: doc.id, sha256: doc.sha256, annotator: 'maria' })
+    expect(onDisk).toMatchObject({ format: 'marginalia-annotations', version: 2, document: doc.id, sha256: doc.sha256, annotator: 'maria' })
   })
 
   it('keeps a corrupt store aside, never overwriting it, and says so', async () => {

@@ -13,6 +13,15 @@ import type { BackupInfo } from '../../../shared/model/backup'
 import { DomainError } from '../../../shared/errors'
 import { AnnotatorName, DocumentId, isWindowsReservedName, type Annotation, type Link } from '../../../shared/model/annotation'
 import { defaultLabels, type LinkTypeDef, type TagSet } from '../../../shared/model/labels'
+import {
+  MEMO_FORMAT,
+  MEMO_VERSION,
+  PROJECT_MEMO_DOCUMENT,
+  PROJECT_MEMO_FILE,
+  ProjectMemoFile,
+  isLayerFileName,
+} from '../../../shared/model/memos'
+import { countsAsLayer } from '../../../shared/model/status'
 import { REVIEWED_FOLDER, REVIEW_VERSION, ReviewStoreFile } from '../../../shared/model/review'
 import {
   PROJECT_FORMAT,
@@ -31,6 +40,7 @@ import { fileExists as exists, makeFolderDurable, saveFailedSentence, sweepLefto
 import { prepareImports, type ImportProblemKind, type ImportRequest } from '../documents/import-files'
 import { documentIdFor, sha256Text, slugOf, titleFor } from '../documents/import-text'
 import { DurableJsonFile, UnreadableFileError, openJsonStore, type StoreOptions } from '../store/json-store'
+import { DurableTextFile } from '../store/text-store'
 import { Layer, emptyStore } from './layer'
 import { migrateProject, migrateStore } from './migrations'
 import { SkippedFileError, readRegularText } from '../store/regular-file'
@@ -38,6 +48,8 @@ import { ReviewedLayer, emptyReviewStore } from './review'
 import { keepTextBackup, listTextBackups, putTextBack, readStoredText, restoreText, textProblemSentence } from '../documents/stored-text'
 
 export const PROJECT_FILE = 'project.json'
+/** The coding guidelines, in Markdown (docs/format.md#guidelinesmd). */
+export const GUIDELINES_FILE = 'guidelines.md'
 
 /** How many bytes of texts a project keeps read and indexed (the texts read last). */
 const TEXT_CACHE_BYTES = 64 * 1024 * 1024
@@ -69,6 +81,7 @@ export class Project {
   private textBytes = 0
   private readonly layers = new Map<string, Promise<Layer>>()
   private readonly reviewed = new Map<string, Promise<ReviewedLayer>>()
+  private readonly memos = new Map<string, Promise<DurableJsonFile<ProjectMemoFile>>>()
 
   private constructor(
     readonly dir: string,
@@ -475,15 +488,30 @@ export class Project {
     return this.document(id)
   }
 
-  /** The annotators with at least one layer (a store file under annotations/<name>/), sorted. */
+  /**
+   * The annotators with at least one layer that counts (annotations, or a document marked done; see
+   * shared/model/status.ts), sorted. A folder holding only memos and replies is not an annotator's.
+   */
   async annotators(): Promise<string[]> {
     const folders = await this.annotatorFolders()
-    const withLayers = await Promise.all(
-      folders.map(async (n) =>
-        (await fs.readdir(join(this.dir, 'annotations', n)).catch(() => [])).some((f) => f.endsWith('.json')) ? n : null,
-      ),
-    )
+    const withLayers = await Promise.all(folders.map(async (n) => ((await this.countedLayerIn(n)) ? n : null)))
     return withLayers.filter((n): n is string => n !== null)
+  }
+
+  /** Whether an annotator's folder holds a layer that counts (stops at the first). */
+  private async countedLayerIn(annotator: string): Promise<boolean> {
+    const known = new Set(this.db.data.documents.map((d) => d.id))
+    const names = (await fs.readdir(join(this.dir, 'annotations', annotator)).catch(() => [] as string[])).filter(isLayerFileName)
+    for (const name of names) {
+      const id = name.slice(0, -'.json'.length)
+      if (known.has(id) && (await this.hasLayer(annotator, id))) return true
+    }
+    return false
+  }
+
+  /** Every annotator folder, sorted, whether or not it holds a layer that counts (memos and replies too). */
+  async writers(): Promise<string[]> {
+    return this.annotatorFolders()
   }
 
   /** The folders under annotations/ named like annotators, sorted (some may hold no layer yet). */
@@ -502,11 +530,62 @@ export class Project {
   }
 
   /**
-   * Whether this annotator has a layer of this document: a store on disk, which exists only once
-   * they saved something there. A store opened to read (opening a document, a review) is not one.
+   * Whether this annotator has a layer of this document that counts: a store on disk (made only by
+   * their first save there: opening, reading or reviewing writes nothing) holding annotations or
+   * marked done. A store that cannot be read counts, so reading it says what is wrong.
    */
   async hasLayer(annotator: string, docId: string): Promise<boolean> {
+    if (!(await this.hasStoreFile(annotator, docId))) return false
+    try {
+      return countsAsLayer((await this.layer(annotator, docId)).db.data)
+    } catch {
+      return true
+    }
+  }
+
+  /** Whether this annotator has a store file for this document at all (it may hold only a memo). */
+  async hasStoreFile(annotator: string, docId: string): Promise<boolean> {
     return exists(this.layerPath(annotator, docId))
+  }
+
+  /** The annotator's project memo file (annotations/<annotator>/_project.json), opened once and kept. */
+  projectMemo(annotator: string): Promise<DurableJsonFile<ProjectMemoFile>> {
+    if (!AnnotatorName.safeParse(annotator).success)
+      return Promise.reject(new DomainError('invalid', `"${annotator}" is not a valid annotator name.`))
+    let memo = this.memos.get(annotator)
+    if (!memo) {
+      const relative = `annotations/${annotator}/${PROJECT_MEMO_FILE}`
+      memo = openJsonStore(
+        join(this.dir, relative),
+        ProjectMemoFile,
+        { format: MEMO_FORMAT, version: MEMO_VERSION, annotator },
+        {
+          describe: `The project memo of ${annotator}`,
+          version: MEMO_VERSION,
+          backups: StoreBackups.of(this.dir, relative, this.policy),
+          onUnreadable: 'set-aside',
+          within: this.dir,
+        },
+      ).then(({ adapter }) => adapter)
+      memo.catch(() => this.memos.delete(annotator))
+      this.memos.set(annotator, memo)
+    }
+    return memo
+  }
+
+  /** The project's guidelines.md: Markdown the annotators follow, saved by compare-and-swap. */
+  get guidelines(): DurableTextFile {
+    return new DurableTextFile(join(this.dir, GUIDELINES_FILE), {
+      describe: GUIDELINES_FILE,
+      within: this.dir,
+      maxBytes: 4 * 1024 * 1024,
+      backups: StoreBackups.of(this.dir, 'guidelines', this.policy),
+    })
+  }
+
+  /** Whether an annotator has a project memo file. */
+  async hasProjectMemo(annotator: string): Promise<boolean> {
+    return exists(join(this.dir, 'annotations', annotator, PROJECT_MEMO_FILE))
   }
 
   /** The annotator's store for a document, opened once and kept (rejects, never throws). */
@@ -634,7 +713,9 @@ export class Project {
       onUnreadable: 'set-aside',
       within: this.dir,
       migrate:
-        ref.store === 'annotations' ? async (json, version) => migrateStore(json, version, await this.text(doc.id), doc.sha256) : undefined,
+        ref.store === 'annotations'
+          ? async (json, version) => migrateStore(json, version, version === 0 ? await this.text(doc.id) : null, doc.sha256)
+          : undefined,
     }
   }
 
@@ -643,6 +724,10 @@ export class Project {
    * if someone else wrote it. True when this project's view of it changed.
    */
   async takeChangeFromDisk(folder: string, docId: string): Promise<boolean> {
+    if (docId === PROJECT_MEMO_DOCUMENT) {
+      const open = this.memos.get(folder)
+      return !open || (await (await open).readIfChangedByOthers()) !== null
+    }
     if (!this.db.data.documents.some((d) => d.id === docId)) return false
     if (folder === REVIEWED_FOLDER) {
       const open = this.reviewed.get(docId)

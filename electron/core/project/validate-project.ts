@@ -13,6 +13,7 @@ import type { z } from 'zod'
 import { AnnotatorName, isWindowsReservedName } from '../../../shared/model/annotation'
 import { ATTRIBUTION, valueProblem, type TagSet } from '../../../shared/model/labels'
 import { ProjectFile, StoreFile, type DocumentEntry } from '../../../shared/model/project'
+import { PROJECT_MEMO_FILE, ProjectMemoFile } from '../../../shared/model/memos'
 import { REVIEWED_FOLDER, ReviewStoreFile } from '../../../shared/model/review'
 import { TextIndex } from '../../../shared/offsets'
 import { MAX_JSON_BYTES } from '../store/json-store'
@@ -111,10 +112,22 @@ export async function validateProject(dir: string): Promise<ValidationReport> {
     }
     for (const name of (await fs.readdir(join(dir, 'annotations', folder))).filter((n) => n.endsWith('.json')).sort()) {
       const file = `annotations/${folder}/${name}`
-      checked.stores++
+      const memo = !reviewed && name === PROJECT_MEMO_FILE
+      if (!memo) checked.stores++
       const json = await readJson(join(dir, file), dir)
       if ('error' in json) {
         problems.push({ file, at: null, message: `${file} ${json.error}` })
+        continue
+      }
+      if (memo) {
+        const parsed = ProjectMemoFile.safeParse(json.json)
+        if (!parsed.success) problems.push(...schemaProblems(file, parsed.error))
+        else if (parsed.data.annotator !== folder)
+          problems.push({
+            file,
+            at: 'annotator',
+            message: `the file is in ${folder}'s folder but says its annotator is "${parsed.data.annotator}"`,
+          })
         continue
       }
       const store = (reviewed ? ReviewStoreFile : StoreFile).safeParse(json.json)
@@ -141,6 +154,10 @@ export async function validateProject(dir: string): Promise<ValidationReport> {
         })
       const text = texts.get(docId)
       if (text) checkAnnotations(file, data, text, { labels, linkTypes }, problems, checked)
+      ;(data.replies ?? []).forEach((r, k) => {
+        if (!reviewed && r.author !== folder)
+          problems.push({ file, at: `replies.${k}.author`, message: `a reply in ${folder}'s file must be ${folder}'s, not "${r.author}"` })
+      })
     }
   }
   return { problems, checked }

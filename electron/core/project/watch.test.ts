@@ -98,4 +98,30 @@ describe('changes made on disk by others', () => {
     expect((await wb.current.layer('jonas', doc)).annotations).toHaveLength(1)
     expect(await readFile(file, 'utf8')).toBe(full.slice(0, 50))
   })
+
+  it("notices a colleague's project memo and guidelines.md changing on disk, by name", async () => {
+    const { wb, dir } = await shared()
+    await mkdir(join(dir, 'annotations', 'jonas'), { recursive: true })
+    const before = wb.changes(0).revision
+    await writeFile(
+      join(dir, 'annotations', 'jonas', '_project.json'),
+      JSON.stringify({
+        format: 'marginalia-memo',
+        version: 1,
+        annotator: 'jonas',
+        memo: { text: 'Hi', modified: '2026-12-01T10:00:00.000Z' },
+      }),
+    )
+    await writeFile(join(dir, 'guidelines.md'), '# Guidelines\n')
+    const changes = await poll(
+      () => wb.changes(before),
+      (c) => c.changed.length >= 2,
+    )
+    expect(changes.changed).toEqual(
+      expect.arrayContaining([
+        { layer: 'jonas', document: '_project' },
+        { layer: '_guidelines', document: null },
+      ]),
+    )
+  })
 })

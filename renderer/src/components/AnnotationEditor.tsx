@@ -5,9 +5,10 @@ import { AttributeField } from './AttributeField'
 import { LabelSelect } from './LabelSelect'
 import { LinksField } from './LinksField'
 import { NoteField } from './NoteField'
+import { ReplyThread } from './ReplyThread'
 import { SourceField } from './SourceField'
 
-/** The selected annotation: its label, attributes, source, note, and Delete. */
+/** The selected annotation: its label, attributes, source, note, its thread of replies, and Delete. */
 export function AnnotationEditor({ id }: { id: string }) {
   const session = useSession()
   const c = session.commands
@@ -16,6 +17,7 @@ export function AnnotationEditor({ id }: { id: string }) {
   const linkTypes = useSessionState((s) => s.info?.project?.linkTypes)
   const linking = useSessionState((s) => s.linking?.from === id)
   const readOnly = useSessionState((s) => s.doc?.readOnly ?? null)
+  const me = useSessionState((s) => s.info?.annotator ?? '')
   if (!annotation || !labels) return null
   const label = findLabel(labels, annotation.label)
   const target = label?.attributedTo ? findLabel(labels, label.attributedTo) : undefined
@@ -78,6 +80,10 @@ export function AnnotationEditor({ id }: { id: string }) {
         )}
         {linkTypes && linkTypes.length > 0 && <LinksField annotation={annotation} labels={labels} linkTypes={linkTypes} />}
         <NoteField annotation={annotation} />
+        <div className="field-col">
+          <span className="field-label">Replies</span>
+          <ReplyThread layer={me} annotation={annotation.id} />
+        </div>
         <div className="actions">
           <button type="button" className="danger" onClick={() => c.remove(id)}>
             Delete annotation

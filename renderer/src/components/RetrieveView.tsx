@@ -1,6 +1,6 @@
 import { memo, useEffect, useId } from 'react'
 import type { LabelSchema } from '../../../shared/model/labels'
-import type { RetrieveGrouping, RetrieveRow } from '../../../shared/retrieve/rows'
+import { notesOf, type RetrieveGrouping, type RetrieveRow } from '../../../shared/retrieve/rows'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { useWindowRows } from '../state/react/use-window-rows'
 
@@ -50,7 +50,7 @@ export function RetrieveView() {
           id={ids.text}
           type="search"
           value={f.text}
-          placeholder="in the text or note"
+          placeholder="in the text, note or replies"
           onChange={(e) => ret.setFilter({ text: e.target.value }, true)}
         />
         <label htmlFor={ids.label}>Label</label>
@@ -274,6 +274,11 @@ const Row = memo(function Row({
         <span className="retrieve-values" dir="auto">
           {row.source ? `← ${row.source.name || row.source.text}` : ''}
           {values.length > 0 ? `  ${values.join(' · ')}` : ''}
+        </span>
+        <span className="retrieve-notes" dir="auto" title={notesOf(row) || undefined}>
+          {row.note ? `✎ ${oneLine(row.note)}` : ''}
+          {row.replies.length > 0 &&
+            ` ${row.replies.length} repl${row.replies.length === 1 ? 'y' : 'ies'} — ${row.replies.map((r) => `${r.author}: ${oneLine(r.text)}`).join(' · ')}`}
         </span>
       </button>
     </li>
