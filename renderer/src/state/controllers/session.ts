@@ -27,6 +27,7 @@ import { savesSettled, takeFreshLayer } from './layer-reload'
 import { ReviewMode } from './review-mode'
 import { Reviewing } from './reviewing'
 import { saveFile } from './save-file'
+import { Shell } from './shell'
 import { initialState, type SessionState } from '../model/session-state'
 import { Store } from '../model/store'
 import { TextImport } from './text-import'
@@ -51,6 +52,7 @@ export class Session {
   readonly imports: TextImport
   readonly finding: Finding
   readonly retrieving: Retrieving
+  readonly shell: Shell
 
   constructor(readonly client: Client) {
     this.work = new Annotating(this.store, client, (id, count, changedOnDisk, notice) => {
@@ -88,6 +90,10 @@ export class Session {
       reloadReview: () => this.mode.openReview(),
       reloadProgress: () => this.mode.loadProgress(),
     })
+    this.shell = new Shell(this.store, {
+      setTheme: (theme) => this.setPreferences({ theme }),
+      openProject: (path) => this.openProject(path),
+    })
   }
 
   /** Show that a save found the open layer damaged on disk (set aside, its last good copy pinned). */
@@ -120,6 +126,19 @@ export class Session {
   async setPreferences(patch: ArgsOf<'settings.setPreferences'>): Promise<string | null> {
     try {
       this.store.set({ info: await this.client.call('settings.setPreferences', patch) })
+      return null
+    } catch (e) {
+      return messageOf(e)
+    }
+  }
+
+  /**
+   * Give a label another key; returns the error sentence, or null. The keyboard help calls it; the
+   * tag-set editor, when it comes, owns every other change to the labels.
+   */
+  async setLabelKey(label: string, key: string): Promise<string | null> {
+    try {
+      this.store.set({ info: await this.client.call('labels.setKey', { label, key }) })
       return null
     } catch (e) {
       return messageOf(e)
