@@ -53,6 +53,8 @@ export class Session {
   readonly finding: Finding
   readonly retrieving: Retrieving
   readonly shell: Shell
+  /** The document the host remembers as open, so reopening it does not forget where it was scrolled. */
+  private rememberedDocument: string | null = null
 
   constructor(readonly client: Client) {
     this.work = new Annotating(this.store, client, (id, count, changedOnDisk, notice) => {
@@ -145,9 +147,13 @@ export class Session {
     }
   }
 
-  /** Remember where the open document is scrolled (the text view says so when scrolling pauses). */
-  rememberScroll(top: number): void {
-    if (this.store.get().doc) void this.client.call('settings.remember', { scroll: Math.round(top) }).catch(() => undefined)
+  /**
+   * Remember where the user is in the open document: the code point at the top of the view (the
+   * text view says so when scrolling pauses, and as the page goes), so the same text comes back
+   * whatever the window's size.
+   */
+  rememberScroll(offset: number): void {
+    if (this.store.get().doc) void this.client.call('settings.remember', { scroll: Math.round(offset) }).catch(() => undefined)
   }
 
   /** Take in the open document's own layer from disk, once the annotator's own changes are saved. */
@@ -175,6 +181,7 @@ export class Session {
       const info = await this.client.call('app.info', {})
       this.store.set({ phase: 'ready', info, askAnnotator: info.annotator === null })
       this.mode.projectOpened(info.remembered?.review ?? null)
+      this.rememberedDocument = info.remembered?.document ?? null
       if (info.notice) this.commands.hint(info.notice, 'error')
       if (info.project) await this.watch.start()
       if (info.project) await this.loadDocuments()
@@ -212,6 +219,7 @@ export class Session {
     // What the host remembers of this project (whom the review compares, where the user was).
     const fresh = await this.client.call('app.info', {}).catch(() => null)
     this.mode.projectOpened(fresh?.remembered?.review ?? null)
+    this.rememberedDocument = fresh?.remembered?.document ?? null
     this.store.set({
       info: fresh ?? (info ? { ...info, project, recent } : info),
       doc: null,
@@ -310,7 +318,7 @@ export class Session {
       } else if (remembered?.document && documents.some((d) => d.id === remembered.document)) {
         // Back where the user was: the document open last time, scrolled as it was.
         await this.openDocument(remembered.document)
-        if (remembered.scroll > 0 && !this.work.revealWhenShown) this.work.revealWhenShown = { scroll: remembered.scroll }
+        if (remembered.scroll > 0 && !this.work.revealWhenShown) this.work.revealWhenShown = { offset: remembered.scroll }
         if (this.work.surface) this.work.showPendingReveal()
       } else if (documents[0]) await this.openDocument(documents[0].id)
     } catch (e) {
@@ -336,7 +344,9 @@ export class Session {
       const documents = this.store.get().documents.map((d) => (d.id === id ? opened.document : d))
       this.store.set({ documents })
       this.finding.documentOpened()
-      void this.client.call('settings.remember', { document: id, scroll: 0 }).catch(() => undefined)
+      // Another document, shown from its top; the one the host remembers keeps where it was until scrolled.
+      if (id !== this.rememberedDocument) void this.client.call('settings.remember', { document: id, scroll: 0 }).catch(() => undefined)
+      this.rememberedDocument = id
       void this.loadValues()
       void this.mode.openReview()
     } catch (e) {
