@@ -194,7 +194,6 @@ function example(method: MethodName): Record<string, unknown> {
     'settings.setAnnotator': { name: 'fuzz' },
     'settings.setPreferences': { snapToWords: false, theme: 'dark' },
     'settings.remember': { review: ['maria', 'jonas'], document: doc, scroll: 120 },
-    'labels.setKey': { label: 'claim', key: '7' },
     'project.open': { path: projectDir },
     'project.create': { path: join(targets, 'new'), name: 'Fuzz' },
     'documents.rename': { id: doc, title: 'Renamed' },

@@ -317,11 +317,6 @@ export const contract = {
       })
       .strict(),
   ),
-  /**
-   * Give a label another key (a hook the tag-set editor will take over): refused ('invalid') for a
-   * key the annotating keyboard keeps or another label has (shared/annotations/label-keys.ts).
-   */
-  'labels.setKey': declare<AppInfo>()(z.object({ label: Slug, key: z.string().min(1).max(2) }).strict()),
   'project.open': declare<ProjectSummary>()(z.object({ path: ProjectPath }).strict()),
   'project.create': declare<ProjectSummary>()(z.object({ path: ProjectPath, name: z.string().trim().min(1).max(200) }).strict()),
   'documents.list': declare<DocumentSummary[]>()(Empty),

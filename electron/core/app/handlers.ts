@@ -32,7 +32,6 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
     'settings.setAnnotator': ({ name }) => wb.setAnnotator(name),
     'settings.remember': (patch) => wb.rememberProject(patch),
     'settings.setPreferences': (patch) => wb.setPreferences(patch),
-    'labels.setKey': ({ label, key }) => wb.setLabelKey(label, key),
     'project.open': ({ path }) => wb.open(path),
     'project.create': ({ path, name }) => wb.create(path, name),
     'documents.list': () => wb.listDocuments(),

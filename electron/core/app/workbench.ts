@@ -93,12 +93,6 @@ export class Workbench {
     return this.info()
   }
 
-  /** Give a label of the open project another key. */
-  async setLabelKey(label: string, key: string): Promise<AppInfo> {
-    await this.current.setLabelKey(label, key)
-    return this.info()
-  }
-
   /** Remember something of the open project between runs (see Settings.remember). */
   async rememberProject(patch: { review?: string[] | null; document?: string | null; scroll?: number }): Promise<null> {
     const project = this.current

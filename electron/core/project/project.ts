@@ -13,7 +13,6 @@ import type { BackupInfo } from '../../../shared/model/backup'
 import { DomainError } from '../../../shared/errors'
 import { AnnotatorName, DocumentId, isWindowsReservedName } from '../../../shared/model/annotation'
 import { defaultLabels } from '../../../shared/model/labels'
-import { labelKeyProblem, normalLabelKey } from '../../../shared/annotations/label-keys'
 import { REVIEWED_FOLDER, REVIEW_VERSION, ReviewStoreFile } from '../../../shared/model/review'
 import { PROJECT_FORMAT, PROJECT_VERSION, ProjectFile, STORE_VERSION, StoreFile, type DocumentEntry } from '../../../shared/model/project'
 import { TextIndex, codePointLength } from '../../../shared/offsets'
@@ -323,16 +322,6 @@ export class Project {
       if (doc) doc.title = title
     })
     return this.document(id)
-  }
-
-  /** Give a label another key, checked against the other labels as they are on disk (label-keys.ts). */
-  async setLabelKey(labelId: string, key: string): Promise<void> {
-    await this.update((data) => {
-      const problem = labelKeyProblem(data.labels, labelId, key)
-      if (problem) throw new DomainError('invalid', problem)
-      const label = data.labels.find((l) => l.id === labelId)!
-      label.key = normalLabelKey(key)
-    })
   }
 
   /** The annotators with at least one layer (a store file under annotations/<name>/), sorted. */

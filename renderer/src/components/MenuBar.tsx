@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
 import { acceleratorText, ariaKeyShortcut, type MenuItemModel, type MenuModel } from '../../../shared/menu'
-import { APP_COMMANDS, onMac, runCommand } from '../state/controllers/app-commands'
+import { onMac, runCommand } from '../state/controllers/app-commands'
 import { menuModel } from '../state/model/menu-model'
 import { useSession, useSessionState } from '../state/react/use-session'
 
@@ -28,7 +28,7 @@ function focusAt(menu: Element | null, at: 'first' | 'last' | number) {
 /** The menu bar: Project, Edit, View, Help. */
 export function MenuBar() {
   const session = useSession()
-  const json = useSessionState((s) => JSON.stringify(menuModel(APP_COMMANDS, s)))
+  const json = useSessionState((s) => JSON.stringify(menuModel(session.appCommands, s)))
   const model = useMemo(() => JSON.parse(json) as MenuModel, [json])
   const isMac = onMac()
   const [open, setOpen] = useState<number | null>(null)

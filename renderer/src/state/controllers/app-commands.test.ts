@@ -3,7 +3,8 @@ import type { AppInfo } from '../../../../shared/api'
 import { MenuModel, type MenuItemModel } from '../../../../shared/menu'
 import { commandFor, menuModel } from '../model/menu-model'
 import { initialState, type SessionState } from '../model/session-state'
-import { APP_COMMANDS, commandForKey } from './app-commands'
+import { APP_COMMANDS, appCommands, commandForKey } from './app-commands'
+import type { Session } from './session'
 
 const info = {
   version: '0.1.0',
@@ -45,6 +46,8 @@ describe('the menu commands', () => {
       'Import texts…',
       'Import annotations…',
       'Export…',
+      '—',
+      'Labels…',
       '—',
       'Backups…',
     ])
@@ -108,5 +111,20 @@ describe('the menu commands', () => {
     const finding = { ...annotating, find: { ...annotating.find, open: true, hits: [{ start: 0, end: 1 }] } }
     expect(commandForKey(finding, key('F3'), false, false)?.id).toBe('edit.nextHit')
     expect(commandForKey(finding, key('F3', { shiftKey: true }), false, false)?.id).toBe('edit.previousHit')
+  })
+
+  it('offers Labels… only when the app passes in the tag-set editor, and then opens it for the session', () => {
+    const item = (commands: ReturnType<typeof appCommands>, state: SessionState) =>
+      menuModel(commands, state)[0]!.items.find((i) => i.type === 'command' && i.id === 'project.labels')
+    expect(item(APP_COMMANDS, withProject)).toMatchObject({ label: 'Labels…', enabled: false })
+    expect(commandFor(APP_COMMANDS, 'project.labels', withProject)).toBeNull()
+
+    const opened: unknown[] = []
+    const wired = appCommands({ openTagSet: (session) => opened.push(session) })
+    expect(item(wired, withProject)).toMatchObject({ enabled: true })
+    expect(item(wired, noProject)).toMatchObject({ enabled: false })
+    const session = { name: 'the session' } as unknown as Session
+    commandFor(wired, 'project.labels', withProject)!(session)
+    expect(opened).toEqual([session])
   })
 })

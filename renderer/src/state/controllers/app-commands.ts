@@ -18,111 +18,131 @@ const annotating = (s: SessionState) => s.view === 'annotate' && s.doc !== null 
 const reviewing = (s: SessionState) => s.view === 'review' && s.review !== null
 const hits = (s: SessionState) => s.view === 'annotate' && s.find.open && s.find.hits.length > 0
 
+/** What the commands call that lives outside the session's controllers. */
+export interface AppCommandOptions {
+  /** Open the tag-set editor (Project → Labels…); without it, Labels… is shown but cannot be chosen. */
+  openTagSet?: (session: Session) => void
+}
+
 /** Every menu command, in menu order. */
-export const APP_COMMANDS: readonly AppCommand[] = [
-  { id: 'project.new', menu: 'Project', label: 'New project…', run: (s) => s.shell.openDialog('create') },
-  { id: 'project.open', menu: 'Project', label: 'Open project…', accelerator: 'CmdOrCtrl+O', run: (s) => void s.shell.openProject() },
-  {
-    id: 'project.recent',
-    menu: 'Project',
-    label: 'Open recent',
-    empty: 'No recent projects',
-    list: (st) =>
-      (st.info?.recent ?? [])
-        .filter((p) => p !== st.info?.project?.path)
-        .map((path) => ({ label: path, run: (s) => void s.shell.openProject(path) })),
-    run: () => undefined,
-  },
-  {
-    id: 'project.importTexts',
-    menu: 'Project',
-    label: 'Import texts…',
-    separator: true,
-    enabled: (s) => hasProject(s) && s.importing === null,
-    run: (s) => s.shell.pickTexts(),
-  },
-  {
-    id: 'project.importAnnotations',
-    menu: 'Project',
-    label: 'Import annotations…',
-    enabled: hasProject,
-    run: (s) => s.shell.openDialog('annotations'),
-  },
-  { id: 'project.export', menu: 'Project', label: 'Export…', enabled: hasProject, run: (s) => s.shell.openDialog('export') },
-  {
-    id: 'project.backups',
-    menu: 'Project',
-    label: 'Backups…',
-    separator: true,
-    enabled: hasProject,
-    run: (s) => s.shell.openDialog('backups'),
-  },
+export function appCommands(options: AppCommandOptions = {}): readonly AppCommand[] {
+  const { openTagSet } = options
+  return [
+    { id: 'project.new', menu: 'Project', label: 'New project…', run: (s) => s.shell.openDialog('create') },
+    { id: 'project.open', menu: 'Project', label: 'Open project…', accelerator: 'CmdOrCtrl+O', run: (s) => void s.shell.openProject() },
+    {
+      id: 'project.recent',
+      menu: 'Project',
+      label: 'Open recent',
+      empty: 'No recent projects',
+      list: (st) =>
+        (st.info?.recent ?? [])
+          .filter((p) => p !== st.info?.project?.path)
+          .map((path) => ({ label: path, run: (s) => void s.shell.openProject(path) })),
+      run: () => undefined,
+    },
+    {
+      id: 'project.importTexts',
+      menu: 'Project',
+      label: 'Import texts…',
+      separator: true,
+      enabled: (s) => hasProject(s) && s.importing === null,
+      run: (s) => s.shell.pickTexts(),
+    },
+    {
+      id: 'project.importAnnotations',
+      menu: 'Project',
+      label: 'Import annotations…',
+      enabled: hasProject,
+      run: (s) => s.shell.openDialog('annotations'),
+    },
+    { id: 'project.export', menu: 'Project', label: 'Export…', enabled: hasProject, run: (s) => s.shell.openDialog('export') },
+    {
+      id: 'project.labels',
+      menu: 'Project',
+      label: 'Labels…',
+      separator: true,
+      enabled: (s) => hasProject(s) && openTagSet !== undefined,
+      run: (s) => openTagSet?.(s),
+    },
+    {
+      id: 'project.backups',
+      menu: 'Project',
+      label: 'Backups…',
+      separator: true,
+      enabled: hasProject,
+      run: (s) => s.shell.openDialog('backups'),
+    },
 
-  { id: 'edit.undo', menu: 'Edit', label: 'Undo', accelerator: 'CmdOrCtrl+Z', enabled: (s) => annotating(s) || reviewing(s), run: undo },
-  {
-    id: 'edit.redo',
-    menu: 'Edit',
-    label: 'Redo',
-    accelerator: 'CmdOrCtrl+Shift+Z',
-    enabled: (s) => annotating(s) || reviewing(s),
-    run: redo,
-  },
-  {
-    id: 'edit.find',
-    menu: 'Edit',
-    label: 'Find…',
-    accelerator: 'CmdOrCtrl+F',
-    separator: true,
-    enabled: (s) => s.view === 'annotate' && s.doc !== null,
-    run: (s) => s.finding.open(),
-  },
-  { id: 'edit.nextHit', menu: 'Edit', label: 'Select next hit', accelerator: 'F3', enabled: hits, run: (s) => s.finding.step(1) },
-  {
-    id: 'edit.previousHit',
-    menu: 'Edit',
-    label: 'Select previous hit',
-    accelerator: 'Shift+F3',
-    enabled: hits,
-    run: (s) => s.finding.step(-1),
-  },
+    { id: 'edit.undo', menu: 'Edit', label: 'Undo', accelerator: 'CmdOrCtrl+Z', enabled: (s) => annotating(s) || reviewing(s), run: undo },
+    {
+      id: 'edit.redo',
+      menu: 'Edit',
+      label: 'Redo',
+      accelerator: 'CmdOrCtrl+Shift+Z',
+      enabled: (s) => annotating(s) || reviewing(s),
+      run: redo,
+    },
+    {
+      id: 'edit.find',
+      menu: 'Edit',
+      label: 'Find…',
+      accelerator: 'CmdOrCtrl+F',
+      separator: true,
+      enabled: (s) => s.view === 'annotate' && s.doc !== null,
+      run: (s) => s.finding.open(),
+    },
+    { id: 'edit.nextHit', menu: 'Edit', label: 'Select next hit', accelerator: 'F3', enabled: hits, run: (s) => s.finding.step(1) },
+    {
+      id: 'edit.previousHit',
+      menu: 'Edit',
+      label: 'Select previous hit',
+      accelerator: 'Shift+F3',
+      enabled: hits,
+      run: (s) => s.finding.step(-1),
+    },
 
-  ...VIEWS.map((v): AppCommand => ({
-    id: `view.${v.view}`,
-    menu: 'View',
-    label: v.name,
-    checked: (s) => s.view === v.view,
-    enabled: (s) => hasProject(s) && (!v.needsDocument || s.doc !== null),
-    run: (s) => s.mode.setView(v.view),
-  })),
-  {
-    id: 'view.themeSystem',
-    menu: 'View',
-    submenu: 'Theme',
-    separator: true,
-    label: 'System',
-    checked: (s) => theme(s) === 'system',
-    run: (s) => void s.shell.setTheme('system'),
-  },
-  {
-    id: 'view.themeLight',
-    menu: 'View',
-    submenu: 'Theme',
-    label: 'Light',
-    checked: (s) => theme(s) === 'light',
-    run: (s) => void s.shell.setTheme('light'),
-  },
-  {
-    id: 'view.themeDark',
-    menu: 'View',
-    submenu: 'Theme',
-    label: 'Dark',
-    checked: (s) => theme(s) === 'dark',
-    run: (s) => void s.shell.setTheme('dark'),
-  },
+    ...VIEWS.map((v): AppCommand => ({
+      id: `view.${v.view}`,
+      menu: 'View',
+      label: v.name,
+      checked: (s) => s.view === v.view,
+      enabled: (s) => hasProject(s) && (!v.needsDocument || s.doc !== null),
+      run: (s) => s.mode.setView(v.view),
+    })),
+    {
+      id: 'view.themeSystem',
+      menu: 'View',
+      submenu: 'Theme',
+      separator: true,
+      label: 'System',
+      checked: (s) => theme(s) === 'system',
+      run: (s) => void s.shell.setTheme('system'),
+    },
+    {
+      id: 'view.themeLight',
+      menu: 'View',
+      submenu: 'Theme',
+      label: 'Light',
+      checked: (s) => theme(s) === 'light',
+      run: (s) => void s.shell.setTheme('light'),
+    },
+    {
+      id: 'view.themeDark',
+      menu: 'View',
+      submenu: 'Theme',
+      label: 'Dark',
+      checked: (s) => theme(s) === 'dark',
+      run: (s) => void s.shell.setTheme('dark'),
+    },
 
-  { id: 'help.shortcuts', menu: 'Help', label: 'Keyboard shortcuts', accelerator: 'F1', run: (s) => s.shell.openDialog('shortcuts') },
-  { id: 'help.about', menu: 'Help', label: 'About Marginalia', run: (s) => s.shell.openDialog('about') },
-]
+    { id: 'help.shortcuts', menu: 'Help', label: 'Keyboard shortcuts', accelerator: 'F1', run: (s) => s.shell.openDialog('shortcuts') },
+    { id: 'help.about', menu: 'Help', label: 'About Marginalia', run: (s) => s.shell.openDialog('about') },
+  ]
+}
+
+/** The menu commands with nothing from outside (Labels… disabled): the tests' and the help's list. */
+export const APP_COMMANDS: readonly AppCommand[] = appCommands()
 
 function theme(s: SessionState) {
   return s.info?.preferences.theme ?? 'system'
@@ -139,7 +159,7 @@ function redo(s: Session): void {
 }
 
 /** Run the command of a chosen menu item (by its id); false when it cannot be chosen now. */
-export function runCommand(session: Session, id: string, commands: readonly AppCommand[] = APP_COMMANDS): boolean {
+export function runCommand(session: Session, id: string, commands: readonly AppCommand[] = session.appCommands): boolean {
   const run = commandFor(commands, id, session.store.get())
   if (!run) return false
   run(session)

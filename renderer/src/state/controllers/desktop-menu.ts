@@ -5,14 +5,14 @@
  */
 import type { MenuBridge } from '../../api/desktop-transport'
 import { menuModel } from '../model/menu-model'
-import { APP_COMMANDS, runCommand } from './app-commands'
+import { runCommand } from './app-commands'
 import type { Session } from './session'
 
 /** Keep the native menu in step with the session; returns the function that stops. */
 export function installNativeMenu(session: Session, bridge: MenuBridge): () => void {
   let sent = ''
   const push = () => {
-    const model = menuModel(APP_COMMANDS, session.store.get())
+    const model = menuModel(session.appCommands, session.store.get())
     const json = JSON.stringify(model)
     if (json === sent) return
     sent = json

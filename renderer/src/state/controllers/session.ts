@@ -16,6 +16,7 @@ import {
   type StoreRef,
 } from '../../../../shared/api'
 import { Annotating } from './annotating'
+import { appCommands, type AppCommand, type AppCommandOptions } from './app-commands'
 import { firstPinned, firstRestorable } from '../model/backups'
 import { isConflict, withRetries } from '../model/retry'
 import { Commands } from './commands'
@@ -53,10 +54,16 @@ export class Session {
   readonly finding: Finding
   readonly retrieving: Retrieving
   readonly shell: Shell
+  /** The menu commands (menu bar, native menu, their keys), with what the app passed in for them. */
+  readonly appCommands: readonly AppCommand[]
   /** The document the host remembers as open, so reopening it does not forget where it was scrolled. */
   private rememberedDocument: string | null = null
 
-  constructor(readonly client: Client) {
+  constructor(
+    readonly client: Client,
+    commandOptions: AppCommandOptions = {},
+  ) {
+    this.appCommands = appCommands(commandOptions)
     this.work = new Annotating(this.store, client, (id, count, changedOnDisk, notice) => {
       const documents = this.store.get().documents.map((d) => (d.id === id ? { ...d, annotationCount: count } : d))
       this.store.set({ documents })
@@ -128,19 +135,6 @@ export class Session {
   async setPreferences(patch: ArgsOf<'settings.setPreferences'>): Promise<string | null> {
     try {
       this.store.set({ info: await this.client.call('settings.setPreferences', patch) })
-      return null
-    } catch (e) {
-      return messageOf(e)
-    }
-  }
-
-  /**
-   * Give a label another key; returns the error sentence, or null. The keyboard help calls it; the
-   * tag-set editor, when it comes, owns every other change to the labels.
-   */
-  async setLabelKey(label: string, key: string): Promise<string | null> {
-    try {
-      this.store.set({ info: await this.client.call('labels.setKey', { label, key }) })
       return null
     } catch (e) {
       return messageOf(e)

@@ -28,7 +28,7 @@ function inMenus(target: EventTarget | null): boolean {
 function handle(session: Session, e: KeyboardEvent): boolean {
   if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !isFormField(e.target)) return (session.shell.openDialog('shortcuts'), true)
   if (handleViewKey(session, e)) return true
-  const command = commandForKey(session.store.get(), e, isTextEntry(e.target), onMac())
+  const command = commandForKey(session.store.get(), e, isTextEntry(e.target), onMac(), session.appCommands)
   return command ? (command.run(session), true) : false
 }
 

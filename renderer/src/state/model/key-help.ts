@@ -10,8 +10,6 @@ import type { View } from './session-state'
 export interface KeyLine {
   keys: string[]
   what: string
-  /** Set on a label's line: the label it tags with, so its key can be changed there. */
-  label?: string
 }
 
 /** A titled group of lines. */
@@ -50,7 +48,7 @@ export function keyHelp(
       title: 'Annotate',
       lines: [
         { keys: ['Shift+arrow keys'], what: 'Select text (click in the text first)' },
-        ...labels.map((l) => ({ keys: [l.key], what: `Tag the selection as ${l.name}`, label: l.id })),
+        ...labels.map((l) => ({ keys: [l.key], what: `Tag the selection as ${l.name}` })),
         { keys: ['Delete', 'Backspace'], what: 'Delete the selected annotation' },
         { keys: ['A'], what: 'Attribute the selected annotation to a source: then click the source' },
         { keys: ['Escape'], what: 'Stop attributing, or deselect' },
