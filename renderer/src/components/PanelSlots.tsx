@@ -6,7 +6,7 @@ import { PANEL_IDS } from './PanelToggle'
 /**
  * Where the document list sits: a column beside the text, or in a narrow window a drawer over it,
  * pulled out with the header's button. Open, it takes the keyboard; Escape, a click beside it or
- * opening a document puts it back and returns the keyboard to the button.
+ * choosing a document (even the one open) puts it back and returns the keyboard to the button.
  */
 export function DocumentsSlot({ children }: { children: ReactNode }) {
   const session = useSession()
@@ -41,6 +41,10 @@ export function DocumentsSlot({ children }: { children: ReactNode }) {
         ref={ref}
         id={PANEL_IDS.documents}
         className={drawer ? 'panel-slot documents-slot open drawer' : open ? 'panel-slot documents-slot open' : 'panel-slot documents-slot'}
+        onClick={(e) => {
+          // The document already open, chosen again: the drawer goes all the same.
+          if (drawer && e.target instanceof Element && e.target.closest('.doc.current .doc-open')) close()
+        }}
         onKeyDown={(e) => {
           if (drawer && e.key === 'Escape') {
             e.preventDefault()
