@@ -21,7 +21,7 @@ export function LabelToolbar() {
           key={l.id}
           type="button"
           className={`label-button mg-label-${l.id}`}
-          aria-label={l.name}
+          aria-keyshortcuts={l.key}
           title={readOnly ?? `Tag the selection as ${l.name} (key ${l.key})`}
           disabled={disabled}
           onMouseDown={keep}
