@@ -2,7 +2,7 @@
  * `npm run bench`: builds the renderer, writes the benchmark projects (100 KB / 1k, 1 MB / 10k,
  * 5 MB / 50k annotations) with the core, measures Marginalia in browser mode side by side with the
  * floor (plain <p> text) and @recogito/text-annotator in Chromium, runs the Node timings (save,
- * CSV export, agreement), writes bench/results/results.json and prints markdown tables with the
+ * CSV export, agreement, the discourse analysis), writes bench/results/results.json and prints markdown tables with the
  * issue's targets. Times depend on the machine and its load: compare rows of one run (the ratios),
  * not numbers across machines. docs/benchmarks.md says how to read the tables.
  *
@@ -15,6 +15,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { measureAgreement, type Timing } from './agreement'
+import { discourseTable, measureDiscourse } from './discourse'
 import {
   launchChromium,
   marginaliaColumnWidth,
@@ -152,6 +153,7 @@ let save: SaveResult[] = []
 let exported: ExportResult | null = null
 let agreement: Timing[] = []
 let find: FindBench | null = null
+let discourse: ReturnType<typeof measureDiscourse> | null = null
 if (!args.has('--no-node')) {
   log('save latency: 3- and 3,000-document projects')
   save = [await measureSave(3), await measureSave(3000)]
@@ -161,6 +163,8 @@ if (!args.has('--no-node')) {
   agreement = await measureAgreement()
   log('find, tag-all and retrieve')
   find = await measureFind(quick ? 3 : 7)
+  log('discourse analysis: statements and networks of 100,000 annotations')
+  discourse = measureDiscourse(quick ? 5 : 11)
 }
 
 const browserResult = args.has('--no-browser') ? null : await browserCases(quick ? CASES.slice(0, 2) : CASES, args.has('--profile'))
@@ -189,6 +193,14 @@ if (!args.has('--no-browser')) {
 }
 const cases = browserResult?.results ?? []
 const targets = checkTargets(cases, save, exported)
+if (discourse) {
+  const bar = discourse.timings[0]!
+  targets.push({
+    target: 'statements + actor–target network of 100,000 annotations in under 500 ms (issue 14)',
+    met: bar.medianMs < 500,
+    detail: `median ${bar.medianMs.toFixed(0)} ms (CPU ${bar.cpuMedianMs.toFixed(0)} ms), first run ${bar.firstMs.toFixed(0)} ms`,
+  })
+}
 const results = {
   ...environment,
   chromium: browserResult?.chromium ?? null,
@@ -199,6 +211,7 @@ const results = {
   export: exported,
   agreement,
   find,
+  discourse,
   review,
   profiles: browserResult?.profiles ?? [],
   variants,
@@ -216,6 +229,7 @@ const markdown = [
   ...cases.map(caseTable),
   nodeTables(save, exported, agreement),
   find ? findTable(find) : '',
+  discourse ? discourseTable(discourse) : '',
   review
     ? `\n| review mode, ${review.annotators} annotators x ${review.annotationsEach.toLocaleString('en')} annotations (${review.units} units) | median ms | p95 ms |\n|---|---|---|\n` +
       `| open: "Start review" to every lane painted | ${review.openMs.median.toFixed(0)} | ${review.openMs.p95.toFixed(0)} |` +

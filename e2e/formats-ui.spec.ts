@@ -58,7 +58,7 @@ test('import a CSV through its dialog and a web page, tag a span, export JSON Li
   await expect(page.getByRole('alert')).toContainText('corpus.csv, row 4')
   const rows = (await project(app)).documents.filter((d) => d.importedFrom.startsWith('corpus.csv#row='))
   expect(rows.map((d) => d.title)).toEqual(['Opening statement', 'Reply', 'Combining marks'])
-  expect(rows[0]!.metadata).toMatchObject({ speaker: 'Minister Ní Bhriain', date: '2023-10-12' })
+  expect(rows[0]!.properties).toMatchObject({ speaker: 'Minister Ní Bhriain', date: '2023-10-12' })
 
   // The web page, picked like any text.
   await page.locator('input[type=file]').setInputFiles(join(formats, 'article.html'))

@@ -78,3 +78,19 @@ test('find with its hits listed, tagging them, and the Retrieve view', async ({ 
   await page.waitForTimeout(400)
   await page.screenshot({ path: join(shots, 'retrieve.png') })
 })
+
+test('the analysis view: who says what about whom', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(app.url)
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Analysis' }).click()
+  await page.getByRole('tab', { name: 'Network' }).click()
+  await expect(page.getByTestId('network-summary')).toContainText('16 nodes')
+  await page
+    .getByRole('navigation', { name: 'Nodes' })
+    .getByRole('button', { name: /Vladimir Putin/ })
+    .click()
+  await expect(page.getByTestId('selected-count')).toHaveText('8 statements')
+  // Let the layout settle.
+  await page.waitForTimeout(3000)
+  await page.screenshot({ path: join(shots, 'analysis.png') })
+})

@@ -20,6 +20,7 @@ import type { LabelSchema } from './model/labels'
 import { UnitDecision, type Decision, type ReviewedAnnotation } from './model/review'
 import type { ReviewLayer, ReviewUnit } from './review/units'
 import type { AgreementReport } from './agreement/report'
+import { AnalysisFilter, Narrow, NetworkChoice, OverTimeChoice, type AnalysisView, type StatementPage } from './discourse/analysis-view'
 
 /**
  * A folder or file path from the UI: absolute (a relative one would depend on where the host was
@@ -48,8 +49,8 @@ export interface DocumentSummary {
   importedFrom: string
   /** The encoding the file was decoded from, when known. */
   encoding: string | null
-  /** A CSV row's other cells, kept as the document's metadata. */
-  metadata: Record<string, string> | null
+  /** The document's properties: date, outlet, author, url, or any other key ({} when none). */
+  properties: Record<string, string>
   /** Annotations in the current annotator's layer. */
   annotationCount: number
 }
@@ -187,6 +188,16 @@ export const ExportOptions = CsvOptions.extend({
   documents: z.array(DocumentId).min(1).max(10_000).nullable().default(null),
 })
 export type ExportOptions = z.infer<typeof ExportOptions>
+
+/** An analysis export: one file, text or (a workbook) base64 bytes. */
+export interface AnalysisExport {
+  filename: string
+  mediaType: string
+  content: string
+  encoding: 'utf8' | 'base64'
+  /** Rows (or, for GraphML and GEXF, edges) written. */
+  rows: number
+}
 
 /** The reviewed layer of a document, and how far its review has come. */
 export interface ReviewedState {
@@ -435,6 +446,52 @@ export const contract = {
         defaultName: z.string().min(1).max(255),
         content: z.string().max(500_000_000),
         encoding: z.enum(['utf8', 'base64']).default('utf8'),
+      })
+      .strict(),
+  ),
+  /** Set (a value) or remove (null or blank) some of a document's properties; the others stay. */
+  'documents.setProperties': declare<DocumentSummary>()(
+    z
+      .object({
+        id: DocumentId,
+        properties: z
+          .record(z.string().min(1).max(200), z.string().max(100_000).nullable())
+          .refine((p) => Object.keys(p).length >= 1 && Object.keys(p).length <= 100, 'between 1 and 100 properties'),
+      })
+      .strict(),
+  ),
+  /** Who says what about whom: the matrix, a network and the counts over time of the statements that pass the filter. */
+  'analysis.view': declare<AnalysisView>()(
+    z
+      .object({
+        filter: AnalysisFilter.default(AnalysisFilter.parse({})),
+        network: NetworkChoice.default(NetworkChoice.parse({})),
+        overTime: OverTimeChoice.default(OverTimeChoice.parse({})),
+      })
+      .strict(),
+  ),
+  /** A page of the statements that pass the filter, narrowed to a cell, a node, the unlinked stances or a search. */
+  'analysis.statements': declare<StatementPage>()(
+    z
+      .object({
+        filter: AnalysisFilter.default(AnalysisFilter.parse({})),
+        narrow: Narrow.default(Narrow.parse({})),
+        offset: z.number().int().nonnegative().default(0),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
+  ),
+  /** An analysis export as a file: the statements, matrix or counts over time (csv, tsv, xlsx), a network's nodes or edges, GraphML or GEXF. */
+  'analysis.export': declare<AnalysisExport>()(
+    z
+      .object({
+        filter: AnalysisFilter.default(AnalysisFilter.parse({})),
+        table: z.enum(['statements', 'matrix', 'over-time', 'nodes', 'edges', 'graphml', 'gexf']),
+        format: z.enum(['csv', 'tsv', 'xlsx']).default('csv'),
+        network: NetworkChoice.default(NetworkChoice.parse({})),
+        overTime: OverTimeChoice.default(OverTimeChoice.parse({})),
+        bom: z.boolean().default(false),
+        neutralizeFormulas: z.boolean().default(true),
       })
       .strict(),
   ),

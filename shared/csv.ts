@@ -140,7 +140,7 @@ export function linkRows(layer: LayerRows): Cell[][] {
   })
 }
 
-/** The workbook's Documents sheet: the fixed columns, then one `metadata.<key>` column per metadata key used. */
+/** The workbook's Documents sheet: the fixed columns, then one `property.<key>` column per document property key used (date, outlet, …), as the statements table names them. */
 export function documentHeader(documents: readonly DocumentEntry[]): string[] {
   return [
     'document_id',
@@ -151,13 +151,13 @@ export function documentHeader(documents: readonly DocumentEntry[]): string[] {
     'imported_from',
     'imported',
     'encoding',
-    ...metadataKeys(documents).map((k) => `metadata.${k}`),
+    ...propertyKeys(documents).map((k) => `property.${k}`),
   ]
 }
 
 /** One row per document, in project order. */
 export function documentRows(documents: readonly DocumentEntry[]): Cell[][] {
-  const keys = metadataKeys(documents)
+  const keys = propertyKeys(documents)
   return documents.map((d) => [
     d.id,
     d.title,
@@ -167,13 +167,13 @@ export function documentRows(documents: readonly DocumentEntry[]): Cell[][] {
     d.importedFrom,
     d.imported,
     d.encoding ?? '',
-    ...keys.map((k) => d.metadata?.[k] ?? ''),
+    ...keys.map((k) => (d.properties && Object.hasOwn(d.properties, k) ? d.properties[k]! : '')),
   ])
 }
 
-function metadataKeys(documents: readonly DocumentEntry[]): string[] {
+function propertyKeys(documents: readonly DocumentEntry[]): string[] {
   const keys = new Set<string>()
-  for (const d of documents) for (const k of Object.keys(d.metadata ?? {})) keys.add(k)
+  for (const d of documents) for (const k of Object.keys(d.properties ?? {})) keys.add(k)
   return [...keys]
 }
 

@@ -30,7 +30,7 @@ const json = () => JSON.parse(out)
 
 describe('marginalia', () => {
   it('has --help for every command, and says so on wrong usage with exit code 2', async () => {
-    for (const command of ['init', 'import', 'import-annotations', 'export', 'agreement', 'validate', 'stats', 'schema']) {
+    for (const command of ['init', 'import', 'import-annotations', 'export', 'agreement', 'network', 'validate', 'stats', 'schema']) {
       out = ''
       expect(await run([command, '--help'])).toBe(0)
       expect(out).toContain(`Usage: marginalia ${command}`)

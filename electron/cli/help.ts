@@ -8,6 +8,7 @@ Commands:
   import-annotations <projectDir> <path>   import annotations (a project, .json, .jsonl, .jsonld, brat)
   export <projectDir> --format FORMAT      export annotations: csv, tsv, xlsx, jsonl, w3c, brat, or zip (the project)
   agreement <projectDir>                   inter-annotator agreement (kappa, alpha, span F1)
+  network <projectDir> --format FORMAT     who says what about whom: an actor network as graphml, gexf or csv
   validate <projectDir>                    check a project folder against its schemas and its texts
   stats <projectDir>                       documents, annotators, annotations per label
   schema [--out DIR]                       the JSON Schemas of Marginalia's files
@@ -87,6 +88,30 @@ code points into the stored text, end exclusive: Python's text[start:end].
   --bom              csv, tsv: start with a UTF-8 byte order mark (for Excel)
   --no-formula-protection      csv, tsv: do not prefix cells starting with = + - @ with an apostrophe
   --json             with --out: print what was written as JSON`,
+  network: `Usage: marginalia network <projectDir> --format graphml|gexf|csv --out PATH [options]
+
+Builds a discourse network from the claims, sources and stances (definitions: docs/analysis.md):
+actors are sources by canonical name (else their text), targets are stance targets (case and
+white space folded). Stances with no source, no target or (one-mode) no polarity are set aside
+and counted on stderr.
+  --mode actor-target   two-mode, actor -> target, weighted by stances, signed favor - against (default)
+  --mode congruence     one-mode: actors tied by taking the same polarity on the same target
+  --mode conflict       one-mode: actors tied by taking opposite polarities on the same target
+  --normalization N     actor-target: none, activity or prominence; congruence and conflict:
+                        none, average (average activity) or jaccard (default none)
+  --layer L             reviewed, all (every annotator's layer) or annotator names a,b
+                        (default: the reviewed layer once one exists, else all)
+  --from DATE --to DATE only documents dated in this range, yyyy-mm-dd, both included
+                        (a document's date property; undated documents are left out)
+  --document id,id      only these documents
+  --label stance        only these labels' statements (claims never enter a network)
+  --kind person,...     only stances whose source has one of these kinds
+  --duplicates document count a stance repeated in one document once (default include)
+  --isolates            also actors and targets with no tie
+  --format graphml      GraphML for Gephi, visone, igraph, networkx (--out FILE.graphml)
+  --format gexf         GEXF 1.3 for Gephi, with a spell per day stated when documents are dated
+  --format csv          a node list and an edge list: --out FOLDER (nodes.csv, edges.csv) or FILE.zip
+  --json                print what was written, with node, edge and stance counts, as JSON`,
   validate: `Usage: marginalia validate <projectDir> [--json]
 
 Checks a project folder: project.json, every annotations/<annotator>/<document>.json and every

@@ -1,5 +1,5 @@
 /**
- * The `marginalia` command: init, import, export, agreement, validate and stats on a project
+ * The `marginalia` command: init, import, export, agreement, network, validate and stats on a project
  * folder, for scripts and pipelines (each command in a module beside this one). Exit codes: 0
  * done, 1 the command failed or found problems (the message says why), 2 wrong usage.
  */
@@ -16,6 +16,7 @@ import { printJson, usage } from './common'
 import { exportCommand } from './export-command'
 import { HELP } from './help'
 import { importAnnotationsCommand, importCommand } from './import-command'
+import { networkCommand } from './network-command'
 import { statsCommand, validateCommand } from './project-commands'
 
 /** Run the command line; resolves to the exit code. */
@@ -31,6 +32,7 @@ export async function run(argv: string[]): Promise<number> {
     'import-annotations': importAnnotationsCommand,
     export: exportCommand,
     agreement,
+    network: networkCommand,
     validate: validateCommand,
     stats: statsCommand,
     schema,

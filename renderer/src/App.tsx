@@ -1,11 +1,12 @@
 /**
  * The workbench: header, then document list | text | annotations (in review mode: document list |
- * the unit being decided over the text | review units; the Agreement and Retrieve views take the
- * whole width). In a narrow window the document list is a drawer and the side panel can be put away.
+ * the unit being decided over the text | review units; the Agreement, Retrieve and Analysis views
+ * take the whole width). In a narrow window the document list is a drawer and the side panel can be put away.
  * Before that, whatever start-up
  * needs: the launch token (browser mode), the annotator's name, a project.
  */
 import { AgreementView } from './components/AgreementView'
+import { AnalysisView } from './components/AnalysisView'
 import { AnnotationPanel } from './components/AnnotationPanel'
 import { AnnotatorDialog } from './components/AnnotatorDialog'
 import { DocumentList } from './components/DocumentList'
@@ -58,6 +59,10 @@ function Workbench() {
         ) : view === 'retrieve' ? (
           <div className="workbench workbench-retrieve">
             <RetrieveView />
+          </div>
+        ) : view === 'analysis' ? (
+          <div className="workbench workbench-analysis">
+            <AnalysisView />
           </div>
         ) : (
           <div className={`workbench workbench-${view}`}>

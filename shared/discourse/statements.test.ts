@@ -149,8 +149,8 @@ describe('resolving actors across layers and documents', () => {
 })
 
 describe('document properties and stance counts', () => {
-  it('takes the metadata documents carry today as their properties', () => {
-    const doc = { id: 'a', metadata: { date: '2023-10-07', outlet: 'Haaretz' } } as unknown as DocumentEntry
+  it("takes each document's properties from project.json", () => {
+    const doc = { id: 'a', properties: { date: '2023-10-07', outlet: 'Haaretz' } } as unknown as DocumentEntry
     const bare = { id: 'b' } as unknown as DocumentEntry
     expect(documentProperties([doc, bare])).toEqual({ a: { date: '2023-10-07', outlet: 'Haaretz' }, b: {} })
   })

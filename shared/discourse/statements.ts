@@ -203,10 +203,10 @@ function polarityOf(value: string | undefined): Polarity | null {
   return value === 'favor' || value === 'against' || value === 'neutral' ? value : null
 }
 
-/** Document properties as they are stored today: each document's metadata (from CSV import), by document id. */
+/** Each document's properties (project.json's documents[].properties), by document id. */
 export function documentProperties(documents: readonly DocumentEntry[]): Record<string, DocumentProperties> {
   const out: Record<string, DocumentProperties> = {}
-  for (const d of documents) out[d.id] = d.metadata ?? NONE
+  for (const d of documents) out[d.id] = d.properties ?? NONE
   return out
 }
 

@@ -7,9 +7,34 @@ import { Annotation, AnnotatorName, DocumentId, IsoTime, Link } from './annotati
 import { LabelSchema } from './labels'
 
 export const PROJECT_FORMAT = 'marginalia-project'
-export const PROJECT_VERSION = 1
+export const PROJECT_VERSION = 2
 export const STORE_FORMAT = 'marginalia-annotations'
 export const STORE_VERSION = 1
+
+/**
+ * A document's properties: date (yyyy-mm-dd, or a timestamp starting with one), outlet, author,
+ * url, or any other key, each a string. Filled at import (a CSV row's other cells, an HTML page's
+ * <meta> tags, a Word file's core properties) and editable in the app.
+ */
+export const DocumentProperties = z.record(z.string().min(1).max(200), z.string().max(100_000))
+export type DocumentProperties = z.infer<typeof DocumentProperties>
+
+/** The longest property name the app lets a user give. */
+export const MAX_PROPERTY_NAME = 100
+
+/**
+ * Why a property name typed in the app cannot be used (one sentence), or null when it can: 1–100
+ * characters, no control characters, no white space at either end. (Names from a CSV header
+ * are kept as they are.)
+ */
+export function propertyNameProblem(name: string): string | null {
+  const shown = JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}…` : name)
+  if (name.trim() === '') return 'A property needs a name, such as date, outlet, author or url.'
+  if (name.length > MAX_PROPERTY_NAME) return `${shown} is longer than ${MAX_PROPERTY_NAME} characters; give the property a shorter name.`
+  if (/\p{Cc}/u.test(name)) return `${shown} holds a control character (such as a line break); give the property a name without one.`
+  if (name.trim() !== name) return `${shown} starts or ends with a space; give the property a name without one.`
+  return null
+}
 
 export const DocumentEntry = z.object({
   id: DocumentId,
@@ -25,8 +50,8 @@ export const DocumentEntry = z.object({
   imported: IsoTime,
   /** The encoding the file was decoded from (utf-8, utf-16le, windows-1252, …); absent for .docx and for older projects. */
   encoding: z.string().min(1).max(40).optional(),
-  /** For a document imported from a CSV row: the row's other cells, by column name. */
-  metadata: z.record(z.string().min(1).max(200), z.string().max(100_000)).optional(),
+  /** The document's properties (absent when it has none); version 1 called a CSV row's other cells `metadata`. */
+  properties: DocumentProperties.optional(),
 })
 export type DocumentEntry = z.infer<typeof DocumentEntry>
 

@@ -45,7 +45,7 @@ describe('import and export through the contract', () => {
       ['Zoé (decomposed)', 'utf-8'],
       [expect.stringMatching(/^Der Sprecher/), 'windows-1252'],
     ])
-    expect(result.imported[0]!.metadata).toMatchObject({ id: 'sp-001', title: 'Opening statement' })
+    expect(result.imported[0]!.properties).toMatchObject({ id: 'sp-001', title: 'Opening statement' })
     expect(result.errors).toEqual([expect.objectContaining({ kind: 'refused', name: 'corpus.csv' })])
     await expect(call('documents.previewCsv', { file: file('broken-unclosed-quote.csv') })).rejects.toThrow(/is not a well-formed CSV file/)
   })

@@ -11,6 +11,7 @@ import { exportFileName } from '../interchange/export-tables'
 import { previewCsv } from '../documents/import-csv'
 import { acceptAgreed, annotatorSummaries, decide, decideMany, openReview, reviewProgress } from './review-service'
 import { searchDocument, searchProject } from './search-service'
+import { AnalysisService } from './analysis-service'
 import type { Workbench } from './workbench'
 
 /** What only a desktop host can do. */
@@ -27,6 +28,7 @@ function unavailable(): never {
 
 /** The handlers for every contract method over one workbench. */
 export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handlers {
+  const analysis = new AnalysisService(() => wb.current)
   return {
     'app.info': async () => wb.info(),
     'settings.setAnnotator': ({ name }) => wb.setAnnotator(name),
@@ -83,5 +85,19 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
     'host.pickPath': ({ kind, title }) => (host.pickPath ? host.pickPath(kind, title) : unavailable()),
     'host.saveFile': ({ defaultName, content, encoding }) =>
       host.saveFile ? host.saveFile(defaultName, encoding === 'base64' ? Buffer.from(content, 'base64') : content) : unavailable(),
+    'documents.setProperties': ({ id, properties }) => wb.setProperties(id, properties),
+    'analysis.view': ({ filter, network, overTime }) => analysis.view(filter, network, overTime),
+    'analysis.statements': ({ filter, narrow, offset, limit }) => analysis.page(filter, narrow, offset, limit),
+    'analysis.export': async (request) => {
+      const file = await analysis.export(request)
+      const binary = typeof file.content !== 'string'
+      return {
+        filename: file.filename,
+        mediaType: file.mediaType,
+        content: binary ? Buffer.from(file.content).toString('base64') : (file.content as string),
+        encoding: binary ? 'base64' : 'utf8',
+        rows: file.rows,
+      }
+    },
   }
 }

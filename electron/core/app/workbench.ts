@@ -186,6 +186,12 @@ export class Workbench {
     return this.documentSummary(project, await project.rename(id, title))
   }
 
+  /** Set or remove some of a document's properties (null or blank removes a key); the others stay as they are. */
+  async setProperties(id: string, changes: Readonly<Record<string, string | null>>): Promise<DocumentSummary> {
+    const project = this.current
+    return this.documentSummary(project, await project.setProperties(id, changes))
+  }
+
   /** Import files as documents; files over 20 MB only with confirmLarge (see ImportResult). */
   async importFiles(files: IncomingFile[], confirmLarge = false): Promise<ImportResult> {
     const project = this.current
@@ -388,7 +394,7 @@ export class Workbench {
       length: doc.length,
       importedFrom: doc.importedFrom,
       encoding: doc.encoding ?? null,
-      metadata: doc.metadata ?? null,
+      properties: doc.properties ?? {},
       annotationCount,
     }
   }

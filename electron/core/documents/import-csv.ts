@@ -1,7 +1,7 @@
 /**
  * A CSV (or TSV) file of texts, one document per row: a corpus exported from a spreadsheet, a
  * scraper or a database. The user picks the column that holds the text, and optionally the ones
- * holding a title and an id; every other column is kept as the document's metadata. The file is
+ * holding a title and an id; every other column is kept as one of the document's properties. The file is
  * decoded like any text (so a windows-1252 CSV from Excel works), the delimiter (comma,
  * semicolon or tab) is taken from the header line, and csv-parse reads it (RFC 4180 quoting,
  * line breaks inside quoted cells).
@@ -26,12 +26,12 @@ export interface CsvRow {
   text: string
   title: string | null
   id: string | null
-  metadata: Record<string, string>
+  properties: Record<string, string>
 }
 
 type Parsed = { header: string[]; records: string[][]; encoding: string; delimiter: string; error: null } | { error: string }
 
-const MAX_METADATA_VALUE = 100_000
+const MAX_PROPERTY_VALUE = 100_000
 
 function readCsv(name: string, bytes: Uint8Array, encoding?: string | null): Parsed {
   const decoded = decodeBytes(name, bytes, { forced: encoding })
@@ -123,14 +123,14 @@ export function csvRows(
       problems.push(`${name}, row ${row}: the "${chosen.text}" cell is empty, so this row was not imported.`)
       return
     }
-    const metadata: Record<string, string> = {}
+    const properties: Record<string, string> = {}
     header.forEach((h, k) => {
-      if (k !== textAt && record[k] !== undefined) metadata[h] = record[k]!
+      if (k !== textAt && record[k] !== undefined) properties[h] = record[k]!
     })
-    const long = Object.entries(metadata).find(([, v]) => v.length > MAX_METADATA_VALUE)
+    const long = Object.entries(properties).find(([, v]) => v.length > MAX_PROPERTY_VALUE)
     if (long) {
       problems.push(
-        `${name}, row ${row}: the "${long[0]}" cell is longer than ${MAX_METADATA_VALUE} characters; if it holds the text, choose it as the text column.`,
+        `${name}, row ${row}: the "${long[0]}" cell is longer than ${MAX_PROPERTY_VALUE} characters; if it holds the text, choose it as the text column.`,
       )
       return
     }
@@ -139,7 +139,7 @@ export function csvRows(
       text,
       title: titleAt >= 0 ? record[titleAt]?.trim() || null : null,
       id: idAt >= 0 ? record[idAt]?.trim() || null : null,
-      metadata,
+      properties,
     })
   })
   return { rows, problems, encoding: parsed.encoding }

@@ -5,8 +5,13 @@
  * part except media is inflated here with fflate's streaming inflater and counted, so a damaged
  * (truncated) file or a zip bomb is refused with one sentence instead of filling memory. Images
  * are never read.
+ *
+ * Word's core properties (docProps/core.xml, which Word fills from File › Info) give the
+ * document's title, its author (dc:creator) and its date (dcterms:created, when the file was
+ * made: for an article saved from the web, about when it was published).
  */
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate'
+import { Parser } from 'htmlparser2'
+import { Unzip, UnzipInflate, unzipSync, type UnzipFile } from 'fflate'
 import mammoth from 'mammoth'
 import { htmlToText, type HtmlText } from './import-html'
 
@@ -59,10 +64,55 @@ export function checkDocxZip(name: string, bytes: Uint8Array, limit = MAX_DOCX_U
   return null
 }
 
-/** The text of a .docx file, or why it cannot be read. */
+/** The largest docProps/core.xml read (Word writes a few hundred bytes). */
+const MAX_CORE_XML = 256 * 1024
+
+/**
+ * The core properties of a .docx file that was checked with checkDocxZip: title (or null), and
+ * author and date as properties (null when it has none). A missing or unreadable core.xml gives none.
+ */
+export function docxCoreProperties(bytes: Uint8Array): { title: string | null; properties: Record<string, string> | null } {
+  let xml: string
+  try {
+    const files = unzipSync(bytes, { filter: (f) => f.name === 'docProps/core.xml' && f.originalSize <= MAX_CORE_XML })
+    const core = files['docProps/core.xml']
+    if (!core) return { title: null, properties: null }
+    xml = new TextDecoder('utf-8', { fatal: false }).decode(core)
+  } catch {
+    return { title: null, properties: null }
+  }
+  const found: Record<string, string> = {}
+  let current: string | null = null
+  let value = ''
+  const parser = new Parser(
+    {
+      onopentag(tag) {
+        current = tag
+        value = ''
+      },
+      ontext(data) {
+        if (current) value += data
+      },
+      onclosetag(tag) {
+        const clean = value.replace(/\s+/g, ' ').trim().slice(0, 2000)
+        if (tag === current && clean !== '' && !(tag in found)) found[tag] = clean
+        current = null
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  )
+  parser.write(xml)
+  parser.end()
+  const properties: Record<string, string> = {}
+  if (found['dc:creator']) properties.author = found['dc:creator']
+  if (found['dcterms:created']) properties.date = found['dcterms:created']
+  return { title: found['dc:title'] ?? null, properties: Object.keys(properties).length > 0 ? properties : null }
+}
+
+/** The text of a .docx file, its title from the core properties (or null), and its author and date; or why it cannot be read. */
 export async function docxToText(name: string, bytes: Uint8Array): Promise<HtmlText> {
   const problem = checkDocxZip(name, bytes)
-  if (problem) return { text: null, title: null, error: problem }
+  if (problem) return { text: null, title: null, properties: null, error: problem }
   let html: string
   try {
     const result = await mammoth.convertToHtml(
@@ -74,12 +124,15 @@ export async function docxToText(name: string, bytes: Uint8Array): Promise<HtmlT
     return {
       text: null,
       title: null,
+      properties: null,
       error: `${name} is damaged or incomplete, so it is not a Word file Marginalia can read; open it in Word, save it again, and import the copy.`,
     }
   }
   // Mammoth links each footnote back to its reference with an arrow: not part of the text.
   html = html.replace(/<a href="#(?:footnote|endnote)-ref-[^"]*">[^<]*<\/a>/g, '')
   const out = htmlToText(name, html)
-  // The HTML mammoth writes has no <title>; the first paragraph is the title, as for text.
-  return out.error === null ? { ...out, title: null } : out
+  // The HTML mammoth writes has no <title>: the core properties' title, else the first paragraph, as for text.
+  if (out.error !== null) return out
+  const core = docxCoreProperties(bytes)
+  return { ...out, title: core.title, properties: core.properties }
 }

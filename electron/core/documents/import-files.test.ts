@@ -150,7 +150,7 @@ describe('importing CSV files', () => {
     })
   })
 
-  it('makes one document per row, keeps the other columns as metadata, and lists empty rows', async () => {
+  it('makes one document per row, keeps the other columns as its properties, and lists empty rows', async () => {
     const { imported, errors, dir } = await importInto({
       ...fixture('corpus.csv'),
       csv: { text: 'text', title: 'title', id: 'id' },
@@ -160,7 +160,12 @@ describe('importing CSV files', () => {
       ['sp-002', 'Reply', 'corpus.csv#row=3'],
       ['sp-004', 'Combining marks', 'corpus.csv#row=5'],
     ])
-    expect(imported[0]!.metadata).toEqual({ id: 'sp-001', title: 'Opening statement', speaker: 'Minister Ní Bhriain', date: '2023-10-12' })
+    expect(imported[0]!.properties).toEqual({
+      id: 'sp-001',
+      title: 'Opening statement',
+      speaker: 'Minister Ní Bhriain',
+      date: '2023-10-12',
+    })
     expect(await readFile(join(dir, imported[0]!.file), 'utf8')).toBe(
       'We will not accept this, the minister said 😀.\nA second paragraph, with "quotes".',
     )

@@ -41,7 +41,8 @@ export interface PreparedText {
   encoding: string | null
   /** A CSV row's id cell, wanted as the document id. */
   idHint: string | null
-  metadata: Record<string, string> | null
+  /** Properties the file gave: a CSV row's other cells, an HTML page's <meta> tags, a Word file's core properties. */
+  properties: Record<string, string> | null
 }
 
 export type ImportProblemKind = 'refused' | 'duplicate' | 'needs-confirmation'
@@ -80,13 +81,13 @@ export async function prepareImports(
 async function prepareFile(file: ImportRequest): Promise<{ texts: PreparedText[]; problems: string[] } | { error: string }> {
   const { name, bytes } = file
   const ext = extname(name).toLowerCase()
-  const one = (text: string, title: string | null, encoding: string | null) => {
+  const one = (text: string, title: string | null, encoding: string | null, properties: Record<string, string> | null = null) => {
     const normalized = normalizeText(text)
     if (normalized.trim() === '')
       return {
         error: `${name} has no text to annotate${ext === '.html' || ext === '.htm' ? ' once scripts, styles and navigation are left out' : ''}.`,
       }
-    return { texts: [{ name, text: normalized, title, importedFrom: name, encoding, idHint: null, metadata: null }], problems: [] }
+    return { texts: [{ name, text: normalized, title, importedFrom: name, encoding, idHint: null, properties }], problems: [] }
   }
   if (TEXT_EXTENSIONS.includes(ext)) {
     const decoded = decodeImport(name, bytes, file.encoding)
@@ -96,11 +97,11 @@ async function prepareFile(file: ImportRequest): Promise<{ texts: PreparedText[]
     const decoded = decodeBytes(name, bytes, { forced: file.encoding, declared: declaredHtmlCharset(bytes) })
     if (decoded.error !== null) return { error: decoded.error }
     const html = htmlToText(name, decoded.text)
-    return html.error !== null ? { error: html.error } : one(html.text, html.title, decoded.encoding)
+    return html.error !== null ? { error: html.error } : one(html.text, html.title, decoded.encoding, html.properties)
   }
   if (ext === '.docx') {
     const docx = await docxToText(name, bytes)
-    return docx.error !== null ? { error: docx.error } : one(docx.text, null, null)
+    return docx.error !== null ? { error: docx.error } : one(docx.text, docx.title, null, docx.properties)
   }
   if (ext === '.csv' || ext === '.tsv') {
     const rows = csvRows(name, bytes, file.csv ?? null, file.encoding)
@@ -112,7 +113,7 @@ async function prepareFile(file: ImportRequest): Promise<{ texts: PreparedText[]
       importedFrom: `${name}#row=${r.row}`,
       encoding: rows.encoding,
       idHint: r.id,
-      metadata: r.metadata,
+      properties: r.properties,
     }))
     return { texts, problems: rows.problems }
   }

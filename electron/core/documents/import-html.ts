@@ -8,8 +8,13 @@
  * <br> is a line break, table cells are separated by a tab, and entities are decoded. Nesting
  * deeper than MAX_DEPTH elements is refused rather than parsed: no real page comes near it, and
  * the parser's cost grows with depth.
+ *
+ * The page's <meta> tags give the document's properties (page-properties.ts): its publication
+ * date, site name, author and address, as news sites declare them for search engines and social
+ * media (Open Graph, Dublin Core, schema.org and the common ad-hoc names).
  */
 import { Parser } from 'htmlparser2'
+import { PageProperties } from './page-properties'
 
 /** Deepest element nesting accepted (browsers flatten beyond 512). */
 export const MAX_DEPTH = 512
@@ -84,7 +89,9 @@ const BLOCKS = new Set([
 ])
 const CELLS = new Set(['td', 'th'])
 
-export type HtmlText = { text: string; title: string | null; error: null } | { text: null; title: null; error: string }
+export type HtmlText =
+  | { text: string; title: string | null; properties: Record<string, string> | null; error: null }
+  | { text: null; title: null; properties: null; error: string }
 
 class TooDeep extends Error {}
 
@@ -102,6 +109,7 @@ export function htmlToText(name: string, html: string): HtmlText {
   let h1: string | null = null
   let h1Text: string | null = null
   const dropping = () => stack.length > 0 && stack[stack.length - 1]!.dropped
+  const page = new PageProperties()
 
   const flush = () => {
     const block =
@@ -120,6 +128,7 @@ export function htmlToText(name: string, html: string): HtmlText {
     {
       onopentag(tag, attributes) {
         if (tag === 'title') inTitle = true
+        if (tag === 'meta' || tag === 'link') page.tag(tag, attributes)
         const dropped = dropping() || DROPPED.has(tag) || 'hidden' in attributes || (PAGE_CHROME.has(tag) && contentDepth === 0)
         stack.push({ tag, dropped })
         if (stack.length > MAX_DEPTH) throw new TooDeep()
@@ -163,6 +172,7 @@ export function htmlToText(name: string, html: string): HtmlText {
       return {
         text: null,
         title: null,
+        properties: null,
         error: `${name} has elements nested more than ${MAX_DEPTH} deep, which no real page has, so it was not imported; save the page's text as .txt and import that.`,
       }
     }
@@ -170,5 +180,10 @@ export function htmlToText(name: string, html: string): HtmlText {
   }
   flush()
   const cleanTitle = title.replace(/\s+/g, ' ').trim()
-  return { text: blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`, title: cleanTitle || h1 || null, error: null }
+  return {
+    text: blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`,
+    title: cleanTitle || h1 || null,
+    properties: page.properties(),
+    error: null,
+  }
 }

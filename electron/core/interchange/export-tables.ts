@@ -89,6 +89,32 @@ export async function exportCsv(project: Project, options: Omit<TableExportOptio
   return exportTable(project, { ...options, format: 'csv' })
 }
 
+/** Any table (header and rows of raw cells) as CSV or TSV, formula protection applied as for the spans. */
+export function delimitedTable(
+  table: { header: readonly string[]; rows: readonly (readonly Cell[])[] },
+  options: { format: DelimitedFormat; bom: boolean; neutralizeFormulas: boolean },
+): string {
+  const safe = options.neutralizeFormulas
+    ? table.rows.map((r) => r.map((cell) => (typeof cell === 'string' ? neutralizeFormulaCell(cell) : cell)))
+    : table.rows
+  return toDelimited([table.header, ...safe], options.format === 'tsv' ? '\t' : ',', options.bom)
+}
+
+/** Tables as one Excel workbook, a sheet each (names up to 31 characters), with the spans workbook's cells and Long cells sheet. */
+export async function tablesWorkbook(
+  sheets: readonly { name: string; header: readonly string[]; rows: readonly (readonly Cell[])[] }[],
+): Promise<Uint8Array> {
+  const long: Cell[][] = [['sheet', 'cell', 'part', 'text']]
+  const sheet = (name: string, table: readonly (readonly Cell[])[]) => ({
+    sheet: name,
+    data: table.map((r, i) => r.map((cell, j) => workbookCell(cell, name, i, j, long))) as SheetData,
+    stickyRowsCount: 1,
+  })
+  const out = sheets.map((t) => sheet(t.name, [t.header, ...t.rows]))
+  if (long.length > 1) out.push(sheet('Long cells', long))
+  return new Uint8Array(await writeXlsxFile(out).toBuffer())
+}
+
 /** The most characters (UTF-16 units) Excel keeps in one cell. */
 export const EXCEL_CELL_LIMIT = 32_767
 

@@ -72,7 +72,7 @@ describe('an older format (version 0, fixtures/formats/v0-project)', () => {
     expect(store).toMatchObject({ format: 'marginalia-annotations', version: 1, annotator: 'maria' })
     expect(store.annotations.map((a) => a.id)).toEqual(['m1', 'm2', 'm3', 'm4'])
     const project = ProjectFile.parse(JSON.parse(await readFile(join(dir, 'project.json'), 'utf8')))
-    expect(project).toMatchObject({ format: 'marginalia-project', version: 1, documents: [{ id: DOC, title: 'Muted response' }] })
+    expect(project).toMatchObject({ format: 'marginalia-project', version: 2, documents: [{ id: DOC, title: 'Muted response' }] })
 
     const storeBackups = await dispatch(handlers, 'backups.list', { store: { store: 'annotations', annotator: 'maria', document: DOC } })
     const kept = (storeBackups as { value: { id: string; kind: string; summary: string }[] }).value.find((b) => b.kind === 'original')!
@@ -98,10 +98,53 @@ describe('an older format (version 0, fixtures/formats/v0-project)', () => {
   })
 })
 
+describe('project.json of version 1 (documents with metadata, before properties)', () => {
+  /** The sample project as version 1 wrote it: a CSV row's other cells as `metadata`. */
+  async function v1Copy() {
+    const copy = await copyOf('sample-project')
+    const file = join(copy.dir, 'project.json')
+    const json = JSON.parse(await readFile(file, 'utf8')) as { version: number; documents: Record<string, unknown>[] }
+    json.version = 1
+    for (const d of json.documents) delete d.properties
+    json.documents[0]!.metadata = { speaker: 'Arkady Mil-Man', date: '2023-10-19', ' spaced key ': '=1+1' }
+    json.documents[1]!.metadata = {}
+    const raw = `${JSON.stringify(json, null, 2)}\n`
+    await writeFile(file, raw)
+    return { ...copy, file, raw, ids: json.documents.map((d) => d.id as string) }
+  }
+
+  it("opens with each document's metadata as its properties, value for value; the file stays as it was until saved", async () => {
+    const { dir, wb, file, raw, ids } = await v1Copy()
+    await wb.open(dir)
+    const docs = await wb.listDocuments()
+    expect(docs.map((d) => d.properties)).toEqual([{ speaker: 'Arkady Mil-Man', date: '2023-10-19', ' spaced key ': '=1+1' }, {}, {}])
+    expect(await readFile(file, 'utf8')).toBe(raw)
+    expect(ids).toHaveLength(3)
+  })
+
+  it('is written as version 2 at the next change, the version 1 original kept byte for byte among the backups', async () => {
+    const { dir, wb, file, raw, ids } = await v1Copy()
+    await wb.open(dir)
+    await wb.setProperties(ids[0]!, { outlet: 'INSS' })
+    const saved = ProjectFile.parse(JSON.parse(await readFile(file, 'utf8')))
+    expect(saved.version).toBe(2)
+    expect(saved.documents[0]).not.toHaveProperty('metadata')
+    expect(saved.documents[0]!.properties).toEqual({
+      speaker: 'Arkady Mil-Man',
+      date: '2023-10-19',
+      ' spaced key ': '=1+1',
+      outlet: 'INSS',
+    })
+    expect(saved.documents[1]).not.toHaveProperty('properties')
+    const kept = (await readdir(join(dir, '.marginalia', 'backups', 'project'))).find((n) => n.endsWith('.v1.json'))!
+    expect(await readFile(join(dir, '.marginalia', 'backups', 'project', kept), 'utf8')).toBe(raw)
+  })
+})
+
 describe("a project.json that is not Marginalia's, or of no known version", () => {
   for (const [what, change] of [
     ['another format', (t: string) => t.replace('"marginalia-project"', '"something-else"')],
-    ['a version that is not a number', (t: string) => t.replace('"version": 1', '"version": "one"')],
+    ['a version that is not a number', (t: string) => t.replace('"version": 2', '"version": "one"')],
   ] as const) {
     it(`(${what}) is refused in one sentence and left as it is`, async () => {
       const { dir, handlers } = await copyOf('sample-project')
@@ -127,7 +170,7 @@ describe('a newer format', () => {
   it('project.json: refused in one sentence, the file left exactly as it is', async () => {
     const { dir, handlers } = await copyOf('sample-project')
     const file = join(dir, 'project.json')
-    const newer = (await readFile(file, 'utf8')).replace('"version": 1', '"version": 2')
+    const newer = (await readFile(file, 'utf8')).replace('"version": 2', '"version": 3')
     await writeFile(file, newer)
     const result = await dispatch(handlers, 'project.open', { path: dir })
     expect(result).toMatchObject({
@@ -135,7 +178,7 @@ describe('a newer format', () => {
       error: {
         code: 'conflict',
         retry: 'never',
-        message: `${file} was written by a newer Marginalia (format version 2); update Marginalia to open it (the file was left as it is).`,
+        message: `${file} was written by a newer Marginalia (format version 3); update Marginalia to open it (the file was left as it is).`,
       },
     })
     expect(await readFile(file, 'utf8')).toBe(newer)

@@ -8,6 +8,11 @@
  *   its documents no `sha256`, `length` or `imported`;
  * - an annotation store had no `format` or `sha256`; an annotation had flat `start`/`end` offsets
  *   (code points) and its `text`, no W3C selectors or author; links had no id, type or author.
+ *
+ * Version 1 of project.json kept a CSV row's other cells as a document's `metadata`; version 2
+ * calls them the document's `properties` (date, outlet, author, url, any key), which the app edits
+ * and fills from HTML and Word files too. The values are taken over as they are. (An older
+ * Marginalia refuses a version 2 project.json rather than dropping the properties it does not know.)
  */
 import { join } from 'node:path'
 import { z } from 'zod'
@@ -66,14 +71,34 @@ function describe(error: z.ZodError): string {
   return issue ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'unexpected structure'
 }
 
-/** project.json of an older version, as the current version (reads the texts for their sha256). */
+/** project.json of an older version, as the current version (version 0: reads the texts for their sha256). */
 export async function migrateProject(
   json: unknown,
   version: number,
   projectDir: string,
   now = new Date().toISOString(),
 ): Promise<ProjectFile> {
-  if (version !== 0) throw new Error(`there is no conversion from version ${version}`)
+  if (version === 0) return projectV1toV2(await projectV0toV1(json, projectDir, now))
+  if (version === 1) return projectV1toV2(json)
+  throw new Error(`there is no conversion from version ${version}`)
+}
+
+/** Version 1 → 2: each document's `metadata` becomes its `properties`, values as they are. */
+function projectV1toV2(json: unknown): ProjectFile {
+  if (typeof json !== 'object' || json === null || !Array.isArray((json as { documents?: unknown }).documents)) {
+    throw new Error('documents: expected an array')
+  }
+  const v1 = json as { documents: unknown[] } & Record<string, unknown>
+  const documents = v1.documents.map((doc) => {
+    if (typeof doc !== 'object' || doc === null || !('metadata' in doc)) return doc
+    const { metadata, ...rest } = doc as { metadata: unknown } & Record<string, unknown>
+    const empty = typeof metadata === 'object' && metadata !== null && Object.keys(metadata).length === 0
+    return empty ? rest : { ...rest, properties: metadata }
+  })
+  return { ...v1, version: 2, documents } as ProjectFile
+}
+
+async function projectV0toV1(json: unknown, projectDir: string, now: string): Promise<unknown> {
   const parsed = ProjectV0.safeParse(json)
   if (!parsed.success) throw new Error(describe(parsed.error))
   const v0 = parsed.data

@@ -207,7 +207,7 @@ describe('opening projects', () => {
     await expect(Project.open(join(project.dir, 'texts'))).rejects.toThrow(/is not a Marginalia project/)
     const file = join(project.dir, 'project.json')
     const good = await readFile(file, 'utf8')
-    await writeFile(file, good.replace('"version": 1', '"version": 99'))
+    await writeFile(file, good.replace('"version": 2', '"version": 99'))
     await expect(Project.open(project.dir)).rejects.toThrow(/newer Marginalia/)
     await writeFile(file, good.slice(0, 40))
     await expect(Project.open(project.dir)).rejects.toThrow(/not valid JSON.*has not changed it/)

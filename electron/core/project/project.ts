@@ -14,7 +14,15 @@ import { DomainError } from '../../../shared/errors'
 import { AnnotatorName, DocumentId, isWindowsReservedName } from '../../../shared/model/annotation'
 import { defaultLabels } from '../../../shared/model/labels'
 import { REVIEWED_FOLDER, REVIEW_VERSION, ReviewStoreFile } from '../../../shared/model/review'
-import { PROJECT_FORMAT, PROJECT_VERSION, ProjectFile, STORE_VERSION, StoreFile, type DocumentEntry } from '../../../shared/model/project'
+import {
+  PROJECT_FORMAT,
+  PROJECT_VERSION,
+  ProjectFile,
+  STORE_VERSION,
+  StoreFile,
+  propertyNameProblem,
+  type DocumentEntry,
+} from '../../../shared/model/project'
 import { TextIndex, codePointLength } from '../../../shared/offsets'
 import { DEFAULT_BACKUP_POLICY, MAX_BACKUP_BYTES, StoreBackups, stampOf, type BackupFile, type BackupPolicy } from '../store/backups'
 import { fileExists as exists, makeFolderDurable, saveFailedSentence, sweepLeftovers, writeFileDurable } from '../store/durable'
@@ -31,6 +39,9 @@ export const PROJECT_FILE = 'project.json'
 
 /** How many bytes of texts a project keeps read and indexed (the texts read last). */
 const TEXT_CACHE_BYTES = 64 * 1024 * 1024
+
+/** The most properties one document may have. */
+export const MAX_PROPERTIES = 100
 
 /** Which of a project's JSON files: project.json, an annotator's layer, or the reviewed layer. */
 export type StoreKey =
@@ -285,7 +296,7 @@ export class Project {
         importedFrom: name.slice(0, 500),
         imported: now,
         ...(item.encoding ? { encoding: item.encoding } : {}),
-        ...(item.metadata ? { metadata: item.metadata } : {}),
+        ...(item.properties && Object.keys(item.properties).length > 0 ? { properties: item.properties } : {}),
       }
       try {
         await writeFileDurable(join(this.dir, entry.file), item.text)
@@ -320,6 +331,34 @@ export class Project {
     await this.update((data) => {
       const doc = data.documents.find((d) => d.id === id)
       if (doc) doc.title = title
+    })
+    return this.document(id)
+  }
+
+  /**
+   * Change some of a document's properties: a key with a value sets it (trimmed), a key with null
+   * or a blank value removes it, keys not named stay as they are. Saved with compare-and-swap like
+   * a rename, so another window's change to another key, or to another document, is kept.
+   */
+  async setProperties(id: string, changes: Readonly<Record<string, string | null>>): Promise<DocumentEntry> {
+    this.document(id)
+    for (const [key, value] of Object.entries(changes)) {
+      // A name from a CSV header may be removed or changed whatever it looks like; new names follow the rule.
+      const problem = value !== null && !Object.hasOwn(this.document(id).properties ?? {}, key) ? propertyNameProblem(key) : null
+      if (problem) throw new DomainError('invalid', problem)
+    }
+    await this.update((data) => {
+      const doc = data.documents.find((d) => d.id === id)
+      if (!doc) return
+      const next: Record<string, string> = { ...doc.properties }
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === null || value.trim() === '') delete next[key]
+        else next[key] = value.trim()
+      }
+      if (Object.keys(next).length > MAX_PROPERTIES)
+        throw new DomainError('invalid', `A document can have at most ${MAX_PROPERTIES} properties; remove some before adding more.`)
+      if (Object.keys(next).length > 0) doc.properties = next
+      else delete doc.properties
     })
     return this.document(id)
   }

@@ -3,6 +3,7 @@ import type { DocumentSummary } from '../../../shared/api'
 import { notableEncoding } from '../state/model/import-plan'
 import { documentTooltip } from '../state/model/import-summary'
 import { useSession, useSessionState } from '../state/react/use-session'
+import { DocumentPropertiesDialog } from './DocumentPropertiesDialog'
 
 interface DocumentItemProps {
   document: DocumentSummary
@@ -12,15 +13,17 @@ interface DocumentItemProps {
 }
 
 /**
- * One document in the list: opens on click; double-click or the pencil renames it. Hovering shows
- * where it came from (and a CSV row's other cells, and an encoding other than UTF-8, which also
- * shows under the title).
+ * One document in the list: opens on click; double-click or the pencil renames it, ⋯ edits its
+ * properties (its date and outlet show under the title). Hovering shows where it came from, its
+ * properties, and an encoding other than UTF-8, which also shows under the title.
  */
 export const DocumentItem = memo(function DocumentItem({ document: d, current, progress }: DocumentItemProps) {
   const session = useSession()
   const imported = useSessionState((s) => s.documentDetails[d.id])
-  const details = imported ?? { encoding: d.encoding, metadata: d.metadata }
+  // Properties as they are now (they can be edited); the encoding as the import found it.
+  const details = { encoding: imported?.encoding ?? d.encoding, properties: d.properties }
   const [editing, setEditing] = useState(false)
+  const [properties, setProperties] = useState(false)
   const [title, setTitle] = useState(d.title)
   const [error, setError] = useState<string | null>(null)
   // Enter, Escape and blur can all end editing; only the first one counts.
@@ -84,6 +87,11 @@ export const DocumentItem = memo(function DocumentItem({ document: d, current, p
           <span className="doc-title" dir="auto">
             {d.title}
           </span>
+          {(d.properties.date || d.properties.outlet) && (
+            <span className="doc-properties" data-testid="doc-properties">
+              {[d.properties.date, d.properties.outlet].filter(Boolean).join(' · ')}
+            </span>
+          )}
           {notableEncoding(details?.encoding) && (
             <span className="doc-encoding" data-testid="doc-encoding">
               {details.encoding}
@@ -102,6 +110,16 @@ export const DocumentItem = memo(function DocumentItem({ document: d, current, p
       <button type="button" className="icon rename" aria-label={`Rename ${d.title}`} title="Rename" onClick={start}>
         ✎
       </button>
+      <button
+        type="button"
+        className="icon rename"
+        aria-label={`Properties of ${d.title}`}
+        title="Properties: date, outlet, author, url…"
+        onClick={() => setProperties(true)}
+      >
+        ⋯
+      </button>
+      {properties && <DocumentPropertiesDialog document={d} onClose={() => setProperties(false)} />}
     </li>
   )
 })

@@ -1,10 +1,13 @@
+import { useState } from 'react'
+import { documentMatches } from '../state/model/analysis-model'
 import { IMPORT_KINDS } from '../state/model/import-plan'
 import { useSessionState } from '../state/react/use-session'
 import { DocumentItem } from './DocumentItem'
 
 /**
  * The project's documents, with their annotation counts; the open one is marked. Review progress
- * shows under each title in review mode, and whenever some document has been reviewed.
+ * shows under each title in review mode, and whenever some document has been reviewed. With
+ * more than a few documents, a filter keeps those whose title or properties hold a text.
  */
 export function DocumentList() {
   const documents = useSessionState((s) => s.documents)
@@ -12,17 +15,33 @@ export function DocumentList() {
   const progress = useSessionState((s) => s.progress)
   const reviewing = useSessionState((s) => s.view === 'review')
   const shown = progress && (reviewing || Object.values(progress).some((p) => p.settled > 0)) ? progress : null
+  const [query, setQuery] = useState('')
+  const listed = query.trim() === '' ? documents : documents.filter((d) => documentMatches(d, query))
   return (
     <nav className="documents" aria-label="Documents">
       <h2 className="pane-title">Documents</h2>
       {documents.length === 0 ? (
         <p className="empty">No texts yet. Use “Import texts…” or drop files here ({IMPORT_KINDS}).</p>
       ) : (
-        <ul>
-          {documents.map((d) => (
-            <DocumentItem key={d.id} document={d} current={d.id === openId} progress={shown?.[d.id]} />
-          ))}
-        </ul>
+        <>
+          {documents.length > 1 && (
+            <div className="documents-filter">
+              <input
+                type="search"
+                aria-label="Filter documents"
+                placeholder="Filter: title, date, outlet…"
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+              />
+            </div>
+          )}
+          {listed.length === 0 && <p className="empty">No document’s title or properties hold “{query.trim()}”.</p>}
+          <ul>
+            {listed.map((d) => (
+              <DocumentItem key={d.id} document={d} current={d.id === openId} progress={shown?.[d.id]} />
+            ))}
+          </ul>
+        </>
       )}
     </nav>
   )

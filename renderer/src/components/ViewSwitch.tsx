@@ -1,7 +1,7 @@
 import { VIEWS } from '../state/model/views'
 import { useSession, useSessionState } from '../state/react/use-session'
 
-/** Annotate | Review | Agreement | Retrieve: which view the window shows; the current one is pressed. */
+/** Annotate | Review | Agreement | Retrieve | Analysis: which view the window shows; the current one is pressed. */
 export function ViewSwitch() {
   const session = useSession()
   const view = useSessionState((s) => s.view)

@@ -52,7 +52,7 @@ describe('the menu commands', () => {
       'Backups…',
     ])
     expect(labels(model[1]!.items)).toEqual(['Undo', 'Redo', '—', 'Find…', 'Select next hit', 'Select previous hit'])
-    expect(labels(model[2]!.items)).toEqual(['Annotate', 'Review', 'Agreement', 'Retrieve', '—', 'Theme ▸'])
+    expect(labels(model[2]!.items)).toEqual(['Annotate', 'Review', 'Agreement', 'Retrieve', 'Analysis', '—', 'Theme ▸'])
     expect(labels(model[3]!.items)).toEqual(['Keyboard shortcuts', 'About Marginalia'])
   })
 
@@ -70,7 +70,7 @@ describe('the menu commands', () => {
     ])
     const view = model[2]!.items
     expect(view.filter((i) => i.type === 'command' && i.checked).map((i) => i.type === 'command' && i.label)).toEqual(['Annotate'])
-    const theme = view[5]!
+    const theme = view[6]!
     expect(theme.type === 'submenu' && theme.items.map((i) => i.type === 'command' && [i.label, i.checked])).toEqual([
       ['System', false],
       ['Light', false],

@@ -15,6 +15,7 @@ import {
   type RestoreResult,
   type StoreRef,
 } from '../../../../shared/api'
+import { Analysis } from './analysis'
 import { Annotating } from './annotating'
 import { appCommands, type AppCommand, type AppCommandOptions } from './app-commands'
 import { firstPinned, firstRestorable } from '../model/backups'
@@ -58,6 +59,7 @@ export class Session {
   readonly appCommands: readonly AppCommand[]
   /** The document the host remembers as open, so reopening it does not forget where it was scrolled. */
   private rememberedDocument: string | null = null
+  readonly analysis: Analysis
 
   constructor(
     readonly client: Client,
@@ -92,6 +94,11 @@ export class Session {
     }
     this.retrieving = new Retrieving(this.store, client, (row) => this.openAnnotation(row.document, row.layer, row.id, row))
     this.imports = new TextImport(this.store, client, (id) => void this.openDocument(id))
+    this.analysis = new Analysis(client, {
+      documents: () => this.store.get().documents,
+      host: () => this.info?.host,
+      saved: () => this.saved(),
+    })
     this.watch = new ChangeWatch(this.store, client, {
       reloadProject: async () => this.store.set({ info: await client.call('app.info', {}) }),
       reloadDocuments: () => this.loadDocuments(),
@@ -364,6 +371,17 @@ export class Session {
       // A busy project.json is tried again by itself, a few times (the host says when it may succeed soon).
       const renamed = await withRetries(() => this.client.call('documents.rename', { id, title }))
       this.store.set({ documents: this.store.get().documents.map((d) => (d.id === id ? renamed : d)) })
+      return null
+    } catch (e) {
+      return isConflict(e) ? `Not saved: ${messageOf(e)}` : messageOf(e)
+    }
+  }
+
+  /** Set or remove some of a document's properties (null removes); returns the error sentence, or null. */
+  async setDocumentProperties(id: string, changes: Record<string, string | null>): Promise<string | null> {
+    try {
+      const changed = await withRetries(() => this.client.call('documents.setProperties', { id, properties: changes }))
+      this.store.set({ documents: this.store.get().documents.map((d) => (d.id === id ? changed : d)) })
       return null
     } catch (e) {
       return isConflict(e) ? `Not saved: ${messageOf(e)}` : messageOf(e)

@@ -36,7 +36,7 @@ function setup(answer: (files: ArgsOf<'documents.import'>['files'], confirmLarge
         importedFrom: f.name,
         annotationCount: 0,
         encoding: f.name.includes('1252') ? 'windows-1252' : 'utf-8',
-        metadata: null,
+        properties: {},
       })),
       errors: [],
     }
@@ -83,7 +83,7 @@ describe('importing texts', () => {
     const state = store.get()
     expect(state.importing).toBeNull()
     expect(state.documents.map((d) => d.id)).toEqual(['a.txt', 'big.txt', 'corpus.csv', 'brief-1252.txt'])
-    expect(state.documentDetails['brief-1252.txt']).toEqual({ encoding: 'windows-1252', metadata: null })
+    expect(state.documentDetails['brief-1252.txt']).toEqual({ encoding: 'windows-1252', properties: {} })
     expect(state.imported!.imported.map((d) => d.encoding)).toEqual(['utf-8', 'utf-8', 'utf-8', 'windows-1252'])
     expect(opened).toEqual(['a.txt'])
   })

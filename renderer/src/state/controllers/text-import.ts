@@ -172,7 +172,7 @@ export class TextImport {
     const { documents, documentDetails } = this.store.get()
     const details = { ...documentDetails }
     const added = result.imported.map((summary) => {
-      details[summary.id] = { encoding: summary.encoding, metadata: summary.metadata }
+      details[summary.id] = { encoding: summary.encoding, properties: summary.properties }
       return summary
     })
     this.store.set({ documents: [...documents, ...added], documentDetails: details })

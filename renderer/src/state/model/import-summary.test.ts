@@ -20,7 +20,7 @@ function summary(title: string, importedFrom: string): DocumentSummary {
     length: 10,
     importedFrom,
     encoding: 'utf-8',
-    metadata: null,
+    properties: {},
     annotationCount: 0,
   }
 }
@@ -75,11 +75,11 @@ describe('the import report', () => {
     expect(progressSentence({ done: 0, total: 1 })).toBe('Importing…')
   })
 
-  it('shows a document’s origin, encoding and CSV cells on hover', () => {
+  it('shows a document’s origin, encoding and properties on hover', () => {
     const d = summary('Opening statement', 'corpus.csv#row=2')
     expect(documentTooltip(d, undefined)).toBe('Imported from corpus.csv#row=2')
     expect(
-      documentTooltip(d, { encoding: 'windows-1252', metadata: { speaker: 'Minister Ní Bhriain', date: '2023-10-12', empty: ' ' } }),
+      documentTooltip(d, { encoding: 'windows-1252', properties: { speaker: 'Minister Ní Bhriain', date: '2023-10-12', empty: ' ' } }),
     ).toBe('Imported from corpus.csv#row=2, read as windows-1252\nspeaker: Minister Ní Bhriain\ndate: 2023-10-12')
   })
 })

@@ -66,11 +66,11 @@ export function progressSentence(progress: { done: number; total: number }): str
   return `Importing ${Math.min(progress.done + 1, progress.total)} of ${progress.total}…`
 }
 
-/** A document's details on hover: where it came from, its encoding when not UTF-8, a CSV row's other cells. */
+/** A document's details on hover: where it came from, its encoding when not UTF-8, its properties (date, outlet, a CSV row's other cells …). */
 export function documentTooltip(document: DocumentSummary, details: DocumentDetails | undefined): string {
   const lines = [`Imported from ${document.importedFrom}`]
   if (notableEncoding(details?.encoding)) lines[0] += `, read as ${details.encoding}`
-  for (const [column, value] of Object.entries(details?.metadata ?? {})) {
+  for (const [column, value] of Object.entries(details?.properties ?? {})) {
     if (value.trim() !== '') lines.push(`${column}: ${truncate(value, 120)}`)
   }
   return lines.join('\n')

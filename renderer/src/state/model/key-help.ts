@@ -5,6 +5,7 @@
  */
 import type { LabelDef } from '../../../../shared/model/labels'
 import type { View } from './session-state'
+import { VIEWS } from './views'
 
 /** One line of the help: the keys (any of them) and what they do. */
 export interface KeyLine {
@@ -84,7 +85,7 @@ export function keyHelp(
     })
   } else {
     sections.push({
-      title: view === 'agreement' ? 'Agreement' : view === 'retrieve' ? 'Retrieve' : 'This view',
+      title: VIEWS.find((v) => v.view === view)?.name ?? 'This view',
       lines: [{ keys: ['Tab', 'Shift+Tab'], what: 'This view has no keys of its own: move between its controls' }],
     })
   }

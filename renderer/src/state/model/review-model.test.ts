@@ -47,7 +47,7 @@ function review(decidedUnits: number[] = []) {
     length: index.length,
     importedFrom: 'doc.txt',
     encoding: 'utf-8',
-    metadata: null,
+    properties: {},
     annotationCount: 0,
   }
   const view: ReviewView = { document, text, sha256: '0'.repeat(64), reviewer: 'rita', layers, units, reviewed }

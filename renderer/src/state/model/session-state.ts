@@ -49,7 +49,7 @@ export type ImportQuestion =
 /** What the import learned about a document that documents.list does not say. */
 export interface DocumentDetails {
   encoding: string | null
-  metadata: Record<string, string> | null
+  properties: Record<string, string> | null
 }
 
 /** A short message above the text. */
@@ -66,7 +66,7 @@ export interface Linking {
 }
 
 /** What the window shows beside the document list. */
-export type View = 'annotate' | 'review' | 'agreement' | 'retrieve'
+export type View = 'annotate' | 'review' | 'agreement' | 'retrieve' | 'analysis'
 
 /** The find bar: the query, its hits in the open document, and the project's results when asked for. */
 export interface FindState {
@@ -177,7 +177,7 @@ export interface SessionState {
   /** Files of the running import sent so far, of all (null when no import runs). */
   importing: { done: number; total: number } | null
   importQuestion: ImportQuestion | null
-  /** Encoding and CSV metadata of documents imported in this session, by id. */
+  /** Encoding and properties of documents imported in this session, by id. */
   documentDetails: Record<string, DocumentDetails>
   hint: Hint | null
   /** Completion values by "label.attribute", from the whole project. */

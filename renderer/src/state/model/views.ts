@@ -23,4 +23,5 @@ export const VIEWS: readonly ViewInfo[] = [
   },
   { view: 'agreement', name: 'Agreement', title: 'Inter-annotator agreement for the project or one document' },
   { view: 'retrieve', name: 'Retrieve', title: 'Every annotation of the project: filter, group, open, export' },
+  { view: 'analysis', name: 'Analysis', title: 'Who says what about whom: actors and targets, networks, stances over time' },
 ]

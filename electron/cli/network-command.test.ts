@@ -1,0 +1,157 @@
+/**
+ * `marginalia network` on the sample project, its files read back by readers we did not write:
+ * GraphML and GEXF by fixtures/readers/networks.py (Python's xml.etree, with GraphML's structure
+ * and GEXF 1.3's grammar checked), the node and edge lists by fixtures/readers/tables.py (Python's
+ * csv module). What they read must equal the network the core builds for the same options.
+ */
+import { execFileSync } from 'node:child_process'
+import { cp } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { AnalysisFilter, NetworkChoice } from '../../shared/discourse/analysis-view'
+import { projectNetwork, projectStatements } from '../core/app/analysis-service'
+import { Project } from '../core/project/project'
+import { FIXTURES, tempDir } from '../core/testing'
+import { run } from './main'
+
+const READERS = join(FIXTURES, 'readers')
+let out = ''
+let err = ''
+let dir = ''
+let cleanup: () => Promise<void> = async () => {}
+
+beforeEach(async () => {
+  out = ''
+  err = ''
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true))
+  vi.spyOn(console, 'log').mockImplementation((...a) => void (out += `${a.join(' ')}\n`))
+  vi.spyOn(console, 'error').mockImplementation((...a) => void (err += `${a.join(' ')}\n`))
+  ;({ dir, cleanup } = await tempDir())
+  await cp(join(FIXTURES, 'sample-project'), join(dir, 'sample'), { recursive: true })
+})
+afterEach(async () => {
+  vi.restoreAllMocks()
+  await cleanup()
+})
+
+const sample = () => join(dir, 'sample')
+
+interface Read {
+  directed: boolean
+  mode: string
+  nodes: { id: string; label: string | null; attributes: Record<string, string | number> }[]
+  edges: {
+    source: string
+    target: string
+    weight: number | null
+    attributes: Record<string, string | number>
+    spells: [string, string][]
+  }[]
+  problems: string[]
+}
+
+function readNetwork(format: 'graphml' | 'gexf', file: string): Read {
+  return JSON.parse(execFileSync('python3', [join(READERS, 'networks.py'), format, file], { encoding: 'utf8' })) as Read
+}
+
+function readCsv(file: string): string[][] {
+  return JSON.parse(execFileSync('python3', [join(READERS, 'tables.py'), 'csv', file], { encoding: 'utf8' })) as string[][]
+}
+
+/** The network the core builds for these options, to compare the files with. */
+async function expected(filter: Partial<AnalysisFilter>, choice: Partial<NetworkChoice>) {
+  const statements = await projectStatements(await Project.open(sample()))
+  return projectNetwork(statements, AnalysisFilter.parse(filter), NetworkChoice.parse(choice))
+}
+
+describe('marginalia network', () => {
+  it('writes the actor-target network as GraphML that xml.etree reads back node for node and weight for weight', async () => {
+    const file = join(dir, 'actors.graphml')
+    expect(await run(['network', sample(), '--format', 'graphml', '--out', file, '--json'])).toBe(0)
+    const summary = JSON.parse(out)
+    const read = readNetwork('graphml', file)
+    const network = await expected({ layers: ['jonas', 'maria'] }, { mode: 'actor-target' })
+    expect(read.problems).toEqual([])
+    expect(read.directed).toBe(true)
+    expect(summary).toMatchObject({
+      mode: 'actor-target',
+      layers: ['jonas', 'maria'],
+      nodes: network.nodes.length,
+      edges: network.edges.length,
+    })
+    expect(summary.unlinked).toBeGreaterThan(0)
+    expect(read.nodes.map((n) => n.id)).toEqual(network.nodes.map((n) => n.id))
+    expect(read.edges.map((e) => [e.source, e.target, e.weight])).toEqual(network.edges.map((e) => [e.source, e.target, e.weight]))
+    expect(read.nodes.find((n) => n.id === 'actor:vladimir putin')?.attributes).toMatchObject({ label: 'Vladimir Putin', kind: 'person' })
+  })
+
+  it('writes a conflict network within a date range as GEXF 1.3, each tie with a spell on the days it was stated', async () => {
+    const file = join(dir, 'conflict.gexf')
+    const args = ['--mode', 'conflict', '--normalization', 'jaccard', '--from', '2023-10-01', '--to', '2023-10-31', '--layer', 'maria']
+    expect(await run(['network', sample(), ...args, '--format', 'gexf', '--out', file])).toBe(0)
+    expect(err).toMatch(/^Wrote the conflict network \(\d+ nodes, \d+ edges, from \d+ stances of maria\) to .*conflict\.gexf\./)
+    const read = readNetwork('gexf', file)
+    const network = await expected(
+      { layers: ['maria'], from: '2023-10-01', to: '2023-10-31' },
+      { mode: 'conflict', normalization: 'jaccard' },
+    )
+    expect(read.problems).toEqual([])
+    expect(read.directed).toBe(false)
+    expect(network.edges.length).toBeGreaterThan(0)
+    expect(read.edges.map((e) => [e.source, e.target, e.weight])).toEqual(network.edges.map((e) => [e.source, e.target, e.weight]))
+    const days = read.edges.flatMap((e) => e.spells.map(([start]) => start))
+    expect(days.length).toBeGreaterThan(0)
+    for (const day of days) expect(day >= '2023-10-01' && day <= '2023-10-31').toBe(true)
+    // The November document is outside the range: none of its statements is behind a tie.
+    expect(network.edges.flatMap((e) => e.statements).some((ref) => ref.startsWith('russia-and-hamas'))).toBe(false)
+  })
+
+  it('writes the node and edge lists as CSV files that Python’s csv module reads row for row', async () => {
+    const folder = join(dir, 'lists')
+    expect(await run(['network', sample(), '--mode', 'congruence', '--normalization', 'average', '--format', 'csv', '--out', folder])).toBe(
+      0,
+    )
+    const network = await expected({ layers: ['jonas', 'maria'] }, { mode: 'congruence', normalization: 'average' })
+    const nodes = readCsv(join(folder, 'nodes.csv'))
+    const edges = readCsv(join(folder, 'edges.csv'))
+    expect(nodes[0]).toEqual(['id', 'label', 'mode', 'kind', 'degree', 'favor', 'against', 'neutral', 'unset', 'stances'])
+    expect(nodes.slice(1).map((r) => r[0])).toEqual(network.nodes.map((n) => n.id))
+    expect(edges[0]!.slice(0, 5)).toEqual(['id', 'source', 'target', 'weight', 'raw'])
+    expect(edges.slice(1).map((r) => [r[1], r[2], Number(r[3])])).toEqual(network.edges.map((e) => [e.source, e.target, e.weight]))
+    expect(edges.slice(1).map((r) => r[r.length - 1])).toEqual(network.edges.map((e) => e.statements.join(' ')))
+  })
+
+  it('says which option is wrong in one sentence, with exit code 2, and which layer is missing with exit code 1', async () => {
+    const cases: [string[], string][] = [
+      [['--mode', 'bipartite', '--format', 'gexf', '--out', 'x'], '--mode takes actor-target, congruence, conflict, not "bipartite".'],
+      [
+        ['--mode', 'conflict', '--normalization', 'activity', '--format', 'gexf', '--out', 'x'],
+        '--normalization activity does not apply to --mode conflict; use none, average, jaccard.',
+      ],
+      [
+        ['--from', '2023-02-30', '--format', 'gexf', '--out', 'x'],
+        '--from takes a date written yyyy-mm-dd, such as 2023-10-01, not "2023-02-30".',
+      ],
+      [
+        ['--from', '2023-12-01', '--to', '2023-10-01', '--format', 'gexf', '--out', 'x'],
+        '--to 2023-10-01 is before --from 2023-12-01; the range runs from the earlier date to the later.',
+      ],
+      [['--format', 'pdf', '--out', 'x'], '--format takes graphml, gexf, csv, not "pdf".'],
+      [['--format', 'csv'], 'Say where to write: --out FOLDER (nodes.csv and edges.csv) or --out FILE.zip.'],
+      [
+        ['--layer', 'maria,_x', '--format', 'gexf', '--out', 'x'],
+        `--layer takes all, reviewed or annotator names separated by commas; "_x" is not an annotator's name.`,
+      ],
+    ]
+    for (const [args, sentence] of cases) {
+      err = ''
+      expect(await run(['network', sample(), ...args])).toBe(2)
+      expect(err.split('\n')[0]).toBe(sentence)
+    }
+    err = ''
+    expect(await run(['network', sample(), '--layer', 'reviewed', '--format', 'gexf', '--out', join(dir, 'r.gexf')])).toBe(1)
+    expect(err.trim()).toBe('No document has a reviewed layer yet; layers: jonas, maria.')
+    expect(await run(['network', '--help'])).toBe(0)
+    expect(out).toContain('Usage: marginalia network')
+  })
+})

@@ -1,0 +1,81 @@
+import { useEffect } from 'react'
+import type { AnalysisTab } from '../state/model/analysis-model'
+import { useAnalysis } from '../state/react/use-analysis'
+import { useSession } from '../state/react/use-session'
+import { AnalysisExportMenu } from './AnalysisExportMenu'
+import { AnalysisFilters } from './AnalysisFilters'
+import { NetworkPanel } from './NetworkPanel'
+import { OverTimeChart } from './OverTimeChart'
+import { SelectionPanel } from './SelectionPanel'
+import { StanceMatrixTable } from './StanceMatrixTable'
+import { StatementsTable } from './StatementsTable'
+
+const TABS: { tab: AnalysisTab; name: string }[] = [
+  { tab: 'matrix', name: 'Matrix' },
+  { tab: 'network', name: 'Network' },
+  { tab: 'time', name: 'Over time' },
+  { tab: 'statements', name: 'Statements' },
+]
+
+/**
+ * Who says what about whom (docs/analysis.md): the project's claims and stances joined with their
+ * sources, as an actor × target matrix, a network, stances over time and the statements table,
+ * under one set of filters, with the statements behind whatever is clicked beside them.
+ */
+export function AnalysisView() {
+  const session = useSession()
+  const tab = useAnalysis((s) => s.tab)
+  const view = useAnalysis((s) => s.view)
+  const error = useAnalysis((s) => s.error)
+  const loading = useAnalysis((s) => s.loading)
+  const selection = useAnalysis((s) => s.selection)
+  const exported = useAnalysis((s) => s.exported)
+
+  useEffect(() => session.analysis.watch(session.store), [session])
+
+  const select = session.analysis.select.bind(session.analysis)
+  const counts = view?.counts
+  return (
+    <main className="analysis" aria-label="Analysis" aria-busy={loading}>
+      <AnalysisFilters />
+      <div className="analysis-bar">
+        <div className="tabs" role="tablist" aria-label="Analysis views">
+          {TABS.map((t) => (
+            <button key={t.tab} type="button" role="tab" aria-selected={tab === t.tab} onClick={() => session.analysis.setTab(t.tab)}>
+              {t.name}
+            </button>
+          ))}
+        </div>
+        {counts && (
+          <span className="help" data-testid="analysis-counts">
+            {counts.statements} statements ({counts.stances} stances) in{' '}
+            {view.used.map((l) => (l === '_reviewed' ? 'the reviewed layer' : l)).join(', ')}
+          </span>
+        )}
+        <span className="toolbar-gap" />
+        <AnalysisExportMenu />
+      </div>
+      {(error || exported) && (
+        <p className={error || exported?.tone === 'error' ? 'hint hint-error' : 'hint'} role={error ? 'alert' : 'status'}>
+          {error ?? exported?.text}
+        </p>
+      )}
+      <div className="analysis-body">
+        <div className="analysis-main" role="tabpanel" aria-label={TABS.find((t) => t.tab === tab)!.name}>
+          {!view ? (
+            <p className="help">{error ? '' : 'Gathering the statements…'}</p>
+          ) : tab === 'matrix' ? (
+            <StanceMatrixTable matrix={view.matrix} selection={selection} onSelect={select} />
+          ) : tab === 'network' ? (
+            <NetworkPanel view={view} selection={selection} onSelect={select} />
+          ) : tab === 'time' ? (
+            <OverTimeChart view={view} onSelect={select} />
+          ) : (
+            <StatementsTable narrow={{ stances: false }} label="Statements" />
+          )}
+        </div>
+        <SelectionPanel />
+      </div>
+    </main>
+  )
+}

@@ -1,0 +1,145 @@
+import { useId } from 'react'
+import type { AnalysisView } from '../../../shared/discourse/analysis-view'
+import { POLARITY_COLOURS, type AnalysisSelection } from '../state/model/analysis-model'
+import { useAnalysis } from '../state/react/use-analysis'
+import { useSession } from '../state/react/use-session'
+import { NetworkCanvas } from './NetworkCanvas'
+
+const MODES = [
+  { value: 'actor-target', name: 'Actors → targets (two-mode)' },
+  { value: 'congruence', name: 'Agreement between actors (congruence)' },
+  { value: 'conflict', name: 'Conflict between actors' },
+] as const
+
+const NORMALIZATIONS: Record<string, { value: string; name: string }[]> = {
+  'actor-target': [
+    { value: 'none', name: 'Count of stances' },
+    { value: 'activity', name: 'Share of the actor’s stances (activity)' },
+    { value: 'prominence', name: 'Share of the target’s stances (prominence)' },
+  ],
+  one: [
+    { value: 'none', name: 'Count of stance pairs' },
+    { value: 'average', name: 'Average activity' },
+    { value: 'jaccard', name: 'Jaccard' },
+  ],
+}
+
+/**
+ * The network tab: which network (two-mode actor–target, one-mode congruence or conflict) and
+ * its normalisation (docs/analysis.md), the drawing, and the nodes as a list by degree, which a
+ * keyboard or a screen reader can use as well as the canvas.
+ */
+export function NetworkPanel({
+  view,
+  selection,
+  onSelect,
+}: {
+  view: AnalysisView
+  selection: AnalysisSelection | null
+  onSelect: (s: AnalysisSelection | null) => void
+}) {
+  const session = useSession()
+  const choice = useAnalysis((s) => s.network)
+  const ids = { mode: useId(), norm: useId() }
+  const network = view.network
+  const aside = [
+    network.unlinked && `${network.unlinked} with no source`,
+    network.untargeted && `${network.untargeted} with no target`,
+    network.unpolarized && `${network.unpolarized} with no polarity`,
+  ].filter(Boolean)
+  const nodes = [...network.nodes].sort((a, b) => b.degree - a.degree || b.stances.total - a.stances.total).slice(0, 60)
+  return (
+    <div className="network-panel">
+      <div className="network-controls">
+        <label htmlFor={ids.mode}>Network</label>
+        <select
+          id={ids.mode}
+          value={choice.mode}
+          onChange={(e) => session.analysis.setNetwork({ mode: e.target.value as typeof choice.mode })}
+        >
+          {MODES.map((m) => (
+            <option key={m.value} value={m.value}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.norm}>Weight</label>
+        <select
+          id={ids.norm}
+          value={choice.normalization}
+          onChange={(e) => session.analysis.setNetwork({ normalization: e.target.value as typeof choice.normalization })}
+        >
+          {NORMALIZATIONS[choice.mode === 'actor-target' ? 'actor-target' : 'one']!.map((n) => (
+            <option key={n.value} value={n.value}>
+              {n.name}
+            </option>
+          ))}
+        </select>
+        <span className="network-legend" aria-hidden="true">
+          <span>
+            <span className="legend-dot" style={{ background: '#2b5a87' }} /> actor
+          </span>
+          {choice.mode === 'actor-target' && (
+            <span>
+              <span className="legend-dot" style={{ background: '#d0508a' }} /> target
+            </span>
+          )}
+          {choice.mode === 'actor-target' ? (
+            <>
+              <span>
+                <span className="legend-line" style={{ background: POLARITY_COLOURS.favor }} /> for
+              </span>
+              <span>
+                <span className="legend-line" style={{ background: POLARITY_COLOURS.against }} /> against
+              </span>
+            </>
+          ) : (
+            <span>
+              <span className="legend-line" style={{ background: '#8d8779' }} /> {choice.mode === 'congruence' ? 'agree' : 'conflict'},
+              thicker for more
+            </span>
+          )}
+        </span>
+        <span className="help" data-testid="network-summary">
+          {network.nodes.length} nodes, {network.edges.length} ties from {network.used} stances
+          {aside.length > 0 ? `; set aside: ${aside.join(', ')}` : ''}
+        </span>
+      </div>
+      {network.nodes.length === 0 ? (
+        <p className="help">
+          No stance passes the filter with a source and a target{network.mode === 'actor-target' ? '' : ' and a polarity'}: there is no
+          network to draw.
+        </p>
+      ) : (
+        <div className="network-main">
+          <NetworkCanvas network={network} selection={selection} onSelect={onSelect} />
+          <nav className="network-nodes" aria-label="Nodes">
+            <h3 className="pane-title">Nodes by degree</h3>
+            <ul>
+              {nodes.map((n) => {
+                const pressed =
+                  (selection?.kind === 'actor' || selection?.kind === 'target') && selection.kind === n.mode && selection.key === n.key
+                return (
+                  <li key={n.id}>
+                    <button
+                      type="button"
+                      className={`node-item node-${n.mode}`}
+                      aria-pressed={pressed}
+                      onClick={() => onSelect(pressed ? null : { kind: n.mode, key: n.key, label: n.label })}
+                    >
+                      <span className="node-dot" aria-hidden="true" />
+                      <span className="node-label" dir="auto">
+                        {n.label}
+                      </span>
+                      <span className="help">{n.degree}</span>
+                    </button>
+                  </li>
+                )
+              })}
+            </ul>
+          </nav>
+        </div>
+      )}
+    </div>
+  )
+}

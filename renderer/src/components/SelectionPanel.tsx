@@ -1,0 +1,83 @@
+import { layerName, narrowOf, POLARITY_COLOURS, selectionTitle } from '../state/model/analysis-model'
+import { useAnalysis } from '../state/react/use-analysis'
+import { useSession } from '../state/react/use-session'
+
+/**
+ * Beside the matrix, the network and the chart: the statements behind what was clicked (a cell,
+ * an actor or a target, the stances with no source), each with its quote, polarity, target,
+ * document and layer. Until something is clicked, it counts the stances with no source, which
+ * every view sets apart and lists here rather than dropping them.
+ */
+export function SelectionPanel() {
+  const session = useSession()
+  const selection = useAnalysis((s) => s.selection)
+  const selected = useAnalysis((s) => s.selected)
+  const view = useAnalysis((s) => s.view)
+  const counts = view?.counts
+  return (
+    <aside className="analysis-side" aria-label="Selected statements">
+      {!selection ? (
+        <div className="side-intro">
+          <h3 className="pane-title">Statements</h3>
+          <p className="help">Click a cell of the matrix, a node of the network or a name in the chart to see the statements behind it.</p>
+          {counts && (
+            <p data-testid="unlinked-count">
+              {counts.unlinkedStances === 0 ? (
+                'Every stance that passes the filter has a source.'
+              ) : (
+                <>
+                  {counts.unlinkedStances} stance{counts.unlinkedStances === 1 ? ' has' : 's have'} no source{' '}
+                  <button type="button" className="link" onClick={() => session.analysis.select({ kind: 'unlinked' })}>
+                    List them
+                  </button>
+                </>
+              )}
+              {counts.untargeted > 0 && ` ${counts.untargeted} stance${counts.untargeted === 1 ? ' has' : 's have'} no target.`}
+            </p>
+          )}
+        </div>
+      ) : (
+        <>
+          <div className="side-head">
+            <h3 className="side-title" dir="auto">
+              {selectionTitle(selection)}
+            </h3>
+            <button type="button" className="quiet small" onClick={() => session.analysis.select(null)}>
+              Clear
+            </button>
+          </div>
+          <p className="help" role="status" data-testid="selected-count">
+            {selected === null
+              ? 'Loading…'
+              : `${selected.total} statement${selected.total === 1 ? '' : 's'}${selected.total > selected.rows.length ? `, the first ${selected.rows.length} shown` : ''}`}
+          </p>
+          <ol className="side-list" aria-label={selectionTitle(selection)} data-narrow={JSON.stringify(narrowOf(selection))}>
+            {selected?.rows.map((r) => (
+              <li key={r.ref} className="side-statement">
+                <blockquote dir="auto">{r.quote}</blockquote>
+                <p>
+                  <span className="statement-actor" dir="auto">
+                    {r.actor ?? 'no source'}
+                  </span>{' '}
+                  {r.label === 'stance' ? (
+                    <>
+                      <span className="polarity" style={{ color: r.polarity ? POLARITY_COLOURS[r.polarity] : POLARITY_COLOURS.unset }}>
+                        {r.polarity ?? 'no polarity'}
+                      </span>{' '}
+                      <span dir="auto">{r.target || '(no target)'}</span>
+                    </>
+                  ) : (
+                    'claim'
+                  )}
+                </p>
+                <p className="help">
+                  {r.documentTitle} · {r.date ?? 'undated'} · {layerName(r.layer)}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </aside>
+  )
+}

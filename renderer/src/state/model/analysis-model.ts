@@ -1,0 +1,141 @@
+/**
+ * The Analysis view's state, pure: what the user chose (layer, date range, documents, labels,
+ * source kinds, duplicates, the network and the time unit), what they clicked (a matrix cell, a
+ * node, the unlinked stances), and how those become the contract's filter and narrowing. Also the
+ * document filter the document list and the analysis share, and the colours of a matrix cell.
+ */
+import type { DocumentSummary } from '../../../../shared/api'
+import type { AnalysisFilter, AnalysisView, Narrow, NetworkChoice, OverTimeChoice } from '../../../../shared/discourse/analysis-view'
+import type { StanceCounts } from '../../../../shared/discourse/statements'
+
+/** The reviewed layer's name. */
+export const REVIEWED_LAYER = '_reviewed'
+
+/** The tabs of the Analysis view. */
+export type AnalysisTab = 'matrix' | 'network' | 'time' | 'statements'
+
+/** What the user chose in the filter bar. */
+export interface AnalysisChoice {
+  /** 'default' (the reviewed layer once one exists, else every annotator), 'all' (every annotator), or one layer's name. */
+  layer: string
+  /** yyyy-mm-dd or ''. */
+  from: string
+  to: string
+  /** Documents whose title or properties hold this text ('' for all). */
+  documents: string
+  /** Label ids to keep, or null for all. */
+  labels: string[] | null
+  /** Source kinds to keep ('' for sources with no kind), or null for all. */
+  kinds: string[] | null
+  /** Count a stance repeated in one document once. */
+  oncePerDocument: boolean
+}
+
+/** What was clicked: a matrix cell, an actor or a target, or the unlinked stances. */
+export type AnalysisSelection =
+  | { kind: 'cell'; actor: string; target: string; actorLabel: string; targetLabel: string }
+  | { kind: 'actor'; key: string; label: string }
+  | { kind: 'target'; key: string; label: string }
+  | { kind: 'unlinked' }
+
+/** Nothing chosen: every statement of the default layer. */
+export const noChoice: AnalysisChoice = {
+  layer: 'default',
+  from: '',
+  to: '',
+  documents: '',
+  labels: null,
+  kinds: null,
+  oncePerDocument: false,
+}
+
+/** The network and time unit shown first. */
+export const firstNetwork: NetworkChoice = { mode: 'actor-target', normalization: 'none', isolates: false }
+export const firstOverTime: OverTimeChoice = { by: 'actor', unit: 'month' }
+
+/** Whether a document's title or one of its properties (name or value) holds the text, in any case. */
+export function documentMatches(doc: Pick<DocumentSummary, 'title' | 'properties'>, query: string): boolean {
+  const q = query.trim().toLowerCase()
+  if (q === '') return true
+  if (doc.title.toLowerCase().includes(q)) return true
+  return Object.entries(doc.properties).some(([k, v]) => `${k}: ${v}`.toLowerCase().includes(q) || v.toLowerCase().includes(q))
+}
+
+/** The contract's filter for a choice: the document text resolved to ids, the layer to names. */
+export function filterOf(
+  choice: AnalysisChoice,
+  documents: readonly Pick<DocumentSummary, 'id' | 'title' | 'properties'>[],
+  layers: readonly string[],
+): AnalysisFilter {
+  const annotators = layers.filter((l) => l !== REVIEWED_LAYER)
+  return {
+    layers: choice.layer === 'default' ? null : choice.layer === 'all' ? (annotators.length > 0 ? annotators : null) : [choice.layer],
+    documents: choice.documents.trim() === '' ? null : documents.filter((d) => documentMatches(d, choice.documents)).map((d) => d.id),
+    from: choice.from === '' ? null : choice.from,
+    to: choice.to === '' ? null : choice.to,
+    labels: choice.labels,
+    sourceKinds: choice.kinds,
+    duplicates: choice.oncePerDocument ? 'document' : 'include',
+  }
+}
+
+/** The statements a selection stands for (null: all of them). */
+export function narrowOf(selection: AnalysisSelection | null, search = ''): Narrow {
+  const base = { stances: false, search }
+  if (!selection) return base
+  if (selection.kind === 'cell') return { ...base, actor: selection.actor, target: selection.target, stances: true }
+  if (selection.kind === 'actor') return { ...base, actor: selection.key, stances: true }
+  if (selection.kind === 'target') return { ...base, target: selection.key, stances: true }
+  return { ...base, actor: null, stances: true }
+}
+
+/** "Kremlin on ceasefire", "Stances by Kremlin", … */
+export function selectionTitle(selection: AnalysisSelection): string {
+  if (selection.kind === 'cell') return `${selection.actorLabel} on ${selection.targetLabel}`
+  if (selection.kind === 'actor') return `Stances by ${selection.label}`
+  if (selection.kind === 'target') return `Stances on ${selection.label}`
+  return 'Stances with no source'
+}
+
+/** A layer's name as the user reads it. */
+export function layerName(layer: string): string {
+  return layer === REVIEWED_LAYER ? 'Reviewed layer' : layer
+}
+
+/** What the layer menu offers: the default, every annotator, each layer. */
+export function layerOptions(view: Pick<AnalysisView, 'layers' | 'reviewed'> | null): { value: string; label: string }[] {
+  const layers = view?.layers ?? []
+  const annotators = layers.filter((l) => l.name !== REVIEWED_LAYER)
+  return [
+    { value: 'default', label: view?.reviewed ? 'Reviewed layer (default)' : 'All annotators (default)' },
+    ...(view?.reviewed ? [{ value: 'all', label: `All annotators (${annotators.length})` }] : []),
+    ...layers.map((l) => ({ value: l.name, label: `${layerName(l.name)} (${l.statements})` })),
+  ]
+}
+
+/** The colours of polarities, as the matrix, the network and the chart draw them. */
+export const POLARITY_COLOURS = { favor: '#2e7d4f', against: '#b3362b', neutral: '#7a7f87', unset: '#c9c3b8' } as const
+
+/**
+ * A cell's background: the colour of its leaning (favor − against over the polarised stances:
+ * green for favor, red for against, grey for neutral or balanced), stronger the more stances it
+ * holds relative to the fullest cell.
+ */
+export function cellColour(counts: StanceCounts, fullest: number): string {
+  const polar = counts.favor + counts.against
+  const lean = polar === 0 ? 0 : (counts.favor - counts.against) / polar
+  const alpha = 0.12 + 0.55 * Math.min(1, Math.sqrt(counts.total / Math.max(1, fullest)))
+  const rgb = lean > 0.2 ? '46 125 79' : lean < -0.2 ? '179 54 43' : '122 127 135'
+  return `rgb(${rgb} / ${alpha.toFixed(3)})`
+}
+
+/** "3 for, 1 against, 2 neutral" (parts that are 0 left out; "1 unset" when some have no polarity). */
+export function countsSentence(c: StanceCounts): string {
+  const parts = [
+    c.favor && `${c.favor} for`,
+    c.against && `${c.against} against`,
+    c.neutral && `${c.neutral} neutral`,
+    c.unset && `${c.unset} with no polarity`,
+  ].filter(Boolean)
+  return parts.length > 0 ? parts.join(', ') : 'none'
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import type { ViewNetwork } from '../../../../shared/discourse/analysis-view'
+import { MAX_NODES, fitTransform, layoutNetwork, nodeAt, placeLabels, zoomAt } from './network-layout'
+
+function network(actors: number, targets: number, ties: [number, number][]): ViewNetwork {
+  const stances = { favor: 1, against: 0, neutral: 0, unset: 0, total: 1 }
+  const node = (mode: 'actor' | 'target', i: number) => ({
+    id: `${mode}:${mode}${i}`,
+    key: `${mode}${i}`,
+    label: `${mode === 'actor' ? 'Actor' : 'Target'} ${i}`,
+    mode,
+    kind: '',
+    degree: ties.filter(([a, t]) => (mode === 'actor' ? a : t) === i).length,
+    stances,
+  })
+  return {
+    mode: 'actor-target',
+    normalization: 'none',
+    directed: true,
+    nodes: [...Array.from({ length: actors }, (_, i) => node('actor', i)), ...Array.from({ length: targets }, (_, i) => node('target', i))],
+    edges: ties.map(([a, t], i) => ({
+      id: `e${i}`,
+      source: `actor:actor${a}`,
+      target: `target:target${t}`,
+      weight: 1,
+      raw: 1,
+      signed: 1,
+      favor: 1,
+      against: 0,
+      neutral: 0,
+      unset: 0,
+      targets: 1,
+    })),
+    used: ties.length,
+    unlinked: 0,
+    untargeted: 0,
+    unpolarized: 0,
+  }
+}
+
+describe('the network layout', () => {
+  it('settles tied nodes closer than untied ones, sizes them by degree, and keeps positions it had', () => {
+    const n = network(3, 2, [
+      [0, 0],
+      [1, 0],
+      [2, 1],
+    ])
+    const layout = layoutNetwork(n)
+    for (let i = 0; i < 300; i++) layout.simulation.tick()
+    const at = new Map(layout.nodes.map((x) => [x.id, x]))
+    const d = (a: string, b: string) => Math.hypot(at.get(a)!.x - at.get(b)!.x, at.get(a)!.y - at.get(b)!.y)
+    expect(d('actor:actor0', 'target:target0')).toBeLessThan(d('actor:actor0', 'target:target1'))
+    expect(at.get('target:target0')!.r).toBeGreaterThan(at.get('target:target1')!.r)
+    const again = layoutNetwork(n, new Map(layout.nodes.map((x) => [x.id, { x: x.x, y: x.y }])))
+    expect(again.nodes.map((x) => [x.x, x.y])).toEqual(layout.nodes.map((x) => [x.x, x.y]))
+  })
+
+  it('draws at most MAX_NODES, the best connected, and counts the others', () => {
+    const ties: [number, number][] = Array.from({ length: 50 }, (_, i) => [i, 0])
+    const layout = layoutNetwork(network(MAX_NODES + 50, 1, ties))
+    expect(layout.nodes).toHaveLength(MAX_NODES)
+    expect(layout.hidden).toBe(51)
+    expect(layout.nodes[0]!.id).toBe('target:target0')
+    expect(layout.links).toHaveLength(50)
+  })
+
+  it('zooms about the pointer, finds the node under it, and fits every node in the box', () => {
+    const t = zoomAt({ k: 1, x: 0, y: 0 }, 2, 100, 50)
+    expect(t).toEqual({ k: 2, x: -100, y: -50 })
+    const nodes = [{ id: 'a', key: 'a', label: 'A', mode: 'actor' as const, kind: '', degree: 1, stances: 1, r: 5, x: 10, y: 10 }]
+    expect(nodeAt(nodes, t, 10 * 2 - 100 + 3, 10 * 2 - 50)?.id).toBe('a')
+    expect(nodeAt(nodes, t, 200, 200)).toBeNull()
+    const fit = fitTransform([...nodes, { ...nodes[0]!, id: 'b', x: 110, y: 60 }], 400, 300)
+    for (const [x, y] of [
+      [10, 10],
+      [110, 60],
+    ]) {
+      expect(x! * fit.k + fit.x).toBeGreaterThan(0)
+      expect(x! * fit.k + fit.x).toBeLessThan(400)
+      expect(y! * fit.k + fit.y).toBeGreaterThan(0)
+      expect(y! * fit.k + fit.y).toBeLessThan(300)
+    }
+  })
+
+  it('places labels that do not overlap, the selected node’s first', () => {
+    const mk = (id: string, x: number, degree: number) => ({
+      id,
+      key: id,
+      label: `Label ${id}`,
+      mode: 'actor' as const,
+      kind: '',
+      degree,
+      stances: 1,
+      r: 4,
+      x,
+      y: 0,
+    })
+    const nodes = [mk('a', 0, 3), mk('b', 5, 2), mk('c', 300, 1)]
+    const placed = placeLabels(nodes, { k: 1, x: 10, y: 100 }, { width: 600, height: 200, line: 14 }, (s) => s.length * 7)
+    expect(placed.map((p) => p.node.id)).toEqual(['a', 'c'])
+    const chosen = placeLabels(nodes, { k: 1, x: 10, y: 100 }, { width: 600, height: 200, line: 14 }, (s) => s.length * 7, new Set(['b']))
+    expect(chosen.map((p) => p.node.id)).toEqual(['b', 'c'])
+  })
+})

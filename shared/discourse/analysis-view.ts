@@ -1,0 +1,322 @@
+/**
+ * What the Analysis view and `marginalia network` ask of a project's statements, and what they get
+ * back: the filter as the contract validates it, the layer chosen by default, and the view (the
+ * matrix, a network and the counts over time, without the statement references behind each cell
+ * and edge, which can run to hundreds of thousands), and pages of statement rows narrowed to a
+ * cell, a node or the unlinked stances. Pure: the core (electron/core/app/analysis-service.ts)
+ * builds the statement set from the project and calls these.
+ */
+import { z } from 'zod'
+import { DomainError } from '../errors'
+import { AnnotatorName, DocumentId } from '../model/annotation'
+import { checkDateRange, filterStatements, withoutDuplicates, type StatementFilter } from './filter'
+import { buildMatrix, type KindGroup, type MatrixColumn, type MatrixRow } from './matrix'
+import { buildNetwork, type Network, type NetworkEdge, type NetworkNode, type NetworkOptions } from './network'
+import { overTime, type OverTime } from './over-time'
+import type { Statement, StanceCounts, StatementSet } from './statements'
+
+/** The reviewed layer's name among the layers. */
+export const REVIEWED = '_reviewed'
+
+/** A layer: an annotator's name, or "_reviewed". */
+export const LayerName = z.union([AnnotatorName, z.literal(REVIEWED)])
+
+/** A day as yyyy-mm-dd (checked as a calendar date by checkDateRange, with a sentence). */
+const Day = z.string().max(40)
+
+/** Which statements to analyse. */
+export const AnalysisFilter = z
+  .object({
+    /** Layers: annotator names and/or "_reviewed"; null for the default (the reviewed layer once one exists, else every annotator's). */
+    layers: z.array(LayerName).min(1).max(200).nullable().default(null),
+    /** These documents only (all when null). */
+    documents: z.array(DocumentId).max(100_000).nullable().default(null),
+    /** First and last day, yyyy-mm-dd, both included; with either, undated documents are left out. */
+    from: Day.nullable().default(null),
+    to: Day.nullable().default(null),
+    /** Label ids (claim, stance); all statement labels when null. */
+    labels: z.array(z.string().min(1).max(100)).max(100).nullable().default(null),
+    /** Source kinds ('' for sources with no kind); unlinked statements are always kept. All when null. */
+    sourceKinds: z.array(z.string().max(200)).max(200).nullable().default(null),
+    /** DNA's duplicates: 'document' counts a stance repeated in one document once. */
+    duplicates: z.enum(['include', 'document']).default('include'),
+  })
+  .strict()
+export type AnalysisFilter = z.output<typeof AnalysisFilter>
+
+/** Which network: the mode and a normalisation that mode has (docs/analysis.md). */
+export const NetworkChoice = z
+  .object({
+    mode: z.enum(['actor-target', 'congruence', 'conflict']).default('actor-target'),
+    normalization: z.enum(['none', 'activity', 'prominence', 'average', 'jaccard']).default('none'),
+    /** Also actors and targets with no tie (DNA's "include isolates"). */
+    isolates: z.boolean().default(false),
+  })
+  .strict()
+export type NetworkChoice = z.output<typeof NetworkChoice>
+
+/** How to count over time. */
+export const OverTimeChoice = z
+  .object({ by: z.enum(['actor', 'target']).default('actor'), unit: z.enum(['week', 'month', 'year']).default('month') })
+  .strict()
+export type OverTimeChoice = z.output<typeof OverTimeChoice>
+
+/** Statements narrowed to what the user clicked: a cell, a node, the unlinked stances, or a search. */
+export const Narrow = z
+  .object({
+    /** An actor key; null for statements with no source (unlinked); absent for any. */
+    actor: z.string().max(2000).nullable().optional(),
+    /** A target key; null for stances with no target; absent for any. */
+    target: z.string().max(2000).nullable().optional(),
+    /** Stances only (no claims). */
+    stances: z.boolean().default(false),
+    /** Statements whose quote, target, actor, source or document title holds this text (any case). */
+    search: z.string().max(500).default(''),
+  })
+  .strict()
+export type Narrow = z.output<typeof Narrow>
+
+const NORMALIZATIONS = {
+  'actor-target': ['none', 'activity', 'prominence'],
+  congruence: ['none', 'average', 'jaccard'],
+  conflict: ['none', 'average', 'jaccard'],
+} as const
+
+/** The network options for a choice; a DomainError ('invalid') when the normalisation is not one of the mode's. */
+export function networkOptions(choice: NetworkChoice, filter: StatementFilter, duplicates: AnalysisFilter['duplicates']): NetworkOptions {
+  const allowed: readonly string[] = NORMALIZATIONS[choice.mode]
+  if (!allowed.includes(choice.normalization)) {
+    throw new DomainError(
+      'invalid',
+      `The ${choice.mode} network has no "${choice.normalization}" normalisation; use ${allowed.join(', ')}.`,
+    )
+  }
+  return { mode: choice.mode, normalization: choice.normalization, filter, duplicates, isolates: choice.isolates } as NetworkOptions
+}
+
+/** The layers a statement set has: annotators' (by name) then the reviewed layer, each with its statements. */
+export function layersOf(set: StatementSet): { name: string; statements: number }[] {
+  const counts = new Map<string, number>()
+  for (const s of set.statements) counts.set(s.layer, (counts.get(s.layer) ?? 0) + 1)
+  return [...counts]
+    .map(([name, statements]) => ({ name, statements }))
+    .sort((a, b) => Number(a.name === REVIEWED) - Number(b.name === REVIEWED) || (a.name < b.name ? -1 : 1))
+}
+
+/**
+ * The filter the modules take, with the layers resolved: as asked, or by default the reviewed
+ * layer when the project has one, else every annotator's layer. `annotators` are the project's
+ * annotators with a layer; a layer the project does not have is refused in one sentence.
+ */
+export function resolveFilter(
+  filter: AnalysisFilter,
+  annotators: readonly string[],
+  hasReviewed: boolean,
+): { filter: StatementFilter; layers: string[] } {
+  const known = new Set([...annotators, ...(hasReviewed ? [REVIEWED] : [])])
+  for (const l of filter.layers ?? []) {
+    if (!known.has(l)) {
+      const what = l === REVIEWED ? 'No document has a reviewed layer yet' : `There are no annotations by "${l}" in this project`
+      throw new DomainError('not-found', `${what}; layers: ${[...known].join(', ') || 'none yet'}.`)
+    }
+  }
+  const layers = filter.layers ? [...filter.layers] : hasReviewed ? [REVIEWED] : [...annotators]
+  const out: StatementFilter = { layers }
+  if (filter.documents) out.documents = filter.documents
+  if (filter.from !== null) out.from = filter.from
+  if (filter.to !== null) out.to = filter.to
+  if (filter.labels) out.labels = filter.labels
+  if (filter.sourceKinds) out.sourceKinds = filter.sourceKinds
+  checkDateRange(out)
+  return { filter: out, layers }
+}
+
+/** A matrix cell without its statements (they come page by page, narrowed to the cell). */
+export interface ViewCell {
+  row: number
+  column: number
+  counts: StanceCounts
+}
+
+/** The matrix as the view draws it. */
+export interface ViewMatrix {
+  rows: MatrixRow[]
+  columns: (Omit<MatrixColumn, 'unlinked'> & { unlinked: StanceCounts })[]
+  groups: KindGroup[]
+  cells: ViewCell[]
+  total: StanceCounts
+  unlinked: StanceCounts
+  untargeted: StanceCounts
+}
+
+/** A network as the view draws it: nodes, and edges without the statements behind them. */
+export interface ViewNetwork {
+  mode: Network['mode']
+  normalization: Network['normalization']
+  directed: boolean
+  nodes: NetworkNode[]
+  edges: Omit<NetworkEdge, 'statements' | 'dates'>[]
+  /** Stances in the network, and those set aside. */
+  used: number
+  unlinked: number
+  untargeted: number
+  unpolarized: number
+}
+
+/** Counts over time, with the untargeted stances counted. */
+export type ViewOverTime = Omit<OverTime, 'untargeted'> & { untargeted: number }
+
+/** Everything the Analysis view shows for one filter. */
+export interface AnalysisView {
+  /** Every layer of the project with statements, and how many. */
+  layers: { name: string; statements: number }[]
+  /** The layers this view counts (the default resolved). */
+  used: string[]
+  /** Whether some document has a reviewed layer. */
+  reviewed: boolean
+  /** Every document: id, title and date (yyyy-mm-dd or null), in project order. */
+  documents: { id: string; title: string; date: string | null }[]
+  /** The source kinds statements name ('' for sources with no kind), in code unit order. */
+  kinds: string[]
+  /** The first and last document date, or null when no document is dated. */
+  dates: { first: string; last: string } | null
+  /** Statements that pass the filter: all, claims and stances, and those without a source. */
+  counts: { statements: number; stances: number; unlinked: number; unlinkedStances: number; untargeted: number }
+  matrix: ViewMatrix
+  network: ViewNetwork
+  overTime: ViewOverTime
+}
+
+/** The view of a statement set under a filter (layers already resolved). */
+export function analysisView(
+  set: StatementSet,
+  context: { filter: StatementFilter; layers: string[]; reviewed: boolean; documents: AnalysisView['documents'] },
+  choice: { filter: AnalysisFilter; network: NetworkChoice; overTime: OverTimeChoice },
+): AnalysisView {
+  const { filter } = context
+  const duplicates = choice.filter.duplicates
+  const kept = withoutDuplicates(filterStatements(set.statements, filter), duplicates)
+  const counts = { statements: kept.length, stances: 0, unlinked: 0, unlinkedStances: 0, untargeted: 0 }
+  for (const s of kept) {
+    if (s.actorKey === null) counts.unlinked++
+    if (!s.stance) continue
+    counts.stances++
+    if (s.actorKey === null) counts.unlinkedStances++
+    if (s.targetKey === null) counts.untargeted++
+  }
+  const kinds = new Set<string>()
+  for (const s of set.statements) if (s.source) kinds.add(s.source.kind)
+  const dated = context.documents.map((d) => d.date).filter((d): d is string => d !== null)
+  const matrix = buildMatrix(set, { filter, duplicates })
+  const network = buildNetwork(set, networkOptions(choice.network, filter, duplicates))
+  const time = overTime(set, { ...choice.overTime, filter, duplicates })
+  return {
+    layers: layersOf(set),
+    used: context.layers,
+    reviewed: context.reviewed,
+    documents: context.documents,
+    kinds: [...kinds].sort(),
+    dates: dated.length > 0 ? { first: dated.reduce((a, b) => (a < b ? a : b)), last: dated.reduce((a, b) => (a > b ? a : b)) } : null,
+    counts,
+    matrix: {
+      rows: matrix.rows,
+      columns: matrix.columns.map((c) => ({ target: c.target, counts: c.counts, unlinked: c.unlinked.counts })),
+      groups: matrix.groups,
+      cells: matrix.cells.map((c) => ({ row: c.row, column: c.column, counts: c.counts })),
+      total: matrix.total,
+      unlinked: matrix.unlinked.counts,
+      untargeted: matrix.untargeted.counts,
+    },
+    network: {
+      mode: network.mode,
+      normalization: network.normalization,
+      directed: network.directed,
+      nodes: network.nodes,
+      edges: network.edges.map(({ statements: _s, dates: _d, ...e }) => e),
+      used: network.summary.used,
+      unlinked: network.summary.unlinked.length,
+      untargeted: network.summary.untargeted.length,
+      unpolarized: network.summary.unpolarized.length,
+    },
+    overTime: { ...time, untargeted: time.untargeted.length },
+  }
+}
+
+/** One statement as a row of the view's tables. */
+export interface StatementRow {
+  ref: string
+  documentId: string
+  documentTitle: string
+  date: string | null
+  layer: string
+  id: string
+  label: string
+  start: number
+  end: number
+  quote: string
+  polarity: Statement['polarity']
+  /** The target as written. */
+  target: string
+  targetKey: string | null
+  actorKey: string | null
+  /** The actor's label (its most frequent spelling), or null when unlinked. */
+  actor: string | null
+  /** The source's text and kind, or null when unlinked. */
+  sourceText: string | null
+  sourceKind: string | null
+}
+
+/** A page of statement rows, and how many there are in all. */
+export interface StatementPage {
+  total: number
+  offset: number
+  rows: StatementRow[]
+}
+
+/** The statements that pass the filter and the narrowing, rows offset … offset + limit. */
+export function statementPage(
+  set: StatementSet,
+  filter: StatementFilter,
+  duplicates: AnalysisFilter['duplicates'],
+  narrow: Narrow,
+  offset: number,
+  limit: number,
+): StatementPage {
+  const actorLabel = new Map(set.actors.map((a) => [a.key, a.label]))
+  const needle = narrow.search.trim().toLowerCase()
+  const all = withoutDuplicates(filterStatements(set.statements, filter), duplicates).filter(
+    (s) =>
+      (!narrow.stances || s.stance) &&
+      (narrow.actor === undefined || s.actorKey === narrow.actor) &&
+      (narrow.target === undefined || (s.stance && s.targetKey === narrow.target)) &&
+      (needle === '' || searchable(s, actorLabel).includes(needle)),
+  )
+  return {
+    total: all.length,
+    offset,
+    rows: all.slice(offset, offset + limit).map((s) => ({
+      ref: s.ref,
+      documentId: s.documentId,
+      documentTitle: s.documentTitle,
+      date: s.date,
+      layer: s.layer,
+      id: s.id,
+      label: s.label,
+      start: s.start,
+      end: s.end,
+      quote: s.quote,
+      polarity: s.polarity,
+      target: s.target,
+      targetKey: s.targetKey,
+      actorKey: s.actorKey,
+      actor: s.actorKey === null ? null : (actorLabel.get(s.actorKey) ?? s.actorKey),
+      sourceText: s.source?.text ?? null,
+      sourceKind: s.source?.kind ?? null,
+    })),
+  }
+}
+
+function searchable(s: Statement, actorLabel: ReadonlyMap<string, string>): string {
+  const actor = s.actorKey === null ? '' : (actorLabel.get(s.actorKey) ?? '')
+  return `${s.quote}\n${s.target}\n${actor}\n${s.source?.text ?? ''}\n${s.documentTitle}\n${s.label}\n${s.polarity ?? ''}`.toLowerCase()
+}
