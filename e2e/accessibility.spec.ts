@@ -89,7 +89,7 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(audit.found).toEqual({})
     })
 
-    test('Review, Agreement and Retrieve', async ({ page, app }) => {
+    test('Review, Agreement, Retrieve and Analysis', async ({ page, app }) => {
       test.setTimeout(120_000)
       const audit = new Audit(page)
       await page.goto(app.url)
@@ -115,6 +115,21 @@ for (const scheme of ['light', 'dark'] as const) {
       await retrieve.getByLabel('Group by').selectOption('source')
       await expect(retrieve.getByText(/annotations in \d+ groups/)).toBeVisible()
       await audit.check('Retrieve, grouped by source')
+
+      await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Analysis' }).click()
+      const analysis = page.getByRole('main', { name: 'Analysis' })
+      await expect(analysis.getByRole('table', { name: 'Actors by target' })).toBeVisible()
+      await analysis
+        .getByRole('table', { name: 'Actors by target' })
+        .getByRole('button', { name: 'Russian government on Hamas: 2 for' })
+        .click()
+      await audit.check('Analysis: the matrix with a cell chosen')
+      for (const tab of ['Network', 'Over time', 'Statements']) {
+        await analysis.getByRole('tab', { name: tab }).click()
+        await expect(analysis.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true')
+        await page.waitForTimeout(300)
+        await audit.check(`Analysis: ${tab}`)
+      }
 
       expect(audit.found).toEqual({})
     })

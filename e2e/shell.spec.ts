@@ -240,5 +240,15 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('main', { name: 'Retrieve' })).toBeVisible()
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800)
     await shoot(page, `retrieve-800x600-${scheme}`)
+
+    await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Analysis' }).click()
+    await expect(page.getByRole('table', { name: 'Actors by target' })).toBeVisible()
+    expect(await offScreen(page, 'header.header')).toEqual([])
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800)
+    await shoot(page, `analysis-800x600-${scheme}`)
+    await page.getByRole('tab', { name: 'Network' }).click()
+    await expect(page.getByTestId('network-summary')).toContainText('nodes')
+    await page.waitForTimeout(2000)
+    await shoot(page, `analysis-network-800x600-${scheme}`)
   })
 }
