@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync'
 import { restoreFormulaCell } from '../shared/csv'
 import type { ProjectFile, StoreFile } from '../shared/model/project'
 import { sliceCodePoints } from '../shared/offsets'
-import { expect, repo, test, type Marginalia } from './harness'
+import { chooseMenu, expect, repo, test, type Marginalia } from './harness'
 import { dragSelect, keyboardSelect, selectedText } from './text'
 
 const CLAIM = 'Moscow stepped-up its own rhetoric towards Israel'
@@ -157,7 +157,7 @@ test('export CSV from the UI and parse it back against the stored texts', async 
   await page.keyboard.press('1')
   await expect(page.getByTestId('save-state')).toHaveText('Saved')
 
-  await page.getByRole('button', { name: 'Export…' }).click()
+  await chooseMenu(page, 'Project', 'Export…')
   const dialog = page.getByRole('dialog')
   await expect(dialog.getByLabel('Protect against spreadsheet formulas')).toBeChecked()
   const download = page.waitForEvent('download')

@@ -56,7 +56,10 @@ class RecordingSurface implements TextSurface {
   }
   revealRange(): void {}
   focus(): void {}
-  scrollTo(): void {}
+  topOffset(): number {
+    return 0
+  }
+  scrollToOffset(): void {}
 }
 
 /** A session on a copy of the sample project, as annotator "tester", with the first document open. */

@@ -23,7 +23,7 @@ export function AnnotationEditor({ id }: { id: string }) {
   const target = label?.attributedTo ? findLabel(labels, label.attributedTo) : undefined
   return (
     <section className={`annotation-editor mg-label-${annotation.label}`} aria-label="Selected annotation">
-      <blockquote className="editor-quote" dir="auto">
+      <blockquote className="editor-quote" dir="auto" tabIndex={0}>
         {truncate(annotation.target.quote.exact, 400)}
       </blockquote>
       {/* A read-only document (its text is damaged) shows its annotations but changes none. */}

@@ -87,7 +87,16 @@ export class DocumentEditor implements TextSurface {
     })
     this.view = new EditorView(options.mount, {
       state,
-      attributes: { class: 'mg-text', 'aria-label': 'Document text', 'aria-readonly': 'true', spellcheck: 'false' },
+      // A read-only multi-line text box: screen readers let the caret move through it, and Tab reaches it.
+      attributes: {
+        class: 'mg-text',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': 'Document text',
+        'aria-readonly': 'true',
+        tabindex: '0',
+        spellcheck: 'false',
+      },
       handleClick: (_view, pos, event) => {
         options.onClickText(this.annotationsAtClick(pos, event))
         return false
@@ -242,10 +251,30 @@ export class DocumentEditor implements TextSurface {
     this.scheduleDraw()
   }
 
-  /** Scroll the text to `top` pixels (where the user left it), its highlights drawn there. */
-  scrollTo(top: number): void {
-    this.scroller.scrollTop = top
-    this.scheduleDraw()
+  /** The code point at the top of the view (the first one shown, or the nearest). */
+  topOffset(): number {
+    const box = this.scroller.getBoundingClientRect()
+    const text = this.view.dom.getBoundingClientRect()
+    const at = this.view.posAtCoords({ left: text.left + 2, top: Math.max(box.top, text.top) + 4 })
+    return at ? this.index.pmToCp(Math.min(at.pos, this.view.state.doc.content.size)) : 0
+  }
+
+  /**
+   * Scroll so the line holding code point `offset` is at the top of the view (where the user left
+   * it), its highlights drawn there. Paragraphs the browser has not laid out yet take their real
+   * height in the next frames (content-visibility): check again there and correct.
+   */
+  scrollToOffset(offset: number): void {
+    const pos = this.index.cpToPm(Math.min(Math.max(0, offset), this.index.length))
+    this.drawAround(pos, pos)
+    let frames = 4
+    const place = () => {
+      if (this.view.isDestroyed) return
+      this.scroller.scrollTop += this.view.coordsAtPos(pos, 1).top - this.scroller.getBoundingClientRect().top - 4
+      this.scheduleDraw()
+      if (--frames > 0) requestAnimationFrame(place)
+    }
+    place()
   }
 
   /** Put focus in the text, keeping its selection. */
