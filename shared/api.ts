@@ -16,13 +16,14 @@ import { isBaseIri } from './interchange/iris'
 import { AnnotationId, AnnotationOp, AnnotatorName, DocumentId } from './model/annotation'
 import { LayerName, type AnnotatorMemo, type Reply } from './model/memos'
 import { DocumentState } from './model/status'
-import type { Annotation, Link } from './model/annotation'
+import type { Annotation, Link, SuggestionRecord } from './model/annotation'
 import { LabelSchema, LinkTypeDef, Slug } from './model/labels'
 import { TagMerge } from './model/project'
 import type { TagUsage } from './tagset/tagset'
 import { UnitDecision, type Decision, type ReviewedAnnotation } from './model/review'
 import type { ReviewLayer, ReviewUnit } from './review/units'
 import type { AgreementReport } from './agreement/report'
+import type { DocumentSuggestions } from './suggest/for-layer'
 import { AnalysisFilter, Narrow, NetworkChoice, OverTimeChoice, type AnalysisView, type StatementPage } from './discourse/analysis-view'
 
 /**
@@ -89,6 +90,8 @@ export interface OpenedDocument {
   annotator: string
   annotations: Annotation[]
   links: Link[]
+  /** The annotator's decisions on suggestions in this document (rejected; accepted, with the annotation). */
+  suggestions: SuggestionRecord[]
   /**
    * Set when this layer's store could not be read and was moved aside, or when a last good copy of
    * it is pinned (see `pinned`): one sentence.
@@ -373,6 +376,13 @@ export const contract = {
   'documents.previewCsv': declare<CsvPreview>()(z.object({ file: ImportFile }).strict()),
   'documents.open': declare<OpenedDocument>()(z.object({ id: DocumentId }).strict()),
   'annotations.apply': declare<ApplyResult>()(z.object({ document: DocumentId, ops: z.array(AnnotationOp).min(1).max(10_000) }).strict()),
+  /**
+   * Suggest: sources, claims and their links proposed from attribution cues in a document's text
+   * (docs/suggestions.md), in the project's Claim and Source labels, without what the current
+   * annotator rejected or already has in their layer. Decisions are saved with annotations.apply
+   * (`decide` ops), so they undo like any change.
+   */
+  'suggestions.document': declare<DocumentSuggestions>()(z.object({ document: DocumentId }).strict()),
   /** Values already used for each completable text attribute, keyed "label.attribute". */
   'annotations.values': declare<Record<string, string[]>>()(Empty),
   /** Export in any format (docs/formats.md) as one file to save with host.saveFile. */
@@ -586,6 +596,7 @@ export { DomainError, type ErrorCode, type Retry } from './errors'
 export type { BackupInfo } from './model/backup'
 export type { CsvPreview } from './model/csv-preview'
 export type { AnnotationImportReport } from './interchange/import-report'
+export type { DocumentSuggestions, ProposedLink, ProposedSpan } from './suggest/for-layer'
 export { ExportFormat } from './interchange/formats'
 
 /** A failure as it crosses the boundary: the domain error's code, retry hint and sentence. */

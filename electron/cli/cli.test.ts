@@ -30,7 +30,18 @@ const json = () => JSON.parse(out)
 
 describe('marginalia', () => {
   it('has --help for every command, and says so on wrong usage with exit code 2', async () => {
-    for (const command of ['init', 'import', 'import-annotations', 'export', 'agreement', 'network', 'validate', 'stats', 'schema']) {
+    for (const command of [
+      'init',
+      'import',
+      'import-annotations',
+      'export',
+      'agreement',
+      'network',
+      'suggest',
+      'validate',
+      'stats',
+      'schema',
+    ]) {
       out = ''
       expect(await run([command, '--help'])).toBe(0)
       expect(out).toContain(`Usage: marginalia ${command}`)
@@ -38,6 +49,16 @@ describe('marginalia', () => {
     expect(await run(['export', sample(), '--format', 'pdf'])).toBe(2)
     expect(err).toContain('"pdf" is not a format export knows; use csv, tsv, xlsx, jsonl, w3c, brat, zip.')
     expect(await run(['frobnicate'])).toBe(2)
+  })
+
+  it('suggest is a command: read-only suggestions for chosen documents, as the main help lists it', async () => {
+    const id = 'putin-s-muted-response-to-hamas-attack-speaks-vo-b6c2270f'
+    expect(await run(['suggest', sample(), '--documents', id, '--json'])).toBe(0)
+    expect(json()).toMatchObject({ format: 'marginalia-suggestions', documents: [{ id }] })
+    expect(await run(['suggest', sample(), '--documents', 'no-such-document'])).toBe(1)
+    out = ''
+    await run(['--help'])
+    expect(out).toContain('suggest <projectDir>')
   })
 
   it('validate passes the sample project and reports every problem in a damaged copy', async () => {

@@ -9,6 +9,7 @@ Commands:
   export <projectDir> --format FORMAT      export annotations: csv, tsv, xlsx, jsonl, w3c, brat, or zip (the project)
   agreement <projectDir>                   inter-annotator agreement (kappa, alpha, span F1)
   network <projectDir> --format FORMAT     who says what about whom: an actor network as graphml, gexf or csv
+  suggest <projectDir>                     propose sources, claims and their links from attribution cues
   validate <projectDir>                    check a project folder against its schemas and its texts
   stats <projectDir>                       documents, annotators, annotations per label
   schema [--out DIR]                       the JSON Schemas of Marginalia's files
@@ -112,6 +113,22 @@ and counted on stderr.
   --format gexf         GEXF 1.3 for Gephi, with a spell per day stated when documents are dated
   --format csv          a node list and an edge list: --out FOLDER (nodes.csv, edges.csv) or FILE.zip
   --json                print what was written, with node, edge and stance counts, as JSON`,
+  suggest: `Usage: marginalia suggest <projectDir> [--documents ID,ID] [--min-confidence N] [--cues FILE] [--json]
+       marginalia suggest --evaluate <projectDir> --against <annotator|reviewed> [--documents ID,ID] [--fold stance=claim] [--json]
+
+Proposes Source and Claim spans and the links between them from attribution cues (speech verbs,
+"according to", quotations and their speakers; docs/suggestions.md), with each one's confidence
+and cue, a source's kind and canonical name when known, and canonical-name proposals. Nothing is
+written: the project is only read.
+  --documents ID,ID     these documents only (default: all)
+  --min-confidence N    leave out suggestions below N (0 to 1; default 0)
+  --cues FILE           a cue file of your own (shared/suggest/cues/README.md; default: English)
+  --evaluate            compare the suggestions with a layer: precision, recall and F1 per label,
+                        exact and overlap matching, and links
+  --against NAME        the annotator whose layers to compare with, or "reviewed"
+  --fold a=b,c=d        count the layer's label a as b (e.g. stance=claim: attributed stances as claims)
+  --json                the suggestions (format "marginalia-suggestions") or the evaluation
+                        (format "marginalia-suggestion-evaluation") as JSON`,
   validate: `Usage: marginalia validate <projectDir> [--json]
 
 Checks a project folder: project.json, every annotations/<annotator>/<document>.json and every

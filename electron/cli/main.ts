@@ -1,5 +1,5 @@
 /**
- * The `marginalia` command: init, import, export, agreement, network, validate and stats on a project
+ * The `marginalia` command: init, import, export, agreement, network, suggest, validate and stats on a project
  * folder, for scripts and pipelines (each command in a module beside this one). Exit codes: 0
  * done, 1 the command failed or found problems (the message says why), 2 wrong usage.
  */
@@ -18,6 +18,7 @@ import { HELP } from './help'
 import { importAnnotationsCommand, importCommand } from './import-command'
 import { networkCommand } from './network-command'
 import { statsCommand, validateCommand } from './project-commands'
+import { suggestCommand } from './suggest-command'
 
 /** Run the command line; resolves to the exit code. */
 export async function run(argv: string[]): Promise<number> {
@@ -33,6 +34,7 @@ export async function run(argv: string[]): Promise<number> {
     export: exportCommand,
     agreement,
     network: networkCommand,
+    suggest: suggestCommand,
     validate: validateCommand,
     stats: statsCommand,
     schema,

@@ -15,24 +15,9 @@ import { evaluateSuggestions, type EvaluationDocument, type EvaluationScores } f
 import { suggest, type Suggestions } from '../../shared/suggest/suggest'
 import { Project } from '../core/project/project'
 import { list, printJson } from './common'
+import { HELP } from './help'
 
-/** The command's help (for help.ts: `suggest: SUGGEST_HELP`). */
-export const SUGGEST_HELP = `Usage: marginalia suggest <projectDir> [--documents ID,ID] [--min-confidence N] [--cues FILE] [--json]
-       marginalia suggest --evaluate <projectDir> --against <annotator|reviewed> [--documents ID,ID] [--fold stance=claim] [--json]
-
-Proposes Source and Claim spans and the links between them from attribution cues (speech verbs,
-"according to", quotations and their speakers; docs/suggestions.md), with each one's confidence
-and cue, a source's kind and canonical name when known, and canonical-name proposals. Nothing is
-written: the project is only read.
-  --documents ID,ID     these documents only (default: all)
-  --min-confidence N    leave out suggestions below N (0 to 1; default 0)
-  --cues FILE           a cue file of your own (shared/suggest/cues/README.md; default: English)
-  --evaluate            compare the suggestions with a layer: precision, recall and F1 per label,
-                        exact and overlap matching, and links
-  --against NAME        the annotator whose layers to compare with, or "reviewed"
-  --fold a=b,c=d        count the layer's label a as b (e.g. stance=claim: attributed stances as claims)
-  --json                the suggestions (format "marginalia-suggestions") or the evaluation
-                        (format "marginalia-suggestion-evaluation") as JSON`
+const SUGGEST_HELP = HELP.suggest!
 
 function wrongUsage(problem: string): number {
   console.error(`${problem}\n\n${SUGGEST_HELP}`)

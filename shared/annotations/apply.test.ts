@@ -115,3 +115,18 @@ describe('applying ops, and their inverse', () => {
     expect(() => put({ start: 3, end: 3 })).toThrow('An annotation must cover at least one character.')
   })
 })
+
+describe('decisions on suggestions', () => {
+  it('a rejection is remembered, undone by forgetting it, and redone by the inverse of that', () => {
+    const { ctx } = layer()
+    const empty = layerState([], [], [])
+    const span = { label: 'claim', start: 0, end: 5 }
+    const rejected = applyOps(empty, [{ op: 'decide', suggestion: { ...span, decision: 'rejected' } }], ctx)
+    expect(rejected.suggestions).toEqual([{ ...span, decision: 'rejected', at: ctx.now }])
+    expect(rejected.inverse).toEqual([{ op: 'undecide', suggestion: span }])
+    const undone = applyOps(layerState([], [], rejected.suggestions), rejected.inverse, ctx)
+    expect(undone.suggestions).toEqual([])
+    expect(undone.inverse).toEqual([{ op: 'decide', suggestion: { ...span, decision: 'rejected', at: ctx.now } }])
+    expect(applyOps(empty, [{ op: 'put', annotation: { id: 'x', ...span, attributes: {}, note: '' } }], ctx).suggestions).toBeUndefined()
+  })
+})

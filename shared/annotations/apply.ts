@@ -8,7 +8,7 @@
  * rolling back a failed save all use that one inverse.
  */
 import { DomainError } from '../errors'
-import type { Annotation, AnnotationOp, Link } from '../model/annotation'
+import { suggestionKey, type Annotation, type AnnotationOp, type Link, type SuggestionRecord } from '../model/annotation'
 import { ATTRIBUTION } from '../model/labels'
 import { fittingLinks, linkProblem, singleLink } from './links'
 import { draftOf, storedAnnotation, type StoringContext } from './stored-form'
@@ -17,6 +17,8 @@ import { draftOf, storedAnnotation, type StoringContext } from './stored-form'
 export interface LayerState {
   readonly annotations: ReadonlyMap<string, Annotation>
   readonly links: ReadonlyMap<string, Link>
+  /** Decisions on suggestions by `suggestionKey` (absent: none known). */
+  readonly suggestions?: ReadonlyMap<string, SuggestionRecord>
 }
 
 /** The effect of a batch of ops on a layer. */
@@ -29,6 +31,8 @@ export interface Applied {
   links: Link[]
   /** Ops that bring the layer back to where it was. */
   inverse: AnnotationOp[]
+  /** The decisions on suggestions afterwards, when the ops changed any (else absent). */
+  suggestions?: SuggestionRecord[]
 }
 
 /** Apply ops to a layer (without changing it): what changed and how to undo it, or a DomainError. */
@@ -36,6 +40,8 @@ export function applyOps(layer: LayerState, ops: readonly AnnotationOp[], ctx: S
   const touched = new Map<string, Annotation | null>()
   const get = (id: string) => (touched.has(id) ? (touched.get(id) ?? undefined) : layer.annotations.get(id))
   let links = [...layer.links.values()]
+  let decided: Map<string, SuggestionRecord> | null = null
+  const decidedBefore = new Map<string, SuggestionRecord | undefined>()
   for (const op of ops) {
     switch (op.op) {
       case 'put':
@@ -61,6 +67,18 @@ export function applyOps(layer: LayerState, ops: readonly AnnotationOp[], ctx: S
       case 'unlink':
         links = links.filter((l) => l.id !== op.id)
         break
+      case 'decide':
+      case 'undecide': {
+        const { start, end } = op.suggestion
+        if (end <= start || end > ctx.text.length)
+          throw new DomainError('invalid', `The suggestion ${start}–${end} is not a span of this text (${ctx.text.length} characters).`)
+        decided ??= new Map(layer.suggestions ?? [])
+        const key = suggestionKey(op.suggestion)
+        if (!decidedBefore.has(key)) decidedBefore.set(key, layer.suggestions?.get(key))
+        if (op.op === 'undecide') decided.delete(key)
+        else decided.set(key, { ...op.suggestion, at: op.suggestion.at ?? ctx.now })
+        break
+      }
     }
   }
   // A relabelled annotation may leave a link that no longer fits: it goes.
@@ -86,12 +104,29 @@ export function applyOps(layer: LayerState, ops: readonly AnnotationOp[], ctx: S
     if (!now || now.from !== l.from || now.to !== l.to || now.type !== l.type)
       relink.push({ op: 'link', link: { id: l.id, type: l.type, from: l.from, to: l.to, created: l.created } })
   }
-  return { put, removed, links, inverse: [...restore, ...unlink, ...relink, ...undoCreate] }
+  const redecide: AnnotationOp[] = [...decidedBefore].map(([key, before]) =>
+    before ? { op: 'decide', suggestion: before } : { op: 'undecide', suggestion: spanOfKey(key) },
+  )
+  const inverse = [...restore, ...unlink, ...relink, ...undoCreate, ...redecide]
+  return decided ? { put, removed, links, inverse, suggestions: [...decided.values()] } : { put, removed, links, inverse }
+}
+
+function spanOfKey(key: string): { label: string; start: number; end: number } {
+  const [, label, start, end] = /^(.*):(\d+)-(\d+)$/.exec(key)!
+  return { label: label!, start: Number(start), end: Number(end) }
 }
 
 /** A layer held as stored arrays, as maps the ops can see. */
-export function layerState(annotations: readonly Annotation[], links: readonly Link[]): LayerState {
-  return { annotations: new Map(annotations.map((a) => [a.id, a])), links: new Map(links.map((l) => [l.id, l])) }
+export function layerState(
+  annotations: readonly Annotation[],
+  links: readonly Link[],
+  suggestions?: readonly SuggestionRecord[],
+): LayerState {
+  return {
+    annotations: new Map(annotations.map((a) => [a.id, a])),
+    links: new Map(links.map((l) => [l.id, l])),
+    suggestions: new Map((suggestions ?? []).map((r) => [suggestionKey(r), r])),
+  }
 }
 
 /** The stored arrays after `applied`: changed annotations in place, new ones at the end, removed ones gone. */

@@ -106,6 +106,36 @@ export const AnnotationDraft = z
   .refine((d) => d.end > d.start, { message: 'an annotation must cover at least one character', path: ['end'] })
 export type AnnotationDraft = z.infer<typeof AnnotationDraft>
 
+/** A suggestion's place: the label it proposes and its offsets (code points, end-exclusive). */
+export const SuggestionSpan = z.object({
+  label: Slug,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+})
+export type SuggestionSpan = z.infer<typeof SuggestionSpan>
+
+/**
+ * What an annotator decided about one suggestion (shared/suggest), kept in their own store of the
+ * document: `rejected` (never proposed again), or `accepted` as `annotation` (the provenance of
+ * that annotation: the cue pattern and confidence it was proposed with). `at` is when.
+ */
+export const SuggestionRecord = SuggestionSpan.extend({
+  decision: z.enum(['accepted', 'rejected']),
+  /** accepted: the annotation it became. */
+  annotation: AnnotationId.optional(),
+  /** accepted: the cue pattern that proposed it (docs/suggestions.md). */
+  pattern: z.string().max(60).optional(),
+  /** accepted: the confidence it was proposed with, 0..1. */
+  confidence: z.number().min(0).max(1).optional(),
+  at: IsoTime,
+})
+export type SuggestionRecord = z.infer<typeof SuggestionRecord>
+
+/** The key of a suggestion's record: label and offsets. */
+export function suggestionKey(s: SuggestionSpan): string {
+  return `${s.label}:${s.start}-${s.end}`
+}
+
 /** One change to an annotator's layer of one document. */
 export const AnnotationOp = z.discriminatedUnion('op', [
   z.object({ op: z.literal('put'), annotation: AnnotationDraft }),
@@ -122,6 +152,10 @@ export const AnnotationOp = z.discriminatedUnion('op', [
     }),
   }),
   z.object({ op: z.literal('unlink'), id: AnnotationId }),
+  /** Remember a decision on a suggestion (replacing an earlier one for the same label and offsets); `at` defaults to now. */
+  z.object({ op: z.literal('decide'), suggestion: SuggestionRecord.extend({ at: IsoTime.optional() }) }),
+  /** Forget the decision on a suggestion (undoing it). */
+  z.object({ op: z.literal('undecide'), suggestion: SuggestionSpan }),
 ])
 export type AnnotationOp = z.infer<typeof AnnotationOp>
 

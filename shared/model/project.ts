@@ -3,7 +3,7 @@
  * format versions that let a later Marginalia migrate them (docs/format.md describes both).
  */
 import { z } from 'zod'
-import { Annotation, AnnotatorName, DocumentId, IsoTime, Link } from './annotation'
+import { Annotation, AnnotatorName, DocumentId, IsoTime, Link, SuggestionRecord } from './annotation'
 import { LabelSchema, LinkTypeDef } from './labels'
 import { Memo, Reply } from './memos'
 import { StoredStatus } from './status'
@@ -103,5 +103,11 @@ export const StoreFile = z.object({
   memo: Memo.optional(),
   /** The annotator's replies to annotations of this document (theirs, a colleague's or the reviewed layer's). */
   replies: z.array(Reply).optional(),
+  /**
+   * The annotator's decisions on suggestions in this document: rejected ones (never proposed
+   * again) and accepted ones with the annotation they became (its provenance). Optional, so
+   * version 2 stays: a Marginalia that does not know it reads the file and leaves it out.
+   */
+  suggestions: z.array(SuggestionRecord).optional(),
 })
 export type StoreFile = z.infer<typeof StoreFile>

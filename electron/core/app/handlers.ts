@@ -11,6 +11,7 @@ import { exportFileName } from '../interchange/export-tables'
 import { previewCsv } from '../documents/import-csv'
 import { acceptAgreed, annotatorSummaries, decide, decideMany, openReview, reviewProgress } from './review-service'
 import { searchDocument, searchProject } from './search-service'
+import { documentSuggestions } from './suggest-service'
 import { AnalysisService } from './analysis-service'
 import {
   addReply,
@@ -61,6 +62,7 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
     'documents.open': ({ id }) => wb.openDocument(id),
     'annotations.apply': ({ document, ops }) => wb.apply(document, ops),
     'annotations.values': () => wb.attributeValues(),
+    'suggestions.document': ({ document }) => documentSuggestions(wb.current, wb.annotator, document),
     'export.annotations': (options) => wb.exportAnnotations(options),
     'project.annotators': () => annotatorSummaries(wb.current),
     'agreement.report': ({ annotators, document }) => projectAgreement(wb.current, annotators, document),

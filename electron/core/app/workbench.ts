@@ -303,6 +303,7 @@ export class Workbench {
       annotator,
       annotations: [...layer.annotations],
       links: [...layer.links],
+      suggestions: [...layer.suggestions],
       notice,
       pinned,
       readOnly: text.problem,

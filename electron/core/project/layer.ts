@@ -9,7 +9,7 @@ import { dirname } from 'node:path'
 import type { Low } from 'lowdb'
 import { appliedArrays, applyOps, layerState } from '../../../shared/annotations/apply'
 import { DomainError } from '../../../shared/errors'
-import type { Annotation, AnnotationOp, Link } from '../../../shared/model/annotation'
+import type { Annotation, AnnotationOp, Link, SuggestionRecord } from '../../../shared/model/annotation'
 import type { TagSet } from '../../../shared/model/labels'
 import type { Memo, Reply } from '../../../shared/model/memos'
 import { STORE_FORMAT, STORE_VERSION, type StoreFile } from '../../../shared/model/project'
@@ -62,7 +62,7 @@ export class Layer {
     let result
     try {
       result = await this.adapter.update((current) => {
-        const applied = applyOps(layerState(current.annotations, current.links), ops, {
+        const applied = applyOps(layerState(current.annotations, current.links, current.suggestions), ops, {
           text,
           labels: tagSet.labels,
           linkTypes: tagSet.linkTypes,
@@ -70,7 +70,9 @@ export class Layer {
           now,
         })
         put = applied.put
-        const next = { ...current, ...appliedArrays(current.annotations, applied) }
+        const next: StoreFile = { ...current, ...appliedArrays(current.annotations, applied) }
+        if (applied.suggestions) next.suggestions = applied.suggestions
+        if (next.suggestions?.length === 0) delete next.suggestions
         // "Not started" or "nothing to tag" no longer holds once there are annotations.
         const status = statusAfterChange(current.status, next.annotations.length, now)
         return status === current.status ? next : { ...next, status }
@@ -86,6 +88,11 @@ export class Layer {
   /** How far the annotator has come with this document. */
   get state(): DocumentState {
     return documentState(this.db.data)
+  }
+
+  /** The annotator's decisions on suggestions in this document (rejected, and accepted with their annotation). */
+  get suggestions(): readonly SuggestionRecord[] {
+    return this.db.data.suggestions ?? []
   }
 
   get memo(): Memo | null {

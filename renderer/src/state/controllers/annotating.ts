@@ -80,7 +80,7 @@ export class Annotating {
     this.surface = null
     this.document = opened.document.id
     this.index = new TextIndex(opened.text)
-    this.layer = new AnnotationSet(opened.annotations, opened.links)
+    this.layer = new AnnotationSet(opened.annotations, opened.links, opened.suggestions)
     this.store.set({ layer: this.layer.snapshot(), selectedId: null, linking: null })
   }
 
@@ -161,6 +161,7 @@ export class Annotating {
     }
     this.layer.apply(outcome.put, outcome.removed)
     this.layer.setLinks(outcome.links)
+    if (outcome.suggestions) this.layer.setSuggestions(outcome.suggestions)
     const selected = this.store.get().selectedId
     const gone = selected !== null && outcome.removed.includes(selected)
     this.surface?.update(outcome.put, outcome.removed, gone && display.select === undefined ? { ...display, select: null } : display)

@@ -5,7 +5,7 @@
  * order array after every change, while unchanged Annotation objects keep their identity, so
  * memoised rows of the side panel only re-render when their own annotation changed.
  */
-import type { Annotation, Link } from '../../../../shared/model/annotation'
+import { suggestionKey, type Annotation, type Link, type SuggestionRecord } from '../../../../shared/model/annotation'
 import type { LayerState } from '../../../../shared/annotations/apply'
 
 /** What React renders from; a new object after every change. */
@@ -18,6 +18,8 @@ export interface LayerSnapshot {
   attribution: ReadonlyMap<string, Link>
   /** The links of the project's other link types (supports, responds to, …). */
   typed: readonly Link[]
+  /** Decisions on suggestions, by suggestionKey (rejected, and accepted with their annotation). */
+  suggestions: ReadonlyMap<string, SuggestionRecord>
 }
 
 function compare(a: Annotation, b: Annotation): number {
@@ -45,9 +47,11 @@ export class AnnotationSet implements LayerState {
   private order: Annotation[] = []
   private attribution = new Map<string, Link>()
   private typed: Link[] = []
+  readonly suggestions = new Map<string, SuggestionRecord>()
   private version = 0
 
-  constructor(annotations: readonly Annotation[], links: readonly Link[]) {
+  constructor(annotations: readonly Annotation[], links: readonly Link[], suggestions: readonly SuggestionRecord[] = []) {
+    this.setSuggestions(suggestions)
     for (const a of annotations) this.annotations.set(a.id, a)
     this.order = [...this.annotations.values()].sort(compare)
     this.setLinks(links)
@@ -86,8 +90,22 @@ export class AnnotationSet implements LayerState {
     this.version++
   }
 
+  /** Replace all decisions on suggestions. */
+  setSuggestions(records: readonly SuggestionRecord[]): void {
+    this.suggestions.clear()
+    for (const r of records) this.suggestions.set(suggestionKey(r), r)
+    this.version++
+  }
+
   /** The current state for rendering. */
   snapshot(): LayerSnapshot {
-    return { version: this.version, order: this.order, byId: this.annotations, attribution: this.attribution, typed: this.typed }
+    return {
+      version: this.version,
+      order: this.order,
+      byId: this.annotations,
+      attribution: this.attribution,
+      typed: this.typed,
+      suggestions: new Map(this.suggestions),
+    }
   }
 }
