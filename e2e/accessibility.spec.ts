@@ -53,6 +53,7 @@ for (const scheme of ['light', 'dark'] as const) {
         ['Project', 'Open project…', 'Open project'],
         ['Project', 'Import annotations…', 'Import annotations'],
         ['Project', 'Export…', 'Export annotations'],
+        ['Project', 'Labels…', 'Labels and links'],
         ['Project', 'Backups…', 'Backups'],
         ['Help', 'Keyboard shortcuts', 'Keyboard shortcuts'],
         ['Help', 'About Marginalia', 'About Marginalia'],
@@ -63,6 +64,15 @@ for (const scheme of ['light', 'dark'] as const) {
         await expect(dialog).toBeVisible()
         if (title === 'Backups') await expect(dialog.getByText('Looking for kept versions…')).toHaveCount(0)
         await audit.check(`the ${title} dialog`)
+        if (title === 'Labels and links') {
+          // A label with every kind of attribute open, and a link type.
+          await dialog.getByRole('button', { name: /^Stance/ }).click()
+          for (const kind of ['Text', 'Number', 'Yes / no']) await dialog.getByRole('button', { name: kind, exact: true }).click()
+          await dialog.getByRole('button', { name: '+ Add link type' }).click()
+          await audit.check('the Labels and links dialog with attributes and a link type')
+          await dialog.getByRole('button', { name: /^Stance/ }).click()
+          await audit.check('the Labels and links dialog, a label with attributes of every kind')
+        }
         await page.keyboard.press('Escape')
         await expect(dialog).toBeHidden()
       }
