@@ -55,6 +55,12 @@ class RecordingSurface implements TextSurface {
     this.currentHit = current
   }
   revealRange(): void {}
+  suggestions: readonly (Span & { id: string; label: string })[] = []
+  currentSuggestion: string | null = null
+  showSuggestions(spans: readonly (Span & { id: string; label: string })[], current: string | null): void {
+    this.suggestions = spans
+    this.currentSuggestion = current
+  }
   focus(): void {}
   topOffset(): number {
     return 0
@@ -401,5 +407,55 @@ describe('status, memos and replies through the controllers, against the real co
     )
     expect(await session.noting.removeReply(doc.id, notes.replies[0]!.id)).toBeNull()
     expect(session.store.get().notes!.replies).toEqual([])
+  })
+})
+
+describe('suggestions through the controllers, against the real core', () => {
+  it('accepts a claim with its link and provenance, rejects another, and Ctrl+Z takes each back; rejected ones are not proposed again', async () => {
+    const { session, surface, onDisk, doc, idle } = await sessionOnCore()
+    await session.suggesting.run()
+    const shown = surface.suggestions.length
+    expect(shown).toBeGreaterThan(10)
+    // A claim whose source is proposed too: accept the source, then the claim, which links to it.
+    const state = session.store.get().suggest!
+    const link = state.links[0]!
+    const source = state.spans.find((s) => s.label === 'source' && s.start === link.to.start && s.end === link.to.end)!
+    const claim = state.spans.find((s) => s.label === 'claim' && s.start === link.from.start && s.end === link.from.end)!
+    session.suggesting.accept(source.id)
+    session.suggesting.accept(claim.id)
+    await session.saved()
+    let file = (await onDisk())!
+    const a = (s: { start: number; end: number; label: string }) =>
+      file.annotations.find((x) => x.label === s.label && x.target.position.start === s.start && x.target.position.end === s.end)
+    expect(a(source)?.attributes).toEqual(source.attributes)
+    expect(file.links).toEqual([expect.objectContaining({ from: a(claim)!.id, to: a(source)!.id, type: 'attribution' })])
+    expect(file.suggestions).toEqual([
+      expect.objectContaining({ label: 'source', decision: 'accepted', annotation: a(source)!.id, pattern: source.pattern }),
+      expect.objectContaining({ label: 'claim', decision: 'accepted', annotation: a(claim)!.id, pattern: claim.pattern }),
+    ])
+    expect(surface.suggestions).toHaveLength(shown - 2)
+
+    const other = session.suggesting.open()[0]!
+    session.suggesting.reject(other.id)
+    expect(surface.suggestions.some((s) => s.id === other.id)).toBe(false)
+    await session.saved()
+    file = (await onDisk())!
+    expect(file.suggestions?.find((r) => r.decision === 'rejected')).toMatchObject({ label: other.label, start: other.start, end: other.end })
+
+    session.commands.undo()
+    await idle() // the outlines follow the layer when the store tells its listeners
+    expect(surface.suggestions.some((s) => s.id === other.id)).toBe(true)
+    session.commands.undo()
+    await session.saved()
+    file = (await onDisk())!
+    expect(a(claim)).toBeUndefined()
+    expect(file.links).toEqual([])
+    expect(file.suggestions).toEqual([expect.objectContaining({ label: 'source', decision: 'accepted' })])
+    session.commands.redo()
+    session.commands.redo()
+    await session.saved()
+    const again = await session.client.call('suggestions.document', { document: doc.id })
+    expect(again.spans.some((s) => s.id === other.id || s.id === claim.id || s.id === source.id)).toBe(false)
+    expect(again.left).toEqual({ rejected: 1, existing: 2 })
   })
 })

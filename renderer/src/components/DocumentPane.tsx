@@ -3,6 +3,7 @@ import { DocumentBar } from './DocumentBar'
 import { FindBar } from './FindBar'
 import { LabelToolbar } from './LabelToolbar'
 import { LayerBanner } from './LayerBanner'
+import { SuggestBar } from './SuggestBar'
 import { TextView } from './TextView'
 
 /** The middle column: the label toolbar, the document's status and panels, a line for hints, and the text. */
@@ -17,6 +18,7 @@ export function DocumentPane() {
       <LabelToolbar />
       <DocumentBar />
       {doc && <FindBar />}
+      {doc && <SuggestBar />}
       <LayerBanner />
       <p className={hint ? `hint hint-${hint.tone}` : 'hint'} aria-live="polite">
         {hint?.text ??

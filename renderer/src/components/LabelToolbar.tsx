@@ -53,6 +53,16 @@ export function LabelToolbar() {
           </button>
         ))}
       {shown && shownLabel && <LabelDefinition id={tip} label={shownLabel} markdown={definitions.get(shown.id)!} left={shown.left} />}
+      <button
+        type="button"
+        className="quiet suggest-button"
+        title={readOnly ?? 'Propose claims and sources from attribution cues in this document, outlined with dashes'}
+        disabled={disabled}
+        onMouseDown={keep}
+        onClick={() => void session.suggesting.run()}
+      >
+        Suggest
+      </button>
       <span className="toolbar-gap" />
       <label className="check snap" title="A selection that cuts a word is widened to whole words before it is tagged">
         <input type="checkbox" checked={snap} onChange={(e) => void session.setPreferences({ snapToWords: e.target.checked })} />

@@ -22,7 +22,11 @@ export function TextView() {
       scroller: scroller.current,
       index: work.index,
       annotations: work.layer.snapshot().order,
-      onClickText: (covering) => session.commands.clickText(covering),
+      // While suggestions are shown, a click on one picks it (unless a link is being made).
+      onClickText: (covering, suggestion) =>
+        suggestion !== null && !session.store.get().linking
+          ? session.suggesting.select(suggestion, false)
+          : session.commands.clickText(covering),
     })
     work.attach(editor)
     // Where the user is in the text is remembered once scrolling pauses (or the page goes before

@@ -28,6 +28,8 @@ import { coveringByLength, selectionToSpan, spanOfAnnotation, type HighlightSpan
 
 /** The find hits, a highlight layer of their own. */
 const hitLayer = highlightLayer('mg-find-hits')
+/** Suggestions (dashed outlines), another layer of their own, never mixed with the annotations. */
+const suggestionLayer = highlightLayer('mg-suggestions')
 
 /** What the document view needs from its owner. */
 export interface DocumentEditorOptions {
@@ -40,8 +42,8 @@ export interface DocumentEditorOptions {
   annotations: readonly Annotation[]
   /** Spans drawn besides the annotations, already live (review: every layer, each in its lane). */
   spans?: readonly HighlightSpan[]
-  /** A click in the text, with the annotations under it, shortest (most specific) first. */
-  onClickText(covering: HighlightSpan[]): void
+  /** A click in the text, with the annotations under it, shortest (most specific) first, and the shortest suggestion under it (its id). */
+  onClickText(covering: HighlightSpan[], suggestion: string | null): void
 }
 
 /** What else an update does besides drawing and removing highlights. */
@@ -63,6 +65,7 @@ export class DocumentEditor implements TextSurface {
   private readonly view: EditorView
   private readonly spans = new Map<string, HighlightSpan>()
   private hits: { spans: HighlightSpan[]; current: number | null } = { spans: [], current: null }
+  private suggestions: readonly (Span & { id: string })[] = []
   private readonly scroller: HTMLElement
   private flashTimer: ReturnType<typeof setTimeout> | undefined
   private frame = 0
@@ -81,6 +84,7 @@ export class DocumentEditor implements TextSurface {
         readOnly(),
         highlights([...this.spans.values()], { from: 0, to: INITIAL_DRAWN }),
         hitLayer.plugin(),
+        suggestionLayer.plugin(),
         flashLayer(),
         unitMark.plugin,
       ],
@@ -98,7 +102,8 @@ export class DocumentEditor implements TextSurface {
         spellcheck: 'false',
       },
       handleClick: (_view, pos, event) => {
-        options.onClickText(this.annotationsAtClick(pos, event))
+        const char = this.clickedChar(pos, event.clientX, event.clientY)
+        options.onClickText(this.annotationsAt(char), char === null ? null : (coveringByLength(this.suggestions, char)[0]?.id ?? null))
         return false
       },
     })
@@ -193,7 +198,8 @@ export class DocumentEditor implements TextSurface {
   private drawParagraphs(range: ParagraphRange): void {
     const drawn = drawnParagraphs(this.view.state)
     if (drawn.from === range.from && drawn.to === range.to) return
-    this.view.dispatch(hitLayer.change(changeHighlights(this.tr(), { draw: range }), { draw: range }))
+    const tr = hitLayer.change(changeHighlights(this.tr(), { draw: range }), { draw: range })
+    this.view.dispatch(suggestionLayer.change(tr, { draw: range }))
   }
 
   /**
@@ -204,6 +210,20 @@ export class DocumentEditor implements TextSurface {
     const spans = hits.map((h, i) => this.hitSpan(h, i, i === current))
     this.hits = { spans, current }
     this.view.dispatch(hitLayer.change(this.tr(), { replaceAll: spans }))
+  }
+
+  showSuggestions(spans: readonly (Span & { id: string; label: string })[], current: string | null): void {
+    this.suggestions = spans
+    const drawn = spans.map((s) => ({
+      id: `suggestion:${s.id}`,
+      label: s.label,
+      start: s.start,
+      end: s.end,
+      from: this.index.cpToPm(s.start),
+      to: this.index.cpToPm(s.end),
+      classes: `mg-suggestion mg-suggestion-${s.label}${s.id === current ? ' mg-suggestion-current' : ''}`,
+    }))
+    this.view.dispatch(suggestionLayer.change(this.tr(), { replaceAll: drawn }))
   }
 
   /** Make another hit the current one (one change of two spans, whatever the number of hits). */
@@ -402,8 +422,7 @@ export class DocumentEditor implements TextSurface {
   }
 
   /** The annotations covering the character that was clicked, found from positions alone. */
-  private annotationsAtClick(pos: number, event: MouseEvent): HighlightSpan[] {
-    const char = this.clickedChar(pos, event.clientX, event.clientY)
+  private annotationsAt(char: number | null): HighlightSpan[] {
     if (char === null) return []
     const from = this.index.cpToPm(char)
     return coveringByLength(highlightsBetween(this.view.state, from, this.index.cpToPm(char + 1)), char)

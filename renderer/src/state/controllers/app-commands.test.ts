@@ -51,7 +51,16 @@ describe('the menu commands', () => {
       '—',
       'Backups…',
     ])
-    expect(labels(model[1]!.items)).toEqual(['Undo', 'Redo', '—', 'Find…', 'Select next hit', 'Select previous hit'])
+    expect(labels(model[1]!.items)).toEqual([
+      'Undo',
+      'Redo',
+      '—',
+      'Suggest claims and sources',
+      '—',
+      'Find…',
+      'Select next hit',
+      'Select previous hit',
+    ])
     expect(labels(model[2]!.items)).toEqual(['Annotate', 'Review', 'Agreement', 'Retrieve', 'Analysis', '—', 'Theme ▸'])
     expect(labels(model[3]!.items)).toEqual(['Keyboard shortcuts', 'About Marginalia'])
   })

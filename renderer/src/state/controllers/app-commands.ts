@@ -84,6 +84,14 @@ export function appCommands(options: AppCommandOptions = {}): readonly AppComman
       run: redo,
     },
     {
+      id: 'edit.suggest',
+      menu: 'Edit',
+      label: 'Suggest claims and sources',
+      separator: true,
+      enabled: annotating,
+      run: (s) => void s.suggesting.run(),
+    },
+    {
       id: 'edit.find',
       menu: 'Edit',
       label: 'Find…',

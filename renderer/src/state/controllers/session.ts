@@ -31,6 +31,7 @@ import { ReviewMode } from './review-mode'
 import { Reviewing } from './reviewing'
 import { saveFile } from './save-file'
 import { Shell } from './shell'
+import { Suggesting } from './suggesting'
 import { initialState, type SessionState } from '../model/session-state'
 import { Store } from '../model/store'
 import { TextImport } from './text-import'
@@ -57,6 +58,7 @@ export class Session {
   readonly watch: ChangeWatch
   readonly imports: TextImport
   readonly finding: Finding
+  readonly suggesting: Suggesting
   readonly retrieving: Retrieving
   readonly noting: Noting
   readonly shell: Shell
@@ -96,8 +98,10 @@ export class Session {
       await this.openDocument(document)
       this.finding.documentOpened(hit)
     })
+    this.suggesting = new Suggesting(this.store, client, this.work)
     this.work.attached = () => {
       this.finding.attached()
+      this.suggesting.redraw(true)
       this.work.showPendingReveal()
     }
     this.retrieving = new Retrieving(this.store, client, (row) => this.openAnnotation(row.document, row.layer, row.id, row))

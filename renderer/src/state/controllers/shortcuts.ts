@@ -2,7 +2,8 @@
  * The keyboard: label keys tag the selection, Delete/Backspace delete the selected annotation,
  * A starts attributing it to a source, Escape backs out, Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z or
  * Ctrl+Y redoes, Alt+arrows move the selected annotation's start (Alt+Shift+arrows its end) by a
- * word or, with Ctrl too, a character, Ctrl/Cmd+F finds (F3 steps through the hits; in the find bar a label's key tags
+ * word or, with Ctrl too, a character, while suggestions are shown Tab moves between them and Enter
+ * accepts and Backspace rejects the one picked, Ctrl/Cmd+F finds (F3 steps through the hits; in the find bar a label's key tags
  * them); review mode has keys of its own (review-keys.ts); ? and F1 show them all. Then the menu
  * commands' accelerators (app-commands.ts), in every view. One listener on the window, in the
  * capture phase, so the keys are handled before the text view sees them. None of them fire while
@@ -58,6 +59,7 @@ function handleViewKey(session: Session, e: KeyboardEvent): boolean {
   if (key === 'Escape') return c.escape()
   const state = session.store.get()
   if (!state.layer) return false
+  if (handleSuggestionKey(session, e, key)) return true
   if ((key === 'Delete' || key === 'Backspace') && state.selectedId !== null) return (c.remove(state.selectedId), true)
   const label = state.info?.project?.labels.find((l) => !l.retired && l.key !== '' && l.key.toLowerCase() === key)
   // In the find bar or its results (not its text field), a label's key tags the hits.
@@ -68,6 +70,25 @@ function handleViewKey(session: Session, e: KeyboardEvent): boolean {
   if (key === 'a') return (c.startLinking(), true)
   // n and p move between units in review mode; swallow them here so they do nothing surprising.
   return key === 'n' || key === 'p'
+}
+
+/**
+ * While suggestions are shown: Tab and Shift+Tab move between them (from the text, not from the
+ * toolbar or panels, whose Tab moves the focus as usual); with one picked and no annotation
+ * selected, Enter accepts it and Backspace or Delete rejects it.
+ */
+function handleSuggestionKey(session: Session, e: KeyboardEvent, key: string): boolean {
+  const state = session.store.get()
+  const shown = state.suggest !== null && state.suggest.document === state.doc?.id && !state.suggest.notice
+  if (!shown) return false
+  const inText = e.target instanceof Element && (e.target.closest('.text-scroll') !== null || e.target === document.body)
+  if (key === 'Tab' && inText) return (session.suggesting.step(e.shiftKey ? -1 : 1), true)
+  // Enter on a button presses the button.
+  const onButton = e.target instanceof Element && e.target.closest('button, a, summary') !== null
+  if (state.suggest!.current === null || state.selectedId !== null || e.shiftKey || onButton) return false
+  if (key === 'Enter') return (session.suggesting.accept(), true)
+  if (key === 'Backspace' || key === 'Delete') return (session.suggesting.reject(), true)
+  return false
 }
 
 /** Listen for shortcuts on the window; returns the function that stops listening. */

@@ -25,6 +25,7 @@ import {
 import type { LayerSnapshot } from './annotation-set'
 import { ALL_ANNOTATIONS, type ListFilter } from './list-filter'
 import type { ReviewModel } from './review-model'
+import type { SuggestState } from './suggestions'
 
 /** What the save indicator says. */
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string }
@@ -225,6 +226,8 @@ export interface SessionState {
   /** Counts the batches of changes taken in from disk (what depends on them can recompute). */
   diskRevision: number
   find: FindState
+  /** Suggest's proposals on the open document, while shown (null: none shown). */
+  suggest: SuggestState | null
   retrieve: RetrieveState
   /** What the Annotate panel's list shows. */
   listFilter: ListFilter
@@ -273,6 +276,7 @@ export const initialState: SessionState = {
   changeNote: null,
   diskRevision: 0,
   find: initialFind,
+  suggest: null,
   retrieve: initialRetrieve,
   listFilter: ALL_ANNOTATIONS,
   notes: null,

@@ -43,6 +43,11 @@ export interface TextSurface {
   showCurrentHit(current: number | null): void
   /** Scroll a span into view and flash it. */
   revealRange(range: Span): void
+  /**
+   * Outline suggestions (dashed, apart from the highlights; they replace the ones shown before),
+   * the `current` one (by id) more strongly; an empty list takes them all away.
+   */
+  showSuggestions(spans: readonly (Span & { id: string; label: string })[], current: string | null): void
   /** Put the keyboard focus in the text. */
   focus(): void
   /** The code point at the top of the view: where the user is in the text, whatever the window's size. */

@@ -1,0 +1,67 @@
+import { useMemo } from 'react'
+import { findLabel } from '../../../shared/model/labels'
+import { openSuggestions } from '../state/model/suggestions'
+import { useSession, useSessionState } from '../state/react/use-session'
+
+/**
+ * While suggestions are shown on the open document: how many are open of each label, the picked
+ * one's cue and confidence, Accept all of a label, canonical-name proposals to confirm (never
+ * applied without a click), and Close. The keys (Enter, Backspace, Tab) are in shortcuts.ts.
+ */
+export function SuggestBar() {
+  const session = useSession()
+  const suggest = useSessionState((s) => (s.suggest && s.suggest.document === s.doc?.id ? s.suggest : null))
+  const layer = useSessionState((s) => s.layer)
+  const labels = useSessionState((s) => s.info?.project?.labels ?? [])
+  const open = useMemo(() => (suggest && layer ? openSuggestions(suggest, layer) : []), [suggest, layer])
+  if (!suggest || suggest.notice) return null
+  const counts = new Map<string, number>()
+  for (const s of open) counts.set(s.label, (counts.get(s.label) ?? 0) + 1)
+  const current = open.find((s) => s.id === suggest.current)
+  const nameOf = (id: string) => findLabel(labels, id)?.name ?? id
+  const names = suggest.names.filter((n) => !suggest.dismissedNames.includes(n.name))
+  const keep = (e: React.MouseEvent) => e.preventDefault()
+  return (
+    <section className="suggest-bar" aria-label="Suggestions">
+      <span className="suggest-count" role="status">
+        {suggest.loading
+          ? 'Suggesting…'
+          : open.length === 0
+            ? 'No open suggestions'
+            : [...counts].map(([label, n]) => `${n} ${nameOf(label)}${n === 1 ? '' : 's'}`).join(', ') + ' suggested'}
+      </span>
+      {[...counts.keys()].map((label) => (
+        <button key={label} type="button" className="quiet" onMouseDown={keep} onClick={() => session.suggesting.acceptAll(label)}>
+          Accept all {nameOf(label)}s
+        </button>
+      ))}
+      <button type="button" className="quiet" onMouseDown={keep} onClick={() => session.suggesting.close()}>
+        Close suggestions
+      </button>
+      {current && (
+        <p className="suggest-current">
+          {nameOf(current.label)} “{current.text.length > 80 ? `${current.text.slice(0, 77)}…` : current.text}” — {current.pattern},{' '}
+          {Math.round(current.confidence * 100)}%{current.attributes.name ? `, ${current.attributes.name}` : ''}
+          {current.attributes.kind ? ` (${current.attributes.kind})` : ''}. Enter accepts, Backspace rejects, Tab: next.
+        </p>
+      )}
+      {names.length > 0 && (
+        <ul className="suggest-names" aria-label="Canonical names proposed">
+          {names.slice(0, 5).map((n) => (
+            <li key={n.name}>
+              <span>
+                {n.name}: {n.mentions.map((m) => `“${m.text}”`).join(', ')}
+              </span>
+              <button type="button" className="quiet" onMouseDown={keep} onClick={() => session.suggesting.confirmName(n.name)}>
+                Name these sources {n.name}
+              </button>
+              <button type="button" className="quiet" onMouseDown={keep} onClick={() => session.suggesting.dismissName(n.name)}>
+                Dismiss
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

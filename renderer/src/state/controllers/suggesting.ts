@@ -1,0 +1,206 @@
+/**
+ * Suggest in the Annotate view: asks the host what the suggestion engine proposes for the open
+ * document, outlines the open suggestions in the text, and accepts (Enter) or rejects (Backspace)
+ * them through Annotating, so each decision is one change that one Ctrl+Z takes back and that is
+ * saved like any other. Which suggestions are open follows from the layer (model/suggestions.ts),
+ * so undo and redo bring them back and take them away without anything else to keep in step.
+ */
+import type { Client } from '../../../../shared/api'
+import { findLabel } from '../../../../shared/model/labels'
+import { messageOf } from '../model/errors'
+import { newId } from '../model/ids'
+import type { SessionState } from '../model/session-state'
+import type { Store } from '../model/store'
+import {
+  acceptOps,
+  mergeSuggestions,
+  openSuggestions,
+  rejectOp,
+  stepSuggestion,
+  unnamedMentions,
+  type SuggestState,
+} from '../model/suggestions'
+import type { Annotating } from './annotating'
+import type { AnnotationOp } from '../../../../shared/model/annotation'
+import { draftOf } from '../../../../shared/annotations/stored-form'
+import type { ProposedSpan } from '../../../../shared/api'
+
+/** The suggestions of the open document. */
+export class Suggesting {
+  private drawnFor: unknown = null
+
+  constructor(
+    private readonly store: Store<SessionState>,
+    private readonly client: Client,
+    private readonly work: Annotating,
+  ) {
+    // The layer changed (an accept, a reject, an undo, a colleague's change): redraw the outlines.
+    store.subscribe(() => this.redraw())
+  }
+
+  private get state(): SuggestState | null {
+    const s = this.store.get().suggest
+    return s && s.document === this.store.get().doc?.id ? s : null
+  }
+
+  private hint(text: string | null, tone: 'info' | 'error' = 'info'): void {
+    this.store.set({ hint: text === null ? null : { text, tone } })
+  }
+
+  /** The suggestions still open, in text order. */
+  open(): ProposedSpan[] {
+    const s = this.state
+    const layer = this.store.get().layer
+    return s && layer ? openSuggestions(s, layer) : []
+  }
+
+  /** Suggest: ask the host for the open document's suggestions and outline them. */
+  async run(): Promise<void> {
+    const doc = this.store.get().doc
+    if (!doc) return
+    if (doc.readOnly) return this.hint(doc.readOnly, 'error')
+    const before = this.store.get().suggest
+    this.store.set({ suggest: { ...(before?.document === doc.id ? before : emptyState(doc.id)), loading: true } })
+    try {
+      const found = await this.client.call('suggestions.document', { document: doc.id })
+      if (this.store.get().doc?.id !== doc.id) return
+      const next = mergeSuggestions(this.store.get().suggest, found)
+      this.store.set({ suggest: next })
+      if (found.notice) return this.hint(found.notice)
+      const open = this.open()
+      const first = open.find((s) => s.id === next.current) ?? open[0] ?? null
+      this.select(first?.id ?? null)
+      const left = found.left.rejected + found.left.existing
+      this.hint(
+        open.length === 0
+          ? `Nothing new to suggest here${left ? ` (${left} left out: already yours or rejected)` : ''}.`
+          : `${open.length} suggestion${open.length === 1 ? '' : 's'}: Enter accepts, Backspace rejects, Tab moves to the next.`,
+      )
+    } catch (e) {
+      this.store.set({ suggest: { ...(this.store.get().suggest ?? emptyState(doc.id)), loading: false } })
+      this.hint(messageOf(e), 'error')
+    }
+  }
+
+  /** Take the outlines away (the decisions stay). */
+  close(): void {
+    this.store.set({ suggest: null })
+    this.work.surface?.showSuggestions([], null)
+    this.drawnFor = null
+  }
+
+  /** Pick a suggestion (null: none): outlined strongly and scrolled to. */
+  select(id: string | null, reveal = true): void {
+    const s = this.state
+    if (!s) return
+    if (id !== null && this.store.get().selectedId !== null) {
+      this.store.set({ selectedId: null })
+      this.work.surface?.showSelected(null)
+    }
+    this.store.set({ suggest: { ...s, current: id } })
+    this.redraw(true)
+    const span = id === null ? undefined : s.spans.find((x) => x.id === id)
+    if (span && reveal) this.work.surface?.revealRange(span)
+  }
+
+  /** Tab / Shift+Tab: the next or previous open suggestion. */
+  step(dir: 1 | -1): void {
+    const next = stepSuggestion(this.open(), this.state?.current ?? null, dir)
+    if (next) this.select(next.id)
+    else this.hint('No suggestions are open here; press Suggest to look again.')
+  }
+
+  /** Enter: accept the current suggestion into your layer (with its link and a source's kind and name). */
+  accept(id = this.state?.current ?? null): void {
+    const s = this.state
+    const layer = this.store.get().layer
+    const open = this.open()
+    const span = open.find((x) => x.id === id)
+    if (!s || !layer || !span) return
+    const after = stepSuggestion(open, span.id, 1)
+    if (this.work.change(acceptOps(s, [span], layer, newId))) {
+      this.moveOn(after?.id === span.id ? null : (after?.id ?? null))
+      this.hint(`Accepted as ${this.labelName(span.label)}. Ctrl+Z takes it back.`)
+    }
+  }
+
+  /** Backspace / Delete: reject the current suggestion; it is not proposed to you again in this document. */
+  reject(id = this.state?.current ?? null): void {
+    const open = this.open()
+    const span = open.find((x) => x.id === id)
+    if (!span) return
+    const after = stepSuggestion(open, span.id, 1)
+    if (this.work.change([rejectOp(span)])) {
+      this.moveOn(after?.id === span.id ? null : (after?.id ?? null))
+      this.hint('Rejected: it will not be suggested again. Ctrl+Z takes it back.')
+    }
+  }
+
+  /** Accept every open suggestion of one label in this document, as one change. */
+  acceptAll(label: string): void {
+    const s = this.state
+    const layer = this.store.get().layer
+    const spans = this.open().filter((x) => x.label === label)
+    if (!s || !layer || spans.length === 0) return
+    if (this.work.change(acceptOps(s, spans, layer, newId))) {
+      this.moveOn(this.open()[0]?.id ?? null)
+      this.hint(`Accepted ${spans.length} suggested ${this.labelName(label)}${spans.length === 1 ? '' : 's'}. Ctrl+Z takes them back.`)
+    }
+  }
+
+  /** Confirm a canonical-name proposal: its sources in your layer get that name (one change). */
+  confirmName(name: string): void {
+    const s = this.state
+    const layer = this.store.get().layer
+    const proposal = s?.names.find((n) => n.name === name)
+    const def = findLabel(this.store.get().info?.project?.labels ?? [], 'source')
+    if (!s || !layer || !proposal || !def?.attributes.some((a) => a.id === 'name' && !a.retired)) return
+    const ops: AnnotationOp[] = unnamedMentions(proposal, layer).map((a) => ({
+      op: 'put',
+      annotation: { ...draftOf(a), attributes: { ...a.attributes, name } },
+    }))
+    if (ops.length === 0) return this.hint(`Accept the sources first: none of ${name}'s mentions is in your layer without that name.`)
+    if (this.work.change(ops)) this.hint(`${ops.length} source${ops.length === 1 ? '' : 's'} named ${name}. Ctrl+Z takes it back.`)
+  }
+
+  /** Dismiss a canonical-name proposal for this session. */
+  dismissName(name: string): void {
+    const s = this.state
+    if (s) this.store.set({ suggest: { ...s, dismissedNames: [...s.dismissedNames, name] } })
+  }
+
+  private moveOn(next: string | null): void {
+    const s = this.state
+    if (!s) return
+    this.store.set({ suggest: { ...s, current: next } })
+    this.redraw(true)
+    const span = next === null ? undefined : s.spans.find((x) => x.id === next)
+    if (span) this.work.surface?.revealRange(span)
+  }
+
+  private labelName(id: string): string {
+    return findLabel(this.store.get().info?.project?.labels ?? [], id)?.name ?? id
+  }
+
+  /** Outline the open suggestions when the layer or the suggestions changed since they were drawn. */
+  redraw(force = false): void {
+    const surface = this.work.surface
+    const s = this.state
+    const layer = this.store.get().layer
+    if (!surface) return
+    const key = s && layer ? [s, layer.version, surface] : null
+    if (!force && sameKey(key, this.drawnFor)) return
+    this.drawnFor = key
+    surface.showSuggestions(s && layer ? openSuggestions(s, layer) : [], s?.current ?? null)
+  }
+}
+
+function sameKey(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (!Array.isArray(a) || !Array.isArray(b)) return false
+  return a.every((x, i) => x === b[i])
+}
+
+function emptyState(document: string): SuggestState {
+  return { document, loading: false, notice: null, spans: [], links: [], names: [], current: null, dismissedNames: [] }
+}

@@ -1,0 +1,130 @@
+/**
+ * Suggest in the Annotate view, as pure state: what the host proposed for the open document, which
+ * of those are still open (a function of the layer: a suggestion goes when its label and offsets
+ * are in the layer or it was rejected there, and comes back when an undo takes that away), and the
+ * ops that accept or reject one — each one change, so one Ctrl+Z takes it back.
+ */
+import type { DocumentSuggestions, ProposedLink, ProposedSpan } from '../../../../shared/api'
+import { suggestionKey, type Annotation, type AnnotationOp } from '../../../../shared/model/annotation'
+import type { NameProposal } from '../../../../shared/suggest/types'
+import type { LayerSnapshot } from './annotation-set'
+
+/** The suggestions shown on the open document. */
+export interface SuggestState {
+  document: string
+  loading: boolean
+  /** Why nothing can be proposed (no Claim or Source label), or a failure: one sentence. */
+  notice: string | null
+  /** Everything proposed in this document since Suggest was first pressed, in text order. */
+  spans: readonly ProposedSpan[]
+  links: readonly ProposedLink[]
+  names: readonly NameProposal[]
+  /** The suggestion picked with a click or Tab (its id), or null. */
+  current: string | null
+  /** Canonical-name proposals the annotator dismissed (by name), this session. */
+  dismissedNames: readonly string[]
+}
+
+/** The host's answer merged into what was shown before (a suggestion taken back by undo stays known). */
+export function mergeSuggestions(before: SuggestState | null, found: DocumentSuggestions): SuggestState {
+  const same = before?.document === found.document ? before : null
+  const spans = new Map((same?.spans ?? []).map((s) => [s.id, s]))
+  for (const s of found.spans) spans.set(s.id, s)
+  const links = new Map((same?.links ?? []).map((l) => [linkKey(l), l]))
+  for (const l of found.links) links.set(linkKey(l), l)
+  return {
+    document: found.document,
+    loading: false,
+    notice: found.notice,
+    spans: [...spans.values()].sort((a, b) => a.start - b.start || a.end - b.end || a.label.localeCompare(b.label)),
+    links: [...links.values()],
+    names: found.names,
+    current: same?.current ?? null,
+    dismissedNames: same?.dismissedNames ?? [],
+  }
+}
+
+function linkKey(l: ProposedLink): string {
+  return `${l.from.start}-${l.from.end}>${l.to.start}-${l.to.end}`
+}
+
+const keyOf = (label: string, a: { start: number; end: number }) => suggestionKey({ label, start: a.start, end: a.end })
+
+/** The suggestions still open in this layer: not rejected, not already annotated with the same label and offsets. */
+export function openSuggestions(state: SuggestState, layer: LayerSnapshot): ProposedSpan[] {
+  const taken = new Set(layer.order.map((a) => keyOf(a.label, a.target.position)))
+  return state.spans.filter((s) => {
+    const key = keyOf(s.label, s)
+    return !taken.has(key) && layer.suggestions.get(key)?.decision !== 'rejected'
+  })
+}
+
+/** The open suggestion after (dir 1) or before (dir -1) the current one, wrapping; the first when none is current. */
+export function stepSuggestion(open: readonly ProposedSpan[], current: string | null, dir: 1 | -1): ProposedSpan | null {
+  if (open.length === 0) return null
+  const i = open.findIndex((s) => s.id === current)
+  if (i < 0) return dir === 1 ? open[0]! : open[open.length - 1]!
+  return open[(i + dir + open.length) % open.length]!
+}
+
+/**
+ * The ops that accept these suggestions into the layer as one change: each annotation (with its
+ * kind and canonical name when proposed), its provenance record, and the attribution links the
+ * engine proposed whose other end is in the layer or accepted in the same change, when the claim
+ * has no source yet. `newId` names the annotations.
+ */
+export function acceptOps(
+  state: SuggestState,
+  accepted: readonly ProposedSpan[],
+  layer: LayerSnapshot,
+  newId: () => string,
+): AnnotationOp[] {
+  const ops: AnnotationOp[] = []
+  const at = new Map<string, string>()
+  for (const a of layer.order) at.set(keyOf(a.label, a.target.position), a.id)
+  const fresh = new Set<string>()
+  for (const s of accepted) {
+    const id = newId()
+    at.set(keyOf(s.label, s), id)
+    fresh.add(id)
+    ops.push({ op: 'put', annotation: { id, label: s.label, start: s.start, end: s.end, attributes: { ...s.attributes }, note: '' } })
+    ops.push({
+      op: 'decide',
+      suggestion: {
+        label: s.label,
+        start: s.start,
+        end: s.end,
+        decision: 'accepted',
+        annotation: id,
+        pattern: s.pattern,
+        confidence: s.confidence,
+      },
+    })
+  }
+  const attributed = new Set(layer.attribution.keys())
+  for (const l of state.links) {
+    // Suggestions use the labels with ids claim and source (shared/suggest/for-layer.ts).
+    const from = at.get(keyOf('claim', l.from))
+    const to = at.get(keyOf('source', l.to))
+    if (!from || !to || (!fresh.has(from) && !fresh.has(to)) || attributed.has(from)) continue
+    attributed.add(from)
+    ops.push({ op: 'link', link: { id: newId(), from, to } })
+  }
+  return ops
+}
+
+/** The op that rejects a suggestion (remembered in the annotator's store). */
+export function rejectOp(s: ProposedSpan): AnnotationOp {
+  return { op: 'decide', suggestion: { label: s.label, start: s.start, end: s.end, decision: 'rejected' } }
+}
+
+/** The sources a canonical-name proposal would name, and their annotations in the layer that lack that name. */
+export function unnamedMentions(proposal: NameProposal, layer: LayerSnapshot): Annotation[] {
+  const spans = new Set(proposal.mentions.map((m) => `${m.start}-${m.end}`))
+  return layer.order.filter(
+    (a) =>
+      a.label === 'source' &&
+      spans.has(`${a.target.position.start}-${a.target.position.end}`) &&
+      (a.attributes.name ?? '') !== proposal.name,
+  )
+}
