@@ -440,7 +440,11 @@ describe('suggestions through the controllers, against the real core', () => {
     expect(surface.suggestions.some((s) => s.id === other.id)).toBe(false)
     await session.saved()
     file = (await onDisk())!
-    expect(file.suggestions?.find((r) => r.decision === 'rejected')).toMatchObject({ label: other.label, start: other.start, end: other.end })
+    expect(file.suggestions?.find((r) => r.decision === 'rejected')).toMatchObject({
+      label: other.label,
+      start: other.start,
+      end: other.end,
+    })
 
     session.commands.undo()
     await idle() // the outlines follow the layer when the store tells its listeners
