@@ -46,21 +46,24 @@ export function SuggestBar() {
         </p>
       )}
       {names.length > 0 && (
-        <ul className="suggest-names" aria-label="Canonical names proposed">
-          {names.slice(0, 5).map((n) => (
-            <li key={n.name}>
-              <span>
-                {n.name}: {n.mentions.map((m) => `“${m.text}”`).join(', ')}
-              </span>
-              <button type="button" className="quiet" onMouseDown={keep} onClick={() => session.suggesting.confirmName(n.name)}>
-                Name these sources {n.name}
-              </button>
-              <button type="button" className="quiet" onMouseDown={keep} onClick={() => session.suggesting.dismissName(n.name)}>
-                Dismiss
-              </button>
-            </li>
-          ))}
-        </ul>
+        <details className="suggest-names">
+          <summary>Canonical names proposed ({names.length})</summary>
+          <ul>
+            {names.map((n) => (
+              <li key={n.name}>
+                <span>
+                  {n.name}: {[...new Set(n.mentions.map((m) => `“${m.text}”`))].join(', ')}
+                </span>
+                <button type="button" className="quiet" onMouseDown={keep} onClick={() => session.suggesting.confirmName(n.name)}>
+                  Name these sources {n.name}
+                </button>
+                <button type="button" className="quiet" onMouseDown={keep} onClick={() => session.suggesting.dismissName(n.name)}>
+                  Dismiss
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
     </section>
   )

@@ -70,6 +70,8 @@ export class Suggesting {
       const open = this.open()
       const first = open.find((s) => s.id === next.current) ?? open[0] ?? null
       this.select(first?.id ?? null)
+      // The keys (Enter, Backspace, Tab) work from the text.
+      if (first) this.work.surface?.focus()
       const left = found.left.rejected + found.left.existing
       this.hint(
         open.length === 0

@@ -1,0 +1,119 @@
+/**
+ * Suggest in Chromium: proposed claims and sources outlined in the text, Enter accepts one into
+ * the annotator's layer (with its provenance on disk), Backspace rejects one (remembered on disk
+ * and not proposed again after a reload), Tab moves on, and Ctrl+Z takes an accept back.
+ */
+import type { Page } from '@playwright/test'
+import type { DocumentSuggestions } from '../shared/api'
+import type { ProjectFile, StoreFile } from '../shared/model/project'
+import { expect, test, type Marginalia } from './harness'
+
+const DOC_PHRASE = 'Alexander Gabuev'
+
+async function documentWith(app: Marginalia, phrase: string) {
+  const project = JSON.parse(await app.read('project.json')) as ProjectFile
+  for (const doc of project.documents) if ((await app.read(doc.file)).includes(phrase)) return doc
+  throw new Error(`no document contains "${phrase}"`)
+}
+
+async function store(app: Marginalia, docId: string): Promise<StoreFile> {
+  return JSON.parse(await app.read(`annotations/tester/${docId}.json`)) as StoreFile
+}
+
+/** What the host proposes now, asked the way the page asks (POST /api/… with the launch token). */
+async function proposed(page: Page, app: Marginalia, document: string): Promise<DocumentSuggestions> {
+  const token = new URL(app.url).searchParams.get('token')!
+  const result = await page.evaluate(
+    async ({ token, document }) => {
+      const r = await fetch('/api/suggestions.document', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Marginalia-Token': token },
+        body: JSON.stringify({ document }),
+      })
+      return r.json()
+    },
+    { token, document },
+  )
+  expect(result.ok).toBe(true)
+  return result.value as DocumentSuggestions
+}
+
+test('suggest, accept with Enter, reject with Backspace, undo an accept, reload: on disk, and the rejected one stays rejected', async ({
+  page,
+  app,
+}) => {
+  const problems: string[] = []
+  page.on('pageerror', (e) => problems.push(e.message))
+  const doc = await documentWith(app, DOC_PHRASE)
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+  const editor = page.locator('.ProseMirror')
+  await expect(editor).toContainText(DOC_PHRASE)
+  const before = await proposed(page, app, doc.id)
+  expect(before.spans.length).toBeGreaterThan(10)
+
+  await page.getByRole('button', { name: 'Suggest', exact: true }).click()
+  const bar = page.getByRole('region', { name: 'Suggestions' })
+  await expect(bar).toContainText('suggested')
+  await expect(editor.locator('.mg-suggestion').first()).toBeVisible()
+  await expect(editor.locator('.mg-suggestion-current').first()).toBeVisible()
+
+  // Enter accepts the first suggestion.
+  const first = before.spans[0]!
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expect.poll(async () => (await store(app, doc.id)).annotations.length).toBe(1)
+  let file = await store(app, doc.id)
+  expect(file.annotations[0]!.target.position).toMatchObject({ start: first.start, end: first.end })
+  expect(file.annotations[0]!.label).toBe(first.label)
+  expect(file.suggestions).toEqual([
+    expect.objectContaining({
+      label: first.label,
+      start: first.start,
+      end: first.end,
+      decision: 'accepted',
+      annotation: file.annotations[0]!.id,
+    }),
+  ])
+
+  // Backspace rejects the next one.
+  const second = before.spans[1]!
+  await page.keyboard.press('Backspace')
+  await expect.poll(async () => (await store(app, doc.id)).suggestions?.length).toBe(2)
+  file = await store(app, doc.id)
+  expect(file.suggestions![1]).toMatchObject({ label: second.label, start: second.start, end: second.end, decision: 'rejected' })
+  expect(file.annotations).toHaveLength(1)
+
+  // Tab moves on; Enter accepts that one; Ctrl+Z takes the accept back.
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  await expect.poll(async () => (await store(app, doc.id)).annotations.length).toBe(2)
+  await page.keyboard.press('Control+z')
+  await expect.poll(async () => (await store(app, doc.id)).annotations.length).toBe(1)
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  file = await store(app, doc.id)
+  expect(file.suggestions!.map((r) => r.decision)).toEqual(['accepted', 'rejected'])
+
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.setViewportSize({ width: 800, height: 600 })
+    await page.emulateMedia({ colorScheme: scheme })
+    await editor.locator('.mg-suggestion-current').first().scrollIntoViewIfNeeded()
+    await page.waitForTimeout(1500) // past the flash of the suggestion moved to
+    await page.screenshot({ path: test.info().outputPath(`suggestions-${scheme}.png`) })
+  }
+  await page.setViewportSize({ width: 1280, height: 800 })
+
+  await page.reload()
+  await expect(editor).toContainText(DOC_PHRASE)
+  const after = await proposed(page, app, doc.id)
+  const ids = after.spans.map((s) => s.id)
+  expect(ids).not.toContain(first.id)
+  expect(ids).not.toContain(second.id)
+  expect(after.spans).toHaveLength(before.spans.length - 2)
+  expect(after.left).toEqual({ rejected: 1, existing: 1 })
+  await page.getByRole('button', { name: 'Suggest', exact: true }).click()
+  await expect(bar).toContainText('suggested')
+  const count = await editor.locator('.mg-suggestion').evaluateAll((els) => new Set(els.map((e) => e.textContent)).size)
+  expect(count).toBeGreaterThan(0)
+  expect(problems).toEqual([])
+})
