@@ -7,7 +7,6 @@ import { MenuDialogs } from './MenuDialogs'
 import { Modal } from './Modal'
 import { PanelToggle } from './PanelToggle'
 import { SaveIndicator } from './SaveIndicator'
-import { TagSetDialog } from './TagSetDialog'
 import { ViewSwitch } from './ViewSwitch'
 
 /**
