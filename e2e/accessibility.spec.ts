@@ -72,6 +72,8 @@ for (const scheme of ['light', 'dark'] as const) {
           await audit.check('the Labels and links dialog with attributes and a link type')
           await dialog.getByRole('button', { name: /^Stance/ }).click()
           await audit.check('the Labels and links dialog, a label with attributes of every kind')
+          // Escape asks before dropping those changes: yes.
+          page.once('dialog', (d) => void d.accept())
         }
         await page.keyboard.press('Escape')
         await expect(dialog).toBeHidden()

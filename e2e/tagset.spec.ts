@@ -120,6 +120,15 @@ test('a new label, a renamed option, a link type and a merge, all saved in proje
   await dialog.getByRole('button', { name: 'Merge', exact: true }).click()
   await expect(dialog.getByRole('alert')).toContainText(/Attribution links? go(es)? from/)
   await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled()
+  // Cancel asks before dropping the merge set up here; declined, the dialog stays; accepted, it goes.
+  page.once('dialog', (d) => void d.dismiss())
   await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toBeVisible()
+  page.once('dialog', (d) => {
+    expect(d.message()).toBe('Discard the changes to the labels and links? Nothing has been saved.')
+    void d.accept()
+  })
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toBeHidden()
   expect(JSON.parse(await app.read('project.json'))).toEqual(after)
 })

@@ -1,5 +1,5 @@
 import { memo, useEffect, useId } from 'react'
-import type { LabelSchema } from '../../../shared/model/labels'
+import { findAttribute, valueName, type LabelSchema } from '../../../shared/model/labels'
 import { notesOf, type RetrieveGrouping, type RetrieveRow } from '../../../shared/retrieve/rows'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { useWindowRows } from '../state/react/use-window-rows'
@@ -258,8 +258,12 @@ const Row = memo(function Row({
   labelName: string
 }) {
   const session = useSession()
+  const labels = useSessionState((s) => s.info?.project?.labels)
   if (!row) return <li className="retrieve-row loading" style={{ top, height: ROW }} aria-posinset={i + 1} aria-setsize={total} />
-  const values = Object.entries(row.attributes).map(([k, v]) => `${k}: ${v}`)
+  const values = Object.entries(row.attributes).map(([k, v]) => {
+    const def = labels ? findAttribute(labels, row.label, k) : undefined
+    return `${def?.name ?? k}: ${valueName(def, v)}`
+  })
   return (
     <li
       className={group ? 'retrieve-row group-start' : 'retrieve-row'}

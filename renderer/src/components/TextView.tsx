@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react'
 import { DocumentEditor } from '../editor/document-editor'
+import { BoundaryHandles } from './BoundaryHandles'
 import { useSession, useSessionState } from '../state/react/use-session'
 
 /**
@@ -64,6 +65,7 @@ export function TextView() {
       <article className="text-column" aria-label={title}>
         <div ref={mount} />
       </article>
+      <BoundaryHandles scroller={scroller} />
     </div>
   )
 }

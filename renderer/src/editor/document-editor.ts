@@ -297,6 +297,12 @@ export class DocumentEditor implements TextSurface {
     place()
   }
 
+  /** The code point boundary nearest a point on screen (a dragged highlight end), or null outside the text. */
+  offsetAt(x: number, y: number): number | null {
+    const at = this.view.posAtCoords({ left: x, top: y })
+    return at ? this.index.pmToCp(Math.min(at.pos, this.view.state.doc.content.size)) : null
+  }
+
   /** Put focus in the text, keeping its selection. */
   focus(): void {
     this.view.focus()

@@ -54,6 +54,8 @@ export interface TextSurface {
   topOffset(): number
   /** Scroll so the text from this code point on is at the top of the view (where the user left it). */
   scrollToOffset(offset: number): void
+  /** The code point boundary nearest a point on screen (client coordinates), or null outside the text. */
+  offsetAt(x: number, y: number): number | null
 }
 
 /** The text under review, as Reviewing drives it. */
