@@ -21,8 +21,8 @@ async function store(app: Marginalia, docId: string): Promise<StoreFile> {
 }
 
 /** What the host proposes now, asked the way the page asks (POST /api/… with the launch token). */
-async function proposed(page: Page, app: Marginalia, document: string): Promise<DocumentSuggestions> {
-  const token = new URL(app.url).searchParams.get('token')!
+async function proposed(page: Page, app: Marginalia, id: string): Promise<DocumentSuggestions> {
+  const launchToken = new URL(app.url).searchParams.get('token')!
   const result = await page.evaluate(
     async ({ token, document }) => {
       const r = await fetch('/api/suggestions.document', {
@@ -32,7 +32,7 @@ async function proposed(page: Page, app: Marginalia, document: string): Promise<
       })
       return r.json()
     },
-    { token, document },
+    { token: launchToken, document: id },
   )
   expect(result.ok).toBe(true)
   return result.value as DocumentSuggestions
