@@ -76,6 +76,15 @@ test('suggest, accept with Enter, reject with Backspace, undo an accept, reload:
     }),
   ])
 
+  await page
+    .getByRole('complementary', { name: 'Annotations' })
+    .getByRole('button', { name: first.text.slice(0, 20) })
+    .first()
+    .click()
+  await expect(page.getByText(`Accepted from a suggestion (${first.pattern}`)).toBeVisible()
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: 'Suggest', exact: true }).click()
+
   // Backspace rejects the next one.
   const second = before.spans[1]!
   await page.keyboard.press('Backspace')

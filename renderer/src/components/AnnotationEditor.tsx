@@ -26,6 +26,11 @@ export function AnnotationEditor({ id }: { id: string }) {
   const linking = useSessionState((s) => s.linking?.from === id && s.linking.type === ATTRIBUTION)
   const readOnly = useSessionState((s) => s.doc?.readOnly ?? null)
   const me = useSessionState((s) => s.info?.annotator ?? '')
+  // Provenance: the suggestion this annotation was accepted from, if it was.
+  const origin = useSessionState((s) => {
+    for (const r of s.layer?.suggestions.values() ?? []) if (r.decision === 'accepted' && r.annotation === id) return r
+    return undefined
+  })
   if (!annotation || !labels) return null
   const label = findLabel(labels, annotation.label)
   const target = label?.attributedTo ? findLabel(labels, label.attributedTo) : undefined
@@ -34,6 +39,11 @@ export function AnnotationEditor({ id }: { id: string }) {
       <blockquote className="editor-quote" dir="auto" tabIndex={0}>
         {truncate(annotation.target.quote.exact, 400)}
       </blockquote>
+      {origin && (
+        <p className="editor-origin">
+          Accepted from a suggestion ({origin.pattern}, {Math.round((origin.confidence ?? 0) * 100)}%)
+        </p>
+      )}
       {/* A read-only document (its text is damaged) shows its annotations but changes none. */}
       <fieldset className="editor-fields" disabled={readOnly !== null} title={readOnly ?? undefined}>
         <LabelSelect labels={labels} value={annotation.label} onChange={(next) => c.relabel(id, next)} />
