@@ -33,8 +33,8 @@ export async function measureExport(runs = 5): Promise<ExportResult> {
     const doc = imported[0]!
     const text = await project.text(doc.id)
     const now = new Date().toISOString()
-    await (await project.layer('bench', doc.id)).apply(putOps(spans, 'b'), text, project.labels, now)
-    await (await project.layer('colleague', doc.id)).apply(putOps(generateSpans(corpus, 50_000, 99), 'c'), text, project.labels, now)
+    await (await project.layer('bench', doc.id)).apply(putOps(spans, 'b'), text, project.tagSet, now)
+    await (await project.layer('colleague', doc.id)).apply(putOps(generateSpans(corpus, 50_000, 99), 'c'), text, project.tagSet, now)
     const options = { annotators: 'all', reviewed: false, bom: false, neutralizeFormulas: true } as const
     const cold: number[] = []
     const warm: number[] = []

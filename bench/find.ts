@@ -75,13 +75,13 @@ export async function measureFind(runs = 7): Promise<FindBench> {
     const thousand = generateSpans(corpus, 1000, 7)
     for (let i = 0; i < Math.min(runs, 5); i++) {
       const layer = await project.layer(`tagger${i}`, doc.id)
-      tagAll.push(await time(() => layer.apply(putOps(thousand, `t${i}-`), text, project.labels, new Date().toISOString())))
+      tagAll.push(await time(() => layer.apply(putOps(thousand, `t${i}-`), text, project.tagSet, new Date().toISOString())))
     }
 
     // The Retrieve view over 2 x 50,000 annotations.
     const now = new Date().toISOString()
-    await (await project.layer('bench', doc.id)).apply(putOps(spans, 'b'), text, project.labels, now)
-    await (await project.layer('colleague', doc.id)).apply(putOps(generateSpans(corpus, 50_000, 99), 'c'), text, project.labels, now)
+    await (await project.layer('bench', doc.id)).apply(putOps(spans, 'b'), text, project.tagSet, now)
+    await (await project.layer('colleague', doc.id)).apply(putOps(generateSpans(corpus, 50_000, 99), 'c'), text, project.tagSet, now)
     const wb = await Workbench.start({ configDir: join(root, 'config'), host: 'browser', version: 'bench' })
     await wb.setAnnotator('reader')
     await wb.open(dir)

@@ -78,7 +78,7 @@ export async function writeBenchProject(root: string, c: BenchCase, data = caseD
   if (errors.length || imported.length !== 2) throw new Error(`import failed: ${JSON.stringify(errors)}`)
   const doc = imported[1]!
   const layer = await project.layer(ANNOTATOR, doc.id)
-  await layer.apply(putOps(data.spans), await project.text(doc.id), project.labels, new Date().toISOString())
+  await layer.apply(putOps(data.spans), await project.text(doc.id), project.tagSet, new Date().toISOString())
   await mkdir(configDir, { recursive: true })
   await writeFile(
     join(configDir, 'settings.json'),

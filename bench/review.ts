@@ -45,7 +45,7 @@ export async function measureReviewOpen(browser: Browser, runs = 5, log: (s: str
     const shared = generateSpans(corpus, 1400, 11)
     for (const [i, who] of ['ana', 'ben', 'cleo'].entries()) {
       const own = generateSpans(corpus, 600, 20 + i)
-      await (await project.layer(who, doc.id)).apply(putOps([...shared, ...own], who), text, project.labels, new Date().toISOString())
+      await (await project.layer(who, doc.id)).apply(putOps([...shared, ...own], who), text, project.tagSet, new Date().toISOString())
     }
     await mkdir(configDir, { recursive: true })
     await writeFile(

@@ -39,7 +39,7 @@ export async function measureSave(documents: number, saves = 60): Promise<SaveRe
       await layer.apply(
         [{ op: 'put', annotation: { id: `a${i}`, label: 'claim', start: 20 + i, end: 60 + i, attributes: {}, note: '' } }],
         text,
-        project.labels,
+        project.tagSet,
         new Date().toISOString(),
       )
       times.push(performance.now() - start)

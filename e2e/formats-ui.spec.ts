@@ -129,7 +129,7 @@ test('export an Excel workbook from the Export dialog: Python reads its Spans sh
     string,
     (string | number | null)[][]
   >
-  expect(Object.keys(sheets)).toEqual(['Spans', 'Links', 'Documents'])
+  expect(Object.keys(sheets)).toEqual(['Spans', 'Links', 'Documents', 'Memos'])
   expect(sheets.Spans!.length).toBe(rows.length)
   const header = rows[0]!
   expect(sheets.Spans![0]).toEqual(header)

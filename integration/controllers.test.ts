@@ -363,3 +363,40 @@ describe('finding and tagging the hits, against the real core', () => {
     })
   })
 })
+
+describe('status, memos and replies through the controllers, against the real core', () => {
+  it('marks a document "nothing to tag", refuses it once there are annotations, and the first annotation ends it', async () => {
+    const { session, doc, onDisk, tag } = await sessionOnCore()
+    const state = () => session.store.get().documents.find((d) => d.id === doc.id)!.state
+    expect(state()).toBe('not-started')
+    expect(await session.noting.setState(doc.id, 'nothing-to-tag')).toBeNull()
+    expect(state()).toBe('nothing-to-tag')
+    expect((await onDisk())!.status?.state).toBe('nothing-to-tag')
+    tag('Arkady Mil-Man', 'source')
+    await session.saved()
+    expect(state()).toBe('in-progress')
+    expect(await session.noting.setState(doc.id, 'nothing-to-tag')).toBe(
+      'This document has 1 annotation of yours, so it cannot be marked “Done, nothing to tag”; mark it done, or delete them first.',
+    )
+    expect(state()).toBe('in-progress')
+  })
+
+  it("replies to a colleague's annotation into the own file, and shows the thread and memos gathered from everyone's", async () => {
+    const { session, doc, projectDir, onDisk } = await sessionOnCore()
+    const maria = JSON.parse(await readFile(join(projectDir, 'annotations', 'maria', `${doc.id}.json`), 'utf8')) as StoreFile
+    const target = maria.annotations[0]!
+    expect(await session.noting.reply(doc.id, { layer: 'maria', annotation: target.id }, 'Why this span?')).toBeNull()
+    expect(await session.noting.setMemo(doc.id, 'Read twice.')).toBeNull()
+    const notes = session.store.get().notes!
+    expect(notes.replies).toMatchObject([{ author: 'tester', on: { layer: 'maria', annotation: target.id }, text: 'Why this span?' }])
+    expect(notes.memos).toMatchObject([{ annotator: 'tester', text: 'Read twice.' }])
+    expect((await onDisk())!.replies).toHaveLength(1)
+    const after = JSON.parse(await readFile(join(projectDir, 'annotations', 'maria', `${doc.id}.json`), 'utf8')) as StoreFile
+    expect(after).toEqual(maria)
+    expect(await session.noting.reply(doc.id, { layer: 'maria', annotation: 'nope' }, 'Lost?')).toMatch(
+      /^That annotation is no longer in maria's layer/,
+    )
+    expect(await session.noting.removeReply(doc.id, notes.replies[0]!.id)).toBeNull()
+    expect(session.store.get().notes!.replies).toEqual([])
+  })
+})

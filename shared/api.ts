@@ -9,14 +9,17 @@ import { DomainError, type ErrorCode, type Retry } from './errors'
 import { ExportFormat } from './interchange/formats'
 import { MAX_HITS, type Hit } from './search/find'
 import type { RetrieveResult } from './retrieve/rows'
-import { Slug } from './model/labels'
 import type { AnnotationImportReport } from './interchange/import-report'
 import type { BackupInfo } from './model/backup'
 import type { CsvPreview } from './model/csv-preview'
 import { isBaseIri } from './interchange/iris'
-import { AnnotationOp, AnnotatorName, DocumentId } from './model/annotation'
+import { AnnotationId, AnnotationOp, AnnotatorName, DocumentId } from './model/annotation'
+import { LayerName, type AnnotatorMemo, type Reply } from './model/memos'
+import { DocumentState } from './model/status'
 import type { Annotation, Link } from './model/annotation'
-import type { LabelSchema } from './model/labels'
+import { LabelSchema, LinkTypeDef, Slug } from './model/labels'
+import { TagMerge } from './model/project'
+import type { TagUsage } from './tagset/tagset'
 import { UnitDecision, type Decision, type ReviewedAnnotation } from './model/review'
 import type { ReviewLayer, ReviewUnit } from './review/units'
 import type { AgreementReport } from './agreement/report'
@@ -38,6 +41,8 @@ export interface ProjectSummary {
   path: string
   name: string
   labels: LabelSchema
+  /** Link types besides attribution. */
+  linkTypes: LinkTypeDef[]
   documentCount: number
 }
 
@@ -53,6 +58,8 @@ export interface DocumentSummary {
   properties: Record<string, string>
   /** Annotations in the current annotator's layer. */
   annotationCount: number
+  /** The current annotator's status of this document (shared/model/status.ts). */
+  state: DocumentState
 }
 
 export interface AppInfo {
@@ -111,6 +118,8 @@ export interface ApplyResult {
    * aside and saved the change in a new one: one sentence, naming the pinned last good copy.
    */
   notice?: string | null
+  /** The annotator's status of the document after the save (the first annotation ends "nothing to tag"). */
+  state?: DocumentState
 }
 
 export interface ImportResult {
@@ -214,6 +223,8 @@ export interface ReviewView {
   reviewer: string
   layers: ReviewLayer[]
   units: ReviewUnit[]
+  /** Compared annotators without a layer of this document (missing data): the units leave them out. */
+  missing?: string[]
   reviewed: ReviewedState
 }
 
@@ -297,6 +308,28 @@ export interface ProjectSearch {
   total: number
   /** More hits than were sent. */
   truncated: boolean
+}
+
+/** Every annotator's status, memo and replies on one document (each from their own file). */
+export interface DocumentNotes {
+  document: string
+  /** The status of each annotator with a store of this document (anyone else has not started). */
+  states: { annotator: string; state: DocumentState; changed: string | null }[]
+  memos: AnnotatorMemo[]
+  /** Every reply to any annotation of the document, in time order. */
+  replies: Reply[]
+}
+
+/** The project's guidelines.md, as read. */
+export interface Guidelines {
+  /** Where the file is (absolute), to open it in another editor. */
+  path: string
+  /** Its Markdown ('' when there is no file yet). */
+  text: string
+  exists: boolean
+  /** sha256 of the text read: a save names it, so a change made meanwhile is never overwritten. */
+  sha256: string | null
+  modified: string | null
 }
 
 /** Declares a method: `declare<Reply>()(argsValidator)`. */
@@ -432,6 +465,43 @@ export const contract = {
       })
       .strict(),
   ),
+  // Document status, memos, replies and guidelines (docs/format.md): each annotator writes only their own files.
+  /** Set the current annotator's status of a document ('invalid' for "nothing to tag" while it has annotations). */
+  'status.set': declare<DocumentSummary>()(z.object({ document: DocumentId, state: DocumentState }).strict()),
+  /** Every annotator's status, memo and replies on a document. */
+  'notes.document': declare<DocumentNotes>()(z.object({ document: DocumentId }).strict()),
+  /** Set the current annotator's memo on a document (empty text removes it). */
+  'notes.setMemo': declare<DocumentNotes>()(z.object({ document: DocumentId, text: z.string().max(100_000) }).strict()),
+  /** Reply to an annotation of any layer of a document; the reply goes to the current annotator's own file. */
+  'notes.reply': declare<DocumentNotes>()(
+    z
+      .object({
+        document: DocumentId,
+        on: z.object({ layer: LayerName, annotation: AnnotationId }).strict(),
+        text: z.string().trim().min(1).max(20_000),
+      })
+      .strict(),
+  ),
+  /** Remove one of the current annotator's replies. */
+  'notes.removeReply': declare<DocumentNotes>()(z.object({ document: DocumentId, id: AnnotationId }).strict()),
+  /** Every annotator's project memo. */
+  'notes.project': declare<AnnotatorMemo[]>()(Empty),
+  /** Set the current annotator's project memo (empty text removes it). */
+  'notes.setProjectMemo': declare<AnnotatorMemo[]>()(z.object({ text: z.string().max(100_000) }).strict()),
+  /** The project's guidelines.md. */
+  'guidelines.read': declare<Guidelines>()(Empty),
+  /** Save guidelines.md over the version read (`base`: its sha256, null when there was none); 'conflict' if it changed meanwhile. */
+  'guidelines.save': declare<Guidelines>()(
+    z
+      .object({
+        text: z.string().max(2_000_000),
+        base: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .nullable(),
+      })
+      .strict(),
+  ),
   /** Desktop only: native dialogs. Browser mode answers 'unavailable'. */
   'host.openProjectDialog': declare<ProjectSummary | null>()(Empty),
   'host.createProjectDialog': declare<ProjectSummary | null>()(z.object({ name: z.string().trim().min(1).max(200) }).strict()),
@@ -456,6 +526,15 @@ export const contract = {
           .refine((p) => Object.keys(p).length >= 1 && Object.keys(p).length <= 100, 'between 1 and 100 properties'),
       })
       .strict(),
+  ),
+  /** How much of the tag set the project uses (every layer, the reviewed ones too), for the tag-set editor. */
+  'tagset.usage': declare<{ usage: TagUsage; unreadable: number }>()(z.object({}).strict()),
+  /**
+   * Replace the project's labels and link types, merging what `merges` names into what stays;
+   * refused in one sentence when anything in use would lose its home (see shared/tagset).
+   */
+  'tagset.save': declare<ProjectSummary & { layersChanged: number }>()(
+    z.object({ labels: LabelSchema, linkTypes: z.array(LinkTypeDef).max(20), merges: z.array(TagMerge).max(200) }).strict(),
   ),
   /** Who says what about whom: the matrix, a network and the counts over time of the statements that pass the filter. */
   'analysis.view': declare<AnalysisView>()(

@@ -6,9 +6,10 @@
  * spreadsheet library. docs/format.md documents every column.
  */
 import { attributedSources, compareAnnotations, type Annotation, type Link } from './model/annotation'
+import { threadCell, type Reply } from './model/memos'
 import type { DocumentEntry } from './model/project'
 import type { Provenance } from './model/review'
-import type { LabelSchema } from './model/labels'
+import { valueName, type AttributeDef, type LabelSchema } from './model/labels'
 
 /** A table cell: text, or a number (offsets, lengths). */
 export type Cell = string | number
@@ -18,11 +19,13 @@ export interface AttributeColumn {
   header: string
   label: string
   attribute: string
+  /** The attribute: a choice's cell holds its option's name, which a rename in the tag set changes. */
+  def: AttributeDef
 }
 
 /** The attribute columns for a label schema, in schema order. */
 export function attributeColumns(labels: LabelSchema): AttributeColumn[] {
-  return labels.flatMap((l) => l.attributes.map((a) => ({ header: `${l.id}_${a.id}`, label: l.id, attribute: a.id })))
+  return labels.flatMap((l) => l.attributes.map((a) => ({ header: `${l.id}_${a.id}`, label: l.id, attribute: a.id, def: a })))
 }
 
 /** The header row for a label schema. */
@@ -49,6 +52,9 @@ export function csvHeader(labels: LabelSchema): string[] {
     'reviewed_from',
     'reviewed_by',
     'reviewed_at',
+    'document_status',
+    'document_memo',
+    'replies',
   ]
 }
 
@@ -62,6 +68,12 @@ export interface LayerRows {
   annotator: string
   annotations: readonly (Annotation & { provenance?: Provenance })[]
   links: readonly Link[]
+  /** The annotator's status of the document ('' for the reviewed layer). */
+  state?: string
+  /** The annotator's memo on the document. */
+  memo?: string
+  /** Replies to the layer's annotations, by annotation id, in time order. */
+  threads?: ReadonlyMap<string, readonly Reply[]>
 }
 
 /** The rows of one layer, in text order (start, then end, then id). */
@@ -82,7 +94,7 @@ export function csvRows(labels: LabelSchema, layer: LayerRows): Cell[][] {
       a.target.quote.exact,
       a.target.quote.prefix,
       a.target.quote.suffix,
-      ...columns.map((c) => (c.label === a.label ? (a.attributes[c.attribute] ?? '') : '')),
+      ...columns.map((c) => (c.label === a.label ? valueName(c.def, a.attributes[c.attribute] ?? '') : '')),
       source?.id ?? '',
       source?.target.quote.exact ?? '',
       source?.attributes.name ?? '',
@@ -93,6 +105,9 @@ export function csvRows(labels: LabelSchema, layer: LayerRows): Cell[][] {
       a.provenance?.sources.map((m) => `${m.annotator}:${m.id}`).join(' ') ?? '',
       a.provenance?.decidedBy ?? '',
       a.provenance?.decided ?? '',
+      layer.state ?? '',
+      layer.memo ?? '',
+      threadCell(layer.threads?.get(a.id)),
     ]
   })
 }
@@ -140,8 +155,12 @@ export function linkRows(layer: LayerRows): Cell[][] {
   })
 }
 
-/** The workbook's Documents sheet: the fixed columns, then one `property.<key>` column per document property key used (date, outlet, …), as the statements table names them. */
-export function documentHeader(documents: readonly DocumentEntry[]): string[] {
+/**
+ * The workbook's Documents sheet: the fixed columns, then one `property.<key>` column per document
+ * property key used (date, outlet, …), as the statements table names them, then one
+ * `status.<annotator>` column per exported annotator.
+ */
+export function documentHeader(documents: readonly DocumentEntry[], annotators: readonly string[] = []): string[] {
   return [
     'document_id',
     'title',
@@ -152,11 +171,16 @@ export function documentHeader(documents: readonly DocumentEntry[]): string[] {
     'imported',
     'encoding',
     ...propertyKeys(documents).map((k) => `property.${k}`),
+    ...annotators.map((a) => `status.${a}`),
   ]
 }
 
-/** One row per document, in project order. */
-export function documentRows(documents: readonly DocumentEntry[]): Cell[][] {
+/** One row per document, in project order; `state` gives each annotator's status of a document. */
+export function documentRows(
+  documents: readonly DocumentEntry[],
+  annotators: readonly string[] = [],
+  state: (document: string, annotator: string) => string = () => '',
+): Cell[][] {
   const keys = propertyKeys(documents)
   return documents.map((d) => [
     d.id,
@@ -168,8 +192,12 @@ export function documentRows(documents: readonly DocumentEntry[]): Cell[][] {
     d.imported,
     d.encoding ?? '',
     ...keys.map((k) => (d.properties && Object.hasOwn(d.properties, k) ? d.properties[k]! : '')),
+    ...annotators.map((a) => state(d.id, a)),
   ])
 }
+
+/** The workbook's Memos sheet: every exported annotator's project memo (document_id empty) and memos on documents. */
+export const MEMO_HEADER = ['document_id', 'annotator', 'memo', 'modified'] as const
 
 function propertyKeys(documents: readonly DocumentEntry[]): string[] {
   const keys = new Set<string>()

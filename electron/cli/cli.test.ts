@@ -81,6 +81,7 @@ describe('marginalia', () => {
       documents: 3,
       annotators: ['jonas', 'maria'],
       total: { annotations: 89, links: 43, labels: { claim: 31, source: 34, stance: 24 } },
+      states: { maria: { 'not-started': 0, 'in-progress': 3, done: 0, 'nothing-to-tag': 0 } },
     })
     out = ''
     await run(['stats', sample()])
@@ -156,5 +157,51 @@ describe('one set of figures', () => {
     expect(await run(['agreement', sample(), '--json'])).toBe(0)
     expect(json()).toEqual(inApp)
     expect(exported.documents).toBe(3)
+  })
+
+  it('a document marked "done, nothing to tag" is an empty layer (all "none" tokens) in the app and the CLI alike; a memo alone is missing data', async () => {
+    const { Workbench } = await import('../core/app/workbench')
+    const { createHandlers } = await import('../core/app/handlers')
+    const { dispatch } = await import('../../shared/api')
+    const wb = await Workbench.start({ configDir: join(dir, 'config'), host: 'browser', version: 'test' })
+    const call = async (method: string, args: unknown) => {
+      const result = await dispatch(createHandlers(wb), method, args)
+      if (!result.ok) throw new Error(result.error.message)
+      return result.value as never
+    }
+    await call('settings.setAnnotator', { name: 'rita' })
+    await call('project.open', { path: sample() })
+    const [first, second, third] = (await call('documents.list', {})) as { id: string }[]
+    await call('annotations.apply', {
+      document: first!.id,
+      ops: [{ op: 'put', annotation: { id: 'rita-001', label: 'claim', start: 0, end: 6, attributes: {}, note: '' } }],
+    })
+    const marked = (await call('status.set', { document: second!.id, state: 'nothing-to-tag' })) as {
+      state: string
+      annotationCount: number
+    }
+    expect(marked).toMatchObject({ state: 'nothing-to-tag', annotationCount: 0 })
+    await call('notes.setMemo', { document: third!.id, text: 'Not read yet.' })
+    const inApp = (await call('agreement.report', { annotators: null, document: null })) as {
+      annotators: string[]
+      documents: { scope: string; missing: string[]; tokens: { overall: { pairs: { a: string; b: string; kappa: number | null }[] } } }[]
+    }
+    wb.close()
+    expect(inApp.annotators).toEqual(['jonas', 'maria', 'rita'])
+    const byDoc = new Map(inApp.documents.map((d) => [d.scope, d]))
+    expect(byDoc.get(first!.id)!.missing).toEqual([])
+    expect(byDoc.get(second!.id)!.missing).toEqual([])
+    expect(byDoc.get(third!.id)!.missing).toEqual(['rita'])
+    // rita marked nothing where maria marked something: her empty layer disagrees, it is not left out.
+    const withRita =
+      byDoc.get(second!.id)!.tokens.overall.pairs.find((p) => p.a === 'maria' && p.b === 'rita') ??
+      byDoc.get(second!.id)!.tokens.overall.pairs.find((p) => p.a === 'rita' && p.b === 'maria')
+    expect(withRita?.kappa).not.toBeNull()
+    expect(withRita!.kappa!).toBeLessThan(0.2)
+    expect(await run(['agreement', sample(), '--json'])).toBe(0)
+    expect(json()).toEqual(inApp)
+    out = ''
+    expect(await run(['agreement', sample()])).toBe(0)
+    expect(out).toMatch(/\(no layer: rita\)/)
   })
 })

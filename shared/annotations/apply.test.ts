@@ -14,7 +14,7 @@ function layer() {
   const source = annotation(index, 'source', spans[1]!.start, spans[1]!.end, { attributes: { kind: 'person' } })
   const link = {
     id: 'l1',
-    type: 'attribution' as const,
+    type: 'attribution' as string,
     from: claim.id,
     to: source.id,
     author: 'tester',

@@ -9,7 +9,8 @@
  */
 import { DomainError } from '../errors'
 import type { Annotation, AnnotationOp, Link } from '../model/annotation'
-import { fittingLinks, linkProblem } from './links'
+import { ATTRIBUTION } from '../model/labels'
+import { fittingLinks, linkProblem, singleLink } from './links'
 import { draftOf, storedAnnotation, type StoringContext } from './stored-form'
 
 /** A layer as the ops see it: annotations and links by id. */
@@ -46,13 +47,15 @@ export function applyOps(layer: LayerState, ops: readonly AnnotationOp[], ctx: S
         break
       case 'link': {
         const { id, from, to, created } = op.link
+        const type = op.link.type ?? ATTRIBUTION
         const a = get(from)
         const b = get(to)
         if (!a || !b) throw new DomainError('not-found', 'One end of that link no longer exists; reload the document and try again.')
-        const problem = linkProblem(ctx.labels, 'attribution', a, b)
+        const problem = linkProblem(ctx, type, a, b)
         if (problem) throw new DomainError('invalid', problem)
-        links = links.filter((l) => !(l.type === 'attribution' && l.from === from) && l.id !== id)
-        links.push({ id, type: 'attribution', from, to, author: ctx.author, created: created ?? ctx.now })
+        const single = singleLink(ctx, type)
+        links = links.filter((l) => l.id !== id && !(l.type === type && l.from === from && (single || l.to === to)))
+        links.push({ id, type, from, to, author: ctx.author, created: created ?? ctx.now })
         break
       }
       case 'unlink':
@@ -61,7 +64,7 @@ export function applyOps(layer: LayerState, ops: readonly AnnotationOp[], ctx: S
     }
   }
   // A relabelled annotation may leave a link that no longer fits: it goes.
-  links = fittingLinks(ctx.labels, links, get)
+  links = fittingLinks(ctx, links, get)
 
   const put: Annotation[] = []
   const removed: string[] = []
@@ -80,8 +83,8 @@ export function applyOps(layer: LayerState, ops: readonly AnnotationOp[], ctx: S
   for (const l of links) if (!layer.links.has(l.id)) unlink.push({ op: 'unlink', id: l.id })
   for (const l of layer.links.values()) {
     const now = afterLinks.get(l.id)
-    if (!now || now.from !== l.from || now.to !== l.to)
-      relink.push({ op: 'link', link: { id: l.id, from: l.from, to: l.to, created: l.created } })
+    if (!now || now.from !== l.from || now.to !== l.to || now.type !== l.type)
+      relink.push({ op: 'link', link: { id: l.id, type: l.type, from: l.from, to: l.to, created: l.created } })
   }
   return { put, removed, links, inverse: [...restore, ...unlink, ...relink, ...undoCreate] }
 }

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import { defaultLabels } from '../model/labels'
+import { defaultTagSet } from '../model/labels'
 import { attributionTarget, fittingLinks, linkFits, linkProblem } from './links'
 
 describe('the link rule', () => {
   it('lets claims and stances be attributed to sources, and nothing else', () => {
-    expect(attributionTarget(defaultLabels, 'claim')).toBe('source')
-    expect(attributionTarget(defaultLabels, 'source')).toBeNull()
-    expect(linkFits(defaultLabels, 'attribution', 'stance', 'source')).toBe(true)
-    expect(linkFits(defaultLabels, 'attribution', 'claim', 'stance')).toBe(false)
-    expect(linkFits(defaultLabels, 'attribution', 'source', 'source')).toBe(false)
-    expect(linkFits(defaultLabels, 'attribution', 'rumour', 'source')).toBe(false)
+    expect(attributionTarget(defaultTagSet.labels, 'claim')).toBe('source')
+    expect(attributionTarget(defaultTagSet.labels, 'source')).toBeNull()
+    expect(linkFits(defaultTagSet, 'attribution', 'stance', 'source')).toBe(true)
+    expect(linkFits(defaultTagSet, 'attribution', 'claim', 'stance')).toBe(false)
+    expect(linkFits(defaultTagSet, 'attribution', 'source', 'source')).toBe(false)
+    expect(linkFits(defaultTagSet, 'attribution', 'rumour', 'source')).toBe(false)
   })
 
   it('says why a link does not fit, in the labels’ names', () => {
-    expect(linkProblem(defaultLabels, 'attribution', { label: 'claim' }, { label: 'source' })).toBeNull()
-    expect(linkProblem(defaultLabels, 'attribution', { label: 'stance' }, { label: 'claim' })).toBe(
+    expect(linkProblem(defaultTagSet, 'attribution', { label: 'claim' }, { label: 'source' })).toBeNull()
+    expect(linkProblem(defaultTagSet, 'attribution', { label: 'stance' }, { label: 'claim' })).toBe(
       'A stance cannot be attributed to a claim; pick a source.',
     )
   })
@@ -33,7 +33,7 @@ describe('the link rule', () => {
       ['s', 'source'],
       ['t', 'stance'],
     ])
-    const kept = fittingLinks(defaultLabels, [link('1', 'c', 's'), link('2', 't', 'c'), link('3', 'gone', 's')], (id) =>
+    const kept = fittingLinks(defaultTagSet, [link('1', 'c', 's'), link('2', 't', 'c'), link('3', 'gone', 's')], (id) =>
       labels.has(id) ? { label: labels.get(id)! } : undefined,
     )
     expect(kept.map((l) => l.id)).toEqual(['1'])

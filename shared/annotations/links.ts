@@ -1,11 +1,14 @@
 /**
- * The link rule, the one place it is written: which annotations may be linked to which. An
- * attribution link goes from an annotation whose label names a label as its `attributedTo` (a
- * claim or a stance) to an annotation of that label (a source). Applying ops, importing, review
- * and validation all ask here.
+ * The link rule, the one place it is written: which annotations may be linked to which.
+ * - An **attribution** link goes from an annotation whose label names a label as its
+ *   `attributedTo` (a claim or a stance) to an annotation of that label (a source); an annotation
+ *   has at most one.
+ * - A link of one of the project's **link types** goes from an annotation of one of the type's
+ *   `from` labels to one of its `to` labels; several per annotation unless the type says otherwise.
+ * Applying ops, importing, review, validation and the tag-set editor all ask here.
  */
 import type { Annotation, Link } from '../model/annotation'
-import { findLabel, type LabelSchema } from '../model/labels'
+import { ATTRIBUTION, findLabel, findLinkType, type LabelSchema, type TagSet } from '../model/labels'
 
 /** The label an annotation of `label` may be attributed to, or null when it may not be attributed. */
 export function attributionTarget(labels: LabelSchema, label: string): string | null {
@@ -13,27 +16,41 @@ export function attributionTarget(labels: LabelSchema, label: string): string | 
 }
 
 /** Whether a link of `type` may go from an annotation labelled `from` to one labelled `to`. */
-export function linkFits(labels: LabelSchema, type: Link['type'], from: string, to: string): boolean {
-  return type === 'attribution' && attributionTarget(labels, from) === to
+export function linkFits(tagSet: TagSet, type: string, from: string, to: string): boolean {
+  if (type === ATTRIBUTION) return attributionTarget(tagSet.labels, from) === to
+  const def = findLinkType(tagSet, type)
+  return def !== undefined && def.from.includes(from) && def.to.includes(to)
+}
+
+/** Whether an annotation has at most one link of this type (a new one replaces the old). */
+export function singleLink(tagSet: TagSet, type: string): boolean {
+  return type === ATTRIBUTION || findLinkType(tagSet, type)?.multiple === false
+}
+
+/** The name of a link type as the app shows it ("attributed to", "supports"). */
+export function linkTypeName(tagSet: TagSet, type: string): string {
+  return type === ATTRIBUTION ? 'attributed to' : (findLinkType(tagSet, type)?.name ?? type)
 }
 
 /** Why a link may not join these two annotations, as a sentence; null when it may. */
-export function linkProblem(
-  labels: LabelSchema,
-  type: Link['type'],
-  from: Pick<Annotation, 'label'>,
-  to: Pick<Annotation, 'label'>,
-): string | null {
-  if (linkFits(labels, type, from.label, to.label)) return null
-  const allowed = attributionTarget(labels, from.label)
-  return allowed === null
-    ? `A ${nameOf(labels, from.label)} cannot be attributed to anything.`
-    : `A ${nameOf(labels, from.label)} cannot be attributed to a ${nameOf(labels, to.label)}; pick a ${nameOf(labels, allowed)}.`
+export function linkProblem(tagSet: TagSet, type: string, from: Pick<Annotation, 'label'>, to: Pick<Annotation, 'label'>): string | null {
+  if (linkFits(tagSet, type, from.label, to.label)) return null
+  const { labels } = tagSet
+  if (type === ATTRIBUTION) {
+    const allowed = attributionTarget(labels, from.label)
+    return allowed === null
+      ? `A ${nameOf(labels, from.label)} cannot be attributed to anything.`
+      : `A ${nameOf(labels, from.label)} cannot be attributed to a ${nameOf(labels, to.label)}; pick a ${nameOf(labels, allowed)}.`
+  }
+  const def = findLinkType(tagSet, type)
+  if (!def) return `There is no link type "${type}" in this project.`
+  if (!def.from.includes(from.label)) return `A ${nameOf(labels, from.label)} cannot be linked as “${def.name}”.`
+  return `A “${def.name}” link from a ${nameOf(labels, from.label)} goes to a ${def.to.map((l) => nameOf(labels, l)).join(' or a ')}, not a ${nameOf(labels, to.label)}.`
 }
 
 /** Links that still fit after their ends changed label or went: the others are dropped. */
 export function fittingLinks(
-  labels: LabelSchema,
+  tagSet: TagSet,
   links: Iterable<Link>,
   annotation: (id: string) => Pick<Annotation, 'label'> | undefined,
 ): Link[] {
@@ -41,9 +58,18 @@ export function fittingLinks(
   for (const l of links) {
     const from = annotation(l.from)
     const to = annotation(l.to)
-    if (from && to && linkFits(labels, l.type, from.label, to.label)) kept.push(l)
+    if (from && to && linkFits(tagSet, l.type, from.label, to.label)) kept.push(l)
   }
   return kept
+}
+
+/** The attribution links that fit (the only links the analysis and the source columns read). */
+export function fittingAttributions(
+  labels: LabelSchema,
+  links: Iterable<Link>,
+  annotation: (id: string) => Pick<Annotation, 'label'> | undefined,
+): Link[] {
+  return fittingLinks({ labels, linkTypes: [] }, links, annotation)
 }
 
 function nameOf(labels: LabelSchema, id: string): string {

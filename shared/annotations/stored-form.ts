@@ -6,13 +6,14 @@
  */
 import { DomainError } from '../errors'
 import type { Annotation, AnnotationDraft } from '../model/annotation'
-import { findLabel, type LabelSchema } from '../model/labels'
+import { findLabel, valueProblem, type LabelSchema, type LinkTypeDef } from '../model/labels'
 import { quoteAt, type TextIndex } from '../offsets'
 
-/** What a stored form is made with: the text its offsets count in, the schema, who and when. */
+/** What a stored form is made with: the text its offsets count in, the tag set, who and when. */
 export interface StoringContext {
   text: TextIndex
   labels: LabelSchema
+  linkTypes: readonly LinkTypeDef[]
   author: string
   now: string
 }
@@ -20,7 +21,7 @@ export interface StoringContext {
 /**
  * The annotation to store for `draft`, or a DomainError ('invalid') saying why it does not fit:
  * an unknown label or attribute, a value that is not one of a choice's options, an empty span or
- * one that runs past the end of the text. `existing` is the annotation it replaces, whose
+ * one that runs past the end of the text (values: labels.ts valueProblem). `existing` is the annotation it replaces, whose
  * `created` it keeps.
  */
 export function storedAnnotation(draft: AnnotationDraft, ctx: StoringContext, existing?: Pick<Annotation, 'created'>): Annotation {
@@ -33,9 +34,8 @@ export function storedAnnotation(draft: AnnotationDraft, ctx: StoringContext, ex
   for (const [id, value] of Object.entries(draft.attributes)) {
     const def = label.attributes.find((a) => a.id === id)
     if (!def) throw new DomainError('invalid', `A ${label.name} has no attribute "${id}".`)
-    if (def.type === 'choice' && value !== '' && !def.options.includes(value)) {
-      throw new DomainError('invalid', `"${value}" is not a ${def.name} option (${def.options.join(', ')}).`)
-    }
+    const problem = valueProblem(def, value)
+    if (problem) throw new DomainError('invalid', problem)
   }
   return {
     id: draft.id,

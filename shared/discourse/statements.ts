@@ -21,7 +21,7 @@
  *   target); blank targets have key null. Target labels are the most frequent spelling.
  * - Its **date** is its document's `date` property when that is an ISO date (dates.ts), else null.
  */
-import { fittingLinks, attributionTarget } from '../annotations/links'
+import { fittingAttributions, attributionTarget } from '../annotations/links'
 import { inTextOrder, type ExportLayer, type LayerAnnotation } from '../interchange/layer'
 import { attributedSources } from '../model/annotation'
 import type { LabelSchema } from '../model/labels'
@@ -134,7 +134,7 @@ export function buildStatements(input: StatementsInput): StatementSet {
     // A link that fits the rule ends at a source, so looking among the sources finds every one.
     const sourceOf = attributedSources(
       sources,
-      fittingLinks(input.labels, layer.links, (id) => byId.get(id)),
+      fittingAttributions(input.labels, layer.links, (id) => byId.get(id)),
     )
     const refPrefix = `${doc.id}/${layer.annotator}/`
     // Each source annotation is resolved (and its spelling and kind counted) once, however many statements cite it.

@@ -12,13 +12,18 @@
  * lines), so a span ending or starting with a line break loses it. annotation.conf and
  * visual.conf describe the labels, attributes and relation so brat can show and edit them.
  */
-import type { LabelDef, LabelSchema } from '../model/labels'
+import { ATTRIBUTION, valueName, type LabelDef, type LabelSchema, type TagSet } from '../model/labels'
 import type { IncomingAnnotation, IncomingLayer } from './incoming'
 import { inTextOrder, linksInOrder, type ExportLayer } from './layer'
 
 export const RELATION = 'AttributedTo'
 
 const capitalise = (id: string) => id.charAt(0).toUpperCase() + id.slice(1)
+
+/** brat's name for a link type's relation: AttributedTo, or the link type's id capitalised. */
+export function bratRelation(type: string): string {
+  return type === ATTRIBUTION ? RELATION : capitalise(type)
+}
 
 /** brat's name for a label. */
 export function bratType(labelId: string): string {
@@ -92,20 +97,20 @@ export function toBratAnn(labels: LabelSchema, layer: ExportLayer): { content: s
       const value = a.attributes[def.id]
       if (value === undefined) continue
       const name = names.get(`${a.label}.${def.id}`)!
-      if (def.type === 'choice') attrs.push(`\t${name} ${tid} ${encodeValue(value)}`)
+      if (def.type === 'choice') attrs.push(`\t${name} ${tid} ${encodeValue(valueName(def, value))}`)
       else notes.push(`\t${name} ${tid}\t${escapeNote(value)}`)
     }
     if (a.note !== '') notes.push(`\tAnnotatorNotes ${tid}\t${escapeNote(a.note)}`)
   }
   const relations = linksInOrder(layer.annotations, layer.links)
     .filter((l) => tIds.has(l.from) && tIds.has(l.to))
-    .map((l, i) => `R${i + 1}\t${RELATION} Arg1:${tIds.get(l.from)} Arg2:${tIds.get(l.to)}\t`)
+    .map((l, i) => `R${i + 1}\t${bratRelation(l.type)} Arg1:${tIds.get(l.from)} Arg2:${tIds.get(l.to)}\t`)
   const lines = [...t, ...attrs.map((l, i) => `A${i + 1}${l}`), ...relations, ...notes.map((l, i) => `#${i + 1}${l}`)]
   return { content: lines.map((l) => `${l}\n`).join(''), trimmed }
 }
 
-/** annotation.conf: the labels as entities, the attribution relation, overlaps allowed, choice attributes with their values. */
-export function bratAnnotationConf(labels: LabelSchema): string {
+/** annotation.conf: the labels as entities, the attribution relation and the link types, overlaps allowed, choice attributes with their values. */
+export function bratAnnotationConf({ labels, linkTypes }: TagSet): string {
   const names = bratAttributeNames(labels)
   const linked = labels.filter((l) => l.attributedTo && labels.some((s) => s.id === l.attributedTo))
   const targets = [...new Set(linked.map((l) => l.attributedTo!))]
@@ -123,12 +128,14 @@ export function bratAnnotationConf(labels: LabelSchema): string {
         .map((l) => bratType(l.id))
         .join('|')}, Arg2:${bratType(to)}`,
     )
+  for (const t of linkTypes)
+    lines.push(`${bratRelation(t.id)}\tArg1:${t.from.map(bratType).join('|')}, Arg2:${t.to.map(bratType).join('|')}`)
   lines.push('<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>', '', '[events]', '', '[attributes]')
   const byName = new Map<string, { labels: LabelDef[]; options: string[] }>()
   for (const l of labels) {
     for (const a of l.attributes) {
       if (a.type !== 'choice') continue
-      byName.set(names.get(`${l.id}.${a.id}`)!, { labels: [l], options: a.options })
+      byName.set(names.get(`${l.id}.${a.id}`)!, { labels: [l], options: a.options.map((o) => o.name) })
     }
   }
   for (const [name, { labels: ls, options }] of byName)
@@ -136,12 +143,13 @@ export function bratAnnotationConf(labels: LabelSchema): string {
   return `${lines.join('\n')}\n`
 }
 
-/** visual.conf: each label's name and colour. */
-export function bratVisualConf(labels: LabelSchema): string {
+/** visual.conf: each label's and link type's name, and each label's colour. */
+export function bratVisualConf({ labels, linkTypes }: TagSet): string {
   const lines = [
     '[labels]',
     ...labels.map((l) => `${bratType(l.id)} | ${l.name}`),
     `${RELATION} | Attributed to`,
+    ...linkTypes.map((t) => `${bratRelation(t.id)} | ${t.name}`),
     '',
     '[drawing]',
     ...labels.map((l) => `${bratType(l.id)}\tbgColor:${l.color}`),
@@ -215,9 +223,8 @@ export function readBratAnn(
       if (!target || !def) errors.push(`line ${n}: the attribute "${a[1]}" of ${a[2]} is not one this project has, so it was left out`)
       else target.attributes[def] = a[3] === undefined ? 'true' : decodeValue(a[3])
     } else if (r) {
-      if (!/^(attributedto|attribution)$/i.test(r[2]!))
-        errors.push(`line ${n}: the relation "${r[2]}" is not an attribution, so it was left out`)
-      else layer.links.push({ id: r[1]!, from: r[3]!, to: r[4]!, author: null, created: null })
+      const type = /^(attributedto|attribution)$/i.test(r[2]!) ? ATTRIBUTION : r[2]!
+      layer.links.push({ id: r[1]!, type, from: r[3]!, to: r[4]!, author: null, created: null })
     } else if (c) {
       const target = byTid.get(c[2]!)
       if (!target) errors.push(`line ${n}: the note is on ${c[2]}, which is not a span of this file`)
@@ -227,7 +234,7 @@ export function readBratAnn(
         if (def) target.attributes[def] = unescapeNote(c[3]!)
         else errors.push(`line ${n}: the comment type "${c[1]}" is not an attribute of a ${target.label}, so it was left out`)
       }
-    } else errors.push(`line ${n}: "${line.slice(0, 60)}" is not a span, attribute, attribution or note Marginalia imports`)
+    } else errors.push(`line ${n}: "${line.slice(0, 60)}" is not a span, attribute, relation or note Marginalia imports`)
   }
   layer.annotations = [...byTid.values()]
   return { layer, errors }

@@ -3,6 +3,7 @@
  * reader produces and what the core's import checks against the label schema, matches to a
  * document and re-anchors. Nothing here is trusted yet.
  */
+import type { StoreFile } from '../model/project'
 
 /** How the incoming layer names its document: any of these may be known. */
 export interface DocumentRef {
@@ -34,6 +35,8 @@ export interface IncomingAnnotation {
 
 export interface IncomingLink {
   id: string
+  /** The link type as the format named it (attribution, a link type's id or name); the import maps it to the project's. */
+  type: string
   from: string
   to: string
   author: string | null
@@ -51,6 +54,8 @@ export interface IncomingLayer {
   links: IncomingLink[]
   /** Annotations the reader could not use, with why. */
   unreadable: { id: string; exact: string; reason: string }[]
+  /** A Marginalia store's document status, memo and replies (other formats carry none). */
+  notes?: Pick<StoreFile, 'status' | 'memo' | 'replies'>
 }
 
 /** A file-safe annotation id from any identifier: letters, digits, - and _ (at most 64). */

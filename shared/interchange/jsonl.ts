@@ -7,6 +7,7 @@
  */
 import { z } from 'zod'
 import { Annotation, AnnotationId, AnnotatorName, DocumentId, IsoTime } from '../model/annotation'
+import { Slug } from '../model/labels'
 import { Provenance } from '../model/review'
 import { inTextOrder, linksInOrder, type ExportLayer } from './layer'
 
@@ -17,7 +18,7 @@ export const JsonlLine = Annotation.extend({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** The layer: an annotator's name, or "_reviewed". */
   annotator: z.union([AnnotatorName, z.literal('_reviewed')]),
-  links: z.array(z.object({ id: AnnotationId, type: z.literal('attribution'), to: AnnotationId, author: AnnotatorName, created: IsoTime })),
+  links: z.array(z.object({ id: AnnotationId, type: Slug, to: AnnotationId, author: AnnotatorName, created: IsoTime })),
   provenance: Provenance.optional(),
 })
 export type JsonlLine = z.infer<typeof JsonlLine>

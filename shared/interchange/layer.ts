@@ -4,7 +4,9 @@
  * data, so the formats in this folder are pure functions that tests can run without a disk.
  */
 import type { Annotation, Link } from '../model/annotation'
+import type { Reply } from '../model/memos'
 import type { Provenance } from '../model/review'
+import type { DocumentState } from '../model/status'
 
 /** The document a layer annotates. */
 export interface ExportDocument {
@@ -23,6 +25,12 @@ export interface ExportLayer {
   annotator: string
   annotations: readonly LayerAnnotation[]
   links: readonly Link[]
+  /** An annotator's status of the document (absent for the reviewed layer). */
+  state?: DocumentState
+  /** The annotator's memo on the document ('' or absent: none). */
+  memo?: string
+  /** Replies to this layer's annotations, from every annotator's files, by annotation id, in time order. */
+  threads?: ReadonlyMap<string, readonly Reply[]>
 }
 
 /** Annotations in text order: start, then end, then id (the order every export uses). */

@@ -125,7 +125,10 @@ export function readWebAnnotations(json: unknown): { layers: IncomingLayer[]; er
       return
     }
     const attributes: Record<string, string> = {}
-    for (const b of textual) if (typeof b['marginalia:attribute'] === 'string') attributes[b['marginalia:attribute']] = b.value
+    for (const b of textual) {
+      if (typeof b['marginalia:attribute'] !== 'string') continue
+      attributes[b['marginalia:attribute']] = typeof b['marginalia:value'] === 'string' ? b['marginalia:value'] : b.value
+    }
     layer.annotations.push({
       id,
       label,
@@ -156,6 +159,7 @@ export function readWebAnnotations(json: unknown): { layers: IncomingLayer[]; er
     const idOf = (iri: string) => parseAnnotationIri(iri)?.id ?? safeId(iri.replace(/^.*[/#:]/, ''), iri)
     layerFor(annotatorOfFrom, source).links.push({
       id: own?.id ?? safeId(a.id.replace(/^.*[/#:]/, ''), `w3c-link-${n + 1}`),
+      type: typeof a['marginalia:relation'] === 'string' ? a['marginalia:relation'] : 'attribution',
       from: idOf(fromIri),
       to: idOf(toIri),
       author: creatorName(a.creator),

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod'
 import type { Link } from '../model/annotation'
-import type { LabelSchema } from '../model/labels'
+import { valueName, type LabelSchema } from '../model/labels'
 import type { ExportIris } from './iris'
 import { inTextOrder, linksInOrder, type ExportLayer, type LayerAnnotation } from './layer'
 
@@ -33,11 +33,15 @@ function spanAnnotation(iris: ExportIris, labels: LabelSchema, layer: ExportLaye
   const body: Record<string, unknown>[] = [{ type: 'TextualBody', purpose: 'tagging', value: a.label }]
   for (const id of order) {
     const def = label?.attributes.find((d) => d.id === id)
+    const stored = a.attributes[id]!
+    const shown = valueName(def, stored)
     body.push({
       type: 'TextualBody',
       purpose: def?.type === 'text' ? 'describing' : 'classifying',
-      value: a.attributes[id],
+      value: shown,
       'marginalia:attribute': id,
+      // A renamed option: the body shows its name, and keeps the value annotations store.
+      ...(shown !== stored ? { 'marginalia:value': stored } : {}),
     })
   }
   if (a.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note })

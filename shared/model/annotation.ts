@@ -77,10 +77,13 @@ export const Annotation = z.object({
 })
 export type Annotation = z.infer<typeof Annotation>
 
-/** "This claim or stance is attributed to that source": both ends are annotations of one layer. */
+/**
+ * A link between two annotations of one layer: "this claim is attributed to that source"
+ * (type `attribution`), or one of the project's own link types ("supports", "responds to").
+ */
 export const Link = z.object({
   id: AnnotationId,
-  type: z.literal('attribution'),
+  type: Slug,
   from: AnnotationId,
   to: AnnotationId,
   author: AnnotatorName,
@@ -109,7 +112,14 @@ export const AnnotationOp = z.discriminatedUnion('op', [
   z.object({ op: z.literal('delete'), id: AnnotationId }),
   z.object({
     op: z.literal('link'),
-    link: z.object({ id: AnnotationId, from: AnnotationId, to: AnnotationId, created: IsoTime.optional() }),
+    link: z.object({
+      id: AnnotationId,
+      /** The link type; attribution when absent. */
+      type: Slug.optional(),
+      from: AnnotationId,
+      to: AnnotationId,
+      created: IsoTime.optional(),
+    }),
   }),
   z.object({ op: z.literal('unlink'), id: AnnotationId }),
 ])

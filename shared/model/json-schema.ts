@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { ProjectFile, StoreFile } from './project'
+import { ProjectMemoFile } from './memos'
 import { ReviewStoreFile } from './review'
 
 /** File name in docs/schema/ -> its JSON Schema. */
@@ -25,7 +26,13 @@ export function formatSchemas(): Record<string, unknown> {
       StoreFile,
       'annotations.schema.json',
       'Marginalia annotation store',
-      "annotations/<annotator>/<document>.json: one annotator's annotations and links on one document. Offsets are Unicode code points, end-exclusive.",
+      "annotations/<annotator>/<document>.json: one annotator's annotations and links on one document, with their status of it, their memo on it and their replies to its annotations. Offsets are Unicode code points, end-exclusive.",
+    ),
+    'memo.schema.json': make(
+      ProjectMemoFile,
+      'memo.schema.json',
+      'Marginalia project memo',
+      "annotations/<annotator>/_project.json: one annotator's memo on the whole project.",
     ),
     'review.schema.json': make(
       ReviewStoreFile,

@@ -4,12 +4,15 @@
  */
 import { z } from 'zod'
 import { Annotation, AnnotatorName, DocumentId, IsoTime, Link } from './annotation'
-import { LabelSchema } from './labels'
+import { LabelSchema, LinkTypeDef } from './labels'
+import { Memo, Reply } from './memos'
+import { StoredStatus } from './status'
 
 export const PROJECT_FORMAT = 'marginalia-project'
-export const PROJECT_VERSION = 2
+export const PROJECT_VERSION = 3
 export const STORE_FORMAT = 'marginalia-annotations'
-export const STORE_VERSION = 1
+/** Version 2 added the optional status, memo and replies; version 1 files are read as they are. */
+export const STORE_VERSION = 2
 
 /**
  * A document's properties: date (yyyy-mm-dd, or a timestamp starting with one), outlet, author,
@@ -55,12 +58,32 @@ export const DocumentEntry = z.object({
 })
 export type DocumentEntry = z.infer<typeof DocumentEntry>
 
+/**
+ * Folding one part of the tag set into another: every annotation (or value, or link) that used
+ * `from` uses `into` afterwards. Labels merge within the schema; an attribute into another of the
+ * same label; an option into another option of its attribute; a link type into another.
+ */
+export const TagMerge = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('label'), from: z.string(), into: z.string() }),
+  z.object({ kind: z.literal('attribute'), label: z.string(), from: z.string(), into: z.string() }),
+  z.object({ kind: z.literal('option'), label: z.string(), attribute: z.string(), from: z.string(), into: z.string() }),
+  z.object({ kind: z.literal('link'), from: z.string(), into: z.string() }),
+])
+export type TagMerge = z.infer<typeof TagMerge>
+
 export const ProjectFile = z.object({
   format: z.literal(PROJECT_FORMAT),
   version: z.number().int().positive(),
   name: z.string().min(1).max(200),
   created: IsoTime,
   labels: LabelSchema,
+  /** Link types besides attribution (version 3). */
+  linkTypes: z.array(LinkTypeDef).max(20).default([]),
+  /**
+   * Merges of the tag set not yet carried into every layer (a merge rewrites each layer that uses
+   * what was merged, then clears this; a project opened with merges here finishes them first).
+   */
+  pendingMerges: z.array(TagMerge).optional(),
   documents: z.array(DocumentEntry),
 })
 export type ProjectFile = z.infer<typeof ProjectFile>
@@ -74,5 +97,11 @@ export const StoreFile = z.object({
   annotator: AnnotatorName,
   annotations: z.array(Annotation),
   links: z.array(Link),
+  /** How far the annotator has come with this document (absent: it follows from the annotations). */
+  status: StoredStatus.optional(),
+  /** The annotator's memo on this document. */
+  memo: Memo.optional(),
+  /** The annotator's replies to annotations of this document (theirs, a colleague's or the reviewed layer's). */
+  replies: z.array(Reply).optional(),
 })
 export type StoreFile = z.infer<typeof StoreFile>

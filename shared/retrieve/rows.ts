@@ -25,6 +25,8 @@ export interface RetrieveRow {
   after: string
   attributes: Record<string, string>
   note: string
+  /** The replies to it, from every annotator, in time order. */
+  replies: { author: string; created: string; text: string }[]
   /** The source it is attributed to, with its canonical name when it has one. */
   source: { id: string; text: string; name: string } | null
 }
@@ -38,7 +40,7 @@ export interface RetrieveFilter {
   attributes: { label: string | null; attribute: string; value: string }[]
   /** The linked source's canonical name (or, without one, its text), case and diacritics ignored; empty: any. */
   source: string
-  /** Words in the annotated text or its note, case and diacritics ignored. */
+  /** Words in the annotated text, its note or its replies, case and diacritics ignored. */
   text: string
 }
 
@@ -102,8 +104,14 @@ function rowOf(layer: ExportLayer, a: Annotation, source: Annotation | undefined
     after: a.target.quote.suffix,
     attributes: a.attributes,
     note: a.note,
+    replies: (layer.threads?.get(a.id) ?? []).map((r) => ({ author: r.author, created: r.created, text: r.text })),
     source: source ? { id: source.id, text: source.target.quote.exact, name: source.attributes.name ?? '' } : null,
   }
+}
+
+/** A row's note and the texts of its replies, one per line: what the words filter looks in besides the text. */
+export function notesOf(row: RetrieveRow): string {
+  return [row.note, ...row.replies.map((r) => r.text)].filter((t) => t !== '').join('\n')
 }
 
 /** The key a row's source is grouped and filtered by: its canonical name, else its text. */
@@ -111,7 +119,7 @@ export function sourceName(row: RetrieveRow): string {
   return row.source ? row.source.name || row.source.text : ''
 }
 
-/** One layer's rows with what filtering needs made once (each row's text, note and source folded). */
+/** One layer's rows with what filtering needs made once (each row's text, note with its replies, and source folded). */
 export class LayerRows {
   readonly rows: RetrieveRow[]
   readonly folded: { text: string; note: string; source: string }[]
@@ -120,7 +128,7 @@ export class LayerRows {
     this.rows = retrieveRows([layer])
     this.folded = this.rows.map((r) => ({
       text: foldForMatching(r.text),
-      note: r.note ? foldForMatching(r.note) : '',
+      note: notesOf(r) ? foldForMatching(notesOf(r)) : '',
       source: foldForMatching(sourceName(r)),
     }))
   }

@@ -4,7 +4,7 @@
  */
 import type { StoringContext } from '../annotations/stored-form'
 import type { Annotation } from '../model/annotation'
-import { defaultLabels, type LabelSchema } from '../model/labels'
+import { defaultLabels, type LabelSchema, type LinkTypeDef } from '../model/labels'
 import { TextIndex, quoteAt } from '../offsets'
 
 /** A text and the code point spans its [brackets] marked (brackets removed), in order of opening. */
@@ -46,6 +46,6 @@ export function annotation(index: TextIndex, label: string, start: number, end: 
 }
 
 /** The context for applying ops to a text, as annotator "tester". */
-export function storingContext(text: string, labels: LabelSchema = defaultLabels): StoringContext {
-  return { author: 'tester', now: '2026-02-02T00:00:00.000Z', text: new TextIndex(text), labels }
+export function storingContext(text: string, labels: LabelSchema = defaultLabels, linkTypes: readonly LinkTypeDef[] = []): StoringContext {
+  return { author: 'tester', now: '2026-02-02T00:00:00.000Z', text: new TextIndex(text), labels, linkTypes }
 }

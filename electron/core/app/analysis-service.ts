@@ -59,7 +59,7 @@ export interface AnalysisFile {
 
 /** The statements of every layer of the project (annotators' and reviewed), with its documents' properties. */
 export async function projectStatements(project: Project): Promise<ProjectStatements> {
-  return statementsOf(project, await selectLayers(project, { annotators: 'all', reviewed: true }))
+  return statementsOf(project, await selectLayers(project, { annotators: 'all', reviewed: true, replies: false }))
 }
 
 function statementsOf(project: Project, layers: readonly ExportLayer[]): ProjectStatements {
@@ -82,7 +82,7 @@ export class AnalysisService {
   /** The statements, rebuilt only when something they are built from changed (another layer, or the same one saved since). */
   async statements(): Promise<ProjectStatements> {
     const project = this.project()
-    const layers = await selectLayers(project, { annotators: 'all', reviewed: true })
+    const layers = await selectLayers(project, { annotators: 'all', reviewed: true, replies: false })
     const fingerprint = fingerprintOf(project, layers)
     const c = this.cached
     if (c && c.fingerprint.length === fingerprint.length && c.fingerprint.every((x, i) => x === fingerprint[i])) return c.statements

@@ -12,6 +12,16 @@ import { previewCsv } from '../documents/import-csv'
 import { acceptAgreed, annotatorSummaries, decide, decideMany, openReview, reviewProgress } from './review-service'
 import { searchDocument, searchProject } from './search-service'
 import { AnalysisService } from './analysis-service'
+import {
+  addReply,
+  documentNotes,
+  projectMemos,
+  readGuidelines,
+  removeReply,
+  saveGuidelines,
+  setDocumentMemo,
+  setProjectMemo,
+} from './notes-service'
 import type { Workbench } from './workbench'
 
 /** What only a desktop host can do. */
@@ -80,12 +90,31 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
     'retrieve.export': ({ filter, format, bom, neutralizeFormulas }) => wb.exportRetrieved(filter, format, bom, neutralizeFormulas),
     'search.document': ({ document, query, maxHits }) => searchDocument(wb.current, document, query, maxHits),
     'search.project': ({ query, documents, maxHits }) => searchProject(wb.current, query, { documents, maxHits }),
+    'status.set': ({ document, state }) => wb.setState(document, state),
+    'notes.document': ({ document }) => documentNotes(wb.current, document),
+    'notes.setMemo': ({ document, text }) => setDocumentMemo(wb.current, wb.annotator, document, text, new Date().toISOString()),
+    'notes.reply': async ({ document, on, text }) => {
+      const notes = await addReply(wb.current, wb.annotator, document, on, text, new Date().toISOString())
+      wb.notesChanged(document)
+      return notes
+    },
+    'notes.removeReply': async ({ document, id }) => {
+      const notes = await removeReply(wb.current, wb.annotator, document, id)
+      wb.notesChanged(document)
+      return notes
+    },
+    'notes.project': () => projectMemos(wb.current),
+    'notes.setProjectMemo': ({ text }) => setProjectMemo(wb.current, wb.annotator, text, new Date().toISOString()),
+    'guidelines.read': () => readGuidelines(wb.current),
+    'guidelines.save': ({ text, base }) => saveGuidelines(wb.current, text, base),
     'host.openProjectDialog': () => (host.openProjectDialog ?? unavailable)(),
     'host.createProjectDialog': ({ name }) => (host.createProjectDialog ? host.createProjectDialog(name) : unavailable()),
     'host.pickPath': ({ kind, title }) => (host.pickPath ? host.pickPath(kind, title) : unavailable()),
     'host.saveFile': ({ defaultName, content, encoding }) =>
       host.saveFile ? host.saveFile(defaultName, encoding === 'base64' ? Buffer.from(content, 'base64') : content) : unavailable(),
     'documents.setProperties': ({ id, properties }) => wb.setProperties(id, properties),
+    'tagset.usage': () => wb.tagUsage(),
+    'tagset.save': ({ labels, linkTypes, merges }) => wb.saveTagSet({ labels, linkTypes }, merges),
     'analysis.view': ({ filter, network, overTime }) => analysis.view(filter, network, overTime),
     'analysis.statements': ({ filter, narrow, offset, limit }) => analysis.page(filter, narrow, offset, limit),
     'analysis.export': async (request) => {

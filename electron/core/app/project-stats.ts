@@ -4,6 +4,7 @@
  * for scripts (the JSON form).
  */
 import { REVIEWED_LAYER_NAME } from '../../../shared/csv'
+import { stateCounts, type DocumentState } from '../../../shared/model/status'
 import { selectLayers } from '../interchange/export-layers'
 import type { Project } from '../project/project'
 
@@ -30,6 +31,8 @@ export interface ProjectStats {
   attributes: Record<string, Record<string, number>>
   /** Per document: its title, length and annotations per layer. */
   perDocument: { id: string; title: string; length: number; annotations: Record<string, number> }[]
+  /** Per annotator: how many documents they have in each status (docs/format.md#document-status). */
+  states: Record<string, Record<DocumentState, number>>
 }
 
 function empty(): LayerCounts {
@@ -48,6 +51,13 @@ export async function projectStats(project: Project): Promise<ProjectStats> {
     layers: {},
     attributes: {},
     perDocument: project.documents.map((d) => ({ id: d.id, title: d.title, length: d.length, annotations: {} })),
+    states: {},
+  }
+  for (const annotator of stats.annotators) {
+    const states: DocumentState[] = []
+    for (const doc of project.documents)
+      states.push((await project.hasStoreFile(annotator, doc.id)) ? (await project.layer(annotator, doc.id)).state : 'not-started')
+    stats.states[annotator] = stateCounts(states)
   }
   for (const label of project.labels) stats.total.labels[label.id] = 0
   for (const layer of layers) {
@@ -85,6 +95,9 @@ export function statsSummary(stats: ProjectStats): string {
     `${name.padEnd(width)}${[c.documents, c.annotations, ...labels.map((l) => c.labels[l] ?? 0), c.links, c.notes].map((v) => String(v).padStart(12)).join('')}`
   for (const name of names) lines.push(row(name === REVIEWED_LAYER_NAME ? '(reviewed)' : name, stats.layers[name]!))
   lines.push(row('all', stats.total))
+  lines.push('', 'document status (not started / in progress / done / done, nothing to tag):')
+  for (const [annotator, c] of Object.entries(stats.states))
+    lines.push(`  ${annotator}: ${c['not-started']} / ${c['in-progress']} / ${c.done} / ${c['nothing-to-tag']}`)
   const attributes = Object.entries(stats.attributes).sort(([a], [b]) => a.localeCompare(b))
   if (attributes.length > 0) {
     lines.push('', 'attribute values (all layers):')

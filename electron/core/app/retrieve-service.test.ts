@@ -77,4 +77,24 @@ describe('retrieving across the project', () => {
     expect(xlsx.encoding).toBe('base64')
     expect(xlsx.annotations).toBe(shown.total)
   })
+
+  it('finds annotations by the words of their replies, and shows each row its thread', async () => {
+    const { wb } = await sample()
+    const doc = wb.current.documents[0]!.id
+    const maria = await wb.current.layer('maria', doc)
+    const target = maria.annotations[0]!
+    const { addReply } = await import('./notes-service')
+    await addReply(
+      wb.current,
+      'tester',
+      doc,
+      { layer: 'maria', annotation: target.id },
+      'Überprüfen: is this hedged?',
+      '2026-12-01T10:00:00.000Z',
+    )
+    wb.notesChanged(doc)
+    const found = await wb.retrieve({ ...EVERY_ROW, text: 'uberprufen' }, 'none', 0, 10, false)
+    expect(found.rows.map((r) => [r.layer, r.id])).toEqual([['maria', target.id]])
+    expect(found.rows[0]!.replies).toEqual([{ author: 'tester', created: '2026-12-01T10:00:00.000Z', text: 'Überprüfen: is this hedged?' }])
+  })
 })

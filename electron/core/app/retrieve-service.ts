@@ -42,6 +42,13 @@ export class RetrieveService {
     this.parts.delete(`${document}/${layer}`)
   }
 
+  /** A document's replies or statuses changed: every layer's rows of it are made again. */
+  changedDocument(document: string): void {
+    this.index = null
+    this.last = null
+    for (const key of this.parts.keys()) if (key.startsWith(`${document}/`)) this.parts.delete(key)
+  }
+
   private rows(): Promise<RetrieveIndex> {
     if (!this.index) {
       const built = selectLayers(this.project, { annotators: 'all', reviewed: true }).then((layers) => {

@@ -22,6 +22,26 @@ export async function reviewLayers(project: Project, docId: string, annotators: 
   )
 }
 
+/**
+ * The compared annotators' layers of a document, and the review units between those of them who
+ * have a layer of it (annotations, or marked done): one who has not annotated the document is
+ * missing data, left out rather than counted as marking nothing. With fewer than two layers there
+ * is nothing to compare, and every compared annotator's is shown.
+ */
+export async function comparedLayers(
+  project: Project,
+  docId: string,
+  annotators: readonly string[],
+): Promise<{ layers: ReviewLayer[]; units: ReviewUnit[]; missing: string[] }> {
+  const [layers, present] = await Promise.all([
+    reviewLayers(project, docId, annotators),
+    Promise.all(annotators.map((a) => project.hasLayer(a, docId))),
+  ])
+  const counted = layers.filter((_, i) => present[i])
+  if (counted.length < 2) return { layers, units: reviewUnits(layers), missing: [] }
+  return { layers, units: reviewUnits(counted), missing: annotators.filter((_, i) => !present[i]) }
+}
+
 async function state(project: Project, docId: string, units: readonly ReviewUnit[]): Promise<ReviewedState> {
   const data = (await project.reviewedLayer(docId)).data
   return {
@@ -40,9 +60,16 @@ export async function openReview(
   annotators: readonly string[],
   reviewer: string,
 ): Promise<Omit<ReviewView, 'document'>> {
-  const [text, layers] = await Promise.all([project.text(docId), reviewLayers(project, docId, annotators)])
-  const units = reviewUnits(layers)
-  return { text: text.text, sha256: project.document(docId).sha256, reviewer, layers, units, reviewed: await state(project, docId, units) }
+  const [text, { layers, units, missing }] = await Promise.all([project.text(docId), comparedLayers(project, docId, annotators)])
+  return {
+    text: text.text,
+    sha256: project.document(docId).sha256,
+    reviewer,
+    layers,
+    units,
+    missing,
+    reviewed: await state(project, docId, units),
+  }
 }
 
 /** Settle, or reopen, one unit (found by its key among the units as they are now). */
@@ -54,8 +81,7 @@ export async function decide(
   decision: UnitDecision,
   reviewer: string,
 ): Promise<ReviewedState> {
-  const [text, layers] = await Promise.all([project.text(docId), reviewLayers(project, docId, annotators)])
-  const units = reviewUnits(layers)
+  const [text, { layers, units }] = await Promise.all([project.text(docId), comparedLayers(project, docId, annotators)])
   const unit = units.find((u) => u.key === unitKey)
   if (!unit)
     throw new DomainError(
@@ -63,7 +89,7 @@ export async function decide(
       'That review unit has changed since the review was opened (an annotator edited it); reopen the review.',
     )
   const reviewed = await project.reviewedLayer(docId)
-  await reviewed.decide(unit, decision, { text, labels: project.labels, layers, reviewer, now: new Date().toISOString() })
+  await reviewed.decide(unit, decision, { text, ...project.tagSet, layers, reviewer, now: new Date().toISOString() })
   return state(project, docId, units)
 }
 
@@ -75,8 +101,7 @@ export async function decideMany(
   items: readonly { unit: string; decision: UnitDecision }[],
   reviewer: string,
 ): Promise<ReviewedState> {
-  const [text, layers] = await Promise.all([project.text(docId), reviewLayers(project, docId, annotators)])
-  const units = reviewUnits(layers)
+  const [text, { layers, units }] = await Promise.all([project.text(docId), comparedLayers(project, docId, annotators)])
   const byKey = new Map(units.map((u) => [u.key, u]))
   const found = items.map((i) => ({ unit: byKey.get(i.unit), decision: i.decision }))
   if (found.some((f) => !f.unit))
@@ -84,7 +109,7 @@ export async function decideMany(
   const reviewed = await project.reviewedLayer(docId)
   await reviewed.decideMany(found as { unit: ReviewUnit; decision: UnitDecision }[], {
     text,
-    labels: project.labels,
+    ...project.tagSet,
     layers,
     reviewer,
     now: new Date().toISOString(),
@@ -99,14 +124,13 @@ export async function acceptAgreed(
   annotators: readonly string[],
   reviewer: string,
 ): Promise<ReviewedState> {
-  const [text, layers] = await Promise.all([project.text(docId), reviewLayers(project, docId, annotators)])
-  const units = reviewUnits(layers)
+  const [text, { layers, units }] = await Promise.all([project.text(docId), comparedLayers(project, docId, annotators)])
   const reviewed = await project.reviewedLayer(docId)
   const decided = new Set(reviewed.data.decisions.map((d) => d.unit))
   const items = units
     .filter((u) => u.kind === 'agreed' && !decided.has(u.key))
     .map((unit) => ({ unit, decision: { action: 'accept' as const, annotator: unit.members[0]!.annotator } }))
-  if (items.length > 0) await reviewed.decideMany(items, { text, labels: project.labels, layers, reviewer, now: new Date().toISOString() })
+  if (items.length > 0) await reviewed.decideMany(items, { text, ...project.tagSet, layers, reviewer, now: new Date().toISOString() })
   return state(project, docId, units)
 }
 
@@ -127,7 +151,7 @@ export async function reviewProgress(
       out[doc.id] = { settled: 0, total: 0 }
       continue
     }
-    const units = reviewUnits(await reviewLayers(project, doc.id, who))
+    const { units } = await comparedLayers(project, doc.id, who)
     const settled = (await project.hasReviewedLayer(doc.id)) ? settledCount(units, (await project.reviewedLayer(doc.id)).data) : 0
     out[doc.id] = { settled, total: units.length }
   }

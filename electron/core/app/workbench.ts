@@ -21,7 +21,11 @@ import type {
 } from '../../../shared/api'
 import { DomainError } from '../../../shared/errors'
 import { isWindowsReservedName, type AnnotationOp } from '../../../shared/model/annotation'
-import type { DocumentEntry } from '../../../shared/model/project'
+import type { DocumentEntry, TagMerge } from '../../../shared/model/project'
+import type { TagSet } from '../../../shared/model/labels'
+import type { TagUsage } from '../../../shared/tagset/tagset'
+import type { DocumentState } from '../../../shared/model/status'
+import { setState } from './notes-service'
 import { exportProject, zipEntries, type ExportResult } from '../interchange/export-formats'
 import { checkAnnotators, selectionFor } from '../interchange/export-layers'
 import { importAnnotations } from '../interchange/import-annotations'
@@ -187,6 +191,20 @@ export class Workbench {
   }
 
   /** Set or remove some of a document's properties (null or blank removes a key); the others stay as they are. */
+  /** How much of the tag set the open project uses. */
+  tagUsage(): Promise<{ usage: TagUsage; unreadable: number }> {
+    return this.current.tagUsage()
+  }
+
+  /** Replace the open project's tag set (Project → Labels…), merging as asked; the new summary. */
+  async saveTagSet(next: TagSet, merges: readonly TagMerge[]): Promise<ProjectSummary & { layersChanged: number }> {
+    const project = this.current
+    const { layersChanged } = await project.saveTagSet(next, merges)
+    this.forgetDerived()
+    this.record({ layer: 'project', document: null })
+    return { ...this.summary(project), layersChanged }
+  }
+
   async setProperties(id: string, changes: Readonly<Record<string, string | null>>): Promise<DocumentSummary> {
     const project = this.current
     return this.documentSummary(project, await project.setProperties(id, changes))
@@ -296,7 +314,7 @@ export class Workbench {
     const project = this.current
     const annotator = this.annotator
     const [text, layer] = await Promise.all([project.text(documentId), project.layer(annotator, documentId)])
-    const saved = await layer.apply(ops, text, project.labels, new Date().toISOString())
+    const saved = await layer.apply(ops, text, project.tagSet, new Date().toISOString())
     if (this.values) for (const a of saved.put) this.remember(this.values, a.label, a.attributes)
     this.retrieval?.changed(documentId, annotator)
     const notice = saved.setAside ? (await project.layerNotice({ store: 'annotations', annotator, document: documentId })).notice : null
@@ -307,6 +325,7 @@ export class Workbench {
       savedAt: saved.savedAt,
       changedOnDisk: saved.changedOnDisk,
       notice,
+      state: layer.state,
     }
   }
 
@@ -379,14 +398,23 @@ export class Workbench {
   }
 
   private summary(project: Project): ProjectSummary {
-    return { path: project.dir, name: project.name, labels: project.labels, documentCount: project.documents.length }
+    return {
+      path: project.dir,
+      name: project.name,
+      labels: project.labels,
+      linkTypes: [...project.linkTypes],
+      documentCount: project.documents.length,
+    }
   }
 
   private async documentSummary(project: Project, doc: DocumentEntry): Promise<DocumentSummary> {
     const annotator = this.settings.annotator
     let annotationCount = 0
-    if (annotator && (await project.hasLayer(annotator, doc.id))) {
-      annotationCount = (await project.layer(annotator, doc.id)).annotations.length
+    let state: DocumentState = 'not-started'
+    if (annotator && (await project.hasStoreFile(annotator, doc.id))) {
+      const layer = await project.layer(annotator, doc.id)
+      annotationCount = layer.annotations.length
+      state = layer.state
     }
     return {
       id: doc.id,
@@ -396,7 +424,21 @@ export class Workbench {
       encoding: doc.encoding ?? null,
       properties: doc.properties ?? {},
       annotationCount,
+      state,
     }
+  }
+
+  /** Set the current annotator's status of a document; returns its summary. */
+  async setState(id: string, state: DocumentState): Promise<DocumentSummary> {
+    const project = this.current
+    await setState(project, this.annotator, id, state, new Date().toISOString())
+    this.notesChanged(id)
+    return this.documentSummary(project, project.document(id))
+  }
+
+  /** Statuses, memos or replies of a document changed: what shows them (the Retrieve index) is made again. */
+  notesChanged(document: string): void {
+    this.retrieval?.changedDocument(document)
   }
 }
 

@@ -94,8 +94,8 @@ export async function exportProject(project: Project, request: ExportRequest, no
     return { ...base, entries: [{ path: filename, content }], annotations, documents }
   }
   const entries: ExportEntry[] = [
-    { path: 'annotation.conf', content: bratAnnotationConf(project.labels) },
-    { path: 'visual.conf', content: bratVisualConf(project.labels) },
+    { path: 'annotation.conf', content: bratAnnotationConf(project.tagSet) },
+    { path: 'visual.conf', content: bratVisualConf(project.tagSet) },
   ]
   let annotations = 0
   let trimmed = 0

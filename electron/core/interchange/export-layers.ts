@@ -6,6 +6,7 @@
 import { DomainError } from '../../../shared/errors'
 import { REVIEWED_LAYER_NAME } from '../../../shared/csv'
 import type { ExportLayer } from '../../../shared/interchange/layer'
+import { inThreadOrder, type Reply } from '../../../shared/model/memos'
 import type { Project } from '../project/project'
 
 export interface LayerSelection {
@@ -17,6 +18,8 @@ export interface LayerSelection {
   documents?: readonly string[] | null
   /** These annotations only (rows of the Retrieve view): given a document, a layer and an annotation id. */
   include?: ((document: string, layer: string, id: string) => boolean) | null
+  /** false: leave the replies out, so no colleague's store is read for them (the analysis needs none). */
+  replies?: boolean
 }
 
 /** The selected layers that exist, as export layers. */
@@ -25,20 +28,60 @@ export async function selectLayers(project: Project, selection: LayerSelection):
   const wanted = selection.documents ? new Set(selection.documents) : null
   if (wanted) for (const id of wanted) project.document(id)
   const layers: ExportLayer[] = []
+  const writers = selection.replies === false ? [] : await project.writers()
   for (const doc of project.documents) {
     if (wanted && !wanted.has(doc.id)) continue
     const document = { id: doc.id, title: doc.title, sha256: doc.sha256, file: doc.file }
+    const threads = threadsByLayer(await documentReplies(project, writers, doc.id))
     for (const annotator of annotators) {
       if (!(await project.hasLayer(annotator, doc.id))) continue
       const layer = await project.layer(annotator, doc.id)
-      layers.push({ document, annotator, annotations: layer.annotations, links: layer.links })
+      layers.push({
+        document,
+        annotator,
+        annotations: layer.annotations,
+        links: layer.links,
+        state: layer.state,
+        memo: layer.memo?.text ?? '',
+        threads: threads.get(annotator) ?? new Map(),
+      })
     }
     if (selection.reviewed && (await project.hasReviewedLayer(doc.id))) {
       const reviewed = (await project.reviewedLayer(doc.id)).data
-      layers.push({ document, annotator: REVIEWED_LAYER_NAME, annotations: reviewed.annotations, links: reviewed.links })
+      layers.push({
+        document,
+        annotator: REVIEWED_LAYER_NAME,
+        annotations: reviewed.annotations,
+        links: reviewed.links,
+        threads: threads.get(REVIEWED_LAYER_NAME) ?? new Map(),
+      })
     }
   }
   return layers
+}
+
+/** Every reply on a document, from each writer's store of it (a store that cannot be read adds none). */
+async function documentReplies(project: Project, writers: readonly string[], docId: string): Promise<Reply[]> {
+  const replies: Reply[] = []
+  for (const writer of writers) {
+    if (!(await project.hasStoreFile(writer, docId))) continue
+    const layer = await project.layer(writer, docId).catch(() => null)
+    if (layer) replies.push(...layer.replies)
+  }
+  return replies
+}
+
+/** Replies by the layer and then the annotation they answer, each thread in time order. */
+function threadsByLayer(replies: readonly Reply[]): Map<string, Map<string, Reply[]>> {
+  const out = new Map<string, Map<string, Reply[]>>()
+  for (const r of inThreadOrder(replies)) {
+    let layer = out.get(r.on.layer)
+    if (!layer) out.set(r.on.layer, (layer = new Map()))
+    const thread = layer.get(r.on.annotation)
+    if (thread) thread.push(r)
+    else layer.set(r.on.annotation, [r])
+  }
+  return out
 }
 
 /** The selection for the contract's and the CLI's choice: layer all/mine/reviewed, or named annotators. */

@@ -26,7 +26,7 @@ async function annotated() {
   const { project } = made
   const doc = (from: string) => project.documents.find((d) => d.importedFrom === from)!.id
   const apply = async (annotator: string, id: string, ops: Awaited<ReturnType<typeof tagOp>>[]) =>
-    (await project.layer(annotator, id)).apply(ops, await project.text(id), project.labels, NOW)
+    (await project.layer(annotator, id)).apply(ops, await project.text(id), project.tagSet, NOW)
   await apply('maria', doc('emoji.txt'), [
     await tagOp(
       project,

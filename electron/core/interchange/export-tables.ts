@@ -11,6 +11,7 @@ import { stringify } from 'csv-stringify/sync'
 import writeXlsxFile, { type Row, type SheetData } from 'write-excel-file/node'
 import {
   LINK_HEADER,
+  MEMO_HEADER,
   csvHeader,
   csvRows,
   documentHeader,
@@ -21,6 +22,7 @@ import {
 } from '../../../shared/csv'
 import { selectLayers, type LayerSelection } from './export-layers'
 import type { Project } from '../project/project'
+import type { DocumentEntry } from '../../../shared/model/project'
 
 /** A delimited text format: comma- or tab-separated. */
 export type DelimitedFormat = 'csv' | 'tsv'
@@ -69,6 +71,9 @@ function rowsInput(layer: Awaited<ReturnType<typeof selectLayers>>[number]) {
     annotator: layer.annotator,
     annotations: layer.annotations,
     links: layer.links,
+    state: layer.state,
+    memo: layer.memo,
+    threads: layer.threads,
   }
 }
 
@@ -140,6 +145,9 @@ export async function exportWorkbook(
       : layers.map((l) => l.document.id),
   )
   const docs = project.documents.filter((d) => docIds.has(d.id))
+  const annotators = selection.annotators === 'all' ? await project.annotators() : [...selection.annotators]
+  const states = await documentStates(project, annotators, docs)
+  const memos = await memoRows(project, annotators, docs)
   const long: Cell[][] = [['sheet', 'cell', 'part', 'text']]
   const sheet = (name: string, table: readonly (readonly Cell[])[]) => ({
     sheet: name,
@@ -149,11 +157,44 @@ export async function exportWorkbook(
   const sheets = [
     sheet('Spans', [header, ...rows]),
     sheet('Links', [[...LINK_HEADER], ...links]),
-    sheet('Documents', [documentHeader(docs), ...documentRows(docs)]),
+    sheet('Documents', [documentHeader(docs, annotators), ...documentRows(docs, annotators, (d, a) => states.get(`${d}/${a}`) ?? '')]),
+    sheet('Memos', [[...MEMO_HEADER], ...memos]),
   ]
   if (long.length > 1) sheets.push(sheet('Long cells', long))
   const buffer = await writeXlsxFile(sheets).toBuffer()
   return { bytes: new Uint8Array(buffer), rows: rows.length, documents }
+}
+
+/** Each annotator's status of each document, by "document/annotator" (not started without a store). */
+async function documentStates(
+  project: Project,
+  annotators: readonly string[],
+  docs: readonly DocumentEntry[],
+): Promise<Map<string, string>> {
+  const states = new Map<string, string>()
+  for (const doc of docs)
+    for (const a of annotators) {
+      const layer = (await project.hasStoreFile(a, doc.id)) ? await project.layer(a, doc.id).catch(() => null) : null
+      states.set(`${doc.id}/${a}`, layer?.state ?? 'not-started')
+    }
+  return states
+}
+
+/** The Memos sheet's rows: each annotator's project memo, then their memos on the documents, in project order. */
+async function memoRows(project: Project, annotators: readonly string[], docs: readonly DocumentEntry[]): Promise<Cell[][]> {
+  const rows: Cell[][] = []
+  for (const a of annotators) {
+    if (!(await project.hasProjectMemo(a))) continue
+    const memo = (await project.projectMemo(a).catch(() => null))?.current?.memo
+    if (memo) rows.push(['', a, memo.text, memo.modified])
+  }
+  for (const doc of docs)
+    for (const a of annotators) {
+      if (!(await project.hasStoreFile(a, doc.id))) continue
+      const memo = (await project.layer(a, doc.id).catch(() => null))?.memo
+      if (memo) rows.push([doc.id, a, memo.text, memo.modified])
+    }
+  return rows
 }
 
 /** One cell for the workbook: numbers as numbers; text escaped for XML, cut at Excel's limit with the rest kept in Long cells. */

@@ -12,7 +12,18 @@ import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import readXlsxFile from 'read-excel-file/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { LINK_HEADER, csvHeader, csvRows, documentHeader, documentRows, linkRows, restoreFormulaCell, type Cell } from '../../../shared/csv'
+import {
+  LINK_HEADER,
+  MEMO_HEADER,
+  csvHeader,
+  csvRows,
+  documentHeader,
+  documentRows,
+  linkRows,
+  restoreFormulaCell,
+  type Cell,
+} from '../../../shared/csv'
+import type { Reply } from '../../../shared/model/memos'
 import { sliceCodePoints } from '../../../shared/offsets'
 import { EXCEL_CELL_LIMIT, exportTable, exportWorkbook } from './export-tables'
 import type { Project } from '../project/project'
@@ -61,6 +72,8 @@ beforeAll(async () => {
   project = made.project
   docId = project.documents[0]!.id
   await project.rename(docId, 'Title with "quotes", commas;\nand a line\r\nbreak 😀 =1+1')
+  // Its properties are cells of the Documents sheet, before each annotator's status.
+  await project.setProperties(docId, { date: '2023-10-19', outlet: HOSTILE.join(' | '), '=formula name': '-1' })
   const text = await project.text(docId)
   const ops: Awaited<ReturnType<typeof tagOp>>[] = []
   HOSTILE.forEach((h, i) => {
@@ -95,21 +108,46 @@ beforeAll(async () => {
   }
   ops.push(await tagOp(project, docId, LONG.trim(), 'claim', 'long', {}, 'a span longer than an Excel cell'))
   ops.push(await tagOp(project, docId, 'The end.', 'claim', 'end'))
-  await (await project.layer('maria', docId)).apply(ops, text, project.labels, NOW)
+  const maria = await project.layer('maria', docId)
+  await maria.apply(ops, text, project.tagSet, NOW)
+  // The status, the memo and the replies (from a colleague's file) are cells too.
+  await maria.setState('done', NOW)
+  await maria.setMemo(HOSTILE.join(' | '), NOW)
+  const rita = await project.layer('rita', docId)
+  for (const [i, h] of HOSTILE.entries())
+    await rita.addReply({
+      id: `r${i}`,
+      on: { layer: 'maria', annotation: `c${String(i).padStart(2, '0')}` },
+      text: h,
+      author: 'rita',
+      created: NOW,
+    })
+  await rita.addReply({ id: 'r-s00', on: { layer: 'maria', annotation: 's00' }, text: HOSTILE.join('\n'), author: 'rita', created: NOW })
 })
 
-afterAll(() => made.cleanup())
-
-/** What the spans table must hold: the pure rows, every number as the text a CSV reader gives. */
-async function expectedSpans(): Promise<string[][]> {
+/** What the tables are made from: maria's layer, with her status and memo and rita's replies to it. */
+async function layerInput() {
   const layer = await project.layer('maria', docId)
-  const rows = csvRows(project.labels, {
+  const rita = await project.layer('rita', docId)
+  const threads = new Map<string, Reply[]>()
+  for (const r of rita.replies) threads.set(r.on.annotation, [...(threads.get(r.on.annotation) ?? []), r])
+  return {
     documentId: docId,
     documentTitle: project.documents[0]!.title,
     annotator: 'maria',
     annotations: layer.annotations,
     links: layer.links,
-  })
+    state: layer.state,
+    memo: layer.memo?.text ?? '',
+    threads,
+  }
+}
+
+afterAll(() => made.cleanup())
+
+/** What the spans table must hold: the pure rows, every number as the text a CSV reader gives. */
+async function expectedSpans(): Promise<string[][]> {
+  const rows = csvRows(project.labels, await layerInput())
   return [csvHeader(project.labels), ...rows.map((r) => r.map(String))]
 }
 
@@ -179,19 +217,14 @@ describe('the Excel workbook of hostile cells', () => {
   }
 
   async function expectedSheets() {
-    const layer = await project.layer('maria', docId)
-    const input = {
-      documentId: docId,
-      documentTitle: project.documents[0]!.title,
-      annotator: 'maria',
-      annotations: layer.annotations,
-      links: layer.links,
-    }
+    const input = await layerInput()
+    const maria = await project.layer('maria', docId)
     const cells = (rows: Cell[][]) => rows.map((r) => r.map((c) => (c === '' ? null : c)))
     return {
       Spans: cells([csvHeader(project.labels), ...csvRows(project.labels, input)]),
       Links: cells([[...LINK_HEADER], ...linkRows(input)]),
-      Documents: cells([documentHeader(project.documents), ...documentRows(project.documents)]),
+      Documents: cells([documentHeader(project.documents, ['maria']), ...documentRows(project.documents, ['maria'], () => 'done')]),
+      Memos: cells([[...MEMO_HEADER], [docId, 'maria', maria.memo!.text, maria.memo!.modified]]),
     }
   }
 
@@ -206,9 +239,10 @@ describe('the Excel workbook of hostile cells', () => {
     const path = await written('spans.xlsx', bytes)
     const sheets = joinLongCells((await python('xlsx', path)) as Record<string, (Cell | null)[][]>)
     const expected = await expectedSheets()
-    expect(Object.keys(sheets)).toEqual(['Spans', 'Links', 'Documents', 'Long cells'])
+    expect(Object.keys(sheets)).toEqual(['Spans', 'Links', 'Documents', 'Memos', 'Long cells'])
+    expect(expected.Documents[0]!.slice(-4)).toEqual(['property.date', 'property.outlet', 'property.=formula name', 'status.maria'])
     expect(rows).toBe(expected.Spans.length - 1)
-    for (const name of ['Spans', 'Links', 'Documents'] as const) expect(padded(sheets[name]!)).toEqual(expected[name])
+    for (const name of ['Spans', 'Links', 'Documents', 'Memos'] as const) expect(padded(sheets[name]!)).toEqual(expected[name])
     const header = expected.Spans[0]!
     const long = sheets.Spans!.find((r) => r[header.indexOf('annotation_id')] === 'long')!
     expect(typeof long[header.indexOf('start')]).toBe('number')
@@ -229,6 +263,6 @@ describe('the Excel workbook of hostile cells', () => {
         for (const cell of row) if (typeof cell === 'string') expect(cell.length).toBeLessThanOrEqual(EXCEL_CELL_LIMIT)
     const joined = joinLongCells(sheets)
     const expected = await expectedSheets()
-    for (const name of ['Spans', 'Links', 'Documents'] as const) expect(padded(joined[name]!)).toEqual(expected[name])
+    for (const name of ['Spans', 'Links', 'Documents', 'Memos'] as const) expect(padded(joined[name]!)).toEqual(expected[name])
   })
 })

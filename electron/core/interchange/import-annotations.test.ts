@@ -30,7 +30,7 @@ async function pair(colleagueText: string) {
       await tagOp(theirs.project, doc, 'quoting Hamas', 'claim', 'c2'),
     ],
     await theirs.project.text(doc),
-    theirs.project.labels,
+    theirs.project.tagSet,
     NOW,
   )
   return { mine: mine.project, theirs: theirs.project }
@@ -57,7 +57,7 @@ describe("importing a colleague's annotations", () => {
     const theirDoc = theirs.documents[0]!.id
     await (
       await theirs.layer('jonas', theirDoc)
-    ).apply([await tagOp(theirs, theirDoc, 'Nobody else spoke', 'claim', 'c3')], await theirs.text(theirDoc), theirs.labels, NOW)
+    ).apply([await tagOp(theirs, theirDoc, 'Nobody else spoke', 'claim', 'c3')], await theirs.text(theirDoc), theirs.tagSet, NOW)
     const report = await importAnnotations(mine, theirs.dir, 'maria')
     const layer = report.layers[0]!
     expect(layer).toMatchObject({
@@ -78,7 +78,7 @@ describe("importing a colleague's annotations", () => {
 
     const doc = theirs.documents[0]!.id
     await importAnnotations(mine, theirs.dir, 'maria')
-    await (await theirs.layer('jonas', doc)).apply([{ op: 'delete', id: 'c2' }], await theirs.text(doc), theirs.labels, NOW)
+    await (await theirs.layer('jonas', doc)).apply([{ op: 'delete', id: 'c2' }], await theirs.text(doc), theirs.tagSet, NOW)
     const second = await importAnnotations(mine, theirs.dir, 'maria')
     expect(second.layers[0]!.keptAside).toMatch(/\.json\.before-import-/)
     const files = await readdir(join(mine.dir, 'annotations', 'jonas'))

@@ -17,14 +17,15 @@ import { promises as fs } from 'node:fs'
 import { basename, dirname, extname, join } from 'node:path'
 import type { AnnotationImportReport } from '../../../shared/interchange/import-report'
 import { DomainError } from '../../../shared/errors'
-import { linkFits } from '../../../shared/annotations/links'
+import { linkFits, linkProblem, linkTypeName, singleLink } from '../../../shared/annotations/links'
 import { placeQuote } from '../../../shared/anchoring/match-quote'
 import { readBratAnn } from '../../../shared/interchange/brat'
 import type { IncomingAnnotation, IncomingLayer } from '../../../shared/interchange/incoming'
 import { parseJsonl } from '../../../shared/interchange/jsonl'
 import { looksLikeWebAnnotations, readWebAnnotations } from '../../../shared/interchange/web-annotation-read'
 import { AnnotatorName, IsoTime, isWindowsReservedName, type Annotation, type Link } from '../../../shared/model/annotation'
-import type { LabelSchema } from '../../../shared/model/labels'
+import { ATTRIBUTION, valueFrom, valueProblem, type LabelSchema, type TagSet } from '../../../shared/model/labels'
+import { isLayerFileName } from '../../../shared/model/memos'
 import { ProjectFile, STORE_FORMAT, STORE_VERSION, StoreFile, type DocumentEntry } from '../../../shared/model/project'
 import { quoteAt, type TextIndex } from '../../../shared/offsets'
 import { fileExists as exists, writeFileDurable } from '../store/durable'
@@ -164,8 +165,9 @@ function fromStore(store: StoreFile, entry: DocumentEntry | null): IncomingLayer
       created: a.created,
       modified: a.modified,
     })),
-    links: store.links.map((l) => ({ id: l.id, from: l.from, to: l.to, author: l.author, created: l.created })),
+    links: store.links.map((l) => ({ id: l.id, type: l.type, from: l.from, to: l.to, author: l.author, created: l.created })),
     unreadable: [],
+    notes: { status: store.status, memo: store.memo, replies: store.replies },
   }
 }
 
@@ -187,12 +189,20 @@ async function readProjectFolder(source: string, errors: string[]): Promise<Inco
   for (const annotator of (await fs.readdir(root).catch(() => [] as string[])).sort()) {
     if (!AnnotatorName.safeParse(annotator).success) continue
     for (const name of (await fs.readdir(join(root, annotator)).catch(() => [] as string[])).sort()) {
-      if (!name.endsWith('.json')) continue
+      // Layer stores only: not the annotator's project memo (_project.json).
+      if (!isLayerFileName(name)) continue
       const path = join(root, annotator, name)
       const content = await readFound(path, source, errors, `annotations/${annotator}/${name}`)
       if (content === null) continue
       try {
-        const store = StoreFile.parse(JSON.parse(content))
+        const json = JSON.parse(content) as { version?: unknown }
+        if (typeof json.version === 'number' && json.version > STORE_VERSION) {
+          errors.push(
+            `${name} was written by a newer Marginalia (format version ${json.version}), so it was not imported; update Marginalia to import it.`,
+          )
+          continue
+        }
+        const store = StoreFile.parse(json)
         out.push(fromStore(store, projectFile.documents.find((d) => d.id === store.document) ?? null))
       } catch {
         errors.push(`${name} is not a Marginalia annotations file, so it was not imported.`)
@@ -238,7 +248,7 @@ function readJsonl(name: string, content: string, errors: string[]): IncomingLay
       created: line.created,
       modified: line.modified,
     })
-    for (const l of line.links) layer.links.push({ id: l.id, from: line.id, to: l.to, author: l.author, created: l.created })
+    for (const l of line.links) layer.links.push({ id: l.id, type: l.type, from: line.id, to: l.to, author: l.author, created: l.created })
   }
   if (reviewed > 0)
     errors.push(
@@ -336,17 +346,33 @@ function storedTime(time: string | null): string | null {
   return parsed && !Number.isNaN(parsed.getTime()) ? parsed.toISOString() : null
 }
 
-/** Why an annotation does not fit the project's label schema, or null when it does. */
-function schemaProblem(labels: LabelSchema, a: IncomingAnnotation): string | null {
+/**
+ * The annotation's attribute values as this project stores them (a choice by its option's name or
+ * value, yes/no, a number: labels.ts valueFrom), or why it does not fit the label schema.
+ */
+function fitToSchema(labels: LabelSchema, a: IncomingAnnotation): { attributes: Record<string, string> } | { problem: string } {
   const label = labels.find((l) => l.id === a.label)
-  if (!label) return `its label "${a.label}" is not a label of this project`
+  if (!label) return { problem: `its label "${a.label}" is not a label of this project` }
+  const attributes: Record<string, string> = {}
   for (const [id, value] of Object.entries(a.attributes)) {
     const def = label.attributes.find((d) => d.id === id)
-    if (!def) return `a ${label.name} has no attribute "${id}" in this project`
-    if (def.type === 'choice' && !def.options.includes(value))
-      return `"${value}" is not a ${def.name} option here (${def.options.join(', ')})`
+    if (!def) return { problem: `a ${label.name} has no attribute "${id}" in this project` }
+    const stored = valueFrom(def, value)
+    if (stored === null) return { problem: (valueProblem(def, value) ?? `"${value}" is not a ${def.name} value`).replace(/\.$/, '') }
+    if (stored !== '') attributes[id] = stored
   }
-  return null
+  return { attributes }
+}
+
+/** The project's link type an incoming link names: attribution, or a link type by id or name (brat's capitalised id too). */
+function linkTypeOf(tagSet: TagSet, name: string): string | null {
+  const folded = name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '')
+  if (['attribution', 'attributedto'].includes(folded)) return ATTRIBUTION
+  const hit = tagSet.linkTypes.find((t) => t.id.replace(/_/g, '') === folded || t.name.toLowerCase().replace(/[\s_-]+/g, '') === folded)
+  return hit?.id ?? null
 }
 
 type Placed = { start: number; end: number; moved: boolean } | { reason: string }
@@ -397,8 +423,8 @@ async function importLayer(
   const ids = new Set<string>()
   let reanchored = 0
   for (const a of annotations) {
-    const problem = schemaProblem(project.labels, a)
-    const where = problem ? { reason: problem } : place(text, a, sameText)
+    const fitted = fitToSchema(project.labels, a)
+    const where = 'problem' in fitted ? { reason: fitted.problem } : place(text, a, sameText)
     if ('reason' in where) {
       unplaced.push({ id: a.id, exact: a.exact || a.fragmentText || '', reason: where.reason })
       continue
@@ -419,7 +445,7 @@ async function importLayer(
         position: { type: 'TextPositionSelector', start: where.start, end: where.end },
         quote: { type: 'TextQuoteSelector', ...quote },
       },
-      attributes: a.attributes,
+      attributes: 'attributes' in fitted ? fitted.attributes : {},
       note: a.note,
       author,
       created,
@@ -431,15 +457,24 @@ async function importLayer(
   for (const l of item.links) {
     const from = byId.get(l.from)
     const to = byId.get(l.to)
-    if (!from || !to) unplaced.push({ id: l.id, exact: '', reason: `this link's ${from ? 'source' : 'claim or stance'} was not imported` })
-    else if (!linkFits(project.labels, 'attribution', from.label, to.label))
-      unplaced.push({ id: l.id, exact: '', reason: `a ${from.label} cannot be attributed to a ${to.label} in this project` })
-    else if (links.some((k) => k.from === l.from))
-      unplaced.push({ id: l.id, exact: '', reason: `${l.from} is already attributed to another source` })
+    const type = linkTypeOf(project.tagSet, l.type)
+    if (!from || !to) unplaced.push({ id: l.id, exact: '', reason: `this link's ${from ? 'target' : 'start'} was not imported` })
+    else if (type === null) unplaced.push({ id: l.id, exact: '', reason: `its type "${l.type}" is not a link type of this project` })
+    else if (!linkFits(project.tagSet, type, from.label, to.label))
+      unplaced.push({ id: l.id, exact: '', reason: (linkProblem(project.tagSet, type, from, to) ?? 'it does not fit').replace(/\.$/, '') })
+    else if (singleLink(project.tagSet, type) && links.some((k) => k.type === type && k.from === l.from))
+      unplaced.push({
+        id: l.id,
+        exact: '',
+        reason:
+          type === ATTRIBUTION
+            ? `${l.from} is already attributed to another source`
+            : `${l.from} already has a “${linkTypeName(project.tagSet, type)}” link`,
+      })
     else {
       links.push({
         id: l.id,
-        type: 'attribution',
+        type,
         from: l.from,
         to: l.to,
         author: l.author && AnnotatorName.safeParse(l.author).success ? l.author : as,
@@ -448,6 +483,9 @@ async function importLayer(
     }
   }
   const base = { from: item.annotator, as, document: doc.id, title: doc.title, imported: placed.length, reanchored, unplaced }
+  // The status, memo and replies come with a Marginalia store; other formats keep the layer's own.
+  const existing = (await project.hasStoreFile(as, doc.id)) ? await project.layer(as, doc.id) : null
+  const notes = item.notes ?? existing?.db.data ?? {}
   const next: StoreFile = {
     format: STORE_FORMAT,
     version: STORE_VERSION,
@@ -456,14 +494,15 @@ async function importLayer(
     annotator: as,
     annotations: placed,
     links,
+    ...(notes.status ? { status: notes.status } : {}),
+    ...(notes.memo ? { memo: notes.memo } : {}),
+    ...(notes.replies?.length ? { replies: notes.replies.map((r) => ({ ...r, author: as })) } : {}),
   }
   let keptAside: string | null = null
-  if (await project.hasLayer(as, doc.id)) {
-    const existing = await project.layer(as, doc.id)
-    if (
-      JSON.stringify(existing.annotations) === JSON.stringify(next.annotations) &&
-      JSON.stringify(existing.links) === JSON.stringify(next.links)
-    ) {
+  if (existing) {
+    const same = (k: 'annotations' | 'links' | 'status' | 'memo' | 'replies') =>
+      JSON.stringify(existing.db.data[k] ?? null) === JSON.stringify(next[k] ?? null)
+    if (same('annotations') && same('links') && same('status') && same('memo') && same('replies')) {
       return { ...base, imported: 0, skipped: 'already up to date', keptAside: null }
     }
     const file = join(project.dir, 'annotations', as, `${doc.id}.json`)

@@ -82,7 +82,7 @@ async function trickyProject(annotated: boolean): Promise<Project> {
       const links = source
         ? linked.map((a, i) => ({ op: 'link' as const, link: { id: `${annotator}-l-${i + 1}`, from: a.id, to: source.id } }))
         : []
-      await (await project.layer(annotator, doc.id)).apply([...ops, ...links], await project.text(doc.id), project.labels, NOW)
+      await (await project.layer(annotator, doc.id)).apply([...ops, ...links], await project.text(doc.id), project.tagSet, NOW)
     }
   }
   return project
@@ -303,7 +303,7 @@ describe("importing other tools' annotations", () => {
       'notes.ann does not say whose annotations these are; name the layer to import them into (as).',
     )
     const report = await importAnnotations(target, join(dir, 'notes.ann'), 'rita', 'ahmed', NOW)
-    expect(report.errors).toEqual(['notes.ann, line 3: "E1\tAttack:T2" is not a span, attribute, attribution or note Marginalia imports.'])
+    expect(report.errors).toEqual(['notes.ann, line 3: "E1\tAttack:T2" is not a span, attribute, relation or note Marginalia imports.'])
     expect(report.layers[0]).toMatchObject({
       as: 'ahmed',
       document: rtl.id,
@@ -322,7 +322,7 @@ describe("importing other tools' annotations", () => {
     const doc = target.documents.find((d) => d.importedFrom === 'crlf.txt')!
     await (
       await target.layer('maria', doc.id)
-    ).apply([await tagOp(target, doc.id, 'failed".\n\n', 'claim', 'c1')], await target.text(doc.id), target.labels, NOW)
+    ).apply([await tagOp(target, doc.id, 'failed".\n\n', 'claim', 'c1')], await target.text(doc.id), target.tagSet, NOW)
     const out = await exportProject(target, { annotators: ['maria'], reviewed: false, format: 'brat' }, new Date(NOW))
     expect(out.warnings).toEqual(['1 annotation begins or ends with a line break, which brat cannot show; they were exported without it.'])
     expect(await readdir(join(FIXTURES, 'corpus/tricky'))).toContain('README.md')

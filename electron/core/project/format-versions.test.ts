@@ -69,10 +69,10 @@ describe('an older format (version 0, fixtures/formats/v0-project)', () => {
     await wb.rename(DOC, 'Muted response')
 
     const store = StoreFile.parse(JSON.parse(await readFile(join(dir, 'annotations', 'maria', `${DOC}.json`), 'utf8')))
-    expect(store).toMatchObject({ format: 'marginalia-annotations', version: 1, annotator: 'maria' })
+    expect(store).toMatchObject({ format: 'marginalia-annotations', version: 2, annotator: 'maria' })
     expect(store.annotations.map((a) => a.id)).toEqual(['m1', 'm2', 'm3', 'm4'])
     const project = ProjectFile.parse(JSON.parse(await readFile(join(dir, 'project.json'), 'utf8')))
-    expect(project).toMatchObject({ format: 'marginalia-project', version: 2, documents: [{ id: DOC, title: 'Muted response' }] })
+    expect(project).toMatchObject({ format: 'marginalia-project', version: 3, documents: [{ id: DOC, title: 'Muted response' }] })
 
     const storeBackups = await dispatch(handlers, 'backups.list', { store: { store: 'annotations', annotator: 'maria', document: DOC } })
     const kept = (storeBackups as { value: { id: string; kind: string; summary: string }[] }).value.find((b) => b.kind === 'original')!
@@ -122,12 +122,12 @@ describe('project.json of version 1 (documents with metadata, before properties)
     expect(ids).toHaveLength(3)
   })
 
-  it('is written as version 2 at the next change, the version 1 original kept byte for byte among the backups', async () => {
+  it('is written as the current version at the next change, the version 1 original kept byte for byte among the backups', async () => {
     const { dir, wb, file, raw, ids } = await v1Copy()
     await wb.open(dir)
     await wb.setProperties(ids[0]!, { outlet: 'INSS' })
     const saved = ProjectFile.parse(JSON.parse(await readFile(file, 'utf8')))
-    expect(saved.version).toBe(2)
+    expect(saved.version).toBe(3)
     expect(saved.documents[0]).not.toHaveProperty('metadata')
     expect(saved.documents[0]!.properties).toEqual({
       speaker: 'Arkady Mil-Man',
@@ -141,10 +141,62 @@ describe('project.json of version 1 (documents with metadata, before properties)
   })
 })
 
+describe('project.json of version 2 (choice options as plain strings, no link types)', () => {
+  /** The sample project as version 2 wrote it. */
+  async function v2Copy() {
+    const copy = await copyOf('sample-project')
+    const file = join(copy.dir, 'project.json')
+    const json = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown> & {
+      labels: { attributes: { type: string; options?: { value: string; name: string }[] }[] }[]
+    }
+    json.version = 2
+    delete json.linkTypes
+    for (const label of json.labels) {
+      for (const a of label.attributes) if (a.type === 'choice') (a as Record<string, unknown>).options = a.options!.map((o) => o.value)
+    }
+    const raw = `${JSON.stringify(json, null, 2)}\n`
+    await writeFile(file, raw)
+    return { ...copy, file, raw }
+  }
+
+  it('opens with each option as a value and a name of the same text, every stored value still valid; the file unchanged until saved', async () => {
+    const { dir, wb, file, raw } = await v2Copy()
+    const summary = await wb.open(dir)
+    const kind = summary.labels.find((l) => l.id === 'source')!.attributes.find((a) => a.id === 'kind')!
+    expect(kind).toMatchObject({ type: 'choice', options: expect.arrayContaining([{ value: 'government', name: 'government' }]) })
+    expect(summary.linkTypes).toEqual([])
+    const docs = await wb.listDocuments()
+    const opened = await wb.openDocument(docs[0]!.id)
+    expect(opened.notice ?? null).toBeNull()
+    expect(await readFile(file, 'utf8')).toBe(raw)
+  })
+
+  it('is written as version 3 at the next change, the version 2 original kept byte for byte among the backups', async () => {
+    const { dir, wb, file, raw } = await v2Copy()
+    await wb.open(dir)
+    const docs = await wb.listDocuments()
+    await wb.setProperties(docs[0]!.id, { outlet: 'INSS' })
+    const saved = ProjectFile.parse(JSON.parse(await readFile(file, 'utf8')))
+    expect(saved.version).toBe(3)
+    expect(saved.linkTypes).toEqual([])
+    const stance = saved.labels.find((l) => l.id === 'stance')!
+    expect(stance.attributes[0]).toMatchObject({
+      type: 'choice',
+      options: [
+        { value: 'favor', name: 'favor' },
+        { value: 'against', name: 'against' },
+        { value: 'neutral', name: 'neutral' },
+      ],
+    })
+    const kept = (await readdir(join(dir, '.marginalia', 'backups', 'project'))).find((n) => n.endsWith('.v2.json'))!
+    expect(await readFile(join(dir, '.marginalia', 'backups', 'project', kept), 'utf8')).toBe(raw)
+  })
+})
+
 describe("a project.json that is not Marginalia's, or of no known version", () => {
   for (const [what, change] of [
     ['another format', (t: string) => t.replace('"marginalia-project"', '"something-else"')],
-    ['a version that is not a number', (t: string) => t.replace('"version": 2', '"version": "one"')],
+    ['a version that is not a number', (t: string) => t.replace('"version": 3', '"version": "one"')],
   ] as const) {
     it(`(${what}) is refused in one sentence and left as it is`, async () => {
       const { dir, handlers } = await copyOf('sample-project')
@@ -170,7 +222,7 @@ describe('a newer format', () => {
   it('project.json: refused in one sentence, the file left exactly as it is', async () => {
     const { dir, handlers } = await copyOf('sample-project')
     const file = join(dir, 'project.json')
-    const newer = (await readFile(file, 'utf8')).replace('"version": 2', '"version": 3')
+    const newer = (await readFile(file, 'utf8')).replace('"version": 3', '"version": 4')
     await writeFile(file, newer)
     const result = await dispatch(handlers, 'project.open', { path: dir })
     expect(result).toMatchObject({
@@ -178,7 +230,7 @@ describe('a newer format', () => {
       error: {
         code: 'conflict',
         retry: 'never',
-        message: `${file} was written by a newer Marginalia (format version 3); update Marginalia to open it (the file was left as it is).`,
+        message: `${file} was written by a newer Marginalia (format version 4); update Marginalia to open it (the file was left as it is).`,
       },
     })
     expect(await readFile(file, 'utf8')).toBe(newer)
@@ -189,7 +241,7 @@ describe('a newer format', () => {
     const { dir, wb, handlers } = await copyOf('sample-project')
     const docs = (JSON.parse(await readFile(join(dir, 'project.json'), 'utf8')) as ProjectFile).documents
     const file = join(dir, 'annotations', 'maria', `${docs[0]!.id}.json`)
-    const newer = (await readFile(file, 'utf8')).replace('"version": 1', '"version": 3')
+    const newer = (await readFile(file, 'utf8')).replace('"version": 2', '"version": 3')
     await writeFile(file, newer)
     await wb.open(dir)
     const opened = await dispatch(handlers, 'documents.open', { id: docs[0]!.id })

@@ -10,8 +10,10 @@ import type { Low } from 'lowdb'
 import { appliedArrays, applyOps, layerState } from '../../../shared/annotations/apply'
 import { DomainError } from '../../../shared/errors'
 import type { Annotation, AnnotationOp, Link } from '../../../shared/model/annotation'
-import type { LabelSchema } from '../../../shared/model/labels'
+import type { TagSet } from '../../../shared/model/labels'
+import type { Memo, Reply } from '../../../shared/model/memos'
 import { STORE_FORMAT, STORE_VERSION, type StoreFile } from '../../../shared/model/project'
+import { documentState, statusAfterChange, type DocumentState } from '../../../shared/model/status'
 import type { TextIndex } from '../../../shared/offsets'
 import { saveFailedSentence } from '../store/durable'
 import type { DurableJsonFile } from '../store/json-store'
@@ -55,14 +57,23 @@ export class Layer {
    * Apply a batch of ops, all or nothing, and write the store durably. The ops apply to the store
    * as it is on disk now: what another window or a sync tool wrote since we last read it is kept.
    */
-  async apply(ops: readonly AnnotationOp[], text: TextIndex, labels: LabelSchema, now: string): Promise<LayerSaved> {
+  async apply(ops: readonly AnnotationOp[], text: TextIndex, tagSet: TagSet, now: string): Promise<LayerSaved> {
     let put: Annotation[] = []
     let result
     try {
       result = await this.adapter.update((current) => {
-        const applied = applyOps(layerState(current.annotations, current.links), ops, { text, labels, author: this.annotator, now })
+        const applied = applyOps(layerState(current.annotations, current.links), ops, {
+          text,
+          labels: tagSet.labels,
+          linkTypes: tagSet.linkTypes,
+          author: this.annotator,
+          now,
+        })
         put = applied.put
-        return { ...current, ...appliedArrays(current.annotations, applied) }
+        const next = { ...current, ...appliedArrays(current.annotations, applied) }
+        // "Not started" or "nothing to tag" no longer holds once there are annotations.
+        const status = statusAfterChange(current.status, next.annotations.length, now)
+        return status === current.status ? next : { ...next, status }
       })
     } catch (e) {
       if (e instanceof DomainError) throw e
@@ -70,5 +81,76 @@ export class Layer {
     }
     const { data, changedOnDisk, setAside } = result
     return { put, links: data.links, annotationCount: data.annotations.length, savedAt: now, changedOnDisk, setAside: setAside ?? null }
+  }
+
+  /** How far the annotator has come with this document. */
+  get state(): DocumentState {
+    return documentState(this.db.data)
+  }
+
+  get memo(): Memo | null {
+    return this.db.data.memo ?? null
+  }
+
+  /** This annotator's replies in this document (to anyone's annotations). */
+  get replies(): readonly Reply[] {
+    return this.db.data.replies ?? []
+  }
+
+  /**
+   * Mark the document not started, in progress, done, or done with nothing to tag — refused
+   * ('invalid') for "nothing to tag" or "not started" while the layer has annotations.
+   */
+  async setState(state: DocumentState, now: string): Promise<DocumentState> {
+    await this.change('Your document status', (current) => {
+      const n = current.annotations.length
+      if (n > 0 && (state === 'nothing-to-tag' || state === 'not-started'))
+        throw new DomainError(
+          'invalid',
+          `This document has ${n} annotation${n === 1 ? '' : 's'} of yours, so it cannot be marked “${state === 'nothing-to-tag' ? 'Done, nothing to tag' : 'Not started'}”; mark it done, or delete them first.`,
+        )
+      return { ...current, status: { state, changed: now } }
+    })
+    return this.state
+  }
+
+  /** Set the annotator's memo on this document (empty text removes it). */
+  async setMemo(text: string, now: string): Promise<Memo | null> {
+    await this.change('Your memo', (current) => {
+      const next: StoreFile = { ...current, memo: { text, modified: now } }
+      if (text.trim() === '') delete next.memo
+      return next
+    })
+    return this.memo
+  }
+
+  /** Add one of this annotator's replies. */
+  async addReply(reply: Reply): Promise<void> {
+    await this.change('Your reply', (current) => {
+      if ((current.replies ?? []).some((r) => r.id === reply.id)) throw new DomainError('conflict', 'That reply was already saved.')
+      return { ...current, replies: [...(current.replies ?? []), reply] }
+    })
+  }
+
+  /** Remove one of this annotator's replies ('not-found' when it is not there). */
+  async removeReply(id: string): Promise<void> {
+    await this.change('The removal of your reply', (current) => {
+      const replies = current.replies ?? []
+      if (!replies.some((r) => r.id === id))
+        throw new DomainError('not-found', 'That reply is not among yours any more; it may have been removed already.')
+      const next: StoreFile = { ...current, replies: replies.filter((r) => r.id !== id) }
+      if (next.replies!.length === 0) delete next.replies
+      return next
+    })
+  }
+
+  /** Change the store under its lock, on top of what is on disk; `what` starts the sentence when the disk fails. */
+  private async change(what: string, change: (current: StoreFile) => StoreFile): Promise<void> {
+    try {
+      await this.adapter.update((current) => ({ ...change(current), version: STORE_VERSION }))
+    } catch (e) {
+      if (e instanceof DomainError) throw e
+      throw new DomainError('failed', saveFailedSentence(what, e, dirname(this.adapter.path)))
+    }
   }
 }

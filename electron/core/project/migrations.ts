@@ -13,6 +13,15 @@
  * calls them the document's `properties` (date, outlet, author, url, any key), which the app edits
  * and fills from HTML and Word files too. The values are taken over as they are. (An older
  * Marginalia refuses a version 2 project.json rather than dropping the properties it does not know.)
+ *
+ * Version 3 gives the tag set room to change: a choice option is `{value, name}` (the stored value
+ * never changes, the name shown may), attributes may be numbers or yes/no, labels, attributes,
+ * options and link types may be retired, and `linkTypes` lists links besides attribution. A version 2
+ * option "person" becomes `{value: "person", name: "person"}`, so no stored value changes.
+ *
+ * Version 1 of an annotation store is version 2 without the optional `status`, `memo` and
+ * `replies`: converting it changes only its version number. A Marginalia that knows only version 1
+ * refuses a version 2 file instead of dropping those fields at its next save.
  */
 import { join } from 'node:path'
 import { z } from 'zod'
@@ -25,17 +34,42 @@ import {
   type Annotation,
   type Link,
 } from '../../../shared/model/annotation'
-import { defaultLabels, LabelSchema } from '../../../shared/model/labels'
-import { PROJECT_FORMAT, STORE_FORMAT, type ProjectFile, type StoreFile } from '../../../shared/model/project'
+import { defaultLabels } from '../../../shared/model/labels'
+import { PROJECT_FORMAT, STORE_FORMAT, STORE_VERSION, type ProjectFile, type StoreFile } from '../../../shared/model/project'
 import { codePointLength, quoteAt, type TextIndex } from '../../../shared/offsets'
 import { sha256Text } from '../documents/import-text'
 import { readRegularText } from '../store/regular-file'
 import { MAX_TEXT_BYTES } from '../documents/stored-text'
 
+/** The label schema of versions 0–2: choice options were plain strings, attributes choice or text. */
+const LabelsV2 = z
+  .array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      color: z.string(),
+      key: z.string(),
+      attributes: z.array(
+        z.union([
+          z.object({
+            id: z.string(),
+            name: z.string(),
+            type: z.literal('choice'),
+            // Strings as versions 0–2 wrote them; an option already `{value, name}` is taken as it is.
+            options: z.array(z.union([z.string(), z.object({ value: z.string(), name: z.string() }).passthrough()])),
+          }),
+          z.object({ id: z.string(), name: z.string(), type: z.literal('text'), complete: z.boolean().optional() }),
+        ]),
+      ),
+      attributedTo: z.string().nullable().optional(),
+    }),
+  )
+  .min(1)
+
 const ProjectV0 = z.object({
   version: z.literal(0),
   name: z.string().min(1).max(200),
-  labels: LabelSchema.optional(),
+  labels: LabelsV2.optional(),
   documents: z.array(
     z.object({
       id: DocumentId,
@@ -78,13 +112,27 @@ export async function migrateProject(
   projectDir: string,
   now = new Date().toISOString(),
 ): Promise<ProjectFile> {
-  if (version === 0) return projectV1toV2(await projectV0toV1(json, projectDir, now))
-  if (version === 1) return projectV1toV2(json)
+  if (version === 0) return projectV2toV3(projectV1toV2(await projectV0toV1(json, projectDir, now)))
+  if (version === 1) return projectV2toV3(projectV1toV2(json))
+  if (version === 2) return projectV2toV3(json)
   throw new Error(`there is no conversion from version ${version}`)
 }
 
+/** Version 2 → 3: each choice option string becomes `{value, name}` with both the string; no link types yet. */
+function projectV2toV3(json: unknown): ProjectFile {
+  const labels = LabelsV2.safeParse((json as { labels?: unknown }).labels)
+  if (!labels.success) throw new Error(`labels: ${describe(labels.error)}`)
+  const converted = labels.data.map((label) => ({
+    ...label,
+    attributes: label.attributes.map((a) =>
+      a.type === 'choice' ? { ...a, options: a.options.map((o) => (typeof o === 'string' ? { value: o, name: o } : o)) } : a,
+    ),
+  }))
+  return { ...(json as object), version: 3, labels: converted, linkTypes: [] } as unknown as ProjectFile
+}
+
 /** Version 1 → 2: each document's `metadata` becomes its `properties`, values as they are. */
-function projectV1toV2(json: unknown): ProjectFile {
+function projectV1toV2(json: unknown): unknown {
   if (typeof json !== 'object' || json === null || !Array.isArray((json as { documents?: unknown }).documents)) {
     throw new Error('documents: expected an array')
   }
@@ -95,7 +143,7 @@ function projectV1toV2(json: unknown): ProjectFile {
     const empty = typeof metadata === 'object' && metadata !== null && Object.keys(metadata).length === 0
     return empty ? rest : { ...rest, properties: metadata }
   })
-  return { ...v1, version: 2, documents } as ProjectFile
+  return { ...v1, version: 2, documents }
 }
 
 async function projectV0toV1(json: unknown, projectDir: string, now: string): Promise<unknown> {
@@ -118,9 +166,15 @@ async function projectV0toV1(json: unknown, projectDir: string, now: string): Pr
   return { format: PROJECT_FORMAT, version: 1, name: v0.name, created: now, labels: v0.labels ?? defaultLabels, documents }
 }
 
-/** An annotation store of an older version, as the current version, given its document's text. */
-export function migrateStore(json: unknown, version: number, text: TextIndex, sha256: string): StoreFile {
+/**
+ * An annotation store of an older version, as the current version. Version 0 needs its document's
+ * text (to build the quotes); version 1 needs nothing.
+ */
+export function migrateStore(json: unknown, version: number, text: TextIndex | null, sha256: string): StoreFile {
+  // The schema checks the rest when the store is read.
+  if (version === 1) return { ...(json as StoreFile), version: STORE_VERSION }
   if (version !== 0) throw new Error(`there is no conversion from version ${version}`)
+  if (!text) throw new Error('the text is needed to convert version 0')
   const parsed = StoreV0.safeParse(json)
   if (!parsed.success) throw new Error(describe(parsed.error))
   const v0 = parsed.data
@@ -151,5 +205,5 @@ export function migrateStore(json: unknown, version: number, text: TextIndex, sh
       author: v0.annotator,
       created: created.get(l.from)!,
     }))
-  return { format: STORE_FORMAT, version: 1, document: v0.document, sha256, annotator: v0.annotator, annotations, links }
+  return { format: STORE_FORMAT, version: STORE_VERSION, document: v0.document, sha256, annotator: v0.annotator, annotations, links }
 }

@@ -60,7 +60,7 @@ describe('annotation stores', () => {
       await tagOp(project, doc.id, 'The IDF', 'source', 'a2', { kind: 'organization', name: 'Israel Defense Forces' }),
       { op: 'link' as const, link: { id: 'l1', from: 'a1', to: 'a2' } },
     ]
-    await layer.apply(ops, await project.text(doc.id), project.labels, '2026-11-01T10:00:00.000Z')
+    await layer.apply(ops, await project.text(doc.id), project.tagSet, '2026-11-01T10:00:00.000Z')
 
     const reopened = await Project.open(project.dir)
     const stored = (await reopened.layer('maria', doc.id)).annotations
@@ -73,7 +73,7 @@ describe('annotation stores', () => {
     expect(claim.author).toBe('maria')
     expect((await reopened.layer('maria', doc.id)).links).toMatchObject([{ from: 'a1', to: 'a2', type: 'attribution' }])
     const onDisk = JSON.parse(await readFile(join(project.dir, 'annotations', 'maria', `${doc.id}.json`), 'utf8'))
-    expect(onDisk).toMatchObject({ format: 'marginalia-annotations', version: 1, document: doc.id, sha256: doc.sha256, annotator: 'maria' })
+    expect(onDisk).toMatchObject({ format: 'marginalia-annotations', version: 2, document: doc.id, sha256: doc.sha256, annotator: 'maria' })
   })
 
   it('keeps a corrupt store aside, never overwriting it, and says so', async () => {
@@ -85,7 +85,7 @@ describe('annotation stores', () => {
     ).apply(
       [await tagOp(project, doc.id, 'Officials', 'source', 'x')],
       await project.text(doc.id),
-      project.labels,
+      project.tagSet,
       '2026-11-01T10:00:00.000Z',
     )
     await writeFile(file, '{"format": "marginalia-annotations", "annotations": [ {"id": "trunc')
@@ -102,7 +102,7 @@ describe('annotation stores', () => {
     await layer.apply(
       [await tagOp(reopened, doc.id, 'ministry', 'source', 'y')],
       await reopened.text(doc.id),
-      reopened.labels,
+      reopened.tagSet,
       '2026-11-01T10:00:00.000Z',
     )
     expect(await readFile(join(project.dir, 'annotations', 'jonas', aside), 'utf8')).toContain('"trunc')
@@ -117,7 +117,7 @@ describe('annotation stores', () => {
       op: 'put' as const,
       annotation: { id: 'bad', label: 'stance', start: 0, end: 3, attributes: { polarity: 'furious' }, note: '' },
     }
-    await expect(layer.apply([good, bad], await project.text(doc.id), project.labels, '2026-11-01T10:00:00.000Z')).rejects.toThrow(
+    await expect(layer.apply([good, bad], await project.text(doc.id), project.tagSet, '2026-11-01T10:00:00.000Z')).rejects.toThrow(
       DomainError,
     )
     expect(layer.annotations).toEqual([])
@@ -133,7 +133,7 @@ describe('annotation stores', () => {
       layer.apply(
         [{ op: 'put', annotation: { id: 'p', label: 'claim', start: 0, end: text.length + 1, attributes: {}, note: '' } }],
         text,
-        project.labels,
+        project.tagSet,
         now,
       ),
     ).rejects.toThrow(/past the end/)
@@ -141,17 +141,17 @@ describe('annotation stores', () => {
       layer.apply(
         [{ op: 'put', annotation: { id: 'p', label: 'topic', start: 0, end: 2, attributes: {}, note: '' } }],
         text,
-        project.labels,
+        project.tagSet,
         now,
       ),
     ).rejects.toThrow(/no label "topic"/)
     await layer.apply(
       [await tagOp(project, doc.id, 'Officials', 'source', 's1'), await tagOp(project, doc.id, 'ministry', 'source', 's2')],
       text,
-      project.labels,
+      project.tagSet,
       now,
     )
-    await expect(layer.apply([{ op: 'link', link: { id: 'l', from: 's1', to: 's2' } }], text, project.labels, now)).rejects.toThrow(
+    await expect(layer.apply([{ op: 'link', link: { id: 'l', from: 's1', to: 's2' } }], text, project.tagSet, now)).rejects.toThrow(
       /cannot be attributed/,
     )
   })
@@ -171,11 +171,11 @@ describe('annotation stores', () => {
         { op: 'link', link: { id: 'l2', from: 'c', to: 's2' } },
       ],
       text,
-      project.labels,
+      project.tagSet,
       now,
     )
     expect(layer.links.map((l) => l.to)).toEqual(['s2'])
-    await layer.apply([{ op: 'delete', id: 's2' }], text, project.labels, now)
+    await layer.apply([{ op: 'delete', id: 's2' }], text, project.tagSet, now)
     expect(layer.links).toEqual([])
   })
 
@@ -185,12 +185,12 @@ describe('annotation stores', () => {
     const layer = await project.layer('maria', doc.id)
     const text = await project.text(doc.id)
     const put = await tagOp(project, doc.id, 'the talks', 'stance', 's', { polarity: 'against' })
-    await layer.apply([put], text, project.labels, '2026-11-01T10:00:00.000Z')
+    await layer.apply([put], text, project.tagSet, '2026-11-01T10:00:00.000Z')
     if (put.op !== 'put') throw new Error('expected a put')
     await layer.apply(
       [{ op: 'put', annotation: { ...put.annotation, attributes: { polarity: 'favor', target: 'Iran' } } }],
       text,
-      project.labels,
+      project.tagSet,
       '2026-11-02T10:00:00.000Z',
     )
     expect(layer.annotations[0]).toMatchObject({
@@ -207,7 +207,7 @@ describe('opening projects', () => {
     await expect(Project.open(join(project.dir, 'texts'))).rejects.toThrow(/is not a Marginalia project/)
     const file = join(project.dir, 'project.json')
     const good = await readFile(file, 'utf8')
-    await writeFile(file, good.replace('"version": 2', '"version": 99'))
+    await writeFile(file, good.replace('"version": 3', '"version": 99'))
     await expect(Project.open(project.dir)).rejects.toThrow(/newer Marginalia/)
     await writeFile(file, good.slice(0, 40))
     await expect(Project.open(project.dir)).rejects.toThrow(/not valid JSON.*has not changed it/)

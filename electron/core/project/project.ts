@@ -11,8 +11,17 @@ import { basename, dirname, join, resolve } from 'node:path'
 import type { Low } from 'lowdb'
 import type { BackupInfo } from '../../../shared/model/backup'
 import { DomainError } from '../../../shared/errors'
-import { AnnotatorName, DocumentId, isWindowsReservedName } from '../../../shared/model/annotation'
-import { defaultLabels } from '../../../shared/model/labels'
+import { AnnotatorName, DocumentId, isWindowsReservedName, type Annotation, type Link } from '../../../shared/model/annotation'
+import { defaultLabels, type LinkTypeDef, type TagSet } from '../../../shared/model/labels'
+import {
+  MEMO_FORMAT,
+  MEMO_VERSION,
+  PROJECT_MEMO_DOCUMENT,
+  PROJECT_MEMO_FILE,
+  ProjectMemoFile,
+  isLayerFileName,
+} from '../../../shared/model/memos'
+import { countsAsLayer } from '../../../shared/model/status'
 import { REVIEWED_FOLDER, REVIEW_VERSION, ReviewStoreFile } from '../../../shared/model/review'
 import {
   PROJECT_FORMAT,
@@ -22,13 +31,16 @@ import {
   StoreFile,
   propertyNameProblem,
   type DocumentEntry,
+  type TagMerge,
 } from '../../../shared/model/project'
+import { changeProblems, countLayer, emptyUsage, mergeLayer, tagSetProblems, type TagUsage } from '../../../shared/tagset/tagset'
 import { TextIndex, codePointLength } from '../../../shared/offsets'
 import { DEFAULT_BACKUP_POLICY, MAX_BACKUP_BYTES, StoreBackups, stampOf, type BackupFile, type BackupPolicy } from '../store/backups'
 import { fileExists as exists, makeFolderDurable, saveFailedSentence, sweepLeftovers, writeFileDurable } from '../store/durable'
 import { prepareImports, type ImportProblemKind, type ImportRequest } from '../documents/import-files'
 import { documentIdFor, sha256Text, slugOf, titleFor } from '../documents/import-text'
 import { DurableJsonFile, UnreadableFileError, openJsonStore, type StoreOptions } from '../store/json-store'
+import { DurableTextFile } from '../store/text-store'
 import { Layer, emptyStore } from './layer'
 import { migrateProject, migrateStore } from './migrations'
 import { SkippedFileError, readRegularText } from '../store/regular-file'
@@ -36,6 +48,8 @@ import { ReviewedLayer, emptyReviewStore } from './review'
 import { keepTextBackup, listTextBackups, putTextBack, readStoredText, restoreText, textProblemSentence } from '../documents/stored-text'
 
 export const PROJECT_FILE = 'project.json'
+/** The coding guidelines, in Markdown (docs/format.md#guidelinesmd). */
+export const GUIDELINES_FILE = 'guidelines.md'
 
 /** How many bytes of texts a project keeps read and indexed (the texts read last). */
 const TEXT_CACHE_BYTES = 64 * 1024 * 1024
@@ -67,6 +81,7 @@ export class Project {
   private textBytes = 0
   private readonly layers = new Map<string, Promise<Layer>>()
   private readonly reviewed = new Map<string, Promise<ReviewedLayer>>()
+  private readonly memos = new Map<string, Promise<DurableJsonFile<ProjectMemoFile>>>()
 
   private constructor(
     readonly dir: string,
@@ -81,7 +96,15 @@ export class Project {
     if (await exists(join(abs, PROJECT_FILE))) {
       throw new DomainError('conflict', `${abs} already holds a Marginalia project; open it instead.`)
     }
-    const data: ProjectFile = { format: PROJECT_FORMAT, version: PROJECT_VERSION, name, created: now, labels: defaultLabels, documents: [] }
+    const data: ProjectFile = {
+      format: PROJECT_FORMAT,
+      version: PROJECT_VERSION,
+      name,
+      created: now,
+      labels: defaultLabels,
+      linkTypes: [],
+      documents: [],
+    }
     try {
       await makeFolderDurable(join(abs, 'texts'))
       await makeFolderDurable(join(abs, 'annotations'))
@@ -112,8 +135,9 @@ export class Project {
       name: '-',
       created: new Date(0).toISOString(),
       labels: defaultLabels,
+      linkTypes: [],
       documents: [],
-    } as ProjectFile
+    } satisfies ProjectFile
     let opened
     try {
       opened = await openJsonStore(file, ProjectFile, placeholder, projectStoreOptions(abs, policy))
@@ -132,6 +156,8 @@ export class Project {
       )
     const project = new Project(abs, opened.db, opened.adapter, policy)
     await project.sweepLeftovers()
+    // A tag-set merge that a crash interrupted is finished before anything reads the layers.
+    if (project.db.data.pendingMerges?.length) await project.finishMerges().catch(() => undefined)
     return project
   }
 
@@ -181,6 +207,105 @@ export class Project {
 
   get labels() {
     return this.db.data.labels
+  }
+
+  /** The project's link types besides attribution. */
+  get linkTypes(): readonly LinkTypeDef[] {
+    return this.db.data.linkTypes
+  }
+
+  /** The labels and link types, as one value. */
+  get tagSet(): TagSet {
+    return { labels: this.db.data.labels, linkTypes: this.db.data.linkTypes }
+  }
+
+  /**
+   * How much of the tag set the project uses, over every annotator's layers and the reviewed
+   * layers; `unreadable` counts the layers that could not be read (damaged, of a newer format).
+   */
+  async tagUsage(): Promise<{ usage: TagUsage; unreadable: number }> {
+    const usage = emptyUsage()
+    let unreadable = 0
+    await this.eachLayer(async (open) => {
+      try {
+        const data = await open()
+        countLayer(usage, data.annotations, data.links)
+      } catch {
+        unreadable++
+      }
+    })
+    return { usage, unreadable }
+  }
+
+  /**
+   * Replace the tag set, merging what `merges` names, without orphaning anything: refused in one
+   * sentence when the tag set is not well formed or would leave annotations, values or links in
+   * use without a home. project.json is written first with the merges marked pending, then every
+   * layer that uses what was merged is rewritten, then the mark is cleared; a crash in between is
+   * finished the next time the project opens.
+   */
+  async saveTagSet(next: TagSet, merges: readonly TagMerge[] = []): Promise<{ layersChanged: number }> {
+    const problems = tagSetProblems(next)
+    if (problems.length > 0) throw new DomainError('invalid', problems[0]!)
+    const { usage, unreadable } = await this.tagUsage()
+    const lost = changeProblems(this.tagSet, next, usage, merges)
+    if (lost.length > 0) throw new DomainError('invalid', lost[0]!)
+    if (merges.length > 0 && unreadable > 0) {
+      const n = unreadable === 1 ? '1 layer' : `${unreadable} layers`
+      throw new DomainError('invalid', `${n} of this project could not be read, so nothing can be merged until it is restored (Backups…).`)
+    }
+    await this.update((data) => {
+      data.labels = structuredClone(next.labels) as ProjectFile['labels']
+      data.linkTypes = structuredClone(next.linkTypes) as ProjectFile['linkTypes']
+      if (merges.length > 0) data.pendingMerges = [...(data.pendingMerges ?? []), ...merges]
+    })
+    return { layersChanged: merges.length > 0 || this.db.data.pendingMerges?.length ? await this.finishMerges() : 0 }
+  }
+
+  /** Carry the pending merges into every layer, then clear them; the number of layers rewritten. */
+  async finishMerges(): Promise<number> {
+    const merges = this.db.data.pendingMerges ?? []
+    if (merges.length === 0) return 0
+    let changed = 0
+    await this.eachLayer(async (_open, layer) => {
+      const adapter = (await layer()).adapter as DurableJsonFile<StoreFile | ReviewStoreFile>
+      await adapter.update((current) => {
+        const merged = mergeLayer(current.annotations, current.links, merges)
+        if (!merged.changed) return current
+        changed++
+        return { ...current, annotations: merged.annotations, links: merged.links } as typeof current
+      })
+    })
+    await this.update((data) => {
+      // Only the merges carried out here: another window may have added more meanwhile.
+      const rest = (data.pendingMerges ?? []).slice(merges.length)
+      if (rest.length > 0) data.pendingMerges = rest
+      else delete data.pendingMerges
+    })
+    return changed
+  }
+
+  /** Visit every layer on disk: annotators' and reviewed; `open` reads it, `layer` gives the open store. */
+  private async eachLayer(
+    visit: (
+      open: () => Promise<{ annotations: readonly Annotation[]; links: readonly Link[] }>,
+      layer: () => Promise<Layer | ReviewedLayer>,
+    ) => Promise<void>,
+  ): Promise<void> {
+    for (const folder of await this.layerFolders()) {
+      for (const doc of this.documents) {
+        if (!(await exists(this.layerPath(folder, doc.id)))) continue
+        const layer = () => (folder === REVIEWED_FOLDER ? this.reviewedLayer(doc.id) : this.freshLayer(folder, doc.id))
+        const open = async () => {
+          const l = await layer()
+          if (!(l instanceof Layer)) await l.adapter.readIfChangedByOthers()
+          return l instanceof Layer
+            ? { annotations: l.annotations, links: l.links }
+            : { annotations: l.data.annotations, links: l.data.links }
+        }
+        await visit(open, layer)
+      }
+    }
   }
 
   get documents(): readonly DocumentEntry[] {
@@ -363,15 +488,30 @@ export class Project {
     return this.document(id)
   }
 
-  /** The annotators with at least one layer (a store file under annotations/<name>/), sorted. */
+  /**
+   * The annotators with at least one layer that counts (annotations, or a document marked done; see
+   * shared/model/status.ts), sorted. A folder holding only memos and replies is not an annotator's.
+   */
   async annotators(): Promise<string[]> {
     const folders = await this.annotatorFolders()
-    const withLayers = await Promise.all(
-      folders.map(async (n) =>
-        (await fs.readdir(join(this.dir, 'annotations', n)).catch(() => [])).some((f) => f.endsWith('.json')) ? n : null,
-      ),
-    )
+    const withLayers = await Promise.all(folders.map(async (n) => ((await this.countedLayerIn(n)) ? n : null)))
     return withLayers.filter((n): n is string => n !== null)
+  }
+
+  /** Whether an annotator's folder holds a layer that counts (stops at the first). */
+  private async countedLayerIn(annotator: string): Promise<boolean> {
+    const known = new Set(this.db.data.documents.map((d) => d.id))
+    const names = (await fs.readdir(join(this.dir, 'annotations', annotator)).catch(() => [] as string[])).filter(isLayerFileName)
+    for (const name of names) {
+      const id = name.slice(0, -'.json'.length)
+      if (known.has(id) && (await this.hasLayer(annotator, id))) return true
+    }
+    return false
+  }
+
+  /** Every annotator folder, sorted, whether or not it holds a layer that counts (memos and replies too). */
+  async writers(): Promise<string[]> {
+    return this.annotatorFolders()
   }
 
   /** The folders under annotations/ named like annotators, sorted (some may hold no layer yet). */
@@ -390,11 +530,62 @@ export class Project {
   }
 
   /**
-   * Whether this annotator has a layer of this document: a store on disk, which exists only once
-   * they saved something there. A store opened to read (opening a document, a review) is not one.
+   * Whether this annotator has a layer of this document that counts: a store on disk (made only by
+   * their first save there: opening, reading or reviewing writes nothing) holding annotations or
+   * marked done. A store that cannot be read counts, so reading it says what is wrong.
    */
   async hasLayer(annotator: string, docId: string): Promise<boolean> {
+    if (!(await this.hasStoreFile(annotator, docId))) return false
+    try {
+      return countsAsLayer((await this.layer(annotator, docId)).db.data)
+    } catch {
+      return true
+    }
+  }
+
+  /** Whether this annotator has a store file for this document at all (it may hold only a memo). */
+  async hasStoreFile(annotator: string, docId: string): Promise<boolean> {
     return exists(this.layerPath(annotator, docId))
+  }
+
+  /** The annotator's project memo file (annotations/<annotator>/_project.json), opened once and kept. */
+  projectMemo(annotator: string): Promise<DurableJsonFile<ProjectMemoFile>> {
+    if (!AnnotatorName.safeParse(annotator).success)
+      return Promise.reject(new DomainError('invalid', `"${annotator}" is not a valid annotator name.`))
+    let memo = this.memos.get(annotator)
+    if (!memo) {
+      const relative = `annotations/${annotator}/${PROJECT_MEMO_FILE}`
+      memo = openJsonStore(
+        join(this.dir, relative),
+        ProjectMemoFile,
+        { format: MEMO_FORMAT, version: MEMO_VERSION, annotator },
+        {
+          describe: `The project memo of ${annotator}`,
+          version: MEMO_VERSION,
+          backups: StoreBackups.of(this.dir, relative, this.policy),
+          onUnreadable: 'set-aside',
+          within: this.dir,
+        },
+      ).then(({ adapter }) => adapter)
+      memo.catch(() => this.memos.delete(annotator))
+      this.memos.set(annotator, memo)
+    }
+    return memo
+  }
+
+  /** The project's guidelines.md: Markdown the annotators follow, saved by compare-and-swap. */
+  get guidelines(): DurableTextFile {
+    return new DurableTextFile(join(this.dir, GUIDELINES_FILE), {
+      describe: GUIDELINES_FILE,
+      within: this.dir,
+      maxBytes: 4 * 1024 * 1024,
+      backups: StoreBackups.of(this.dir, 'guidelines', this.policy),
+    })
+  }
+
+  /** Whether an annotator has a project memo file. */
+  async hasProjectMemo(annotator: string): Promise<boolean> {
+    return exists(join(this.dir, 'annotations', annotator, PROJECT_MEMO_FILE))
   }
 
   /** The annotator's store for a document, opened once and kept (rejects, never throws). */
@@ -522,7 +713,9 @@ export class Project {
       onUnreadable: 'set-aside',
       within: this.dir,
       migrate:
-        ref.store === 'annotations' ? async (json, version) => migrateStore(json, version, await this.text(doc.id), doc.sha256) : undefined,
+        ref.store === 'annotations'
+          ? async (json, version) => migrateStore(json, version, version === 0 ? await this.text(doc.id) : null, doc.sha256)
+          : undefined,
     }
   }
 
@@ -531,6 +724,10 @@ export class Project {
    * if someone else wrote it. True when this project's view of it changed.
    */
   async takeChangeFromDisk(folder: string, docId: string): Promise<boolean> {
+    if (docId === PROJECT_MEMO_DOCUMENT) {
+      const open = this.memos.get(folder)
+      return !open || (await (await open).readIfChangedByOthers()) !== null
+    }
     if (!this.db.data.documents.some((d) => d.id === docId)) return false
     if (folder === REVIEWED_FOLDER) {
       const open = this.reviewed.get(docId)

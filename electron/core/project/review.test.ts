@@ -33,7 +33,7 @@ async function twoAnnotators() {
       await tagOp(project, doc, 'calling the report false', 'stance', 'mt', { polarity: 'against', target: 'the report' }),
     ],
     text,
-    project.labels,
+    project.tagSet,
     now,
   )
   await (
@@ -47,7 +47,7 @@ async function twoAnnotators() {
       await tagOp(project, doc, 'The ministry', 'source', 'jm', { kind: 'government' }),
     ],
     text,
-    project.labels,
+    project.tagSet,
     now,
   )
   return { project, doc }
@@ -117,7 +117,7 @@ describe('review and adjudication', () => {
     const { units } = await openReview(project, doc, ['maria', 'jonas'], 'rita')
     await (
       await project.layer('jonas', doc)
-    ).apply([{ op: 'delete', id: 'jm' }], await project.text(doc), project.labels, '2026-11-02T10:00:00.000Z')
+    ).apply([{ op: 'delete', id: 'jm' }], await project.text(doc), project.tagSet, '2026-11-02T10:00:00.000Z')
     const gone = units.find((u) => u.kind === 'only-some')!
     await expect(decide(project, doc, ['maria', 'jonas'], gone.key, { action: 'reject' }, 'rita')).rejects.toThrow(/has changed since/)
   })

@@ -2,17 +2,17 @@
  * Adjudication: the reviewer settles review units into the reviewed layer of a document
  * (annotations/_reviewed/<document>.json). Accepting copies one annotator's version with its
  * provenance; editing stores the reviewer's own version; rejecting records that none is kept.
- * Attribution links follow: when both a claim (or stance) and the source its annotator linked it
- * to are in the reviewed layer, the reviewed copies are linked too.
+ * Links follow: when both ends of a link an annotator made (a claim and its source, or any of the
+ * project's link types) are in the reviewed layer, the reviewed copies are linked too.
  */
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { dirname } from 'node:path'
 import type { Low } from 'lowdb'
 import { DomainError } from '../../../shared/errors'
-import { linkFits } from '../../../shared/annotations/links'
+import { linkFits, singleLink } from '../../../shared/annotations/links'
 import { storedAnnotation } from '../../../shared/annotations/stored-form'
 import type { Link } from '../../../shared/model/annotation'
-import type { LabelSchema } from '../../../shared/model/labels'
+import type { LabelSchema, LinkTypeDef } from '../../../shared/model/labels'
 import {
   REVIEW_FORMAT,
   REVIEW_VERSION,
@@ -36,6 +36,7 @@ export function emptyReviewStore(document: string, sha256: string): ReviewStoreF
 export interface ReviewContext {
   text: TextIndex
   labels: LabelSchema
+  linkTypes: readonly LinkTypeDef[]
   layers: readonly ReviewLayer[]
   reviewer: string
   now: string
@@ -106,7 +107,7 @@ function apply(store: ReviewStoreFile, unit: ReviewUnit, decision: UnitDecision,
   } else {
     const stored = storedAnnotation(
       { ...decision.annotation, id },
-      { text: ctx.text, labels: ctx.labels, author: ctx.reviewer, now: ctx.now },
+      { text: ctx.text, labels: ctx.labels, linkTypes: ctx.linkTypes, author: ctx.reviewer, now: ctx.now },
     )
     annotation = { ...stored, provenance: { action: 'edited', chosen: null, sources: members, decidedBy: ctx.reviewer, decided: ctx.now } }
   }
@@ -116,31 +117,43 @@ function apply(store: ReviewStoreFile, unit: ReviewUnit, decision: UnitDecision,
 }
 
 /**
- * The reviewed layer's attribution links, derived: a reviewed claim or stance is linked to the
- * reviewed source whose provenance holds the source its chosen annotator linked it to. Links the
- * reviewer made by hand to annotations still present are kept.
+ * The reviewed layer's links, derived: a reviewed annotation is linked (attribution, or any of the
+ * project's link types) to the reviewed annotation whose provenance holds what its chosen
+ * annotator linked it to, when the link still fits. Links the reviewer made by hand to
+ * annotations still present are kept.
  */
 function relink(store: ReviewStoreFile, ctx: ReviewContext): Link[] {
   const byId = new Map(store.annotations.map((a) => [a.id, a]))
   const bySource = new Map<string, ReviewedAnnotation>()
   for (const a of store.annotations) for (const s of a.provenance.sources) bySource.set(`${s.annotator}:${s.id}`, a)
-  const layerLinks = new Map<string, string>()
-  for (const layer of ctx.layers) for (const l of layer.links) layerLinks.set(`${layer.annotator}:${l.from}`, `${layer.annotator}:${l.to}`)
+  const layerLinks = new Map<string, { type: string; to: string }[]>()
+  for (const layer of ctx.layers)
+    for (const l of layer.links) {
+      const key = `${layer.annotator}:${l.from}`
+      layerLinks.set(key, [...(layerLinks.get(key) ?? []), { type: l.type, to: `${layer.annotator}:${l.to}` }])
+    }
   const links: Link[] = store.links.filter((l) => {
     const [from, to] = [byId.get(l.from), byId.get(l.to)]
-    return from !== undefined && to !== undefined && linkFits(ctx.labels, l.type, from.label, to.label)
+    return from !== undefined && to !== undefined && linkFits(ctx, l.type, from.label, to.label)
   })
-  const linked = new Set(links.map((l) => l.from))
+  const made = new Set(links.map((l) => `${l.type}\u0000${l.from}\u0000${l.to}`))
+  const singles = new Set(links.filter((l) => singleLink(ctx, l.type)).map((l) => `${l.type}\u0000${l.from}`))
   for (const a of store.annotations) {
-    if (linked.has(a.id)) continue
     const origins = a.provenance.chosen ? a.provenance.sources.filter((s) => s.annotator === a.provenance.chosen) : a.provenance.sources
     for (const origin of origins) {
-      const to = layerLinks.get(`${origin.annotator}:${origin.id}`)
-      const target = to ? bySource.get(to) : undefined
-      if (target && linkFits(ctx.labels, 'attribution', a.label, target.label)) {
-        links.push({ id: `rl-${a.id}`, type: 'attribution', from: a.id, to: target.id, author: ctx.reviewer, created: ctx.now })
-        linked.add(a.id)
-        break
+      for (const { type, to } of layerLinks.get(`${origin.annotator}:${origin.id}`) ?? []) {
+        const target = bySource.get(to)
+        if (!target || !linkFits(ctx, type, a.label, target.label)) continue
+        const single = singleLink(ctx, type)
+        if (single && singles.has(`${type}\u0000${a.id}`)) continue
+        if (made.has(`${type}\u0000${a.id}\u0000${target.id}`)) continue
+        const id =
+          type === 'attribution'
+            ? `rl-${a.id}`
+            : `rl-${createHash('sha256').update(`${type}\u0000${a.id}\u0000${target.id}`).digest('hex').slice(0, 32)}`
+        links.push({ id, type, from: a.id, to: target.id, author: ctx.reviewer, created: ctx.now })
+        made.add(`${type}\u0000${a.id}\u0000${target.id}`)
+        if (single) singles.add(`${type}\u0000${a.id}`)
       }
     }
   }

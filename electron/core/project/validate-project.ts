@@ -6,13 +6,14 @@
  * the text at those offsets, labels and attributes are the project's, links join annotations of
  * the same layer. Every problem is reported, not just the first. Reads only; changes nothing.
  */
-import { linkFits } from '../../../shared/annotations/links'
+import { linkFits, linkProblem, linkTypeName, singleLink } from '../../../shared/annotations/links'
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import type { z } from 'zod'
 import { AnnotatorName, isWindowsReservedName } from '../../../shared/model/annotation'
-import type { LabelSchema } from '../../../shared/model/labels'
+import { ATTRIBUTION, valueProblem, type TagSet } from '../../../shared/model/labels'
 import { ProjectFile, StoreFile, type DocumentEntry } from '../../../shared/model/project'
+import { PROJECT_MEMO_FILE, ProjectMemoFile } from '../../../shared/model/memos'
 import { REVIEWED_FOLDER, ReviewStoreFile } from '../../../shared/model/review'
 import { TextIndex } from '../../../shared/offsets'
 import { MAX_JSON_BYTES } from '../store/json-store'
@@ -59,7 +60,7 @@ export async function validateProject(dir: string): Promise<ValidationReport> {
   if ('error' in read) return { problems: [{ file: 'project.json', at: null, message: `project.json ${read.error}` }], checked }
   const project = ProjectFile.safeParse(read.json)
   if (!project.success) return { problems: schemaProblems('project.json', project.error), checked }
-  const { labels, documents } = project.data
+  const { labels, linkTypes, documents } = project.data
   const texts = new Map<string, TextIndex>()
   const seen = new Set<string>()
   for (const [i, doc] of documents.entries()) {
@@ -111,10 +112,22 @@ export async function validateProject(dir: string): Promise<ValidationReport> {
     }
     for (const name of (await fs.readdir(join(dir, 'annotations', folder))).filter((n) => n.endsWith('.json')).sort()) {
       const file = `annotations/${folder}/${name}`
-      checked.stores++
+      const memo = !reviewed && name === PROJECT_MEMO_FILE
+      if (!memo) checked.stores++
       const json = await readJson(join(dir, file), dir)
       if ('error' in json) {
         problems.push({ file, at: null, message: `${file} ${json.error}` })
+        continue
+      }
+      if (memo) {
+        const parsed = ProjectMemoFile.safeParse(json.json)
+        if (!parsed.success) problems.push(...schemaProblems(file, parsed.error))
+        else if (parsed.data.annotator !== folder)
+          problems.push({
+            file,
+            at: 'annotator',
+            message: `the file is in ${folder}'s folder but says its annotator is "${parsed.data.annotator}"`,
+          })
         continue
       }
       const store = (reviewed ? ReviewStoreFile : StoreFile).safeParse(json.json)
@@ -140,7 +153,11 @@ export async function validateProject(dir: string): Promise<ValidationReport> {
           message: "its offsets refer to another version of the text (its sha256 differs from the document's)",
         })
       const text = texts.get(docId)
-      if (text) checkAnnotations(file, data, text, labels, problems, checked)
+      if (text) checkAnnotations(file, data, text, { labels, linkTypes }, problems, checked)
+      ;(data.replies ?? []).forEach((r, k) => {
+        if (!reviewed && r.author !== folder)
+          problems.push({ file, at: `replies.${k}.author`, message: `a reply in ${folder}'s file must be ${folder}'s, not "${r.author}"` })
+      })
     }
   }
   return { problems, checked }
@@ -184,7 +201,7 @@ function checkAnnotations(
   file: string,
   store: StoreFile,
   text: TextIndex,
-  labels: LabelSchema,
+  tagSet: TagSet,
   problems: ValidationProblem[],
   checked: ValidationReport['checked'],
 ) {
@@ -215,7 +232,7 @@ function checkAnnotations(
       if (text.slice(end, Math.min(text.length, end + Array.from(a.target.quote.suffix).length)) !== a.target.quote.suffix)
         problems.push({ file, at: `${at}.target.quote.suffix`, message: 'the suffix is not the text after the span' })
     }
-    const label = labels.find((l) => l.id === a.label)
+    const label = tagSet.labels.find((l) => l.id === a.label)
     if (!label) {
       problems.push({ file, at: `${at}.label`, message: `"${a.label}" is not a label of this project` })
       return
@@ -223,8 +240,10 @@ function checkAnnotations(
     for (const [id, value] of Object.entries(a.attributes)) {
       const def = label.attributes.find((d) => d.id === id)
       if (!def) problems.push({ file, at: `${at}.attributes.${id}`, message: `a ${label.name} has no attribute "${id}"` })
-      else if (def.type === 'choice' && !def.options.includes(value))
-        problems.push({ file, at: `${at}.attributes.${id}`, message: `"${value}" is not a ${def.name} option (${def.options.join(', ')})` })
+      else {
+        const problem = valueProblem(def, value)
+        if (problem) problems.push({ file, at: `${at}.attributes.${id}`, message: problem.replace(/\.$/, '') })
+      }
     }
   })
   const linkIds = new Set<string>()
@@ -240,9 +259,20 @@ function checkAnnotations(
       problems.push({ file, at: `${at}.from`, message: `the link starts from "${l.from}", which is not an annotation of this file` })
     if (to === undefined)
       problems.push({ file, at: `${at}.to`, message: `the link points to "${l.to}", which is not an annotation of this file` })
-    if (from !== undefined && to !== undefined && !linkFits(labels, l.type, from, to))
-      problems.push({ file, at, message: `a ${from} cannot be attributed to a ${to}` })
-    if (attributed.has(l.from)) problems.push({ file, at: `${at}.from`, message: `"${l.from}" is attributed to more than one source` })
-    attributed.add(l.from)
+    if (from !== undefined && to !== undefined && !linkFits(tagSet, l.type, from, to))
+      problems.push({ file, at, message: (linkProblem(tagSet, l.type, { label: from }, { label: to }) ?? '').replace(/\.$/, '') })
+    if (singleLink(tagSet, l.type)) {
+      const key = `${l.type}\u0000${l.from}`
+      if (attributed.has(key))
+        problems.push({
+          file,
+          at: `${at}.from`,
+          message:
+            l.type === ATTRIBUTION
+              ? `"${l.from}" is attributed to more than one source`
+              : `"${l.from}" has more than one “${linkTypeName(tagSet, l.type)}” link`,
+        })
+      attributed.add(key)
+    }
   })
 }

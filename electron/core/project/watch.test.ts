@@ -37,7 +37,7 @@ describe('changes made on disk by others', () => {
     const { wb, dir, doc, project } = await shared()
     await (
       await project.layer('jonas', doc)
-    ).apply([await tagOp(project, doc, 'the talks', 'claim', 'j1')], await project.text(doc), project.labels, '2026-11-01T10:00:00.000Z')
+    ).apply([await tagOp(project, doc, 'the talks', 'claim', 'j1')], await project.text(doc), project.tagSet, '2026-11-01T10:00:00.000Z')
     const jonasFile = join(dir, 'annotations', 'jonas', `${doc}.json`)
     const before = wb.changes(0).revision
 
@@ -89,7 +89,7 @@ describe('changes made on disk by others', () => {
     const { wb, dir, doc, project } = await shared()
     await (
       await project.layer('jonas', doc)
-    ).apply([await tagOp(project, doc, 'the talks', 'claim', 'j1')], await project.text(doc), project.labels, '2026-11-01T10:00:00.000Z')
+    ).apply([await tagOp(project, doc, 'the talks', 'claim', 'j1')], await project.text(doc), project.tagSet, '2026-11-01T10:00:00.000Z')
     await wb.current.layer('jonas', doc)
     const file = join(dir, 'annotations', 'jonas', `${doc}.json`)
     const full = await readFile(file, 'utf8')
@@ -97,5 +97,31 @@ describe('changes made on disk by others', () => {
     await new Promise((r) => setTimeout(r, 400))
     expect((await wb.current.layer('jonas', doc)).annotations).toHaveLength(1)
     expect(await readFile(file, 'utf8')).toBe(full.slice(0, 50))
+  })
+
+  it("notices a colleague's project memo and guidelines.md changing on disk, by name", async () => {
+    const { wb, dir } = await shared()
+    await mkdir(join(dir, 'annotations', 'jonas'), { recursive: true })
+    const before = wb.changes(0).revision
+    await writeFile(
+      join(dir, 'annotations', 'jonas', '_project.json'),
+      JSON.stringify({
+        format: 'marginalia-memo',
+        version: 1,
+        annotator: 'jonas',
+        memo: { text: 'Hi', modified: '2026-12-01T10:00:00.000Z' },
+      }),
+    )
+    await writeFile(join(dir, 'guidelines.md'), '# Guidelines\n')
+    const changes = await poll(
+      () => wb.changes(before),
+      (c) => c.changed.length >= 2,
+    )
+    expect(changes.changed).toEqual(
+      expect.arrayContaining([
+        { layer: 'jonas', document: '_project' },
+        { layer: '_guidelines', document: null },
+      ]),
+    )
   })
 })

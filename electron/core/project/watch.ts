@@ -8,13 +8,17 @@
 import { watch, type FSWatcher } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Project } from './project'
+import { GUIDELINES_LAYER } from '../../../shared/model/memos'
+import { GUIDELINES_FILE, type Project } from './project'
 
 /** One change taken in from disk. */
 export interface DiskChange {
-  /** An annotator's name, "_reviewed", or "project" for project.json. */
+  /**
+   * An annotator's name, "_reviewed", "project" for project.json, or "_guidelines" for guidelines.md
+   * (then document is null); an annotator's project memo changing is their "_project" document.
+   */
   layer: string
-  /** The document, or null for project.json. */
+  /** The document, "_project" for an annotator's project memo, or null for project.json and guidelines.md. */
   document: string | null
 }
 
@@ -72,6 +76,7 @@ export function watchProject(project: Project, onChange: (change: DiskChange) =>
     if (!name.startsWith('.')) later(`dir:${name}`, () => watchLayerFolder(name, true))
   })
   add(project.dir, (name) => {
+    if (name === GUIDELINES_FILE) later(GUIDELINES_FILE, async () => onChange({ layer: GUIDELINES_LAYER, document: null }))
     if (name === 'project.json') {
       later('project.json', async () => {
         if (await project.takeProjectChangeFromDisk()) onChange({ layer: 'project', document: null })

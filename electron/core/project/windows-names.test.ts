@@ -62,7 +62,7 @@ describe('names Windows reserves', () => {
     ).apply(
       [await tagOp(theirs.project, doc, 'the talks', 'claim', 'c1')],
       await theirs.project.text(doc),
-      theirs.project.labels,
+      theirs.project.tagSet,
       '2026-11-01T10:00:00.000Z',
     )
     const report = await importAnnotations(wb.current, theirs.dir, 'Connie')

@@ -124,13 +124,13 @@ describe("a sync tool rewriting a colleague's file while it is open", () => {
     const wb = wbs[0]!
     const jonas = await project.layer('jonas', doc)
     const text = await project.text(doc)
-    await jonas.apply([await tagOp(project, doc, 'the talks', 'claim', 'j1')], text, project.labels, '2026-11-01T10:00:00.000Z')
+    await jonas.apply([await tagOp(project, doc, 'the talks', 'claim', 'j1')], text, project.tagSet, '2026-11-01T10:00:00.000Z')
     const file = join(dir, 'annotations', 'jonas', `${doc}.json`)
     const short = await readFile(file, 'utf8')
     await jonas.apply(
       [await tagOp(project, doc, 'The ministry', 'source', 'j2'), await tagOp(project, doc, 'the envoy', 'source', 'j3')],
       text,
-      project.labels,
+      project.tagSet,
       '2026-11-01T10:01:00.000Z',
     )
     const long = await readFile(file, 'utf8')

@@ -43,8 +43,8 @@ export function AnnotationFilter() {
             <option value="">Any {choices.map((c) => c.name.toLowerCase()).join(', ')}</option>
             {choices.flatMap((c) =>
               c.options.map((o) => (
-                <option key={`${c.id}=${o}`} value={`${c.id}=${o}`}>
-                  {c.name}: {o}
+                <option key={`${c.id}=${o.value}`} value={`${c.id}=${o.value}`}>
+                  {c.name}: {o.name}
                 </option>
               )),
             )}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo } from 'react'
+import { threadKey, threadsOf } from '../../../shared/model/memos'
 import { filterAnnotations } from '../state/model/list-filter'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { useWindowRows } from '../state/react/use-window-rows'
@@ -15,6 +16,9 @@ export function AnnotationList() {
   const selectedId = useSessionState((s) => s.selectedId)
   const labels = useSessionState((s) => s.info?.project?.labels)
   const filter = useSessionState((s) => s.listFilter)
+  const me = useSessionState((s) => s.info?.annotator ?? '')
+  const notes = useSessionState((s) => (s.notes?.document === s.doc?.id ? s.notes : null))
+  const threads = useMemo(() => threadsOf(notes?.replies ?? []), [notes])
   const order = useMemo(() => (layer ? filterAnnotations(layer.order, filter) : undefined), [layer, filter])
   const total = order?.length ?? 0
   const { box, first, last, onScroll, showRow } = useWindowRows(total, ROW_HEIGHT)
@@ -37,6 +41,7 @@ export function AnnotationList() {
           source={link ? layer.byId.get(link.to) : undefined}
           label={labels.find((l) => l.id === a.label)}
           selected={a.id === selectedId}
+          replies={threads.get(threadKey(me, a.id))?.length ?? 0}
           top={i * ROW_HEIGHT}
           onChoose={choose}
         />,

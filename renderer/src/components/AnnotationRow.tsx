@@ -11,15 +11,18 @@ interface RowProps {
   source: Annotation | undefined
   label: LabelDef | undefined
   selected: boolean
+  /** How many replies its thread has. */
+  replies: number
   top: number
   onChoose: (id: string) => void
 }
 
-/** One annotation in the side list: label, quote, its values and its source. */
-export const AnnotationRow = memo(function AnnotationRow({ annotation: a, source, label, selected, top, onChoose }: RowProps) {
+/** One annotation in the side list: label, quote, its values and its source, whether it has a note or replies. */
+export const AnnotationRow = memo(function AnnotationRow({ annotation: a, source, label, selected, replies, top, onChoose }: RowProps) {
   const values = (label?.attributes ?? []).map((d) => a.attributes[d.id]).filter((v): v is string => Boolean(v))
   if (source) values.push(`← ${truncate(sourceName(source), 40)}`)
   if (a.note) values.push('✎ note')
+  if (replies > 0) values.push(`${replies} repl${replies === 1 ? 'y' : 'ies'}`)
   return (
     <li className="annotation-row" style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}>
       <button type="button" className={`row-button mg-label-${a.label}`} aria-pressed={selected} onClick={() => onChoose(a.id)}>

@@ -4,6 +4,7 @@ import { notableEncoding } from '../state/model/import-plan'
 import { documentTooltip } from '../state/model/import-summary'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { DocumentPropertiesDialog } from './DocumentPropertiesDialog'
+import { StatusMark } from './StatusMark'
 
 interface DocumentItemProps {
   document: DocumentSummary
@@ -83,6 +84,7 @@ export const DocumentItem = memo(function DocumentItem({ document: d, current, p
         onClick={() => void session.openDocument(d.id)}
         onDoubleClick={start}
       >
+        <StatusMark state={d.state} />
         <span className="doc-text">
           <span className="doc-title" dir="auto">
             {d.title}

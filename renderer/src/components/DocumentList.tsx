@@ -3,14 +3,18 @@ import { documentMatches } from '../state/model/analysis-model'
 import { IMPORT_KINDS } from '../state/model/import-plan'
 import { useSessionState } from '../state/react/use-session'
 import { DocumentItem } from './DocumentItem'
+import { DocumentStatusFilter } from './DocumentStatusFilter'
 
 /**
- * The project's documents, with their annotation counts; the open one is marked. Review progress
+ * The project's documents, with their annotation counts and the annotator's status of each; the
+ * open one is marked. Counts per status above the list narrow it to one status. Review progress
  * shows under each title in review mode, and whenever some document has been reviewed. With
  * more than a few documents, a filter keeps those whose title or properties hold a text.
  */
 export function DocumentList() {
-  const documents = useSessionState((s) => s.documents)
+  const all = useSessionState((s) => s.documents)
+  const filter = useSessionState((s) => s.documentFilter)
+  const documents = filter === 'all' ? all : all.filter((d) => d.state === filter)
   const openId = useSessionState((s) => s.doc?.id ?? s.opening)
   const progress = useSessionState((s) => s.progress)
   const reviewing = useSessionState((s) => s.view === 'review')
@@ -20,11 +24,14 @@ export function DocumentList() {
   return (
     <nav className="documents" aria-label="Documents">
       <h2 className="pane-title">Documents</h2>
-      {documents.length === 0 ? (
+      {all.length > 0 && <DocumentStatusFilter />}
+      {all.length === 0 ? (
         <p className="empty">No texts yet. Use “Import texts…” or drop files here ({IMPORT_KINDS}).</p>
+      ) : documents.length === 0 ? (
+        <p className="empty">No document has this status.</p>
       ) : (
         <>
-          {documents.length > 1 && (
+          {all.length > 1 && (
             <div className="documents-filter">
               <input
                 type="search"

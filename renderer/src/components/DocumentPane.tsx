@@ -1,10 +1,11 @@
 import { useSessionState } from '../state/react/use-session'
+import { DocumentBar } from './DocumentBar'
 import { FindBar } from './FindBar'
 import { LabelToolbar } from './LabelToolbar'
 import { LayerBanner } from './LayerBanner'
 import { TextView } from './TextView'
 
-/** The middle column: the label toolbar, a line for hints, and the text. */
+/** The middle column: the label toolbar, the document's status and panels, a line for hints, and the text. */
 export function DocumentPane() {
   const doc = useSessionState((s) => s.doc)
   const opening = useSessionState((s) => s.opening)
@@ -14,6 +15,7 @@ export function DocumentPane() {
   return (
     <main className="document" aria-busy={opening !== null}>
       <LabelToolbar />
+      <DocumentBar />
       {doc && <FindBar />}
       <LayerBanner />
       <p className={hint ? `hint hint-${hint.tone}` : 'hint'} aria-live="polite">

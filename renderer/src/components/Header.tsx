@@ -7,6 +7,7 @@ import { ExportDialog } from './ExportDialog'
 import { ImportAnnotationsDialog } from './ImportAnnotationsDialog'
 import { ProjectDialog } from './ProjectDialog'
 import { SaveIndicator } from './SaveIndicator'
+import { TagSetDialog } from './TagSetDialog'
 import { ViewSwitch } from './ViewSwitch'
 
 /** The top bar: project, actions, save state and who is annotating. */
@@ -17,7 +18,7 @@ export function Header() {
   const host = useSessionState((s) => s.info?.host)
   const importing = useSessionState((s) => s.importing !== null)
   const files = useRef<HTMLInputElement>(null)
-  const [dialog, setDialog] = useState<'export' | 'open' | 'create' | 'annotations' | null>(null)
+  const [dialog, setDialog] = useState<'export' | 'open' | 'create' | 'annotations' | 'tagset' | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
 
   const openProject = async () => {
@@ -73,6 +74,9 @@ export function Header() {
             >
               Export…
             </button>
+            <button type="button" onClick={() => setDialog('tagset')} title="Labels, their attributes and keys, and the kinds of link">
+              Labels…
+            </button>
             <BackupsButton />
           </>
         )}
@@ -103,6 +107,7 @@ export function Header() {
         )}
       </div>
       {dialog === 'export' && <ExportDialog onClose={() => setDialog(null)} />}
+      {dialog === 'tagset' && <TagSetDialog onClose={() => setDialog(null)} />}
       {dialog === 'annotations' && <ImportAnnotationsDialog onClose={() => setDialog(null)} />}
       {(dialog === 'open' || dialog === 'create') && <ProjectDialog mode={dialog} onClose={() => setDialog(null)} />}
     </header>

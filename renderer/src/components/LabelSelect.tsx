@@ -18,11 +18,13 @@ export function LabelSelect({
     <div className="field-row">
       <label htmlFor={id}>Label</label>
       <select id={id} value={value} autoFocus={autoFocus} onChange={(e) => onChange(e.target.value)}>
-        {labels.map((l) => (
-          <option key={l.id} value={l.id}>
-            {l.name}
-          </option>
-        ))}
+        {labels
+          .filter((l) => !l.retired || l.id === value)
+          .map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
       </select>
     </div>
   )

@@ -1,9 +1,13 @@
+import { useId, useMemo, useState } from 'react'
+import { labelDefinitions } from '../state/model/guideline-sections'
 import { useSession, useSessionState } from '../state/react/use-session'
+import { LabelDefinition } from './LabelDefinition'
 
 /**
  * One button per label: tags the selected text, like pressing the label's key. Pressing a button
  * does not take focus from the text, so the selection survives the click. All disabled while the
- * open document is read-only (its text is damaged).
+ * open document is read-only (its text is damaged). Pointing at a button (or focusing it) shows the
+ * label's definition from guidelines.md, when it has one.
  */
 export function LabelToolbar() {
   const session = useSession()
@@ -14,24 +18,41 @@ export function LabelToolbar() {
   const disabled = !hasDoc || readOnly !== null
   const snap = useSessionState((s) => s.info?.preferences.snapToWords ?? true)
   const keep = (e: React.MouseEvent) => e.preventDefault()
+  const guidelines = useSessionState((s) => s.guidelines?.text ?? '')
+  const definitions = useMemo(() => labelDefinitions(guidelines, labels ?? []), [guidelines, labels])
+  const [shown, setShown] = useState<{ id: string; left: number } | null>(null)
+  const tip = useId()
+  const show = (id: string, e: { currentTarget: HTMLElement }) => {
+    if (definitions.has(id)) setShown({ id, left: e.currentTarget.offsetLeft })
+  }
+  const hide = () => setShown(null)
+  const shownLabel = shown ? labels?.find((l) => l.id === shown.id) : undefined
   return (
-    <div className="toolbar" role="toolbar" aria-label="Labels">
-      {labels?.map((l) => (
-        <button
-          key={l.id}
-          type="button"
-          className={`label-button mg-label-${l.id}`}
-          aria-label={l.name}
-          title={readOnly ?? `Tag the selection as ${l.name} (key ${l.key})`}
-          disabled={disabled}
-          onMouseDown={keep}
-          onClick={() => session.commands.tag(l.id)}
-        >
-          <span className="swatch" aria-hidden="true" />
-          {l.name}
-          <kbd aria-hidden="true">{l.key}</kbd>
-        </button>
-      ))}
+    <div className="toolbar label-toolbar" role="toolbar" aria-label="Labels">
+      {labels
+        ?.filter((l) => !l.retired)
+        .map((l) => (
+          <button
+            key={l.id}
+            type="button"
+            className={`label-button mg-label-${l.id}`}
+            aria-label={l.name}
+            aria-describedby={shown?.id === l.id ? tip : undefined}
+            title={readOnly ?? (definitions.has(l.id) ? undefined : `Tag the selection as ${l.name}${l.key ? ` (key ${l.key})` : ''}`)}
+            disabled={disabled}
+            onMouseEnter={(e) => show(l.id, e)}
+            onMouseLeave={hide}
+            onFocus={(e) => show(l.id, e)}
+            onBlur={hide}
+            onMouseDown={keep}
+            onClick={() => session.commands.tag(l.id)}
+          >
+            <span className="swatch" aria-hidden="true" />
+            {l.name}
+            {l.key && <kbd aria-hidden="true">{l.key}</kbd>}
+          </button>
+        ))}
+      {shown && shownLabel && <LabelDefinition id={tip} label={shownLabel} markdown={definitions.get(shown.id)!} left={shown.left} />}
       <span className="toolbar-gap" />
       <label className="check snap" title="A selection that cuts a word is widened to whole words before it is tagged">
         <input type="checkbox" checked={snap} onChange={(e) => void session.setPreferences({ snapToWords: e.target.checked })} />

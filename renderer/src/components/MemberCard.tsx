@@ -2,6 +2,7 @@ import { findLabel } from '../../../shared/model/labels'
 import type { ReviewUnit, UnitMember } from '../../../shared/review/units'
 import { sourceName, truncate } from '../state/model/describe'
 import { useSessionState } from '../state/react/use-session'
+import { ReplyThread } from './ReplyThread'
 import { SpanQuote } from './SpanQuote'
 
 interface MemberCardProps {
@@ -17,8 +18,8 @@ interface MemberCardProps {
 
 /**
  * One annotator's version of a unit: label, the text with its boundaries marked (in the same
- * stretch of text for every card, so different boundaries line up), attributes, source and note;
- * what differs from the other versions is emphasised.
+ * stretch of text for every card, so different boundaries line up), attributes, source, note and
+ * the thread of replies (a reviewer can ask the annotator there); what differs is emphasised.
  */
 export function MemberCard({ member, unit, number, chosen, disabled, onAccept }: MemberCardProps) {
   const labels = useSessionState((s) => s.info?.project?.labels ?? [])
@@ -68,6 +69,7 @@ export function MemberCard({ member, unit, number, chosen, disabled, onAccept }:
         </p>
       )}
       {a.note && <p className="card-note">✎ {truncate(a.note, 200)}</p>}
+      <ReplyThread layer={member.annotator} annotation={a.id} compact />
       <button type="button" className="small accept" disabled={disabled} onClick={onAccept}>
         Accept {member.annotator}'s <kbd aria-hidden="true">{number}</kbd>
       </button>

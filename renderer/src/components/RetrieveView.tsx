@@ -1,6 +1,6 @@
 import { memo, useEffect, useId } from 'react'
 import type { LabelSchema } from '../../../shared/model/labels'
-import type { RetrieveGrouping, RetrieveRow } from '../../../shared/retrieve/rows'
+import { notesOf, type RetrieveGrouping, type RetrieveRow } from '../../../shared/retrieve/rows'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { useWindowRows } from '../state/react/use-window-rows'
 
@@ -50,7 +50,7 @@ export function RetrieveView() {
           id={ids.text}
           type="search"
           value={f.text}
-          placeholder="in the text or note"
+          placeholder="in the text, note or replies"
           onChange={(e) => ret.setFilter({ text: e.target.value }, true)}
         />
         <label htmlFor={ids.label}>Label</label>
@@ -110,7 +110,7 @@ export function RetrieveView() {
           <AttributeFilter
             key={`${label.id}.${def.id}`}
             name={`${label.name} ${def.name.toLowerCase()}`}
-            options={def.type === 'choice' ? def.options : null}
+            options={def.type === 'choice' ? def.options : def.type === 'boolean' ? YES_NO : null}
             used={r.facets?.attributes[`${label.id}.${def.id}`]?.map((v) => v.value) ?? []}
             value={valueOf(label.id, def.id)}
             onChange={(v, typing) => setAttr(label.id, def.id, v, typing)}
@@ -162,6 +162,11 @@ export function RetrieveView() {
   )
 }
 
+const YES_NO = [
+  { value: 'yes', name: 'yes' },
+  { value: 'no', name: 'no' },
+]
+
 function AttributeFilter({
   name,
   options,
@@ -170,7 +175,7 @@ function AttributeFilter({
   onChange,
 }: {
   name: string
-  options: readonly string[] | null
+  options: readonly { value: string; name: string }[] | null
   used: readonly string[]
   value: string
   onChange: (value: string, typing: boolean) => void
@@ -183,8 +188,8 @@ function AttributeFilter({
         <select id={id} value={value} onChange={(e) => onChange(e.target.value, false)}>
           <option value="">Any</option>
           {options.map((o) => (
-            <option key={o} value={o}>
-              {o}
+            <option key={o.value} value={o.value}>
+              {o.name}
             </option>
           ))}
         </select>
@@ -269,6 +274,11 @@ const Row = memo(function Row({
         <span className="retrieve-values" dir="auto">
           {row.source ? `← ${row.source.name || row.source.text}` : ''}
           {values.length > 0 ? `  ${values.join(' · ')}` : ''}
+        </span>
+        <span className="retrieve-notes" dir="auto" title={notesOf(row) || undefined}>
+          {row.note ? `✎ ${oneLine(row.note)}` : ''}
+          {row.replies.length > 0 &&
+            ` ${row.replies.length} repl${row.replies.length === 1 ? 'y' : 'ies'} — ${row.replies.map((r) => `${r.author}: ${oneLine(r.text)}`).join(' · ')}`}
         </span>
       </button>
     </li>

@@ -28,6 +28,12 @@ export function ReviewPane() {
               : '')}
         </p>
       )}
+      {review && review.missing.length > 0 && (
+        <p className="hint review-missing" data-testid="review-missing">
+          {review.missing.join(', ')} {review.missing.length === 1 ? 'has' : 'have'} not annotated this document: left out of the comparison
+          (missing, not “nothing marked”).
+        </p>
+      )}
       {review ? (
         <>
           <UnitDecision />

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { UNIT_KINDS, type UnitKind } from '../../../shared/review/units'
 import { openCounts, type UnitFilter } from '../state/model/review-model'
 import { useSession, useSessionState } from '../state/react/use-session'
+import { SidePanel } from './SidePanel'
 import { UnitList } from './UnitList'
 
 const KIND_OPTIONS: Record<UnitKind, string> = {
@@ -12,7 +13,7 @@ const KIND_OPTIONS: Record<UnitKind, string> = {
   agreed: 'Agreed',
 }
 
-/** The right column in review mode: progress, Accept all agreed, the filter and the units. */
+/** The right column in review mode: progress, Accept all agreed, the filter and the units (or the memos, or the guidelines). */
 export function ReviewPanel() {
   const session = useSession()
   const model = useSessionState((s) => s.review)
@@ -23,7 +24,7 @@ export function ReviewPanel() {
   const total = model?.reviewed.total ?? 0
   const open = model ? openCounts(model) : { disagreements: 0, agreed: 0 }
   return (
-    <aside className="annotations review-units" aria-label="Review units">
+    <SidePanel name="Units" label="Review units" className="annotations review-units">
       <div className="review-summary">
         <h2 className="pane-title">
           Review units <span className="count">{total}</span>
@@ -74,6 +75,6 @@ export function ReviewPanel() {
         </label>
       </div>
       <UnitList filter={filter} />
-    </aside>
+    </SidePanel>
   )
 }

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react'
+import { AttributeInput } from './AttributeInput'
 import { TAG_MANY } from '../state/controllers/finding'
 import { useSession, useSessionState } from '../state/react/use-session'
-import type { AttributeDef } from '../../../shared/model/labels'
+import { activeLabels, type AttributeDef } from '../../../shared/model/labels'
 
 /**
  * Tagging the find hits: which label, attribute values for the whole batch (a source's kind, say),
@@ -10,7 +11,8 @@ import type { AttributeDef } from '../../../shared/model/labels'
  */
 export function TagHitsForm({ onDone }: { onDone: () => void }) {
   const session = useSession()
-  const labels = useSessionState((s) => s.info?.project?.labels ?? [])
+  const allLabels = useSessionState((s) => s.info?.project?.labels)
+  const labels = allLabels ? activeLabels(allLabels) : []
   const hits = useSessionState((s) => s.find.hits.length)
   const ticked = useSessionState((s) => s.find.ticked)
   const [labelId, setLabelId] = useState(labels[0]?.id ?? '')
@@ -52,15 +54,17 @@ export function TagHitsForm({ onDone }: { onDone: () => void }) {
           </label>
         ))}
       </fieldset>
-      {label?.attributes.map((a) => (
-        <BatchAttribute
-          key={a.id}
-          labelId={label.id}
-          def={a}
-          value={values[a.id] ?? ''}
-          onChange={(v) => setValues({ ...values, [a.id]: v })}
-        />
-      ))}
+      {label?.attributes
+        .filter((a) => !a.retired)
+        .map((a) => (
+          <BatchAttribute
+            key={a.id}
+            labelId={label.id}
+            def={a}
+            value={values[a.id] ?? ''}
+            onChange={(v) => setValues({ ...values, [a.id]: v })}
+          />
+        ))}
       <fieldset className="choice">
         <legend>Which hits</legend>
         <label className="check">
@@ -107,30 +111,6 @@ function BatchAttribute({
   value: string
   onChange: (v: string) => void
 }) {
-  const id = useId()
   const used = useSessionState((s) => s.values[`${labelId}.${def.id}`])
-  return (
-    <div className="field-row">
-      <label htmlFor={id}>{def.name}</label>
-      {def.type === 'choice' ? (
-        <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="">—</option>
-          {def.options.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <>
-          <input id={id} type="text" value={value} list={`${id}-values`} onChange={(e) => onChange(e.target.value)} />
-          <datalist id={`${id}-values`}>
-            {used?.map((v) => (
-              <option key={v} value={v} />
-            ))}
-          </datalist>
-        </>
-      )}
-    </div>
-  )
+  return <AttributeInput def={def} value={value} suggestions={def.type === 'text' ? used : undefined} onChange={(v) => onChange(v)} />
 }

@@ -42,7 +42,10 @@ export function TextView() {
   }, [session, doc])
 
   return (
-    <div ref={scroller} className={linking ? `text-scroll mg-linking mg-linking-${linking.target}` : 'text-scroll'}>
+    <div
+      ref={scroller}
+      className={linking ? `text-scroll mg-linking ${linking.targets.map((t) => `mg-linking-${t}`).join(' ')}` : 'text-scroll'}
+    >
       <article className="text-column" aria-label={title}>
         <div ref={mount} />
       </article>

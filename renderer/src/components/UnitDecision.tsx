@@ -1,4 +1,5 @@
 import { findLabel } from '../../../shared/model/labels'
+import type { DocumentState } from '../../../shared/model/status'
 import { kindName } from '../state/model/review-model'
 import { REVIEW_KEYS } from '../state/controllers/review-keys'
 import { useSession, useSessionState } from '../state/react/use-session'
@@ -17,6 +18,7 @@ export function UnitDecision() {
   const editing = useSessionState((s) => s.editing !== null && s.editing === s.unit)
   const labels = useSessionState((s) => s.info?.project?.labels ?? [])
   const stale = useSessionState((s) => s.stale !== null)
+  const states = useSessionState((s) => (s.notes?.document === s.review?.document ? s.notes?.states : undefined))
   const i = key === null ? undefined : model?.indexOf.get(key)
   const unit = i === undefined ? undefined : model?.units[i]
   if (!model || !unit) {
@@ -87,11 +89,24 @@ export function UnitDecision() {
               <div className="card-head">
                 <strong>{a}</strong>
               </div>
-              <p className="help">Did not mark this.</p>
+              <p className="help">
+                {missingSentence(states ? (states.find((s) => s.annotator === a)?.state ?? 'not-started') : undefined)}
+              </p>
             </article>
           ))}
         </div>
       )}
     </section>
   )
+}
+
+/**
+ * Why an annotator has no version of a unit: they found nothing to tag in the whole document, or
+ * have not worked on it (missing data, not "none"), or did not mark this span (also while their
+ * status is not known yet).
+ */
+function missingSentence(state: DocumentState | undefined): string {
+  if (state === 'nothing-to-tag') return 'Found nothing to tag in this document.'
+  if (state === 'not-started') return 'Has not annotated this document yet (missing, not “none”).'
+  return 'Did not mark this.'
 }

@@ -6,6 +6,7 @@ import { useSession, useSessionState } from '../state/react/use-session'
 import { nudge } from '../state/model/word-nudge'
 import { LabelSelect } from './LabelSelect'
 import { SpanQuote } from './SpanQuote'
+import { AttributeInput } from './AttributeInput'
 
 /**
  * "Edit…": the reviewer's own version of a unit, prefilled from the accepted one (or the first
@@ -76,41 +77,18 @@ export function UnitEditor({ unit, start: from }: { unit: ReviewUnit; start: Ann
           end ▶
         </button>
       </div>
-      {def?.attributes.map((d) => (
-        <div key={d.id} className="field-row">
-          <label htmlFor={`${ids.attr}-${d.id}`}>{d.name}</label>
-          {d.type === 'choice' ? (
-            <select
-              id={`${ids.attr}-${d.id}`}
-              value={attributes[d.id] ?? ''}
-              onChange={(e) => setAttributes({ ...attributes, [d.id]: e.target.value })}
-            >
-              <option value="">—</option>
-              {d.options.map((o) => (
-                <option key={o} value={o}>
-                  {o}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <>
-              <input
-                id={`${ids.attr}-${d.id}`}
-                value={attributes[d.id] ?? ''}
-                maxLength={1000}
-                list={`${ids.attr}-${d.id}-values`}
-                autoComplete="off"
-                onChange={(e) => setAttributes({ ...attributes, [d.id]: e.target.value })}
-              />
-              <datalist id={`${ids.attr}-${d.id}-values`}>
-                {(values[`${label}.${d.id}`] ?? []).map((v) => (
-                  <option key={v} value={v} />
-                ))}
-              </datalist>
-            </>
-          )}
-        </div>
-      ))}
+      {def?.attributes
+        .filter((d) => !d.retired || (attributes[d.id] ?? '') !== '')
+        .map((d) => (
+          <AttributeInput
+            key={d.id}
+            id={`${ids.attr}-${d.id}`}
+            def={d}
+            value={attributes[d.id] ?? ''}
+            suggestions={d.type === 'text' ? (values[`${label}.${d.id}`] ?? []) : undefined}
+            onChange={(v) => setAttributes({ ...attributes, [d.id]: v })}
+          />
+        ))}
       <div className="field-col">
         <label htmlFor={ids.note}>Note</label>
         <textarea id={ids.note} rows={2} value={note} maxLength={20000} onChange={(e) => setNote(e.target.value)} />

@@ -43,17 +43,10 @@ export function labelCss(labels: LabelSchema): string {
         )
         break
     }
-    if (label.attributedTo) {
-      rules.push(
-        `.mg-linking-${label.attributedTo} .mg-hl-${label.attributedTo} { cursor: pointer; outline: 2px dashed rgb(${rgb(findColor(labels, label.attributedTo))}); outline-offset: 1px; }`,
-      )
-    }
+    // While linking, the highlights a link may point to are outlined (attribution or any link type).
+    rules.push(`.mg-linking-${label.id} .mg-hl-${label.id} { cursor: pointer; outline: 2px dashed rgb(${c}); outline-offset: 1px; }`)
   })
   return [...new Set(rules)].join('\n')
-}
-
-function findColor(labels: LabelSchema, id: string): string {
-  return labels.find((l) => l.id === id)?.color ?? '#555555'
 }
 
 let sheet: CSSStyleSheet | null = null

@@ -57,7 +57,13 @@ export class Annotating {
      * Tells the document list the new annotation count of a document, whether others had changed
      * its layer on disk, and the host's sentence when the save found the layer's file damaged.
      */
-    private readonly counted: (document: string, count: number, changedOnDisk: boolean, notice: string | null) => void,
+    private readonly counted: (
+      document: string,
+      count: number,
+      changedOnDisk: boolean,
+      notice: string | null,
+      state: ApplyResult['state'],
+    ) => void,
   ) {
     this.queue = new SaveQueue({
       send: (document, ops) => this.client.call('annotations.apply', { document, ops }),
@@ -131,7 +137,13 @@ export class Annotating {
   private context(): StoringContext | null {
     const info = this.store.get().info
     if (!this.index || !info?.project || !info.annotator) return null
-    return { author: info.annotator, now: new Date().toISOString(), text: this.index, labels: info.project.labels }
+    return {
+      author: info.annotator,
+      now: new Date().toISOString(),
+      text: this.index,
+      labels: info.project.labels,
+      linkTypes: info.project.linkTypes,
+    }
   }
 
   /** Apply ops locally and to the text on screen; returns what happened, or null if there is no document. */
@@ -258,7 +270,7 @@ export class Annotating {
 
   private saved(batches: Batch[], result: ApplyResult): void {
     const document = batches[0]!.document
-    this.counted(document, result.annotationCount, result.changedOnDisk === true, result.notice ?? null)
+    this.counted(document, result.annotationCount, result.changedOnDisk === true, result.notice ?? null, result.state)
     if (document !== this.document || !this.layer) return
     // Keep local copies that later, unconfirmed changes have already replaced.
     const later = new Set<string>(this.edit ? [this.edit.id] : [])

@@ -20,6 +20,10 @@ export interface ChangeHooks {
   reloadOwnLayer(): Promise<void>
   reloadReview(): Promise<void>
   reloadProgress(): Promise<void>
+  /** Reload everyone's status, memo and replies on the open document. */
+  reloadNotes(): Promise<void>
+  reloadProjectMemos(): Promise<void>
+  reloadGuidelines(): Promise<void>
 }
 
 /** The poller of one window. */
@@ -97,6 +101,9 @@ export class ChangeWatch {
     if (plan.ownLayer) await h.reloadOwnLayer()
     if (plan.review) await h.reloadReview()
     if (plan.progress && this.store.get().progress) await h.reloadProgress()
+    if (plan.notes) await h.reloadNotes()
+    if (plan.projectMemos && this.store.get().projectMemos) await h.reloadProjectMemos()
+    if (plan.guidelines) await h.reloadGuidelines()
   }
 
   /** Show a short note about changes taken in from disk, for a few seconds. */

@@ -6,7 +6,7 @@
 import { attributionTarget } from '../../../../shared/annotations/links'
 import { draftOf } from '../../../../shared/annotations/stored-form'
 import type { Annotation, AnnotationOp } from '../../../../shared/model/annotation'
-import { findLabel, type LabelSchema } from '../../../../shared/model/labels'
+import { ATTRIBUTION, findLabel, type LabelSchema } from '../../../../shared/model/labels'
 import { newId } from '../model/ids'
 import type { SessionState } from '../model/session-state'
 import type { Store } from '../model/store'
@@ -75,9 +75,13 @@ export class Commands {
   clickText(covering: SpanRef[]): void {
     const linking = this.store.get().linking
     if (linking) {
-      const target = covering.find((s) => s.label === linking.target)
-      if (!target) return this.hint(`Click a ${this.labelName(linking.target)} highlight, or press Escape to stop attributing.`)
-      this.setSource(linking.from, target.id)
+      const target = covering.find((s) => linking.targets.includes(s.label) && s.id !== linking.from)
+      if (!target) {
+        const names = linking.targets.map((t) => this.labelName(t)).join(' or ')
+        return this.hint(`Click a ${names} highlight, or press Escape to stop linking.`)
+      }
+      if (linking.type === ATTRIBUTION) this.setSource(linking.from, target.id)
+      else this.addLink(linking.type, linking.from, target.id)
       this.store.set({ linking: null, hint: null })
       this.work.surface?.reveal(target.id)
       return
@@ -157,8 +161,39 @@ export class Commands {
     const a = id === null ? undefined : this.annotation(id)
     const target = a ? attributionTarget(this.labels, a.label) : null
     if (!a || target === null) return this.hint('Select a claim or stance first, then press A to attribute it to a source.')
-    this.store.set({ linking: { from: a.id, target } })
+    this.store.set({ linking: { from: a.id, type: ATTRIBUTION, targets: [target] } })
     this.hint(`Attribute to…: click a ${this.labelName(target)} highlight in the text (Escape cancels).`)
+  }
+
+  /** Start a link of one of the project's link types from the selected annotation: the next click on a fitting highlight makes it. */
+  startTypedLink(type: string): void {
+    if (this.readOnly()) return
+    const id = this.store.get().selectedId
+    const a = id === null ? undefined : this.annotation(id)
+    const def = this.store.get().info?.project?.linkTypes.find((t) => t.id === type)
+    if (!a || !def || !def.from.includes(a.label)) return
+    this.store.set({ linking: { from: a.id, type, targets: def.to } })
+    const names = def.to.map((t) => this.labelName(t)).join(' or ')
+    this.hint(`${def.name}: click a ${names} highlight in the text (Escape cancels).`)
+  }
+
+  /** Link two annotations with one of the project's link types (a type that allows one replaces the old link). */
+  addLink(type: string, from: string, to: string): void {
+    const def = this.store.get().info?.project?.linkTypes.find((t) => t.id === type)
+    if (!def) return
+    const links = [...(this.work.layer?.links.values() ?? [])]
+    if (links.some((l) => l.type === type && l.from === from && l.to === to)) return this.hint(`Already linked: ${def.name}.`)
+    const ops: AnnotationOp[] = def.multiple
+      ? []
+      : links.filter((l) => l.type === type && l.from === from).map((l): AnnotationOp => ({ op: 'unlink', id: l.id }))
+    ops.push({ op: 'link', link: { id: newId(), type, from, to } })
+    this.work.change(ops)
+  }
+
+  /** Remove one link (of any type). */
+  unlink(linkId: string): void {
+    if (this.readOnly() || !this.work.layer?.links.has(linkId)) return
+    this.work.change([{ op: 'unlink', id: linkId }])
   }
 
   /** Undo the last change of this document. */

@@ -23,6 +23,7 @@ import { Commands } from './commands'
 import { messageOf } from '../model/errors'
 import { ChangeWatch } from './change-watch'
 import { Finding } from './finding'
+import { Noting } from './noting'
 import { Retrieving } from './retrieving'
 import { savesSettled, takeFreshLayer } from './layer-reload'
 import { ReviewMode } from './review-mode'
@@ -31,6 +32,9 @@ import { saveFile } from './save-file'
 import { initialState, type SessionState } from '../model/session-state'
 import { Store } from '../model/store'
 import { TextImport } from './text-import'
+import type { TagSet } from '../../../../shared/model/labels'
+import type { TagMerge } from '../../../../shared/model/project'
+import type { TagUsage } from '../../../../shared/tagset/tagset'
 
 export { messageOf } from '../model/errors'
 
@@ -52,11 +56,12 @@ export class Session {
   readonly imports: TextImport
   readonly finding: Finding
   readonly retrieving: Retrieving
+  readonly noting: Noting
   readonly analysis: Analysis
 
   constructor(readonly client: Client) {
-    this.work = new Annotating(this.store, client, (id, count, changedOnDisk, notice) => {
-      const documents = this.store.get().documents.map((d) => (d.id === id ? { ...d, annotationCount: count } : d))
+    this.work = new Annotating(this.store, client, (id, count, changedOnDisk, notice, state) => {
+      const documents = this.store.get().documents.map((d) => (d.id === id ? { ...d, annotationCount: count, state: state ?? d.state } : d))
       this.store.set({ documents })
       // The save found the layer's file damaged on disk and set it aside: say so, with the pinned copy.
       if (notice) void this.layerDamaged(id, notice)
@@ -65,6 +70,9 @@ export class Session {
       if (changedOnDisk && id === this.store.get().doc?.id) void this.reloadOwnLayer()
     })
     this.commands = new Commands(this.store, this.work)
+    this.noting = new Noting(this.store, client, (summary) =>
+      this.store.set({ documents: this.store.get().documents.map((d) => (d.id === summary.id ? summary : d)) }),
+    )
     const hint = (text: string | null, tone: 'info' | 'error' = 'info') => this.commands.hint(text, tone)
     this.reviewing = new Reviewing(this.store, client, hint)
     this.mode = new ReviewMode(this.store, client, this.reviewing, {
@@ -94,6 +102,9 @@ export class Session {
       reloadOwnLayer: () => this.reloadOwnLayer(),
       reloadReview: () => this.mode.openReview(),
       reloadProgress: () => this.mode.loadProgress(),
+      reloadNotes: () => this.noting.loadDocument(this.store.get().doc?.id ?? null),
+      reloadProjectMemos: () => this.noting.loadProject(),
+      reloadGuidelines: () => this.noting.loadGuidelines(),
     })
   }
 
@@ -165,6 +176,7 @@ export class Session {
       this.mode.projectOpened(info.remembered?.review ?? null)
       if (info.notice) this.commands.hint(info.notice, 'error')
       if (info.project) await this.watch.start()
+      if (info.project) void this.noting.loadGuidelines()
       if (info.project) await this.loadDocuments()
       if (info.project) void this.mode.loadProgress()
     } catch (e) {
@@ -197,6 +209,7 @@ export class Session {
     const recent = [project.path, ...(info?.recent ?? []).filter((p) => p !== project.path)].slice(0, 10)
     this.work.unload()
     this.reviewing.close()
+    this.noting.reset()
     // What the host remembers of this project (whom the review compares, where the user was).
     const fresh = await this.client.call('app.info', {}).catch(() => null)
     this.mode.projectOpened(fresh?.remembered?.review ?? null)
@@ -212,6 +225,7 @@ export class Session {
       annotators: null,
     })
     await this.watch.start()
+    void this.noting.loadGuidelines()
     await this.loadDocuments()
     void this.mode.loadProgress()
   }
@@ -326,6 +340,7 @@ export class Session {
       this.finding.documentOpened()
       void this.client.call('settings.remember', { document: id, scroll: 0 }).catch(() => undefined)
       void this.loadValues()
+      void this.noting.loadDocument(id)
       void this.mode.openReview()
     } catch (e) {
       this.store.set({ opening: null })
@@ -359,6 +374,31 @@ export class Session {
     try {
       const changed = await withRetries(() => this.client.call('documents.setProperties', { id, properties: changes }))
       this.store.set({ documents: this.store.get().documents.map((d) => (d.id === id ? changed : d)) })
+      return null
+    } catch (e) {
+      return isConflict(e) ? `Not saved: ${messageOf(e)}` : messageOf(e)
+    }
+  }
+
+  /** How much of the tag set the project uses (the tag-set editor's counts). */
+  tagUsage(): Promise<{ usage: TagUsage; unreadable: number }> {
+    return this.client.call('tagset.usage', {})
+  }
+
+  /**
+   * Save a changed tag set (Project → Labels…): every view follows at once; when merges rewrote
+   * layers, the open document and the progress are read again. A sentence when it was refused.
+   */
+  async saveTagSet(next: TagSet, merges: readonly TagMerge[]): Promise<string | null> {
+    try {
+      const saved = await withRetries(() =>
+        this.client.call('tagset.save', { labels: [...next.labels], linkTypes: [...next.linkTypes], merges: [...merges] }),
+      )
+      const info = this.store.get().info
+      const { layersChanged, ...project } = saved
+      if (info) this.store.set({ info: { ...info, project } })
+      if (layersChanged > 0 && this.store.get().doc) await this.reloadOwnLayer()
+      if (layersChanged > 0) void this.mode.loadProgress()
       return null
     } catch (e) {
       return isConflict(e) ? `Not saved: ${messageOf(e)}` : messageOf(e)

@@ -43,7 +43,7 @@ function handle(session: Session, e: KeyboardEvent): boolean {
   const state = session.store.get()
   if (!state.layer) return false
   if ((key === 'Delete' || key === 'Backspace') && state.selectedId !== null) return (c.remove(state.selectedId), true)
-  const label = state.info?.project?.labels.find((l) => l.key.toLowerCase() === key)
+  const label = state.info?.project?.labels.find((l) => !l.retired && l.key !== '' && l.key.toLowerCase() === key)
   // In the find bar or its results (not its text field), a label's key tags the hits.
   const inFind = e.target instanceof Element && e.target.closest('.find-bar, .find-results') !== null
   if (label && inFind && state.find.hits.length > 0)

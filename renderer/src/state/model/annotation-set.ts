@@ -16,6 +16,8 @@ export interface LayerSnapshot {
   byId: ReadonlyMap<string, Annotation>
   /** Attribution link by the id of the annotation it starts from. */
   attribution: ReadonlyMap<string, Link>
+  /** The links of the project's other link types (supports, responds to, …). */
+  typed: readonly Link[]
 }
 
 function compare(a: Annotation, b: Annotation): number {
@@ -42,6 +44,7 @@ export class AnnotationSet implements LayerState {
   readonly links = new Map<string, Link>()
   private order: Annotation[] = []
   private attribution = new Map<string, Link>()
+  private typed: Link[] = []
   private version = 0
 
   constructor(annotations: readonly Annotation[], links: readonly Link[]) {
@@ -74,15 +77,17 @@ export class AnnotationSet implements LayerState {
   setLinks(links: readonly Link[]): void {
     this.links.clear()
     this.attribution = new Map()
+    this.typed = []
     for (const l of links) {
       this.links.set(l.id, l)
       if (l.type === 'attribution') this.attribution.set(l.from, l)
+      else this.typed.push(l)
     }
     this.version++
   }
 
   /** The current state for rendering. */
   snapshot(): LayerSnapshot {
-    return { version: this.version, order: this.order, byId: this.annotations, attribution: this.attribution }
+    return { version: this.version, order: this.order, byId: this.annotations, attribution: this.attribution, typed: this.typed }
   }
 }

@@ -58,4 +58,18 @@ describe('planReload', () => {
       progress: true,
     })
   })
+
+  it('reloads the notes of the open document when anyone’s store of it changed, and the memos and guidelines by name', () => {
+    expect(planReload(changes(['jonas', 'doc-1']), annotating)).toMatchObject({ notes: true, projectMemos: false, guidelines: false })
+    expect(planReload(changes(['jonas', 'doc-2']), annotating).notes).toBe(false)
+    expect(planReload(changes(['jonas', '_project']), annotating)).toMatchObject({
+      notes: false,
+      projectMemos: true,
+      progress: false,
+      note: null,
+    })
+    expect(planReload(changes(['_guidelines', null]), annotating)).toMatchObject({ guidelines: true, documents: false, note: null })
+    // An annotator named "project" is a layer, not project.json.
+    expect(planReload(changes(['project', 'doc-1']), annotating)).toMatchObject({ project: false, notes: true })
+  })
 })

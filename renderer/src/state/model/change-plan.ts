@@ -6,6 +6,7 @@
  * everything is reloaded. Pure, so the rules are tested without a host.
  */
 import type { ProjectChanges } from '../../../../shared/api'
+import { GUIDELINES_LAYER, PROJECT_MEMO_DOCUMENT } from '../../../../shared/model/memos'
 import { REVIEWED } from './review-layers'
 
 /** What is shown now. */
@@ -27,6 +28,12 @@ export interface ReloadPlan {
   ownLayer: boolean
   review: boolean
   progress: boolean
+  /** Someone's store of the open document changed: its statuses, memos or replies may have. */
+  notes: boolean
+  /** An annotator's project memo changed. */
+  projectMemos: boolean
+  /** guidelines.md changed. */
+  guidelines: boolean
   /** The sentence for the status area, or null. */
   note: string | null
 }
@@ -44,7 +51,17 @@ function possessive(list: readonly string[]): string {
 
 /** The reloads a batch of changes calls for. */
 export function planReload(changes: ProjectChanges, shown: ShownContext): ReloadPlan {
-  const plan: ReloadPlan = { documents: false, project: false, ownLayer: false, review: false, progress: false, note: null }
+  const plan: ReloadPlan = {
+    documents: false,
+    project: false,
+    ownLayer: false,
+    review: false,
+    progress: false,
+    notes: false,
+    projectMemos: false,
+    guidelines: false,
+    note: null,
+  }
   if (!changes.complete) {
     return {
       documents: true,
@@ -52,6 +69,9 @@ export function planReload(changes: ProjectChanges, shown: ShownContext): Reload
       ownLayer: shown.document !== null,
       review: shown.compared !== null,
       progress: true,
+      notes: shown.document !== null,
+      projectMemos: true,
+      guidelines: true,
       note: 'Files changed on disk; everything shown was reloaded.',
     }
   }
@@ -59,10 +79,20 @@ export function planReload(changes: ProjectChanges, shown: ShownContext): Reload
   let reviewed = false
   let mine = false
   for (const { layer, document } of changes.changed) {
-    if (layer === 'project') {
+    if (layer === 'project' && document === null) {
       plan.project = plan.documents = true
       continue
     }
+    // guidelines.md, or an annotator's project memo: nothing else depends on them.
+    if (layer === GUIDELINES_LAYER) {
+      plan.guidelines = true
+      continue
+    }
+    if (document === PROJECT_MEMO_DOCUMENT) {
+      plan.projectMemos = true
+      continue
+    }
+    if (document !== null && document === shown.document) plan.notes = true
     plan.progress = true
     if (layer === shown.me) {
       plan.documents = true

@@ -30,3 +30,10 @@ export function textDirection(text: string): 'ltr' | 'rtl' {
   for (const ch of text) if (STRONG.test(ch)) return RTL.test(ch) ? 'rtl' : 'ltr'
   return 'ltr'
 }
+
+/** A time as "2026-12-01 10:00", in the user's time zone (memos, replies). */
+export function shortTime(iso: string): string {
+  const d = new Date(iso)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}

@@ -22,6 +22,7 @@ function summary(title: string, importedFrom: string): DocumentSummary {
     encoding: 'utf-8',
     properties: {},
     annotationCount: 0,
+    state: 'not-started',
   }
 }
 

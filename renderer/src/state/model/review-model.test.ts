@@ -49,6 +49,7 @@ function review(decidedUnits: number[] = []) {
     encoding: 'utf-8',
     properties: {},
     annotationCount: 0,
+    state: 'not-started' as const,
   }
   const view: ReviewView = { document, text, sha256: '0'.repeat(64), reviewer: 'rita', layers, units, reviewed }
   return { model: reviewModel(view, ['maria', 'jonas']), units }

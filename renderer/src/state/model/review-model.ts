@@ -18,6 +18,8 @@ export interface ReviewModel {
   /** The document's text, indexed. */
   index: TextIndex
   layers: readonly ReviewLayer[]
+  /** Compared annotators without a layer of this document (missing data, left out of the units). */
+  missing: readonly string[]
   /** In text order. */
   units: readonly ReviewUnit[]
   /** Position in `units` by unit key. */
@@ -51,6 +53,7 @@ export function reviewModel(view: ReviewView, annotators: readonly string[]): Re
     reviewer: view.reviewer,
     index,
     layers: view.layers,
+    missing: view.missing ?? [],
     units: view.units,
     indexOf,
     unitOfMember,

@@ -2,7 +2,18 @@
  * The shape of everything the UI shows outside the text itself. One immutable object, replaced
  * field by field through the Store, so components re-render only for the fields they read.
  */
-import type { AnnotatorSummary, AppInfo, BackupInfo, CsvPreview, DocumentSummary, ProjectSearch } from '../../../../shared/api'
+import type {
+  AnnotatorSummary,
+  AppInfo,
+  BackupInfo,
+  CsvPreview,
+  DocumentNotes,
+  DocumentSummary,
+  Guidelines,
+  ProjectSearch,
+} from '../../../../shared/api'
+import type { AnnotatorMemo } from '../../../../shared/model/memos'
+import type { DocumentState } from '../../../../shared/model/status'
 import { DEFAULT_QUERY, type Hit, type Query } from '../../../../shared/search/find'
 import {
   EVERY_ROW,
@@ -61,8 +72,10 @@ export interface Hint {
 /** Attribution in progress: the claim or stance waiting for a source to be clicked. */
 export interface Linking {
   from: string
-  /** The label id the link must point to. */
-  target: string
+  /** The link type: attribution, or one of the project's link types. */
+  type: string
+  /** The label ids the link may point to. */
+  targets: readonly string[]
 }
 
 /** What the window shows beside the document list. */
@@ -137,6 +150,12 @@ export const initialFind: FindState = {
   projectSearching: false,
 }
 
+/** What the side panel shows: the view's own (annotations, review units), the memos, or the guidelines. */
+export type SidePanel = 'main' | 'memos' | 'guidelines'
+
+/** Which documents the list shows: all, or those the annotator has in one state. */
+export type DocumentFilter = 'all' | DocumentState
+
 /** Settled / total review units, by document id. */
 export type Progress = Record<string, { settled: number; total: number }>
 
@@ -191,6 +210,16 @@ export interface SessionState {
   retrieve: RetrieveState
   /** What the Annotate panel's list shows. */
   listFilter: ListFilter
+  /** Every annotator's status, memo and replies on the open document (null until loaded). */
+  notes: DocumentNotes | null
+  /** Every annotator's project memo (null until loaded). */
+  projectMemos: AnnotatorMemo[] | null
+  /** The project's guidelines.md (null until loaded). */
+  guidelines: Guidelines | null
+  /** guidelines.md being edited: the text, and the sha256 of the version the editing started from. */
+  guidelinesDraft: { text: string; base: string | null } | null
+  side: SidePanel
+  documentFilter: DocumentFilter
 }
 
 /** The state before app.info has answered. */
@@ -227,4 +256,10 @@ export const initialState: SessionState = {
   find: initialFind,
   retrieve: initialRetrieve,
   listFilter: ALL_ANNOTATIONS,
+  notes: null,
+  projectMemos: null,
+  guidelines: null,
+  guidelinesDraft: null,
+  side: 'main',
+  documentFilter: 'all',
 }

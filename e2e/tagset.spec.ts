@@ -1,0 +1,124 @@
+/**
+ * The tag set, edited in the real page as a researcher does it: add a label with a key and a
+ * number attribute, tag with it at once; rename an option and see the new name in the annotation
+ * editor; add a link type and link two claims with it; try to remove a label in use (refused with
+ * its count) and merge it instead — every annotation still on disk. Screenshots at 800×600 in the
+ * light and dark schemes go to test-results/ to be looked at.
+ */
+import { join } from 'node:path'
+import type { ProjectFile, StoreFile } from '../shared/model/project'
+import { expect, test } from './harness'
+import { dragSelect } from './text'
+
+const CLAIM = 'Russia demonstratively refrained from doing so'
+const OTHER = 'Moscow stepped-up its own rhetoric towards Israel'
+
+test('a new label, a renamed option, a link type and a merge, all saved in project.json and on every annotation', async ({ page, app }) => {
+  await page.goto(app.url)
+  const project = JSON.parse(await app.read('project.json')) as ProjectFile
+  const doc = project.documents[0]!
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+  await expect(page.locator('.ProseMirror')).toContainText(CLAIM)
+
+  // Add "Evidence" with key 4 and a whole-number "Strength" from 1 to 5.
+  await page.getByRole('button', { name: 'Labels…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Labels and links' })
+  await dialog.getByRole('button', { name: '+ Add label' }).click()
+  await dialog.getByLabel('Name', { exact: true }).first().fill('Evidence')
+  await dialog.getByLabel('Key', { exact: true }).fill('4')
+  await dialog.getByRole('button', { name: 'Number' }).click()
+  await dialog.getByLabel('Name', { exact: true }).nth(1).fill('Strength')
+  await dialog.getByLabel('Whole numbers only').check()
+  await dialog.getByLabel('Smallest').fill('1')
+  await dialog.getByLabel('Largest').fill('5')
+  // Stance → Polarity: "favor" is shown as "in favour" from now on.
+  await dialog.getByRole('button', { name: /^Stance/ }).click()
+  await dialog.getByLabel('Name of option favor').fill('in favour')
+  // A link type: evidence supports a claim or a stance.
+  await dialog.getByRole('button', { name: '+ Add link type' }).click()
+  await dialog.getByLabel('Name', { exact: true }).fill('Supports')
+  const ends = dialog.locator('.tagset-ends fieldset')
+  await ends.nth(0).getByLabel('Evidence').check()
+  await ends.nth(0).getByLabel('Claim').uncheck()
+  await ends.nth(1).getByLabel('Claim').check()
+  await ends.nth(1).getByLabel('Stance').check()
+  await page.setViewportSize({ width: 800, height: 600 })
+  await page.screenshot({ path: join(test.info().outputDir, 'tagset-800x600-light.png') })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: join(test.info().outputDir, 'tagset-800x600-dark.png') })
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog).toBeHidden()
+
+  const saved = JSON.parse(await app.read('project.json')) as ProjectFile
+  expect(saved.version).toBe(3)
+  expect(saved.labels.map((l) => l.name)).toEqual(['Claim', 'Source', 'Stance', 'Evidence'])
+  expect(saved.labels[3]).toMatchObject({ key: '4', attributes: [{ name: 'Strength', type: 'number', integer: true, min: 1, max: 5 }] })
+  expect(saved.labels[2]!.attributes[0]).toMatchObject({
+    options: [{ value: 'favor', name: 'in favour' }, { value: 'against' }, { value: 'neutral' }],
+  })
+  expect(saved.linkTypes).toEqual([{ id: 'supports', name: 'Supports', from: ['evidence'], to: ['claim', 'stance'], multiple: true }])
+
+  // The new label is in the toolbar at once, and its key tags.
+  await expect(page.getByRole('toolbar', { name: 'Labels' }).getByRole('button', { name: 'Evidence' })).toBeVisible()
+  await dragSelect(page, OTHER)
+  await page.keyboard.press('4')
+  await expect(page.locator('.ProseMirror .mg-hl-evidence', { hasText: 'rhetoric towards' }).first()).toBeVisible()
+  const strength = page.getByLabel('Strength')
+  await strength.fill('9')
+  await expect(page.getByText('Strength is at most 5; 9 is above it.')).toBeVisible()
+  await strength.fill('4')
+  await strength.blur()
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+
+  // A claim, and the evidence linked to it with Supports.
+  await dragSelect(page, CLAIM)
+  await page.keyboard.press('1')
+  await expect(page.locator('.ProseMirror .mg-hl-claim', { hasText: 'refrained' }).first()).toBeVisible()
+  await page.locator('.ProseMirror .mg-hl-evidence', { hasText: 'rhetoric towards' }).first().click()
+  const editor = page.getByRole('region', { name: 'Selected annotation' })
+  await expect(editor).toHaveClass(/mg-label-evidence/)
+  await editor.getByRole('button', { name: 'Supports…' }).click()
+  await page.locator('.ProseMirror .mg-hl-claim', { hasText: 'refrained' }).first().click()
+  await expect(editor.getByRole('group', { name: 'Links' }).getByText('Supports →')).toBeVisible()
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  let store = JSON.parse(await app.read(`annotations/tester/${doc.id}.json`)) as StoreFile
+  const claim = store.annotations.find((a) => a.target.quote.exact === CLAIM)!
+  const evidence = store.annotations.find((a) => a.label === 'evidence')!
+  expect(store.links.filter((l) => l.type === 'supports')).toMatchObject([{ from: evidence.id, to: claim.id }])
+  expect(store.annotations.find((a) => a.label === 'evidence')).toMatchObject({ attributes: { strength: '4' } })
+
+  // Removing Evidence, in use, is offered as a merge; merged into Claim, the span stays, as a claim.
+  const before = store.annotations.length
+  await page.getByRole('button', { name: 'Labels…' }).click()
+  await dialog.getByRole('button', { name: /^Evidence/ }).click()
+  await expect(dialog.getByText('1 annotations use this label.').or(dialog.getByText(/^1 annotation/))).toBeVisible()
+  await dialog.getByLabel(/Merge its 1 annotations into/).selectOption('claim')
+  await dialog.getByRole('button', { name: 'Merge', exact: true }).click()
+  await expect(dialog.getByText(/one merge rewrites every layer/)).toBeVisible()
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('toolbar', { name: 'Labels' }).getByRole('button', { name: 'Evidence' })).toHaveCount(0)
+  store = JSON.parse(await app.read(`annotations/tester/${doc.id}.json`)) as StoreFile
+  expect(store.annotations).toHaveLength(before)
+  expect(store.annotations.filter((a) => a.label === 'evidence')).toHaveLength(0)
+  expect(store.annotations.find((a) => a.target.quote.exact === OTHER)).toMatchObject({ label: 'claim', attributes: { strength: '4' } })
+  await expect(page.locator('.ProseMirror .mg-hl-claim', { hasText: 'rhetoric towards' }).first()).toBeVisible()
+  const after = JSON.parse(await app.read('project.json')) as ProjectFile
+  expect(after.labels.find((l) => l.id === 'claim')!.attributes.map((a) => a.id)).toEqual(['strength'])
+  expect(after.pendingMerges).toBeUndefined()
+  expect(after.linkTypes).toMatchObject([{ id: 'supports', from: ['claim'], to: ['claim', 'stance'] }])
+  expect(store.links.filter((l) => l.type === 'supports')).toMatchObject([{ from: evidence.id, to: claim.id }])
+
+  // A label in use cannot simply go: Source offers only a merge, and merging it into Claim is refused with the count.
+  await page.getByRole('button', { name: 'Labels…' }).click()
+  await dialog.getByRole('button', { name: /^Source/ }).click()
+  await expect(dialog.locator('.tagset-danger').getByRole('button', { name: /^Remove/ })).toHaveCount(0)
+  await dialog.getByLabel(/Merge its \d+ annotations into/).selectOption('claim')
+  await dialog.getByRole('button', { name: 'Merge', exact: true }).click()
+  await expect(dialog.getByRole('alert')).toContainText(/Attribution links? go(es)? from/)
+  await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled()
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  expect(JSON.parse(await app.read('project.json'))).toEqual(after)
+})

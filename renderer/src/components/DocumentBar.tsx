@@ -1,0 +1,41 @@
+import { useId, useState } from 'react'
+import { DOCUMENT_STATES, STATE_NAMES, type DocumentState } from '../../../shared/model/status'
+import { useSession, useSessionState } from '../state/react/use-session'
+
+/**
+ * Under the label toolbar: the annotator's status of the open document (not started, in progress,
+ * done, done with nothing to tag). "Nothing to tag" and "not started" need a layer without
+ * annotations; the host says so if one was saved meanwhile.
+ */
+export function DocumentBar() {
+  const session = useSession()
+  const id = useId()
+  const doc = useSessionState((s) => s.doc?.id ?? null)
+  const state = useSessionState((s) => s.documents.find((d) => d.id === s.doc?.id)?.state ?? 'not-started')
+  const count = useSessionState((s) => s.documents.find((d) => d.id === s.doc?.id)?.annotationCount ?? 0)
+  const [problem, setProblem] = useState<string | null>(null)
+  if (!doc) return null
+  const choose = async (next: DocumentState) => {
+    setProblem(null)
+    // Pending annotation saves first, so the host counts what is on screen.
+    await session.saved()
+    setProblem(await session.noting.setState(doc, next))
+  }
+  return (
+    <div className="document-bar">
+      <label htmlFor={id}>Status</label>
+      <select id={id} value={state} onChange={(e) => void choose(e.target.value as DocumentState)} data-testid="document-status">
+        {DOCUMENT_STATES.map((s) => (
+          <option key={s} value={s} disabled={count > 0 && (s === 'nothing-to-tag' || s === 'not-started')}>
+            {STATE_NAMES[s]}
+          </option>
+        ))}
+      </select>
+      {problem && (
+        <span className="error" role="alert">
+          {problem}
+        </span>
+      )}
+    </div>
+  )
+}

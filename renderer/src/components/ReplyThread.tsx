@@ -1,0 +1,91 @@
+import { useId, useMemo, useState } from 'react'
+import { threadKey, threadsOf } from '../../../shared/model/memos'
+import { shortTime } from '../state/model/describe'
+import { useSession, useSessionState } from '../state/react/use-session'
+
+/**
+ * The replies to one annotation (of any layer), from every annotator, in time order, with a field
+ * to reply. A reply is saved in the replier's own file; they may remove their own.
+ */
+export function ReplyThread({ layer, annotation, compact = false }: { layer: string; annotation: string; compact?: boolean }) {
+  const session = useSession()
+  const id = useId()
+  const me = useSessionState((s) => s.info?.annotator ?? null)
+  const doc = useSessionState((s) => s.doc?.id ?? null)
+  const notes = useSessionState((s) => (s.notes?.document === s.doc?.id ? s.notes : null))
+  const threads = useMemo(() => threadsOf(notes?.replies ?? []), [notes])
+  const thread = threads.get(threadKey(layer, annotation)) ?? []
+  const [open, setOpen] = useState(!compact)
+  const [text, setText] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  if (!doc) return null
+  const send = async () => {
+    if (text.trim() === '' || busy) return
+    setBusy(true)
+    const failed = await session.noting.reply(doc, { layer, annotation }, text)
+    setBusy(false)
+    setProblem(failed)
+    if (!failed) setText('')
+  }
+  const remove = async (reply: string) => setProblem(await session.noting.removeReply(doc, reply))
+  return (
+    <section className={compact ? 'thread compact' : 'thread'} aria-label="Replies">
+      {thread.length > 0 && (
+        <ol className="thread-replies">
+          {thread.map((r) => (
+            <li key={r.id} className="reply">
+              <span className="reply-head">
+                <strong>{r.author}</strong> <span className="help">{shortTime(r.created)}</span>
+                {r.author === me && (
+                  <button
+                    type="button"
+                    className="icon"
+                    aria-label="Remove your reply"
+                    title="Remove your reply"
+                    onClick={() => void remove(r.id)}
+                  >
+                    ×
+                  </button>
+                )}
+              </span>
+              <span className="reply-text" dir="auto">
+                {r.text}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {open ? (
+        <div className="reply-form">
+          <label htmlFor={id} className="sr-only">
+            Reply
+          </label>
+          <textarea
+            id={id}
+            rows={2}
+            value={text}
+            maxLength={20_000}
+            placeholder={thread.length > 0 ? 'Reply…' : 'Start a thread: a question or remark for whoever reads this…'}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void send()
+            }}
+          />
+          <button type="button" className="small" disabled={busy || text.trim() === ''} onClick={() => void send()}>
+            Reply
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="small quiet" onClick={() => setOpen(true)}>
+          Reply{thread.length > 0 ? ` (${thread.length})` : '…'}
+        </button>
+      )}
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
+    </section>
+  )
+}

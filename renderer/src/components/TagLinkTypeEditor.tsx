@@ -1,0 +1,84 @@
+/**
+ * One link type in the tag-set editor: its name, which labels a link of it may go from and to,
+ * whether an annotation may have several, retiring it, and removing it (or, when links use it,
+ * merging them into another type).
+ */
+import { useState } from 'react'
+import type { LinkTypeDef, TagSet } from '../../../shared/model/labels'
+
+export function TagLinkTypeEditor({
+  type,
+  tagSet,
+  uses,
+  onChange,
+  onRemove,
+}: {
+  type: LinkTypeDef
+  tagSet: TagSet
+  uses: number
+  /** Change the link type: `update` gets it as it is now (several changes may be pending). */
+  onChange: (update: (current: LinkTypeDef) => LinkTypeDef) => void
+  onRemove: (into: string | null) => void
+}) {
+  const others = tagSet.linkTypes.filter((t) => t.id !== type.id && t.multiple)
+  const [into, setInto] = useState(others[0]?.id ?? '')
+  const set = (patch: Partial<LinkTypeDef>) => onChange((t) => ({ ...t, ...patch }))
+  const toggle = (end: 'from' | 'to', id: string, on: boolean) =>
+    onChange((t) => {
+      const ids = t[end].filter((x) => x !== id)
+      return { ...t, [end]: on ? tagSet.labels.map((l) => l.id).filter((x) => x === id || ids.includes(x)) : ids }
+    })
+  return (
+    <div className="tagset-form">
+      <h3>{type.name || 'Link type'}</h3>
+      <p className="tagset-note">{uses === 0 ? 'No link of this type yet.' : `${uses.toLocaleString('en')} links of this type.`}</p>
+      <div className="tagset-grid">
+        <label htmlFor="link-name">Name</label>
+        <input id="link-name" value={type.name} maxLength={40} onChange={(e) => set({ name: e.target.value })} />
+      </div>
+      <div className="tagset-ends">
+        {(['from', 'to'] as const).map((end) => (
+          <fieldset key={end}>
+            <legend>{end === 'from' ? 'From' : 'To'}</legend>
+            {tagSet.labels.map((l) => (
+              <label key={l.id} className="check">
+                <input type="checkbox" checked={type[end].includes(l.id)} onChange={(e) => toggle(end, l.id, e.target.checked)} />
+                {l.name}
+              </label>
+            ))}
+          </fieldset>
+        ))}
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={type.multiple} onChange={(e) => set({ multiple: e.target.checked })} />
+        An annotation may have several (otherwise a new link replaces the old)
+      </label>
+      <h4>Retire, remove or merge</h4>
+      <div className="tagset-danger">
+        <label className="check">
+          <input type="checkbox" checked={type.retired === true} onChange={(e) => set({ retired: e.target.checked || undefined })} />
+          Retired: existing links kept and shown, no new ones
+        </label>
+        {uses === 0 ? (
+          <button type="button" onClick={() => onRemove(null)}>
+            Remove
+          </button>
+        ) : others.length > 0 ? (
+          <span className="tagset-merge">
+            <label htmlFor="link-merge">Merge its {uses.toLocaleString('en')} links into</label>
+            <select id="link-merge" value={into} onChange={(e) => setInto(e.target.value)}>
+              {others.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+            <button type="button" disabled={!into} onClick={() => onRemove(into)}>
+              Merge
+            </button>
+          </span>
+        ) : null}
+      </div>
+    </div>
+  )
+}
