@@ -54,6 +54,11 @@ const MARGIN = 1
 const SLACK = 0.5
 /** Lines drawn at the top of a text before the view knows its height. */
 const FIRST_LINES = 40
+/**
+ * A text this short (UTF-16 units and lines) is drawn whole: a window saves nothing there, and
+ * the whole text in the page is what find-in-page, screen readers and printing see best.
+ */
+const WHOLE_TEXT = { units: 16_000, lines: 200 }
 
 /** A selection in positions of the whole text. */
 interface TextSel {
@@ -118,6 +123,8 @@ export class DocumentEditor implements TextSurface {
   private pointerDown = false
   private printing = false
   private syncing = false
+  /** Whether the text is short enough to be drawn whole (WHOLE_TEXT). */
+  private readonly whole: boolean
   private flashTimer: ReturnType<typeof setTimeout> | undefined
   private readonly resize: ResizeObserver
   private readonly onScroll = () => this.sync()
@@ -139,6 +146,7 @@ export class DocumentEditor implements TextSurface {
     this.index = options.index
     this.scroller = options.scroller
     this.paragraphs = new ParagraphIndex(this.index)
+    this.whole = this.index.text.length <= WHOLE_TEXT.units && this.paragraphs.count <= WHOLE_TEXT.lines
     for (const a of options.annotations) this.spans.set(a.id, spanOfAnnotation(this.index, a))
     for (const s of options.spans ?? []) this.spans.set(s.id, s)
     this.annotations = new SpanIndex(this.paragraphs, [...this.spans.values()])
@@ -164,7 +172,7 @@ export class DocumentEditor implements TextSurface {
       this.layers.flash.plugin,
       this.layers.unit.plugin,
     ]
-    this.win = new TextWindow(this.index, this.paragraphs, [{ from: 0, to: FIRST_LINES }])
+    this.win = new TextWindow(this.index, this.paragraphs, [{ from: 0, to: this.whole ? this.paragraphs.count : FIRST_LINES }])
     this.view = new EditorView(options.mount, {
       state: this.stateFor(this.win, null),
       attributes: {
@@ -266,7 +274,9 @@ export class DocumentEditor implements TextSurface {
       const last = this.heights.at(top + viewport * (1 + SLACK))
       const main = this.mainRun()
       const covered = main.from <= first && main.to > last
-      const wanted = { from: this.heights.at(top - viewport * MARGIN), to: this.heights.at(top + viewport * (1 + MARGIN)) + 1 }
+      const wanted = this.whole
+        ? { from: 0, to: this.paragraphs.count }
+        : { from: this.heights.at(top - viewport * MARGIN), to: this.heights.at(top + viewport * (1 + MARGIN)) + 1 }
       const tooLarge = !this.pointerDown && main.to - main.from > 3 * (wanted.to - wanted.from)
       if (!covered || tooLarge || force) {
         // While the mouse button is down (a drag selection) drawn lines are only added, never taken away.
