@@ -153,7 +153,9 @@ export class DocumentEditor implements TextSurface {
     this.hitIndex = new SpanIndex(this.paragraphs)
     this.heights = new HeightMap((i) => this.paragraphs.size(i), this.paragraphs.count, DEFAULT_ESTIMATE)
     this.layers = {
-      annotations: decorationLayer('mg-highlights', (doc) => DecorationSet.create(doc, layerDecorations(this.win, this.annotations, this.selectedId))),
+      annotations: decorationLayer('mg-highlights', (doc) =>
+        DecorationSet.create(doc, layerDecorations(this.win, this.annotations, this.selectedId)),
+      ),
       hits: decorationLayer('mg-find-hits', (doc) => DecorationSet.create(doc, layerDecorations(this.win, this.hitIndex))),
       flash: decorationLayer('mg-flash', (doc) => this.rangeSet(doc, this.flashRange, 'mg-flash')),
       unit: decorationLayer('mg-unit', (doc) => this.rangeSet(doc, this.unitRange, 'mg-unit')),

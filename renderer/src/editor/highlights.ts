@@ -105,7 +105,9 @@ function pieceIn(win: TextWindow, i: number, s: HighlightSpan, selected: boolean
   if (Number.isNaN(shift)) return null
   const from = Math.max(s.from, win.paragraphs.start(i))
   const to = Math.min(s.to, win.paragraphs.end(i))
-  return to > from ? Decoration.inline(from + shift, to + shift, { nodeName: 'span', class: highlightClass(s.label, selected, s.classes) }, s) : null
+  return to > from
+    ? Decoration.inline(from + shift, to + shift, { nodeName: 'span', class: highlightClass(s.label, selected, s.classes) }, s)
+    : null
 }
 
 /** The decorations of every drawn paragraph of a layer. */
