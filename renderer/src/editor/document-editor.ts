@@ -237,8 +237,8 @@ export class DocumentEditor implements TextSurface {
   }
 
   /** Draw these lines (and the lines of the selection's ends), keeping the selection. */
-  private render(ranges: readonly LineRange[]): void {
-    const sel = this.domSelection() ?? this.selection
+  private render(ranges: readonly LineRange[], selection?: TextSel): void {
+    const sel = selection ?? this.domSelection() ?? this.selection
     const pinned = sel ? [this.paragraphs.at(sel.anchor), this.paragraphs.at(sel.head)].map((l) => ({ from: l, to: l + 1 })) : []
     this.win = new TextWindow(this.index, this.paragraphs, [...ranges, ...pinned], this.win)
     this.view.updateState(this.stateFor(this.win, sel))
@@ -351,7 +351,7 @@ export class DocumentEditor implements TextSurface {
   /** Set the selection (text positions), drawing its ends first; `scroll` brings the head into view. */
   private select(sel: TextSel, scroll: boolean): void {
     this.selection = sel
-    this.render(this.win.runs)
+    this.render(this.win.runs, sel)
     if (scroll) this.scrollToSpan({ from: sel.head, to: sel.head })
   }
 
