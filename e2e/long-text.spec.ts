@@ -4,6 +4,8 @@
  * the annotation list reach every paragraph, and the offsets on disk are the exact code points of
  * what was selected — astral characters, combining marks and right-to-left text before them.
  */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { ProjectFile, StoreFile } from '../shared/model/project'
 import { sliceCodePoints } from '../shared/offsets'
 import { expect, test, type Marginalia } from './harness'
@@ -123,5 +125,23 @@ test('a 5 MB text: few paragraphs in the page, tag at its end, select past the d
   expect(crossed.length).toBeGreaterThan(20)
   expect(crossed[1]).toMatch(/^¶4000 Kyiv/)
   expect(long.target.quote.exact).toContain(start)
+
+  // Reopened, the text comes back where it was left, thousands of paragraphs down.
+  const topParagraph = () =>
+    page.evaluate(() => {
+      const box = document.querySelector('.text-scroll')!.getBoundingClientRect()
+      const at = document.elementFromPoint(box.left + box.width / 2, box.top + 40)?.closest('p')?.textContent ?? ''
+      return /^¶\d+/.exec(at)?.[0] ?? ''
+    })
+  const before = await topParagraph()
+  expect(before).toMatch(/^¶40\d\d$/)
+  // The scroll position is remembered once scrolling pauses (the host keeps it in settings.json).
+  const scrollNow = await page.evaluate(() => Math.round(document.querySelector('.text-scroll')!.scrollTop))
+  await expect
+    .poll(async () => (await readFile(join(app.configDir, 'settings.json'), 'utf8')).includes(`"scroll": ${scrollNow}`))
+    .toBe(true)
+  await page.reload()
+  await expect(editor).toHaveAttribute('data-text-lines', String(PARAGRAPHS + 2))
+  await expect(editor.locator(':scope > p', { hasText: `${before} Kyiv` })).toBeInViewport()
   expect(problems).toEqual([])
 })
