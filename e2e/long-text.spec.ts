@@ -111,8 +111,8 @@ test('a 5 MB text: few paragraphs in the page, tag at its end, select past the d
 
   // A keyboard selection from here runs past the lines drawn at the start and stays one selection.
   const start = 'Officials in several capitals'
-  const box = await locatePhrase(page, `¶3999 Kyiv`)
-  await page.mouse.click(box.startX - 0.5, box.startY)
+  const caret = await locatePhrase(page, `¶3999 Kyiv`)
+  await page.mouse.click(caret.startX - 0.5, caret.startY)
   for (let i = 0; i < 12; i++) await page.keyboard.press('Shift+PageDown')
   await page.keyboard.press('3')
   await expect(page.getByTestId('save-state')).toHaveText('Saved')
