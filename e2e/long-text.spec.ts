@@ -126,6 +126,26 @@ test('a 5 MB text: few paragraphs in the page, tag at its end, select past the d
   expect(crossed[1]).toMatch(/^¶4000 Kyiv/)
   expect(long.target.quote.exact).toContain(start)
 
+  // Select-all and copy give the whole text as stored, not the lines drawn.
+  await editor.click()
+  await page.keyboard.press('Control+a')
+  const copied = await page.evaluate(() => {
+    const data = new DataTransfer()
+    document
+      .querySelector('.ProseMirror')!
+      .dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }))
+    return data.getData('text/plain')
+  })
+  expect(copied.length).toBe(text.length)
+  expect(copied === text).toBe(true)
+
+  // Printing draws every line, in order; afterwards the window is back.
+  const drawnLines = () => page.evaluate(() => document.querySelectorAll('.ProseMirror > p').length)
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')))
+  expect(await drawnLines()).toBe(PARAGRAPHS + 2)
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')))
+  expect(await drawnLines()).toBeLessThan(300)
+
   // Reopened, the text comes back where it was left, thousands of paragraphs down.
   const topParagraph = () =>
     page.evaluate(() => {
