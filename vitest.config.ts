@@ -12,6 +12,8 @@ export default defineConfig({
       'integration/**/*.test.ts',
     ],
     environment: 'node',
+    // The theme's test reads styles.css (?raw); other stylesheets stay unprocessed.
+    css: { include: [/renderer\/src\/styles\.css/] },
     testTimeout: 20_000,
   },
 })

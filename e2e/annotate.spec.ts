@@ -5,8 +5,8 @@ import { parse } from 'csv-parse/sync'
 import { restoreFormulaCell } from '../shared/csv'
 import type { ProjectFile, StoreFile } from '../shared/model/project'
 import { sliceCodePoints } from '../shared/offsets'
-import { expect, repo, test, type Marginalia } from './harness'
-import { dragSelect, keyboardSelect, selectedText } from './text'
+import { chooseMenu, expect, repo, test, type Marginalia } from './harness'
+import { dragSelect, keyboardSelect, locatePhrase, selectedText } from './text'
 
 const CLAIM = 'Moscow stepped-up its own rhetoric towards Israel'
 const STANCE = 'Russia demonstratively refrained from doing so'
@@ -129,6 +129,44 @@ test('undo and redo annotation changes with Ctrl+Z and Shift+Ctrl+Z', async ({ p
   expect((await store(app, doc.id)).annotations.map((a) => a.target.quote.exact)).toEqual([CLAIM])
 })
 
+test('drag a highlight’s end to a later word and its start to an earlier one; each drop is one undo step', async ({ page, app }) => {
+  const doc = await documentWith(app, CLAIM)
+  const text = await app.read(doc.file)
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+  await dragSelect(page, CLAIM)
+  await page.keyboard.press('1')
+  await expect(page.locator('.ProseMirror .mg-hl-claim.mg-selected').first()).toBeVisible()
+  // The text goes on: "…towards Israel and sees the conflict as a welcomed distraction…".
+  // (Located first: finding a phrase scrolls it into view, which moves the handles.)
+  const target = await locatePhrase(page, 'sees the conflict')
+  const box = (await page.getByTestId('boundary-end').boundingBox())!
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.down()
+  await page.mouse.move((box.x + target.endX) / 2, target.endY, { steps: 4 })
+  // Dropped inside "conflict": Whole words widens the end to the end of that word.
+  await page.mouse.move(target.endX - 12, target.endY, { steps: 4 })
+  await page.mouse.up()
+  const longer = `${CLAIM} and sees the conflict`
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expect.poll(async () => (await store(app, doc.id)).annotations.map((a) => a.target.quote.exact)).toEqual([longer])
+  const stored = (await store(app, doc.id)).annotations[0]!
+  expect(sliceCodePoints(text, stored.target.position.start, stored.target.position.end)).toBe(longer)
+
+  // The start, dragged back over "At the same time,": it now starts at "same".
+  const earlier = await locatePhrase(page, 'same time')
+  const startHandle = page.getByTestId('boundary-start')
+  await expect(startHandle).toBeVisible()
+  const from = (await startHandle.boundingBox())!
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(earlier.startX + 2, earlier.startY, { steps: 6 })
+  await page.mouse.up()
+  await expect.poll(async () => (await store(app, doc.id)).annotations.map((a) => a.target.quote.exact)).toEqual([`same time, ${longer}`])
+  await page.keyboard.press('Control+z')
+  await expect.poll(async () => (await store(app, doc.id)).annotations.map((a) => a.target.quote.exact)).toEqual([longer])
+})
+
 test('killing the app right after "Saved" loses nothing', async ({ page, app }) => {
   const doc = await documentWith(app, CLAIM)
   await page.goto(app.url)
@@ -157,7 +195,7 @@ test('export CSV from the UI and parse it back against the stored texts', async 
   await page.keyboard.press('1')
   await expect(page.getByTestId('save-state')).toHaveText('Saved')
 
-  await page.getByRole('button', { name: 'Export…' }).click()
+  await chooseMenu(page, 'Project', 'Export…')
   const dialog = page.getByRole('dialog')
   await expect(dialog.getByLabel('Protect against spreadsheet formulas')).toBeChecked()
   const download = page.waitForEvent('download')

@@ -1,7 +1,7 @@
 import { readdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect, test, type Marginalia } from './harness'
+import { chooseMenu, expect, test, type Marginalia } from './harness'
 import { dragSelect } from './text'
 
 /** Call the API from the page, with the launch token, as the app does. */
@@ -94,7 +94,7 @@ test('the pinned copy survives a save and a restart, and the banner goes once it
   await documents.getByText(title, { exact: true }).click()
   await expect(banner).toContainText('was found damaged on')
   await expect(banner).toContainText(`(${count} annotations`)
-  await page.getByRole('button', { name: 'Backups…' }).click()
+  await chooseMenu(page, 'Project', 'Backups…')
   const dialog = page.getByRole('dialog', { name: 'Backups' })
   const own = dialog.getByRole('region', { name: 'Your annotations on this document' })
   await expect(own.locator('.backup-pinned')).toContainText(`${count} annotations`)
@@ -102,7 +102,7 @@ test('the pinned copy survives a save and a restart, and the banner goes once it
   await dialog.getByRole('button', { name: 'Close' }).click()
   await banner.getByRole('button', { name: 'Not needed' }).click()
   await expect(banner).toBeHidden()
-  await page.getByRole('button', { name: 'Backups…' }).click()
+  await chooseMenu(page, 'Project', 'Backups…')
   await expect(own.locator('.backup-pinned')).toHaveCount(0)
   await expect(own.locator('.backup').filter({ hasText: `${count} annotations` })).toContainText('Earlier version')
 })

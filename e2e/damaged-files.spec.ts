@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process'
 import { cp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ProjectFile } from '../shared/model/project'
-import { expect, test } from './harness'
+import { chooseMenu, expect, test } from './harness'
 import { dragSelect } from './text'
 
 test('a damaged text opens read-only with its sentence, nothing can be tagged, and "Restore text…" puts it back', async ({ page, app }) => {
@@ -85,7 +85,7 @@ test('"Import annotations…" of a folder holding a named pipe and a link to /de
   )
   expect(took).toBeLessThan(1000)
 
-  await page.getByRole('button', { name: 'Import annotations…' }).click()
+  await chooseMenu(page, 'Project', 'Import annotations…')
   const dialog = page.getByRole('dialog', { name: /Import annotations/ })
   await dialog.getByLabel('Folder or file to import from (full path)').fill(colleague)
   await dialog.getByRole('button', { name: 'Import', exact: true }).click()

@@ -42,7 +42,7 @@ test.describe('desktop app', () => {
         process: typeof (globalThis as { process?: unknown }).process,
         bridge: Object.keys((globalThis as { marginalia?: object }).marginalia ?? {}),
       }))
-      expect(exposed).toEqual({ require: 'undefined', process: 'undefined', bridge: ['call'] })
+      expect(exposed).toEqual({ require: 'undefined', process: 'undefined', bridge: ['call', 'menu'] })
       const dialog = page.getByRole('dialog')
       if (await dialog.isVisible()) {
         await dialog.getByRole('textbox').fill('tester')

@@ -12,7 +12,7 @@ import { sha256OfTextIri } from '../shared/interchange/iris'
 import type { ProjectFile } from '../shared/model/project'
 import { restoreFormulaCell } from '../shared/csv'
 import { sliceCodePoints } from '../shared/offsets'
-import { expect, repo, test, type Marginalia } from './harness'
+import { chooseMenu, expect, repo, test, type Marginalia } from './harness'
 import { dragSelect } from './text'
 
 const formats = join(import.meta.dirname, '../fixtures/corpus/formats')
@@ -24,7 +24,7 @@ async function project(app: Marginalia): Promise<ProjectFile> {
 
 /** Export in one format from the Export dialog; returns the downloaded file's text. */
 async function exportAs(page: Page, format: string): Promise<{ name: string; text: string }> {
-  await page.getByRole('button', { name: 'Export…' }).click()
+  await chooseMenu(page, 'Project', 'Export…')
   const dialog = page.getByRole('dialog', { name: 'Export annotations' })
   await dialog.getByRole('group', { name: 'Format' }).getByRole('radio', { name: format }).check()
   await expect(dialog.getByLabel('Protect against spreadsheet formulas')).toHaveCount(0)
@@ -147,7 +147,7 @@ test('export an Excel workbook from the Export dialog: Python reads its Spans sh
 
 /** Export in one format from the Export dialog with its defaults; returns the downloaded file's name and path. */
 async function download(page: Page, format: string): Promise<{ name: string; path: string }> {
-  await page.getByRole('button', { name: 'Export…' }).click()
+  await chooseMenu(page, 'Project', 'Export…')
   const dialog = page.getByRole('dialog', { name: 'Export annotations' })
   await dialog.getByRole('group', { name: 'Format' }).getByRole('radio', { name: format }).check()
   const file = page.waitForEvent('download')

@@ -4,7 +4,7 @@
  */
 import { readFile, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { test as base } from '@playwright/test'
+import { test as base, type Page } from '@playwright/test'
 import { sampleCopy } from './browser-api'
 import { startBrowserMode } from './browser-mode'
 
@@ -57,3 +57,9 @@ export const test = base.extend<{ app: Marginalia }>({
 })
 
 export { expect } from '@playwright/test'
+
+/** Choose an item of the page's menu bar with the mouse, as a user does: Project → Export…. */
+export async function chooseMenu(page: Page, menu: string, item: string): Promise<void> {
+  await page.getByRole('menubar').getByRole('menuitem', { name: menu, exact: true }).click()
+  await page.getByRole('menu', { name: menu }).getByRole('menuitem', { name: item, exact: true }).click()
+}

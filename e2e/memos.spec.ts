@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { ProjectFile } from '../shared/model/project'
 import { StoreFile } from '../shared/model/project'
-import { expect, repo, test } from './harness'
+import { chooseMenu, expect, repo, test } from './harness'
 
 const FIRST = 'Russia and Iran as new axis against the West'
 
@@ -114,7 +114,7 @@ test('status, memos and replies: "nothing to tag" counted, a memo and a reply re
 
   // The CSV: maria's row carries her memo and the whole thread, as Python's csv module reads it.
   await page.getByRole('tab', { name: 'Units' }).click()
-  await page.getByRole('button', { name: 'Export…' }).click()
+  await chooseMenu(page, 'Project', 'Export…')
   const dialog = page.getByRole('dialog', { name: 'Export annotations' })
   const downloaded = page.waitForEvent('download')
   await dialog.getByRole('button', { name: 'Export', exact: true }).click()

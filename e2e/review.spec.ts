@@ -4,7 +4,7 @@ import { restoreFormulaCell } from '../shared/csv'
 import type { ProjectFile } from '../shared/model/project'
 import { ReviewStoreFile } from '../shared/model/review'
 import { sliceCodePoints } from '../shared/offsets'
-import { expect, test } from './harness'
+import { chooseMenu, expect, test } from './harness'
 
 const TITLE = 'Russia and Iran as new axis against the West'
 
@@ -69,7 +69,7 @@ test("review the sample project's two annotators: settle units, see progress, ex
   )
 
   // Export the reviewed layer as CSV, with provenance columns, offsets exact.
-  await page.getByRole('button', { name: 'Export…' }).click()
+  await chooseMenu(page, 'Project', 'Export…')
   const dialog = page.getByRole('dialog')
   await dialog.getByRole('radio', { name: 'Reviewed layer only' }).check()
   const download = page.waitForEvent('download')

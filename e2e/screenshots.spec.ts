@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { repo, startMarginalia, type Marginalia } from './harness'
+import { chooseMenu, repo, startMarginalia, type Marginalia } from './harness'
 
 test.skip(!process.env.SCREENSHOTS, 'Set SCREENSHOTS=1 to refresh the README screenshots.')
 
@@ -29,6 +29,32 @@ test('document view with highlights and the side panel', async ({ page }) => {
     .click()
   await page.waitForTimeout(800)
   await page.screenshot({ path: join(shots, 'document-view.png') })
+})
+
+test('the dark theme, and the tag-set editor', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText('Russia and Iran as new axis').click()
+  const panel = page.getByRole('complementary', { name: 'Annotations' })
+  await panel
+    .getByRole('button', { name: /Moscow has clung/ })
+    .first()
+    .click()
+  await page.waitForTimeout(800)
+  await page.screenshot({ path: join(shots, 'document-view-dark.png') })
+  await page.emulateMedia({ colorScheme: 'light' })
+  await chooseMenu(page, 'Project', 'Labels…')
+  const dialog = page.getByRole('dialog', { name: 'Labels and links' })
+  await dialog.getByRole('button', { name: /^Stance/ }).click()
+  await dialog.getByRole('button', { name: 'Number', exact: true }).click()
+  await dialog.getByLabel('Name', { exact: true }).last().fill('Intensity')
+  await dialog.getByLabel('Whole numbers only').check()
+  await dialog.getByLabel('Smallest').fill('1')
+  await dialog.getByLabel('Largest').fill('5')
+  await dialog.getByLabel('Name of option favor').fill('in favour')
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: join(shots, 'labels.png') })
 })
 
 test('review mode and the agreement view', async ({ page }) => {

@@ -7,13 +7,14 @@
  */
 import { join } from 'node:path'
 import type { ProjectFile, StoreFile } from '../shared/model/project'
-import { expect, test } from './harness'
+import { chooseMenu, expect, test } from './harness'
 import { dragSelect } from './text'
 
 const CLAIM = 'Russia demonstratively refrained from doing so'
 const OTHER = 'Moscow stepped-up its own rhetoric towards Israel'
 
 test('a new label, a renamed option, a link type and a merge, all saved in project.json and on every annotation', async ({ page, app }) => {
+  const openLabels = () => chooseMenu(page, 'Project', 'Labels…')
   await page.goto(app.url)
   const project = JSON.parse(await app.read('project.json')) as ProjectFile
   const doc = project.documents[0]!
@@ -21,7 +22,7 @@ test('a new label, a renamed option, a link type and a merge, all saved in proje
   await expect(page.locator('.ProseMirror')).toContainText(CLAIM)
 
   // Add "Evidence" with key 4 and a whole-number "Strength" from 1 to 5.
-  await page.getByRole('button', { name: 'Labels…' }).click()
+  await openLabels()
   const dialog = page.getByRole('dialog', { name: 'Labels and links' })
   await dialog.getByRole('button', { name: '+ Add label' }).click()
   await dialog.getByLabel('Name', { exact: true }).first().fill('Evidence')
@@ -91,7 +92,7 @@ test('a new label, a renamed option, a link type and a merge, all saved in proje
 
   // Removing Evidence, in use, is offered as a merge; merged into Claim, the span stays, as a claim.
   const before = store.annotations.length
-  await page.getByRole('button', { name: 'Labels…' }).click()
+  await openLabels()
   await dialog.getByRole('button', { name: /^Evidence/ }).click()
   await expect(dialog.getByText('1 annotations use this label.').or(dialog.getByText(/^1 annotation/))).toBeVisible()
   await dialog.getByLabel(/Merge its 1 annotations into/).selectOption('claim')
@@ -112,13 +113,22 @@ test('a new label, a renamed option, a link type and a merge, all saved in proje
   expect(store.links.filter((l) => l.type === 'supports')).toMatchObject([{ from: evidence.id, to: claim.id }])
 
   // A label in use cannot simply go: Source offers only a merge, and merging it into Claim is refused with the count.
-  await page.getByRole('button', { name: 'Labels…' }).click()
+  await openLabels()
   await dialog.getByRole('button', { name: /^Source/ }).click()
   await expect(dialog.locator('.tagset-danger').getByRole('button', { name: /^Remove/ })).toHaveCount(0)
   await dialog.getByLabel(/Merge its \d+ annotations into/).selectOption('claim')
   await dialog.getByRole('button', { name: 'Merge', exact: true }).click()
   await expect(dialog.getByRole('alert')).toContainText(/Attribution links? go(es)? from/)
   await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled()
+  // Cancel asks before dropping the merge set up here; declined, the dialog stays; accepted, it goes.
+  page.once('dialog', (d) => void d.dismiss())
   await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toBeVisible()
+  page.once('dialog', (d) => {
+    expect(d.message()).toBe('Discard the changes to the labels and links? Nothing has been saved.')
+    void d.accept()
+  })
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toBeHidden()
   expect(JSON.parse(await app.read('project.json'))).toEqual(after)
 })

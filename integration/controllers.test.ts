@@ -56,7 +56,15 @@ class RecordingSurface implements TextSurface {
   }
   revealRange(): void {}
   focus(): void {}
-  scrollTo(): void {}
+  topOffset(): number {
+    return 0
+  }
+  scrollToOffset(): void {}
+  /** Where a drag of a highlight's end would land: the tests set it. */
+  dropAt: number | null = null
+  offsetAt(): number | null {
+    return this.dropAt
+  }
 }
 
 /** A session on a copy of the sample project, as annotator "tester", with the first document open. */

@@ -73,7 +73,10 @@ export interface AppInfo {
   recent: string[]
   /** Set when a project could not be opened at start-up: one sentence for the user. */
   notice: string | null
-  /** What was remembered of the open project: whom the review compares, the document open and its scroll position. */
+  /**
+   * What was remembered of the open project: whom the review compares, the document open and where
+   * it was scrolled to (`scroll`: the code point at the top of the view).
+   */
   remembered: { review: string[] | null; document: string | null; scroll: number } | null
   /** How the user likes the app: selections snapped to whole words, the colour theme. */
   preferences: { snapToWords: boolean; theme: 'system' | 'light' | 'dark' }
@@ -348,7 +351,7 @@ export const contract = {
   'settings.setPreferences': declare<AppInfo>()(
     z.object({ snapToWords: z.boolean().optional(), theme: z.enum(['system', 'light', 'dark']).optional() }).strict(),
   ),
-  /** Remember, for the open project, whom the review compares, the document open and its scroll position. */
+  /** Remember, for the open project, whom the review compares, the document open and where it is scrolled to (a code point). */
   'settings.remember': declare<null>()(
     z
       .object({

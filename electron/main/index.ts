@@ -1,6 +1,7 @@
 /**
- * The Electron shell: single-instance lock, one hardened window on the built renderer, the menu,
- * native dialogs, and the IPC channel wired to the same handlers browser mode uses. Everything
+ * The Electron shell: single-instance lock, one hardened window on the built renderer, the native
+ * menu drawn from the page's menu commands, native dialogs, and the IPC channel wired to the same
+ * handlers browser mode uses. Everything
  * about the project lives in electron/core; this file only connects it to Electron.
  */
 import { readFileSync } from 'node:fs'
@@ -8,11 +9,12 @@ import { basename, extname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { BrowserWindow, Menu, app, dialog, ipcMain, session, shell } from 'electron'
 import type { ProjectSummary } from '../../shared/api'
+import type { MenuModel } from '../../shared/menu'
 import { writeFileDurable } from '../core/store/durable'
 import { createHandlers } from '../core/app/handlers'
 import { ensureSampleCopy } from '../core/project/sample'
 import { Workbench } from '../core/app/workbench'
-import { registerIpc } from './ipc'
+import { COMMAND_CHANNEL, registerIpc, registerMenuChannel } from './ipc'
 import { menuTemplate } from './menu'
 import { hardenContents, hardenSession, isSafeExternalUrl, windowOptions } from './window'
 
@@ -22,6 +24,8 @@ const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).
 
 let win: BrowserWindow | null = null
 let wb: Workbench
+/** The page's menu, as it last sent it (none before the page has loaded). */
+let pageMenu: MenuModel = []
 
 if (!app.requestSingleInstanceLock()) app.quit()
 else {
@@ -53,6 +57,14 @@ async function start() {
     wb.setNotice((e as Error).message)
   }
   registerIpc(ipcMain, createHandlers(wb, { openProjectDialog, createProjectDialog, saveFile, pickPath }), () => appUrl)
+  registerMenuChannel(
+    ipcMain,
+    () => appUrl,
+    (model) => {
+      pageMenu = model
+      refreshMenu()
+    },
+  )
   refreshMenu()
   win = new BrowserWindow(windowOptions(join(here, '../preload/index.cjs')))
   win.once('ready-to-show', () => win?.show())
@@ -60,21 +72,10 @@ async function start() {
   else await win.loadFile(rendererFile)
 }
 
+/** Draw the native menu from the page's menu; a chosen item's id goes back to the page, which runs it. */
 function refreshMenu() {
-  const actions = {
-    recent: wb.info().recent,
-    openProject: () => void openProjectDialog().then(reload),
-    newProject: () => void createProjectDialog(basename(app.getPath('documents'))).then(reload),
-    openRecent: (path: string) =>
-      void wb.open(path).then(reload, (e: Error) => dialog.showErrorBox('Marginalia could not open that project', e.message)),
-  }
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions, process.platform === 'darwin')))
-}
-
-function reload(summary: ProjectSummary | null) {
-  if (!summary) return
-  refreshMenu()
-  win?.webContents.reload()
+  const send = (id: string) => win?.webContents.send(COMMAND_CHANNEL, id)
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(pageMenu, send, process.platform === 'darwin')))
 }
 
 async function openProjectDialog(): Promise<ProjectSummary | null> {
@@ -82,9 +83,7 @@ async function openProjectDialog(): Promise<ProjectSummary | null> {
   const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
   const path = picked.filePaths[0]
   if (picked.canceled || !path) return null
-  const summary = await wb.open(path)
-  refreshMenu()
-  return summary
+  return wb.open(path)
 }
 
 async function createProjectDialog(name: string): Promise<ProjectSummary | null> {
@@ -96,9 +95,7 @@ async function createProjectDialog(name: string): Promise<ProjectSummary | null>
   const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
   const path = picked.filePaths[0]
   if (picked.canceled || !path) return null
-  const summary = await wb.create(path, name)
-  refreshMenu()
-  return summary
+  return wb.create(path, name)
 }
 
 async function saveFile(defaultName: string, content: string | Uint8Array): Promise<{ path: string } | null> {

@@ -3,12 +3,19 @@
  * app's own page in the main frame, then routes it through the contract's dispatch (which
  * validates the arguments). Takes an ipcMain-like object so tests can pass their own.
  */
-import type { IpcMainInvokeEvent } from 'electron'
+import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron'
 import { dispatch, type Handlers, type Result } from '../../shared/api'
+import { MenuModel } from '../../shared/menu'
 import { isAppUrl } from './window'
 
 /** The one IPC channel the preload calls. */
 export const CALL_CHANNEL = 'marginalia:call'
+
+/** The page hands its menu (shared/menu.ts) to the shell on this channel. */
+export const MENU_CHANNEL = 'marginalia:menu'
+
+/** The shell sends the id of a chosen menu item to the page on this channel. */
+export const COMMAND_CHANNEL = 'marginalia:command'
 
 /** The part of ipcMain this module uses. */
 export interface IpcMainLike {
@@ -33,5 +40,19 @@ export function registerIpc(ipcMain: IpcMainLike, handlers: Handlers, appUrl: ()
     }
     const { method, args } = (payload ?? {}) as { method?: unknown; args?: unknown }
     return dispatch(handlers, method, args)
+  })
+}
+
+/** The part of ipcMain the menu channel uses. */
+export interface IpcMainOnLike {
+  on(channel: string, listener: (event: IpcMainEvent, ...args: unknown[]) => void): void
+}
+
+/** Take the page's menu: only from the app's own page, and only a menu that fits the shape (else ignored). */
+export function registerMenuChannel(ipcMain: IpcMainOnLike, appUrl: () => string, onMenu: (model: MenuModel) => void): void {
+  ipcMain.on(MENU_CHANNEL, (event, payload) => {
+    if (!isTrustedSender(event, appUrl())) return
+    const parsed = MenuModel.safeParse(payload)
+    if (parsed.success) onMenu(parsed.data)
   })
 }

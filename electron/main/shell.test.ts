@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { IpcMainInvokeEvent, Session } from 'electron'
+import type { IpcMainEvent, IpcMainInvokeEvent, MenuItemConstructorOptions, Session } from 'electron'
 import { describe, expect, it } from 'vitest'
 import { contract, type Handlers } from '../../shared/api'
 import { CSP } from '../../shared/csp'
-import { CALL_CHANNEL, registerIpc, type IpcMainLike } from './ipc'
+import type { MenuModel } from '../../shared/menu'
+import { CALL_CHANNEL, MENU_CHANNEL, registerIpc, registerMenuChannel, type IpcMainLike } from './ipc'
 import { menuTemplate } from './menu'
 import { hardenContents, hardenSession, isSafeExternalUrl, windowOptions } from './window'
 
@@ -106,13 +107,96 @@ describe('IPC', () => {
 })
 
 describe('the menu', () => {
-  it('has accelerators for project commands and leaves Ctrl+Z to the page', () => {
-    const noop = () => undefined
-    const template = menuTemplate({ openProject: noop, newProject: noop, openRecent: noop, recent: ['/p'] }, false)
-    const items = template.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []))
-    expect(items.find((i) => i.label === 'Open Project…')?.accelerator).toBe('CmdOrCtrl+O')
-    expect(items.find((i) => i.label === 'New Project…')?.accelerator).toBe('CmdOrCtrl+Shift+N')
-    expect(items.some((i) => i.role === 'undo' || i.role === 'redo')).toBe(false)
+  const model: MenuModel = [
+    {
+      name: 'Project',
+      items: [
+        { type: 'command', id: 'project.open', label: 'Open project…', accelerator: 'CmdOrCtrl+O', enabled: true, checked: null },
+        {
+          type: 'submenu',
+          label: 'Open recent',
+          items: [{ type: 'command', id: 'project.recent#0', label: '/p', accelerator: null, enabled: true, checked: null }],
+        },
+        { type: 'separator' },
+        { type: 'command', id: 'project.export', label: 'Export…', accelerator: null, enabled: false, checked: null },
+      ],
+    },
+    {
+      name: 'Edit',
+      items: [{ type: 'command', id: 'edit.undo', label: 'Undo', accelerator: 'CmdOrCtrl+Z', enabled: true, checked: null }],
+    },
+    {
+      name: 'View',
+      items: [
+        { type: 'command', id: 'view.annotate', label: 'Annotate', accelerator: null, enabled: true, checked: true },
+        { type: 'command', id: 'view.review', label: 'Review', accelerator: null, enabled: true, checked: false },
+      ],
+    },
+    {
+      name: 'Help',
+      items: [{ type: 'command', id: 'help.shortcuts', label: 'Keyboard shortcuts', accelerator: 'F1', enabled: true, checked: null }],
+    },
+  ]
+  const items = (template: MenuItemConstructorOptions[]) =>
+    template.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : [])).flatMap((i) => [i, ...(Array.isArray(i.submenu) ? i.submenu : [])])
+
+  it("draws the page's items with their accelerators, which the page handles, and sends back the id chosen", () => {
+    const sent: string[] = []
+    const template = menuTemplate(model, (id) => sent.push(id), false)
+    expect(template.map((m) => m.label ?? m.role)).toEqual(['&Project', '&Edit', '&View', 'windowMenu', '&Help'])
+    const all = items(template)
+    const open = all.find((i) => i.label === 'Open project…')!
+    expect(open).toMatchObject({ accelerator: 'CmdOrCtrl+O', registerAccelerator: false, enabled: true })
+    expect(all.find((i) => i.label === 'Export…')?.enabled).toBe(false)
+    expect(all.find((i) => i.label === 'Annotate')).toMatchObject({ type: 'radio', checked: true })
+    expect(all.find((i) => i.label === 'Review')).toMatchObject({ type: 'radio', checked: false })
+    ;(open.click as () => void)()
+    ;(all.find((i) => i.label === '/p')!.click as () => void)()
+    expect(sent).toEqual(['project.open', 'project.recent#0'])
+  })
+
+  it('adds what only a desktop window has, and leaves Ctrl+Z to the page', () => {
+    const all = items(menuTemplate(model, () => undefined, false))
+    for (const role of ['quit', 'copy', 'selectAll', 'reload', 'toggleDevTools', 'zoomIn'])
+      expect(
+        all.some((i) => i.role === role),
+        role,
+      ).toBe(true)
+    expect(all.some((i) => i.role === 'undo' || i.role === 'redo')).toBe(false)
+    expect(all.find((i) => i.label === 'Undo')).toMatchObject({ accelerator: 'CmdOrCtrl+Z', registerAccelerator: false })
+    const mac = menuTemplate(model, () => undefined, true)
+    expect(mac[0]).toEqual({ role: 'appMenu' })
+    expect(items(mac).some((i) => i.role === 'close')).toBe(true)
+  })
+
+  it('has Quit and the View roles before the page has sent its menu, without a leading separator', () => {
+    const template = menuTemplate([], () => undefined, false)
+    expect(template[0]!.submenu).toEqual([{ role: 'quit' }])
+    expect((template[2]!.submenu as MenuItemConstructorOptions[])[0]).toEqual({ role: 'reload' })
+    expect(template.map((m) => m.label ?? m.role)).toEqual(['&Project', '&Edit', '&View', 'windowMenu'])
+  })
+
+  it("takes the page's menu only from the app's own page, and only when it fits the shape", () => {
+    let listener: ((event: IpcMainEvent, ...args: unknown[]) => void) | null = null
+    const got: MenuModel[] = []
+    registerMenuChannel(
+      { on: (channel, fn) => channel === MENU_CHANNEL && (listener = fn) },
+      () => APP,
+      (m) => got.push(m),
+    )
+    const from = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } }) as unknown as IpcMainEvent
+    listener!(from('https://evil.example/'), model)
+    listener!(from(APP, {}), model)
+    listener!(from(APP), [
+      {
+        name: 'Project',
+        items: [{ type: 'command', id: 'x', label: 'Run', accelerator: 'CmdOrCtrl+O', enabled: true, checked: null, click: 'evil' }],
+      },
+    ])
+    listener!(from(APP), [{ name: 'Tools', items: [] }])
+    expect(got).toEqual([])
+    listener!(from(APP), model)
+    expect(got).toEqual([model])
   })
 })
 

@@ -1,6 +1,7 @@
 /**
  * The workbench: header, then document list | text | annotations (in review mode: document list |
- * the unit being decided over the text | review units; the Agreement and Analysis views take the whole width).
+ * the unit being decided over the text | review units; the Agreement, Retrieve and Analysis views
+ * take the whole width). In a narrow window the document list is a drawer and the side panel can be put away.
  * Before that, whatever start-up
  * needs: the launch token (browser mode), the annotator's name, a project.
  */
@@ -16,11 +17,13 @@ import { Header } from './components/Header'
 import { ImportQuestionDialog } from './components/ImportQuestionDialog'
 import { ImportReport } from './components/ImportReport'
 import { LabelStyles } from './components/LabelStyles'
+import { DocumentsSlot, SideSlot } from './components/PanelSlots'
 import { ReviewPane } from './components/ReviewPane'
 import { ReviewPanel } from './components/ReviewPanel'
 import { RetrieveView } from './components/RetrieveView'
 import { ReviewSetup } from './components/ReviewSetup'
 import { StartupMessage } from './components/StartupMessage'
+import { Theme } from './components/Theme'
 import { Welcome } from './components/Welcome'
 import { useSessionState } from './state/react/use-session'
 
@@ -44,6 +47,7 @@ function Workbench() {
   if (phase === 'failed') return <StartupMessage text={problem ?? 'Marginalia could not start.'} />
   return (
     <div className="app">
+      <Theme />
       <LabelStyles />
       <Header />
       <ImportReport />
@@ -62,18 +66,11 @@ function Workbench() {
           </div>
         ) : (
           <div className={`workbench workbench-${view}`}>
-            <DocumentList />
-            {view === 'review' ? (
-              <>
-                <ReviewPane />
-                <ReviewPanel />
-              </>
-            ) : (
-              <>
-                <DocumentPane />
-                {findResults ? <FindResults /> : <AnnotationPanel />}
-              </>
-            )}
+            <DocumentsSlot>
+              <DocumentList />
+            </DocumentsSlot>
+            {view === 'review' ? <ReviewPane /> : <DocumentPane />}
+            <SideSlot>{view === 'review' ? <ReviewPanel /> : findResults ? <FindResults /> : <AnnotationPanel />}</SideSlot>
           </div>
         )
       ) : (

@@ -4,7 +4,7 @@
  * else in the renderer knows which host it runs in, apart from what app.info says.
  */
 import { createClient, type Client } from '../../../shared/api'
-import { desktopTransport } from './desktop-transport'
+import { desktopTransport, type MenuBridge } from './desktop-transport'
 import { httpTransport } from './http-transport'
 import { takeLaunchToken } from './token'
 
@@ -18,4 +18,10 @@ export function connect(): Connection {
   const token = takeLaunchToken()
   if (token === null) return { client: null, problem: 'no-token' }
   return { client: createClient(httpTransport(token)), problem: null }
+}
+
+/** The desktop app's native menu, or null in browser mode (where the page draws its own menu bar). */
+export function nativeMenu(): MenuBridge | null {
+  const menu = window.marginalia?.menu
+  return menu && typeof menu.set === 'function' && typeof menu.onCommand === 'function' ? menu : null
 }

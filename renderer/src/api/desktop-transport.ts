@@ -6,9 +6,16 @@
 import type { MethodName, Result, Transport } from '../../../shared/api'
 import { UNREACHABLE } from './http-transport'
 
+/** The native menu, through the preload: the page hands it its menu and hears which item was chosen. */
+export interface MenuBridge {
+  set(model: unknown): void
+  onCommand(listener: (id: string) => void): void
+}
+
 /** What the preload puts on `window`. */
 export interface DesktopBridge {
   call(method: string, args: unknown): Promise<Result<unknown>>
+  menu?: MenuBridge
 }
 
 declare global {

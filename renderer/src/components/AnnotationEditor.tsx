@@ -1,4 +1,4 @@
-import { findLabel } from '../../../shared/model/labels'
+import { ATTRIBUTION, findLabel } from '../../../shared/model/labels'
 import { truncate } from '../state/model/describe'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { AttributeField } from './AttributeField'
@@ -8,6 +8,14 @@ import { NoteField } from './NoteField'
 import { ReplyThread } from './ReplyThread'
 import { SourceField } from './SourceField'
 
+/** The boundary buttons: which end moves, which way, the key that does the same. */
+const NUDGES = [
+  { end: 'start', by: -1, keys: 'Alt+←', label: 'Start one word earlier', text: '◀ start' },
+  { end: 'start', by: 1, keys: 'Alt+→', label: 'Start one word later', text: 'start ▶' },
+  { end: 'end', by: -1, keys: 'Alt+Shift+←', label: 'End one word earlier', text: '◀ end' },
+  { end: 'end', by: 1, keys: 'Alt+Shift+→', label: 'End one word later', text: 'end ▶' },
+] as const
+
 /** The selected annotation: its label, attributes, source, note, its thread of replies, and Delete. */
 export function AnnotationEditor({ id }: { id: string }) {
   const session = useSession()
@@ -15,7 +23,7 @@ export function AnnotationEditor({ id }: { id: string }) {
   const annotation = useSessionState((s) => s.layer?.byId.get(id))
   const labels = useSessionState((s) => s.info?.project?.labels)
   const linkTypes = useSessionState((s) => s.info?.project?.linkTypes)
-  const linking = useSessionState((s) => s.linking?.from === id)
+  const linking = useSessionState((s) => s.linking?.from === id && s.linking.type === ATTRIBUTION)
   const readOnly = useSessionState((s) => s.doc?.readOnly ?? null)
   const me = useSessionState((s) => s.info?.annotator ?? '')
   if (!annotation || !labels) return null
@@ -23,49 +31,25 @@ export function AnnotationEditor({ id }: { id: string }) {
   const target = label?.attributedTo ? findLabel(labels, label.attributedTo) : undefined
   return (
     <section className={`annotation-editor mg-label-${annotation.label}`} aria-label="Selected annotation">
-      <blockquote className="editor-quote" dir="auto">
+      <blockquote className="editor-quote" dir="auto" tabIndex={0}>
         {truncate(annotation.target.quote.exact, 400)}
       </blockquote>
       {/* A read-only document (its text is damaged) shows its annotations but changes none. */}
       <fieldset className="editor-fields" disabled={readOnly !== null} title={readOnly ?? undefined}>
         <LabelSelect labels={labels} value={annotation.label} onChange={(next) => c.relabel(id, next)} />
         <div className="nudges" role="group" aria-label="Span boundaries">
-          <button
-            type="button"
-            className="small"
-            title="Alt+←"
-            aria-label="Start one word earlier"
-            onClick={() => c.moveBoundary(id, 'start', -1)}
-          >
-            ◀ start
-          </button>
-          <button
-            type="button"
-            className="small"
-            title="Alt+→"
-            aria-label="Start one word later"
-            onClick={() => c.moveBoundary(id, 'start', 1)}
-          >
-            start ▶
-          </button>
-          <button
-            type="button"
-            className="small"
-            title="Alt+Shift+←"
-            aria-label="End one word earlier"
-            onClick={() => c.moveBoundary(id, 'end', -1)}
-          >
-            ◀ end
-          </button>
-          <button
-            type="button"
-            className="small"
-            title="Alt+Shift+→"
-            aria-label="End one word later"
-            onClick={() => c.moveBoundary(id, 'end', 1)}
-          >
-            end ▶
-          </button>
+          {NUDGES.map((n) => (
+            <button
+              key={n.label}
+              type="button"
+              className="small"
+              title={n.keys}
+              aria-label={n.label}
+              onClick={() => c.moveBoundary(id, n.end, n.by)}
+            >
+              {n.text}
+            </button>
+          ))}
         </div>
         {label?.attributes
           .filter((def) => !def.retired || def.id in annotation.attributes)

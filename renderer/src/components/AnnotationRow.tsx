@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import type { Annotation } from '../../../shared/model/annotation'
-import type { LabelDef } from '../../../shared/model/labels'
+import { valueName, type LabelDef } from '../../../shared/model/labels'
 import { sourceName, truncate } from '../state/model/describe'
 
 /** Height of one row in pixels (fixed, so the list can be windowed). */
@@ -19,7 +19,7 @@ interface RowProps {
 
 /** One annotation in the side list: label, quote, its values and its source, whether it has a note or replies. */
 export const AnnotationRow = memo(function AnnotationRow({ annotation: a, source, label, selected, replies, top, onChoose }: RowProps) {
-  const values = (label?.attributes ?? []).map((d) => a.attributes[d.id]).filter((v): v is string => Boolean(v))
+  const values = (label?.attributes ?? []).filter((d) => a.attributes[d.id]).map((d) => valueName(d, a.attributes[d.id]!))
   if (source) values.push(`← ${truncate(sourceName(source), 40)}`)
   if (a.note) values.push('✎ note')
   if (replies > 0) values.push(`${replies} repl${replies === 1 ? 'y' : 'ies'}`)

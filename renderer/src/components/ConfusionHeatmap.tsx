@@ -1,5 +1,6 @@
 import type { ConfusionMatrix } from '../../../shared/agreement/report'
-import { cellShade } from '../state/model/agreement-format'
+import { cellShade, heatCell } from '../state/model/agreement-format'
+import { useScheme } from '../state/react/use-scheme'
 
 interface ConfusionHeatmapProps {
   matrix: ConfusionMatrix
@@ -16,6 +17,7 @@ interface ConfusionHeatmapProps {
  */
 export function ConfusionHeatmap({ matrix, a, b, unit }: ConfusionHeatmapProps) {
   const { categories, counts } = matrix
+  const scheme = useScheme()
   const rowTotals = counts.map((r) => r.reduce((s, x) => s + x, 0))
   const colTotals = categories.map((_, j) => counts.reduce((s, r) => s + (r[j] ?? 0), 0))
   if (categories.length === 0) return <p className="help">Nothing to compare.</p>
@@ -43,11 +45,12 @@ export function ConfusionHeatmap({ matrix, a, b, unit }: ConfusionHeatmapProps) 
                 {categories.map((d, j) => {
                   const n = counts[i]?.[j] ?? 0
                   const shade = cellShade(n, rowTotals[i]!)
+                  const cell = heatCell(shade, i === j, scheme)
                   return (
                     <td
                       key={d}
-                      className={`${i === j ? 'diagonal ' : ''}${shade > 0.55 ? 'dark' : ''}`}
-                      style={{ backgroundColor: `rgb(${i === j ? '46 107 58' : '163 38 27'} / ${(0.06 + shade * 0.84).toFixed(3)})` }}
+                      className={i === j ? 'diagonal' : undefined}
+                      style={{ backgroundColor: cell.background, color: cell.color }}
                       title={`${a}: ${c}, ${b}: ${d}: ${n.toLocaleString()} ${unit} (${Math.round(shade * 100)}% of ${a}’s ${c})`}
                     >
                       {n.toLocaleString()}

@@ -36,7 +36,7 @@ export function LabelToolbar() {
             key={l.id}
             type="button"
             className={`label-button mg-label-${l.id}`}
-            aria-label={l.name}
+            aria-keyshortcuts={l.key || undefined}
             aria-describedby={shown?.id === l.id ? tip : undefined}
             title={readOnly ?? (definitions.has(l.id) ? undefined : `Tag the selection as ${l.name}${l.key ? ` (key ${l.key})` : ''}`)}
             disabled={disabled}

@@ -1,4 +1,4 @@
-import { findLabel } from '../../../shared/model/labels'
+import { findLabel, valueName } from '../../../shared/model/labels'
 import type { ReviewUnit, UnitMember } from '../../../shared/review/units'
 import { sourceName, truncate } from '../state/model/describe'
 import { useSessionState } from '../state/react/use-session'
@@ -51,7 +51,7 @@ export function MemberCard({ member, unit, number, chosen, disabled, onAccept }:
           {attributes.map((d) => (
             <div key={d.id} className={differs((m) => m.annotation.attributes[d.id] ?? '') ? 'differs' : undefined}>
               <dt>{d.name}</dt>
-              <dd>{a.attributes[d.id] || '—'}</dd>
+              <dd>{a.attributes[d.id] ? valueName(d, a.attributes[d.id]!) : '—'}</dd>
             </div>
           ))}
         </dl>

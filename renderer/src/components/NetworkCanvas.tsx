@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ViewNetwork } from '../../../shared/discourse/analysis-view'
-import { POLARITY_COLOURS, type AnalysisSelection } from '../state/model/analysis-model'
+import { CHART_COLOURS, type AnalysisSelection } from '../state/model/analysis-model'
+import { useScheme } from '../state/react/use-scheme'
 import {
   fitTransform,
   layoutNetwork,
@@ -13,8 +14,6 @@ import {
   type Transform,
 } from '../state/model/network-layout'
 
-const ACTOR = '#2b5a87'
-const TARGET = '#d0508a'
 const FONT = '12px system-ui, sans-serif'
 
 /**
@@ -45,6 +44,9 @@ export function NetworkCanvas({
   const selected = selection?.kind === 'actor' || selection?.kind === 'target' ? `${selection.kind}:${selection.key}` : null
   const selectedRef = useRef(selected)
   selectedRef.current = selected
+  // The colours of the scheme shown; a change of scheme re-renders, and every render redraws.
+  const colours = useRef<(typeof CHART_COLOURS)['light' | 'dark']>(CHART_COLOURS.light)
+  colours.current = CHART_COLOURS[useScheme()]
 
   const draw = () => {
     const c = canvas.current
@@ -57,6 +59,7 @@ export function NetworkCanvas({
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
     ctx.clearRect(0, 0, width, height)
     const t = transform.current
+    const palette = colours.current
     const focus = selectedRef.current ?? hover.current
     const near = new Set<string>()
     if (focus)
@@ -69,7 +72,13 @@ export function NetworkCanvas({
       const lit = focus !== null && (a.id === focus || b.id === focus)
       ctx.globalAlpha = focus === null ? 0.55 : lit ? 0.9 : 0.12
       ctx.strokeStyle =
-        link.signed === null ? '#8d8779' : link.signed > 0 ? POLARITY_COLOURS.favor : link.signed < 0 ? POLARITY_COLOURS.against : '#9a948a'
+        link.signed === null
+          ? palette.tie
+          : link.signed > 0
+            ? palette.polarity.favor
+            : link.signed < 0
+              ? palette.polarity.against
+              : palette.polarity.neutral
       ctx.lineWidth = 0.8 + 4 * (link.weight / maxWeight)
       ctx.beginPath()
       ctx.moveTo(a.x * t.k + t.x, a.y * t.k + t.y)
@@ -78,13 +87,13 @@ export function NetworkCanvas({
     }
     for (const n of l.nodes) {
       ctx.globalAlpha = focus === null || near.has(n.id) || n.id === focus ? 1 : 0.3
-      ctx.fillStyle = n.mode === 'actor' ? ACTOR : TARGET
+      ctx.fillStyle = n.mode === 'actor' ? palette.actor : palette.target
       ctx.beginPath()
       ctx.arc(n.x * t.k + t.x, n.y * t.k + t.y, Math.max(2.5, n.r * Math.sqrt(t.k)), 0, Math.PI * 2)
       ctx.fill()
       if (n.id === focus) {
         ctx.lineWidth = 3
-        ctx.strokeStyle = '#1f2328'
+        ctx.strokeStyle = palette.ink
         ctx.stroke()
       }
     }
@@ -100,9 +109,9 @@ export function NetworkCanvas({
     )
     // The selected and hovered nodes' labels last, on top of their neighbours'.
     for (const p of labels.toReversed()) {
-      ctx.fillStyle = 'rgb(255 255 255 / 0.8)'
+      ctx.fillStyle = palette.labelBack
       ctx.fillRect(p.x - 2, p.y, p.width + 4, 14)
-      ctx.fillStyle = focus === null || always.has(p.node.id) ? '#1f2328' : '#8a8f96'
+      ctx.fillStyle = focus === null || always.has(p.node.id) ? palette.ink : palette.faded
       ctx.fillText(p.node.label, p.x, p.y + 11)
     }
   }

@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import type { AnalysisView } from '../../../shared/discourse/analysis-view'
-import { POLARITY_COLOURS, type AnalysisSelection } from '../state/model/analysis-model'
+import { CHART_COLOURS, type AnalysisSelection } from '../state/model/analysis-model'
+import { useScheme } from '../state/react/use-scheme'
 import { useAnalysis } from '../state/react/use-analysis'
 import { useSession } from '../state/react/use-session'
 import { NetworkCanvas } from './NetworkCanvas'
@@ -40,6 +41,7 @@ export function NetworkPanel({
 }) {
   const session = useSession()
   const choice = useAnalysis((s) => s.network)
+  const colours = CHART_COLOURS[useScheme()]
   const ids = { mode: useId(), norm: useId() }
   const network = view.network
   const aside = [
@@ -77,25 +79,25 @@ export function NetworkPanel({
         </select>
         <span className="network-legend" aria-hidden="true">
           <span>
-            <span className="legend-dot" style={{ background: '#2b5a87' }} /> actor
+            <span className="legend-dot" style={{ background: colours.actor }} /> actor
           </span>
           {choice.mode === 'actor-target' && (
             <span>
-              <span className="legend-dot" style={{ background: '#d0508a' }} /> target
+              <span className="legend-dot" style={{ background: colours.target }} /> target
             </span>
           )}
           {choice.mode === 'actor-target' ? (
             <>
               <span>
-                <span className="legend-line" style={{ background: POLARITY_COLOURS.favor }} /> for
+                <span className="legend-line" style={{ background: colours.polarity.favor }} /> for
               </span>
               <span>
-                <span className="legend-line" style={{ background: POLARITY_COLOURS.against }} /> against
+                <span className="legend-line" style={{ background: colours.polarity.against }} /> against
               </span>
             </>
           ) : (
             <span>
-              <span className="legend-line" style={{ background: '#8d8779' }} /> {choice.mode === 'congruence' ? 'agree' : 'conflict'},
+              <span className="legend-line" style={{ background: colours.tie }} /> {choice.mode === 'congruence' ? 'agree' : 'conflict'},
               thicker for more
             </span>
           )}
@@ -114,7 +116,7 @@ export function NetworkPanel({
         <div className="network-main">
           <NetworkCanvas network={network} selection={selection} onSelect={onSelect} />
           <nav className="network-nodes" aria-label="Nodes">
-            <h3 className="pane-title">Nodes by degree</h3>
+            <h2 className="pane-title">Nodes by degree</h2>
             <ul>
               {nodes.map((n) => {
                 const pressed =

@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import type { AnalysisView } from '../../../shared/discourse/analysis-view'
-import { POLARITY_COLOURS, countsSentence, type AnalysisSelection } from '../state/model/analysis-model'
+import { useScheme } from '../state/react/use-scheme'
+import { CHART_COLOURS, countsSentence, type AnalysisSelection } from '../state/model/analysis-model'
 import { useAnalysis } from '../state/react/use-analysis'
 import { useSession } from '../state/react/use-session'
 
@@ -16,6 +17,7 @@ const ORDER = ['favor', 'against', 'neutral', 'unset'] as const
 export function OverTimeChart({ view, onSelect }: { view: AnalysisView; onSelect: (s: AnalysisSelection) => void }) {
   const session = useSession()
   const choice = useAnalysis((s) => s.overTime)
+  const colours = CHART_COLOURS[useScheme()]
   const ids = { by: useId(), unit: useId() }
   const t = view.overTime
   const series = t.series.slice(0, MAX_SERIES)
@@ -44,7 +46,7 @@ export function OverTimeChart({ view, onSelect }: { view: AnalysisView; onSelect
         <span className="legend-inline" aria-hidden="true">
           {ORDER.map((p) => (
             <span key={p}>
-              <span className="legend-swatch" style={{ background: POLARITY_COLOURS[p] }} /> {p === 'unset' ? 'no polarity' : p}
+              <span className="legend-swatch" style={{ background: colours.polarity[p] }} /> {p === 'unset' ? 'no polarity' : p}
             </span>
           ))}
         </span>
@@ -98,12 +100,12 @@ export function OverTimeChart({ view, onSelect }: { view: AnalysisView; onSelect
                         {ORDER.map((p) => {
                           const h = (c[p] / peak) * (height - 2)
                           y -= h
-                          return h > 0 ? <rect key={p} x={i * (bar + 2)} y={y} width={bar} height={h} fill={POLARITY_COLOURS[p]} /> : null
+                          return h > 0 ? <rect key={p} x={i * (bar + 2)} y={y} width={bar} height={h} fill={colours.polarity[p]} /> : null
                         })}
                       </g>
                     )
                   })}
-                  <line x1={0} x2={width} y1={height - 0.5} y2={height - 0.5} stroke="#c9c3b8" />
+                  <line x1={0} x2={width} y1={height - 0.5} y2={height - 0.5} stroke={colours.axis} />
                 </svg>
               </td>
               <td className="num">{s.undated.total || ''}</td>

@@ -30,7 +30,12 @@ export function ReplyThread({ layer, annotation, compact = false }: { layer: str
   }
   const remove = async (reply: string) => setProblem(await session.noting.removeReply(doc, reply))
   return (
-    <section className={compact ? 'thread compact' : 'thread'} aria-label="Replies">
+    // A group, not a landmark: a review shows one thread per card, and landmarks must be unique.
+    <div
+      role="group"
+      className={compact ? 'thread compact' : 'thread'}
+      aria-label={layer === me ? 'Replies' : `Replies to ${layer}’s annotation`}
+    >
       {thread.length > 0 && (
         <ol className="thread-replies">
           {thread.map((r) => (
@@ -86,6 +91,6 @@ export function ReplyThread({ layer, annotation, compact = false }: { layer: str
           {problem}
         </p>
       )}
-    </section>
+    </div>
   )
 }

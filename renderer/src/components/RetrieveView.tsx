@@ -1,5 +1,5 @@
 import { memo, useEffect, useId } from 'react'
-import type { LabelSchema } from '../../../shared/model/labels'
+import { findAttribute, valueName, type LabelSchema } from '../../../shared/model/labels'
 import { notesOf, type RetrieveGrouping, type RetrieveRow } from '../../../shared/retrieve/rows'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { useWindowRows } from '../state/react/use-window-rows'
@@ -148,7 +148,7 @@ export function RetrieveView() {
         </p>
       )}
       {r.grouping !== 'none' && r.groups.length > 0 && (
-        <ul className="retrieve-groups" aria-label="Groups">
+        <ul className="retrieve-groups" aria-label="Groups" tabIndex={0}>
           {r.groups.slice(0, 40).map((g) => (
             <li key={g.key}>
               {g.name} <span className="count">{g.count.toLocaleString()}</span>
@@ -222,6 +222,8 @@ function RetrieveTable({ labels }: { labels: LabelSchema }) {
     rows.push(
       <Row
         key={i}
+        i={i}
+        total={total}
         top={i * ROW}
         row={got?.row}
         group={groupStart ? `${groups[got.group]?.name ?? ''} · ${groups[got.group]?.count.toLocaleString() ?? ''}` : null}
@@ -230,29 +232,45 @@ function RetrieveTable({ labels }: { labels: LabelSchema }) {
     )
   }
   return (
-    <div ref={box} className="retrieve-table" role="table" aria-label="Annotations" aria-rowcount={total} onScroll={onScroll}>
-      <ul style={{ height: total * ROW }}>{rows}</ul>
+    // Only the rows near the view exist: each says where it stands in the whole list.
+    <div ref={box} className="retrieve-table" onScroll={onScroll}>
+      <ul aria-label="Annotations" style={{ height: total * ROW }}>
+        {rows}
+      </ul>
       {total === 0 && <p className="empty">No annotation matches this filter.</p>}
     </div>
   )
 }
 
 const Row = memo(function Row({
+  i,
+  total,
   top,
   row,
   group,
   labelName,
 }: {
+  i: number
+  total: number
   top: number
   row: RetrieveRow | undefined
   group: string | null
   labelName: string
 }) {
   const session = useSession()
-  if (!row) return <li className="retrieve-row loading" style={{ top, height: ROW }} />
-  const values = Object.entries(row.attributes).map(([k, v]) => `${k}: ${v}`)
+  const labels = useSessionState((s) => s.info?.project?.labels)
+  if (!row) return <li className="retrieve-row loading" style={{ top, height: ROW }} aria-posinset={i + 1} aria-setsize={total} />
+  const values = Object.entries(row.attributes).map(([k, v]) => {
+    const def = labels ? findAttribute(labels, row.label, k) : undefined
+    return `${def?.name ?? k}: ${valueName(def, v)}`
+  })
   return (
-    <li className={group ? 'retrieve-row group-start' : 'retrieve-row'} style={{ top, height: ROW }} role="row">
+    <li
+      className={group ? 'retrieve-row group-start' : 'retrieve-row'}
+      style={{ top, height: ROW }}
+      aria-posinset={i + 1}
+      aria-setsize={total}
+    >
       {group && <span className="group-name">{group}</span>}
       <button type="button" className={`retrieve-open mg-label-${row.label}`} onClick={() => void session.retrieving.open(row)}>
         <span className="retrieve-meta">

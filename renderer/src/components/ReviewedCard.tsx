@@ -1,4 +1,4 @@
-import { findLabel } from '../../../shared/model/labels'
+import { findLabel, valueName } from '../../../shared/model/labels'
 import type { ReviewedAnnotation } from '../../../shared/model/review'
 import type { ReviewUnit } from '../../../shared/review/units'
 import { truncate } from '../state/model/describe'
@@ -26,7 +26,7 @@ export function ReviewedCard({ annotation: a, unit }: { annotation: ReviewedAnno
           {values.map((d) => (
             <div key={d.id}>
               <dt>{d.name}</dt>
-              <dd>{a.attributes[d.id]}</dd>
+              <dd>{valueName(d, a.attributes[d.id]!)}</dd>
             </div>
           ))}
         </dl>

@@ -1,4 +1,4 @@
-import { layerName, narrowOf, POLARITY_COLOURS, selectionTitle } from '../state/model/analysis-model'
+import { layerName, narrowOf, selectionTitle } from '../state/model/analysis-model'
 import { useAnalysis } from '../state/react/use-analysis'
 import { useSession } from '../state/react/use-session'
 
@@ -18,7 +18,7 @@ export function SelectionPanel() {
     <aside className="analysis-side" aria-label="Selected statements">
       {!selection ? (
         <div className="side-intro">
-          <h3 className="pane-title">Statements</h3>
+          <h2 className="pane-title">Statements</h2>
           <p className="help">Click a cell of the matrix, a node of the network or a name in the chart to see the statements behind it.</p>
           {counts && (
             <p data-testid="unlinked-count">
@@ -39,9 +39,9 @@ export function SelectionPanel() {
       ) : (
         <>
           <div className="side-head">
-            <h3 className="side-title" dir="auto">
+            <h2 className="side-title" dir="auto">
               {selectionTitle(selection)}
-            </h3>
+            </h2>
             <button type="button" className="quiet small" onClick={() => session.analysis.select(null)}>
               Clear
             </button>
@@ -61,9 +61,7 @@ export function SelectionPanel() {
                   </span>{' '}
                   {r.label === 'stance' ? (
                     <>
-                      <span className="polarity" style={{ color: r.polarity ? POLARITY_COLOURS[r.polarity] : POLARITY_COLOURS.unset }}>
-                        {r.polarity ?? 'no polarity'}
-                      </span>{' '}
+                      <span className={`polarity polarity-${r.polarity ?? 'unset'}`}>{r.polarity ?? 'no polarity'}</span>{' '}
                       <span dir="auto">{r.target || '(no target)'}</span>
                     </>
                   ) : (

@@ -28,7 +28,8 @@ export function SpanQuote({ start, end, around, differs = false }: SpanQuoteProp
   const lineStart = Math.max(0, Math.min(start, around.start) - LINE_LOOKBACK)
   const line = tail(index.slice(lineStart, start)) + index.slice(start, end)
   return (
-    <blockquote className={differs ? 'span-quote differs' : 'span-quote'} dir={textDirection(line)}>
+    // Focusable, so a long quote can be scrolled from the keyboard.
+    <blockquote className={differs ? 'span-quote differs' : 'span-quote'} dir={textDirection(line)} tabIndex={0}>
       {from > 0 && '…'}
       {tail(before)}
       <mark>{truncate(inside, LONGEST)}</mark>

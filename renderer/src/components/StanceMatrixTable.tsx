@@ -76,7 +76,6 @@ export function StanceMatrixTable({
                         <button
                           type="button"
                           className="matrix-cell"
-                          aria-label={name}
                           title={name}
                           aria-pressed={picked(r.actor.key, c.target.key)}
                           onClick={() =>
@@ -89,6 +88,8 @@ export function StanceMatrixTable({
                             })
                           }
                         >
+                          {/* Read out as the sentence; the counts are what the eye reads. */}
+                          <span className="sr-only">{name}</span>
                           <CellCounts counts={cell.counts} />
                         </button>
                       </td>
@@ -124,7 +125,7 @@ export function StanceMatrixTable({
 /** "2 1 ·1": favor, against and neutral counts, each in its colour; a dot for stances with no polarity. */
 function CellCounts({ counts }: { counts: { favor: number; against: number; neutral: number; unset: number } }) {
   return (
-    <span className="cell-counts">
+    <span className="cell-counts" aria-hidden="true">
       {counts.favor > 0 && <span className="c-favor">+{counts.favor}</span>}
       {counts.against > 0 && <span className="c-against">−{counts.against}</span>}
       {counts.neutral > 0 && <span className="c-neutral">={counts.neutral}</span>}

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import type { Narrow, StatementRow } from '../../../shared/discourse/analysis-view'
-import { layerName, POLARITY_COLOURS } from '../state/model/analysis-model'
+import { layerName } from '../state/model/analysis-model'
 import { useStatementRows } from '../state/react/use-analysis'
 
 /** Height of one row, in pixels (the windowing needs rows of one height). */
@@ -42,7 +42,7 @@ export function StatementsTable({ narrow, label }: { narrow: Omit<Narrow, 'searc
         <span>Quote</span>
         <span>Document · layer</span>
       </div>
-      <div className="statements-scroll" ref={box} onScroll={onScroll}>
+      <div className="statements-scroll" ref={box} onScroll={onScroll} tabIndex={0}>
         <ul role="list" style={{ height: (total ?? 0) * ROW_HEIGHT }}>
           {rows.map((row, i) => (
             <StatementItem key={first + i} row={row} top={(first + i) * ROW_HEIGHT} />
@@ -60,7 +60,6 @@ function StatementItem({ row, top }: { row: StatementRow | undefined; top: numbe
         …
       </li>
     )
-  const colour = row.polarity ? POLARITY_COLOURS[row.polarity] : POLARITY_COLOURS.unset
   return (
     <li className="statement" style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }} data-ref={row.ref}>
       <span className="statement-who">
@@ -69,9 +68,7 @@ function StatementItem({ row, top }: { row: StatementRow | undefined; top: numbe
         </span>
         {row.label === 'stance' ? (
           <span className="statement-stance">
-            <span className="polarity" style={{ color: colour }}>
-              {row.polarity ?? 'no polarity'}
-            </span>{' '}
+            <span className={`polarity polarity-${row.polarity ?? 'unset'}`}>{row.polarity ?? 'no polarity'}</span>{' '}
             <span dir="auto">{row.target || '(no target)'}</span>
           </span>
         ) : (

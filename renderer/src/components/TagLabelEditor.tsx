@@ -3,11 +3,11 @@
  * key, whom it is attributed to, retiring, removing or merging it, and its attributes with their
  * options. Counts come from the project's layers; what is in use is never simply removed.
  */
-import { useState } from 'react'
 import { contrastRatio, parseHex } from '../../../shared/contrast'
 import type { AttributeDef, AttributeType, ChoiceOption, LabelDef, TagSet } from '../../../shared/model/labels'
 import type { TagMerge } from '../../../shared/model/project'
 import { attributeUse, newId, optionUse, type TagUsage } from '../../../shared/tagset/tagset'
+import { MergeInto } from './MergeInto'
 
 /** The page backgrounds a highlight's colour is seen against (the themes' --paper). */
 const BACKGROUNDS = { light: '#ffffff', dark: '#1e1e1e' } as const
@@ -35,7 +35,6 @@ export function TagLabelEditor({
   const uses = usage?.labels[label.id] ?? 0
   const isNew = !saved.labels.some((l) => l.id === label.id)
   const others = tagSet.labels.filter((l) => l.id !== label.id)
-  const [into, setInto] = useState(others[0]?.id ?? '')
   const set = (patch: Partial<LabelDef>) => onChange({ ...label, ...patch })
   const setAttribute = (id: string, next: AttributeDef) => set({ attributes: label.attributes.map((a) => (a.id === id ? next : a)) })
   const contrast = (bg: string) => contrastRatio(parseHex(label.color), parseHex(bg))
@@ -139,19 +138,11 @@ export function TagLabelEditor({
             {isNew ? 'Remove' : 'Remove (not used)'}
           </button>
         ) : (
-          <span className="tagset-merge">
-            <label htmlFor="tag-merge">Merge its {uses.toLocaleString('en')} annotations into</label>
-            <select id="tag-merge" value={into} onChange={(e) => setInto(e.target.value)}>
-              {others.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-            <button type="button" disabled={!into} onClick={() => onRemove(into)}>
-              Merge
-            </button>
-          </span>
+          <MergeInto
+            label={`Merge its ${uses.toLocaleString('en')} annotations into`}
+            choices={others}
+            onMerge={(into) => onRemove(into)}
+          />
         )}
       </div>
     </div>
@@ -296,7 +287,6 @@ function OptionRow({
   onRemove: () => void
   onMerge: (into: string) => void
 }) {
-  const [into, setInto] = useState(others[0]?.value ?? '')
   return (
     <tr>
       <td>
@@ -323,18 +313,13 @@ function OptionRow({
             Remove
           </button>
         ) : (
-          <span className="tagset-merge">
-            <select aria-label={`Merge ${option.name} into`} value={into} onChange={(e) => setInto(e.target.value)}>
-              {others.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-            <button type="button" className="link" disabled={!into} onClick={() => onMerge(into)}>
-              Merge into
-            </button>
-          </span>
+          <MergeInto
+            label={`Merge ${option.name} into`}
+            choices={others.map((o) => ({ id: o.value, name: o.name }))}
+            onMerge={onMerge}
+            button="Merge into"
+            link
+          />
         )}
       </td>
     </tr>

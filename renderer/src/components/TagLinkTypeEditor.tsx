@@ -3,7 +3,7 @@
  * whether an annotation may have several, retiring it, and removing it (or, when links use it,
  * merging them into another type).
  */
-import { useState } from 'react'
+import { MergeInto } from './MergeInto'
 import type { LinkTypeDef, TagSet } from '../../../shared/model/labels'
 
 export function TagLinkTypeEditor({
@@ -21,7 +21,6 @@ export function TagLinkTypeEditor({
   onRemove: (into: string | null) => void
 }) {
   const others = tagSet.linkTypes.filter((t) => t.id !== type.id && t.multiple)
-  const [into, setInto] = useState(others[0]?.id ?? '')
   const set = (patch: Partial<LinkTypeDef>) => onChange((t) => ({ ...t, ...patch }))
   const toggle = (end: 'from' | 'to', id: string, on: boolean) =>
     onChange((t) => {
@@ -64,19 +63,7 @@ export function TagLinkTypeEditor({
             Remove
           </button>
         ) : others.length > 0 ? (
-          <span className="tagset-merge">
-            <label htmlFor="link-merge">Merge its {uses.toLocaleString('en')} links into</label>
-            <select id="link-merge" value={into} onChange={(e) => setInto(e.target.value)}>
-              {others.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-            <button type="button" disabled={!into} onClick={() => onRemove(into)}>
-              Merge
-            </button>
-          </span>
+          <MergeInto label={`Merge its ${uses.toLocaleString('en')} links into`} choices={others} onMerge={(into) => onRemove(into)} />
         ) : null}
       </div>
     </div>

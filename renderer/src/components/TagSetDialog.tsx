@@ -121,13 +121,18 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
     else onClose()
   }
 
+  // Escape or Cancel with changes not saved: asked first, so an afternoon's edits are not lost to a key.
+  const leave = () => {
+    if (!changed || window.confirm('Discard the changes to the labels and links? Nothing has been saved.')) onClose()
+  }
+
   const labelUse = (id: string) => usage?.labels[id] ?? 0
   const linkUse = (id: string) => usage?.linkTypes[id] ?? 0
   const label = chosen?.kind === 'label' ? draft.labels.find((l) => l.id === chosen.id) : undefined
   const linkType = chosen?.kind === 'link' ? draft.linkTypes.find((t) => t.id === chosen.id) : undefined
 
   return (
-    <Modal title="Labels and links" onClose={onClose}>
+    <Modal title="Labels and links" onClose={leave}>
       <div className="tagset">
         <nav className="tagset-list" aria-label="Labels and link types">
           <h3>Labels</h3>
@@ -240,7 +245,7 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
         </ul>
       )}
       <div className="actions">
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={leave}>
           Cancel
         </button>
         <button

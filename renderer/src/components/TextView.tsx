@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react'
 import { DocumentEditor } from '../editor/document-editor'
+import { BoundaryHandles } from './BoundaryHandles'
 import { useSession, useSessionState } from '../state/react/use-session'
 
 /**
@@ -25,16 +26,27 @@ export function TextView() {
       onClickText: (covering) => session.commands.clickText(covering),
     })
     work.attach(editor)
-    // Where the text is scrolled is remembered once scrolling pauses, to come back to it next time.
+    // Where the user is in the text is remembered once scrolling pauses (or the page goes before
+    // it did), to come back to it next time.
     const box = scroller.current
     let timer: ReturnType<typeof setTimeout> | undefined
+    let sent: number | null = null
+    const remember = () => {
+      clearTimeout(timer)
+      timer = undefined
+      const at = editor.topOffset()
+      if (at !== sent) session.rememberScroll(at)
+      sent = at
+    }
     const onScroll = () => {
       clearTimeout(timer)
-      timer = setTimeout(() => session.rememberScroll(box.scrollTop), 800)
+      timer = setTimeout(remember, 800)
     }
     box.addEventListener('scroll', onScroll, { passive: true })
+    addEventListener('pagehide', remember)
     return () => {
       clearTimeout(timer)
+      removeEventListener('pagehide', remember)
       box.removeEventListener('scroll', onScroll)
       work.detach(editor)
       editor.destroy()
@@ -49,6 +61,7 @@ export function TextView() {
       <article className="text-column" aria-label={title}>
         <div ref={mount} />
       </article>
+      <BoundaryHandles scroller={scroller} />
     </div>
   )
 }

@@ -26,7 +26,7 @@ export function Welcome() {
 
   return (
     <main className="welcome">
-      <h1>Start with a project</h1>
+      <h2>Start with a project</h2>
       {info?.notice && <p className="notice">{info.notice}</p>}
       <p>A project is a folder holding your texts, everyone’s annotations and the label scheme.</p>
       {desktop ? (

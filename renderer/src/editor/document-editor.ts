@@ -177,12 +177,14 @@ export class DocumentEditor implements TextSurface {
     this.win = new TextWindow(this.index, this.paragraphs, [{ from: 0, to: this.whole ? this.paragraphs.count : FIRST_LINES }])
     this.view = new EditorView(options.mount, {
       state: this.stateFor(this.win, null),
+      // A read-only multi-line text box: screen readers let the caret move through it, and Tab reaches it.
       attributes: {
         class: 'mg-text',
+        role: 'textbox',
+        'aria-multiline': 'true',
         'aria-label': 'Document text',
         'aria-readonly': 'true',
-        'aria-multiline': 'true',
-        role: 'textbox',
+        tabindex: '0',
         spellcheck: 'false',
         'data-text-lines': String(this.paragraphs.count),
       },
@@ -430,10 +432,41 @@ export class DocumentEditor implements TextSurface {
     }
   }
 
-  /** Scroll the text to `top` pixels (where the user left it). */
-  scrollTo(top: number): void {
-    this.scroller.scrollTop = top
+  /** The text position (whole text) at a point on screen, or null outside the text. */
+  private textPosAt(x: number, y: number): number | null {
+    const at = this.view.posAtCoords({ left: x, top: y })
+    return at ? this.win.toText(Math.min(at.pos, this.view.state.doc.content.size)) : null
+  }
+
+  /** The code point at the top of the view (the first one shown, or the nearest). */
+  topOffset(): number {
+    const box = this.scroller.getBoundingClientRect()
+    const text = this.view.dom.getBoundingClientRect()
+    const pos = this.textPosAt(text.left + 2, Math.max(box.top, text.top) + 4)
+    return pos === null ? 0 : this.index.pmToCp(pos)
+  }
+
+  /**
+   * Scroll so the line holding code point `offset` is at the top of the view (where the user left
+   * it): first by the height map (drawing the lines there), then by the drawn text itself. Heights
+   * measured later keep the paragraph at the top where it is (sync).
+   */
+  scrollToOffset(offset: number): void {
+    const pm = this.index.cpToPm(Math.min(Math.max(0, offset), this.index.length))
+    if (this.win.toWindow(pm) === null) {
+      this.scroller.scrollTop = this.origin() + this.heights.top(this.paragraphs.at(pm))
+      this.sync(true)
+    }
+    const pos = this.win.toWindow(pm)
+    if (pos === null) return
+    this.scroller.scrollTop += this.view.coordsAtPos(pos, 1).top - this.scroller.getBoundingClientRect().top - 4
     this.sync()
+  }
+
+  /** The code point boundary nearest a point on screen (a dragged highlight end), or null outside the text. */
+  offsetAt(x: number, y: number): number | null {
+    const pos = this.textPosAt(x, y)
+    return pos === null ? null : this.index.pmToCp(pos)
   }
 
   /** Put focus in the text, keeping its selection. */

@@ -96,7 +96,7 @@ export class Annotating {
   attached: () => void = () => this.showPendingReveal()
 
   /** What to show once the text view is there: an annotation to select, or a span (another layer's). */
-  revealWhenShown: { select: string } | { span: { start: number; end: number } } | { scroll: number } | null = null
+  revealWhenShown: { select: string } | { span: { start: number; end: number } } | { offset: number } | null = null
 
   /** Show the pending reveal, if there is one and a text view to show it in. */
   showPendingReveal(): void {
@@ -109,7 +109,7 @@ export class Annotating {
       surface.showSelected(reveal.select)
       surface.reveal(reveal.select)
     } else if ('span' in reveal) surface.revealRange(reveal.span)
-    else surface.scrollTo(reveal.scroll)
+    else surface.scrollToOffset(reveal.offset)
   }
 
   /** Disconnect a text view that is going away. */

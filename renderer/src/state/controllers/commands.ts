@@ -130,6 +130,27 @@ export class Commands {
     this.work.change([{ op: 'put', annotation: { ...draftOf(a), start: next.start, end: next.end } }], 'new', { select: id })
   }
 
+  /**
+   * Put one end of an annotation where a drag left it (a code point offset): snapped to the word
+   * it falls in when whole-word snapping is on; refused, with a hint, when the span would be empty
+   * or turned inside out. One undo step.
+   */
+  setBoundary(id: string, boundary: 'start' | 'end', offset: number): void {
+    if (this.readOnly()) return
+    const a = this.annotation(id)
+    const index = this.work.index
+    if (!a || !index) return
+    const span = { start: a.target.position.start, end: a.target.position.end }
+    let next = boundary === 'start' ? { start: offset, end: span.end } : { start: span.start, end: offset }
+    if (next.end <= next.start) return this.hint('A span must keep at least one character: drag the end after the start.')
+    if (this.store.get().info?.preferences.snapToWords ?? true) {
+      const snapped = snapToWords(index, next)
+      next = boundary === 'start' ? { start: snapped.start, end: span.end } : { start: span.start, end: snapped.end }
+    }
+    if (next.start === span.start && next.end === span.end) return
+    this.work.change([{ op: 'put', annotation: { ...draftOf(a), start: next.start, end: next.end } }], 'new', { select: id })
+  }
+
   /** Set a choice attribute (saved at once) or a text attribute (saved when typing pauses). */
   setAttribute(id: string, attribute: string, value: string, typing: boolean): void {
     const a = this.annotation(id)

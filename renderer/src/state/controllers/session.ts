@@ -17,6 +17,7 @@ import {
 } from '../../../../shared/api'
 import { Analysis } from './analysis'
 import { Annotating } from './annotating'
+import { appCommands, type AppCommand, type AppCommandOptions } from './app-commands'
 import { firstPinned, firstRestorable } from '../model/backups'
 import { isConflict, withRetries } from '../model/retry'
 import { Commands } from './commands'
@@ -29,6 +30,7 @@ import { savesSettled, takeFreshLayer } from './layer-reload'
 import { ReviewMode } from './review-mode'
 import { Reviewing } from './reviewing'
 import { saveFile } from './save-file'
+import { Shell } from './shell'
 import { initialState, type SessionState } from '../model/session-state'
 import { Store } from '../model/store'
 import { TextImport } from './text-import'
@@ -57,9 +59,18 @@ export class Session {
   readonly finding: Finding
   readonly retrieving: Retrieving
   readonly noting: Noting
+  readonly shell: Shell
+  /** The menu commands (menu bar, native menu, their keys), with what the app passed in for them. */
+  readonly appCommands: readonly AppCommand[]
+  /** The document the host remembers as open, so reopening it does not forget where it was scrolled. */
+  private rememberedDocument: string | null = null
   readonly analysis: Analysis
 
-  constructor(readonly client: Client) {
+  constructor(
+    readonly client: Client,
+    commandOptions: AppCommandOptions = {},
+  ) {
+    this.appCommands = appCommands(commandOptions)
     this.work = new Annotating(this.store, client, (id, count, changedOnDisk, notice, state) => {
       const documents = this.store.get().documents.map((d) => (d.id === id ? { ...d, annotationCount: count, state: state ?? d.state } : d))
       this.store.set({ documents })
@@ -106,6 +117,10 @@ export class Session {
       reloadProjectMemos: () => this.noting.loadProject(),
       reloadGuidelines: () => this.noting.loadGuidelines(),
     })
+    this.shell = new Shell(this.store, {
+      setTheme: (theme) => this.setPreferences({ theme }),
+      openProject: (path) => this.openProject(path),
+    })
   }
 
   /** Show that a save found the open layer damaged on disk (set aside, its last good copy pinned). */
@@ -144,9 +159,13 @@ export class Session {
     }
   }
 
-  /** Remember where the open document is scrolled (the text view says so when scrolling pauses). */
-  rememberScroll(top: number): void {
-    if (this.store.get().doc) void this.client.call('settings.remember', { scroll: Math.round(top) }).catch(() => undefined)
+  /**
+   * Remember where the user is in the open document: the code point at the top of the view (the
+   * text view says so when scrolling pauses, and as the page goes), so the same text comes back
+   * whatever the window's size.
+   */
+  rememberScroll(offset: number): void {
+    if (this.store.get().doc) void this.client.call('settings.remember', { scroll: Math.round(offset) }).catch(() => undefined)
   }
 
   /** Take in the open document's own layer from disk, once the annotator's own changes are saved. */
@@ -174,6 +193,7 @@ export class Session {
       const info = await this.client.call('app.info', {})
       this.store.set({ phase: 'ready', info, askAnnotator: info.annotator === null })
       this.mode.projectOpened(info.remembered?.review ?? null)
+      this.rememberedDocument = info.remembered?.document ?? null
       if (info.notice) this.commands.hint(info.notice, 'error')
       if (info.project) await this.watch.start()
       if (info.project) void this.noting.loadGuidelines()
@@ -213,6 +233,7 @@ export class Session {
     // What the host remembers of this project (whom the review compares, where the user was).
     const fresh = await this.client.call('app.info', {}).catch(() => null)
     this.mode.projectOpened(fresh?.remembered?.review ?? null)
+    this.rememberedDocument = fresh?.remembered?.document ?? null
     this.store.set({
       info: fresh ?? (info ? { ...info, project, recent } : info),
       doc: null,
@@ -312,7 +333,7 @@ export class Session {
       } else if (remembered?.document && documents.some((d) => d.id === remembered.document)) {
         // Back where the user was: the document open last time, scrolled as it was.
         await this.openDocument(remembered.document)
-        if (remembered.scroll > 0 && !this.work.revealWhenShown) this.work.revealWhenShown = { scroll: remembered.scroll }
+        if (remembered.scroll > 0 && !this.work.revealWhenShown) this.work.revealWhenShown = { offset: remembered.scroll }
         if (this.work.surface) this.work.showPendingReveal()
       } else if (documents[0]) await this.openDocument(documents[0].id)
     } catch (e) {
@@ -338,7 +359,9 @@ export class Session {
       const documents = this.store.get().documents.map((d) => (d.id === id ? opened.document : d))
       this.store.set({ documents })
       this.finding.documentOpened()
-      void this.client.call('settings.remember', { document: id, scroll: 0 }).catch(() => undefined)
+      // Another document, shown from its top; the one the host remembers keeps where it was until scrolled.
+      if (id !== this.rememberedDocument) void this.client.call('settings.remember', { document: id, scroll: 0 }).catch(() => undefined)
+      this.rememberedDocument = id
       void this.loadValues()
       void this.noting.loadDocument(id)
       void this.mode.openReview()

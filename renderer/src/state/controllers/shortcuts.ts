@@ -3,10 +3,13 @@
  * A starts attributing it to a source, Escape backs out, Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z or
  * Ctrl+Y redoes, Alt+arrows move the selected annotation's start (Alt+Shift+arrows its end) by a
  * word or, with Ctrl too, a character, Ctrl/Cmd+F finds (F3 steps through the hits; in the find bar a label's key tags
- * them); review mode has keys of its own (review-keys.ts). One listener on the window, in the capture phase, so the keys are handled before
- * the text view sees them. None of them fire while focus is in a field where keys type (there,
- * Ctrl+Z undoes typing); in a select or checkbox only undo and redo do.
+ * them); review mode has keys of its own (review-keys.ts); ? and F1 show them all. Then the menu
+ * commands' accelerators (app-commands.ts), in every view. One listener on the window, in the
+ * capture phase, so the keys are handled before the text view sees them. None of them fire while
+ * focus is in a field where keys type (there, Ctrl+Z undoes typing) or in the menus or a drawer
+ * (which have keys of their own); in a select or checkbox only undo and redo do.
  */
+import { commandForKey, onMac } from './app-commands'
 import { isFormField, isTextEntry } from './key-targets'
 import { handleReviewKey } from './review-keys'
 import type { Session } from './session'
@@ -16,8 +19,21 @@ function dialogOpen(): boolean {
   return document.querySelector('dialog[open]') !== null
 }
 
+/** Whether the key press is in the menu bar, an open menu or a pulled-out drawer, whose keys are their own. */
+function inMenus(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[role=menubar], [role=menu], .drawer') !== null
+}
+
 /** Handle one key press; returns true when it was a shortcut. */
 function handle(session: Session, e: KeyboardEvent): boolean {
+  if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !isFormField(e.target)) return (session.shell.openDialog('shortcuts'), true)
+  if (handleViewKey(session, e)) return true
+  const command = commandForKey(session.store.get(), e, isTextEntry(e.target), onMac(), session.appCommands)
+  return command ? (command.run(session), true) : false
+}
+
+/** The keys of the view shown. */
+function handleViewKey(session: Session, e: KeyboardEvent): boolean {
   const now = session.store.get()
   const view = now.view
   if (view === 'review') return handleReviewKey(session, e)
@@ -57,7 +73,7 @@ function handle(session: Session, e: KeyboardEvent): boolean {
 /** Listen for shortcuts on the window; returns the function that stops listening. */
 export function installShortcuts(session: Session): () => void {
   const onKey = (e: KeyboardEvent) => {
-    if (e.defaultPrevented || e.isComposing || dialogOpen()) return
+    if (e.defaultPrevented || e.isComposing || dialogOpen() || inMenus(e.target)) return
     if (handle(session, e)) {
       e.preventDefault()
       e.stopPropagation()

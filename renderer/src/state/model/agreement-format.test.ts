@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { busiestPair, cellShade, formatFigure, formatShare, whyAlphaMissing, whyKappaMissing, whyScoreMissing } from './agreement-format'
+import { contrastRatio, parseHex } from '../../../../shared/contrast'
+import { paletteOf } from './theme'
+import {
+  busiestPair,
+  cellShade,
+  heatCell,
+  formatFigure,
+  formatShare,
+  whyAlphaMissing,
+  whyKappaMissing,
+  whyScoreMissing,
+} from './agreement-format'
 
 describe('agreement figures on screen', () => {
   it('shows undefined figures as a dash, never as zero', () => {
@@ -42,5 +53,25 @@ describe('agreement figures on screen', () => {
   it('shades confusion cells by their share of the row', () => {
     expect(cellShade(67, 4708)).toBeCloseTo(0.0142, 3)
     expect(cellShade(0, 0)).toBe(0)
+  })
+})
+
+describe('heatCell', () => {
+  it('colours a cell more strongly the larger its share, with text that reads on it at 4.5:1 in both schemes', () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      let previous = -1
+      for (let shade = 0; shade <= 1.0001; shade += 0.05) {
+        for (const same of [true, false]) {
+          const cell = heatCell(shade, same, scheme)
+          expect(contrastRatio(parseHex(cell.color), parseHex(cell.background)), `${scheme} ${same} ${shade}`).toBeGreaterThanOrEqual(4.5)
+        }
+        const distance = contrastRatio(parseHex(heatCell(shade, true, scheme).background), paletteOf(scheme).surface)
+        expect(distance).toBeGreaterThan(previous)
+        previous = distance
+      }
+    }
+    // The cell axe found unreadable (white on #618f6a) now has the page's dark ink; the darkest, white.
+    expect(heatCell(0.62, true, 'light').color).toBe('#1f2328')
+    expect(heatCell(1, false, 'light').color).toBe('#ffffff')
   })
 })

@@ -4,6 +4,8 @@
  * so the wording of "why is this empty" is tested.
  */
 import type { Figure, SpanPairAgreement, SpanScores, TokenAlpha, TokenPair } from '../../../../shared/agreement/report'
+import { READABLE, contrastRatio, over, parseHex, toHex } from '../../../../shared/contrast'
+import { paletteOf, type Scheme } from './theme'
 
 export { formatFigure } from '../../../../shared/agreement/figure'
 
@@ -60,6 +62,25 @@ export function whyPairsMissing(n: number): string | null {
 /** The shade (0–1) of a confusion cell: its share of its row, so a large "(none)" row does not wash out the rest. */
 export function cellShade(count: number, rowTotal: number): number {
   return rowTotal === 0 ? 0 : count / rowTotal
+}
+
+/** The heatmap's colours: green where both chose the same, red where they differ, each scheme's own. */
+const HEAT = { same: { light: '#2e6b3a', dark: '#5fb873' }, different: { light: '#a3261b', dark: '#e8675b' } }
+
+/**
+ * A confusion cell's background for its shade (more opaque the larger its share of the row, laid
+ * over the page), and a text colour that reads on it at 4.5:1: the page's ink when it does, else
+ * black or white, whichever stands out more (one of them always reaches 4.5:1).
+ */
+export function heatCell(shade: number, same: boolean, scheme: Scheme): { background: string; color: string } {
+  const { surface, ink } = paletteOf(scheme)
+  const base = parseHex(HEAT[same ? 'same' : 'different'][scheme])
+  const background = over(base, 0.06 + shade * 0.84, surface)
+  const black = parseHex('#000000')
+  const white = parseHex('#ffffff')
+  const color =
+    contrastRatio(ink, background) >= READABLE ? ink : contrastRatio(black, background) >= contrastRatio(white, background) ? black : white
+  return { background: toHex(background), color: toHex(color) }
 }
 
 /** Every pair of annotators, in report order (i < j). */

@@ -113,8 +113,32 @@ export function layerOptions(view: Pick<AnalysisView, 'layers' | 'reviewed'> | n
   ]
 }
 
-/** The colours of polarities, as the matrix, the network and the chart draw them. */
+/** The colours of polarities, as the matrix, the network and the chart draw them (the light scheme's). */
 export const POLARITY_COLOURS = { favor: '#2e7d4f', against: '#b3362b', neutral: '#7a7f87', unset: '#c9c3b8' } as const
+
+/** What the network and the chart draw with, per colour scheme: lighter marks on the dark surface. */
+export const CHART_COLOURS = {
+  light: {
+    polarity: POLARITY_COLOURS,
+    actor: '#2b5a87',
+    target: '#d0508a',
+    tie: '#8d8779',
+    ink: '#1f2328',
+    faded: '#6b7078',
+    labelBack: 'rgb(255 255 255 / 0.8)',
+    axis: '#c9c3b8',
+  },
+  dark: {
+    polarity: { favor: '#5fb873', against: '#e8675b', neutral: '#9aa0a8', unset: '#6b675f' },
+    actor: '#6fa3d6',
+    target: '#e07aa8',
+    tie: '#9a948a',
+    ink: '#e7e4de',
+    faded: '#9aa0a8',
+    labelBack: 'rgb(28 31 35 / 0.8)',
+    axis: '#5d5a54',
+  },
+} as const
 
 /**
  * A cell's background: the colour of its leaning (favor − against over the polarised stances:

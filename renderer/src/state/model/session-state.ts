@@ -156,6 +156,24 @@ export type SidePanel = 'main' | 'memos' | 'guidelines'
 /** Which documents the list shows: all, or those the annotator has in one state. */
 export type DocumentFilter = 'all' | DocumentState
 
+/** A dialog opened from the menu bar. */
+export type DialogName = 'open' | 'create' | 'importTexts' | 'annotations' | 'export' | 'backups' | 'shortcuts' | 'about' | 'tagset'
+
+/** The window's frame: the dialog the menus opened, and which side panels show in a narrow window. */
+export interface ShellState {
+  dialog: DialogName | null
+  /** Counts requests to pick texts to import (Project → Import texts…): the file picker opens on each. */
+  pickTexts: number
+  /** In a narrow window the document list is a drawer over the text: whether it is pulled out. */
+  documentsOpen: boolean
+  /** In a narrow window the side panel can be put away, for a wider text: whether it shows. */
+  sideOpen: boolean
+  /** What went wrong with the last menu command (a project that would not open), in one sentence. */
+  problem: string | null
+}
+
+export const initialShell: ShellState = { dialog: null, pickTexts: 0, documentsOpen: false, sideOpen: true, problem: null }
+
 /** Settled / total review units, by document id. */
 export type Progress = Record<string, { settled: number; total: number }>
 
@@ -220,6 +238,7 @@ export interface SessionState {
   guidelinesDraft: { text: string; base: string | null } | null
   side: SidePanel
   documentFilter: DocumentFilter
+  shell: ShellState
 }
 
 /** The state before app.info has answered. */
@@ -262,4 +281,5 @@ export const initialState: SessionState = {
   guidelinesDraft: null,
   side: 'main',
   documentFilter: 'all',
+  shell: initialShell,
 }

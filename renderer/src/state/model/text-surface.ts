@@ -45,8 +45,12 @@ export interface TextSurface {
   revealRange(range: Span): void
   /** Put the keyboard focus in the text. */
   focus(): void
-  /** Scroll the text to this many pixels from its top (where the user left it). */
-  scrollTo(top: number): void
+  /** The code point at the top of the view: where the user is in the text, whatever the window's size. */
+  topOffset(): number
+  /** Scroll so the text from this code point on is at the top of the view (where the user left it). */
+  scrollToOffset(offset: number): void
+  /** The code point boundary nearest a point on screen (client coordinates), or null outside the text. */
+  offsetAt(x: number, y: number): number | null
 }
 
 /** The text under review, as Reviewing drives it. */

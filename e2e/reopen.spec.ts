@@ -1,0 +1,64 @@
+/**
+ * Issue 13, item 11: reopening the app returns to the last document, scrolled to the same text: after
+ * a reload, after the app itself restarts, and in a window of another size (the host remembers the
+ * code point at the top of the view, not pixels).
+ */
+import type { Page } from '@playwright/test'
+import { expect, test } from './harness'
+
+/** A long text whose paragraphs differ in length, so estimated heights differ from real ones. */
+function longText(): string {
+  const paragraphs: string[] = []
+  for (let i = 0; i < 400; i++) {
+    const more = i % 7 === 0 ? ' A longer sentence follows in this one, so that it wraps onto two or three lines of the column.' : ''
+    paragraphs.push(`Paragraph ${i}: officials in several capitals discussed the situation at length.${more}`)
+  }
+  return paragraphs.join('\n\n')
+}
+
+/** The number of the first paragraph whose text shows at the top of the text view. */
+async function topParagraph(page: Page): Promise<number> {
+  return page.locator('.text-scroll').evaluate((scroller) => {
+    const box = scroller.getBoundingClientRect()
+    const shown = Array.from(scroller.querySelectorAll('.ProseMirror > p')).find((p) => {
+      const r = p.getBoundingClientRect()
+      return r.height > 0 && r.bottom > box.top + 2 && (p.textContent ?? '') !== ''
+    })
+    return Number(/^Paragraph (\d+)/.exec(shown?.textContent ?? '')?.[1] ?? -1)
+  })
+}
+
+test('a reload and a restart come back to the document open last, at the same text, whatever the window size', async ({ page, app }) => {
+  await page.goto(app.url)
+  await page.locator('input[type=file]').setInputFiles({ name: 'briefing.txt', mimeType: 'text/plain', buffer: Buffer.from(longText()) })
+  const nav = page.getByRole('navigation', { name: 'Documents' })
+  await nav.getByText('Paragraph 0: officials', { exact: false }).click()
+  await expect(page.locator('.ProseMirror')).toContainText('Paragraph 3:')
+
+  // Scroll far down, in steps as a reader does; where the user is is remembered once scrolling pauses.
+  for (const top of [8_000, 16_000, 24_000]) {
+    await page.locator('.text-scroll').evaluate((el, y) => (el.scrollTop = y), top)
+    await page.waitForTimeout(150)
+  }
+  await expect.poll(() => topParagraph(page)).toBeGreaterThan(100)
+  const where = await topParagraph(page)
+  await page.waitForTimeout(1_200)
+
+  await page.reload()
+  await expect(nav.locator('.doc.current')).toContainText('Paragraph 0: officials')
+  await expect.poll(() => topParagraph(page)).toBe(where)
+
+  // Scrolled again and the page left at once, before the pause: the last place is kept too.
+  await page.locator('.text-scroll').evaluate((el) => (el.scrollTop -= 3_000))
+  await expect.poll(() => topParagraph(page)).toBeLessThan(where)
+  const later = await topParagraph(page)
+  await page.reload()
+  await expect.poll(() => topParagraph(page)).toBe(later)
+
+  // The app restarts, and the window is wider: its lines wrap elsewhere, the same text shows.
+  await app.crashAndRestart()
+  await page.setViewportSize({ width: 1600, height: 900 })
+  await page.goto(app.url)
+  await expect(nav.locator('.doc.current')).toContainText('Paragraph 0: officials')
+  await expect.poll(() => topParagraph(page)).toBe(later)
+})
