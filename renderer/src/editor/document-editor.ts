@@ -131,7 +131,10 @@ export class DocumentEditor implements TextSurface {
   private readonly onPointerUp = () => {
     if (!this.pointerDown) return
     this.pointerDown = false
-    this.sync(true)
+    // A drag may have drawn more lines (nothing is taken away while the button is down); the
+    // window is redrawn only if it grew too large, so a plain click never replaces the state
+    // under ProseMirror's own mouseup handling.
+    this.sync()
   }
   private readonly onBeforePrint = () => {
     this.printing = true
