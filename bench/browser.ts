@@ -7,7 +7,7 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { chromiumPath, missingChromium } from '../e2e/chromium'
-import type { BenchProject } from './projects'
+import { ABOUT_TITLE, type BenchProject } from './projects'
 
 /** Chromium as the e2e tests run it (CHROMIUM_PATH, default /usr/bin/chromium); one sentence when it is missing. */
 export function launchChromium(): Promise<Browser> {
@@ -132,9 +132,13 @@ export function marginaliaTarget(url: string, p: BenchProject): Target {
     removeCondition: 'marginaliaNoSelected',
     async open(page) {
       await page.goto(url)
-      // The app opens the first document (the short "About" text) by itself.
+      // The app opens a document by itself: the one open last time (the host remembers it, so
+      // after the first page that is the long text), else the first (the short "About" text).
+      // Each open is measured from the short one.
       await page.locator('.ProseMirror').waitFor()
       await list(page).getByText(p.title, { exact: true }).waitFor()
+      await list(page).getByText(ABOUT_TITLE, { exact: true }).click()
+      await page.locator('.ProseMirror', { hasText: ABOUT_TITLE }).waitFor()
       await probe(page, 'idle')
       await probe(page, 'armOpen', 'marginaliaOpen', { paragraphs: p.corpus.paragraphs, highlights: p.spans.length }, 'click')
       await list(page).getByText(p.title, { exact: true }).click()

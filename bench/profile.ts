@@ -13,7 +13,7 @@ import type { Browser, Page } from '@playwright/test'
 import react from '@vitejs/plugin-react'
 import { build } from 'vite'
 import { VIEWPORT, marginaliaTarget } from './browser'
-import type { BenchProject } from './projects'
+import { ABOUT_TITLE, type BenchProject } from './projects'
 
 const repo = join(import.meta.dirname, '..')
 const OUT = join(import.meta.dirname, 'results', 'profile')
@@ -247,6 +247,8 @@ export async function profileMarginalia(browser: Browser, url: string, p: BenchP
     await page.goto(url)
     await page.locator('.ProseMirror').waitFor()
     await list.getByText(p.title, { exact: true }).waitFor()
+    await list.getByText(ABOUT_TITLE, { exact: true }).click()
+    await page.locator('.ProseMirror', { hasText: ABOUT_TITLE }).waitFor()
     await probe(page, 'idle')
     await probe(page, 'armOpen', 'marginaliaOpen', { paragraphs: p.corpus.paragraphs, highlights: p.spans.length }, 'click')
     summaries.push(

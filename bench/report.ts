@@ -258,3 +258,117 @@ export function targetTable(checks: readonly TargetCheck[]): string {
   for (const c of checks) lines.push(`| ${c.target} | ${c.met === null ? 'not measured' : c.met ? 'met' : 'MISSED'} | ${c.detail} |`)
   return lines.join('\n')
 }
+
+/**
+ * Issue 15's targets for the text view (a window of the text drawn, not the book): costs that
+ * do not grow with the document, checked against this run with the margin of each.
+ */
+export function checkTextViewTargets(cases: readonly CaseResult[], exp: ExportResult | null, reviewOpen: Summary | null): TargetCheck[] {
+  const get = (name: string, r: string) => figures(cases.find((c) => c.case === name)?.runs.find((x) => x.renderer === r))
+  const out: TargetCheck[] = []
+  const m = { small: get('100kb', 'marginalia'), mid: get('1mb', 'marginalia'), big: get('5mb', 'marginalia') }
+  const sizes = [m.small, m.mid, m.big].filter((f): f is Figures => f !== null)
+  const margin = (value: number, limit: number, unit = 'ms') =>
+    value <= limit
+      ? `${num(limit - value, 1)} ${unit} to spare`
+      : `missed by ${num(value - limit, 1)} ${unit} (${(value / limit).toFixed(2)}×)`
+  for (const [what, pickWork] of [
+    ['add', (f: Figures) => f.addWork],
+    ['delete', (f: Figures) => f.removeWork],
+  ] as const) {
+    if (m.small && m.big) {
+      const a = pickWork(m.small).p95
+      const b = pickWork(m.big).p95
+      out.push({
+        target: `${what}: main-thread p95 at 5 MB within 1.2× of 100 KB`,
+        met: b <= 1.2 * a,
+        detail: `${num(b, 1)} vs ${num(a, 1)} ms: ${(b / a).toFixed(2)}×`,
+      })
+    }
+    if (sizes.length) {
+      const worst = Math.max(...sizes.map((f) => pickWork(f).p95))
+      out.push({
+        target: `${what}: main-thread p95 ≤ 16 ms at every size`,
+        met: worst <= 16,
+        detail: `p95 ${sizes.map((f) => num(pickWork(f).p95, 1)).join(' / ')} ms (100 KB / 1 MB / 5 MB): ${margin(worst, 16)}`,
+      })
+      const median = Math.max(...sizes.map((f) => pickWork(f).median))
+      out.push({
+        target: `${what}: main-thread median within 2× of CodeMirror 6's ~6 ms (≤ 12 ms)`,
+        met: median <= 12,
+        detail: `median ${sizes.map((f) => num(pickWork(f).median, 1)).join(' / ')} ms: ${margin(median, 12)}`,
+      })
+    }
+  }
+  if (sizes.length) {
+    const idle = Math.max(...sizes.map((f) => f.addSettled.median))
+    out.push({
+      target: 'idle again after an add ≤ 50 ms at every size',
+      met: idle <= 50,
+      detail: `median ${sizes.map((f) => num(f.addSettled.median)).join(' / ')} ms: ${margin(idle, 50)}`,
+    })
+  }
+  if (m.big) {
+    out.push({
+      target: 'scroll through 5 MB: p95 frame 16.8 ms',
+      met: m.big.scrollP95 <= 16.8,
+      detail: `p95 ${num(m.big.scrollP95, 1)} ms: ${margin(m.big.scrollP95, 16.8)}`,
+    })
+    out.push({
+      target: 'scroll through 5 MB: worst frame ≤ 50 ms',
+      met: m.big.scrollWorst <= 50,
+      detail: `worst ${num(m.big.scrollWorst, 1)} ms: ${margin(m.big.scrollWorst, 50)}`,
+    })
+    const floor1 = get('1mb', 'floor')
+    if (floor1)
+      out.push({
+        target: "5 MB / 50k painted in ≤ the 1 MB floor's open",
+        met: m.big.open.median <= floor1.open.median,
+        detail: `median ${num(m.big.open.median)} ms vs ${num(floor1.open.median)} ms: ${margin(m.big.open.median, floor1.open.median)}`,
+      })
+    out.push({
+      target: 'JS heap at 5 MB ≤ 25 MB',
+      met: m.big.heapMB.median <= 25,
+      detail: `${num(m.big.heapMB.median, 1)} MB: ${margin(m.big.heapMB.median, 25, 'MB')}`,
+    })
+  }
+  const floor0 = get('100kb', 'floor')
+  if (m.small && floor0)
+    out.push({
+      target: '100 KB open ≤ 0.5× its floor',
+      met: m.small.open.median <= 0.5 * floor0.open.median,
+      detail: `median ${num(m.small.open.median)} ms vs floor ${num(floor0.open.median)} ms: ${(m.small.open.median / floor0.open.median).toFixed(2)}×`,
+    })
+  const peer1 = get('1mb', 'recogito')
+  if (m.mid && peer1)
+    out.push({
+      target: "JS heap at 1 MB ≤ the peer's",
+      met: m.mid.heapMB.median <= peer1.heapMB.median,
+      detail: `${num(m.mid.heapMB.median, 1)} vs ${num(peer1.heapMB.median, 1)} MB: ${margin(m.mid.heapMB.median, peer1.heapMB.median, 'MB')}`,
+    })
+  out.push({
+    target: 'jump to an annotation or a hit anywhere lands in ≤ 100 ms',
+    met: null,
+    detail: 'not timed by the bench (the e2e spec long-text checks that it lands)',
+  })
+  if (exp)
+    out.push({
+      target: 'CSV of 100,000 annotations in ≤ 1 s cold',
+      met: exp.cold.median <= 1000,
+      detail: `cold median ${num(exp.cold.median)} ms: ${margin(exp.cold.median, 1000)}`,
+    })
+  if (reviewOpen)
+    out.push({
+      target: 'review mode for 3 × 2,000 opens in ≤ 300 ms',
+      met: reviewOpen.median <= 300,
+      detail: `median ${num(reviewOpen.median)} ms: ${margin(reviewOpen.median, 300)}`,
+    })
+  return out
+}
+
+/** Issue 15's targets as markdown. */
+export function textViewTargetTable(checks: readonly TargetCheck[]): string {
+  const lines = ['\n### Targets (issue 15: the text view)\n', '| target | met? | this run |', '|---|---|---|']
+  for (const c of checks) lines.push(`| ${c.target} | ${c.met === null ? 'not measured' : c.met ? 'met' : 'MISSED'} | ${c.detail} |`)
+  return lines.join('\n')
+}

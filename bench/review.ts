@@ -47,16 +47,19 @@ export async function measureReviewOpen(browser: Browser, runs = 5, log: (s: str
       const own = generateSpans(corpus, 600, 20 + i)
       await (await project.layer(who, doc.id)).apply(putOps([...shared, ...own], who), text, project.tagSet, new Date().toISOString())
     }
-    await mkdir(configDir, { recursive: true })
-    await writeFile(
-      join(configDir, 'settings.json'),
-      JSON.stringify({ format: 'marginalia-settings', version: 1, annotator: 'rita', recent: [] }),
-    )
-    const served = await serveMarginalia(dir, configDir)
     const times: number[] = []
     let units = 0
-    try {
-      for (let run = 0; run < runs; run++) {
+    for (let run = 0; run < runs; run++) {
+      // A fresh config folder each run: the host remembers whom the review compared and would
+      // come back into review without the setup dialog.
+      const runConfig = `${configDir}-${run}`
+      await mkdir(runConfig, { recursive: true })
+      await writeFile(
+        join(runConfig, 'settings.json'),
+        JSON.stringify({ format: 'marginalia-settings', version: 1, annotator: 'rita', recent: [] }),
+      )
+      const served = await serveMarginalia(dir, runConfig)
+      try {
         const context = await browser.newContext({ viewport: VIEWPORT })
         const page = await context.newPage()
         await page.goto(served.url)
@@ -91,9 +94,9 @@ export async function measureReviewOpen(browser: Browser, runs = 5, log: (s: str
         units = Number(/\/\s*(\d+)/.exec((await page.getByTestId('review-progress').textContent()) ?? '')?.[1] ?? 0)
         log(`review open ${run + 1}/${runs}: ${times[times.length - 1]} ms`)
         await context.close()
+      } finally {
+        await served.stop()
       }
-    } finally {
-      await served.stop()
     }
     return { annotators: 3, annotationsEach: 2000, units, openMs: summarize(times) }
   } finally {

@@ -29,7 +29,7 @@ import { measureExport, type ExportResult } from './export'
 import { findTable, measureFind, type FindBench } from './find'
 import { profileMarginalia, profileMarkdown, type ProfileSummary } from './profile'
 import { CASES, writeBenchProject, type BenchCase } from './projects'
-import { caseTable, checkTargets, nodeTables, targetTable, type CaseResult } from './report'
+import { caseTable, checkTargets, checkTextViewTargets, nodeTables, targetTable, textViewTargetTable, type CaseResult } from './report'
 import { measureReviewOpen, type ReviewOpenResult } from './review'
 import { measureSave, type SaveResult } from './save'
 import { serveMarginalia } from './serve'
@@ -193,6 +193,7 @@ if (!args.has('--no-browser')) {
 }
 const cases = browserResult?.results ?? []
 const targets = checkTargets(cases, save, exported)
+const textViewTargets = checkTextViewTargets(cases, exported, review?.openMs ?? null)
 if (discourse) {
   const bar = discourse.timings[0]!
   targets.push({
@@ -216,6 +217,7 @@ const results = {
   profiles: browserResult?.profiles ?? [],
   variants,
   targets,
+  textViewTargets,
 }
 const dir = join(import.meta.dirname, 'results')
 await mkdir(dir, { recursive: true })
@@ -236,6 +238,7 @@ const markdown = [
       `\n\nTarget (issue 3): under 1,000 ms — ${review.openMs.median < 1000 ? 'met' : 'missed'}.`
     : '',
   targetTable(targets),
+  textViewTargetTable(textViewTargets),
   ...variants.map((v) => variantTable(v.label, v.rows)),
   profileMarkdown(results.profiles),
 ].join('\n')

@@ -60,6 +60,23 @@ describe('TextIndex', () => {
     expect(index.pmToU16(7)).toBe(5)
   })
 
+  it('knows where each line starts and ends, and the line of any editor position', () => {
+    const text = '🇺🇦 first\n\nשלום 😀\ne\u0301nd'
+    const index = new TextIndex(text)
+    const lines = index.lines()
+    expect(index.lineCount).toBe(lines.length)
+    let u16 = 0
+    lines.forEach((line, i) => {
+      expect(index.lineStartU16(i)).toBe(u16)
+      expect(index.lineEndU16(i)).toBe(u16 + line.length)
+      expect(index.lineStartPm(i)).toBe(index.u16ToPm(u16))
+      expect(index.lineOfU16(u16)).toBe(i)
+      // Every position inside the line's paragraph, its ends included, belongs to the line.
+      for (let pm = index.lineStartPm(i); pm <= index.lineStartPm(i) + line.length; pm++) expect(index.lineOfPm(pm)).toBe(i)
+      u16 += line.length + 1
+    })
+  })
+
   it('refuses offsets outside the text', () => {
     const index = new TextIndex('abc')
     expect(() => index.cpToU16(4)).toThrow(RangeError)

@@ -64,6 +64,44 @@ export class TextIndex {
     this.length = cp
   }
 
+  /** How many lines (the editor's paragraphs) the text has: one more than its line feeds. */
+  get lineCount(): number {
+    return this.newlines.length + 1
+  }
+
+  /** UTF-16 index where line `i` starts. */
+  lineStartU16(i: number): number {
+    return i <= 0 ? 0 : this.newlines[i - 1]! + 1
+  }
+
+  /** UTF-16 index where line `i` ends (its line feed, or the end of the text). */
+  lineEndU16(i: number): number {
+    return i < this.newlines.length ? this.newlines[i]! : this.text.length
+  }
+
+  /** The line holding UTF-16 index `u16` (a line feed belongs to the line it ends). */
+  lineOfU16(u16: number): number {
+    return countBelow(this.newlines, u16)
+  }
+
+  /** The editor position where line `i`'s content starts (in the editor document of the whole text). */
+  lineStartPm(i: number): number {
+    return this.lineStartU16(i) + i + 1
+  }
+
+  /** The line an editor position lies in (positions between two paragraphs belong to the later one). */
+  lineOfPm(pm: number): number {
+    // Line i's content starts at lineStartU16(i) + i + 1; find the last one starting at or before pm.
+    let lo = 0
+    let hi = this.newlines.length
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1
+      if (this.newlines[mid - 1]! + 1 + mid + 1 <= pm) lo = mid
+      else hi = mid - 1
+    }
+    return lo
+  }
+
   /** The lines of the text (the editor's paragraphs), without their '\n'. */
   lines(): string[] {
     return this.text.split('\n')

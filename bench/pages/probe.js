@@ -113,9 +113,10 @@
       ({ paragraphs, highlights }) =>
       () => {
         const root = document.querySelector('.ProseMirror')
-        return (
-          root !== null && root.childElementCount >= paragraphs && root.getElementsByClassName('mg-hl').length >= Math.min(highlights, 1)
-        )
+        // The text view draws a window of the text around the viewport and says how many lines
+        // the whole text has; the document is open once that text's window and its highlights are in.
+        const lines = Number(root?.getAttribute('data-text-lines') ?? root?.childElementCount ?? 0)
+        return root !== null && lines >= paragraphs && root.getElementsByClassName('mg-hl').length >= Math.min(highlights, 1)
       },
     /** Marginalia: a highlight is drawn as selected (a new one is, right after tagging). */
     marginaliaSelected: () => () => document.getElementsByClassName('mg-selected').length > 0,

@@ -23,11 +23,15 @@ const requestIdle: (run: () => void) => () => void =
         return () => clearTimeout(handle)
       }
 
+/** Up to this many sources, the full list is also filled in once the page is idle. */
+const IDLE_FILL_MAX = 300
+
 /**
  * Which source a claim or stance is attributed to: this document's sources, or none. A long text
  * has thousands of sources, so the select first holds only "(none)" and the linked source, and
- * gets the full list when someone reaches for it (focus, pointer, key) or once the page is idle:
- * selecting or tagging an annotation never waits for thousands of options.
+ * gets the full list when someone reaches for it (focus, pointer, key), or once the page is idle
+ * when there are few: selecting or tagging an annotation never waits for thousands of options,
+ * and the moment after it is not spent on them either.
  */
 export function SourceField({ annotation, target }: { annotation: Annotation; target: LabelDef }) {
   const session = useSession()
@@ -40,10 +44,16 @@ export function SourceField({ annotation, target }: { annotation: Annotation; ta
   const sources = useMemo(() => (full ? (layer?.order ?? []).filter((a) => a.label === target.id) : []), [full, layer, target.id])
   const linkedSource = linked ? layer?.byId.get(linked) : undefined
 
+  const few = useMemo(() => {
+    let n = 0
+    for (const a of layer?.order ?? []) if (a.label === target.id && ++n > IDLE_FILL_MAX) return false
+    return true
+  }, [layer, target.id])
+
   useEffect(() => {
-    if (full) return
+    if (full || !few) return
     return requestIdle(() => setFullFor(annotation.id))
-  }, [full, annotation.id])
+  }, [full, few, annotation.id])
 
   const engage = () => {
     if (!full) setFullFor(annotation.id)

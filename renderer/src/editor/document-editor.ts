@@ -1,35 +1,33 @@
 /**
- * The document view: a ProseMirror EditorView over one text, created imperatively in an element
- * React hands over and never re-rendered by React. Everything the rest of the UI does to the text
- * goes through this class: draw or remove highlights, show the selected annotation, flash and
- * scroll to a span, read the selection as a code point span. It keeps the live span of every
- * annotation by id, so removing a highlight needs only the id.
+ * The document view: a ProseMirror EditorView over a window of one text, created imperatively in
+ * an element React hands over and never re-rendered by React. Only the paragraphs around the
+ * viewport are in the page (text-window.ts), with gaps as tall as the lines they stand for
+ * (height-map.ts: measured where drawn, estimated elsewhere), so opening, scrolling, tagging and
+ * deleting cost the same in a book as in an article. The view follows the scroll position in the
+ * scroll event itself, before the frame is painted, and keeps the paragraph at the top of the
+ * viewport where it was when heights turn out other than estimated.
+ *
+ * The selection lives in positions of the whole text: the paragraphs holding its ends are drawn
+ * wherever they are, so a selection from one end of a book to the other stays a selection;
+ * copying it, select-all (Ctrl+A) and Ctrl+Home/End work on the whole text, not the window.
+ * Everything the rest of the UI does to the text goes through this class (the TextSurface port):
+ * draw or remove highlights, show the selected annotation, flash and scroll to a span, read the
+ * selection as a code point span.
  */
 import type { Span, SurfaceUpdate, TextSurface } from '../state/model/text-surface'
-import { EditorState, TextSelection, type Transaction } from 'prosemirror-state'
-import { EditorView } from 'prosemirror-view'
+import { EditorState, TextSelection, type Plugin, type Transaction } from 'prosemirror-state'
+import { Decoration, DecorationSet, EditorView, type NodeView } from 'prosemirror-view'
+import type { Node } from 'prosemirror-model'
 import type { Annotation } from '../../../shared/model/annotation'
 import type { TextIndex } from '../../../shared/offsets'
 import { hideEditableFromFrameworks } from './commit-guard'
-import { flashLayer, setFlash, unitMark } from './flash'
-import {
-  changeHighlights,
-  drawnParagraphs,
-  highlights,
-  highlightsBetween,
-  INITIAL_DRAWN,
-  paragraphIndex,
-  type ParagraphRange,
-  highlightLayer,
-} from './highlights'
+import { DEFAULT_ESTIMATE, fitEstimate, HeightMap } from './height-map'
+import { decorationLayer, layerDecorations, patchLayer, SpanIndex, type DecorationLayer } from './highlights'
+import { ParagraphIndex } from './paragraphs'
 import { readOnly } from './read-only'
-import { docFromText } from './schema'
 import { coveringByLength, selectionToSpan, spanOfAnnotation, type HighlightSpan } from './spans'
-
-/** The find hits, a highlight layer of their own. */
-const hitLayer = highlightLayer('mg-find-hits')
-/** Suggestions (dashed outlines), another layer of their own, never mixed with the annotations. */
-const suggestionLayer = highlightLayer('mg-suggestions')
+import { TextWindow, type LineRange } from './text-window'
+import { navigationKeys } from './window-keys'
 
 /** What the document view needs from its owner. */
 export interface DocumentEditorOptions {
@@ -42,7 +40,7 @@ export interface DocumentEditorOptions {
   annotations: readonly Annotation[]
   /** Spans drawn besides the annotations, already live (review: every layer, each in its lane). */
   spans?: readonly HighlightSpan[]
-  /** A click in the text, with the annotations under it, shortest (most specific) first, and the shortest suggestion under it (its id). */
+  /** A click in the text, with the annotations under it, shortest (most specific) first. */
   onClickText(covering: HighlightSpan[], suggestion: string | null): void
 }
 
@@ -50,47 +48,150 @@ export interface DocumentEditorOptions {
 export type UpdateOptions = SurfaceUpdate
 
 const FLASH_MS = 1200
-/** Paragraphs drawn above and below the viewport. */
-const MARGIN = 30
-/** The drawn range is moved when the viewport comes this close (in paragraphs) to its edge. */
-const SLACK = 10
-/** At most this many paragraphs get their highlights drawn per frame. */
-const STEP = 24
-/** While the viewport moves more than STEP paragraphs a frame, drawing waits this long for it to slow. */
-const FAST_SCROLL_WAIT_MS = 80
+/** Drawn above and below the viewport, in viewport heights. */
+const MARGIN = 1
+/** The window is moved when the viewport comes this close to its edge, in viewport heights. */
+const SLACK = 0.5
+/** Lines drawn at the top of a text before the view knows its height. */
+const FIRST_LINES = 40
+/**
+ * A text this short (UTF-16 units and lines) is drawn whole: a window saves nothing there, and
+ * the whole text in the page is what find-in-page, screen readers and printing see best.
+ */
+const WHOLE_TEXT = { units: 16_000, lines: 200 }
+
+/** A selection in positions of the whole text. */
+interface TextSel {
+  anchor: number
+  head: number
+}
+
+/** A gap's element: as tall as the lines it stands for, sized through the CSSOM (the CSP allows no style attributes). */
+class GapView implements NodeView {
+  readonly dom: HTMLElement
+  constructor(
+    readonly node: Node,
+    private readonly height: (from: number, to: number) => number,
+    private readonly live: Set<GapView>,
+  ) {
+    this.dom = document.createElement('div')
+    this.dom.className = 'mg-gap'
+    this.dom.setAttribute('aria-hidden', 'true')
+    this.dom.contentEditable = 'false'
+    this.refresh()
+    live.add(this)
+  }
+  refresh(): void {
+    this.dom.style.height = `${this.height(this.node.attrs.from as number, this.node.attrs.to as number)}px`
+  }
+  update(node: Node): boolean {
+    return node.type === this.node.type && node.attrs.from === this.node.attrs.from && node.attrs.to === this.node.attrs.to
+  }
+  ignoreMutation(): boolean {
+    return true
+  }
+  stopEvent(): boolean {
+    return false
+  }
+  destroy(): void {
+    this.live.delete(this)
+  }
+}
 
 /** One open document's text view. */
 export class DocumentEditor implements TextSurface {
   readonly index: TextIndex
+  private readonly paragraphs: ParagraphIndex
   private readonly view: EditorView
-  private readonly spans = new Map<string, HighlightSpan>()
-  private hits: { spans: HighlightSpan[]; current: number | null } = { spans: [], current: null }
-  private suggestions: readonly (Span & { id: string })[] = []
   private readonly scroller: HTMLElement
+  private readonly spans = new Map<string, HighlightSpan>()
+  private readonly annotations: SpanIndex
+  private readonly hitIndex: SpanIndex
+  private hits: { spans: HighlightSpan[]; current: number | null } = { spans: [], current: null }
+  /** Suggestions (dashed outlines): a layer of their own, never mixed with the annotations. */
+  private readonly suggestionIndex: SpanIndex
+  private suggestions: readonly (Span & { id: string })[] = []
+  private selectedId: string | null = null
+  private flashRange: { from: number; to: number } | null = null
+  private unitRange: { from: number; to: number } | null = null
+  private readonly heights: HeightMap
+  private readonly gaps = new Set<GapView>()
+  private win: TextWindow
+  private readonly plugins: Plugin[]
+  private readonly layers: {
+    annotations: DecorationLayer
+    hits: DecorationLayer
+    suggestions: DecorationLayer
+    flash: DecorationLayer
+    unit: DecorationLayer
+  }
+  /** The selection in text positions, as last known (the DOM's, when the text has focus). */
+  private selection: TextSel | null = null
+  private calibrated = false
+  private width = 0
+  private pointerDown = false
+  private printing = false
+  private syncing = false
+  /** Whether the text is short enough to be drawn whole (WHOLE_TEXT). */
+  private readonly whole: boolean
   private flashTimer: ReturnType<typeof setTimeout> | undefined
-  private frame = 0
-  private lastVisible: ParagraphRange | null = null
-  private fastTimer: ReturnType<typeof setTimeout> | undefined
-  private readonly onScroll = () => this.scheduleDraw()
+  private readonly resize: ResizeObserver
+  private readonly onScroll = () => this.sync()
+  private readonly onPointerUp = () => {
+    if (!this.pointerDown) return
+    this.pointerDown = false
+    // A drag may have drawn more lines (nothing is taken away while the button is down); the
+    // window is redrawn only if it grew too large, so a plain click never replaces the state
+    // under ProseMirror's own mouseup handling.
+    this.sync()
+  }
+  private readonly onBeforePrint = () => {
+    this.printing = true
+    this.render([{ from: 0, to: this.paragraphs.count }])
+  }
+  private readonly onAfterPrint = () => {
+    this.printing = false
+    this.sync(true)
+  }
 
   constructor(options: DocumentEditorOptions) {
     this.index = options.index
     this.scroller = options.scroller
+    this.paragraphs = new ParagraphIndex(this.index)
+    this.whole = this.index.text.length <= WHOLE_TEXT.units && this.paragraphs.count <= WHOLE_TEXT.lines
     for (const a of options.annotations) this.spans.set(a.id, spanOfAnnotation(this.index, a))
     for (const s of options.spans ?? []) this.spans.set(s.id, s)
-    const state = EditorState.create({
-      doc: docFromText(this.index.text),
-      plugins: [
-        readOnly(),
-        highlights([...this.spans.values()], { from: 0, to: INITIAL_DRAWN }),
-        hitLayer.plugin(),
-        suggestionLayer.plugin(),
-        flashLayer(),
-        unitMark.plugin,
-      ],
-    })
+    this.annotations = new SpanIndex(this.paragraphs, [...this.spans.values()])
+    this.hitIndex = new SpanIndex(this.paragraphs)
+    this.suggestionIndex = new SpanIndex(this.paragraphs)
+    this.heights = new HeightMap((i) => this.paragraphs.size(i), this.paragraphs.count, DEFAULT_ESTIMATE)
+    this.layers = {
+      annotations: decorationLayer('mg-highlights', (doc) =>
+        DecorationSet.create(doc, layerDecorations(this.win, this.annotations, this.selectedId)),
+      ),
+      hits: decorationLayer('mg-find-hits', (doc) => DecorationSet.create(doc, layerDecorations(this.win, this.hitIndex))),
+      suggestions: decorationLayer('mg-suggestions', (doc) => DecorationSet.create(doc, layerDecorations(this.win, this.suggestionIndex))),
+      flash: decorationLayer('mg-flash', (doc) => this.rangeSet(doc, this.flashRange, 'mg-flash')),
+      unit: decorationLayer('mg-unit', (doc) => this.rangeSet(doc, this.unitRange, 'mg-unit')),
+    }
+    this.plugins = [
+      readOnly(),
+      navigationKeys({
+        beforeMove: () => this.drawAroundHead(),
+        selectAll: () => this.select({ anchor: this.paragraphs.start(0), head: this.paragraphs.end(this.paragraphs.count - 1) }, false),
+        toStart: (extend) => this.moveHead(this.paragraphs.start(0), extend),
+        toEnd: (extend) => this.moveHead(this.paragraphs.end(this.paragraphs.count - 1), extend),
+        copy: (event) => this.copy(event),
+      }),
+      this.layers.annotations.plugin,
+      this.layers.hits.plugin,
+      this.layers.suggestions.plugin,
+      this.layers.flash.plugin,
+      this.layers.unit.plugin,
+    ]
+    this.win = new TextWindow(this.index, this.paragraphs, [{ from: 0, to: this.whole ? this.paragraphs.count : FIRST_LINES }])
     this.view = new EditorView(options.mount, {
-      state,
+      state: this.stateFor(this.win, null),
       // A read-only multi-line text box: screen readers let the caret move through it, and Tab reaches it.
       attributes: {
         class: 'mg-text',
@@ -100,151 +201,256 @@ export class DocumentEditor implements TextSurface {
         'aria-readonly': 'true',
         tabindex: '0',
         spellcheck: 'false',
+        'data-text-lines': String(this.paragraphs.count),
       },
+      nodeViews: { gap: (node) => new GapView(node, (from, to) => this.heights.sum(from, to), this.gaps) },
+      dispatchTransaction: (tr) => this.apply(tr),
       handleClick: (_view, pos, event) => {
-        const char = this.clickedChar(pos, event.clientX, event.clientY)
+        const char = this.clickedChar(this.win.toText(pos), event.clientX, event.clientY)
         options.onClickText(this.annotationsAt(char), char === null ? null : (coveringByLength(this.suggestions, char)[0]?.id ?? null))
         return false
+      },
+      handleDOMEvents: {
+        mousedown: () => {
+          this.pointerDown = true
+          return false
+        },
       },
     })
     hideEditableFromFrameworks(this.view.dom)
     this.scroller.addEventListener('scroll', this.onScroll, { passive: true })
-    addEventListener('resize', this.onScroll, { passive: true })
-    this.scheduleDraw()
+    addEventListener('mouseup', this.onPointerUp, { capture: true })
+    addEventListener('beforeprint', this.onBeforePrint)
+    addEventListener('afterprint', this.onAfterPrint)
+    // A change of the column's width (window resized, panel opened) or of the drawn text's height
+    // (fonts loaded) is measured again.
+    this.resize = new ResizeObserver(() => this.sync())
+    this.resize.observe(this.scroller)
+    this.resize.observe(this.view.dom)
+    this.sync(true)
   }
 
   /** Remove the view from the page. */
   destroy(): void {
     clearTimeout(this.flashTimer)
-    cancelAnimationFrame(this.frame)
-    clearTimeout(this.fastTimer)
+    this.resize.disconnect()
     this.scroller.removeEventListener('scroll', this.onScroll)
-    removeEventListener('resize', this.onScroll)
+    removeEventListener('mouseup', this.onPointerUp, { capture: true })
+    removeEventListener('beforeprint', this.onBeforePrint)
+    removeEventListener('afterprint', this.onAfterPrint)
     this.view.destroy()
   }
 
-  /** Move the drawn highlights towards the viewport in the next frame (once per frame). */
-  private scheduleDraw(): void {
-    if (this.frame) return
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0
-      if (!this.view.isDestroyed) this.drawNearViewport()
-    })
+  private stateFor(win: TextWindow, sel: TextSel | null): EditorState {
+    const anchor = sel && win.toWindow(sel.anchor)
+    const head = sel && win.toWindow(sel.head)
+    const selection = anchor != null && head != null ? TextSelection.create(win.doc, anchor, head) : undefined
+    return EditorState.create({ doc: win.doc, plugins: this.plugins, ...(selection ? { selection } : {}) })
   }
 
-  /** The paragraphs in the scroller's viewport, by binary search on their boxes; null if unknown. */
-  private visibleParagraphs(): ParagraphRange | null {
-    const paragraphs = paragraphIndex(this.view.state)
-    const elements = this.view.dom.children
-    const n = paragraphs?.count ?? 0
-    if (!n || elements.length !== n) return null
-    const box = this.scroller.getBoundingClientRect()
-    if (box.height <= 0) return null
-    const rect = (i: number) => elements[i]!.getBoundingClientRect()
-    // The first paragraph ending below the viewport's top, and the first starting below its bottom.
-    const search = (pass: (i: number) => boolean) => {
-      let lo = 0
-      let hi = n
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1
-        if (pass(mid)) hi = mid
-        else lo = mid + 1
-      }
-      return lo
-    }
-    const from = search((i) => rect(i).bottom > box.top)
-    const to = Math.max(
-      from + 1,
-      search((i) => rect(i).top >= box.bottom),
-    )
-    return { from: Math.min(from, n - 1), to: Math.min(to, n) }
+  private apply(tr: Transaction): void {
+    const state = this.view.state.apply(tr)
+    this.view.updateState(state)
+    if (tr.selectionSet) this.selection = { anchor: this.win.toText(state.selection.anchor), head: this.win.toText(state.selection.head) }
+  }
+
+  /** Draw these lines (and the lines of the selection's ends), keeping the selection. */
+  private render(ranges: readonly LineRange[], selection?: TextSel): void {
+    const sel = selection ?? this.domSelection() ?? this.selection
+    const pinned = sel ? [this.paragraphs.at(sel.anchor), this.paragraphs.at(sel.head)].map((l) => ({ from: l, to: l + 1 })) : []
+    this.win = new TextWindow(this.index, this.paragraphs, [...ranges, ...pinned], this.win)
+    this.view.updateState(this.stateFor(this.win, sel))
+    this.selection = sel
+  }
+
+  /** The main run's lines (the one around the viewport, the longest). */
+  private mainRun(): LineRange {
+    return this.win.runs.reduce((a, b) => (b.to - b.from > a.to - a.from ? b : a), this.win.runs[0]!)
   }
 
   /**
-   * Draw the highlights of the paragraphs within MARGIN of the viewport and no others, at most
-   * STEP newly drawn paragraphs per frame (the viewport's own first, after a jump).
+   * Measure the drawn paragraphs, resize the gaps to match, and draw the lines around the viewport
+   * if it came near the edge of what is drawn (or `force`). The paragraph at the top of the
+   * viewport stays where it is on screen.
    */
-  private drawNearViewport(): void {
-    const visible = this.visibleParagraphs()
-    const n = paragraphIndex(this.view.state)?.count ?? 0
-    if (!visible) return
-    // Scrolling fast (dragging the scroll bar through a long text): draw once it slows down.
-    const last = this.lastVisible
-    this.lastVisible = visible
-    clearTimeout(this.fastTimer)
-    if (last && Math.abs(visible.from - last.from) > STEP) {
-      this.fastTimer = setTimeout(() => this.scheduleDraw(), FAST_SCROLL_WAIT_MS)
-      return
-    }
-    const drawn = drawnParagraphs(this.view.state)
-    const want = { from: Math.max(0, visible.from - MARGIN), to: Math.min(n, visible.to + MARGIN) }
-    const covered = drawn.from <= Math.max(0, visible.from - SLACK) && drawn.to >= Math.min(n, visible.to + SLACK)
-    if (covered && drawn.to - drawn.from <= want.to - want.from + 2 * MARGIN) return
-    let next: ParagraphRange
-    if (drawn.to <= visible.from || drawn.from >= visible.to) {
-      const half = Math.max(2, (STEP - (visible.to - visible.from)) >> 1)
-      next = { from: Math.max(0, visible.from - half), to: Math.min(n, visible.to + half) }
-    } else {
-      next = {
-        from: drawn.from > want.from ? Math.max(want.from, drawn.from - (STEP >> 1)) : want.from,
-        to: drawn.to < want.to ? Math.min(want.to, drawn.to + (STEP >> 1)) : want.to,
+  private sync(force = false): void {
+    if (this.syncing || this.view.isDestroyed || this.printing) return
+    this.syncing = true
+    try {
+      const viewport = this.scroller.clientHeight
+      if (viewport <= 0) return
+      const width = this.view.dom.clientWidth
+      if (width !== this.width) {
+        if (this.width) this.heights.forget()
+        this.width = width
+        force = true
       }
+      this.measure()
+      const origin = this.origin()
+      const top = this.scroller.scrollTop - origin
+      const anchor = this.heights.at(Math.max(0, top))
+      const offset = this.heights.top(anchor) - top
+      const first = this.heights.at(top - viewport * SLACK)
+      const last = this.heights.at(top + viewport * (1 + SLACK))
+      const main = this.mainRun()
+      const covered = main.from <= first && main.to > last
+      const wanted = this.whole
+        ? { from: 0, to: this.paragraphs.count }
+        : { from: this.heights.at(top - viewport * MARGIN), to: this.heights.at(top + viewport * (1 + MARGIN)) + 1 }
+      const tooLarge = !this.pointerDown && main.to - main.from > 3 * (wanted.to - wanted.from)
+      if (!covered || tooLarge || force) {
+        // While the mouse button is down (a drag selection) drawn lines are only added, never taken away.
+        this.render(this.pointerDown ? [...this.win.runs, wanted] : [wanted])
+        if (this.measure()) {
+          const moved = this.heights.top(anchor) - top - offset
+          if (Math.abs(moved) >= 0.5) this.scroller.scrollTop += moved
+        }
+      }
+    } finally {
+      this.syncing = false
     }
-    this.drawParagraphs(next)
-    if (next.from !== want.from || next.to !== want.to) this.scheduleDraw()
   }
 
-  /** Draw the highlights (and find hits) of exactly these paragraphs. */
-  private drawParagraphs(range: ParagraphRange): void {
-    const drawn = drawnParagraphs(this.view.state)
-    if (drawn.from === range.from && drawn.to === range.to) return
-    const tr = hitLayer.change(changeHighlights(this.tr(), { draw: range }), { draw: range })
-    this.view.dispatch(suggestionLayer.change(tr, { draw: range }))
+  /** Where the text starts within the scroller's content, px. */
+  private origin(): number {
+    return this.view.dom.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top + this.scroller.scrollTop
+  }
+
+  /**
+   * Read the drawn paragraphs' heights into the map (one layout of the window) and resize the gaps
+   * if any changed; the first time, fit the estimate of the undrawn paragraphs to what was seen.
+   */
+  private measure(): boolean {
+    const samples: { line: number; height: number }[] = []
+    let spacing = DEFAULT_ESTIMATE.spacing
+    let lineHeight = DEFAULT_ESTIMATE.lineHeight
+    for (const run of this.win.runs) {
+      for (let i = run.from; i < run.to; i++) {
+        const pos = this.win.paragraphPos(i)
+        const dom = pos === null ? null : this.view.nodeDOM(pos)
+        if (!(dom instanceof HTMLElement)) continue
+        if (!samples.length) {
+          const style = getComputedStyle(dom)
+          spacing = Number.parseFloat(style.marginBottom) || 0
+          lineHeight = Number.parseFloat(style.lineHeight) || lineHeight
+        }
+        samples.push({ line: i, height: dom.getBoundingClientRect().height + spacing })
+      }
+    }
+    let changed = false
+    if (!this.calibrated && samples.some((s) => s.height > 0)) {
+      this.calibrated = true
+      const estimate = fitEstimate(
+        lineHeight,
+        spacing,
+        samples.map((s) => ({ chars: this.paragraphs.size(s.line), height: s.height })),
+      )
+      this.heights.reestimate(estimate)
+      changed = true
+    }
+    for (const s of samples) if (s.height > 0 && this.heights.set(s.line, s.height)) changed = true
+    if (changed) for (const gap of this.gaps) gap.refresh()
+    return changed
+  }
+
+  /** Draw the lines around the selection's head (before a key moves the caret from there). */
+  private drawAroundHead(): void {
+    const sel = this.domSelection() ?? this.selection
+    if (!sel) return
+    const line = this.paragraphs.at(sel.head)
+    const main = this.mainRun()
+    const y = this.heights.top(line)
+    const viewport = Math.max(1, this.scroller.clientHeight)
+    const around = { from: this.heights.at(y - viewport), to: this.heights.at(y + viewport) + 1 }
+    if (main.from <= around.from && main.to >= around.to) return
+    this.render([...this.win.runs, around])
+  }
+
+  /** Set the selection (text positions), drawing its ends first; `scroll` brings the head into view. */
+  private select(sel: TextSel, scroll: boolean): void {
+    this.selection = sel
+    this.render(this.win.runs, sel)
+    if (scroll) this.scrollToSpan({ from: sel.head, to: sel.head })
+  }
+
+  private moveHead(head: number, extend: boolean): void {
+    const sel = this.domSelection() ?? this.selection
+    this.select({ anchor: extend && sel ? sel.anchor : head, head }, true)
+  }
+
+  /** Copy the selected text as stored (every line, drawn or not), not what the window shows. */
+  private copy(event: ClipboardEvent): boolean {
+    const span = this.selectedRange()
+    if (!span || !event.clipboardData) return false
+    event.clipboardData.clearData()
+    event.clipboardData.setData('text/plain', this.index.slice(span.start, span.end))
+    event.preventDefault()
+    return true
+  }
+
+  /** One range drawn with one class over the drawn lines it covers. */
+  private rangeSet(doc: Node, range: { from: number; to: number } | null, className: string): DecorationSet {
+    if (!range || range.to <= range.from) return DecorationSet.empty
+    const decorations: Decoration[] = []
+    for (const [from, to] of this.paragraphs.pieces(range.from, range.to)) {
+      const a = this.win.toWindow(from)
+      const b = this.win.toWindow(to)
+      if (a !== null && b !== null) decorations.push(Decoration.inline(a, b, { nodeName: 'span', class: className }))
+    }
+    return DecorationSet.create(doc, decorations)
   }
 
   /**
    * Mark find hits in the text (code point spans; they replace the ones marked before), the
-   * `current` one more strongly; hits in paragraphs not drawn yet are drawn when they come near.
+   * `current` one more strongly; hits in paragraphs not drawn are drawn when they come near.
    */
   showHits(hits: readonly Span[], current: number | null): void {
     const spans = hits.map((h, i) => this.hitSpan(h, i, i === current))
     this.hits = { spans, current }
-    this.view.dispatch(hitLayer.change(this.tr(), { replaceAll: spans }))
+    this.hitIndex.replace(spans)
+    const tr = this.tr()
+    this.view.dispatch(this.layers.hits.set(tr, DecorationSet.create(tr.doc, layerDecorations(this.win, this.hitIndex))))
   }
 
   showSuggestions(spans: readonly (Span & { id: string; label: string })[], current: string | null): void {
     this.suggestions = spans
-    const drawn = spans.map((s) => ({
-      id: `suggestion:${s.id}`,
-      label: s.label,
-      start: s.start,
-      end: s.end,
-      from: this.index.cpToPm(s.start),
-      to: this.index.cpToPm(s.end),
-      classes: `mg-suggestion mg-suggestion-${s.label}${s.id === current ? ' mg-suggestion-current' : ''}`,
-    }))
-    this.view.dispatch(suggestionLayer.change(this.tr(), { replaceAll: drawn }))
+    this.suggestionIndex.replace(
+      spans.map((x) => ({
+        id: `suggestion:${x.id}`,
+        label: x.label,
+        start: x.start,
+        end: x.end,
+        from: this.index.cpToPm(x.start),
+        to: this.index.cpToPm(x.end),
+        classes: `mg-suggestion mg-suggestion-${x.label}${x.id === current ? ' mg-suggestion-current' : ''}`,
+      })),
+    )
+    const tr = this.tr()
+    this.view.dispatch(this.layers.suggestions.set(tr, DecorationSet.create(tr.doc, layerDecorations(this.win, this.suggestionIndex))))
   }
 
   /** Make another hit the current one (one change of two spans, whatever the number of hits). */
   showCurrentHit(current: number | null): void {
     const { spans, current: before } = this.hits
     if (before === current) return
-    const remove: HighlightSpan[] = []
-    const add: HighlightSpan[] = []
+    const changed = new Set<string>()
+    const draw: { span: HighlightSpan; selected: boolean }[] = []
     for (const [i, on] of [
       [before, false],
       [current, true],
     ] as const) {
       const old = i === null ? undefined : spans[i]
       if (!old || i === null) continue
-      remove.push(old)
       const next = { ...old, classes: on ? 'mg-hit mg-hit-current' : 'mg-hit' }
+      this.hitIndex.remove(old)
+      this.hitIndex.add(next)
       spans[i] = next
-      add.push(next)
+      changed.add(old.id)
+      draw.push({ span: next, selected: false })
     }
     this.hits = { spans, current }
-    this.view.dispatch(hitLayer.change(this.tr(), { remove, add }))
+    const tr = this.tr()
+    this.view.dispatch(this.layers.hits.set(tr, patchLayer(this.layers.hits.get(this.view.state), tr.doc, this.win, changed, draw)))
   }
 
   private hitSpan(h: Span, i: number, current: boolean): HighlightSpan {
@@ -259,48 +465,41 @@ export class DocumentEditor implements TextSurface {
     }
   }
 
-  /** Make sure the paragraphs of [from, to] (editor positions) have their highlights drawn. */
-  private drawAround(from: number, to: number): void {
-    const paragraphs = paragraphIndex(this.view.state)
-    if (!paragraphs) return
-    const [first, last] = paragraphs.touching(from, to)
-    const drawn = drawnParagraphs(this.view.state)
-    if (drawn.from <= first && drawn.to > last) return
-    const half = STEP >> 1
-    this.drawParagraphs({ from: Math.max(0, first - half), to: Math.min(paragraphs.count, last + 1 + half) })
-    this.scheduleDraw()
+  /** The text position (whole text) at a point on screen, or null outside the text. */
+  private textPosAt(x: number, y: number): number | null {
+    const at = this.view.posAtCoords({ left: x, top: y })
+    return at ? this.win.toText(Math.min(at.pos, this.view.state.doc.content.size)) : null
   }
 
   /** The code point at the top of the view (the first one shown, or the nearest). */
   topOffset(): number {
     const box = this.scroller.getBoundingClientRect()
     const text = this.view.dom.getBoundingClientRect()
-    const at = this.view.posAtCoords({ left: text.left + 2, top: Math.max(box.top, text.top) + 4 })
-    return at ? this.index.pmToCp(Math.min(at.pos, this.view.state.doc.content.size)) : 0
+    const pos = this.textPosAt(text.left + 2, Math.max(box.top, text.top) + 4)
+    return pos === null ? 0 : this.index.pmToCp(pos)
   }
 
   /**
    * Scroll so the line holding code point `offset` is at the top of the view (where the user left
-   * it), its highlights drawn there. Paragraphs the browser has not laid out yet take their real
-   * height in the next frames (content-visibility): check again there and correct.
+   * it): first by the height map (drawing the lines there), then by the drawn text itself. Heights
+   * measured later keep the paragraph at the top where it is (sync).
    */
   scrollToOffset(offset: number): void {
-    const pos = this.index.cpToPm(Math.min(Math.max(0, offset), this.index.length))
-    this.drawAround(pos, pos)
-    let frames = 4
-    const place = () => {
-      if (this.view.isDestroyed) return
-      this.scroller.scrollTop += this.view.coordsAtPos(pos, 1).top - this.scroller.getBoundingClientRect().top - 4
-      this.scheduleDraw()
-      if (--frames > 0) requestAnimationFrame(place)
+    const pm = this.index.cpToPm(Math.min(Math.max(0, offset), this.index.length))
+    if (this.win.toWindow(pm) === null) {
+      this.scroller.scrollTop = this.origin() + this.heights.top(this.paragraphs.at(pm))
+      this.sync(true)
     }
-    place()
+    const pos = this.win.toWindow(pm)
+    if (pos === null) return
+    this.scroller.scrollTop += this.view.coordsAtPos(pos, 1).top - this.scroller.getBoundingClientRect().top - 4
+    this.sync()
   }
 
   /** The code point boundary nearest a point on screen (a dragged highlight end), or null outside the text. */
   offsetAt(x: number, y: number): number | null {
-    const at = this.view.posAtCoords({ left: x, top: y })
-    return at ? this.index.pmToCp(Math.min(at.pos, this.view.state.doc.content.size)) : null
+    const pos = this.textPosAt(x, y)
+    return pos === null ? null : this.index.pmToCp(pos)
   }
 
   /** Put focus in the text, keeping its selection. */
@@ -323,24 +522,43 @@ export class DocumentEditor implements TextSurface {
 
   /** The same as `update`, for spans already made live (each may carry its own classes). */
   updateSpans(put: readonly HighlightSpan[], removed: readonly string[], options: UpdateOptions = {}): void {
-    const remove: HighlightSpan[] = []
-    const add: HighlightSpan[] = []
+    const changed = new Set<string>()
     for (const id of removed) {
       const old = this.spans.get(id)
-      if (old) remove.push(old)
+      if (!old) continue
+      this.annotations.remove(old)
       this.spans.delete(id)
+      changed.add(id)
     }
     for (const next of put) {
       const old = this.spans.get(next.id)
       if (old && old.label === next.label && old.start === next.start && old.end === next.end && old.classes === next.classes) continue
-      if (old) remove.push(old)
+      if (old) this.annotations.remove(old)
+      this.annotations.add(next)
       this.spans.set(next.id, next)
-      add.push(next)
+      changed.add(next.id)
     }
-    const select = options.select === undefined ? undefined : options.select === null ? null : (this.spans.get(options.select) ?? null)
-    if (!add.length && !remove.length && select === undefined && !options.caretAfter) return
-    const tr = changeHighlights(this.tr(), { add, remove, ...(select === undefined ? {} : { select }) })
-    if (options.caretAfter) tr.setSelection(TextSelection.create(tr.doc, this.index.cpToPm(options.caretAfter.end)))
+    const before = this.selectedId
+    if (options.select !== undefined) this.selectedId = options.select !== null && this.spans.has(options.select) ? options.select : null
+    if (before !== this.selectedId) {
+      if (before) changed.add(before)
+      if (this.selectedId) changed.add(this.selectedId)
+    }
+    if (!changed.size && !options.caretAfter) return
+    if (options.caretAfter) {
+      const caret = this.index.cpToPm(options.caretAfter.end)
+      if (this.win.toWindow(caret) === null) this.select({ anchor: caret, head: caret }, false)
+    }
+    const tr = this.tr()
+    const draw = [...changed].flatMap((id) => {
+      const span = this.spans.get(id)
+      return span ? [{ span, selected: id === this.selectedId }] : []
+    })
+    this.layers.annotations.set(tr, patchLayer(this.layers.annotations.get(this.view.state), tr.doc, this.win, changed, draw))
+    if (options.caretAfter) {
+      const caret = this.win.toWindow(this.index.cpToPm(options.caretAfter.end))
+      if (caret !== null) tr.setSelection(TextSelection.create(tr.doc, caret))
+    }
     this.view.dispatch(tr)
   }
 
@@ -350,17 +568,26 @@ export class DocumentEditor implements TextSurface {
     return !sel || sel.anchor === sel.head ? null : selectionToSpan(this.index, sel.anchor, sel.head)
   }
 
+  /** The selection as a code point span, whitespace included; null if none. */
+  private selectedRange(): { start: number; end: number } | null {
+    const sel = this.domSelection() ?? this.selection
+    if (!sel || sel.anchor === sel.head) return null
+    return { start: this.index.pmToCp(Math.min(sel.anchor, sel.head)), end: this.index.pmToCp(Math.max(sel.anchor, sel.head)) }
+  }
+
   /**
-   * The selection as the browser has it, in editor positions, when it lies in the text. The view
+   * The selection as the browser has it, in text positions, when it lies in the text. The view
    * learns of selection changes from an asynchronous event, so right after a click or a key its
    * own state can still hold the previous selection.
    */
-  private domSelection(): { anchor: number; head: number } | null {
+  private domSelection(): TextSel | null {
     const sel = this.view.dom.ownerDocument.getSelection()
     if (!sel?.anchorNode || !sel.focusNode) return null
     if (!this.view.dom.contains(sel.anchorNode) || !this.view.dom.contains(sel.focusNode)) return null
     try {
-      return { anchor: this.view.posAtDOM(sel.anchorNode, sel.anchorOffset), head: this.view.posAtDOM(sel.focusNode, sel.focusOffset) }
+      const anchor = this.view.posAtDOM(sel.anchorNode, sel.anchorOffset)
+      const head = this.view.posAtDOM(sel.focusNode, sel.focusOffset)
+      return { anchor: this.win.toText(anchor), head: this.win.toText(head) }
     } catch {
       return null
     }
@@ -374,15 +601,17 @@ export class DocumentEditor implements TextSurface {
   private tr(): Transaction {
     const tr = this.view.state.tr
     const sel = this.domSelection()
-    if (sel && (sel.anchor !== tr.selection.anchor || sel.head !== tr.selection.head)) {
-      tr.setSelection(TextSelection.create(tr.doc, sel.anchor, sel.head))
+    const anchor = sel && this.win.toWindow(sel.anchor)
+    const head = sel && this.win.toWindow(sel.head)
+    if (anchor != null && head != null && (anchor !== tr.selection.anchor || head !== tr.selection.head)) {
+      tr.setSelection(TextSelection.create(tr.doc, anchor, head))
     }
     return tr
   }
 
   /** Show which annotation is selected, or none. */
   showSelected(id: string | null): void {
-    this.update([], [], { select: id })
+    this.updateSpans([], [], { select: id })
   }
 
   /** Scroll the annotation's span into view and flash it briefly. */
@@ -394,44 +623,53 @@ export class DocumentEditor implements TextSurface {
   /** Scroll a code point range into view and flash it briefly. */
   revealRange(range: { start: number; end: number }): void {
     const span = { from: this.index.cpToPm(range.start), to: this.index.cpToPm(Math.min(range.end, this.index.length)) }
-    // Draw the target's highlights before scrolling to it, so it shows selected when it arrives.
-    this.drawAround(span.from, span.to)
     this.scrollToSpan(span)
     clearTimeout(this.flashTimer)
-    this.view.dispatch(setFlash(this.tr(), span))
-    this.flashTimer = setTimeout(() => this.view.dispatch(setFlash(this.tr(), null)), FLASH_MS)
-    // Paragraphs skipped by the browser until shown (content-visibility) take their real height in
-    // the frames after the scroll: check again there and correct.
-    let frames = 3
-    const settle = () => {
-      if (this.view.isDestroyed) return
-      this.scrollToSpan(span)
-      if (--frames > 0) requestAnimationFrame(settle)
-    }
-    requestAnimationFrame(settle)
+    this.setRange('flash', span)
+    this.flashTimer = setTimeout(() => this.setRange('flash', null), FLASH_MS)
   }
 
-  /** Scroll the span into view, a third down the viewport, unless it is already in view. */
+  private setRange(which: 'flash' | 'unit', range: { from: number; to: number } | null): void {
+    if (which === 'flash') this.flashRange = range
+    else this.unitRange = range
+    if (this.view.isDestroyed) return
+    const tr = this.tr()
+    this.view.dispatch(this.layers[which].set(tr, this.rangeSet(tr.doc, range, which === 'flash' ? 'mg-flash' : 'mg-unit')))
+  }
+
+  /**
+   * Scroll the span (text positions) into view, a third down the viewport, unless it is already in
+   * view: first by the height map (drawing the lines there), then by the drawn text itself.
+   */
   private scrollToSpan(span: { from: number; to: number }): void {
-    const top = this.view.coordsAtPos(span.from).top
     const box = this.scroller.getBoundingClientRect()
-    const bottom = this.view.coordsAtPos(span.to, -1).bottom
+    const line = this.paragraphs.at(span.from)
+    if (this.win.toWindow(span.from) === null || this.win.toWindow(span.to) === null) {
+      this.scroller.scrollTop = this.origin() + this.heights.top(line) - box.height / 3
+      this.sync(true)
+    }
+    const from = this.win.toWindow(span.from)
+    const to = this.win.toWindow(span.to)
+    if (from === null || to === null) return
+    const top = this.view.coordsAtPos(from).top
+    const bottom = this.view.coordsAtPos(to, -1).bottom
     if (top < box.top + 24 || bottom > box.bottom - 24) {
       this.scroller.scrollTop += top - box.top - Math.max(48, (box.height - (bottom - top)) / 3)
+      this.sync()
     }
   }
 
   /** Mark a code point range as the one being decided (null: none). */
   markRange(range: { start: number; end: number } | null): void {
     const pm = range && { from: this.index.cpToPm(range.start), to: this.index.cpToPm(Math.min(range.end, this.index.length)) }
-    this.view.dispatch(unitMark.set(this.tr(), pm))
+    this.setRange('unit', pm)
   }
 
   /** The annotations covering the character that was clicked, found from positions alone. */
   private annotationsAt(char: number | null): HighlightSpan[] {
     if (char === null) return []
     const from = this.index.cpToPm(char)
-    return coveringByLength(highlightsBetween(this.view.state, from, this.index.cpToPm(char + 1)), char)
+    return coveringByLength(this.annotations.between(from, this.index.cpToPm(char + 1)), char)
   }
 
   /**
@@ -442,8 +680,11 @@ export class DocumentEditor implements TextSurface {
     const cp = this.index.pmToCp(pos)
     for (const c of [cp, cp - 1]) {
       if (c < 0 || c >= this.index.length || this.index.slice(c, c + 1) === '\n') continue
-      const a = this.view.coordsAtPos(this.index.cpToPm(c), 1)
-      const b = this.view.coordsAtPos(this.index.cpToPm(c + 1), -1)
+      const from = this.win.toWindow(this.index.cpToPm(c))
+      const to = this.win.toWindow(this.index.cpToPm(c + 1))
+      if (from === null || to === null) continue
+      const a = this.view.coordsAtPos(from, 1)
+      const b = this.view.coordsAtPos(to, -1)
       // A character split across a line wrap has its two edges on different lines: not this one.
       if (b.bottom <= a.top || b.top >= a.bottom) continue
       const top = Math.min(a.top, b.top)

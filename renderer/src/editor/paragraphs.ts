@@ -1,48 +1,43 @@
 /**
- * Where each paragraph's content starts and ends in the editor document, found once per document,
- * so a span can be cut at paragraph boundaries, or a position mapped to its paragraph, by binary
- * search (walking the document from its start for every span costs time in proportion to the
- * number of paragraphs before it).
+ * Where each paragraph's content starts and ends in the editor positions of the whole text (one
+ * paragraph per line, as shared/offsets.ts counts them), read from the text's index, so a span
+ * can be cut at paragraph boundaries, or a position mapped to its paragraph, by binary search,
+ * without an editor document of the whole text ever existing.
  */
-import type { Node } from 'prosemirror-model'
+import type { TextIndex } from '../../../shared/offsets'
 
-/** The content ranges of a document's top-level paragraphs. */
+/** The content ranges of a text's paragraphs (its lines), in editor positions of the whole text. */
 export class ParagraphIndex {
-  private readonly starts: number[] = []
-  private readonly ends: number[] = []
-
-  constructor(doc: Node) {
-    doc.forEach((node, offset) => {
-      this.starts.push(offset + 1)
-      this.ends.push(offset + 1 + node.content.size)
-    })
-  }
+  constructor(private readonly index: TextIndex) {}
 
   /** How many paragraphs there are. */
   get count(): number {
-    return this.starts.length
+    return this.index.lineCount
+  }
+
+  private clamp(i: number): number {
+    return Math.max(0, Math.min(i, this.count - 1))
   }
 
   /** Where paragraph `i`'s content starts (clamped to the first and last paragraph). */
   start(i: number): number {
-    return this.starts[Math.max(0, Math.min(i, this.starts.length - 1))] ?? 0
+    return this.index.lineStartPm(this.clamp(i))
   }
 
   /** Where paragraph `i`'s content ends (clamped to the first and last paragraph). */
   end(i: number): number {
-    return this.ends[Math.max(0, Math.min(i, this.ends.length - 1))] ?? 0
+    const at = this.clamp(i)
+    return this.index.lineStartPm(at) + this.index.lineEndU16(at) - this.index.lineStartU16(at)
+  }
+
+  /** Paragraph `i`'s length in UTF-16 units. */
+  size(i: number): number {
+    return this.index.lineEndU16(i) - this.index.lineStartU16(i)
   }
 
   /** The paragraph holding position `pos` (the last one starting at or before it; 0 before the first). */
   at(pos: number): number {
-    let lo = 0
-    let hi = this.starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1
-      if (this.starts[mid]! <= pos) lo = mid
-      else hi = mid - 1
-    }
-    return lo
+    return this.index.lineOfPm(pos)
   }
 
   /** The first and last paragraph that [from, to] reaches into. */
@@ -53,9 +48,9 @@ export class ParagraphIndex {
   /** The pieces of [from, to) that lie inside paragraphs, in order; empty pieces are left out. */
   pieces(from: number, to: number): [number, number][] {
     const out: [number, number][] = []
-    for (let i = this.at(from); i < this.starts.length && this.starts[i]! < to; i++) {
-      const a = Math.max(from, this.starts[i]!)
-      const b = Math.min(to, this.ends[i]!)
+    for (let i = this.at(from); i < this.count && this.start(i) < to; i++) {
+      const a = Math.max(from, this.start(i))
+      const b = Math.min(to, this.end(i))
       if (b > a) out.push([a, b])
     }
     return out

@@ -1,10 +1,9 @@
-import { EditorState } from 'prosemirror-state'
 import { describe, expect, it } from 'vitest'
 import { TextIndex } from '../../../shared/offsets'
 import type { ReviewedAnnotation } from '../../../shared/model/review'
 import { annotation, marked } from '../testing/builders'
-import { highlights, highlightsBetween } from './highlights'
-import { readOnly } from './read-only'
+import { SpanIndex } from './highlights'
+import { ParagraphIndex } from './paragraphs'
 import { layerOfSpan } from '../state/model/review-layers'
 import { reviewedChanges, reviewSpans, reviewedSpan } from './review-spans'
 import { docFromText } from './schema'
@@ -31,10 +30,10 @@ describe('review spans', () => {
     ])
     expect(all.map((s) => layerOfSpan(s.id).layer)).toEqual(['maria', 'jonas', '_reviewed'])
     // The same machinery draws them: what lies under "Gespräche" is found again by position.
-    const state = EditorState.create({ doc: docFromText(text), plugins: [readOnly(), highlights(all)] })
-    const under = highlightsBetween(state, index.cpToPm(inner!.start), index.cpToPm(inner!.start + 1))
+    const doc = docFromText(text)
+    const under = new SpanIndex(new ParagraphIndex(index), all).between(index.cpToPm(inner!.start), index.cpToPm(inner!.start + 1))
     expect(under.map((s) => layerOfSpan(s.id).layer).sort()).toEqual(['_reviewed', 'jonas', 'maria'])
-    expect(under.every((s) => state.doc.textBetween(s.from, s.to).includes('Gespräche'))).toBe(true)
+    expect(under.every((s) => doc.textBetween(s.from, s.to).includes('Gespräche'))).toBe(true)
   })
 
   it('draws annotations made alike by several annotators as one span with a bar in each lane', () => {

@@ -1,39 +1,38 @@
 /**
- * The editor's document: doc > paragraph+ > text*, one paragraph per line of the stored text
- * (split on '\n', so an empty line is an empty paragraph). This shape is what TextIndex assumes,
- * which makes its code point <-> editor position conversions exact.
+ * The editor's document: doc > (paragraph | gap)+. A paragraph is one line of the stored text
+ * (split on '\n', so an empty line is an empty paragraph); a gap stands for lines the view has
+ * not drawn (text-window.ts), as one empty block as tall as they are. The editor never holds more
+ * than a window of a long text, so positions in it are not the text's: TextWindow converts them
+ * to the positions of the whole text, which shared/offsets.ts turns into code points.
  */
 import { Schema, type Node } from 'prosemirror-model'
 
-/** About how many characters fit on a line of the text column (styles.css: 42rem less padding, 18px). */
-const CHARS_PER_LINE = 68
-
-/**
- * The height a paragraph is assumed to have while the browser skips laying it out (the text's
- * paragraphs have `content-visibility: auto`, styles.css), in lines of its own line height, from
- * its length: close estimates keep the scroll height and the scroll bar steady as paragraphs get
- * their real size. Once laid out, the browser remembers the real one (`auto`).
- */
-export function estimatedLines(chars: number): number {
-  return Math.max(1, Math.ceil(chars / CHARS_PER_LINE))
-}
-
-/** The only schema the document view uses: paragraphs of plain text, no marks. */
+/** The only schema the document view uses: paragraphs of plain text, gaps between them, no marks. */
 export const textSchema = new Schema({
   nodes: {
-    doc: { content: 'paragraph+' },
+    doc: { content: '(paragraph | gap)+' },
     paragraph: {
       content: 'text*',
-      toDOM: (node) => ['p', { dir: 'auto', style: `contain-intrinsic-size: auto ${estimatedLines(node.content.size)}lh` }, 0],
+      toDOM: () => ['p', { dir: 'auto' }, 0],
       parseDOM: [{ tag: 'p' }],
+    },
+    gap: {
+      atom: true,
+      selectable: false,
+      attrs: { from: { default: 0 }, to: { default: 0 } },
+      toDOM: (node) => ['div', { class: 'mg-gap', 'aria-hidden': 'true', 'data-lines': `${node.attrs.from}-${node.attrs.to}` }],
     },
     text: {},
   },
   marks: {},
 })
 
-/** The editor document for a stored text. */
+/** The paragraph of one line of text. */
+export function paragraphOf(line: string): Node {
+  return textSchema.node('paragraph', null, line.length > 0 ? [textSchema.text(line)] : [])
+}
+
+/** The editor document of a whole text, every line drawn (tests, and what a window of all lines equals). */
 export function docFromText(text: string): Node {
-  const paragraphs = text.split('\n').map((line) => textSchema.node('paragraph', null, line.length > 0 ? [textSchema.text(line)] : []))
-  return textSchema.node('doc', null, paragraphs)
+  return textSchema.node('doc', null, text.split('\n').map(paragraphOf))
 }
