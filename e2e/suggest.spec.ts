@@ -57,6 +57,7 @@ test('suggest, accept with Enter, reject with Backspace, undo an accept, reload:
   await expect(bar).toContainText('suggested')
   await expect(editor.locator('.mg-suggestion').first()).toBeVisible()
   await expect(editor.locator('.mg-suggestion-current').first()).toBeVisible()
+  await expect(editor).toBeFocused()
 
   // Enter accepts the first suggestion.
   const first = before.spans[0]!
@@ -84,6 +85,8 @@ test('suggest, accept with Enter, reject with Backspace, undo an accept, reload:
   await expect(page.getByText(`Accepted from a suggestion (${first.pattern}`)).toBeVisible()
   await page.keyboard.press('Escape')
   await page.getByRole('button', { name: 'Suggest', exact: true }).click()
+  // Suggest puts the keyboard in the text once the host has answered.
+  await expect(editor).toBeFocused()
 
   // Backspace rejects the next one.
   const second = before.spans[1]!
