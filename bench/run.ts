@@ -27,6 +27,7 @@ import {
 } from './browser'
 import { measureExport, type ExportResult } from './export'
 import { findTable, measureFind, type FindBench } from './find'
+import { measureSuggest, suggestTable, type SuggestBench } from './suggest'
 import { profileMarginalia, profileMarkdown, type ProfileSummary } from './profile'
 import { CASES, writeBenchProject, type BenchCase } from './projects'
 import { caseTable, checkTargets, checkTextViewTargets, nodeTables, targetTable, textViewTargetTable, type CaseResult } from './report'
@@ -154,6 +155,7 @@ let exported: ExportResult | null = null
 let agreement: Timing[] = []
 let find: FindBench | null = null
 let discourse: ReturnType<typeof measureDiscourse> | null = null
+let suggested: SuggestBench | null = null
 if (!args.has('--no-node')) {
   log('save latency: 3- and 3,000-document projects')
   save = [await measureSave(3), await measureSave(3000)]
@@ -165,6 +167,8 @@ if (!args.has('--no-node')) {
   find = await measureFind(quick ? 3 : 7)
   log('discourse analysis: statements and networks of 100,000 annotations')
   discourse = measureDiscourse(quick ? 5 : 11)
+  log('suggestions for a 1 MB text')
+  suggested = measureSuggest(quick ? 3 : 5)
 }
 
 const browserResult = args.has('--no-browser') ? null : await browserCases(quick ? CASES.slice(0, 2) : CASES, args.has('--profile'))
@@ -202,6 +206,13 @@ if (discourse) {
     detail: `median ${bar.medianMs.toFixed(0)} ms (CPU ${bar.cpuMedianMs.toFixed(0)} ms), first run ${bar.firstMs.toFixed(0)} ms`,
   })
 }
+if (suggested) {
+  targets.push({
+    target: 'suggestions for a 1 MB text in at most 1 s (issue 16)',
+    met: suggested.medianMs <= 1000,
+    detail: `median ${suggested.medianMs.toFixed(0)} ms (CPU ${suggested.cpuMedianMs.toFixed(0)} ms)`,
+  })
+}
 const results = {
   ...environment,
   chromium: browserResult?.chromium ?? null,
@@ -213,6 +224,7 @@ const results = {
   agreement,
   find,
   discourse,
+  suggested,
   review,
   profiles: browserResult?.profiles ?? [],
   variants,
@@ -232,6 +244,7 @@ const markdown = [
   nodeTables(save, exported, agreement),
   find ? findTable(find) : '',
   discourse ? discourseTable(discourse) : '',
+  suggested ? suggestTable(suggested) : '',
   review
     ? `\n| review mode, ${review.annotators} annotators x ${review.annotationsEach.toLocaleString('en')} annotations (${review.units} units) | median ms | p95 ms |\n|---|---|---|\n` +
       `| open: "Start review" to every lane painted | ${review.openMs.median.toFixed(0)} | ${review.openMs.p95.toFixed(0)} |` +
