@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test'
 import type { DocumentSuggestions } from '../shared/api'
 import type { ProjectFile, StoreFile } from '../shared/model/project'
 import { expect, test, type Marginalia } from './harness'
+import { locatePhrase } from './text'
 
 const DOC_PHRASE = 'Alexander Gabuev'
 
@@ -127,5 +128,83 @@ test('suggest, accept with Enter, reject with Backspace, undo an accept, reload:
   await expect(bar).toContainText('suggested')
   const count = await editor.locator('.mg-suggestion').evaluateAll((els) => new Set(els.map((e) => e.textContent)).size)
   expect(count).toBeGreaterThan(0)
+  expect(problems).toEqual([])
+})
+
+test('move a suggestion’s ends before accepting it, with the keys and by dragging its handle: saved where they were put', async ({
+  page,
+  app,
+}) => {
+  const problems: string[] = []
+  page.on('pageerror', (e) => problems.push(e.message))
+  const doc = await documentWith(app, DOC_PHRASE)
+  const text = Array.from(await app.read(doc.file))
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+  const editor = page.locator('.ProseMirror')
+  await expect(editor).toContainText(DOC_PHRASE)
+  const before = await proposed(page, app, doc.id)
+  // A claim of several words, reached with Tab from the first suggestion.
+  const at = before.spans.findIndex((s) => s.label === 'claim' && s.text.trim().split(/\s+/).length >= 4)
+  const claim = before.spans[at]!
+  await page.getByRole('button', { name: 'Suggest', exact: true }).click()
+  const bar = page.getByRole('region', { name: 'Suggestions' })
+  await expect(bar).toContainText('suggested')
+  await expect(editor).toBeFocused()
+  for (let i = 0; i < at; i++) await page.keyboard.press('Tab')
+  await expect(bar).toContainText(claim.text.slice(0, 30))
+  const current = editor.locator('.mg-suggestion-current')
+  const endHandle = page.getByTestId('boundary-end')
+  await expect(endHandle).toBeVisible()
+
+  // Two words off the end with the keys: drawn there, and the bar says so.
+  await page.keyboard.press('Alt+Shift+ArrowLeft')
+  await page.keyboard.press('Alt+Shift+ArrowLeft')
+  await expect(bar).toContainText('boundaries moved')
+  await expect(bar.getByRole('button', { name: 'As proposed' })).toBeVisible()
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.setViewportSize({ width: 800, height: 600 })
+    await page.emulateMedia({ colorScheme: scheme })
+    await current.first().scrollIntoViewIfNeeded()
+    await page.screenshot({ path: test.info().outputPath(`suggestion-edited-${scheme}.png`) })
+  }
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.emulateMedia({ colorScheme: 'light' })
+  await expect.poll(async () => (await current.allTextContents()).join('').length).toBeLessThan(claim.text.length)
+  // Dragged back to where the proposal ended (dropped inside its last word: Whole words widens it).
+  // (Located first: finding a phrase scrolls it into view, which moves the handles.)
+  const proposedEnd = await locatePhrase(page, claim.text.trimEnd().slice(-24))
+  const moved = (await endHandle.boundingBox())!
+  await page.mouse.move(moved.x + moved.width / 2, moved.y + moved.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(proposedEnd.endX - 3, proposedEnd.endY, { steps: 6 })
+  await page.mouse.up()
+  await expect(bar).not.toContainText('boundaries moved')
+  // One word off the end, then Enter.
+  await page.keyboard.press('Alt+Shift+ArrowLeft')
+  await expect(bar).toContainText('boundaries moved')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expect.poll(async () => (await store(app, doc.id)).annotations.length).toBe(1)
+  const file = await store(app, doc.id)
+  const saved = file.annotations[0]!
+  // The proposed text less its last word and the space before it, in code points.
+  let end = claim.end
+  while (end > claim.start && !/\s/u.test(text[end - 1]!)) end--
+  while (end > claim.start && /\s/u.test(text[end - 1]!)) end--
+  expect(saved.target.position).toMatchObject({ start: claim.start, end })
+  expect(saved.target.quote.exact).toBe(text.slice(claim.start, end).join(''))
+  expect(file.suggestions).toEqual([
+    expect.objectContaining({ label: 'claim', start: claim.start, end: claim.end, decision: 'accepted', annotation: saved.id }),
+  ])
+  await page
+    .getByRole('complementary', { name: 'Annotations' })
+    .getByRole('button', { name: saved.target.quote.exact.slice(0, 20) })
+    .first()
+    .click()
+  await expect(page.getByText(`Accepted from a suggestion (${claim.pattern}`)).toContainText('with its boundaries moved')
+  const after = await proposed(page, app, doc.id)
+  expect(after.spans.map((s) => s.id)).not.toContain(claim.id)
+  expect(after.left).toEqual({ rejected: 0, existing: 1 })
   expect(problems).toEqual([])
 })

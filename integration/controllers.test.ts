@@ -467,4 +467,65 @@ describe('suggestions through the controllers, against the real core', () => {
     expect(again.spans.some((s) => s.id === other.id || s.id === claim.id || s.id === source.id)).toBe(false)
     expect(again.left).toEqual({ rejected: 1, existing: 2 })
   })
+
+  it('moves a suggestion’s ends before accepting it: the annotation is saved where the annotator put them, with its link, and the suggestion is not proposed again', async () => {
+    const { session, surface, onDisk, doc } = await sessionOnCore()
+    await session.suggesting.run()
+    const state = session.store.get().suggest!
+    const link = state.links.find((l) => {
+      const claim = state.spans.find((s) => s.label === 'claim' && s.start === l.from.start && s.end === l.from.end)
+      return claim !== undefined && claim.text.trim().split(/\s+/).length > 3
+    })!
+    const source = state.spans.find((s) => s.label === 'source' && s.start === link.to.start && s.end === link.to.end)!
+    const claim = state.spans.find((s) => s.label === 'claim' && s.start === link.from.start && s.end === link.from.end)!
+    // Edit the source first and accept it, then the claim: the link still finds the moved source.
+    session.suggesting.select(source.id)
+    session.suggesting.moveBoundary('start', -1)
+    const movedSource = session.suggesting.current()!
+    expect(movedSource.start).toBeLessThan(source.start)
+    expect(movedSource.end).toBe(source.end)
+    session.suggesting.accept()
+    session.suggesting.select(claim.id)
+    session.suggesting.moveBoundary('end', -1)
+    session.suggesting.moveBoundary('start', 1)
+    const moved = session.suggesting.current()!
+    expect(moved.start).toBeGreaterThan(claim.start)
+    expect(moved.end).toBeLessThan(claim.end)
+    // By a character: a draft like any other, and taken back the same way.
+    session.suggesting.moveBoundary('start', 1, true)
+    expect(session.suggesting.current()).toMatchObject({ start: moved.start + 1 })
+    session.suggesting.moveBoundary('start', -1, true)
+    // The outline is drawn at the edited place.
+    expect(surface.suggestions.find((s) => s.id === claim.id)).toMatchObject({ start: moved.start, end: moved.end })
+    // Reset, then edit again: back to the proposed span, then the edit.
+    session.suggesting.resetBoundaries()
+    expect(session.suggesting.current()).toMatchObject({ start: claim.start, end: claim.end })
+    // A drag that lands inside a word is snapped to the word (Whole words is on).
+    session.suggesting.setBoundary('end', moved.end - 1)
+    session.suggesting.setBoundary('start', moved.start + 1)
+    expect(session.suggesting.current()).toMatchObject({ start: moved.start, end: moved.end })
+    session.suggesting.accept()
+    await session.saved()
+    const file = (await onDisk())!
+    const text = session.work.index!
+    const at = (s: { start: number; end: number }, label: string) =>
+      file.annotations.find((x) => x.label === label && x.target.position.start === s.start && x.target.position.end === s.end)
+    const savedClaim = at(moved, 'claim')!
+    const savedSource = at(movedSource, 'source')!
+    expect(savedClaim.target.quote.exact).toBe(text.slice(moved.start, moved.end))
+    expect(savedSource.target.quote.exact).toBe(text.slice(movedSource.start, movedSource.end))
+    expect(file.links).toEqual([expect.objectContaining({ from: savedClaim.id, to: savedSource.id })])
+    // Provenance keeps the proposed place, so neither is proposed again.
+    expect(file.suggestions).toEqual([
+      expect.objectContaining({ label: 'source', start: source.start, end: source.end, annotation: savedSource.id }),
+      expect.objectContaining({ label: 'claim', start: claim.start, end: claim.end, annotation: savedClaim.id }),
+    ])
+    expect(session.suggesting.open().some((s) => s.id === claim.id || s.id === source.id)).toBe(false)
+    const again = await session.client.call('suggestions.document', { document: doc.id })
+    expect(again.spans.some((s) => s.id === claim.id || s.id === source.id)).toBe(false)
+    // Deleting the accepted claim brings its suggestion back.
+    session.commands.remove(savedClaim.id)
+    await session.saved()
+    expect(session.suggesting.open().some((s) => s.id === claim.id)).toBe(true)
+  })
 })

@@ -55,4 +55,36 @@ describe('suggestionsForLayer', () => {
     expect(s.left.existing).toBe(1)
     expect(s.links.some((l) => l.to.start === source.start && l.to.end === source.end)).toBe(true)
   })
+
+  it('leaves out a suggestion accepted with edited boundaries while its annotation is there, and proposes it again once that is gone', () => {
+    const found = suggest(TEXT)
+    const source = found.spans.find((x) => x.label === 'source')!
+    const moved: Annotation = {
+      id: 'a',
+      label: 'source',
+      target: {
+        position: { type: 'TextPositionSelector', start: source.start + 1, end: source.end },
+        quote: { type: 'TextQuoteSelector', exact: source.text.slice(1), prefix: '', suffix: '' },
+      },
+      attributes: {},
+      note: '',
+      author: 'rita',
+      created: '2024-01-01T00:00:00.000Z',
+      modified: '2024-01-01T00:00:00.000Z',
+    }
+    const record = {
+      label: 'source',
+      start: source.start,
+      end: source.end,
+      decision: 'accepted' as const,
+      annotation: 'a',
+      at: moved.created,
+    }
+    const s = suggestionsForLayer('d', found, defaultLabels, { annotations: [moved], suggestions: [record] })
+    expect(s.spans.some((x) => x.id === source.id)).toBe(false)
+    expect(s.left.existing).toBe(1)
+    expect(s.links.some((l) => l.to.start === source.start && l.to.end === source.end)).toBe(true)
+    const gone = suggestionsForLayer('d', found, defaultLabels, { annotations: [], suggestions: [record] })
+    expect(gone.spans.some((x) => x.id === source.id)).toBe(true)
+  })
 })

@@ -3,7 +3,7 @@
  * labels (the labels with ids `claim` and `source`, when present and not retired), a source's kind
  * and canonical name kept only where the tag set has that attribute (and, for a choice, that
  * option), and without what the annotator rejected or already has in their layer (the same label
- * and offsets). Pure: the host computes it; the UI draws it.
+ * and offsets, or accepted from that suggestion with edited boundaries). Pure: the host computes it; the UI draws it.
  */
 import { suggestionKey, type Annotation, type SuggestionRecord } from '../model/annotation'
 import { findLabel, valueProblem, type LabelDef, type LabelSchema } from '../model/labels'
@@ -71,6 +71,9 @@ export function suggestionsForLayer(
   if (!claim && !source) return { document, notice: NO_SUGGEST_LABELS, spans: [], links: [], names: [], left: { rejected: 0, existing: 0 } }
   const rejected = new Set(layer.suggestions.filter((r) => r.decision === 'rejected').map(suggestionKey))
   const existing = new Set(layer.annotations.map((a) => suggestionKey({ label: a.label, ...a.target.position })))
+  // Accepted with its boundaries edited: the annotation sits elsewhere, but the suggestion is taken.
+  const ids = new Set(layer.annotations.map((a) => a.id))
+  for (const r of layer.suggestions) if (r.decision === 'accepted' && r.annotation && ids.has(r.annotation)) existing.add(suggestionKey(r))
   const left = { rejected: 0, existing: 0 }
   const spans: ProposedSpan[] = []
   const kept = new Set<string>()

@@ -2,19 +2,12 @@ import { ATTRIBUTION, findLabel } from '../../../shared/model/labels'
 import { truncate } from '../state/model/describe'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { AttributeField } from './AttributeField'
+import { BoundaryButtons } from './BoundaryButtons'
 import { LabelSelect } from './LabelSelect'
 import { LinksField } from './LinksField'
 import { NoteField } from './NoteField'
 import { ReplyThread } from './ReplyThread'
 import { SourceField } from './SourceField'
-
-/** The boundary buttons: which end moves, which way, the key that does the same. */
-const NUDGES = [
-  { end: 'start', by: -1, keys: 'Alt+←', label: 'Start one word earlier', text: '◀ start' },
-  { end: 'start', by: 1, keys: 'Alt+→', label: 'Start one word later', text: 'start ▶' },
-  { end: 'end', by: -1, keys: 'Alt+Shift+←', label: 'End one word earlier', text: '◀ end' },
-  { end: 'end', by: 1, keys: 'Alt+Shift+→', label: 'End one word later', text: 'end ▶' },
-] as const
 
 /** The selected annotation: its label, attributes, source, note, its thread of replies, and Delete. */
 export function AnnotationEditor({ id }: { id: string }) {
@@ -42,25 +35,15 @@ export function AnnotationEditor({ id }: { id: string }) {
       {origin && (
         <p className="editor-origin">
           Accepted from a suggestion ({origin.pattern}, {Math.round((origin.confidence ?? 0) * 100)}%)
+          {origin.start !== annotation.target.position.start || origin.end !== annotation.target.position.end
+            ? ', with its boundaries moved'
+            : ''}
         </p>
       )}
       {/* A read-only document (its text is damaged) shows its annotations but changes none. */}
       <fieldset className="editor-fields" disabled={readOnly !== null} title={readOnly ?? undefined}>
         <LabelSelect labels={labels} value={annotation.label} onChange={(next) => c.relabel(id, next)} />
-        <div className="nudges" role="group" aria-label="Span boundaries">
-          {NUDGES.map((n) => (
-            <button
-              key={n.label}
-              type="button"
-              className="small"
-              title={n.keys}
-              aria-label={n.label}
-              onClick={() => c.moveBoundary(id, n.end, n.by)}
-            >
-              {n.text}
-            </button>
-          ))}
-        </div>
+        <BoundaryButtons label="Span boundaries" onMove={(end, by) => c.moveBoundary(id, end, by)} />
         {label?.attributes
           .filter((def) => !def.retired || def.id in annotation.attributes)
           .map((def) => (

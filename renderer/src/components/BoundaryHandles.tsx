@@ -9,24 +9,35 @@ interface Place {
 }
 
 /**
- * The two ends of the selected highlight, drawn as handles to drag with the pointer: dropping one
- * moves that end of the annotation there (snapped to words when Whole words is on), as one undo
- * step. The keyboard does the same with Alt(+Shift)+arrows, so the handles are for the pointer
- * only and hidden from assistive technology.
+ * The two ends of the selected highlight (or, with no annotation selected, of the picked
+ * suggestion), drawn as handles to drag with the pointer: dropping one moves that end there
+ * (snapped to words when Whole words is on): for an annotation as one undo step, for a suggestion
+ * before it is accepted. The keyboard does the same with Alt(+Shift)+arrows, so the handles are for
+ * the pointer only and hidden from assistive technology.
  */
 export function BoundaryHandles({ scroller }: { scroller: RefObject<HTMLDivElement | null> }) {
   const session = useSession()
   const selectedId = useSessionState((s) => s.selectedId)
   const version = useSessionState((s) => s.layer?.version ?? 0)
   const readOnly = useSessionState((s) => s.doc?.readOnly ?? null)
-  // Measured for one annotation as drawn at one layer version; shown only while that is current.
-  const [places, setPlaces] = useState<{ id: string; version: number; start: Place; end: Place } | null>(null)
+  // The picked suggestion and its boundaries as drawn (they change when its ends are moved).
+  const picked = useSessionState((s) => {
+    const g = s.suggest
+    if (selectedId !== null || !g || g.document !== s.doc?.id || g.current === null) return null
+    const edit = g.edits[g.current]
+    return `${g.current}@${edit ? `${edit.start}-${edit.end}` : ''}`
+  })
+  // What the handles are on: the selected annotation at one layer version, or the picked suggestion.
+  const target = selectedId !== null ? `annotation:${selectedId}:${version}` : picked !== null ? `suggestion:${picked}:${version}` : null
+  // Measured for one target as drawn; shown only while that is current.
+  const [places, setPlaces] = useState<{ target: string; start: Place; end: Place } | null>(null)
   const [drag, setDrag] = useState<{ end: 'start' | 'end'; at: Place } | null>(null)
 
   const measure = useCallback(
-    (id: string, drawn: number) => {
+    (drawn: string) => {
       const box = scroller.current
-      const parts = box?.querySelectorAll<HTMLElement>('.ProseMirror .mg-selected')
+      const selector = drawn.startsWith('annotation:') ? '.ProseMirror .mg-selected' : '.ProseMirror .mg-suggestion-current'
+      const parts = box?.querySelectorAll<HTMLElement>(selector)
       if (!box || !parts || parts.length === 0) return setPlaces(null)
       const frame = box.getBoundingClientRect()
       const first = parts[0]!.getClientRects()[0]
@@ -38,24 +49,24 @@ export function BoundaryHandles({ scroller }: { scroller: RefObject<HTMLDivEleme
         top: r.top - frame.top + box.scrollTop,
         height: r.height,
       })
-      setPlaces({ id, version: drawn, start: place(first, first.left), end: place(last, last.right) })
+      setPlaces({ target: drawn, start: place(first, first.left), end: place(last, last.right) })
     },
     [scroller],
   )
 
   useLayoutEffect(() => {
-    if (!selectedId || readOnly) return
+    if (!target || readOnly) return
     // The highlight is redrawn in the same frame as the selection changes: measure after it.
-    const again = () => measure(selectedId, version)
+    const again = () => measure(target)
     const frame = requestAnimationFrame(again)
     addEventListener('resize', again)
     return () => {
       cancelAnimationFrame(frame)
       removeEventListener('resize', again)
     }
-  }, [selectedId, version, readOnly, measure])
+  }, [target, readOnly, measure])
 
-  if (!places || !selectedId || readOnly || places.id !== selectedId || places.version !== version) return null
+  if (!places || !target || readOnly || places.target !== target) return null
   const start = (end: 'start' | 'end') => (e: ReactPointerEvent<HTMLDivElement>) => {
     e.preventDefault()
     e.currentTarget.setPointerCapture(e.pointerId)
@@ -74,7 +85,9 @@ export function BoundaryHandles({ scroller }: { scroller: RefObject<HTMLDivEleme
     if (!drag) return
     const offset = session.work.surface?.offsetAt(e.clientX, e.clientY) ?? null
     setDrag(null)
-    if (offset !== null) session.commands.setBoundary(selectedId, drag.end, offset)
+    if (offset === null) return
+    if (selectedId !== null) session.commands.setBoundary(selectedId, drag.end, offset)
+    else session.suggesting.setBoundary(drag.end, offset)
   }
   return (
     <>

@@ -1,11 +1,12 @@
 import { useMemo } from 'react'
 import { findLabel } from '../../../shared/model/labels'
-import { openSuggestions } from '../state/model/suggestions'
+import { openSuggestions, shownSpan } from '../state/model/suggestions'
 import { useSession, useSessionState } from '../state/react/use-session'
+import { BoundaryButtons } from './BoundaryButtons'
 
 /**
  * While suggestions are shown on the open document: how many are open of each label, the picked
- * one's cue and confidence, Accept all of a label, canonical-name proposals to confirm (never
+ * one's cue and confidence and buttons to move its ends before accepting it, Accept all of a label, canonical-name proposals to confirm (never
  * applied without a click), and Close. The keys (Enter, Backspace, Tab) are in shortcuts.ts.
  */
 export function SuggestBar() {
@@ -17,7 +18,9 @@ export function SuggestBar() {
   if (!suggest || suggest.notice) return null
   const counts = new Map<string, number>()
   for (const s of open) counts.set(s.label, (counts.get(s.label) ?? 0) + 1)
-  const current = open.find((s) => s.id === suggest.current)
+  const picked = open.find((s) => s.id === suggest.current)
+  const current = picked && shownSpan(suggest, picked)
+  const edited = picked !== undefined && picked.id in suggest.edits
   const nameOf = (id: string) => findLabel(labels, id)?.name ?? id
   const names = suggest.names.filter((n) => !suggest.dismissedNames.includes(n.name))
   const keep = (e: React.MouseEvent) => e.preventDefault()
@@ -39,11 +42,20 @@ export function SuggestBar() {
         Close suggestions
       </button>
       {current && (
-        <p className="suggest-current">
-          {nameOf(current.label)} “{current.text.length > 80 ? `${current.text.slice(0, 77)}…` : current.text}” — {current.pattern},{' '}
-          {Math.round(current.confidence * 100)}%{current.attributes.name ? `, ${current.attributes.name}` : ''}
-          {current.attributes.kind ? ` (${current.attributes.kind})` : ''}. Enter accepts, Backspace rejects, Tab: next.
-        </p>
+        <div className="suggest-current">
+          <p>
+            {nameOf(current.label)} “{current.text.length > 80 ? `${current.text.slice(0, 77)}…` : current.text}” — {current.pattern},{' '}
+            {Math.round(current.confidence * 100)}%{current.attributes.name ? `, ${current.attributes.name}` : ''}
+            {current.attributes.kind ? ` (${current.attributes.kind})` : ''}
+            {edited ? ', boundaries moved' : ''}. Enter accepts, Backspace rejects, Tab: next.
+          </p>
+          <BoundaryButtons label="Suggestion boundaries" keep={keep} onMove={(end, by) => session.suggesting.moveBoundary(end, by)} />
+          {edited && (
+            <button type="button" className="quiet small" onMouseDown={keep} onClick={() => session.suggesting.resetBoundaries()}>
+              As proposed
+            </button>
+          )}
+        </div>
       )}
       {names.length > 0 && (
         <details className="suggest-names">

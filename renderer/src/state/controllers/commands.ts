@@ -11,7 +11,7 @@ import { newId } from '../model/ids'
 import type { SessionState } from '../model/session-state'
 import type { Store } from '../model/store'
 import type { SpanRef } from '../model/text-surface'
-import { nudge, nudgeCharacter, snapToWords } from '../model/word-nudge'
+import { EMPTY_SPAN, nudge, nudgeCharacter, placeBoundary, snapToWords } from '../model/word-nudge'
 import type { Annotating } from './annotating'
 
 /** The annotation commands of the open document. */
@@ -141,12 +141,8 @@ export class Commands {
     const index = this.work.index
     if (!a || !index) return
     const span = { start: a.target.position.start, end: a.target.position.end }
-    let next = boundary === 'start' ? { start: offset, end: span.end } : { start: span.start, end: offset }
-    if (next.end <= next.start) return this.hint('A span must keep at least one character: drag the end after the start.')
-    if (this.store.get().info?.preferences.snapToWords ?? true) {
-      const snapped = snapToWords(index, next)
-      next = boundary === 'start' ? { start: snapped.start, end: span.end } : { start: span.start, end: snapped.end }
-    }
+    const next = placeBoundary(index, span, boundary, offset, this.store.get().info?.preferences.snapToWords ?? true)
+    if (!next) return this.hint(EMPTY_SPAN)
     if (next.start === span.start && next.end === span.end) return
     this.work.change([{ op: 'put', annotation: { ...draftOf(a), start: next.start, end: next.end } }], 'new', { select: id })
   }

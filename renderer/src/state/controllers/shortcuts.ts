@@ -2,8 +2,8 @@
  * The keyboard: label keys tag the selection, Delete/Backspace delete the selected annotation,
  * A starts attributing it to a source, Escape backs out, Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z or
  * Ctrl+Y redoes, Alt+arrows move the selected annotation's start (Alt+Shift+arrows its end) by a
- * word or, with Ctrl too, a character, while suggestions are shown Tab moves between them and Enter
- * accepts and Backspace rejects the one picked, Ctrl/Cmd+F finds (F3 steps through the hits; in the find bar a label's key tags
+ * word or, with Ctrl too, a character, while suggestions are shown Tab moves between them, Enter
+ * accepts and Backspace rejects the one picked, and Alt+arrows move its ends before accepting it, Ctrl/Cmd+F finds (F3 steps through the hits; in the find bar a label's key tags
  * them); review mode has keys of its own (review-keys.ts); ? and F1 show them all. Then the menu
  * commands' accelerators (app-commands.ts), in every view. One listener on the window, in the
  * capture phase, so the keys are handled before the text view sees them. None of them fire while
@@ -14,6 +14,7 @@ import { commandForKey, onMac } from './app-commands'
 import { isFormField, isTextEntry } from './key-targets'
 import { handleReviewKey } from './review-keys'
 import type { Session } from './session'
+import type { SessionState } from '../model/session-state'
 
 /** Whether a modal dialog is open (its own keys apply then). */
 function dialogOpen(): boolean {
@@ -54,6 +55,10 @@ function handleViewKey(session: Session, e: KeyboardEvent): boolean {
   if (e.altKey && (key === 'ArrowLeft' || key === 'ArrowRight') && !e.metaKey && !isFormField(e.target) && now.selectedId !== null) {
     return (c.moveBoundary(now.selectedId, e.shiftKey ? 'end' : 'start', key === 'ArrowRight' ? 1 : -1, e.ctrlKey), true)
   }
+  // The same keys on a picked suggestion move its boundaries before it is accepted.
+  if (e.altKey && (key === 'ArrowLeft' || key === 'ArrowRight') && !e.metaKey && !isFormField(e.target) && suggestionPicked(now)) {
+    return (session.suggesting.moveBoundary(e.shiftKey ? 'end' : 'start', key === 'ArrowRight' ? 1 : -1, e.ctrlKey), true)
+  }
   if (e.altKey || e.ctrlKey || e.metaKey || isFormField(e.target)) return false
   if (key === 'Escape' && now.find.open && !now.linking) return (session.finding.close(), true)
   if (key === 'Escape') return c.escape()
@@ -70,6 +75,12 @@ function handleViewKey(session: Session, e: KeyboardEvent): boolean {
   if (key === 'a') return (c.startLinking(), true)
   // n and p move between units in review mode; swallow them here so they do nothing surprising.
   return key === 'n' || key === 'p'
+}
+
+/** A suggestion is picked on the open document and no annotation is selected. */
+function suggestionPicked(state: SessionState): boolean {
+  const s = state.suggest
+  return s !== null && s.document === state.doc?.id && s.current !== null && state.selectedId === null
 }
 
 /**

@@ -2,7 +2,8 @@
  * Suggest in the Annotate view: asks the host what the suggestion engine proposes for the open
  * document, outlines the open suggestions in the text, and accepts (Enter) or rejects (Backspace)
  * them through Annotating, so each decision is one change that one Ctrl+Z takes back and that is
- * saved like any other. Which suggestions are open follows from the layer (model/suggestions.ts),
+ * saved like any other. The picked one's boundaries can be moved before accepting it (a draft kept
+ * in the suggestions' state until Enter). Which suggestions are open follows from the layer (model/suggestions.ts),
  * so undo and redo bring them back and take them away without anything else to keep in step.
  */
 import type { Client } from '../../../../shared/api'
@@ -13,13 +14,16 @@ import type { SessionState } from '../model/session-state'
 import type { Store } from '../model/store'
 import {
   acceptOps,
+  editSpan,
   mergeSuggestions,
   openSuggestions,
   rejectOp,
+  shownSpan,
   stepSuggestion,
   unnamedMentions,
   type SuggestState,
 } from '../model/suggestions'
+import { EMPTY_SPAN, nudge, nudgeCharacter, placeBoundary } from '../model/word-nudge'
 import type { Annotating } from './annotating'
 import type { AnnotationOp } from '../../../../shared/model/annotation'
 import { draftOf } from '../../../../shared/annotations/stored-form'
@@ -102,7 +106,54 @@ export class Suggesting {
     this.store.set({ suggest: { ...s, current: id } })
     this.redraw(true)
     const span = id === null ? undefined : s.spans.find((x) => x.id === id)
-    if (span && reveal) this.work.surface?.revealRange(span)
+    if (span && reveal) this.work.surface?.revealRange(shownSpan(s, span))
+  }
+
+  /** The picked suggestion, at its boundaries as edited (null: none picked, or it is no longer open). */
+  current(): ProposedSpan | null {
+    const s = this.state
+    const span = s?.current ? this.open().find((x) => x.id === s.current) : undefined
+    return s && span ? shownSpan(s, span) : null
+  }
+
+  /**
+   * Alt(+Shift)(+Ctrl)+arrows on a picked suggestion: move its start (or end) by a word or a
+   * character before accepting it, as the same keys do on an annotation. A draft: nothing is
+   * saved until Enter accepts it there.
+   */
+  moveBoundary(boundary: 'start' | 'end', dir: 1 | -1, byCharacter = false): void {
+    const span = this.current()
+    const index = this.work.index
+    if (!span || !index) return
+    const next = byCharacter ? nudgeCharacter(index, span, boundary, dir) : nudge(index, span, boundary, dir)
+    this.setSpan(next)
+  }
+
+  /** Put one end of the picked suggestion where a drag left it (snapped to words when that is on). */
+  setBoundary(boundary: 'start' | 'end', offset: number): void {
+    const span = this.current()
+    const index = this.work.index
+    if (!span || !index) return
+    const next = placeBoundary(index, span, boundary, offset, this.store.get().info?.preferences.snapToWords ?? true)
+    if (!next) return this.hint(EMPTY_SPAN)
+    this.setSpan(next)
+  }
+
+  /** Put the picked suggestion back at the boundaries it was proposed with. */
+  resetBoundaries(): void {
+    const s = this.state
+    const span = s?.spans.find((x) => x.id === s.current)
+    if (s && span) this.setSpan({ start: span.start, end: span.end })
+  }
+
+  private setSpan(next: { start: number; end: number }): void {
+    const s = this.state
+    const proposed = s?.spans.find((x) => x.id === s.current)
+    const index = this.work.index
+    if (!s || !proposed || !index) return
+    this.store.set({ suggest: editSpan(s, proposed, { ...next, text: index.slice(next.start, next.end) }) })
+    this.redraw(true)
+    this.work.surface?.revealRange(next)
   }
 
   /** Tab / Shift+Tab: the next or previous open suggestion. */
@@ -120,9 +171,10 @@ export class Suggesting {
     const span = open.find((x) => x.id === id)
     if (!s || !layer || !span) return
     const after = stepSuggestion(open, span.id, 1)
+    const edited = span.id in s.edits
     if (this.work.change(acceptOps(s, [span], layer, newId))) {
       this.moveOn(after?.id === span.id ? null : (after?.id ?? null))
-      this.hint(`Accepted as ${this.labelName(span.label)}. Ctrl+Z takes it back.`)
+      this.hint(`Accepted as ${this.labelName(span.label)}${edited ? ' with the boundaries you set' : ''}. Ctrl+Z takes it back.`)
     }
   }
 
@@ -177,7 +229,7 @@ export class Suggesting {
     this.store.set({ suggest: { ...s, current: next } })
     this.redraw(true)
     const span = next === null ? undefined : s.spans.find((x) => x.id === next)
-    if (span) this.work.surface?.revealRange(span)
+    if (span) this.work.surface?.revealRange(shownSpan(s, span))
   }
 
   private labelName(id: string): string {
@@ -193,7 +245,7 @@ export class Suggesting {
     const key = s && layer ? [s, layer.version, surface] : null
     if (!force && sameKey(key, this.drawnFor)) return
     this.drawnFor = key
-    surface.showSuggestions(s && layer ? openSuggestions(s, layer) : [], s?.current ?? null)
+    surface.showSuggestions(s && layer ? openSuggestions(s, layer).map((x) => shownSpan(s, x)) : [], s?.current ?? null)
   }
 }
 
@@ -204,5 +256,5 @@ function sameKey(a: unknown, b: unknown): boolean {
 }
 
 function emptyState(document: string): SuggestState {
-  return { document, loading: false, notice: null, spans: [], links: [], names: [], current: null, dismissedNames: [] }
+  return { document, loading: false, notice: null, spans: [], links: [], names: [], current: null, dismissedNames: [], edits: {} }
 }

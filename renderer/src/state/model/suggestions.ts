@@ -23,6 +23,32 @@ export interface SuggestState {
   current: string | null
   /** Canonical-name proposals the annotator dismissed (by name), this session. */
   dismissedNames: readonly string[]
+  /**
+   * Boundaries the annotator moved before accepting, by suggestion id (a draft of this session:
+   * accepting puts the annotation there; the decision stays keyed by the proposed offsets).
+   */
+  edits: Readonly<Record<string, SpanEdit>>
+}
+
+/** A suggestion's boundaries as the annotator moved them, with the text they now cover. */
+export interface SpanEdit {
+  start: number
+  end: number
+  text: string
+}
+
+/** A suggestion as shown and as it would be accepted: at its edited boundaries, when it has some. */
+export function shownSpan(state: Pick<SuggestState, 'edits'>, s: ProposedSpan): ProposedSpan {
+  const edit = state.edits[s.id]
+  return edit ? { ...s, start: edit.start, end: edit.end, text: edit.text } : s
+}
+
+/** The state with one suggestion's boundaries set (or reset, when they equal the proposed ones). */
+export function editSpan(state: SuggestState, s: ProposedSpan, edit: SpanEdit): SuggestState {
+  const edits = { ...state.edits }
+  if (edit.start === s.start && edit.end === s.end) delete edits[s.id]
+  else edits[s.id] = edit
+  return { ...state, edits }
 }
 
 /** The host's answer merged into what was shown before (a suggestion taken back by undo stays known). */
@@ -41,6 +67,7 @@ export function mergeSuggestions(before: SuggestState | null, found: DocumentSug
     names: found.names,
     current: same?.current ?? null,
     dismissedNames: same?.dismissedNames ?? [],
+    edits: same?.edits ?? {},
   }
 }
 
@@ -50,12 +77,19 @@ function linkKey(l: ProposedLink): string {
 
 const keyOf = (label: string, a: { start: number; end: number }) => suggestionKey({ label, start: a.start, end: a.end })
 
-/** The suggestions still open in this layer: not rejected, not already annotated with the same label and offsets. */
+/**
+ * The suggestions still open in this layer: not rejected, not already annotated with the same
+ * label and offsets, and not accepted (perhaps with edited boundaries) as an annotation that is
+ * still there. As proposed: `shownSpan` gives the boundaries to draw.
+ */
 export function openSuggestions(state: SuggestState, layer: LayerSnapshot): ProposedSpan[] {
   const taken = new Set(layer.order.map((a) => keyOf(a.label, a.target.position)))
   return state.spans.filter((s) => {
     const key = keyOf(s.label, s)
-    return !taken.has(key) && layer.suggestions.get(key)?.decision !== 'rejected'
+    const record = layer.suggestions.get(key)
+    if (record?.decision === 'rejected') return false
+    if (record?.decision === 'accepted' && record.annotation && layer.byId.has(record.annotation)) return false
+    return !taken.has(key)
   })
 }
 
@@ -80,14 +114,22 @@ export function acceptOps(
   newId: () => string,
 ): AnnotationOp[] {
   const ops: AnnotationOp[] = []
+  // The annotation at each proposed place: the same label and offsets, or accepted from there with
+  // its boundaries edited.
   const at = new Map<string, string>()
   for (const a of layer.order) at.set(keyOf(a.label, a.target.position), a.id)
+  for (const [key, r] of layer.suggestions)
+    if (r.decision === 'accepted' && r.annotation && layer.byId.has(r.annotation)) at.set(key, r.annotation)
   const fresh = new Set<string>()
   for (const s of accepted) {
     const id = newId()
+    const place = shownSpan(state, s)
     at.set(keyOf(s.label, s), id)
     fresh.add(id)
-    ops.push({ op: 'put', annotation: { id, label: s.label, start: s.start, end: s.end, attributes: { ...s.attributes }, note: '' } })
+    ops.push({
+      op: 'put',
+      annotation: { id, label: s.label, start: place.start, end: place.end, attributes: { ...s.attributes }, note: '' },
+    })
     ops.push({
       op: 'decide',
       suggestion: {

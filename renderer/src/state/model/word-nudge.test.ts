@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { TextIndex } from '../../../../shared/offsets'
 import { marked } from '../../testing/builders'
-import { nudge, nudgeCharacter, snapToWords } from './word-nudge'
+import { nudge, nudgeCharacter, placeBoundary, snapToWords } from './word-nudge'
 
 function setup(source: string) {
   const { text, spans } = marked(source)
@@ -49,5 +49,17 @@ describe('snapping a selection to whole words', () => {
     expect(nudgeCharacter(index, { start: 1, end: 2 }, 'end', 1)).toEqual({ start: 1, end: 3 })
     expect(nudgeCharacter(index, { start: 1, end: 2 }, 'start', 1)).toEqual({ start: 1, end: 2 })
     expect(nudgeCharacter(index, { start: 0, end: 4 }, 'start', -1)).toEqual({ start: 0, end: 4 })
+  })
+})
+
+describe('placing a dragged boundary', () => {
+  it('snaps a dropped end to the word it falls in, keeps the other end, and refuses an empty span', () => {
+    const { index, span, show } = setup('Die 👩🏽‍⚕️ Ministerin [sagte: Gespräche] sind\ngescheitert.')
+    const inside = span.end + 3 // in "sind"
+    expect(show(placeBoundary(index, span, 'end', inside, true)!)).toBe('sagte: Gespräche sind')
+    expect(show(placeBoundary(index, span, 'end', inside, false)!)).toBe('sagte: Gespräche si')
+    expect(show(placeBoundary(index, span, 'start', span.start - 5, true)!)).toBe('Ministerin sagte: Gespräche')
+    expect(placeBoundary(index, span, 'end', span.start, true)).toBeNull()
+    expect(placeBoundary(index, span, 'start', span.end + 1, true)).toBeNull()
   })
 })

@@ -73,3 +73,26 @@ export function snapToWords(text: CodePointText, span: { start: number; end: num
   while (end < to && letter(end - 1) && letter(end)) end++
   return { start, end }
 }
+
+/** What a drag that would empty a span says. */
+export const EMPTY_SPAN = 'A span must keep at least one character: drag the end after the start.'
+
+/**
+ * The span with one end put at `offset` (where a drag left it), snapped to the word it falls in
+ * when `snap` is on; null when the span would be empty or turned inside out.
+ */
+export function placeBoundary(
+  text: CodePointText,
+  span: { start: number; end: number },
+  boundary: 'start' | 'end',
+  offset: number,
+  snap: boolean,
+): { start: number; end: number } | null {
+  let next = boundary === 'start' ? { start: offset, end: span.end } : { start: span.start, end: offset }
+  if (next.end <= next.start) return null
+  if (snap) {
+    const snapped = snapToWords(text, next)
+    next = boundary === 'start' ? { start: snapped.start, end: span.end } : { start: span.start, end: snapped.end }
+  }
+  return next
+}
