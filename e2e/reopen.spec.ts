@@ -28,6 +28,20 @@ async function topParagraph(page: Page): Promise<number> {
   })
 }
 
+/** The scroll place (a code point) the host remembers for the open project, asked as the page asks. */
+async function rememberedScroll(page: Page, url: string): Promise<number> {
+  const token = new URL(url).searchParams.get('token')!
+  return page.evaluate(async (launchToken) => {
+    const r = await fetch('/api/app.info', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Marginalia-Token': launchToken },
+      body: '{}',
+    })
+    const result = (await r.json()) as { value?: { remembered?: { scroll: number } | null } }
+    return result.value?.remembered?.scroll ?? 0
+  }, token)
+}
+
 test('a reload and a restart come back to the document open last, at the same text, whatever the window size', async ({ page, app }) => {
   await page.goto(app.url)
   await page.locator('input[type=file]').setInputFiles({ name: 'briefing.txt', mimeType: 'text/plain', buffer: Buffer.from(longText()) })
@@ -42,7 +56,8 @@ test('a reload and a restart come back to the document open last, at the same te
   }
   await expect.poll(() => topParagraph(page)).toBeGreaterThan(100)
   const where = await topParagraph(page)
-  await page.waitForTimeout(1_200)
+  // The place is sent once scrolling pauses (0.8 s): wait until the host holds it.
+  await expect.poll(() => rememberedScroll(page, app.url), { timeout: 15_000 }).toBeGreaterThan(0)
 
   await page.reload()
   await expect(nav.locator('.doc.current')).toContainText('Paragraph 0: officials')
