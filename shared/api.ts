@@ -24,6 +24,7 @@ import { UnitDecision, type Decision, type ReviewedAnnotation } from './model/re
 import type { ReviewLayer, ReviewUnit } from './review/units'
 import type { AgreementReport } from './agreement/report'
 import type { DocumentSuggestions } from './suggest/for-layer'
+import type { SentAnnotation } from './annotations/sent-form'
 import { AnalysisFilter, Narrow, NetworkChoice, OverTimeChoice, type AnalysisView, type StatementPage } from './discourse/analysis-view'
 
 /**
@@ -88,7 +89,11 @@ export interface OpenedDocument {
   text: string
   sha256: string
   annotator: string
-  annotations: Annotation[]
+  /**
+   * Without the quotes the text gives (shared/annotations/sent-form.ts): the page puts them back
+   * with `withTextQuotes` from `text`.
+   */
+  annotations: SentAnnotation[]
   links: Link[]
   /** The annotator's decisions on suggestions in this document (rejected; accepted, with the annotation). */
   suggestions: SuggestionRecord[]

@@ -10,6 +10,7 @@ import type { Annotation } from '../../../../shared/model/annotation'
 import type { Annotating } from './annotating'
 import type { SessionState } from '../model/session-state'
 import type { Store } from '../model/store'
+import { withTextQuotes } from '../../../../shared/annotations/sent-form'
 
 /** What differs between a layer and a fresh copy of it. */
 export function layerDiff(layer: LayerState, fresh: readonly Annotation[]): { put: Annotation[]; removed: string[] } {
@@ -25,8 +26,9 @@ export function layerDiff(layer: LayerState, fresh: readonly Annotation[]): { pu
 /** Replace the open document's layer by the fresh copy, redrawing what changed. */
 export function takeFreshLayer(work: Annotating, store: Store<SessionState>, opened: OpenedDocument): void {
   const layer = work.layer
-  if (!layer || store.get().doc?.id !== opened.document.id) return
-  const { put, removed } = layerDiff(layer, opened.annotations)
+  const index = work.index
+  if (!layer || !index || store.get().doc?.id !== opened.document.id) return
+  const { put, removed } = layerDiff(layer, withTextQuotes(index, opened.annotations))
   layer.apply(put, removed)
   layer.setLinks(opened.links)
   const selected = store.get().selectedId
