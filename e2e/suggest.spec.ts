@@ -39,10 +39,8 @@ async function proposed(page: Page, app: Marginalia, id: string): Promise<Docume
   return result.value as DocumentSuggestions
 }
 
-test('suggest, accept with Enter, reject with Backspace, undo an accept, reload: on disk, and the rejected one stays rejected', async ({
-  page,
-  app,
-}) => {
+/** Open the sample article that quotes Alexander Gabuev, collecting the page's errors. */
+async function openSampleDocument(page: Page, app: Marginalia) {
   const problems: string[] = []
   page.on('pageerror', (e) => problems.push(e.message))
   const doc = await documentWith(app, DOC_PHRASE)
@@ -50,6 +48,14 @@ test('suggest, accept with Enter, reject with Backspace, undo an accept, reload:
   await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
   const editor = page.locator('.ProseMirror')
   await expect(editor).toContainText(DOC_PHRASE)
+  return { problems, doc, editor }
+}
+
+test('suggest, accept with Enter, reject with Backspace, undo an accept, reload: on disk, and the rejected one stays rejected', async ({
+  page,
+  app,
+}) => {
+  const { problems, doc, editor } = await openSampleDocument(page, app)
   const before = await proposed(page, app, doc.id)
   expect(before.spans.length).toBeGreaterThan(10)
 
@@ -135,14 +141,8 @@ test('move a suggestion’s ends before accepting it, with the keys and by dragg
   page,
   app,
 }) => {
-  const problems: string[] = []
-  page.on('pageerror', (e) => problems.push(e.message))
-  const doc = await documentWith(app, DOC_PHRASE)
+  const { problems, doc, editor } = await openSampleDocument(page, app)
   const text = Array.from(await app.read(doc.file))
-  await page.goto(app.url)
-  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
-  const editor = page.locator('.ProseMirror')
-  await expect(editor).toContainText(DOC_PHRASE)
   const before = await proposed(page, app, doc.id)
   // A claim of several words, reached with Tab from the first suggestion.
   const at = before.spans.findIndex((s) => s.label === 'claim' && s.text.trim().split(/\s+/).length >= 4)
