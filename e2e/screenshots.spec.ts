@@ -120,3 +120,21 @@ test('the analysis view: who says what about whom', async ({ page }) => {
   await page.waitForTimeout(3000)
   await page.screenshot({ path: join(shots, 'analysis.png') })
 })
+
+test('suggestions: proposed claims and sources outlined, the picked one with an end moved', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText("Putin's muted response").click()
+  await page.getByRole('button', { name: 'Suggest', exact: true }).click()
+  const bar = page.getByRole('region', { name: 'Suggestions' })
+  await expect(bar).toContainText('suggested')
+  await expect(page.locator('.ProseMirror')).toBeFocused()
+  // A claim of several words, its end moved one word back before accepting it.
+  for (let i = 0; i < 12 && !/^Claim “(\S+\s+){5}/.test((await bar.locator('.suggest-current p').textContent()) ?? ''); i++)
+    await page.keyboard.press('Tab')
+  await page.keyboard.press('Alt+Shift+ArrowLeft')
+  await expect(bar).toContainText('boundaries moved')
+  await page.locator('.mg-suggestion-current').first().scrollIntoViewIfNeeded()
+  await page.waitForTimeout(1600) // past the flash of the suggestion moved to
+  await page.screenshot({ path: join(shots, 'suggestions.png') })
+})
