@@ -1,18 +1,19 @@
 /**
  * What the Analysis view and `marginalia network` ask of a project's statements, and what they get
  * back: the filter as the contract validates it, the layer chosen by default, and the view (the
- * matrix, a network and the counts over time, without the statement references behind each cell
- * and edge, which can run to hundreds of thousands), and pages of statement rows narrowed to a
- * cell, a node or the unlinked stances. Pure: the core (electron/core/app/analysis-service.ts)
- * builds the statement set from the project and calls these.
+ * matrix, a network and the counts over time, made from one filtered list of statements, without
+ * the statement references behind each cell and edge, which can run to hundreds of thousands), and
+ * pages of statement rows narrowed to a cell, a node or the unlinked stances. Pure: the core
+ * (electron/core/app/analysis-service.ts) builds the statement set from the project and calls
+ * these.
  */
 import { z } from 'zod'
 import { DomainError } from '../errors'
 import { AnnotatorName, DocumentId } from '../model/annotation'
-import { checkDateRange, filterStatements, withoutDuplicates, type StatementFilter } from './filter'
-import { buildMatrix, type KindGroup, type MatrixColumn, type MatrixRow } from './matrix'
-import { buildNetwork, type Network, type NetworkEdge, type NetworkNode, type NetworkOptions } from './network'
-import { overTime, type OverTime } from './over-time'
+import { checkDateRange, keptStatements, type StatementFilter } from './filter'
+import { matrixOf, type KindGroup, type MatrixColumn, type MatrixRow } from './matrix'
+import { networkOf, type Network, type NetworkEdge, type NetworkNode, type NetworkOptions } from './network'
+import { overTimeOf, type OverTime } from './over-time'
 import type { Statement, StanceCounts, StatementSet } from './statements'
 
 /** The reviewed layer's name among the layers. */
@@ -187,7 +188,7 @@ export interface AnalysisView {
   overTime: ViewOverTime
 }
 
-/** The view of a statement set under a filter (layers already resolved). */
+/** The view of a statement set under a filter (layers already resolved): the statements are filtered once, for the matrix, the network and the counts over time alike. */
 export function analysisView(
   set: StatementSet,
   context: { filter: StatementFilter; layers: string[]; reviewed: boolean; documents: AnalysisView['documents'] },
@@ -195,7 +196,7 @@ export function analysisView(
 ): AnalysisView {
   const { filter } = context
   const duplicates = choice.filter.duplicates
-  const kept = withoutDuplicates(filterStatements(set.statements, filter), duplicates)
+  const kept = keptStatements(set.statements, filter, duplicates)
   const counts = { statements: kept.length, stances: 0, unlinked: 0, unlinkedStances: 0, untargeted: 0 }
   for (const s of kept) {
     if (s.actorKey === null) counts.unlinked++
@@ -207,9 +208,9 @@ export function analysisView(
   const kinds = new Set<string>()
   for (const s of set.statements) if (s.source) kinds.add(s.source.kind)
   const dated = context.documents.map((d) => d.date).filter((d): d is string => d !== null)
-  const matrix = buildMatrix(set, { filter, duplicates })
-  const network = buildNetwork(set, networkOptions(choice.network, filter, duplicates))
-  const time = overTime(set, { ...choice.overTime, filter, duplicates })
+  const matrix = matrixOf(set, kept)
+  const network = networkOf(set, kept, networkOptions(choice.network, filter, duplicates))
+  const time = overTimeOf(set, kept, choice.overTime)
   return {
     layers: layersOf(set),
     used: context.layers,
@@ -284,7 +285,7 @@ export function statementPage(
 ): StatementPage {
   const actorLabel = new Map(set.actors.map((a) => [a.key, a.label]))
   const needle = narrow.search.trim().toLowerCase()
-  const all = withoutDuplicates(filterStatements(set.statements, filter), duplicates).filter(
+  const all = keptStatements(set.statements, filter, duplicates).filter(
     (s) =>
       (!narrow.stances || s.stance) &&
       (narrow.actor === undefined || s.actorKey === narrow.actor) &&

@@ -8,8 +8,8 @@
  * Plain data (arrays and numbers, no Maps), so the core can build it and send it to the renderer.
  */
 import type { Cell } from '../csv'
-import { filterStatements, withoutDuplicates, type Duplicates, type StatementFilter } from './filter'
-import { countStance, noStances, type Actor, type StanceCounts, type StatementSet, type Target } from './statements'
+import { keptStatements, type Duplicates, type StatementFilter } from './filter'
+import { countStance, noStances, type Actor, type StanceCounts, type Statement, type StatementSet, type Target } from './statements'
 
 /** One actor's row: the actor and all its stances in the matrix. */
 export interface MatrixRow {
@@ -71,7 +71,11 @@ export interface MatrixOptions {
 
 /** The matrix of a statement set's stances that pass the filter. */
 export function buildMatrix(set: StatementSet, options: MatrixOptions = {}): StanceMatrix {
-  const statements = withoutDuplicates(filterStatements(set.statements, options.filter), options.duplicates)
+  return matrixOf(set, keptStatements(set.statements, options.filter, options.duplicates))
+}
+
+/** The matrix of statements already filtered (keptStatements), with the set's actors and targets. */
+export function matrixOf(set: StatementSet, statements: readonly Statement[]): StanceMatrix {
   const actorOf = new Map(set.actors.map((a) => [a.key, a]))
   const targetOf = new Map(set.targets.map((t) => [t.key, t]))
   const rowCounts = new Map<string, StanceCounts>()

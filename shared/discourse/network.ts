@@ -9,7 +9,7 @@
  * have an actor (a source) and a target; one-mode networks also need a polarity. The others are
  * listed in the summary (unlinked, untargeted, unpolarized), never dropped silently.
  */
-import { filterStatements, withoutDuplicates, type Duplicates, type StatementFilter } from './filter'
+import { keptStatements, type Duplicates, type StatementFilter } from './filter'
 import { ties, type OneModeNormalization } from './one-mode'
 import { stanceGrid, type GridCell } from './stance-grid'
 import { countStance, noStances, type StanceCounts, type Statement, type StatementSet } from './statements'
@@ -106,7 +106,11 @@ export interface Network {
 
 /** The network of a statement set's stances, as `options` say. */
 export function buildNetwork(set: StatementSet, options: NetworkOptions): Network {
-  const statements = withoutDuplicates(filterStatements(set.statements, options.filter), options.duplicates)
+  return networkOf(set, keptStatements(set.statements, options.filter, options.duplicates), options)
+}
+
+/** The network of statements already filtered (keptStatements; `options.filter` and `duplicates` are not applied again). */
+export function networkOf(set: StatementSet, statements: readonly Statement[], options: NetworkOptions): Network {
   const oneMode = options.mode !== 'actor-target'
   const summary: NetworkSummary = { statements: statements.length, stances: 0, used: 0, unlinked: [], untargeted: [], unpolarized: [] }
   const used: Statement[] = []

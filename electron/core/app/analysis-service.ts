@@ -21,7 +21,7 @@ import {
   type StatementPage,
 } from '../../../shared/discourse/analysis-view'
 import { isoDate } from '../../../shared/discourse/dates'
-import { filterStatements, withoutDuplicates, type StatementFilter } from '../../../shared/discourse/filter'
+import { keptStatements, type StatementFilter } from '../../../shared/discourse/filter'
 import { toGexf } from '../../../shared/discourse/gexf'
 import { toGraphml } from '../../../shared/discourse/graphml'
 import { buildMatrix, matrixTable } from '../../../shared/discourse/matrix'
@@ -169,7 +169,7 @@ export async function analysisFile(project: Project, s: ProjectStatements, reque
   let out: { header: string[]; rows: Cell[][] }
   let what: string = table
   if (table === 'statements') {
-    const kept = withoutDuplicates(filterStatements(s.set.statements, resolved), filter.duplicates)
+    const kept = keptStatements(s.set.statements, resolved, filter.duplicates)
     out = statementsTable(s.set, kept)
   } else if (table === 'matrix') {
     out = matrixTable(buildMatrix(s.set, { filter: resolved, duplicates: filter.duplicates }))
