@@ -78,9 +78,11 @@ export function buildMatrix(set: StatementSet, options: MatrixOptions = {}): Sta
 export function matrixOf(set: StatementSet, statements: readonly Statement[]): StanceMatrix {
   const actorOf = new Map(set.actors.map((a) => [a.key, a]))
   const targetOf = new Map(set.targets.map((t) => [t.key, t]))
-  const rowCounts = new Map<string, StanceCounts>()
-  const columnCounts = new Map<string, { counts: StanceCounts; unlinked: SetAside }>()
-  const cellsByPair = new Map<string, Map<string, { counts: StanceCounts; statements: string[] }>>()
+  // Cells are found by their column's object (a quicker key than the target's name), and get its index once columns are sorted.
+  type Column = { key: string; counts: StanceCounts; unlinked: SetAside; index: number }
+  type Row = { key: string; counts: StanceCounts; cells: Map<Column, { counts: StanceCounts; statements: string[] }> }
+  const rowsByKey = new Map<string, Row>()
+  const columnsByKey = new Map<string, Column>()
   const total = noStances()
   const unlinked: SetAside = { counts: noStances(), statements: [] }
   const untargeted: SetAside = { counts: noStances(), statements: [] }
@@ -91,8 +93,12 @@ export function matrixOf(set: StatementSet, statements: readonly Statement[]): S
       untargeted.statements.push(s.ref)
       continue
     }
-    let column = columnCounts.get(s.targetKey)
-    if (!column) columnCounts.set(s.targetKey, (column = { counts: noStances(), unlinked: { counts: noStances(), statements: [] } }))
+    let column = columnsByKey.get(s.targetKey)
+    if (!column)
+      columnsByKey.set(
+        s.targetKey,
+        (column = { key: s.targetKey, counts: noStances(), unlinked: { counts: noStances(), statements: [] }, index: 0 }),
+      )
     countStance(column.counts, s.polarity)
     if (s.actorKey === null) {
       countStance(column.unlinked.counts, s.polarity)
@@ -101,33 +107,38 @@ export function matrixOf(set: StatementSet, statements: readonly Statement[]): S
       unlinked.statements.push(s.ref)
       continue
     }
-    let row = rowCounts.get(s.actorKey)
-    if (!row) rowCounts.set(s.actorKey, (row = noStances()))
-    countStance(row, s.polarity)
+    let row = rowsByKey.get(s.actorKey)
+    if (!row) rowsByKey.set(s.actorKey, (row = { key: s.actorKey, counts: noStances(), cells: new Map() }))
+    countStance(row.counts, s.polarity)
     countStance(total, s.polarity)
-    let byTarget = cellsByPair.get(s.actorKey)
-    if (!byTarget) cellsByPair.set(s.actorKey, (byTarget = new Map()))
-    let cell = byTarget.get(s.targetKey)
-    if (!cell) byTarget.set(s.targetKey, (cell = { counts: noStances(), statements: [] }))
+    let cell = row.cells.get(column)
+    if (!cell) row.cells.set(column, (cell = { counts: noStances(), statements: [] }))
     countStance(cell.counts, s.polarity)
     cell.statements.push(s.ref)
   }
 
-  const rows: MatrixRow[] = [...rowCounts].map(([key, counts]) => ({ actor: actorOf.get(key)!, counts }))
-  rows.sort((a, b) => compareKinds(a.actor.kind, b.actor.kind) || b.counts.total - a.counts.total || compareKeys(a.actor.key, b.actor.key))
-  const columns: MatrixColumn[] = [...columnCounts].map(([key, c]) => ({ target: targetOf.get(key)!, ...c }))
-  columns.sort((a, b) => b.counts.total - a.counts.total || compareKeys(a.target.key, b.target.key))
-  const columnIndex = new Map(columns.map((c, i) => [c.target.key, i]))
+  const sortedRows = [...rowsByKey.values()].map((r) => ({ row: r, actor: actorOf.get(r.key)! }))
+  sortedRows.sort(
+    (a, b) => compareKinds(a.actor.kind, b.actor.kind) || b.row.counts.total - a.row.counts.total || compareKeys(a.actor.key, b.actor.key),
+  )
+  const sortedColumns = [...columnsByKey.values()]
+  sortedColumns.sort((a, b) => b.counts.total - a.counts.total || compareKeys(a.key, b.key))
+  sortedColumns.forEach((c, i) => (c.index = i))
 
+  const rows: MatrixRow[] = []
   const groups: KindGroup[] = []
   const cells: MatrixCell[] = []
-  rows.forEach((r, i) => {
+  sortedRows.forEach(({ row, actor }, i) => {
+    rows.push({ actor, counts: row.counts })
     const last = groups[groups.length - 1]
-    if (last && last.kind === r.actor.kind) last.count++
-    else groups.push({ kind: r.actor.kind, first: i, count: 1 })
-    const rowCells = [...cellsByPair.get(r.actor.key)!].map(([target, c]) => ({ row: i, column: columnIndex.get(target)!, ...c }))
-    cells.push(...rowCells.sort((a, b) => a.column - b.column))
+    if (last && last.kind === actor.kind) last.count++
+    else groups.push({ kind: actor.kind, first: i, count: 1 })
+    const rowCells: MatrixCell[] = []
+    for (const [column, c] of row.cells) rowCells.push({ row: i, column: column.index, counts: c.counts, statements: c.statements })
+    rowCells.sort((a, b) => a.column - b.column)
+    for (const c of rowCells) cells.push(c)
   })
+  const columns: MatrixColumn[] = sortedColumns.map((c) => ({ target: targetOf.get(c.key)!, counts: c.counts, unlinked: c.unlinked }))
   return { rows, columns, groups, cells, total, unlinked, untargeted }
 }
 

@@ -152,15 +152,15 @@ export function networkOf(set: StatementSet, statements: readonly Statement[], o
   ]
   const actorNode = new Map(nodes.filter((n) => n.mode === 'actor').map((n) => [n.key, n]))
   const targetNode = new Map(nodes.filter((n) => n.mode === 'target').map((n) => [n.key, n]))
-  for (const s of used) {
-    countStance(actorNode.get(s.actorKey!)!.stances, s.polarity)
-    if (!oneMode) countStance(targetNode.get(s.targetKey!)!.stances, s.polarity)
-  }
-
   // Ties come by grid index (actors, then targets, by key), which is the nodes' order too: edges
   // are in node order without sorting.
   const actorAt = grid.actors.map((k) => actorNode.get(k)!)
   const targetAt = grid.targets.map((k) => targetNode.get(k)!)
+  // The grid's cells hold every stance used, each once: a node's stances are its cells'.
+  for (const c of grid.cells) {
+    countStance(actorAt[c.actor]!.stances, c.polarity, c.count)
+    if (!oneMode) countStance(targetAt[c.target]!.stances, c.polarity, c.count)
+  }
   const edges: NetworkEdge[] = []
   const edge = (
     source: NetworkNode,
