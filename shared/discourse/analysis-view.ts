@@ -11,10 +11,10 @@ import { z } from 'zod'
 import { DomainError } from '../errors'
 import { AnnotatorName, DocumentId } from '../model/annotation'
 import { checkDateRange, keptStatements, type StatementFilter } from './filter'
-import { matrixOf, type KindGroup, type MatrixColumn, type MatrixRow } from './matrix'
-import { networkOf, type Network, type NetworkEdge, type NetworkNode, type NetworkOptions } from './network'
+import { matrixCountsOf, type KindGroup, type MatrixRow } from './matrix'
+import { networkTiesOf, type Network, type NetworkNode, type NetworkOptions, type NetworkTie } from './network'
 import { overTimeOf, type OverTime } from './over-time'
-import type { Statement, StanceCounts, StatementSet } from './statements'
+import type { Statement, StanceCounts, StatementSet, Target } from './statements'
 
 /** The reviewed layer's name among the layers. */
 export const REVIEWED = '_reviewed'
@@ -142,7 +142,7 @@ export interface ViewCell {
 /** The matrix as the view draws it. */
 export interface ViewMatrix {
   rows: MatrixRow[]
-  columns: (Omit<MatrixColumn, 'unlinked'> & { unlinked: StanceCounts })[]
+  columns: { target: Target; counts: StanceCounts; unlinked: StanceCounts }[]
   groups: KindGroup[]
   cells: ViewCell[]
   total: StanceCounts
@@ -156,7 +156,7 @@ export interface ViewNetwork {
   normalization: Network['normalization']
   directed: boolean
   nodes: NetworkNode[]
-  edges: Omit<NetworkEdge, 'statements' | 'dates'>[]
+  edges: NetworkTie[]
   /** Stances in the network, and those set aside. */
   used: number
   unlinked: number
@@ -208,8 +208,9 @@ export function analysisView(
   const kinds = new Set<string>()
   for (const s of set.statements) if (s.source) kinds.add(s.source.kind)
   const dated = context.documents.map((d) => d.date).filter((d): d is string => d !== null)
-  const matrix = matrixOf(set, kept)
-  const network = networkOf(set, kept, networkOptions(choice.network, filter, duplicates))
+  // Counts only: the statements behind a cell or an edge come page by page, narrowed to it.
+  const matrix = matrixCountsOf(set, kept)
+  const network = networkTiesOf(set, kept, networkOptions(choice.network, filter, duplicates))
   const time = overTimeOf(set, kept, choice.overTime)
   return {
     layers: layersOf(set),
@@ -233,7 +234,7 @@ export function analysisView(
       normalization: network.normalization,
       directed: network.directed,
       nodes: network.nodes,
-      edges: network.edges.map(({ statements: _s, dates: _d, ...e }) => e),
+      edges: network.edges,
       used: network.summary.used,
       unlinked: network.summary.unlinked.length,
       untargeted: network.summary.untargeted.length,

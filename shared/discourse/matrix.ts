@@ -6,6 +6,8 @@
  * and stances with no target are counted apart too ("untargeted"): neither is dropped silently.
  *
  * Plain data (arrays and numbers, no Maps), so the core can build it and send it to the renderer.
+ * The Analysis view takes the counts alone (matrixCountsOf), which is quicker to make; the matrix
+ * export takes the statements too (buildMatrix, matrixOf).
  */
 import type { Cell } from '../csv'
 import { keptStatements, type Duplicates, type StatementFilter } from './filter'
@@ -63,6 +65,17 @@ export interface StanceMatrix {
   untargeted: SetAside
 }
 
+/** The matrix without the statements behind its cells and set-aside stances: the same rows, columns, groups, cells and counts. */
+export interface MatrixCounts {
+  rows: MatrixRow[]
+  columns: { target: Target; counts: StanceCounts; unlinked: { counts: StanceCounts } }[]
+  groups: KindGroup[]
+  cells: { row: number; column: number; counts: StanceCounts }[]
+  total: StanceCounts
+  unlinked: { counts: StanceCounts }
+  untargeted: { counts: StanceCounts }
+}
+
 /** Which stances the matrix counts: the filter, and DNA's duplicates setting (default 'include'). */
 export interface MatrixOptions {
   filter?: StatementFilter
@@ -76,35 +89,45 @@ export function buildMatrix(set: StatementSet, options: MatrixOptions = {}): Sta
 
 /** The matrix of statements already filtered (keptStatements), with the set's actors and targets. */
 export function matrixOf(set: StatementSet, statements: readonly Statement[]): StanceMatrix {
+  return tally(set, statements, true) as StanceMatrix
+}
+
+/** The same matrix's counts only, without the statements behind them (what the Analysis view draws). */
+export function matrixCountsOf(set: StatementSet, statements: readonly Statement[]): MatrixCounts {
+  return tally(set, statements, false)
+}
+
+/** Some stances' counts, and with `refs` the statements they are. */
+type Counted = { counts: StanceCounts; statements?: string[] }
+
+/** The matrix, with each cell's and set-aside's statements (Statement.ref) when `refs` is true (a StanceMatrix then). */
+function tally(set: StatementSet, statements: readonly Statement[], refs: boolean): MatrixCounts {
   const actorOf = new Map(set.actors.map((a) => [a.key, a]))
   const targetOf = new Map(set.targets.map((t) => [t.key, t]))
   // Cells are found by their column's object (a quicker key than the target's name), and get its index once columns are sorted.
-  type Column = { key: string; counts: StanceCounts; unlinked: SetAside; index: number }
-  type Row = { key: string; counts: StanceCounts; cells: Map<Column, { counts: StanceCounts; statements: string[] }> }
+  type Column = { key: string; counts: StanceCounts; unlinked: Counted; index: number }
+  type Row = { key: string; counts: StanceCounts; cells: Map<Column, Counted> }
+  const counted = (): Counted => (refs ? { counts: noStances(), statements: [] } : { counts: noStances() })
   const rowsByKey = new Map<string, Row>()
   const columnsByKey = new Map<string, Column>()
   const total = noStances()
-  const unlinked: SetAside = { counts: noStances(), statements: [] }
-  const untargeted: SetAside = { counts: noStances(), statements: [] }
+  const unlinked = counted()
+  const untargeted = counted()
   for (const s of statements) {
     if (!s.stance) continue
     if (s.targetKey === null) {
       countStance(untargeted.counts, s.polarity)
-      untargeted.statements.push(s.ref)
+      untargeted.statements?.push(s.ref)
       continue
     }
     let column = columnsByKey.get(s.targetKey)
-    if (!column)
-      columnsByKey.set(
-        s.targetKey,
-        (column = { key: s.targetKey, counts: noStances(), unlinked: { counts: noStances(), statements: [] }, index: 0 }),
-      )
+    if (!column) columnsByKey.set(s.targetKey, (column = { key: s.targetKey, counts: noStances(), unlinked: counted(), index: 0 }))
     countStance(column.counts, s.polarity)
     if (s.actorKey === null) {
       countStance(column.unlinked.counts, s.polarity)
-      column.unlinked.statements.push(s.ref)
+      column.unlinked.statements?.push(s.ref)
       countStance(unlinked.counts, s.polarity)
-      unlinked.statements.push(s.ref)
+      unlinked.statements?.push(s.ref)
       continue
     }
     let row = rowsByKey.get(s.actorKey)
@@ -112,9 +135,9 @@ export function matrixOf(set: StatementSet, statements: readonly Statement[]): S
     countStance(row.counts, s.polarity)
     countStance(total, s.polarity)
     let cell = row.cells.get(column)
-    if (!cell) row.cells.set(column, (cell = { counts: noStances(), statements: [] }))
+    if (!cell) row.cells.set(column, (cell = counted()))
     countStance(cell.counts, s.polarity)
-    cell.statements.push(s.ref)
+    cell.statements?.push(s.ref)
   }
 
   const sortedRows = [...rowsByKey.values()].map((r) => ({ row: r, actor: actorOf.get(r.key)! }))
@@ -127,18 +150,23 @@ export function matrixOf(set: StatementSet, statements: readonly Statement[]): S
 
   const rows: MatrixRow[] = []
   const groups: KindGroup[] = []
-  const cells: MatrixCell[] = []
+  const cells: (Counted & { row: number; column: number })[] = []
   sortedRows.forEach(({ row, actor }, i) => {
     rows.push({ actor, counts: row.counts })
     const last = groups[groups.length - 1]
     if (last && last.kind === actor.kind) last.count++
     else groups.push({ kind: actor.kind, first: i, count: 1 })
-    const rowCells: MatrixCell[] = []
-    for (const [column, c] of row.cells) rowCells.push({ row: i, column: column.index, counts: c.counts, statements: c.statements })
+    const rowCells: (Counted & { row: number; column: number })[] = []
+    for (const [column, c] of row.cells)
+      rowCells.push(
+        c.statements
+          ? { row: i, column: column.index, counts: c.counts, statements: c.statements }
+          : { row: i, column: column.index, counts: c.counts },
+      )
     rowCells.sort((a, b) => a.column - b.column)
     for (const c of rowCells) cells.push(c)
   })
-  const columns: MatrixColumn[] = sortedColumns.map((c) => ({ target: targetOf.get(c.key)!, counts: c.counts, unlinked: c.unlinked }))
+  const columns = sortedColumns.map((c) => ({ target: targetOf.get(c.key)!, counts: c.counts, unlinked: c.unlinked }))
   return { rows, columns, groups, cells, total, unlinked, untargeted }
 }
 
