@@ -167,12 +167,10 @@ export interface ViewNetwork {
 /** Counts over time, with the untargeted stances counted. */
 export type ViewOverTime = Omit<OverTime, 'untargeted'> & { untargeted: number }
 
-/** Everything the Analysis view shows for one filter. */
-export interface AnalysisView {
+/** What the view shows that no filter changes: the project's layers, documents, source kinds and dates. */
+export interface ViewBasis {
   /** Every layer of the project with statements, and how many. */
   layers: { name: string; statements: number }[]
-  /** The layers this view counts (the default resolved). */
-  used: string[]
   /** Whether some document has a reviewed layer. */
   reviewed: boolean
   /** Every document: id, title and date (yyyy-mm-dd or null), in project order. */
@@ -181,6 +179,12 @@ export interface AnalysisView {
   kinds: string[]
   /** The first and last document date, or null when no document is dated. */
   dates: { first: string; last: string } | null
+}
+
+/** Everything the Analysis view shows for one filter. */
+export interface AnalysisView extends ViewBasis {
+  /** The layers this view counts (the default resolved). */
+  used: string[]
   /** Statements that pass the filter: all, claims and stances, and those without a source. */
   counts: { statements: number; stances: number; unlinked: number; unlinkedStances: number; untargeted: number }
   matrix: ViewMatrix
@@ -188,10 +192,25 @@ export interface AnalysisView {
   overTime: ViewOverTime
 }
 
-/** The view of a statement set under a filter (layers already resolved): the statements are filtered once, for the matrix, the network and the counts over time alike. */
+/** The part of the view that depends on the statement set and the documents only, not the filter: worked out once per set. */
+export function viewBasis(set: StatementSet, documents: ViewBasis['documents'], reviewed: boolean): ViewBasis {
+  const kinds = new Set<string>()
+  for (const s of set.statements) if (s.source) kinds.add(s.source.kind)
+  let dates: ViewBasis['dates'] = null
+  for (const { date } of documents) {
+    if (date === null) continue
+    if (!dates) dates = { first: date, last: date }
+    else if (date < dates.first) dates.first = date
+    else if (date > dates.last) dates.last = date
+  }
+  return { layers: layersOf(set), reviewed, documents, kinds: [...kinds].sort(), dates }
+}
+
+/** The view of a statement set under a filter (layers already resolved), with its basis (viewBasis): the statements are filtered once, for the matrix, the network and the counts over time alike. */
 export function analysisView(
   set: StatementSet,
-  context: { filter: StatementFilter; layers: string[]; reviewed: boolean; documents: AnalysisView['documents'] },
+  basis: ViewBasis,
+  context: { filter: StatementFilter; layers: string[] },
   choice: { filter: AnalysisFilter; network: NetworkChoice; overTime: OverTimeChoice },
 ): AnalysisView {
   const { filter } = context
@@ -205,20 +224,13 @@ export function analysisView(
     if (s.actorKey === null) counts.unlinkedStances++
     if (s.targetKey === null) counts.untargeted++
   }
-  const kinds = new Set<string>()
-  for (const s of set.statements) if (s.source) kinds.add(s.source.kind)
-  const dated = context.documents.map((d) => d.date).filter((d): d is string => d !== null)
   // Counts only: the statements behind a cell or an edge come page by page, narrowed to it.
   const matrix = matrixCountsOf(set, kept)
   const network = networkTiesOf(set, kept, networkOptions(choice.network, filter, duplicates))
   const time = overTimeOf(set, kept, choice.overTime)
   return {
-    layers: layersOf(set),
+    ...basis,
     used: context.layers,
-    reviewed: context.reviewed,
-    documents: context.documents,
-    kinds: [...kinds].sort(),
-    dates: dated.length > 0 ? { first: dated.reduce((a, b) => (a < b ? a : b)), last: dated.reduce((a, b) => (a > b ? a : b)) } : null,
     counts,
     matrix: {
       rows: matrix.rows,

@@ -114,6 +114,7 @@ describe('the analysis view of a project', () => {
     const doc = before.documents[1]!.id
     await wb.apply(doc, [await tagOp(wb.current, doc, 'Putin', 'stance', 'rita-1', { polarity: 'against', target: 'Sanctions' })])
     const after = await call<View>('analysis.view', { filter: { layers: ['jonas', 'maria', 'rita'] } })
+    expect(after.layers.map((l) => l.name)).toEqual(['jonas', 'maria', 'rita'])
     expect(after.counts.stances).toBe(before.counts.stances + 1)
     expect(after.counts.unlinkedStances).toBe(before.counts.unlinkedStances + 1)
     expect(after.matrix.columns.some((c) => c.target.label === 'Sanctions' && c.unlinked.total === 1)).toBe(true)
@@ -121,6 +122,9 @@ describe('the analysis view of a project', () => {
     await call('documents.setProperties', { id: doc, properties: { date: '2024-01-15' } })
     const redated = await call<View>('analysis.view', { filter: { layers: ['rita'] } })
     expect(redated.overTime.buckets).toEqual(['2024-01'])
+    // What no filter changes is made again too: the documents' dates and the last of them.
+    expect(redated.documents.find((d) => d.id === doc)!.date).toBe('2024-01-15')
+    expect(redated.dates!.last).toBe('2024-01-15')
     expect(dir).toBeTruthy()
   })
 })
