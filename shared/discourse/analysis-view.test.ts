@@ -1,10 +1,28 @@
+/**
+ * The Analysis view against the modules it is made from, on a debate too big to show whole: what
+ * it sends (the shown columns' cells, the drawn nodes' ties, the first series) is what the whole
+ * matrix, network and counts over time have there, and the sizes it gives are the whole's.
+ */
 import { describe, expect, it } from 'vitest'
 import type { ExportLayer, LayerAnnotation } from '../interchange/layer'
 import type { Link } from '../model/annotation'
 import { defaultLabels } from '../model/labels'
-import { keptStatements } from './filter'
-import { matrixCountsOf, matrixOf } from './matrix'
-import { networkOf, networkTiesOf, type NetworkEdge } from './network'
+import {
+  AnalysisFilter,
+  DRAWN_NODES,
+  NetworkChoice,
+  OverTimeChoice,
+  SHOWN_COLUMNS,
+  SHOWN_SERIES,
+  analysisView,
+  bestConnected,
+  networkOptions,
+  viewBasis,
+} from './analysis-view'
+import { keptStatements, type StatementFilter } from './filter'
+import { buildMatrix, matrixCountsOf, matrixOf } from './matrix'
+import { buildNetwork, networkOf, networkTiesOf, type NetworkEdge } from './network'
+import { overTime } from './over-time'
 import { buildStatements, type StatementSet } from './statements'
 
 const STAMP = '2026-01-01T00:00:00.000Z'
@@ -83,8 +101,121 @@ function bigDebate(): StatementSet {
 }
 
 const set = bigDebate()
+const documents = Array.from({ length: 12 }, (_, d) => ({
+  id: `doc-${d}`,
+  title: `Document ${d}`,
+  date: `2023-${String(1 + d).padStart(2, '0')}-15`,
+}))
+const basis = viewBasis(set, documents, false)
+
+/** The view for a filter (resolved as the contract would), and the filter the modules take. */
+function viewFor(filter: StatementFilter & { layers: string[] }, choice: Partial<AnalysisFilter> = {}, network = NetworkChoice.parse({})) {
+  const analysisFilter = AnalysisFilter.parse(choice)
+  const view = analysisView(
+    set,
+    basis,
+    { filter, layers: filter.layers },
+    { filter: analysisFilter, network, overTime: OverTimeChoice.parse({}) },
+  )
+  return { view, duplicates: analysisFilter.duplicates }
+}
 
 const without = ({ statements: _s, dates: _d, ...tie }: NetworkEdge) => tie
+
+describe('the Analysis view of a big debate', () => {
+  const filters: [string, StatementFilter & { layers: string[] }, Partial<AnalysisFilter>][] = [
+    ['every statement', { layers: ['ann', 'bea'] }, {}],
+    [
+      'one layer from March to October, repeats counted once',
+      { layers: ['bea'], from: '2023-03-01', to: '2023-10-31' },
+      { duplicates: 'document' },
+    ],
+  ]
+
+  it('is big enough to be cut: more nodes, targets and series than the view shows', () => {
+    const full = buildNetwork(set, { mode: 'actor-target' })
+    expect(full.nodes.length).toBeGreaterThan(DRAWN_NODES)
+    expect(buildMatrix(set).columns.length).toBeGreaterThan(SHOWN_COLUMNS)
+    expect(overTime(set, { by: 'actor', unit: 'month' }).series.length).toBeGreaterThan(SHOWN_SERIES)
+  })
+
+  for (const [name, filter, choice] of filters) {
+    describe(name, () => {
+      const { view, duplicates } = viewFor(filter, choice)
+
+      it('counts the statements that pass the filter', () => {
+        const kept = keptStatements(set.statements, filter, duplicates)
+        expect(view.counts.statements).toBe(kept.length)
+        expect(view.counts.stances).toBe(kept.filter((s) => s.stance).length)
+        expect(view.counts.unlinked).toBe(kept.filter((s) => s.actorKey === null).length)
+      })
+
+      it('has the whole matrix’s rows and the shown columns’ cells, as the matrix filtered on its own has them', () => {
+        const full = buildMatrix(set, { filter, duplicates })
+        expect(view.matrix.rows).toEqual(full.rows)
+        expect(view.matrix.groups).toEqual(full.groups)
+        expect(view.matrix.columns).toEqual(
+          full.columns.slice(0, SHOWN_COLUMNS).map((c) => ({ target: c.target, counts: c.counts, unlinked: c.unlinked.counts })),
+        )
+        expect(view.matrix.cells).toEqual(
+          full.cells.filter((c) => c.column < SHOWN_COLUMNS).map((c) => ({ row: c.row, column: c.column, counts: c.counts })),
+        )
+        expect(view.matrix.all).toEqual({ columns: full.columns.length, cells: full.cells.length })
+        expect(view.matrix.fullest).toBe(Math.max(...full.cells.map((c) => c.counts.total)))
+        expect([view.matrix.total, view.matrix.unlinked, view.matrix.untargeted]).toEqual([
+          full.total,
+          full.unlinked.counts,
+          full.untargeted.counts,
+        ])
+      })
+
+      it('has the best-connected nodes, the ties among them as the whole network has them, and the whole network’s size', () => {
+        const full = buildNetwork(set, networkOptions(NetworkChoice.parse({}), filter, duplicates))
+        expect(view.network.all).toEqual({ nodes: full.nodes.length, edges: full.edges.length })
+        expect(view.network.nodes).toEqual(bestConnected(full.nodes, DRAWN_NODES))
+        // No node left out is better connected than one drawn.
+        const last = view.network.nodes.at(-1)!
+        const drawn = new Set(view.network.nodes.map((n) => n.id))
+        for (const n of full.nodes.filter((x) => !drawn.has(x.id))) expect(n.degree).toBeLessThanOrEqual(last.degree)
+        const among = full.edges.filter((e) => drawn.has(e.source) && drawn.has(e.target))
+        expect(among.length).toBeGreaterThan(0)
+        // Cut only when there are more nodes than are drawn.
+        if (full.nodes.length > DRAWN_NODES) expect(among.length).toBeLessThan(full.edges.length)
+        else expect(among.length).toBe(full.edges.length)
+        expect(view.network.edges).toEqual(among.map(without))
+        expect(view.network.used).toBe(full.summary.used)
+        expect(view.network.unlinked).toBe(full.summary.unlinked.length)
+      })
+
+      it('has the series with the most stances over the same months, and counts them all', () => {
+        const full = overTime(set, { by: 'actor', unit: 'month', filter, duplicates })
+        expect(view.overTime.series).toEqual(full.series.slice(0, SHOWN_SERIES))
+        expect(view.overTime.all).toEqual({ series: full.series.length })
+        expect([view.overTime.buckets, view.overTime.counts, view.overTime.undated]).toEqual([full.buckets, full.counts, full.undated])
+        expect(view.overTime.untargeted).toBe(full.untargeted.length)
+      })
+    })
+  }
+
+  it('draws the ties among the drawn actors of a one-mode network too', () => {
+    const choice = NetworkChoice.parse({ mode: 'congruence', normalization: 'jaccard' })
+    const { view } = viewFor({ layers: ['ann', 'bea'] }, {}, choice)
+    const full = buildNetwork(set, networkOptions(choice, { layers: ['ann', 'bea'] }, 'include'))
+    const drawn = new Set(view.network.nodes.map((n) => n.id))
+    expect(view.network.all).toEqual({ nodes: full.nodes.length, edges: full.edges.length })
+    expect(view.network.edges).toEqual(full.edges.filter((e) => drawn.has(e.source) && drawn.has(e.target)).map(without))
+  })
+
+  it('names the layers, kinds and first and last dates whatever the filter', () => {
+    expect(basis.layers).toEqual([
+      { name: 'ann', statements: set.statements.filter((s) => s.layer === 'ann').length },
+      { name: 'bea', statements: set.statements.filter((s) => s.layer === 'bea').length },
+    ])
+    expect(basis.kinds).toEqual(['', 'media', 'person'])
+    expect(basis.dates).toEqual({ first: '2023-01-15', last: '2023-12-15' })
+    expect(viewBasis(set, [{ id: 'x', title: 'X', date: null }], true).dates).toBeNull()
+  })
+})
 
 describe('the counts the view is made from', () => {
   const kept = keptStatements(set.statements, { layers: ['ann', 'bea'], to: '2023-08-31' })

@@ -2,10 +2,11 @@
  * Who says what about whom, on a project on disk: gathers every layer (each annotator's and the
  * reviewed layer) with the documents' properties, builds the statements once (shared/discourse)
  * and keeps them, with what the view shows that no filter changes, until a layer or project.json
- * changes, then answers the Analysis view (the matrix, a network, the counts over time), pages of
- * statements, and every analysis export: the statements table, the matrix and the counts over time
- * as CSV, TSV or a workbook (the same writers as the spans), and a network as GraphML, GEXF or
- * node and edge lists. Behind the contract's analysis.* methods and `marginalia network`.
+ * changes, then answers the Analysis view (the matrix, a network, the counts over time, cut to what
+ * it draws), pages of statements, and every analysis export (always whole):
+ * the statements table, the matrix and the counts over time as CSV, TSV or a workbook (the same
+ * writers as the spans), and a network as GraphML, GEXF or node and edge lists. Behind the
+ * contract's analysis.* methods and `marginalia network`.
  */
 import {
   type AnalysisFilter,
