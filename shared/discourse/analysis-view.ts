@@ -1,19 +1,21 @@
 /**
  * What the Analysis view and `marginalia network` ask of a project's statements, and what they get
  * back: the filter as the contract validates it, the layer chosen by default, and the view (the
- * matrix, a network and the counts over time, without the statement references behind each cell
- * and edge, which can run to hundreds of thousands), and pages of statement rows narrowed to a
- * cell, a node or the unlinked stances. Pure: the core (electron/core/app/analysis-service.ts)
- * builds the statement set from the project and calls these.
+ * matrix, a network and the counts over time, made from one filtered list of statements, without
+ * the statement references behind each cell and edge, which can run to hundreds of thousands, and
+ * cut to what the view draws, with the whole's sizes counted), and pages of statement rows
+ * narrowed to a cell, a node or the unlinked stances. Pure: the core
+ * (electron/core/app/analysis-service.ts) builds the statement set from the project and calls
+ * these; the exports build the whole matrix and network themselves.
  */
 import { z } from 'zod'
 import { DomainError } from '../errors'
 import { AnnotatorName, DocumentId } from '../model/annotation'
-import { checkDateRange, filterStatements, withoutDuplicates, type StatementFilter } from './filter'
-import { buildMatrix, type KindGroup, type MatrixColumn, type MatrixRow } from './matrix'
-import { buildNetwork, type Network, type NetworkEdge, type NetworkNode, type NetworkOptions } from './network'
-import { overTime, type OverTime } from './over-time'
-import type { Statement, StanceCounts, StatementSet } from './statements'
+import { checkDateRange, keptStatements, type StatementFilter } from './filter'
+import { matrixCountsOf, type KindGroup, type MatrixCounts, type MatrixRow } from './matrix'
+import { networkTiesOf, type Network, type NetworkNode, type NetworkOptions, type NetworkTie, type NetworkTies } from './network'
+import { overTimeOf, type OverTime } from './over-time'
+import type { Statement, StanceCounts, StatementSet, Target } from './statements'
 
 /** The reviewed layer's name among the layers. */
 export const REVIEWED = '_reviewed'
@@ -131,6 +133,15 @@ export function resolveFilter(
   return { filter: out, layers }
 }
 
+/** The most target columns the matrix shows (those with the most stances); the matrix export holds them all. */
+export const SHOWN_COLUMNS = 40
+
+/** The most nodes the network draws (the best-connected: bestConnected); the network exports hold them all. */
+export const DRAWN_NODES = 400
+
+/** The most series the chart over time draws (those with the most stances); the over-time export holds them all. */
+export const SHOWN_SERIES = 12
+
 /** A matrix cell without its statements (they come page by page, narrowed to the cell). */
 export interface ViewCell {
   row: number
@@ -138,24 +149,39 @@ export interface ViewCell {
   counts: StanceCounts
 }
 
-/** The matrix as the view draws it. */
+/**
+ * The matrix as the view draws it: every actor's row, the SHOWN_COLUMNS targets with the most
+ * stances, and the cells in those columns; `all` and `fullest` count the whole matrix.
+ */
 export interface ViewMatrix {
   rows: MatrixRow[]
-  columns: (Omit<MatrixColumn, 'unlinked'> & { unlinked: StanceCounts })[]
+  columns: { target: Target; counts: StanceCounts; unlinked: StanceCounts }[]
   groups: KindGroup[]
   cells: ViewCell[]
   total: StanceCounts
   unlinked: StanceCounts
   untargeted: StanceCounts
+  /** The whole matrix's targets and non-empty cells (the matrix export's), whether shown or not. */
+  all: { columns: number; cells: number }
+  /** The most stances in one cell of the whole matrix (a cell's colour is relative to it). */
+  fullest: number
 }
 
-/** A network as the view draws it: nodes, and edges without the statements behind them. */
+/** A tie as the view draws it: without the statements and dates behind it. */
+export type ViewEdge = NetworkTie
+
+/**
+ * A network as the view draws it: its DRAWN_NODES best-connected nodes (best first) and the ties
+ * among them; `all` counts the whole network (what the GraphML, GEXF and CSV exports hold).
+ */
 export interface ViewNetwork {
   mode: Network['mode']
   normalization: Network['normalization']
   directed: boolean
   nodes: NetworkNode[]
-  edges: Omit<NetworkEdge, 'statements' | 'dates'>[]
+  edges: ViewEdge[]
+  /** The whole network's nodes and edges, drawn or not. */
+  all: { nodes: number; edges: number }
   /** Stances in the network, and those set aside. */
   used: number
   unlinked: number
@@ -163,15 +189,13 @@ export interface ViewNetwork {
   unpolarized: number
 }
 
-/** Counts over time, with the untargeted stances counted. */
-export type ViewOverTime = Omit<OverTime, 'untargeted'> & { untargeted: number }
+/** Counts over time as the view draws them: the SHOWN_SERIES series with the most stances (`all` counts them all), and the untargeted stances counted. */
+export type ViewOverTime = Omit<OverTime, 'untargeted'> & { untargeted: number; all: { series: number } }
 
-/** Everything the Analysis view shows for one filter. */
-export interface AnalysisView {
+/** What the view shows that no filter changes: the project's layers, documents, source kinds and dates. */
+export interface ViewBasis {
   /** Every layer of the project with statements, and how many. */
   layers: { name: string; statements: number }[]
-  /** The layers this view counts (the default resolved). */
-  used: string[]
   /** Whether some document has a reviewed layer. */
   reviewed: boolean
   /** Every document: id, title and date (yyyy-mm-dd or null), in project order. */
@@ -180,6 +204,12 @@ export interface AnalysisView {
   kinds: string[]
   /** The first and last document date, or null when no document is dated. */
   dates: { first: string; last: string } | null
+}
+
+/** Everything the Analysis view shows for one filter. */
+export interface AnalysisView extends ViewBasis {
+  /** The layers this view counts (the default resolved). */
+  used: string[]
   /** Statements that pass the filter: all, claims and stances, and those without a source. */
   counts: { statements: number; stances: number; unlinked: number; unlinkedStances: number; untargeted: number }
   matrix: ViewMatrix
@@ -187,15 +217,36 @@ export interface AnalysisView {
   overTime: ViewOverTime
 }
 
-/** The view of a statement set under a filter (layers already resolved). */
+/** The part of the view that depends on the statement set and the documents only, not the filter: worked out once per set. */
+export function viewBasis(set: StatementSet, documents: ViewBasis['documents'], reviewed: boolean): ViewBasis {
+  const kinds = new Set<string>()
+  for (const s of set.statements) if (s.source) kinds.add(s.source.kind)
+  let dates: ViewBasis['dates'] = null
+  for (const { date } of documents) {
+    if (date === null) continue
+    if (!dates) dates = { first: date, last: date }
+    else if (date < dates.first) dates.first = date
+    else if (date > dates.last) dates.last = date
+  }
+  return { layers: layersOf(set), reviewed, documents, kinds: [...kinds].sort(), dates }
+}
+
+/**
+ * The view of a statement set under a filter (layers already resolved), with its basis
+ * (viewBasis). The statements are
+ * filtered once, and the matrix, the network and the counts over time are all made from that one
+ * list; the reply holds only what the view draws (SHOWN_COLUMNS, DRAWN_NODES, SHOWN_SERIES), with
+ * the whole's sizes counted exactly.
+ */
 export function analysisView(
   set: StatementSet,
-  context: { filter: StatementFilter; layers: string[]; reviewed: boolean; documents: AnalysisView['documents'] },
+  basis: ViewBasis,
+  context: { filter: StatementFilter; layers: string[] },
   choice: { filter: AnalysisFilter; network: NetworkChoice; overTime: OverTimeChoice },
 ): AnalysisView {
   const { filter } = context
   const duplicates = choice.filter.duplicates
-  const kept = withoutDuplicates(filterStatements(set.statements, filter), duplicates)
+  const kept = keptStatements(set.statements, filter, duplicates)
   const counts = { statements: kept.length, stances: 0, unlinked: 0, unlinkedStances: 0, untargeted: 0 }
   for (const s of kept) {
     if (s.actorKey === null) counts.unlinked++
@@ -204,42 +255,66 @@ export function analysisView(
     if (s.actorKey === null) counts.unlinkedStances++
     if (s.targetKey === null) counts.untargeted++
   }
-  const kinds = new Set<string>()
-  for (const s of set.statements) if (s.source) kinds.add(s.source.kind)
-  const dated = context.documents.map((d) => d.date).filter((d): d is string => d !== null)
-  const matrix = buildMatrix(set, { filter, duplicates })
-  const network = buildNetwork(set, networkOptions(choice.network, filter, duplicates))
-  const time = overTime(set, { ...choice.overTime, filter, duplicates })
   return {
-    layers: layersOf(set),
+    ...basis,
     used: context.layers,
-    reviewed: context.reviewed,
-    documents: context.documents,
-    kinds: [...kinds].sort(),
-    dates: dated.length > 0 ? { first: dated.reduce((a, b) => (a < b ? a : b)), last: dated.reduce((a, b) => (a > b ? a : b)) } : null,
     counts,
-    matrix: {
-      rows: matrix.rows,
-      columns: matrix.columns.map((c) => ({ target: c.target, counts: c.counts, unlinked: c.unlinked.counts })),
-      groups: matrix.groups,
-      cells: matrix.cells.map((c) => ({ row: c.row, column: c.column, counts: c.counts })),
-      total: matrix.total,
-      unlinked: matrix.unlinked.counts,
-      untargeted: matrix.untargeted.counts,
-    },
-    network: {
-      mode: network.mode,
-      normalization: network.normalization,
-      directed: network.directed,
-      nodes: network.nodes,
-      edges: network.edges.map(({ statements: _s, dates: _d, ...e }) => e),
-      used: network.summary.used,
-      unlinked: network.summary.unlinked.length,
-      untargeted: network.summary.untargeted.length,
-      unpolarized: network.summary.unpolarized.length,
-    },
-    overTime: { ...time, untargeted: time.untargeted.length },
+    matrix: viewMatrix(matrixCountsOf(set, kept)),
+    network: viewNetwork(networkTiesOf(set, kept, networkOptions(choice.network, filter, duplicates))),
+    overTime: viewOverTime(overTimeOf(set, kept, choice.overTime)),
   }
+}
+
+/** The matrix as the view draws it: cells without statements, only the shown columns. */
+export function viewMatrix(matrix: MatrixCounts): ViewMatrix {
+  let fullest = 0
+  const cells: ViewCell[] = []
+  for (const c of matrix.cells) {
+    if (c.counts.total > fullest) fullest = c.counts.total
+    if (c.column < SHOWN_COLUMNS) cells.push({ row: c.row, column: c.column, counts: c.counts })
+  }
+  return {
+    rows: matrix.rows,
+    columns: matrix.columns.slice(0, SHOWN_COLUMNS).map((c) => ({ target: c.target, counts: c.counts, unlinked: c.unlinked.counts })),
+    groups: matrix.groups,
+    cells,
+    total: matrix.total,
+    unlinked: matrix.unlinked.counts,
+    untargeted: matrix.untargeted.counts,
+    all: { columns: matrix.columns.length, cells: matrix.cells.length },
+    fullest,
+  }
+}
+
+/** Nodes best-connected first (most ties, then most stances, then by id), the first `max` of them. */
+export function bestConnected<T extends Pick<NetworkNode, 'id' | 'degree' | 'stances'>>(nodes: readonly T[], max: number): T[] {
+  return [...nodes]
+    .sort((a, b) => b.degree - a.degree || b.stances.total - a.stances.total || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, max)
+}
+
+/** The network as the view draws it: the DRAWN_NODES best-connected nodes and the ties among them, without statements. */
+export function viewNetwork(network: NetworkTies): ViewNetwork {
+  const nodes = bestConnected(network.nodes, DRAWN_NODES)
+  const drawn = new Set(nodes.map((n) => n.id))
+  const edges = network.edges.filter((e) => drawn.has(e.source) && drawn.has(e.target))
+  return {
+    mode: network.mode,
+    normalization: network.normalization,
+    directed: network.directed,
+    nodes,
+    edges,
+    all: { nodes: network.nodes.length, edges: network.edges.length },
+    used: network.summary.used,
+    unlinked: network.summary.unlinked.length,
+    untargeted: network.summary.untargeted.length,
+    unpolarized: network.summary.unpolarized.length,
+  }
+}
+
+/** The counts over time as the view draws them: the first SHOWN_SERIES series (they come by most stances). */
+export function viewOverTime(time: OverTime): ViewOverTime {
+  return { ...time, series: time.series.slice(0, SHOWN_SERIES), untargeted: time.untargeted.length, all: { series: time.series.length } }
 }
 
 /** One statement as a row of the view's tables. */
@@ -284,7 +359,7 @@ export function statementPage(
 ): StatementPage {
   const actorLabel = new Map(set.actors.map((a) => [a.key, a.label]))
   const needle = narrow.search.trim().toLowerCase()
-  const all = withoutDuplicates(filterStatements(set.statements, filter), duplicates).filter(
+  const all = keptStatements(set.statements, filter, duplicates).filter(
     (s) =>
       (!narrow.stances || s.stance) &&
       (narrow.actor === undefined || s.actorKey === narrow.actor) &&

@@ -84,3 +84,16 @@ export function withoutDuplicates(statements: readonly Statement[], duplicates: 
     return true
   })
 }
+
+/**
+ * The statements an analysis counts: those that pass the filter, with repeats removed as
+ * `duplicates` says. The matrix, the networks and the counts over time each take this list, so
+ * the Analysis view filters once for all three.
+ */
+export function keptStatements(
+  statements: readonly Statement[],
+  filter: StatementFilter = {},
+  duplicates: Duplicates = 'include',
+): readonly Statement[] {
+  return withoutDuplicates(filterStatements(statements, filter), duplicates)
+}

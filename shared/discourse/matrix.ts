@@ -6,10 +6,12 @@
  * and stances with no target are counted apart too ("untargeted"): neither is dropped silently.
  *
  * Plain data (arrays and numbers, no Maps), so the core can build it and send it to the renderer.
+ * The Analysis view takes the counts alone (matrixCountsOf), which is quicker to make; the matrix
+ * export takes the statements too (buildMatrix, matrixOf).
  */
 import type { Cell } from '../csv'
-import { filterStatements, withoutDuplicates, type Duplicates, type StatementFilter } from './filter'
-import { countStance, noStances, type Actor, type StanceCounts, type StatementSet, type Target } from './statements'
+import { keptStatements, type Duplicates, type StatementFilter } from './filter'
+import { countStance, noStances, type Actor, type StanceCounts, type Statement, type StatementSet, type Target } from './statements'
 
 /** One actor's row: the actor and all its stances in the matrix. */
 export interface MatrixRow {
@@ -63,6 +65,17 @@ export interface StanceMatrix {
   untargeted: SetAside
 }
 
+/** The matrix without the statements behind its cells and set-aside stances: the same rows, columns, groups, cells and counts. */
+export interface MatrixCounts {
+  rows: MatrixRow[]
+  columns: { target: Target; counts: StanceCounts; unlinked: { counts: StanceCounts } }[]
+  groups: KindGroup[]
+  cells: { row: number; column: number; counts: StanceCounts }[]
+  total: StanceCounts
+  unlinked: { counts: StanceCounts }
+  untargeted: { counts: StanceCounts }
+}
+
 /** Which stances the matrix counts: the filter, and DNA's duplicates setting (default 'include'). */
 export interface MatrixOptions {
   filter?: StatementFilter
@@ -71,59 +84,89 @@ export interface MatrixOptions {
 
 /** The matrix of a statement set's stances that pass the filter. */
 export function buildMatrix(set: StatementSet, options: MatrixOptions = {}): StanceMatrix {
-  const statements = withoutDuplicates(filterStatements(set.statements, options.filter), options.duplicates)
+  return matrixOf(set, keptStatements(set.statements, options.filter, options.duplicates))
+}
+
+/** The matrix of statements already filtered (keptStatements), with the set's actors and targets. */
+export function matrixOf(set: StatementSet, statements: readonly Statement[]): StanceMatrix {
+  return tally(set, statements, true) as StanceMatrix
+}
+
+/** The same matrix's counts only, without the statements behind them (what the Analysis view draws). */
+export function matrixCountsOf(set: StatementSet, statements: readonly Statement[]): MatrixCounts {
+  return tally(set, statements, false)
+}
+
+/** Some stances' counts, and with `refs` the statements they are. */
+type Counted = { counts: StanceCounts; statements?: string[] }
+
+/** The matrix, with each cell's and set-aside's statements (Statement.ref) when `refs` is true (a StanceMatrix then). */
+function tally(set: StatementSet, statements: readonly Statement[], refs: boolean): MatrixCounts {
   const actorOf = new Map(set.actors.map((a) => [a.key, a]))
   const targetOf = new Map(set.targets.map((t) => [t.key, t]))
-  const rowCounts = new Map<string, StanceCounts>()
-  const columnCounts = new Map<string, { counts: StanceCounts; unlinked: SetAside }>()
-  const cellsByPair = new Map<string, Map<string, { counts: StanceCounts; statements: string[] }>>()
+  // Cells are found by their column's object (a quicker key than the target's name), and get its index once columns are sorted.
+  type Column = { key: string; counts: StanceCounts; unlinked: Counted; index: number }
+  type Row = { key: string; counts: StanceCounts; cells: Map<Column, Counted> }
+  const counted = (): Counted => (refs ? { counts: noStances(), statements: [] } : { counts: noStances() })
+  const rowsByKey = new Map<string, Row>()
+  const columnsByKey = new Map<string, Column>()
   const total = noStances()
-  const unlinked: SetAside = { counts: noStances(), statements: [] }
-  const untargeted: SetAside = { counts: noStances(), statements: [] }
+  const unlinked = counted()
+  const untargeted = counted()
   for (const s of statements) {
     if (!s.stance) continue
     if (s.targetKey === null) {
       countStance(untargeted.counts, s.polarity)
-      untargeted.statements.push(s.ref)
+      untargeted.statements?.push(s.ref)
       continue
     }
-    let column = columnCounts.get(s.targetKey)
-    if (!column) columnCounts.set(s.targetKey, (column = { counts: noStances(), unlinked: { counts: noStances(), statements: [] } }))
+    let column = columnsByKey.get(s.targetKey)
+    if (!column) columnsByKey.set(s.targetKey, (column = { key: s.targetKey, counts: noStances(), unlinked: counted(), index: 0 }))
     countStance(column.counts, s.polarity)
     if (s.actorKey === null) {
       countStance(column.unlinked.counts, s.polarity)
-      column.unlinked.statements.push(s.ref)
+      column.unlinked.statements?.push(s.ref)
       countStance(unlinked.counts, s.polarity)
-      unlinked.statements.push(s.ref)
+      unlinked.statements?.push(s.ref)
       continue
     }
-    let row = rowCounts.get(s.actorKey)
-    if (!row) rowCounts.set(s.actorKey, (row = noStances()))
-    countStance(row, s.polarity)
+    let row = rowsByKey.get(s.actorKey)
+    if (!row) rowsByKey.set(s.actorKey, (row = { key: s.actorKey, counts: noStances(), cells: new Map() }))
+    countStance(row.counts, s.polarity)
     countStance(total, s.polarity)
-    let byTarget = cellsByPair.get(s.actorKey)
-    if (!byTarget) cellsByPair.set(s.actorKey, (byTarget = new Map()))
-    let cell = byTarget.get(s.targetKey)
-    if (!cell) byTarget.set(s.targetKey, (cell = { counts: noStances(), statements: [] }))
+    let cell = row.cells.get(column)
+    if (!cell) row.cells.set(column, (cell = counted()))
     countStance(cell.counts, s.polarity)
-    cell.statements.push(s.ref)
+    cell.statements?.push(s.ref)
   }
 
-  const rows: MatrixRow[] = [...rowCounts].map(([key, counts]) => ({ actor: actorOf.get(key)!, counts }))
-  rows.sort((a, b) => compareKinds(a.actor.kind, b.actor.kind) || b.counts.total - a.counts.total || compareKeys(a.actor.key, b.actor.key))
-  const columns: MatrixColumn[] = [...columnCounts].map(([key, c]) => ({ target: targetOf.get(key)!, ...c }))
-  columns.sort((a, b) => b.counts.total - a.counts.total || compareKeys(a.target.key, b.target.key))
-  const columnIndex = new Map(columns.map((c, i) => [c.target.key, i]))
+  const sortedRows = [...rowsByKey.values()].map((r) => ({ row: r, actor: actorOf.get(r.key)! }))
+  sortedRows.sort(
+    (a, b) => compareKinds(a.actor.kind, b.actor.kind) || b.row.counts.total - a.row.counts.total || compareKeys(a.actor.key, b.actor.key),
+  )
+  const sortedColumns = [...columnsByKey.values()]
+  sortedColumns.sort((a, b) => b.counts.total - a.counts.total || compareKeys(a.key, b.key))
+  sortedColumns.forEach((c, i) => (c.index = i))
 
+  const rows: MatrixRow[] = []
   const groups: KindGroup[] = []
-  const cells: MatrixCell[] = []
-  rows.forEach((r, i) => {
+  const cells: (Counted & { row: number; column: number })[] = []
+  sortedRows.forEach(({ row, actor }, i) => {
+    rows.push({ actor, counts: row.counts })
     const last = groups[groups.length - 1]
-    if (last && last.kind === r.actor.kind) last.count++
-    else groups.push({ kind: r.actor.kind, first: i, count: 1 })
-    const rowCells = [...cellsByPair.get(r.actor.key)!].map(([target, c]) => ({ row: i, column: columnIndex.get(target)!, ...c }))
-    cells.push(...rowCells.sort((a, b) => a.column - b.column))
+    if (last && last.kind === actor.kind) last.count++
+    else groups.push({ kind: actor.kind, first: i, count: 1 })
+    const rowCells: (Counted & { row: number; column: number })[] = []
+    for (const [column, c] of row.cells)
+      rowCells.push(
+        c.statements
+          ? { row: i, column: column.index, counts: c.counts, statements: c.statements }
+          : { row: i, column: column.index, counts: c.counts },
+      )
+    rowCells.sort((a, b) => a.column - b.column)
+    for (const c of rowCells) cells.push(c)
   })
+  const columns = sortedColumns.map((c) => ({ target: targetOf.get(c.key)!, counts: c.counts, unlinked: c.unlinked }))
   return { rows, columns, groups, cells, total, unlinked, untargeted }
 }
 

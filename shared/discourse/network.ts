@@ -4,12 +4,14 @@
  * conflict networks (one-mode.ts); docs/analysis.md gives every formula with a worked example.
  * A network is plain data (arrays, strings, numbers) that the matrix view, the GraphML and GEXF
  * writers and the node and edge tables all read; the same call gives the same network anywhere.
+ * The Analysis view takes it without the statements behind each edge (networkTiesOf), which is
+ * quicker to make; the files take them too (buildNetwork, networkOf).
  *
  * Which stances count: those that pass the filter (filter.ts), after the duplicates setting, that
  * have an actor (a source) and a target; one-mode networks also need a polarity. The others are
  * listed in the summary (unlinked, untargeted, unpolarized), never dropped silently.
  */
-import { filterStatements, withoutDuplicates, type Duplicates, type StatementFilter } from './filter'
+import { keptStatements, type Duplicates, type StatementFilter } from './filter'
 import { ties, type OneModeNormalization } from './one-mode'
 import { stanceGrid, type GridCell } from './stance-grid'
 import { countStance, noStances, type StanceCounts, type Statement, type StatementSet } from './statements'
@@ -50,8 +52,8 @@ export interface NetworkNode {
   stances: StanceCounts
 }
 
-/** A tie: actor → target (two-mode), or between two actors (one-mode). */
-export interface NetworkEdge {
+/** A tie: actor → target (two-mode), or between two actors (one-mode), without the statements behind it. */
+export interface NetworkTie {
   id: string
   /** Node ids: two-mode from the actor to the target; one-mode the actor first in node order. */
   source: string
@@ -69,6 +71,10 @@ export interface NetworkEdge {
   unset: number
   /** How many targets the edge is on (1 in two-mode networks). */
   targets: number
+}
+
+/** A tie with the statements behind it. */
+export interface NetworkEdge extends NetworkTie {
   /** The statements behind it (Statement.ref). */
   statements: string[]
   /** The distinct dates of those statements, in order (empty when none is dated). */
@@ -104,9 +110,26 @@ export interface Network {
   summary: NetworkSummary
 }
 
+/** A network whose edges are ties without the statements behind them (what the Analysis view draws). */
+export type NetworkTies = Omit<Network, 'edges'> & { edges: NetworkTie[] }
+
 /** The network of a statement set's stances, as `options` say. */
 export function buildNetwork(set: StatementSet, options: NetworkOptions): Network {
-  const statements = withoutDuplicates(filterStatements(set.statements, options.filter), options.duplicates)
+  return networkOf(set, keptStatements(set.statements, options.filter, options.duplicates), options)
+}
+
+/** The network of statements already filtered (keptStatements; `options.filter` and `duplicates` are not applied again). */
+export function networkOf(set: StatementSet, statements: readonly Statement[], options: NetworkOptions): Network {
+  return network(set, statements, options, true) as Network
+}
+
+/** The same network without the statements and dates behind each edge (quicker to make: the Analysis view draws without them). */
+export function networkTiesOf(set: StatementSet, statements: readonly Statement[], options: NetworkOptions): NetworkTies {
+  return network(set, statements, options, false)
+}
+
+/** The network, its edges with their statements and dates when `refs` is true (a Network then). */
+function network(set: StatementSet, statements: readonly Statement[], options: NetworkOptions, refs: boolean): NetworkTies {
   const oneMode = options.mode !== 'actor-target'
   const summary: NetworkSummary = { statements: statements.length, stances: 0, used: 0, unlinked: [], untargeted: [], unpolarized: [] }
   const used: Statement[] = []
@@ -148,16 +171,16 @@ export function buildNetwork(set: StatementSet, options: NetworkOptions): Networ
   ]
   const actorNode = new Map(nodes.filter((n) => n.mode === 'actor').map((n) => [n.key, n]))
   const targetNode = new Map(nodes.filter((n) => n.mode === 'target').map((n) => [n.key, n]))
-  for (const s of used) {
-    countStance(actorNode.get(s.actorKey!)!.stances, s.polarity)
-    if (!oneMode) countStance(targetNode.get(s.targetKey!)!.stances, s.polarity)
-  }
-
   // Ties come by grid index (actors, then targets, by key), which is the nodes' order too: edges
   // are in node order without sorting.
   const actorAt = grid.actors.map((k) => actorNode.get(k)!)
   const targetAt = grid.targets.map((k) => targetNode.get(k)!)
-  const edges: NetworkEdge[] = []
+  // The grid's cells hold every stance used, each once: a node's stances are its cells'.
+  for (const c of grid.cells) {
+    countStance(actorAt[c.actor]!.stances, c.polarity, c.count)
+    if (!oneMode) countStance(targetAt[c.target]!.stances, c.polarity, c.count)
+  }
+  const edges: NetworkTie[] = []
   const edge = (
     source: NetworkNode,
     target: NetworkNode,
@@ -171,7 +194,7 @@ export function buildNetwork(set: StatementSet, options: NetworkOptions): Networ
   ) => {
     source.degree++
     target.degree++
-    edges.push(edgeOf(edges.length, source.id, target.id, weight, raw, signed, targets, grid.stances, cells, first, end))
+    edges.push(edgeOf(edges.length, source.id, target.id, weight, raw, signed, targets, refs ? grid.stances : null, cells, first, end))
   }
   if (options.mode === 'actor-target') {
     for (const t of affiliations(grid, options.normalization))
@@ -183,6 +206,7 @@ export function buildNetwork(set: StatementSet, options: NetworkOptions): Networ
   return { mode: options.mode, normalization: options.normalization ?? 'none', directed: !oneMode, nodes, edges, summary }
 }
 
+/** An edge from its grid cells cells[first] … cells[end - 1]; with `stances` (the grid's), the statements and dates behind it too. */
 function edgeOf(
   index: number,
   source: string,
@@ -191,42 +215,34 @@ function edgeOf(
   raw: number,
   signed: number | null,
   targets: number,
-  stances: readonly Statement[],
+  stances: readonly Statement[] | null,
   cells: readonly GridCell[],
   first: number,
   end: number,
-): NetworkEdge {
+): NetworkTie | NetworkEdge {
   let favor = 0
   let against = 0
   let neutral = 0
   let unset = 0
-  const refs: string[] = []
-  const dates: string[] = []
   for (let i = first; i < end; i++) {
     const cell = cells[i]!
     if (cell.polarity === 'favor') favor += cell.count
     else if (cell.polarity === 'against') against += cell.count
     else if (cell.polarity === 'neutral') neutral += cell.count
     else unset += cell.count
+  }
+  const id = `e${index}`
+  if (!stances) return { id, source, target, weight, raw, signed, favor, against, neutral, unset, targets }
+  const refs: string[] = []
+  const dates: string[] = []
+  for (let i = first; i < end; i++) {
+    const cell = cells[i]!
     for (let k = cell.first; k < cell.first + cell.count; k++) {
       const s = stances[k]!
       refs.push(s.ref)
       if (s.date !== null && !dates.includes(s.date)) dates.push(s.date)
     }
   }
-  return {
-    id: `e${index}`,
-    source,
-    target,
-    weight,
-    raw,
-    signed,
-    favor,
-    against,
-    neutral,
-    unset,
-    targets,
-    statements: refs,
-    dates: dates.length > 1 ? dates.sort() : dates,
-  }
+  const sorted = dates.length > 1 ? dates.sort() : dates
+  return { id, source, target, weight, raw, signed, favor, against, neutral, unset, targets, statements: refs, dates: sorted }
 }

@@ -8,7 +8,7 @@
  */
 import type { Cell } from '../csv'
 import { bucketOf, bucketsBetween, type TimeUnit } from './dates'
-import { filterStatements, withoutDuplicates, type Duplicates, type StatementFilter } from './filter'
+import { keptStatements, type Duplicates, type StatementFilter } from './filter'
 import { countStance, noStances, type StanceCounts, type Statement, type StatementSet } from './statements'
 
 /** Count per actor or per target, in weeks, months or years, of the stances that pass the filter. */
@@ -53,7 +53,11 @@ export const NO_SOURCE_LABEL = '(no source)'
 
 /** Stances of a statement set per actor or target and time bucket. */
 export function overTime(set: StatementSet, options: OverTimeOptions): OverTime {
-  const statements = withoutDuplicates(filterStatements(set.statements, options.filter), options.duplicates)
+  return overTimeOf(set, keptStatements(set.statements, options.filter, options.duplicates), options)
+}
+
+/** Stances per actor or target and time bucket, of statements already filtered (keptStatements; `options.filter` is not applied again). */
+export function overTimeOf(set: StatementSet, statements: readonly Statement[], options: Pick<OverTimeOptions, 'by' | 'unit'>): OverTime {
   const untargeted: string[] = []
   const stances: Statement[] = []
   let first: string | null = null

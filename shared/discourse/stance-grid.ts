@@ -36,27 +36,36 @@ const POLARITY_INDEX = { favor: 0, against: 1, neutral: 2, unset: 3 } as const
 
 /** The grid of the statements that have an actor and a target; the others are skipped. */
 export function stanceGrid(statements: readonly Statement[]): StanceGrid {
-  const actorSet = new Set<string>()
-  const targetSet = new Set<string>()
+  // Actors and targets numbered as first met (one look-up per stance each), then renumbered in key order.
+  const actorSeen = new Map<string, number>()
+  const targetSeen = new Map<string, number>()
   const kept: Statement[] = []
+  const actorMet: number[] = []
+  const targetMet: number[] = []
   for (const s of statements) {
     if (s.actorKey === null || s.targetKey === null) continue
-    actorSet.add(s.actorKey)
-    targetSet.add(s.targetKey)
+    let a = actorSeen.get(s.actorKey)
+    if (a === undefined) actorSeen.set(s.actorKey, (a = actorSeen.size))
+    let t = targetSeen.get(s.targetKey)
+    if (t === undefined) targetSeen.set(s.targetKey, (t = targetSeen.size))
     kept.push(s)
+    actorMet.push(a)
+    targetMet.push(t)
   }
-  const actors = [...actorSet].sort(byCodeUnits)
-  const targets = [...targetSet].sort(byCodeUnits)
-  const actorIndex = new Map(actors.map((a, i) => [a, i]))
-  const targetIndex = new Map(targets.map((t, i) => [t, i]))
+  const actors = [...actorSeen.keys()].sort(byCodeUnits)
+  const targets = [...targetSeen.keys()].sort(byCodeUnits)
+  const actorIndex = new Uint32Array(actors.length)
+  actors.forEach((a, i) => (actorIndex[actorSeen.get(a)!] = i))
+  const targetIndex = new Uint32Array(targets.length)
+  targets.forEach((t, i) => (targetIndex[targetSeen.get(t)!] = i))
   const activity = Array.from({ length: actors.length }, () => 0)
   // Each stance's cell number: actor, then target, then polarity (favor, against, neutral, unset).
   const slots = targets.length * 4
   const number = new Float64Array(kept.length)
   for (let i = 0; i < kept.length; i++) {
     const s = kept[i]!
-    const actor = actorIndex.get(s.actorKey!)!
-    number[i] = actor * slots + targetIndex.get(s.targetKey!)! * 4 + POLARITY_INDEX[s.polarity ?? 'unset']
+    const actor = actorIndex[actorMet[i]!]!
+    number[i] = actor * slots + targetIndex[targetMet[i]!]! * 4 + POLARITY_INDEX[s.polarity ?? 'unset']
     if (s.polarity !== null) activity[actor]!++
   }
   const cells: GridCell[] = []

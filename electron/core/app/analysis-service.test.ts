@@ -114,6 +114,7 @@ describe('the analysis view of a project', () => {
     const doc = before.documents[1]!.id
     await wb.apply(doc, [await tagOp(wb.current, doc, 'Putin', 'stance', 'rita-1', { polarity: 'against', target: 'Sanctions' })])
     const after = await call<View>('analysis.view', { filter: { layers: ['jonas', 'maria', 'rita'] } })
+    expect(after.layers.map((l) => l.name)).toEqual(['jonas', 'maria', 'rita'])
     expect(after.counts.stances).toBe(before.counts.stances + 1)
     expect(after.counts.unlinkedStances).toBe(before.counts.unlinkedStances + 1)
     expect(after.matrix.columns.some((c) => c.target.label === 'Sanctions' && c.unlinked.total === 1)).toBe(true)
@@ -121,6 +122,9 @@ describe('the analysis view of a project', () => {
     await call('documents.setProperties', { id: doc, properties: { date: '2024-01-15' } })
     const redated = await call<View>('analysis.view', { filter: { layers: ['rita'] } })
     expect(redated.overTime.buckets).toEqual(['2024-01'])
+    // What no filter changes is made again too: the documents' dates and the last of them.
+    expect(redated.documents.find((d) => d.id === doc)!.date).toBe('2024-01-15')
+    expect(redated.dates!.last).toBe('2024-01-15')
     expect(dir).toBeTruthy()
   })
 })
@@ -177,7 +181,9 @@ describe('analysis exports', () => {
       'total',
       'statements',
     ])
-    expect(matrix.length - 1).toBe(view.matrix.cells.length + view.matrix.columns.filter((c) => c.unlinked.total > 0).length)
+    // The export holds the whole matrix (the view counts its cells, and here shows every column).
+    expect(view.matrix.all.columns).toBe(view.matrix.columns.length)
+    expect(matrix.length - 1).toBe(view.matrix.all.cells + view.matrix.columns.filter((c) => c.unlinked.total > 0).length)
     const time = await call<AnalysisExport>('analysis.export', { table: 'over-time', overTime: { by: 'target', unit: 'year' } })
     expect(time.filename).toContain('-over-time-by-target-')
     expect(((await read(root, time, 'csv', 'FILE')) as string[][])[0]).toEqual([
@@ -196,7 +202,7 @@ describe('analysis exports', () => {
     })
     expect(edges.filename).toContain('-congruence-edges-')
     const graphml = await call<AnalysisExport>('analysis.export', { table: 'graphml' })
-    expect(graphml).toMatchObject({ mediaType: 'application/graphml+xml', rows: view.network.edges.length, encoding: 'utf8' })
+    expect(graphml).toMatchObject({ mediaType: 'application/graphml+xml', rows: view.network.all.edges, encoding: 'utf8' })
     expect(graphml.filename).toMatch(/-actor-target-network-.*\.graphml$/)
     const gexf = await call<AnalysisExport>('analysis.export', { table: 'gexf', network: { mode: 'conflict' } })
     expect(gexf.content).toContain('<gexf xmlns="http://gexf.net/1.3"')

@@ -1,8 +1,9 @@
 /**
  * Who says what about whom, on a project on disk: gathers every layer (each annotator's and the
  * reviewed layer) with the documents' properties, builds the statements once (shared/discourse)
- * and keeps them until a layer or project.json changes, then answers the Analysis view (the
- * matrix, a network, the counts over time), pages of statements, and every analysis export:
+ * and keeps them, with what the view shows that no filter changes, until a layer or project.json
+ * changes, then answers the Analysis view (the matrix, a network, the counts over time, cut to what
+ * it draws), pages of statements, and every analysis export (always whole):
  * the statements table, the matrix and the counts over time as CSV, TSV or a workbook (the same
  * writers as the spans), and a network as GraphML, GEXF or node and edge lists. Behind the
  * contract's analysis.* methods and `marginalia network`.
@@ -19,9 +20,11 @@ import {
   type NetworkChoice,
   type OverTimeChoice,
   type StatementPage,
+  type ViewBasis,
+  viewBasis,
 } from '../../../shared/discourse/analysis-view'
 import { isoDate } from '../../../shared/discourse/dates'
-import { filterStatements, withoutDuplicates, type StatementFilter } from '../../../shared/discourse/filter'
+import { keptStatements, type StatementFilter } from '../../../shared/discourse/filter'
 import { toGexf } from '../../../shared/discourse/gexf'
 import { toGraphml } from '../../../shared/discourse/graphml'
 import { buildMatrix, matrixTable } from '../../../shared/discourse/matrix'
@@ -76,6 +79,7 @@ function fingerprintOf(project: Project, layers: readonly ExportLayer[]): unknow
 /** The statements of one project, built once and kept while no layer and no project.json changes. */
 export class AnalysisService {
   private cached: { statements: ProjectStatements; fingerprint: unknown[] } | null = null
+  private basis: { of: ProjectStatements; basis: ViewBasis } | null = null
 
   constructor(private readonly project: () => Project) {}
 
@@ -92,7 +96,12 @@ export class AnalysisService {
 
   /** The Analysis view for a filter, a network and a time unit. */
   async view(filter: AnalysisFilter, network: NetworkChoice, time: OverTimeChoice): Promise<AnalysisView> {
-    return viewOf(this.project(), await this.statements(), filter, network, time)
+    // The project the statements are built from (statements() takes it before it waits).
+    const project = this.project()
+    const s = await this.statements()
+    // What no filter changes (layers, documents, kinds, dates) is worked out once per statement set.
+    if (this.basis?.of !== s) this.basis = { of: s, basis: basisOf(project, s) }
+    return viewOf(s, this.basis.basis, filter, network, time)
   }
 
   /** Statements that pass the filter and the narrowing, a page at a time. */
@@ -108,25 +117,26 @@ export class AnalysisService {
   }
 }
 
-/** The view of a project's statements (what AnalysisService.view answers). */
-export function viewOf(
-  project: Project,
-  s: ProjectStatements,
-  filter: AnalysisFilter,
-  network: NetworkChoice,
-  time: OverTimeChoice,
-): AnalysisView {
-  const resolved = resolveFilter(filter, s.annotators, s.reviewed)
+/** What the view shows of a project that no filter changes: its layers, documents (with their dates) and source kinds. */
+export function basisOf(project: Project, s: ProjectStatements): ViewBasis {
   const documents = project.documents.map((d) => ({
     id: d.id,
     title: d.title,
     date: isoDate(d.properties && Object.hasOwn(d.properties, 'date') ? d.properties.date : undefined),
   }))
-  return analysisView(
-    s.set,
-    { filter: resolved.filter, layers: resolved.layers, reviewed: s.reviewed, documents },
-    { filter, network, overTime: time },
-  )
+  return viewBasis(s.set, documents, s.reviewed)
+}
+
+/** The view of a project's statements (what AnalysisService.view answers), with its basis (basisOf). */
+export function viewOf(
+  s: ProjectStatements,
+  basis: ViewBasis,
+  filter: AnalysisFilter,
+  network: NetworkChoice,
+  time: OverTimeChoice,
+): AnalysisView {
+  const resolved = resolveFilter(filter, s.annotators, s.reviewed)
+  return analysisView(s.set, basis, { filter: resolved.filter, layers: resolved.layers }, { filter, network, overTime: time })
 }
 
 /** What to export, and how. */
@@ -169,7 +179,7 @@ export async function analysisFile(project: Project, s: ProjectStatements, reque
   let out: { header: string[]; rows: Cell[][] }
   let what: string = table
   if (table === 'statements') {
-    const kept = withoutDuplicates(filterStatements(s.set.statements, resolved), filter.duplicates)
+    const kept = keptStatements(s.set.statements, resolved, filter.duplicates)
     out = statementsTable(s.set, kept)
   } else if (table === 'matrix') {
     out = matrixTable(buildMatrix(s.set, { filter: resolved, duplicates: filter.duplicates }))

@@ -178,7 +178,7 @@ export function NetworkCanvas({
           ref={canvas}
           className="network-canvas"
           role="img"
-          aria-label={`Network of ${network.nodes.length} nodes and ${network.edges.length} ties; the list beside it names them`}
+          aria-label={`Network of ${network.all.nodes} nodes and ${network.all.edges} ties; the list beside it names them`}
           onWheel={(e) => zoom(Math.exp(-e.deltaY * 0.0015), point(e))}
           onPointerDown={(e) => {
             const p = point(e)
@@ -234,8 +234,8 @@ export function NetworkCanvas({
       </div>
       {hidden > 0 && (
         <p className="help">
-          The {network.nodes.length - hidden} best-connected of {network.nodes.length} nodes are drawn; the GraphML and GEXF exports hold
-          them all.
+          The {network.all.nodes - hidden} best-connected of {network.all.nodes} nodes are drawn; the GraphML and GEXF exports hold them
+          all.
         </p>
       )}
     </div>

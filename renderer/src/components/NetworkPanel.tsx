@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import type { AnalysisView } from '../../../shared/discourse/analysis-view'
+import { bestConnected, type AnalysisView } from '../../../shared/discourse/analysis-view'
 import { CHART_COLOURS, type AnalysisSelection } from '../state/model/analysis-model'
 import { useScheme } from '../state/react/use-scheme'
 import { useAnalysis } from '../state/react/use-analysis'
@@ -49,7 +49,7 @@ export function NetworkPanel({
     network.untargeted && `${network.untargeted} with no target`,
     network.unpolarized && `${network.unpolarized} with no polarity`,
   ].filter(Boolean)
-  const nodes = [...network.nodes].sort((a, b) => b.degree - a.degree || b.stances.total - a.stances.total).slice(0, 60)
+  const nodes = bestConnected(network.nodes, 60)
   return (
     <div className="network-panel">
       <div className="network-controls">
@@ -103,7 +103,7 @@ export function NetworkPanel({
           )}
         </span>
         <span className="help" data-testid="network-summary">
-          {network.nodes.length} nodes, {network.edges.length} ties from {network.used} stances
+          {network.all.nodes} nodes, {network.all.edges} ties from {network.used} stances
           {aside.length > 0 ? `; set aside: ${aside.join(', ')}` : ''}
         </span>
       </div>

@@ -5,8 +5,6 @@ import { CHART_COLOURS, countsSentence, type AnalysisSelection } from '../state/
 import { useAnalysis } from '../state/react/use-analysis'
 import { useSession } from '../state/react/use-session'
 
-/** The most series drawn (by most stances); the export holds them all. */
-const MAX_SERIES = 12
 const ORDER = ['favor', 'against', 'neutral', 'unset'] as const
 
 /**
@@ -20,7 +18,8 @@ export function OverTimeChart({ view, onSelect }: { view: AnalysisView; onSelect
   const colours = CHART_COLOURS[useScheme()]
   const ids = { by: useId(), unit: useId() }
   const t = view.overTime
-  const series = t.series.slice(0, MAX_SERIES)
+  // The host sends the series drawn (SHOWN_SERIES, those with the most stances) and counts them all.
+  const series = t.series
   const peak = Math.max(1, ...series.flatMap((s) => s.counts.map((c) => c.total)))
   const bar = Math.max(6, Math.min(36, Math.floor(560 / Math.max(1, t.buckets.length))))
   const height = 34
@@ -114,9 +113,9 @@ export function OverTimeChart({ view, onSelect }: { view: AnalysisView; onSelect
           ))}
         </tbody>
       </table>
-      {t.series.length > MAX_SERIES && (
+      {t.all.series > series.length && (
         <p className="help">
-          The {MAX_SERIES} {choice.by}s with the most stances are drawn; all {t.series.length} are in the over-time export.
+          The {series.length} {choice.by}s with the most stances are drawn; all {t.all.series} are in the over-time export.
         </p>
       )}
     </div>

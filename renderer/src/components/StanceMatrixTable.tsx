@@ -4,9 +4,6 @@ import { useWindowRows } from '../state/react/use-window-rows'
 
 /** Row height of the matrix, in pixels. */
 const ROW_HEIGHT = 30
-/** The most target columns shown; the others are counted (the matrix export holds them all). */
-export const MAX_COLUMNS = 40
-
 type Matrix = AnalysisView['matrix']
 
 /**
@@ -24,10 +21,11 @@ export function StanceMatrixTable({
   selection: AnalysisSelection | null
   onSelect: (s: AnalysisSelection) => void
 }) {
-  const columns = matrix.columns.slice(0, MAX_COLUMNS)
-  const hidden = matrix.columns.length - columns.length
+  // The host sends the columns shown (SHOWN_COLUMNS) and counts the others.
+  const columns = matrix.columns
+  const hidden = matrix.all.columns - columns.length
   const cells = new Map(matrix.cells.map((c) => [`${c.row}:${c.column}`, c]))
-  const fullest = Math.max(1, ...matrix.cells.map((c) => c.counts.total))
+  const fullest = Math.max(1, matrix.fullest)
   const groupStart = new Map(matrix.groups.map((g) => [g.first, g]))
   const { box, first, last, onScroll } = useWindowRows(matrix.rows.length, ROW_HEIGHT)
   const picked = (actor: string, target: string) => selection?.kind === 'cell' && selection.actor === actor && selection.target === target

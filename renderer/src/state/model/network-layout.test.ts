@@ -18,6 +18,7 @@ function network(actors: number, targets: number, ties: [number, number][]): Vie
     normalization: 'none',
     directed: true,
     nodes: [...Array.from({ length: actors }, (_, i) => node('actor', i)), ...Array.from({ length: targets }, (_, i) => node('target', i))],
+    all: { nodes: actors + targets, edges: ties.length },
     edges: ties.map(([a, t], i) => ({
       id: `e${i}`,
       source: `actor:actor${a}`,

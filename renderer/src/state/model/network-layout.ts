@@ -3,14 +3,14 @@
  * actors and targets together, every node pushes the others away, nothing overlaps), kept warm
  * between filters so nodes that stay keep their place; and the geometry the drawing needs,
  * pure: zooming about a point, finding the node under the pointer, and which labels fit without
- * overlapping. Big networks are cut to their best-connected nodes (MAX_NODES) so the view stays
- * fluid; the exports always hold the whole network.
+ * overlapping. Big networks are cut to their best-connected nodes (MAX_NODES; the host sends no
+ * more) so the view stays fluid; the exports always hold the whole network.
  */
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type Simulation } from 'd3-force'
-import type { ViewNetwork } from '../../../../shared/discourse/analysis-view'
+import { DRAWN_NODES, bestConnected, type ViewNetwork } from '../../../../shared/discourse/analysis-view'
 
-/** The most nodes drawn; the rest are counted in `hidden`. */
-export const MAX_NODES = 400
+/** The most nodes drawn (the host's DRAWN_NODES); the rest of the network's are counted in `hidden`. */
+export const MAX_NODES = DRAWN_NODES
 
 /** A node as laid out. */
 export interface LaidNode {
@@ -67,8 +67,7 @@ export function radiusOf(degree: number, maxDegree: number): number {
  * simulation is stopped: the caller ticks it (a few ticks a frame) until it settles.
  */
 export function layoutNetwork(network: ViewNetwork, before: ReadonlyMap<string, { x: number; y: number }> = new Map()): Layout {
-  const ranked = [...network.nodes].sort((a, b) => b.degree - a.degree || b.stances.total - a.stances.total || (a.id < b.id ? -1 : 1))
-  const kept = ranked.slice(0, MAX_NODES)
+  const kept = bestConnected(network.nodes, MAX_NODES)
   const keptIds = new Set(kept.map((n) => n.id))
   const maxDegree = Math.max(1, ...kept.map((n) => n.degree))
   const nodes: LaidNode[] = kept.map((n, i) => {
@@ -110,7 +109,7 @@ export function layoutNetwork(network: ViewNetwork, before: ReadonlyMap<string, 
     .force('y', forceY<LaidNode>(0).strength(0.04))
     .stop()
   if (before.size > 0 && nodes.every((n) => before.has(n.id))) simulation.alpha(0.15)
-  return { nodes, links, hidden: network.nodes.length - kept.length, simulation }
+  return { nodes, links, hidden: network.all.nodes - kept.length, simulation }
 }
 
 /** The transform that shows every node inside a width × height box, with a margin. */

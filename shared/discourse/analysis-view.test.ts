@@ -1,0 +1,242 @@
+/**
+ * The Analysis view against the modules it is made from, on a debate too big to show whole: what
+ * it sends (the shown columns' cells, the drawn nodes' ties, the first series) is what the whole
+ * matrix, network and counts over time have there, and the sizes it gives are the whole's.
+ */
+import { describe, expect, it } from 'vitest'
+import type { ExportLayer, LayerAnnotation } from '../interchange/layer'
+import type { Link } from '../model/annotation'
+import { defaultLabels } from '../model/labels'
+import {
+  AnalysisFilter,
+  DRAWN_NODES,
+  NetworkChoice,
+  OverTimeChoice,
+  SHOWN_COLUMNS,
+  SHOWN_SERIES,
+  analysisView,
+  bestConnected,
+  networkOptions,
+  viewBasis,
+} from './analysis-view'
+import { keptStatements, type StatementFilter } from './filter'
+import { buildMatrix, matrixCountsOf, matrixOf } from './matrix'
+import { buildNetwork, networkOf, networkTiesOf, type NetworkEdge } from './network'
+import { overTime } from './over-time'
+import { buildStatements, type StatementSet } from './statements'
+
+const STAMP = '2026-01-01T00:00:00.000Z'
+
+/** A pseudo-random generator (LCG) of integers in [0, n). */
+function generator(seed: number): (n: number) => number {
+  let s = seed >>> 0
+  return (n) => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0
+    return Math.floor((s / 4_294_967_296) * n)
+  }
+}
+
+/**
+ * A debate too big for the view to show whole: 2 annotators × 12 documents dated across 2023,
+ * each with 60 sources (700 actors, a few of them very active), 120 stances on 70 targets (some
+ * unlinked, some untargeted, some with no polarity) and 20 claims.
+ */
+function bigDebate(): StatementSet {
+  const layers: ExportLayer[] = []
+  const properties: Record<string, { date: string }> = {}
+  for (let d = 0; d < 12; d++) {
+    const id = `doc-${d}`
+    properties[id] = { date: `2023-${String(1 + d).padStart(2, '0')}-15` }
+    for (const annotator of ['ann', 'bea']) {
+      const random = generator(1 + d * 31 + annotator.length * 7 + (annotator === 'bea' ? 5 : 0))
+      const annotations: LayerAnnotation[] = []
+      const links: Link[] = []
+      const add = (n: number, label: string, attributes: Record<string, string>) => {
+        const start = n * 20
+        annotations.push({
+          id: `${label}-${n}`,
+          label,
+          target: {
+            position: { type: 'TextPositionSelector', start, end: start + 10 },
+            quote: { type: 'TextQuoteSelector', exact: `quote ${n}`.padEnd(10, '.'), prefix: '', suffix: '' },
+          },
+          attributes,
+          note: '',
+          author: annotator,
+          created: STAMP,
+          modified: STAMP,
+        })
+      }
+      for (let i = 0; i < 60; i++) {
+        // Skewed: the first actors speak far more often than the rest.
+        const actor = Math.floor(700 * (random(1000) / 1000) ** 3)
+        add(i, 'source', { kind: ['person', 'media', ''][random(3)]!, name: `Actor ${actor}` })
+      }
+      for (let i = 60; i < 80; i++) {
+        add(i, 'claim', {})
+        links.push({ id: `l-${i}`, type: 'attribution', from: `claim-${i}`, to: `source-${random(60)}`, author: annotator, created: STAMP })
+      }
+      for (let i = 80; i < 200; i++) {
+        const polarity = ['favor', 'against', 'neutral', ''][random(4)]!
+        add(i, 'stance', { target: random(15) === 0 ? '' : `Target ${random(70)}`, ...(polarity ? { polarity } : {}) })
+        if (random(8) > 0)
+          links.push({
+            id: `l-${i}`,
+            type: 'attribution',
+            from: `stance-${i}`,
+            to: `source-${random(60)}`,
+            author: annotator,
+            created: STAMP,
+          })
+      }
+      layers.push({
+        document: { id, title: `Document ${d}`, sha256: '0'.repeat(64), file: `texts/${id}.txt` },
+        annotator,
+        annotations,
+        links,
+      })
+    }
+  }
+  return buildStatements({ labels: defaultLabels, layers, properties })
+}
+
+const set = bigDebate()
+const documents = Array.from({ length: 12 }, (_, d) => ({
+  id: `doc-${d}`,
+  title: `Document ${d}`,
+  date: `2023-${String(1 + d).padStart(2, '0')}-15`,
+}))
+const basis = viewBasis(set, documents, false)
+
+/** The view for a filter (resolved as the contract would), and the filter the modules take. */
+function viewFor(filter: StatementFilter & { layers: string[] }, choice: Partial<AnalysisFilter> = {}, network = NetworkChoice.parse({})) {
+  const analysisFilter = AnalysisFilter.parse(choice)
+  const view = analysisView(
+    set,
+    basis,
+    { filter, layers: filter.layers },
+    { filter: analysisFilter, network, overTime: OverTimeChoice.parse({}) },
+  )
+  return { view, duplicates: analysisFilter.duplicates }
+}
+
+const without = ({ statements: _s, dates: _d, ...tie }: NetworkEdge) => tie
+
+describe('the Analysis view of a big debate', () => {
+  const filters: [string, StatementFilter & { layers: string[] }, Partial<AnalysisFilter>][] = [
+    ['every statement', { layers: ['ann', 'bea'] }, {}],
+    [
+      'one layer from March to October, repeats counted once',
+      { layers: ['bea'], from: '2023-03-01', to: '2023-10-31' },
+      { duplicates: 'document' },
+    ],
+  ]
+
+  it('is big enough to be cut: more nodes, targets and series than the view shows', () => {
+    const full = buildNetwork(set, { mode: 'actor-target' })
+    expect(full.nodes.length).toBeGreaterThan(DRAWN_NODES)
+    expect(buildMatrix(set).columns.length).toBeGreaterThan(SHOWN_COLUMNS)
+    expect(overTime(set, { by: 'actor', unit: 'month' }).series.length).toBeGreaterThan(SHOWN_SERIES)
+  })
+
+  for (const [name, filter, choice] of filters) {
+    describe(name, () => {
+      const { view, duplicates } = viewFor(filter, choice)
+
+      it('counts the statements that pass the filter', () => {
+        const kept = keptStatements(set.statements, filter, duplicates)
+        expect(view.counts.statements).toBe(kept.length)
+        expect(view.counts.stances).toBe(kept.filter((s) => s.stance).length)
+        expect(view.counts.unlinked).toBe(kept.filter((s) => s.actorKey === null).length)
+      })
+
+      it('has the whole matrix’s rows and the shown columns’ cells, as the matrix filtered on its own has them', () => {
+        const full = buildMatrix(set, { filter, duplicates })
+        expect(view.matrix.rows).toEqual(full.rows)
+        expect(view.matrix.groups).toEqual(full.groups)
+        expect(view.matrix.columns).toEqual(
+          full.columns.slice(0, SHOWN_COLUMNS).map((c) => ({ target: c.target, counts: c.counts, unlinked: c.unlinked.counts })),
+        )
+        expect(view.matrix.cells).toEqual(
+          full.cells.filter((c) => c.column < SHOWN_COLUMNS).map((c) => ({ row: c.row, column: c.column, counts: c.counts })),
+        )
+        expect(view.matrix.all).toEqual({ columns: full.columns.length, cells: full.cells.length })
+        expect(view.matrix.fullest).toBe(Math.max(...full.cells.map((c) => c.counts.total)))
+        expect([view.matrix.total, view.matrix.unlinked, view.matrix.untargeted]).toEqual([
+          full.total,
+          full.unlinked.counts,
+          full.untargeted.counts,
+        ])
+      })
+
+      it('has the best-connected nodes, the ties among them as the whole network has them, and the whole network’s size', () => {
+        const full = buildNetwork(set, networkOptions(NetworkChoice.parse({}), filter, duplicates))
+        expect(view.network.all).toEqual({ nodes: full.nodes.length, edges: full.edges.length })
+        expect(view.network.nodes).toEqual(bestConnected(full.nodes, DRAWN_NODES))
+        // No node left out is better connected than one drawn.
+        const last = view.network.nodes.at(-1)!
+        const drawn = new Set(view.network.nodes.map((n) => n.id))
+        for (const n of full.nodes.filter((x) => !drawn.has(x.id))) expect(n.degree).toBeLessThanOrEqual(last.degree)
+        const among = full.edges.filter((e) => drawn.has(e.source) && drawn.has(e.target))
+        expect(among.length).toBeGreaterThan(0)
+        // Cut only when there are more nodes than are drawn.
+        if (full.nodes.length > DRAWN_NODES) expect(among.length).toBeLessThan(full.edges.length)
+        else expect(among.length).toBe(full.edges.length)
+        expect(view.network.edges).toEqual(among.map(without))
+        expect(view.network.used).toBe(full.summary.used)
+        expect(view.network.unlinked).toBe(full.summary.unlinked.length)
+      })
+
+      it('has the series with the most stances over the same months, and counts them all', () => {
+        const full = overTime(set, { by: 'actor', unit: 'month', filter, duplicates })
+        expect(view.overTime.series).toEqual(full.series.slice(0, SHOWN_SERIES))
+        expect(view.overTime.all).toEqual({ series: full.series.length })
+        expect([view.overTime.buckets, view.overTime.counts, view.overTime.undated]).toEqual([full.buckets, full.counts, full.undated])
+        expect(view.overTime.untargeted).toBe(full.untargeted.length)
+      })
+    })
+  }
+
+  it('draws the ties among the drawn actors of a one-mode network too', () => {
+    const choice = NetworkChoice.parse({ mode: 'congruence', normalization: 'jaccard' })
+    const { view } = viewFor({ layers: ['ann', 'bea'] }, {}, choice)
+    const full = buildNetwork(set, networkOptions(choice, { layers: ['ann', 'bea'] }, 'include'))
+    const drawn = new Set(view.network.nodes.map((n) => n.id))
+    expect(view.network.all).toEqual({ nodes: full.nodes.length, edges: full.edges.length })
+    expect(view.network.edges).toEqual(full.edges.filter((e) => drawn.has(e.source) && drawn.has(e.target)).map(without))
+  })
+
+  it('names the layers, kinds and first and last dates whatever the filter', () => {
+    expect(basis.layers).toEqual([
+      { name: 'ann', statements: set.statements.filter((s) => s.layer === 'ann').length },
+      { name: 'bea', statements: set.statements.filter((s) => s.layer === 'bea').length },
+    ])
+    expect(basis.kinds).toEqual(['', 'media', 'person'])
+    expect(basis.dates).toEqual({ first: '2023-01-15', last: '2023-12-15' })
+    expect(viewBasis(set, [{ id: 'x', title: 'X', date: null }], true).dates).toBeNull()
+  })
+})
+
+describe('the counts the view is made from', () => {
+  const kept = keptStatements(set.statements, { layers: ['ann', 'bea'], to: '2023-08-31' })
+
+  it('are the matrix without the statements behind its cells', () => {
+    const full = matrixOf(set, kept)
+    expect(matrixCountsOf(set, kept)).toEqual({
+      rows: full.rows,
+      columns: full.columns.map((c) => ({ target: c.target, counts: c.counts, unlinked: { counts: c.unlinked.counts } })),
+      groups: full.groups,
+      cells: full.cells.map((c) => ({ row: c.row, column: c.column, counts: c.counts })),
+      total: full.total,
+      unlinked: { counts: full.unlinked.counts },
+      untargeted: { counts: full.untargeted.counts },
+    })
+  })
+
+  it('are each network without the statements and dates behind its edges', () => {
+    for (const mode of ['actor-target', 'congruence', 'conflict'] as const) {
+      const full = networkOf(set, kept, { mode })
+      expect(networkTiesOf(set, kept, { mode })).toEqual({ ...full, edges: full.edges.map(without) })
+    }
+  })
+})
