@@ -173,10 +173,16 @@ describe('the Analysis view of a big debate', () => {
         const full = buildNetwork(set, networkOptions(NetworkChoice.parse({}), filter, duplicates))
         expect(view.network.all).toEqual({ nodes: full.nodes.length, edges: full.edges.length })
         expect(view.network.nodes).toEqual(bestConnected(full.nodes, DRAWN_NODES))
-        // No node left out is better connected than one drawn.
-        const last = view.network.nodes.at(-1)!
+        // Actors and targets each have their share of the places, and no node left out is better
+        // connected than one of its mode drawn.
         const drawn = new Set(view.network.nodes.map((n) => n.id))
-        for (const n of full.nodes.filter((x) => !drawn.has(x.id))) expect(n.degree).toBeLessThanOrEqual(last.degree)
+        for (const mode of ['actor', 'target'] as const) {
+          const ofMode = view.network.nodes.filter((n) => n.mode === mode)
+          const share = full.nodes.filter((n) => n.mode === mode).length / full.nodes.length
+          expect(Math.abs(ofMode.length - view.network.nodes.length * share)).toBeLessThanOrEqual(1)
+          const last = ofMode.at(-1)!
+          for (const n of full.nodes.filter((x) => x.mode === mode && !drawn.has(x.id))) expect(n.degree).toBeLessThanOrEqual(last.degree)
+        }
         const among = full.edges.filter((e) => drawn.has(e.source) && drawn.has(e.target))
         expect(among.length).toBeGreaterThan(0)
         // Cut only when there are more nodes than are drawn.
@@ -238,5 +244,27 @@ describe('the counts the view is made from', () => {
       const full = networkOf(set, kept, { mode })
       expect(networkTiesOf(set, kept, { mode })).toEqual({ ...full, edges: full.edges.map(without) })
     }
+  })
+})
+
+describe('bestConnected', () => {
+  const node = (id: string, mode: 'actor' | 'target', degree: number) => ({
+    id,
+    mode,
+    degree,
+    stances: { favor: 0, against: 0, neutral: 0, unset: 0, total: degree },
+  })
+  it('gives actors and targets places in proportion to their numbers, so a two-mode network is drawn with its ties', () => {
+    // Five targets everyone takes a position on, and fifteen actors with a tie or two each.
+    const nodes = [
+      ...Array.from({ length: 5 }, (_, i) => node(`target:${i}`, 'target', 15 - i)),
+      ...Array.from({ length: 15 }, (_, i) => node(`actor:${i}`, 'actor', 1 + (i % 2))),
+    ]
+    const kept = bestConnected(nodes, 8)
+    expect(kept.map((n) => n.id)).toEqual(['target:0', 'target:1', 'actor:1', 'actor:11', 'actor:13', 'actor:3', 'actor:5', 'actor:7'])
+    expect(bestConnected(nodes, 40)).toHaveLength(20)
+    // One mode alone (a one-mode network): simply the best-connected.
+    const actors = nodes.filter((n) => n.mode === 'actor')
+    expect(bestConnected(actors, 3).map((n) => n.id)).toEqual(['actor:1', 'actor:11', 'actor:13'])
   })
 })

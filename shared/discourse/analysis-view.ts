@@ -286,11 +286,23 @@ export function viewMatrix(matrix: MatrixCounts): ViewMatrix {
   }
 }
 
-/** Nodes best-connected first (most ties, then most stances, then by id), the first `max` of them. */
-export function bestConnected<T extends Pick<NetworkNode, 'id' | 'degree' | 'stances'>>(nodes: readonly T[], max: number): T[] {
-  return [...nodes]
-    .sort((a, b) => b.degree - a.degree || b.stances.total - a.stances.total || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, max)
+/**
+ * Nodes best-connected first (most ties, then most stances, then by id), the first `max` of them.
+ * When the nodes are of two modes (actors and targets), each mode gets a share of `max` in
+ * proportion to its number of nodes, at least one: ranked together, the few targets everyone
+ * takes a position on would fill every place, and an actor–target network would be drawn with no
+ * actor and so no tie.
+ */
+export function bestConnected<T extends Pick<NetworkNode, 'id' | 'degree' | 'stances' | 'mode'>>(nodes: readonly T[], max: number): T[] {
+  const order = (a: T, b: T) => b.degree - a.degree || b.stances.total - a.stances.total || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  const sorted = [...nodes].sort(order)
+  if (sorted.length <= max) return sorted
+  const actors = sorted.filter((n) => n.mode === 'actor')
+  const targets = sorted.filter((n) => n.mode !== 'actor')
+  if (actors.length === 0 || targets.length === 0 || max < 2) return sorted.slice(0, max)
+  const forActors = Math.min(actors.length, Math.max(1, Math.round((max * actors.length) / sorted.length)), max - 1)
+  const forTargets = Math.min(targets.length, max - forActors)
+  return [...actors.slice(0, max - forTargets), ...targets.slice(0, forTargets)].sort(order)
 }
 
 /** The network as the view draws it: the DRAWN_NODES best-connected nodes and the ties among them, without statements. */
