@@ -15,12 +15,7 @@ export type SentAnnotation = Omit<Annotation, 'target'> & {
 
 /** The annotations to send with `text`: each without its quote where the text gives the same one. */
 export function withoutTextQuotes(text: TextIndex, annotations: readonly Annotation[]): SentAnnotation[] {
-  const out: SentAnnotation[] = new Array(annotations.length)
-  for (let i = 0; i < annotations.length; i++) {
-    const a = annotations[i]!
-    out[i] = givesQuote(text, a) ? { ...a, target: { position: a.target.position } } : a
-  }
-  return out
+  return annotations.map((a): SentAnnotation => (givesQuote(text, a) ? { ...a, target: { position: a.target.position } } : a))
 }
 
 /** Whether quoteAt on `text` gives the annotation's stored quote: compared in place, no slices made. */
