@@ -176,8 +176,11 @@ test('killing the app right after "Saved" loses nothing', async ({ page, app }) 
   await expect(page.locator('.ProseMirror .mg-hl-claim', { hasText: 'rhetoric towards' }).first()).toBeVisible()
   await keyboardSelect(page, SOURCE)
   await page.keyboard.press('2')
-  // Both changes are on the page (so "Saved" below is about both, not the first alone).
+  // Both changes are on the page (so "Saved" below is about both, not the first alone). The text
+  // is drawn before the change reaches the save queue (the panel follows after that frame), so
+  // wait for the panel too: until then "Saved" may still be the first change's.
   await expect(page.locator('.ProseMirror .mg-hl-source', { hasText: SOURCE }).first()).toBeVisible()
+  await expect(page.getByRole('complementary', { name: 'Annotations' }).getByText(SOURCE, { exact: true }).first()).toBeVisible()
   await expect(page.getByTestId('save-state')).toHaveText('Saved')
   await app.crashAndRestart()
   await page.goto(app.url)
