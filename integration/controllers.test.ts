@@ -468,6 +468,32 @@ describe('suggestions through the controllers, against the real core', () => {
     expect(again.left).toEqual({ rejected: 1, existing: 2 })
   })
 
+  it('remembers a dismissed canonical-name proposal: gone at once, and not proposed in that document again after a restart', async () => {
+    const { session, doc, projectDir } = await sessionOnCore()
+    await session.suggesting.run()
+    const names = session.store.get().suggest!.names
+    expect(names.length).toBeGreaterThan(0)
+    const dismissed = names[0]!.name
+    session.suggesting.dismissName(dismissed)
+    expect(session.store.get().suggest!.dismissedNames).toEqual([dismissed])
+    // The host keeps it in the settings file, by project folder and document.
+    const settingsFile = join(projectDir, '..', 'config', 'settings.json')
+    await expect
+      .poll(async () => JSON.parse(await readFile(settingsFile, 'utf8')).projects[projectDir]?.dismissedNames?.[doc.id])
+      .toEqual([dismissed])
+    const again = await session.client.call('suggestions.document', { document: doc.id })
+    expect(again.names.map((n) => n.name)).not.toContain(dismissed)
+    expect(again.names.map((n) => n.name)).toEqual(names.slice(1).map((n) => n.name))
+    // Another start of the app on the same settings folder: still left out.
+    const wb = await Workbench.start({ configDir: join(projectDir, '..', 'config'), host: 'browser', version: 'test' })
+    cleanups.push(() => wb.close())
+    await wb.open(projectDir)
+    expect(wb.dismissedNames(doc.id)).toEqual([dismissed])
+    // A document the project does not have is refused with its code.
+    const bad = await dispatch(createHandlers(wb), 'settings.remember', { dismissName: { document: 'no-such-doc', name: 'X' } })
+    expect(bad).toMatchObject({ ok: false, error: { code: 'not-found' } })
+  })
+
   it('moves a suggestion’s ends before accepting it: the annotation is saved where the annotator put them, with its link, and the suggestion is not proposed again', async () => {
     const { session, surface, onDisk, doc } = await sessionOnCore()
     await session.suggesting.run()

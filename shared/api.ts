@@ -359,13 +359,21 @@ export const contract = {
   'settings.setPreferences': declare<AppInfo>()(
     z.object({ snapToWords: z.boolean().optional(), theme: z.enum(['system', 'light', 'dark']).optional() }).strict(),
   ),
-  /** Remember, for the open project, whom the review compares, the document open and where it is scrolled to (a code point). */
+  /**
+   * Remember, for the open project, whom the review compares, the document open and where it is
+   * scrolled to (a code point), or a canonical-name proposal dismissed in a document.
+   */
   'settings.remember': declare<null>()(
     z
       .object({
         review: Annotators.nullable().optional(),
         document: DocumentId.nullable().optional(),
         scroll: z.number().nonnegative().max(1e9).optional(),
+        /** A canonical-name proposal of Suggest dismissed in a document: not proposed there again. */
+        dismissName: z
+          .object({ document: DocumentId, name: z.string().trim().min(1).max(300) })
+          .strict()
+          .optional(),
       })
       .strict(),
   ),

@@ -8,12 +8,22 @@ import { suggestionsForLayer, type DocumentSuggestions } from '../../../shared/s
 import { suggest } from '../../../shared/suggest/suggest'
 import type { Project } from '../project/project'
 
-/** What Suggest proposes to `annotator` in document `id` ('not-found' for an unknown document). */
-export async function documentSuggestions(project: Project, annotator: string, id: string): Promise<DocumentSuggestions> {
+/**
+ * What Suggest proposes to `annotator` in document `id` ('not-found' for an unknown document),
+ * without the canonical-name proposals they dismissed there (`dismissedNames`).
+ */
+export async function documentSuggestions(
+  project: Project,
+  annotator: string,
+  id: string,
+  dismissedNames: readonly string[] = [],
+): Promise<DocumentSuggestions> {
   project.document(id)
   const [text, layer] = await Promise.all([project.text(id), project.freshLayer(annotator, id)])
-  return suggestionsForLayer(id, suggest(text.text), project.labels, {
+  const found = suggestionsForLayer(id, suggest(text.text), project.labels, {
     annotations: layer.annotations,
     suggestions: layer.suggestions,
   })
+  const dismissed = new Set(dismissedNames)
+  return { ...found, names: found.names.filter((n) => !dismissed.has(n.name)) }
 }

@@ -99,11 +99,26 @@ export class Workbench {
   }
 
   /** Remember something of the open project between runs (see Settings.remember). */
-  async rememberProject(patch: { review?: string[] | null; document?: string | null; scroll?: number }): Promise<null> {
+  async rememberProject(patch: {
+    review?: string[] | null
+    document?: string | null
+    scroll?: number
+    dismissName?: { document: string; name: string }
+  }): Promise<null> {
     const project = this.current
-    const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
-    await this.settings.remember(project.dir, clean)
+    const { dismissName, ...rest } = patch
+    if (dismissName) {
+      project.document(dismissName.document)
+      await this.settings.dismissName(project.dir, dismissName.document, dismissName.name)
+    }
+    const clean = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined))
+    if (Object.keys(clean).length > 0) await this.settings.remember(project.dir, clean)
     return null
+  }
+
+  /** The canonical-name proposals the user dismissed in a document of the open project. */
+  dismissedNames(document: string): readonly string[] {
+    return this.settings.memoryOf(this.current.dir).dismissedNames[document] ?? []
   }
 
   /** Open a project and make it current; on failure the current project stays open. */

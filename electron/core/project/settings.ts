@@ -1,7 +1,8 @@
 /**
  * App settings kept outside any project, in the user's config folder: the annotator's name, the
  * recently opened projects, and for each of those what the app remembers between runs (whom the
- * review compares, the document open and its scroll position). Written durably like everything else.
+ * review compares, the document open and its scroll position, the canonical names Suggest
+ * proposed that the user dismissed). Written durably like everything else.
  */
 import { homedir, userInfo } from 'node:os'
 import { join } from 'node:path'
@@ -17,6 +18,8 @@ const ProjectMemory = z.object({
   review: z.array(AnnotatorName).max(12).nullable().default(null),
   document: z.string().max(100).nullable().default(null),
   scroll: z.number().nonnegative().default(0),
+  /** Canonical-name proposals of Suggest the user dismissed, by document id. */
+  dismissedNames: z.record(z.string().max(100), z.array(z.string().max(300)).max(1000)).default({}),
 })
 export type ProjectMemory = z.infer<typeof ProjectMemory>
 
@@ -122,6 +125,17 @@ export class Settings {
   /** What is remembered of a project (nothing yet: the defaults). */
   memoryOf(path: string): ProjectMemory {
     return this.db.data.projects[path] ?? ProjectMemory.parse({})
+  }
+
+  /** Remember that a canonical-name proposal was dismissed in a document, so Suggest does not propose it there again. */
+  async dismissName(path: string, document: string, name: string): Promise<void> {
+    await this.adapter.update((current) => {
+      const memory = current.projects[path] ?? ProjectMemory.parse({})
+      const before = memory.dismissedNames[document] ?? []
+      if (before.includes(name)) return current
+      const dismissedNames = { ...memory.dismissedNames, [document]: [...before, name].slice(-1000) }
+      return { ...current, projects: { ...current.projects, [path]: { ...memory, dismissedNames } } }
+    })
   }
 
   /** Remember something of a project: whom the review compares, the open document and where it was scrolled. */

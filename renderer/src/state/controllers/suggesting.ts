@@ -217,10 +217,14 @@ export class Suggesting {
     if (this.work.change(ops)) this.hint(`${ops.length} source${ops.length === 1 ? '' : 's'} named ${name}. Ctrl+Z takes it back.`)
   }
 
-  /** Dismiss a canonical-name proposal for this session. */
+  /** Dismiss a canonical-name proposal: gone at once, and remembered by the host so it is not proposed in this document again. */
   dismissName(name: string): void {
     const s = this.state
-    if (s) this.store.set({ suggest: { ...s, dismissedNames: [...s.dismissedNames, name] } })
+    if (!s) return
+    this.store.set({ suggest: { ...s, dismissedNames: [...s.dismissedNames, name] } })
+    this.client
+      .call('settings.remember', { dismissName: { document: s.document, name } })
+      .catch((e: unknown) => this.hint(`Dismissed for now, but not remembered: ${messageOf(e)}`, 'error'))
   }
 
   private moveOn(next: string | null): void {

@@ -21,7 +21,7 @@ export interface SuggestState {
   names: readonly NameProposal[]
   /** The suggestion picked with a click or Tab (its id), or null. */
   current: string | null
-  /** Canonical-name proposals the annotator dismissed (by name), this session. */
+  /** Canonical-name proposals the annotator dismissed (by name) since Suggest was pressed; the host leaves out the ones remembered from before. */
   dismissedNames: readonly string[]
   /**
    * Boundaries the annotator moved before accepting, by suggestion id (a draft of this session:
