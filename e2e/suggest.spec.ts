@@ -122,9 +122,19 @@ test('suggest, accept with Enter, reject with Backspace, undo an accept, reload:
   }
   await page.setViewportSize({ width: 1280, height: 800 })
 
+  // Dismiss a canonical-name proposal: gone at once, and still gone after the reload below.
+  const dismissed = before.names[0]!.name
+  await bar.getByText(/^Canonical names proposed/).click()
+  const proposal = bar.getByRole('listitem').filter({ hasText: `${dismissed}:` })
+  await expect(proposal).toBeVisible()
+  await proposal.getByRole('button', { name: 'Dismiss' }).click()
+  await expect(proposal).toHaveCount(0)
+  await expect.poll(async () => (await proposed(page, app, doc.id)).names.map((n) => n.name)).not.toContain(dismissed)
+
   await page.reload()
   await expect(editor).toContainText(DOC_PHRASE)
   const after = await proposed(page, app, doc.id)
+  expect(after.names.map((n) => n.name)).not.toContain(dismissed)
   const ids = after.spans.map((s) => s.id)
   expect(ids).not.toContain(first.id)
   expect(ids).not.toContain(second.id)
@@ -134,6 +144,8 @@ test('suggest, accept with Enter, reject with Backspace, undo an accept, reload:
   await expect(bar).toContainText('suggested')
   const count = await editor.locator('.mg-suggestion').evaluateAll((els) => new Set(els.map((e) => e.textContent)).size)
   expect(count).toBeGreaterThan(0)
+  await bar.getByText(/^Canonical names proposed/).click()
+  await expect(bar.getByRole('listitem').filter({ hasText: `${dismissed}:` })).toHaveCount(0)
   expect(problems).toEqual([])
 })
 
