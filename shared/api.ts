@@ -21,10 +21,10 @@ import { LabelSchema, LinkTypeDef, Slug } from './model/labels'
 import { TagMerge } from './model/project'
 import type { TagUsage } from './tagset/tagset'
 import { UnitDecision, type Decision, type ReviewedAnnotation } from './model/review'
-import type { ReviewLayer, ReviewUnit } from './review/units'
 import type { AgreementReport } from './agreement/report'
 import type { DocumentSuggestions } from './suggest/for-layer'
 import type { SentAnnotation } from './annotations/sent-form'
+import type { SentLayer, SentUnit } from './review/sent-form'
 import { AnalysisFilter, Narrow, NetworkChoice, OverTimeChoice, type AnalysisView, type StatementPage } from './discourse/analysis-view'
 
 /**
@@ -232,8 +232,9 @@ export interface ReviewView {
   sha256: string
   /** Who is deciding (the current annotator). */
   reviewer: string
-  layers: ReviewLayer[]
-  units: ReviewUnit[]
+  /** As references and without the quotes the text gives (shared/review/sent-form.ts): the page puts them back with `receivedReview`. */
+  layers: SentLayer[]
+  units: SentUnit[]
   /** Compared annotators without a layer of this document (missing data): the units leave them out. */
   missing?: string[]
   reviewed: ReviewedState

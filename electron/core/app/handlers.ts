@@ -9,7 +9,7 @@ import { DomainError } from '../../../shared/errors'
 import { agreementCsv, projectAgreement } from './agreement-service'
 import { exportFileName } from '../interchange/export-tables'
 import { previewCsv } from '../documents/import-csv'
-import { acceptAgreed, annotatorSummaries, decide, decideMany, openReview, reviewProgress } from './review-service'
+import { acceptAgreed, annotatorSummaries, decide, decideMany, reviewProgress, sentReviewOf } from './review-service'
 import { searchDocument, searchProject } from './search-service'
 import { documentSuggestions } from './suggest-service'
 import { AnalysisService } from './analysis-service'
@@ -78,7 +78,7 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
     'project.changes': async ({ since }) => wb.changes(since),
     'annotations.import': ({ path, as }) => wb.importAnnotations(path, as),
     'review.open': async ({ document, annotators }) => {
-      const view = await openReview(wb.current, document, annotators, wb.annotator)
+      const view = await sentReviewOf(wb.current, document, annotators, wb.annotator)
       return { ...view, document: await wb.summaryOf(document) }
     },
     'review.decide': ({ document, annotators, unit, decision }) => decide(wb.current, document, annotators, unit, decision, wb.annotator),

@@ -7,6 +7,7 @@
 import type { AnnotatorSummary, ReviewView, ReviewedState } from '../../../shared/api'
 import { DomainError } from '../../../shared/errors'
 import { reviewUnits, type ReviewLayer, type ReviewUnit } from '../../../shared/review/units'
+import { sentReview } from '../../../shared/review/sent-form'
 import type { Project } from '../project/project'
 import type { UnitDecision } from '../../../shared/model/review'
 import { settledCount } from '../project/review'
@@ -53,13 +54,14 @@ async function state(project: Project, docId: string, units: readonly ReviewUnit
   }
 }
 
+/** Everything the review screen shows for one document, with whole annotations in the units. */
+export interface ReviewContent extends Omit<ReviewView, 'document' | 'layers' | 'units'> {
+  layers: ReviewLayer[]
+  units: ReviewUnit[]
+}
+
 /** Everything the review screen shows for one document. */
-export async function openReview(
-  project: Project,
-  docId: string,
-  annotators: readonly string[],
-  reviewer: string,
-): Promise<Omit<ReviewView, 'document'>> {
+export async function openReview(project: Project, docId: string, annotators: readonly string[], reviewer: string): Promise<ReviewContent> {
   const [text, { layers, units, missing }] = await Promise.all([project.text(docId), comparedLayers(project, docId, annotators)])
   return {
     text: text.text,
@@ -70,6 +72,17 @@ export async function openReview(
     missing,
     reviewed: await state(project, docId, units),
   }
+}
+
+/** The review as review.open sends it: units as references, quotes left to the text (shared/review/sent-form.ts). */
+export async function sentReviewOf(
+  project: Project,
+  docId: string,
+  annotators: readonly string[],
+  reviewer: string,
+): Promise<Omit<ReviewView, 'document'>> {
+  const [text, view] = await Promise.all([project.text(docId), openReview(project, docId, annotators, reviewer)])
+  return { ...view, ...sentReview(text, view.layers, view.units) }
 }
 
 /** Settle, or reopen, one unit (found by its key among the units as they are now). */

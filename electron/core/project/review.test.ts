@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ReviewStoreFile } from '../../../shared/model/review'
 import { exportCsv } from '../interchange/export-tables'
 import { Project } from './project'
-import { acceptAgreed, decide, openReview, reviewProgress } from '../app/review-service'
+import { acceptAgreed, decide, openReview, reviewProgress, sentReviewOf } from '../app/review-service'
+import { receivedReview } from '../../../shared/review/sent-form'
+import { TextIndex } from '../../../shared/offsets'
 import { projectWith, tagOp } from '../testing'
 
 const cleanups: (() => Promise<void>)[] = []
@@ -54,6 +56,23 @@ async function twoAnnotators() {
 }
 
 describe('review and adjudication', () => {
+  it('sends the review as references without the quotes the text gives, and the page gets back exactly the same units and layers', async () => {
+    const { project, doc } = await twoAnnotators()
+    const full = await openReview(project, doc, ['maria', 'jonas'], 'rita')
+    const sent = JSON.parse(JSON.stringify(await sentReviewOf(project, doc, ['maria', 'jonas'], 'rita'))) as Awaited<
+      ReturnType<typeof sentReviewOf>
+    >
+    expect(sent.units.flatMap((u) => u.members)).toContainEqual({ annotator: 'maria', annotation: 'mc', source: 'ms' })
+    expect(sent.layers.flatMap((l) => l.annotations).every((a) => a.target.quote === undefined)).toBe(true)
+    expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(full).length / 2)
+    const back = receivedReview(new TextIndex(sent.text), sent)
+    expect(back.units).toEqual(full.units)
+    expect(back.layers).toEqual(full.layers)
+    // A member that is not in the layers is the host's mistake, said as such.
+    const broken = { ...sent, units: [{ ...sent.units[0]!, members: [{ annotator: 'maria', annotation: 'nope', source: null }] }] }
+    expect(() => receivedReview(new TextIndex(sent.text), broken)).toThrow(/maria:nope/)
+  })
+
   it('lists units by kind and accepts all agreed ones in one action, linking the reviewed claim to its reviewed source', async () => {
     const { project, doc } = await twoAnnotators()
     const view = await openReview(project, doc, ['maria', 'jonas'], 'rita')

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { sentReview } from '../../../../shared/review/sent-form'
 import type { ReviewView, ReviewedState } from '../../../../shared/api'
 import { TextIndex } from '../../../../shared/offsets'
 import { reviewUnits, type ReviewLayer } from '../../../../shared/review/units'
@@ -51,8 +52,12 @@ function review(decidedUnits: number[] = []) {
     annotationCount: 0,
     state: 'not-started' as const,
   }
-  const view: ReviewView = { document, text, sha256: '0'.repeat(64), reviewer: 'rita', layers, units, reviewed }
-  return { model: reviewModel(view, ['maria', 'jonas']), units }
+  // As review.open sends it: the model puts the annotations back.
+  const view: ReviewView = { document, text, sha256: '0'.repeat(64), reviewer: 'rita', ...sentReview(index, layers, units), reviewed }
+  const model = reviewModel(view, ['maria', 'jonas'])
+  expect(model.units).toEqual(units)
+  expect(model.layers).toEqual(layers)
+  return { model, units }
 }
 
 describe('review model', () => {

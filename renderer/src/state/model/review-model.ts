@@ -8,6 +8,7 @@ import type { ReviewView, ReviewedState } from '../../../../shared/api'
 import type { Decision, UnitDecision, ReviewedAnnotation } from '../../../../shared/model/review'
 import { TextIndex } from '../../../../shared/offsets'
 import type { ReviewLayer, ReviewUnit, UnitKind } from '../../../../shared/review/units'
+import { receivedReview } from '../../../../shared/review/sent-form'
 
 /** One document's review, indexed. Replaced (never changed) when something changes. */
 export interface ReviewModel {
@@ -40,21 +41,23 @@ export function memberKey(annotator: string, id: string): string {
 
 /** Index a review as review.open returned it. */
 export function reviewModel(view: ReviewView, annotators: readonly string[]): ReviewModel {
+  const index = new TextIndex(view.text)
+  // Sent as references and without quotes: put back from the layers and the text.
+  const { layers, units } = receivedReview(index, view)
   const indexOf = new Map<string, number>()
   const unitOfMember = new Map<string, string>()
-  view.units.forEach((u, i) => {
+  units.forEach((u, i) => {
     indexOf.set(u.key, i)
     for (const m of u.members) unitOfMember.set(memberKey(m.annotator, m.annotation.id), u.key)
   })
-  const index = new TextIndex(view.text)
   const base = {
     document: view.document.id,
     annotators,
     reviewer: view.reviewer,
     index,
-    layers: view.layers,
+    layers,
     missing: view.missing ?? [],
-    units: view.units,
+    units,
     indexOf,
     unitOfMember,
   }
