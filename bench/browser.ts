@@ -76,6 +76,8 @@ export interface RendererRun {
   add: InputSample[]
   remove: InputSample[]
   scroll: ScrollSample[]
+  /** Marginalia only: ms from a click on the last annotation in the list (the text at its top) to the frame that shows it in the text. */
+  jump?: number[]
   errors: string[]
 }
 
@@ -120,6 +122,8 @@ export interface Target {
   removeCondition: string
   /** Set for a navigation-timed page: arm the probe at document start. */
   armAtStart: boolean
+  /** Jump from the top of the text to its last annotation (a click in the list); ms to the frame that shows it. */
+  jump?: (page: Page) => Promise<number>
 }
 
 /** Marginalia in browser mode at `url`: open = click the document in the list. */
@@ -146,6 +150,17 @@ export function marginaliaTarget(url: string, p: BenchProject): Target {
     async settle(page) {
       await probe(page, 'until', 'marginaliaSaved', 30_000)
       await probe(page, 'idle')
+    },
+    async jump(page) {
+      // From the top of the text, nothing selected, to the last annotation of the list.
+      await page.keyboard.press('Escape')
+      await page.locator('.text-scroll').evaluate((el) => (el.scrollTop = 0))
+      await page.locator('.annotation-list').evaluate((el) => (el.scrollTop = el.scrollHeight))
+      await probe(page, 'frames', 3)
+      await probe(page, 'idle')
+      await probe(page, 'armOpen', 'marginaliaRevealed', null, 'click')
+      await page.locator('.annotation-list .row-button').last().click()
+      return (await probe<{ openMs: number }>(page, 'openResult', 30_000)).openMs
     },
   }
 }
@@ -215,6 +230,7 @@ export async function measureRenderer(
         result.remove.push(await pressAndMeasure(page, 'Delete', target.removeCondition))
         await target.settle(page)
       }
+      if (target.jump && run < plan.scrollRuns) (result.jump ??= []).push(await target.jump(page))
       if (run < plan.scrollRuns) {
         const s = await probe<Omit<ScrollSample, 'frames'>>(page, 'scroll', '.text-scroll', plan.scrollFrames)
         result.scroll.push({ ...s, frames: plan.scrollFrames })

@@ -35,6 +35,8 @@ export interface Figures {
   scrollWorkWorst: number
   heapMB: Summary
   domNodes: number
+  /** Marginalia only: a click in the list to the last annotation, from the top of the text, until it is shown. */
+  jump: Summary | null
   errors: string[]
 }
 
@@ -59,6 +61,7 @@ export function figures(run: RendererRun | undefined): Figures | null {
     scrollWorkWorst: works.length ? Math.max(...works) : Number.NaN,
     heapMB: summarize(run.open.map((o) => o.heapMB)),
     domNodes: run.open[0]?.domNodes ?? Number.NaN,
+    jump: run.jump?.length ? summarize(run.jump) : null,
     errors: run.errors,
   }
 }
@@ -93,6 +96,11 @@ const ROWS: Row[] = [
   { name: 'scroll top to bottom: p95 frame ms', get: (f) => f.scrollP95, digits: 1 },
   { name: 'JS heap after open, median MB', get: (f) => f.heapMB.median, digits: 1 },
   { name: 'DOM elements after open', get: (f) => f.domNodes },
+  {
+    name: 'jump from the top to the last annotation (a click in the list), median ms',
+    get: (f) => f.jump?.median ?? Number.NaN,
+    shared: false,
+  },
 ]
 
 /** The side-by-side table of one case. */
@@ -346,11 +354,20 @@ export function checkTextViewTargets(cases: readonly CaseResult[], exp: ExportRe
       met: m.mid.heapMB.median <= peer1.heapMB.median,
       detail: `${num(m.mid.heapMB.median, 1)} vs ${num(peer1.heapMB.median, 1)} MB: ${margin(m.mid.heapMB.median, peer1.heapMB.median, 'MB')}`,
     })
-  out.push({
-    target: 'jump to an annotation or a hit anywhere lands in ≤ 100 ms',
-    met: null,
-    detail: 'not timed by the bench (the e2e spec long-text checks that it lands)',
-  })
+  const jumps = sizes.filter((f) => f.jump !== null)
+  if (jumps.length) {
+    const worst = Math.max(...jumps.map((f) => f.jump!.median))
+    out.push({
+      target: 'jump to an annotation anywhere lands in ≤ 100 ms',
+      met: worst <= 100,
+      detail: `median ${jumps.map((f) => num(f.jump!.median, 1)).join(' / ')} ms (click in the list to the frame that shows it, from the top of the text to its last annotation): ${margin(worst, 100)}`,
+    })
+  } else
+    out.push({
+      target: 'jump to an annotation or a hit anywhere lands in ≤ 100 ms',
+      met: null,
+      detail: 'not timed in this run (the e2e spec long-text checks that it lands)',
+    })
   if (exp)
     out.push({
       target: 'CSV of 100,000 annotations in ≤ 1 s cold',

@@ -121,6 +121,12 @@
     /** Marginalia: a highlight is drawn as selected (a new one is, right after tagging). */
     marginaliaSelected: () => () => document.getElementsByClassName('mg-selected').length > 0,
     marginaliaNoSelected: () => () => document.getElementsByClassName('mg-selected').length === 0,
+    /** Marginalia: the selected highlight is drawn inside the text's viewport (a jump to it landed). */
+    marginaliaRevealed: () => () => {
+      const box = document.querySelector('.text-scroll')?.getBoundingClientRect()
+      const shown = document.querySelector('.ProseMirror .mg-selected')?.getBoundingClientRect()
+      return box !== undefined && shown !== undefined && shown.bottom > box.top && shown.top < box.bottom
+    },
     /** Marginalia's header says every change is on disk. */
     marginaliaSaved: () => () => document.querySelector('[data-testid=save-state]')?.textContent === 'Saved',
     /** The floor and the peer say when their page is loaded and drawn. */
