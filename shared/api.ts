@@ -90,8 +90,8 @@ export interface OpenedDocument {
   sha256: string
   annotator: string
   /**
-   * Without the quotes the text gives (shared/annotations/sent-form.ts): the page puts them back
-   * with `withTextQuotes` from `text`.
+   * Without what the page has already (shared/annotations/sent-form.ts): it puts that back with
+   * `receivedAnnotations` from `text` and `annotator`.
    */
   annotations: SentAnnotation[]
   links: Link[]

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Annotation } from '../model/annotation'
 import { quoteAt, TextIndex } from '../offsets'
-import { withTextQuotes, withoutTextQuotes } from './sent-form'
+import { receivedAnnotations, sentAnnotations } from './sent-form'
 
 const TEXT = 'Die 👩🏽‍⚕️ Ministerin sagte: „Gespräche sind gescheitert.“\r\nמשרד החוץ אמר כי 🇮🇱 השיחות נכשלו. 官员表示谈判失败。'
 
@@ -33,22 +33,35 @@ describe('the sent form of an opened layer', () => {
   ] as const
   const annotations = spans.map(([s, e], i) => stored(index, `a${i}`, s, e))
 
-  it('leaves out every quote the text gives and puts back exactly the stored annotations, through JSON', () => {
-    const sent = withoutTextQuotes(index, annotations)
-    expect(sent.every((a) => a.target.quote === undefined)).toBe(true)
-    const back = withTextQuotes(new TextIndex(TEXT), JSON.parse(JSON.stringify(sent)))
+  it('leaves out every quote the text gives, the author, equal times and the selector type, and puts back exactly the stored annotations, through JSON', () => {
+    const sent = sentAnnotations(index, 'maria', annotations)
+    expect(sent.every((a) => a.target.quote === undefined && a.author === undefined && a.modified === undefined)).toBe(true)
+    expect(sent[0]).toEqual({
+      id: 'a0',
+      label: 'claim',
+      target: { position: { start: 0, end: 3 } },
+      attributes: {},
+      note: '',
+      created: annotations[0]!.created,
+    })
+    const back = receivedAnnotations(new TextIndex(TEXT), 'maria', JSON.parse(JSON.stringify(sent)))
     expect(back).toEqual(annotations)
+    // The same keys in the same order as the stored form, so a reload compares them as unchanged.
     expect(JSON.stringify(back)).toBe(JSON.stringify(annotations))
     for (const a of back) expect(a.target.quote.exact).toBe(cp.slice(a.target.position.start, a.target.position.end).join(''))
+    expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(annotations).length / 2)
   })
 
-  it('sends a quote the text does not give (a changed text) as stored, and one past the end of the text', () => {
+  it('sends what the page cannot rebuild as stored: a quote the text does not give, another author, a later change', () => {
     const changed = new TextIndex(TEXT.replace('Ministerin', 'Minister'))
-    const sent = withoutTextQuotes(changed, annotations)
-    // The first two keep their exact text and prefix but their suffix changed: sent whole.
+    // Every quote's text or context changed (or the span now runs past the end): each is sent whole.
+    const sent = sentAnnotations(changed, 'maria', annotations)
     expect(sent.filter((a) => a.target.quote !== undefined).map((a) => a.id)).toEqual(['a0', 'a1', 'a2', 'a3', 'a4'])
-    expect(withTextQuotes(changed, sent)).toEqual(annotations)
-    const short = new TextIndex('Die')
-    expect(withoutTextQuotes(short, annotations.slice(2))).toEqual(annotations.slice(2))
+    expect(receivedAnnotations(changed, 'maria', sent)).toEqual(annotations)
+    const edited = annotations.map((a, i) => (i === 1 ? { ...a, author: 'jonas', modified: '2026-02-01T00:00:00.000Z' } : a))
+    const mixed = sentAnnotations(index, 'maria', edited)
+    expect(mixed[1]).toMatchObject({ author: 'jonas', modified: '2026-02-01T00:00:00.000Z' })
+    expect(mixed[0]!.author).toBeUndefined()
+    expect(JSON.stringify(receivedAnnotations(index, 'maria', JSON.parse(JSON.stringify(mixed))))).toBe(JSON.stringify(edited))
   })
 })

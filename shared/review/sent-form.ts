@@ -1,11 +1,11 @@
 /**
  * The review as `review.open` sends it: each unit's members as references to the compared layers
  * (annotator, annotation id, source id) instead of copies of the annotations, and the layers'
- * annotations without the quotes the text gives (annotations/sent-form.ts). The page puts both
+ * annotations without what the page has already (annotations/sent-form.ts). The page puts both
  * back with `receivedReview`, so the review screen works on the same objects as before; the reply
  * for 3 × 2,000 annotations shrinks to about a third.
  */
-import { withTextQuotes, withoutTextQuotes, type SentAnnotation } from '../annotations/sent-form'
+import { receivedAnnotations, sentAnnotations, type SentAnnotation } from '../annotations/sent-form'
 import type { Link } from '../model/annotation'
 import type { TextIndex } from '../offsets'
 import type { ReviewLayer, ReviewUnit } from './units'
@@ -34,7 +34,7 @@ export function sentReview(
   units: readonly ReviewUnit[],
 ): { layers: SentLayer[]; units: SentUnit[] } {
   return {
-    layers: layers.map((l) => ({ annotator: l.annotator, annotations: withoutTextQuotes(text, l.annotations), links: l.links })),
+    layers: layers.map((l) => ({ annotator: l.annotator, annotations: sentAnnotations(text, l.annotator, l.annotations), links: l.links })),
     units: units.map((u) => ({
       ...u,
       members: u.members.map((m) => ({ annotator: m.annotator, annotation: m.annotation.id, source: m.source?.id ?? null })),
@@ -47,7 +47,11 @@ export function receivedReview(
   text: TextIndex,
   sent: { layers: readonly SentLayer[]; units: readonly SentUnit[] },
 ): { layers: ReviewLayer[]; units: ReviewUnit[] } {
-  const layers = sent.layers.map((l) => ({ annotator: l.annotator, annotations: withTextQuotes(text, l.annotations), links: l.links }))
+  const layers = sent.layers.map((l) => ({
+    annotator: l.annotator,
+    annotations: receivedAnnotations(text, l.annotator, l.annotations),
+    links: l.links,
+  }))
   const byLayer = new Map(layers.map((l) => [l.annotator, new Map(l.annotations.map((a) => [a.id, a]))]))
   const find = (annotator: string, id: string) => {
     const found = byLayer.get(annotator)?.get(id)

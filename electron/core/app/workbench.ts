@@ -35,7 +35,7 @@ import type { RetrieveFilter, RetrieveGrouping, RetrieveResult } from '../../../
 import { RetrieveService, rowKey } from './retrieve-service'
 import { Settings, suggestedAnnotator } from '../project/settings'
 import { watchProject, type DiskChange } from '../project/watch'
-import { withoutTextQuotes } from '../../../shared/annotations/sent-form'
+import { sentAnnotations } from '../../../shared/annotations/sent-form'
 
 /** Changes remembered for the UI's polling; a UI further behind reloads everything. */
 const MAX_CHANGES = 500
@@ -317,7 +317,7 @@ export class Workbench {
       text: text.index.text,
       sha256: doc.sha256,
       annotator,
-      annotations: withoutTextQuotes(text.index, layer.annotations),
+      annotations: sentAnnotations(text.index, annotator, layer.annotations),
       links: [...layer.links],
       suggestions: [...layer.suggestions],
       notice,

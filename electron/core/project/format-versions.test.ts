@@ -5,7 +5,7 @@ import { dispatch } from '../../../shared/api'
 import { defaultLabels } from '../../../shared/model/labels'
 import { ProjectFile, StoreFile } from '../../../shared/model/project'
 import { sliceCodePoints, TextIndex } from '../../../shared/offsets'
-import { withTextQuotes } from '../../../shared/annotations/sent-form'
+import { receivedAnnotations } from '../../../shared/annotations/sent-form'
 import { createHandlers } from '../app/handlers'
 import { FIXTURES, tempDir } from '../testing'
 import { Workbench } from '../app/workbench'
@@ -44,14 +44,14 @@ describe('an older format (version 0, fixtures/formats/v0-project)', () => {
     expect(opened.document).toMatchObject({ title: "Putin's muted response to Hamas attack", length: Array.from(text).length })
     // Sent without the quotes the text gives; the page puts them back from the text.
     expect(opened.annotations.every((a) => a.target.quote === undefined)).toBe(true)
-    const annotations = withTextQuotes(new TextIndex(opened.text), opened.annotations)
+    const annotations = receivedAnnotations(new TextIndex(opened.text), opened.annotator, opened.annotations)
     expect(annotations.map((a) => [a.id, a.label, a.target.quote.exact])).toEqual([
       ['m1', 'claim', 'Russia is aligning with its arch enemy'],
       ['m2', 'source', 'Russian President Vladimir Putin'],
       ['m3', 'stance', 'Putin talked about the what is happening in Israel and Gaza'],
     ])
     for (const a of annotations) expect(sliceCodePoints(text, a.target.position.start, a.target.position.end)).toBe(a.target.quote.exact)
-    expect(opened.annotations[1]).toMatchObject({
+    expect(annotations[1]).toMatchObject({
       author: 'maria',
       attributes: { kind: 'person', name: 'Vladimir Putin' },
       modified: '2025-03-02T09:20:00.000Z',

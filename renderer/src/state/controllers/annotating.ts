@@ -21,7 +21,7 @@ import type { SurfaceUpdate, TextSurface } from '../model/text-surface'
 import type { SessionState } from '../model/session-state'
 import type { Store } from '../model/store'
 import { UndoStack } from '../model/undo-stack'
-import { withTextQuotes } from '../../../../shared/annotations/sent-form'
+import { receivedAnnotations } from '../../../../shared/annotations/sent-form'
 
 const QUIET_MS = 400
 const MAX_WAIT_MS = 1000
@@ -81,7 +81,7 @@ export class Annotating {
     this.surface = null
     this.document = opened.document.id
     this.index = new TextIndex(opened.text)
-    this.layer = new AnnotationSet(withTextQuotes(this.index, opened.annotations), opened.links, opened.suggestions)
+    this.layer = new AnnotationSet(receivedAnnotations(this.index, opened.annotator, opened.annotations), opened.links, opened.suggestions)
     this.store.set({ layer: this.layer.snapshot(), selectedId: null, linking: null })
   }
 

@@ -10,7 +10,7 @@ import type { Annotation } from '../../../../shared/model/annotation'
 import type { Annotating } from './annotating'
 import type { SessionState } from '../model/session-state'
 import type { Store } from '../model/store'
-import { withTextQuotes } from '../../../../shared/annotations/sent-form'
+import { receivedAnnotations } from '../../../../shared/annotations/sent-form'
 
 /** What differs between a layer and a fresh copy of it. */
 export function layerDiff(layer: LayerState, fresh: readonly Annotation[]): { put: Annotation[]; removed: string[] } {
@@ -28,7 +28,7 @@ export function takeFreshLayer(work: Annotating, store: Store<SessionState>, ope
   const layer = work.layer
   const index = work.index
   if (!layer || !index || store.get().doc?.id !== opened.document.id) return
-  const { put, removed } = layerDiff(layer, withTextQuotes(index, opened.annotations))
+  const { put, removed } = layerDiff(layer, receivedAnnotations(index, opened.annotator, opened.annotations))
   layer.apply(put, removed)
   layer.setLinks(opened.links)
   const selected = store.get().selectedId
