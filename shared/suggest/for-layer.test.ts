@@ -6,6 +6,23 @@ import { suggest } from './suggest'
 
 const TEXT = '"We will not raise rates this year," said Central Bank Governor Anna Kovacs. Officials said the plan was sound.'
 
+/** A Source annotation "a" of rita's at these offsets. */
+function sourceAt(start: number, end: number, exact: string): Annotation {
+  return {
+    id: 'a',
+    label: 'source',
+    target: {
+      position: { type: 'TextPositionSelector', start, end },
+      quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+    },
+    attributes: {},
+    note: '',
+    author: 'rita',
+    created: '2024-01-01T00:00:00.000Z',
+    modified: '2024-01-01T00:00:00.000Z',
+  }
+}
+
 describe('suggestionsForLayer', () => {
   it('says in one sentence that a project without Claim and Source labels gets nothing', () => {
     const labels: LabelSchema = [{ ...defaultLabels[2]!, id: 'topic', attributedTo: null }]
@@ -37,19 +54,7 @@ describe('suggestionsForLayer', () => {
   it('leaves out spans already in the layer, but keeps links to them', () => {
     const found = suggest(TEXT)
     const source = found.spans.find((x) => x.label === 'source')!
-    const existing: Annotation = {
-      id: 'a',
-      label: 'source',
-      target: {
-        position: { type: 'TextPositionSelector', start: source.start, end: source.end },
-        quote: { type: 'TextQuoteSelector', exact: source.text, prefix: '', suffix: '' },
-      },
-      attributes: {},
-      note: '',
-      author: 'rita',
-      created: '2024-01-01T00:00:00.000Z',
-      modified: '2024-01-01T00:00:00.000Z',
-    }
+    const existing = sourceAt(source.start, source.end, source.text)
     const s = suggestionsForLayer('d', found, defaultLabels, { annotations: [existing], suggestions: [] })
     expect(s.spans.some((x) => x.id === source.id)).toBe(false)
     expect(s.left.existing).toBe(1)
@@ -59,19 +64,7 @@ describe('suggestionsForLayer', () => {
   it('leaves out a suggestion accepted with edited boundaries while its annotation is there, and proposes it again once that is gone', () => {
     const found = suggest(TEXT)
     const source = found.spans.find((x) => x.label === 'source')!
-    const moved: Annotation = {
-      id: 'a',
-      label: 'source',
-      target: {
-        position: { type: 'TextPositionSelector', start: source.start + 1, end: source.end },
-        quote: { type: 'TextQuoteSelector', exact: source.text.slice(1), prefix: '', suffix: '' },
-      },
-      attributes: {},
-      note: '',
-      author: 'rita',
-      created: '2024-01-01T00:00:00.000Z',
-      modified: '2024-01-01T00:00:00.000Z',
-    }
+    const moved = sourceAt(source.start + 1, source.end, source.text.slice(1))
     const record = {
       label: 'source',
       start: source.start,
