@@ -19,19 +19,11 @@ import { statementsTable } from '../shared/discourse/statements-table'
 import type { ExportLayer, LayerAnnotation } from '../shared/interchange/layer'
 import type { Link } from '../shared/model/annotation'
 import { defaultLabels } from '../shared/model/labels'
+import { seededIntegers } from '../shared/testing/seeded'
 
 const KINDS = ['person', 'organization', 'media', 'government', 'document', 'unnamed']
 const POLARITIES = ['favor', 'against', 'neutral', '']
 const STAMP = '2026-11-01T10:00:00.000Z'
-
-/** A pseudo-random generator (LCG) returning integers in [0, n), from its high bits (an LCG's low bits repeat every few calls). */
-function generator(seed: number): (n: number) => number {
-  let s = seed >>> 0
-  return (n) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0
-    return Math.floor((s / 4_294_967_296) * n)
-  }
-}
 
 /** The same name as annotators type it: other case, extra spaces. */
 function spelled(name: string, random: (n: number) => number): string {
@@ -50,7 +42,7 @@ export function syntheticDiscourse(annotators = 2, documents = 100): StatementsI
       outlet: `Outlet ${d % 7}`,
     }
     for (let w = 0; w < annotators; w++) {
-      const random = generator(1 + d * 31 + w * 7919)
+      const random = seededIntegers(1 + d * 31 + w * 7919)
       const author = `annotator${w}`
       const annotations: LayerAnnotation[] = []
       const links: Link[] = []

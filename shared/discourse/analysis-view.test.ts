@@ -24,17 +24,9 @@ import { buildMatrix, matrixCountsOf, matrixOf } from './matrix'
 import { buildNetwork, networkOf, networkTiesOf, type NetworkEdge } from './network'
 import { overTime } from './over-time'
 import { buildStatements, type StatementSet } from './statements'
+import { seededIntegers } from '../testing/seeded'
 
 const STAMP = '2026-01-01T00:00:00.000Z'
-
-/** A pseudo-random generator (LCG) of integers in [0, n). */
-function generator(seed: number): (n: number) => number {
-  let s = seed >>> 0
-  return (n) => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0
-    return Math.floor((s / 4_294_967_296) * n)
-  }
-}
 
 /**
  * A debate too big for the view to show whole: 2 annotators × 12 documents dated across 2023,
@@ -48,7 +40,7 @@ function bigDebate(): StatementSet {
     const id = `doc-${d}`
     properties[id] = { date: `2023-${String(1 + d).padStart(2, '0')}-15` }
     for (const annotator of ['ann', 'bea']) {
-      const random = generator(1 + d * 31 + annotator.length * 7 + (annotator === 'bea' ? 5 : 0))
+      const random = seededIntegers(1 + d * 31 + annotator.length * 7 + (annotator === 'bea' ? 5 : 0))
       const annotations: LayerAnnotation[] = []
       const links: Link[] = []
       const add = (n: number, label: string, attributes: Record<string, string>) => {
