@@ -58,11 +58,14 @@ export class ReviewMode {
     void this.client.call('settings.remember', { review: [...annotators] }).catch(() => undefined)
     const same = this.store.get().view === 'review' && sameList(this.store.get().compared, annotators)
     this.store.set({ compared: [...annotators], choosing: false, view: 'review', hint: null })
-    if (!same) {
-      this.reviewing.close()
-      void this.openReview()
+    if (same) {
+      void this.loadProgress()
+      return
     }
-    void this.loadProgress()
+    this.reviewing.close()
+    // The document's own review first: every document's progress is counted on the same host
+    // thread, and asked for once the review is drawn so it never delays it.
+    void this.openReview().finally(() => this.loadProgress())
   }
 
   /** Load the open document's review (again), once the annotator's own changes are saved. */
