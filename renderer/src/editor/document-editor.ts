@@ -227,7 +227,8 @@ export class DocumentEditor implements TextSurface {
     this.resize = new ResizeObserver(() => this.sync())
     this.resize.observe(this.scroller)
     this.resize.observe(this.view.dom)
-    this.sync(true)
+    // The first lines are measured; they are redrawn only if they do not cover the viewport.
+    this.sync()
   }
 
   /** Remove the view from the page. */
@@ -281,9 +282,13 @@ export class DocumentEditor implements TextSurface {
       if (viewport <= 0) return
       const width = this.view.dom.clientWidth
       if (width !== this.width) {
-        if (this.width) this.heights.forget()
+        // Another width changes every drawn paragraph's height: measure them again and redraw
+        // around the viewport. The first width is the one the first lines were just drawn at.
+        if (this.width) {
+          this.heights.forget()
+          force = true
+        }
         this.width = width
-        force = true
       }
       this.measure()
       const origin = this.origin()
