@@ -2,7 +2,10 @@
  * Review open time (issue 3's bar: under a second in browser mode for 3 annotators x 2,000
  * annotations): a 400 kB document whose three annotators agree on 70% of their spans and differ
  * on the rest; measured from clicking "Start review" to the frame that shows every lane's spans
- * and the units list, in a fresh page each run.
+ * and the units list, in a fresh page each run. The time is taken inside the page by the probe
+ * (bench/pages/probe.js: from the click event's time to the end of that frame's rendering), as
+ * every other page measure is; the time as the driving script sees it (from before Playwright's
+ * click to two frames after, round trips to the browser included) is reported beside it.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -12,6 +15,7 @@ import { Project } from '../electron/core/project/project'
 import { VIEWPORT } from './browser'
 import { generateSpans, generateText } from './corpus'
 import { putOps } from './projects'
+import { probeSource } from './static-pages'
 import { serveMarginalia } from './serve'
 import { summarize, type Summary } from './stats'
 
@@ -25,7 +29,10 @@ export interface ReviewOpenResult {
   annotators: number
   annotationsEach: number
   units: number
+  /** In the page: the click event to the end of the frame that paints every lane. */
   openMs: Summary
+  /** As the driving script sees it: before Playwright's click to two frames after the lanes are there. */
+  outerMs: Summary
 }
 
 /** Median and p95 of opening review mode on 3 x 2,000 annotations. */
@@ -47,7 +54,9 @@ export async function measureReviewOpen(browser: Browser, runs = 5, log: (s: str
       const own = generateSpans(corpus, 600, 20 + i)
       await (await project.layer(who, doc.id)).apply(putOps([...shared, ...own], who), text, project.tagSet, new Date().toISOString())
     }
+    const probe = await probeSource()
     const times: number[] = []
+    const outer: number[] = []
     let units = 0
     for (let run = 0; run < runs; run++) {
       // A fresh config folder each run: the host remembers whom the review compared and would
@@ -62,12 +71,14 @@ export async function measureReviewOpen(browser: Browser, runs = 5, log: (s: str
       try {
         const context = await browser.newContext({ viewport: VIEWPORT })
         const page = await context.newPage()
+        await page.addInitScript({ content: probe })
         await page.goto(served.url)
         await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
         await page.locator('.ProseMirror').waitFor()
         await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Review' }).click()
         const start = page.getByRole('dialog', { name: 'Review: compare annotators' }).getByRole('button', { name: 'Start review' })
         await start.waitFor()
+        await page.evaluate(`benchProbe.armOpen('marginaliaReview', { lanes: 3 }, 'click')`)
         const t0 = Date.now()
         await start.click()
         // bench/ is type-checked without the DOM library (and the page's CSP forbids string code).
@@ -90,15 +101,17 @@ export async function measureReviewOpen(browser: Browser, runs = 5, log: (s: str
               ),
             ),
         )
-        times.push(Date.now() - t0)
+        outer.push(Date.now() - t0)
+        const inPage = (await page.evaluate(`benchProbe.openResult(60000)`)) as { openMs: number }
+        times.push(inPage.openMs)
         units = Number(/\/\s*(\d+)/.exec((await page.getByTestId('review-progress').textContent()) ?? '')?.[1] ?? 0)
-        log(`review open ${run + 1}/${runs}: ${times[times.length - 1]} ms`)
+        log(`review open ${run + 1}/${runs}: ${times.at(-1)!.toFixed(0)} ms in the page, ${outer.at(-1)} ms from the script`)
         await context.close()
       } finally {
         await served.stop()
       }
     }
-    return { annotators: 3, annotationsEach: 2000, units, openMs: summarize(times) }
+    return { annotators: 3, annotationsEach: 2000, units, openMs: summarize(times), outerMs: summarize(outer) }
   } finally {
     await rm(root, { recursive: true, force: true })
   }

@@ -127,6 +127,12 @@
       const shown = document.querySelector('.ProseMirror .mg-selected')?.getBoundingClientRect()
       return box !== undefined && shown !== undefined && shown.bottom > box.top && shown.top < box.bottom
     },
+    /** Marginalia's review: every compared annotator's lane has spans drawn and the progress is shown. */
+    marginaliaReview:
+      ({ lanes }) =>
+      () =>
+        document.querySelector('[data-testid="review-progress"]') !== null &&
+        Array.from({ length: lanes }, (_, i) => i).every((lane) => document.querySelector(`.mg-rv-lane-${lane}`) !== null),
     /** Marginalia's header says every change is on disk. */
     marginaliaSaved: () => () => document.querySelector('[data-testid=save-state]')?.textContent === 'Saved',
     /** The floor and the peer say when their page is loaded and drawn. */
