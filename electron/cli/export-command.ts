@@ -1,4 +1,5 @@
 /** `marginalia export`: every format, to a file, a folder (brat) or standard output. */
+import { once } from 'node:events'
 import { promises as fs } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -8,6 +9,7 @@ import { ExportFormat } from '../../shared/interchange/formats'
 import { AnnotatorName } from '../../shared/model/annotation'
 import { writeFileDurable } from '../core/store/durable'
 import { exportProject, zipEntries } from '../core/interchange/export-formats'
+import { tableChunks, writeTableFile, type TableExportOptions } from '../core/interchange/export-tables'
 import { checkAnnotators, selectionFor } from '../core/interchange/export-layers'
 import { Project } from '../core/project/project'
 import { Settings, defaultConfigDir } from '../core/project/settings'
@@ -60,6 +62,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   }
   await checkAnnotators(project, me ? [me] : annotators)
   const selection = selectionFor(layer, annotators.length > 0 ? annotators : null, () => me!)
+  if (format === 'csv' || format === 'tsv') return writeTable(project, { ...parsed.data, ...selection, format }, values.out, values.json)
   const result = await exportProject(project, { ...parsed.data, ...selection })
   for (const w of result.warnings) console.error(w)
   if (!values.out) {
@@ -91,6 +94,25 @@ export async function exportCommand(args: string[]): Promise<number> {
       warnings: result.warnings,
     })
   else console.error(`Wrote ${what} to ${out}.`)
+  return 0
+}
+
+/** CSV and TSV are written as their rows are made, to the file (durably) or to standard output. */
+async function writeTable(
+  project: Project,
+  options: TableExportOptions,
+  outPath: string | undefined,
+  json: boolean | undefined,
+): Promise<number> {
+  if (!outPath) {
+    const { chunks } = await tableChunks(project, options)
+    for (const chunk of chunks) if (!process.stdout.write(chunk)) await once(process.stdout, 'drain')
+    return 0
+  }
+  const out = resolve(outPath)
+  const { rows, documents } = await writeTableFile(project, options, out)
+  if (json) printJson({ format: options.format, out, files: [out], annotations: rows, documents, warnings: [] })
+  else console.error(`Wrote ${rows} annotations of ${documents} documents to ${out}.`)
   return 0
 }
 

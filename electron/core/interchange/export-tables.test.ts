@@ -1,14 +1,16 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { afterEach, describe, expect, it } from 'vitest'
 import { restoreFormulaCell } from '../../../shared/csv'
 import { sliceCodePoints } from '../../../shared/offsets'
-import { exportCsv } from './export-tables'
+import { diskFaults } from '../store/durable'
+import { exportCsv, exportTable, tableChunks, writeTableFile } from './export-tables'
 import { projectWith, tagOp, trickyTexts } from '../testing'
 
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
+  diskFaults.write = null
   for (const c of cleanups.splice(0)) await c()
 })
 
@@ -123,5 +125,33 @@ describe('CSV export', () => {
     const project = await annotated()
     expect((await exportCsv(project, { annotators: ['jonas'], reviewed: false, bom: false, neutralizeFormulas: true })).rows).toBe(1)
     expect((await exportCsv(project, { annotators: ['nobody'], reviewed: false, bom: false, neutralizeFormulas: true })).rows).toBe(0)
+  })
+})
+
+describe('a CSV or TSV written as its rows are made', () => {
+  it('is, in the file and on a stream, the same text as the export built whole, with the same counts', async () => {
+    const project = await annotated()
+    for (const format of ['csv', 'tsv'] as const) {
+      const options = { format, annotators: 'all', reviewed: true, bom: true, neutralizeFormulas: true } as const
+      const whole = await exportTable(project, options)
+      const path = join(project.dir, '..', `streamed.${format}`)
+      expect(await writeTableFile(project, options, path)).toEqual({ rows: whole.rows, documents: whole.documents })
+      expect(await readFile(path, 'utf8')).toBe(whole.content)
+      const streamed = await tableChunks(project, options)
+      expect([...streamed.chunks].join('')).toBe(whole.content)
+      expect([streamed.rows(), streamed.documents()]).toEqual([whole.rows, whole.documents])
+    }
+  })
+
+  it('leaves the file it would replace as it was when the disk fails midway, and no partial file beside it', async () => {
+    const project = await annotated()
+    const folder = join(project.dir, '..')
+    const path = join(folder, 'kept.csv')
+    await writeFile(path, 'the earlier export\r\n')
+    diskFaults.write = (p) => (p === path ? Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }) : null)
+    const options = { format: 'csv', annotators: 'all', reviewed: true, bom: false, neutralizeFormulas: true } as const
+    await expect(writeTableFile(project, options, path)).rejects.toMatchObject({ code: 'ENOSPC' })
+    expect(await readFile(path, 'utf8')).toBe('the earlier export\r\n')
+    expect((await readdir(folder)).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
 })

@@ -1,25 +1,16 @@
 /**
- * The tabular exports of the tagged spans: CSV and TSV written by csv-stringify (RFC 4180: CRLF
- * record ends; a field holding a line feed, a carriage return, a quote, the delimiter or a
- * leading or trailing space is quoted, quotes doubled), in UTF-8, optionally with a byte order
- * mark for Excel and, by default, with cells a spreadsheet would run as formulas neutralised; and
- * an Excel workbook (.xlsx, written by write-excel-file) with the spans, the links and the
+ * The tabular exports of the tagged spans: CSV and TSV (shared/interchange/delimited.ts: RFC 4180,
+ * CRLF record ends, a field holding a line feed, a carriage return, a quote, the delimiter or a
+ * leading or trailing space quoted, quotes doubled), in UTF-8, optionally with a byte order mark
+ * for Excel and, by default, with cells a spreadsheet would run as formulas neutralised; and an
+ * Excel workbook (.xlsx, written by write-excel-file) with the spans, the links and the
  * documents, offsets as numbers. The rows come from shared/csv.ts, so every table has the same
- * columns in the same order.
+ * columns in the same order. A CSV or TSV file is written as its rows are made (writeTableFile).
  */
-import { stringify } from 'csv-stringify/sync'
 import writeXlsxFile, { type Row, type SheetData } from 'write-excel-file/node'
-import {
-  LINK_HEADER,
-  MEMO_HEADER,
-  csvHeader,
-  csvRows,
-  documentHeader,
-  documentRows,
-  linkRows,
-  neutralizeFormulaCell,
-  type Cell,
-} from '../../../shared/csv'
+import { LINK_HEADER, MEMO_HEADER, csvHeader, csvRows, documentHeader, documentRows, linkRows, type Cell } from '../../../shared/csv'
+import { delimitedChunks, toDelimitedText, type Delimiter } from '../../../shared/interchange/delimited'
+import { writeFileDurable } from '../store/durable'
 import { selectLayers, type LayerSelection } from './export-layers'
 import type { Project } from '../project/project'
 import type { DocumentEntry } from '../../../shared/model/project'
@@ -33,35 +24,46 @@ export interface TableExportOptions extends LayerSelection {
   neutralizeFormulas: boolean
 }
 
-/**
- * Rows as delimited text that every reader splits the same way (Python's csv module, pandas,
- * R's readr, Excel, LibreOffice): CRLF between records, and any field that holds a line feed, a
- * carriage return, a quote or the delimiter, or starts or ends with white space, in quotes.
- */
-export function toDelimited(rows: readonly (readonly Cell[])[], delimiter: ',' | '\t' = ',', bom = false): string {
-  const body = stringify(rows as Cell[][], {
-    delimiter,
-    record_delimiter: 'windows',
-    quote_record_delimiter: true,
-    quoted_match: /^\s|\s$/,
-  })
-  return (bom ? '\uFEFF' : '') + body
+/** Rows as delimited text (header included, nothing neutralised): see shared/interchange/delimited.ts. */
+export function toDelimited(rows: readonly (readonly Cell[])[], delimiter: Delimiter = ',', bom = false): string {
+  return toDelimitedText({ header: rows[0] ?? [], rows: rows.slice(1) }, { delimiter, bom })
 }
 
 /** The spans table of the selected layers: the header and one row per annotation. */
 async function spanTable(project: Project, selection: LayerSelection): Promise<{ header: string[]; rows: Cell[][]; documents: number }> {
-  const rows: Cell[][] = []
-  const documents = new Set<string>()
+  const table = await spanRows(project, selection)
+  const rows = [...table.rows]
+  return { header: table.header, rows, documents: table.documents() }
+}
+
+/**
+ * The spans table with its rows made a layer at a time as they are read: the header, the rows,
+ * and how many documents the rows read so far came from (all of them once the rows are read).
+ */
+async function spanRows(
+  project: Project,
+  selection: LayerSelection,
+): Promise<{ header: string[]; rows: Iterable<Cell[]>; count: () => number; documents: () => number }> {
+  const layers = await selectLayers(project, selection)
   const include = selection.include
   const idColumn = csvHeader(project.labels).indexOf('annotation_id')
-  for (const layer of await selectLayers(project, selection)) {
-    const layerRows = csvRows(project.labels, rowsInput(layer))
-    // Rows are built from the whole layer (a kept claim still names its source), then narrowed.
-    const kept = include ? layerRows.filter((r) => include(layer.document.id, layer.annotator, String(r[idColumn]))) : layerRows
-    if (kept.length > 0 || !include) documents.add(layer.document.id)
-    rows.push(...kept)
+  const documents = new Set<string>()
+  let count = 0
+  function* rows(): Generator<Cell[]> {
+    for (const layer of layers) {
+      const layerRows = csvRows(project.labels, rowsInput(layer))
+      // Rows are built from the whole layer (a kept claim still names its source), then narrowed.
+      let kept = 0
+      for (const r of layerRows) {
+        if (include && !include(layer.document.id, layer.annotator, String(r[idColumn]))) continue
+        kept++
+        count++
+        yield r
+      }
+      if (kept > 0 || !include) documents.add(layer.document.id)
+    }
   }
-  return { header: csvHeader(project.labels), rows, documents: documents.size }
+  return { header: csvHeader(project.labels), rows: rows(), count: () => count, documents: () => documents.size }
 }
 
 function rowsInput(layer: Awaited<ReturnType<typeof selectLayers>>[number]) {
@@ -82,11 +84,40 @@ export async function exportTable(
   project: Project,
   options: TableExportOptions,
 ): Promise<{ content: string; rows: number; documents: number }> {
-  const { header, rows, documents } = await spanTable(project, options)
-  const safe = options.neutralizeFormulas
-    ? rows.map((r) => r.map((cell) => (typeof cell === 'string' ? neutralizeFormulaCell(cell) : cell)))
-    : rows
-  return { content: toDelimited([header, ...safe], options.format === 'tsv' ? '\t' : ',', options.bom), rows: rows.length, documents }
+  const table = await spanRows(project, options)
+  const content = toDelimitedText(table, delimitedOptions(options))
+  return { content, rows: table.count(), documents: table.documents() }
+}
+
+/**
+ * Write the CSV or TSV of the selected layers to a file as its rows are made (never the whole
+ * text in memory), durably: the file is whole or, after a crash, as it was.
+ */
+export async function writeTableFile(
+  project: Project,
+  options: TableExportOptions,
+  path: string,
+): Promise<{ rows: number; documents: number }> {
+  const table = await spanRows(project, options)
+  await writeFileDurable(path, delimitedChunks(table, delimitedOptions(options)))
+  return { rows: table.count(), documents: table.documents() }
+}
+
+/** The same CSV or TSV, in pieces, for a stream (standard output). */
+export async function tableChunks(
+  project: Project,
+  options: TableExportOptions,
+): Promise<{ chunks: Iterable<string>; rows: () => number; documents: () => number }> {
+  const table = await spanRows(project, options)
+  return { chunks: delimitedChunks(table, delimitedOptions(options)), rows: table.count, documents: table.documents }
+}
+
+function delimitedOptions(options: { format: DelimitedFormat; bom: boolean; neutralizeFormulas: boolean }) {
+  return {
+    delimiter: options.format === 'tsv' ? ('\t' as const) : (',' as const),
+    bom: options.bom,
+    neutralizeFormulas: options.neutralizeFormulas,
+  }
 }
 
 /** The CSV text of the selected layers (exportTable with format 'csv'). */
@@ -99,10 +130,7 @@ export function delimitedTable(
   table: { header: readonly string[]; rows: readonly (readonly Cell[])[] },
   options: { format: DelimitedFormat; bom: boolean; neutralizeFormulas: boolean },
 ): string {
-  const safe = options.neutralizeFormulas
-    ? table.rows.map((r) => r.map((cell) => (typeof cell === 'string' ? neutralizeFormulaCell(cell) : cell)))
-    : table.rows
-  return toDelimited([table.header, ...safe], options.format === 'tsv' ? '\t' : ',', options.bom)
+  return toDelimitedText(table, delimitedOptions(options))
 }
 
 /** Tables as one Excel workbook, a sheet each (names up to 31 characters), with the spans workbook's cells and Long cells sheet. */

@@ -15,6 +15,9 @@ import { basename, dirname, join } from 'node:path'
  */
 export const diskFaults: { write: ((path: string) => NodeJS.ErrnoException | null) | null } = { write: null }
 
+/** What a durable write writes: all at once, or in pieces as they are made. */
+export type FileData = string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>
+
 /** fsync a folder so a rename in it survives a crash (a no-op where the OS does not allow it). */
 export async function fsyncDir(dir: string): Promise<void> {
   let handle: fs.FileHandle | undefined
@@ -43,19 +46,27 @@ export async function makeFolderDurable(dir: string): Promise<void> {
 }
 
 /** Write `data` to `path` atomically and durably, creating the folder (durably) if needed. */
-export async function writeFileDurable(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileDurable(path: string, data: FileData): Promise<void> {
   const dir = dirname(path)
   await makeFolderDurable(dir)
   const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
   const handle = await fs.open(tmp, 'wx', 0o644)
   try {
     const fault = diskFaults.write?.(path)
-    if (fault) {
-      // As a disk that fills up midway: part of the data is written, then the write fails.
-      await handle.writeFile(typeof data === 'string' ? data.slice(0, data.length >> 1) : data.subarray(0, data.length >> 1))
-      throw fault
+    if (typeof data === 'string' || data instanceof Uint8Array) {
+      if (fault) {
+        // As a disk that fills up midway: part of the data is written, then the write fails.
+        await handle.writeFile(typeof data === 'string' ? data.slice(0, data.length >> 1) : data.subarray(0, data.length >> 1))
+        throw fault
+      }
+      await handle.writeFile(data)
+    } else {
+      for await (const piece of data) {
+        // writeFile on an open handle writes the whole piece at the current position.
+        await handle.writeFile(piece)
+        if (fault) throw fault
+      }
     }
-    await handle.writeFile(data)
     await handle.sync()
   } catch (e) {
     await handle.close()
