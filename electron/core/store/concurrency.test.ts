@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { readFile, readdir, writeFile } from 'node:fs/promises'
+import { open, readFile, readdir, rename, stat, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -93,6 +93,53 @@ describe('two windows on one project', () => {
     })
     expect((await onDisk()).annotations.map((a) => a.id)).toEqual(['m1'])
   }, 10_000)
+})
+
+describe('a layer last changed long ago', () => {
+  it('is taken as unchanged without reading it while its stamp holds, and read again when the file changes', async () => {
+    const made = await projectWith({ 'talks.txt': TEXT })
+    cleanups.push(made.cleanup)
+    const { project } = made
+    const doc = project.documents[0]!.id
+    const text = await project.text(doc)
+    await (await project.layer('maria', doc)).apply([put('m1', 0)], text, project.tagSet, new Date().toISOString())
+    const file = join(made.dir, 'annotations', 'maria', `${doc}.json`)
+    const ids = async () => (await project.freshLayer('maria', doc)).annotations.map((a) => a.id)
+    const reads = async () => (await project.layer('maria', doc)).adapter.checkedReads
+    /** Past the two seconds in which a file's times may not move on a change. */
+    const settle = () => new Promise((ok) => setTimeout(ok, 2_100))
+    /** m1 renamed to a same-length id: the same size, so only the inode or a time can tell. */
+    const changed = async () => (await readFile(file, 'utf8')).replace('"m1"', '"x1"')
+
+    // Dated a minute back to a whole second, so putting that time back restores it exactly.
+    const past = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000)
+    await utimes(file, past, past)
+    await settle()
+    expect(await ids()).toEqual(['m1'])
+    const before = await reads()
+    expect(await ids()).toEqual(['m1'])
+    expect(await ids()).toEqual(['m1'])
+    expect(await reads()).toBe(before)
+
+    // Written in place at the same size, its modification time put back: the change time tells.
+    const content = await changed()
+    const handle = await open(file, 'r+')
+    await handle.write(content, 0)
+    await handle.close()
+    await utimes(file, past, past)
+    expect((await stat(file, { bigint: true })).mtimeNs).toBe(BigInt(past.getTime()) * 1_000_000n)
+    expect(await ids()).toEqual(['x1'])
+    expect(await reads()).toBe(before + 1)
+
+    // Another file of the same size renamed over it, dated as the old one: the inode tells.
+    await settle()
+    expect(await ids()).toEqual(['x1'])
+    const other = join(made.dir, 'replacement.json')
+    await writeFile(other, (await readFile(file, 'utf8')).replace('"x1"', '"y1"'))
+    await utimes(other, past, past)
+    await rename(other, file)
+    expect(await ids()).toEqual(['y1'])
+  }, 15_000)
 })
 
 /**

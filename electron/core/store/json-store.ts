@@ -84,6 +84,14 @@ export class DurableJsonFile<T> implements Adapter<T> {
   private generation = 0
   /** The file's content as last read or written by us, to tell others' changes from our own. */
   private last: string | null = null
+  /**
+   * The file's identity, size and times, taken just before a read that found `last` in it; null
+   * after our own writes and before the first such read. While they stay the same, and the file
+   * was last changed well before they were taken, the file still holds `last` (see unchangedSince).
+   */
+  private seen: FileStamp | null = null
+  /** How many times the whole file was read to see whether someone else changed it. */
+  checkedReads = 0
   /** An older-format original read from disk, kept as a backup before its first rewrite. */
   private original: { raw: string; version: number } | null = null
 
@@ -101,12 +109,14 @@ export class DurableJsonFile<T> implements Adapter<T> {
   async read(): Promise<T | null> {
     const started = Date.now()
     for (;;) {
+      const stat = await statOf(this.path)
       const disk = await this.readDisk()
       if (disk === null) return null
       const raw = 'raw' in disk ? disk.raw : null
       const parsed = raw === null ? { problem: (disk as { problem: string }).problem } : await this.parse(raw)
       if ('data' in parsed && raw !== null) {
         this.accept(raw, parsed)
+        this.seen = stat
         return parsed.data
       }
       if (raw !== null && (await changedRecently(this.path))) {
@@ -137,8 +147,12 @@ export class DurableJsonFile<T> implements Adapter<T> {
     if (this.pending > 0) return null
     // A save that finished while we read may have made what we read old: then it is not taken.
     const generation = this.generation
+    const stat = await statOf(this.path)
+    if (stat !== null && this.seen !== null && unchangedSince(this.seen, stat)) return null
+    this.checkedReads++
     const disk = await this.readDisk().catch(() => null)
     const raw = disk && 'raw' in disk ? disk.raw : null
+    if (raw !== null && raw === this.last && generation === this.generation) this.seen = stat
     if (raw === null || raw === this.last || this.pending > 0 || generation !== this.generation) return null
     let parsed: Parsed<T>
     try {
@@ -148,6 +162,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
     if (!('data' in parsed) || this.pending > 0 || generation !== this.generation) return null
     this.accept(raw, parsed)
+    this.seen = stat
     this.mirror(parsed.data)
     return parsed.data
   }
@@ -217,6 +232,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
     await backups?.beforeSave(migrating ? null : raw, snapshot)
     await writeFileDurable(this.path, json)
     this.generation++
+    // Our own file's stamp is taken at the next read that finds it, never here: another program
+    // could have replaced it between the rename and a look now.
+    this.seen = null
     await backups?.afterSave(json)
     this.last = json
     this.original = null
@@ -293,6 +311,51 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
     return { data: result.data, migratedFrom }
   }
+}
+
+/** What a look at a file (stat) says of it: which file it is, its size and times (ns), and when we looked. */
+interface FileStamp {
+  dev: bigint
+  ino: bigint
+  size: bigint
+  mtimeNs: bigint
+  ctimeNs: bigint
+  lookedNs: bigint
+}
+
+/**
+ * A file changed within this long before we looked may change again without its times moving
+ * (file systems keep times in ticks of milliseconds to two seconds): its content must be read.
+ */
+const RACY_NS = 2_000_000_000n
+
+async function statOf(path: string): Promise<FileStamp | null> {
+  const lookedNs = BigInt(Date.now()) * 1_000_000n
+  try {
+    const s = await fs.stat(path, { bigint: true })
+    return s.isFile() ? { dev: s.dev, ino: s.ino, size: s.size, mtimeNs: s.mtimeNs, ctimeNs: s.ctimeNs, lookedNs } : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Whether a file is surely as it was at an earlier look: the same file (device and inode: every
+ * durable write renames a new file into place), size and modification and change times, and
+ * its last change at least RACY_NS before that look, so a change after it would have moved its
+ * times (the rule git uses for its index: a file changed in the same tick as the look is "racy"
+ * and read again).
+ */
+function unchangedSince(earlier: FileStamp, now: FileStamp): boolean {
+  return (
+    earlier.dev === now.dev &&
+    earlier.ino === now.ino &&
+    earlier.size === now.size &&
+    earlier.mtimeNs === now.mtimeNs &&
+    earlier.ctimeNs === now.ctimeNs &&
+    earlier.lookedNs - earlier.ctimeNs >= RACY_NS &&
+    earlier.lookedNs - earlier.mtimeNs >= RACY_NS
+  )
 }
 
 async function changedRecently(path: string): Promise<boolean> {
