@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { chooseMenu, expect, test, type Marginalia } from './harness'
 import { dragSelect } from './text'
+import type { OpenedDocument } from '../shared/api'
 
 /** Call the API from the page, with the launch token, as the app does. */
 function api(page: Page, app: Marginalia) {
@@ -35,14 +36,14 @@ async function damagedLayer(page: Page, app: Marginalia) {
   await expect(page.getByRole('navigation', { name: 'Documents' })).toBeVisible()
   const call = api(page, app)
   const doc = (await readdir(join(app.projectDir, 'annotations', 'jonas')))[0]!.replace(/\.json$/, '')
-  const opened = (await call('documents.open', { id: doc })) as { value: { annotations: { label: string }[] } }
+  const opened = (await call('documents.open', { id: doc })) as { value: OpenedDocument }
   const title = ((await call('documents.list', {})) as { value: { id: string; title: string }[] }).value.find((d) => d.id === doc)!.title
   const saved = (await call('annotations.apply', {
     document: doc,
     ops: [
       {
         op: 'put',
-        annotation: { id: 'backup-check', label: opened.value.annotations[0]!.label, start: 0, end: 10, attributes: {}, note: '' },
+        annotation: { id: 'backup-check', label: opened.value.annotations.rows[0]![1], start: 0, end: 10, attributes: {}, note: '' },
       },
     ],
   })) as { ok: boolean }
@@ -52,7 +53,7 @@ async function damagedLayer(page: Page, app: Marginalia) {
   // The store is read when the host opens it: restart so it meets the damaged file.
   await app.crashAndRestart()
   await page.goto(app.url)
-  return { doc, title, count: opened.value.annotations.length + 1 }
+  return { doc, title, count: opened.value.annotations.rows.length + 1 }
 }
 
 test('a damaged layer shows a banner naming its pinned last good copy, and restoring it brings the annotations back', async ({

@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { ProjectFile, StoreFile } from '../shared/model/project'
 import { bundleServe, sampleCopy, serve, type Served } from './browser-api'
+import type { OpenedDocument } from '../shared/api'
 
 const CYCLES = Number(process.env.MARGINALIA_CRASH_CYCLES ?? 110)
 const SEED = Number(process.env.MARGINALIA_CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31))
@@ -201,11 +202,11 @@ test('SIGKILL at random moments while annotating, 100+ times: nothing acknowledg
       if (new Set(ids).size !== ids.length) problems.push(`${doc}: an annotation is stored twice`)
       for (const a of annotations) seen.set(a.id, `${a.label}:${a.target.position.start}-${a.target.position.end}`)
       // The server shows exactly what is on disk.
-      const opened = (await call(s, 'documents.open', { id: doc })) as { annotations: { id: string }[]; notice: string | null }
+      const opened = (await call(s, 'documents.open', { id: doc })) as OpenedDocument
       if (opened.notice !== null) problems.push(`${doc}: ${opened.notice}`)
       if (
-        opened.annotations
-          .map((a) => a.id)
+        opened.annotations.rows
+          .map((row) => row[0])
           .sort()
           .join() !== [...ids].sort().join()
       )

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { StoreFile, type ProjectFile } from '../shared/model/project'
 import { sampleCopy, serve, type Served } from './browser-api'
+import type { OpenedDocument } from '../shared/api'
 
 const live: Served[] = []
 test.afterEach(async () => {
@@ -33,7 +34,7 @@ test('two processes saving the same layer at once lose nothing', async () => {
     expect(store.annotations.map((a) => a.id).sort()).toEqual(Array.from({ length: 60 }, (_, i) => `pair-${i}`).sort())
     for (const s of [one, two]) {
       const opened = await s.call('documents.open', { id: doc })
-      expect(opened !== 'lost' && opened.ok && (opened.value as { annotations: unknown[] }).annotations).toHaveLength(60)
+      expect(opened !== 'lost' && opened.ok && (opened.value as OpenedDocument).annotations.rows).toHaveLength(60)
     }
 
     const [renamed, imported] = await Promise.all([

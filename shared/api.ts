@@ -23,7 +23,7 @@ import type { TagUsage } from './tagset/tagset'
 import { UnitDecision, type Decision, type ReviewedAnnotation } from './model/review'
 import type { AgreementReport } from './agreement/report'
 import type { DocumentSuggestions } from './suggest/for-layer'
-import type { SentAnnotation } from './annotations/sent-form'
+import type { SentAnnotations } from './annotations/sent-form'
 import type { SentLayer, SentUnit } from './review/sent-form'
 import { AnalysisFilter, Narrow, NetworkChoice, OverTimeChoice, type AnalysisView, type StatementPage } from './discourse/analysis-view'
 
@@ -93,7 +93,7 @@ export interface OpenedDocument {
    * Without what the page has already (shared/annotations/sent-form.ts): it puts that back with
    * `receivedAnnotations` from `text` and `annotator`.
    */
-  annotations: SentAnnotation[]
+  annotations: SentAnnotations
   links: Link[]
   /** The annotator's decisions on suggestions in this document (rejected; accepted, with the annotation). */
   suggestions: SuggestionRecord[]

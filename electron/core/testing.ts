@@ -5,7 +5,10 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { AnnotationOp } from '../../shared/model/annotation'
+import type { OpenedDocument } from '../../shared/api'
+import { receivedAnnotations } from '../../shared/annotations/sent-form'
+import type { Annotation, AnnotationOp } from '../../shared/model/annotation'
+import { TextIndex } from '../../shared/offsets'
 import { Project } from './project/project'
 
 /** The repository's folder, and its fixtures (the sample project, test corpora, readers we did not write). */
@@ -54,4 +57,9 @@ export async function tagOp(
   const start = index.u16ToCp(u16)
   const end = index.u16ToCp(u16 + quote.length)
   return { op: 'put', annotation: { id, label, start, end, attributes, note } }
+}
+
+/** The annotations an opened document holds, as the page puts them back from their sent form. */
+export function annotationsOf(opened: OpenedDocument): Annotation[] {
+  return receivedAnnotations(new TextIndex(opened.text), opened.annotator, opened.annotations)
 }

@@ -33,35 +33,32 @@ describe('the sent form of an opened layer', () => {
   ] as const
   const annotations = spans.map(([s, e], i) => stored(index, `a${i}`, s, e))
 
-  it('leaves out every quote the text gives, the author, equal times and the selector type, and puts back exactly the stored annotations, through JSON', () => {
+  it('sends one row each without every quote the text gives, the author, equal times and the keys, and puts back exactly the stored annotations, through JSON', () => {
     const sent = sentAnnotations(index, 'maria', annotations)
-    expect(sent.every((a) => a.target.quote === undefined && a.author === undefined && a.modified === undefined)).toBe(true)
-    expect(sent[0]).toEqual({
-      id: 'a0',
-      label: 'claim',
-      target: { position: { start: 0, end: 3 } },
-      attributes: {},
-      note: '',
-      created: annotations[0]!.created,
-    })
+    expect(sent.times).toEqual(['2026-01-01T00:00:00.000Z'])
+    expect(sent.rows.every((row) => row.length === 7)).toBe(true)
+    expect(sent.rows[0]).toEqual(['a0', 'claim', 0, 3, 0, {}, ''])
     const back = receivedAnnotations(new TextIndex(TEXT), 'maria', JSON.parse(JSON.stringify(sent)))
     expect(back).toEqual(annotations)
     // The same keys in the same order as the stored form, so a reload compares them as unchanged.
     expect(JSON.stringify(back)).toBe(JSON.stringify(annotations))
     for (const a of back) expect(a.target.quote.exact).toBe(cp.slice(a.target.position.start, a.target.position.end).join(''))
-    expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(annotations).length / 2)
+    expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(annotations).length / 4)
   })
 
   it('sends what the page cannot rebuild as stored: a quote the text does not give, another author, a later change', () => {
     const changed = new TextIndex(TEXT.replace('Ministerin', 'Minister'))
     // Every quote's text or context changed (or the span now runs past the end): each is sent whole.
     const sent = sentAnnotations(changed, 'maria', annotations)
-    expect(sent.filter((a) => a.target.quote !== undefined).map((a) => a.id)).toEqual(['a0', 'a1', 'a2', 'a3', 'a4'])
+    expect(sent.rows.filter((row) => row[7]?.quote !== undefined).map((row) => row[0])).toEqual(['a0', 'a1', 'a2', 'a3', 'a4'])
     expect(receivedAnnotations(changed, 'maria', sent)).toEqual(annotations)
-    const edited = annotations.map((a, i) => (i === 1 ? { ...a, author: 'jonas', modified: '2026-02-01T00:00:00.000Z' } : a))
+    const edited = annotations.map((a, i) =>
+      i === 1 ? { ...a, attributes: { polarity: 'for' }, note: 'a note', author: 'jonas', modified: '2026-02-01T00:00:00.000Z' } : a,
+    )
     const mixed = sentAnnotations(index, 'maria', edited)
-    expect(mixed[1]).toMatchObject({ author: 'jonas', modified: '2026-02-01T00:00:00.000Z' })
-    expect(mixed[0]!.author).toBeUndefined()
+    expect(mixed.times).toEqual(['2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z'])
+    expect(mixed.rows[1]).toEqual(['a1', 'claim', 4, 5, 0, { polarity: 'for' }, 'a note', { author: 'jonas', modified: 1 }])
+    expect(mixed.rows[0]).toHaveLength(7)
     expect(JSON.stringify(receivedAnnotations(index, 'maria', JSON.parse(JSON.stringify(mixed))))).toBe(JSON.stringify(edited))
   })
 })

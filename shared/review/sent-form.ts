@@ -5,7 +5,7 @@
  * back with `receivedReview`, so the review screen works on the same objects as before; the reply
  * for 3 × 2,000 annotations shrinks to about a third.
  */
-import { receivedAnnotations, sentAnnotations, type SentAnnotation } from '../annotations/sent-form'
+import { receivedAnnotations, sentAnnotations, type SentAnnotations } from '../annotations/sent-form'
 import type { Link } from '../model/annotation'
 import type { TextIndex } from '../offsets'
 import type { ReviewLayer, ReviewUnit } from './units'
@@ -23,7 +23,7 @@ export type SentUnit = Omit<ReviewUnit, 'members'> & { members: SentMember[] }
 /** A compared layer on the wire: its annotations without the quotes the text gives. */
 export interface SentLayer {
   annotator: string
-  annotations: SentAnnotation[]
+  annotations: SentAnnotations
   links: readonly Link[]
 }
 

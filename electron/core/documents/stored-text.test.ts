@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../shared/api'
 import { createHandlers } from '../app/handlers'
 import { textBackupPath } from './stored-text'
-import { projectWith, tempDir } from '../testing'
+import { annotationsOf, projectWith, tempDir } from '../testing'
 import { validateProject } from '../project/validate-project'
 import { Workbench } from '../app/workbench'
 
@@ -79,7 +79,7 @@ describe('a damaged text', () => {
         ),
       )
       // The layer itself is intact and shown.
-      expect(opened.annotations.map((a) => a.id)).toEqual(['a1'])
+      expect(annotationsOf(opened).map((a) => a.id)).toEqual(['a1'])
 
       // No annotation can be saved against it: the core refuses, by code.
       const put = { op: 'put', annotation: { id: 'a2', label: 'claim', start: 10, end: 14, attributes: {}, note: '' } }

@@ -7,7 +7,7 @@ import { ProjectFile, StoreFile } from '../../../shared/model/project'
 import { sliceCodePoints, TextIndex } from '../../../shared/offsets'
 import { receivedAnnotations } from '../../../shared/annotations/sent-form'
 import { createHandlers } from '../app/handlers'
-import { FIXTURES, tempDir } from '../testing'
+import { annotationsOf, FIXTURES, tempDir } from '../testing'
 import { Workbench } from '../app/workbench'
 
 const DOC = 'putin-s-muted-response'
@@ -43,7 +43,7 @@ describe('an older format (version 0, fixtures/formats/v0-project)', () => {
     const text = await readFile(join(dir, 'texts', `${DOC}.txt`), 'utf8')
     expect(opened.document).toMatchObject({ title: "Putin's muted response to Hamas attack", length: Array.from(text).length })
     // Sent without the quotes the text gives; the page puts them back from the text.
-    expect(opened.annotations.every((a) => a.target.quote === undefined)).toBe(true)
+    expect(opened.annotations.rows.every((row) => row[7]?.quote === undefined)).toBe(true)
     const annotations = receivedAnnotations(new TextIndex(opened.text), opened.annotator, opened.annotations)
     expect(annotations.map((a) => [a.id, a.label, a.target.quote.exact])).toEqual([
       ['m1', 'claim', 'Russia is aligning with its arch enemy'],
@@ -264,6 +264,6 @@ describe('a newer format', () => {
       error: { code: 'conflict' },
     })
     expect(await readFile(file, 'utf8')).toBe(newer)
-    expect((await wb.openDocument(docs[1]!.id)).annotations.length).toBeGreaterThan(5)
+    expect(annotationsOf(await wb.openDocument(docs[1]!.id)).length).toBeGreaterThan(5)
   })
 })

@@ -63,7 +63,7 @@ describe('review and adjudication', () => {
       ReturnType<typeof sentReviewOf>
     >
     expect(sent.units.flatMap((u) => u.members)).toContainEqual({ annotator: 'maria', annotation: 'mc', source: 'ms' })
-    expect(sent.layers.flatMap((l) => l.annotations).every((a) => a.target.quote === undefined)).toBe(true)
+    expect(sent.layers.flatMap((l) => l.annotations.rows).every((row) => row[7]?.quote === undefined)).toBe(true)
     expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(full).length / 2)
     const back = receivedReview(new TextIndex(sent.text), sent)
     expect(back.units).toEqual(full.units)

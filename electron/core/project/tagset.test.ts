@@ -10,7 +10,7 @@ import { mergeLabelInto } from '../../../shared/tagset/tagset'
 import { createHandlers } from '../app/handlers'
 import { Workbench } from '../app/workbench'
 import { exportTable } from '../interchange/export-tables'
-import { FIXTURES, tempDir } from '../testing'
+import { annotationsOf, FIXTURES, tempDir } from '../testing'
 import { Project } from './project'
 
 const cleanups: (() => Promise<void> | void)[] = []
@@ -252,7 +252,7 @@ describe('the tag set of a project in use', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid' } })
 
     const doc = (await wb.listDocuments())[0]!.id
-    const claims = (await wb.openDocument(doc)).annotations.filter((a) => a.label === 'claim')
+    const claims = annotationsOf(await wb.openDocument(doc)).filter((a) => a.label === 'claim')
     const applied = await dispatch(handlers, 'annotations.apply', {
       document: doc,
       ops: [{ op: 'link', link: { id: 'sup1', type: 'supports', from: claims[0]!.id, to: claims[1]!.id } }],

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { diskFaults } from './durable'
 import { Project } from '../project/project'
-import { tempDir } from '../testing'
+import { annotationsOf, tempDir } from '../testing'
 import { Workbench } from '../app/workbench'
 
 const cleanups: (() => Promise<void> | void)[] = []
@@ -79,11 +79,11 @@ describe('a disk that fills up while saving (injected ENOSPC)', () => {
       message: expect.stringMatching(/^The text of vote\.txt was not saved because the disk holding .* is full;/),
     })
     expect(await files(dir)).toEqual(before)
-    expect((await wb.openDocument(doc)).annotations.map((a) => a.id)).toEqual(['a1'])
+    expect(annotationsOf(await wb.openDocument(doc)).map((a) => a.id)).toEqual(['a1'])
 
     diskFaults.write = null
     await wb.apply(doc, [put('a2', 9, 13)])
-    expect((await wb.openDocument(doc)).annotations.map((a) => a.id)).toEqual(['a1', 'a2'])
+    expect(annotationsOf(await wb.openDocument(doc)).map((a) => a.id)).toEqual(['a1', 'a2'])
   })
 })
 
@@ -134,7 +134,7 @@ describe('a real small disk (tmpfs; needs root on Linux, skipped elsewhere)', ()
       ),
     })
     expect(await files(dir)).toEqual(saved)
-    expect((await wb.openDocument(doc)).annotations.map((a) => a.id)).toEqual(['a1', 'a2'])
+    expect(annotationsOf(await wb.openDocument(doc)).map((a) => a.id)).toEqual(['a1', 'a2'])
   })
 })
 

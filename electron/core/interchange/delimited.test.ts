@@ -8,11 +8,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Cell } from '../csv'
-import { seededIntegers } from '../testing/seeded'
-import { delimitedCell, delimitedChunks, toDelimitedText, type Delimiter } from './delimited'
+import { FIXTURES } from '../testing'
+import type { Cell } from '../../../shared/csv'
+import { seededIntegers } from '../../../shared/testing/seeded'
+import { delimitedCell, delimitedChunks, toDelimitedText, type Delimiter } from '../../../shared/interchange/delimited'
 
-const READER = join(import.meta.dirname, '..', '..', 'fixtures', 'readers', 'tables.py')
+const READER = join(FIXTURES, 'readers', 'tables.py')
 
 let dir = ''
 beforeAll(async () => {
