@@ -44,6 +44,9 @@ describe('the sent form of an opened layer', () => {
     expect(JSON.stringify(back)).toBe(JSON.stringify(annotations))
     for (const a of back) expect(a.target.quote.exact).toBe(cp.slice(a.target.position.start, a.target.position.end).join(''))
     expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(annotations).length / 4)
+    // Annotations without attributes share one frozen object: the page never changes one in place.
+    expect(back[0]!.attributes).toBe(back[4]!.attributes)
+    expect(Object.isFrozen(back[0]!.attributes)).toBe(true)
   })
 
   it('sends what the page cannot rebuild as stored: a quote the text does not give, another author, a later change', () => {
@@ -59,6 +62,8 @@ describe('the sent form of an opened layer', () => {
     expect(mixed.times).toEqual(['2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z'])
     expect(mixed.rows[1]).toEqual(['a1', 'claim', 4, 5, 0, { polarity: 'for' }, 'a note', { author: 'jonas', modified: 1 }])
     expect(mixed.rows[0]).toHaveLength(7)
-    expect(JSON.stringify(receivedAnnotations(index, 'maria', JSON.parse(JSON.stringify(mixed))))).toBe(JSON.stringify(edited))
+    const received = receivedAnnotations(index, 'maria', JSON.parse(JSON.stringify(mixed)))
+    expect(JSON.stringify(received)).toBe(JSON.stringify(edited))
+    expect(Object.isFrozen(received[1]!.attributes)).toBe(false)
   })
 })
