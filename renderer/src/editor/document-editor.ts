@@ -52,7 +52,12 @@ const FLASH_MS = 1200
 const MARGIN = 1
 /** The window is moved when the viewport comes this close to its edge, in viewport heights. */
 const SLACK = 0.5
-/** Lines drawn at the top of a text before the view knows its height. */
+/**
+ * Lines drawn at the top of a text before the view knows its height: as many as hold about this
+ * many characters (two screens or so of a wide column), at most FIRST_LINES, so the first window
+ * usually covers the viewport without being so large that it is drawn again smaller.
+ */
+const FIRST_CHARS = 8_000
 const FIRST_LINES = 40
 /**
  * A text this short (UTF-16 units and lines) is drawn whole: a window saves nothing there, and
@@ -189,7 +194,7 @@ export class DocumentEditor implements TextSurface {
       this.layers.flash.plugin,
       this.layers.unit.plugin,
     ]
-    this.win = new TextWindow(this.index, this.paragraphs, [{ from: 0, to: this.whole ? this.paragraphs.count : FIRST_LINES }])
+    this.win = new TextWindow(this.index, this.paragraphs, [{ from: 0, to: this.whole ? this.paragraphs.count : this.firstLines() }])
     this.view = new EditorView(options.mount, {
       state: this.stateFor(this.win, null),
       // A read-only multi-line text box: screen readers let the caret move through it, and Tab reaches it.
@@ -229,6 +234,14 @@ export class DocumentEditor implements TextSurface {
     this.resize.observe(this.view.dom)
     // The first lines are measured; they are redrawn only if they do not cover the viewport.
     this.sync()
+  }
+
+  /** How many lines the first window draws from the top (FIRST_CHARS). */
+  private firstLines(): number {
+    let chars = 0
+    let line = 0
+    while (line < Math.min(FIRST_LINES, this.paragraphs.count) && chars < FIRST_CHARS) chars += this.paragraphs.size(line++)
+    return Math.max(1, line)
   }
 
   /** Remove the view from the page. */
