@@ -4,7 +4,6 @@
  * pure report in shared/agreement. Behind the contract's agreement.* methods and the CLI.
  */
 import { DomainError } from '../../../shared/errors'
-import { neutralizeFormulaCell } from '../../../shared/csv'
 import {
   AGREEMENT_CSV_COLUMNS,
   agreementReport,
@@ -13,7 +12,7 @@ import {
   type AgreementReport,
 } from '../../../shared/agreement/report'
 import type { AgreementLayer } from '../../../shared/agreement/layer'
-import { toDelimited } from '../interchange/export-tables'
+import { toDelimitedText } from '../../../shared/interchange/delimited'
 import type { Project } from '../project/project'
 
 /** The agreement report of a project, or of one document, for these annotators (all when null). */
@@ -50,8 +49,8 @@ export function agreementCsv(report: AgreementReport): string {
   const rows = reportToCsvRows(report).map((r) =>
     AGREEMENT_CSV_COLUMNS.map((c) => {
       const v = r[c]
-      return typeof v === 'string' ? neutralizeFormulaCell(v) : v === null ? '' : v
+      return v === null ? '' : v
     }),
   )
-  return toDelimited([[...AGREEMENT_CSV_COLUMNS], ...rows])
+  return toDelimitedText({ header: AGREEMENT_CSV_COLUMNS, rows }, { neutralizeFormulas: true })
 }

@@ -9,7 +9,7 @@
  */
 import writeXlsxFile, { type Row, type SheetData } from 'write-excel-file/node'
 import { LINK_HEADER, MEMO_HEADER, csvHeader, csvRows, documentHeader, documentRows, linkRows, type Cell } from '../../../shared/csv'
-import { delimitedChunks, toDelimitedText, type Delimiter } from '../../../shared/interchange/delimited'
+import { delimitedChunks, toDelimitedText } from '../../../shared/interchange/delimited'
 import { writeFileDurable } from '../store/durable'
 import { selectLayers, type LayerSelection } from './export-layers'
 import type { Project } from '../project/project'
@@ -22,11 +22,6 @@ export interface TableExportOptions extends LayerSelection {
   format: DelimitedFormat
   bom: boolean
   neutralizeFormulas: boolean
-}
-
-/** Rows as delimited text (header included, nothing neutralised): see shared/interchange/delimited.ts. */
-export function toDelimited(rows: readonly (readonly Cell[])[], delimiter: Delimiter = ',', bom = false): string {
-  return toDelimitedText({ header: rows[0] ?? [], rows: rows.slice(1) }, { delimiter, bom })
 }
 
 /** The spans table of the selected layers: the header and one row per annotation. */
