@@ -229,6 +229,7 @@ function example(method: MethodName): Record<string, unknown> {
     'host.createProjectDialog': { name: 'x' },
     'host.pickPath': { kind: 'folder', title: 'Pick' },
     'host.saveFile': { defaultName: '../../x.csv', content: 'a' },
+    'host.exportToFile': { format: 'csv' },
   }
   return structuredClone(byMethod[method] ?? {})
 }

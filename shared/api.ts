@@ -534,6 +534,12 @@ export const contract = {
   'host.createProjectDialog': declare<ProjectSummary | null>()(z.object({ name: z.string().trim().min(1).max(200) }).strict()),
   /** Desktop only: pick a folder or file for "Import annotations…". */
   'host.pickPath': declare<string | null>()(z.object({ kind: z.enum(['folder', 'file']), title: z.string().min(1).max(200) }).strict()),
+  /**
+   * Desktop only: export straight to a file picked in the save dialog, written by the host (CSV
+   * and TSV as their rows are made), so a large export never travels to the window and back.
+   * Null when the dialog was cancelled.
+   */
+  'host.exportToFile': declare<(Omit<ExportedFile, 'content'> & { path: string }) | null>()(ExportOptions.strict()),
   'host.saveFile': declare<{ path: string } | null>()(
     z
       .object({

@@ -56,7 +56,7 @@ async function start() {
   } catch (e) {
     wb.setNotice((e as Error).message)
   }
-  registerIpc(ipcMain, createHandlers(wb, { openProjectDialog, createProjectDialog, saveFile, pickPath }), () => appUrl)
+  registerIpc(ipcMain, createHandlers(wb, { openProjectDialog, createProjectDialog, saveFile, pickSavePath, pickPath }), () => appUrl)
   registerMenuChannel(
     ipcMain,
     () => appUrl,
@@ -98,16 +98,22 @@ async function createProjectDialog(name: string): Promise<ProjectSummary | null>
   return wb.create(path, name)
 }
 
-async function saveFile(defaultName: string, content: string | Uint8Array): Promise<{ path: string } | null> {
+/** Where to save a file of this name: the native save dialog, in the user's Documents folder. */
+async function pickSavePath(defaultName: string): Promise<string | null> {
   const ext = extname(defaultName).slice(1).toLowerCase() || 'csv'
   const options = {
     defaultPath: join(app.getPath('documents'), basename(defaultName)),
     filters: [{ name: ext.toUpperCase(), extensions: [ext] }],
   }
   const picked = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
-  if (picked.canceled || !picked.filePath) return null
-  await writeFileDurable(picked.filePath, content)
-  return { path: picked.filePath }
+  return picked.canceled || !picked.filePath ? null : picked.filePath
+}
+
+async function saveFile(defaultName: string, content: string | Uint8Array): Promise<{ path: string } | null> {
+  const path = await pickSavePath(defaultName)
+  if (path === null) return null
+  await writeFileDurable(path, content)
+  return { path }
 }
 
 async function pickPath(kind: 'folder' | 'file', title: string): Promise<string | null> {

@@ -30,6 +30,8 @@ export interface HostAbilities {
   openProjectDialog?: () => Promise<ProjectSummary | null>
   createProjectDialog?: (name: string) => Promise<ProjectSummary | null>
   saveFile?: (defaultName: string, content: string | Uint8Array) => Promise<{ path: string } | null>
+  /** Ask where to save a file of this name (the save dialog); null if cancelled. */
+  pickSavePath?: (defaultName: string) => Promise<string | null>
   pickPath?: (kind: 'folder' | 'file', title: string) => Promise<string | null>
 }
 
@@ -112,6 +114,11 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
     'host.openProjectDialog': () => (host.openProjectDialog ?? unavailable)(),
     'host.createProjectDialog': ({ name }) => (host.createProjectDialog ? host.createProjectDialog(name) : unavailable()),
     'host.pickPath': ({ kind, title }) => (host.pickPath ? host.pickPath(kind, title) : unavailable()),
+    'host.exportToFile': async (options) => {
+      if (!host.pickSavePath) return unavailable()
+      const path = await host.pickSavePath(wb.exportFileName(options.format))
+      return path === null ? null : { ...(await wb.exportAnnotationsTo(options, path)), path }
+    },
     'host.saveFile': ({ defaultName, content, encoding }) =>
       host.saveFile ? host.saveFile(defaultName, encoding === 'base64' ? Buffer.from(content, 'base64') : content) : unavailable(),
     'documents.setProperties': ({ id, properties }) => wb.setProperties(id, properties),

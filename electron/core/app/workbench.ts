@@ -26,10 +26,19 @@ import type { TagSet } from '../../../shared/model/labels'
 import type { TagUsage } from '../../../shared/tagset/tagset'
 import type { DocumentState } from '../../../shared/model/status'
 import { setState } from './notes-service'
-import { exportProject, zipEntries, type ExportResult } from '../interchange/export-formats'
+import {
+  exportMediaType,
+  exportName,
+  exportProject,
+  zipEntries,
+  type ExportRequest,
+  type ExportResult,
+} from '../interchange/export-formats'
+import { writeTableFile } from '../interchange/export-tables'
 import { checkAnnotators, selectionFor } from '../interchange/export-layers'
 import { importAnnotations } from '../interchange/import-annotations'
 import type { BackupPolicy } from '../store/backups'
+import { writeFileDurable } from '../store/durable'
 import { Project, type IncomingFile } from '../project/project'
 import type { RetrieveFilter, RetrieveGrouping, RetrieveResult } from '../../../shared/retrieve/rows'
 import { RetrieveService, rowKey } from './retrieve-service'
@@ -269,19 +278,55 @@ export class Workbench {
 
   /** Export in any format as one file to save (brat's folder zipped). */
   async exportAnnotations(options: ExportOptions): Promise<ExportedFile> {
-    const project = this.current
+    const result = await exportProject(this.current, await this.exportRequest(options))
+    return this.fileOf(result, options.format)
+  }
+
+  /** What the export options ask of the open project (the annotator named, if any, checked). */
+  private async exportRequest(options: ExportOptions): Promise<ExportRequest> {
     const annotators = options.annotator ? [options.annotator] : null
-    if (annotators) await checkAnnotators(project, annotators)
-    const selection = selectionFor(options.layer, annotators, () => this.annotator)
-    const result = await exportProject(project, {
-      ...selection,
+    if (annotators) await checkAnnotators(this.current, annotators)
+    return {
+      ...selectionFor(options.layer, annotators, () => this.annotator),
       documents: options.documents,
       format: options.format,
       bom: options.bom,
       neutralizeFormulas: options.neutralizeFormulas,
       base: options.base,
-    })
-    return this.fileOf(result, options.format)
+    }
+  }
+
+  /** The name an export in this format is offered under (brat's folder as a zip). */
+  exportFileName(format: ExportOptions['format']): string {
+    const name = exportName(this.current.name, format)
+    return format === 'brat' ? `${name}.zip` : name
+  }
+
+  /**
+   * Export in any format straight to `path` (the desktop app's save dialog chose it), durably:
+   * CSV and TSV written as their rows are made, never built whole; what was written, without it.
+   */
+  async exportAnnotationsTo(options: ExportOptions, path: string): Promise<Omit<ExportedFile, 'content'>> {
+    const project = this.current
+    const request = await this.exportRequest(options)
+    if (options.format === 'csv' || options.format === 'tsv') {
+      const written = await writeTableFile(
+        project,
+        { ...request, format: options.format, bom: options.bom, neutralizeFormulas: options.neutralizeFormulas },
+        path,
+      )
+      return {
+        filename: this.exportFileName(options.format),
+        mediaType: exportMediaType(options.format),
+        encoding: 'utf8',
+        annotations: written.rows,
+        documents: written.documents,
+        warnings: [],
+      }
+    }
+    const { content, ...file } = this.fileOf(await exportProject(project, request), options.format)
+    await writeFileDurable(path, file.encoding === 'base64' ? Buffer.from(content, 'base64') : content)
+    return file
   }
 
   /** An export as one file to send: text as is, a zip or workbook as base64, brat's folder zipped. */

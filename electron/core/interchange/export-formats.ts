@@ -49,6 +49,11 @@ const MEDIA: Record<ExportFormat, string> = {
   zip: 'application/zip',
 }
 
+/** The media type of an export in this format. */
+export function exportMediaType(format: ExportFormat): string {
+  return MEDIA[format]
+}
+
 /** A file or folder name for an export: "<project>-<what>-<date>.<ending>". */
 export function exportName(projectName: string, format: ExportFormat, now = new Date()): string {
   const csv = exportFileName(projectName, now)

@@ -442,10 +442,19 @@ export class Session {
     this.store.set({ imported: null })
   }
 
-  /** Export annotations in any format: a download in browser mode, a save dialog on desktop (null if cancelled). */
+  /**
+   * Export annotations in any format: a download in browser mode; on desktop the save dialog, and
+   * the host writes the file itself (null if cancelled).
+   */
   async exportAnnotations(options: ArgsOf<'export.annotations'>): Promise<ExportOutcome | null> {
     this.work.flush()
     await this.saved()
+    if (this.info?.host === 'desktop') {
+      const written = await this.client.call('host.exportToFile', options)
+      if (written === null) return null
+      const { path, ...file } = written
+      return { file, where: path }
+    }
     const { content, ...file } = await this.client.call('export.annotations', options)
     const where = await saveFile(this.client, this.info?.host, { ...file, content })
     return where === null ? null : { file, where }
