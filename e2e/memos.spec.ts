@@ -43,6 +43,8 @@ test('status, memos and replies: "nothing to tag" counted, a memo and a reply re
 
   // tester read the second article and found nothing to tag.
   await nav.getByText(second.title.slice(0, 20)).click()
+  // Open before its status is set (until then the status shown is the previous document's).
+  await expect(page.getByRole('article', { name: second.title })).toBeVisible()
   await page.getByTestId('document-status').selectOption('nothing-to-tag')
   await expect(nav.getByTestId('status-count-nothing-to-tag')).toContainText('1')
   await expect(nav.getByTestId('status-count-not-started')).toContainText('2')
@@ -59,8 +61,10 @@ test('status, memos and replies: "nothing to tag" counted, a memo and a reply re
   // maria writes a memo on the first article and a remark in the thread of one of her annotations.
   await becomeAnnotator(page, 'maria')
   await nav.getByText(FIRST).click()
+  await expect(page.getByRole('article', { name: FIRST })).toBeVisible()
   await page.getByRole('tab', { name: /^Memos/ }).click()
-  const memo = page.getByTestId('document-memo')
+  const memo = page.getByRole('textbox', { name: `Your memo on “${FIRST}”` })
+  await expect(memo).toHaveAttribute('data-testid', 'document-memo')
   await memo.fill('Two stances are implicit here; check §3 with jonas.')
   await memo.blur()
   await expect(page.getByTestId('memo-panel').getByText('Saved')).toBeVisible()
@@ -149,6 +153,7 @@ test('status, memos and replies: "nothing to tag" counted, a memo and a reply re
   await again.getByRole('checkbox', { name: /tester/ }).check()
   await again.getByRole('button', { name: 'Start review' }).click()
   await nav.getByText(second.title.slice(0, 20)).click()
+  await expect(page.getByRole('article', { name: second.title })).toBeVisible()
   await units.locator('.unit-button').first().click()
   await expect(page.getByRole('article', { name: 'tester: not marked' })).toContainText('Found nothing to tag in this document.')
   await shot(page, '8-review-nothing-to-tag')
