@@ -44,6 +44,11 @@ describe('the sent form of an opened layer', () => {
     expect(JSON.stringify(back)).toBe(JSON.stringify(annotations))
     for (const a of back) expect(a.target.quote.exact).toBe(cp.slice(a.target.position.start, a.target.position.end).join(''))
     expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(annotations).length / 4)
+    // A quote the text gives is cut from it when read: the stored form to JSON, clones, spreads and key lists.
+    expect(Object.getOwnPropertyDescriptor(back[0]!.target, 'quote')?.get).toBeTypeOf('function')
+    expect(Object.keys(back[0]!.target)).toEqual(['position', 'quote'])
+    expect(structuredClone(back)).toEqual(annotations)
+    expect({ ...back[2]!.target }).toEqual(annotations[2]!.target)
     // Annotations without attributes share one frozen object: the page never changes one in place.
     expect(back[0]!.attributes).toBe(back[4]!.attributes)
     expect(Object.isFrozen(back[0]!.attributes)).toBe(true)
@@ -54,7 +59,10 @@ describe('the sent form of an opened layer', () => {
     // Every quote's text or context changed (or the span now runs past the end): each is sent whole.
     const sent = sentAnnotations(changed, 'maria', annotations)
     expect(sent.rows.filter((row) => row[7]?.quote !== undefined).map((row) => row[0])).toEqual(['a0', 'a1', 'a2', 'a3', 'a4'])
-    expect(receivedAnnotations(changed, 'maria', sent)).toEqual(annotations)
+    const asStored = receivedAnnotations(changed, 'maria', sent)
+    expect(asStored).toEqual(annotations)
+    // A quote the text no longer gives is kept as sent, not cut from the changed text.
+    expect(Object.getOwnPropertyDescriptor(asStored[0]!.target, 'quote')?.value).toEqual(annotations[0]!.target.quote)
     const edited = annotations.map((a, i) =>
       i === 1 ? { ...a, attributes: { polarity: 'for' }, note: 'a note', author: 'jonas', modified: '2026-02-01T00:00:00.000Z' } : a,
     )

@@ -8,11 +8,12 @@
  * - Its `modified` time, when it equals `created`; each distinct time is sent once, and rows
  *   refer to it by its place in the list.
  * - The selectors' types and the keys' names.
- * The page puts all of it back, in the stored form's key order: the quotes as slices of the text
- * it has just received, the author and the times as one shared string each, and one frozen object
- * for every annotation without attributes (annotations are never changed in place), so the layer takes
- * less memory in the page than one parsed whole, and the reply of a 50,000-annotation layer is
- * about a third of the objects' JSON.
+ * The page puts all of it back, in the stored form's key order: the quotes it left out as an
+ * accessor that cuts them from the text when read, the author and the times as one shared string
+ * each, and one frozen object for every annotation without attributes (annotations are never
+ * changed in place), so the layer takes less memory in the page than one parsed whole (no quote
+ * strings are kept for spans whose quote the text gives), and the reply of a 50,000-annotation
+ * layer is about a third of the objects' JSON.
  */
 import type { Annotation, TextQuoteSelector } from '../model/annotation'
 import { QUOTE_CONTEXT, quoteAt, type TextIndex } from '../offsets'
@@ -115,19 +116,43 @@ function isEmpty(attributes: Annotation['attributes']): boolean {
   return true
 }
 
-/** The annotations of `author`'s layer as stored, each with what was left out put back from `text`. */
+type Target = Annotation['target']
+
+/** Where a received target finds the text its quote is cut from (not enumerable: no JSON, clone or comparison sees it). */
+const TEXT = Symbol('text')
+
+/** The quote of a received target: cut from the text each time it is read. */
+const QUOTE: PropertyDescriptor = {
+  enumerable: true,
+  get(this: Target & { [TEXT]: TextIndex }) {
+    const { start, end } = this.position
+    return { type: 'TextQuoteSelector' as const, ...quoteAt(this[TEXT], start, end) }
+  },
+}
+
+/**
+ * The annotations of `author`'s layer as stored, each with what was left out put back from `text`.
+ * A quote the text gives is not kept but cut from the text whenever it is read: `target.quote` is
+ * an enumerable accessor (one getter for every target), so reading it, JSON, structured clones and
+ * comparisons see the stored form while the page holds no quote strings for 50,000 spans.
+ */
 export function receivedAnnotations(text: TextIndex, author: string, sent: SentAnnotations): Annotation[] {
   const { times } = sent
   return sent.rows.map(([id, label, start, end, createdAt, sentAttributes, note, extras]) => {
     const attributes = isEmpty(sentAttributes) ? NO_ATTRIBUTES : sentAttributes
     const created = times[createdAt]!
+    const position = { type: 'TextPositionSelector' as const, start, end }
+    let target: Target
+    if (extras?.quote) target = { position, quote: extras.quote }
+    else {
+      target = { position } as Target
+      Object.defineProperty(target, TEXT, { value: text })
+      Object.defineProperty(target, 'quote', QUOTE)
+    }
     return {
       id,
       label,
-      target: {
-        position: { type: 'TextPositionSelector', start, end },
-        quote: extras?.quote ?? { type: 'TextQuoteSelector', ...quoteAt(text, start, end) },
-      },
+      target,
       attributes,
       note,
       author: extras?.author ?? author,
