@@ -9,11 +9,11 @@
  *   refer to it by its place in the list.
  * - The selectors' types and the keys' names.
  * The page puts all of it back, in the stored form's key order: the quotes it left out as an
- * accessor that cuts them from the text when read, the author and the times as one shared string
- * each, and one frozen object for every annotation without attributes (annotations are never
- * changed in place), so the layer takes less memory in the page than one parsed whole (no quote
- * strings are kept for spans whose quote the text gives), and the reply of a 50,000-annotation
- * layer is about a third of the objects' JSON.
+ * accessor that cuts them from the text when read, the author, the labels and the times as one
+ * shared string each, and one frozen object for every annotation without attributes (annotations
+ * are never changed in place). So the layer takes less memory in the page than one parsed whole
+ * (no quote strings are kept for spans whose quote the text gives), and the reply of a
+ * 50,000-annotation layer is about a third of the objects' JSON.
  */
 import type { Annotation, TextQuoteSelector } from '../model/annotation'
 import { QUOTE_CONTEXT, quoteAt, type TextIndex } from '../offsets'
@@ -124,10 +124,21 @@ const TEXT = Symbol('text')
 /** The quote of a received target: cut from the text each time it is read. */
 const QUOTE: PropertyDescriptor = {
   enumerable: true,
-  get(this: Target & { [TEXT]: TextIndex }) {
+  get(this: ReceivedTarget) {
     const { start, end } = this.position
     return { type: 'TextQuoteSelector' as const, ...quoteAt(this[TEXT], start, end) }
   },
+}
+
+/** A target whose quote the text gives: its position, and the quote as an accessor (a class, so both fit in the object). */
+class ReceivedTarget {
+  readonly position: Annotation['target']['position']
+  declare readonly [TEXT]: TextIndex
+  constructor(position: Annotation['target']['position'], text: TextIndex) {
+    this.position = position
+    Object.defineProperty(this, TEXT, { value: text })
+    Object.defineProperty(this, 'quote', QUOTE)
+  }
 }
 
 /**
@@ -138,17 +149,15 @@ const QUOTE: PropertyDescriptor = {
  */
 export function receivedAnnotations(text: TextIndex, author: string, sent: SentAnnotations): Annotation[] {
   const { times } = sent
-  return sent.rows.map(([id, label, start, end, createdAt, sentAttributes, note, extras]) => {
+  // One string for each label: JSON gives every row its own copy.
+  const labels = new Map<string, string>()
+  return sent.rows.map(([id, sentLabel, start, end, createdAt, sentAttributes, note, extras]) => {
+    let label = labels.get(sentLabel)
+    if (label === undefined) labels.set(sentLabel, (label = sentLabel))
     const attributes = isEmpty(sentAttributes) ? NO_ATTRIBUTES : sentAttributes
     const created = times[createdAt]!
     const position = { type: 'TextPositionSelector' as const, start, end }
-    let target: Target
-    if (extras?.quote) target = { position, quote: extras.quote }
-    else {
-      target = { position } as Target
-      Object.defineProperty(target, TEXT, { value: text })
-      Object.defineProperty(target, 'quote', QUOTE)
-    }
+    const target = extras?.quote ? { position, quote: extras.quote } : (new ReceivedTarget(position, text) as unknown as Target)
     return {
       id,
       label,
