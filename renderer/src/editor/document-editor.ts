@@ -54,10 +54,10 @@ const MARGIN = 1
 const SLACK = 0.5
 /**
  * Lines drawn at the top of a text before the view knows its height: as many as hold about this
- * many characters (two screens or so of a wide column), at most FIRST_LINES, so the first window
- * usually covers the viewport without being so large that it is drawn again smaller.
+ * many characters (some two screens of the column at 1280 × 800), at most FIRST_LINES, so the
+ * first window usually covers the viewport without being so large that it is drawn again smaller.
  */
-const FIRST_CHARS = 8_000
+const FIRST_CHARS = 5_000
 const FIRST_LINES = 40
 /**
  * A text this short (UTF-16 units and lines) is drawn whole: a window saves nothing there, and
