@@ -5,51 +5,32 @@
  * dropped, a cell's statements load, a document's date set in the list dates its statements anew,
  * and an export is handed to the host to save.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createClient, dispatch, type MethodName } from '../shared/api'
-import { createHandlers } from '../electron/core/app/handlers'
-import { Workbench } from '../electron/core/app/workbench'
-import { FIXTURES } from '../electron/core/testing'
-import { Session } from '../renderer/src/state/controllers/session'
+import { sessionOnCore, type Cleanups } from './on-core'
 
-const cleanups: (() => Promise<void> | void)[] = []
+const cleanups: Cleanups = []
 afterEach(async () => {
   for (const c of cleanups.splice(0).toReversed()) await c()
 })
 
-async function sessionOnCore() {
-  const root = await mkdtemp(join(tmpdir(), 'marginalia-analysis-'))
-  cleanups.push(() => rm(root, { recursive: true, force: true }))
-  const projectDir = join(root, 'project')
-  await cp(join(FIXTURES, 'sample-project'), projectDir, { recursive: true })
-  const wb = await Workbench.start({ configDir: join(root, 'config'), host: 'desktop', version: 'test' })
-  cleanups.push(() => wb.close())
-  await wb.setAnnotator('tester')
-  await wb.open(projectDir)
+async function analysisSession() {
   const saved: { name: string; bytes: number }[] = []
-  const handlers = createHandlers(wb, {
-    saveFile: async (name, content) => {
-      saved.push({ name, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length })
-      return { path: join(root, name) }
-    },
+  const made = await sessionOnCore(cleanups, {
+    host: 'desktop',
+    abilities: (root) => ({
+      saveFile: async (name, content) => {
+        saved.push({ name, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length })
+        return { path: join(root, name) }
+      },
+    }),
   })
-  const calls: MethodName[] = []
-  const client = createClient(async (method, args) => {
-    calls.push(method)
-    return JSON.parse(JSON.stringify(await dispatch(handlers, method, JSON.parse(JSON.stringify(args ?? {})))))
-  })
-  const session = new Session(client)
-  await session.start()
-  cleanups.push(() => session.watch.stop())
-  return { session, calls, saved }
+  return { ...made, saved }
 }
 
 describe('the Analysis view’s controller against the core', () => {
   it('follows the filter, keeps only the newest answer, and loads the statements behind a cell', async () => {
-    const { session } = await sessionOnCore()
+    const { session } = await analysisSession()
     const analysis = session.analysis
     await analysis.load()
     const all = analysis.store.get().view!
@@ -77,7 +58,7 @@ describe('the Analysis view’s controller against the core', () => {
   })
 
   it('counts a document anew once its date is set from the list, and saves an export through the host', async () => {
-    const { session, saved } = await sessionOnCore()
+    const { session, saved } = await analysisSession()
     const stop = session.analysis.watch(session.store)
     cleanups.push(stop)
     await expect.poll(() => session.analysis.store.get().view?.overTime.buckets).toEqual(['2023-10', '2023-11'])

@@ -6,23 +6,23 @@
  * selection), because that is the edge the controllers talk to. Disk trouble is made real: a full
  * disk injected at the durable writer, a file held by another writer's lock.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { hostname, tmpdir } from 'node:os'
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createClient, dispatch, type AppInfo, type MethodName } from '../shared/api'
+import { createClient, dispatch, type AppInfo } from '../shared/api'
 import type { Annotation } from '../shared/model/annotation'
 import type { ReviewStoreFile } from '../shared/model/review'
 import type { StoreFile } from '../shared/model/project'
-import { createHandlers } from '../electron/core/app/handlers'
-import { Workbench } from '../electron/core/app/workbench'
 import { diskFaults } from '../electron/core/store/durable'
 import { lockPathFor } from '../electron/core/store/file-lock'
-import { FIXTURES } from '../electron/core/testing'
 import { Session } from '../renderer/src/state/controllers/session'
 import type { ReviewSurface, Span, SurfaceUpdate, TextSurface } from '../renderer/src/state/model/text-surface'
+import { createHandlers } from '../electron/core/app/handlers'
+import { Workbench } from '../electron/core/app/workbench'
+import { sessionOnCore, type Cleanups } from './on-core'
 
-const cleanups: (() => Promise<void> | void)[] = []
+const cleanups: Cleanups = []
 afterEach(async () => {
   diskFaults.write = null
   for (const c of cleanups.splice(0).toReversed()) await c()
@@ -74,24 +74,8 @@ class RecordingSurface implements TextSurface {
 }
 
 /** A session on a copy of the sample project, as annotator "tester", with the first document open. */
-async function sessionOnCore() {
-  const root = await mkdtemp(join(tmpdir(), 'marginalia-controllers-'))
-  cleanups.push(() => rm(root, { recursive: true, force: true }))
-  const projectDir = join(root, 'project')
-  await cp(join(FIXTURES, 'sample-project'), projectDir, { recursive: true })
-  const wb = await Workbench.start({ configDir: join(root, 'config'), host: 'browser', version: 'test' })
-  cleanups.push(() => wb.close())
-  await wb.setAnnotator('tester')
-  await wb.open(projectDir)
-  const handlers = createHandlers(wb)
-  const calls: MethodName[] = []
-  const client = createClient(async (method, args) => {
-    calls.push(method)
-    return JSON.parse(JSON.stringify(await dispatch(handlers, method, JSON.parse(JSON.stringify(args ?? {})))))
-  })
-  const session = new Session(client)
-  await session.start()
-  cleanups.push(() => session.watch.stop())
+async function annotatingSession() {
+  const { session, calls, handlers, projectDir } = await sessionOnCore(cleanups, { host: 'browser' })
   const doc = session.store.get().documents[0]!
   await session.openDocument(doc.id)
   const surface = new RecordingSurface()
@@ -116,7 +100,7 @@ async function sessionOnCore() {
 
 describe('annotating through the controllers, against the real core', () => {
   it('tags the selection: drawn at once, then saved with its quote, in code points', async () => {
-    const { session, surface, onDisk, tag, spanOf } = await sessionOnCore()
+    const { session, surface, onDisk, tag, spanOf } = await annotatingSession()
     const id = tag('Arkady Mil-Man', 'source')
     expect(surface.drawn.get(id)?.target.quote.exact).toBe('Arkady Mil-Man')
     expect(session.store.get().layer?.byId.get(id)?.label).toBe('source')
@@ -128,7 +112,7 @@ describe('annotating through the controllers, against the real core', () => {
   })
 
   it('links a claim to its source, and refuses a link the host would refuse, with the host’s sentence, sending nothing', async () => {
-    const { session, onDisk, tag, calls, handlers, doc } = await sessionOnCore()
+    const { session, onDisk, tag, calls, handlers, doc } = await annotatingSession()
     const source = tag('Arkady Mil-Man', 'source')
     const claim = tag('Russia demonstratively refrained from doing so', 'claim')
     session.commands.setSource(claim, source)
@@ -146,7 +130,7 @@ describe('annotating through the controllers, against the real core', () => {
   })
 
   it('undo and redo across a save that failed on a full disk: the failed change is undone on screen, kept for Retry, and history stays whole', async () => {
-    const { session, surface, onDisk, tag } = await sessionOnCore()
+    const { session, surface, onDisk, tag } = await annotatingSession()
     const first = tag('Arkady Mil-Man', 'source')
     await session.saved()
     diskFaults.write = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
@@ -176,7 +160,7 @@ describe('annotating through the controllers, against the real core', () => {
   })
 
   it('a save refused because another program holds the file stays queued and on screen, and goes by itself once the file is free', async () => {
-    const { session, surface, onDisk, tag, doc, projectDir } = await sessionOnCore()
+    const { session, surface, onDisk, tag, doc, projectDir } = await annotatingSession()
     tag('Arkady Mil-Man', 'source')
     await session.saved()
     // Another live process holds the layer's lock (as a second app instance saving would).
@@ -194,7 +178,7 @@ describe('annotating through the controllers, against the real core', () => {
 
 describe('reviewing through the controllers, against the real core', () => {
   it('accepts a unit into the reviewed layer, and Ctrl+Z takes the decision back', async () => {
-    const { session, doc, projectDir, idle } = await sessionOnCore()
+    const { session, doc, projectDir, idle } = await annotatingSession()
     const drawn: string[] = []
     const surface: ReviewSurface = {
       showReviewed: (_before, after) => drawn.splice(0, drawn.length, ...after.map((a) => a.id)),
@@ -233,7 +217,7 @@ async function until(ok: () => boolean | Promise<boolean>, ms = 6000): Promise<v
 
 describe('span boundaries', () => {
   it('snaps a selection that cuts a word to whole words, moves a boundary by a word or a character, and undo takes each move back', async () => {
-    const { session, surface, onDisk, spanOf, handlers } = await sessionOnCore()
+    const { session, surface, onDisk, spanOf, handlers } = await annotatingSession()
     const full = spanOf('Arkady Mil-Man')
     surface.selection = { start: full.start + 2, end: full.end - 2 } // "kady Mil-M"
     session.commands.tag('source')
@@ -265,7 +249,7 @@ describe('span boundaries', () => {
 
 describe('review actions are one undo step each, and the choice of annotators survives a restart', () => {
   it('takes back a whole “Accept all agreed” with one Ctrl+Z, and does it again with Shift+Ctrl+Z', async () => {
-    const { session, doc, projectDir } = await sessionOnCore()
+    const { session, doc, projectDir } = await annotatingSession()
     const surface: ReviewSurface = { showReviewed: () => {}, markRange: () => {}, revealRange: () => {}, selectedSpan: () => null }
     await session.reviewing.open(doc.id, ['jonas', 'maria'])
     session.reviewing.attach(surface)
@@ -296,7 +280,7 @@ describe('review actions are one undo step each, and the choice of annotators su
   })
 
   it('remembers whom the review compares and the open document for the next run, and counts nothing where there is nothing to compare', async () => {
-    const { session, doc, handlers, projectDir } = await sessionOnCore()
+    const { session, doc, handlers, projectDir } = await annotatingSession()
     session.mode.start(['maria', 'jonas'])
     const other = session.store.get().documents[2]!.id
     await session.openDocument(other)
@@ -325,7 +309,7 @@ describe('review actions are one undo step each, and the choice of annotators su
 
 describe('finding and tagging the hits, against the real core', () => {
   it('finds every hit in the stored text, tags them all as one change, skips the ones already tagged, and one undo takes them back', async () => {
-    const { session, surface, onDisk, spanOf } = await sessionOnCore()
+    const { session, surface, onDisk, spanOf } = await annotatingSession()
     const f = session.finding
     f.open()
     f.setQuery({ text: 'russia' })
@@ -361,7 +345,7 @@ describe('finding and tagging the hits, against the real core', () => {
   })
 
   it('sends a regular expression to the host, and shows its sentence when the pattern is bad', async () => {
-    const { session } = await sessionOnCore()
+    const { session } = await annotatingSession()
     const f = session.finding
     f.open()
     f.setQuery({ text: 'Russ(ia|ian)', mode: 'regex', wholeWord: false })
@@ -380,7 +364,7 @@ describe('finding and tagging the hits, against the real core', () => {
 
 describe('status, memos and replies through the controllers, against the real core', () => {
   it('marks a document "nothing to tag", refuses it once there are annotations, and the first annotation ends it', async () => {
-    const { session, doc, onDisk, tag } = await sessionOnCore()
+    const { session, doc, onDisk, tag } = await annotatingSession()
     const state = () => session.store.get().documents.find((d) => d.id === doc.id)!.state
     expect(state()).toBe('not-started')
     expect(await session.noting.setState(doc.id, 'nothing-to-tag')).toBeNull()
@@ -396,7 +380,7 @@ describe('status, memos and replies through the controllers, against the real co
   })
 
   it("replies to a colleague's annotation into the own file, and shows the thread and memos gathered from everyone's", async () => {
-    const { session, doc, projectDir, onDisk } = await sessionOnCore()
+    const { session, doc, projectDir, onDisk } = await annotatingSession()
     const maria = JSON.parse(await readFile(join(projectDir, 'annotations', 'maria', `${doc.id}.json`), 'utf8')) as StoreFile
     const target = maria.annotations[0]!
     expect(await session.noting.reply(doc.id, { layer: 'maria', annotation: target.id }, 'Why this span?')).toBeNull()
@@ -417,7 +401,7 @@ describe('status, memos and replies through the controllers, against the real co
 
 describe('suggestions through the controllers, against the real core', () => {
   it('accepts a claim with its link and provenance, rejects another, and Ctrl+Z takes each back; rejected ones are not proposed again', async () => {
-    const { session, surface, onDisk, doc, idle } = await sessionOnCore()
+    const { session, surface, onDisk, doc, idle } = await annotatingSession()
     await session.suggesting.run()
     const shown = surface.suggestions.length
     expect(shown).toBeGreaterThan(10)
@@ -469,7 +453,7 @@ describe('suggestions through the controllers, against the real core', () => {
   })
 
   it('remembers a dismissed canonical-name proposal: gone at once, and not proposed in that document again after a restart', async () => {
-    const { session, doc, projectDir } = await sessionOnCore()
+    const { session, doc, projectDir } = await annotatingSession()
     await session.suggesting.run()
     const names = session.store.get().suggest!.names
     expect(names.length).toBeGreaterThan(0)
@@ -495,7 +479,7 @@ describe('suggestions through the controllers, against the real core', () => {
   })
 
   it('moves a suggestion’s ends before accepting it: the annotation is saved where the annotator put them, with its link, and the suggestion is not proposed again', async () => {
-    const { session, surface, onDisk, doc } = await sessionOnCore()
+    const { session, surface, onDisk, doc } = await annotatingSession()
     await session.suggesting.run()
     const state = session.store.get().suggest!
     const link = state.links.find((l) => {

@@ -4,47 +4,32 @@
  * the host asks where to save and writes the file itself, the same bytes browser mode downloads;
  * a cancelled dialog writes nothing.
  */
-import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createClient, dispatch, type MethodName } from '../shared/api'
-import { createHandlers } from '../electron/core/app/handlers'
-import { Workbench } from '../electron/core/app/workbench'
-import { FIXTURES } from '../electron/core/testing'
-import { Session } from '../renderer/src/state/controllers/session'
+import { sessionOnCore, type Cleanups } from './on-core'
 
-const cleanups: (() => Promise<void> | void)[] = []
+const cleanups: Cleanups = []
 afterEach(async () => {
   for (const c of cleanups.splice(0).toReversed()) await c()
 })
 
 async function desktopSession(answer: 'save' | 'cancel') {
-  const root = await mkdtemp(join(tmpdir(), 'marginalia-export-'))
-  cleanups.push(() => rm(root, { recursive: true, force: true, maxRetries: 5 }))
-  const projectDir = join(root, 'project')
-  await cp(join(FIXTURES, 'sample-project'), projectDir, { recursive: true })
-  const wb = await Workbench.start({ configDir: join(root, 'config'), host: 'desktop', version: 'test' })
-  cleanups.push(() => wb.close())
-  await wb.setAnnotator('tester')
-  await wb.open(projectDir)
-  const out = join(root, 'saved')
   const asked: string[] = []
-  const handlers = createHandlers(wb, {
-    pickSavePath: async (name) => {
-      asked.push(name)
-      return answer === 'save' ? join(out, name) : null
+  let out = ''
+  const made = await sessionOnCore(cleanups, {
+    host: 'desktop',
+    abilities: (root) => {
+      out = join(root, 'saved')
+      return {
+        pickSavePath: async (name) => {
+          asked.push(name)
+          return answer === 'save' ? join(out, name) : null
+        },
+      }
     },
   })
-  const calls: MethodName[] = []
-  const client = createClient(async (method, args) => {
-    calls.push(method)
-    return JSON.parse(JSON.stringify(await dispatch(handlers, method, JSON.parse(JSON.stringify(args ?? {})))))
-  })
-  const session = new Session(client)
-  await session.start()
-  cleanups.push(() => session.watch.stop())
-  return { session, client, calls, asked, out }
+  return { ...made, asked, out }
 }
 
 describe('exporting on desktop', () => {

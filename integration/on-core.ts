@@ -1,0 +1,52 @@
+/**
+ * The UI's session on the real core, as the integration tests drive it: a copy of the sample
+ * project in a temporary folder, a workbench on it as annotator "tester", and a Session whose every
+ * call goes through JSON both ways, as on the wire. Each test file passes its own cleanup list.
+ */
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createClient, dispatch, type Client, type MethodName } from '../shared/api'
+import { createHandlers, type HostAbilities } from '../electron/core/app/handlers'
+import { Workbench } from '../electron/core/app/workbench'
+import { FIXTURES } from '../electron/core/testing'
+import { Session } from '../renderer/src/state/controllers/session'
+
+export type Cleanups = (() => Promise<void> | void)[]
+
+export interface SessionOnCore {
+  session: Session
+  client: Client
+  /** Every method the session called, in order. */
+  calls: MethodName[]
+  handlers: ReturnType<typeof createHandlers>
+  /** The temporary folder holding the project and the settings; removed by the cleanups. */
+  root: string
+  projectDir: string
+}
+
+/** A started session on a copy of the sample project (the desktop app's host, with these abilities, or browser mode's). */
+export async function sessionOnCore(
+  cleanups: Cleanups,
+  options: { host: 'desktop' | 'browser'; abilities?: (root: string) => HostAbilities },
+): Promise<SessionOnCore> {
+  const root = await mkdtemp(join(tmpdir(), 'marginalia-integration-'))
+  // A settings write the session started may still be finishing as the folder goes.
+  cleanups.push(() => rm(root, { recursive: true, force: true, maxRetries: 5 }))
+  const projectDir = join(root, 'project')
+  await cp(join(FIXTURES, 'sample-project'), projectDir, { recursive: true })
+  const wb = await Workbench.start({ configDir: join(root, 'config'), host: options.host, version: 'test' })
+  cleanups.push(() => wb.close())
+  await wb.setAnnotator('tester')
+  await wb.open(projectDir)
+  const handlers = createHandlers(wb, options.abilities?.(root) ?? {})
+  const calls: MethodName[] = []
+  const client = createClient(async (method, args) => {
+    calls.push(method)
+    return JSON.parse(JSON.stringify(await dispatch(handlers, method, JSON.parse(JSON.stringify(args ?? {})))))
+  })
+  const session = new Session(client)
+  await session.start()
+  cleanups.push(() => session.watch.stop())
+  return { session, client, calls, handlers, root, projectDir }
+}
