@@ -298,8 +298,7 @@ export class Workbench {
 
   /** The name an export in this format is offered under (brat's folder as a zip). */
   exportFileName(format: ExportOptions['format']): string {
-    const name = exportName(this.current.name, format)
-    return format === 'brat' ? `${name}.zip` : name
+    return offeredName(exportName(this.current.name, format), format)
   }
 
   /**
@@ -335,7 +334,7 @@ export class Workbench {
     const bytes = single ? single.content : zipEntries(result.filename, result.entries)
     const binary = typeof bytes !== 'string'
     return {
-      filename: format === 'brat' ? `${result.filename}.zip` : result.filename,
+      filename: offeredName(result.filename, format),
       mediaType: result.mediaType,
       content: binary ? Buffer.from(bytes).toString('base64') : bytes,
       encoding: binary ? 'base64' : 'utf8',
@@ -528,4 +527,9 @@ function fullPath(path: string): void {
       `"${path.slice(0, 200)}" is not a full path on this computer; type the folder's whole path, such as ${process.platform === 'win32' ? 'C:\\Users\\you\\project' : '/home/you/project'}.`,
     )
   }
+}
+
+/** The file an export is offered as: its name, or for brat (a folder) the zip of it. */
+function offeredName(name: string, format: ExportOptions['format']): string {
+  return format === 'brat' ? `${name}.zip` : name
 }
