@@ -206,6 +206,8 @@ function propertyKeys(documents: readonly DocumentEntry[]): string[] {
 }
 
 const FORMULA = /^'*[=+\-@\t\r]/
+/** The first characters FORMULA can match: ' = + - @ tab CR. */
+const FORMULA_START = new Set([0x27, 0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d])
 
 /**
  * Make a cell safe to open in a spreadsheet: a cell that starts with = + - @ tab or CR (after any
@@ -213,7 +215,8 @@ const FORMULA = /^'*[=+\-@\t\r]/
  * text instead of running it. `restoreFormulaCell` undoes it exactly.
  */
 export function neutralizeFormulaCell(cell: string): string {
-  return FORMULA.test(cell) ? `'${cell}` : cell
+  // Only a cell whose first character can start a formula (or the apostrophes before one) is looked at.
+  return FORMULA_START.has(cell.charCodeAt(0)) && FORMULA.test(cell) ? `'${cell}` : cell
 }
 
 /** The inverse of neutralizeFormulaCell: what a script reading a protected export applies. */

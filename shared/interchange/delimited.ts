@@ -38,7 +38,8 @@ const SPECIAL: Record<Delimiter, RegExp> = { ',': /[",\n\r]/, '\t': /["\t\n\r]/ 
 
 /** Whether a character code is white space as JavaScript's \s has it (every such character is one UTF-16 unit). */
 function isWhite(code: number): boolean {
-  if (code > 32 && code < 127) return false
+  // ASCII by hand (space, tab, LF, VT, FF, CR): most cells start or end with a letter or a space.
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13)
   return WHITE.test(String.fromCharCode(code))
 }
 

@@ -61,10 +61,24 @@ export async function writeFileDurable(path: string, data: FileData): Promise<vo
       }
       await handle.writeFile(data)
     } else {
-      for await (const piece of data) {
-        // writeFile on an open handle writes the whole piece at the current position.
-        await handle.writeFile(piece)
-        if (fault) throw fault
+      // Each piece is written while the next one is made, so the disk and the processor work at
+      // once; one write is in flight at a time, and it is always finished before the file is closed.
+      let writing: Promise<void> = Promise.resolve()
+      try {
+        for await (const piece of data) {
+          await writing
+          // writeFile on an open handle writes the whole piece at the current position.
+          writing = handle.writeFile(piece)
+          // Seen when awaited (before the next piece, or below); not an unhandled rejection meanwhile.
+          writing.catch(() => undefined)
+          if (fault) {
+            await writing
+            throw fault
+          }
+        }
+        await writing
+      } finally {
+        await writing.catch(() => undefined)
       }
     }
     await handle.sync()

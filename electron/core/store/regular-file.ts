@@ -152,7 +152,9 @@ export async function readRegularFile(path: string, limits: ReadLimits): Promise
     const chunks: Buffer[] = []
     let total = 0
     for (;;) {
-      const want = Math.min(total === 0 ? size + 1 : CHUNK, CHUNK, limits.maxBytes + 1 - total)
+      // The whole file at once when its size is known (one buffer, nothing to join); one byte more
+      // shows whether it grew since; what follows, if it did, comes in pieces.
+      const want = Math.min(total === 0 ? size + 1 : CHUNK, limits.maxBytes + 1 - total)
       const buffer = Buffer.allocUnsafe(Math.max(1, want))
       const { bytesRead } = await beforeDeadline(handle.read(buffer, 0, buffer.length, null), deadline, path, seconds)
       if (bytesRead === 0) break
