@@ -9,13 +9,14 @@
  */
 import { DomainError } from '../errors'
 import { suggestionKey, type Annotation, type AnnotationOp, type Link, type SuggestionRecord } from '../model/annotation'
+import type { ReadonlyById } from '../model/by-id'
 import { ATTRIBUTION } from '../model/labels'
 import { fittingLinks, linkProblem, singleLink } from './links'
 import { draftOf, storedAnnotation, type StoringContext } from './stored-form'
 
 /** A layer as the ops see it: annotations and links by id. */
 export interface LayerState {
-  readonly annotations: ReadonlyMap<string, Annotation>
+  readonly annotations: ReadonlyById<Annotation>
   readonly links: ReadonlyMap<string, Link>
   /** Decisions on suggestions by `suggestionKey` (absent: none known). */
   readonly suggestions?: ReadonlyMap<string, SuggestionRecord>

@@ -118,26 +118,34 @@ function isEmpty(attributes: Annotation['attributes']): boolean {
 
 type Target = Annotation['target']
 
-/** Where a received target finds the text its quote is cut from (not enumerable: no JSON, clone or comparison sees it). */
-const TEXT = Symbol('text')
-
-/** The quote of a received target: cut from the text each time it is read. */
-const QUOTE: PropertyDescriptor = {
-  enumerable: true,
-  get(this: ReceivedTarget) {
-    const { start, end } = this.position
-    return { type: 'TextQuoteSelector' as const, ...quoteAt(this[TEXT], start, end) }
-  },
-}
-
-/** A target whose quote the text gives: its position, and the quote as an accessor (a class, so both fit in the object). */
+/**
+ * A target whose quote the text gives. It holds its offsets and its text in private fields (no
+ * JSON, clone, spread or comparison sees them), and `position` and `quote` are own enumerable
+ * accessors: each read makes the stored form again, the position from the offsets and the quote cut
+ * from the text. A page with 50,000 spans so holds one small object per target, not three.
+ */
 class ReceivedTarget {
-  readonly position: Annotation['target']['position']
-  declare readonly [TEXT]: TextIndex
-  constructor(position: Annotation['target']['position'], text: TextIndex) {
-    this.position = position
-    Object.defineProperty(this, TEXT, { value: text })
-    Object.defineProperty(this, 'quote', QUOTE)
+  readonly #start: number
+  readonly #end: number
+  readonly #text: TextIndex
+  static readonly #position: PropertyDescriptor = {
+    enumerable: true,
+    get(this: ReceivedTarget) {
+      return { type: 'TextPositionSelector' as const, start: this.#start, end: this.#end }
+    },
+  }
+  static readonly #quote: PropertyDescriptor = {
+    enumerable: true,
+    get(this: ReceivedTarget) {
+      return { type: 'TextQuoteSelector' as const, ...quoteAt(this.#text, this.#start, this.#end) }
+    },
+  }
+  constructor(start: number, end: number, text: TextIndex) {
+    this.#start = start
+    this.#end = end
+    this.#text = text
+    Object.defineProperty(this, 'position', ReceivedTarget.#position)
+    Object.defineProperty(this, 'quote', ReceivedTarget.#quote)
   }
 }
 
@@ -156,8 +164,9 @@ export function receivedAnnotations(text: TextIndex, author: string, sent: SentA
     if (label === undefined) labels.set(sentLabel, (label = sentLabel))
     const attributes = isEmpty(sentAttributes) ? NO_ATTRIBUTES : sentAttributes
     const created = times[createdAt]!
-    const position = { type: 'TextPositionSelector' as const, start, end }
-    const target = extras?.quote ? { position, quote: extras.quote } : (new ReceivedTarget(position, text) as unknown as Target)
+    const target = extras?.quote
+      ? { position: { type: 'TextPositionSelector' as const, start, end }, quote: extras.quote }
+      : (new ReceivedTarget(start, end, text) as unknown as Target)
     return {
       id,
       label,

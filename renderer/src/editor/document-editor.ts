@@ -25,6 +25,7 @@ import { DEFAULT_ESTIMATE, fitEstimate, HeightMap } from './height-map'
 import { decorationLayer, layerDecorations, patchLayer, SpanIndex, type DecorationLayer } from './highlights'
 import { ParagraphIndex } from './paragraphs'
 import { readOnly } from './read-only'
+import { ById } from '../../../shared/model/by-id'
 import { coveringByLength, selectionToSpan, spanOfAnnotation, type HighlightSpan } from './spans'
 import { TextWindow, type LineRange } from './text-window'
 import { navigationKeys } from './window-keys'
@@ -109,7 +110,8 @@ export class DocumentEditor implements TextSurface {
   private readonly paragraphs: ParagraphIndex
   private readonly view: EditorView
   private readonly scroller: HTMLElement
-  private readonly spans = new Map<string, HighlightSpan>()
+  /** The live span of every annotation, by id. */
+  private readonly spans: ById<HighlightSpan>
   private readonly annotations: SpanIndex
   private readonly hitIndex: SpanIndex
   private hits: { spans: HighlightSpan[]; current: number | null } = { spans: [], current: null }
@@ -164,9 +166,8 @@ export class DocumentEditor implements TextSurface {
     this.scroller = options.scroller
     this.paragraphs = new ParagraphIndex(this.index)
     this.whole = this.index.text.length <= WHOLE_TEXT.units && this.paragraphs.count <= WHOLE_TEXT.lines
-    for (const a of options.annotations) this.spans.set(a.id, spanOfAnnotation(this.index, a))
-    for (const s of options.spans ?? []) this.spans.set(s.id, s)
-    this.annotations = new SpanIndex(this.paragraphs, [...this.spans.values()])
+    this.spans = new ById([...options.annotations.map((a) => spanOfAnnotation(this.index, a)), ...(options.spans ?? [])])
+    this.annotations = new SpanIndex(this.paragraphs, this.spans.values())
     this.hitIndex = new SpanIndex(this.paragraphs)
     this.suggestionIndex = new SpanIndex(this.paragraphs)
     this.heights = new HeightMap((i) => this.paragraphs.size(i), this.paragraphs.count, DEFAULT_ESTIMATE)
@@ -541,21 +542,26 @@ export class DocumentEditor implements TextSurface {
   /** The same as `update`, for spans already made live (each may carry its own classes). */
   updateSpans(put: readonly HighlightSpan[], removed: readonly string[], options: UpdateOptions = {}): void {
     const changed = new Set<string>()
+    const gone: string[] = []
     for (const id of removed) {
       const old = this.spans.get(id)
       if (!old) continue
       this.annotations.remove(old)
-      this.spans.delete(id)
+      gone.push(id)
       changed.add(id)
     }
-    for (const next of put) {
-      const old = this.spans.get(next.id)
+    // The last span given for an id is the one drawn; one removed and put back again is drawn anew.
+    const puts = new Map(put.map((s) => [s.id, s]))
+    const came: HighlightSpan[] = []
+    for (const next of puts.values()) {
+      const old = changed.has(next.id) ? undefined : this.spans.get(next.id)
       if (old && old.label === next.label && old.start === next.start && old.end === next.end && old.classes === next.classes) continue
       if (old) this.annotations.remove(old)
       this.annotations.add(next)
-      this.spans.set(next.id, next)
+      came.push(next)
       changed.add(next.id)
     }
+    this.spans.apply(came, gone)
     const before = this.selectedId
     if (options.select !== undefined) this.selectedId = options.select !== null && this.spans.has(options.select) ? options.select : null
     if (before !== this.selectedId) {

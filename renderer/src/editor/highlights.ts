@@ -26,9 +26,13 @@ export function highlightClass(label: string, selected = false, classes?: string
   return selected ? `${base} mg-selected` : base
 }
 
+/** The spans of a paragraph that has none. */
+const NONE: readonly HighlightSpan[] = Object.freeze([])
+
 /** A layer's live spans by paragraph, for the whole text. */
 export class SpanIndex {
-  private byParagraph: HighlightSpan[][] = []
+  /** Each paragraph's spans in text order; nothing for a paragraph without any (most of a long text's, and all of an empty layer's). */
+  private byParagraph: (HighlightSpan[] | undefined)[] = []
   private count = 0
 
   constructor(
@@ -45,11 +49,24 @@ export class SpanIndex {
 
   /** Replace every span of the layer (find hits: thousands at once). */
   replace(spans: readonly HighlightSpan[]): void {
-    const by: HighlightSpan[][] = Array.from({ length: this.paragraphs.count }, () => [])
     const sorted = spans.filter((s) => s.to > s.from).sort(compareSpans)
-    for (const s of sorted) {
+    const n = this.paragraphs.count
+    // Two passes: count each paragraph's spans, then fill lists made at their exact length (a list
+    // grown one push at a time keeps room for more, which 50,000 spans would pay for).
+    const firsts = new Int32Array(sorted.length)
+    const lasts = new Int32Array(sorted.length)
+    const counts = new Int32Array(n)
+    for (let k = 0; k < sorted.length; k++) {
+      const s = sorted[k]!
       const [first, last] = this.paragraphs.touching(s.from, s.to)
-      for (let i = first; i <= last; i++) by[i]!.push(s)
+      firsts[k] = first
+      lasts[k] = last
+      for (let i = first; i <= last; i++) counts[i]!++
+    }
+    const by: (HighlightSpan[] | undefined)[] = sorted.length ? Array.from<HighlightSpan[] | undefined>({ length: n }) : []
+    const filled = new Int32Array(n)
+    for (let k = 0; k < sorted.length; k++) {
+      for (let i = firsts[k]!; i <= lasts[k]!; i++) (by[i] ??= Array.from<HighlightSpan>({ length: counts[i]! }))[filled[i]!++] = sorted[k]!
     }
     this.byParagraph = by
     this.count = sorted.length
@@ -58,9 +75,10 @@ export class SpanIndex {
   /** Add a span, keeping text order within each of its paragraphs. */
   add(s: HighlightSpan): void {
     if (s.to <= s.from) return
+    if (this.byParagraph.length === 0) this.byParagraph = Array.from({ length: this.paragraphs.count })
     const [first, last] = this.paragraphs.touching(s.from, s.to)
     for (let i = first; i <= last; i++) {
-      const list = this.byParagraph[i]!
+      const list = (this.byParagraph[i] ??= [])
       let at = list.length
       while (at > 0 && compareSpans(list[at - 1]!, s) > 0) at--
       list.splice(at, 0, s)
@@ -73,10 +91,11 @@ export class SpanIndex {
     const [first, last] = this.paragraphs.touching(s.from, s.to)
     let found = false
     for (let i = first; i <= last; i++) {
-      const list = this.byParagraph[i]!
-      const at = list.findIndex((x) => x.id === s.id)
+      const list = this.byParagraph[i]
+      const at = list ? list.findIndex((x) => x.id === s.id) : -1
       if (at >= 0) {
-        list.splice(at, 1)
+        list!.splice(at, 1)
+        if (list!.length === 0) this.byParagraph[i] = undefined
         found = true
       }
     }
@@ -85,7 +104,7 @@ export class SpanIndex {
 
   /** The spans touching paragraph `i`, in text order. */
   inParagraph(i: number): readonly HighlightSpan[] {
-    return this.byParagraph[i] ?? []
+    return this.byParagraph[i] ?? NONE
   }
 
   /** The spans between two editor positions (including ones that only touch them), once each. */

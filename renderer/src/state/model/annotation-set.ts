@@ -7,13 +7,14 @@
  */
 import { suggestionKey, type Annotation, type Link, type SuggestionRecord } from '../../../../shared/model/annotation'
 import type { LayerState } from '../../../../shared/annotations/apply'
+import { ById, type ReadonlyById } from '../../../../shared/model/by-id'
 
 /** What React renders from; a new object after every change. */
 export interface LayerSnapshot {
   version: number
   /** Annotations in text order. */
   order: readonly Annotation[]
-  byId: ReadonlyMap<string, Annotation>
+  byId: ReadonlyById<Annotation>
   /** Attribution link by the id of the annotation it starts from. */
   attribution: ReadonlyMap<string, Link>
   /** The links of the project's other link types (supports, responds to, …). */
@@ -42,7 +43,7 @@ function lowerBound(order: readonly Annotation[], a: Annotation): number {
 
 /** One document's annotations and links. */
 export class AnnotationSet implements LayerState {
-  readonly annotations = new Map<string, Annotation>()
+  readonly annotations: ById<Annotation>
   readonly links = new Map<string, Link>()
   private order: Annotation[] = []
   private attribution = new Map<string, Link>()
@@ -52,7 +53,7 @@ export class AnnotationSet implements LayerState {
 
   constructor(annotations: readonly Annotation[], links: readonly Link[], suggestions: readonly SuggestionRecord[] = []) {
     this.setSuggestions(suggestions)
-    for (const a of annotations) this.annotations.set(a.id, a)
+    this.annotations = new ById(annotations)
     this.order = [...this.annotations.values()].sort(compare)
     this.setLinks(links)
   }
@@ -60,19 +61,22 @@ export class AnnotationSet implements LayerState {
   /** Put new or changed annotations and drop removed ones. */
   apply(put: readonly Annotation[], removed: readonly string[]): void {
     const order = this.order.slice()
+    // What is in `order` for each id touched so far (the by-id index is updated once, at the end).
+    const current = new Map<string, Annotation | undefined>()
     const take = (id: string) => {
-      const old = this.annotations.get(id)
+      const old = current.has(id) ? current.get(id) : this.annotations.get(id)
+      current.set(id, undefined)
       if (!old) return
       const i = lowerBound(order, old)
       if (order[i]?.id === id) order.splice(i, 1)
-      this.annotations.delete(id)
     }
     for (const id of removed) take(id)
     for (const a of put) {
       take(a.id)
       order.splice(lowerBound(order, a), 0, a)
-      this.annotations.set(a.id, a)
+      current.set(a.id, a)
     }
+    this.annotations.apply(put, removed)
     this.order = order
     this.version++
   }
