@@ -126,9 +126,47 @@ export interface Target {
   jump?: (page: Page) => Promise<number>
 }
 
+/**
+ * Wait until the page's own DOM has an element matching `selector` (whose text is `text`, when
+ * given) and return the middle of its box. This reads the DOM with a plain evaluate, not with
+ * Playwright's locators: the first locator injects Playwright's selector engine into the page
+ * (about 0.7 MB of JS heap, measured), which the floor and peer pages, driven by navigation and
+ * the probe alone, never carry, so a heap taken after a locator-driven open would not compare.
+ */
+async function findInPage(
+  page: Page,
+  selector: string,
+  text: string | null,
+  match: 'exact' | 'contains' = 'exact',
+  timeoutMs = 30_000,
+): Promise<{ x: number; y: number }> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    // A string, not a function: the bench compiles without the DOM's types (and the page's CSP allows it).
+    const box = (await page.evaluate(`(() => {
+      const want = ${JSON.stringify(text)}
+      const has = (e) => want === null || (${JSON.stringify(match)} === 'exact' ? e.textContent?.trim() === want : !!e.textContent?.includes(want))
+      const el = [...document.querySelectorAll(${JSON.stringify(selector)})].find(has)
+      if (!el) return null
+      el.scrollIntoView({ block: 'nearest' })
+      const r = el.getBoundingClientRect()
+      return r.width > 0 && r.height > 0 ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null
+    })()`)) as { x: number; y: number } | null
+    if (box) return box
+    if (Date.now() > deadline) throw new Error(`${selector}${text === null ? '' : ` "${text}"`} did not appear within ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+/** Click the middle of what findInPage finds, with the mouse (as a user's click arrives). */
+async function clickInPage(page: Page, selector: string, text: string | null): Promise<void> {
+  const { x, y } = await findInPage(page, selector, text)
+  await page.mouse.click(x, y)
+}
+
 /** Marginalia in browser mode at `url`: open = click the document in the list. */
 export function marginaliaTarget(url: string, p: BenchProject): Target {
-  const list = (page: Page) => page.getByRole('navigation', { name: 'Documents' })
+  const inList = 'nav[aria-label="Documents"] .doc-title'
   return {
     renderer: 'marginalia',
     armAtStart: false,
@@ -138,14 +176,15 @@ export function marginaliaTarget(url: string, p: BenchProject): Target {
       await page.goto(url)
       // The app opens a document by itself: the one open last time (the host remembers it, so
       // after the first page that is the long text), else the first (the short "About" text).
-      // Each open is measured from the short one.
-      await page.locator('.ProseMirror').waitFor()
-      await list(page).getByText(p.title, { exact: true }).waitFor()
-      await list(page).getByText(ABOUT_TITLE, { exact: true }).click()
-      await page.locator('.ProseMirror', { hasText: ABOUT_TITLE }).waitFor()
+      // Each open is measured from the short one. No locator is used before the heap is taken
+      // (findInPage says why).
+      await findInPage(page, '.ProseMirror', null)
+      await findInPage(page, inList, p.title)
+      await clickInPage(page, inList, ABOUT_TITLE)
+      await findInPage(page, '.ProseMirror', ABOUT_TITLE, 'contains')
       await probe(page, 'idle')
       await probe(page, 'armOpen', 'marginaliaOpen', { paragraphs: p.corpus.paragraphs, highlights: p.spans.length }, 'click')
-      await list(page).getByText(p.title, { exact: true }).click()
+      await clickInPage(page, inList, p.title)
     },
     async settle(page) {
       await probe(page, 'until', 'marginaliaSaved', 30_000)
