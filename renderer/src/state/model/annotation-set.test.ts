@@ -67,4 +67,25 @@ describe('the UI’s copy of a layer, changed by the shared rules', () => {
     ])
     expect(l.set.snapshot().order.map((a) => a.id)).toEqual(['outer', l.claim.id, 'inner', l.source.id])
   })
+
+  it('a large batch (tag all, a layer changed on disk) leaves it as a fresh set of the same annotations would be', () => {
+    const text = 'word '.repeat(400)
+    const index = new TextIndex(text)
+    // Ids that do not follow the text's order, as random UUIDs do not.
+    const at = (k: number, extra: Partial<Parameters<typeof annotation>[4]> = {}) =>
+      annotation(index, k % 3 ? 'claim' : 'source', (k * 37) % 390, ((k * 37) % 390) + 4, { id: `id-${(k * 7919) % 1000}`, ...extra })
+    const first = Array.from({ length: 120 }, (_, k) => at(k))
+    const set = new AnnotationSet(first, [])
+    // More than the one-by-one limit on both sides: 60 removed, 70 put (30 of them replacing kept ones with a note added).
+    const removed = first.slice(0, 60).map((a) => a.id)
+    const put = [...first.slice(90, 120).map((a) => ({ ...a, note: 'changed' })), ...Array.from({ length: 40 }, (_, k) => at(200 + k))]
+    set.apply(put, removed)
+    const expected = new AnnotationSet([...first.slice(60, 90), ...put], [])
+    const now = set.snapshot()
+    expect(now.order).toEqual(expected.snapshot().order)
+    expect([...now.byId.keys()]).toEqual([...expected.snapshot().byId.keys()])
+    for (const a of put) expect(now.byId.get(a.id)).toBe(a)
+    for (const id of removed) expect(now.byId.has(id)).toBe(false)
+    expect(now.byId.size).toBe(100)
+  })
 })
