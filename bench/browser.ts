@@ -54,6 +54,11 @@ export interface InputSample {
   renderMs: number
   /** handlerMs + renderMs: the main-thread time the change costs before it is seen. */
   workMs: number
+  /**
+   * The measure of the key's task used until 2026-12-03: to a task posted from the first
+   * listener, bounded by the next frame's start (it counted the wait for that frame).
+   */
+  untilFrameMs?: number
   /** Until the main thread was first idle after the key (what runs after the paint, too). */
   settledMs: number
 }
@@ -299,4 +304,54 @@ export async function marginaliaColumnWidth(browser: Browser, url: string): Prom
   } finally {
     await context.close()
   }
+}
+
+/** What the probe measures for a key whose listener is busy for a known time (calibrateKeyProbe). */
+export interface KeyProbeCheck {
+  /** How long the page's keydown listener keeps the main thread busy. */
+  busyMs: number
+  keys: number
+  /** Median of the probe's handlerMs (the key's dispatch): should be about busyMs. */
+  handlerMs: number
+  /** Median of the old measure (untilFrameMs) for the same keys. */
+  untilFrameMs: number
+}
+
+/**
+ * Check the key measure on a page whose keydown listener does nothing but stay busy for a known
+ * time (0 and 8 ms): the probe's handlerMs must come out at about that time, whatever the wait for
+ * the next frame. Reported with every run, so a probe that counts idle time shows.
+ */
+export async function calibrateKeyProbe(browser: Browser, probeScript: string, keys = 12): Promise<KeyProbeCheck[]> {
+  const out: KeyProbeCheck[] = []
+  for (const busyMs of [0, 8]) {
+    const context = await browser.newContext({ viewport: VIEWPORT })
+    try {
+      const page = await context.newPage()
+      await page.addInitScript({ content: probeScript })
+      const html =
+        '<!doctype html><html><body><p id="p">A line of text.</p><script>' +
+        'let added = false; globalThis.benchPage = { ready: () => true, added: () => added };' +
+        `addEventListener('keydown', () => { const t = performance.now(); while (performance.now() - t < ${busyMs}) {}` +
+        " added = !added; document.getElementById('p').classList.toggle('on') })" +
+        '</script></body></html>'
+      await page.route('http://calibration.invalid/', (r) => r.fulfill({ contentType: 'text/html', body: html }))
+      await page.goto('http://calibration.invalid/')
+      const samples: InputSample[] = []
+      for (let i = 0; i < keys; i++) {
+        await probe(page, 'frames', 2)
+        samples.push(await pressAndMeasure(page, '1', i % 2 === 0 ? 'pageAdded' : 'pageRemoved'))
+      }
+      const median = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)]!
+      out.push({
+        busyMs,
+        keys,
+        handlerMs: median(samples.map((x) => x.handlerMs)),
+        untilFrameMs: median(samples.map((x) => x.untilFrameMs ?? Number.NaN)),
+      })
+    } finally {
+      await context.close()
+    }
+  }
+  return out
 }

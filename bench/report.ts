@@ -3,7 +3,7 @@
  * (medians and p95s, ratios to the floor and to the peer), the Node timings, and the issue's
  * targets, each marked met or missed with the margin.
  */
-import type { InputSample, RendererRun } from './browser'
+import type { InputSample, KeyProbeCheck, RendererRun } from './browser'
 import type { ExportResult } from './export'
 import type { SaveResult } from './save'
 import { summarize, type Summary } from './stats'
@@ -394,4 +394,19 @@ export function textViewTargetTable(checks: readonly TargetCheck[]): string {
   const lines = ['\n### Targets (issue 15: the text view)\n', '| target | met? | this run |', '|---|---|---|']
   for (const c of checks) lines.push(`| ${c.target} | ${c.met === null ? 'not measured' : c.met ? 'met' : 'MISSED'} | ${c.detail} |`)
   return lines.join('\n')
+}
+
+/**
+ * The key measure checked on a page whose keydown listener is busy for a known time: "main-thread
+ * work" for a key must track that time, not the wait for the next frame (the old measure's).
+ */
+export function keyProbeTable(checks: readonly KeyProbeCheck[]): string {
+  if (checks.length === 0) return ''
+  const ok = checks.every((c) => Math.abs(c.handlerMs - c.busyMs) <= 1.5)
+  return [
+    "\n| the key measure on a page whose listener is busy for a known time | keys | handler (the key's dispatch), median ms | the measure before 2026-12-03, median ms |",
+    '|---|---|---|---|',
+    ...checks.map((c) => `| listener busy ${c.busyMs} ms | ${c.keys} | ${num(c.handlerMs, 1)} | ${num(c.untilFrameMs, 1)} |`),
+    `\nThe key's dispatch ${ok ? 'tracks' : 'does NOT track'} the listener's time (within 1.5 ms): ${ok ? 'the main-thread work below is work, not waiting' : 'distrust the main-thread work below'}.`,
+  ].join('\n')
 }

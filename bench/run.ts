@@ -17,12 +17,14 @@ import { join } from 'node:path'
 import { measureAgreement, type Timing } from './agreement'
 import { FILTER_CHANGE, discourseTable, measureDiscourse } from './discourse'
 import {
+  calibrateKeyProbe,
   launchChromium,
   marginaliaColumnWidth,
   marginaliaTarget,
   measureRenderer,
   pageTarget,
   type RendererRun,
+  type KeyProbeCheck,
   type RunPlan,
 } from './browser'
 import { measureExport, type ExportResult } from './export'
@@ -30,7 +32,16 @@ import { findTable, measureFind, type FindBench } from './find'
 import { measureSuggest, suggestTable, type SuggestBench } from './suggest'
 import { profileMarginalia, profileMarkdown, type ProfileSummary } from './profile'
 import { CASES, writeBenchProject, type BenchCase } from './projects'
-import { caseTable, checkTargets, checkTextViewTargets, nodeTables, targetTable, textViewTargetTable, type CaseResult } from './report'
+import {
+  caseTable,
+  checkTargets,
+  checkTextViewTargets,
+  keyProbeTable,
+  nodeTables,
+  targetTable,
+  textViewTargetTable,
+  type CaseResult,
+} from './report'
 import { measureReviewOpen, type ReviewOpenResult } from './review'
 import { measureSave, type SaveResult } from './save'
 import { serveMarginalia } from './serve'
@@ -70,7 +81,7 @@ function git(...a: string[]): string {
 async function browserCases(
   cases: readonly BenchCase[],
   profile: boolean,
-): Promise<{ results: CaseResult[]; chromium: string; profiles: ProfileSummary[] }> {
+): Promise<{ results: CaseResult[]; chromium: string; profiles: ProfileSummary[]; keyProbe: KeyProbeCheck[] }> {
   const root = await mkdtemp(join(tmpdir(), 'marginalia-bench-'))
   const browser = await launchChromium()
   const pages = await servePages()
@@ -79,6 +90,8 @@ async function browserCases(
   try {
     await buildPages()
     const probe = await probeSource()
+    log('checking the key measure on a page with known work')
+    const keyProbe = await calibrateKeyProbe(browser, probe)
     let column = 0
     for (const c of cases) {
       log(`writing the ${c.label} project`)
@@ -121,7 +134,7 @@ async function browserCases(
         await rm(p.dir, { recursive: true, force: true })
       }
     }
-    return { results, chromium: browser.version(), profiles }
+    return { results, chromium: browser.version(), profiles, keyProbe }
   } finally {
     await browser.close()
     await pages.stop()
@@ -234,6 +247,7 @@ const results = {
   suggested,
   review,
   profiles: browserResult?.profiles ?? [],
+  keyProbe: browserResult?.keyProbe ?? [],
   variants,
   targets,
   textViewTargets,
@@ -248,6 +262,7 @@ const markdown = [
     `${environment.uncommittedRenderer ? ` (+${environment.uncommittedRenderer} uncommitted files in renderer/ and shared/)` : ''}; ` +
     `load average ${environment.loadAverageAtStart[0]!.toFixed(2)} at start, ${results.loadAverageAtEnd[0]!.toFixed(2)} at end; ${results.minutes.toFixed(1)} min.`,
   ...cases.map(caseTable),
+  keyProbeTable(results.keyProbe),
   nodeTables(save, exported, agreement),
   find ? findTable(find) : '',
   discourse ? discourseTable(discourse) : '',
