@@ -57,6 +57,31 @@ test('find a word, step into paragraphs not yet drawn, tag every hit as a Source
   await expect(current.locator('xpath=ancestor::p')).toContainText('Paragraph 592:')
   await page.keyboard.press('F3')
   await expect(find.getByText('1 of 40')).toBeVisible()
+  // Enter goes on from the current hit, press after press; it searches again only for a changed query.
+  const box = find.getByRole('searchbox')
+  await expect(box).toBeFocused()
+  for (const n of [2, 3, 4]) {
+    await page.keyboard.press('Enter')
+    await expect(find.getByText(`${n} of 40`)).toBeVisible()
+  }
+  await page.keyboard.press('Shift+Enter')
+  await expect(find.getByText('3 of 40')).toBeVisible()
+  // The same with a regular expression, which the host searches.
+  await find.getByRole('button', { name: 'Regular expression' }).click()
+  await box.fill('[Kk]rem\\w+')
+  await page.keyboard.press('Enter')
+  await expect(find.getByText('1 of 40')).toBeVisible()
+  for (const n of [2, 3]) {
+    await page.keyboard.press('Enter')
+    await expect(find.getByText(`${n} of 40`)).toBeVisible()
+  }
+  await page.keyboard.press('Shift+Enter')
+  await page.keyboard.press('Shift+Enter')
+  await page.keyboard.press('Shift+Enter')
+  await expect(find.getByText('40 of 40')).toBeVisible()
+  await find.getByRole('button', { name: 'Regular expression' }).click()
+  await box.fill('kremlin')
+  await expect(find.getByText('1 of 40')).toBeVisible()
 
   await find.getByRole('button', { name: 'Tag all…' }).click()
   const form = page.getByRole('form', { name: 'Tag the hits' })

@@ -61,8 +61,7 @@ export function FindBar() {
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault()
-              f.run()
-              if (hits.length > 0) f.step(e.shiftKey ? -1 : 1)
+              f.enter(e.shiftKey ? -1 : 1)
             } else if (e.key === 'Escape') {
               e.preventDefault()
               f.close()

@@ -35,6 +35,8 @@ export class Finding {
   private searchable: { index: TextIndex; searchable: Searchable } | null = null
   private timer: ReturnType<typeof setTimeout> | undefined
   private ticket = 0
+  /** The query the hits shown were found for (the last one run). */
+  private ran: Query | null = null
 
   constructor(
     private readonly store: Store<SessionState>,
@@ -64,6 +66,7 @@ export class Finding {
   close(): void {
     clearTimeout(this.timer)
     this.ticket++
+    this.ran = null
     this.set({ open: false, hits: [], current: null, problem: null, searching: false, truncated: false })
     this.work.surface?.showHits([], null)
     this.work.surface?.focus()
@@ -76,11 +79,22 @@ export class Finding {
     this.timer = setTimeout(() => this.run(), TYPING_PAUSE_MS)
   }
 
+  /**
+   * Enter (1) or Shift+Enter (-1) in the find field: a query typed since the last search is found
+   * now (the first hit becomes the current one); otherwise the next or previous hit does, as the
+   * ↓ and ↑ buttons step. While a search is still running, Enter waits for it.
+   */
+  enter(dir: 1 | -1): void {
+    if (this.ran !== this.state.query) return this.run()
+    if (!this.state.searching) this.step(dir)
+  }
+
   /** Find the query in the open document now (and again in the project when its results are shown). */
   run(): void {
     clearTimeout(this.timer)
     const ticket = ++this.ticket
     const query = this.state.query
+    this.ran = query
     const index = this.work.index
     const document = this.store.get().doc?.id
     if (query.text === '' || !index || !document) return this.showHits([], false, null)
