@@ -168,5 +168,32 @@ test('a 5 MB text: few paragraphs in the page, tag at its end, select past the d
   await page.reload()
   await expect(editor).toHaveAttribute('data-text-lines', String(PARAGRAPHS + 2))
   await expect(editor.locator(':scope > p', { hasText: `${before} Kyiv` })).toBeInViewport()
+  // Tab into the text from the control before it: the view stays where it was (the browser's own
+  // caret for a newly focused text box would sit at the top of the book), and the caret is on screen.
+  const scrolled = await page.locator('.text-scroll').evaluate((el) => el.scrollTop)
+  await page.evaluate(() => {
+    const text = document.querySelector('.ProseMirror')!
+    const focusable = Array.from(document.querySelectorAll<HTMLElement>('button, select, input, a[href], [tabindex="0"]')).filter(
+      (el) =>
+        !el.hasAttribute('disabled') && el.offsetParent !== null && text.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING,
+    )
+    focusable[focusable.length - 1]!.focus()
+  })
+  await page.keyboard.press('Tab')
+  await expect(editor).toBeFocused()
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+  expect(Math.abs((await page.locator('.text-scroll').evaluate((el) => el.scrollTop)) - scrolled)).toBeLessThan(2)
+  await expect(editor.locator(':scope > p', { hasText: `${before} Kyiv` })).toBeInViewport()
+  const caretShown = await page.evaluate(() => {
+    const sel = getSelection()!
+    const box = document.querySelector('.text-scroll')!.getBoundingClientRect()
+    const at = sel.rangeCount ? sel.getRangeAt(0).getBoundingClientRect() : null
+    const ok = at !== null && document.querySelector('.ProseMirror')!.contains(sel.anchorNode) && at.bottom > box.top && at.top < box.bottom
+    return ok ? true : JSON.stringify({ st: document.querySelector('.text-scroll')!.scrollTop, text: sel.anchorNode?.textContent?.slice(0, 12), off: sel.anchorOffset, at, box: box.top, h: box.bottom })
+  })
+  expect(caretShown).toBe(true)
+  // The arrow keys move from there, not from the top of the book.
+  await page.keyboard.press('ArrowDown')
+  await expect(editor.locator(':scope > p', { hasText: `${before} Kyiv` })).toBeInViewport()
   expect(problems).toEqual([])
 })

@@ -143,6 +143,8 @@ export class DocumentEditor implements TextSurface {
   private readonly whole: boolean
   private flashTimer: ReturnType<typeof setTimeout> | undefined
   private readonly resize: ResizeObserver
+  /** The scroll position as last seen or set by sync (before a focus that moved it). */
+  private lastTop = 0
   private readonly onScroll = () => this.sync()
   private readonly onPointerUp = () => {
     if (!this.pointerDown) return
@@ -219,6 +221,10 @@ export class DocumentEditor implements TextSurface {
       handleDOMEvents: {
         mousedown: () => {
           this.pointerDown = true
+          return false
+        },
+        focus: () => {
+          if (!this.pointerDown) this.focusedWithoutPointer()
           return false
         },
       },
@@ -325,6 +331,7 @@ export class DocumentEditor implements TextSurface {
           if (Math.abs(moved) >= 0.5) this.scroller.scrollTop += moved
         }
       }
+      this.lastTop = this.scroller.scrollTop
     } finally {
       this.syncing = false
     }
@@ -482,6 +489,37 @@ export class DocumentEditor implements TextSurface {
       to: this.index.cpToPm(h.end),
       classes: current ? 'mg-hit mg-hit-current' : 'mg-hit',
     }
+  }
+
+  /**
+   * The text got the focus from the keyboard (Tab) or the app, not a click. With no selection of
+   * its own yet (after a reload), the browser puts the caret at the start of the text box, the top
+   * of the book, and scrolls there: the caret goes to the top of the view instead and the view
+   * stays. A selection the text had before is written back (the browser may have dropped it when
+   * something else was selected), so the keys go on from there.
+   */
+  private focusedWithoutPointer(): void {
+    if (this.selection !== null) return this.select(this.selection, false)
+    const top = this.lastTop
+    if (Math.abs(this.scroller.scrollTop - top) >= 1) this.scroller.scrollTop = top
+    const box = this.scroller.getBoundingClientRect()
+    const text = this.view.dom.getBoundingClientRect()
+    const pos = this.textPosAt(text.left + 2, Math.max(box.top, text.top) + 4)
+    if (pos === null) return
+    // The start of the first paragraph that starts in view (a paragraph's start is never at a
+    // soft line break); the top line of a paragraph longer than the view if none does.
+    const line = this.paragraphs.at(pos)
+    let caret = pos
+    for (const l of [line, line + 1]) {
+      const start = l < this.paragraphs.count ? this.win.toWindow(this.paragraphs.start(l)) : null
+      const top = start === null ? null : this.view.coordsAtPos(start, 1).top
+      if (top !== null && top >= box.top && top < box.bottom - 8) {
+        caret = this.paragraphs.start(l)
+        break
+      }
+    }
+    this.select({ anchor: caret, head: caret }, false)
+    if (Math.abs(this.scroller.scrollTop - top) >= 1) this.scroller.scrollTop = top
   }
 
   /** The text position (whole text) at a point on screen, or null outside the text. */
