@@ -85,6 +85,32 @@ test('tag a claim with the mouse and a stance with the keyboard, set attributes 
   expect(problems).toEqual([])
 })
 
+test('Whole words off: a selection that cuts words is tagged as selected, and the choice outlasts a reload', async ({ page, app }) => {
+  const doc = await documentWith(app, CLAIM)
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+  const editor = page.locator('.ProseMirror')
+  await expect(editor).toContainText(CLAIM)
+  const snap = page.getByRole('checkbox', { name: 'Whole words' })
+  await expect(snap).toBeChecked()
+  // The box shows the change at once (uncheck() checks that right after the click).
+  await snap.uncheck()
+  const cut = 'oscow stepped-up its ow'
+  await keyboardSelect(page, cut)
+  expect(await selectedText(page)).toBe(cut)
+  await page.keyboard.press('1')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  const [tagged] = (await store(app, doc.id)).annotations
+  expect(tagged!.target.quote.exact).toBe(cut)
+  await page.reload()
+  await expect(editor).toContainText(CLAIM)
+  await expect(snap).not.toBeChecked()
+  await snap.check()
+  await page.reload()
+  await expect(editor).toContainText(CLAIM)
+  await expect(snap).toBeChecked()
+})
+
 test('the text is read-only: typing, pasting and deleting never change it', async ({ page, app }) => {
   const doc = await documentWith(app, CLAIM)
   await page.goto(app.url)

@@ -155,10 +155,16 @@ export class Session {
 
   /** Change the user's preferences (snapping to words, the theme); returns the error sentence, or null. */
   async setPreferences(patch: ArgsOf<'settings.setPreferences'>): Promise<string | null> {
+    // Shown at once (a checkbox that flips back until the host replies reads as not taken);
+    // taken back if the host cannot keep it.
+    const before = this.store.get().info
+    if (before) this.store.set({ info: { ...before, preferences: { ...before.preferences, ...patch } } })
     try {
       this.store.set({ info: await this.client.call('settings.setPreferences', patch) })
       return null
     } catch (e) {
+      const now = this.store.get().info
+      if (before && now) this.store.set({ info: { ...now, preferences: before.preferences } })
       return messageOf(e)
     }
   }
