@@ -77,3 +77,49 @@ test('a reload and a restart come back to the document open last, at the same te
   await expect(nav.locator('.doc.current')).toContainText('Paragraph 0: officials')
   await expect.poll(() => topParagraph(page)).toBe(later)
 })
+
+test('each document comes back where it was left: switching between two, and after a reload', async ({ page, app }) => {
+  await page.goto(app.url)
+  await page.locator('input[type=file]').setInputFiles([
+    { name: 'briefing.txt', mimeType: 'text/plain', buffer: Buffer.from(longText()) },
+    { name: 'second.txt', mimeType: 'text/plain', buffer: Buffer.from(longText().replaceAll('Paragraph', 'Section')) },
+  ])
+  const nav = page.getByRole('navigation', { name: 'Documents' })
+  const first = nav.getByText('Paragraph 0: officials', { exact: false })
+  const second = nav.getByText('Section 0: officials', { exact: false })
+  await first.click()
+  await expect(page.locator('.ProseMirror')).toContainText('Paragraph 3:')
+  await page.locator('.text-scroll').evaluate((el) => (el.scrollTop = 12_000))
+  await expect.poll(() => topParagraph(page)).toBeGreaterThan(50)
+  const where = await topParagraph(page)
+  await expect.poll(() => rememberedScroll(page, app.url), { timeout: 15_000 }).toBeGreaterThan(0)
+
+  // The other document opens at its top the first time, and is left further down.
+  await second.click()
+  await expect(page.locator('.ProseMirror')).toContainText('Section 3:')
+  const topSection = () =>
+    page.locator('.text-scroll').evaluate((scroller) => {
+      const box = scroller.getBoundingClientRect()
+      const shown = Array.from(scroller.querySelectorAll('.ProseMirror > p')).find(
+        (p) => p.getBoundingClientRect().bottom > box.top + 2 && p.textContent,
+      )
+      return Number(/^Section (\d+)/.exec(shown?.textContent ?? '')?.[1] ?? -1)
+    })
+  expect(await topSection()).toBe(0)
+  await page.locator('.text-scroll').evaluate((el) => (el.scrollTop = 6_000))
+  await expect.poll(topSection).toBeGreaterThan(20)
+  const whereSecond = await topSection()
+  await expect.poll(() => rememberedScroll(page, app.url), { timeout: 15_000 }).toBeGreaterThan(0)
+
+  await first.click()
+  await expect.poll(() => topParagraph(page)).toBe(where)
+  await second.click()
+  await expect.poll(topSection).toBe(whereSecond)
+
+  // After a reload the document open last comes back, and the other one still opens at its place.
+  await page.reload()
+  await expect(nav.locator('.doc.current')).toContainText('Section 0: officials')
+  await expect.poll(topSection).toBe(whereSecond)
+  await first.click()
+  await expect.poll(() => topParagraph(page)).toBe(where)
+})

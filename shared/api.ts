@@ -77,9 +77,10 @@ export interface AppInfo {
   notice: string | null
   /**
    * What was remembered of the open project: whom the review compares, the document open and where
-   * it was scrolled to (`scroll`: the code point at the top of the view).
+   * it was scrolled to (`scroll`: the code point at the top of the view), and that place in each
+   * document opened lately (`places`, by document id).
    */
-  remembered: { review: string[] | null; document: string | null; scroll: number } | null
+  remembered: { review: string[] | null; document: string | null; scroll: number; places: Record<string, number> } | null
   /** How the user likes the app: selections snapped to whole words, the colour theme. */
   preferences: { snapToWords: boolean; theme: 'system' | 'light' | 'dark' }
 }

@@ -13,11 +13,26 @@ import { openJsonStore, type DurableJsonFile } from '../store/json-store'
 
 const SETTINGS_VERSION = 1
 
+/** How many documents' places are remembered per project (the most recent). */
+export const PLACES = 200
+
+/** `places` with `document` at `offset`, moved to the end as the most recent; the oldest beyond PLACES dropped. */
+export function withPlace(places: Readonly<Record<string, number>>, document: string, offset: number): Record<string, number> {
+  const entries = Object.entries(places).filter(([d]) => d !== document)
+  entries.push([document, offset])
+  return Object.fromEntries(entries.slice(-PLACES))
+}
+
 /** What Marginalia remembers of one project between runs: whom the review compares, where the user was. */
 const ProjectMemory = z.object({
   review: z.array(AnnotatorName).max(12).nullable().default(null),
   document: z.string().max(100).nullable().default(null),
   scroll: z.number().nonnegative().default(0),
+  /**
+   * Where the user was in each document (the code point at the top of the view), the most recent
+   * PLACES of them, oldest first: a document opened again comes back there.
+   */
+  places: z.record(z.string().max(100), z.number().nonnegative()).default({}),
   /** Canonical-name proposals of Suggest the user dismissed, by document id. */
   dismissedNames: z.record(z.string().max(100), z.array(z.string().max(300)).max(1000)).default({}),
 })
@@ -140,9 +155,11 @@ export class Settings {
 
   /** Remember something of a project: whom the review compares, the open document and where it was scrolled. */
   async remember(path: string, patch: Partial<ProjectMemory>): Promise<void> {
-    await this.adapter.update((current) => ({
-      ...current,
-      projects: { ...current.projects, [path]: { ...(current.projects[path] ?? ProjectMemory.parse({})), ...patch } },
-    }))
+    await this.adapter.update((current) => {
+      const memory = { ...(current.projects[path] ?? ProjectMemory.parse({})), ...patch }
+      // The place is also kept for the document it belongs to, so each comes back where it was.
+      if (patch.scroll !== undefined && memory.document !== null) memory.places = withPlace(memory.places, memory.document, patch.scroll)
+      return { ...current, projects: { ...current.projects, [path]: memory } }
+    })
   }
 }

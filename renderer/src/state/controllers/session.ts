@@ -66,6 +66,8 @@ export class Session {
   readonly appCommands: readonly AppCommand[]
   /** The document the host remembers as open, so reopening it does not forget where it was scrolled. */
   private rememberedDocument: string | null = null
+  /** Where the user was in each document opened lately (the host keeps them between runs). */
+  private places = new Map<string, number>()
   readonly analysis: Analysis
 
   constructor(
@@ -175,7 +177,10 @@ export class Session {
    * whatever the window's size.
    */
   rememberScroll(offset: number): void {
-    if (this.store.get().doc) void this.client.call('settings.remember', { scroll: Math.round(offset) }).catch(() => undefined)
+    const doc = this.store.get().doc
+    if (!doc) return
+    this.places.set(doc.id, Math.round(offset))
+    void this.client.call('settings.remember', { scroll: Math.round(offset) }).catch(() => undefined)
   }
 
   /** Take in the open document's own layer from disk, once the annotator's own changes are saved. */
@@ -204,6 +209,7 @@ export class Session {
       this.store.set({ phase: 'ready', info, askAnnotator: info.annotator === null })
       this.mode.projectOpened(info.remembered?.review ?? null)
       this.rememberedDocument = info.remembered?.document ?? null
+      this.places = new Map(Object.entries(info.remembered?.places ?? {}))
       if (info.notice) this.commands.hint(info.notice, 'error')
       if (info.project) await this.watch.start()
       if (info.project) void this.noting.loadGuidelines()
@@ -244,6 +250,7 @@ export class Session {
     const fresh = await this.client.call('app.info', {}).catch(() => null)
     this.mode.projectOpened(fresh?.remembered?.review ?? null)
     this.rememberedDocument = fresh?.remembered?.document ?? null
+    this.places = new Map(Object.entries(fresh?.remembered?.places ?? {}))
     this.store.set({
       info: fresh ?? (info ? { ...info, project, recent } : info),
       doc: null,
@@ -361,6 +368,9 @@ export class Session {
       const opened = await this.client.call('documents.open', { id })
       if (this.store.get().opening !== id) return
       this.work.load(opened)
+      // Another document comes back where the user left it (unless the caller shows something in it).
+      const place = id === this.rememberedDocument ? 0 : (this.places.get(id) ?? 0)
+      if (place > 0 && !this.work.revealWhenShown) this.work.revealWhenShown = { offset: place }
       this.store.set({
         doc: { id, text: opened.text, notice: opened.notice, pinned: opened.pinned, readOnly: opened.readOnly },
         opening: null,
@@ -369,8 +379,8 @@ export class Session {
       const documents = this.store.get().documents.map((d) => (d.id === id ? opened.document : d))
       this.store.set({ documents })
       this.finding.documentOpened()
-      // Another document, shown from its top; the one the host remembers keeps where it was until scrolled.
-      if (id !== this.rememberedDocument) void this.client.call('settings.remember', { document: id, scroll: 0 }).catch(() => undefined)
+      // The host remembers this one as open now, at its place; the one it remembered keeps where it was until scrolled.
+      if (id !== this.rememberedDocument) void this.client.call('settings.remember', { document: id, scroll: place }).catch(() => undefined)
       this.rememberedDocument = id
       void this.loadValues()
       void this.noting.loadDocument(id)
