@@ -172,10 +172,10 @@ test('a 5 MB text: few paragraphs in the page, tag at its end, select past the d
   // caret for a newly focused text box would sit at the top of the book), and the caret is on screen.
   const scrolled = await page.locator('.text-scroll').evaluate((el) => el.scrollTop)
   await page.evaluate(() => {
-    const text = document.querySelector('.ProseMirror')!
+    const view = document.querySelector('.ProseMirror')!
     const focusable = Array.from(document.querySelectorAll<HTMLElement>('button, select, input, a[href], [tabindex="0"]')).filter(
       (el) =>
-        !el.hasAttribute('disabled') && el.offsetParent !== null && text.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING,
+        !el.hasAttribute('disabled') && el.offsetParent !== null && view.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING,
     )
     focusable[focusable.length - 1]!.focus()
   })
@@ -189,7 +189,16 @@ test('a 5 MB text: few paragraphs in the page, tag at its end, select past the d
     const box = document.querySelector('.text-scroll')!.getBoundingClientRect()
     const at = sel.rangeCount ? sel.getRangeAt(0).getBoundingClientRect() : null
     const ok = at !== null && document.querySelector('.ProseMirror')!.contains(sel.anchorNode) && at.bottom > box.top && at.top < box.bottom
-    return ok ? true : JSON.stringify({ st: document.querySelector('.text-scroll')!.scrollTop, text: sel.anchorNode?.textContent?.slice(0, 12), off: sel.anchorOffset, at, box: box.top, h: box.bottom })
+    return ok
+      ? true
+      : JSON.stringify({
+          st: document.querySelector('.text-scroll')!.scrollTop,
+          text: sel.anchorNode?.textContent?.slice(0, 12),
+          off: sel.anchorOffset,
+          at,
+          box: box.top,
+          h: box.bottom,
+        })
   })
   expect(caretShown).toBe(true)
   // The arrow keys move from there, not from the top of the book.

@@ -500,8 +500,8 @@ export class DocumentEditor implements TextSurface {
    */
   private focusedWithoutPointer(): void {
     if (this.selection !== null) return this.select(this.selection, false)
-    const top = this.lastTop
-    if (Math.abs(this.scroller.scrollTop - top) >= 1) this.scroller.scrollTop = top
+    const kept = this.lastTop
+    if (Math.abs(this.scroller.scrollTop - kept) >= 1) this.scroller.scrollTop = kept
     const box = this.scroller.getBoundingClientRect()
     const text = this.view.dom.getBoundingClientRect()
     const pos = this.textPosAt(text.left + 2, Math.max(box.top, text.top) + 4)
@@ -519,7 +519,7 @@ export class DocumentEditor implements TextSurface {
       }
     }
     this.select({ anchor: caret, head: caret }, false)
-    if (Math.abs(this.scroller.scrollTop - top) >= 1) this.scroller.scrollTop = top
+    if (Math.abs(this.scroller.scrollTop - kept) >= 1) this.scroller.scrollTop = kept
   }
 
   /** The text position (whole text) at a point on screen, or null outside the text. */
