@@ -98,14 +98,18 @@ export class Finding {
     const index = this.work.index
     const document = this.store.get().doc?.id
     if (query.text === '' || !index || !document) return this.showHits([], false, null)
+    // The first hit shown is the first from where the user is (the selection, else the top of the
+    // view), as a browser's find goes on from there; past the last one, the first in the text.
+    const surface = this.work.surface
+    const here = surface ? { start: surface.selectedSpan()?.start ?? surface.topOffset() } : undefined
     if (query.mode === 'plain') {
       const found = findAll(this.searchableOf(index), query)
       if ('problem' in found) return this.showHits([], false, found.problem.message)
-      this.showHits(found.hits, found.truncated, null)
+      this.showHits(found.hits, found.truncated, null, here)
     } else {
       this.set({ searching: true })
       this.client.call('search.document', { document, query }).then(
-        (found) => ticket === this.ticket && this.showHits(found.hits, found.truncated, null),
+        (found) => ticket === this.ticket && this.showHits(found.hits, found.truncated, null, here),
         (e: unknown) => ticket === this.ticket && this.showHits([], false, messageOf(e)),
       )
     }
@@ -117,7 +121,7 @@ export class Finding {
     return this.searchable.searchable
   }
 
-  private showHits(hits: Hit[], truncated: boolean, problem: string | null, near?: Hit): void {
+  private showHits(hits: Hit[], truncated: boolean, problem: string | null, near?: { start: number }): void {
     const current =
       hits.length === 0
         ? null
