@@ -8,6 +8,7 @@
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { chromiumPath, missingChromium } from '../e2e/chromium'
 import { ABOUT_TITLE, type BenchProject } from './projects'
+import { summarize } from './stats'
 
 /** Chromium as the e2e tests run it (CHROMIUM_PATH, default /usr/bin/chromium); one sentence when it is missing. */
 export function launchChromium(): Promise<Browser> {
@@ -342,12 +343,11 @@ export async function calibrateKeyProbe(browser: Browser, probeScript: string, k
         await probe(page, 'frames', 2)
         samples.push(await pressAndMeasure(page, '1', i % 2 === 0 ? 'pageAdded' : 'pageRemoved'))
       }
-      const median = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)]!
       out.push({
         busyMs,
         keys,
-        handlerMs: median(samples.map((x) => x.handlerMs)),
-        untilFrameMs: median(samples.map((x) => x.untilFrameMs ?? Number.NaN)),
+        handlerMs: summarize(samples.map((x) => x.handlerMs)).median,
+        untilFrameMs: summarize(samples.map((x) => x.untilFrameMs ?? Number.NaN)).median,
       })
     } finally {
       await context.close()
