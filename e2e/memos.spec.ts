@@ -74,6 +74,8 @@ test('status, memos and replies: "nothing to tag" counted, a memo and a reply re
   const row = panel.getByRole('button', { name: /Moscow has clung/ }).first()
   await row.click()
   const editor = page.getByRole('region', { name: 'Selected annotation' })
+  // The quote heads the editor, not squeezed to nothing by the fields below it.
+  await expect(editor.locator('.editor-quote')).toBeVisible()
   const quote = ((await editor.locator('.editor-quote').textContent()) ?? '').trim()
   await editor.getByRole('textbox', { name: 'Reply' }).fill('Is “clung” a stance or a claim? Ask the reviewer.')
   await editor.getByRole('button', { name: 'Reply', exact: true }).click()
