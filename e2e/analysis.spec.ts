@@ -63,6 +63,13 @@ test('the matrix, a cell’s statements, the network, a date range, and a GraphM
   // A click on the canvas where there is no node clears the selection.
   await page.getByRole('img', { name: /^Network of/ }).click({ position: { x: 3, y: 3 } })
   await expect(side.getByRole('heading', { name: 'Statements' })).toBeVisible()
+  // In an 800 × 600 window the node list stays beside the graph, which keeps most of the height.
+  await page.setViewportSize({ width: 800, height: 600 })
+  const graph = page.getByRole('img', { name: /^Network of/ })
+  await expect.poll(async () => (await graph.boundingBox())?.height ?? 0).toBeGreaterThan(200)
+  const list = (await page.getByRole('navigation', { name: 'Nodes' }).boundingBox())!
+  expect(list.x).toBeGreaterThan((await graph.boundingBox())!.x + 300)
+  await page.setViewportSize({ width: 1280, height: 800 })
 
   // October only: the November article's statements are left out, in the network too.
   await page.getByLabel('From').fill('2023-10-01')
