@@ -33,8 +33,8 @@ export interface DelimitedTable {
 const CHUNK = 1 << 18
 
 const WHITE = /\s/
-/** The characters that put a cell in quotes wherever they are, by delimiter (one scan of the cell). */
-const SPECIAL: Record<Delimiter, RegExp> = { ',': /[",\n\r]/, '\t': /["\t\n\r]/ }
+/** The delimiters by character code. */
+const CODE: Record<Delimiter, number> = { ',': 0x2c, '\t': 0x09 }
 
 /** Whether a character code is white space as JavaScript's \s has it (every such character is one UTF-16 unit). */
 function isWhite(code: number): boolean {
@@ -43,35 +43,52 @@ function isWhite(code: number): boolean {
   return WHITE.test(String.fromCharCode(code))
 }
 
+/** Whether a non-empty cell goes in quotes: white space at either end, or a quote, the delimiter, LF or CR anywhere. */
+function needsQuotes(cell: string, delimiter: number): boolean {
+  const n = cell.length
+  if (isWhite(cell.charCodeAt(0)) || isWhite(cell.charCodeAt(n - 1))) return true
+  for (let i = 0; i < n; i++) {
+    const c = cell.charCodeAt(i)
+    if (c === 0x22 || c === delimiter || c === 0x0a || c === 0x0d) return true
+  }
+  return false
+}
+
+function cellText(cell: Cell, delimiter: number, neutralize: boolean): string {
+  if (typeof cell !== 'string') return String(cell)
+  if (cell.length === 0) return cell
+  const text = neutralize ? neutralizeFormulaCell(cell) : cell
+  return needsQuotes(text, delimiter) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
 /** One cell as written between delimiters. */
 export function delimitedCell(cell: Cell, delimiter: Delimiter = ','): string {
-  if (typeof cell !== 'string') return String(cell)
-  const n = cell.length
-  if (n === 0) return cell
-  const quote = isWhite(cell.charCodeAt(0)) || isWhite(cell.charCodeAt(n - 1)) || SPECIAL[delimiter].test(cell)
-  return quote ? `"${cell.replaceAll('"', '""')}"` : cell
+  return cellText(cell, CODE[delimiter], false)
 }
 
 /** One record, ended by CRLF. */
 export function delimitedRecord(cells: readonly Cell[], delimiter: Delimiter = ',', neutralize = false): string {
-  let line = ''
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i]!
-    if (i > 0) line += delimiter
-    line += delimitedCell(neutralize && typeof cell === 'string' ? neutralizeFormulaCell(cell) : cell, delimiter)
-  }
-  return `${line}\r\n`
+  return recordText(cells, delimiter, neutralize, [])
+}
+
+/** A record's text; `cells` is scratch space reused from record to record (joined once: one flat string). */
+function recordText(row: readonly Cell[], delimiter: Delimiter, neutralize: boolean, cells: string[]): string {
+  const code = CODE[delimiter]
+  cells.length = row.length
+  for (let i = 0; i < row.length; i++) cells[i] = cellText(row[i]!, code, neutralize)
+  return `${cells.join(delimiter)}\r\n`
 }
 
 /** The table's text in pieces of about 256 K characters, rows taken from the table as they are needed. */
 export function* delimitedChunks(table: DelimitedTable, options: DelimitedOptions = {}): Generator<string> {
   const delimiter = options.delimiter ?? ','
   const neutralize = options.neutralizeFormulas ?? false
+  const cells: string[] = []
   // Records are gathered and joined once per piece: one flat string, no chain of concatenations.
-  let parts = [(options.bom ? '\uFEFF' : '') + delimitedRecord(table.header, delimiter)]
+  let parts = [(options.bom ? '\uFEFF' : '') + recordText(table.header, delimiter, false, cells)]
   let size = parts[0]!.length
   for (const row of table.rows) {
-    const record = delimitedRecord(row, delimiter, neutralize)
+    const record = recordText(row, delimiter, neutralize, cells)
     parts.push(record)
     size += record.length
     if (size >= CHUNK) {
