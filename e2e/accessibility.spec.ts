@@ -160,6 +160,10 @@ for (const scheme of ['light', 'dark'] as const) {
       await editor.getByRole('button', { name: 'Delete annotation' }).scrollIntoViewIfNeeded()
       await expect(editor.getByRole('button', { name: 'Delete annotation' })).toBeInViewport()
       await audit.check('an annotation selected at 800 × 600')
+      // Deleted with the button, the editor goes and the keyboard goes back to the text.
+      await editor.getByRole('button', { name: 'Delete annotation' }).click()
+      await expect(editor).toBeHidden()
+      await expect(page.locator('.ProseMirror')).toBeFocused()
       await page.getByRole('button', { name: 'Documents' }).click()
       await expect(page.getByRole('navigation', { name: 'Documents' })).toBeVisible()
       await audit.check('the document drawer')

@@ -80,6 +80,10 @@ test('status, memos and replies: "nothing to tag" counted, a memo and a reply re
   await editor.getByRole('textbox', { name: 'Reply' }).fill('Is “clung” a stance or a claim? Ask the reviewer.')
   await editor.getByRole('button', { name: 'Reply', exact: true }).click()
   await expect(editor.locator('.reply-text')).toHaveText('Is “clung” a stance or a claim? Ask the reviewer.')
+  // The keyboard stays in the reply field: Delete there is not the annotation's Delete.
+  await expect(editor.getByRole('textbox', { name: 'Reply' })).toBeFocused()
+  await page.keyboard.press('Delete')
+  await expect(editor.locator('.editor-quote')).toBeVisible()
   await shot(page, '3-reply')
   const maria = StoreFile.parse(JSON.parse(await app.read(`annotations/maria/${first.id}.json`)))
   expect(maria.memo?.text).toBe('Two stances are implicit here; check §3 with jonas.')

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import { expect, repo, test } from './harness'
+import { chooseMenu, expect, repo, test } from './harness'
 import { dragSelect } from './text'
 
 const TITLE = 'Russia and Iran as new axis against the West'
@@ -116,6 +116,14 @@ test('? and F1 show the keys of the view shown, label keys with them, and say wh
   await expect(help.getByRole('table', { name: 'Menus' })).toContainText('Ctrl+O')
   await page.keyboard.press('Escape')
   await expect(help).toBeHidden()
+  // The keyboard is back in the text it came from, so keys work at once.
+  await expect(page.locator('.ProseMirror')).toBeFocused()
+  // So it is after a dialog opened from a menu, whose item is gone by then.
+  await chooseMenu(page, 'Project', 'Export…')
+  await expect(page.getByRole('dialog', { name: 'Export annotations' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog', { name: 'Export annotations' })).toBeHidden()
+  await expect(page.locator('.ProseMirror')).toBeFocused()
 
   // In Review, F1 lists review's keys instead.
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Review' }).click()

@@ -62,7 +62,15 @@ export function AnnotationEditor({ id }: { id: string }) {
           <ReplyThread layer={me} annotation={annotation.id} />
         </div>
         <div className="actions">
-          <button type="button" className="danger" onClick={() => c.remove(id)}>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              c.remove(id)
+              // The editor goes with the annotation; the keyboard goes to the text, not to the page.
+              session.work.surface?.focus()
+            }}
+          >
             Delete annotation
           </button>
         </div>

@@ -37,6 +37,8 @@ export function MenuBar() {
   /** Where to put the keyboard when the open menu appears. */
   const focusTo = useRef<'first' | 'last' | null>(null)
   const bar = useRef<HTMLDivElement>(null)
+  /** What had the keyboard before the menu bar (the text, say): a chosen command gives it back. */
+  const cameFrom = useRef<HTMLElement | null>(null)
   const baseId = useId()
 
   // A click elsewhere closes the open menu.
@@ -83,7 +85,13 @@ export function MenuBar() {
     button(i)?.focus()
   }
   const choose = (i: number, id: string) => {
-    close(i)
+    // As a desktop menu does: the keyboard goes back where it was, then the command runs (a dialog
+    // it opens gives the keyboard back there when it closes).
+    const back = cameFrom.current
+    if (back?.isConnected) {
+      setOpen(null)
+      back.focus({ preventScroll: true })
+    } else close(i)
     runCommand(session, id)
   }
 
@@ -106,7 +114,14 @@ export function MenuBar() {
   }
 
   return (
-    <div ref={bar} className="menubar-wrap">
+    <div
+      ref={bar}
+      className="menubar-wrap"
+      onFocus={(e) => {
+        const from = e.relatedTarget
+        if (!(from instanceof Node && bar.current?.contains(from))) cameFrom.current = from instanceof HTMLElement ? from : null
+      }}
+    >
       <div className="menubar" role="menubar" aria-label="Application menu">
         {model.map((menu, i) => (
           <div key={menu.name} role="none" className="menubar-entry">

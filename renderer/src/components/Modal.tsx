@@ -1,6 +1,8 @@
 /**
  * A modal dialog on the native <dialog> element: focus moves into it, the page behind is inert,
- * and Escape closes it (unless `required`). Render it only while it is open.
+ * and Escape closes it (unless `required`). Render it only while it is open. When it goes, the
+ * keyboard goes back to what had it before (or, if that is gone, such as a menu's item, to the
+ * text: the element marked `data-focus-home`), so keys work again without a click.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 
@@ -19,8 +21,16 @@ export function Modal({ title, onClose, required = false, children }: ModalProps
   const headingId = useId()
   useEffect(() => {
     const dialog = ref.current
+    const before = document.activeElement
     if (dialog && !dialog.open) dialog.showModal()
-    return () => dialog?.close()
+    return () => {
+      dialog?.close()
+      // Only when the keyboard was in the dialog (or nowhere): a click elsewhere keeps its focus.
+      const now = document.activeElement
+      if (now && now !== document.body && !dialog?.contains(now)) return
+      const back = before instanceof HTMLElement && before.isConnected && before !== document.body ? before : null
+      ;(back ?? document.querySelector<HTMLElement>('[data-focus-home]'))?.focus({ preventScroll: true })
+    }
   }, [])
   return (
     <dialog

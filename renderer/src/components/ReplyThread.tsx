@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react'
+import { useId, useMemo, useRef, useState } from 'react'
 import { threadKey, threadsOf } from '../../../shared/model/memos'
 import { shortTime } from '../state/model/describe'
 import { useSession, useSessionState } from '../state/react/use-session'
@@ -19,6 +19,7 @@ export function ReplyThread({ layer, annotation, compact = false }: { layer: str
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
+  const field = useRef<HTMLTextAreaElement>(null)
   if (!doc) return null
   const send = async () => {
     if (text.trim() === '' || busy) return
@@ -27,6 +28,10 @@ export function ReplyThread({ layer, annotation, compact = false }: { layer: str
     setBusy(false)
     setProblem(failed)
     if (!failed) setText('')
+    // The Reply button is disabled while it sends, which drops the focus to the page, where Delete
+    // and Backspace act on the selected annotation: the keyboard stays in the reply field instead.
+    const now = document.activeElement
+    if (!now || now === document.body || now.closest('.reply-form')) field.current?.focus()
   }
   const remove = async (reply: string) => setProblem(await session.noting.removeReply(doc, reply))
   return (
@@ -67,6 +72,7 @@ export function ReplyThread({ layer, annotation, compact = false }: { layer: str
             Reply
           </label>
           <textarea
+            ref={field}
             id={id}
             rows={2}
             value={text}

@@ -32,7 +32,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     <Modal title="Keyboard shortcuts" onClose={onClose}>
       <div className="shortcuts">
         <p className="help">The keys of {viewName}, then the ones that work in every view.</p>
-        {view === 'annotate' && <p className="help">A label’s key is changed in Project → Labels….</p>}
+        {view === 'annotate' && <p className="help">A label’s key is changed in Project → Labels…</p>}
         {sections.map((section) => (
           <table key={section.title} className="shortcut-table">
             <caption>{section.title}</caption>

@@ -209,6 +209,8 @@ export class DocumentEditor implements TextSurface {
         'aria-readonly': 'true',
         tabindex: '0',
         spellcheck: 'false',
+        // Where the keyboard goes back to when a dialog closes and what opened it is gone.
+        'data-focus-home': '',
         'data-text-lines': String(this.paragraphs.count),
       },
       nodeViews: { gap: (node) => new GapView(node, (from, to) => this.heights.sum(from, to), this.gaps) },
