@@ -152,6 +152,12 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.goto(app.url)
       await expect(page.locator('.ProseMirror')).toBeVisible()
       await audit.check('Annotate at 800 × 600')
+      // A dialog taller than the window keeps its buttons in view; its content scrolls under them.
+      await chooseMenu(page, 'Project', 'Export…')
+      const exportDialog = page.getByRole('dialog', { name: 'Export annotations' })
+      await expect(exportDialog.getByRole('button', { name: 'Export', exact: true })).toBeInViewport({ ratio: 1 })
+      await expect(exportDialog.getByRole('button', { name: 'Cancel' })).toBeInViewport({ ratio: 1 })
+      await page.keyboard.press('Escape')
       // An annotation made and selected: its quote is shown, and the editor scrolls to its last field.
       await dragSelect(page, 'Putin and Ayatollah')
       await page.keyboard.press('1')

@@ -146,6 +146,16 @@ test('the Retrieve view narrowed to one source’s claims, exported, reads back 
   )
   expect(checked).toEqual({ rows: shown, problems: [] })
 
+  // In an 800 × 600 window the quote keeps its room, and each filter's name stays beside its field.
+  await page.setViewportSize({ width: 800, height: 600 })
+  await expect.poll(async () => (await view.locator('.retrieve-open .kwic').first().boundingBox())?.width ?? 0).toBeGreaterThan(240)
+  for (const name of ['Words', 'Label', 'Annotator', 'Source', 'Document', 'Group by']) {
+    const label = (await view.locator('label', { hasText: new RegExp(`^${name}$`) }).boundingBox())!
+    const field = (await view.getByLabel(name, { exact: true }).boundingBox())!
+    expect(Math.abs(label.y + label.height / 2 - (field.y + field.height / 2)), name).toBeLessThan(8)
+  }
+  await page.setViewportSize({ width: 1280, height: 800 })
+
   // A row opens its document at the annotation.
   await view.locator('.retrieve-open').first().click()
   await expect(page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Annotate' })).toHaveAttribute('aria-pressed', 'true')

@@ -61,6 +61,10 @@ test('the header holds the menus, the views and the status; the menus hold what 
   await page.goto(app.url)
   const header = page.locator('header.header')
   await expect(header.getByRole('menubar', { name: 'Application menu' })).toBeVisible()
+  // In the document list the title takes the width; rename and properties stand one above the other.
+  const item = page.getByRole('navigation', { name: 'Documents' }).locator('li.doc').nth(1)
+  const [itemBox, titleBox] = [(await item.boundingBox())!, (await item.locator('.doc-title').boundingBox())!]
+  expect(titleBox.width / itemBox.width).toBeGreaterThan(0.5)
   for (const name of ['Import texts…', 'Import annotations…', 'Export…', 'Backups…', 'Open project…', 'New project…']) {
     await expect(header.getByRole('button', { name, exact: true })).toHaveCount(0)
   }

@@ -45,67 +45,77 @@ export function RetrieveView() {
   return (
     <main className="retrieve" aria-label="Retrieve" aria-busy={r.loading}>
       <div className="toolbar retrieve-filters" role="search" aria-label="Filter the annotations">
-        <label htmlFor={ids.text}>Words</label>
-        <input
-          id={ids.text}
-          type="search"
-          value={f.text}
-          placeholder="in the text, note or replies"
-          onChange={(e) => ret.setFilter({ text: e.target.value }, true)}
-        />
-        <label htmlFor={ids.label}>Label</label>
-        <select
-          id={ids.label}
-          value={f.labels[0] ?? ''}
-          onChange={(e) => ret.setFilter({ labels: e.target.value ? [e.target.value] : [] })}
-        >
-          <option value="">Any</option>
-          {labels.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={ids.layer}>Annotator</label>
-        <select
-          id={ids.layer}
-          value={f.layers[0] ?? ''}
-          onChange={(e) => ret.setFilter({ layers: e.target.value ? [e.target.value] : [] })}
-        >
-          <option value="">Any</option>
-          {r.facets?.layers.map((l) => (
-            <option key={l.name} value={l.name}>
-              {l.name === '_reviewed' ? 'Reviewed layer' : l.name} ({l.count.toLocaleString()})
-            </option>
-          ))}
-        </select>
-        <label htmlFor={ids.source}>Source</label>
-        <input
-          id={ids.source}
-          type="search"
-          list={ids.sources}
-          value={f.source}
-          placeholder="attributed to…"
-          onChange={(e) => ret.setFilter({ source: e.target.value }, true)}
-        />
+        <span className="filter-field">
+          <label htmlFor={ids.text}>Words</label>
+          <input
+            id={ids.text}
+            type="search"
+            value={f.text}
+            placeholder="in the text, note or replies"
+            onChange={(e) => ret.setFilter({ text: e.target.value }, true)}
+          />
+        </span>
+        <span className="filter-field">
+          <label htmlFor={ids.label}>Label</label>
+          <select
+            id={ids.label}
+            value={f.labels[0] ?? ''}
+            onChange={(e) => ret.setFilter({ labels: e.target.value ? [e.target.value] : [] })}
+          >
+            <option value="">Any</option>
+            {labels.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="filter-field">
+          <label htmlFor={ids.layer}>Annotator</label>
+          <select
+            id={ids.layer}
+            value={f.layers[0] ?? ''}
+            onChange={(e) => ret.setFilter({ layers: e.target.value ? [e.target.value] : [] })}
+          >
+            <option value="">Any</option>
+            {r.facets?.layers.map((l) => (
+              <option key={l.name} value={l.name}>
+                {l.name === '_reviewed' ? 'Reviewed layer' : l.name} ({l.count.toLocaleString()})
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="filter-field">
+          <label htmlFor={ids.source}>Source</label>
+          <input
+            id={ids.source}
+            type="search"
+            list={ids.sources}
+            value={f.source}
+            placeholder="attributed to…"
+            onChange={(e) => ret.setFilter({ source: e.target.value }, true)}
+          />
+        </span>
         <datalist id={ids.sources}>
           {r.facets?.sources.map((s) => (
             <option key={s.name} value={s.name} />
           ))}
         </datalist>
-        <label htmlFor={ids.doc}>Document</label>
-        <select
-          id={ids.doc}
-          value={f.documents[0] ?? ''}
-          onChange={(e) => ret.setFilter({ documents: e.target.value ? [e.target.value] : [] })}
-        >
-          <option value="">Any</option>
-          {r.facets?.documents.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.title}
-            </option>
-          ))}
-        </select>
+        <span className="filter-field">
+          <label htmlFor={ids.doc}>Document</label>
+          <select
+            id={ids.doc}
+            value={f.documents[0] ?? ''}
+            onChange={(e) => ret.setFilter({ documents: e.target.value ? [e.target.value] : [] })}
+          >
+            <option value="">Any</option>
+            {r.facets?.documents.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.title}
+              </option>
+            ))}
+          </select>
+        </span>
         {attrs.map(({ label, def }) => (
           <AttributeFilter
             key={`${label.id}.${def.id}`}
@@ -116,14 +126,16 @@ export function RetrieveView() {
             onChange={(v, typing) => setAttr(label.id, def.id, v, typing)}
           />
         ))}
-        <label htmlFor={ids.group}>Group by</label>
-        <select id={ids.group} value={r.grouping} onChange={(e) => ret.setGrouping(e.target.value as RetrieveGrouping)}>
-          {GROUPINGS.map((g) => (
-            <option key={g.value} value={g.value}>
-              {g.name}
-            </option>
-          ))}
-        </select>
+        <span className="filter-field">
+          <label htmlFor={ids.group}>Group by</label>
+          <select id={ids.group} value={r.grouping} onChange={(e) => ret.setGrouping(e.target.value as RetrieveGrouping)}>
+            {GROUPINGS.map((g) => (
+              <option key={g.value} value={g.value}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </span>
         <button type="button" className="quiet" onClick={() => ret.reset()}>
           Clear
         </button>
@@ -182,7 +194,7 @@ function AttributeFilter({
 }) {
   const id = useId()
   return (
-    <>
+    <span className="filter-field">
       <label htmlFor={id}>{name}</label>
       {options ? (
         <select id={id} value={value} onChange={(e) => onChange(e.target.value, false)}>
@@ -203,7 +215,7 @@ function AttributeFilter({
           </datalist>
         </>
       )}
-    </>
+    </span>
   )
 }
 
