@@ -121,6 +121,11 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Agreement' }).click()
       await expect(page.getByRole('table', { name: 'Agreement by label' })).toBeVisible()
       await audit.check('Agreement')
+      // The confusion matrix fits the window whole, its Total column included (it used to be cut).
+      const total = page.locator('.heatmap-grid thead th').last()
+      await expect(total).toHaveText('Total')
+      const right = await total.evaluate((el) => el.getBoundingClientRect().right)
+      expect(right).toBeLessThanOrEqual(await page.evaluate(() => document.querySelector('.agreement-body')!.getBoundingClientRect().right))
 
       await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Retrieve' }).click()
       const retrieve = page.getByRole('main', { name: 'Retrieve' })
