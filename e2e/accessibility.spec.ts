@@ -164,6 +164,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(exportDialog.getByRole('button', { name: 'Cancel' })).toBeInViewport({ ratio: 1 })
       await page.keyboard.press('Escape')
       // An annotation made and selected: its quote is shown, and the editor scrolls to its last field.
+      await dragSelect(page, 'Russia and Iran as new axis')
+      await page.keyboard.press('1')
       await dragSelect(page, 'Putin and Ayatollah')
       await page.keyboard.press('1')
       const editor = page.getByRole('region', { name: 'Selected annotation' })
@@ -175,6 +177,12 @@ for (const scheme of ['light', 'dark'] as const) {
       await editor.getByRole('button', { name: 'Delete annotation' }).click()
       await expect(editor).toBeHidden()
       await expect(page.locator('.ProseMirror')).toBeFocused()
+      const hint = page.locator('.document .hint')
+      await expect(hint).toHaveText('Annotation deleted. Ctrl+Z brings it back.')
+      // Choosing another annotation, the remark about the deletion goes.
+      await page.locator('.mg-hl-claim', { hasText: 'new axis' }).first().click()
+      await expect(editor).toBeVisible()
+      await expect(hint).not.toContainText('Annotation deleted')
       await page.getByRole('button', { name: 'Documents' }).click()
       await expect(page.getByRole('navigation', { name: 'Documents' })).toBeVisible()
       await audit.check('the document drawer')

@@ -186,6 +186,8 @@ export class Annotating {
     else if (history === 'undo') this.stack?.recordUndone(entry)
     else this.stack?.recordRedone(entry)
     this.queue.enqueue({ change: id, document: this.document, ops, inverse: outcome.inverse })
+    // A passing remark ("Annotation deleted. Ctrl+Z brings it back.") is about the change before this one.
+    if (this.store.get().hint?.tone === 'info') this.store.set({ hint: null })
     return outcome
   }
 

@@ -66,7 +66,11 @@ export class Commands {
   select(id: string | null, reveal = false): void {
     this.work.flush()
     const known = id !== null && this.annotation(id) ? id : null
-    if (this.store.get().selectedId !== known) this.store.set({ selectedId: known, linking: null })
+    if (this.store.get().selectedId !== known) {
+      // Another annotation chosen: a passing remark about the last one goes (an error stays).
+      const hint = this.store.get().hint?.tone === 'info' ? null : this.store.get().hint
+      this.store.set({ selectedId: known, linking: null, hint })
+    }
     this.work.surface?.showSelected(known)
     if (known && reveal) this.work.surface?.reveal(known)
   }
