@@ -155,6 +155,14 @@ test('the Retrieve view narrowed to one source’s claims, exported, reads back 
     expect(Math.abs(label.y + label.height / 2 - (field.y + field.height / 2)), name).toBeLessThan(8)
   }
   await page.setViewportSize({ width: 1280, height: 800 })
+  // The quote reads as the text does: no gap is drawn between it and its context.
+  const [before, mark, after] = await Promise.all(
+    ['.kwic-before', 'mark', '.kwic-after'].map(
+      async (part) => (await view.locator(`.retrieve-open .kwic ${part}`).first().boundingBox())!,
+    ),
+  )
+  expect(mark!.x - (before!.x + before!.width)).toBeLessThan(1)
+  expect(after!.x - (mark!.x + mark!.width)).toBeLessThan(1)
 
   // A row opens its document at the annotation.
   await view.locator('.retrieve-open').first().click()
