@@ -167,5 +167,28 @@ test('the Retrieve view narrowed to one source’s claims, exported, reads back 
   // A row opens its document at the annotation.
   await view.locator('.retrieve-open').first().click()
   await expect(page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Annotate' })).toHaveAttribute('aria-pressed', 'true')
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Retrieve' }).click()
+  // With every claim listed: the space between the words before a hit and the hit is drawn
+  // there, not pushed to the far left of the context.
+  await view.getByLabel('Source', { exact: true }).fill('')
+  await expect(view.getByText(/^\d+ of 89 annotations$/)).not.toHaveText(`${shown} of 89 annotations`)
+  const spaceAt = await view.locator('.retrieve-open .kwic').evaluateAll((kwics) => {
+    const kwic = kwics.find((k) => /[ \u00a0]$/.test(k.querySelector('.kwic-before > span')!.textContent ?? ''))!
+    const node = kwic.querySelector('.kwic-before > span')!.firstChild as Text
+    const range = document.createRange()
+    range.setStart(node, node.length - 1)
+    range.setEnd(node, node.length)
+    const space = range.getBoundingClientRect()
+    return {
+      char: node.data.at(-1)!.charCodeAt(0),
+      right: space.right,
+      width: space.width,
+      hit: kwic.querySelector('mark')!.getBoundingClientRect().left,
+    }
+  })
+  expect(spaceAt.char === 0x20 || spaceAt.char === 0xa0).toBe(true)
+  expect(spaceAt.width).toBeGreaterThan(1)
+  expect(Math.abs(spaceAt.hit - spaceAt.right)).toBeLessThan(1)
+
   expect((await readdir(join(app.projectDir, 'annotations'))).sort()).toEqual(['jonas', 'maria'])
 })

@@ -2,6 +2,7 @@ import { memo } from 'react'
 import type { ProjectSearch } from '../../../shared/api'
 import { inContext } from '../../../shared/search/find'
 import { useSession, useSessionState } from '../state/react/use-session'
+import { KwicBefore } from './KwicBefore'
 import { useWindowRows } from '../state/react/use-window-rows'
 
 const ROW = 52
@@ -107,9 +108,7 @@ const HitRow = memo(function HitRow({
         onChange={(e) => session.finding.tick(i, e.target.checked)}
       />
       <button type="button" className="kwic" onClick={() => session.finding.go(i)}>
-        <span className="kwic-before">
-          <span dir="auto">{context.before}</span>
-        </span>
+        <KwicBefore text={context.before} />
         <mark>{context.match}</mark>
         <span className="kwic-after">{context.after}</span>
       </button>
@@ -131,9 +130,7 @@ function ProjectResults({ results }: { results: ProjectSearch }) {
             {d.hits.slice(0, 200).map((h) => (
               <li key={h.start} className="hit-row static">
                 <button type="button" className="kwic" onClick={() => void session.finding.openResult(d.document, h)}>
-                  <span className="kwic-before">
-                    <span dir="auto">{Array.from(h.before).slice(-CONTEXT).join('')}</span>
-                  </span>
+                  <KwicBefore text={Array.from(h.before).slice(-CONTEXT).join('')} />
                   <mark>{h.match}</mark>
                   <span className="kwic-after">{Array.from(h.after).slice(0, CONTEXT).join('')}</span>
                 </button>

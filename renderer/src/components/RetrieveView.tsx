@@ -2,6 +2,7 @@ import { memo, useEffect, useId } from 'react'
 import { findAttribute, valueName, type LabelSchema } from '../../../shared/model/labels'
 import { notesOf, type RetrieveGrouping, type RetrieveRow } from '../../../shared/retrieve/rows'
 import { useSession, useSessionState } from '../state/react/use-session'
+import { KwicBefore } from './KwicBefore'
 import { useWindowRows } from '../state/react/use-window-rows'
 
 const ROW = 58
@@ -295,9 +296,7 @@ const Row = memo(function Row({
           </span>
         </span>
         <span className="kwic">
-          <span className="kwic-before">
-            <span dir="auto">{oneLine(row.before)}</span>
-          </span>
+          <KwicBefore text={oneLine(row.before)} />
           <mark dir="auto">{oneLine(row.text)}</mark>
           <span className="kwic-after">{oneLine(row.after)}</span>
         </span>
