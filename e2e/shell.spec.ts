@@ -232,6 +232,12 @@ for (const scheme of ['light', 'dark'] as const) {
     const cards = page.getByTestId('unit-decision').locator('.card')
     await expect(cards.nth(1)).toBeVisible()
     await shoot(page, `review-800x600-${scheme}`)
+    // Each version's Accept is in view as the unit opens, however tall the version (a note, replies).
+    for (const accept of await page
+      .getByTestId('unit-decision')
+      .getByRole('button', { name: /^Accept \w+'s$/ })
+      .all())
+      await expect(accept).toBeInViewport({ ratio: 1 })
     const main = await box(page.getByRole('main', { name: 'Review' }))
     for (const card of await cards.all()) {
       await card.scrollIntoViewIfNeeded()

@@ -39,6 +39,17 @@ export function MemberCard({ member, unit, number, chosen, disabled, onAccept }:
           {label?.name ?? a.label}
         </span>
         {chosen && <span className="chosen-mark">✓ accepted</span>}
+        {/* In the head, so a tall version (a note, replies) never puts it out of view. */}
+        <button
+          type="button"
+          className="small accept"
+          aria-label={`Accept ${member.annotator}'s`}
+          title={`Accept ${member.annotator}'s version (key ${number})`}
+          disabled={disabled}
+          onClick={onAccept}
+        >
+          Accept
+        </button>
       </div>
       <SpanQuote
         start={a.target.position.start}
@@ -70,9 +81,6 @@ export function MemberCard({ member, unit, number, chosen, disabled, onAccept }:
       )}
       {a.note && <p className="card-note">✎ {truncate(a.note, 200)}</p>}
       <ReplyThread layer={member.annotator} annotation={a.id} compact />
-      <button type="button" className="small accept" disabled={disabled} onClick={onAccept}>
-        Accept {member.annotator}'s <kbd aria-hidden="true">{number}</kbd>
-      </button>
     </article>
   )
 }
