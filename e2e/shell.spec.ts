@@ -232,12 +232,14 @@ for (const scheme of ['light', 'dark'] as const) {
     const cards = page.getByTestId('unit-decision').locator('.card')
     await expect(cards.nth(1)).toBeVisible()
     await shoot(page, `review-800x600-${scheme}`)
-    // Each version's Accept is in view as the unit opens, however tall the version (a note, replies).
-    for (const accept of await page
-      .getByTestId('unit-decision')
-      .getByRole('button', { name: /^Accept \w+'s$/ })
-      .all())
-      await expect(accept).toBeInViewport({ ratio: 1 })
+    // Each version's Accept stands in its card's head, however tall the version (a note, replies):
+    // the first is in view as the unit opens, and each is in view with its card's head.
+    await expect(cards.first().getByRole('button', { name: /^Accept \w+'s$/ })).toBeInViewport({ ratio: 1 })
+    for (const card of await cards.all()) {
+      const accept = card.getByRole('button', { name: /^Accept \w+'s$/ })
+      if ((await accept.count()) === 0) continue
+      expect((await box(accept)).top - (await box(card)).top).toBeLessThan(40)
+    }
     const main = await box(page.getByRole('main', { name: 'Review' }))
     for (const card of await cards.all()) {
       await card.scrollIntoViewIfNeeded()
