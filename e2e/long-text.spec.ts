@@ -139,14 +139,8 @@ test('a 5 MB text: few paragraphs in the page, tag at its end, select past the d
   expect(copied.length).toBe(text.length)
   expect(copied === text).toBe(true)
 
-  // Printing draws every line, in order; afterwards the window is back.
-  const drawnLines = () => page.evaluate(() => document.querySelectorAll('.ProseMirror > p').length)
-  await page.evaluate(() => dispatchEvent(new Event('beforeprint')))
-  expect(await drawnLines()).toBe(PARAGRAPHS + 2)
-  await page.evaluate(() => dispatchEvent(new Event('afterprint')))
-  expect(await drawnLines()).toBeLessThan(300)
-
-  // Reopened, the text comes back where it was left, thousands of paragraphs down.
+  // Printing draws every line, in order; afterwards the window is back, at the paragraph the
+  // user was reading (drawing every line changes the height of everything above it).
   const topParagraph = () =>
     page.evaluate(() => {
       const box = document.querySelector('.text-scroll')!.getBoundingClientRect()
@@ -159,14 +153,29 @@ test('a 5 MB text: few paragraphs in the page, tag at its end, select past the d
     }
     return Object.values(settings.projects).map((p) => p.scroll)
   }
-  // Where the user is (the code point at the top of the view) is remembered once scrolling pauses.
-  // The view may still settle after printing put its window back, so the paragraph at the top is
-  // read again each time; the top edge itself may still cut the paragraph before it.
-  const rememberedHere = async () => {
-    const n = Number((await topParagraph()).slice(1))
+  /** Whether the remembered place is in paragraph n or the one before it (the top edge may cut that one). */
+  const rememberedAt = async (n: number) => {
     const [from, to] = [cpIndexOf(text, `¶${n - 1} Kyiv`), cpIndexOf(text, `¶${n + 1} Kyiv`)]
     return (await remembered()).some((at) => at >= from && at < to)
   }
+  const reading = await topParagraph()
+  expect(reading).toMatch(/^¶40\d\d$/)
+  const drawnLines = () => page.evaluate(() => document.querySelectorAll('.ProseMirror > p').length)
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')))
+  expect(await drawnLines()).toBe(PARAGRAPHS + 2)
+  // Where the user is, asked while every line is drawn, is still where they were reading.
+  await page.evaluate(() => dispatchEvent(new Event('pagehide')))
+  await expect.poll(() => rememberedAt(Number(reading.slice(1)))).toBe(true)
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')))
+  expect(await drawnLines()).toBeLessThan(300)
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+  expect(await topParagraph()).toBe(reading)
+
+  // Reopened, the text comes back where it was left, thousands of paragraphs down.
+  // Where the user is (the code point at the top of the view) is remembered once scrolling pauses.
+  // The view may still settle after printing put its window back, so the paragraph at the top is
+  // read again each time; the top edge itself may still cut the paragraph before it.
+  const rememberedHere = async () => rememberedAt(Number((await topParagraph()).slice(1)))
   await expect.poll(rememberedHere).toBe(true)
   const before = await topParagraph()
   expect(before).toMatch(/^¶40\d\d$/)

@@ -154,13 +154,31 @@ export class DocumentEditor implements TextSurface {
     // under ProseMirror's own mouseup handling.
     this.sync()
   }
+  /** The paragraph at the top of the view when printing began, and where it stood (px below the scroller's top). */
+  private printPlace: { line: number; top: number } | null = null
+  /** The code point at the top of the view when printing began: where the user is while every line is drawn. */
+  private printTop = 0
   private readonly onBeforePrint = () => {
+    if (this.printing) return
+    this.printPlace = this.placeOnScreen()
+    this.printTop = this.topOffset()
     this.printing = true
     this.render([{ from: 0, to: this.paragraphs.count }])
   }
   private readonly onAfterPrint = () => {
+    if (!this.printing) return
     this.printing = false
-    this.sync(true)
+    // Every line drawn changed the height of everything above the view: draw the window around
+    // the paragraph the user was reading and put it back where it stood.
+    const place = this.printPlace
+    this.printPlace = null
+    if (!place) return this.sync(true)
+    const viewport = Math.max(1, this.scroller.clientHeight)
+    const y = this.heights.top(place.line)
+    this.render([{ from: this.heights.at(y - viewport * MARGIN), to: this.heights.at(y + viewport * (1 + MARGIN)) + 1 }])
+    this.measure()
+    this.restorePlace(place)
+    this.sync()
   }
 
   constructor(options: DocumentEditorOptions) {
@@ -337,6 +355,29 @@ export class DocumentEditor implements TextSurface {
     } finally {
       this.syncing = false
     }
+  }
+
+  /** The drawn paragraph at the top of the viewport and its top edge, px below the scroller's top (null: none drawn there). */
+  private placeOnScreen(): { line: number; top: number } | null {
+    const top = this.scroller.getBoundingClientRect().top
+    for (const run of this.win.runs) {
+      for (let i = run.from; i < run.to; i++) {
+        const pos = this.win.paragraphPos(i)
+        const dom = pos === null ? null : this.view.nodeDOM(pos)
+        if (!(dom instanceof HTMLElement)) continue
+        const box = dom.getBoundingClientRect()
+        if (box.bottom > top) return { line: i, top: box.top - top }
+      }
+    }
+    return null
+  }
+
+  /** Scroll so the paragraph `place.line` (drawn) stands `place.top` px below the scroller's top. */
+  private restorePlace(place: { line: number; top: number }): void {
+    const pos = this.win.paragraphPos(place.line)
+    const dom = pos === null ? null : this.view.nodeDOM(pos)
+    if (!(dom instanceof HTMLElement)) return
+    this.scroller.scrollTop += dom.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top - place.top
   }
 
   /** Where the text starts within the scroller's content, px. */
@@ -532,6 +573,7 @@ export class DocumentEditor implements TextSurface {
 
   /** The code point at the top of the view (the first one shown, or the nearest). */
   topOffset(): number {
+    if (this.printing) return this.printTop
     const box = this.scroller.getBoundingClientRect()
     const text = this.view.dom.getBoundingClientRect()
     const pos = this.textPosAt(text.left + 2, Math.max(box.top, text.top) + 4)
