@@ -35,26 +35,29 @@ export function ReviewLegend() {
         </button>
       </div>
       <span className="toolbar-gap" />
-      <button
-        type="button"
-        className="quiet"
-        disabled={!hasReview}
-        onMouseDown={keep}
-        onClick={() => session.reviewing.step(-1)}
-        title="Previous open disagreement"
-      >
-        Previous <kbd aria-hidden="true">{REVIEW_KEYS.previous}</kbd>
-      </button>
-      <button
-        type="button"
-        className="quiet"
-        disabled={!hasReview}
-        onMouseDown={keep}
-        onClick={() => session.reviewing.step(1)}
-        title="Next open disagreement"
-      >
-        Next <kbd aria-hidden="true">{REVIEW_KEYS.next}</kbd>
-      </button>
+      {/* Previous and next stay together when the bar wraps. */}
+      <span className="review-steps">
+        <button
+          type="button"
+          className="quiet"
+          disabled={!hasReview}
+          onMouseDown={keep}
+          onClick={() => session.reviewing.step(-1)}
+          title="Previous open disagreement"
+        >
+          Previous <kbd aria-hidden="true">{REVIEW_KEYS.previous}</kbd>
+        </button>
+        <button
+          type="button"
+          className="quiet"
+          disabled={!hasReview}
+          onMouseDown={keep}
+          onClick={() => session.reviewing.step(1)}
+          title="Next open disagreement"
+        >
+          Next <kbd aria-hidden="true">{REVIEW_KEYS.next}</kbd>
+        </button>
+      </span>
     </div>
   )
 }
