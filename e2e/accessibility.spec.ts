@@ -183,6 +183,19 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.locator('.mg-hl-claim', { hasText: 'new axis' }).first().click()
       await expect(editor).toBeVisible()
       await expect(hint).not.toContainText('Annotation deleted')
+      // The agreement figures: a table wider than the window scrolls on its own; the page never sideways.
+      await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Agreement' }).click()
+      const pairs = page.getByRole('table', { name: 'Agreement by pair' })
+      await expect(pairs).toBeVisible()
+      const overflow = await page.evaluate(() => {
+        const body = document.querySelector('.agreement-body')!
+        const scroll = document.querySelector('.figures-scroll')!
+        return { body: body.scrollWidth - body.clientWidth, table: scroll.scrollWidth - scroll.clientWidth }
+      })
+      expect(overflow.body).toBeLessThanOrEqual(0)
+      expect(overflow.table).toBeGreaterThan(0)
+      await audit.check('Agreement at 800 × 600')
+      await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Annotate' }).click()
       await page.getByRole('button', { name: 'Documents' }).click()
       await expect(page.getByRole('navigation', { name: 'Documents' })).toBeVisible()
       await audit.check('the document drawer')

@@ -1,6 +1,7 @@
 import type { SpanPairAgreement } from '../../../shared/agreement/report'
 import { whyKappaMissing, whyPairsMissing } from '../state/model/agreement-format'
 import { FigureCell } from './FigureCell'
+import { FiguresScroll } from './FiguresScroll'
 
 /**
  * For one pair: agreement on each choice attribute (e.g. stance polarity, source kind) and on
@@ -9,61 +10,65 @@ import { FigureCell } from './FigureCell'
 export function AgreementDetailTable({ pair, names }: { pair: SpanPairAgreement; names: ReadonlyMap<string, string> }) {
   return (
     <div className="detail-tables">
-      <table className="figures" aria-label="Attribute agreement">
-        <thead>
-          <tr>
-            <th scope="col">Attribute</th>
-            <th scope="col">Matched pairs</th>
-            <th scope="col">Agreement</th>
-            <th scope="col">Cohen’s κ</th>
-            <th scope="col" title="Pairs where at least one side left it empty">
-              Unset
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {pair.attributes.map((x) => (
-            <tr key={`${x.label}.${x.attribute}`}>
-              <th scope="row">
-                {x.attribute} ({names.get(x.label) ?? x.label})
+      <FiguresScroll>
+        <table className="figures" aria-label="Attribute agreement">
+          <thead>
+            <tr>
+              <th scope="col">Attribute</th>
+              <th scope="col">Matched pairs</th>
+              <th scope="col">Agreement</th>
+              <th scope="col">Cohen’s κ</th>
+              <th scope="col" title="Pairs where at least one side left it empty">
+                Unset
               </th>
-              <td className="num">{x.n}</td>
-              <FigureCell value={x.agreement} why={whyPairsMissing(x.n)} />
-              <FigureCell
-                value={x.kappa}
-                why={whyPairsMissing(x.n) ?? whyKappaMissing({ kappa: x.kappa, n: x.n, observed: x.agreement })}
-              />
-              <td className="num">{x.unset}</td>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="figures" aria-label="Attribution agreement">
-        <thead>
-          <tr>
-            <th scope="col">Attributions of</th>
-            <th scope="col">Matched pairs</th>
-            <th scope="col">Agreement</th>
-            <th scope="col">Both unlinked</th>
-            <th scope="col">Same source</th>
-            <th scope="col">Other source</th>
-            <th scope="col">One linked</th>
-          </tr>
-        </thead>
-        <tbody>
-          {pair.links.map((l) => (
-            <tr key={l.label} className={l.label === 'all' ? 'total' : undefined}>
-              <th scope="row">{names.get(l.label) ?? l.label}</th>
-              <td className="num">{l.pairs}</td>
-              <FigureCell value={l.agreement} why={whyPairsMissing(l.pairs)} />
-              <td className="num">{l.bothUnlinked}</td>
-              <td className="num">{l.sameSource}</td>
-              <td className="num">{l.differentSource}</td>
-              <td className="num">{l.oneLinked}</td>
+          </thead>
+          <tbody>
+            {pair.attributes.map((x) => (
+              <tr key={`${x.label}.${x.attribute}`}>
+                <th scope="row">
+                  {x.attribute} ({names.get(x.label) ?? x.label})
+                </th>
+                <td className="num">{x.n}</td>
+                <FigureCell value={x.agreement} why={whyPairsMissing(x.n)} />
+                <FigureCell
+                  value={x.kappa}
+                  why={whyPairsMissing(x.n) ?? whyKappaMissing({ kappa: x.kappa, n: x.n, observed: x.agreement })}
+                />
+                <td className="num">{x.unset}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </FiguresScroll>
+      <FiguresScroll>
+        <table className="figures" aria-label="Attribution agreement">
+          <thead>
+            <tr>
+              <th scope="col">Attributions of</th>
+              <th scope="col">Matched pairs</th>
+              <th scope="col">Agreement</th>
+              <th scope="col">Both unlinked</th>
+              <th scope="col">Same source</th>
+              <th scope="col">Other source</th>
+              <th scope="col">One linked</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {pair.links.map((l) => (
+              <tr key={l.label} className={l.label === 'all' ? 'total' : undefined}>
+                <th scope="row">{names.get(l.label) ?? l.label}</th>
+                <td className="num">{l.pairs}</td>
+                <FigureCell value={l.agreement} why={whyPairsMissing(l.pairs)} />
+                <td className="num">{l.bothUnlinked}</td>
+                <td className="num">{l.sameSource}</td>
+                <td className="num">{l.differentSource}</td>
+                <td className="num">{l.oneLinked}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </FiguresScroll>
     </div>
   )
 }

@@ -1,6 +1,7 @@
 import type { DocumentAgreement } from '../../../shared/agreement/report'
 import { whyAlphaMissing, whyKappaMissing, whyScoreMissing } from '../state/model/agreement-format'
 import { FigureCell } from './FigureCell'
+import { FiguresScroll } from './FiguresScroll'
 
 /**
  * The project's documents side by side (alpha, and the chosen pair's kappa and overlap F1), so
@@ -16,36 +17,38 @@ export function AgreementDocumentsTable({
   onOpen: (id: string) => void
 }) {
   return (
-    <table className="figures" aria-label="Agreement by document">
-      <thead>
-        <tr>
-          <th scope="col">Document</th>
-          <th scope="col">Krippendorff’s α</th>
-          <th scope="col">Cohen’s κ</th>
-          <th scope="col">Span F1 overlap</th>
-          <th scope="col">Without a layer</th>
-        </tr>
-      </thead>
-      <tbody>
-        {documents.map((d) => {
-          const k = d.tokens.overall.pairs[pair]
-          const p = d.spans[pair]
-          const overlap = p?.overlap.find((s) => s.label === 'all')
-          return (
-            <tr key={d.scope}>
-              <th scope="row">
-                <button type="button" className="link" dir="auto" onClick={() => onOpen(d.scope)}>
-                  {d.title}
-                </button>
-              </th>
-              <FigureCell value={d.tokens.overall.alpha.alpha} why={whyAlphaMissing(d.tokens.overall.alpha)} />
-              {k ? <FigureCell value={k.kappa} why={whyKappaMissing(k)} /> : <td />}
-              {p && overlap ? <FigureCell value={overlap.f1} why={whyScoreMissing(overlap, 'f1', p.a, p.b)} /> : <td />}
-              <td>{d.missing.join(', ') || '—'}</td>
-            </tr>
-          )
-        })}
-      </tbody>
-    </table>
+    <FiguresScroll>
+      <table className="figures" aria-label="Agreement by document">
+        <thead>
+          <tr>
+            <th scope="col">Document</th>
+            <th scope="col">Krippendorff’s α</th>
+            <th scope="col">Cohen’s κ</th>
+            <th scope="col">Span F1 overlap</th>
+            <th scope="col">Without a layer</th>
+          </tr>
+        </thead>
+        <tbody>
+          {documents.map((d) => {
+            const k = d.tokens.overall.pairs[pair]
+            const p = d.spans[pair]
+            const overlap = p?.overlap.find((s) => s.label === 'all')
+            return (
+              <tr key={d.scope}>
+                <th scope="row">
+                  <button type="button" className="link" dir="auto" onClick={() => onOpen(d.scope)}>
+                    {d.title}
+                  </button>
+                </th>
+                <FigureCell value={d.tokens.overall.alpha.alpha} why={whyAlphaMissing(d.tokens.overall.alpha)} />
+                {k ? <FigureCell value={k.kappa} why={whyKappaMissing(k)} /> : <td />}
+                {p && overlap ? <FigureCell value={overlap.f1} why={whyScoreMissing(overlap, 'f1', p.a, p.b)} /> : <td />}
+                <td>{d.missing.join(', ') || '—'}</td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </FiguresScroll>
   )
 }

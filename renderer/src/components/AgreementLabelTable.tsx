@@ -1,6 +1,7 @@
 import type { ScopeAgreement, SpanScores } from '../../../shared/agreement/report'
 import { formatFigure, whyAlphaMissing, whyKappaMissing, whyScoreMissing } from '../state/model/agreement-format'
 import { FigureCell } from './FigureCell'
+import { FiguresScroll } from './FiguresScroll'
 
 interface AgreementLabelTableProps {
   scope: ScopeAgreement
@@ -29,66 +30,68 @@ export function AgreementLabelTable({ scope, pair, names }: AgreementLabelTableP
     return label === 'all' ? (c?.annotations ?? 0) : (c?.byLabel[label] ?? 0)
   }
   return (
-    <table className="figures" aria-label="Agreement by label">
-      <thead>
-        <tr>
-          <th scope="col">Label</th>
-          <th scope="col" title="Krippendorff's alpha over all compared annotators, tokens as units (nominal)">
-            Krippendorff’s α
-          </th>
-          <th scope="col" title={`Cohen's kappa between ${a} and ${b}, tokens as units`}>
-            Cohen’s κ
-          </th>
-          <th scope="col" title="Share of tokens on which both gave the same category">
-            Observed
-          </th>
-          <th scope="col" title={`Same label, start and end; ${a} as reference`}>
-            Span F1 exact
-          </th>
-          <th scope="col" title={`Same label and at least one shared character, one to one; ${a} as reference`}>
-            Span F1 overlap
-          </th>
-          <th scope="col">{a}</th>
-          <th scope="col">{b}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {views.map((v) => {
-          const k = v.pairs[pair]
-          const exact = spans.exact.find((s) => s.label === v.label)
-          const overlap = spans.overlap.find((s) => s.label === v.label)
-          return (
-            <tr key={v.label} className={v.label === 'all' ? 'total' : undefined}>
-              <th scope="row">{names.get(v.label) ?? v.label}</th>
-              <FigureCell value={v.alpha.alpha} why={whyAlphaMissing(v.alpha)} over={`${v.alpha.units.toLocaleString()} tokens`} />
-              {k ? <FigureCell value={k.kappa} why={whyKappaMissing(k)} over={`n = ${k.n.toLocaleString()} tokens`} /> : <td />}
-              {k ? <FigureCell value={k.observed} why={whyKappaMissing({ ...k, kappa: k.observed })} /> : <td />}
-              {exact ? (
-                <FigureCell
-                  value={exact.f1}
-                  why={whyScoreMissing(exact, 'f1', a, b)}
-                  detail={pr(exact)}
-                  over={`TP ${exact.tp} · FP ${exact.fp} · FN ${exact.fn}`}
-                />
-              ) : (
-                <td />
-              )}
-              {overlap ? (
-                <FigureCell
-                  value={overlap.f1}
-                  why={whyScoreMissing(overlap, 'f1', a, b)}
-                  detail={pr(overlap)}
-                  over={`TP ${overlap.tp} · FP ${overlap.fp} · FN ${overlap.fn}`}
-                />
-              ) : (
-                <td />
-              )}
-              <td className="num">{count(a, v.label)}</td>
-              <td className="num">{count(b, v.label)}</td>
-            </tr>
-          )
-        })}
-      </tbody>
-    </table>
+    <FiguresScroll>
+      <table className="figures" aria-label="Agreement by label">
+        <thead>
+          <tr>
+            <th scope="col">Label</th>
+            <th scope="col" title="Krippendorff's alpha over all compared annotators, tokens as units (nominal)">
+              Krippendorff’s α
+            </th>
+            <th scope="col" title={`Cohen's kappa between ${a} and ${b}, tokens as units`}>
+              Cohen’s κ
+            </th>
+            <th scope="col" title="Share of tokens on which both gave the same category">
+              Observed
+            </th>
+            <th scope="col" title={`Same label, start and end; ${a} as reference`}>
+              Span F1 exact
+            </th>
+            <th scope="col" title={`Same label and at least one shared character, one to one; ${a} as reference`}>
+              Span F1 overlap
+            </th>
+            <th scope="col">{a}</th>
+            <th scope="col">{b}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {views.map((v) => {
+            const k = v.pairs[pair]
+            const exact = spans.exact.find((s) => s.label === v.label)
+            const overlap = spans.overlap.find((s) => s.label === v.label)
+            return (
+              <tr key={v.label} className={v.label === 'all' ? 'total' : undefined}>
+                <th scope="row">{names.get(v.label) ?? v.label}</th>
+                <FigureCell value={v.alpha.alpha} why={whyAlphaMissing(v.alpha)} over={`${v.alpha.units.toLocaleString()} tokens`} />
+                {k ? <FigureCell value={k.kappa} why={whyKappaMissing(k)} over={`n = ${k.n.toLocaleString()} tokens`} /> : <td />}
+                {k ? <FigureCell value={k.observed} why={whyKappaMissing({ ...k, kappa: k.observed })} /> : <td />}
+                {exact ? (
+                  <FigureCell
+                    value={exact.f1}
+                    why={whyScoreMissing(exact, 'f1', a, b)}
+                    detail={pr(exact)}
+                    over={`TP ${exact.tp} · FP ${exact.fp} · FN ${exact.fn}`}
+                  />
+                ) : (
+                  <td />
+                )}
+                {overlap ? (
+                  <FigureCell
+                    value={overlap.f1}
+                    why={whyScoreMissing(overlap, 'f1', a, b)}
+                    detail={pr(overlap)}
+                    over={`TP ${overlap.tp} · FP ${overlap.fp} · FN ${overlap.fn}`}
+                  />
+                ) : (
+                  <td />
+                )}
+                <td className="num">{count(a, v.label)}</td>
+                <td className="num">{count(b, v.label)}</td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </FiguresScroll>
   )
 }

@@ -1,6 +1,7 @@
 import type { ScopeAgreement } from '../../../shared/agreement/report'
 import { formatShare, whyKappaMissing, whyPairsMissing, whyScoreMissing } from '../state/model/agreement-format'
 import { FigureCell } from './FigureCell'
+import { FiguresScroll } from './FiguresScroll'
 
 /**
  * Every pair of annotators, overall: documents compared, token kappa, span F1 exact and overlap,
@@ -9,59 +10,62 @@ import { FigureCell } from './FigureCell'
  */
 export function AgreementPairsTable({ scope, pair, onPair }: { scope: ScopeAgreement; pair: number; onPair: (i: number) => void }) {
   const attributes = scope.spans[0]?.attributes ?? []
+  // One column per choice attribute: wider than a narrow window, so the table scrolls sideways on its own.
   return (
-    <table className="figures" aria-label="Agreement by pair">
-      <thead>
-        <tr>
-          <th scope="col">Pair</th>
-          <th scope="col">Documents</th>
-          <th scope="col">Cohen’s κ</th>
-          <th scope="col">Span F1 exact</th>
-          <th scope="col">Span F1 overlap</th>
-          {attributes.map((x) => (
-            <th
-              key={`${x.label}.${x.attribute}`}
-              scope="col"
-              title={`${x.attribute} of ${x.label} on overlap-matched pairs: share equal, and kappa`}
-            >
-              {x.attribute} ({x.label})
-            </th>
-          ))}
-          <th scope="col" title="Attributions on overlap-matched claims and stances: both unlinked, or linked to matched sources">
-            Attribution links
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {scope.spans.map((p, i) => {
-          const k = scope.tokens.overall.pairs[i]
-          const exact = p.exact.find((s) => s.label === 'all')!
-          const overlap = p.overlap.find((s) => s.label === 'all')!
-          const links = p.links.find((l) => l.label === 'all')
-          return (
-            <tr key={`${p.a}-${p.b}`} className={i === pair ? 'chosen' : undefined}>
-              <th scope="row">
-                <button type="button" className="link" aria-pressed={i === pair} onClick={() => onPair(i)}>
-                  {p.a} × {p.b}
-                </button>
+    <FiguresScroll>
+      <table className="figures" aria-label="Agreement by pair">
+        <thead>
+          <tr>
+            <th scope="col">Pair</th>
+            <th scope="col">Documents</th>
+            <th scope="col">Cohen’s κ</th>
+            <th scope="col">Span F1 exact</th>
+            <th scope="col">Span F1 overlap</th>
+            {attributes.map((x) => (
+              <th
+                key={`${x.label}.${x.attribute}`}
+                scope="col"
+                title={`${x.attribute} of ${x.label} on overlap-matched pairs: share equal, and kappa`}
+              >
+                {x.attribute} ({x.label})
               </th>
-              <td className="num">{p.documents}</td>
-              {k ? <FigureCell value={k.kappa} why={whyKappaMissing(k)} /> : <td />}
-              <FigureCell value={exact.f1} why={whyScoreMissing(exact, 'f1', p.a, p.b)} />
-              <FigureCell value={overlap.f1} why={whyScoreMissing(overlap, 'f1', p.a, p.b)} />
-              {p.attributes.map((x) => (
-                <FigureCell
-                  key={`${x.label}.${x.attribute}`}
-                  value={x.kappa}
-                  why={whyPairsMissing(x.n) ?? whyKappaMissing({ kappa: x.kappa, n: x.n, observed: x.agreement })}
-                  detail={`${formatShare(x.agreement)} equal · n ${x.n}`}
-                />
-              ))}
-              {links ? <FigureCell value={links.agreement} why={whyPairsMissing(links.pairs)} detail={`n ${links.pairs}`} /> : <td />}
-            </tr>
-          )
-        })}
-      </tbody>
-    </table>
+            ))}
+            <th scope="col" title="Attributions on overlap-matched claims and stances: both unlinked, or linked to matched sources">
+              Attribution links
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {scope.spans.map((p, i) => {
+            const k = scope.tokens.overall.pairs[i]
+            const exact = p.exact.find((s) => s.label === 'all')!
+            const overlap = p.overlap.find((s) => s.label === 'all')!
+            const links = p.links.find((l) => l.label === 'all')
+            return (
+              <tr key={`${p.a}-${p.b}`} className={i === pair ? 'chosen' : undefined}>
+                <th scope="row">
+                  <button type="button" className="link" aria-pressed={i === pair} onClick={() => onPair(i)}>
+                    {p.a} × {p.b}
+                  </button>
+                </th>
+                <td className="num">{p.documents}</td>
+                {k ? <FigureCell value={k.kappa} why={whyKappaMissing(k)} /> : <td />}
+                <FigureCell value={exact.f1} why={whyScoreMissing(exact, 'f1', p.a, p.b)} />
+                <FigureCell value={overlap.f1} why={whyScoreMissing(overlap, 'f1', p.a, p.b)} />
+                {p.attributes.map((x) => (
+                  <FigureCell
+                    key={`${x.label}.${x.attribute}`}
+                    value={x.kappa}
+                    why={whyPairsMissing(x.n) ?? whyKappaMissing({ kappa: x.kappa, n: x.n, observed: x.agreement })}
+                    detail={`${formatShare(x.agreement)} equal · n ${x.n}`}
+                  />
+                ))}
+                {links ? <FigureCell value={links.agreement} why={whyPairsMissing(links.pairs)} detail={`n ${links.pairs}`} /> : <td />}
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </FiguresScroll>
   )
 }

@@ -64,30 +64,33 @@ export function LabelToolbar() {
         Suggest
       </button>
       <span className="toolbar-gap" />
-      <label className="check snap" title="A selection that cuts a word is widened to whole words before it is tagged">
-        <input type="checkbox" checked={snap} onChange={(e) => void session.setPreferences({ snapToWords: e.target.checked })} />
-        Whole words
-      </label>
-      <button
-        type="button"
-        className="quiet"
-        title="Undo the last annotation change (Ctrl+Z)"
-        disabled={disabled}
-        onMouseDown={keep}
-        onClick={() => session.commands.undo()}
-      >
-        Undo
-      </button>
-      <button
-        type="button"
-        className="quiet"
-        title="Redo (Shift+Ctrl+Z or Ctrl+Y)"
-        disabled={disabled}
-        onMouseDown={keep}
-        onClick={() => session.commands.redo()}
-      >
-        Redo
-      </button>
+      {/* Kept together, at the right, when the bar wraps. */}
+      <span className="toolbar-end">
+        <label className="check snap" title="A selection that cuts a word is widened to whole words before it is tagged">
+          <input type="checkbox" checked={snap} onChange={(e) => void session.setPreferences({ snapToWords: e.target.checked })} />
+          Whole words
+        </label>
+        <button
+          type="button"
+          className="quiet"
+          title="Undo the last annotation change (Ctrl+Z)"
+          disabled={disabled}
+          onMouseDown={keep}
+          onClick={() => session.commands.undo()}
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          className="quiet"
+          title="Redo (Shift+Ctrl+Z or Ctrl+Y)"
+          disabled={disabled}
+          onMouseDown={keep}
+          onClick={() => session.commands.redo()}
+        >
+          Redo
+        </button>
+      </span>
     </div>
   )
 }

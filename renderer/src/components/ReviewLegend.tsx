@@ -36,7 +36,7 @@ export function ReviewLegend() {
       </div>
       <span className="toolbar-gap" />
       {/* Previous and next stay together when the bar wraps. */}
-      <span className="review-steps">
+      <span className="toolbar-end">
         <button
           type="button"
           className="quiet"
