@@ -120,7 +120,8 @@ export function NetworkCanvas({
   useEffect(() => {
     const before = new Map((layout.current?.nodes ?? []).map((n) => [n.id, { x: n.x, y: n.y }]))
     layout.current?.simulation.stop()
-    const l = layoutNetwork(network, before)
+    const area = box.current?.getBoundingClientRect()
+    const l = layoutNetwork(network, before, area && area.height > 0 ? area.width / area.height : 1)
     layout.current = l
     setHidden(l.hidden)
     // Until the user zooms or pans, the view follows the layout as it settles.

@@ -83,8 +83,8 @@ describe('the network layout', () => {
     }
   })
 
-  it('places labels that do not overlap, the selected node’s first', () => {
-    const mk = (id: string, x: number, degree: number) => ({
+  it('places labels that overlap neither each other nor (but a hub’s, in a crowd) another node, the selected node’s first', () => {
+    const mk = (id: string, x: number, degree: number, y = 0) => ({
       id,
       key: id,
       label: `Label ${id}`,
@@ -94,12 +94,51 @@ describe('the network layout', () => {
       stances: 1,
       r: 4,
       x,
-      y: 0,
+      y,
     })
+    const size = { width: 600, height: 200, line: 14 }
+    const measure = (s: string) => s.length * 7
+    const clear = (placed: ReturnType<typeof placeLabels>, nodes: ReturnType<typeof mk>[], t: { k: number; x: number; y: number }) => {
+      for (const p of placed) {
+        expect(p.x).toBeGreaterThanOrEqual(0)
+        expect(p.x + p.width).toBeLessThanOrEqual(size.width)
+        for (const q of placed)
+          if (q !== p) expect(p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + 14 && q.y < p.y + 14).toBe(false)
+        // A hub's label may cover a node when it has no other place; a leaf's never does.
+        for (const n of p.node.degree >= 2 ? [] : nodes) {
+          if (n.id === p.node.id) continue
+          const [cx, cy] = [n.x * t.k + t.x, n.y * t.k + t.y]
+          const dx = Math.max(p.x - cx, 0, cx - (p.x + p.width))
+          const dy = Math.max(p.y - cy, 0, cy - (p.y + 14))
+          expect(dx * dx + dy * dy).toBeGreaterThanOrEqual((n.r * t.k) ** 2)
+        }
+      }
+    }
+    // b sits right of a: a's label goes to its left instead of over b.
     const nodes = [mk('a', 0, 3), mk('b', 5, 2), mk('c', 300, 1)]
-    const placed = placeLabels(nodes, { k: 1, x: 10, y: 100 }, { width: 600, height: 200, line: 14 }, (s) => s.length * 7)
-    expect(placed.map((p) => p.node.id)).toEqual(['a', 'c'])
-    const chosen = placeLabels(nodes, { k: 1, x: 10, y: 100 }, { width: 600, height: 200, line: 14 }, (s) => s.length * 7, new Set(['b']))
-    expect(chosen.map((p) => p.node.id)).toEqual(['b', 'c'])
+    const t = { k: 1, x: 100, y: 100 }
+    const placed = placeLabels(nodes, t, size, measure)
+    expect(placed.map((p) => p.node.id)).toEqual(['a', 'b', 'c'])
+    expect(placed[0]!.x + placed[0]!.width).toBeLessThan(100)
+    clear(placed, nodes, t)
+    const chosen = placeLabels(nodes, t, size, measure, new Set(['b']))
+    expect(chosen.map((p) => p.node.id)).toEqual(['b', 'a', 'c'])
+    clear(chosen, nodes, t)
+    // Hemmed in at the left edge (no room left, above or below on a short canvas), a leaf's label
+    // is left out rather than drawn over its neighbour; chosen, it is drawn all the same; a hub's
+    // is drawn right of it, over the neighbour.
+    const edge = { k: 1, x: 10, y: 7 }
+    const leaves = [mk('a', 0, 1), mk('b', 5, 1), mk('c', 300, 1)]
+    expect(placeLabels(leaves, edge, size, measure).map((p) => p.node.id)).toEqual(['b', 'c'])
+    expect(placeLabels(leaves, edge, size, measure, new Set(['a'])).map((p) => p.node.id)).toEqual(['a', 'c'])
+    const hub = placeLabels(nodes, edge, size, measure)
+    expect(hub.map((p) => p.node.id)).toEqual(['a', 'c'])
+    expect(hub[0]!.x).toBeGreaterThan(10)
+    // A crowd: every label drawn is clear of the others and of every other node.
+    const crowd = Array.from({ length: 60 }, (_, i) => mk(`n${i}`, (i * 37) % 220, (i * 7) % 5, (i * 53) % 150))
+    const crowded = placeLabels(crowd, { k: 1.5, x: 40, y: 20 }, { width: 400, height: 260, line: 14 }, measure)
+    expect(crowded.length).toBeGreaterThan(5)
+    expect(crowded.some((p) => p.node.degree < 2)).toBe(true)
+    clear(crowded, crowd, { k: 1.5, x: 40, y: 20 })
   })
 })

@@ -63,10 +63,11 @@ export function radiusOf(degree: number, maxDegree: number): number {
 }
 
 /**
- * Lay a network out, starting each node where it was before (by id) when it was there; the
- * simulation is stopped: the caller ticks it (a few ticks a frame) until it settles.
+ * Lay a network out, starting each node where it was before (by id) when it was there, for a box
+ * `aspect` times as wide as it is high; the simulation is stopped: the caller ticks it (a few ticks
+ * a frame) until it settles.
  */
-export function layoutNetwork(network: ViewNetwork, before: ReadonlyMap<string, { x: number; y: number }> = new Map()): Layout {
+export function layoutNetwork(network: ViewNetwork, before: ReadonlyMap<string, { x: number; y: number }> = new Map(), aspect = 1): Layout {
   const kept = bestConnected(network.nodes, MAX_NODES)
   const keptIds = new Set(kept.map((n) => n.id))
   const maxDegree = Math.max(1, ...kept.map((n) => n.degree))
@@ -92,6 +93,7 @@ export function layoutNetwork(network: ViewNetwork, before: ReadonlyMap<string, 
     .filter((e) => keptIds.has(e.source) && keptIds.has(e.target))
     .map((e) => ({ id: e.id, source: e.source, target: e.target, weight: e.weight, signed: e.signed }))
   const maxWeight = Math.max(1e-9, ...links.map((l) => l.weight))
+  const stretch = Math.min(3, Math.max(1 / 3, Number.isFinite(aspect) && aspect > 0 ? aspect : 1))
   const simulation = forceSimulation<LaidNode, LaidLink>(nodes)
     .force(
       'link',
@@ -105,8 +107,9 @@ export function layoutNetwork(network: ViewNetwork, before: ReadonlyMap<string, 
       'collide',
       forceCollide<LaidNode>((n) => n.r + 6),
     )
-    .force('x', forceX<LaidNode>(0).strength(0.04))
-    .force('y', forceY<LaidNode>(0).strength(0.04))
+    // The pull to the middle, weaker along the box's long side: a wide box gets a wide network.
+    .force('x', forceX<LaidNode>(0).strength(0.04 / Math.sqrt(stretch)))
+    .force('y', forceY<LaidNode>(0).strength(0.04 * Math.sqrt(stretch)))
     .stop()
   if (before.size > 0 && nodes.every((n) => before.has(n.id))) simulation.alpha(0.15)
   return { nodes, links, hidden: network.all.nodes - kept.length, simulation }
@@ -154,9 +157,12 @@ export interface PlacedLabel {
 }
 
 /**
- * Which labels to draw: those of `always` (the selected and hovered nodes) first, then by degree,
- * each placed right of its node where it overlaps no label already placed and lies on screen.
- * `measure` gives a text's width in pixels.
+ * Which labels to draw: those of `always` (the selected and hovered nodes) first, then by degree.
+ * Each is put right of its node, or else left of it, below or above, wherever it lies on screen and
+ * covers neither a label already placed nor another node; a hub (degree 2 or more) with no such
+ * place may cover a node, never a label; any other label with no place is left out (one of
+ * `always` is then drawn right of its node all the same). `measure` gives a text's width in
+ * pixels; a node's radius on screen is r × k.
  */
 export function placeLabels(
   nodes: readonly LaidNode[],
@@ -168,17 +174,43 @@ export function placeLabels(
   const order = [...nodes].sort(
     (a, b) => Number(always.has(b.id)) - Number(always.has(a.id)) || b.degree - a.degree || b.stances - a.stances,
   )
+  const discs = nodes.map((n) => ({ id: n.id, x: n.x * t.k + t.x, y: n.y * t.k + t.y, r: n.r * t.k }))
   const placed: PlacedLabel[] = []
+  const line = size.line
+  /** Whether a label box at (x, y) lies on screen and clear of the placed labels and (`nodes`) of every node but its own. */
+  const free = (id: string, x: number, y: number, width: number, nodes: boolean) =>
+    x >= 0 &&
+    x + width <= size.width &&
+    y >= 0 &&
+    y + line <= size.height &&
+    !placed.some((p) => x < p.x + p.width + 4 && p.x < x + width + 4 && y < p.y + line && p.y < y + line) &&
+    !(
+      nodes &&
+      discs.some((d) => {
+        if (d.id === id) return false
+        // The distance from the disc's centre to the nearest point of the box.
+        const dx = Math.max(x - d.x, 0, d.x - (x + width))
+        const dy = Math.max(y - d.y, 0, d.y - (y + line))
+        return dx * dx + dy * dy < (d.r + 1) ** 2
+      })
+    )
   for (const node of order) {
     const sx = node.x * t.k + t.x
     const sy = node.y * t.k + t.y
-    const x = sx + node.r * t.k + 4
-    const y = sy - size.line / 2
+    const r = node.r * t.k
     const width = measure(node.label)
-    if (!always.has(node.id) && (x > size.width || x + width < 0 || y > size.height || y + size.line < 0)) continue
-    const clash = placed.some((p) => x < p.x + p.width + 4 && p.x < x + width + 4 && y < p.y + size.line && p.y < y + size.line)
-    if (clash && !always.has(node.id)) continue
-    placed.push({ node, x, y, width })
+    const candidates: [number, number][] = [
+      [sx + r + 4, sy - line / 2],
+      [sx - r - 4 - width, sy - line / 2],
+      [sx - width / 2, sy + r + 2],
+      [sx - width / 2, sy - r - 2 - line],
+    ]
+    // A hub (tied twice or more) in a crowd may cover a node rather than go unnamed; never another label.
+    const spot =
+      candidates.find(([x, y]) => free(node.id, x, y, width, true)) ??
+      (node.degree >= 2 ? candidates.find(([x, y]) => free(node.id, x, y, width, false)) : undefined)
+    if (spot) placed.push({ node, x: spot[0], y: spot[1], width })
+    else if (always.has(node.id)) placed.push({ node, x: candidates[0]![0], y: candidates[0]![1], width })
     if (placed.length >= 200) break
   }
   return placed
