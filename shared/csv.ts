@@ -5,7 +5,7 @@
  * workbook, the links and the documents. Pure: the core writes these rows with a CSV library or a
  * spreadsheet library. docs/format.md documents every column.
  */
-import { attributedSources, compareAnnotations, type Annotation, type Link } from './model/annotation'
+import { attributedSources, inTextOrder, type Annotation, type Link } from './model/annotation'
 import { threadCell, type Reply } from './model/memos'
 import type { DocumentEntry } from './model/project'
 import type { Provenance } from './model/review'
@@ -80,7 +80,7 @@ export interface LayerRows {
 export function csvRows(labels: LabelSchema, layer: LayerRows): Cell[][] {
   const columns = attributeColumns(labels)
   const sourceOf = attributedSources(layer.annotations, layer.links)
-  const sorted = [...layer.annotations].sort(compareAnnotations)
+  const sorted = inTextOrder(layer.annotations)
   return sorted.map((a) => {
     const source = sourceOf.get(a.id)
     return [
@@ -131,7 +131,7 @@ export const LINK_HEADER = [
 /** The rows of one layer's links, in the order of the annotations they start from, then by id. */
 export function linkRows(layer: LayerRows): Cell[][] {
   const byId = new Map(layer.annotations.map((a) => [a.id, a]))
-  const rank = new Map([...layer.annotations].sort(compareAnnotations).map((a, i) => [a.id, i]))
+  const rank = new Map(inTextOrder(layer.annotations).map((a, i) => [a.id, i]))
   const sorted = [...layer.links].sort(
     (a, b) => (rank.get(a.from) ?? -1) - (rank.get(b.from) ?? -1) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   )

@@ -22,7 +22,8 @@
  * - Its **date** is its document's `date` property when that is an ISO date (dates.ts), else null.
  */
 import { fittingAttributions, attributionTarget } from '../annotations/links'
-import { inTextOrder, type ExportLayer, type LayerAnnotation } from '../interchange/layer'
+import type { ExportLayer, LayerAnnotation } from '../interchange/layer'
+import { inTextOrder } from '../model/annotation'
 import { attributedSources } from '../model/annotation'
 import type { LabelSchema } from '../model/labels'
 import type { DocumentEntry } from '../model/project'

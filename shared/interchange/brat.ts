@@ -14,7 +14,8 @@
  */
 import { ATTRIBUTION, valueName, type LabelDef, type LabelSchema, type TagSet } from '../model/labels'
 import type { IncomingAnnotation, IncomingLayer } from './incoming'
-import { inTextOrder, linksInOrder, type ExportLayer } from './layer'
+import { linksInOrder, type ExportLayer } from './layer'
+import { inTextOrder } from '../model/annotation'
 
 export const RELATION = 'AttributedTo'
 

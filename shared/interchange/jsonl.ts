@@ -9,7 +9,8 @@ import { z } from 'zod'
 import { Annotation, AnnotationId, AnnotatorName, DocumentId, IsoTime } from '../model/annotation'
 import { Slug } from '../model/labels'
 import { Provenance } from '../model/review'
-import { inTextOrder, linksInOrder, type ExportLayer } from './layer'
+import { linksInOrder, type ExportLayer } from './layer'
+import { inTextOrder } from '../model/annotation'
 
 /** One line of a JSON Lines export. */
 export const JsonlLine = Annotation.extend({

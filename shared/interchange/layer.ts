@@ -3,7 +3,7 @@
  * (an annotator's, or the reviewed layer) of one document, with the document's identity. Pure
  * data, so the formats in this folder are pure functions that tests can run without a disk.
  */
-import type { Annotation, Link } from '../model/annotation'
+import { inTextOrder, type Annotation, type Link } from '../model/annotation'
 import type { Reply } from '../model/memos'
 import type { Provenance } from '../model/review'
 import type { DocumentState } from '../model/status'
@@ -31,16 +31,6 @@ export interface ExportLayer {
   memo?: string
   /** Replies to this layer's annotations, from every annotator's files, by annotation id, in time order. */
   threads?: ReadonlyMap<string, readonly Reply[]>
-}
-
-/** Annotations in text order: start, then end, then id (the order every export uses). */
-export function inTextOrder<T extends Annotation>(annotations: readonly T[]): T[] {
-  return [...annotations].sort(
-    (a, b) =>
-      a.target.position.start - b.target.position.start ||
-      a.target.position.end - b.target.position.end ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  )
 }
 
 /** Links in the order of the annotations they start from, then by id. */

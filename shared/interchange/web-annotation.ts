@@ -13,7 +13,8 @@ import { z } from 'zod'
 import type { Link } from '../model/annotation'
 import { valueName, type LabelSchema } from '../model/labels'
 import type { ExportIris } from './iris'
-import { inTextOrder, linksInOrder, type ExportLayer, type LayerAnnotation } from './layer'
+import { linksInOrder, type ExportLayer, type LayerAnnotation } from './layer'
+import { inTextOrder } from '../model/annotation'
 
 export { parseAnnotationIri } from './iris'
 

@@ -5,7 +5,7 @@
  * with counts per group. Pure, so the host filters 100,000 rows per keystroke and the tests need
  * no disk.
  */
-import { attributedSources, compareAnnotations, type Annotation } from '../model/annotation'
+import { attributedSources, inTextOrder, type Annotation } from '../model/annotation'
 import type { ExportLayer } from '../interchange/layer'
 import { foldForMatching } from '../search/folded-text'
 
@@ -85,7 +85,7 @@ export function retrieveRows(layers: readonly ExportLayer[]): RetrieveRow[] {
   const rows: RetrieveRow[] = []
   for (const layer of layers) {
     const sources = attributedSources(layer.annotations, layer.links)
-    for (const a of [...layer.annotations].sort(compareAnnotations)) rows.push(rowOf(layer, a, sources.get(a.id)))
+    for (const a of inTextOrder(layer.annotations)) rows.push(rowOf(layer, a, sources.get(a.id)))
   }
   return rows
 }

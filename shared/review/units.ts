@@ -11,7 +11,7 @@
  * from every other annotator the best overlapping candidate not yet used (same span and label
  * first, then same span, then same label with the largest overlap, then the largest overlap).
  */
-import { attributedSources, compareAnnotations, type Annotation, type Link } from '../model/annotation'
+import { attributedSources, inTextOrder, type Annotation, type Link } from '../model/annotation'
 
 export type UnitKind = 'agreed' | 'attributes-differ' | 'label-differs' | 'boundaries-differ' | 'only-some'
 
@@ -89,7 +89,7 @@ export function reviewUnits(layers: readonly ReviewLayer[]): ReviewUnit[] {
   const annotators = layers.map((l) => l.annotator)
   const pools = layers.map((layer) => {
     const sourceOf = attributedSources(layer.annotations, layer.links)
-    const sorted = [...layer.annotations].sort(compareAnnotations)
+    const sorted = inTextOrder(layer.annotations)
     return { layer, sorted, used: new Set<string>(), sourceOf, lo: 0 }
   })
   const all = pools
