@@ -7,7 +7,7 @@ import { EVERY_ROW, LayerRows, RetrieveIndex, groupRows } from './rows'
 /** Two annotators' layers over one text: sources with canonical names, claims attributed to them. */
 function layers(): ExportLayer[] {
   const { text, spans } = marked(
-    '[Peskóv] said [the talks failed]. [Officials] said [the port will close]. [Dmitry Peskov] denied [it all].',
+    '[Peskóv] said [the talks failed]. [Officials] said [the port\u00a0will close]. [Dmitry Peskov] denied [it all].',
   )
   const index = new TextIndex(text)
   const document = { id: 'd1', title: 'Talks', sha256: 'x'.repeat(64), file: 'texts/d1.txt' }
@@ -51,7 +51,7 @@ describe('retrieving annotations across the project', () => {
     expect(index.rows.find((r) => r.id === 'j1')!.source).toEqual({ id: 'j2', text: 'Peskóv', name: '' })
   })
 
-  it('filters by label, annotator, attribute, linked source and words, ignoring case and diacritics', () => {
+  it('filters by label, annotator, attribute, linked source and words, ignoring case, diacritics and the kind of space', () => {
     const ids = (f: Partial<typeof EVERY_ROW>) => index.filter({ ...EVERY_ROW, ...f }).map((r) => r.id)
     expect(ids({ labels: ['claim'] })).toEqual(['m2', 'm4', 'j1'])
     expect(ids({ layers: ['jonas'] })).toEqual(['j2', 'j1'])
@@ -61,6 +61,8 @@ describe('retrieving annotations across the project', () => {
     expect(ids({ source: 'dmitry peskov' })).toEqual(['m2', 'm6'])
     expect(ids({ source: 'peskov' })).toEqual(['m2', 'm6', 'j1'])
     expect(ids({ text: 'PORT' })).toEqual(['m4'])
+    // A no-break space in the text is matched by a typed space.
+    expect(ids({ text: 'port will' })).toEqual(['m4'])
     expect(ids({ text: 'uber die' })).toEqual(['m2'])
     expect(ids({ labels: ['claim'], source: 'peskov', layers: ['maria'] })).toEqual(['m2'])
   })

@@ -32,6 +32,15 @@ describe('finding in a stored text', () => {
     expect(texts(text, { text: 'peskov' })).toEqual(['Peskóv', 'Peskov'])
   })
 
+  it('reads a no-break, thin or narrow no-break space as a space, typed or stored, with the stored offsets', () => {
+    const text = 'The violence\u00a0was "very high", said the\u202fminister; 10\u2009000 fled.'
+    expect(texts(text, { text: 'violence was' })).toEqual(['violence\u00a0was'])
+    expect(texts(text, { text: 'the minister', caseSensitive: true, diacriticsSensitive: true })).toEqual(['the\u202fminister'])
+    expect(texts(text, { text: '10 000' })).toEqual(['10\u2009000'])
+    expect(texts(text, { text: 'violence\u00a0was' })).toEqual(['violence\u00a0was'])
+    expect(texts('a b', { text: 'a\u00a0b' })).toEqual(['a b'])
+  })
+
   it('finds right-to-left text and whole words only by default', () => {
     const text = 'The IDF said: "ישראל במלחמה". Hamas replied: "حماس لن تستسلم", Hamasa, antiHamas.'
     expect(texts(text, { text: 'במלחמה' })).toEqual(['במלחמה'])

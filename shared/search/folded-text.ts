@@ -1,6 +1,6 @@
 /**
- * A text folded for searching — lowercased, and with diacritics removed (é, è, ê → e; ﬁ is kept)
- * — with a map from every folded position back to the text, so a hit found in the folded text has
+ * A text folded for searching — lowercased, and with diacritics removed (é, è, ê → e; ﬁ is kept),
+ * and always with every space separator (no-break, thin, …) read as a space — with a map from every folded position back to the text, so a hit found in the folded text has
  * exact offsets in the stored text. Built once per text and option (one pass; ASCII, most of a
  * news text, takes a fast path) and reused for every query, so typing in the find box costs one
  * indexOf over the folded string.
@@ -15,10 +15,12 @@ export interface Folding {
 }
 
 const MARKS = /\p{M}/gu
+/** Space separators other than the space (no-break, thin, narrow no-break, em…): a search always reads them as a space. */
+const SPACES = /(?! )\p{Zs}/gu
 
-/** One character (a code point) folded. */
+/** One character (a code point) folded: any space separator to a space, then by `folding`. */
 export function foldCharacter(ch: string, folding: Folding): string {
-  let s = ch
+  let s = ch.replace(SPACES, ' ')
   if (folding.diacriticsInsensitive) s = s.normalize('NFD').replace(MARKS, '')
   if (folding.caseInsensitive) s = s.toLowerCase()
   return s
@@ -29,7 +31,7 @@ export function foldCharacter(ch: string, folding: Folding): string {
  * normalisation: much faster than foldString over long lists, but without a way back to offsets.
  */
 export function foldForMatching(s: string): string {
-  return s.normalize('NFD').replace(MARKS, '').toLowerCase()
+  return s.normalize('NFD').replace(MARKS, '').replace(SPACES, ' ').toLowerCase()
 }
 
 /** A string folded as a whole (a query). */
