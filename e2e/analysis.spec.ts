@@ -6,8 +6,9 @@
  * (read back by Python's csv module).
  */
 import { execFileSync } from 'node:child_process'
+import { dirname, join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect, repo, test } from './harness'
+import { chooseMenu, expect, repo, test } from './harness'
 
 const READERS = `${repo}/fixtures/readers`
 
@@ -140,4 +141,31 @@ test('a document’s date set in the list shows under its title and in the state
   expect(theirs.length).toBeGreaterThan(5)
   for (const r of theirs) expect([r[date], r[outlet]]).toEqual(['2024-02-01', 'The Cradle, "West Asia"'])
   expect(rows.length - 1).toBe(55)
+})
+
+test('another project opened: Analysis and Retrieve start afresh, not with the last project’s layer', async ({ page, app }) => {
+  await page.goto(app.url)
+  await openAnalysis(page)
+  await page.getByLabel('Layer', { exact: true }).selectOption({ label: 'maria (28)' })
+  await expect(page.getByTestId('analysis-counts')).toHaveText('28 statements (12 stances) in maria')
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Retrieve' }).click()
+  const retrieve = page.getByRole('main', { name: 'Retrieve' })
+  await retrieve.getByLabel('Annotator').selectOption('maria')
+  await expect(retrieve.getByText(/^\d+ of \d+ annotations$/)).toBeVisible()
+
+  // A new, empty project beside the sample.
+  await chooseMenu(page, 'Project', 'New project…')
+  const dialog = page.getByRole('dialog', { name: 'New project' })
+  await dialog.getByLabel('Project name').fill('Second project')
+  await dialog.getByLabel('Folder to create it in (full path)').fill(join(dirname(app.projectDir), 'second'))
+  await dialog.getByRole('button', { name: 'Create project' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByText('Second project')).toBeVisible()
+
+  await openAnalysis(page)
+  await expect(page.getByTestId('analysis-counts')).toHaveText(/^0 statements/)
+  await expect(page.getByLabel('Layer', { exact: true })).not.toContainText('maria')
+  await expect(page.getByRole('main', { name: 'Analysis' }).getByText(/no annotations by/)).toHaveCount(0)
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Retrieve' }).click()
+  await expect(page.getByRole('main', { name: 'Retrieve' }).getByLabel('Annotator')).toHaveValue('')
 })

@@ -57,21 +57,24 @@ export interface AnalysisHooks {
   saved(): Promise<void>
 }
 
+/** The Analysis view as a project first shows it. */
+const initialAnalysis: AnalysisState = {
+  choice: noChoice,
+  network: firstNetwork,
+  overTime: firstOverTime,
+  tab: 'matrix',
+  selection: null,
+  view: null,
+  version: 0,
+  loading: false,
+  error: null,
+  selected: null,
+  exported: null,
+}
+
 /** The Analysis view's state and actions. */
 export class Analysis {
-  readonly store = new Store<AnalysisState>({
-    choice: noChoice,
-    network: firstNetwork,
-    overTime: firstOverTime,
-    tab: 'matrix',
-    selection: null,
-    view: null,
-    version: 0,
-    loading: false,
-    error: null,
-    selected: null,
-    exported: null,
-  })
+  readonly store = new Store<AnalysisState>(initialAnalysis)
   private asked = 0
   private askedSelection = 0
 
@@ -79,6 +82,16 @@ export class Analysis {
     private readonly client: Client,
     private readonly hooks: AnalysisHooks,
   ) {}
+
+  /**
+   * Another project was opened: forget this one's view and choices (a layer chosen here may not be
+   * there), and drop any answer still on its way.
+   */
+  reset(): void {
+    this.asked++
+    this.askedSelection++
+    this.store.set({ ...initialAnalysis, version: this.store.get().version + 1 })
+  }
 
   /** The contract's filter for the current choice. */
   filter() {

@@ -32,7 +32,7 @@ import { Reviewing } from './reviewing'
 import { saveFile } from './save-file'
 import { Shell } from './shell'
 import { Suggesting } from './suggesting'
-import { initialState, type SessionState } from '../model/session-state'
+import { initialRetrieve, initialState, type SessionState } from '../model/session-state'
 import { Store } from '../model/store'
 import { TextImport } from './text-import'
 import type { TagSet } from '../../../../shared/model/labels'
@@ -246,6 +246,7 @@ export class Session {
     this.work.unload()
     this.reviewing.close()
     this.noting.reset()
+    this.analysis.reset()
     // What the host remembers of this project (whom the review compares, where the user was).
     const fresh = await this.client.call('app.info', {}).catch(() => null)
     this.mode.projectOpened(fresh?.remembered?.review ?? null)
@@ -261,6 +262,8 @@ export class Session {
       view: 'annotate',
       progress: null,
       annotators: null,
+      // Another project's filters (its annotators, labels, documents) mean nothing here.
+      retrieve: { ...initialRetrieve, version: this.store.get().retrieve.version + 1 },
     })
     await this.watch.start()
     void this.noting.loadGuidelines()
