@@ -18,14 +18,26 @@ export function FindResults() {
   const session = useSession()
   const find = useSessionState((s) => s.find)
   const showProject = find.project !== null
+  const hereCount = `(${find.hits.length.toLocaleString()})`
+  const everywhereCount = find.project ? `(${find.project.total.toLocaleString()}${find.project.truncated ? '+' : ''})` : ''
   return (
     <aside className="panel find-results" aria-label="Find results">
       <div className="find-tabs" role="group" aria-label="Results">
-        <button type="button" aria-pressed={!showProject} onClick={() => session.finding.closeProject()}>
-          This document ({find.hits.length.toLocaleString()})
+        <button
+          type="button"
+          aria-pressed={!showProject}
+          title={`This document ${hereCount}`}
+          onClick={() => session.finding.closeProject()}
+        >
+          <span className="tab-name">This document</span> {hereCount}
         </button>
-        <button type="button" aria-pressed={showProject} onClick={() => void session.finding.searchProject()}>
-          All documents{find.project ? ` (${find.project.total.toLocaleString()}${find.project.truncated ? '+' : ''})` : ''}
+        <button
+          type="button"
+          aria-pressed={showProject}
+          title={`All documents ${everywhereCount}`.trim()}
+          onClick={() => void session.finding.searchProject()}
+        >
+          <span className="tab-name">All documents</span> {everywhereCount}
         </button>
         <span className="toolbar-gap" />
         <button
