@@ -36,7 +36,7 @@ export function DocumentPane() {
             {opening
               ? 'Opening…'
               : count === 0
-                ? 'Import texts to begin: “Import texts…” above, or drop files on this window.'
+                ? 'Import texts to begin: Project → Import texts…, or drop files on this window.'
                 : 'Choose a document on the left.'}
           </p>
         </div>

@@ -8,6 +8,7 @@ import type { AttributeDef, AttributeType, ChoiceOption, LabelDef, TagSet } from
 import type { TagMerge } from '../../../shared/model/project'
 import { attributeUse, newId, optionUse, type TagUsage } from '../../../shared/tagset/tagset'
 import { MergeInto } from './MergeInto'
+import { plural } from '../state/model/describe'
 
 /** The page backgrounds a highlight's colour is seen against (the themes' --paper). */
 const BACKGROUNDS = { light: '#ffffff', dark: '#1e1e1e' } as const
@@ -62,7 +63,7 @@ export function TagLabelEditor({
           ? 'Counting…'
           : uses === 0
             ? 'No annotation uses this label yet.'
-            : `${uses.toLocaleString('en')} annotations use this label.`}
+            : `${plural(uses, 'annotation uses', 'annotations use')} this label.`}
       </p>
       <div className="tagset-grid">
         <label htmlFor="tag-name">Name</label>
@@ -138,11 +139,7 @@ export function TagLabelEditor({
             {isNew ? 'Remove' : 'Remove (not used)'}
           </button>
         ) : (
-          <MergeInto
-            label={`Merge its ${uses.toLocaleString('en')} annotations into`}
-            choices={others}
-            onMerge={(into) => onRemove(into)}
-          />
+          <MergeInto label={`Merge its ${plural(uses, 'annotation')} into`} choices={others} onMerge={(into) => onRemove(into)} />
         )}
       </div>
     </div>

@@ -4,6 +4,7 @@
  * merging them into another type).
  */
 import { MergeInto } from './MergeInto'
+import { plural } from '../state/model/describe'
 import type { LinkTypeDef, TagSet } from '../../../shared/model/labels'
 
 export function TagLinkTypeEditor({
@@ -63,7 +64,7 @@ export function TagLinkTypeEditor({
             Remove
           </button>
         ) : others.length > 0 ? (
-          <MergeInto label={`Merge its ${uses.toLocaleString('en')} links into`} choices={others} onMerge={(into) => onRemove(into)} />
+          <MergeInto label={`Merge its ${plural(uses, 'link')} into`} choices={others} onMerge={(into) => onRemove(into)} />
         ) : null}
       </div>
     </div>

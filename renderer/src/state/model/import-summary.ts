@@ -4,16 +4,12 @@
  * far a long import has come. Also the details a document in the list shows on hover.
  */
 import type { DocumentSummary } from '../../../../shared/api'
-import { truncate } from './describe'
+import { plural, truncate } from './describe'
 import { notableEncoding, sourceFile } from './import-plan'
 import type { DocumentDetails, ImportReport } from './session-state'
 
 /** Titles named in the summary before "and N more". */
 const TITLES_SHOWN = 6
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`
-}
 
 /** "Imported 3 texts: A; B; C." (long titles shortened, long lists ending "… and 115 more"), or null when nothing came in. */
 export function importedSentence(report: ImportReport): string | null {
