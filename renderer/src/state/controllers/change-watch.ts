@@ -29,6 +29,7 @@ export interface ChangeHooks {
 /** The poller of one window. */
 export class ChangeWatch {
   private revision: number | null = null
+  private ownProjectChanges = 0
   private timer: ReturnType<typeof setTimeout> | undefined
   private noteTimer: ReturnType<typeof setTimeout> | undefined
   private running = false
@@ -86,13 +87,20 @@ export class ChangeWatch {
     }
   }
 
+  /** This window changed project.json itself (saved the tag set): the change is reloaded like any, without a note. */
+  ownProjectChange(): void {
+    this.ownProjectChanges++
+  }
+
   private async take(changes: ProjectChanges): Promise<void> {
     const s = this.store.get()
     const plan: ReloadPlan = planReload(changes, {
       me: s.info?.annotator ?? null,
       document: s.doc?.id ?? null,
       compared: s.view === 'review' && s.review ? s.review.annotators : null,
+      ownProjectChanges: this.ownProjectChanges,
     })
+    this.ownProjectChanges = 0
     if (plan.note) this.note(plan.note)
     this.store.set({ diskRevision: s.diskRevision + 1 })
     const h = this.hooks

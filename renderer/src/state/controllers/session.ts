@@ -440,6 +440,7 @@ export class Session {
       const saved = await withRetries(() =>
         this.client.call('tagset.save', { labels: [...next.labels], linkTypes: [...next.linkTypes], merges: [...merges] }),
       )
+      this.watch.ownProjectChange()
       const info = this.store.get().info
       const { layersChanged, ...project } = saved
       if (info) this.store.set({ info: { ...info, project } })

@@ -43,6 +43,14 @@ describe('planReload', () => {
     })
   })
 
+  it('reloads the project settings this window saved itself without telling the user they changed', () => {
+    const own = { ...annotating, ownProjectChanges: 1 }
+    expect(planReload(changes(['project', null]), own)).toMatchObject({ project: true, documents: true, note: null })
+    // Saved here and, since, elsewhere too: that one is told.
+    expect(planReload(changes(['project', null], ['project', null]), own).note).toBe('The project settings were updated.')
+    expect(planReload(changes(['project', null], ['maria', 'doc-1']), own).note).toBe('maria’s annotations were updated.')
+  })
+
   it('lists several colleagues in one sentence', () => {
     expect(planReload(changes(['maria', 'doc-1'], ['jonas', 'doc-3'], ['maria', 'doc-2']), annotating).note).toBe(
       'jonas and maria’s annotations were updated.',

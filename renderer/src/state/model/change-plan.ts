@@ -17,6 +17,8 @@ export interface ShownContext {
   document: string | null
   /** The annotators the open review compares (null: no review open). */
   compared: readonly string[] | null
+  /** How many changes of project.json this window made itself since the last look (the tag set saved here): no note for those. */
+  ownProjectChanges?: number
 }
 
 /** What to reload. */
@@ -78,9 +80,11 @@ export function planReload(changes: ProjectChanges, shown: ShownContext): Reload
   const others = new Set<string>()
   let reviewed = false
   let mine = false
+  let projectElsewhere = -(shown.ownProjectChanges ?? 0)
   for (const { layer, document } of changes.changed) {
     if (layer === 'project' && document === null) {
       plan.project = plan.documents = true
+      projectElsewhere++
       continue
     }
     // guidelines.md, or an annotator's project memo: nothing else depends on them.
@@ -107,7 +111,7 @@ export function planReload(changes: ProjectChanges, shown: ShownContext): Reload
   if (others.size > 0) parts.push(`${possessive([...others].sort())} annotations were updated`)
   if (reviewed) parts.push('the reviewed layer was updated')
   if (mine) parts.push('your annotations were changed elsewhere (another window or a sync tool)')
-  if (plan.project) parts.push('the project settings were updated')
+  if (projectElsewhere > 0) parts.push('the project settings were updated')
   if (parts.length > 0) {
     // Names keep their spelling ("jonas’s annotations…"); other sentences start with a capital.
     const sentence = parts.join('; ')
