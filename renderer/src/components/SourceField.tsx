@@ -1,16 +1,8 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import type { Annotation } from '../../../shared/model/annotation'
 import type { LabelDef } from '../../../shared/model/labels'
-import { sourceOption } from '../state/model/describe'
+import { sourceOption, sourceOptions } from '../state/model/describe'
 import { useSession, useSessionState } from '../state/react/use-session'
-
-/** Each source's option text, worked out once per annotation object (a change makes a new one). */
-const optionText = new WeakMap<Annotation, string>()
-function textOf(source: Annotation): string {
-  let text = optionText.get(source)
-  if (text === undefined) optionText.set(source, (text = sourceOption(source)))
-  return text
-}
 
 const requestIdle: (run: () => void) => () => void =
   typeof requestIdleCallback === 'function'
@@ -43,6 +35,9 @@ export function SourceField({ annotation, target }: { annotation: Annotation; ta
   const full = fullFor === annotation.id
   const sources = useMemo(() => (full ? (layer?.order ?? []).filter((a) => a.label === target.id) : []), [full, layer, target.id])
   const linkedSource = linked ? layer?.byId.get(linked) : undefined
+  // Mentions that would read the same get the words around them (worked out when the list is filled).
+  const texts = useMemo(() => sourceOptions(sources), [sources])
+  const textOf = (source: Annotation) => texts.get(source.id) ?? sourceOption(source)
 
   const few = useMemo(() => {
     let n = 0

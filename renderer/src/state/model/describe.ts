@@ -27,6 +27,36 @@ export function sourceOption(source: Annotation): string {
   return name && name !== source.target.quote.exact ? `${name} — ${quote}` : quote
 }
 
+/** The last `n` words of a text (what comes right before a span). */
+function lastWords(text: string, n: number): string {
+  return text.trim().split(/\s+/).slice(-n).join(' ')
+}
+
+/** The first `n` words of a text (what comes right after a span). */
+function firstWords(text: string, n: number): string {
+  return text.trim().split(/\s+/).slice(0, n).join(' ')
+}
+
+/**
+ * The option texts of a "Source" list, by annotation id: sourceOption, and where several sources
+ * would read the same (seventeen mentions of "Putin" tagged with one name), each with a few words
+ * around it in the text, so the mentions can be told apart.
+ */
+export function sourceOptions(sources: readonly Annotation[]): Map<string, string> {
+  const plain = sources.map((s) => sourceOption(s))
+  const seen = new Map<string, number>()
+  for (const text of plain) seen.set(text, (seen.get(text) ?? 0) + 1)
+  return new Map(
+    sources.map((s, i) => {
+      const text = plain[i]!
+      if (seen.get(text)! < 2) return [s.id, text]
+      const { prefix, exact, suffix } = s.target.quote
+      const around = truncate(`…${lastWords(prefix, 3)} ${exact} ${firstWords(suffix, 3)}…`, 70)
+      return [s.id, `${text} · ${around}`]
+    }),
+  )
+}
+
 const STRONG = /[\p{L}]/u
 const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|[\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u
 
