@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 
 /**
- * "Merge into [choice] [Merge]": what is in use leaves the tag set by moving everything that uses
+ * "Merge into [choice] [Merge]" (in a table row, "[Merge into] [choice]"): what is in use leaves the tag set by moving everything that uses
  * it into another label, option or link type (the tag-set editor's one way to remove such a part).
  */
 export function MergeInto({
@@ -22,11 +22,18 @@ export function MergeInto({
   const id = useId()
   const [chosen, setChosen] = useState(choices[0]?.id ?? '')
   const into = choices.some((c) => c.id === chosen) ? chosen : (choices[0]?.id ?? '')
+  const go = (
+    <button type="button" className={link ? 'link' : undefined} disabled={!into} onClick={() => onMerge(into)}>
+      {button}
+    </button>
+  )
+  // In a table row the link reads first, as a sentence: "Merge into [against]".
   return (
-    <span className="tagset-merge">
+    <span className={link ? 'tagset-merge in-row' : 'tagset-merge'}>
       <label htmlFor={id} className={link ? 'sr-only' : undefined}>
         {label}
       </label>
+      {link && go}
       <select id={id} value={into} onChange={(e) => setChosen(e.target.value)}>
         {choices.map((c) => (
           <option key={c.id} value={c.id}>
@@ -34,9 +41,7 @@ export function MergeInto({
           </option>
         ))}
       </select>
-      <button type="button" className={link ? 'link' : undefined} disabled={!into} onClick={() => onMerge(into)}>
-        {button}
-      </button>
+      {!link && go}
     </span>
   )
 }
