@@ -183,7 +183,7 @@ export function inTextOrder<T extends Annotation>(annotations: readonly T[]): T[
   const n = annotations.length
   const start = new Float64Array(n)
   const end = new Float64Array(n)
-  const order = new Array<number>(n)
+  const order: number[] = Array.from({ length: n })
   for (let i = 0; i < n; i++) {
     const at = annotations[i]!.target.position
     start[i] = at.start
@@ -196,7 +196,7 @@ export function inTextOrder<T extends Annotation>(annotations: readonly T[]): T[
     const [a, b] = [annotations[i]!.id, annotations[j]!.id]
     return a < b ? -1 : a > b ? 1 : 0
   })
-  const out = new Array<T>(n)
+  const out: T[] = Array.from({ length: n })
   for (let i = 0; i < n; i++) out[i] = annotations[order[i]!]!
   return out
 }

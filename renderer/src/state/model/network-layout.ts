@@ -177,15 +177,15 @@ export function placeLabels(
   const discs = nodes.map((n) => ({ id: n.id, x: n.x * t.k + t.x, y: n.y * t.k + t.y, r: n.r * t.k }))
   const placed: PlacedLabel[] = []
   const line = size.line
-  /** Whether a label box at (x, y) lies on screen and clear of the placed labels and (`nodes`) of every node but its own. */
-  const free = (id: string, x: number, y: number, width: number, nodes: boolean) =>
+  /** Whether a label box at (x, y) lies on screen and clear of the placed labels and (`clearOfNodes`) of every node but its own. */
+  const free = (id: string, x: number, y: number, width: number, clearOfNodes: boolean) =>
     x >= 0 &&
     x + width <= size.width &&
     y >= 0 &&
     y + line <= size.height &&
     !placed.some((p) => x < p.x + p.width + 4 && p.x < x + width + 4 && y < p.y + line && p.y < y + line) &&
     !(
-      nodes &&
+      clearOfNodes &&
       discs.some((d) => {
         if (d.id === id) return false
         // The distance from the disc's centre to the nearest point of the box.
