@@ -36,7 +36,7 @@ export function TagHitsForm({ onDone }: { onDone: () => void }) {
         tag()
       }}
     >
-      <fieldset className="choice">
+      <fieldset className="choice tag-hits-label">
         <legend>Tag as</legend>
         {labels.map((l) => (
           <label key={l.id} className="check">
@@ -54,18 +54,21 @@ export function TagHitsForm({ onDone }: { onDone: () => void }) {
           </label>
         ))}
       </fieldset>
-      {label?.attributes
-        .filter((a) => !a.retired)
-        .map((a) => (
-          <BatchAttribute
-            key={a.id}
-            labelId={label.id}
-            def={a}
-            value={values[a.id] ?? ''}
-            onChange={(v) => setValues({ ...values, [a.id]: v })}
-          />
-        ))}
-      <fieldset className="choice">
+      {/* The label's attributes on a row of their own: choosing a label never moves the other fields. */}
+      <div className="tag-hits-attributes">
+        {label?.attributes
+          .filter((a) => !a.retired)
+          .map((a) => (
+            <BatchAttribute
+              key={a.id}
+              labelId={label.id}
+              def={a}
+              value={values[a.id] ?? ''}
+              onChange={(v) => setValues({ ...values, [a.id]: v })}
+            />
+          ))}
+      </div>
+      <fieldset className="choice tag-hits-which">
         <legend>Which hits</legend>
         <label className="check">
           <input type="radio" name={`${id}-which`} checked={!onlyTicked} onChange={() => setOnlyTicked(false)} />
