@@ -37,24 +37,41 @@ function firstWords(text: string, n: number): string {
   return text.trim().split(/\s+/).slice(0, n).join(' ')
 }
 
+/** Each source's option text and its text with context, worked out once per annotation object (a change makes a new one). */
+const optionCache = new WeakMap<Annotation, { plain: string; around?: string }>()
+
+function cachedOption(source: Annotation): { plain: string; around?: string } {
+  let entry = optionCache.get(source)
+  if (!entry) optionCache.set(source, (entry = { plain: sourceOption(source) }))
+  return entry
+}
+
 /**
  * The option texts of a "Source" list, by annotation id: sourceOption, and where several sources
  * would read the same (seventeen mentions of "Putin" tagged with one name), each with a few words
- * around it in the text, so the mentions can be told apart.
+ * around it in the text, so the mentions can be told apart. Texts are kept per annotation object,
+ * so the list made again after each change costs a lookup per source.
  */
 export function sourceOptions(sources: readonly Annotation[]): Map<string, string> {
-  const plain = sources.map((s) => sourceOption(s))
   const seen = new Map<string, number>()
-  for (const text of plain) seen.set(text, (seen.get(text) ?? 0) + 1)
-  return new Map(
-    sources.map((s, i) => {
-      const text = plain[i]!
-      if (seen.get(text)! < 2) return [s.id, text]
+  for (const s of sources) {
+    const { plain } = cachedOption(s)
+    seen.set(plain, (seen.get(plain) ?? 0) + 1)
+  }
+  const out = new Map<string, string>()
+  for (const s of sources) {
+    const entry = cachedOption(s)
+    if (seen.get(entry.plain)! < 2) {
+      out.set(s.id, entry.plain)
+      continue
+    }
+    if (entry.around === undefined) {
       const { prefix, exact, suffix } = s.target.quote
-      const around = truncate(`…${lastWords(prefix, 3)} ${exact} ${firstWords(suffix, 3)}…`, 70)
-      return [s.id, `${text} · ${around}`]
-    }),
-  )
+      entry.around = `${entry.plain} · ${truncate(`…${lastWords(prefix, 3)} ${exact} ${firstWords(suffix, 3)}…`, 70)}`
+    }
+    out.set(s.id, entry.around)
+  }
+  return out
 }
 
 const STRONG = /[\p{L}]/u
