@@ -127,6 +127,7 @@ export function NetworkPanel({
                       type="button"
                       className={`node-item node-${n.mode}`}
                       aria-pressed={pressed}
+                      title={`${n.label}: ${n.degree} ${n.degree === 1 ? 'tie' : 'ties'}`}
                       onClick={() => onSelect(pressed ? null : { kind: n.mode, key: n.key, label: n.label })}
                     >
                       <span className="node-dot" aria-hidden="true" />
