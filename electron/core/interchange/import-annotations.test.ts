@@ -3,6 +3,7 @@ import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sliceCodePoints } from '../../../shared/offsets'
+import { exportProject } from './export-formats'
 import { importAnnotations } from './import-annotations'
 import { projectWith, tagOp } from '../testing'
 
@@ -48,6 +49,33 @@ describe("importing a colleague's annotations", () => {
     expect(layer.links).toHaveLength(1)
     const again = await importAnnotations(mine, theirs.dir, 'maria')
     expect(again.layers[0]).toMatchObject({ skipped: 'already up to date', imported: 0 })
+  })
+
+  it('skips a layer whose export comes back unchanged, though the export lists it in another order', async () => {
+    const { project, cleanup } = await projectWith({ 'talks.txt': ORIGINAL })
+    cleanups.push(cleanup)
+    const doc = project.documents[0]!.id
+    // Made back to front: the layer holds them in the order they were made, the export in text order.
+    await (
+      await project.layer('jonas', doc)
+    ).apply(
+      [
+        await tagOp(project, doc, 'quoting Hamas', 'claim', 'c2'),
+        await tagOp(project, doc, 'The ministry', 'source', 's1', { kind: 'government' }),
+        await tagOp(project, doc, 'the talks had failed', 'claim', 'c1'),
+        { op: 'link', link: { id: 'l1', from: 'c1', to: 's1' } },
+      ],
+      await project.text(doc),
+      project.tagSet,
+      NOW,
+    )
+    const out = await exportProject(project, { annotators: 'all', reviewed: false, format: 'jsonl' }, new Date(NOW))
+    const file = join(project.dir, 'export.jsonl')
+    await writeFile(file, out.entries[0]!.content as string)
+    const report = await importAnnotations(project, file, 'maria')
+    expect(report.errors).toEqual([])
+    expect(report.layers).toEqual([expect.objectContaining({ as: 'jonas', imported: 0, skipped: 'already up to date', keptAside: null })])
+    expect((await readdir(join(project.dir, 'annotations', 'jonas'))).filter((f) => f.includes('before-import'))).toEqual([])
   })
 
   it('re-anchors by quote when their text differs, and lists what cannot be placed', async () => {

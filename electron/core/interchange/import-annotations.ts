@@ -500,8 +500,11 @@ async function importLayer(
   }
   let keptAside: string | null = null
   if (existing) {
+    // The same content in another order (an export lists annotations in text order, a layer in the
+    // order they were made) is the same layer: nothing to replace, nothing to keep aside.
     const same = (k: 'annotations' | 'links' | 'status' | 'memo' | 'replies') =>
-      JSON.stringify(existing.db.data[k] ?? null) === JSON.stringify(next[k] ?? null)
+      canonical(existing.db.data[k] ?? null, k === 'annotations' || k === 'links') ===
+      canonical(next[k] ?? null, k === 'annotations' || k === 'links')
     if (same('annotations') && same('links') && same('status') && same('memo') && same('replies')) {
       return { ...base, imported: 0, skipped: 'already up to date', keptAside: null }
     }
@@ -513,4 +516,25 @@ async function importLayer(
   }
   await project.replaceLayer(as, doc.id, next)
   return { ...base, skipped: null, keptAside: keptAside ? basename(keptAside) : null }
+}
+
+/**
+ * A value as JSON with every object's keys in order, and (`byId`) a list's items in order of
+ * their ids: two layers that differ only in the order of their annotations, links or keys give the
+ * same text.
+ */
+function canonical(value: unknown, byId = false): string {
+  const sorted = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sorted)
+    if (v && typeof v === 'object')
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+      )
+    return v
+  }
+  const items =
+    byId && Array.isArray(value) ? [...(value as { id: string }[])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) : value
+  return JSON.stringify(sorted(items))
 }
