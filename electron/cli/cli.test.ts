@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { cp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -29,6 +30,19 @@ const sample = () => join(dir, 'sample')
 const json = () => JSON.parse(out)
 
 describe('marginalia', () => {
+  it('ends quietly when the reader of its output stops early (| head)', () => {
+    const bin = join(import.meta.dirname, '../../bin/marginalia.js')
+    const piped = spawnSync(
+      'bash',
+      ['-c', 'set -o pipefail; node "$0" export "$1" --format w3c | head -c 200 > /dev/null', bin, sample()],
+      {
+        encoding: 'utf8',
+      },
+    )
+    expect(piped.stderr).not.toMatch(/EPIPE|Unhandled/)
+    expect(piped.status).toBe(0)
+  }, 30_000)
+
   it('has --help for every command, and says so on wrong usage with exit code 2', async () => {
     for (const command of [
       'init',
