@@ -14,6 +14,7 @@ import { checkAnnotators, selectionFor } from '../core/interchange/export-layers
 import { Project } from '../core/project/project'
 import { Settings, defaultConfigDir } from '../core/project/settings'
 import { list, printJson, usage } from './common'
+import { plural } from '../../shared/plural'
 
 export async function exportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -83,7 +84,9 @@ export async function exportCommand(args: string[]): Promise<number> {
     written.push(out)
   }
   const what =
-    format === 'zip' ? `the project (${result.documents} documents)` : `${result.annotations} annotations of ${result.documents} documents`
+    format === 'zip'
+      ? `the project (${plural(result.documents, 'document')})`
+      : `${plural(result.annotations, 'annotation')} of ${plural(result.documents, 'document')}`
   if (values.json)
     printJson({
       format: format,
@@ -112,7 +115,7 @@ async function writeTable(
   const out = resolve(outPath)
   const { rows, documents } = await writeTableFile(project, options, out)
   if (json) printJson({ format: options.format, out, files: [out], annotations: rows, documents, warnings: [] })
-  else console.error(`Wrote ${rows} annotations of ${documents} documents to ${out}.`)
+  else console.error(`Wrote ${plural(rows, 'annotation')} of ${plural(documents, 'document')} to ${out}.`)
   return 0
 }
 

@@ -5,6 +5,7 @@ import { Project } from '../core/project/project'
 import { projectStats, statsSummary } from '../core/app/project-stats'
 import { validateProject } from '../core/project/validate-project'
 import { printJson, usage } from './common'
+import { plural } from '../../shared/plural'
 
 export async function validateCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true })
@@ -16,7 +17,7 @@ export async function validateCommand(args: string[]): Promise<number> {
   else {
     for (const p of report.problems) console.log(`${p.file}${p.at ? ` (${p.at})` : ''}: ${p.message}`)
     const { documents, stores, annotations, links } = report.checked
-    const summary = `${documents} documents, ${stores} annotation files, ${annotations} annotations and ${links} links checked`
+    const summary = `${plural(documents, 'document')}, ${plural(stores, 'annotation file')}, ${plural(annotations, 'annotation')} and ${plural(links, 'link')} checked`
     console.error(
       valid ? `Valid: ${summary}.` : `${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} found (${summary}).`,
     )

@@ -7,6 +7,7 @@ import { REVIEWED_LAYER_NAME } from '../../../shared/csv'
 import { stateCounts, type DocumentState } from '../../../shared/model/status'
 import { selectLayers } from '../interchange/export-layers'
 import type { Project } from '../project/project'
+import { plural } from '../../../shared/plural'
 
 export interface LayerCounts {
   documents: number
@@ -85,7 +86,7 @@ export async function projectStats(project: Project): Promise<ProjectStats> {
 /** The stats as a few readable tables. */
 export function statsSummary(stats: ProjectStats): string {
   const lines = [
-    `${stats.name}: ${stats.documents} documents, ${stats.characters.toLocaleString('en')} characters, ${stats.annotators.length} annotators`,
+    `${stats.name}: ${plural(stats.documents, 'document')}, ${plural(stats.characters, 'character')}, ${plural(stats.annotators.length, 'annotator')}`,
   ]
   const labels = Object.keys(stats.total.labels)
   const names = Object.keys(stats.layers)

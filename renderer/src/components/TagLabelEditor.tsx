@@ -8,7 +8,7 @@ import type { AttributeDef, AttributeType, ChoiceOption, LabelDef, TagSet } from
 import type { TagMerge } from '../../../shared/model/project'
 import { attributeUse, newId, optionUse, type TagUsage } from '../../../shared/tagset/tagset'
 import { MergeInto } from './MergeInto'
-import { plural } from '../state/model/describe'
+import { plural } from '../../../shared/plural'
 
 /** The page backgrounds a highlight's colour is seen against (the themes' --paper). */
 const BACKGROUNDS = { light: '#ffffff', dark: '#1e1e1e' } as const

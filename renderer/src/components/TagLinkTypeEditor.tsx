@@ -4,7 +4,7 @@
  * merging them into another type).
  */
 import { MergeInto } from './MergeInto'
-import { plural } from '../state/model/describe'
+import { plural } from '../../../shared/plural'
 import type { LinkTypeDef, TagSet } from '../../../shared/model/labels'
 
 export function TagLinkTypeEditor({

@@ -4,11 +4,6 @@
  */
 import type { Annotation } from '../../../../shared/model/annotation'
 
-/** A count with its noun, singular for one: "1 annotation", "1,204 annotations". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`
-}
-
 /** Shorten text for display, collapsing whitespace and cutting on a whole character. */
 export function truncate(text: string, max: number): string {
   const chars = Array.from(text.replace(/\s+/g, ' ').trim())

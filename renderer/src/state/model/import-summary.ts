@@ -4,7 +4,8 @@
  * far a long import has come. Also the details a document in the list shows on hover.
  */
 import type { DocumentSummary } from '../../../../shared/api'
-import { plural, truncate } from './describe'
+import { plural } from '../../../../shared/plural'
+import { truncate } from './describe'
 import { notableEncoding, sourceFile } from './import-plan'
 import type { DocumentDetails, ImportReport } from './session-state'
 
