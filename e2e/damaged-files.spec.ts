@@ -87,6 +87,11 @@ test('"Import annotations…" of a folder holding a named pipe and a link to /de
 
   await chooseMenu(page, 'Project', 'Import annotations…')
   const dialog = page.getByRole('dialog', { name: /Import annotations/ })
+  // A path typed without its root gets one sentence about the path, not the call's internals.
+  await dialog.getByLabel('Folder or file to import from (full path)').fill('colleague/annotations')
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+  await expect(dialog.getByText('“colleague/annotations” is not a path Marginalia can use: write an absolute path')).toBeVisible()
+  await expect(dialog.getByText(/annotations\.import/)).toHaveCount(0)
   await dialog.getByLabel('Folder or file to import from (full path)').fill(colleague)
   await dialog.getByRole('button', { name: 'Import', exact: true }).click()
   const problems = dialog.getByRole('alert')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError, DomainError, contract, createClient, dispatch, type Handlers } from './api'
+import { ApiError, DomainError, contract, createClient, dispatch, pathProblem, type Handlers } from './api'
 
 /** Handlers that record what reached them; every method answers its own name. */
 function recording() {
@@ -106,5 +106,16 @@ describe('dispatch validates every call before it reaches a handler', () => {
       .catch((e: unknown) => e)
     expect(thrown).toBeInstanceOf(ApiError)
     expect(thrown).toMatchObject({ code: 'conflict', retry: 'soon' })
+  })
+})
+
+describe('a path typed by the user', () => {
+  it('is refused before any call, in one sentence, unless it is absolute', () => {
+    expect(pathProblem('/home/you/project')).toBeNull()
+    expect(pathProblem('C:\\Users\\you\\project')).toBeNull()
+    expect(pathProblem('relative/path.jsonl')).toBe(
+      '“relative/path.jsonl” is not a path Marginalia can use: write an absolute path, such as /home/you/project or C:\\Users\\you\\project.',
+    )
+    expect(pathProblem('/a\0b')).toMatch(/is not a path Marginalia can use: write a path without NUL bytes\.$/)
   })
 })

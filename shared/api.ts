@@ -38,6 +38,14 @@ export const ProjectPath = z
   .refine((p) => !p.includes('\0'), 'a path without NUL bytes')
   .refine((p) => /^(?:\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'an absolute path, such as /home/you/project or C:\\Users\\you\\project')
 
+/** Why a path typed by the user cannot be used, in one sentence (null: it can), before any call is made. */
+export function pathProblem(path: string): string | null {
+  const parsed = ProjectPath.safeParse(path)
+  if (parsed.success) return null
+  const shown = path.length > 80 ? `${path.slice(0, 79)}…` : path
+  return `“${shown}” is not a path Marginalia can use: write ${parsed.error.issues[0]!.message}.`
+}
+
 export interface ProjectSummary {
   /** Absolute path of the project folder. */
   path: string

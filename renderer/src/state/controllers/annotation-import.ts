@@ -5,7 +5,7 @@
  * layer under the user's own name lands as "<name>-imported", but reloading is harmless), and
  * the open review.
  */
-import type { AnnotationImportReport } from '../../../../shared/api'
+import { pathProblem, type AnnotationImportReport } from '../../../../shared/api'
 import type { Session } from './session'
 
 /**
@@ -13,6 +13,8 @@ import type { Session } from './session'
  * annotator (brat, W3C without creators). Throws the host's sentence on failure.
  */
 export async function importAnnotations(session: Session, path: string, as: string | null = null): Promise<AnnotationImportReport> {
+  const problem = pathProblem(path)
+  if (problem) throw new Error(problem)
   const report = await session.client.call('annotations.import', { path, as })
   await session.loadDocuments()
   await Promise.all([session.mode.loadAnnotators(), session.mode.loadProgress(), session.reloadOwnLayer(), session.mode.openReview()])

@@ -6,6 +6,7 @@
  */
 import {
   ApiError,
+  pathProblem,
   type AppInfo,
   type ArgsOf,
   type BackupInfo,
@@ -313,6 +314,8 @@ export class Session {
    * newest kept version that can be put back, to offer restoring it; null when it opened.
    */
   async openProjectAt(path: string): Promise<{ problem: string; offer: BackupInfo | null } | null> {
+    const typed = pathProblem(path)
+    if (typed) return { problem: typed, offer: null }
     try {
       await this.projectOpened(await this.client.call('project.open', { path }))
       return null
@@ -325,6 +328,8 @@ export class Session {
 
   /** Create a project, in a folder given by path or (desktop) chosen in the native dialog. */
   async createProject(name: string, path?: string): Promise<string | null> {
+    const typed = path === undefined ? null : pathProblem(path)
+    if (typed) return typed
     try {
       const project =
         path === undefined

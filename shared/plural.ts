@@ -1,0 +1,4 @@
+/** A count with its noun, singular for one: "1 annotation", "1,204 annotations" (the app and the command line say counts alike). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`
+}
