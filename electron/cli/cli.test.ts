@@ -30,6 +30,16 @@ const sample = () => join(dir, 'sample')
 const json = () => JSON.parse(out)
 
 describe('marginalia', () => {
+  it('says in one sentence why an export could not be written where --out points', async () => {
+    await writeFile(join(dir, 'a-file'), 'x')
+    expect(await run(['export', sample(), '--format', 'csv', '--out', join(dir, 'a-file', 'x.csv')])).toBe(1)
+    expect(err).toMatch(/^The export to .*x\.csv was not saved because something on that path is a file where a folder is needed/)
+    expect(err).not.toMatch(/ENOTDIR|EEXIST|\.tmp/)
+    err = ''
+    expect(await run(['export', sample(), '--format', 'brat', '--out', join(dir, 'a-file')])).toBe(1)
+    expect(err).toMatch(/was not saved because something on that path is a file where a folder is needed/)
+  })
+
   it('ends quietly when the reader of its output stops early (| head)', () => {
     const bin = join(import.meta.dirname, '../../bin/marginalia.js')
     const piped = spawnSync(

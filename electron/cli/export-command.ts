@@ -5,9 +5,10 @@ import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { ExportOptions } from '../../shared/api'
+import { DomainError } from '../../shared/errors'
 import { ExportFormat } from '../../shared/interchange/formats'
 import { AnnotatorName } from '../../shared/model/annotation'
-import { writeFileDurable } from '../core/store/durable'
+import { saveFailedSentence, writeFileDurable } from '../core/store/durable'
 import { exportProject, zipEntries } from '../core/interchange/export-formats'
 import { tableChunks, writeTableFile, type TableExportOptions } from '../core/interchange/export-tables'
 import { checkAnnotators, selectionFor } from '../core/interchange/export-layers'
@@ -72,17 +73,19 @@ export async function exportCommand(args: string[]): Promise<number> {
   }
   const out = resolve(values.out)
   const written: string[] = []
-  if (format === 'brat' && !out.toLowerCase().endsWith('.zip')) {
-    for (const e of result.entries) {
-      await fs.mkdir(dirname(join(out, e.path)), { recursive: true })
-      await writeFileDurable(join(out, e.path), e.content)
-      written.push(join(out, e.path))
+  await saying(out, async () => {
+    if (format === 'brat' && !out.toLowerCase().endsWith('.zip')) {
+      for (const e of result.entries) {
+        await fs.mkdir(dirname(join(out, e.path)), { recursive: true })
+        await writeFileDurable(join(out, e.path), e.content)
+        written.push(join(out, e.path))
+      }
+    } else {
+      const content = format === 'brat' ? zipEntries(result.filename, result.entries) : result.entries[0]!.content
+      await writeFileDurable(out, content)
+      written.push(out)
     }
-  } else {
-    const content = format === 'brat' ? zipEntries(result.filename, result.entries) : result.entries[0]!.content
-    await writeFileDurable(out, content)
-    written.push(out)
-  }
+  })
   const what =
     format === 'zip'
       ? `the project (${plural(result.documents, 'document')})`
@@ -113,10 +116,20 @@ async function writeTable(
     return 0
   }
   const out = resolve(outPath)
-  const { rows, documents } = await writeTableFile(project, options, out)
+  const { rows, documents } = await saying(out, () => writeTableFile(project, options, out))
   if (json) printJson({ format: options.format, out, files: [out], annotations: rows, documents, warnings: [] })
   else console.error(`Wrote ${plural(rows, 'annotation')} of ${plural(documents, 'document')} to ${out}.`)
   return 0
+}
+
+/** Write to `out`; a failure of the disk or the path (not a folder, no such place, full) in one sentence. */
+async function saying<T>(out: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write()
+  } catch (e) {
+    if (typeof (e as NodeJS.ErrnoException).code !== 'string' || e instanceof DomainError) throw e
+    throw new DomainError('failed', saveFailedSentence(`The export to ${out}`, e, dirname(out)))
+  }
 }
 
 /** The contract's export options, with the CLI's list of annotators (the app names one at most). */

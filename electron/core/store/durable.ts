@@ -161,5 +161,9 @@ export function saveFailedSentence(what: string, e: unknown, folder: string): st
   }
   if (code === 'EIO')
     return `${what} was not saved because the disk holding ${folder} reported an error; check the disk and try again (${kept}).`
+  if (code === 'ENOTDIR' || code === 'EEXIST' || code === 'EISDIR')
+    return `${what} was not saved because something on that path is a file where a folder is needed, or a folder where a file is needed; pick another place (${kept}).`
+  if (code === 'ENOENT')
+    return `${what} was not saved because ${folder} does not exist or cannot hold new files; pick another place (${kept}).`
   return `${what} was not saved (${(e as Error).message.slice(0, 300)}); check the disk and try again (${kept}).`
 }
