@@ -40,6 +40,12 @@ describe('marginalia', () => {
     expect(err).toMatch(/was not saved because something on that path is a file where a folder is needed/)
   })
 
+  it('names an unknown option in one sentence, then shows the command’s usage, with exit code 2', async () => {
+    expect(await run(['export', sample(), '--format', 'csv', '--bogus'])).toBe(2)
+    expect(err).toMatch(/^--bogus is not an option of marginalia export\.\n\n/)
+    expect(err).not.toContain('positional argument')
+  })
+
   it('ends quietly when the reader of its output stops early (| head)', () => {
     const bin = join(import.meta.dirname, '../../bin/marginalia.js')
     const piped = spawnSync(

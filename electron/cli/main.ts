@@ -56,7 +56,9 @@ export async function run(argv: string[]): Promise<number> {
       return 1
     }
     if (e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`${e.message}\n\n${HELP[command]}`)
+      // Node's own text for an unknown option suggests "--" quoting that is rarely what was meant.
+      const unknown = (e as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && /'(-[^']*)'/.exec(e.message)?.[1]
+      console.error(`${unknown ? `${unknown} is not an option of marginalia ${command}.` : e.message}\n\n${HELP[command]}`)
       return 2
     }
     console.error(`marginalia ${command} failed: ${(e as Error).message}`)
