@@ -227,21 +227,36 @@ function probe<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
   return page.evaluate(`benchProbe.${method}(${args.map((a) => JSON.stringify(a)).join(', ')})`) as Promise<T>
 }
 
-/** Profile opening the case in Marginalia, then adding and deleting one highlight. */
-export async function profileMarginalia(browser: Browser, url: string, p: BenchProject, probeScript: string): Promise<ProfileSummary[]> {
+/** Profiles of a page running the readable build: route a page to it, then profile an action there. */
+export interface ReadableProfiler {
+  route(page: Page): Promise<unknown>
+  profile(browser: Browser, page: Page, action: string, run: () => Promise<void>): Promise<ProfileSummary>
+}
+
+/** Build the readable renderer once and profile pages with it. */
+export async function readableProfiler(): Promise<ReadableProfiler> {
   await mkdir(OUT, { recursive: true })
   const bundlePath = await buildReadableRenderer()
   const locate = locator(new SourceMap(JSON.parse(await readFile(`${bundlePath}.map`, 'utf8'))))
+  return {
+    route: (page) =>
+      page.route(/\/assets\/index-[^/?]+\.js(\?.*)?$/, (route) =>
+        route.fulfill({ path: bundlePath, contentType: 'text/javascript; charset=utf-8' }),
+      ),
+    profile: (browser, page, action, run) => profiled(browser, page, action, '/assets/index-', locate, run),
+  }
+}
+
+/** Profile opening the case in Marginalia, then adding and deleting one highlight. */
+export async function profileMarginalia(browser: Browser, url: string, p: BenchProject, probeScript: string): Promise<ProfileSummary[]> {
+  const profiler = await readableProfiler()
   const context = await browser.newContext({ viewport: VIEWPORT })
   const page = await context.newPage()
   try {
-    await page.route(/\/assets\/index-[^/?]+\.js(\?.*)?$/, (route) =>
-      route.fulfill({ path: bundlePath, contentType: 'text/javascript; charset=utf-8' }),
-    )
+    await profiler.route(page)
     await page.addInitScript({ content: probeScript })
     const target = marginaliaTarget(url, p)
     const summaries: ProfileSummary[] = []
-    const bundleUrl = '/assets/index-'
     // Open: marginaliaTarget.open arms the probe and clicks; profile from just before the click.
     const list = page.getByRole('navigation', { name: 'Documents' })
     await page.goto(url)
@@ -252,7 +267,7 @@ export async function profileMarginalia(browser: Browser, url: string, p: BenchP
     await probe(page, 'idle')
     await probe(page, 'armOpen', 'marginaliaOpen', { paragraphs: p.corpus.paragraphs, highlights: p.spans.length }, 'click')
     summaries.push(
-      await profiled(browser, page, `open ${p.case.name}`, bundleUrl, locate, async () => {
+      await profiler.profile(browser, page, `open ${p.case.name}`, async () => {
         await list.getByText(p.title, { exact: true }).click()
         await probe(page, 'openResult', 120_000)
       }),
@@ -262,7 +277,7 @@ export async function profileMarginalia(browser: Browser, url: string, p: BenchP
     await probe(page, 'frames', 2)
     await probe(page, 'armInput', target.addCondition)
     summaries.push(
-      await profiled(browser, page, `add highlight ${p.case.name}`, bundleUrl, locate, async () => {
+      await profiler.profile(browser, page, `add highlight ${p.case.name}`, async () => {
         await page.keyboard.press('1')
         await probe(page, 'inputResult', 30_000)
       }),
@@ -270,7 +285,7 @@ export async function profileMarginalia(browser: Browser, url: string, p: BenchP
     await target.settle(page)
     await probe(page, 'armInput', target.removeCondition)
     summaries.push(
-      await profiled(browser, page, `delete highlight ${p.case.name}`, bundleUrl, locate, async () => {
+      await profiler.profile(browser, page, `delete highlight ${p.case.name}`, async () => {
         await page.keyboard.press('Delete')
         await probe(page, 'inputResult', 30_000)
       }),

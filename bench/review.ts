@@ -14,6 +14,7 @@ import type { Browser } from '@playwright/test'
 import { Project } from '../electron/core/project/project'
 import { VIEWPORT } from './browser'
 import { generateSpans, generateText } from './corpus'
+import type { ProfileSummary, ReadableProfiler } from './profile'
 import { putOps } from './projects'
 import { probeSource } from './static-pages'
 import { serveMarginalia } from './serve'
@@ -33,10 +34,17 @@ export interface ReviewOpenResult {
   openMs: Summary
   /** As the driving script sees it: before Playwright's click to two frames after the lanes are there. */
   outerMs: Summary
+  /** With --profile: where the time of one more open went, on the readable build. */
+  profile?: ProfileSummary
 }
 
 /** Median and p95 of opening review mode on 3 x 2,000 annotations. */
-export async function measureReviewOpen(browser: Browser, runs = 5, log: (s: string) => void = () => undefined): Promise<ReviewOpenResult> {
+export async function measureReviewOpen(
+  browser: Browser,
+  runs = 5,
+  log: (s: string) => void = () => undefined,
+  profiler?: ReadableProfiler,
+): Promise<ReviewOpenResult> {
   const root = await mkdtemp(join(tmpdir(), 'marginalia-bench-review-'))
   try {
     const dir = join(root, 'p')
@@ -58,7 +66,10 @@ export async function measureReviewOpen(browser: Browser, runs = 5, log: (s: str
     const times: number[] = []
     const outer: number[] = []
     let units = 0
-    for (let run = 0; run < runs; run++) {
+    let profile: ProfileSummary | undefined
+    // With a profiler, one more run on the readable build, traced and profiled (not timed).
+    for (let run = 0; run < runs + (profiler ? 1 : 0); run++) {
+      const profiling = run === runs
       // A fresh config folder each run: the host remembers whom the review compared and would
       // come back into review without the setup dialog.
       const runConfig = `${configDir}-${run}`
@@ -71,36 +82,48 @@ export async function measureReviewOpen(browser: Browser, runs = 5, log: (s: str
       try {
         const context = await browser.newContext({ viewport: VIEWPORT })
         const page = await context.newPage()
+        if (profiling) await profiler!.route(page)
         await page.addInitScript({ content: probe })
         await page.goto(served.url)
         await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
-        await page.locator('.ProseMirror').waitFor()
+        // The document itself open (not the one shown first) and its work done, so none of it runs into the measure.
+        await page.getByRole('article', { name: doc.title }).locator('.ProseMirror').waitFor()
+        await page.evaluate(`benchProbe.idle()`)
         await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Review' }).click()
         const start = page.getByRole('dialog', { name: 'Review: compare annotators' }).getByRole('button', { name: 'Start review' })
         await start.waitFor()
+        await page.evaluate(`benchProbe.idle()`)
         await page.evaluate(`benchProbe.armOpen('marginaliaReview', { lanes: 3 }, 'click')`)
-        const t0 = Date.now()
-        await start.click()
-        // bench/ is type-checked without the DOM library (and the page's CSP forbids string code).
-        await page.waitForFunction(
-          () => {
-            const dom = (globalThis as unknown as PageGlobals).document
-            return (
-              dom.querySelector('[data-testid="review-progress"]') !== null &&
-              [0, 1, 2].every((lane) => dom.querySelector(`.mg-rv-lane-${lane}`) !== null)
-            )
-          },
-          undefined,
-          { polling: 'raf', timeout: 60_000 },
-        )
-        await page.evaluate(
-          () =>
-            new Promise<void>((ok) =>
-              (globalThis as unknown as PageGlobals).requestAnimationFrame(() =>
-                (globalThis as unknown as PageGlobals).requestAnimationFrame(() => ok()),
+        const open = async () => {
+          await start.click()
+          // bench/ is type-checked without the DOM library (and the page's CSP forbids string code).
+          await page.waitForFunction(
+            () => {
+              const dom = (globalThis as unknown as PageGlobals).document
+              return (
+                dom.querySelector('[data-testid="review-progress"]') !== null &&
+                [0, 1, 2].every((lane) => dom.querySelector(`.mg-rv-lane-${lane}`) !== null)
+              )
+            },
+            undefined,
+            { polling: 'raf', timeout: 60_000 },
+          )
+          await page.evaluate(
+            () =>
+              new Promise<void>((ok) =>
+                (globalThis as unknown as PageGlobals).requestAnimationFrame(() =>
+                  (globalThis as unknown as PageGlobals).requestAnimationFrame(() => ok()),
+                ),
               ),
-            ),
-        )
+          )
+        }
+        const t0 = Date.now()
+        if (profiling) {
+          profile = await profiler!.profile(browser, page, 'open review', open)
+          await context.close()
+          continue
+        }
+        await open()
         outer.push(Date.now() - t0)
         const inPage = (await page.evaluate(`benchProbe.openResult(60000)`)) as { openMs: number }
         times.push(inPage.openMs)
@@ -111,7 +134,7 @@ export async function measureReviewOpen(browser: Browser, runs = 5, log: (s: str
         await served.stop()
       }
     }
-    return { annotators: 3, annotationsEach: 2000, units, openMs: summarize(times), outerMs: summarize(outer) }
+    return { annotators: 3, annotationsEach: 2000, units, openMs: summarize(times), outerMs: summarize(outer), profile }
   } finally {
     await rm(root, { recursive: true, force: true })
   }

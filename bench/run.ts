@@ -7,7 +7,7 @@
  * not numbers across machines. docs/benchmarks.md says how to read the tables.
  *
  * Flags: --quick (100 KB and 1 MB only, fewer runs), --profile (also trace and CPU-profile the
- * 1 MB open, add and delete), --variants (also what-ifs for the renderer at 1 MB, and 5 MB unless
+ * 1 MB open, add and delete, and opening review mode), --variants (also what-ifs for the renderer at 1 MB, and 5 MB unless
  * --quick: bench/variants.ts), --no-browser, --no-node, --no-build.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -30,7 +30,7 @@ import {
 import { measureExport, type ExportResult } from './export'
 import { findTable, measureFind, type FindBench } from './find'
 import { measureSuggest, suggestTable, type SuggestBench } from './suggest'
-import { profileMarginalia, profileMarkdown, type ProfileSummary } from './profile'
+import { profileMarginalia, profileMarkdown, readableProfiler, type ProfileSummary } from './profile'
 import { CASES, writeBenchProject, type BenchCase } from './projects'
 import {
   caseTable,
@@ -204,7 +204,7 @@ if (!args.has('--no-browser')) {
   log('review mode: 3 annotators x 2,000 annotations')
   const browser = await launchChromium()
   try {
-    review = await measureReviewOpen(browser, quick ? 3 : 5, log)
+    review = await measureReviewOpen(browser, quick ? 3 : 5, log, args.has('--profile') ? await readableProfiler() : undefined)
   } finally {
     await browser.close()
   }
@@ -246,7 +246,7 @@ const results = {
   discourse,
   suggested,
   review,
-  profiles: browserResult?.profiles ?? [],
+  profiles: [...(browserResult?.profiles ?? []), ...(review?.profile ? [review.profile] : [])],
   keyProbe: browserResult?.keyProbe ?? [],
   variants,
   targets,

@@ -15,6 +15,8 @@ export interface ReviewModeHooks {
   document(): string | null
   /** Resolves once the annotator's own changes are saved (so the review reads them). */
   saved(): Promise<void>
+  /** Whether some of the annotator's own changes are still being saved (what was waiting is sent first). */
+  saving(): boolean
   hint(text: string | null, tone?: 'info' | 'error'): void
 }
 
@@ -74,8 +76,9 @@ export class ReviewMode {
     const compared = this.store.get().compared
     if (!document || !compared || this.store.get().view !== 'review') return
     if (this.store.get().review?.document !== document) this.reviewing.close()
-    await this.hooks.saved()
-    await this.reviewing.open(document, compared)
+    // With nothing left to save the request goes out at once, before the view switch is drawn,
+    // so the host reads the layers while the page draws.
+    await this.reviewing.open(document, compared, this.hooks.saving() ? this.hooks.saved() : null)
   }
 
   /** Ask who has layers in the project. */

@@ -31,6 +31,8 @@ export class Reviewing {
   private undoStack: ReviewStep[] = []
   private redoStack: ReviewStep[] = []
   private loading = 0
+  /** Decisions sent and not yet answered. */
+  private sending = 0
 
   constructor(
     private readonly store: Store<SessionState>,
@@ -42,11 +44,16 @@ export class Reviewing {
     return this.store.get().review
   }
 
-  /** Load (or reload) the review of a document; keeps the current unit when it still exists. */
-  async open(document: string, annotators: readonly string[]): Promise<void> {
+  /**
+   * Load (or reload) the review of a document, after `before` and every decision sent so far; keeps
+   * the current unit when it still exists. With nothing to wait for, the request is sent before
+   * this returns.
+   */
+  async open(document: string, annotators: readonly string[], before: Promise<void> | null = null): Promise<void> {
     const ticket = ++this.loading
     try {
-      await this.chain
+      if (before) await before
+      if (this.sending > 0) await this.chain
       const view = await this.client.call('review.open', { document, annotators: [...annotators] })
       if (ticket !== this.loading) return
       const model = reviewModel(view, annotators)
@@ -213,6 +220,7 @@ export class Reviewing {
     const document = this.model?.document
     // The reviewed layer was busy: the same decision is sent again shortly, a few times.
     const waiting = (e: unknown) => this.hint(`Not saved: ${messageOf(e).replace(/\.?$/, '.')} Trying again…`, 'error')
+    this.sending++
     this.chain = this.chain
       .then(() => withRetries(call, waiting))
       .then(
@@ -230,6 +238,7 @@ export class Reviewing {
         },
       )
       .finally(() => {
+        this.sending--
         if (key !== null) this.deciding.delete(key)
       })
   }

@@ -94,6 +94,10 @@ export class Session {
     this.mode = new ReviewMode(this.store, client, this.reviewing, {
       document: () => this.store.get().doc?.id ?? null,
       saved: () => this.saved(),
+      saving: () => {
+        this.work.flush()
+        return this.store.get().save.kind === 'saving'
+      },
       hint,
     })
     this.finding = new Finding(this.store, client, this.work, async (document, hit) => {
