@@ -134,19 +134,34 @@ export function reviewUnits(layers: readonly ReviewLayer[]): ReviewUnit[] {
       }
     })
     members.sort((x, y) => annotators.indexOf(x.annotator) - annotators.indexOf(y.annotator))
-    const present = new Set(members.map((m) => m.annotator))
-    const missing = annotators.filter((a) => !present.has(a))
-    units.push({
-      key: members
-        .map((m) => `${m.annotator}:${m.annotation.id}`)
-        .sort()
-        .join('|'),
-      kind: classify(members, missing),
-      start: Math.min(...members.map((m) => m.annotation.target.position.start)),
-      end: Math.max(...members.map((m) => m.annotation.target.position.end)),
-      members,
-      missing,
-    })
+    units.push(unitOf(members, annotators))
   }
   return units
+}
+
+/**
+ * The unit of these members (in the order of `annotators`, whose layers are compared): its key, the
+ * span covering them, who is missing and its kind (classified here unless given, as the page is by
+ * the host that classified it).
+ */
+export function unitOf(members: UnitMember[], annotators: readonly string[], kind?: UnitKind): ReviewUnit {
+  const present = new Set(members.map((m) => m.annotator))
+  let start = Infinity
+  let end = -Infinity
+  for (const m of members) {
+    start = Math.min(start, m.annotation.target.position.start)
+    end = Math.max(end, m.annotation.target.position.end)
+  }
+  const missing = annotators.filter((a) => !present.has(a))
+  return {
+    key: members
+      .map((m) => `${m.annotator}:${m.annotation.id}`)
+      .sort()
+      .join('|'),
+    kind: kind ?? classify(members, missing),
+    start,
+    end,
+    members,
+    missing,
+  }
 }

@@ -5,6 +5,7 @@
  * always refers to what is on disk now.
  */
 import type { AnnotatorSummary, ReviewView, ReviewedState } from '../../../shared/api'
+import type { Annotation } from '../../../shared/model/annotation'
 import { DomainError } from '../../../shared/errors'
 import { reviewUnits, type ReviewLayer, type ReviewUnit } from '../../../shared/review/units'
 import { sentReview } from '../../../shared/review/sent-form'
@@ -18,7 +19,8 @@ export async function reviewLayers(project: Project, docId: string, annotators: 
     annotators.map(async (annotator) => {
       if (!(await project.hasLayer(annotator, docId))) return { annotator, annotations: [], links: [] }
       const layer = await project.freshLayer(annotator, docId)
-      return { annotator, annotations: [...layer.annotations], links: [...layer.links] }
+      // The store's own arrays: a change replaces them, never alters them (so unitsOf can tell).
+      return { annotator, annotations: layer.annotations, links: layer.links }
     }),
   )
 }
@@ -39,8 +41,31 @@ export async function comparedLayers(
     Promise.all(annotators.map((a) => project.hasLayer(a, docId))),
   ])
   const counted = layers.filter((_, i) => present[i])
-  if (counted.length < 2) return { layers, units: reviewUnits(layers), missing: [] }
-  return { layers, units: reviewUnits(counted), missing: annotators.filter((_, i) => !present[i]) }
+  if (counted.length < 2) return { layers, units: unitsOf(layers), missing: [] }
+  return { layers, units: unitsOf(counted), missing: annotators.filter((_, i) => !present[i]) }
+}
+
+/** The units last made from a layer's annotations (the first compared one), and from which layers. */
+const madeUnits = new WeakMap<readonly Annotation[], { layers: readonly ReviewLayer[]; units: ReviewUnit[] }>()
+
+/**
+ * The review units of these layers, made once for as long as they stay the same: a store's
+ * annotations and links are replaced when it changes, never altered in place
+ * (store/json-store.ts), so the same arrays in the same order give the same units. Progress,
+ * opening the review and every decision on an unchanged document then share one grouping. Kept
+ * weakly: once a layer changes, its old arrays and the units made from them can go.
+ */
+function unitsOf(layers: readonly ReviewLayer[]): ReviewUnit[] {
+  const key = layers[0]?.annotations
+  const made = key && madeUnits.get(key)
+  const same = (l: ReviewLayer, i: number) => {
+    const other = layers[i]!
+    return l.annotator === other.annotator && l.annotations === other.annotations && l.links === other.links
+  }
+  if (made && made.layers.length === layers.length && made.layers.every(same)) return made.units
+  const units = reviewUnits(layers)
+  if (key) madeUnits.set(key, { layers, units })
+  return units
 }
 
 async function state(project: Project, docId: string, units: readonly ReviewUnit[]): Promise<ReviewedState> {

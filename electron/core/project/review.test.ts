@@ -62,15 +62,29 @@ describe('review and adjudication', () => {
     const sent = JSON.parse(JSON.stringify(await sentReviewOf(project, doc, ['maria', 'jonas'], 'rita'))) as Awaited<
       ReturnType<typeof sentReviewOf>
     >
-    expect(sent.units.flatMap((u) => u.members)).toContainEqual({ annotator: 'maria', annotation: 'mc', source: 'ms' })
+    // maria's claim, linked to her source: a member as [layer, row, source's row].
+    const maria = sent.layers.findIndex((l) => l.annotator === 'maria')
+    const rowOf = (id: string) => sent.layers[maria]!.annotations.rows.findIndex((r) => r[0] === id)
+    const triples = sent.units.flatMap((u) => Array.from({ length: (u.length - 1) / 3 }, (_, k) => u.slice(1 + 3 * k, 4 + 3 * k)))
+    expect(triples).toContainEqual([maria, rowOf('mc'), rowOf('ms')])
     expect(sent.layers.flatMap((l) => l.annotations.rows).every((row) => row[7]?.quote === undefined)).toBe(true)
     expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(full).length / 2)
     const back = receivedReview(new TextIndex(sent.text), sent)
     expect(back.units).toEqual(full.units)
     expect(back.layers).toEqual(full.layers)
     // A member that is not in the layers is the host's mistake, said as such.
-    const broken = { ...sent, units: [{ ...sent.units[0]!, members: [{ annotator: 'maria', annotation: 'nope', source: null }] }] }
-    expect(() => receivedReview(new TextIndex(sent.text), broken)).toThrow(/maria:nope/)
+    const broken = { ...sent, units: [[0, maria, 99, -1]] }
+    expect(() => receivedReview(new TextIndex(sent.text), broken)).toThrow(/unit 1 with a member that is not in its layers/)
+    expect(() => receivedReview(new TextIndex(sent.text), { ...sent, units: [[42, maria, 0, -1]] })).toThrow(/form this page does not read/)
+    // Someone compared who has no layer of the document: left out of the units, which come back the same.
+    for (const annotators of [
+      ['maria', 'jonas', 'nobody'],
+      ['maria', 'nobody'],
+    ]) {
+      const whole = await openReview(project, doc, annotators, 'rita')
+      const wire = JSON.parse(JSON.stringify(await sentReviewOf(project, doc, annotators, 'rita'))) as typeof sent
+      expect(receivedReview(new TextIndex(wire.text), wire).units).toEqual(whole.units)
+    }
   })
 
   it('lists units by kind and accepts all agreed ones in one action, linking the reviewed claim to its reviewed source', async () => {
@@ -139,6 +153,24 @@ describe('review and adjudication', () => {
     ).apply([{ op: 'delete', id: 'jm' }], await project.text(doc), project.tagSet, '2026-11-02T10:00:00.000Z')
     const gone = units.find((u) => u.kind === 'only-some')!
     await expect(decide(project, doc, ['maria', 'jonas'], gone.key, { action: 'reject' }, 'rita')).rejects.toThrow(/has changed since/)
+  })
+
+  it('groups unchanged layers once for progress, opening and decisions, and again as soon as a layer changes on disk', async () => {
+    const { project, doc } = await twoAnnotators()
+    const first = await openReview(project, doc, ['maria', 'jonas'], 'rita')
+    const again = await openReview(project, doc, ['maria', 'jonas'], 'rita')
+    expect(again.units).toBe(first.units)
+    // Another window (another Project over the same folder) deletes jonas's extra source.
+    const other = await Project.open(project.dir)
+    await (
+      await other.layer('jonas', doc)
+    ).apply([{ op: 'delete', id: 'jm' }], await other.text(doc), other.tagSet, '2026-11-02T10:00:00.000Z')
+    const after = await openReview(project, doc, ['maria', 'jonas'], 'rita')
+    expect(after.units).not.toBe(first.units)
+    expect(after.units.map((u) => u.key)).toEqual(first.units.filter((u) => u.key !== 'jonas:jm').map((u) => u.key))
+    expect((await reviewProgress(project, ['maria', 'jonas']))[doc]).toEqual({ settled: 0, total: after.units.length })
+    // Comparing in another order groups afresh (the order decides who seeds a unit).
+    expect((await openReview(project, doc, ['jonas', 'maria'], 'rita')).units).not.toBe(after.units)
   })
 
   it('shows progress per document and exports the reviewed layer with its provenance columns', async () => {
