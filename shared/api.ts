@@ -237,7 +237,8 @@ export interface ReviewedState {
 
 export interface ReviewView {
   document: DocumentSummary
-  text: string
+  /** Left out when the page said it holds this text already (`have`). */
+  text?: string
   sha256: string
   /** Who is deciding (the current annotator). */
   reviewer: string
@@ -421,7 +422,19 @@ export const contract = {
   'annotations.import': declare<AnnotationImportReport>()(
     z.object({ path: ProjectPath, as: AnnotatorName.nullable().default(null) }).strict(),
   ),
-  'review.open': declare<ReviewView>()(z.object({ document: DocumentId, annotators: Annotators }).strict()),
+  /** `have`: the sha256 of the document's text the page holds already; when it is the text's, the reply leaves the text out. */
+  'review.open': declare<ReviewView>()(
+    z
+      .object({
+        document: DocumentId,
+        annotators: Annotators,
+        have: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .optional(),
+      })
+      .strict(),
+  ),
   'review.decide': declare<ReviewedState>()(
     z.object({ document: DocumentId, annotators: Annotators, unit: z.string().min(1).max(20_000), decision: UnitDecision }).strict(),
   ),

@@ -79,8 +79,8 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
     },
     'project.changes': async ({ since }) => wb.changes(since),
     'annotations.import': ({ path, as }) => wb.importAnnotations(path, as),
-    'review.open': async ({ document, annotators }) => {
-      const view = await sentReviewOf(wb.current, document, annotators, wb.annotator)
+    'review.open': async ({ document, annotators, have }) => {
+      const view = await sentReviewOf(wb.current, document, annotators, wb.annotator, have)
       return { ...view, document: await wb.summaryOf(document) }
     },
     'review.decide': ({ document, annotators, unit, decision }) => decide(wb.current, document, annotators, unit, decision, wb.annotator),

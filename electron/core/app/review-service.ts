@@ -99,15 +99,20 @@ export async function openReview(project: Project, docId: string, annotators: re
   }
 }
 
-/** The review as review.open sends it: units as references, quotes left to the text (shared/review/sent-form.ts). */
+/**
+ * The review as review.open sends it: units as references, quotes left to the text
+ * (shared/review/sent-form.ts), and the text itself left out when `have` (the sha256 of the text
+ * the page holds) is this text's.
+ */
 export async function sentReviewOf(
   project: Project,
   docId: string,
   annotators: readonly string[],
   reviewer: string,
+  have?: string,
 ): Promise<Omit<ReviewView, 'document'>> {
-  const [text, view] = await Promise.all([project.text(docId), openReview(project, docId, annotators, reviewer)])
-  return { ...view, ...sentReview(text, view.layers, view.units) }
+  const [text, { text: whole, ...view }] = await Promise.all([project.text(docId), openReview(project, docId, annotators, reviewer)])
+  return { ...view, ...(have === view.sha256 ? {} : { text: whole }), ...sentReview(text, view.layers, view.units) }
 }
 
 /** Settle, or reopen, one unit (found by its key among the units as they are now). */

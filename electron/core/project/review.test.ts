@@ -69,13 +69,19 @@ describe('review and adjudication', () => {
     expect(triples).toContainEqual([maria, rowOf('mc'), rowOf('ms')])
     expect(sent.layers.flatMap((l) => l.annotations.rows).every((row) => row[7]?.quote === undefined)).toBe(true)
     expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(full).length / 2)
-    const back = receivedReview(new TextIndex(sent.text), sent)
+    const back = receivedReview(new TextIndex(sent.text!), sent)
     expect(back.units).toEqual(full.units)
     expect(back.layers).toEqual(full.layers)
     // A member that is not in the layers is the host's mistake, said as such.
     const broken = { ...sent, units: [[0, maria, 99, -1]] }
-    expect(() => receivedReview(new TextIndex(sent.text), broken)).toThrow(/unit 1 with a member that is not in its layers/)
-    expect(() => receivedReview(new TextIndex(sent.text), { ...sent, units: [[42, maria, 0, -1]] })).toThrow(/form this page does not read/)
+    expect(() => receivedReview(new TextIndex(sent.text!), broken)).toThrow(/unit 1 with a member that is not in its layers/)
+    expect(() => receivedReview(new TextIndex(sent.text!), { ...sent, units: [[42, maria, 0, -1]] })).toThrow(/form this page does not read/)
+    // The page holding the text already says so, and the reply leaves it out; any other hash gets it.
+    const held = await sentReviewOf(project, doc, ['maria', 'jonas'], 'rita', sent.sha256)
+    expect(held.text).toBeUndefined()
+    expect(JSON.stringify(held).length).toBeLessThan(JSON.stringify(sent).length - TEXT.length)
+    expect(receivedReview(new TextIndex(TEXT), held).units).toEqual(full.units)
+    expect((await sentReviewOf(project, doc, ['maria', 'jonas'], 'rita', '0'.repeat(64))).text).toBe(TEXT)
     // Someone compared who has no layer of the document: left out of the units, which come back the same.
     for (const annotators of [
       ['maria', 'jonas', 'nobody'],
@@ -83,7 +89,7 @@ describe('review and adjudication', () => {
     ]) {
       const whole = await openReview(project, doc, annotators, 'rita')
       const wire = JSON.parse(JSON.stringify(await sentReviewOf(project, doc, annotators, 'rita'))) as typeof sent
-      expect(receivedReview(new TextIndex(wire.text), wire).units).toEqual(whole.units)
+      expect(receivedReview(new TextIndex(wire.text!), wire).units).toEqual(whole.units)
     }
   })
 

@@ -40,6 +40,8 @@ interface BufferedEdit {
 export class Annotating {
   layer: AnnotationSet | null = null
   index: TextIndex | null = null
+  /** The sha256 of that text, as the host gave it. */
+  sha256: string | null = null
   /** The text on screen, while a text view shows this document (see model/text-surface.ts). */
   surface: TextSurface | null = null
   private document: string | null = null
@@ -81,6 +83,7 @@ export class Annotating {
     this.surface = null
     this.document = opened.document.id
     this.index = new TextIndex(opened.text)
+    this.sha256 = opened.sha256
     this.layer = new AnnotationSet(receivedAnnotations(this.index, opened.annotator, opened.annotations), opened.links, opened.suggestions)
     this.store.set({ layer: this.layer.snapshot(), selectedId: null, linking: null })
   }
@@ -125,6 +128,7 @@ export class Annotating {
     this.document = null
     this.layer = null
     this.index = null
+    this.sha256 = null
     this.store.set({ layer: null, selectedId: null, linking: null })
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createClient } from '../../../../shared/api'
+import { TextIndex } from '../../../../shared/offsets'
 import { initialState, type SessionState } from '../model/session-state'
 import { Store } from '../model/store'
 import { ReviewMode } from './review-mode'
@@ -8,23 +9,28 @@ import { Reviewing } from './reviewing'
 /** Review mode over a host that records what it is asked and never answers. */
 function setup(hooks: { saving: () => boolean; saved: () => Promise<void> }) {
   const calls: string[] = []
-  const client = createClient((method) => {
+  const args: unknown[] = []
+  const client = createClient((method, sent) => {
     calls.push(method)
+    args.push(sent)
     return new Promise(() => undefined)
   })
   const store = new Store<SessionState>(initialState)
   const reviewing = new Reviewing(store, client, () => undefined)
-  const mode = new ReviewMode(store, client, reviewing, { document: () => 'doc-1', hint: () => undefined, ...hooks })
-  return { calls, store, mode }
+  const held = { index: new TextIndex('The talks had failed.'), sha256: 'a'.repeat(64) }
+  const mode = new ReviewMode(store, client, reviewing, { document: () => 'doc-1', text: () => held, hint: () => undefined, ...hooks })
+  return { calls, args, store, mode }
 }
 
 describe('starting a review', () => {
   it('asks the host for the review before the view switch is drawn, when nothing waits to be saved', () => {
-    const { calls, store, mode } = setup({ saving: () => false, saved: () => Promise.resolve() })
+    const { calls, args, store, mode } = setup({ saving: () => false, saved: () => Promise.resolve() })
     mode.start(['ana', 'ben'])
     // Synchronously: the host reads the layers while the page draws review mode.
     expect(calls).toEqual(['settings.remember', 'review.open'])
     expect(store.get().view).toBe('review')
+    // The page holds the document's text: the host need not send it again.
+    expect(args[1]).toEqual({ document: 'doc-1', annotators: ['ana', 'ben'], have: 'a'.repeat(64) })
   })
 
   it('asks for the review only once the annotator’s own changes are saved', async () => {

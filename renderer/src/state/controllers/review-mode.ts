@@ -6,6 +6,7 @@
 import type { AnnotatorSummary, Client } from '../../../../shared/api'
 import { messageOf } from '../model/errors'
 import type { Reviewing } from './reviewing'
+import type { HeldText } from '../model/review-model'
 import type { SessionState, View } from '../model/session-state'
 import type { Store } from '../model/store'
 
@@ -13,6 +14,8 @@ import type { Store } from '../model/store'
 export interface ReviewModeHooks {
   /** The open document's id, or null. */
   document(): string | null
+  /** The open document's text as the page holds it (the review's reply then leaves it out), or null. */
+  text(): HeldText | null
   /** Resolves once the annotator's own changes are saved (so the review reads them). */
   saved(): Promise<void>
   /** Whether some of the annotator's own changes are still being saved (what was waiting is sent first). */
@@ -78,7 +81,7 @@ export class ReviewMode {
     if (this.store.get().review?.document !== document) this.reviewing.close()
     // With nothing left to save the request goes out at once, before the view switch is drawn,
     // so the host reads the layers while the page draws.
-    await this.reviewing.open(document, compared, this.hooks.saving() ? this.hooks.saved() : null)
+    await this.reviewing.open(document, compared, this.hooks.saving() ? this.hooks.saved() : null, this.hooks.text())
   }
 
   /** Ask who has layers in the project. */

@@ -93,6 +93,7 @@ export class Session {
     this.reviewing = new Reviewing(this.store, client, hint)
     this.mode = new ReviewMode(this.store, client, this.reviewing, {
       document: () => this.store.get().doc?.id ?? null,
+      text: () => (this.work.index && this.work.sha256 ? { index: this.work.index, sha256: this.work.sha256 } : null),
       saved: () => this.saved(),
       saving: () => {
         this.work.flush()

@@ -57,6 +57,12 @@ function review(decidedUnits: number[] = []) {
   const model = reviewModel(view, ['maria', 'jonas'])
   expect(model.units).toEqual(units)
   expect(model.layers).toEqual(layers)
+  // Without the text, which the page holds already: the same model over the page's own text.
+  const { text: _sent, ...withoutText } = view
+  const held = reviewModel(withoutText, ['maria', 'jonas'], { index, sha256: view.sha256 })
+  expect(held.index).toBe(index)
+  expect(held.units).toEqual(units)
+  expect(() => reviewModel(withoutText, ['maria', 'jonas'], { index, sha256: '1'.repeat(64) })).toThrow(/sent no text/)
   return { model, units }
 }
 

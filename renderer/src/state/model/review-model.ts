@@ -34,14 +34,24 @@ export interface ReviewModel {
   reviewedById: ReadonlyMap<string, ReviewedAnnotation>
 }
 
+/** A document's text as the page holds it, with the host's sha256 of it. */
+export interface HeldText {
+  index: TextIndex
+  sha256: string
+}
+
 /** The key of one annotator's annotation, as unit keys and highlight ids use it. */
 export function memberKey(annotator: string, id: string): string {
   return `${annotator}:${id}`
 }
 
-/** Index a review as review.open returned it. */
-export function reviewModel(view: ReviewView, annotators: readonly string[]): ReviewModel {
-  const index = new TextIndex(view.text)
+/**
+ * Index a review as review.open returned it; `held`: the text the page holds already, which the
+ * reply leaves out when it is the document's (the host compares their sha256).
+ */
+export function reviewModel(view: ReviewView, annotators: readonly string[], held: HeldText | null = null): ReviewModel {
+  const index = view.text !== undefined ? new TextIndex(view.text) : held?.sha256 === view.sha256 ? held.index : null
+  if (!index) throw new Error('review.open sent no text, and this page does not hold the document’s text; reopen the review.')
   // Sent as references and without quotes: put back from the layers and the text.
   const { layers, units } = receivedReview(index, view)
   const indexOf = new Map<string, number>()
