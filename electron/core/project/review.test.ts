@@ -75,7 +75,9 @@ describe('review and adjudication', () => {
     // A member that is not in the layers is the host's mistake, said as such.
     const broken = { ...sent, units: [[0, maria, 99, -1]] }
     expect(() => receivedReview(new TextIndex(sent.text!), broken)).toThrow(/unit 1 with a member that is not in its layers/)
-    expect(() => receivedReview(new TextIndex(sent.text!), { ...sent, units: [[42, maria, 0, -1]] })).toThrow(/form this page does not read/)
+    expect(() => receivedReview(new TextIndex(sent.text!), { ...sent, units: [[42, maria, 0, -1]] })).toThrow(
+      /form this page does not read/,
+    )
     // The page holding the text already says so, and the reply leaves it out; any other hash gets it.
     const held = await sentReviewOf(project, doc, ['maria', 'jonas'], 'rita', sent.sha256)
     expect(held.text).toBeUndefined()

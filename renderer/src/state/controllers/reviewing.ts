@@ -8,7 +8,16 @@ import { ApiError, type Client, type ReviewedState } from '../../../../shared/ap
 import type { UnitDecision } from '../../../../shared/model/review'
 import { messageOf } from '../model/errors'
 import { withRetries } from '../model/retry'
-import { decisionOf, nextOpen, openCounts, reviewModel, unitOfReviewed, withReviewed, type HeldText, type ReviewModel } from '../model/review-model'
+import {
+  decisionOf,
+  nextOpen,
+  openCounts,
+  reviewModel,
+  unitOfReviewed,
+  withReviewed,
+  type HeldText,
+  type ReviewModel,
+} from '../model/review-model'
 import { layerOfSpan, REVIEWED } from '../model/review-layers'
 import type { SessionState } from '../model/session-state'
 import type { ReviewSurface, SpanRef } from '../model/text-surface'
@@ -49,7 +58,12 @@ export class Reviewing {
    * the current unit when it still exists. With nothing to wait for, the request is sent before
    * this returns.
    */
-  async open(document: string, annotators: readonly string[], before: Promise<void> | null = null, held: HeldText | null = null): Promise<void> {
+  async open(
+    document: string,
+    annotators: readonly string[],
+    before: Promise<void> | null = null,
+    held: HeldText | null = null,
+  ): Promise<void> {
     const ticket = ++this.loading
     try {
       if (before) await before
