@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { cp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { tempDir } from '../core/testing'
@@ -89,6 +89,16 @@ describe('marginalia', () => {
     out = ''
     await run(['--help'])
     expect(out).toContain('suggest <projectDir>')
+  })
+
+  it('validate says in one sentence that a folder holds no project, as opening it would', async () => {
+    await mkdir(join(dir, 'empty'))
+    expect(await run(['validate', join(dir, 'empty')])).toBe(1)
+    expect(out).toBe(
+      `project.json: ${join(dir, 'empty')} is not a Marginalia project (it has no project.json); create a project there or pick another folder.\n`,
+    )
+    expect(err).toMatch(/^1 problem found/)
+    expect(out + err).not.toContain('does not exist')
   })
 
   it('validate passes the sample project and reports every problem in a damaged copy', async () => {

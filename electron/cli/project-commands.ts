@@ -18,9 +18,7 @@ export async function validateCommand(args: string[]): Promise<number> {
     for (const p of report.problems) console.log(`${p.file}${p.at ? ` (${p.at})` : ''}: ${p.message}`)
     const { documents, stores, annotations, links } = report.checked
     const summary = `${plural(documents, 'document')}, ${plural(stores, 'annotation file')}, ${plural(annotations, 'annotation')} and ${plural(links, 'link')} checked`
-    console.error(
-      valid ? `Valid: ${summary}.` : `${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} found (${summary}).`,
-    )
+    console.error(valid ? `Valid: ${summary}.` : `${plural(report.problems.length, 'problem')} found (${summary}).`)
   }
   return valid ? 0 : 1
 }

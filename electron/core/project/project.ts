@@ -74,6 +74,11 @@ export interface ProjectOptions {
 /** A file offered for import: its name and bytes (and, optionally, the user's choices for it). */
 export type IncomingFile = ImportRequest
 
+/** The sentence for a folder (or path) with no project in it, wherever Marginalia is asked to open one. */
+export function notAProject(dir: string): string {
+  return `${dir} is not a Marginalia project (it has no ${PROJECT_FILE}); create a project there or pick another folder.`
+}
+
 /** An open project folder. */
 export class Project {
   /** Texts read and found intact, with what their file looked like then (re-read when it changes). */
@@ -123,10 +128,7 @@ export class Project {
     const abs = resolve(dir)
     const file = join(abs, PROJECT_FILE)
     if (!(await exists(file))) {
-      throw new DomainError(
-        'not-found',
-        `${abs} is not a Marginalia project (it has no ${PROJECT_FILE}); create a project there or pick another folder.`,
-      )
+      throw new DomainError('not-found', notAProject(abs))
     }
     const policy = options.backupPolicy ?? DEFAULT_BACKUP_POLICY
     const placeholder = {
@@ -149,11 +151,7 @@ export class Project {
         : 'fix or restore it from your own backup'
       throw new DomainError('invalid', `${file} ${e.problem}, so the project cannot be opened; ${what} (Marginalia has not changed it).`)
     }
-    if (!opened.existed)
-      throw new DomainError(
-        'not-found',
-        `${abs} is not a Marginalia project (it has no ${PROJECT_FILE}); create a project there or pick another folder.`,
-      )
+    if (!opened.existed) throw new DomainError('not-found', notAProject(abs))
     const project = new Project(abs, opened.db, opened.adapter, policy)
     await project.sweepLeftovers()
     // A tag-set merge that a crash interrupted is finished before anything reads the layers.

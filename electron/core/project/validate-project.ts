@@ -19,6 +19,7 @@ import { TextIndex } from '../../../shared/offsets'
 import { MAX_JSON_BYTES } from '../store/json-store'
 import { SkippedFileError, readRegularText } from '../store/regular-file'
 import { listTextBackups, readStoredText } from '../documents/stored-text'
+import { notAProject } from './project'
 
 export interface ValidationProblem {
   /** The file, relative to the project folder. */
@@ -33,12 +34,12 @@ export interface ValidationReport {
   checked: { documents: number; stores: number; annotations: number; links: number }
 }
 
-async function readJson(path: string, dir: string): Promise<{ json: unknown } | { error: string }> {
+async function readJson(path: string, dir: string): Promise<{ json: unknown } | { error: string } | { missing: true; error: string }> {
   let raw: string
   try {
     raw = await readRegularText(path, { maxBytes: MAX_JSON_BYTES, within: dir })
   } catch (e) {
-    if (e instanceof SkippedFileError) return { error: e.why }
+    if (e instanceof SkippedFileError) return e.reason === 'missing' ? { missing: true, error: e.why } : { error: e.why }
     return { error: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` }
   }
   try {
@@ -57,6 +58,7 @@ export async function validateProject(dir: string): Promise<ValidationReport> {
   const problems: ValidationProblem[] = []
   const checked = { documents: 0, stores: 0, annotations: 0, links: 0 }
   const read = await readJson(join(dir, 'project.json'), dir)
+  if ('missing' in read) return { problems: [{ file: 'project.json', at: null, message: notAProject(dir) }], checked }
   if ('error' in read) return { problems: [{ file: 'project.json', at: null, message: `project.json ${read.error}` }], checked }
   const project = ProjectFile.safeParse(read.json)
   if (!project.success) return { problems: schemaProblems('project.json', project.error), checked }
