@@ -17,6 +17,7 @@ import { delimitedTable } from '../core/interchange/export-tables'
 import { Project } from '../core/project/project'
 import { writeFileDurable } from '../core/store/durable'
 import { list, printJson, usage } from './common'
+import { plural } from '../../shared/plural'
 
 const MODES = ['actor-target', 'congruence', 'conflict'] as const
 const NORMALIZATIONS = ['none', 'activity', 'prominence', 'average', 'jaccard'] as const
@@ -159,7 +160,7 @@ export async function networkCommand(args: string[]): Promise<number> {
       unpolarized: set.unpolarized.length,
     })
   } else {
-    const stances = (n: number, what: string) => (n === 0 ? null : `${n} stance${n === 1 ? '' : 's'} ${what}`)
+    const stances = (n: number, what: string) => (n === 0 ? null : `${plural(n, 'stance')} ${what}`)
     const aside = [
       stances(set.unlinked.length, 'with no source'),
       stances(set.untargeted.length, 'with no target'),

@@ -16,6 +16,7 @@ import { suggest, type Suggestions } from '../../shared/suggest/suggest'
 import { Project } from '../core/project/project'
 import { list, printJson } from './common'
 import { HELP } from './help'
+import { plural } from '../../shared/plural'
 
 const SUGGEST_HELP = HELP.suggest!
 
@@ -145,7 +146,7 @@ function describe(id: string, title: string, s: Suggestions): string {
 export function evaluationTable(r: EvaluationScores, against: string, skipped: readonly string[]): string {
   const f = (x: number | null) => formatFigure(x).padStart(5)
   const lines = [
-    `Suggestions against ${against}, ${r.documents} document${r.documents === 1 ? '' : 's'}${skipped.length ? ` (${skipped.length} without that layer left out)` : ''}:`,
+    `Suggestions against ${against}, ${plural(r.documents, 'document')}${skipped.length ? ` (${skipped.length} without that layer left out)` : ''}:`,
     '',
     'label    match     P     R    F1    tp   fp   fn',
   ]

@@ -17,6 +17,7 @@ import { documentState, statusAfterChange, type DocumentState } from '../../../s
 import type { TextIndex } from '../../../shared/offsets'
 import { saveFailedSentence } from '../store/durable'
 import type { DurableJsonFile } from '../store/json-store'
+import { plural } from '../../../shared/plural'
 
 /** What a saved batch did to the layer. */
 export interface LayerSaved {
@@ -114,7 +115,7 @@ export class Layer {
       if (n > 0 && (state === 'nothing-to-tag' || state === 'not-started'))
         throw new DomainError(
           'invalid',
-          `This document has ${n} annotation${n === 1 ? '' : 's'} of yours, so it cannot be marked “${state === 'nothing-to-tag' ? 'Done, nothing to tag' : 'Not started'}”; mark it done, or delete them first.`,
+          `This document has ${plural(n, 'annotation')} of yours, so it cannot be marked “${state === 'nothing-to-tag' ? 'Done, nothing to tag' : 'Not started'}”; mark it done, or delete them first.`,
         )
       return { ...current, status: { state, changed: now } }
     })

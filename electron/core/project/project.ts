@@ -46,6 +46,7 @@ import { migrateProject, migrateStore } from './migrations'
 import { SkippedFileError, readRegularText } from '../store/regular-file'
 import { ReviewedLayer, emptyReviewStore } from './review'
 import { keepTextBackup, listTextBackups, putTextBack, readStoredText, restoreText, textProblemSentence } from '../documents/stored-text'
+import { plural } from '../../../shared/plural'
 
 export const PROJECT_FILE = 'project.json'
 /** The coding guidelines, in Markdown (docs/format.md#guidelinesmd). */
@@ -166,7 +167,7 @@ export class Project {
     return describeBackups(
       StoreBackups.of(abs, PROJECT_FILE, policy),
       adapter,
-      (p) => `${p.documents.length} document${p.documents.length === 1 ? '' : 's'}, “${p.name}”`,
+      (p) => `${plural(p.documents.length, 'document')}, “${p.name}”`,
     )
   }
 
@@ -821,8 +822,8 @@ function relativeStorePath(ref: LayerKey): string {
 
 function summaryOf(data: StoreFile | ReviewStoreFile): string {
   const n = data.annotations.length
-  const base = `${n} annotation${n === 1 ? '' : 's'}, ${data.links.length} link${data.links.length === 1 ? '' : 's'}`
-  return 'decisions' in data ? `${base}, ${data.decisions.length} decision${data.decisions.length === 1 ? '' : 's'}` : base
+  const base = `${plural(n, 'annotation')}, ${plural(data.links.length, 'link')}`
+  return 'decisions' in data ? `${base}, ${plural(data.decisions.length, 'decision')}` : base
 }
 
 /** "2026-11-21 10:00 UTC" */

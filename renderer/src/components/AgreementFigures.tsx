@@ -8,6 +8,7 @@ import { AgreementLabelTable } from './AgreementLabelTable'
 import { AgreementPairsTable } from './AgreementPairsTable'
 import { ConfusionHeatmap } from './ConfusionHeatmap'
 import { LabelBarChart } from './LabelBarChart'
+import { plural } from '../../../shared/plural'
 
 /** Every figure of one scope (the project, or one document): tables, the per-label chart and a confusion matrix. */
 export function AgreementFigures({
@@ -52,7 +53,7 @@ export function AgreementFigures({
         {title}
       </h2>
       <p className="help">
-        {scope.documents} document{scope.documents === 1 ? '' : 's'} · {scope.tokens.tokens.toLocaleString()} tokens · annotations: {counts}
+        {plural(scope.documents, 'document')} · {scope.tokens.tokens.toLocaleString()} tokens · annotations: {counts}
       </p>
       <section aria-labelledby="agreement-pairs">
         <h3 id="agreement-pairs">

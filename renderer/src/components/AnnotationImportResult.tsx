@@ -1,6 +1,7 @@
 import type { AnnotationImportReport } from '../../../shared/api'
 import { importTotals } from '../state/controllers/annotation-import'
 import { truncate } from '../state/model/describe'
+import { plural } from '../../../shared/plural'
 
 /**
  * What "Import annotations…" did: one row per layer (from whom, as whom, which document, how many
@@ -14,7 +15,7 @@ export function AnnotationImportResult({ report }: { report: AnnotationImportRep
       <p aria-live="polite">
         {report.layers.length === 0
           ? 'No layer was imported.'
-          : `Imported ${totals.imported} annotation${totals.imported === 1 ? '' : 's'} in ${totals.layers} layer${totals.layers === 1 ? '' : 's'}` +
+          : `Imported ${plural(totals.imported, 'annotation')} in ${plural(totals.layers, 'layer')}` +
             (totals.reanchored ? `, ${totals.reanchored} re-anchored on a changed text` : '') +
             (totals.unplaced ? `; ${totals.unplaced} could not be placed (listed below)` : '') +
             '.'}

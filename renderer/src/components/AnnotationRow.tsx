@@ -2,6 +2,7 @@ import { memo } from 'react'
 import type { Annotation } from '../../../shared/model/annotation'
 import { valueName, type LabelDef } from '../../../shared/model/labels'
 import { sourceName, truncate } from '../state/model/describe'
+import { plural } from '../../../shared/plural'
 
 /** Height of one row in pixels (fixed, so the list can be windowed). */
 export const ROW_HEIGHT = 70
@@ -22,7 +23,7 @@ export const AnnotationRow = memo(function AnnotationRow({ annotation: a, source
   const values = (label?.attributes ?? []).filter((d) => a.attributes[d.id]).map((d) => valueName(d, a.attributes[d.id]!))
   if (source) values.push(`← ${truncate(sourceName(source), 40)}`)
   if (a.note) values.push('✎ note')
-  if (replies > 0) values.push(`${replies} repl${replies === 1 ? 'y' : 'ies'}`)
+  if (replies > 0) values.push(plural(replies, 'reply', 'replies'))
   return (
     <li className="annotation-row" style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}>
       <button type="button" className={`row-button mg-label-${a.label}`} aria-pressed={selected} onClick={() => onChoose(a.id)}>

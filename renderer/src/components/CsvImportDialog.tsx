@@ -3,6 +3,7 @@ import type { CsvPreview } from '../../../shared/api'
 import type { CsvColumns } from '../state/controllers/text-import'
 import { CsvSampleTable } from './CsvSampleTable'
 import { Modal } from './Modal'
+import { plural } from '../../../shared/plural'
 
 const DELIMITERS: Record<string, string> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs', '|': 'vertical bars' }
 
@@ -40,9 +41,8 @@ export function CsvImportDialog({ name, preview, onAnswer }: CsvImportDialogProp
         }}
       >
         <p>
-          <strong dir="auto">{name}</strong>: {n} row{n === 1 ? '' : 's'} and {preview.columns.length} column
-          {preview.columns.length === 1 ? '' : 's'}, separated by {separated}, read as {preview.encoding}. Each row becomes a document; the
-          columns not chosen here are kept as its details.
+          <strong dir="auto">{name}</strong>: {plural(n, 'row')} and {plural(preview.columns.length, 'column')}, separated by {separated},
+          read as {preview.encoding}. Each row becomes a document; the columns not chosen here are kept as its details.
         </p>
         <div className="csv-columns">
           <div className="field">
@@ -76,8 +76,8 @@ export function CsvImportDialog({ name, preview, onAnswer }: CsvImportDialogProp
           <>
             <CsvSampleTable preview={preview} text={text} title={title || null} id={idColumn || null} />
             <p className="help">
-              {n > preview.sample.length ? `The first ${preview.sample.length} of ${n} rows.` : `All ${n} row${n === 1 ? '' : 's'}.`} Rows
-              with an empty text cell are skipped and listed.
+              {n > preview.sample.length ? `The first ${preview.sample.length} of ${n} rows.` : `All ${plural(n, 'row')}.`} Rows with an
+              empty text cell are skipped and listed.
             </p>
           </>
         ) : (
@@ -88,7 +88,7 @@ export function CsvImportDialog({ name, preview, onAnswer }: CsvImportDialogProp
             Cancel
           </button>
           <button type="submit" className="primary" disabled={n === 0}>
-            Import {n} document{n === 1 ? '' : 's'}
+            Import {plural(n, 'document')}
           </button>
         </div>
       </form>

@@ -5,6 +5,7 @@ import { documentTooltip } from '../state/model/import-summary'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { DocumentPropertiesDialog } from './DocumentPropertiesDialog'
 import { StatusMark } from './StatusMark'
+import { plural } from '../../../shared/plural'
 
 interface DocumentItemProps {
   document: DocumentSummary
@@ -105,7 +106,7 @@ export const DocumentItem = memo(function DocumentItem({ document: d, current, p
             </span>
           )}
         </span>
-        <span className="doc-count" data-testid="doc-count" title={`${count} annotation${count === 1 ? '' : 's'} of yours`}>
+        <span className="doc-count" data-testid="doc-count" title={`${plural(count, 'annotation')} of yours`}>
           {count}
         </span>
       </button>

@@ -4,6 +4,7 @@ import { notesOf, type RetrieveGrouping, type RetrieveRow } from '../../../share
 import { useSession, useSessionState } from '../state/react/use-session'
 import { KwicBefore } from './KwicBefore'
 import { useWindowRows } from '../state/react/use-window-rows'
+import { plural } from '../../../shared/plural'
 
 const ROW = 58
 
@@ -144,9 +145,7 @@ export function RetrieveView() {
       <div className="retrieve-summary">
         <p aria-live="polite">
           {r.loading && r.total === 0 ? 'Finding…' : `${r.total.toLocaleString()} of ${r.all.toLocaleString()} annotations`}
-          {r.grouping !== 'none' &&
-            r.groups.length > 0 &&
-            ` in ${r.groups.length.toLocaleString()} group${r.groups.length === 1 ? '' : 's'}`}
+          {r.grouping !== 'none' && r.groups.length > 0 && ` in ${plural(r.groups.length, 'group')}`}
         </p>
         <span className="toolbar-gap" />
         {(['csv', 'tsv', 'xlsx'] as const).map((format) => (
@@ -307,7 +306,7 @@ const Row = memo(function Row({
         <span className="retrieve-notes" dir="auto" title={notesOf(row) || undefined}>
           {row.note ? `✎ ${oneLine(row.note)}` : ''}
           {row.replies.length > 0 &&
-            ` ${row.replies.length} repl${row.replies.length === 1 ? 'y' : 'ies'} — ${row.replies.map((r) => `${r.author}: ${oneLine(r.text)}`).join(' · ')}`}
+            ` ${plural(row.replies.length, 'reply', 'replies')} — ${row.replies.map((r) => `${r.author}: ${oneLine(r.text)}`).join(' · ')}`}
         </span>
       </button>
     </li>

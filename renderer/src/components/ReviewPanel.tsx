@@ -4,6 +4,7 @@ import { openCounts, type UnitFilter } from '../state/model/review-model'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { SidePanel } from './SidePanel'
 import { UnitList } from './UnitList'
+import { plural } from '../../../shared/plural'
 
 const KIND_OPTIONS: Record<UnitKind, string> = {
   'label-differs': 'Label differs',
@@ -36,8 +37,7 @@ export function ReviewPanel() {
           <progress id={ids.progress} max={Math.max(total, 1)} value={settled} />
         </p>
         <p className="help">
-          {open.disagreements} open disagreement{open.disagreements === 1 ? '' : 's'}, {open.agreed} agreed unit
-          {open.agreed === 1 ? '' : 's'} to accept.
+          {plural(open.disagreements, 'open disagreement')}, {plural(open.agreed, 'agreed unit')} to accept.
         </p>
         <button
           type="button"

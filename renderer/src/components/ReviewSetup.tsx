@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { Modal } from './Modal'
+import { plural } from '../../../shared/plural'
 
 const MAX = 12
 
@@ -53,7 +54,7 @@ export function ReviewSetup() {
                   {a.annotator === me && ' (you)'}
                 </span>
                 <span className="help">
-                  {a.annotations} annotation{a.annotations === 1 ? '' : 's'} in {a.documents} document{a.documents === 1 ? '' : 's'}
+                  {plural(a.annotations, 'annotation')} in {plural(a.documents, 'document')}
                 </span>
               </label>
             ))}

@@ -1,6 +1,7 @@
 import { layerName, narrowOf, selectionTitle } from '../state/model/analysis-model'
 import { useAnalysis } from '../state/react/use-analysis'
 import { useSession } from '../state/react/use-session'
+import { plural } from '../../../shared/plural'
 
 /**
  * Beside the matrix, the network and the chart: the statements behind what was clicked (a cell,
@@ -49,7 +50,7 @@ export function SelectionPanel() {
           <p className="help" role="status" data-testid="selected-count">
             {selected === null
               ? 'Loading…'
-              : `${selected.total} statement${selected.total === 1 ? '' : 's'}${selected.total > selected.rows.length ? `, the first ${selected.rows.length} shown` : ''}`}
+              : `${plural(selected.total, 'statement')}${selected.total > selected.rows.length ? `, the first ${selected.rows.length} shown` : ''}`}
           </p>
           <ol className="side-list" aria-label={selectionTitle(selection)} data-narrow={JSON.stringify(narrowOf(selection))}>
             {selected?.rows.map((r) => (

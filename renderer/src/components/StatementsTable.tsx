@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import type { Narrow, StatementRow } from '../../../shared/discourse/analysis-view'
 import { layerName } from '../state/model/analysis-model'
 import { useStatementRows } from '../state/react/use-analysis'
+import { plural } from '../../../shared/plural'
 
 /** Height of one row, in pixels (the windowing needs rows of one height). */
 const ROW_HEIGHT = 44
@@ -29,7 +30,7 @@ export function StatementsTable({ narrow, label }: { narrow: Omit<Narrow, 'searc
           onChange={(e) => setSearch(e.target.value)}
         />
         <span className="help" role="status" data-testid="statements-count">
-          {total === null ? 'Loading…' : `${total.toLocaleString('en')} statement${total === 1 ? '' : 's'}`}
+          {total === null ? 'Loading…' : plural(total, 'statement')}
         </span>
       </div>
       {error && (

@@ -3,6 +3,7 @@ import { findLabel } from '../../../shared/model/labels'
 import { openSuggestions, shownSpan } from '../state/model/suggestions'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { BoundaryButtons } from './BoundaryButtons'
+import { plural } from '../../../shared/plural'
 
 /**
  * While suggestions are shown on the open document: how many are open of each label, the picked
@@ -31,7 +32,7 @@ export function SuggestBar() {
           ? 'Suggesting…'
           : open.length === 0
             ? 'No open suggestions'
-            : [...counts].map(([label, n]) => `${n} ${nameOf(label)}${n === 1 ? '' : 's'}`).join(', ') + ' suggested'}
+            : [...counts].map(([label, n]) => plural(n, nameOf(label))).join(', ') + ' suggested'}
       </span>
       {[...counts.keys()].map((label) => (
         <button key={label} type="button" className="quiet" onMouseDown={keep} onClick={() => session.suggesting.acceptAll(label)}>

@@ -10,6 +10,7 @@ import { messageOf } from '../model/errors'
 import type { RetrieveState, SessionState } from '../model/session-state'
 import type { Store } from '../model/store'
 import { saveFile } from './save-file'
+import { plural } from '../../../../shared/plural'
 
 /** Rows fetched per request. */
 const PAGE = 200
@@ -136,8 +137,7 @@ export class Retrieving {
         neutralizeFormulas: true,
       })
       const where = await saveFile(this.client, this.store.get().info?.host, { ...file, content })
-      if (where)
-        this.set({ exported: `Exported ${file.annotations.toLocaleString()} annotation${file.annotations === 1 ? '' : 's'} as ${where}.` })
+      if (where) this.set({ exported: `Exported ${plural(file.annotations, 'annotation')} as ${where}.` })
       return where
     } catch (e) {
       this.set({ problem: messageOf(e) })

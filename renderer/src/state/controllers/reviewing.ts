@@ -22,6 +22,7 @@ import { layerOfSpan, REVIEWED } from '../model/review-layers'
 import type { SessionState } from '../model/session-state'
 import type { ReviewSurface, SpanRef } from '../model/text-surface'
 import type { Store } from '../model/store'
+import { plural } from '../../../../shared/plural'
 
 /** One review action, as the units' decisions before and after it. */
 interface ReviewStep {
@@ -148,7 +149,7 @@ export class Reviewing {
     const { agreed } = openCounts(model)
     this.hint(
       agreed > 0
-        ? `Every disagreement is settled; ${agreed} agreed unit${agreed === 1 ? '' : 's'} remain: “Accept all agreed” settles them.`
+        ? `Every disagreement is settled; ${plural(agreed, 'agreed unit')} ${agreed === 1 ? 'remains' : 'remain'}: “Accept all agreed” settles ${agreed === 1 ? 'it' : 'them'}.`
         : 'Every unit of this document is settled.',
     )
   }
@@ -191,11 +192,7 @@ export class Reviewing {
             after: accepted.map((unit) => ({ unit, decision: decisionOf(after, unit) })),
           })
         }
-        this.hint(
-          accepted.length > 0
-            ? `Accepted ${accepted.length} agreed unit${accepted.length === 1 ? '' : 's'}.`
-            : 'No agreed unit was left open.',
-        )
+        this.hint(accepted.length > 0 ? `Accepted ${plural(accepted.length, 'agreed unit')}.` : 'No agreed unit was left open.')
       },
     )
   }

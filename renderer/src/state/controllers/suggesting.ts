@@ -28,6 +28,7 @@ import type { Annotating } from './annotating'
 import type { AnnotationOp } from '../../../../shared/model/annotation'
 import { draftOf } from '../../../../shared/annotations/stored-form'
 import type { ProposedSpan } from '../../../../shared/api'
+import { plural } from '../../../../shared/plural'
 
 /** The suggestions of the open document. */
 export class Suggesting {
@@ -80,7 +81,7 @@ export class Suggesting {
       this.hint(
         open.length === 0
           ? `Nothing new to suggest here${left ? ` (${left} left out: already yours or rejected)` : ''}.`
-          : `${open.length} suggestion${open.length === 1 ? '' : 's'}: Enter accepts, Backspace rejects, Tab moves to the next.`,
+          : `${plural(open.length, 'suggestion')}: Enter accepts, Backspace rejects, Tab moves to the next.`,
       )
     } catch (e) {
       this.store.set({ suggest: { ...(this.store.get().suggest ?? emptyState(doc.id)), loading: false } })
@@ -198,7 +199,9 @@ export class Suggesting {
     if (!s || !layer || spans.length === 0) return
     if (this.work.change(acceptOps(s, spans, layer, newId))) {
       this.moveOn(this.open()[0]?.id ?? null)
-      this.hint(`Accepted ${spans.length} suggested ${this.labelName(label)}${spans.length === 1 ? '' : 's'}. Ctrl+Z takes them back.`)
+      this.hint(
+        `Accepted ${plural(spans.length, `suggested ${this.labelName(label)}`)}. Ctrl+Z takes ${spans.length === 1 ? 'it' : 'them'} back.`,
+      )
     }
   }
 
@@ -214,7 +217,7 @@ export class Suggesting {
       annotation: { ...draftOf(a), attributes: { ...a.attributes, name } },
     }))
     if (ops.length === 0) return this.hint(`Accept the sources first: none of ${name}'s mentions is in your layer without that name.`)
-    if (this.work.change(ops)) this.hint(`${ops.length} source${ops.length === 1 ? '' : 's'} named ${name}. Ctrl+Z takes it back.`)
+    if (this.work.change(ops)) this.hint(`${plural(ops.length, 'source')} named ${name}. Ctrl+Z takes it back.`)
   }
 
   /** Dismiss a canonical-name proposal: gone at once, and remembered by the host so it is not proposed in this document again. */

@@ -3,6 +3,7 @@
  * the banner and the welcome screen say the same thing the same way.
  */
 import type { BackupInfo, StoreRef } from '../../../../shared/api'
+import { plural } from '../../../../shared/plural'
 
 /** The kind of a backup in the user's words. */
 export function backupKindLabel(kind: BackupInfo['kind']): string {
@@ -37,7 +38,7 @@ export function backupTime(saved: string, locale?: string): string {
 
 /** A file size for people ("812 bytes", "3.4 KB", "1.2 MB"). */
 export function byteSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} byte${bytes === 1 ? '' : 's'}`
+  if (bytes < 1000) return plural(bytes, 'byte')
   if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} KB`
   return `${(bytes / 1_000_000).toFixed(1)} MB`
 }

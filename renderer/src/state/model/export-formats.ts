@@ -4,6 +4,7 @@
  * says what an export wrote.
  */
 import type { ExportFormat, ExportedFile } from '../../../../shared/api'
+import { plural } from '../../../../shared/plural'
 
 /** One format in the dialog's "Format" group. */
 export interface FormatOption {
@@ -39,10 +40,6 @@ export function hasSpreadsheetOptions(format: ExportFormat): boolean {
   return format === 'csv' || format === 'tsv'
 }
 
-function count(n: number, one: string): string {
-  return `${n} ${one}${n === 1 ? '' : 's'}`
-}
-
 /** "Exported 12 annotations from 3 documents as spans.jsonl." (`to` a path on desktop). */
 export function exportedSentence(
   file: Pick<ExportedFile, 'annotations' | 'documents'>,
@@ -52,8 +49,8 @@ export function exportedSentence(
 ): string {
   const what =
     format === 'zip'
-      ? `the project (${count(file.documents, 'document')})`
-      : `${count(file.annotations, 'annotation')} from ${count(file.documents, 'document')}`
+      ? `the project (${plural(file.documents, 'document')})`
+      : `${plural(file.annotations, 'annotation')} from ${plural(file.documents, 'document')}`
   return `Exported ${what} ${desktop ? 'to' : 'as'} ${where}.`
 }
 
