@@ -21,7 +21,15 @@ async function shoot(page: Page, name: string): Promise<void> {
 async function box(locator: Locator) {
   return locator.evaluate((el) => {
     const r = el.getBoundingClientRect()
-    return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, clipped: el.scrollWidth > el.clientWidth + 1 }
+    return {
+      left: r.left,
+      right: r.right,
+      top: r.top,
+      bottom: r.bottom,
+      width: r.width,
+      height: r.height,
+      clipped: el.scrollWidth > el.clientWidth + 1,
+    }
   })
 }
 
@@ -232,6 +240,12 @@ for (const scheme of ['light', 'dark'] as const) {
     const cards = page.getByTestId('unit-decision').locator('.card')
     await expect(cards.nth(1)).toBeVisible()
     await shoot(page, `review-800x600-${scheme}`)
+    // The bar above keeps to two rows and the key help to one, so the text under the cards keeps
+    // room to read (it had ~135 px when the bar took three rows and the help two).
+    const bar = await box(page.getByRole('toolbar', { name: 'Review' }))
+    expect(bar.height).toBeLessThan(80)
+    expect((await box(page.locator('.hint.keys-help'))).height).toBeLessThan(30)
+    expect((await box(page.locator('.review-text'))).height).toBeGreaterThanOrEqual(170)
     // Each version's Accept stands in its card's head, however tall the version (a note, replies):
     // the first is in view as the unit opens, and each is in view with its card's head.
     await expect(cards.first().getByRole('button', { name: /^Accept \w+'s$/ })).toBeInViewport({ ratio: 1 })

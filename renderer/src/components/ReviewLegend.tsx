@@ -4,8 +4,8 @@ import { useSession, useSessionState } from '../state/react/use-session'
 
 /**
  * The review toolbar: the legend (each compared annotator's lane under the text, and the reviewed
- * layer's tint and rule), each with a checkbox that shows or hides that layer; whom to compare; and
- * previous / next open disagreement.
+ * layer's tint and rule), each with a checkbox that shows or hides that layer; then, together at
+ * the end, whom to compare and previous / next open disagreement.
  */
 export function ReviewLegend() {
   const session = useSession()
@@ -30,13 +30,13 @@ export function ReviewLegend() {
           <span className="reviewed-sample" aria-hidden="true" />
           Reviewed
         </label>
+      </div>
+      <span className="toolbar-gap" />
+      {/* Whom to compare, previous and next stay together when the bar wraps. */}
+      <span className="toolbar-end">
         <button type="button" className="small" title="Choose whom the review compares" onClick={() => session.mode.choose(true)}>
           Annotators…
         </button>
-      </div>
-      <span className="toolbar-gap" />
-      {/* Previous and next stay together when the bar wraps. */}
-      <span className="toolbar-end">
         <button
           type="button"
           className="quiet"

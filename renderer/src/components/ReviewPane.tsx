@@ -3,6 +3,9 @@ import { ReviewLegend } from './ReviewLegend'
 import { ReviewTextView } from './ReviewTextView'
 import { UnitDecision } from './UnitDecision'
 
+/** The keys of review mode, shown while there is no other hint (on one line; whole in its tooltip). */
+const KEYS_HELP = 'n / p: next / previous disagreement · 1–9 accept · x reject all · e edit · Ctrl+Z takes back a decision'
+
 /** The middle column in review mode: who is compared, the unit being decided, and the text. */
 export function ReviewPane() {
   const session = useSession()
@@ -21,11 +24,8 @@ export function ReviewPane() {
           </button>
         </div>
       ) : (
-        <p className={hint ? `hint hint-${hint.tone}` : 'hint'} aria-live="polite">
-          {hint?.text ??
-            (review
-              ? 'n / p: next / previous open disagreement · 1–9 accept · x reject all · e edit · Ctrl+Z takes back your last decision.'
-              : '')}
+        <p className={hint ? `hint hint-${hint.tone}` : 'hint keys-help'} aria-live="polite" title={hint ? undefined : KEYS_HELP}>
+          {hint?.text ?? (review ? KEYS_HELP : '')}
         </p>
       )}
       {review && review.missing.length > 0 && (
