@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process'
 import { cp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ProjectFile } from '../shared/model/project'
+import type { ProjectFile, StoreFile } from '../shared/model/project'
 import { chooseMenu, expect, test } from './harness'
 import { dragSelect } from './text'
 
@@ -49,6 +49,42 @@ test('a damaged text opens read-only with its sentence, nothing can be tagged, a
   await page.keyboard.press('1')
   await expect(page.locator('.ProseMirror .mg-hl-claim', { hasText: phrase })).toBeVisible()
   await expect(page.getByTestId('save-state')).toHaveText('Saved')
+})
+
+test('a text put right on disk while it was open read-only is reviewed on the right text, not on the changed one the page holds', async ({
+  page,
+  app,
+}) => {
+  const project = JSON.parse(await app.read('project.json')) as ProjectFile
+  const doc = project.documents[0]!
+  const file = join(app.projectDir, doc.file)
+  const good = await readFile(file)
+  await page.goto(app.url)
+  await expect(page.locator('.ProseMirror')).toContainText(good.toString('utf8').slice(0, 20))
+  // Line ends changed on disk (every offset after the first line moves), then opened: read-only.
+  await writeFile(file, good.toString('utf8').replace(/\n/g, '\r\n'))
+  await page.reload()
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title, { exact: true }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'read-only' })).toBeVisible()
+  // A sync tool puts the imported text back while the document stays open; then review.
+  await writeFile(file, good)
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Review' }).click()
+  await page.getByRole('dialog', { name: 'Review: compare annotators' }).getByRole('button', { name: 'Start review' }).click()
+  await page.keyboard.press('n')
+  await expect(page.getByTestId('unit-state')).toHaveText('Open')
+  // Each version quotes the words its annotator marked (as stored, against the imported text), and
+  // the text view marks the unit on those words.
+  const stored = (
+    await Promise.all(['maria', 'jonas'].map(async (who) => JSON.parse(await app.read(`annotations/${who}/${doc.id}.json`)) as StoreFile))
+  ).flatMap((layer) => layer.annotations.map((a) => a.target.quote.exact.replace(/\s+/g, ' ').trim()))
+  const quotes = await page
+    .getByTestId('unit-decision')
+    .locator('.span-quote mark')
+    .evaluateAll((els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').replace(/…$/, '').trim()))
+  expect(quotes.length).toBeGreaterThan(0)
+  for (const q of quotes) expect(stored.some((exact) => exact.startsWith(q))).toBe(true)
+  const marked = await page.locator('.review-text .mg-unit').evaluateAll((els) => els.map((e) => e.textContent ?? '').join(' '))
+  expect(marked.replace(/\s+/g, ' ')).toContain(quotes[0]!.slice(0, 12))
 })
 
 test('"Import annotations…" of a folder holding a named pipe and a link to /dev/zero answers within a second and names both', async ({

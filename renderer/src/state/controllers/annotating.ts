@@ -40,7 +40,10 @@ interface BufferedEdit {
 export class Annotating {
   layer: AnnotationSet | null = null
   index: TextIndex | null = null
-  /** The sha256 of that text, as the host gave it. */
+  /**
+   * The sha256 of that text, as the host gave it: the imported text's. Null while the document is
+   * read-only, whose text on screen is not the imported one (changed or damaged on disk).
+   */
   sha256: string | null = null
   /** The text on screen, while a text view shows this document (see model/text-surface.ts). */
   surface: TextSurface | null = null
@@ -83,7 +86,7 @@ export class Annotating {
     this.surface = null
     this.document = opened.document.id
     this.index = new TextIndex(opened.text)
-    this.sha256 = opened.sha256
+    this.sha256 = opened.readOnly === null ? opened.sha256 : null
     this.layer = new AnnotationSet(receivedAnnotations(this.index, opened.annotator, opened.annotations), opened.links, opened.suggestions)
     this.store.set({ layer: this.layer.snapshot(), selectedId: null, linking: null })
   }
