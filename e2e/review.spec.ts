@@ -100,3 +100,40 @@ test('the agreement view shows kappa, alpha and F1 per label and exports them as
   const kappa = rows.find((r) => r.scope === 'project' && r.label === 'all' && r.metric === 'token_kappa')!
   expect(Number(kappa.value)).toBeCloseTo(0.825, 2)
 })
+
+test('Ctrl+Z pressed before “Accept all agreed” is answered takes back the accept-all, not the decision before it', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(TITLE).click()
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Review' }).click()
+  await page.getByRole('dialog', { name: 'Review: compare annotators' }).getByRole('button', { name: 'Start review' }).click()
+  const units = page.getByRole('complementary', { name: 'Review units' })
+  const settled = units.getByTestId('review-progress')
+  await expect(settled).toHaveText(/^0 \/ \d+ settled/)
+  // One decision first: reject the first open disagreement.
+  await page.keyboard.press('n')
+  await expect(page.getByTestId('unit-state')).toHaveText('Open')
+  await page.keyboard.press('x')
+  await expect(settled).toHaveText(/^1 \//)
+  // The host is slow to answer the accept-all, and Ctrl+Z comes before its answer.
+  let release = () => undefined as void
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/api/review.acceptAgreed', async (route) => {
+    await held
+    await route.continue()
+  })
+  await units.getByRole('button', { name: 'Accept all agreed' }).click()
+  await page.keyboard.press('Control+z')
+  release()
+  // The accept-all is taken back; the rejection made before it stays.
+  await expect(page.locator('.hint')).toHaveText(/^Taken back\. \(\d+ units\)$/)
+  await expect(settled).toHaveText(/^1 \//)
+  const doc = (JSON.parse(await app.read('project.json')) as ProjectFile).documents.find((d) => d.title === TITLE)!
+  await expect
+    .poll(async () =>
+      ReviewStoreFile.parse(JSON.parse(await app.read(`annotations/_reviewed/${doc.id}.json`))).decisions.map((d) => d.action),
+    )
+    .toEqual(['rejected'])
+})

@@ -43,6 +43,8 @@ export class Reviewing {
   private loading = 0
   /** Decisions sent and not yet answered. */
   private sending = 0
+  /** “Accept all agreed” sent and not yet answered: it is recorded for undo only then. */
+  private acceptsPending = 0
 
   constructor(
     private readonly store: Store<SessionState>,
@@ -181,6 +183,7 @@ export class Reviewing {
     const model = this.model
     if (!model) return
     const { document, annotators } = model
+    this.acceptsPending++
     this.send(
       null,
       () => this.client.call('review.acceptAgreed', { document, annotators: [...annotators] }),
@@ -195,6 +198,7 @@ export class Reviewing {
         this.hint(accepted.length > 0 ? `Accepted ${plural(accepted.length, 'agreed unit')}.` : 'No agreed unit was left open.')
       },
     )
+    void this.chain.finally(() => this.acceptsPending--)
   }
 
   /** Resolves once every decision sent so far has been answered (saved, or its failure shown). */
@@ -204,6 +208,8 @@ export class Reviewing {
 
   /** Take back the last review action of this window (Ctrl+Z in review mode): one decision, or a whole “Accept all agreed”. */
   undoLast(): void {
+    // An “Accept all agreed” on its way is recorded when it is answered: take back after that.
+    if (this.acceptsPending > 0) return void this.settled().then(() => this.undoLast())
     const step = this.undoStack.pop()
     if (!step) return this.hint('No review action of yours to take back in this document.')
     this.redoStack.push(step)
@@ -212,6 +218,7 @@ export class Reviewing {
 
   /** Do again what was last taken back (Shift+Ctrl+Z in review mode). */
   redoLast(): void {
+    if (this.acceptsPending > 0) return void this.settled().then(() => this.redoLast())
     const step = this.redoStack.pop()
     if (!step) return this.hint('Nothing to redo in this review.')
     this.undoStack.push(step)
