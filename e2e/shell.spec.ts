@@ -246,6 +246,14 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(bar.height).toBeLessThan(80)
     expect((await box(page.locator('.hint.keys-help'))).height).toBeLessThan(30)
     expect((await box(page.locator('.review-text'))).height).toBeGreaterThanOrEqual(170)
+    // Editing the reviewed version: the form runs past the unit's area, its buttons stay in sight.
+    await page.keyboard.press('e')
+    const form = page.getByRole('form', { name: 'Edit the reviewed version' })
+    await expect(form.getByRole('button', { name: 'Save edit' })).toBeInViewport({ ratio: 1 })
+    await expect(form.getByRole('button', { name: 'Cancel' })).toBeInViewport({ ratio: 1 })
+    await shoot(page, `review-edit-800x600-${scheme}`)
+    await page.keyboard.press('Escape')
+    await expect(form).toBeHidden()
     // Each version's Accept stands in its card's head, however tall the version (a note, replies):
     // the first is in view as the unit opens, and each is in view with its card's head.
     await expect(cards.first().getByRole('button', { name: /^Accept \w+'s$/ })).toBeInViewport({ ratio: 1 })
