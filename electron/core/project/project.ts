@@ -720,22 +720,25 @@ export class Project {
 
   /**
    * A store file changed on disk (a colleague's sync, another window): take in the new content
-   * if someone else wrote it. True when this project's view of it changed.
+   * if someone else wrote it. True when this project's view of it changed since the last time this
+   * was asked, also when a read in between (a review, a decision) took the change in first.
    */
   async takeChangeFromDisk(folder: string, docId: string): Promise<boolean> {
+    const taken = async (adapter: { readIfChangedByOthers(): Promise<unknown>; takeUnannounced(): boolean }) => {
+      await adapter.readIfChangedByOthers()
+      return adapter.takeUnannounced()
+    }
     if (docId === PROJECT_MEMO_DOCUMENT) {
       const open = this.memos.get(folder)
-      return !open || (await (await open).readIfChangedByOthers()) !== null
+      return !open || (await taken(await open))
     }
     if (!this.db.data.documents.some((d) => d.id === docId)) return false
     if (folder === REVIEWED_FOLDER) {
       const open = this.reviewed.get(docId)
-      if (!open) return true
-      return (await (await open).adapter.readIfChangedByOthers()) !== null
+      return !open || (await taken((await open).adapter))
     }
     const open = this.layers.get(`${folder}/${docId}`)
-    if (!open) return true
-    return (await (await open).adapter.readIfChangedByOthers()) !== null
+    return !open || (await taken((await open).adapter))
   }
 
   /** project.json changed on disk: take in the new documents and titles if someone else wrote it. */

@@ -175,6 +175,9 @@ describe('review and adjudication', () => {
     ).apply([{ op: 'delete', id: 'jm' }], await other.text(doc), other.tagSet, '2026-11-02T10:00:00.000Z')
     const after = await openReview(project, doc, ['maria', 'jonas'], 'rita')
     expect(after.units).not.toBe(first.units)
+    // The review read the change first; the watch on the folder still announces it, once.
+    expect(await project.takeChangeFromDisk('jonas', doc)).toBe(true)
+    expect(await project.takeChangeFromDisk('jonas', doc)).toBe(false)
     expect(after.units.map((u) => u.key)).toEqual(first.units.filter((u) => u.key !== 'jonas:jm').map((u) => u.key))
     expect((await reviewProgress(project, ['maria', 'jonas']))[doc]).toEqual({ settled: 0, total: after.units.length })
     // Comparing in another order groups afresh (the order decides who seeds a unit).

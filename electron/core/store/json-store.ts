@@ -92,6 +92,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
   private seen: FileStamp | null = null
   /** How many times the whole file was read to see whether someone else changed it. */
   checkedReads = 0
+  /**
+   * Someone else's version was taken in by a read (a review, a decision) since the watch on the
+   * folder last asked (`takeUnannounced`): the change still has to be announced to the windows.
+   */
+  private unannounced = false
   /** An older-format original read from disk, kept as a backup before its first rewrite. */
   private original: { raw: string; version: number } | null = null
 
@@ -164,7 +169,18 @@ export class DurableJsonFile<T> implements Adapter<T> {
     this.accept(raw, parsed)
     this.seen = stat
     this.mirror(parsed.data)
+    this.unannounced = true
     return parsed.data
+  }
+
+  /**
+   * Whether someone else's version was taken in since the last call: whichever read took it in
+   * first (the watch's own, or a review's), the watch still announces it once.
+   */
+  takeUnannounced(): boolean {
+    const taken = this.unannounced
+    this.unannounced = false
+    return taken
   }
 
   /**
