@@ -30,6 +30,12 @@ interface ReviewStep {
   after: { unit: string; decision: UnitDecision }[]
 }
 
+/** The actions to take back (last at the end) and to do again. */
+interface ReviewHistory {
+  undo: ReviewStep[]
+  redo: ReviewStep[]
+}
+
 /** The review of the open document. */
 export class Reviewing {
   /** The text under review, while its view is mounted (see model/text-surface.ts). */
@@ -37,9 +43,13 @@ export class Reviewing {
   private chain: Promise<unknown> = Promise.resolve()
   /** Units with a decision on its way. */
   private readonly deciding = new Set<string>()
-  /** Review actions of this window on the open document, for Ctrl+Z and Shift+Ctrl+Z. */
-  private undoStack: ReviewStep[] = []
-  private redoStack: ReviewStep[] = []
+  /**
+   * Review actions of this window, for Ctrl+Z and Shift+Ctrl+Z: the open review's, and every other
+   * review of this project met in this window (a document and whom it compares), so leaving a
+   * review for Annotate or another document and coming back keeps them.
+   */
+  private history: ReviewHistory = { undo: [], redo: [] }
+  private readonly histories = new Map<string, ReviewHistory>()
   private loading = 0
   /** Decisions sent and not yet answered. */
   private sending = 0
@@ -81,10 +91,7 @@ export class Reviewing {
       const previous = this.store.get().unit
       const same = this.model?.document === document
       const unit = same && previous !== null && model.indexOf.has(previous) ? previous : nextOpen(model, null, 1)
-      if (!same) {
-        this.undoStack = []
-        this.redoStack = []
-      }
+      if (!same) this.history = this.historyOf(document, annotators)
       this.store.set({ review: model, unit, stale: null, editing: same ? this.store.get().editing : null })
       this.progressed(model.reviewed)
     } catch (e) {
@@ -92,11 +99,25 @@ export class Reviewing {
     }
   }
 
-  /** Forget the review (leaving review mode or the project). */
+  /** Forget the review (leaving review mode or the open document); its undo history is kept. */
   close(): void {
     this.loading++
     this.surface = null
     this.store.set({ review: null, unit: null, editing: null, stale: null })
+  }
+
+  /** Forget the review and every undo history (another project opened). */
+  reset(): void {
+    this.close()
+    this.histories.clear()
+    this.history = { undo: [], redo: [] }
+  }
+
+  private historyOf(document: string, annotators: readonly string[]): ReviewHistory {
+    const key = JSON.stringify([document, annotators])
+    let found = this.histories.get(key)
+    if (!found) this.histories.set(key, (found = { undo: [], redo: [] }))
+    return found
   }
 
   /** Connect the review's text view; it marks the current unit and (when `reveal`) scrolls to it. */
@@ -174,8 +195,8 @@ export class Reviewing {
 
   /** Remember a new action for undo (a new action forgets what was undone). */
   private record(step: ReviewStep): void {
-    this.undoStack.push(step)
-    this.redoStack = []
+    this.history.undo.push(step)
+    this.history.redo = []
   }
 
   /** Accept the agreed version of every agreed unit not yet settled (one step for undo). */
@@ -210,18 +231,18 @@ export class Reviewing {
   undoLast(): void {
     // An “Accept all agreed” on its way is recorded when it is answered: take back after that.
     if (this.acceptsPending > 0) return void this.settled().then(() => this.undoLast())
-    const step = this.undoStack.pop()
+    const step = this.history.undo.pop()
     if (!step) return this.hint('No review action of yours to take back in this document.')
-    this.redoStack.push(step)
+    this.history.redo.push(step)
     this.apply(step.before, 'Taken back.')
   }
 
   /** Do again what was last taken back (Shift+Ctrl+Z in review mode). */
   redoLast(): void {
     if (this.acceptsPending > 0) return void this.settled().then(() => this.redoLast())
-    const step = this.redoStack.pop()
+    const step = this.history.redo.pop()
     if (!step) return this.hint('Nothing to redo in this review.')
-    this.undoStack.push(step)
+    this.history.undo.push(step)
     this.apply(step.after, 'Done again.')
   }
 

@@ -250,7 +250,7 @@ export class Session {
     const info = this.store.get().info
     const recent = [project.path, ...(info?.recent ?? []).filter((p) => p !== project.path)].slice(0, 10)
     this.work.unload()
-    this.reviewing.close()
+    this.reviewing.reset()
     this.noting.reset()
     this.analysis.reset()
     // What the host remembers of this project (whom the review compares, where the user was).
