@@ -8,17 +8,24 @@ import { execFileSync } from 'node:child_process'
 import { cp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ProjectFile, StoreFile } from '../shared/model/project'
-import { chooseMenu, expect, test } from './harness'
+import type { Page } from '@playwright/test'
+import { chooseMenu, expect, test, type Marginalia } from './harness'
 import { dragSelect } from './text'
 
-test('a damaged text opens read-only with its sentence, nothing can be tagged, and "Restore text…" puts it back', async ({ page, app }) => {
+/** The project's first document, its text file and bytes, shown once intact (the sample project predates kept texts: the copy is made then). */
+async function openedIntact(page: Page, app: Marginalia): Promise<{ doc: ProjectFile['documents'][number]; file: string; good: Buffer }> {
   const project = JSON.parse(await app.read('project.json')) as ProjectFile
   const doc = project.documents[0]!
   const file = join(app.projectDir, doc.file)
   const good = await readFile(file)
-  // Opened once intact (the sample project predates kept texts: the copy is made then), then damaged.
   await page.goto(app.url)
   await expect(page.locator('.ProseMirror')).toContainText(good.toString('utf8').slice(0, 20))
+  return { doc, file, good }
+}
+
+test('a damaged text opens read-only with its sentence, nothing can be tagged, and "Restore text…" puts it back', async ({ page, app }) => {
+  // Opened once intact, then damaged.
+  const { doc, file, good } = await openedIntact(page, app)
   await writeFile(file, Buffer.concat([good.subarray(0, 400), Buffer.alloc(200)]))
   await page.reload()
   await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title, { exact: true }).click()
@@ -55,12 +62,7 @@ test('a text put right on disk while it was open read-only is reviewed on the ri
   page,
   app,
 }) => {
-  const project = JSON.parse(await app.read('project.json')) as ProjectFile
-  const doc = project.documents[0]!
-  const file = join(app.projectDir, doc.file)
-  const good = await readFile(file)
-  await page.goto(app.url)
-  await expect(page.locator('.ProseMirror')).toContainText(good.toString('utf8').slice(0, 20))
+  const { doc, file, good } = await openedIntact(page, app)
   // Line ends changed on disk (every offset after the first line moves), then opened: read-only.
   await writeFile(file, good.toString('utf8').replace(/\n/g, '\r\n'))
   await page.reload()
