@@ -13,7 +13,7 @@ import type { AnnotationImportReport } from './interchange/import-report'
 import type { BackupInfo } from './model/backup'
 import type { CsvPreview } from './model/csv-preview'
 import { isBaseIri } from './interchange/iris'
-import { AnnotationId, AnnotationOp, AnnotatorName, DocumentId } from './model/annotation'
+import { AnnotationId, AnnotationOp, AnnotatorName, DocumentId, Sha256 } from './model/annotation'
 import { LayerName, type AnnotatorMemo, type Reply } from './model/memos'
 import { DocumentState } from './model/status'
 import type { Annotation, Link, SuggestionRecord } from './model/annotation'
@@ -428,10 +428,7 @@ export const contract = {
       .object({
         document: DocumentId,
         annotators: Annotators,
-        have: z
-          .string()
-          .regex(/^[0-9a-f]{64}$/)
-          .optional(),
+        have: Sha256.optional(),
       })
       .strict(),
   ),
@@ -544,10 +541,7 @@ export const contract = {
     z
       .object({
         text: z.string().max(2_000_000),
-        base: z
-          .string()
-          .regex(/^[0-9a-f]{64}$/)
-          .nullable(),
+        base: Sha256.nullable(),
       })
       .strict(),
   ),

@@ -6,7 +6,7 @@
  * object, so `pandas.read_json(path, lines=True)` or `jq` read it as it is.
  */
 import { z } from 'zod'
-import { Annotation, AnnotationId, AnnotatorName, DocumentId, IsoTime } from '../model/annotation'
+import { Annotation, AnnotationId, AnnotatorName, DocumentId, IsoTime, Sha256 } from '../model/annotation'
 import { Slug } from '../model/labels'
 import { Provenance } from '../model/review'
 import { linksInOrder, type ExportLayer } from './layer'
@@ -16,7 +16,7 @@ import { inTextOrder } from '../model/annotation'
 export const JsonlLine = Annotation.extend({
   document: DocumentId,
   title: z.string(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: Sha256,
   /** The layer: an annotator's name, or "_reviewed". */
   annotator: z.union([AnnotatorName, z.literal('_reviewed')]),
   links: z.array(z.object({ id: AnnotationId, type: Slug, to: AnnotationId, author: AnnotatorName, created: IsoTime })),

@@ -43,6 +43,9 @@ export const NewAnnotatorName = AnnotatorName.refine(
 
 export const IsoTime = z.iso.datetime({ offset: true })
 
+/** A sha256 in lower-case hex: of a stored text's UTF-8 bytes, or of a file's content. */
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/)
+
 export const TextPositionSelector = z.object({
   type: z.literal('TextPositionSelector'),
   start: z.number().int().nonnegative(),

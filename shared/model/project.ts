@@ -3,7 +3,7 @@
  * format versions that let a later Marginalia migrate them (docs/format.md describes both).
  */
 import { z } from 'zod'
-import { Annotation, AnnotatorName, DocumentId, IsoTime, Link, SuggestionRecord } from './annotation'
+import { Annotation, AnnotatorName, DocumentId, IsoTime, Link, Sha256, SuggestionRecord } from './annotation'
 import { LabelSchema, LinkTypeDef } from './labels'
 import { Memo, Reply } from './memos'
 import { StoredStatus } from './status'
@@ -45,7 +45,7 @@ export const DocumentEntry = z.object({
   /** Path of the stored text relative to the project folder: texts/<id>.txt */
   file: z.string().regex(/^texts\/[a-z0-9][a-z0-9-]{0,79}\.txt$/),
   /** sha256 (hex) of the stored text's UTF-8 bytes. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: Sha256,
   /** Length of the stored text in Unicode code points. */
   length: z.number().int().nonnegative(),
   /** The file name it was imported from; for a row of a CSV file, "<file>#row=<n>" (RFC 7111, the header is row 1). */
@@ -93,7 +93,7 @@ export const StoreFile = z.object({
   version: z.number().int().positive(),
   document: DocumentId,
   /** sha256 of the text these offsets refer to. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: Sha256,
   annotator: AnnotatorName,
   annotations: z.array(Annotation),
   links: z.array(Link),

@@ -5,7 +5,7 @@
  * progress can be shown and a decision reopened.
  */
 import { z } from 'zod'
-import { Annotation, AnnotationId, AnnotatorName, AttributeValues, DocumentId, IsoTime, Link } from './annotation'
+import { Annotation, AnnotationId, AnnotatorName, AttributeValues, DocumentId, IsoTime, Link, Sha256 } from './annotation'
 import { Slug } from './labels'
 
 export const REVIEW_FORMAT = 'marginalia-review'
@@ -48,7 +48,7 @@ export const ReviewStoreFile = z.object({
   format: z.literal(REVIEW_FORMAT),
   version: z.number().int().positive(),
   document: DocumentId,
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: Sha256,
   annotations: z.array(ReviewedAnnotation),
   links: z.array(Link),
   decisions: z.array(Decision),
