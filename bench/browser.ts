@@ -235,10 +235,23 @@ function withLimit<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer))
 }
 
+/**
+ * Press `key` and measure it: the key goes down, the frame that shows its effect is awaited, and
+ * only then does the key come up, as a typist's does tens of milliseconds later. Until 2026-12-03
+ * the bench pressed it with `keyboard.press`, whose key-up follows the key-down at once: it then
+ * often arrived just after the key's frame, and Chromium holds other tasks back after a discrete
+ * input until the next frame (a trace of the 5 MB case showed it), so the probe's task that marks
+ * the end of the key's frame ran a whole frame late while the main thread sat idle: 14–16 ms of
+ * "rendering" in 1 key of 5 or so, none of it work.
+ */
 async function pressAndMeasure(page: Page, key: string, condition: string): Promise<InputSample> {
   await probe(page, 'armInput', condition)
-  await page.keyboard.press(key)
-  return probe<InputSample>(page, 'inputResult', 30_000)
+  await page.keyboard.down(key)
+  try {
+    return await probe<InputSample>(page, 'inputResult', 30_000)
+  } finally {
+    await page.keyboard.up(key)
+  }
 }
 
 /** Measure one renderer on one case: `plan.runs` fresh pages. */
@@ -316,7 +329,13 @@ export interface KeyProbeCheck {
   handlerMs: number
   /** Median of the old measure (untilFrameMs) for the same keys. */
   untilFrameMs: number
+  /** The probe's renderMs, median and worst: the page's frame is busy for FRAME_WORK_MS, so both should be about that. */
+  renderMs: number
+  renderWorstMs: number
 }
+
+/** How long the calibration page's frame after each key keeps the main thread busy (a requestAnimationFrame callback). */
+export const FRAME_WORK_MS = 4
 
 /**
  * Check the key measure on a page whose keydown listener does nothing but stay busy for a known
@@ -334,7 +353,8 @@ export async function calibrateKeyProbe(browser: Browser, probeScript: string, k
         '<!doctype html><html><body><p id="p">A line of text.</p><script>' +
         'let added = false; globalThis.benchPage = { ready: () => true, added: () => added };' +
         `addEventListener('keydown', () => { const t = performance.now(); while (performance.now() - t < ${busyMs}) {}` +
-        " added = !added; document.getElementById('p').classList.toggle('on') })" +
+        " added = !added; document.getElementById('p').classList.toggle('on');" +
+        ` requestAnimationFrame(() => { const r = performance.now(); while (performance.now() - r < ${FRAME_WORK_MS}) {} }) })` +
         '</script></body></html>'
       await page.route('http://calibration.invalid/', (r) => r.fulfill({ contentType: 'text/html', body: html }))
       await page.goto('http://calibration.invalid/')
@@ -348,6 +368,8 @@ export async function calibrateKeyProbe(browser: Browser, probeScript: string, k
         keys,
         handlerMs: summarize(samples.map((x) => x.handlerMs)).median,
         untilFrameMs: summarize(samples.map((x) => x.untilFrameMs ?? Number.NaN)).median,
+        renderMs: summarize(samples.map((x) => x.renderMs)).median,
+        renderWorstMs: summarize(samples.map((x) => x.renderMs)).max,
       })
     } finally {
       await context.close()

@@ -43,7 +43,7 @@ import {
   type CaseResult,
 } from './report'
 import { measureReviewOpen, type ReviewOpenResult } from './review'
-import { measureSave, type SaveResult } from './save'
+import { measureBigLayerSave, measureSave, type SaveResult } from './save'
 import { serveMarginalia } from './serve'
 import { buildPages, probeSource, servePages, writeCasePages } from './static-pages'
 import { measureVariants, variantTable, type VariantRow } from './variants'
@@ -171,8 +171,8 @@ let find: FindBench | null = null
 let discourse: ReturnType<typeof measureDiscourse> | null = null
 let suggested: SuggestBench | null = null
 if (!args.has('--no-node')) {
-  log('save latency: 3- and 3,000-document projects')
-  save = [await measureSave(3), await measureSave(3000)]
+  log('save latency: 3- and 3,000-document projects, and a layer of 50,000 annotations')
+  save = [await measureSave(3), await measureSave(3000), await measureBigLayerSave(quick ? 5 : 15)]
   log('CSV export of 100,000 annotations')
   exported = await measureExport(quick ? 3 : 5)
   log('agreement')
