@@ -97,7 +97,7 @@ export class StoreBackups {
    * the first time since backups began is kept as a snapshot first. Best effort: a backup that
    * cannot be made never stops the save.
    */
-  async beforeSave(onDisk: string | null, force = false, now = Date.now()): Promise<void> {
+  async beforeSave(onDisk: string | Uint8Array | null, force = false, now = Date.now()): Promise<void> {
     try {
       if (!this.folderMade) {
         await fs.mkdir(this.dir, { recursive: true })
@@ -123,14 +123,14 @@ export class StoreBackups {
   }
 
   /** The file was saved with `content`: keep a copy as latest.json. Best effort, like beforeSave. */
-  async afterSave(content: string): Promise<void> {
+  async afterSave(content: string | Uint8Array): Promise<void> {
     await writeQuietly(join(this.dir, 'latest.json'), content).catch(() => {
       this.folderMade = false
     })
   }
 
   /** Keep the original of a file that is about to be rewritten in a newer format (never pruned). */
-  async keepOriginal(raw: string, version: number, saved: Date): Promise<void> {
+  async keepOriginal(raw: string | Uint8Array, version: number, saved: Date): Promise<void> {
     const path = join(this.dir, `${stampOf(saved)}.v${version}.json`)
     try {
       await fs.access(path)
@@ -241,7 +241,7 @@ export class StoreBackups {
 }
 
 /** Write a backup atomically (temp file and rename) but without fsync: it must not slow saving. */
-async function writeQuietly(path: string, content: string): Promise<void> {
+async function writeQuietly(path: string, content: string | Uint8Array): Promise<void> {
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`
   try {
     await fs.writeFile(tmp, content, { flag: 'wx' })

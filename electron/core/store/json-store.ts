@@ -22,7 +22,8 @@ import { DomainError } from '../../../shared/errors'
 import type { StoreBackups } from './backups'
 import { moveAside, writeFileDurable } from './durable'
 import { withFileLock } from './file-lock'
-import { SkippedFileError, readRegularTextOrNull } from './regular-file'
+import { SkippedFileError, readRegularFileOrNull, regularFileHolds } from './regular-file'
+import { storeBytes } from './store-bytes'
 
 /** A file changed less than this long ago may still be being written by another program. */
 const SETTLE_MS = 1000
@@ -82,8 +83,12 @@ export class DurableJsonFile<T> implements Adapter<T> {
   private pending = 0
   /** Counts our saves, so a read that overlapped one can tell. */
   private generation = 0
-  /** The file's content as last read or written by us, to tell others' changes from our own. */
-  private last: string | null = null
+  /**
+   * The file's bytes as last read or written by us, to tell others' changes from our own. Bytes,
+   * not text: a file found unchanged is compared without decoding it (for a store of 50,000
+   * annotations, 32 MB, the comparison takes milliseconds and the decoding ~100 ms).
+   */
+  private last: Buffer | null = null
   /**
    * The file's identity, size and times, taken just before a read that found `last` in it; null
    * after our own writes and before the first such read. While they stay the same, and the file
@@ -98,7 +103,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
    */
   private unannounced = false
   /** An older-format original read from disk, kept as a backup before its first rewrite. */
-  private original: { raw: string; version: number } | null = null
+  private original: { bytes: Buffer; version: number } | null = null
 
   constructor(
     readonly path: string,
@@ -117,14 +122,14 @@ export class DurableJsonFile<T> implements Adapter<T> {
       const stat = await statOf(this.path)
       const disk = await this.readDisk()
       if (disk === null) return null
-      const raw = 'raw' in disk ? disk.raw : null
-      const parsed = raw === null ? { problem: (disk as { problem: string }).problem } : await this.parse(raw)
-      if ('data' in parsed && raw !== null) {
-        this.accept(raw, parsed)
+      const bytes = 'bytes' in disk ? disk.bytes : null
+      const parsed = bytes === null ? { problem: (disk as { problem: string }).problem } : await this.parse(bytes)
+      if ('data' in parsed && bytes !== null) {
+        this.accept(bytes, parsed)
         this.seen = stat
         return parsed.data
       }
-      if (raw !== null && (await changedRecently(this.path))) {
+      if (bytes !== null && (await changedRecently(this.path))) {
         if (Date.now() - started < SETTLE_WAIT_MS) {
           await new Promise((r) => setTimeout(r, 100))
           continue
@@ -155,18 +160,19 @@ export class DurableJsonFile<T> implements Adapter<T> {
     const stat = await statOf(this.path)
     if (stat !== null && this.seen !== null && unchangedSince(this.seen, stat)) return null
     this.checkedReads++
-    const disk = await this.readDisk().catch(() => null)
-    const raw = disk && 'raw' in disk ? disk.raw : null
-    if (raw !== null && raw === this.last && generation === this.generation) this.seen = stat
-    if (raw === null || raw === this.last || this.pending > 0 || generation !== this.generation) return null
+    const disk = await this.readDisk(this.last).catch(() => null)
+    const ours = disk !== null && 'unchanged' in disk
+    const bytes = disk && 'bytes' in disk ? disk.bytes : null
+    if (ours && generation === this.generation) this.seen = stat
+    if (bytes === null || this.pending > 0 || generation !== this.generation) return null
     let parsed: Parsed<T>
     try {
-      parsed = await this.parse(raw)
+      parsed = await this.parse(bytes)
     } catch {
       return null
     }
     if (!('data' in parsed) || this.pending > 0 || generation !== this.generation) return null
-    this.accept(raw, parsed)
+    this.accept(bytes, parsed)
     this.seen = stat
     this.mirror(parsed.data)
     this.unannounced = true
@@ -215,15 +221,15 @@ export class DurableJsonFile<T> implements Adapter<T> {
     let base = this.current ?? fallback
     let changedOnDisk = false
     let setAside: string | null = null
-    const disk = await this.readDisk()
-    let raw = disk && 'raw' in disk ? disk.raw : null
-    if (disk !== null && ('problem' in disk || raw !== this.last)) {
-      const parsed = raw === null ? { problem: (disk as { problem: string }).problem } : await this.parse(raw)
-      if ('data' in parsed && raw !== null) {
-        this.accept(raw, parsed)
+    const disk = await this.readDisk(this.last)
+    let onDisk = disk === null ? null : 'unchanged' in disk ? this.last : 'bytes' in disk ? disk.bytes : null
+    if (disk !== null && !('unchanged' in disk)) {
+      const parsed = onDisk === null ? { problem: (disk as { problem: string }).problem } : await this.parse(onDisk)
+      if ('data' in parsed && onDisk !== null) {
+        this.accept(onDisk, parsed)
         base = parsed.data
         changedOnDisk = true
-      } else if (raw !== null && (await changedRecently(this.path))) {
+      } else if (onDisk !== null && (await changedRecently(this.path))) {
         throw new DomainError(
           'conflict',
           `${this.options.describe} is being changed by another program right now; your change was not saved, so try again in a moment.`,
@@ -233,19 +239,20 @@ export class DurableJsonFile<T> implements Adapter<T> {
         const aside = await this.setAside()
         this.notice = `${this.options.describe} ${(parsed as { problem: string }).problem}; it was kept as ${basename(aside)}.`
         setAside = this.notice
-        raw = null
+        onDisk = null
       }
     }
     if (base === undefined || base === null) throw new Error(`${this.path} has no data to update`)
     const next = change(base)
-    const json = `${JSON.stringify(next, null, 2)}\n`
+    // The same bytes go to the file, to the backup and into `last`.
+    const json = storeBytes(next)
     const backups = this.options.backups
-    const migrating = this.original !== null && raw === this.original.raw
+    const migrating = this.original !== null && onDisk !== null && onDisk.equals(this.original.bytes)
     if (migrating && backups) {
       const saved = (await fs.stat(this.path).catch(() => null))?.mtime ?? new Date()
-      await backups.keepOriginal(this.original!.raw, this.original!.version, saved)
+      await backups.keepOriginal(this.original!.bytes, this.original!.version, saved)
     }
-    await backups?.beforeSave(migrating ? null : raw, snapshot)
+    await backups?.beforeSave(migrating ? null : onDisk, snapshot)
     await writeFileDurable(this.path, json)
     this.generation++
     // Our own file's stamp is taken at the next read that finds it, never here: another program
@@ -275,10 +282,16 @@ export class DurableJsonFile<T> implements Adapter<T> {
    * leading out of the project, a file far too large: set aside like a damaged file); null when
    * there is none. A file that cannot be read now (permission denied, too slow) is a DomainError.
    */
-  private async readDisk(): Promise<{ raw: string } | { problem: string } | null> {
+  private async readDisk(
+    unlessHolding: Buffer | null = null,
+  ): Promise<{ bytes: Buffer } | { unchanged: true } | { problem: string } | null> {
+    const limits = { maxBytes: MAX_JSON_BYTES, within: this.options.within ?? null }
     try {
-      const raw = await readRegularTextOrNull(this.path, { maxBytes: MAX_JSON_BYTES, within: this.options.within ?? null })
-      return raw === null ? null : { raw }
+      // The file as we last read or wrote it is told by comparing it in pieces (nothing the size of
+      // the file is made): after every save of ours, and for every look of the folder's watch.
+      if (unlessHolding !== null && (await regularFileHolds(this.path, limits, unlessHolding))) return { unchanged: true }
+      const bytes = await readRegularFileOrNull(this.path, limits)
+      return bytes === null ? null : { bytes }
     } catch (e) {
       if (!(e instanceof SkippedFileError)) throw e
       if (e.reason === 'unreadable' || e.reason === 'too-slow') {
@@ -288,13 +301,14 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
   }
 
-  private accept(raw: string, parsed: { data: T; migratedFrom: number | null }) {
-    this.last = raw
+  private accept(bytes: Buffer, parsed: { data: T; migratedFrom: number | null }) {
+    this.last = bytes
     this.current = parsed.data
-    if (parsed.migratedFrom !== null) this.original = { raw, version: parsed.migratedFrom }
+    if (parsed.migratedFrom !== null) this.original = { bytes, version: parsed.migratedFrom }
   }
 
-  private async parse(raw: string): Promise<Parsed<T>> {
+  private async parse(content: string | Buffer): Promise<Parsed<T>> {
+    const raw = typeof content === 'string' ? content : content.toString('utf8')
     let json: unknown
     try {
       json = JSON.parse(raw)

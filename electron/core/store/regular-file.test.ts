@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { SkippedFileError, readRegularFile, readRegularTextOrNull, skippedSentence } from './regular-file'
+import { SkippedFileError, readRegularFile, readRegularTextOrNull, regularFileHolds, skippedSentence } from './regular-file'
 import { tempDir } from '../testing'
 
 const cleanups: (() => Promise<void>)[] = []
@@ -113,5 +113,39 @@ describe('reading a file from a folder the user chose', () => {
     await mkdir(join(chosen, 'annotations'))
     await symlink(join(dir, 'elsewhere'), join(chosen, 'annotations', 'jonas'))
     expect(await refused(join(chosen, 'annotations', 'jonas', 'b.json'), chosen)).toMatchObject({ reason: 'outside' })
+  })
+})
+
+describe('telling whether a file still holds what we last wrote', () => {
+  it('compares in pieces larger files than one piece, and says no at the first difference, a size change or no file', async () => {
+    const { chosen } = await folder()
+    const path = join(chosen, 'store.json')
+    // Three pieces and a bit (pieces are 1 MB), so the comparison runs across piece boundaries.
+    const content = Buffer.from('{"a": "ü👩‍👩‍👧"}\n'.repeat(200_000))
+    await writeFile(path, content)
+    const limits = { maxBytes: 10_000_000, within: chosen }
+    expect(await regularFileHolds(path, limits, content)).toBe(true)
+    for (const at of [0, 1024 * 1024, 1024 * 1024 + 1, content.length - 1]) {
+      const changed = Buffer.from(content)
+      changed[at] = changed[at]! ^ 1
+      await writeFile(path, changed)
+      expect(await regularFileHolds(path, limits, content), `a byte changed at ${at}`).toBe(false)
+    }
+    await writeFile(path, content.subarray(0, content.length - 1))
+    expect(await regularFileHolds(path, limits, content)).toBe(false)
+    await writeFile(path, Buffer.concat([content, Buffer.from(' ')]))
+    expect(await regularFileHolds(path, limits, content)).toBe(false)
+    expect(await regularFileHolds(join(chosen, 'none.json'), limits, content)).toBe(false)
+    expect(await regularFileHolds(join(chosen, 'good.json'), limits, Buffer.from('{"ok":true}'))).toBe(true)
+    expect(await regularFileHolds(join(chosen, 'good.json'), limits, Buffer.alloc(0))).toBe(false)
+  })
+
+  it.skipIf(!fifoSupported)('refuses what is not a regular file, as reading does', async () => {
+    const { chosen } = await folder()
+    execFileSync('mkfifo', [join(chosen, 'pipe.json')])
+    const error = await regularFileHolds(join(chosen, 'pipe.json'), { maxBytes: 100, within: chosen }, Buffer.from('x')).catch(
+      (e: unknown) => e,
+    )
+    expect(error).toMatchObject({ reason: 'not-a-file' })
   })
 })

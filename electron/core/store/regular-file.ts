@@ -178,6 +178,54 @@ export async function readRegularFile(path: string, limits: ReadLimits): Promise
 }
 
 /**
+ * Whether the regular file at `path` holds exactly `expected`: checked and read as readRegularFile
+ * reads, but compared piece by piece, so nothing the size of the file is made (a store found as we
+ * left it costs a comparison, not a copy). False when nothing is there; otherwise SkippedFileError
+ * as readRegularFile.
+ */
+export async function regularFileHolds(path: string, limits: ReadLimits, expected: Buffer): Promise<boolean> {
+  const timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const deadline = Date.now() + timeoutMs
+  const seconds = Math.max(1, Math.round(timeoutMs / 1000))
+  let opened: { handle: fs.FileHandle; size: number }
+  try {
+    opened = await openChecked(path, limits, deadline, seconds)
+  } catch (e) {
+    if (e instanceof SkippedFileError && e.reason === 'missing') return false
+    throw e
+  }
+  const { handle, size } = opened
+  let settled = false
+  try {
+    if (size !== expected.length) {
+      settled = true
+      return false
+    }
+    const buffer = Buffer.allocUnsafe(Math.min(CHUNK, size + 1))
+    let offset = 0
+    for (;;) {
+      const { bytesRead } = await beforeDeadline(handle.read(buffer, 0, buffer.length, null), deadline, path, seconds)
+      if (bytesRead === 0) break
+      const end = offset + bytesRead
+      if (end > expected.length || !buffer.subarray(0, bytesRead).equals(expected.subarray(offset, end))) {
+        settled = true
+        return false
+      }
+      offset = end
+    }
+    settled = true
+    return offset === expected.length
+  } catch (e) {
+    if (e instanceof SkippedFileError) throw e
+    const { reason, why } = errnoWhy(e)
+    throw new SkippedFileError(path, reason, why)
+  } finally {
+    if (settled || Date.now() < deadline) await handle.close().catch(() => undefined)
+    else void handle.close().catch(() => undefined)
+  }
+}
+
+/**
  * Check the path, open what it names without blocking, and check the open handle again: it must be
  * the regular file that was checked. A file replaced meanwhile (another program saving it with a
  * rename) is checked again, up to three times.
@@ -229,14 +277,19 @@ export async function readRegularText(path: string, limits: ReadLimits): Promise
   return (await readRegularFile(path, limits)).toString('utf8')
 }
 
-/** Like readRegularText, but null when nothing is at `path`. */
-export async function readRegularTextOrNull(path: string, limits: ReadLimits): Promise<string | null> {
+/** Like readRegularFile, but null when nothing is at `path`. */
+export async function readRegularFileOrNull(path: string, limits: ReadLimits): Promise<Buffer | null> {
   try {
-    return await readRegularText(path, limits)
+    return await readRegularFile(path, limits)
   } catch (e) {
     if (e instanceof SkippedFileError && e.reason === 'missing' && e.why === 'does not exist') return null
     throw e
   }
+}
+
+/** Like readRegularText, but null when nothing is at `path`. */
+export async function readRegularTextOrNull(path: string, limits: ReadLimits): Promise<string | null> {
+  return (await readRegularFileOrNull(path, limits))?.toString('utf8') ?? null
 }
 
 /** "<name> was skipped because it is a named pipe (FIFO), not a file." */

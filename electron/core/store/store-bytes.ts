@@ -1,0 +1,82 @@
+/**
+ * The bytes of a store file: exactly `JSON.stringify(data, null, 2)` and a line break, encoded as
+ * UTF-8, but built from pieces kept between saves. A store's big arrays (a layer's annotations
+ * and links) are rewritten whole on every save, yet between two saves almost every element is
+ * the same object: each such element's encoded JSON is kept (by the object's identity) and reused,
+ * so a save into a layer of 50,000 annotations stringifies and encodes the one that changed, not
+ * all 32 MB.
+ *
+ * Reusing bytes by identity is right only while the object does not change, so an element is
+ * frozen (deeply) when its bytes are kept: code that tried to change a stored annotation in place
+ * would throw instead of having its change silently left out of the file. Stores never change
+ * their data in place anyway; every change builds new objects (shared/annotations/apply.ts).
+ */
+
+/** Encoded elements of top-level arrays, by object. Shared by every store: the bytes depend only on the object. */
+const kept = new WeakMap<object, Buffer>()
+
+/** An element of an array that is a top-level value sits two levels deep: four spaces. */
+const DEPTH_2 = '\n    '
+const FIRST = Buffer.from(DEPTH_2)
+const NEXT = Buffer.from(`,${DEPTH_2}`)
+
+type Plain = Record<string, unknown>
+
+/** An object JSON.stringify writes as its own keys (no toJSON, not an array). */
+function isPlainObject(value: unknown): value is Plain {
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function'
+  )
+}
+
+/** JSON.stringify(value, null, 2) placed `indent` deep (its inner lines indented to match). */
+function nested(value: unknown, indent: string): string | undefined {
+  return JSON.stringify(value, null, 2)?.replaceAll('\n', indent)
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return
+  Object.freeze(value)
+  for (const v of Object.values(value)) deepFreeze(v)
+}
+
+/** The encoded JSON of a top-level array's element, kept for the next save when it is an object. */
+function elementBytes(element: unknown): Buffer {
+  if (!isPlainObject(element)) return Buffer.from(nested(element, DEPTH_2) ?? 'null')
+  let bytes = kept.get(element)
+  if (bytes === undefined) {
+    bytes = Buffer.from(nested(element, DEPTH_2)!)
+    deepFreeze(element)
+    kept.set(element, bytes)
+  }
+  return bytes
+}
+
+/** `JSON.stringify(data, null, 2) + '\n'` as UTF-8, byte for byte, reusing the bytes of unchanged array elements. */
+export function storeBytes(data: unknown): Buffer {
+  if (!isPlainObject(data)) return Buffer.from(`${JSON.stringify(data, null, 2)}\n`)
+  const parts: Buffer[] = []
+  let text = '{'
+  let first = true
+  for (const key of Object.keys(data)) {
+    const value = data[key]
+    const head = `${first ? '' : ','}\n  ${JSON.stringify(key)}: `
+    if (!Array.isArray(value) || value.length === 0 || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+      const json = nested(value, '\n  ')
+      if (json === undefined) continue // as JSON.stringify leaves out undefined, functions and symbols
+      text += head + json
+      first = false
+      continue
+    }
+    first = false
+    parts.push(Buffer.from(`${text}${head}[`))
+    text = ''
+    // By index, not forEach: a hole is written as null, as JSON.stringify does.
+    for (let i = 0; i < value.length; i++) {
+      parts.push(i === 0 ? FIRST : NEXT, elementBytes(value[i]))
+    }
+    text = '\n  ]'
+  }
+  parts.push(Buffer.from(first ? `${text}}\n` : `${text}\n}\n`))
+  return Buffer.concat(parts)
+}
