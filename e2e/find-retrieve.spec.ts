@@ -83,6 +83,14 @@ test('find a word, step into paragraphs not yet drawn, tag every hit as a Source
   await box.fill('kremlin')
   await expect(find.getByText('40 of 40')).toBeVisible()
 
+  // The list beside the text says in which paragraph each hit is (blank lines not counted), so two
+  // hits with the same words around them read apart.
+  await find.getByRole('button', { name: 'List' }).click()
+  const rows = page.getByRole('complementary', { name: 'Find results' }).locator('.hit-row')
+  await expect(rows.first().locator('.kwic-where')).toHaveText(/^¶\s8$/)
+  await expect(rows.nth(1).locator('.kwic-where')).toHaveAttribute('title', 'Paragraph 23')
+  await find.getByRole('button', { name: 'List' }).click()
+
   await find.getByRole('button', { name: 'Tag all…' }).click()
   const form = page.getByRole('form', { name: 'Tag the hits' })
   await form.getByRole('radio', { name: 'Source' }).check()

@@ -1,11 +1,33 @@
 import { memo } from 'react'
 import type { ProjectSearch } from '../../../shared/api'
+import type { TextIndex } from '../../../shared/offsets'
 import { inContext } from '../../../shared/search/find'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { KwicBefore } from './KwicBefore'
 import { useWindowRows } from '../state/react/use-window-rows'
 
 const ROW = 52
+
+/** Per text: for each of its lines, how many lines up to it hold more than white space. */
+const paragraphCounts = new WeakMap<TextIndex, Int32Array>()
+
+/**
+ * The paragraph, counted from 1, in which code point `cp` lies: lines that hold only white space
+ * (the blank line between two paragraphs) are not counted, as a reader would not count them.
+ */
+function paragraphOf(index: TextIndex, cp: number): number {
+  let counts = paragraphCounts.get(index)
+  if (!counts) {
+    counts = new Int32Array(index.lineCount)
+    let n = 0
+    for (let line = 0; line < index.lineCount; line++) {
+      if (index.text.slice(index.lineStartU16(line), index.lineEndU16(line)).trim() !== '') n++
+      counts[line] = n
+    }
+    paragraphCounts.set(index, counts)
+  }
+  return Math.max(1, counts[index.lineOfU16(index.cpToU16(cp))]!)
+}
 /** Code points of context shown either side of a hit. */
 const CONTEXT = 28
 
@@ -71,6 +93,7 @@ function DocumentHits() {
           i={i}
           top={i * ROW}
           context={inContext(index, hits[i]!, CONTEXT)}
+          paragraph={paragraphOf(index, hits[i]!.start)}
           current={i === current}
           ticked={tickedSet.has(i)}
         />,
@@ -101,12 +124,15 @@ const HitRow = memo(function HitRow({
   i,
   top,
   context,
+  paragraph,
   current,
   ticked,
 }: {
   i: number
   top: number
   context: { before: string; match: string; after: string }
+  /** The hit's paragraph (line of the text), from 1: it tells apart hits whose words are the same. */
+  paragraph: number
   current: boolean
   ticked: boolean
 }) {
@@ -123,6 +149,10 @@ const HitRow = memo(function HitRow({
         <KwicBefore text={context.before} />
         <mark>{context.match}</mark>
         <span className="kwic-after">{context.after}</span>
+        <span className="kwic-where" title={`Paragraph ${paragraph.toLocaleString()}`}>
+          ¶{'\u00a0'}
+          {paragraph.toLocaleString()}
+        </span>
       </button>
     </li>
   )
