@@ -291,7 +291,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
       // the file is made): after every save of ours, and for every look of the folder's watch.
       if (unlessHolding !== null && (await regularFileHolds(this.path, limits, unlessHolding))) return { unchanged: true }
       const bytes = await readRegularFileOrNull(this.path, limits)
-      return bytes === null ? null : { bytes }
+      if (bytes === null) return null
+      // Read again, the file may have come back to what we wrote (a program rewriting it in place).
+      return unlessHolding !== null && bytes.equals(unlessHolding) ? { unchanged: true } : { bytes }
     } catch (e) {
       if (!(e instanceof SkippedFileError)) throw e
       if (e.reason === 'unreadable' || e.reason === 'too-slow') {

@@ -71,6 +71,22 @@ describe('storeBytes', () => {
     }).toThrow(TypeError)
   })
 
+  it('writes an element that is not plain data afresh at every save (a getter, a Date changed in place, a typed array)', () => {
+    let v = 1
+    const getter = {
+      get v() {
+        return v
+      },
+    }
+    const when = { at: new Date(0) }
+    const data = { list: [getter, when, { bytes: new Uint8Array([1, 2]) }] }
+    expect(storeBytes(data).equals(reference(data))).toBe(true)
+    v = 3
+    when.at.setTime(86_400_000)
+    expect(storeBytes(data).equals(reference(data))).toBe(true)
+    expect(storeBytes(data).toString()).toContain('"v": 3')
+  })
+
   it('is what a layer holds on disk after saves, as Python reads it', async () => {
     const made = await projectWith({ 'talks.txt': 'Officials said the talks had failed in Moscow on Tuesday.' })
     cleanups.push(made.cleanup)

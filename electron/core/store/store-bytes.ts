@@ -9,7 +9,9 @@
  * Reusing bytes by identity is right only while the object does not change, so an element is
  * frozen (deeply) when its bytes are kept: code that tried to change a stored annotation in place
  * would throw instead of having its change silently left out of the file. Stores never change
- * their data in place anyway; every change builds new objects (shared/annotations/apply.ts).
+ * their data in place anyway; every change builds new objects (shared/annotations/apply.ts). Only
+ * plain data is kept (what JSON.parse makes); an element with a getter, a Date or a typed array
+ * in it is written afresh at every save.
  */
 
 /** Encoded elements of top-level arrays, by object. Shared by every store: the bytes depend only on the object. */
@@ -34,20 +36,38 @@ function nested(value: unknown, indent: string): string | undefined {
   return JSON.stringify(value, null, 2)?.replaceAll('\n', indent)
 }
 
+/**
+ * Whether `value` is plain data all the way down (what JSON.parse makes): plain objects and arrays
+ * of plain values, no getters or setters, no toJSON, nothing whose content can change without an
+ * assignment (a Date, a Map, a typed array). Only such an element can be frozen and its bytes kept.
+ */
+function plainData(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return true
+  if (Array.isArray(value)) return Object.getPrototypeOf(value) === Array.prototype && value.every(plainData)
+  const prototype: unknown = Object.getPrototypeOf(value)
+  if (prototype !== Object.prototype && prototype !== null) return false
+  for (const [key, d] of Object.entries(Object.getOwnPropertyDescriptors(value))) {
+    if (d.get || d.set || (key === 'toJSON' && typeof d.value === 'function') || !plainData(d.value)) return false
+  }
+  return true
+}
+
 function deepFreeze(value: unknown): void {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return
+  if (typeof value !== 'object' || value === null) return
   Object.freeze(value)
   for (const v of Object.values(value)) deepFreeze(v)
 }
 
-/** The encoded JSON of a top-level array's element, kept for the next save when it is an object. */
+/** The encoded JSON of a top-level array's element, kept for the next save when it is plain data. */
 function elementBytes(element: unknown): Buffer {
   if (!isPlainObject(element)) return Buffer.from(nested(element, DEPTH_2) ?? 'null')
   let bytes = kept.get(element)
   if (bytes === undefined) {
     bytes = Buffer.from(nested(element, DEPTH_2)!)
-    deepFreeze(element)
-    kept.set(element, bytes)
+    if (plainData(element)) {
+      deepFreeze(element)
+      kept.set(element, bytes)
+    }
   }
   return bytes
 }
