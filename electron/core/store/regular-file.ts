@@ -141,14 +141,44 @@ export async function checkRegularFile(path: string, limits: ReadLimits): Promis
   return { real, stat }
 }
 
-/** The bytes of a regular file (see the module comment); SkippedFileError when it is not read. */
-export async function readRegularFile(path: string, limits: ReadLimits): Promise<Buffer> {
+/** A regular file opened and checked for reading: its size when opened, and reads bounded by the deadline. */
+interface CheckedFile {
+  size: number
+  /** Read the next bytes into `buffer` (from its start); how many were read, 0 at the end. */
+  read(buffer: Buffer): Promise<number>
+}
+
+/**
+ * Open the regular file at `path` (checked as the module comment says) and run `use` on it. What
+ * goes wrong becomes a SkippedFileError, and the file is closed afterwards; a read still pending
+ * after the deadline keeps the handle, which is closed when that read ends.
+ */
+async function withRegularFile<T>(path: string, limits: ReadLimits, use: (file: CheckedFile) => Promise<T>): Promise<T> {
   const timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const deadline = Date.now() + timeoutMs
   const seconds = Math.max(1, Math.round(timeoutMs / 1000))
   const { handle, size } = await openChecked(path, limits, deadline, seconds)
   let settled = false
   try {
+    const result = await use({
+      size,
+      read: async (buffer) => (await beforeDeadline(handle.read(buffer, 0, buffer.length, null), deadline, path, seconds)).bytesRead,
+    })
+    settled = true
+    return result
+  } catch (e) {
+    if (e instanceof SkippedFileError) throw e
+    const { reason, why } = errnoWhy(e)
+    throw new SkippedFileError(path, reason, why)
+  } finally {
+    if (settled || Date.now() < deadline) await handle.close().catch(() => undefined)
+    else void handle.close().catch(() => undefined)
+  }
+}
+
+/** The bytes of a regular file (see the module comment); SkippedFileError when it is not read. */
+export function readRegularFile(path: string, limits: ReadLimits): Promise<Buffer> {
+  return withRegularFile(path, limits, async ({ size, read }) => {
     const chunks: Buffer[] = []
     let total = 0
     for (;;) {
@@ -156,7 +186,7 @@ export async function readRegularFile(path: string, limits: ReadLimits): Promise
       // shows whether it grew since; what follows, if it did, comes in pieces.
       const want = Math.min(total === 0 ? size + 1 : CHUNK, limits.maxBytes + 1 - total)
       const buffer = Buffer.allocUnsafe(Math.max(1, want))
-      const { bytesRead } = await beforeDeadline(handle.read(buffer, 0, buffer.length, null), deadline, path, seconds)
+      const bytesRead = await read(buffer)
       if (bytesRead === 0) break
       total += bytesRead
       if (total > limits.maxBytes) {
@@ -164,17 +194,8 @@ export async function readRegularFile(path: string, limits: ReadLimits): Promise
       }
       chunks.push(buffer.subarray(0, bytesRead))
     }
-    settled = true
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total)
-  } catch (e) {
-    if (e instanceof SkippedFileError) throw e
-    const { reason, why } = errnoWhy(e)
-    throw new SkippedFileError(path, reason, why)
-  } finally {
-    // A read still pending after the deadline keeps the handle; it is closed when it ends.
-    if (settled || Date.now() < deadline) await handle.close().catch(() => undefined)
-    else void handle.close().catch(() => undefined)
-  }
+  })
 }
 
 /**
@@ -184,44 +205,22 @@ export async function readRegularFile(path: string, limits: ReadLimits): Promise
  * as readRegularFile.
  */
 export async function regularFileHolds(path: string, limits: ReadLimits, expected: Buffer): Promise<boolean> {
-  const timeoutMs = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const deadline = Date.now() + timeoutMs
-  const seconds = Math.max(1, Math.round(timeoutMs / 1000))
-  let opened: { handle: fs.FileHandle; size: number }
   try {
-    opened = await openChecked(path, limits, deadline, seconds)
+    return await withRegularFile(path, limits, async ({ size, read }) => {
+      if (size !== expected.length) return false
+      const buffer = Buffer.allocUnsafe(Math.min(CHUNK, size + 1))
+      let offset = 0
+      for (;;) {
+        const bytesRead = await read(buffer)
+        if (bytesRead === 0) return offset === expected.length
+        const end = offset + bytesRead
+        if (end > expected.length || !buffer.subarray(0, bytesRead).equals(expected.subarray(offset, end))) return false
+        offset = end
+      }
+    })
   } catch (e) {
     if (e instanceof SkippedFileError && e.reason === 'missing') return false
     throw e
-  }
-  const { handle, size } = opened
-  let settled = false
-  try {
-    if (size !== expected.length) {
-      settled = true
-      return false
-    }
-    const buffer = Buffer.allocUnsafe(Math.min(CHUNK, size + 1))
-    let offset = 0
-    for (;;) {
-      const { bytesRead } = await beforeDeadline(handle.read(buffer, 0, buffer.length, null), deadline, path, seconds)
-      if (bytesRead === 0) break
-      const end = offset + bytesRead
-      if (end > expected.length || !buffer.subarray(0, bytesRead).equals(expected.subarray(offset, end))) {
-        settled = true
-        return false
-      }
-      offset = end
-    }
-    settled = true
-    return offset === expected.length
-  } catch (e) {
-    if (e instanceof SkippedFileError) throw e
-    const { reason, why } = errnoWhy(e)
-    throw new SkippedFileError(path, reason, why)
-  } finally {
-    if (settled || Date.now() < deadline) await handle.close().catch(() => undefined)
-    else void handle.close().catch(() => undefined)
   }
 }
 
