@@ -291,5 +291,29 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('network-summary')).toContainText('nodes')
     await page.waitForTimeout(2000)
     await shoot(page, `analysis-network-800x600-${scheme}`)
+
+    // Settled by accepting the second version: that card's head now wraps ("✓ accepted" beside
+    // Accept), yet both quotes start level; Reopen, Edit and Reject all stay whole in the unit's area.
+    // (Last: a reviewed layer makes the Analysis view above default to it.)
+    await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Review' }).click()
+    await expect(cards.nth(1)).toBeVisible()
+    await page.keyboard.press('2')
+    await page
+      .getByRole('complementary', { name: 'Review units' })
+      .getByRole('button', { name: /✓ Accepted/ })
+      .first()
+      .click()
+    await expect(page.getByTestId('unit-state')).toHaveText(/^Settled: \w+'s version accepted$/)
+    // The first two versions stand side by side here (the third, below them, starts a row of its own).
+    expect(Math.abs((await box(cards.nth(0))).top - (await box(cards.nth(1))).top)).toBeLessThan(1)
+    const quoteTop = async (n: number) => (await box(cards.nth(n).locator('.span-quote'))).top
+    expect(Math.abs((await quoteTop(0)) - (await quoteTop(1)))).toBeLessThan(1)
+    const unit = await box(page.getByTestId('unit-decision'))
+    for (const name of [/^Reopen/, /^Edit…/, /^Reject all/]) {
+      const b = await box(page.getByTestId('unit-decision').getByRole('button', { name }))
+      expect(b.left).toBeGreaterThanOrEqual(unit.left)
+      expect(b.right).toBeLessThanOrEqual(unit.right + 0.5)
+    }
+    await shoot(page, `review-settled-800x600-${scheme}`)
   })
 }

@@ -51,36 +51,38 @@ export function MemberCard({ member, unit, number, chosen, disabled, onAccept }:
           Accept
         </button>
       </div>
-      <SpanQuote
-        start={a.target.position.start}
-        end={a.target.position.end}
-        around={unit}
-        differs={differs((m) => `${m.annotation.target.position.start}-${m.annotation.target.position.end}`)}
-      />
-      {attributes.length > 0 && (
-        <dl className="card-values">
-          {attributes.map((d) => (
-            <div key={d.id} className={differs((m) => m.annotation.attributes[d.id] ?? '') ? 'differs' : undefined}>
-              <dt>{d.name}</dt>
-              <dd>{a.attributes[d.id] ? valueName(d, a.attributes[d.id]!) : '—'}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
-      {(member.source || (label?.attributedTo && others.some((o) => o.source))) && (
-        <p
-          className={differs(source) ? 'card-source differs' : 'card-source'}
-          title={member.source ? `Attributed to “${member.source.target.quote.exact}”` : undefined}
-        >
-          ← {member.source ? truncate(sourceName(member.source), 60) : 'no source'}
-          {/* Same name, different span: show which words the source covers. */}
-          {member.source && differs(source) && sourceName(member.source) !== member.source.target.quote.exact && (
-            <span className="card-source-quote"> (“{truncate(member.source.target.quote.exact, 60)}”)</span>
-          )}
-        </p>
-      )}
-      {a.note && <p className="card-note">✎ {truncate(a.note, 200)}</p>}
-      <ReplyThread layer={member.annotator} annotation={a.id} compact />
+      <div className="card-body">
+        <SpanQuote
+          start={a.target.position.start}
+          end={a.target.position.end}
+          around={unit}
+          differs={differs((m) => `${m.annotation.target.position.start}-${m.annotation.target.position.end}`)}
+        />
+        {attributes.length > 0 && (
+          <dl className="card-values">
+            {attributes.map((d) => (
+              <div key={d.id} className={differs((m) => m.annotation.attributes[d.id] ?? '') ? 'differs' : undefined}>
+                <dt>{d.name}</dt>
+                <dd>{a.attributes[d.id] ? valueName(d, a.attributes[d.id]!) : '—'}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        {(member.source || (label?.attributedTo && others.some((o) => o.source))) && (
+          <p
+            className={differs(source) ? 'card-source differs' : 'card-source'}
+            title={member.source ? `Attributed to “${member.source.target.quote.exact}”` : undefined}
+          >
+            ← {member.source ? truncate(sourceName(member.source), 60) : 'no source'}
+            {/* Same name, different span: show which words the source covers. */}
+            {member.source && differs(source) && sourceName(member.source) !== member.source.target.quote.exact && (
+              <span className="card-source-quote"> (“{truncate(member.source.target.quote.exact, 60)}”)</span>
+            )}
+          </p>
+        )}
+        {a.note && <p className="card-note">✎ {truncate(a.note, 200)}</p>}
+        <ReplyThread layer={member.annotator} annotation={a.id} compact />
+      </div>
     </article>
   )
 }

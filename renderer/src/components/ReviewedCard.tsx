@@ -20,18 +20,20 @@ export function ReviewedCard({ annotation: a, unit }: { annotation: ReviewedAnno
         </span>
         <span className="chosen-mark">✓ edited by {a.provenance.decidedBy}</span>
       </div>
-      <SpanQuote start={a.target.position.start} end={a.target.position.end} around={unit} />
-      {values.length > 0 && (
-        <dl className="card-values">
-          {values.map((d) => (
-            <div key={d.id}>
-              <dt>{d.name}</dt>
-              <dd>{valueName(d, a.attributes[d.id]!)}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
-      {a.note && <p className="card-note">✎ {truncate(a.note, 200)}</p>}
+      <div className="card-body">
+        <SpanQuote start={a.target.position.start} end={a.target.position.end} around={unit} />
+        {values.length > 0 && (
+          <dl className="card-values">
+            {values.map((d) => (
+              <div key={d.id}>
+                <dt>{d.name}</dt>
+                <dd>{valueName(d, a.attributes[d.id]!)}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        {a.note && <p className="card-note">✎ {truncate(a.note, 200)}</p>}
+      </div>
     </article>
   )
 }

@@ -49,24 +49,25 @@ export function UnitDecision() {
         <span className="unit-state" data-testid="unit-state">
           {settledText}
         </span>
-        <span className="toolbar-gap" />
-        {decision && (
-          <button type="button" className="small" disabled={stale} onClick={() => r.decide(unit.key, { action: 'reopen' })}>
-            Reopen <kbd aria-hidden="true">{REVIEW_KEYS.reopen}</kbd>
+        <span className="unit-actions">
+          {decision && (
+            <button type="button" className="small" disabled={stale} onClick={() => r.decide(unit.key, { action: 'reopen' })}>
+              Reopen <kbd aria-hidden="true">{REVIEW_KEYS.reopen}</kbd>
+            </button>
+          )}
+          <button
+            type="button"
+            className="small"
+            disabled={stale}
+            onClick={() => session.store.set({ editing: editing ? null : unit.key })}
+            aria-expanded={editing}
+          >
+            Edit… <kbd aria-hidden="true">{REVIEW_KEYS.edit}</kbd>
           </button>
-        )}
-        <button
-          type="button"
-          className="small"
-          disabled={stale}
-          onClick={() => session.store.set({ editing: editing ? null : unit.key })}
-          aria-expanded={editing}
-        >
-          Edit… <kbd aria-hidden="true">{REVIEW_KEYS.edit}</kbd>
-        </button>
-        <button type="button" className="small danger" disabled={stale} onClick={() => r.decide(unit.key, { action: 'reject' })}>
-          Reject all <kbd aria-hidden="true">{REVIEW_KEYS.reject}</kbd>
-        </button>
+          <button type="button" className="small danger" disabled={stale} onClick={() => r.decide(unit.key, { action: 'reject' })}>
+            Reject all <kbd aria-hidden="true">{REVIEW_KEYS.reject}</kbd>
+          </button>
+        </span>
       </div>
       {editing ? (
         <UnitEditor key={unit.key} unit={unit} start={reviewed ?? unit.members[0]!.annotation} />
@@ -89,7 +90,7 @@ export function UnitDecision() {
               <div className="card-head">
                 <strong>{a}</strong>
               </div>
-              <p className="help">
+              <p className="help card-body">
                 {missingSentence(states ? (states.find((s) => s.annotator === a)?.state ?? 'not-started') : undefined)}
               </p>
             </article>
