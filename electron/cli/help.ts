@@ -101,7 +101,7 @@ and counted on stderr.
   --normalization N     actor-target: none, activity or prominence; congruence and conflict:
                         none, average (average activity) or jaccard (default none)
   --layer L             reviewed, all (every annotator's layer) or annotator names a,b
-                        (default: the reviewed layer once one exists, else all)
+                        (default: the reviewed layer once a review has settled something, else all)
   --from DATE --to DATE only documents dated in this range, yyyy-mm-dd, both included
                         (a document's date property; undated documents are left out)
   --document id,id      only these documents

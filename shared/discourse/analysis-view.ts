@@ -29,7 +29,7 @@ const Day = z.string().max(40)
 /** Which statements to analyse. */
 export const AnalysisFilter = z
   .object({
-    /** Layers: annotator names and/or "_reviewed"; null for the default (the reviewed layer once one exists, else every annotator's). */
+    /** Layers: annotator names and/or "_reviewed"; null for the default (the reviewed layer once a review has settled something, else every annotator's). */
     layers: z.array(LayerName).min(1).max(200).nullable().default(null),
     /** These documents only (all when null). */
     documents: z.array(DocumentId).max(100_000).nullable().default(null),

@@ -40,7 +40,7 @@ type View = ResultOf<'analysis.view'>
 type Page = ResultOf<'analysis.statements'>
 
 describe('the analysis view of a project', () => {
-  it('counts every annotator by default until a reviewed layer exists, then the reviewed layer', async () => {
+  it('counts every annotator by default until a review settles something, then the reviewed layer; again once every decision is taken back', async () => {
     const { wb, call } = await sample()
     const view = await call<View>('analysis.view', {})
     expect(view.used).toEqual(['jonas', 'maria'])
@@ -65,6 +65,22 @@ describe('the analysis view of a project', () => {
     const both = await call<View>('analysis.view', { filter: { layers: ['jonas', 'maria'] } })
     expect(both.counts).toEqual(view.counts)
     expect(wb.hasProject).toBe(true)
+
+    // Every decision taken back (Ctrl+Z in review): the reviewed layer holds nothing and is no longer the default.
+    const open = await call<ResultOf<'review.open'>>('review.open', { document: doc, annotators: ['jonas', 'maria'] })
+    const items = open.reviewed.decisions.map((d) => ({ unit: d.unit, decision: { action: 'reopen' as const } }))
+    expect(items.length).toBeGreaterThan(0)
+    await call('review.decideMany', { document: doc, annotators: ['jonas', 'maria'], items })
+    const undone = await call<View>('analysis.view', {})
+    expect(undone.reviewed).toBe(false)
+    expect(undone.used).toEqual(['jonas', 'maria'])
+    expect(undone.counts).toEqual(view.counts)
+    // A review that rejected a unit has settled something, though its layer holds no annotation.
+    await call('review.decide', { document: doc, annotators: ['jonas', 'maria'], unit: items[0]!.unit, decision: { action: 'reject' } })
+    const rejected = await call<View>('analysis.view', {})
+    expect(rejected.reviewed).toBe(true)
+    expect(rejected.used).toEqual(['_reviewed'])
+    expect(rejected.counts.statements).toBe(0)
   })
 
   it('narrows the statements to a cell, a node and the unlinked stances, page by page', async () => {

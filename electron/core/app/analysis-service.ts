@@ -44,7 +44,7 @@ export interface ProjectStatements {
   set: StatementSet
   /** Annotators with a layer, sorted. */
   annotators: string[]
-  /** Whether some document has a reviewed layer. */
+  /** Whether a review has settled something in some document (its reviewed layer is then the default). */
   reviewed: boolean
 }
 
@@ -62,13 +62,27 @@ export interface AnalysisFile {
 
 /** The statements of every layer of the project (annotators' and reviewed), with its documents' properties. */
 export async function projectStatements(project: Project): Promise<ProjectStatements> {
-  return statementsOf(project, await selectLayers(project, { annotators: 'all', reviewed: true, replies: false }))
+  const layers = await selectLayers(project, { annotators: 'all', reviewed: true, replies: false })
+  return statementsOf(project, layers, await reviewSettled(project, layers))
 }
 
-function statementsOf(project: Project, layers: readonly ExportLayer[]): ProjectStatements {
+function statementsOf(project: Project, layers: readonly ExportLayer[], reviewed: boolean): ProjectStatements {
   const set = buildStatements({ labels: project.labels, layers, properties: documentProperties(project.documents) })
   const annotators = [...new Set(layers.map((l) => l.annotator).filter((a) => a !== REVIEWED))].sort()
-  return { set, annotators, reviewed: layers.some((l) => l.annotator === REVIEWED) }
+  return { set, annotators, reviewed }
+}
+
+/**
+ * Whether a review has settled anything: a reviewed layer with an annotation or a decision (every
+ * version rejected is a decision too). A reviewed layer whose decisions were all taken back holds
+ * nothing, so it is not made the default.
+ */
+async function reviewSettled(project: Project, layers: readonly ExportLayer[]): Promise<boolean> {
+  for (const l of layers) {
+    if (l.annotator !== REVIEWED) continue
+    if (l.annotations.length > 0 || (await project.reviewedLayer(l.document.id)).data.decisions.length > 0) return true
+  }
+  return false
 }
 
 /** What a statement set was built from: it is still good while every one of these is the same object. */
@@ -90,7 +104,7 @@ export class AnalysisService {
     const fingerprint = fingerprintOf(project, layers)
     const c = this.cached
     if (c && c.fingerprint.length === fingerprint.length && c.fingerprint.every((x, i) => x === fingerprint[i])) return c.statements
-    this.cached = { statements: statementsOf(project, layers), fingerprint }
+    this.cached = { statements: statementsOf(project, layers, await reviewSettled(project, layers)), fingerprint }
     return this.cached.statements
   }
 

@@ -16,7 +16,7 @@ export type AnalysisTab = 'matrix' | 'network' | 'time' | 'statements'
 
 /** What the user chose in the filter bar. */
 export interface AnalysisChoice {
-  /** 'default' (the reviewed layer once one exists, else every annotator), 'all' (every annotator), or one layer's name. */
+  /** 'default' (the reviewed layer once a review has settled something, else every annotator), 'all' (every annotator), or one layer's name. */
   layer: string
   /** yyyy-mm-dd or ''. */
   from: string
