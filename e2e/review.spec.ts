@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { restoreFormulaCell } from '../shared/csv'
 import type { ProjectFile } from '../shared/model/project'
@@ -163,4 +164,30 @@ test('Ctrl+Z still takes back a decision after a visit to Annotate and to anothe
   await page.keyboard.press('Control+z')
   await expect(page.locator('.hint')).toHaveText('Taken back.')
   await expect(settled).toHaveText(/^0 \//)
+})
+
+test('a note with a long unbroken run (a URL) wraps inside its version’s card', async ({ page, app }) => {
+  // Every annotation of jonas's gets such a note on disk before the app starts reading.
+  const dir = join(app.projectDir, 'annotations', 'jonas')
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith('.json')) continue
+    const store = JSON.parse(await readFile(join(dir, name), 'utf8')) as { annotations: { note: string }[] }
+    for (const a of store.annotations) a.note = `See https://example.org/${'x'.repeat(120)} for the wording.`
+    await writeFile(join(dir, name), `${JSON.stringify(store, null, 2)}\n`)
+  }
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(TITLE).click()
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Review' }).click()
+  await page.getByRole('dialog', { name: 'Review: compare annotators' }).getByRole('button', { name: 'Start review' }).click()
+  await page.keyboard.press('n')
+  const note = page.getByTestId('unit-decision').locator('.card .card-note').first()
+  await expect(note).toContainText('https://example.org/')
+  const cards = await page
+    .getByTestId('unit-decision')
+    .locator('.card')
+    .evaluateAll((els) => els.map((el) => ({ wider: el.scrollWidth - el.clientWidth, right: el.getBoundingClientRect().right })))
+  for (const c of cards) expect(c.wider).toBeLessThanOrEqual(1)
+  const noteBox = await note.boundingBox()
+  const cardBox = await note.locator('xpath=ancestor::article[contains(@class, "card")]').boundingBox()
+  expect(noteBox!.x + noteBox!.width).toBeLessThanOrEqual(cardBox!.x + cardBox!.width + 0.5)
 })
