@@ -89,6 +89,15 @@ test('find a word, step into paragraphs not yet drawn, tag every hit as a Source
   const rows = page.getByRole('complementary', { name: 'Find results' }).locator('.hit-row')
   await expect(rows.first().locator('.kwic-where')).toHaveText(/^¶\s8$/)
   await expect(rows.nth(1).locator('.kwic-where')).toHaveAttribute('title', 'Paragraph 23')
+  // The same in the list of every document's hits (the host counts them alike).
+  await find.getByRole('button', { name: 'In all documents' }).click()
+  const group = page
+    .getByRole('complementary', { name: 'Find results' })
+    .locator('section')
+    .filter({ has: page.getByRole('heading', { name: /Paragraph 0: officials/ }) })
+  await expect(group.locator('.kwic-where').first()).toHaveText(/^¶\s8$/)
+  await expect(group.locator('.kwic-where').last()).toHaveText(/^¶\s593$/)
+  await find.getByRole('button', { name: 'In all documents' }).click()
   await find.getByRole('button', { name: 'List' }).click()
 
   await find.getByRole('button', { name: 'Tag all…' }).click()

@@ -326,7 +326,13 @@ export const SearchQuery = z
 
 /** A project search's hits, by document, each with up to 40 code points of context either side. */
 export interface ProjectSearch {
-  documents: { document: string; title: string; hits: (Hit & { before: string; match: string; after: string })[]; truncated: boolean }[]
+  /** Each hit with its context and its paragraph (from 1, blank lines not counted: shared/search/find.ts paragraphOf). */
+  documents: {
+    document: string
+    title: string
+    hits: (Hit & { before: string; match: string; after: string; paragraph: number })[]
+    truncated: boolean
+  }[]
   total: number
   /** More hits than were sent. */
   truncated: boolean

@@ -133,6 +133,28 @@ function isWordAt(source: string, u16: number): boolean {
   return WORD.test(String.fromCodePoint(source.codePointAt(u16)!))
 }
 
+/** Per text: for each of its lines, how many lines up to it hold more than white space. */
+const paragraphCounts = new WeakMap<TextIndex, Int32Array>()
+
+/**
+ * The paragraph, counted from 1, in which code point `cp` lies, as lists of hits show it ("¶ 12"):
+ * lines that hold only white space (the blank line between two paragraphs) are not counted, as a
+ * reader would not count them. The count is made once per text.
+ */
+export function paragraphOf(index: TextIndex, cp: number): number {
+  let counts = paragraphCounts.get(index)
+  if (!counts) {
+    counts = new Int32Array(index.lineCount)
+    let n = 0
+    for (let line = 0; line < index.lineCount; line++) {
+      if (index.text.slice(index.lineStartU16(line), index.lineEndU16(line)).trim() !== '') n++
+      counts[line] = n
+    }
+    paragraphCounts.set(index, counts)
+  }
+  return Math.max(1, counts[index.lineOfU16(index.cpToU16(cp))]!)
+}
+
 /** A hit in its context, for lists of results (keyword in context): up to `width` code points either side. */
 export function inContext(index: TextIndex, hit: Hit, width = 40): { before: string; match: string; after: string } {
   const from = Math.max(0, hit.start - width)

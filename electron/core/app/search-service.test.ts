@@ -36,8 +36,17 @@ describe('finding in the project', () => {
         expect(h.match.toLowerCase()).toBe('said')
       }
     }
+    // Each text here is one paragraph.
+    expect(found.documents.flatMap((d) => d.hits.map((h) => h.paragraph))).toEqual([1, 1, 1, 1, 1])
     const emoji = found.documents.find((d) => from(d) === 'emoji.txt')!
     expect(emoji.hits[0]).toMatchObject({ before: 'Officials 😀 ', match: 'said', after: expect.stringMatching(/^ the talks 👩‍👩‍👧/) })
+  })
+
+  it('gives each hit its paragraph, blank lines not counted', async () => {
+    const made = await projectWith({ 'two.txt': 'Intro.\n\nThe minister said no.\n\n \n\nLater she said yes.' })
+    cleanups.push(made.cleanup)
+    const found = await searchProject(made.project, q('said'))
+    expect(found.documents[0]!.hits.map((h) => h.paragraph)).toEqual([2, 3])
   })
 
   it('folds case and diacritics by default, and keeps to whole words', async () => {

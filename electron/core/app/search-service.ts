@@ -15,6 +15,7 @@ import {
   findAll,
   hitsOf,
   inContext,
+  paragraphOf,
   type Hit,
   type Query,
 } from '../../../shared/search/find'
@@ -28,7 +29,7 @@ export const REGEX_TIME_LIMIT_MS = 2000
 export interface DocumentHits {
   document: string
   title: string
-  hits: (Hit & { before: string; match: string; after: string })[]
+  hits: (Hit & { before: string; match: string; after: string; paragraph: number })[]
   truncated: boolean
 }
 
@@ -80,7 +81,7 @@ export async function searchProject(
       out.push({
         document: docs[i]!.id,
         title: docs[i]!.title,
-        hits: hits.map((h) => ({ ...h, ...inContext(index, h, options.context ?? 40) })),
+        hits: hits.map((h) => ({ ...h, ...inContext(index, h, options.context ?? 40), paragraph: paragraphOf(index, h.start) })),
         truncated: result.truncated,
       })
     }

@@ -1,33 +1,11 @@
 import { memo } from 'react'
 import type { ProjectSearch } from '../../../shared/api'
-import type { TextIndex } from '../../../shared/offsets'
-import { inContext } from '../../../shared/search/find'
+import { inContext, paragraphOf } from '../../../shared/search/find'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { KwicBefore } from './KwicBefore'
 import { useWindowRows } from '../state/react/use-window-rows'
 
 const ROW = 52
-
-/** Per text: for each of its lines, how many lines up to it hold more than white space. */
-const paragraphCounts = new WeakMap<TextIndex, Int32Array>()
-
-/**
- * The paragraph, counted from 1, in which code point `cp` lies: lines that hold only white space
- * (the blank line between two paragraphs) are not counted, as a reader would not count them.
- */
-function paragraphOf(index: TextIndex, cp: number): number {
-  let counts = paragraphCounts.get(index)
-  if (!counts) {
-    counts = new Int32Array(index.lineCount)
-    let n = 0
-    for (let line = 0; line < index.lineCount; line++) {
-      if (index.text.slice(index.lineStartU16(line), index.lineEndU16(line)).trim() !== '') n++
-      counts[line] = n
-    }
-    paragraphCounts.set(index, counts)
-  }
-  return Math.max(1, counts[index.lineOfU16(index.cpToU16(cp))]!)
-}
 /** Code points of context shown either side of a hit. */
 const CONTEXT = 28
 
@@ -149,10 +127,7 @@ const HitRow = memo(function HitRow({
         <KwicBefore text={context.before} />
         <mark>{context.match}</mark>
         <span className="kwic-after">{context.after}</span>
-        <span className="kwic-where" title={`Paragraph ${paragraph.toLocaleString()}`}>
-          ¶{'\u00a0'}
-          {paragraph.toLocaleString()}
-        </span>
+        <Where paragraph={paragraph} />
       </button>
     </li>
   )
@@ -175,6 +150,7 @@ function ProjectResults({ results }: { results: ProjectSearch }) {
                   <KwicBefore text={Array.from(h.before).slice(-CONTEXT).join('')} />
                   <mark>{h.match}</mark>
                   <span className="kwic-after">{Array.from(h.after).slice(0, CONTEXT).join('')}</span>
+                  <Where paragraph={h.paragraph} />
                 </button>
               </li>
             ))}
@@ -184,5 +160,15 @@ function ProjectResults({ results }: { results: ProjectSearch }) {
       ))}
       {results.truncated && <p className="help">More hits than are listed; make the query more specific.</p>}
     </div>
+  )
+}
+
+/** Where a hit is: "¶ 12", its paragraph (see paragraphOf), so hits with the same words around them read apart. */
+function Where({ paragraph }: { paragraph: number }) {
+  return (
+    <span className="kwic-where" title={`Paragraph ${paragraph.toLocaleString()}`}>
+      ¶{'\u00a0'}
+      {paragraph.toLocaleString()}
+    </span>
   )
 }
