@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { TextIndex, sliceCodePoints } from '../offsets'
-import { DEFAULT_QUERY, Searchable, findAll, inContext, paragraphOf, type Query } from './find'
+import { DEFAULT_QUERY, Searchable, findAll, inContext, type Query } from './find'
 
 const searchable = (text: string) => new Searchable(new TextIndex(text))
 const find = (text: string, q: Partial<Query> & { text: string }) => findAll(searchable(text), { ...DEFAULT_QUERY, ...q })
@@ -80,24 +79,5 @@ describe('finding in a stored text', () => {
   it('shows a hit in its context, on one line', () => {
     const index = new TextIndex('First line.\nThe Kremlin said 😀 nothing.\nLast.')
     expect(inContext(index, { start: 16, end: 23 }, 10)).toEqual({ before: 'line. The ', match: 'Kremlin', after: ' said 😀 no' })
-  })
-})
-
-describe('the paragraph of a hit (the “¶ 12” of lists of hits)', () => {
-  it('counts the lines that hold more than white space up to the hit, as Python counts them', () => {
-    const text = '\n\n  \nTitle 😀 line\n\nFirst paragraph, said.\n\t\n\u00a0\nשלום said\r\n\r\nLast 👩‍👩‍👧 said'
-    const index = new TextIndex(text)
-    const cps = Array.from(text)
-    // Every code point's paragraph, as Python counts it: lines (split at \n) whose strip() is not empty.
-    const python = execFileSync(
-      'python3',
-      [
-        '-c',
-        'import sys,json; t=sys.stdin.buffer.read().decode("utf-8"); n=0; out=[]\nfor line in t.split("\\n"):\n  n += 1 if line.strip() else 0\n  out += [max(1, n)] * (len(line) + 1)\nprint(json.dumps(out[:len(t)]))',
-      ],
-      { input: text, encoding: 'utf8' },
-    )
-    expect(cps.map((_, cp) => paragraphOf(index, cp))).toEqual(JSON.parse(python))
-    expect(paragraphOf(index, Array.from(text.slice(0, text.indexOf('Last'))).length)).toBe(4)
   })
 })

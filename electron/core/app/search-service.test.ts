@@ -1,6 +1,7 @@
+import { execFileSync } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DEFAULT_QUERY, type Query } from '../../../shared/search/find'
-import { sliceCodePoints } from '../../../shared/offsets'
+import { DEFAULT_QUERY, paragraphOf, type Query } from '../../../shared/search/find'
+import { TextIndex, sliceCodePoints } from '../../../shared/offsets'
 import { projectWith, trickyTexts } from '../testing'
 import { REGEX_TIME_LIMIT_MS, searchDocument, searchProject } from './search-service'
 
@@ -83,5 +84,24 @@ describe('finding in the project', () => {
     const found = await searchProject(p, q('the', { wholeWord: false }), { maxHits: 2 })
     expect(found.total).toBe(2)
     expect(found.truncated).toBe(true)
+  })
+})
+
+describe('the paragraph of a hit (the “¶ 12” of lists of hits)', () => {
+  it('counts the lines that hold more than white space up to the hit, as Python counts them', () => {
+    const text = '\n\n  \nTitle 😀 line\n\nFirst paragraph, said.\n\t\n\u00a0\nשלום said\r\n\r\nLast 👩‍👩‍👧 said'
+    const index = new TextIndex(text)
+    const cps = Array.from(text)
+    // Every code point's paragraph, as Python counts it: lines (split at \n) whose strip() is not empty.
+    const python = execFileSync(
+      'python3',
+      [
+        '-c',
+        'import sys,json; t=sys.stdin.buffer.read().decode("utf-8"); n=0; out=[]\nfor line in t.split("\\n"):\n  n += 1 if line.strip() else 0\n  out += [max(1, n)] * (len(line) + 1)\nprint(json.dumps(out[:len(t)]))',
+      ],
+      { input: text, encoding: 'utf8' },
+    )
+    expect(cps.map((_, cp) => paragraphOf(index, cp))).toEqual(JSON.parse(python))
+    expect(paragraphOf(index, Array.from(text.slice(0, text.indexOf('Last'))).length)).toBe(4)
   })
 })
