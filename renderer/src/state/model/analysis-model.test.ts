@@ -60,13 +60,16 @@ describe('the analysis view’s choices', () => {
     const after = layerOptions({
       reviewed: true,
       layers: [
+        { name: 'jonas', statements: 27 },
         { name: 'maria', statements: 28 },
         { name: '_reviewed', statements: 9 },
       ],
     })
+    // Every number is of statements: all annotators' together, then each layer's.
     expect(after.map((o) => [o.value, o.label])).toEqual([
       ['default', 'Reviewed layer (default)'],
-      ['all', 'All annotators (1)'],
+      ['all', 'All annotators (55)'],
+      ['jonas', 'jonas (27)'],
       ['maria', 'maria (28)'],
       ['_reviewed', 'Reviewed layer (9)'],
     ])

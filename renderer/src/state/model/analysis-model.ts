@@ -102,13 +102,14 @@ export function layerName(layer: string): string {
   return layer === REVIEWED_LAYER ? 'Reviewed layer' : layer
 }
 
-/** What the layer menu offers: the default, every annotator, each layer. */
+/** What the layer menu offers: the default, every annotator, each layer; each number is of statements. */
 export function layerOptions(view: Pick<AnalysisView, 'layers' | 'reviewed'> | null): { value: string; label: string }[] {
   const layers = view?.layers ?? []
   const annotators = layers.filter((l) => l.name !== REVIEWED_LAYER)
+  const all = annotators.reduce((n, l) => n + l.statements, 0)
   return [
     { value: 'default', label: view?.reviewed ? 'Reviewed layer (default)' : 'All annotators (default)' },
-    ...(view?.reviewed ? [{ value: 'all', label: `All annotators (${annotators.length})` }] : []),
+    ...(view?.reviewed ? [{ value: 'all', label: `All annotators (${all})` }] : []),
     ...layers.map((l) => ({ value: l.name, label: `${layerName(l.name)} (${l.statements})` })),
   ]
 }
