@@ -90,7 +90,6 @@ export function storeBytes(data: unknown): Buffer {
     }
     first = false
     parts.push(Buffer.from(`${text}${head}[`))
-    text = ''
     // By index, not forEach: a hole is written as null, as JSON.stringify does.
     for (let i = 0; i < value.length; i++) {
       parts.push(i === 0 ? FIRST : NEXT, elementBytes(value[i]))

@@ -109,7 +109,7 @@ const HitRow = memo(function HitRow({
   i: number
   top: number
   context: { before: string; match: string; after: string }
-  /** The hit's paragraph (line of the text), from 1: it tells apart hits whose words are the same. */
+  /** The hit's paragraph, from 1, blank lines not counted (paragraphOf): it tells apart hits whose words are the same. */
   paragraph: number
   current: boolean
   ticked: boolean
