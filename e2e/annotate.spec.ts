@@ -166,7 +166,10 @@ test('drag a highlight’s end to a later word and its start to an earlier one; 
   // The text goes on: "…towards Israel and sees the conflict as a welcomed distraction…".
   // (Located first: finding a phrase scrolls it into view, which moves the handles.)
   const target = await locatePhrase(page, 'sees the conflict')
-  const box = (await page.getByTestId('boundary-end').boundingBox())!
+  // The handles are placed again after that scroll, in a frame of their own: wait for the end's.
+  const endHandle = page.getByTestId('boundary-end')
+  await expect(endHandle).toBeVisible()
+  const box = (await endHandle.boundingBox())!
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
   await page.mouse.down()
   await page.mouse.move((box.x + target.endX) / 2, target.endY, { steps: 4 })
