@@ -99,6 +99,8 @@ test('Whole words off: a selection that cuts words is tagged as selected, and th
   await keyboardSelect(page, cut)
   expect(await selectedText(page)).toBe(cut)
   await page.keyboard.press('1')
+  // The highlight first: "Saved" is also what the page said before the key.
+  await expect(editor.locator('.mg-hl-claim').first()).toBeVisible()
   await expect(page.getByTestId('save-state')).toHaveText('Saved')
   const [tagged] = (await store(app, doc.id)).annotations
   expect(tagged!.target.quote.exact).toBe(cut)
@@ -153,6 +155,57 @@ test('undo and redo annotation changes with Ctrl+Z and Shift+Ctrl+Z', async ({ p
   await expect(claim.first()).toBeVisible()
   await expect(page.getByTestId('save-state')).toHaveText('Saved')
   expect((await store(app, doc.id)).annotations.map((a) => a.target.quote.exact)).toEqual([CLAIM])
+})
+
+test('Undo and Redo clicked while typing in a field show the value they bring back, and the next keystroke builds on it', async ({
+  page,
+  app,
+}) => {
+  const doc = await documentWith(app, STANCE)
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+  await keyboardSelect(page, STANCE)
+  await page.keyboard.press('3')
+  const panel = page.getByRole('complementary', { name: 'Annotations' })
+  await panel
+    .getByRole('button', { name: /demonstratively refrained/ })
+    .first()
+    .click()
+  const target = panel.getByLabel('Target')
+  const note = panel.getByLabel('Note')
+  const saved = page.getByTestId('save-state')
+  const stance = async () => (await store(app, doc.id)).annotations.find((a) => a.target.quote.exact === STANCE)!
+  await target.fill('Israel')
+  await expect(saved).toHaveText('Saved')
+  await target.fill('Iran')
+  await expect(saved).toHaveText('Saved')
+  expect((await stance()).attributes.target).toBe('Iran')
+
+  // The toolbar's buttons leave the focus in the field.
+  await page.getByRole('button', { name: 'Undo', exact: true }).click()
+  await expect(target).toBeFocused()
+  await expect(target).toHaveValue('Israel')
+  await expect(saved).toHaveText('Saved')
+  expect((await stance()).attributes.target).toBe('Israel')
+  await page.getByRole('button', { name: 'Redo', exact: true }).click()
+  await expect(target).toHaveValue('Iran')
+  await page.getByRole('button', { name: 'Undo', exact: true }).click()
+  await expect(target).toHaveValue('Israel')
+  await page.keyboard.press('End')
+  await page.keyboard.type('i')
+  await expect(target).toHaveValue('Israeli')
+  await target.blur()
+  await expect(saved).toHaveText('Saved')
+  expect((await stance()).attributes.target).toBe('Israeli')
+
+  await note.fill('a first thought')
+  await expect(saved).toHaveText('Saved')
+  await page.getByRole('button', { name: 'Undo', exact: true }).click()
+  await expect(note).toHaveValue('')
+  await page.keyboard.type('another')
+  await note.blur()
+  await expect(saved).toHaveText('Saved')
+  expect((await stance()).note).toBe('another')
 })
 
 test('drag a highlight’s end to a later word and its start to an earlier one; each drop is one undo step', async ({ page, app }) => {

@@ -1,5 +1,6 @@
-import { useId, useState, type Ref } from 'react'
+import { useEffect, useId, useRef, useState, type Ref } from 'react'
 import { numberText, offeredOptions, valueFrom, valueProblem, type AttributeDef } from '../../../shared/model/labels'
+import { TypedEchoes } from '../state/model/typed-echoes'
 
 /**
  * One attribute's field, for every attribute type: a choice as a <select> of its option names
@@ -97,8 +98,13 @@ function NumberInput({
   id: string
   onBlur?: () => void
 }) {
-  // While the field has focus it shows what is typed (which may not be a number yet); otherwise the value.
+  // While the field has focus it shows what is typed (which may not be a number yet); otherwise the
+  // value. A value that changes to one not typed here (an Undo clicked meanwhile) replaces the draft.
   const [draft, setDraft] = useState<string | null>(null)
+  const echoes = useRef(new TypedEchoes(value))
+  useEffect(() => {
+    if (!echoes.current.isEcho(value)) setDraft((d) => (d === null ? null : value))
+  }, [value])
   const typed = draft ?? value
   const stored = valueFrom(def, typed)
   const problem = stored === null ? (valueProblem(def, typed.trim()) ?? `${def.name} is a number.`) : null
@@ -118,7 +124,10 @@ function NumberInput({
         onChange={(e) => {
           setDraft(e.target.value)
           const next = valueFrom(def, e.target.value)
-          if (next !== null) onChange(next, true)
+          if (next !== null) {
+            echoes.current.typed(next)
+            onChange(next, true)
+          }
         }}
         onBlur={() => {
           setDraft(null)
