@@ -147,7 +147,16 @@ test('the Retrieve view narrowed to one source’s claims, exported, reads back 
 
   const download = page.waitForEvent('download')
   await view.getByRole('button', { name: 'Export CSV' }).click()
+  // Named apart from a whole export; no byte order mark, as Export… writes by default, so a plain
+  // UTF-8 reader finds the first column by its name.
+  expect((await download).suggestedFilename()).toMatch(/-retrieved-\d{4}-\d{2}-\d{2}\.csv$/)
   const file = await (await download).path()
+  const firstColumn = execFileSync(
+    'python3',
+    ['-c', "import csv, sys; print(next(csv.DictReader(open(sys.argv[1], encoding='utf-8', newline='')))['document_id'])", file],
+    { encoding: 'utf8' },
+  )
+  expect(firstColumn.trim()).not.toBe('')
   const rows = JSON.parse(
     execFileSync('python3', [join(repo, 'fixtures/readers/tables.py'), 'csv', file], { encoding: 'utf8' }),
   ) as string[][]

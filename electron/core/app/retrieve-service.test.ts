@@ -59,6 +59,7 @@ describe('retrieving across the project', () => {
     const filter = { ...EVERY_ROW, labels: ['stance'], source: 'Vladimir Putin' }
     const shown = await wb.retrieve(filter, 'none', 0, 2000, false)
     const file = await wb.exportRetrieved(filter, 'csv', false, false)
+    expect(file.filename).toMatch(/-retrieved-\d{4}-\d{2}-\d{2}\.csv$/)
     const path = join(root, 'putin.csv')
     await writeFile(path, file.content)
     const rows = JSON.parse(
@@ -75,6 +76,7 @@ describe('retrieving across the project', () => {
     expect(new Set(body.map((r) => r[col('annotation_id')]))).toEqual(new Set(shown.rows.map((r) => r.id)))
     const xlsx = await wb.exportRetrieved(filter, 'xlsx', false, true)
     expect(xlsx.encoding).toBe('base64')
+    expect(xlsx.filename).toMatch(/-retrieved-\d{4}-\d{2}-\d{2}\.xlsx$/)
     expect(xlsx.annotations).toBe(shown.total)
   })
 

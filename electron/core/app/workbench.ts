@@ -273,7 +273,9 @@ export class Workbench {
       neutralizeFormulas,
       include: (document, layer, id) => kept.has(rowKey(document, layer, id)),
     })
-    return this.fileOf(result, format)
+    // Named apart from a whole export of the same day, so one never replaces the other.
+    const file = this.fileOf(result, format)
+    return { ...file, filename: file.filename.replace(/-annotations-/, '-retrieved-') }
   }
 
   /** Export in any format as one file to save (brat's folder zipped). */

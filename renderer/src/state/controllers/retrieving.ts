@@ -133,7 +133,8 @@ export class Retrieving {
       const { content, ...file } = await this.client.call('retrieve.export', {
         filter: this.state.filter,
         format,
-        bom: format !== 'xlsx',
+        // As Export… does by default: Python's csv module and pandas would read a mark into the first column's name.
+        bom: false,
         neutralizeFormulas: true,
       })
       const where = await saveFile(this.client, this.store.get().info?.host, { ...file, content })
