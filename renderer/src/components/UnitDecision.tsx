@@ -1,6 +1,6 @@
 import { findLabel } from '../../../shared/model/labels'
 import type { DocumentState } from '../../../shared/model/status'
-import { kindName } from '../state/model/review-model'
+import { kindName, nothingToReview } from '../state/model/review-model'
 import { REVIEW_KEYS } from '../state/controllers/review-keys'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { MemberCard } from './MemberCard'
@@ -25,9 +25,7 @@ export function UnitDecision() {
     return (
       <section className="unit-decision empty" aria-label="Unit">
         <p className="help">
-          {model && model.units.length === 0
-            ? 'No one has annotated this document yet: nothing to review.'
-            : 'Choose a unit in the list on the right, or press n.'}
+          {model && model.units.length === 0 ? nothingToReview(model.annotators) : 'Choose a unit in the list on the right, or press n.'}
         </p>
       </section>
     )

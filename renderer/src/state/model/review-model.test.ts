@@ -4,7 +4,7 @@ import type { ReviewView, ReviewedState } from '../../../../shared/api'
 import { TextIndex } from '../../../../shared/offsets'
 import { reviewUnits, type ReviewLayer } from '../../../../shared/review/units'
 import { annotation, marked } from '../../testing/builders'
-import { filterUnits, kindName, nextOpen, openCounts, reviewModel, withReviewed } from './review-model'
+import { filterUnits, kindName, nextOpen, nothingToReview, openCounts, reviewModel, withReviewed } from './review-model'
 
 /** Maria and Jonas on one text: [0] agreed, [1] label differs, [2] only Maria, [3] boundaries differ. */
 function review(decidedUnits: number[] = []) {
@@ -102,5 +102,15 @@ describe('review model', () => {
     })
     expect(gone.decisions.size).toBe(0)
     expect(model.decisions.size).toBe(1)
+  })
+})
+
+describe('nothingToReview', () => {
+  it('names the compared annotators, not everyone', () => {
+    expect(nothingToReview(['jonas', 'maria'])).toBe(
+      'Neither jonas nor maria has annotated this document yet: nothing to compare. Annotators… chooses whom to compare.',
+    )
+    expect(nothingToReview(['jonas', 'maria', 'kim'])).toMatch(/^None of jonas, maria and kim has annotated this document yet/)
+    expect(nothingToReview(['jonas'])).toMatch(/^jonas has not annotated this document yet/)
   })
 })

@@ -174,3 +174,15 @@ export function decisionOf(model: ReviewModel, unitKey: string): UnitDecision {
     },
   }
 }
+
+/** Why a document has no units: the compared annotators (not everyone) have annotated none of it. */
+export function nothingToReview(annotators: readonly string[]): string {
+  const [first = 'The chosen annotator', second] = annotators
+  const who =
+    annotators.length <= 1
+      ? `${first} has not`
+      : annotators.length === 2
+        ? `Neither ${first} nor ${second} has`
+        : `None of ${annotators.slice(0, -1).join(', ')} and ${annotators.at(-1)} has`
+  return `${who} annotated this document yet: nothing to compare. Annotators… chooses whom to compare.`
+}
