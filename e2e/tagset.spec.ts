@@ -67,6 +67,7 @@ test('a new label, a renamed option, a link type and a merge, all saved in proje
 
   // The new label is in the toolbar at once, and its key tags.
   await expect(page.getByRole('toolbar', { name: 'Labels' }).getByRole('button', { name: 'Evidence' })).toBeVisible()
+  await expect(page.getByText('No annotations yet. Select text, then press 1, 2, 3 or 4 (or click a label above).')).toBeVisible()
   await dragSelect(page, OTHER)
   await page.keyboard.press('4')
   await expect(page.locator('.ProseMirror .mg-hl-evidence', { hasText: 'rhetoric towards' }).first()).toBeVisible()

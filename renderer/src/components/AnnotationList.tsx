@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo } from 'react'
+import type { LabelDef } from '../../../shared/model/labels'
 import { threadKey, threadsOf } from '../../../shared/model/memos'
 import { filterAnnotations } from '../state/model/list-filter'
 import { useSession, useSessionState } from '../state/react/use-session'
@@ -52,13 +53,19 @@ export function AnnotationList() {
     <div ref={box} className="annotation-list" onScroll={onScroll}>
       {layer && total === 0 ? (
         <p className="empty">
-          {layer.order.length > 0
-            ? 'No annotation matches the filter.'
-            : 'No annotations yet. Select text, then press 1, 2 or 3 (or click a label above).'}
+          {layer.order.length > 0 ? 'No annotation matches the filter.' : `No annotations yet. ${howToTag(labels ?? [])}`}
         </p>
       ) : (
         <ul style={{ height: total * ROW_HEIGHT }}>{rows}</ul>
       )}
     </div>
   )
+}
+
+/** "Select text, then press 1, 2, 3 or 4 (or click a label above).": the keys of the labels in use. */
+function howToTag(labels: readonly LabelDef[]): string {
+  const keys = labels.filter((l) => !l.retired && l.key !== '').map((l) => l.key)
+  if (keys.length === 0) return 'Select text, then click a label above.'
+  const list = keys.length === 1 ? keys[0] : `${keys.slice(0, -1).join(', ')} or ${keys.at(-1)}`
+  return `Select text, then press ${list} (or click a label above).`
 }
