@@ -126,6 +126,16 @@ test('find a word, step into paragraphs not yet drawn, tag every hit as a Source
   await expect.poll(async () => (await ownStore(app, docId))?.annotations.length).toBe(40)
   await expect(page.getByTestId('save-state')).toHaveText('Saved')
 
+  // Tag all again: the button says there is nothing new for Source, and offers all 40 for Claim.
+  await page.keyboard.press('Control+f')
+  await expect(find.getByText(/of 40/)).toBeVisible()
+  await find.getByRole('button', { name: 'Tag all…' }).click()
+  await form.getByRole('radio', { name: 'Source' }).check()
+  await expect(form.getByRole('button', { name: 'All 40 already tagged as Source' })).toBeDisabled()
+  await form.getByRole('radio', { name: 'Claim' }).check()
+  await expect(form.getByRole('button', { name: 'Tag 40 as Claim' })).toBeEnabled()
+  await form.getByRole('button', { name: 'Cancel' }).click()
+
   await page.reload()
   await nav.getByText('Paragraph 0: officials', { exact: false }).click()
   await expect(page.getByRole('complementary', { name: 'Annotations' }).locator('.count').first()).toHaveText('40')

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import { AttributeInput } from './AttributeInput'
 import { TAG_MANY } from '../state/controllers/finding'
 import { useSession, useSessionState } from '../state/react/use-session'
@@ -21,7 +21,14 @@ export function TagHitsForm({ onDone }: { onDone: () => void }) {
   const [asking, setAsking] = useState(false)
   const id = useId()
   const label = labels.find((l) => l.id === labelId)
-  const count = onlyTicked ? ticked.length : hits
+  // What the button would add: hits already tagged with the label at their place are skipped.
+  const layer = useSessionState((s) => s.layer)
+  const { fresh, skipped } = useMemo(
+    () => session.finding.untagged(labelId, onlyTicked ? ticked : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the layer and the hit count stand for what untagged() reads
+    [session, labelId, onlyTicked, ticked, hits, layer],
+  )
+  const count = fresh.length
   const tag = () => {
     if (count > TAG_MANY && !asking) return setAsking(true)
     session.finding.tag(labelId, values, onlyTicked ? ticked : null)
@@ -95,7 +102,11 @@ export function TagHitsForm({ onDone }: { onDone: () => void }) {
           Cancel
         </button>
         <button type="submit" className="primary" disabled={count === 0 || !label}>
-          {asking ? `Yes, tag ${count.toLocaleString()}` : `Tag ${count.toLocaleString()} as ${label?.name ?? '…'}`}
+          {asking
+            ? `Yes, tag ${count.toLocaleString()}`
+            : count === 0 && skipped > 0
+              ? `All ${skipped.toLocaleString()} already tagged as ${label?.name ?? '…'}`
+              : `Tag ${count.toLocaleString()} as ${label?.name ?? '…'}`}
         </button>
       </div>
     </form>

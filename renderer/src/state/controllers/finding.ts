@@ -210,6 +210,25 @@ export class Finding {
   }
 
   /**
+   * The hits (all, or those at `indices`) not yet tagged with this label at their offsets, each
+   * place once, and how many are skipped because they are: what Tag all would add.
+   */
+  untagged(labelId: string, indices: readonly number[] | null = null): { fresh: Hit[]; skipped: number } {
+    const hits = indices === null ? this.state.hits : indices.map((i) => this.state.hits[i]).filter((h): h is Hit => h !== undefined)
+    const tagged = new Set<string>()
+    for (const a of this.work.layer?.annotations.values() ?? [])
+      if (a.label === labelId) tagged.add(`${a.target.position.start}:${a.target.position.end}`)
+    const fresh: Hit[] = []
+    for (const h of hits) {
+      const key = `${h.start}:${h.end}`
+      if (tagged.has(key)) continue
+      tagged.add(key)
+      fresh.push(h)
+    }
+    return { fresh, skipped: hits.length - fresh.length }
+  }
+
+  /**
    * Tag hits (all, or those at `indices`) with a label and, for the batch, attribute values: one
    * change (one undo step). Hits already tagged with this label at the same offsets are skipped.
    * Returns what was done, or null when there was nothing to tag or the change was refused.
@@ -224,21 +243,12 @@ export class Finding {
       this.store.set({ hint: { text: doc.readOnly, tone: 'error' } })
       return null
     }
-    const hits = indices === null ? this.state.hits : indices.map((i) => this.state.hits[i]).filter((h): h is Hit => h !== undefined)
-    const tagged = new Set<string>()
-    for (const a of layer.annotations.values()) if (a.label === label.id) tagged.add(`${a.target.position.start}:${a.target.position.end}`)
+    const { fresh, skipped } = this.untagged(label.id, indices)
     const values = Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== ''))
-    const ops: AnnotationOp[] = []
-    let skipped = 0
-    for (const h of hits) {
-      const key = `${h.start}:${h.end}`
-      if (tagged.has(key)) {
-        skipped++
-        continue
-      }
-      tagged.add(key)
-      ops.push({ op: 'put', annotation: { id: newId(), label: label.id, start: h.start, end: h.end, attributes: values, note: '' } })
-    }
+    const ops: AnnotationOp[] = fresh.map((h) => ({
+      op: 'put',
+      annotation: { id: newId(), label: label.id, start: h.start, end: h.end, attributes: values, note: '' },
+    }))
     const outcome = { tagged: ops.length, skipped }
     const already = skipped > 0 ? `, ${skipped.toLocaleString()} already tagged` : ''
     if (ops.length === 0) {
