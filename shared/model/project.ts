@@ -39,6 +39,26 @@ export function propertyNameProblem(name: string): string | null {
   return null
 }
 
+/**
+ * A property's value as it is kept: trimmed; a blank one is no property (null). The one rule for
+ * every way a property gets a value: an import (a CSV cell, a <meta> tag, a Word property) and an
+ * edit in the app alike.
+ */
+export function propertyValue(value: string | null): string | null {
+  const trimmed = value?.trim() ?? ''
+  return trimmed === '' ? null : trimmed
+}
+
+/** The properties worth keeping from an import: each value by propertyValue, blank ones left out. */
+export function keptProperties(properties: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [key, value] of Object.entries(properties)) {
+    const kept = propertyValue(value)
+    if (kept !== null) out[key] = kept
+  }
+  return out
+}
+
 export const DocumentEntry = z.object({
   id: DocumentId,
   title: z.string().min(1).max(300),

@@ -94,6 +94,15 @@ describe('properties at import', () => {
     const onDisk = ProjectFile.parse(JSON.parse(await readFile(join(project.dir, 'project.json'), 'utf8')))
     expect(onDisk.documents.map((d) => d.properties)).toEqual([page!.properties, { author: 'Rita Sousa & Co' }])
   })
+
+  it('keeps every CSV column but the text as a property, the title and id too, trimmed; a blank cell adds none', async () => {
+    const csv = 'id,headline,author,outlet,text\r\nA-17,Talks stall, ,  Daily Planet ,The talks failed.\r\n'
+    const { project, cleanup } = await projectWith({ 'corpus.csv': csv })
+    cleanups.push(cleanup)
+    const [doc] = project.documents
+    expect(doc).toMatchObject({ title: 'Talks stall', properties: { id: 'A-17', headline: 'Talks stall', outlet: 'Daily Planet' } })
+    expect(Object.keys(doc!.properties!)).toEqual(['id', 'headline', 'outlet'])
+  })
 })
 
 describe('editing properties (documents.setProperties)', () => {

@@ -1,7 +1,9 @@
 /**
  * A CSV (or TSV) file of texts, one document per row: a corpus exported from a spreadsheet, a
  * scraper or a database. The user picks the column that holds the text, and optionally the ones
- * holding a title and an id; every other column is kept as one of the document's properties. The file is
+ * holding a title and an id; every column but the text (the title and id ones too, so an export joins back
+ * to the source table) is kept as one of the document's properties (trimmed, blank cells left out by
+ * Project.importFiles, shared/model/project.ts's propertyValue). The file is
  * decoded like any text (so a windows-1252 CSV from Excel works), the delimiter (comma,
  * semicolon or tab) is taken from the header line, and csv-parse reads it (RFC 4180 quoting,
  * line breaks inside quoted cells).

@@ -29,7 +29,9 @@ import {
   ProjectFile,
   STORE_VERSION,
   StoreFile,
+  keptProperties,
   propertyNameProblem,
+  propertyValue,
   type DocumentEntry,
   type TagMerge,
 } from '../../../shared/model/project'
@@ -406,6 +408,7 @@ export class Project {
         continue
       }
       const title = item.title ?? titleFor(item.text, item.name)
+      const properties = item.properties ? keptProperties(item.properties) : null
       const hinted = item.idHint ? slugOf(item.idHint) : ''
       // A CSV id such as "con" or "nul" would be a file name Windows cannot hold: it gets "-doc".
       const base = (hinted && (isWindowsReservedName(hinted) ? `${hinted}-doc` : hinted)) || documentIdFor(title, sha256)
@@ -420,7 +423,7 @@ export class Project {
         importedFrom: name.slice(0, 500),
         imported: now,
         ...(item.encoding ? { encoding: item.encoding } : {}),
-        ...(item.properties && Object.keys(item.properties).length > 0 ? { properties: item.properties } : {}),
+        ...(properties && Object.keys(properties).length > 0 ? { properties } : {}),
       }
       try {
         await writeFileDurable(join(this.dir, entry.file), item.text)
@@ -476,8 +479,9 @@ export class Project {
       if (!doc) return
       const next: Record<string, string> = { ...doc.properties }
       for (const [key, value] of Object.entries(changes)) {
-        if (value === null || value.trim() === '') delete next[key]
-        else next[key] = value.trim()
+        const kept = propertyValue(value)
+        if (kept === null) delete next[key]
+        else next[key] = kept
       }
       if (Object.keys(next).length > MAX_PROPERTIES)
         throw new DomainError('invalid', `A document can have at most ${MAX_PROPERTIES} properties; remove some before adding more.`)

@@ -42,7 +42,8 @@ export function CsvImportDialog({ name, preview, onAnswer }: CsvImportDialogProp
       >
         <p>
           <strong dir="auto">{name}</strong>: {plural(n, 'row')} and {plural(preview.columns.length, 'column')}, separated by {separated},
-          read as {preview.encoding}. Each row becomes a document; the columns not chosen here are kept as its details.
+          read as {preview.encoding}. Each row becomes a document; every column but the text is kept as its details (the title and id too,
+          so an export joins back to this table), empty cells left out.
         </p>
         <div className="csv-columns">
           <div className="field">
