@@ -260,3 +260,55 @@ describe('bestConnected', () => {
     expect(bestConnected(actors, 3).map((n) => n.id)).toEqual(['actor:1', 'actor:11', 'actor:13'])
   })
 })
+
+describe('a polarity Analysis does not count', () => {
+  it('counts as unset, and the view says which values and how many stances', () => {
+    const annotation = (id: string, polarity: string | null): LayerAnnotation => ({
+      id,
+      label: 'stance',
+      target: {
+        position: { type: 'TextPositionSelector', start: 0, end: 5 },
+        quote: { type: 'TextQuoteSelector', exact: 'Sanct', prefix: '', suffix: '' },
+      },
+      attributes: { target: 'Sanctions', ...(polarity === null ? {} : { polarity }) },
+      note: '',
+      author: 'ann',
+      created: STAMP,
+      modified: STAMP,
+    })
+    const small = buildStatements({
+      labels: defaultLabels,
+      layers: [
+        {
+          document: { id: 'd', title: 'D', sha256: '0'.repeat(64), file: 'texts/d.txt' },
+          annotator: 'ann',
+          annotations: [
+            annotation('a', 'favor'),
+            annotation('b', 'mixed'),
+            annotation('c', null),
+            annotation('d', 'mixed'),
+            annotation('e', 'unclear'),
+          ],
+          links: [],
+        },
+      ],
+    })
+    expect(small.statements.map((s) => [s.polarity, s.otherPolarity])).toEqual([
+      ['favor', ''],
+      [null, 'mixed'],
+      [null, ''],
+      [null, 'mixed'],
+      [null, 'unclear'],
+    ])
+    const view = analysisView(
+      small,
+      viewBasis(small, [{ id: 'd', title: 'D', date: null }], false),
+      { filter: { layers: ['ann'] }, layers: ['ann'] },
+      { filter: AnalysisFilter.parse({}), network: NetworkChoice.parse({}), overTime: OverTimeChoice.parse({}) },
+    )
+    expect(view.counts.otherPolarities).toEqual([
+      { value: 'mixed', stances: 2 },
+      { value: 'unclear', stances: 1 },
+    ])
+  })
+})

@@ -210,8 +210,18 @@ export interface ViewBasis {
 export interface AnalysisView extends ViewBasis {
   /** The layers this view counts (the default resolved). */
   used: string[]
-  /** Statements that pass the filter: all, claims and stances, and those without a source. */
-  counts: { statements: number; stances: number; unlinked: number; unlinkedStances: number; untargeted: number }
+  /**
+   * Statements that pass the filter: all, claims and stances, and those without a source; and the
+   * stances whose polarity is a value other than favor, against and neutral (counted as unset), by value.
+   */
+  counts: {
+    statements: number
+    stances: number
+    unlinked: number
+    unlinkedStances: number
+    untargeted: number
+    otherPolarities: { value: string; stances: number }[]
+  }
   matrix: ViewMatrix
   network: ViewNetwork
   overTime: ViewOverTime
@@ -248,17 +258,22 @@ export function analysisView(
   const duplicates = choice.filter.duplicates
   const kept = keptStatements(set.statements, filter, duplicates)
   const counts = { statements: kept.length, stances: 0, unlinked: 0, unlinkedStances: 0, untargeted: 0 }
+  const others = new Map<string, number>()
   for (const s of kept) {
     if (s.actorKey === null) counts.unlinked++
     if (!s.stance) continue
     counts.stances++
     if (s.actorKey === null) counts.unlinkedStances++
     if (s.targetKey === null) counts.untargeted++
+    if (s.otherPolarity !== '') others.set(s.otherPolarity, (others.get(s.otherPolarity) ?? 0) + 1)
   }
+  const otherPolarities = [...others]
+    .map(([value, stances]) => ({ value, stances }))
+    .sort((a, b) => b.stances - a.stances || (a.value < b.value ? -1 : 1))
   return {
     ...basis,
     used: context.layers,
-    counts,
+    counts: { ...counts, otherPolarities },
     matrix: viewMatrix(matrixCountsOf(set, kept)),
     network: viewNetwork(networkTiesOf(set, kept, networkOptions(choice.network, filter, duplicates))),
     overTime: viewOverTime(overTimeOf(set, kept, choice.overTime)),
@@ -341,7 +356,11 @@ export interface StatementRow {
   start: number
   end: number
   quote: string
+  /** Whether it is a stance (its label has a target attribute). */
+  stance: boolean
   polarity: Statement['polarity']
+  /** The polarity as written when it is none of favor, against and neutral (counted as unset); '' otherwise. */
+  otherPolarity: string
   /** The target as written. */
   target: string
   targetKey: string | null
@@ -392,7 +411,9 @@ export function statementPage(
       start: s.start,
       end: s.end,
       quote: s.quote,
+      stance: s.stance,
       polarity: s.polarity,
+      otherPolarity: s.otherPolarity,
       target: s.target,
       targetKey: s.targetKey,
       actorKey: s.actorKey,

@@ -81,6 +81,8 @@ export interface Statement {
   target: string
   targetKey: string | null
   polarity: Polarity | null
+  /** A stance's polarity attribute as written when it is none of favor, against and neutral (counted as unset); '' otherwise. */
+  otherPolarity: string
   source: StatementSource | null
   actorKey: string | null
 }
@@ -180,6 +182,7 @@ export function buildStatements(input: StatementsInput): StatementSet {
         target,
         targetKey: stance ? targetNames.add(target) : null,
         polarity: stance ? polarityOf(a.attributes.polarity) : null,
+        otherPolarity: stance && polarityOf(a.attributes.polarity) === null ? (a.attributes.polarity ?? '') : '',
         source: attributed?.source ?? null,
         actorKey: attributed?.actorKey ?? null,
       })

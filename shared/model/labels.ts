@@ -154,6 +154,24 @@ export function findLabel(labels: LabelSchema, id: string): LabelDef | undefined
   return labels.find((l) => l.id === id)
 }
 
+/**
+ * A label's attribute and the label as views name them now ({ attribute: 'Polarity', label:
+ * 'Stance' }): the tag set's names, so a rename shows everywhere; an id the tag set no longer has
+ * is shown as it is.
+ */
+export function attributeNames(labels: LabelSchema, labelId: string, attributeId: string): { attribute: string; label: string } {
+  const label = findLabel(labels, labelId)
+  return { attribute: label?.attributes.find((a) => a.id === attributeId)?.name ?? attributeId, label: label?.name ?? labelId }
+}
+
+/** A choice attribute's stored value as views name it (valueName of the label's attribute). */
+export function optionName(labels: LabelSchema, labelId: string, attributeId: string, value: string): string {
+  return valueName(
+    findLabel(labels, labelId)?.attributes.find((a) => a.id === attributeId),
+    value,
+  )
+}
+
 /** The tag set of a new project: the default labels and no other link types. */
 export const defaultTagSet: TagSet = { labels: defaultLabels, linkTypes: [] }
 

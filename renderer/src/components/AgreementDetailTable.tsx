@@ -1,4 +1,5 @@
 import type { SpanPairAgreement } from '../../../shared/agreement/report'
+import { attributeNames, findLabel, type LabelSchema } from '../../../shared/model/labels'
 import { whyKappaMissing, whyPairsMissing } from '../state/model/agreement-format'
 import { FigureCell } from './FigureCell'
 import { FiguresScroll } from './FiguresScroll'
@@ -7,7 +8,7 @@ import { FiguresScroll } from './FiguresScroll'
  * For one pair: agreement on each choice attribute (e.g. stance polarity, source kind) and on
  * attributions, over the annotations matched by overlap, with the counts behind each share.
  */
-export function AgreementDetailTable({ pair, names }: { pair: SpanPairAgreement; names: ReadonlyMap<string, string> }) {
+export function AgreementDetailTable({ pair, labels }: { pair: SpanPairAgreement; labels: LabelSchema }) {
   return (
     <div className="detail-tables">
       <FiguresScroll>
@@ -27,7 +28,7 @@ export function AgreementDetailTable({ pair, names }: { pair: SpanPairAgreement;
             {pair.attributes.map((x) => (
               <tr key={`${x.label}.${x.attribute}`}>
                 <th scope="row">
-                  {x.attribute} ({names.get(x.label) ?? x.label})
+                  {attributeNames(labels, x.label, x.attribute).attribute} ({attributeNames(labels, x.label, x.attribute).label})
                 </th>
                 <td className="num">{x.n}</td>
                 <FigureCell value={x.agreement} why={whyPairsMissing(x.n)} />
@@ -57,7 +58,7 @@ export function AgreementDetailTable({ pair, names }: { pair: SpanPairAgreement;
           <tbody>
             {pair.links.map((l) => (
               <tr key={l.label} className={l.label === 'all' ? 'total' : undefined}>
-                <th scope="row">{names.get(l.label) ?? l.label}</th>
+                <th scope="row">{l.label === 'all' ? 'All labels' : (findLabel(labels, l.label)?.name ?? l.label)}</th>
                 <td className="num">{l.pairs}</td>
                 <FigureCell value={l.agreement} why={whyPairsMissing(l.pairs)} />
                 <td className="num">{l.bothUnlinked}</td>

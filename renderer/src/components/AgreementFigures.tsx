@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import type { AgreementReport, ScopeAgreement } from '../../../shared/agreement/report'
 import { busiestPair, whyAlphaMissing, whyKappaMissing, whyScoreMissing } from '../state/model/agreement-format'
+import { attributeNames, optionName } from '../../../shared/model/labels'
 import { useSessionState } from '../state/react/use-session'
 import { AgreementDetailTable } from './AgreementDetailTable'
 import { AgreementDocumentsTable } from './AgreementDocumentsTable'
@@ -59,7 +60,7 @@ export function AgreementFigures({
         <h3 id="agreement-pairs">
           Pairs {scope.spans.length > 1 && <span className="help">(choose the pair the tables below show)</span>}
         </h3>
-        <AgreementPairsTable scope={scope} pair={pair} onPair={setPair} />
+        <AgreementPairsTable scope={scope} pair={pair} onPair={setPair} labels={labels} />
       </section>
       <section aria-labelledby="agreement-labels">
         <h3 id="agreement-labels">
@@ -86,18 +87,26 @@ export function AgreementFigures({
             ))}
             {spans.attributes.map((x) => (
               <option key={`${x.label}.${x.attribute}`} value={`attr:${x.label}.${x.attribute}`}>
-                {`${x.attribute} of matched ${names.get(x.label) ?? x.label}`}
+                {`${attributeNames(labels, x.label, x.attribute).attribute} of matched ${attributeNames(labels, x.label, x.attribute).label}`}
               </option>
             ))}
           </select>
-          {confusion && <ConfusionHeatmap matrix={confusion} a={a} b={b} unit={attribute ? `${attribute.attribute}` : 'tokens'} />}
+          {confusion && (
+            <ConfusionHeatmap
+              matrix={confusion}
+              a={a}
+              b={b}
+              unit={attribute ? `matched ${attributeNames(labels, attribute.label, attribute.attribute).label}` : 'tokens'}
+              name={(c) => (attribute ? optionName(labels, attribute.label, attribute.attribute, c) : (names.get(c) ?? c))}
+            />
+          )}
         </section>
       </div>
       <section aria-labelledby="agreement-details">
         <h3 id="agreement-details">
           Attributes and attributions: {a} × {b}
         </h3>
-        <AgreementDetailTable pair={spans} names={names} />
+        <AgreementDetailTable pair={spans} labels={labels} />
       </section>
       {scope.scope === 'project' && report.documents.length > 1 && (
         <section aria-labelledby="agreement-documents">

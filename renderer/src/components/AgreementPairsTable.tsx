@@ -1,4 +1,5 @@
 import type { ScopeAgreement } from '../../../shared/agreement/report'
+import { attributeNames, type LabelSchema } from '../../../shared/model/labels'
 import { formatShare, whyKappaMissing, whyPairsMissing, whyScoreMissing } from '../state/model/agreement-format'
 import { FigureCell } from './FigureCell'
 import { FiguresScroll } from './FiguresScroll'
@@ -8,7 +9,17 @@ import { FiguresScroll } from './FiguresScroll'
  * choice attributes (e.g. stance polarity) and attribution links on matched pairs. Choosing a row
  * makes it the pair the other tables and the matrix show.
  */
-export function AgreementPairsTable({ scope, pair, onPair }: { scope: ScopeAgreement; pair: number; onPair: (i: number) => void }) {
+export function AgreementPairsTable({
+  scope,
+  pair,
+  onPair,
+  labels,
+}: {
+  scope: ScopeAgreement
+  pair: number
+  onPair: (i: number) => void
+  labels: LabelSchema
+}) {
   const attributes = scope.spans[0]?.attributes ?? []
   // One column per choice attribute: wider than a narrow window, so the table scrolls sideways on its own.
   return (
@@ -21,15 +32,18 @@ export function AgreementPairsTable({ scope, pair, onPair }: { scope: ScopeAgree
             <th scope="col">Cohen’s κ</th>
             <th scope="col">Span F1 exact</th>
             <th scope="col">Span F1 overlap</th>
-            {attributes.map((x) => (
-              <th
-                key={`${x.label}.${x.attribute}`}
-                scope="col"
-                title={`${x.attribute} of ${x.label} on overlap-matched pairs: share equal, and kappa`}
-              >
-                {x.attribute} ({x.label})
-              </th>
-            ))}
+            {attributes.map((x) => {
+              const n = attributeNames(labels, x.label, x.attribute)
+              return (
+                <th
+                  key={`${x.label}.${x.attribute}`}
+                  scope="col"
+                  title={`${n.attribute} of ${n.label} on overlap-matched pairs: share equal, and kappa`}
+                >
+                  {n.attribute} ({n.label})
+                </th>
+              )
+            })}
             <th scope="col" title="Attributions on overlap-matched claims and stances: both unlinked, or linked to matched sources">
               Attribution links
             </th>

@@ -9,13 +9,15 @@ interface ConfusionHeatmapProps {
   b: string
   /** What is counted ("tokens", "matched stances"). */
   unit: string
+  /** A category as the tag set names it now (a label's or an option's name); by default as stored. */
+  name?: (category: string) => string
 }
 
 /**
  * A confusion matrix as a heatmap: rows are a's category, columns b's, each cell the count, shaded
  * by its share of the row (so a large "(none)" row does not wash out the rest), totals at the ends.
  */
-export function ConfusionHeatmap({ matrix, a, b, unit }: ConfusionHeatmapProps) {
+export function ConfusionHeatmap({ matrix, a, b, unit, name = (c) => c }: ConfusionHeatmapProps) {
   const { categories, counts } = matrix
   const scheme = useScheme()
   const rowTotals = counts.map((r) => r.reduce((s, x) => s + x, 0))
@@ -32,7 +34,7 @@ export function ConfusionHeatmap({ matrix, a, b, unit }: ConfusionHeatmapProps) 
               </th>
               {categories.map((c) => (
                 <th key={c} scope="col">
-                  {c}
+                  {name(c)}
                 </th>
               ))}
               <th scope="col">Total</th>
@@ -41,7 +43,7 @@ export function ConfusionHeatmap({ matrix, a, b, unit }: ConfusionHeatmapProps) 
           <tbody>
             {categories.map((c, i) => (
               <tr key={c}>
-                <th scope="row">{c}</th>
+                <th scope="row">{name(c)}</th>
                 {categories.map((d, j) => {
                   const n = counts[i]?.[j] ?? 0
                   const shade = cellShade(n, rowTotals[i]!)
@@ -51,7 +53,7 @@ export function ConfusionHeatmap({ matrix, a, b, unit }: ConfusionHeatmapProps) 
                       key={d}
                       className={i === j ? 'diagonal' : undefined}
                       style={{ backgroundColor: cell.background, color: cell.color }}
-                      title={`${a}: ${c}, ${b}: ${d}: ${n.toLocaleString()} ${unit} (${Math.round(shade * 100)}% of ${a}’s ${c})`}
+                      title={`${a}: ${name(c)}, ${b}: ${name(d)}: ${n.toLocaleString()} ${unit} (${Math.round(shade * 100)}% of ${a}’s ${name(c)})`}
                     >
                       {n.toLocaleString()}
                     </td>

@@ -2,7 +2,7 @@ import { useId } from 'react'
 import { bestConnected, type AnalysisView } from '../../../shared/discourse/analysis-view'
 import { CHART_COLOURS, type AnalysisSelection } from '../state/model/analysis-model'
 import { useScheme } from '../state/react/use-scheme'
-import { useAnalysis } from '../state/react/use-analysis'
+import { useAnalysis, usePolarityNames } from '../state/react/use-analysis'
 import { useSession } from '../state/react/use-session'
 import { NetworkCanvas } from './NetworkCanvas'
 
@@ -41,6 +41,7 @@ export function NetworkPanel({
 }) {
   const session = useSession()
   const choice = useAnalysis((s) => s.network)
+  const names = usePolarityNames()
   const colours = CHART_COLOURS[useScheme()]
   const ids = { mode: useId(), norm: useId() }
   const network = view.network
@@ -89,10 +90,10 @@ export function NetworkPanel({
           {choice.mode === 'actor-target' ? (
             <>
               <span>
-                <span className="legend-line" style={{ background: colours.polarity.favor }} /> for
+                <span className="legend-line" style={{ background: colours.polarity.favor }} /> {names.favor}
               </span>
               <span>
-                <span className="legend-line" style={{ background: colours.polarity.against }} /> against
+                <span className="legend-line" style={{ background: colours.polarity.against }} /> {names.against}
               </span>
             </>
           ) : (

@@ -2,7 +2,7 @@ import { useId } from 'react'
 import type { AnalysisView } from '../../../shared/discourse/analysis-view'
 import { useScheme } from '../state/react/use-scheme'
 import { CHART_COLOURS, countsSentence, type AnalysisSelection } from '../state/model/analysis-model'
-import { useAnalysis } from '../state/react/use-analysis'
+import { useAnalysis, usePolarityNames } from '../state/react/use-analysis'
 import { useSession } from '../state/react/use-session'
 
 const ORDER = ['favor', 'against', 'neutral', 'unset'] as const
@@ -15,6 +15,7 @@ const ORDER = ['favor', 'against', 'neutral', 'unset'] as const
 export function OverTimeChart({ view, onSelect }: { view: AnalysisView; onSelect: (s: AnalysisSelection) => void }) {
   const session = useSession()
   const choice = useAnalysis((s) => s.overTime)
+  const names = usePolarityNames()
   const colours = CHART_COLOURS[useScheme()]
   const ids = { by: useId(), unit: useId() }
   const t = view.overTime
@@ -45,7 +46,7 @@ export function OverTimeChart({ view, onSelect }: { view: AnalysisView; onSelect
         <span className="legend-inline" aria-hidden="true">
           {ORDER.map((p) => (
             <span key={p}>
-              <span className="legend-swatch" style={{ background: colours.polarity[p] }} /> {p === 'unset' ? 'no polarity' : p}
+              <span className="legend-swatch" style={{ background: colours.polarity[p] }} /> {p === 'unset' ? 'no polarity' : names[p]}
             </span>
           ))}
         </span>
@@ -94,7 +95,7 @@ export function OverTimeChart({ view, onSelect }: { view: AnalysisView; onSelect
                     let y = height
                     return (
                       <g key={t.buckets[i]}>
-                        <title>{`${t.buckets[i]}: ${countsSentence(c)}`}</title>
+                        <title>{`${t.buckets[i]}: ${countsSentence(c, names)}`}</title>
                         <rect x={i * (bar + 2)} y={0} width={bar} height={height} fill="transparent" />
                         {ORDER.map((p) => {
                           const h = (c[p] / peak) * (height - 2)

@@ -1,7 +1,9 @@
-import { layerName, narrowOf, selectionTitle } from '../state/model/analysis-model'
-import { useAnalysis } from '../state/react/use-analysis'
-import { useSession } from '../state/react/use-session'
+import { layerName, narrowOf, otherPolaritiesSentence, selectionTitle } from '../state/model/analysis-model'
+import { useAnalysis, usePolarityNames } from '../state/react/use-analysis'
+import { useSession, useSessionState } from '../state/react/use-session'
+import { optionName } from '../../../shared/model/labels'
 import { plural } from '../../../shared/plural'
+import { StatementStance } from './StatementStance'
 
 /**
  * Beside the matrix, the network and the chart: the statements behind what was clicked (a cell,
@@ -15,6 +17,8 @@ export function SelectionPanel() {
   const selected = useAnalysis((s) => s.selected)
   const view = useAnalysis((s) => s.view)
   const counts = view?.counts
+  const names = usePolarityNames()
+  const labels = useSessionState((s) => s.info?.project?.labels ?? [])
   return (
     <aside className="analysis-side" aria-label="Selected statements">
       {!selection ? (
@@ -34,6 +38,11 @@ export function SelectionPanel() {
                 </>
               )}
               {counts.untargeted > 0 && ` ${counts.untargeted} stance${counts.untargeted === 1 ? ' has' : 's have'} no target.`}
+            </p>
+          )}
+          {counts && counts.otherPolarities.length > 0 && (
+            <p data-testid="other-polarities">
+              {otherPolaritiesSentence(counts.otherPolarities, names, (v) => optionName(labels, 'stance', 'polarity', v))}
             </p>
           )}
         </div>
@@ -60,14 +69,7 @@ export function SelectionPanel() {
                   <span className="statement-actor" dir="auto">
                     {r.actor ?? 'no source'}
                   </span>{' '}
-                  {r.label === 'stance' ? (
-                    <>
-                      <span className={`polarity polarity-${r.polarity ?? 'unset'}`}>{r.polarity ?? 'no polarity'}</span>{' '}
-                      <span dir="auto">{r.target || '(no target)'}</span>
-                    </>
-                  ) : (
-                    'claim'
-                  )}
+                  <StatementStance row={r} />
                 </p>
                 <p className="help">
                   {r.documentTitle} · {r.date ?? 'undated'} · {layerName(r.layer)}

@@ -1,5 +1,6 @@
 import type { AnalysisView } from '../../../shared/discourse/analysis-view'
 import { cellColour, countsSentence, type AnalysisSelection } from '../state/model/analysis-model'
+import { usePolarityNames } from '../state/react/use-analysis'
 import { useWindowRows } from '../state/react/use-window-rows'
 
 /** Row height of the matrix, in pixels. */
@@ -21,6 +22,7 @@ export function StanceMatrixTable({
   selection: AnalysisSelection | null
   onSelect: (s: AnalysisSelection) => void
 }) {
+  const names = usePolarityNames()
   // The host sends the columns shown (SHOWN_COLUMNS) and counts the others.
   const columns = matrix.columns
   const hidden = matrix.all.columns - columns.length
@@ -46,7 +48,12 @@ export function StanceMatrixTable({
                 Actor <span className="help">(kind)</span>
               </th>
               {columns.map((c) => (
-                <th key={c.target.key} scope="col" className="matrix-target" title={`${c.target.label}: ${countsSentence(c.counts)}`}>
+                <th
+                  key={c.target.key}
+                  scope="col"
+                  className="matrix-target"
+                  title={`${c.target.label}: ${countsSentence(c.counts, names)}`}
+                >
                   <span dir="auto">{c.target.label}</span>
                 </th>
               ))}
@@ -62,13 +69,13 @@ export function StanceMatrixTable({
               const group = groupStart.get(row)
               return (
                 <tr key={r.actor.key} className={group ? 'matrix-group-start' : undefined}>
-                  <th scope="row" className="matrix-actor" title={`${r.actor.label}: ${countsSentence(r.counts)}`}>
+                  <th scope="row" className="matrix-actor" title={`${r.actor.label}: ${countsSentence(r.counts, names)}`}>
                     <span dir="auto">{r.actor.label}</span> <span className="help">{r.actor.kind || 'no kind'}</span>
                   </th>
                   {columns.map((c, column) => {
                     const cell = cells.get(`${row}:${column}`)
                     if (!cell) return <td key={c.target.key} />
-                    const name = `${r.actor.label} on ${c.target.label}: ${countsSentence(cell.counts)}`
+                    const name = `${r.actor.label} on ${c.target.label}: ${countsSentence(cell.counts, names)}`
                     return (
                       <td key={c.target.key} style={{ background: cellColour(cell.counts, fullest) }}>
                         <button

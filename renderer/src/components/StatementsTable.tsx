@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import type { Narrow, StatementRow } from '../../../shared/discourse/analysis-view'
 import { layerName } from '../state/model/analysis-model'
 import { useStatementRows } from '../state/react/use-analysis'
+import { StatementStance } from './StatementStance'
 import { plural } from '../../../shared/plural'
 
 /** Height of one row, in pixels (the windowing needs rows of one height). */
@@ -67,14 +68,7 @@ function StatementItem({ row, top }: { row: StatementRow | undefined; top: numbe
         <span className={row.actor === null ? 'statement-actor unlinked' : 'statement-actor'} dir="auto">
           {row.actor ?? 'no source'}
         </span>
-        {row.label === 'stance' ? (
-          <span className="statement-stance">
-            <span className={`polarity polarity-${row.polarity ?? 'unset'}`}>{row.polarity ?? 'no polarity'}</span>{' '}
-            <span dir="auto">{row.target || '(no target)'}</span>
-          </span>
-        ) : (
-          <span className="statement-stance help">claim</span>
-        )}
+        <StatementStance row={row} className="statement-stance" />
       </span>
       <span className="statement-quote" dir="auto" title={row.quote}>
         {row.quote}

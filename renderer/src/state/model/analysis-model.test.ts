@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { cellColour, countsSentence, documentMatches, filterOf, layerOptions, narrowOf, noChoice } from './analysis-model'
+import { defaultLabels, type LabelSchema } from '../../../../shared/model/labels'
+import {
+  cellColour,
+  countsSentence,
+  documentMatches,
+  filterOf,
+  layerOptions,
+  narrowOf,
+  noChoice,
+  otherPolaritiesSentence,
+  polarityNames,
+} from './analysis-model'
 
 const docs: { id: string; title: string; properties: Record<string, string> }[] = [
   { id: 'a', title: 'Putin’s muted response', properties: { date: '2023-10-12', outlet: 'CBC News' } },
@@ -88,5 +99,40 @@ describe('the analysis view’s choices', () => {
     expect(cellColour(c(1, 1, 1), 3)).toMatch(/^rgb\(122 127 135 /)
     expect(countsSentence(c(3, 1, 0, 2))).toBe('3 for, 1 against, 2 with no polarity')
     expect(countsSentence(c(0, 0))).toBe('none')
+  })
+})
+
+describe('polarities as the tag set names them', () => {
+  const renamed: LabelSchema = defaultLabels.map((l) =>
+    l.id !== 'stance'
+      ? l
+      : {
+          ...l,
+          name: 'Position',
+          attributes: l.attributes.map((a) =>
+            a.type === 'choice' && a.id === 'polarity'
+              ? {
+                  ...a,
+                  options: [
+                    ...a.options.map((o) => (o.value === 'against' ? { ...o, name: 'oppose' } : o)),
+                    { value: 'mixed', name: 'mixed' },
+                  ],
+                }
+              : a,
+          ),
+        },
+  )
+
+  it('reads for, against and neutral until an option is renamed, then its name', () => {
+    expect(polarityNames(defaultLabels)).toEqual({ favor: 'for', against: 'against', neutral: 'neutral' })
+    const names = polarityNames(renamed)
+    expect(names).toEqual({ favor: 'for', against: 'oppose', neutral: 'neutral' })
+    expect(countsSentence({ favor: 2, against: 1, neutral: 0, unset: 0, total: 3 }, names)).toBe('2 for, 1 oppose')
+  })
+
+  it('says which stances have a polarity Analysis does not count', () => {
+    expect(otherPolaritiesSentence([{ value: 'mixed', stances: 2 }], polarityNames(renamed), (v) => v.toUpperCase())).toBe(
+      '2 stances have a polarity other than for, oppose and neutral (MIXED 2); Analysis counts them as having none.',
+    )
   })
 })

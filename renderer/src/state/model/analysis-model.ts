@@ -6,7 +6,8 @@
  */
 import type { DocumentSummary } from '../../../../shared/api'
 import type { AnalysisFilter, AnalysisView, Narrow, NetworkChoice, OverTimeChoice } from '../../../../shared/discourse/analysis-view'
-import type { StanceCounts } from '../../../../shared/discourse/statements'
+import type { Polarity, StanceCounts } from '../../../../shared/discourse/statements'
+import { findLabel, type LabelSchema } from '../../../../shared/model/labels'
 
 /** The reviewed layer's name. */
 export const REVIEWED_LAYER = '_reviewed'
@@ -154,13 +155,47 @@ export function cellColour(counts: StanceCounts, fullest: number): string {
   return `rgb(${rgb} / ${alpha.toFixed(3)})`
 }
 
-/** "3 for, 1 against, 2 neutral" (parts that are 0 left out; "1 unset" when some have no polarity). */
-export function countsSentence(c: StanceCounts): string {
+/** How the views name each polarity: "for", "against", "neutral" unless the tag set renamed the option. */
+export type PolarityNames = Readonly<Record<Polarity, string>>
+
+export const DEFAULT_POLARITY_NAMES: PolarityNames = { favor: 'for', against: 'against', neutral: 'neutral' }
+
+/**
+ * The polarities as the project's tag set names them: an option of the stance label's polarity
+ * attribute (or of the first label that has one) renamed in Labels… shows by its name here too.
+ */
+export function polarityNames(labels: LabelSchema): PolarityNames {
+  const holder = [findLabel(labels, 'stance'), ...labels].find((l) => l?.attributes.some((a) => a.id === 'polarity' && a.type === 'choice'))
+  const def = holder?.attributes.find((a) => a.id === 'polarity')
+  const named = (p: Polarity) => {
+    const option = def?.type === 'choice' ? def.options.find((o) => o.value === p) : undefined
+    // An option still named as its value reads as the views always said ("3 for").
+    return option && option.name !== option.value ? option.name : DEFAULT_POLARITY_NAMES[p]
+  }
+  return { favor: named('favor'), against: named('against'), neutral: named('neutral') }
+}
+
+/** "3 for, 1 against, 2 neutral" (parts that are 0 left out; "1 with no polarity" when some have none). */
+export function countsSentence(c: StanceCounts, names: PolarityNames = DEFAULT_POLARITY_NAMES): string {
   const parts = [
-    c.favor && `${c.favor} for`,
-    c.against && `${c.against} against`,
-    c.neutral && `${c.neutral} neutral`,
+    c.favor && `${c.favor} ${names.favor}`,
+    c.against && `${c.against} ${names.against}`,
+    c.neutral && `${c.neutral} ${names.neutral}`,
     c.unset && `${c.unset} with no polarity`,
   ].filter(Boolean)
   return parts.length > 0 ? parts.join(', ') : 'none'
+}
+
+/**
+ * "2 stances have a polarity other than for, against and neutral (mixed 2); Analysis counts them as
+ * having none.": the stances whose polarity option is none of the three.
+ */
+export function otherPolaritiesSentence(
+  others: readonly { value: string; stances: number }[],
+  names: PolarityNames,
+  name: (value: string) => string,
+): string {
+  const n = others.reduce((sum, o) => sum + o.stances, 0)
+  const which = others.map((o) => `${name(o.value)} ${o.stances}`).join(', ')
+  return `${n} stance${n === 1 ? ' has' : 's have'} a polarity other than ${names.favor}, ${names.against} and ${names.neutral} (${which}); Analysis counts ${n === 1 ? 'it' : 'them'} as having none.`
 }

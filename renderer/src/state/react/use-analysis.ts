@@ -7,13 +7,20 @@ import { useEffect, useMemo, useRef, useState, type RefObject, type UIEvent } fr
 import type { Narrow, StatementRow } from '../../../../shared/discourse/analysis-view'
 import type { AnalysisState } from '../controllers/analysis'
 import { messageOf } from '../model/errors'
+import { DEFAULT_POLARITY_NAMES, polarityNames, type PolarityNames } from '../model/analysis-model'
 import { useStore } from './use-store'
-import { useSession } from './use-session'
+import { useSession, useSessionState } from './use-session'
 import { useWindowRows } from './use-window-rows'
 
 /** One part of the Analysis view's state. */
 export function useAnalysis<T>(select: (state: AnalysisState) => T): T {
   return useStore(useSession().analysis.store, select)
+}
+
+/** The polarities as the project's tag set names them now (polarityNames). */
+export function usePolarityNames(): PolarityNames {
+  const labels = useSessionState((s) => s.info?.project?.labels)
+  return useMemo(() => (labels ? polarityNames(labels) : DEFAULT_POLARITY_NAMES), [labels])
 }
 
 /** Rows per request. */
