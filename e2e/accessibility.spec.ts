@@ -96,7 +96,7 @@ for (const scheme of ['light', 'dark'] as const) {
       // Hits in every document: the results panel fits its place; the window never scrolls sideways.
       await find.getByRole('button', { name: 'In all documents' }).click()
       const results = page.getByRole('complementary', { name: 'Find results' })
-      await expect(results.getByRole('button', { name: /^All documents \(\d+\)$/ })).toBeVisible()
+      await expect(results.getByRole('button', { name: /^All documents [\d,]+$/ })).toBeVisible()
       await expect(results.getByRole('button', { name: 'Hide the results' })).toBeInViewport({ ratio: 1 })
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
       await audit.check('find with the hits in every document')

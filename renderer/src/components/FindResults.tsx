@@ -18,26 +18,27 @@ export function FindResults() {
   const session = useSession()
   const find = useSessionState((s) => s.find)
   const showProject = find.project !== null
-  const hereCount = `(${find.hits.length.toLocaleString()})`
-  const everywhereCount = find.project ? `(${find.project.total.toLocaleString()}${find.project.truncated ? '+' : ''})` : ''
+  // The counts without brackets: in a 300 px panel (an 800 px window) both names fit whole.
+  const hereCount = find.hits.length.toLocaleString()
+  const everywhereCount = find.project ? `${find.project.total.toLocaleString()}${find.project.truncated ? '+' : ''}` : ''
   return (
     <aside className="panel find-results" aria-label="Find results">
       <div className="find-tabs" role="group" aria-label="Results">
         <button
           type="button"
           aria-pressed={!showProject}
-          title={`This document ${hereCount}`}
+          title={`This document: ${hereCount}`}
           onClick={() => session.finding.closeProject()}
         >
-          <span className="tab-name">This document</span> {hereCount}
+          <span className="tab-name">This document</span> <span className="tab-count">{hereCount}</span>
         </button>
         <button
           type="button"
           aria-pressed={showProject}
-          title={`All documents ${everywhereCount}`.trim()}
+          title={everywhereCount ? `All documents: ${everywhereCount}` : 'All documents'}
           onClick={() => void session.finding.searchProject()}
         >
-          <span className="tab-name">All documents</span> {everywhereCount}
+          <span className="tab-name">All documents</span> <span className="tab-count">{everywhereCount}</span>
         </button>
         <span className="toolbar-gap" />
         <button

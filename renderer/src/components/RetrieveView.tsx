@@ -51,6 +51,7 @@ export function RetrieveView() {
           <label htmlFor={ids.text}>Words</label>
           <input
             id={ids.text}
+            className="retrieve-words"
             type="search"
             value={f.text}
             placeholder="in the text, note or replies"
