@@ -286,6 +286,11 @@ test('export CSV from the UI and parse it back against the stored texts', async 
   const download = page.waitForEvent('download')
   await dialog.getByRole('button', { name: 'Export', exact: true }).click()
   const file = await (await download).path()
+  // What the export did is in view, above the buttons, even when the dialog is taller than the window.
+  const outcome = dialog.getByText(/^Exported \d+ annotations? from \d+ documents? as /)
+  await expect(outcome).toBeInViewport({ ratio: 1 })
+  const buttons = (await dialog.getByRole('button', { name: 'Close' }).boundingBox())!
+  expect((await outcome.boundingBox())!.y + (await outcome.boundingBox())!.height).toBeLessThanOrEqual(buttons.y)
   const csv = await readFile(file, 'utf8')
   expect(csv.split('\r\n')[0]).toMatch(/^document_id,document_title,annotator,annotation_id,label,start,end,text,prefix,suffix,/)
   const rows = parse(csv, { columns: true, bom: true }) as Record<string, string>[]

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import type { ExportFormat } from '../../../shared/api'
 import { isBaseIri } from '../../../shared/interchange/iris'
 import { choosesContent, chosenDocuments, exportedSentence, hasSpreadsheetOptions } from '../state/model/export-formats'
@@ -30,6 +30,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<{ outcome: ExportOutcome; format: ExportFormat } | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // The dialog may be taller than the window: what the export did (or why it failed) is brought into view.
+  const outcomeRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (done || error) outcomeRef.current?.scrollIntoView({ block: 'nearest' })
+  }, [done, error])
   const ids = { bom: useId(), formulas: useId(), help: useId(), base: useId(), baseHelp: useId() }
   const picked = chosenDocuments(documents, some && choosesContent(format), chosen)
   const nothingPicked = picked !== null && picked.length === 0
@@ -118,25 +123,27 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             </p>
           </div>
         )}
-        <p className="result" aria-live="polite">
-          {done && exportedSentence(done.outcome.file, done.format, done.outcome.where, desktop)}
-        </p>
-        {done && done.outcome.file.warnings.length > 0 && (
-          <div className="export-warnings" role="note" aria-label="Export warnings">
-            <p>What this format could not carry exactly:</p>
-            <ul>
-              {done.outcome.file.warnings.map((w, i) => (
-                <li key={i}>{w}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {nothingPicked && <p className="error">Choose at least one document, or export all of them.</p>}
-        {error && (
-          <p className="error" role="alert">
-            {error}
+        <div ref={outcomeRef} className="export-outcome">
+          <p className="result" aria-live="polite">
+            {done && exportedSentence(done.outcome.file, done.format, done.outcome.where, desktop)}
           </p>
-        )}
+          {done && done.outcome.file.warnings.length > 0 && (
+            <div className="export-warnings" role="note" aria-label="Export warnings">
+              <p>What this format could not carry exactly:</p>
+              <ul>
+                {done.outcome.file.warnings.map((w, i) => (
+                  <li key={i}>{w}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {nothingPicked && <p className="error">Choose at least one document, or export all of them.</p>}
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
         <div className="actions">
           <button type="button" onClick={onClose}>
             {done ? 'Close' : 'Cancel'}
