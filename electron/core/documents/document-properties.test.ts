@@ -65,6 +65,15 @@ describe('properties at import', () => {
     expect(page.text).toBe('Talks stalled, officials said.\n')
   })
 
+  it("titles a page by the headline it gives its sharers, without the site's name that <title> adds", () => {
+    const head = (metas: string) =>
+      `<html><head><title>Talks stall | The Daily Planet</title>${metas}</head><body><h1>Talks</h1><p>x</p></body></html>`
+    expect(htmlToText('a.html', head('<meta property="og:title" content=" Talks  stall ">')).title).toBe('Talks stall')
+    expect(htmlToText('b.html', head('<meta name="twitter:title" content="Talks stall, again">')).title).toBe('Talks stall, again')
+    expect(htmlToText('c.html', head('<meta property="og:title" content="  ">')).title).toBe('Talks stall | The Daily Planet')
+    expect(htmlToText('d.html', '<h1>Only a heading</h1><p>x</p>').title).toBe('Only a heading')
+  })
+
   it('gives a page without meta tags no properties, and takes a canonical link as its address', () => {
     expect(htmlToText('bare.html', '<p>Just text.</p>').properties).toBeNull()
     const linked = htmlToText(

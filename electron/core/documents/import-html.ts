@@ -95,7 +95,7 @@ export type HtmlText =
 
 class TooDeep extends Error {}
 
-/** The text of an HTML document, its <title> (or first <h1>), or why it cannot be read. */
+/** The text of an HTML document, its title (og:title, else <title>, else the first <h1>), or why it cannot be read. */
 export function htmlToText(name: string, html: string): HtmlText {
   const blocks: string[] = []
   let current = ''
@@ -182,7 +182,7 @@ export function htmlToText(name: string, html: string): HtmlText {
   const cleanTitle = title.replace(/\s+/g, ' ').trim()
   return {
     text: blocks.length === 0 ? '' : `${blocks.join('\n\n')}\n`,
-    title: cleanTitle || h1 || null,
+    title: page.headline() || cleanTitle || h1 || null,
     properties: page.properties(),
     error: null,
   }

@@ -31,6 +31,9 @@ const SOURCES: Record<string, readonly string[]> = {
   url: ['og:url', 'canonical', 'dcterms.identifier', 'dc.identifier'],
 }
 
+/** The meta names that give the headline, most trusted first. */
+const HEADLINE = ['og:title', 'twitter:title', 'dcterms.title', 'dc.title']
+
 /** The longest value kept (a meta tag is a line, not a text). */
 const MAX_VALUE = 2000
 
@@ -53,6 +56,15 @@ export class PageProperties {
   private remember(name: string, value: string): void {
     const clean = value.replace(/\s+/g, ' ').trim().slice(0, MAX_VALUE)
     if (clean !== '' && !this.seen.has(name)) this.seen.set(name, clean)
+  }
+
+  /**
+   * The article's headline as the outlet shares it (og:title, twitter:title, Dublin Core's
+   * title): unlike <title>, without the site's name after it. Null when the page gives none.
+   */
+  headline(): string | null {
+    const found = HEADLINE.find((n) => this.seen.has(n))
+    return found ? this.seen.get(found)! : null
   }
 
   /** date, outlet, author and url, as far as the page gives them; null when it gives none. */
