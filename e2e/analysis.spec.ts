@@ -126,6 +126,19 @@ test('a document’s date set in the list shows under its title and in the state
   )
   const stored = JSON.parse(await app.read('project.json')) as { documents: { title: string; properties?: Record<string, string> }[] }
   expect(stored.documents.find((d) => d.title === title)!.properties).toEqual({ date: '2024-02-01', outlet: 'The Cradle, "West Asia"' })
+  // A timestamp (as a web page's meta tags give it) is kept as written and listed by its date.
+  const setDate = async (date: string) => {
+    await nav.getByRole('listitem').filter({ hasText: title }).hover()
+    await nav.getByRole('button', { name: `Properties of ${title}` }).click()
+    await dialog.getByRole('textbox', { name: 'date', exact: true }).fill(date)
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await expect(dialog).toBeHidden()
+  }
+  await setDate('2024-02-01T08:30:00Z')
+  await expect(nav.getByRole('listitem').filter({ hasText: title }).getByTestId('doc-properties')).toHaveText(
+    '2024-02-01 · The Cradle, "West Asia"',
+  )
+  await setDate('2024-02-01')
 
   // The list's filter finds it by its new date.
   await nav.getByRole('searchbox', { name: 'Filter documents' }).fill('2024-02')

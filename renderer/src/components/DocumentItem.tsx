@@ -5,6 +5,7 @@ import { documentTooltip } from '../state/model/import-summary'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { DocumentPropertiesDialog } from './DocumentPropertiesDialog'
 import { StatusMark } from './StatusMark'
+import { isoDate } from '../../../shared/discourse/dates'
 import { plural } from '../../../shared/plural'
 
 interface DocumentItemProps {
@@ -92,7 +93,7 @@ export const DocumentItem = memo(function DocumentItem({ document: d, current, p
           </span>
           {(d.properties.date || d.properties.outlet) && (
             <span className="doc-properties" data-testid="doc-properties">
-              {[d.properties.date, d.properties.outlet].filter(Boolean).join(' · ')}
+              {[d.properties.date && (isoDate(d.properties.date) ?? d.properties.date), d.properties.outlet].filter(Boolean).join(' · ')}
             </span>
           )}
           {notableEncoding(details?.encoding) && (
