@@ -308,6 +308,10 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(Math.abs((await box(cards.nth(0))).top - (await box(cards.nth(1))).top)).toBeLessThan(1)
     const quoteTop = async (n: number) => (await box(cards.nth(n).locator('.span-quote'))).top
     expect(Math.abs((await quoteTop(0)) - (await quoteTop(1)))).toBeLessThan(1)
+    // Accept keeps its place at each card's top right, whichever head wraps.
+    const accept = async (n: number) => box(cards.nth(n).getByRole('button', { name: /^Accept / }))
+    expect(Math.abs((await accept(0)).top - (await accept(1)).top)).toBeLessThan(1)
+    expect(Math.abs((await accept(0)).right - (await box(cards.nth(0))).right)).toBeLessThan(16)
     const unit = await box(page.getByTestId('unit-decision'))
     for (const name of [/^Reopen/, /^Edit…/, /^Reject all/]) {
       const b = await box(page.getByTestId('unit-decision').getByRole('button', { name }))

@@ -31,14 +31,17 @@ export function MemberCard({ member, unit, number, chosen, disabled, onAccept }:
   const source = (m: UnitMember) => (m.source ? `${m.source.target.position.start}-${m.source.target.position.end}` : '')
   return (
     <article className={`card mg-label-${a.label}${chosen ? ' chosen' : ''}`} aria-label={`${member.annotator}'s version`}>
-      <div className="card-head">
+      <div className="card-head member-head">
         <kbd aria-hidden="true">{number}</kbd>
-        <strong>{member.annotator}</strong>
-        <span className={differs((m) => m.annotation.label) ? 'card-label differs' : 'card-label'}>
-          <span className="swatch" aria-hidden="true" />
-          {label?.name ?? a.label}
+        {/* Name, label and mark wrap among themselves: Accept keeps its place at the top right in every card. */}
+        <span className="card-who">
+          <strong>{member.annotator}</strong>
+          <span className={differs((m) => m.annotation.label) ? 'card-label differs' : 'card-label'}>
+            <span className="swatch" aria-hidden="true" />
+            {label?.name ?? a.label}
+          </span>
+          {chosen && <span className="chosen-mark">✓ accepted</span>}
         </span>
-        {chosen && <span className="chosen-mark">✓ accepted</span>}
         {/* In the head, so a tall version (a note, replies) never puts it out of view. */}
         <button
           type="button"
