@@ -328,10 +328,14 @@ export function checkTextViewTargets(cases: readonly CaseResult[], exp: ExportRe
     })
   }
   if (m.big) {
+    // Frame intervals come from a timer coarsened to 0.1 ms and summed in floating point: a frame
+    // of 16.8 ms is 16.800000000000182. Compared at the timer's resolution, so one frame at 60 Hz
+    // is not counted as a miss (it was, at 2026-12-03's run, with no frame over 16.8 ms at all).
+    const p95 = Math.round(m.big.scrollP95 * 10) / 10
     out.push({
       target: 'scroll through 5 MB: p95 frame 16.8 ms',
-      met: m.big.scrollP95 <= 16.8,
-      detail: `p95 ${num(m.big.scrollP95, 1)} ms: ${margin(m.big.scrollP95, 16.8)}`,
+      met: p95 <= 16.8,
+      detail: `p95 ${num(p95, 1)} ms: ${margin(p95, 16.8)}`,
     })
     out.push({
       target: 'scroll through 5 MB: worst frame ≤ 50 ms',
