@@ -22,7 +22,7 @@ export function AnalysisExportMenu() {
   const id = useId()
   const choice = CHOICES.find((c) => c.value === picked)!.choice
   return (
-    <span className="filter-group">
+    <span className="filter-group analysis-export">
       <label htmlFor={id}>Export</label>
       <select id={id} value={picked} onChange={(e) => setPicked(e.target.value)}>
         {CHOICES.map((c) => (

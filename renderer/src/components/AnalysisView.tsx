@@ -47,7 +47,11 @@ export function AnalysisView() {
           ))}
         </div>
         {counts && (
-          <span className="help" data-testid="analysis-counts">
+          <span
+            className="help analysis-counts"
+            data-testid="analysis-counts"
+            title={`${counts.statements} statements (${counts.stances} stances) in ${view.used.map((l) => (l === '_reviewed' ? 'the reviewed layer' : l)).join(', ')}`}
+          >
             {counts.statements} statements ({counts.stances} stances) in{' '}
             {view.used.map((l) => (l === '_reviewed' ? 'the reviewed layer' : l)).join(', ')}
           </span>
