@@ -208,6 +208,48 @@ test('Undo and Redo clicked while typing in a field show the value they bring ba
   expect((await stance()).note).toBe('another')
 })
 
+test('two tabs on one server: each shows what the other saved, and an edit in one keeps the other’s saved values', async ({
+  page,
+  app,
+}) => {
+  const doc = await documentWith(app, STANCE)
+  const a = page
+  const b = await page.context().newPage()
+  for (const p of [a, b]) {
+    await p.goto(app.url)
+    await p.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+    await expect(p.locator('.ProseMirror')).toContainText(STANCE)
+  }
+  await a.bringToFront()
+  await keyboardSelect(a, STANCE)
+  await a.keyboard.press('3')
+  await expect(a.getByTestId('save-state')).toHaveText('Saved')
+  // B hears of A's save at its next look (every two seconds), as of a change on disk.
+  await expect(b.locator('.ProseMirror .mg-hl-stance', { hasText: 'demonstratively' }).first()).toBeVisible({ timeout: 8000 })
+  const choose = async (p: typeof a) =>
+    p
+      .getByRole('complementary', { name: 'Annotations' })
+      .getByRole('button', { name: /demonstratively refrained/ })
+      .first()
+      .click()
+  await choose(a)
+  await choose(b)
+  await a.getByRole('complementary', { name: 'Annotations' }).getByLabel('Polarity').selectOption('against')
+  await expect(a.getByTestId('save-state')).toHaveText('Saved')
+  await expect(b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Polarity')).toHaveValue('against', { timeout: 8000 })
+  // B's note is saved onto A's polarity, not onto B's old copy of the annotation.
+  await b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Note').fill('seen in both tabs')
+  await b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Note').blur()
+  await expect(b.getByTestId('save-state')).toHaveText('Saved')
+  const stance = (await store(app, doc.id)).annotations.find((x) => x.target.quote.exact === STANCE)!
+  expect(stance).toMatchObject({ attributes: { polarity: 'against' }, note: 'seen in both tabs' })
+  // And the tab that saved is not told of its own saves.
+  await a.waitForTimeout(2500)
+  await expect(a.getByTestId('change-note')).not.toContainText('your annotations were changed elsewhere')
+  await expect(b.getByTestId('change-note')).toContainText('changed elsewhere')
+  await b.close()
+})
+
 test('drag a highlight’s end to a later word and its start to an earlier one; each drop is one undo step', async ({ page, app }) => {
   const doc = await documentWith(app, CLAIM)
   const text = await app.read(doc.file)

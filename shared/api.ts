@@ -367,6 +367,12 @@ function declare<R>() {
 
 const Empty = z.object({}).strict()
 
+/**
+ * A window's id (made by each page when it starts), sent with its saves and its project.changes
+ * polls, so the host can tell each window of the others' saves and not of its own.
+ */
+export const WindowId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/)
+
 /** Every method, its argument validator and (as a type) its reply. */
 export const contract = {
   'app.info': declare<AppInfo>()(Empty),
@@ -405,7 +411,9 @@ export const contract = {
   /** A CSV file's columns and first rows, before importing it. */
   'documents.previewCsv': declare<CsvPreview>()(z.object({ file: ImportFile }).strict()),
   'documents.open': declare<OpenedDocument>()(z.object({ id: DocumentId }).strict()),
-  'annotations.apply': declare<ApplyResult>()(z.object({ document: DocumentId, ops: z.array(AnnotationOp).min(1).max(10_000) }).strict()),
+  'annotations.apply': declare<ApplyResult>()(
+    z.object({ document: DocumentId, ops: z.array(AnnotationOp).min(1).max(10_000), window: WindowId.optional() }).strict(),
+  ),
   /**
    * Suggest: sources, claims and their links proposed from attribution cues in a document's text
    * (docs/suggestions.md), in the project's Claim and Source labels, without what the current
@@ -419,7 +427,12 @@ export const contract = {
   'export.annotations': declare<ExportedFile>()(ExportOptions.strict()),
   'project.annotators': declare<AnnotatorSummary[]>()(Empty),
   /** Changes others made on disk since `since`; the UI polls it every few seconds. */
-  'project.changes': declare<ProjectChanges>()(z.object({ since: z.number().int().nonnegative() }).strict()),
+  /**
+   * What changed since a revision: files changed by other programs (the folder's watch), and what
+   * this host saved for another window (`window`: the asking window's id, whose own saves are left
+   * out), so two windows of one host hear of each other's changes as they do of a colleague's.
+   */
+  'project.changes': declare<ProjectChanges>()(z.object({ since: z.number().int().nonnegative(), window: WindowId.optional() }).strict()),
   /**
    * Import annotations (a path): a colleague's project folder or store file, a JSON Lines or W3C
    * Web Annotation (.jsonld/.json) export, or a brat folder or .ann file. `as` names the layer for
@@ -519,11 +532,13 @@ export const contract = {
   ),
   // Document status, memos, replies and guidelines (docs/format.md): each annotator writes only their own files.
   /** Set the current annotator's status of a document ('invalid' for "nothing to tag" while it has annotations). */
-  'status.set': declare<DocumentSummary>()(z.object({ document: DocumentId, state: DocumentState }).strict()),
+  'status.set': declare<DocumentSummary>()(z.object({ document: DocumentId, state: DocumentState, window: WindowId.optional() }).strict()),
   /** Every annotator's status, memo and replies on a document. */
   'notes.document': declare<DocumentNotes>()(z.object({ document: DocumentId }).strict()),
   /** Set the current annotator's memo on a document (empty text removes it). */
-  'notes.setMemo': declare<DocumentNotes>()(z.object({ document: DocumentId, text: z.string().max(100_000) }).strict()),
+  'notes.setMemo': declare<DocumentNotes>()(
+    z.object({ document: DocumentId, text: z.string().max(100_000), window: WindowId.optional() }).strict(),
+  ),
   /** Reply to an annotation of any layer of a document; the reply goes to the current annotator's own file. */
   'notes.reply': declare<DocumentNotes>()(
     z
@@ -531,11 +546,12 @@ export const contract = {
         document: DocumentId,
         on: z.object({ layer: LayerName, annotation: AnnotationId }).strict(),
         text: z.string().trim().min(1).max(20_000),
+        window: WindowId.optional(),
       })
       .strict(),
   ),
   /** Remove one of the current annotator's replies. */
-  'notes.removeReply': declare<DocumentNotes>()(z.object({ document: DocumentId, id: AnnotationId }).strict()),
+  'notes.removeReply': declare<DocumentNotes>()(z.object({ document: DocumentId, id: AnnotationId, window: WindowId.optional() }).strict()),
   /** Every annotator's project memo. */
   'notes.project': declare<AnnotatorMemo[]>()(Empty),
   /** Set the current annotator's project memo (empty text removes it). */

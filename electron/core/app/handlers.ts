@@ -62,7 +62,7 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
       return preview
     },
     'documents.open': ({ id }) => wb.openDocument(id),
-    'annotations.apply': ({ document, ops }) => wb.apply(document, ops),
+    'annotations.apply': ({ document, ops, window }) => wb.apply(document, ops, window),
     'annotations.values': () => wb.attributeValues(),
     'suggestions.document': ({ document }) => documentSuggestions(wb.current, wb.annotator, document, wb.dismissedNames(document)),
     'export.annotations': (options) => wb.exportAnnotations(options),
@@ -77,7 +77,7 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
         ? { filename: `${base}.csv`, content: agreementCsv(report) }
         : { filename: `${base}.json`, content: `${JSON.stringify(report, null, 2)}\n` }
     },
-    'project.changes': async ({ since }) => wb.changes(since),
+    'project.changes': async ({ since, window }) => wb.changes(since, window),
     'annotations.import': ({ path, as }) => wb.importAnnotations(path, as),
     'review.open': async ({ document, annotators, have }) => {
       const view = await sentReviewOf(wb.current, document, annotators, wb.annotator, have)
@@ -94,16 +94,22 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
     'retrieve.export': ({ filter, format, bom, neutralizeFormulas }) => wb.exportRetrieved(filter, format, bom, neutralizeFormulas),
     'search.document': ({ document, query, maxHits }) => searchDocument(wb.current, document, query, maxHits),
     'search.project': ({ query, documents, maxHits }) => searchProject(wb.current, query, { documents, maxHits }),
-    'status.set': ({ document, state }) => wb.setState(document, state),
+    'status.set': ({ document, state, window }) => wb.setState(document, state, window),
     'notes.document': ({ document }) => documentNotes(wb.current, document),
-    'notes.setMemo': ({ document, text }) => setDocumentMemo(wb.current, wb.annotator, document, text, new Date().toISOString()),
-    'notes.reply': async ({ document, on, text }) => {
+    'notes.setMemo': async ({ document, text, window }) => {
+      const notes = await setDocumentMemo(wb.current, wb.annotator, document, text, new Date().toISOString())
+      wb.wrote({ layer: wb.annotator, document }, window)
+      return notes
+    },
+    'notes.reply': async ({ document, on, text, window }) => {
       const notes = await addReply(wb.current, wb.annotator, document, on, text, new Date().toISOString())
+      wb.wrote({ layer: wb.annotator, document }, window)
       wb.notesChanged(document)
       return notes
     },
-    'notes.removeReply': async ({ document, id }) => {
+    'notes.removeReply': async ({ document, id, window }) => {
       const notes = await removeReply(wb.current, wb.annotator, document, id)
+      wb.wrote({ layer: wb.annotator, document }, window)
       wb.notesChanged(document)
       return notes
     },

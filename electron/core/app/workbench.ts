@@ -64,7 +64,8 @@ export class Workbench {
   private retrieval: RetrieveService | null = null
   private stopWatching: (() => void) | null = null
   private revision = 0
-  private readonly recentChanges: (DiskChange & { revision: number })[] = []
+  /** Changes for the windows' polls: from the folder's watch, and this host's own saves with the window that made them. */
+  private readonly recentChanges: (DiskChange & { revision: number; window?: string })[] = []
 
   private constructor(
     readonly options: WorkbenchOptions,
@@ -373,11 +374,12 @@ export class Workbench {
   }
 
   /** Save changes to the annotator's layer; refused ('read-only') while the document's text is damaged. */
-  async apply(documentId: string, ops: AnnotationOp[]): Promise<ApplyResult> {
+  async apply(documentId: string, ops: AnnotationOp[], window?: string): Promise<ApplyResult> {
     const project = this.current
     const annotator = this.annotator
     const [text, layer] = await Promise.all([project.text(documentId), project.layer(annotator, documentId)])
     const saved = await layer.apply(ops, text, project.tagSet, new Date().toISOString())
+    this.wrote({ layer: annotator, document: documentId }, window)
     if (this.values) for (const a of saved.put) this.remember(this.values, a.label, a.attributes)
     this.retrieval?.changed(documentId, annotator)
     const notice = saved.setAside ? (await project.layerNotice({ store: 'annotations', annotator, document: documentId })).notice : null
@@ -429,8 +431,10 @@ export class Workbench {
   }
 
   /** Changes taken in from disk after revision `since` (the UI polls this). */
-  changes(since: number): ProjectChanges {
-    const changed = this.recentChanges.filter((c) => c.revision > since).map(({ layer, document }) => ({ layer, document }))
+  changes(since: number, window?: string): ProjectChanges {
+    const changed = this.recentChanges
+      .filter((c) => c.revision > since && (window === undefined || c.window !== window))
+      .map(({ layer, document }) => ({ layer, document }))
     const complete = since >= this.revision - this.recentChanges.length
     return { revision: this.revision, changed, complete }
   }
@@ -450,6 +454,18 @@ export class Workbench {
     this.notice = null
     await this.settings.addRecent(project.dir)
     return this.summary(project)
+  }
+
+  /**
+   * A save this host made for one window (or, without a window, for a caller with none): the other
+   * windows hear of it at their next poll as of a change on disk, and reload what it touches before
+   * they save over it; the window that made it is not told. Nothing derived is forgotten: the save
+   * itself updated what it touches.
+   */
+  wrote(change: DiskChange, window: string | undefined): void {
+    this.revision++
+    this.recentChanges.push({ ...change, revision: this.revision, ...(window === undefined ? {} : { window }) })
+    if (this.recentChanges.length > MAX_CHANGES) this.recentChanges.shift()
   }
 
   /** Remember a change for the UI's polling. */
@@ -492,9 +508,10 @@ export class Workbench {
   }
 
   /** Set the current annotator's status of a document; returns its summary. */
-  async setState(id: string, state: DocumentState): Promise<DocumentSummary> {
+  async setState(id: string, state: DocumentState, window?: string): Promise<DocumentSummary> {
     const project = this.current
     await setState(project, this.annotator, id, state, new Date().toISOString())
+    this.wrote({ layer: this.annotator, document: id }, window)
     this.notesChanged(id)
     return this.documentSummary(project, project.document(id))
   }

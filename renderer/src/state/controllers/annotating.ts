@@ -21,6 +21,7 @@ import type { SurfaceUpdate, TextSurface } from '../model/text-surface'
 import type { SessionState } from '../model/session-state'
 import type { Store } from '../model/store'
 import { UndoStack } from '../model/undo-stack'
+import { WINDOW_ID } from '../model/window-id'
 import { receivedAnnotations } from '../../../../shared/annotations/sent-form'
 
 const QUIET_MS = 400
@@ -72,7 +73,7 @@ export class Annotating {
     ) => void,
   ) {
     this.queue = new SaveQueue({
-      send: (document, ops) => this.client.call('annotations.apply', { document, ops }),
+      send: (document, ops) => this.client.call('annotations.apply', { document, ops, window: WINDOW_ID }),
       saved: (batches, result) => this.saved(batches, result),
       failed: (batches, error) => this.failedSave(batches, error),
       changed: () => this.updateSaveState(),

@@ -7,6 +7,7 @@
 import type { Client, ProjectChanges } from '../../../../shared/api'
 import { planReload, type ReloadPlan } from '../model/change-plan'
 import type { SessionState } from '../model/session-state'
+import { WINDOW_ID } from '../model/window-id'
 import type { Store } from '../model/store'
 
 const POLL_MS = 2000
@@ -48,7 +49,7 @@ export class ChangeWatch {
     this.running = true
     this.revision = null
     try {
-      this.revision = (await this.client.call('project.changes', { since: 0 })).revision
+      this.revision = (await this.client.call('project.changes', { since: 0, window: WINDOW_ID })).revision
     } catch {
       // A host without change tracking: nothing to watch.
       this.running = false
@@ -76,7 +77,7 @@ export class ChangeWatch {
     if (this.busy || this.revision === null || !this.visible()) return this.schedule(POLL_MS)
     this.busy = true
     try {
-      const changes = await this.client.call('project.changes', { since: this.revision })
+      const changes = await this.client.call('project.changes', { since: this.revision, window: WINDOW_ID })
       if (changes.revision !== this.revision) await this.take(changes)
       this.revision = changes.revision
     } catch {

@@ -9,6 +9,7 @@ import type { DocumentState } from '../../../../shared/model/status'
 import { messageOf } from '../model/errors'
 import { withRetries } from '../model/retry'
 import type { SessionState, SidePanel } from '../model/session-state'
+import { WINDOW_ID } from '../model/window-id'
 import type { Store } from '../model/store'
 
 export class Noting {
@@ -44,7 +45,7 @@ export class Noting {
   /** Set the current annotator's status of a document; returns the error sentence, or null. */
   async setState(document: string, state: DocumentState): Promise<string | null> {
     try {
-      this.summarised(await withRetries(() => this.client.call('status.set', { document, state })))
+      this.summarised(await withRetries(() => this.client.call('status.set', { document, state, window: WINDOW_ID })))
       if (this.store.get().doc?.id === document) void this.loadDocument(document)
       return null
     } catch (e) {
@@ -54,17 +55,17 @@ export class Noting {
 
   /** Save the current annotator's memo on a document; returns the error sentence, or null. */
   async setMemo(document: string, text: string): Promise<string | null> {
-    return this.taking(document, () => withRetries(() => this.client.call('notes.setMemo', { document, text })))
+    return this.taking(document, () => withRetries(() => this.client.call('notes.setMemo', { document, text, window: WINDOW_ID })))
   }
 
   /** Reply to an annotation of any layer of the document; returns the error sentence, or null. */
   async reply(document: string, on: { layer: string; annotation: string }, text: string): Promise<string | null> {
-    return this.taking(document, () => withRetries(() => this.client.call('notes.reply', { document, on, text })))
+    return this.taking(document, () => withRetries(() => this.client.call('notes.reply', { document, on, text, window: WINDOW_ID })))
   }
 
   /** Remove one of the current annotator's replies; returns the error sentence, or null. */
   async removeReply(document: string, id: string): Promise<string | null> {
-    return this.taking(document, () => withRetries(() => this.client.call('notes.removeReply', { document, id })))
+    return this.taking(document, () => withRetries(() => this.client.call('notes.removeReply', { document, id, window: WINDOW_ID })))
   }
 
   /** Load every annotator's project memo. */
