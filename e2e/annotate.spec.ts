@@ -250,6 +250,24 @@ test('two tabs on one server: each shows what the other saved, and an edit in on
   await b.close()
 })
 
+test('Rename and Properties of a document are reached with Tab, shown when reached, and open with Enter', async ({ page, app }) => {
+  const doc = await documentWith(app, CLAIM)
+  await page.goto(app.url)
+  const item = page.getByRole('navigation', { name: 'Documents' }).getByRole('listitem').filter({ hasText: doc.title })
+  await item
+    .getByRole('button', { name: new RegExp(doc.title.slice(0, 20)) })
+    .first()
+    .focus()
+  await page.keyboard.press('Tab')
+  const rename = item.getByRole('button', { name: `Rename ${doc.title}` })
+  await expect(rename).toBeFocused()
+  expect(await rename.evaluate((e) => getComputedStyle(e).opacity)).toBe('1')
+  await page.keyboard.press('Tab')
+  await expect(item.getByRole('button', { name: `Properties of ${doc.title}` })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog', { name: `Properties of “${doc.title}”` })).toBeVisible()
+})
+
 test('drag a highlight’s end to a later word and its start to an earlier one; each drop is one undo step', async ({ page, app }) => {
   const doc = await documentWith(app, CLAIM)
   const text = await app.read(doc.file)
