@@ -43,6 +43,21 @@ test('a damaged text opens read-only with its sentence, nothing can be tagged, a
   await page.keyboard.press('1')
   await expect(page.locator('.hint')).toContainText('so the document is read-only')
   await expect(page.locator('.ProseMirror .mg-hl-claim')).toHaveCount(0)
+  // Nor is its status changed: the menu is off, and the host refuses it too.
+  await expect(page.getByTestId('document-status')).toBeDisabled()
+  const token = new URL(app.url).searchParams.get('token')!
+  const refused = await page.evaluate(
+    async ({ document, token }) =>
+      (await (
+        await fetch('/api/status.set', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Marginalia-Token': token },
+          body: JSON.stringify({ document, state: 'nothing-to-tag' }),
+        })
+      ).json()) as unknown,
+    { document: doc.id, token },
+  )
+  expect(refused).toMatchObject({ ok: false, error: { code: 'read-only' } })
   expect(await app.read(`annotations/tester/${doc.id}.json`).catch(() => null)).toBe(before)
 
   await banner.getByRole('button', { name: 'Restore text…' }).click()

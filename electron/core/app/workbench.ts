@@ -510,6 +510,8 @@ export class Workbench {
   /** Set the current annotator's status of a document; returns its summary. */
   async setState(id: string, state: DocumentState, window?: string): Promise<DocumentSummary> {
     const project = this.current
+    // As for annotations: nothing is saved against a text that is not the one imported ('read-only').
+    await project.text(id)
     await setState(project, this.annotator, id, state, new Date().toISOString())
     this.wrote({ layer: this.annotator, document: id }, window)
     this.notesChanged(id)

@@ -13,6 +13,8 @@ export function DocumentBar() {
   const doc = useSessionState((s) => s.doc?.id ?? null)
   const state = useSessionState((s) => s.documents.find((d) => d.id === s.doc?.id)?.state ?? 'not-started')
   const count = useSessionState((s) => s.documents.find((d) => d.id === s.doc?.id)?.annotationCount ?? 0)
+  // A damaged text opens read-only: its status is not changed either (the banner says why).
+  const readOnly = useSessionState((s) => s.doc?.readOnly ?? null)
   const [problem, setProblem] = useState<string | null>(null)
   if (!doc) return null
   const choose = async (next: DocumentState) => {
@@ -24,7 +26,14 @@ export function DocumentBar() {
   return (
     <div className="document-bar">
       <label htmlFor={id}>Status</label>
-      <select id={id} value={state} onChange={(e) => void choose(e.target.value as DocumentState)} data-testid="document-status">
+      <select
+        id={id}
+        value={state}
+        disabled={readOnly !== null}
+        title={readOnly ?? undefined}
+        onChange={(e) => void choose(e.target.value as DocumentState)}
+        data-testid="document-status"
+      >
         {DOCUMENT_STATES.map((s) => (
           <option key={s} value={s} disabled={count > 0 && (s === 'nothing-to-tag' || s === 'not-started')}>
             {STATE_NAMES[s]}
