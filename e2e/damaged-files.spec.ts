@@ -47,15 +47,15 @@ test('a damaged text opens read-only with its sentence, nothing can be tagged, a
   await expect(page.getByTestId('document-status')).toBeDisabled()
   const token = new URL(app.url).searchParams.get('token')!
   const refused = await page.evaluate(
-    async ({ document, token }) =>
+    async ({ document, key }) =>
       (await (
         await fetch('/api/status.set', {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Marginalia-Token': token },
+          headers: { 'Content-Type': 'application/json', 'X-Marginalia-Token': key },
           body: JSON.stringify({ document, state: 'nothing-to-tag' }),
         })
       ).json()) as unknown,
-    { document: doc.id, token },
+    { document: doc.id, key: token },
   )
   expect(refused).toMatchObject({ ok: false, error: { code: 'read-only' } })
   expect(await app.read(`annotations/tester/${doc.id}.json`).catch(() => null)).toBe(before)
