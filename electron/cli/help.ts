@@ -71,7 +71,7 @@ Exports the annotations (formats and their conventions: docs/formats.md). Offset
 code points into the stored text, end exclusive: Python's text[start:end].
   --format csv       one row per annotation (columns in docs/format.md), RFC 4180
   --format tsv       the same columns separated by tabs (quoted like the CSV)
-  --format xlsx      an Excel workbook: sheets Spans (the CSV's columns), Links and Documents
+  --format xlsx      an Excel workbook: sheets Spans (the CSV's columns), Links, Documents and Memos
                      (--out FILE.xlsx)
   --format jsonl     JSON Lines: one annotation per line, Marginalia's own shape
   --format w3c       W3C Web Annotation JSON-LD: an AnnotationCollection; every id an

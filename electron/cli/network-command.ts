@@ -167,7 +167,7 @@ export async function networkCommand(args: string[]): Promise<number> {
       stances(set.unpolarized.length, 'with no polarity'),
     ].filter(Boolean)
     console.error(
-      `Wrote the ${network.mode} network (${network.nodes.length} nodes, ${network.edges.length} edges, from ${set.used} stances of ${used.join(', ')}) to ${written.join(' and ')}.` +
+      `Wrote the ${network.mode} network (${plural(network.nodes.length, 'node')}, ${plural(network.edges.length, 'edge')}, from ${plural(set.used, 'stance')} of ${used.join(', ')}) to ${written.join(' and ')}.` +
         (aside.length > 0 ? ` Set aside: ${aside.join(', ')}.` : ''),
     )
   }

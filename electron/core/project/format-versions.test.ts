@@ -254,7 +254,7 @@ describe('a newer format', () => {
         code: 'conflict',
         retry: 'never',
         message: expect.stringMatching(
-          /^The annotations of maria on “.*” was written by a newer Marginalia \(format version 3\); update Marginalia to open it \(the file was left as it is\)\.$/,
+          /^The file of maria’s annotations on “.*” was written by a newer Marginalia \(format version 3\); update Marginalia to open it \(the file was left as it is\)\.$/,
         ),
       },
     })

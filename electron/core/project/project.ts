@@ -708,7 +708,9 @@ export class Project {
   private storeOptions(ref: LayerKey): StoreOptions {
     const doc = this.document(ref.document)
     const describe =
-      ref.store === 'annotations' ? `The annotations of ${ref.annotator} on “${doc.title}”` : `The reviewed annotations of “${doc.title}”`
+      ref.store === 'annotations'
+        ? `The file of ${ref.annotator}’s annotations on “${doc.title}”`
+        : `The file of the reviewed annotations of “${doc.title}”`
     return {
       describe,
       version: ref.store === 'annotations' ? STORE_VERSION : REVIEW_VERSION,

@@ -77,7 +77,7 @@ describe('a damaged annotation store', () => {
       const opened = await wb.openDocument(a)
       expect(opened.annotations.rows).toEqual([])
       expect(opened.notice).toMatch(
-        /^The annotations of maria on “Officials said the talks had failed\. The ministry denied it on Tuesday\.” (is empty|is not valid JSON|does not have the expected structure \(.*\)); it was kept as [a-z0-9-]+\.json\.unreadable-[0-9TZ-]+ and a new one was started; its last good copy, saved \d{4}-\d\d-\d\d \d\d:\d\d UTC \(3 annotations, 0 links\), is pinned: Marginalia keeps it until you restore it or say it is not needed\.$/,
+        /^The file of maria’s annotations on “Officials said the talks had failed\. The ministry denied it on Tuesday\.” (is empty|is not valid JSON|does not have the expected structure \(.*\)); it was kept as [a-z0-9-]+\.json\.unreadable-[0-9TZ-]+ and a new one was started; its last good copy, saved \d{4}-\d\d-\d\d \d\d:\d\d UTC \(3 annotations, 0 links\), is pinned: Marginalia keeps it until you restore it or say it is not needed\.$/,
       )
       const aside = (await readdir(join(dir, 'annotations', 'maria'))).find((f) => f.includes('.unreadable-'))!
       expect(await readFile(join(dir, 'annotations', 'maria', aside))).toEqual(bad)
@@ -238,7 +238,7 @@ describe('the last good copy of a damaged layer', () => {
     // After a restart the document still says which copy is pinned and why.
     const again = await wb.openDocument(a)
     expect(again.notice).toMatch(
-      /^The annotations of maria on “.*” was found damaged on \d{4}-\d\d-\d\d \d\d:\d\d UTC \(kept as [a-z0-9-]+\.json\.unreadable-[0-9TZ-]+\); its last good copy, saved .* \(3 annotations, 0 links\), is pinned: Marginalia keeps it until you restore it or say it is not needed\.$/,
+      /^The file of maria’s annotations on “.*” was found damaged on \d{4}-\d\d-\d\d \d\d:\d\d UTC \(kept as [a-z0-9-]+\.json\.unreadable-[0-9TZ-]+\); its last good copy, saved .* \(3 annotations, 0 links\), is pinned: Marginalia keeps it until you restore it or say it is not needed\.$/,
     )
     expect(again.annotations.rows).toHaveLength(12)
 
@@ -277,7 +277,7 @@ describe('the last good copy of a damaged layer', () => {
     await damage(store(a), 'truncated')
     const saved = await wb.apply(a, [put('n1', 0, 4)])
     expect(saved.notice).toMatch(
-      /^The annotations of maria on “.*” is not valid JSON; it was kept as [a-z0-9-]+\.json\.unreadable-[0-9TZ-]+; its last good copy, saved .* \(3 annotations, 0 links\), is pinned: Marginalia keeps it until you restore it or say it is not needed\.$/,
+      /^The file of maria’s annotations on “.*” is not valid JSON; it was kept as [a-z0-9-]+\.json\.unreadable-[0-9TZ-]+; its last good copy, saved .* \(3 annotations, 0 links\), is pinned: Marginalia keeps it until you restore it or say it is not needed\.$/,
     )
     expect((await wb.openDocument(a)).pinned).toMatchObject({ summary: '3 annotations, 0 links' })
     // The next save has nothing to say.

@@ -92,7 +92,7 @@ describe('two windows on one project', () => {
       error: {
         code: 'conflict',
         retry: 'soon',
-        message: `The annotations of maria on “${TEXT}” is being saved by process ${holder.pid} on ${hostname()}; your change was not saved, so try again in a moment.`,
+        message: `The file of maria’s annotations on “${TEXT}” is being saved by process ${holder.pid} on ${hostname()}; your change was not saved, so try again in a moment.`,
       },
     })
     expect((await onDisk()).annotations.map((a) => a.id)).toEqual(['m1'])

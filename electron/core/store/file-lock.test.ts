@@ -58,13 +58,14 @@ describe('file locks', () => {
     const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)'])
     cleanups.push(() => void child.kill('SIGKILL'))
     await writeFile(lockPathFor(file), holder(child.pid!))
-    const error = await withFileLock(file, async () => 'never', { waitMs: 300, describe: 'The annotations of maria on “Talks”' }).catch(
-      (e: unknown) => e,
-    )
+    const error = await withFileLock(file, async () => 'never', {
+      waitMs: 300,
+      describe: 'The file of maria’s annotations on “Talks”',
+    }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(DomainError)
     expect((error as DomainError).code).toBe('conflict')
     expect((error as DomainError).message).toBe(
-      `The annotations of maria on “Talks” is being saved by process ${child.pid} on ${hostname()}; your change was not saved, so try again in a moment.`,
+      `The file of maria’s annotations on “Talks” is being saved by process ${child.pid} on ${hostname()}; your change was not saved, so try again in a moment.`,
     )
   })
 

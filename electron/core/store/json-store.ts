@@ -31,7 +31,7 @@ const SETTLE_MS = 1000
 const SETTLE_WAIT_MS = 1500
 
 export interface StoreOptions {
-  /** What the file is, as the start of a sentence ("The annotations of maria on “Talks”"). */
+  /** What the file is, as the start of a sentence ("The file of maria’s annotations on “Talks”"). */
   describe: string
   /** The format version this Marginalia writes; newer files are refused, never changed. */
   version: number

@@ -63,8 +63,8 @@ export function BackupsDialog({ sources, onClose }: { sources: BackupSource[]; o
         </p>
         {outcome && 'result' in outcome && (
           <p className="backups-outcome" role="status">
-            Restored the version from {backupTime(outcome.result.restored.saved)} ({outcome.result.restored.summary}). The version it
-            replaced was kept.
+            Restored the version from {backupTime(outcome.result.restored.saved)} ({outcome.result.restored.summary.replace(/\.$/, '')}).
+            The version it replaced was kept.
             {outcome.result.notice ? ` ${outcome.result.notice}` : ''}
           </p>
         )}
