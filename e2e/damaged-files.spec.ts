@@ -43,6 +43,7 @@ test('a damaged text opens read-only with its sentence, nothing can be tagged, a
   await page.keyboard.press('1')
   await expect(page.locator('.hint')).toContainText('so the document is read-only')
   await expect(page.locator('.ProseMirror .mg-hl-claim')).toHaveCount(0)
+  await expect(page.getByText('No annotations yet; this document is read-only until its text is restored (see above).')).toBeVisible()
   // Nor is its status changed: the menu is off, and the host refuses it too.
   await expect(page.getByTestId('document-status')).toBeDisabled()
   const token = new URL(app.url).searchParams.get('token')!

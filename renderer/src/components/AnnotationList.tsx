@@ -17,6 +17,7 @@ export function AnnotationList() {
   const selectedId = useSessionState((s) => s.selectedId)
   const labels = useSessionState((s) => s.info?.project?.labels)
   const filter = useSessionState((s) => s.listFilter)
+  const readOnly = useSessionState((s) => Boolean(s.doc?.readOnly))
   const me = useSessionState((s) => s.info?.annotator ?? '')
   const notes = useSessionState((s) => (s.notes?.document === s.doc?.id ? s.notes : null))
   const threads = useMemo(() => threadsOf(notes?.replies ?? []), [notes])
@@ -53,7 +54,11 @@ export function AnnotationList() {
     <div ref={box} className="annotation-list" onScroll={onScroll}>
       {layer && total === 0 ? (
         <p className="empty">
-          {layer.order.length > 0 ? 'No annotation matches the filter.' : `No annotations yet. ${howToTag(labels ?? [])}`}
+          {layer.order.length > 0
+            ? 'No annotation matches the filter.'
+            : readOnly
+              ? 'No annotations yet; this document is read-only until its text is restored (see above).'
+              : `No annotations yet. ${howToTag(labels ?? [])}`}
         </p>
       ) : (
         <ul style={{ height: total * ROW_HEIGHT }}>{rows}</ul>
