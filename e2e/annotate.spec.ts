@@ -268,6 +268,26 @@ test('Rename and Properties of a document are reached with Tab, shown when reach
   await expect(page.getByRole('dialog', { name: `Properties of “${doc.title}”` })).toBeVisible()
 })
 
+test('Delete and Ctrl+Z on a focused annotation row keep the keyboard in the list', async ({ page, app }) => {
+  const doc = await documentWith(app, CLAIM)
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+  await dragSelect(page, CLAIM)
+  await page.keyboard.press('1')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  const panel = page.getByRole('complementary', { name: 'Annotations' })
+  const row = panel.getByRole('button', { name: /rhetoric towards Israel/ }).first()
+  await row.focus()
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Delete')
+  await expect(page.locator('.ProseMirror .mg-hl-claim')).toHaveCount(0)
+  const inList = () => page.evaluate(() => document.activeElement?.closest('.annotation-list') !== null)
+  await expect.poll(inList).toBe(true)
+  await page.keyboard.press('Control+z')
+  await expect(page.locator('.ProseMirror .mg-hl-claim').first()).toBeVisible()
+  expect(await inList()).toBe(true)
+})
+
 test('drag a highlight’s end to a later word and its start to an earlier one; each drop is one undo step', async ({ page, app }) => {
   const doc = await documentWith(app, CLAIM)
   const text = await app.read(doc.file)

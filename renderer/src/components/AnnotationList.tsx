@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import type { LabelDef } from '../../../shared/model/labels'
 import { threadKey, threadsOf } from '../../../shared/model/memos'
 import { filterAnnotations } from '../state/model/list-filter'
@@ -31,6 +31,18 @@ export function AnnotationList() {
     if (selectedId !== null && order) showRow(order.findIndex((a) => a.id === selectedId))
   }, [selectedId, order, showRow])
 
+  // A row with the keyboard's focus can go (Delete, Ctrl+Z): the focus then stays in the list, on
+  // the selected row if there is one, else on the list itself, instead of falling to the page.
+  const focusedRow = useRef<HTMLElement | null>(null)
+  useEffect(() => {
+    const list = box.current
+    const gone = focusedRow.current
+    if (!list || !gone || gone.isConnected || document.activeElement !== document.body) return
+    focusedRow.current = null
+    const row = list.querySelector<HTMLElement>('.row-button[aria-pressed="true"]') ?? list
+    row.focus({ preventScroll: row === list })
+  })
+
   const rows = []
   if (layer && labels && order) {
     for (let i = first; i < last; i++) {
@@ -51,7 +63,17 @@ export function AnnotationList() {
     }
   }
   return (
-    <div ref={box} className="annotation-list" onScroll={onScroll}>
+    <div
+      ref={box}
+      className="annotation-list"
+      tabIndex={-1}
+      onScroll={onScroll}
+      onFocus={(e) => (focusedRow.current = e.target.classList.contains('row-button') ? e.target : null)}
+      onBlur={(e) => {
+        // Focus moved on (not a row taken away under it): nothing to put back.
+        if (e.relatedTarget !== null) focusedRow.current = null
+      }}
+    >
       {layer && total === 0 ? (
         <p className="empty">
           {layer.order.length > 0
