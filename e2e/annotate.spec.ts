@@ -288,6 +288,34 @@ test('Delete and Ctrl+Z on a focused annotation row keep the keyboard in the lis
   expect(await inList()).toBe(true)
 })
 
+test('attribute a stance to a source from the keyboard: A, then Enter on the source’s row', async ({ page, app }) => {
+  const doc = await documentWith(app, STANCE)
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+  await keyboardSelect(page, SOURCE)
+  await page.keyboard.press('2')
+  await keyboardSelect(page, STANCE)
+  await page.keyboard.press('3')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  const panel = page.getByRole('complementary', { name: 'Annotations' })
+  await panel
+    .getByRole('button', { name: /demonstratively refrained/ })
+    .first()
+    .focus()
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('a')
+  await expect(page.getByText(/choose its row in the list/)).toBeVisible()
+  await panel
+    .getByRole('button', { name: new RegExp(SOURCE) })
+    .first()
+    .focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  const saved = await store(app, doc.id)
+  const id = (t: string) => saved.annotations.find((a) => a.target.quote.exact === t)!.id
+  expect(saved.links).toEqual([expect.objectContaining({ type: 'attribution', from: id(STANCE), to: id(SOURCE) })])
+})
+
 test('drag a highlight’s end to a later word and its start to an earlier one; each drop is one undo step', async ({ page, app }) => {
   const doc = await documentWith(app, CLAIM)
   const text = await app.read(doc.file)

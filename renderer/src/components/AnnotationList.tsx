@@ -24,7 +24,7 @@ export function AnnotationList() {
   const order = useMemo(() => (layer ? filterAnnotations(layer.order, filter) : undefined), [layer, filter])
   const total = order?.length ?? 0
   const { box, first, last, onScroll, showRow } = useWindowRows(total, ROW_HEIGHT)
-  const choose = useCallback((id: string) => session.commands.select(id, true), [session])
+  const choose = useCallback((id: string) => session.commands.chooseRow(id), [session])
 
   // Keep the selected annotation's row in view when it is selected from the text.
   useEffect(() => {

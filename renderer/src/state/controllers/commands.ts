@@ -82,15 +82,32 @@ export class Commands {
       const target = covering.find((s) => linking.targets.includes(s.label) && s.id !== linking.from)
       if (!target) {
         const names = linking.targets.map((t) => this.labelName(t)).join(' or ')
-        return this.hint(`Click a ${names} highlight, or press Escape to stop linking.`)
+        return this.hint(`Click a ${names} highlight or its row in the list, or press Escape to stop linking.`)
       }
-      if (linking.type === ATTRIBUTION) this.setSource(linking.from, target.id)
-      else this.addLink(linking.type, linking.from, target.id)
-      this.store.set({ linking: null, hint: null })
-      this.work.surface?.reveal(target.id)
-      return
+      return this.finishLinking(target.id)
     }
     this.select(covering[0]?.id ?? null)
+  }
+
+  /**
+   * A row of the annotation list chosen (a click, or Enter on it): while linking, a row that fits
+   * finishes the link, as a click on its highlight does, so the keyboard can link too; otherwise
+   * the annotation is selected and shown.
+   */
+  chooseRow(id: string): void {
+    const linking = this.store.get().linking
+    const a = this.annotation(id)
+    if (linking && a && linking.targets.includes(a.label) && id !== linking.from) return this.finishLinking(id)
+    this.select(id, true)
+  }
+
+  private finishLinking(targetId: string): void {
+    const linking = this.store.get().linking
+    if (!linking) return
+    if (linking.type === ATTRIBUTION) this.setSource(linking.from, targetId)
+    else this.addLink(linking.type, linking.from, targetId)
+    this.store.set({ linking: null, hint: null })
+    this.work.surface?.reveal(targetId)
   }
 
   private labelName(id: string): string {
@@ -183,7 +200,7 @@ export class Commands {
     const target = a ? attributionTarget(this.labels, a.label) : null
     if (!a || target === null) return this.hint('Select a claim or stance first, then press A to attribute it to a source.')
     this.store.set({ linking: { from: a.id, type: ATTRIBUTION, targets: [target] } })
-    this.hint(`Attribute to…: click a ${this.labelName(target)} highlight in the text (Escape cancels).`)
+    this.hint(`Attribute to…: click a ${this.labelName(target)} highlight in the text, or choose its row in the list (Escape cancels).`)
   }
 
   /** Start a link of one of the project's link types from the selected annotation: the next click on a fitting highlight makes it. */
@@ -195,7 +212,7 @@ export class Commands {
     if (!a || !def || !def.from.includes(a.label)) return
     this.store.set({ linking: { from: a.id, type, targets: def.to } })
     const names = def.to.map((t) => this.labelName(t)).join(' or ')
-    this.hint(`${def.name}: click a ${names} highlight in the text (Escape cancels).`)
+    this.hint(`${def.name}: click a ${names} highlight in the text, or choose its row in the list (Escape cancels).`)
   }
 
   /** Link two annotations with one of the project's link types (a type that allows one replaces the old link). */
