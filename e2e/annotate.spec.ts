@@ -316,6 +316,21 @@ test('attribute a stance to a source from the keyboard: A, then Enter on the sou
   expect(saved.links).toEqual([expect.objectContaining({ type: 'attribution', from: id(STANCE), to: id(SOURCE) })])
 })
 
+test('Escape from Find leaves the hit selected in the text, so a label’s key tags it', async ({ page, app }) => {
+  const doc = await documentWith(app, SOURCE)
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+  await page.locator('.ProseMirror').click()
+  await page.keyboard.press('Control+f')
+  await page.keyboard.type('Mil-Man')
+  await expect(page.getByRole('search', { name: 'Find in the text' }).getByText(/^1 of \d+$/)).toBeVisible()
+  await page.keyboard.press('Escape')
+  expect(await selectedText(page)).toBe('Mil-Man')
+  await page.keyboard.press('2')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  expect((await store(app, doc.id)).annotations.map((a) => [a.label, a.target.quote.exact])).toEqual([['source', 'Mil-Man']])
+})
+
 test('drag a highlight’s end to a later word and its start to an earlier one; each drop is one undo step', async ({ page, app }) => {
   const doc = await documentWith(app, CLAIM)
   const text = await app.read(doc.file)

@@ -62,6 +62,9 @@ class RecordingSurface implements TextSurface {
     this.currentSuggestion = current
   }
   focus(): void {}
+  selectSpan(span: Span): void {
+    this.selection = span
+  }
   topOffset(): number {
     return 0
   }

@@ -603,6 +603,11 @@ export class DocumentEditor implements TextSurface {
     return pos === null ? null : this.index.pmToCp(pos)
   }
 
+  /** Select a span of the text (code points), scrolled into view. */
+  selectSpan(span: { start: number; end: number }): void {
+    this.select({ anchor: this.index.cpToPm(span.start), head: this.index.cpToPm(span.end) }, true)
+  }
+
   /** Put focus in the text, keeping its selection. */
   focus(): void {
     this.view.focus()

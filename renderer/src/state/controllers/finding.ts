@@ -62,13 +62,18 @@ export class Finding {
     if (query.text !== '') this.run()
   }
 
-  /** Close the find bar: the hits go, and the keyboard goes back to the text. */
+  /**
+   * Close the find bar: the hits go, and the keyboard goes back to the text with the current hit
+   * selected (as a browser's find leaves it), so a label's key tags it and Shift+arrows go on from it.
+   */
   close(): void {
     clearTimeout(this.timer)
     this.ticket++
     this.ran = null
+    const hit = this.state.current === null ? undefined : this.state.hits[this.state.current]
     this.set({ open: false, hits: [], current: null, problem: null, searching: false, truncated: false })
     this.work.surface?.showHits([], null)
+    if (hit) this.work.surface?.selectSpan(hit)
     this.work.surface?.focus()
   }
 

@@ -50,6 +50,8 @@ export interface TextSurface {
   showSuggestions(spans: readonly (Span & { id: string; label: string })[], current: string | null): void
   /** Put the keyboard focus in the text. */
   focus(): void
+  /** Select a span of the text (code points) and scroll it into view. */
+  selectSpan(span: Span): void
   /** The code point at the top of the view: where the user is in the text, whatever the window's size. */
   topOffset(): number
   /** Scroll so the text from this code point on is at the top of the view (where the user left it). */
