@@ -331,6 +331,19 @@ test('Escape from Find leaves the hit selected in the text, so a label’s key t
   expect((await store(app, doc.id)).annotations.map((a) => [a.label, a.target.quote.exact])).toEqual([['source', 'Mil-Man']])
 })
 
+test('a document opened with Enter takes the keyboard into its text', async ({ page, app }) => {
+  const doc = await documentWith(app, CLAIM)
+  await page.goto(app.url)
+  const title = page
+    .getByRole('navigation', { name: 'Documents' })
+    .getByRole('button', { name: new RegExp(doc.title.slice(0, 20)) })
+    .first()
+  await title.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.locator('.ProseMirror')).toContainText(CLAIM)
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.ProseMirror') !== null)).toBe(true)
+})
+
 test('drag a highlight’s end to a later word and its start to an earlier one; each drop is one undo step', async ({ page, app }) => {
   const doc = await documentWith(app, CLAIM)
   const text = await app.read(doc.file)

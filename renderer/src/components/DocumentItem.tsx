@@ -83,7 +83,14 @@ export const DocumentItem = memo(function DocumentItem({ document: d, current, p
         className="doc-open"
         aria-current={current ? 'page' : undefined}
         title={documentTooltip(d, details)}
-        onClick={() => void session.openDocument(d.id)}
+        onClick={(e) => {
+          // Opened from the keyboard (Enter or Space: a click with no pointer), the keyboard goes on
+          // into the text, where the labels' keys tag, instead of staying in the list.
+          const fromKeyboard = e.detail === 0
+          void session.openDocument(d.id).then(() => {
+            if (fromKeyboard && session.store.get().doc?.id === d.id) setTimeout(() => session.work.surface?.focus(), 0)
+          })
+        }}
         onDoubleClick={start}
       >
         <StatusMark state={d.state} />
