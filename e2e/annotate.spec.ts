@@ -331,7 +331,10 @@ test('Escape from Find leaves the hit selected in the text, so a label’s key t
   expect((await store(app, doc.id)).annotations.map((a) => [a.label, a.target.quote.exact])).toEqual([['source', 'Mil-Man']])
 })
 
-test('a document opened with Enter takes the keyboard into its text', async ({ page, app }) => {
+test('a document opened with Enter takes the keyboard into its text; the side panel’s tabs move with the arrow keys', async ({
+  page,
+  app,
+}) => {
   const doc = await documentWith(app, CLAIM)
   await page.goto(app.url)
   const title = page
@@ -342,6 +345,17 @@ test('a document opened with Enter takes the keyboard into its text', async ({ p
   await page.keyboard.press('Enter')
   await expect(page.locator('.ProseMirror')).toContainText(CLAIM)
   await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.ProseMirror') !== null)).toBe(true)
+  // The side panel's tabs move with the arrow keys, and only the chosen one is a Tab stop.
+  const tabs = page.getByRole('tablist', { name: 'Side panel' })
+  await tabs.getByRole('tab', { name: 'Annotations' }).focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(tabs.getByRole('tab', { name: /^Memos/ })).toBeFocused()
+  await expect(tabs.getByRole('tab', { name: /^Memos/ })).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('End')
+  await expect(tabs.getByRole('tab', { name: 'Guidelines' })).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('ArrowRight')
+  await expect(tabs.getByRole('tab', { name: 'Annotations' })).toBeFocused()
+  await expect(tabs.getByRole('tab', { name: 'Guidelines' })).toHaveAttribute('tabindex', '-1')
 })
 
 test('drag a highlight’s end to a later word and its start to an earlier one; each drop is one undo step', async ({ page, app }) => {

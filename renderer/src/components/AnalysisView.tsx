@@ -8,6 +8,7 @@ import { NetworkPanel } from './NetworkPanel'
 import { OverTimeChart } from './OverTimeChart'
 import { SelectionPanel } from './SelectionPanel'
 import { StanceMatrixTable } from './StanceMatrixTable'
+import { onTabKey } from '../state/react/tab-keys'
 import { StatementsTable } from './StatementsTable'
 
 const TABS: { tab: AnalysisTab; name: string }[] = [
@@ -40,8 +41,16 @@ export function AnalysisView() {
       <AnalysisFilters />
       <div className="analysis-bar">
         <div className="tabs" role="tablist" aria-label="Analysis views">
-          {TABS.map((t) => (
-            <button key={t.tab} type="button" role="tab" aria-selected={tab === t.tab} onClick={() => session.analysis.setTab(t.tab)}>
+          {TABS.map((t, i) => (
+            <button
+              key={t.tab}
+              type="button"
+              role="tab"
+              aria-selected={tab === t.tab}
+              tabIndex={tab === t.tab ? 0 : -1}
+              onClick={() => session.analysis.setTab(t.tab)}
+              onKeyDown={(e) => onTabKey(e, i, TABS.length, (n) => session.analysis.setTab(TABS[n]!.tab))}
+            >
               {t.name}
             </button>
           ))}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { SidePanel as Panel } from '../state/model/session-state'
 import { useSession, useSessionState } from '../state/react/use-session'
+import { onTabKey } from '../state/react/tab-keys'
 import { GuidelinesPanel } from './GuidelinesPanel'
 import { MemoPanel } from './MemoPanel'
 
@@ -20,14 +21,16 @@ export function SidePanel({ name, label, className, children }: { name: string; 
   return (
     <aside className={className} aria-label={side === 'main' ? label : side === 'memos' ? 'Memos' : 'Guidelines'}>
       <div className="side-tabs" role="tablist" aria-label="Side panel">
-        {tabs.map((t) => (
+        {tabs.map((t, i) => (
           <button
             key={t.id}
             type="button"
             role="tab"
             aria-selected={side === t.id}
+            tabIndex={side === t.id ? 0 : -1}
             className="side-tab"
             onClick={() => session.noting.show(t.id)}
+            onKeyDown={(e) => onTabKey(e, i, tabs.length, (n) => session.noting.show(tabs[n]!.id))}
           >
             {t.name}
           </button>
