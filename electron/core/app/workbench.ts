@@ -430,7 +430,10 @@ export class Workbench {
     return report
   }
 
-  /** Changes taken in from disk after revision `since` (the UI polls this). */
+  /**
+   * What changed after revision `since` (the UI polls this): files changed on disk by others, and
+   * this host's saves for other windows than `window` (see wrote).
+   */
   changes(since: number, window?: string): ProjectChanges {
     const changed = this.recentChanges
       .filter((c) => c.revision > since && (window === undefined || c.window !== window))
