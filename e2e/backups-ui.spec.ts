@@ -61,7 +61,10 @@ test('a damaged layer shows a banner naming its pinned last good copy, and resto
   app,
 }) => {
   const { title, count } = await damagedLayer(page, app)
-  await page.getByRole('navigation', { name: 'Documents' }).getByText(title, { exact: true }).click()
+  // The list says so before the document is opened (it said "Not started" and 0 before).
+  const item = page.getByRole('navigation', { name: 'Documents' }).locator('li.doc').filter({ hasText: title })
+  await expect(item.getByTestId('doc-damaged')).toHaveText('Your file was found damaged; its last good copy is kept')
+  await item.getByText(title, { exact: true }).click()
   const banner = page.getByRole('alert').filter({ hasText: 'not valid JSON' })
   await expect(banner).toContainText(`(${count} annotations`)
   await expect(banner).toContainText('is pinned: Marginalia keeps it until you restore it or say it is not needed')
@@ -74,6 +77,7 @@ test('a damaged layer shows a banner naming its pinned last good copy, and resto
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(banner).toBeHidden()
   await expect(page.getByRole('complementary', { name: 'Annotations' })).toContainText(String(count))
+  await expect(item.getByTestId('doc-damaged')).toHaveCount(0)
 })
 
 test('the pinned copy survives a save and a restart, and the banner goes once it is said not to be needed', async ({ page, app }) => {
@@ -101,8 +105,11 @@ test('the pinned copy survives a save and a restart, and the banner goes once it
   await expect(own.locator('.backup-pinned')).toContainText(`${count} annotations`)
   await expect(own.locator('.backup').filter({ hasText: 'Last saved' })).toContainText('1 annotation,')
   await dialog.getByRole('button', { name: 'Close' }).click()
+  const item = documents.locator('li.doc').filter({ hasText: title })
+  await expect(item.getByTestId('doc-damaged')).toBeVisible()
   await banner.getByRole('button', { name: 'Not needed' }).click()
   await expect(banner).toBeHidden()
+  await expect(item.getByTestId('doc-damaged')).toHaveCount(0)
   await chooseMenu(page, 'Project', 'Backups…')
   await expect(own.locator('.backup-pinned')).toHaveCount(0)
   await expect(own.locator('.backup').filter({ hasText: `${count} annotations` })).toContainText('Earlier version')
@@ -131,6 +138,7 @@ test('a layer damaged on disk while it is open: the next save sets it aside, say
   await expect(banner).toContainText('it was kept as')
   await expect(banner).toContainText('(1 annotation, 0 links), is pinned')
   await expect(banner.getByRole('button', { name: 'Not needed' })).toBeVisible()
+  await expect(page.getByRole('navigation', { name: 'Documents' }).locator('li.doc.current').getByTestId('doc-damaged')).toBeVisible()
   // Nothing was lost: the save built on the copy this window had read, and the new file holds both.
   await expect(page.getByRole('complementary', { name: 'Annotations' }).locator('.count')).toHaveText('2')
   expect(JSON.parse(await readFile(file, 'utf8')).annotations).toHaveLength(2)

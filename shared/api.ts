@@ -70,6 +70,12 @@ export interface DocumentSummary {
   annotationCount: number
   /** The current annotator's status of this document (shared/model/status.ts). */
   state: DocumentState
+  /**
+   * The current annotator's file of this document was found damaged and that is not settled: it
+   * was set aside and its last good copy is pinned until restored or said not to be needed (the
+   * open document's banner says which copy).
+   */
+  damaged: boolean
 }
 
 export interface AppInfo {

@@ -498,6 +498,7 @@ export class Workbench {
       annotationCount = layer.annotations.length
       state = layer.state
     }
+    const damaged = annotator ? await project.layerFoundDamaged(annotator, doc.id) : false
     return {
       id: doc.id,
       title: doc.title,
@@ -507,6 +508,7 @@ export class Workbench {
       properties: doc.properties ?? {},
       annotationCount,
       state,
+      damaged,
     }
   }
 

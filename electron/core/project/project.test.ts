@@ -91,8 +91,11 @@ describe('annotation stores', () => {
     await writeFile(file, '{"format": "marginalia-annotations", "annotations": [ {"id": "trunc')
 
     const reopened = await Project.open(project.dir)
+    expect(await reopened.layerFoundDamaged('jonas', doc.id)).toBe(false)
     const layer = await reopened.layer('jonas', doc.id)
     expect(layer.annotations).toEqual([])
+    expect(await reopened.layerFoundDamaged('jonas', doc.id)).toBe(true)
+    expect(await reopened.layerFoundDamaged('maria', doc.id)).toBe(false)
     expect((await reopened.layerNotice({ store: 'annotations', annotator: 'jonas', document: doc.id })).notice).toMatch(
       /is not valid JSON; it was kept as .*\.unreadable-.*; its last good copy, saved .*, is pinned: /,
     )
@@ -106,6 +109,13 @@ describe('annotation stores', () => {
       '2026-11-01T10:00:00.000Z',
     )
     expect(await readFile(join(project.dir, 'annotations', 'jonas', aside), 'utf8')).toContain('"trunc')
+    // After a restart, the pin still says so, until the user says the copy is not needed.
+    const again = await Project.open(project.dir)
+    expect(await again.layerFoundDamaged('jonas', doc.id)).toBe(true)
+    const ref = { store: 'annotations' as const, annotator: 'jonas', document: doc.id }
+    const pin = (await again.listBackups(ref)).find((b) => b.kind === 'pinned')!
+    await again.unpinBackup(ref, pin.id)
+    expect(await again.layerFoundDamaged('jonas', doc.id)).toBe(false)
   })
 
   it('applies a batch all or nothing: one bad op leaves the store as it was', async () => {

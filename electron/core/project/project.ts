@@ -696,6 +696,18 @@ export class Project {
     }
   }
 
+  /**
+   * Whether the annotator's file of a document was found damaged and that is not settled: it was
+   * set aside in this session, or a last good copy of it is still pinned (until it is restored or
+   * said not to be needed). Opens no store that is not open already.
+   */
+  async layerFoundDamaged(annotator: string, docId: string): Promise<boolean> {
+    const ref: LayerKey = { store: 'annotations', annotator, document: docId }
+    const open = await this.layers.get(`${annotator}/${docId}`)?.catch(() => null)
+    if (open?.adapter.notice) return true
+    return StoreBackups.of(this.dir, relativeStorePath(ref), this.policy).hasPinned()
+  }
+
   private async openStore(ref: LayerKey) {
     const layer = ref.store === 'annotations' ? await this.layer(ref.annotator, ref.document) : await this.reviewedLayer(ref.document)
     return {

@@ -173,6 +173,12 @@ export class StoreBackups {
     return out.sort((a, b) => (a.kind === 'latest' ? -1 : b.kind === 'latest' ? 1 : b.saved.getTime() - a.saved.getTime()))
   }
 
+  /** Whether a last good copy of the file is pinned (it was found damaged, and that is not settled yet). */
+  async hasPinned(): Promise<boolean> {
+    const names = await fs.readdir(this.dir).catch(() => [] as string[])
+    return names.some((id) => id.startsWith('pinned-') && BACKUP_NAME.test(id))
+  }
+
   /** A backup by its id, or null when there is no such backup. */
   async find(id: string): Promise<BackupFile | null> {
     if (!BACKUP_NAME.test(id)) return null

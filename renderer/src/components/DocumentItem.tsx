@@ -103,6 +103,11 @@ export const DocumentItem = memo(function DocumentItem({ document: d, current, p
               {[d.properties.date && (isoDate(d.properties.date) ?? d.properties.date), d.properties.outlet].filter(Boolean).join(' · ')}
             </span>
           )}
+          {d.damaged && (
+            <span className="doc-damaged" data-testid="doc-damaged">
+              Your file was found damaged; its last good copy is kept
+            </span>
+          )}
           {notableEncoding(details?.encoding) && (
             <span className="doc-encoding" data-testid="doc-encoding">
               {details.encoding}

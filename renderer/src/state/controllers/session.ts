@@ -136,7 +136,13 @@ export class Session {
   }
 
   /** Show that a save found the open layer damaged on disk (set aside, its last good copy pinned). */
+  /** Mark a document in the list as having (or no longer having) a damaged file of this annotator's. */
+  private markDamaged(id: string, damaged: boolean): void {
+    this.store.set({ documents: this.store.get().documents.map((d) => (d.id === id && d.damaged !== damaged ? { ...d, damaged } : d)) })
+  }
+
   private async layerDamaged(id: string, notice: string): Promise<void> {
+    this.markDamaged(id, true)
     const doc = this.store.get().doc
     const annotator = this.info?.annotator
     if (!doc || doc.id !== id || !annotator) return
@@ -287,6 +293,7 @@ export class Session {
     if (store.store === 'project') await this.projectOpened(result.project)
     else if ((store.store === 'annotations' || store.store === 'text') && store.document === this.store.get().doc?.id)
       await this.openDocument(store.document, true)
+    else if (store.store === 'annotations') await this.loadDocuments()
     else if (store.store === 'reviewed') void this.mode.openReview()
     return result
   }
@@ -294,6 +301,8 @@ export class Session {
   /** The user says a pinned copy is not needed; the banner about it goes. Returns the backups as they are now. */
   async unpinBackup(store: StoreRef, backup: string): Promise<BackupInfo[]> {
     const backups = await this.client.call('backups.unpin', { store, backup })
+    if (store.store === 'annotations' && store.annotator === this.info?.annotator)
+      this.markDamaged(store.document, firstPinned(backups) !== null)
     const doc = this.store.get().doc
     if (store.store === 'annotations' && doc?.id === store.document && doc.pinned?.id === backup) {
       const pinned = firstPinned(backups)

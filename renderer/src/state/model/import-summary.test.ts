@@ -23,6 +23,7 @@ function summary(title: string, importedFrom: string): DocumentSummary {
     properties: {},
     annotationCount: 0,
     state: 'not-started',
+    damaged: false,
   }
 }
 

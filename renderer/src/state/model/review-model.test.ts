@@ -51,6 +51,7 @@ function review(decidedUnits: number[] = []) {
     properties: {},
     annotationCount: 0,
     state: 'not-started' as const,
+    damaged: false,
   }
   // As review.open sends it: the model puts the annotations back.
   const view: ReviewView = { document, text, sha256: '0'.repeat(64), reviewer: 'rita', ...sentReview(index, layers, units), reviewed }
