@@ -247,6 +247,18 @@ test('two tabs on one server: each shows what the other saved, and an edit in on
   await a.waitForTimeout(2500)
   await expect(a.getByTestId('change-note')).not.toContainText('your annotations were changed elsewhere')
   await expect(b.getByTestId('change-note')).toContainText('changed elsewhere')
+
+  // Within the same seconds (B not yet told of A's change: its looks are held back here), A sets
+  // the polarity and B writes a note on the same annotation: both stay, and B shows A's polarity.
+  await b.route('**/api/project.changes', (route) => route.abort())
+  await a.getByRole('complementary', { name: 'Annotations' }).getByLabel('Polarity').selectOption('neutral')
+  await expect(a.getByTestId('save-state')).toHaveText('Saved')
+  await b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Note').fill('written at the same time')
+  await b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Note').blur()
+  await expect(b.getByTestId('save-state')).toHaveText('Saved')
+  const both = (await store(app, doc.id)).annotations.find((x) => x.target.quote.exact === STANCE)!
+  expect(both).toMatchObject({ attributes: { polarity: 'neutral' }, note: 'written at the same time' })
+  await expect(b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Polarity')).toHaveValue('neutral')
   await b.close()
 })
 

@@ -12,6 +12,7 @@ import { suggestionKey, type Annotation, type AnnotationOp, type Link, type Sugg
 import type { ReadonlyById } from '../model/by-id'
 import { ATTRIBUTION } from '../model/labels'
 import { fittingLinks, linkProblem, singleLink } from './links'
+import { mergeDraft } from './merge'
 import { draftOf, storedAnnotation, type StoringContext } from './stored-form'
 
 /** A layer as the ops see it: annotations and links by id. */
@@ -45,9 +46,14 @@ export function applyOps(layer: LayerState, ops: readonly AnnotationOp[], ctx: S
   const decidedBefore = new Map<string, SuggestionRecord | undefined>()
   for (const op of ops) {
     switch (op.op) {
-      case 'put':
-        touched.set(op.annotation.id, storedAnnotation(op.annotation, ctx, get(op.annotation.id)))
+      case 'put': {
+        const current = get(op.annotation.id)
+        // Changed elsewhere since the sender saw it: keep what this change did not touch (merge.ts).
+        const draft =
+          op.base && current && op.base.id === op.annotation.id ? mergeDraft(op.base, op.annotation, draftOf(current)) : op.annotation
+        touched.set(op.annotation.id, storedAnnotation(draft, ctx, current))
         break
+      }
       case 'delete':
         touched.set(op.id, null)
         links = links.filter((l) => l.from !== op.id && l.to !== op.id)

@@ -141,7 +141,11 @@ export function suggestionKey(s: SuggestionSpan): string {
 
 /** One change to an annotator's layer of one document. */
 export const AnnotationOp = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('put'), annotation: AnnotationDraft }),
+  /**
+   * Create or change an annotation. `base`: the annotation as the sender had it before this change;
+   * when it is stored otherwise now, only the fields this change touched are taken (merge.ts).
+   */
+  z.object({ op: z.literal('put'), annotation: AnnotationDraft, base: AnnotationDraft.optional() }),
   z.object({ op: z.literal('delete'), id: AnnotationId }),
   z.object({
     op: z.literal('link'),

@@ -2,7 +2,7 @@
  * Two windows of one host (two browser tabs on one server): each hears of the other's saves at its
  * next project.changes, as of a change on disk, and not of its own.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -54,5 +54,47 @@ describe('the changes one window saved, told to the others', () => {
     // Both move on to the same revision, so neither hears of these again.
     expect(forA.revision).toBe(forB.revision)
     expect(((await call('project.changes', { since: forB.revision, window: b })) as { changed: unknown[] }).changed).toEqual([])
+  })
+  it('keeps both windows’ changes to one annotation made within the same seconds, field by field', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'marginalia-windows-'))
+    cleanups.push(() => rm(root, { recursive: true, force: true }))
+    await cp(join(FIXTURES, 'sample-project'), join(root, 'p'), { recursive: true })
+    const wb = await Workbench.start({ configDir: join(root, 'config'), host: 'browser', version: 'test' })
+    cleanups.push(() => wb.close())
+    await wb.setAnnotator('tester')
+    await wb.open(join(root, 'p'))
+    const handlers = createHandlers(wb, {})
+    const call = async (method: string, args: unknown) => {
+      const result = await dispatch(handlers, method, args)
+      if (!result.ok) throw new Error(JSON.stringify(result))
+      return result.value
+    }
+    const doc = wb.current.documents[0]!.id
+    const first = { id: 'w-2', label: 'stance', start: 0, end: 6, attributes: { polarity: 'favor', target: 'Israel' }, note: '' }
+    await call('annotations.apply', { document: doc, ops: [{ op: 'put', annotation: first }], window: 'window-aaaaaaaa' })
+    // Both windows have `first`. One sets the polarity, the other (not told yet) writes a note.
+    const polarity = { ...first, attributes: { ...first.attributes, polarity: 'against' } }
+    await call('annotations.apply', { document: doc, ops: [{ op: 'put', annotation: polarity, base: first }], window: 'window-aaaaaaaa' })
+    const noted = { ...first, note: 'hedged in the interview' }
+    const saved = (await call('annotations.apply', {
+      document: doc,
+      ops: [{ op: 'put', annotation: noted, base: first }],
+      window: 'window-bbbbbbbb',
+    })) as { annotations: { id: string; note: string; attributes: Record<string, string> }[] }
+    // The second window is sent back the merged annotation, and the file holds both changes.
+    expect(saved.annotations).toMatchObject([
+      { id: 'w-2', note: 'hedged in the interview', attributes: { polarity: 'against', target: 'Israel' } },
+    ])
+    const file = JSON.parse(await readFile(join(root, 'p', 'annotations', 'tester', `${doc}.json`), 'utf8')) as {
+      annotations: { id: string; note: string; attributes: Record<string, string> }[]
+    }
+    expect(file.annotations.find((a) => a.id === 'w-2')).toMatchObject({
+      note: 'hedged in the interview',
+      attributes: { polarity: 'against' },
+    })
+    // Without a base (an older sender), a put replaces the whole annotation, as before.
+    await call('annotations.apply', { document: doc, ops: [{ op: 'put', annotation: first }], window: 'window-bbbbbbbb' })
+    const after = JSON.parse(await readFile(join(root, 'p', 'annotations', 'tester', `${doc}.json`), 'utf8')) as typeof file
+    expect(after.annotations.find((a) => a.id === 'w-2')).toMatchObject({ note: '', attributes: { polarity: 'favor' } })
   })
 })

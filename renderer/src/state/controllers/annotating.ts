@@ -186,6 +186,7 @@ export class Annotating {
   change(ops: AnnotationOp[], history: 'new' | 'undo' | 'redo' = 'new', display: SurfaceUpdate = {}): Applied | null {
     if (ops.length === 0 || !this.document || this.refusedReadOnly()) return null
     if (history === 'new') this.flush()
+    ops = this.withBases(ops)
     const outcome = this.applyLocal(ops, display)
     if (!outcome) return null
     const id = this.nextChange++
@@ -197,6 +198,25 @@ export class Annotating {
     // A passing remark ("Annotation deleted. Ctrl+Z brings it back.") is about the change before this one.
     if (this.store.get().hint?.tone === 'info') this.store.set({ hint: null })
     return outcome
+  }
+
+  /**
+   * Each `put` of an annotation this window has, with that annotation as it is here before the
+   * change (`base`): the host then keeps what another window changed meanwhile in the fields this
+   * change did not touch (shared/annotations/merge.ts).
+   */
+  private withBases(ops: AnnotationOp[]): AnnotationOp[] {
+    const layer = this.layer
+    if (!layer) return ops
+    const seen = new Map<string, AnnotationOp & { op: 'put' }>()
+    return ops.map((op) => {
+      if (op.op !== 'put' || op.base) return op
+      const id = op.annotation.id
+      const before = seen.get(id)?.annotation ?? (layer.annotations.has(id) ? draftOf(layer.annotations.get(id)!) : undefined)
+      const based = before ? { ...op, base: before } : op
+      seen.set(id, based)
+      return based
+    })
   }
 
   /**
@@ -234,7 +254,12 @@ export class Annotating {
     const id = this.nextChange++
     const inverse: AnnotationOp[] = [{ op: 'put', annotation: draftOf(edit.before) }]
     this.stack?.record({ change: id, ops: inverse })
-    this.queue.enqueue({ change: id, document: edit.document, ops: [{ op: 'put', annotation: draftOf(now) }], inverse })
+    this.queue.enqueue({
+      change: id,
+      document: edit.document,
+      ops: [{ op: 'put', annotation: draftOf(now), base: draftOf(edit.before) }],
+      inverse,
+    })
   }
 
   /** Undo the last change of the open document; returns false if there was none. */
@@ -319,7 +344,7 @@ export class Annotating {
       clearTimeout(edit.deadline)
       const now = edit.document === this.document ? this.layer?.annotations.get(edit.id) : undefined
       if (now) {
-        const ops: AnnotationOp[] = [{ op: 'put', annotation: draftOf(now) }]
+        const ops: AnnotationOp[] = [{ op: 'put', annotation: draftOf(now), base: draftOf(edit.before) }]
         batches = [
           ...batches,
           { change: this.nextChange++, document: edit.document, ops, inverse: [{ op: 'put', annotation: draftOf(edit.before) }] },
