@@ -53,7 +53,7 @@ test('the matrix, a cell’s statements, the network, a date range, and a GraphM
 
   // The network: two-mode, the nodes listed by degree; clicking one shows its stances.
   await page.getByRole('tab', { name: 'Network' }).click()
-  await expect(page.getByTestId('network-summary')).toHaveText('16 nodes, 12 ties from 23 stances; set aside: 1 with no source')
+  await expect(page.getByTestId('network-summary')).toHaveText('16 nodes, 12 ties from 23 stances; 1 stance set aside: 1 with no source')
   await expect(page.getByRole('img', { name: /^Network of 16 nodes and 12 ties/ })).toBeVisible()
   await page
     .getByRole('navigation', { name: 'Nodes' })

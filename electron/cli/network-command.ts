@@ -11,6 +11,7 @@ import { z } from 'zod'
 import { AnalysisFilter, NetworkChoice, OverTimeChoice, REVIEWED } from '../../shared/discourse/analysis-view'
 import { isoDate } from '../../shared/discourse/dates'
 import { edgeTable, nodeTable } from '../../shared/discourse/network-columns'
+import { setAsideSentence } from '../../shared/discourse/network'
 import { AnnotatorName, DocumentId } from '../../shared/model/annotation'
 import { analysisFile, projectNetwork, projectStatements } from '../core/app/analysis-service'
 import { delimitedTable } from '../core/interchange/export-tables'
@@ -160,15 +161,16 @@ export async function networkCommand(args: string[]): Promise<number> {
       unpolarized: set.unpolarized.length,
     })
   } else {
-    const stances = (n: number, what: string) => (n === 0 ? null : `${plural(n, 'stance')} ${what}`)
-    const aside = [
-      stances(set.unlinked.length, 'with no source'),
-      stances(set.untargeted.length, 'with no target'),
-      stances(set.unpolarized.length, 'with no polarity'),
-    ].filter(Boolean)
+    const aside = setAsideSentence({
+      stances: set.stances,
+      used: set.used,
+      unlinked: set.unlinked.length,
+      untargeted: set.untargeted.length,
+      unpolarized: set.unpolarized.length,
+    })
     console.error(
       `Wrote the ${network.mode} network (${plural(network.nodes.length, 'node')}, ${plural(network.edges.length, 'edge')}, from ${plural(set.used, 'stance')} of ${used.join(', ')}) to ${written.join(' and ')}.` +
-        (aside.length > 0 ? ` Set aside: ${aside.join(', ')}.` : ''),
+        (aside ? ` ${aside[0]!.toUpperCase()}${aside.slice(1)}.` : ''),
     )
   }
   return 0

@@ -182,7 +182,8 @@ export interface ViewNetwork {
   edges: ViewEdge[]
   /** The whole network's nodes and edges, drawn or not. */
   all: { nodes: number; edges: number }
-  /** Stances in the network, and those set aside. */
+  /** Stances in the network, and those set aside (setAsideSentence in network.ts says them). */
+  stances: number
   used: number
   unlinked: number
   untargeted: number
@@ -332,6 +333,7 @@ export function viewNetwork(network: NetworkTies): ViewNetwork {
     nodes,
     edges,
     all: { nodes: network.nodes.length, edges: network.edges.length },
+    stances: network.summary.stances,
     used: network.summary.used,
     unlinked: network.summary.unlinked.length,
     untargeted: network.summary.untargeted.length,

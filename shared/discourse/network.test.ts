@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultLabels } from '../model/labels'
 import { debateLayer } from '../testing/discourse-corpus'
 import { discourseLayer, source, stance } from '../testing/discourse-layers'
-import { buildNetwork, type Network, type NetworkOptions } from './network'
+import { buildNetwork, setAsideSentence, type Network, type NetworkOptions } from './network'
 import { buildStatements } from './statements'
 
 // The debate (shared/testing/discourse-corpus.ts) as DNA's array x[actor][target][polarity]:
@@ -71,6 +71,19 @@ describe('the two-mode actor–target network', () => {
       untargeted: ['debate/maria/b3'],
       unpolarized: [],
     })
+  })
+
+  it('says what it set aside once per stance, however many reasons a stance has', () => {
+    const counts = { stances: 11, used: 9, unlinked: 1, untargeted: 1, unpolarized: 0 }
+    expect(setAsideSentence(counts)).toBe('2 stances set aside: 1 with no source, 1 with no target')
+    // One stance with neither a source nor a target is one stance set aside, not two.
+    expect(setAsideSentence({ stances: 3, used: 2, unlinked: 1, untargeted: 1, unpolarized: 0 })).toBe(
+      '1 stance set aside: 1 with no source, 1 with no target (1 has neither)',
+    )
+    expect(setAsideSentence({ stances: 1200, used: 0, unlinked: 1100, untargeted: 1050, unpolarized: 0 })).toBe(
+      '1,200 stances set aside: 1,100 with no source, 1,050 with no target (950 have neither)',
+    )
+    expect(setAsideSentence({ stances: 4, used: 4, unlinked: 0, untargeted: 0, unpolarized: 0 })).toBeNull()
   })
 
   it('normalises by activity (the actor’s stances) or prominence (the target’s stances)', () => {

@@ -16,6 +16,7 @@ import { ties, type OneModeNormalization } from './one-mode'
 import { stanceGrid, type GridCell } from './stance-grid'
 import { countStance, noStances, type StanceCounts, type Statement, type StatementSet } from './statements'
 import { affiliations, type TwoModeNormalization } from './two-mode'
+import { plural } from '../plural'
 
 /** The normalisations of each mode, defined in one-mode.ts and two-mode.ts. */
 export type { OneModeNormalization } from './one-mode'
@@ -95,6 +96,33 @@ export interface NetworkSummary {
   untargeted: string[]
   /** One-mode only: stances with an actor and a target but no polarity, which cannot agree or conflict. */
   unpolarized: string[]
+}
+
+/** How many stances went into a network and why the others did not, as counts. */
+export interface SetAsideCounts {
+  stances: number
+  used: number
+  unlinked: number
+  untargeted: number
+  unpolarized: number
+}
+
+/**
+ * The stances left out of a network, in words, for the Analysis view and the command line alike:
+ * "3 stances set aside: 2 with no source, 2 with no target (1 has neither)". The reasons may add
+ * up to more than the stances, since a stance can lack both a source and a target; the sentence
+ * says how many do. Null when every stance is in the network.
+ */
+export function setAsideSentence(c: SetAsideCounts): string | null {
+  const aside = c.stances - c.used
+  if (aside <= 0) return null
+  const reasons = [
+    c.unlinked > 0 && `${c.unlinked.toLocaleString('en')} with no source`,
+    c.untargeted > 0 && `${c.untargeted.toLocaleString('en')} with no target`,
+    c.unpolarized > 0 && `${c.unpolarized.toLocaleString('en')} with no polarity`,
+  ].filter(Boolean)
+  const both = c.unlinked + c.untargeted + c.unpolarized - aside
+  return `${plural(aside, 'stance')} set aside: ${reasons.join(', ')}${both > 0 ? ` (${both.toLocaleString('en')} ${both === 1 ? 'has' : 'have'} neither)` : ''}`
 }
 
 /** A network, as plain data: what the view draws and the GraphML, GEXF and CSV writers write. */

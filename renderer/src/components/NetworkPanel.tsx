@@ -1,5 +1,7 @@
 import { useId } from 'react'
 import { bestConnected, type AnalysisView } from '../../../shared/discourse/analysis-view'
+import { setAsideSentence } from '../../../shared/discourse/network'
+import { plural } from '../../../shared/plural'
 import { CHART_COLOURS, type AnalysisSelection } from '../state/model/analysis-model'
 import { useScheme } from '../state/react/use-scheme'
 import { useAnalysis, usePolarityNames } from '../state/react/use-analysis'
@@ -45,11 +47,7 @@ export function NetworkPanel({
   const colours = CHART_COLOURS[useScheme()]
   const ids = { mode: useId(), norm: useId() }
   const network = view.network
-  const aside = [
-    network.unlinked && `${network.unlinked} with no source`,
-    network.untargeted && `${network.untargeted} with no target`,
-    network.unpolarized && `${network.unpolarized} with no polarity`,
-  ].filter(Boolean)
+  const aside = setAsideSentence(network)
   const nodes = bestConnected(network.nodes, 60)
   return (
     <div className="network-panel">
@@ -104,8 +102,8 @@ export function NetworkPanel({
           )}
         </span>
         <span className="help" data-testid="network-summary">
-          {network.all.nodes} nodes, {network.all.edges} ties from {network.used} stances
-          {aside.length > 0 ? `; set aside: ${aside.join(', ')}` : ''}
+          {plural(network.all.nodes, 'node')}, {plural(network.all.edges, 'tie')} from {plural(network.used, 'stance')}
+          {aside ? `; ${aside}` : ''}
         </span>
       </div>
       {network.nodes.length === 0 ? (

@@ -32,6 +32,7 @@ function network(actors: number, targets: number, ties: [number, number][]): Vie
       unset: 0,
       targets: 1,
     })),
+    stances: ties.length,
     used: ties.length,
     unlinked: 0,
     untargeted: 0,
