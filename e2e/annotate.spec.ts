@@ -259,6 +259,13 @@ test('two tabs on one server: each shows what the other saved, and an edit in on
   const both = (await store(app, doc.id)).annotations.find((x) => x.target.quote.exact === STANCE)!
   expect(both).toMatchObject({ attributes: { polarity: 'neutral' }, note: 'written at the same time' })
   await expect(b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Polarity')).toHaveValue('neutral')
+  // B's Undo takes back its note only: A's polarity stays.
+  await b.getByRole('button', { name: 'Undo', exact: true }).click()
+  await expect(b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Note')).toHaveValue('seen in both tabs')
+  await expect(b.getByTestId('save-state')).toHaveText('Saved')
+  const undone = (await store(app, doc.id)).annotations.find((x) => x.target.quote.exact === STANCE)!
+  expect(undone).toMatchObject({ attributes: { polarity: 'neutral' }, note: 'seen in both tabs' })
+  await expect(b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Polarity')).toHaveValue('neutral')
   await b.close()
 })
 

@@ -34,6 +34,20 @@ function layer() {
 }
 
 describe('applying ops, and their inverse', () => {
+  it('a change made from an older copy keeps what changed meanwhile, and its undo takes back only its own field', () => {
+    const l = layer()
+    const seen = draftOf(l.source)
+    // Another window renamed the source's kind meanwhile…
+    l.run([{ op: 'put', annotation: { ...seen, attributes: { kind: 'organization' } } }])
+    // …and this one, from its older copy, writes a note.
+    const noted = l.run([{ op: 'put', annotation: { ...seen, note: 'the ministry’s spokesman' }, base: seen }])
+    expect(l.state().annotations.get(l.source.id)).toMatchObject({ note: 'the ministry’s spokesman', attributes: { kind: 'organization' } })
+    // The other window changes the kind again; undoing the note leaves its kind alone.
+    l.run([{ op: 'put', annotation: { ...draftOf(l.state().annotations.get(l.source.id)!), attributes: { kind: 'government' } } }])
+    l.run(noted.inverse)
+    expect(l.state().annotations.get(l.source.id)).toMatchObject({ note: '', attributes: { kind: 'government' } })
+  })
+
   it('a new annotation gets its quote at once, and undo deletes it', () => {
     const l = layer()
     const out = l.run([{ op: 'put', annotation: { id: 'n1', label: 'stance', start: 0, end: 18, attributes: { polarity: '' }, note: '' } }])

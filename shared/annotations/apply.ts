@@ -99,7 +99,10 @@ export function applyOps(layer: LayerState, ops: readonly AnnotationOp[], ctx: S
     const before = layer.annotations.get(id)
     if (after) put.push(after)
     else if (before) removed.push(id)
-    if (before) restore.push({ op: 'put', annotation: draftOf(before) })
+    // Put back as it was, with what this change made of it as the base: undone after another
+    // window changed other fields of it, only the fields this change touched go back (merge.ts).
+    if (before)
+      restore.push(after ? { op: 'put', annotation: draftOf(before), base: draftOf(after) } : { op: 'put', annotation: draftOf(before) })
     else if (after) undoCreate.push({ op: 'delete', id })
   }
   const afterLinks = new Map(links.map((l) => [l.id, l]))

@@ -252,7 +252,7 @@ export class Annotating {
     const now = edit.document === this.document ? this.layer?.annotations.get(edit.id) : undefined
     if (!now) return this.updateSaveState()
     const id = this.nextChange++
-    const inverse: AnnotationOp[] = [{ op: 'put', annotation: draftOf(edit.before) }]
+    const inverse: AnnotationOp[] = [{ op: 'put', annotation: draftOf(edit.before), base: draftOf(now) }]
     this.stack?.record({ change: id, ops: inverse })
     this.queue.enqueue({
       change: id,
@@ -347,7 +347,12 @@ export class Annotating {
         const ops: AnnotationOp[] = [{ op: 'put', annotation: draftOf(now), base: draftOf(edit.before) }]
         batches = [
           ...batches,
-          { change: this.nextChange++, document: edit.document, ops, inverse: [{ op: 'put', annotation: draftOf(edit.before) }] },
+          {
+            change: this.nextChange++,
+            document: edit.document,
+            ops,
+            inverse: [{ op: 'put', annotation: draftOf(edit.before), base: draftOf(now) }],
+          },
         ]
       }
     }
