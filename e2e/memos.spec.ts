@@ -11,6 +11,7 @@ import type { Page } from '@playwright/test'
 import type { ProjectFile } from '../shared/model/project'
 import { StoreFile } from '../shared/model/project'
 import { chooseMenu, expect, repo, test } from './harness'
+import { dragSelect } from './text'
 
 const FIRST = 'Russia and Iran as new axis against the West'
 
@@ -51,6 +52,19 @@ test('status, memos and replies: "nothing to tag" counted, a memo and a reply re
   const stored = StoreFile.parse(JSON.parse(await app.read(`annotations/tester/${second.id}.json`)))
   expect(stored).toMatchObject({ version: 2, annotations: [], status: { state: 'nothing-to-tag' } })
   await shot(page, '1-nothing-to-tag')
+  // A tag made there by mistake makes it in progress; Ctrl+Z takes the tag back and the status too.
+  const words = ((await page.locator('.ProseMirror p').first().textContent()) ?? '').trim().split(/\s+/)
+  await dragSelect(page, words.slice(0, 2).join(' '))
+  await page.keyboard.press('1')
+  await expect(page.getByTestId('document-status')).toHaveValue('in-progress')
+  await page.keyboard.press('Control+z')
+  await expect(page.getByTestId('document-status')).toHaveValue('nothing-to-tag')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expect(nav.getByTestId('status-count-nothing-to-tag')).toContainText('1')
+  expect(StoreFile.parse(JSON.parse(await app.read(`annotations/tester/${second.id}.json`)))).toMatchObject({
+    annotations: [],
+    status: { state: 'nothing-to-tag' },
+  })
   // The count narrows the list to those documents.
   await nav.getByTestId('status-count-nothing-to-tag').click()
   await expect(nav.getByRole('listitem')).toHaveCount(1)

@@ -20,7 +20,9 @@ import { SaveQueue, type Batch } from '../model/save-queue'
 import type { SurfaceUpdate, TextSurface } from '../model/text-surface'
 import type { SessionState } from '../model/session-state'
 import type { Store } from '../model/store'
-import { UndoStack } from '../model/undo-stack'
+import { UndoStack, type UndoEntry } from '../model/undo-stack'
+import { savesSettled } from './layer-reload'
+import type { DocumentState } from '../../../../shared/model/status'
 import { WINDOW_ID } from '../model/window-id'
 import { receivedAnnotations } from '../../../../shared/annotations/sent-form'
 
@@ -187,10 +189,21 @@ export class Annotating {
     if (ops.length === 0 || !this.document || this.refusedReadOnly()) return null
     if (history === 'new') this.flush()
     ops = this.withBases(ops)
+    // The first tag in a document marked "nothing to tag" makes it in progress (the host's rule);
+    // undoing that tag marks it "nothing to tag" again.
+    const document = this.document
+    const nothingToTag =
+      history !== 'undo' &&
+      this.layer?.annotations.size === 0 &&
+      this.store.get().documents.find((d) => d.id === document)?.state === 'nothing-to-tag'
     const outcome = this.applyLocal(ops, display)
     if (!outcome) return null
     const id = this.nextChange++
-    const entry = { change: id, ops: outcome.inverse }
+    const entry: UndoEntry = {
+      change: id,
+      ops: outcome.inverse,
+      ...(nothingToTag && outcome.put.length > 0 ? { state: 'nothing-to-tag' as const } : {}),
+    }
     if (history === 'new') this.stack?.record(entry)
     else if (history === 'undo') this.stack?.recordUndone(entry)
     else this.stack?.recordRedone(entry)
@@ -266,7 +279,23 @@ export class Annotating {
   undoLast(): Applied | null | false {
     this.flush()
     const entry = this.stack?.takeUndo()
-    return entry ? this.change(entry.ops, 'undo') : false
+    if (!entry) return false
+    const document = this.document
+    const outcome = this.change(entry.ops, 'undo')
+    if (outcome && entry.state && document && this.layer?.annotations.size === 0) void this.restoreState(document, entry.state)
+    return outcome
+  }
+
+  /** Once the undo is saved, put the document's status back as it was before the change undone. */
+  private async restoreState(document: string, state: DocumentState): Promise<void> {
+    await savesSettled(this.store)
+    if (this.store.get().save.kind !== 'saved') return
+    try {
+      const summary = await this.client.call('status.set', { document, state, window: WINDOW_ID })
+      this.counted(summary.id, summary.annotationCount, false, null, summary.state)
+    } catch {
+      // Tagged again meanwhile, or the file is busy: the status stays in progress, as the menu shows.
+    }
   }
 
   /** Redo the last undone change; returns false if there was none. */

@@ -5,11 +5,17 @@
  * the other stack.
  */
 import type { AnnotationOp } from '../../../../shared/model/annotation'
+import type { DocumentState } from '../../../../shared/model/status'
 
 /** One step of undo or redo. */
 export interface UndoEntry {
   change: number
   ops: AnnotationOp[]
+  /**
+   * The document's status to put back once this step is undone and the layer is empty again: the
+   * change tagged a document marked "Done, nothing to tag", which the host then marked in progress.
+   */
+  state?: DocumentState
 }
 
 const LIMIT = 500
