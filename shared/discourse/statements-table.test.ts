@@ -89,6 +89,16 @@ describe('the statements table as rows', () => {
     expect([cell(2, 'property.date'), cell(2, 'property.url')]).toEqual(['', 'https://example.org/b'])
   })
 
+  it('writes a polarity option other than favor, against and neutral as written, though the views count it as unset', () => {
+    const mixed = buildStatements({
+      labels: defaultLabels,
+      layers: [discourseLayer({ document: 'c', annotator: 'maria', text, marks: [stance('s4', 'backs Hamas', 'mixed', 'Hamas')] })],
+    })
+    expect(mixed.statements[0]!.polarity).toBeNull()
+    const table = statementsTable(mixed)
+    expect(table.rows[0]![table.header.indexOf('polarity')]).toBe('mixed')
+  })
+
   it('writes a filtered subset in the order given', () => {
     const subset = statementsTable(set, [set.statements[2]!, set.statements[0]!])
     expect(subset.rows.map((r) => r[subset.header.indexOf('statement_id')])).toEqual(['s3', 's1'])

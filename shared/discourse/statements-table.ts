@@ -37,7 +37,8 @@ export function propertyColumn(key: string): string {
 
 /**
  * The header: document_id, document_title, one property.<key> column per document property key
- * (in the order given), then layer, statement_id, label, start, end, quote, polarity, target
+ * (in the order given), then layer, statement_id, label, start, end, quote, polarity (another
+ * option than favor, against and neutral as written), target
  * (as written), target_key, target_label, source_id, source_text, source_name (canonical name),
  * source_kind, actor_key, actor_label.
  */
@@ -63,7 +64,8 @@ export function statementsTable(
     s.start,
     s.end,
     s.quote,
-    s.polarity ?? '',
+    // Favor, against or neutral; another option (say "mixed", counted as unset) as written.
+    s.polarity ?? s.otherPolarity,
     s.target,
     s.targetKey ?? '',
     s.targetKey === null ? '' : (targetLabel.get(s.targetKey) ?? ''),
