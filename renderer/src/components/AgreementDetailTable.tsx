@@ -1,6 +1,6 @@
 import type { SpanPairAgreement } from '../../../shared/agreement/report'
 import { attributeNames, findLabel, type LabelSchema } from '../../../shared/model/labels'
-import { whyKappaMissing, whyPairsMissing } from '../state/model/agreement-format'
+import { neitherSet, whyAttributeKappaMissing, whyAttributeShareMissing, whyPairsMissing } from '../state/model/agreement-format'
 import { FigureCell } from './FigureCell'
 import { FiguresScroll } from './FiguresScroll'
 
@@ -31,11 +31,8 @@ export function AgreementDetailTable({ pair, labels }: { pair: SpanPairAgreement
                   {attributeNames(labels, x.label, x.attribute).attribute} ({attributeNames(labels, x.label, x.attribute).label})
                 </th>
                 <td className="num">{x.n}</td>
-                <FigureCell value={x.agreement} why={whyPairsMissing(x.n)} />
-                <FigureCell
-                  value={x.kappa}
-                  why={whyPairsMissing(x.n) ?? whyKappaMissing({ kappa: x.kappa, n: x.n, observed: x.agreement })}
-                />
+                <FigureCell value={neitherSet(x) ? null : x.agreement} why={whyAttributeShareMissing(x)} />
+                <FigureCell value={x.kappa} why={whyAttributeKappaMissing(x)} />
                 <td className="num">{x.unset}</td>
               </tr>
             ))}

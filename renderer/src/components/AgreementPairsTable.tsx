@@ -1,6 +1,12 @@
 import type { ScopeAgreement } from '../../../shared/agreement/report'
 import { attributeNames, type LabelSchema } from '../../../shared/model/labels'
-import { formatShare, whyKappaMissing, whyPairsMissing, whyScoreMissing } from '../state/model/agreement-format'
+import {
+  attributeDetail,
+  whyAttributeKappaMissing,
+  whyKappaMissing,
+  whyPairsMissing,
+  whyScoreMissing,
+} from '../state/model/agreement-format'
 import { FigureCell } from './FigureCell'
 import { FiguresScroll } from './FiguresScroll'
 
@@ -70,8 +76,8 @@ export function AgreementPairsTable({
                   <FigureCell
                     key={`${x.label}.${x.attribute}`}
                     value={x.kappa}
-                    why={whyPairsMissing(x.n) ?? whyKappaMissing({ kappa: x.kappa, n: x.n, observed: x.agreement })}
-                    detail={`${formatShare(x.agreement)} equal · n ${x.n}`}
+                    why={whyAttributeKappaMissing(x)}
+                    detail={attributeDetail(x)}
                   />
                 ))}
                 {links ? <FigureCell value={links.agreement} why={whyPairsMissing(links.pairs)} detail={`n ${links.pairs}`} /> : <td />}

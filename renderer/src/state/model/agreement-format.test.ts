@@ -7,12 +7,37 @@ import {
   heatCell,
   formatFigure,
   formatShare,
+  attributeDetail,
+  neitherSet,
   whyAlphaMissing,
+  whyAttributeKappaMissing,
+  whyAttributeShareMissing,
   whyKappaMissing,
   whyScoreMissing,
 } from './agreement-format'
+import { cohenKappa } from '../../../../shared/agreement/cohen-kappa'
+import { UNSET } from '../../../../shared/agreement/span-agreement'
 
 describe('agreement figures on screen', () => {
+  it('says an attribute nobody set is not set, instead of 100% equal', () => {
+    const figures = (a: string[], b: string[]) => {
+      const k = cohenKappa(a, b)
+      return { n: a.length, agreement: k.observed, kappa: Number.isNaN(k.kappa) ? null : k.kappa, confusion: k.confusion }
+    }
+    const unused = figures([UNSET, UNSET, UNSET], [UNSET, UNSET, UNSET])
+    expect(unused.agreement).toBe(1)
+    expect(neitherSet(unused)).toBe(true)
+    expect(attributeDetail(unused)).toBe('not set · n 3')
+    expect(whyAttributeShareMissing(unused)).toBe('Neither annotator set it on any of the 3 matched pairs.')
+    expect(whyAttributeKappaMissing(unused)).toBe('Neither annotator set it on any of the 3 matched pairs.')
+    const used = figures(['favor', UNSET, 'against'], ['favor', UNSET, 'favor'])
+    expect(neitherSet(used)).toBe(false)
+    expect(attributeDetail(used)).toBe('67% equal · n 3')
+    expect(whyAttributeShareMissing(used)).toBeNull()
+    const same = figures(['favor', 'favor'], ['favor', 'favor'])
+    expect(whyAttributeKappaMissing(same)).toMatch(/Only one category in use/)
+  })
+
   it('shows undefined figures as a dash, never as zero', () => {
     expect(formatFigure(null)).toBe('—')
     expect(formatFigure(0)).toBe('0.00')

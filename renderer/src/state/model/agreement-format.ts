@@ -3,7 +3,8 @@
  * report, never 0) with the reason in a sentence, and the shade of a confusion-matrix cell. Pure,
  * so the wording of "why is this empty" is tested.
  */
-import type { Figure, SpanPairAgreement, SpanScores, TokenAlpha, TokenPair } from '../../../../shared/agreement/report'
+import type { AttributeAgreement, Figure, SpanPairAgreement, SpanScores, TokenAlpha, TokenPair } from '../../../../shared/agreement/report'
+import { UNSET } from '../../../../shared/agreement/span-agreement'
 import { READABLE, contrastRatio, over, parseHex, toHex } from '../../../../shared/contrast'
 import { paletteOf, type Scheme } from './theme'
 
@@ -57,6 +58,29 @@ export function whyScoreMissing(s: SpanScores, metric: 'precision' | 'recall' | 
 /** Why an agreement share over matched pairs is undefined. */
 export function whyPairsMissing(n: number): string | null {
   return n === 0 ? 'Nothing to compare: no matched pair of annotations.' : null
+}
+
+/**
+ * Whether neither annotator set an attribute on any matched pair: every pair compares "(unset)"
+ * with "(unset)", which counts as equal, so the share reads 100% though nobody used it.
+ */
+export function neitherSet(x: Pick<AttributeAgreement, 'n' | 'confusion'>): boolean {
+  return x.n > 0 && x.confusion.categories.length === 1 && x.confusion.categories[0] === UNSET
+}
+
+/** Why an attribute's share equal is not shown (null: it is). */
+export function whyAttributeShareMissing(x: Pick<AttributeAgreement, 'n' | 'confusion'>): string | null {
+  return whyPairsMissing(x.n) ?? (neitherSet(x) ? `Neither annotator set it on any of the ${x.n} matched pairs.` : null)
+}
+
+/** Why an attribute's kappa is undefined (null when defined). */
+export function whyAttributeKappaMissing(x: Pick<AttributeAgreement, 'n' | 'confusion' | 'kappa' | 'agreement'>): string | null {
+  return whyAttributeShareMissing(x) ?? whyKappaMissing({ kappa: x.kappa, n: x.n, observed: x.agreement })
+}
+
+/** The line under an attribute's kappa: its share equal and how many pairs, or that nobody set it. */
+export function attributeDetail(x: Pick<AttributeAgreement, 'n' | 'confusion' | 'agreement'>): string {
+  return neitherSet(x) ? `not set · n ${x.n}` : `${formatShare(x.agreement)} equal · n ${x.n}`
 }
 
 /** The shade (0–1) of a confusion cell: its share of its row, so a large "(none)" row does not wash out the rest. */
