@@ -26,8 +26,15 @@ test('a new label, a renamed option, a link type and a merge, all saved in proje
   const dialog = page.getByRole('dialog', { name: 'Labels and links' })
   await dialog.getByRole('button', { name: '+ Add label' }).click()
   await dialog.getByLabel('Name', { exact: true }).first().fill('Evidence')
+  // "a" is Attribute to…'s key: refused, with the reason, until another is chosen.
+  await dialog.getByLabel('Key', { exact: true }).fill('a')
+  await expect(dialog.getByRole('alert')).toContainText('Evidence’s key "a" is the key of Attribute to… (A); choose another.')
+  await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled()
   await dialog.getByLabel('Key', { exact: true }).fill('4')
   await dialog.getByRole('button', { name: 'Number' }).click()
+  // An attribute without a name is said in the dialog, not by the host's schema.
+  await dialog.getByLabel('Name', { exact: true }).nth(1).fill('')
+  await expect(dialog.getByRole('alert')).toContainText('An attribute of Evidence needs a name.')
   await dialog.getByLabel('Name', { exact: true }).nth(1).fill('Strength')
   await dialog.getByLabel('Whole numbers only').check()
   await dialog.getByLabel('Smallest').fill('1')

@@ -54,6 +54,32 @@ describe('a tag set', () => {
     ])
   })
 
+  it('needs a name for every attribute, option and link type, and no label key the view uses for a command', () => {
+    const labels = defaultTagSet.labels
+    const stance = labels.find((l) => l.id === 'stance')!
+    const unnamed: TagSet = {
+      labels: labels.map((l) =>
+        l.id !== 'stance'
+          ? l
+          : {
+              ...l,
+              key: 'A',
+              attributes: l.attributes.map((a) =>
+                a.type === 'choice' ? { ...a, options: a.options.map((o, i) => (i === 0 ? { ...o, name: ' ' } : o)) } : { ...a, name: '' },
+              ),
+            },
+      ),
+      linkTypes: [{ id: 'supports', name: '', from: ['claim'], to: ['claim'], multiple: true }],
+    }
+    expect(stance.attributes.map((a) => a.type)).toEqual(['choice', 'text'])
+    expect(tagSetProblems(unnamed)).toEqual([
+      'Stance’s key "A" is the key of Attribute to… (A); choose another.',
+      'An option of Stance → Polarity needs a name.',
+      'An attribute of Stance needs a name.',
+      'A link type needs a name.',
+    ])
+  })
+
   it('gives a new label an id of its name that is not taken', () => {
     expect(newId('Évidence (strong)', ['claim'])).toBe('evidence_strong')
     expect(newId('Claim', ['claim', 'claim_2'])).toBe('claim_3')

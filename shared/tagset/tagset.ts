@@ -61,6 +61,12 @@ export function optionUse(usage: TagUsage, label: string, attribute: string, val
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
 
+/**
+ * Keys the document view gives to a command, which a label's key would take over (a label's key
+ * is looked at first): A starts "Attribute to…".
+ */
+export const RESERVED_KEYS: readonly { key: string; what: string }[] = [{ key: 'a', what: 'Attribute to… (A)' }]
+
 /** Why this tag set cannot be saved (one sentence each); empty when it can. */
 export function tagSetProblems(tagSet: TagSet): string[] {
   const problems: string[] = []
@@ -92,6 +98,8 @@ export function tagSetProblems(tagSet: TagSet): string[] {
   for (const l of labels) {
     if (l.name.trim() === '') problems.push('A label needs a name.')
     if (l.key !== '' && !/^[\p{L}\p{N}]$/u.test(l.key)) problems.push(`${l.name}’s key "${l.key}" is not a letter or a digit.`)
+    const reserved = RESERVED_KEYS.find((r) => r.key === l.key.toLowerCase())
+    if (reserved) problems.push(`${l.name}’s key "${l.key}" is the key of ${reserved.what}; choose another.`)
     if (l.attributedTo !== null) {
       const to = labels.find((t) => t.id === l.attributedTo)
       if (!to) problems.push(`${l.name} is attributed to a label that is not in the tag set.`)
@@ -114,6 +122,7 @@ export function tagSetProblems(tagSet: TagSet): string[] {
   )
   seen('link types', [...linkTypes.map((t) => t.name), 'Attribution'], folded)
   for (const t of linkTypes) {
+    if (t.name.trim() === '') problems.push('A link type needs a name.')
     if (t.from.length === 0 || t.to.length === 0) problems.push(`The link type ${t.name} needs a label it goes from and one it goes to.`)
     for (const id of [...t.from, ...t.to]) {
       if (!labels.some((l) => l.id === id)) problems.push(`The link type ${t.name} names a label that is not in the tag set.`)
@@ -124,11 +133,13 @@ export function tagSetProblems(tagSet: TagSet): string[] {
 
 function attributeProblems(label: LabelDef, a: AttributeDef): string[] {
   const problems: string[] = []
+  if (a.name.trim() === '') return [`An attribute of ${label.name} needs a name.`]
   const where = `${label.name} → ${a.name}`
   if (a.type === 'choice') {
     const values = new Set<string>()
     const names = new Set<string>()
     for (const o of a.options) {
+      if (o.name.trim() === '') problems.push(`An option of ${where} needs a name.`)
       if (values.has(o.value)) problems.push(`${where} has two options stored as "${o.value}".`)
       values.add(o.value)
       const n = o.name.trim().normalize('NFC').toLowerCase()

@@ -8,7 +8,15 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { LabelDef, LinkTypeDef, TagSet } from '../../../shared/model/labels'
 import type { TagMerge } from '../../../shared/model/project'
-import { changeProblems, mergeLabelInto, newId, settleNewIds, tagSetProblems, type TagUsage } from '../../../shared/tagset/tagset'
+import {
+  RESERVED_KEYS,
+  changeProblems,
+  mergeLabelInto,
+  newId,
+  settleNewIds,
+  tagSetProblems,
+  type TagUsage,
+} from '../../../shared/tagset/tagset'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { Modal } from './Modal'
 import { TagLabelEditor } from './TagLabelEditor'
@@ -30,6 +38,7 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
   const [unreadable, setUnreadable] = useState(0)
   const [chosen, setChosen] = useState<Chosen>(saved.labels[0] ? { kind: 'label', id: saved.labels[0].id } : null)
   const [error, setError] = useState<string | null>(null)
+  const [refused, setRefused] = useState<{ text: string; draft: TagSet; merges: TagMerge[] } | null>(null)
   const [saving, setSaving] = useState(false)
 
   useEffect(() => {
@@ -52,6 +61,8 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
     [draft, saved, usage, merges],
   )
   const changed = JSON.stringify(draft) !== JSON.stringify(saved) || merges.length > 0
+  // A save's refusal is about the draft it was given: once the draft changes, it no longer holds.
+  const shownError = refused && refused.draft === draft && refused.merges === merges ? refused.text : error
 
   const setLabel = (id: string, next: LabelDef) => setDraft((d) => ({ ...d, labels: d.labels.map((l) => (l.id === id ? next : l)) }))
   const setLinkType = (id: string, update: (current: LinkTypeDef) => LinkTypeDef) =>
@@ -71,7 +82,7 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
     let name = 'New label'
     for (let n = 2; names.includes(name.toLowerCase()); n++) name = `New label ${n}`
     const keys = draft.labels.map((l) => l.key)
-    const key = [...'123456789abcdefghijklmnopqrstuvwxyz'].find((k) => !keys.includes(k)) ?? ''
+    const key = [...'123456789bcdefghijklmnopqrstuvwxyz'].find((k) => !keys.includes(k) && !RESERVED_KEYS.some((r) => r.key === k)) ?? ''
     const label: LabelDef = {
       id: newId(name, taken),
       name,
@@ -117,7 +128,7 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
     const settled = settleNewIds(draft, saved, merges)
     const problem = await session.saveTagSet(settled.tagSet, settled.merges)
     setSaving(false)
-    if (problem) setError(problem)
+    if (problem) setRefused({ text: problem, draft, merges })
     else onClose()
   }
 
@@ -236,9 +247,9 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
           nothing is lost, and the layers’ earlier versions stay among the backups.
         </p>
       )}
-      {(problems.length > 0 || error) && (
+      {(problems.length > 0 || shownError) && (
         <ul className="tagset-problems" role="alert">
-          {error && <li>{error}</li>}
+          {shownError && <li>{shownError}</li>}
           {problems.map((p) => (
             <li key={p}>{p}</li>
           ))}
