@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { cp, readFile, writeFile } from 'node:fs/promises'
+import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../shared/api'
@@ -113,11 +113,17 @@ describe('the tag set of a project in use', () => {
     const before = await onDisk(dir)
     const usage = (await project.tagUsage()).usage
     expect(usage.labels.evidence).toBe(2)
+    // jonas's layers do not use Evidence: the merge leaves his files as they are, not even rewritten.
+    const jonasFiles = (await readdir(join(dir, 'annotations', 'jonas'))).filter((f) => f.endsWith('.json'))
+    const stamps = async () => Promise.all(jonasFiles.map(async (f) => (await stat(join(dir, 'annotations', 'jonas', f))).ino))
+    const jonasBefore = await stamps()
+    expect(jonasBefore.length).toBeGreaterThan(0)
 
     const result = await project.saveTagSet(mergeLabelInto(project.tagSet, 'evidence', 'claim'), [
       { kind: 'label', from: 'evidence', into: 'claim' },
     ])
     expect(result.layersChanged).toBe(1)
+    expect(await stamps()).toEqual(jonasBefore)
     const after = await onDisk(dir)
     expect([...after.annotations.keys()]).toEqual([...before.annotations.keys()])
     for (const [key, a] of before.annotations) {

@@ -194,10 +194,12 @@ export class DurableJsonFile<T> implements Adapter<T> {
    * or ours), apply `change` (which may throw to refuse; nothing is written then), keep the replaced
    * version as a backup, write durably. Calls are queued, so they apply in order.
    */
-  update(change: (current: T) => T, fallback?: T, options: { snapshot?: boolean } = {}): Promise<UpdateResult<T>> {
+  update(change: (current: T) => T, fallback?: T, options: { snapshot?: boolean; always?: boolean } = {}): Promise<UpdateResult<T>> {
     this.pending++
     const run = this.queue.then(() =>
-      withFileLock(this.path, () => this.updateLocked(change, fallback, options.snapshot ?? false), { describe: this.options.describe }),
+      withFileLock(this.path, () => this.updateLocked(change, fallback, options.snapshot ?? false, options.always ?? false), {
+        describe: this.options.describe,
+      }),
     )
     this.queue = run.catch(() => undefined).finally(() => this.pending--)
     return run
@@ -205,7 +207,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   /** Replace the whole content (lowdb's write); what someone else wrote meanwhile is kept as a backup. */
   async write(data: T): Promise<void> {
-    await this.update(() => data, data)
+    await this.update(() => data, data, { always: true })
   }
 
   /** Parse a file's content as this store would (migrating an older format); for listing backups. */
@@ -217,7 +219,12 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
   }
 
-  private async updateLocked(change: (current: T) => T, fallback: T | undefined, snapshot: boolean): Promise<UpdateResult<T>> {
+  private async updateLocked(
+    change: (current: T) => T,
+    fallback: T | undefined,
+    snapshot: boolean,
+    always: boolean,
+  ): Promise<UpdateResult<T>> {
     let base = this.current ?? fallback
     let changedOnDisk = false
     let setAside: string | null = null
@@ -244,10 +251,16 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
     if (base === undefined || base === null) throw new Error(`${this.path} has no data to update`)
     const next = change(base)
-    // The same bytes go to the file, to the backup and into `last`.
-    const json = storeBytes(next)
     const backups = this.options.backups
     const migrating = this.original !== null && onDisk !== null && onDisk.equals(this.original.bytes)
+    // The change gave back what it was given: nothing to save, and the file is left untouched (a
+    // colleague's layer that a merge of labels does not concern is not rewritten by it).
+    if (next === base && !always && onDisk !== null && setAside === null && !migrating) {
+      if (changedOnDisk) this.mirror(next)
+      return { data: next, changedOnDisk, setAside }
+    }
+    // The same bytes go to the file, to the backup and into `last`.
+    const json = storeBytes(next)
     if (migrating && backups) {
       const saved = (await fs.stat(this.path).catch(() => null))?.mtime ?? new Date()
       await backups.keepOriginal(this.original!.bytes, this.original!.version, saved)
