@@ -84,6 +84,16 @@ test('a new label, a renamed option, a link type and a merge, all saved in proje
   await strength.fill('4')
   await strength.blur()
   await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  // A number out of bounds, left: it stays shown, with why and what is kept, instead of vanishing.
+  await strength.fill('7')
+  await strength.blur()
+  await expect(strength).toHaveValue('7')
+  await expect(page.getByText('Strength is at most 5; 7 is above it. It was not saved; it is still 4.')).toBeVisible()
+  await strength.fill('4')
+  await strength.blur()
+  await expect(strength).toHaveValue('4')
+  await expect(page.getByText(/It was not saved/)).toHaveCount(0)
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
 
   // A claim, and the evidence linked to it with Supports.
   await dragSelect(page, CLAIM)

@@ -100,14 +100,18 @@ function NumberInput({
 }) {
   // While the field has focus it shows what is typed (which may not be a number yet); otherwise the
   // value. A value that changes to one not typed here (an Undo clicked meanwhile) replaces the draft.
+  // A number that cannot be kept (out of bounds, not whole) stays shown after the field is left,
+  // with why and that it was not saved, instead of vanishing back to the saved value.
   const [draft, setDraft] = useState<string | null>(null)
+  const [left, setLeft] = useState(false)
   const echoes = useRef(new TypedEchoes(value))
   useEffect(() => {
     if (!echoes.current.isEcho(value)) setDraft((d) => (d === null ? null : value))
   }, [value])
   const typed = draft ?? value
   const stored = valueFrom(def, typed)
-  const problem = stored === null ? (valueProblem(def, typed.trim()) ?? `${def.name} is a number.`) : null
+  const why = stored === null ? (valueProblem(def, typed.trim()) ?? `${def.name} is a number.`) : null
+  const problem = why && left ? `${why} It was not saved; ${value === '' ? 'it is still empty' : `it is still ${value}`}.` : why
   return (
     <div className="field-row">
       <label htmlFor={id}>{def.name}</label>
@@ -120,7 +124,10 @@ function NumberInput({
         aria-invalid={problem !== null}
         aria-describedby={problem ? `${id}-problem` : undefined}
         placeholder={range(def)}
-        onFocus={() => setDraft(value)}
+        onFocus={() => {
+          setLeft(false)
+          if (draft === null) setDraft(value)
+        }}
         onChange={(e) => {
           setDraft(e.target.value)
           const next = valueFrom(def, e.target.value)
@@ -130,7 +137,8 @@ function NumberInput({
           }
         }}
         onBlur={() => {
-          setDraft(null)
+          if (draft !== null && valueFrom(def, draft) === null) setLeft(true)
+          else setDraft(null)
           onBlur?.()
         }}
       />
