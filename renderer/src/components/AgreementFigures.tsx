@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import type { AgreementReport, ScopeAgreement } from '../../../shared/agreement/report'
-import { busiestPair, whyAlphaMissing, whyKappaMissing, whyScoreMissing } from '../state/model/agreement-format'
+import { busiestPair, tokenCategoryName, whyAlphaMissing, whyKappaMissing, whyScoreMissing } from '../state/model/agreement-format'
 import { attributeNames, optionName } from '../../../shared/model/labels'
 import { useSessionState } from '../state/react/use-session'
 import { AgreementDetailTable } from './AgreementDetailTable'
@@ -97,7 +97,7 @@ export function AgreementFigures({
               a={a}
               b={b}
               unit={attribute ? `matched ${attributeNames(labels, attribute.label, attribute.attribute).label}` : 'tokens'}
-              name={(c) => (attribute ? optionName(labels, attribute.label, attribute.attribute, c) : (names.get(c) ?? c))}
+              name={(c) => (attribute ? optionName(labels, attribute.label, attribute.attribute, c) : tokenCategoryName(c, names))}
             />
           )}
         </section>

@@ -8,6 +8,7 @@ import {
   formatFigure,
   formatShare,
   attributeDetail,
+  tokenCategoryName,
   neitherSet,
   whyAlphaMissing,
   whyAttributeKappaMissing,
@@ -19,6 +20,16 @@ import { cohenKappa } from '../../../../shared/agreement/cohen-kappa'
 import { UNSET } from '../../../../shared/agreement/span-agreement'
 
 describe('agreement figures on screen', () => {
+  it('names overlapping labels in a token category by their names now', () => {
+    const names = new Map([
+      ['claim', 'Assertion'],
+      ['source', 'Speaker'],
+    ])
+    expect(tokenCategoryName('claim+source', names)).toBe('Assertion+Speaker')
+    expect(tokenCategoryName('claim+stance', names)).toBe('Assertion+stance')
+    expect(tokenCategoryName('(none)', names)).toBe('(none)')
+  })
+
   it('says an attribute nobody set is not set, instead of 100% equal', () => {
     const figures = (a: string[], b: string[]) => {
       const k = cohenKappa(a, b)

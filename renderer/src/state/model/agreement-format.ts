@@ -111,3 +111,14 @@ export function heatCell(shade: number, same: boolean, scheme: Scheme): { backgr
 export function pairKey(a: string, b: string): string {
   return `${a} × ${b}`
 }
+
+/**
+ * A token category of the confusion matrix as the tag set names it now: a label's name, or the
+ * labels of overlapping spans joined by "+" ("claim+source" → "Assertion+Speaker"); "(none)" as is.
+ */
+export function tokenCategoryName(category: string, names: ReadonlyMap<string, string>): string {
+  return category
+    .split('+')
+    .map((id) => names.get(id) ?? id)
+    .join('+')
+}
