@@ -153,4 +153,18 @@ test('a new label, a renamed option, a link type and a merge, all saved in proje
   await dialog.getByRole('button', { name: 'Cancel' }).click()
   await expect(dialog).toBeHidden()
   expect(JSON.parse(await app.read('project.json'))).toEqual(after)
+
+  // Source renamed Speaker: Retrieve and Analysis say Speaker where they said Source.
+  await openLabels()
+  await dialog.getByRole('button', { name: /^Source/ }).click()
+  await dialog.getByLabel('Name', { exact: true }).first().fill('Speaker')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog).toBeHidden()
+  const views = page.getByRole('group', { name: 'View' })
+  await views.getByRole('button', { name: 'Retrieve' }).click()
+  await expect(page.getByLabel('Group by').locator('option[value="source"]')).toHaveText('Speaker')
+  await page.getByLabel('Group by').selectOption('source')
+  await expect(page.getByRole('list', { name: 'Groups' }).getByText(/^No speaker/)).toBeVisible()
+  await views.getByRole('button', { name: 'Analysis' }).click()
+  await expect(page.locator('summary', { hasText: 'Speaker kinds' })).toBeVisible()
 })

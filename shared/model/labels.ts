@@ -164,6 +164,20 @@ export function attributeNames(labels: LabelSchema, labelId: string, attributeId
   return { attribute: label?.attributes.find((a) => a.id === attributeId)?.name ?? attributeId, label: label?.name ?? labelId }
 }
 
+/**
+ * A label's name inside a sentence: "Speaker" becomes "speaker" ("2 stances have no speaker"); a
+ * name that is not a capitalised word ("NGO", "eSource") stays as written.
+ */
+export function inSentence(name: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name
+}
+
+/** The name of the label claims and stances are attributed to ("Source" unless renamed). */
+export function sourceLabelName(labels: LabelSchema): string {
+  const id = labels.find((l) => l.attributedTo !== null && l.attributedTo !== undefined)?.attributedTo ?? 'source'
+  return findLabel(labels, id)?.name ?? 'Source'
+}
+
 /** A choice attribute's stored value as views name it (valueName of the label's attribute). */
 export function optionName(labels: LabelSchema, labelId: string, attributeId: string, value: string): string {
   return valueName(

@@ -8,6 +8,7 @@
 import { attributedSources, inTextOrder, type Annotation } from '../model/annotation'
 import type { ExportLayer } from '../interchange/layer'
 import { foldForMatching } from '../search/folded-text'
+import { inSentence } from '../model/labels'
 
 /** One annotation as the Retrieve view lists it. */
 export interface RetrieveRow {
@@ -182,7 +183,7 @@ function groupOf(row: RetrieveRow, grouping: RetrieveGrouping, labelName: (id: s
       return { key: row.label, name: labelName(row.label) }
     case 'source': {
       const name = sourceName(row)
-      return name ? { key: `s:${foldForMatching(name)}`, name } : { key: '', name: 'No source' }
+      return name ? { key: `s:${foldForMatching(name)}`, name } : { key: '', name: `No ${inSentence(labelName('source'))}` }
     }
     case 'document':
       return { key: row.document, name: row.title }

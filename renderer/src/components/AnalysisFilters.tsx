@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { layerOptions } from '../state/model/analysis-model'
-import { useAnalysis } from '../state/react/use-analysis'
+import { useAnalysis, useSourceName } from '../state/react/use-analysis'
 import { useSession, useSessionState } from '../state/react/use-session'
 
 /**
@@ -9,6 +9,7 @@ import { useSession, useSessionState } from '../state/react/use-session'
  * kinds, and whether a stance repeated in one document counts once.
  */
 export function AnalysisFilters() {
+  const source = useSourceName()
   const session = useSession()
   const choice = useAnalysis((s) => s.choice)
   const view = useAnalysis((s) => s.view)
@@ -88,9 +89,11 @@ export function AnalysisFilters() {
         </fieldset>
       </details>
       <details className="filter-menu">
-        <summary>Source kinds{choice.kinds ? ` (${choice.kinds.length})` : ''}</summary>
-        <fieldset aria-label="Source kinds">
-          {kinds.length === 0 && <span className="help">No source has a kind yet.</span>}
+        <summary>
+          {source.Name} kinds{choice.kinds ? ` (${choice.kinds.length})` : ''}
+        </summary>
+        <fieldset aria-label={`${source.Name} kinds`}>
+          {kinds.length === 0 && <span className="help">No {source.name} has a kind yet.</span>}
           {kinds.map((k) => (
             <label key={k}>
               <input

@@ -1,4 +1,4 @@
-import { findLabel, valueName } from '../../../shared/model/labels'
+import { findLabel, inSentence, valueName } from '../../../shared/model/labels'
 import type { ReviewUnit, UnitMember } from '../../../shared/review/units'
 import { sourceName, truncate } from '../state/model/describe'
 import { useSessionState } from '../state/react/use-session'
@@ -76,7 +76,10 @@ export function MemberCard({ member, unit, number, chosen, disabled, onAccept }:
             className={differs(source) ? 'card-source differs' : 'card-source'}
             title={member.source ? `Attributed to “${member.source.target.quote.exact}”` : undefined}
           >
-            ← {member.source ? truncate(sourceName(member.source), 60) : 'no source'}
+            ←{' '}
+            {member.source
+              ? truncate(sourceName(member.source), 60)
+              : `no ${inSentence(findLabel(labels, label?.attributedTo ?? 'source')?.name ?? 'source')}`}
             {/* Same name, different span: show which words the source covers. */}
             {member.source && differs(source) && sourceName(member.source) !== member.source.target.quote.exact && (
               <span className="card-source-quote"> (“{truncate(member.source.target.quote.exact, 60)}”)</span>

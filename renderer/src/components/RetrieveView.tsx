@@ -1,5 +1,5 @@
 import { memo, useEffect, useId } from 'react'
-import { findAttribute, valueName, type LabelSchema } from '../../../shared/model/labels'
+import { findAttribute, sourceLabelName, valueName, type LabelSchema } from '../../../shared/model/labels'
 import { notesOf, type RetrieveGrouping, type RetrieveRow } from '../../../shared/retrieve/rows'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { KwicBefore } from './KwicBefore'
@@ -25,6 +25,7 @@ export function RetrieveView() {
   const session = useSession()
   const r = useSessionState((s) => s.retrieve)
   const labels = useSessionState((s) => s.info?.project?.labels ?? [])
+  const sourceName = sourceLabelName(labels)
   const ids = { text: useId(), source: useId(), label: useId(), layer: useId(), doc: useId(), group: useId(), sources: useId() }
   const ret = session.retrieving
   useEffect(() => {
@@ -89,7 +90,7 @@ export function RetrieveView() {
           </select>
         </span>
         <span className="filter-field">
-          <label htmlFor={ids.source}>Source</label>
+          <label htmlFor={ids.source}>{sourceName}</label>
           <input
             id={ids.source}
             type="search"
@@ -134,7 +135,7 @@ export function RetrieveView() {
           <select id={ids.group} value={r.grouping} onChange={(e) => ret.setGrouping(e.target.value as RetrieveGrouping)}>
             {GROUPINGS.map((g) => (
               <option key={g.value} value={g.value}>
-                {g.name}
+                {g.value === 'source' ? sourceName : g.name}
               </option>
             ))}
           </select>

@@ -1,5 +1,5 @@
 import { layerName, narrowOf, otherPolaritiesSentence, selectionTitle } from '../state/model/analysis-model'
-import { useAnalysis, usePolarityNames } from '../state/react/use-analysis'
+import { useAnalysis, usePolarityNames, useSourceName } from '../state/react/use-analysis'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { optionName } from '../../../shared/model/labels'
 import { plural } from '../../../shared/plural'
@@ -12,6 +12,7 @@ import { StatementStance } from './StatementStance'
  * every view sets apart and lists here rather than dropping them.
  */
 export function SelectionPanel() {
+  const source = useSourceName()
   const session = useSession()
   const selection = useAnalysis((s) => s.selection)
   const selected = useAnalysis((s) => s.selected)
@@ -28,10 +29,10 @@ export function SelectionPanel() {
           {counts && (
             <p data-testid="unlinked-count">
               {counts.unlinkedStances === 0 ? (
-                'Every stance that passes the filter has a source.'
+                `Every stance that passes the filter has a ${source.name}.`
               ) : (
                 <>
-                  {counts.unlinkedStances} stance{counts.unlinkedStances === 1 ? ' has' : 's have'} no source{' '}
+                  {counts.unlinkedStances} stance{counts.unlinkedStances === 1 ? ' has' : 's have'} no {source.name}{' '}
                   <button type="button" className="link" onClick={() => session.analysis.select({ kind: 'unlinked' })}>
                     List them
                   </button>
@@ -50,7 +51,7 @@ export function SelectionPanel() {
         <>
           <div className="side-head">
             <h2 className="side-title" dir="auto">
-              {selectionTitle(selection)}
+              {selectionTitle(selection, source.name)}
             </h2>
             <button type="button" className="quiet small" onClick={() => session.analysis.select(null)}>
               Clear
@@ -61,13 +62,13 @@ export function SelectionPanel() {
               ? 'Loading…'
               : `${plural(selected.total, 'statement')}${selected.total > selected.rows.length ? `, the first ${selected.rows.length} shown` : ''}`}
           </p>
-          <ol className="side-list" aria-label={selectionTitle(selection)} data-narrow={JSON.stringify(narrowOf(selection))}>
+          <ol className="side-list" aria-label={selectionTitle(selection, source.name)} data-narrow={JSON.stringify(narrowOf(selection))}>
             {selected?.rows.map((r) => (
               <li key={r.ref} className="side-statement">
                 <blockquote dir="auto">{r.quote}</blockquote>
                 <p>
                   <span className="statement-actor" dir="auto">
-                    {r.actor ?? 'no source'}
+                    {r.actor ?? `no ${source.name}`}
                   </span>{' '}
                   <StatementStance row={r} />
                 </p>

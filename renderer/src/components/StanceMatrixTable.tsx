@@ -1,6 +1,6 @@
 import type { AnalysisView } from '../../../shared/discourse/analysis-view'
 import { cellColour, countsSentence, type AnalysisSelection } from '../state/model/analysis-model'
-import { usePolarityNames } from '../state/react/use-analysis'
+import { usePolarityNames, useSourceName } from '../state/react/use-analysis'
 import { useWindowRows } from '../state/react/use-window-rows'
 
 /** Row height of the matrix, in pixels. */
@@ -23,6 +23,7 @@ export function StanceMatrixTable({
   onSelect: (s: AnalysisSelection) => void
 }) {
   const names = usePolarityNames()
+  const source = useSourceName()
   // The host sends the columns shown (SHOWN_COLUMNS) and counts the others.
   const columns = matrix.columns
   const hidden = matrix.all.columns - columns.length
@@ -111,7 +112,7 @@ export function StanceMatrixTable({
               <tr className="matrix-unlinked">
                 <th scope="row" className="matrix-actor">
                   <button type="button" className="link" onClick={() => onSelect({ kind: 'unlinked' })}>
-                    No source
+                    No {source.name}
                   </button>
                 </th>
                 {columns.map((c) => (

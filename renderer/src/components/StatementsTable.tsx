@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import type { Narrow, StatementRow } from '../../../shared/discourse/analysis-view'
 import { layerName } from '../state/model/analysis-model'
-import { useStatementRows } from '../state/react/use-analysis'
+import { useSourceName, useStatementRows } from '../state/react/use-analysis'
 import { StatementStance } from './StatementStance'
 import { plural } from '../../../shared/plural'
 
@@ -56,6 +56,7 @@ export function StatementsTable({ narrow, label }: { narrow: Omit<Narrow, 'searc
 }
 
 function StatementItem({ row, top }: { row: StatementRow | undefined; top: number }) {
+  const source = useSourceName().name
   if (!row)
     return (
       <li className="statement loading" style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}>
@@ -66,7 +67,7 @@ function StatementItem({ row, top }: { row: StatementRow | undefined; top: numbe
     <li className="statement" style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }} data-ref={row.ref}>
       <span className="statement-who">
         <span className={row.actor === null ? 'statement-actor unlinked' : 'statement-actor'} dir="auto">
-          {row.actor ?? 'no source'}
+          {row.actor ?? `no ${source}`}
         </span>
         <StatementStance row={row} className="statement-stance" />
       </span>

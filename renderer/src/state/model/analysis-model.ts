@@ -91,11 +91,11 @@ export function narrowOf(selection: AnalysisSelection | null, search = ''): Narr
 }
 
 /** "Kremlin on ceasefire", "Stances by Kremlin", … */
-export function selectionTitle(selection: AnalysisSelection): string {
+export function selectionTitle(selection: AnalysisSelection, source = 'source'): string {
   if (selection.kind === 'cell') return `${selection.actorLabel} on ${selection.targetLabel}`
   if (selection.kind === 'actor') return `Stances by ${selection.label}`
   if (selection.kind === 'target') return `Stances on ${selection.label}`
-  return 'Stances with no source'
+  return `Stances with no ${source}`
 }
 
 /** A layer's name as the user reads it. */

@@ -8,6 +8,7 @@ import type { Narrow, StatementRow } from '../../../../shared/discourse/analysis
 import type { AnalysisState } from '../controllers/analysis'
 import { messageOf } from '../model/errors'
 import { DEFAULT_POLARITY_NAMES, polarityNames, type PolarityNames } from '../model/analysis-model'
+import { inSentence, sourceLabelName } from '../../../../shared/model/labels'
 import { useStore } from './use-store'
 import { useSession, useSessionState } from './use-session'
 import { useWindowRows } from './use-window-rows'
@@ -21,6 +22,15 @@ export function useAnalysis<T>(select: (state: AnalysisState) => T): T {
 export function usePolarityNames(): PolarityNames {
   const labels = useSessionState((s) => s.info?.project?.labels)
   return useMemo(() => (labels ? polarityNames(labels) : DEFAULT_POLARITY_NAMES), [labels])
+}
+
+/** The name of the label statements are attributed to, as headings ("Speaker") and sentences ("speaker") use it. */
+export function useSourceName(): { Name: string; name: string } {
+  const labels = useSessionState((s) => s.info?.project?.labels)
+  return useMemo(() => {
+    const Name = labels ? sourceLabelName(labels) : 'Source'
+    return { Name, name: inSentence(Name) }
+  }, [labels])
 }
 
 /** Rows per request. */
