@@ -2,3 +2,8 @@
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`
 }
+
+/** "a" or "an" before a word, by its first letter ("an Assertion", "a Source"); English only. */
+export function indefinite(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`
+}

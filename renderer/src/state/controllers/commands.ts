@@ -3,6 +3,7 @@
  * set an attribute or note, attribute to a source. Each builds the ops for one change and hands
  * them to Annotating; the UI (keys, toolbar, side panel, clicks in the text) only calls these.
  */
+import { indefinite } from '../../../../shared/plural'
 import { attributionTarget } from '../../../../shared/annotations/links'
 import { draftOf } from '../../../../shared/annotations/stored-form'
 import type { Annotation, AnnotationOp } from '../../../../shared/model/annotation'
@@ -200,7 +201,9 @@ export class Commands {
     const target = a ? attributionTarget(this.labels, a.label) : null
     if (!a || target === null) return this.hint('Select a claim or stance first, then press A to attribute it to a source.')
     this.store.set({ linking: { from: a.id, type: ATTRIBUTION, targets: [target] } })
-    this.hint(`Attribute to…: click a ${this.labelName(target)} highlight in the text, or choose its row in the list (Escape cancels).`)
+    this.hint(
+      `Attribute to…: click ${indefinite(this.labelName(target))} highlight in the text, or choose its row in the list (Escape cancels).`,
+    )
   }
 
   /** Start a link of one of the project's link types from the selected annotation: the next click on a fitting highlight makes it. */
@@ -212,7 +215,7 @@ export class Commands {
     if (!a || !def || !def.from.includes(a.label)) return
     this.store.set({ linking: { from: a.id, type, targets: def.to } })
     const names = def.to.map((t) => this.labelName(t)).join(' or ')
-    this.hint(`${def.name}: click a ${names} highlight in the text, or choose its row in the list (Escape cancels).`)
+    this.hint(`${def.name}: click ${indefinite(names)} highlight in the text, or choose its row in the list (Escape cancels).`)
   }
 
   /** Link two annotations with one of the project's link types (a type that allows one replaces the old link). */
