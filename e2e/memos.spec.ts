@@ -108,7 +108,8 @@ test('status, memos and replies: "nothing to tag" counted, a memo and a reply re
   await becomeAnnotator(page, 'rita')
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Review' }).click()
   const setup = page.getByRole('dialog', { name: 'Review: compare annotators' })
-  // tester's "nothing to tag" is a layer: tester is among the annotators to compare.
+  // tester's "nothing to tag" is a layer: tester is among the annotators to compare, said as such.
+  await expect(setup.getByText('Nothing to tag in 1 document')).toBeVisible()
   await setup.getByRole('checkbox', { name: /tester/ }).uncheck()
   await setup.getByRole('button', { name: 'Start review' }).click()
   const units = page.getByRole('complementary', { name: 'Review units' })

@@ -270,6 +270,8 @@ export interface AnnotatorSummary {
   /** Documents this annotator has a layer for. */
   documents: number
   annotations: number
+  /** Of those documents, the ones marked done with nothing tagged (a layer without annotations). */
+  nothingToTag: number
 }
 
 /** One of a project's JSON files: its project.json (of the folder at `path`), a layer, or the reviewed layer. */

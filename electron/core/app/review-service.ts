@@ -207,12 +207,15 @@ export async function annotatorSummaries(project: Project): Promise<AnnotatorSum
   for (const annotator of await project.annotators()) {
     let documents = 0
     let annotations = 0
+    let nothingToTag = 0
     for (const doc of project.documents) {
       if (!(await project.hasLayer(annotator, doc.id))) continue
       documents++
-      annotations += (await project.layer(annotator, doc.id)).annotations.length
+      const n = (await project.layer(annotator, doc.id)).annotations.length
+      annotations += n
+      if (n === 0) nothingToTag++
     }
-    out.push({ annotator, documents, annotations })
+    out.push({ annotator, documents, annotations, nothingToTag })
   }
   return out
 }

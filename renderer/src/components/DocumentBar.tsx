@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { DOCUMENT_STATES, STATE_NAMES, type DocumentState } from '../../../shared/model/status'
 import { useSession, useSessionState } from '../state/react/use-session'
+import { plural } from '../../../shared/plural'
 
 /**
  * Under the label toolbar: the annotator's status of the open document (not started, in progress,
@@ -30,15 +31,24 @@ export function DocumentBar() {
         id={id}
         value={state}
         disabled={readOnly !== null}
-        title={readOnly ?? undefined}
+        title={
+          readOnly ??
+          (count > 0
+            ? `“${STATE_NAMES['not-started']}” and “${STATE_NAMES['nothing-to-tag']}” are for a document without annotations of yours; this one has ${plural(count, 'annotation')}.`
+            : undefined)
+        }
         onChange={(e) => void choose(e.target.value as DocumentState)}
         data-testid="document-status"
       >
-        {DOCUMENT_STATES.map((s) => (
-          <option key={s} value={s} disabled={count > 0 && (s === 'nothing-to-tag' || s === 'not-started')}>
-            {STATE_NAMES[s]}
-          </option>
-        ))}
+        {DOCUMENT_STATES.map((s) => {
+          // Said in the option itself too: a greyed-out choice with no reason reads as a fault.
+          const needsEmpty = count > 0 && (s === 'nothing-to-tag' || s === 'not-started')
+          return (
+            <option key={s} value={s} disabled={needsEmpty}>
+              {needsEmpty ? `${STATE_NAMES[s]} (not with annotations)` : STATE_NAMES[s]}
+            </option>
+          )
+        })}
       </select>
       {problem && (
         <span className="error" role="alert">

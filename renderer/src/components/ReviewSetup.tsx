@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { Modal } from './Modal'
-import { plural } from '../../../shared/plural'
+import { annotatorWork } from '../state/model/describe'
 
 const MAX = 12
 
@@ -53,9 +53,7 @@ export function ReviewSetup() {
                   {a.annotator}
                   {a.annotator === me && ' (you)'}
                 </span>
-                <span className="help">
-                  {plural(a.annotations, 'annotation')} in {plural(a.documents, 'document')}
-                </span>
+                <span className="help">{annotatorWork(a)}</span>
               </label>
             ))}
           </fieldset>

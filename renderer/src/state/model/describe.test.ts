@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Annotation } from '../../../../shared/model/annotation'
-import { sourceOptions, textDirection } from './describe'
+import { annotatorWork, sourceOptions, textDirection } from './describe'
 
 describe('describe', () => {
   it('finds the direction from the first strong letter, as dir="auto" does', () => {
@@ -21,5 +21,13 @@ describe('describe', () => {
     expect(options.get('a')).toBe('Vladimir Putin — Putin · …Russian President Vladimir Putin on Tuesday, adding…')
     expect(options.get('b')).toBe('Vladimir Putin — Putin · …the Kremlin. Putin has not spoken…')
     expect(options.get('c')).toBe('Dmitry Peskov')
+  })
+})
+
+describe('what an annotator has done, for the review picker', () => {
+  it('counts the documents with annotations apart from those marked nothing to tag', () => {
+    expect(annotatorWork({ documents: 2, annotations: 4, nothingToTag: 1 })).toBe('4 annotations in 1 document; nothing to tag in 1')
+    expect(annotatorWork({ documents: 3, annotations: 90, nothingToTag: 0 })).toBe('90 annotations in 3 documents')
+    expect(annotatorWork({ documents: 2, annotations: 0, nothingToTag: 2 })).toBe('Nothing to tag in 2 documents')
   })
 })

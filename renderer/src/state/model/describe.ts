@@ -3,6 +3,7 @@
  * a stretch of text runs.
  */
 import type { Annotation } from '../../../../shared/model/annotation'
+import { plural } from '../../../../shared/plural'
 
 /** Shorten text for display, collapsing whitespace and cutting on a whole character. */
 export function truncate(text: string, max: number): string {
@@ -83,4 +84,16 @@ export function shortTime(iso: string): string {
   const d = new Date(iso)
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+/**
+ * What an annotator has done, for choosing whom to review: "4 annotations in 1 document; nothing
+ * to tag in 1" (a document marked done with nothing tagged is a layer, but holds no annotations).
+ */
+export function annotatorWork(a: { documents: number; annotations: number; nothingToTag: number }): string {
+  const annotated = a.documents - a.nothingToTag
+  const nothing = `nothing to tag in ${plural(a.nothingToTag, 'document')}`
+  if (annotated === 0) return a.nothingToTag > 0 ? nothing[0]!.toUpperCase() + nothing.slice(1) : 'No annotations'
+  const work = `${plural(a.annotations, 'annotation')} in ${plural(annotated, 'document')}`
+  return a.nothingToTag > 0 ? `${work}; nothing to tag in ${a.nothingToTag.toLocaleString('en')}` : work
 }
