@@ -27,7 +27,11 @@ export function AnalysisFilters() {
   return (
     <div className="toolbar analysis-toolbar" role="toolbar" aria-label="Analysis filters">
       <label htmlFor={ids.layer}>Layer</label>
-      <select id={ids.layer} value={choice.layer} onChange={(e) => set({ layer: e.target.value })}>
+      <select
+        id={ids.layer}
+        value={choice.layer === '_reviewed' ? 'default' : choice.layer}
+        onChange={(e) => set({ layer: e.target.value })}
+      >
         {layerOptions(view).map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

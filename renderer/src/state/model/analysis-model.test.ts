@@ -78,11 +78,10 @@ describe('the analysis view’s choices', () => {
     })
     // Every number is of statements: all annotators' together, then each layer's.
     expect(after.map((o) => [o.value, o.label])).toEqual([
-      ['default', 'Reviewed layer (default)'],
+      ['default', 'Reviewed layer (9, the default)'],
       ['all', 'All annotators (55)'],
       ['jonas', 'jonas (27)'],
       ['maria', 'maria (28)'],
-      ['_reviewed', 'Reviewed layer (9)'],
     ])
   })
 

@@ -108,10 +108,15 @@ export function layerOptions(view: Pick<AnalysisView, 'layers' | 'reviewed'> | n
   const layers = view?.layers ?? []
   const annotators = layers.filter((l) => l.name !== REVIEWED_LAYER)
   const all = annotators.reduce((n, l) => n + l.statements, 0)
+  const reviewed = layers.find((l) => l.name === REVIEWED_LAYER)
+  // The reviewed layer is listed once: as the default, with its statements, once it exists.
   return [
-    { value: 'default', label: view?.reviewed ? 'Reviewed layer (default)' : 'All annotators (default)' },
+    {
+      value: 'default',
+      label: view?.reviewed ? `Reviewed layer (${reviewed?.statements ?? 0}, the default)` : 'All annotators (default)',
+    },
     ...(view?.reviewed ? [{ value: 'all', label: `All annotators (${all})` }] : []),
-    ...layers.map((l) => ({ value: l.name, label: `${layerName(l.name)} (${l.statements})` })),
+    ...(view?.reviewed ? annotators : layers).map((l) => ({ value: l.name, label: `${layerName(l.name)} (${l.statements})` })),
   ]
 }
 
