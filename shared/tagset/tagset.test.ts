@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { defaultTagSet, type TagSet } from '../model/labels'
-import { changeProblems, countLayer, emptyUsage, mergeLabelInto, mergeLayer, newId, settleNewIds, tagSetProblems } from './tagset'
+import {
+  changeProblems,
+  countLayer,
+  emptyUsage,
+  mergeLabelInto,
+  mergeLayer,
+  newId,
+  settleNewIds,
+  tagSetProblems,
+  usageAfterMerges,
+} from './tagset'
 import { annotation } from '../testing/builders'
 import { TextIndex } from '../offsets'
 
@@ -78,6 +88,26 @@ describe('a tag set', () => {
       'An attribute of Stance needs a name.',
       'A link type needs a name.',
     ])
+  })
+
+  it('counts what merges not yet saved will move, as the editor shows it before saving', () => {
+    const usage = {
+      labels: { claim: 31, evidence: 2, source: 10 },
+      values: { 'evidence/strength': { '4': 2 }, 'source/kind': { media: 1, organization: 1, person: 8 } },
+      linkTypes: { attribution: 20, supports: 2 },
+      linkPairs: { 'attribution/claim/source': 18, 'attribution/evidence/source': 2, 'supports/evidence/claim': 2 },
+    }
+    const after = usageAfterMerges(usage, [
+      { kind: 'label', from: 'evidence', into: 'claim' },
+      { kind: 'option', label: 'source', attribute: 'kind', from: 'media', into: 'organization' },
+    ])
+    expect(after.labels).toEqual({ claim: 33, source: 10 })
+    expect(after.values).toEqual({ 'claim/strength': { '4': 2 }, 'source/kind': { organization: 2, person: 8 } })
+    expect(after.linkPairs).toEqual({ 'attribution/claim/source': 20, 'supports/claim/claim': 2 })
+    expect(usageAfterMerges(usage, [{ kind: 'link', from: 'supports', into: 'attribution' }]).linkTypes).toEqual({ attribution: 22 })
+    // The counts given are not changed.
+    expect(usage.labels.evidence).toBe(2)
+    expect(usageAfterMerges(usage, [])).toBe(usage)
   })
 
   it('gives a new label an id of its name that is not taken', () => {

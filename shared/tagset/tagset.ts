@@ -49,6 +49,58 @@ export function countLayer(usage: TagUsage, annotations: readonly Annotation[], 
   }
 }
 
+/**
+ * The counts as they will be once `merges` are carried out (what the tag-set editor shows before
+ * saving): a merged label's annotations, values and links counted under the label it went into,
+ * a merged option's values under the other option, a merged attribute's under the other
+ * attribute, a merged link type's links under the other type.
+ */
+export function usageAfterMerges(usage: TagUsage, merges: readonly TagMerge[]): TagUsage {
+  if (merges.length === 0) return usage
+  const out: TagUsage = {
+    labels: { ...usage.labels },
+    values: Object.fromEntries(Object.entries(usage.values).map(([k, v]) => [k, { ...v }])),
+    linkTypes: { ...usage.linkTypes },
+    linkPairs: { ...usage.linkPairs },
+  }
+  const moveValues = (from: string, into: string) => {
+    const moved = out.values[from]
+    if (!moved) return
+    delete out.values[from]
+    const target = (out.values[into] ??= {})
+    for (const [value, n] of Object.entries(moved)) bump(target, value, n)
+  }
+  const movePairs = (rename: (part: string, i: number) => string) => {
+    const pairs = out.linkPairs
+    out.linkPairs = {}
+    for (const [key, n] of Object.entries(pairs)) bump(out.linkPairs, key.split('/').map(rename).join('/'), n)
+  }
+  for (const m of merges) {
+    if (m.kind === 'label') {
+      bump(out.labels, m.into, out.labels[m.from] ?? 0)
+      delete out.labels[m.from]
+      for (const key of Object.keys(out.values)) {
+        const [label, attribute] = key.split('/') as [string, string]
+        if (label === m.from) moveValues(key, `${m.into}/${attribute}`)
+      }
+      movePairs((part, i) => (i > 0 && part === m.from ? m.into : part))
+    } else if (m.kind === 'attribute') {
+      moveValues(`${m.label}/${m.from}`, `${m.label}/${m.into}`)
+    } else if (m.kind === 'option') {
+      const values = out.values[`${m.label}/${m.attribute}`]
+      if (values?.[m.from] !== undefined) {
+        bump(values, m.into, values[m.from])
+        delete values[m.from]
+      }
+    } else {
+      bump(out.linkTypes, m.into, out.linkTypes[m.from] ?? 0)
+      delete out.linkTypes[m.from]
+      movePairs((part, i) => (i === 0 && part === m.from ? m.into : part))
+    }
+  }
+  return out
+}
+
 /** Annotations that hold any value of this attribute. */
 export function attributeUse(usage: TagUsage, label: string, attribute: string): number {
   return Object.values(usage.values[`${label}/${attribute}`] ?? {}).reduce((n, c) => n + c, 0)

@@ -15,6 +15,7 @@ import {
   newId,
   settleNewIds,
   tagSetProblems,
+  usageAfterMerges,
   type TagUsage,
 } from '../../../shared/tagset/tagset'
 import { useSession, useSessionState } from '../state/react/use-session'
@@ -61,6 +62,8 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
     [draft, saved, usage, merges],
   )
   const changed = JSON.stringify(draft) !== JSON.stringify(saved) || merges.length > 0
+  // The counts shown are as they will be once the merges set up here are saved.
+  const shownUsage = useMemo(() => (usage ? usageAfterMerges(usage, merges) : null), [usage, merges])
   // A save's refusal is about the draft it was given: once the draft changes, it no longer holds.
   const shownError = refused && refused.draft === draft && refused.merges === merges ? refused.text : error
 
@@ -137,8 +140,8 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
     if (!changed || window.confirm('Discard the changes to the labels and links? Nothing has been saved.')) onClose()
   }
 
-  const labelUse = (id: string) => usage?.labels[id] ?? 0
-  const linkUse = (id: string) => usage?.linkTypes[id] ?? 0
+  const labelUse = (id: string) => shownUsage?.labels[id] ?? 0
+  const linkUse = (id: string) => shownUsage?.linkTypes[id] ?? 0
   const label = chosen?.kind === 'label' ? draft.labels.find((l) => l.id === chosen.id) : undefined
   const linkType = chosen?.kind === 'link' ? draft.linkTypes.find((t) => t.id === chosen.id) : undefined
 
@@ -216,7 +219,7 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
               label={label}
               tagSet={draft}
               saved={saved}
-              usage={usage}
+              usage={shownUsage}
               onChange={(next) => setLabel(label.id, next)}
               onRemove={(into) => removeLabel(label.id, into)}
               onMergeOption={(m) => setMerges((all) => [...all, m])}
