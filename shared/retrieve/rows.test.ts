@@ -49,6 +49,15 @@ describe('retrieving annotations across the project', () => {
       source: { id: 'm1', text: 'Peskóv', name: 'Dmitry Peskov' },
     })
     expect(index.rows.find((r) => r.id === 'j1')!.source).toEqual({ id: 'j2', text: 'Peskóv', name: '' })
+    expect(claim.links).toEqual([])
+  })
+
+  it('carries each annotation’s links of the other types, to the text they go to', () => {
+    const [maria] = layers()
+    const supports = { id: 'l9', type: 'supports', from: 'm4', to: 'm2', author: 'maria', created: '2026-01-01T00:00:00.000Z' }
+    const rows = new LayerRows({ ...maria!, links: [...maria!.links, supports] }).rows
+    expect(rows.find((r) => r.id === 'm4')!.links).toEqual([{ type: 'supports', to: 'm2', text: 'the talks failed' }])
+    expect(rows.find((r) => r.id === 'm2')!.links).toEqual([])
   })
 
   it('filters by label, annotator, attribute, linked source and words, ignoring case, diacritics and the kind of space', () => {

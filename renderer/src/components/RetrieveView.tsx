@@ -3,6 +3,7 @@ import { findAttribute, sourceLabelName, valueName, type LabelSchema } from '../
 import { notesOf, type RetrieveGrouping, type RetrieveRow } from '../../../shared/retrieve/rows'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { KwicBefore } from './KwicBefore'
+import { truncate } from '../state/model/describe'
 import { useWindowRows } from '../state/react/use-window-rows'
 import { plural } from '../../../shared/plural'
 
@@ -273,11 +274,14 @@ const Row = memo(function Row({
 }) {
   const session = useSession()
   const labels = useSessionState((s) => s.info?.project?.labels)
+  const linkTypes = useSessionState((s) => s.info?.project?.linkTypes)
   if (!row) return <li className="retrieve-row loading" style={{ top, height: ROW }} aria-posinset={i + 1} aria-setsize={total} />
   const values = Object.entries(row.attributes).map(([k, v]) => {
     const def = labels ? findAttribute(labels, row.label, k) : undefined
     return `${def?.name ?? k}: ${valueName(def, v)}`
   })
+  // Its links of the project's other types, as the panel lists them: "Supports → “…”".
+  const links = row.links.map((l) => `${linkTypes?.find((t) => t.id === l.type)?.name ?? l.type} → “${truncate(oneLine(l.text), 40)}”`)
   return (
     <li
       className={group ? 'retrieve-row group-start' : 'retrieve-row'}
@@ -304,6 +308,7 @@ const Row = memo(function Row({
         <span className="retrieve-values" dir="auto">
           {row.source ? `← ${row.source.name || row.source.text}` : ''}
           {values.length > 0 ? `  ${values.join(' · ')}` : ''}
+          {links.length > 0 ? `  ${links.join(' · ')}` : ''}
         </span>
         <span className="retrieve-notes" dir="auto" title={notesOf(row) || undefined}>
           {row.note ? `✎ ${oneLine(row.note)}` : ''}
