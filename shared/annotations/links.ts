@@ -75,3 +75,29 @@ export function fittingAttributions(
 function nameOf(labels: LabelSchema, id: string): string {
   return (findLabel(labels, id)?.name ?? id).toLowerCase()
 }
+
+/** A link of one of the project's other types (supports, responds to, …), to the text it goes to. */
+export interface TypedLinkTo {
+  type: string
+  to: string
+  text: string
+}
+
+/**
+ * Each annotation's links of types other than attribution, by the id they go from, each with the
+ * text of the annotation it goes to (links to an annotation not in the layer are left out): what
+ * Retrieve's rows and the review's cards show as "Supports → “…”".
+ */
+export function typedLinksFrom(annotations: readonly Annotation[], links: readonly Link[]): Map<string, TypedLinkTo[]> {
+  const out = new Map<string, TypedLinkTo[]>()
+  if (!links.some((l) => l.type !== ATTRIBUTION)) return out
+  const byId = new Map(annotations.map((a) => [a.id, a]))
+  for (const l of links) {
+    const to = l.type === ATTRIBUTION ? undefined : byId.get(l.to)
+    if (!to) continue
+    let list = out.get(l.from)
+    if (!list) out.set(l.from, (list = []))
+    list.push({ type: l.type, to: to.id, text: to.target.quote.exact })
+  }
+  return out
+}

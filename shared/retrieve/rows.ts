@@ -8,7 +8,8 @@
 import { attributedSources, inTextOrder, type Annotation } from '../model/annotation'
 import type { ExportLayer } from '../interchange/layer'
 import { foldForMatching } from '../search/folded-text'
-import { ATTRIBUTION, inSentence } from '../model/labels'
+import { inSentence } from '../model/labels'
+import { typedLinksFrom, type TypedLinkTo } from '../annotations/links'
 
 /** One annotation as the Retrieve view lists it. */
 export interface RetrieveRow {
@@ -31,7 +32,7 @@ export interface RetrieveRow {
   /** The source it is attributed to, with its canonical name when it has one. */
   source: { id: string; text: string; name: string } | null
   /** Its links of the project's other types (supports, responds to, …), to the annotation's text. */
-  links: readonly { type: string; to: string; text: string }[]
+  links: readonly TypedLinkTo[]
 }
 
 /** What to keep; an empty list keeps everything. */
@@ -88,28 +89,13 @@ export function retrieveRows(layers: readonly ExportLayer[]): RetrieveRow[] {
   const rows: RetrieveRow[] = []
   for (const layer of layers) {
     const sources = attributedSources(layer.annotations, layer.links)
-    const typed = typedLinksFrom(layer)
+    const typed = typedLinksFrom(layer.annotations, layer.links)
     for (const a of inTextOrder(layer.annotations)) rows.push(rowOf(layer, a, sources.get(a.id), typed.get(a.id) ?? NO_LINKS))
   }
   return rows
 }
 
 const NO_LINKS: RetrieveRow['links'] = []
-
-/** Each annotation's links of types other than attribution, by the id it goes from. */
-function typedLinksFrom(layer: ExportLayer): Map<string, RetrieveRow['links']> {
-  const out = new Map<string, { type: string; to: string; text: string }[]>()
-  if (!layer.links.some((l) => l.type !== ATTRIBUTION)) return out
-  const byId = new Map(layer.annotations.map((a) => [a.id, a]))
-  for (const l of layer.links) {
-    const to = l.type === ATTRIBUTION ? undefined : byId.get(l.to)
-    if (!to) continue
-    let list = out.get(l.from)
-    if (!list) out.set(l.from, (list = []))
-    list.push({ type: l.type, to: to.id, text: to.target.quote.exact })
-  }
-  return out
-}
 
 function rowOf(layer: ExportLayer, a: Annotation, source: Annotation | undefined, links: RetrieveRow['links']): RetrieveRow {
   return {

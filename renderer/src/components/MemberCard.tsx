@@ -1,3 +1,5 @@
+import { useMemo } from 'react'
+import { typedLinksFrom } from '../../../shared/annotations/links'
 import { findLabel, inSentence, valueName } from '../../../shared/model/labels'
 import type { ReviewUnit, UnitMember } from '../../../shared/review/units'
 import { sourceName, truncate } from '../state/model/describe'
@@ -29,6 +31,13 @@ export function MemberCard({ member, unit, number, chosen, disabled, onAccept }:
   const differs = (f: (m: UnitMember) => string) => others.some((o) => f(o) !== f(member))
   const attributes = (label?.attributes ?? []).filter((d) => a.attributes[d.id] || others.some((o) => o.annotation.attributes[d.id]))
   const source = (m: UnitMember) => (m.source ? `${m.source.target.position.start}-${m.source.target.position.end}` : '')
+  // Its links of the project's other types (Supports → …), from this annotator's layer.
+  const linkTypes = useSessionState((s) => s.info?.project?.linkTypes)
+  const layer = useSessionState((s) => s.review?.layers.find((l) => l.annotator === member.annotator))
+  const annotations = layer?.annotations
+  const links = layer?.links
+  const typedByFrom = useMemo(() => (annotations && links ? typedLinksFrom(annotations, links) : null), [annotations, links])
+  const typed = typedByFrom?.get(a.id) ?? []
   return (
     <article className={`card mg-label-${a.label}${chosen ? ' chosen' : ''}`} aria-label={`${member.annotator}'s version`}>
       <div className="card-head member-head">
@@ -86,6 +95,11 @@ export function MemberCard({ member, unit, number, chosen, disabled, onAccept }:
             )}
           </p>
         )}
+        {typed.map((l) => (
+          <p key={`${l.type}-${l.to}`} className="card-source">
+            {linkTypes?.find((t) => t.id === l.type)?.name ?? l.type} → “{truncate(l.text, 60)}”
+          </p>
+        ))}
         {a.note && <p className="card-note">✎ {truncate(a.note, 200)}</p>}
         <ReplyThread layer={member.annotator} annotation={a.id} compact />
       </div>
