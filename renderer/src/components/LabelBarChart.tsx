@@ -26,7 +26,10 @@ const TOP = 18
  * reason on hover.
  */
 export function LabelBarChart({ series, groups, title }: LabelBarChartProps) {
-  const low = Math.min(0, ...groups.flatMap((g) => g.values.map((v) => v.value ?? 0)))
+  // Bars are drawn at the precision their labels show: −0.004 is a bar of 0.00, not one just below
+  // the axis labelled "0.00" (nor a reason to extend the axis to −0.2).
+  const drawn = (v: number) => Math.round(v * 100) / 100 || 0
+  const low = Math.min(0, ...groups.flatMap((g) => g.values.map((v) => drawn(v.value ?? 0))))
   const min = low < 0 ? Math.floor(low * 5) / 5 : 0
   const y = (v: number) => TOP + ((1 - v) / (1 - min)) * (H - TOP - BOTTOM)
   const groupWidth = (W - LEFT - 8) / Math.max(groups.length, 1)
@@ -58,14 +61,15 @@ export function LabelBarChart({ series, groups, title }: LabelBarChartProps) {
                     </text>
                   )
                 }
-                const top = y(Math.max(v.value, 0))
-                const bottom = y(Math.min(v.value, 0))
+                const d = drawn(v.value)
+                const top = y(Math.max(d, 0))
+                const bottom = y(Math.min(d, 0))
                 return (
                   <g key={s} className={`bar series-${s}`}>
                     <rect x={x + 1} y={top} width={barWidth - 2} height={Math.max(bottom - top, 1)}>
                       <title>{`${series[s]}, ${g.label}: ${formatFigure(v.value, 3)}`}</title>
                     </rect>
-                    <text x={x + barWidth / 2} y={v.value >= 0 ? top - 3 : bottom + 11} textAnchor="middle" className="bar-value">
+                    <text x={x + barWidth / 2} y={d >= 0 ? top - 3 : bottom + 11} textAnchor="middle" className="bar-value">
                       {formatFigure(v.value)}
                     </text>
                   </g>
