@@ -17,7 +17,9 @@ export function SuggestBar() {
   const labels = useSessionState((s) => s.info?.project?.labels ?? [])
   const open = useMemo(() => (suggest && layer ? openSuggestions(suggest, layer) : []), [suggest, layer])
   if (!suggest || suggest.notice) return null
+  // In the tag set's order, not the text's: the Accept all buttons keep their places as suggestions are decided.
   const counts = new Map<string, number>()
+  for (const l of labels) if (open.some((s) => s.label === l.id)) counts.set(l.id, 0)
   for (const s of open) counts.set(s.label, (counts.get(s.label) ?? 0) + 1)
   const picked = open.find((s) => s.id === suggest.current)
   const current = picked && shownSpan(suggest, picked)
