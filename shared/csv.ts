@@ -29,7 +29,7 @@ export function attributeColumns(labels: LabelSchema): AttributeColumn[] {
 }
 
 /** The header row for a label schema. */
-export function csvHeader(labels: LabelSchema): string[] {
+export function csvHeader(labels: LabelSchema, properties: readonly string[] = []): string[] {
   return [
     'document_id',
     'document_title',
@@ -55,6 +55,8 @@ export function csvHeader(labels: LabelSchema): string[] {
     'document_status',
     'document_memo',
     'replies',
+    // The document's properties (date, outlet, …), one column per key any exported document has.
+    ...properties.map((k) => `property.${k}`),
   ]
 }
 
@@ -74,13 +76,17 @@ export interface LayerRows {
   memo?: string
   /** Replies to the layer's annotations, by annotation id, in time order. */
   threads?: ReadonlyMap<string, readonly Reply[]>
+  /** The document's properties (date, outlet, …), for the property.<key> columns. */
+  properties?: Readonly<Record<string, string>>
 }
 
 /** The rows of one layer, in text order (start, then end, then id). */
-export function csvRows(labels: LabelSchema, layer: LayerRows): Cell[][] {
+export function csvRows(labels: LabelSchema, layer: LayerRows, properties: readonly string[] = []): Cell[][] {
   const columns = attributeColumns(labels)
   const sourceOf = attributedSources(layer.annotations, layer.links)
   const sorted = inTextOrder(layer.annotations)
+  const own = layer.properties ?? {}
+  const values = properties.map((k) => (Object.hasOwn(own, k) ? own[k]! : ''))
   return sorted.map((a) => {
     const source = sourceOf.get(a.id)
     return [
@@ -108,6 +114,7 @@ export function csvRows(labels: LabelSchema, layer: LayerRows): Cell[][] {
       layer.state ?? '',
       layer.memo ?? '',
       threadCell(layer.threads?.get(a.id)),
+      ...values,
     ]
   })
 }
@@ -199,7 +206,8 @@ export function documentRows(
 /** The workbook's Memos sheet: every exported annotator's project memo (document_id empty) and memos on documents. */
 export const MEMO_HEADER = ['document_id', 'annotator', 'memo', 'modified'] as const
 
-function propertyKeys(documents: readonly DocumentEntry[]): string[] {
+/** Every property key of these documents, in the order first met. */
+export function propertyKeys(documents: readonly Pick<DocumentEntry, 'properties'>[]): string[] {
   const keys = new Set<string>()
   for (const d of documents) for (const k of Object.keys(d.properties ?? {})) keys.add(k)
   return [...keys]

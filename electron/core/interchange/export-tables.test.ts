@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
@@ -76,6 +77,34 @@ describe('CSV export', () => {
       expect(row.document_title).toBe(doc.title)
     }
     expect(new Set(parsed.map((r) => r.annotator))).toEqual(new Set(['maria', 'jonas']))
+  })
+
+  it('carries each document’s properties in property.<key> columns at the end, read back by Python’s csv module', async () => {
+    const project = await annotated()
+    const doc = (from: string) => project.documents.find((d) => d.importedFrom === from)!.id
+    await project.setProperties(doc('emoji.txt'), { date: '2023-10-19', outlet: 'Haaretz, English edition' })
+    await project.setProperties(doc('rtl.txt'), { author: 'مراسل' })
+    const out = join(project.dir, 'with-properties.csv')
+    await writeTableFile(project, { format: 'csv', annotators: 'all', reviewed: false, bom: false, neutralizeFormulas: true }, out)
+    const read = JSON.parse(
+      execFileSync(
+        'python3',
+        ['-c', 'import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))))', out],
+        {
+          encoding: 'utf8',
+        },
+      ),
+    ) as string[][]
+    const [header, ...rows] = read
+    expect(header!.slice(-4)).toEqual(['replies', 'property.date', 'property.outlet', 'property.author'])
+    const column = (name: string) => header!.indexOf(name)
+    for (const row of rows) {
+      const id = row[column('document_id')]
+      expect(row.slice(-3)).toEqual(
+        id === doc('emoji.txt') ? ['2023-10-19', 'Haaretz, English edition', ''] : id === doc('rtl.txt') ? ['', '', 'مراسل'] : ['', '', ''],
+      )
+    }
+    expect(rows.length).toBe(7)
   })
 
   it('uses RFC 4180: CRLF record ends, quoted commas, quotes and line breaks', async () => {

@@ -8,7 +8,17 @@
  * columns in the same order. A CSV or TSV file is written as its rows are made (writeTableFile).
  */
 import writeXlsxFile, { type Row, type SheetData } from 'write-excel-file/node'
-import { LINK_HEADER, MEMO_HEADER, csvHeader, csvRows, documentHeader, documentRows, linkRows, type Cell } from '../../../shared/csv'
+import {
+  LINK_HEADER,
+  MEMO_HEADER,
+  csvHeader,
+  csvRows,
+  documentHeader,
+  documentRows,
+  linkRows,
+  propertyKeys,
+  type Cell,
+} from '../../../shared/csv'
 import { delimitedChunks, toDelimitedText } from '../../../shared/interchange/delimited'
 import { writeFileDurable } from '../store/durable'
 import { selectLayers, type LayerSelection } from './export-layers'
@@ -42,11 +52,13 @@ async function spanRows(
   const layers = await selectLayers(project, selection)
   const include = selection.include
   const idColumn = csvHeader(project.labels).indexOf('annotation_id')
+  // The properties of the documents exported, as columns at the end (date, outlet, …).
+  const keys = propertyKeys([...new Set(layers.map((l) => l.document.id))].map((id) => project.document(id)))
   const documents = new Set<string>()
   let count = 0
   function* rows(): Generator<Cell[]> {
     for (const layer of layers) {
-      const layerRows = csvRows(project.labels, rowsInput(layer))
+      const layerRows = csvRows(project.labels, { ...rowsInput(layer), properties: project.document(layer.document.id).properties }, keys)
       // Rows are built from the whole layer (a kept claim still names its source), then narrowed.
       let kept = 0
       for (const r of layerRows) {
@@ -58,7 +70,7 @@ async function spanRows(
       if (kept > 0 || !include) documents.add(layer.document.id)
     }
   }
-  return { header: csvHeader(project.labels), rows: rows(), count: () => count, documents: () => documents.size }
+  return { header: csvHeader(project.labels, keys), rows: rows(), count: () => count, documents: () => documents.size }
 }
 
 function rowsInput(layer: Awaited<ReturnType<typeof selectLayers>>[number]) {

@@ -17,6 +17,7 @@ import {
   MEMO_HEADER,
   csvHeader,
   csvRows,
+  propertyKeys,
   documentHeader,
   documentRows,
   linkRows,
@@ -140,15 +141,20 @@ async function layerInput() {
     state: layer.state,
     memo: layer.memo?.text ?? '',
     threads,
+    properties: project.documents[0]!.properties,
   }
 }
+
+/** The property columns: every key of the exported document (a hostile one among them). */
+const keys = () => propertyKeys(project.documents)
 
 afterAll(() => made.cleanup())
 
 /** What the spans table must hold: the pure rows, every number as the text a CSV reader gives. */
 async function expectedSpans(): Promise<string[][]> {
-  const rows = csvRows(project.labels, await layerInput())
-  return [csvHeader(project.labels), ...rows.map((r) => r.map(String))]
+  const rows = csvRows(project.labels, await layerInput(), keys())
+  expect(keys()).toContain('=formula name')
+  return [csvHeader(project.labels, keys()), ...rows.map((r) => r.map(String))]
 }
 
 async function python(...args: string[]): Promise<unknown> {
@@ -221,7 +227,7 @@ describe('the Excel workbook of hostile cells', () => {
     const maria = await project.layer('maria', docId)
     const cells = (rows: Cell[][]) => rows.map((r) => r.map((c) => (c === '' ? null : c)))
     return {
-      Spans: cells([csvHeader(project.labels), ...csvRows(project.labels, input)]),
+      Spans: cells([csvHeader(project.labels, keys()), ...csvRows(project.labels, input, keys())]),
       Links: cells([[...LINK_HEADER], ...linkRows(input)]),
       Documents: cells([documentHeader(project.documents, ['maria']), ...documentRows(project.documents, ['maria'], () => 'done')]),
       Memos: cells([[...MEMO_HEADER], [docId, 'maria', maria.memo!.text, maria.memo!.modified]]),
