@@ -41,6 +41,16 @@ describe('finding in a stored text', () => {
     expect(texts('a b', { text: 'a\u00a0b' })).toEqual(['a b'])
   })
 
+  it('reads a curly apostrophe or quote as the typed one, either way round, with the stored offsets', () => {
+    const text = "Russia’s envoy said “enough”; Hamas's reply, and the Kremlin\u02bcs „nein“."
+    expect(texts(text, { text: "Russia's" })).toEqual(['Russia’s'])
+    expect(texts(text, { text: 'Hamas’s' })).toEqual(["Hamas's"])
+    expect(texts(text, { text: '"enough"' })).toEqual(['“enough”'])
+    expect(texts(text, { text: "kremlin's", caseSensitive: true, diacriticsSensitive: true })).toEqual([])
+    expect(texts(text, { text: "Kremlin's", caseSensitive: true, diacriticsSensitive: true })).toEqual(['Kremlin\u02bcs'])
+    expect(texts(text, { text: '"nein"' })).toEqual(['„nein“'])
+  })
+
   it('finds right-to-left text and whole words only by default', () => {
     const text = 'The IDF said: "ישראל במלחמה". Hamas replied: "حماس لن تستسلم", Hamasa, antiHamas.'
     expect(texts(text, { text: 'במלחמה' })).toEqual(['במלחמה'])

@@ -1,6 +1,7 @@
 /**
  * A text folded for searching — lowercased, and with diacritics removed (é, è, ê → e; ﬁ is kept),
- * and always with every space separator (no-break, thin, …) read as a space — with a map from every folded position back to the text, so a hit found in the folded text has
+ * and always with every space separator (no-break, thin, …) read as a space and every typographic
+ * quote or apostrophe (’ ‘ ʼ “ ” „) as the typed one (' or ") — with a map from every folded position back to the text, so a hit found in the folded text has
  * exact offsets in the stored text. Built once per text and option (one pass; ASCII, most of a
  * news text, takes a fast path) and reused for every query, so typing in the find box costs one
  * indexOf over the folded string.
@@ -18,9 +19,19 @@ const MARKS = /\p{M}/gu
 /** Space separators other than the space (no-break, thin, narrow no-break, em…): a search always reads them as a space. */
 const SPACES = /(?! )\p{Zs}/gu
 
-/** One character (a code point) folded: any space separator to a space, then by `folding`. */
+/** Curly and other typographic apostrophes and single quotes: a search reads them as the typed '. */
+const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u02BC\u2032]/gu
+/** Curly and low double quotes: a search reads them as the typed ". */
+const QUOTES = /[\u201C\u201D\u201E\u201F\u2033]/gu
+
+/** Spaces, apostrophes and quotes as a keyboard types them: what every search does first. */
+function typed(s: string): string {
+  return s.replace(SPACES, ' ').replace(APOSTROPHES, "'").replace(QUOTES, '"')
+}
+
+/** One character (a code point) folded: any space separator to a space, a curly quote to a straight one, then by `folding`. */
 export function foldCharacter(ch: string, folding: Folding): string {
-  let s = ch.replace(SPACES, ' ')
+  let s = typed(ch)
   if (folding.diacriticsInsensitive) s = s.normalize('NFD').replace(MARKS, '')
   if (folding.caseInsensitive) s = s.toLowerCase()
   return s
@@ -31,7 +42,7 @@ export function foldCharacter(ch: string, folding: Folding): string {
  * normalisation: much faster than foldString over long lists, but without a way back to offsets.
  */
 export function foldForMatching(s: string): string {
-  return s.normalize('NFD').replace(MARKS, '').replace(SPACES, ' ').toLowerCase()
+  return typed(s.normalize('NFD').replace(MARKS, '')).toLowerCase()
 }
 
 /** A string folded as a whole (a query). */
