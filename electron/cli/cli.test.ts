@@ -33,8 +33,13 @@ describe('marginalia', () => {
   it('says in one sentence why an export could not be written where --out points', async () => {
     await writeFile(join(dir, 'a-file'), 'x')
     expect(await run(['export', sample(), '--format', 'csv', '--out', join(dir, 'a-file', 'x.csv')])).toBe(1)
-    expect(err).toMatch(/^The export to .*x\.csv was not saved because something on that path is a file where a folder is needed/)
+    expect(err).toMatch(/^.*a-file is not a folder; give another --out\./)
     expect(err).not.toMatch(/ENOTDIR|EEXIST|\.tmp/)
+    err = ''
+    // A mistyped folder is not made: nothing is written, and the sentence says which folder is missing.
+    expect(await run(['export', sample(), '--format', 'csv', '--out', join(dir, 'no-such', 'deeper', 'x.csv')])).toBe(1)
+    expect(err).toMatch(/^The folder .*no-such[\\/]deeper does not exist; create it first, or give another --out\./)
+    expect(await readdir(dir)).not.toContain('no-such')
     err = ''
     expect(await run(['export', sample(), '--format', 'brat', '--out', join(dir, 'a-file')])).toBe(1)
     expect(err).toMatch(/was not saved because something on that path is a file where a folder is needed/)

@@ -124,6 +124,11 @@ async function writeTable(
 
 /** Write to `out`; a failure of the disk or the path (not a folder, no such place, full) in one sentence. */
 async function saying<T>(out: string, write: () => Promise<T>): Promise<T> {
+  // A mistyped path makes no folders: the folder the export goes into must be there already.
+  const folder = dirname(out)
+  const there = await fs.stat(folder).catch(() => null)
+  if (!there) throw new DomainError('invalid', `The folder ${folder} does not exist; create it first, or give another --out.`)
+  if (!there.isDirectory()) throw new DomainError('invalid', `${folder} is not a folder; give another --out.`)
   try {
     return await write()
   } catch (e) {

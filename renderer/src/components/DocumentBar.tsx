@@ -45,7 +45,7 @@ export function DocumentBar() {
           const needsEmpty = count > 0 && (s === 'nothing-to-tag' || s === 'not-started')
           return (
             <option key={s} value={s} disabled={needsEmpty}>
-              {needsEmpty ? `${STATE_NAMES[s]} (not with annotations)` : STATE_NAMES[s]}
+              {needsEmpty ? `${STATE_NAMES[s]} (only with no annotations)` : STATE_NAMES[s]}
             </option>
           )
         })}

@@ -87,7 +87,7 @@ export function FindBar() {
           className="find-option"
           aria-pressed={query.mode === 'regex'}
           aria-label="Regular expression"
-          title="Regular expression (JavaScript, Unicode)"
+          title="Regular expression (JavaScript, with the u flag: \w and \b know only ASCII letters; \p{L} is any letter)"
           onClick={() => f.setQuery({ mode: query.mode === 'regex' ? 'plain' : 'regex' })}
         >
           .*

@@ -79,7 +79,7 @@ export function TagHitsForm({ onDone }: { onDone: () => void }) {
         <legend>Which hits</legend>
         <label className="check">
           <input type="radio" name={`${id}-which`} checked={!onlyTicked} onChange={() => setOnlyTicked(false)} />
-          All {hits.toLocaleString()}
+          All {hits.toLocaleString()} in this document
         </label>
         <label className="check">
           <input
