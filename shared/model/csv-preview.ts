@@ -2,6 +2,8 @@
 export interface CsvPreview {
   columns: string[]
   rows: number
+  /** For each column, how many rows have something in it (not only white space): the documents it would make as the text column. */
+  filled: Record<string, number>
   sample: Record<string, string>[]
   encoding: string
   delimiter: string

@@ -79,9 +79,12 @@ export function previewCsv(name: string, bytes: Uint8Array, encoding?: string | 
   const longest = header
     .map((h, i) => ({ h, size: records.slice(0, 200).reduce((n, r) => n + (r[i]?.length ?? 0), 0) }))
     .sort((a, b) => b.size - a.size)[0]!.h
+  // The rule import uses: a row whose text cell is empty or white space is not imported.
+  const filled = Object.fromEntries(header.map((h, i) => [h, records.filter((r) => (r[i] ?? '').trim() !== '').length]))
   return {
     columns: header,
     rows: records.length,
+    filled,
     sample: records.slice(0, 5).map(cells),
     encoding: parsed.encoding,
     delimiter: parsed.delimiter,

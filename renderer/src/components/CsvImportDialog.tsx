@@ -25,6 +25,9 @@ export function CsvImportDialog({ name, preview, onAnswer }: CsvImportDialogProp
   const [idColumn, setIdColumn] = useState(preview.suggested.id ?? '')
   const ids = { text: useId(), title: useId(), id: useId() }
   const n = preview.rows
+  // What the button would make: the rows whose chosen text cell holds something.
+  const documents = preview.filled[text] ?? n
+  const left = n - documents
   const separated = DELIMITERS[preview.delimiter] ?? `“${preview.delimiter}”`
   const fields = [
     { id: ids.title, label: 'Title column', value: title, set: setTitle },
@@ -77,8 +80,10 @@ export function CsvImportDialog({ name, preview, onAnswer }: CsvImportDialogProp
           <>
             <CsvSampleTable preview={preview} text={text} title={title || null} id={idColumn || null} />
             <p className="help">
-              {n > preview.sample.length ? `The first ${preview.sample.length} of ${n} rows.` : `All ${plural(n, 'row')}.`} Rows with an
-              empty text cell are skipped and listed.
+              {n > preview.sample.length ? `The first ${preview.sample.length} of ${n} rows.` : `All ${plural(n, 'row')}.`}{' '}
+              {left > 0
+                ? `${plural(left, 'row')} with an empty text cell ${left === 1 ? 'is' : 'are'} skipped and listed.`
+                : 'Rows with an empty text cell are skipped and listed.'}
             </p>
           </>
         ) : (
@@ -88,8 +93,8 @@ export function CsvImportDialog({ name, preview, onAnswer }: CsvImportDialogProp
           <button type="button" onClick={() => onAnswer(null)}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={n === 0}>
-            Import {plural(n, 'document')}
+          <button type="submit" className="primary" disabled={documents === 0}>
+            Import {plural(documents, 'document')}
           </button>
         </div>
       </form>

@@ -14,6 +14,7 @@ function file(name: string, size = 1000): File {
 const PREVIEW: CsvPreview = {
   columns: ['id', 'speaker', 'text'],
   rows: 2,
+  filled: { id: 2, speaker: 2, text: 2 },
   sample: [{ id: 'sp-1', speaker: 'Minister', text: 'We will not accept this.' }],
   encoding: 'utf-8',
   delimiter: ',',

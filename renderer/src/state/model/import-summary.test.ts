@@ -67,6 +67,9 @@ describe('the import report', () => {
     expect(problemLine(duplicate)).toBe(duplicate.message)
     expect(problemLine(refused)).toBe('photo.txt: looks like a binary file.')
     expect(refusedHeading(report({ errors: [refused, refused] }))).toBe('2 files were not imported:')
+    const row = { name: 'corpus.csv', message: 'corpus.csv, row 4: the "body" cell is empty, so this row was not imported.' }
+    expect(refusedHeading(report({ errors: [refused, refused, row] }))).toBe('2 files and 1 table row were not imported:')
+    expect(refusedHeading(report({ errors: [row, row] }))).toBe('2 table rows were not imported:')
     expect(duplicatesHeading(report({}))).toBeNull()
   })
 

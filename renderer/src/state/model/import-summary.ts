@@ -43,7 +43,13 @@ export function duplicatesHeading(report: ImportReport): string | null {
 export function refusedHeading(report: ImportReport): string | null {
   const n = report.errors.length
   if (n === 0) return null
-  return n === 1 ? 'One file was not imported:' : `${n} files were not imported:`
+  // A table's row refused on its own ("corpus.csv, row 4: …") is a row, not a file: its file came in.
+  const rows = report.errors.filter((e) => e.message.startsWith(`${e.name}, row `)).length
+  const files = n - rows
+  if (rows === 0) return files === 1 ? 'One file was not imported:' : `${files} files were not imported:`
+  const rowPart = plural(rows, 'table row')
+  if (files === 0) return `${rowPart} ${rows === 1 ? 'was' : 'were'} not imported:`
+  return `${plural(files, 'file')} and ${rowPart} were not imported:`
 }
 
 /** One refused or duplicate file as a line: the host's sentence, which names the file (or is given its name). */
