@@ -212,6 +212,10 @@ for (const scheme of ['light', 'dark'] as const) {
         await page.goto(fresh.url)
         await expect(page.getByRole('dialog', { name: 'Welcome to Marginalia' })).toBeVisible()
         await audit.check('the first start, asking for the name')
+        // Named, the keyboard goes into the first document's text (it was left on the page).
+        await page.getByLabel('Your name as annotator').fill('lena')
+        await page.getByRole('button', { name: 'Continue' }).click()
+        await expect(page.locator('.ProseMirror')).toBeFocused()
       } finally {
         await fresh.stop()
       }

@@ -20,6 +20,10 @@ export function AnnotatorDialog() {
           const problem = await session.setAnnotator(name)
           setBusy(false)
           setError(problem)
+          // The first start: the dialog closed before the first document opened, so the keyboard
+          // had nowhere to go back to; it goes into that document's text, where the keys tag.
+          if (!problem && (document.activeElement === null || document.activeElement === document.body))
+            document.querySelector<HTMLElement>('[data-focus-home]')?.focus({ preventScroll: true })
         }}
       >
         <label className="field">
