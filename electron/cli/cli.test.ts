@@ -45,6 +45,13 @@ describe('marginalia', () => {
     expect(err).toMatch(/was not saved because something on that path is a file where a folder is needed/)
   })
 
+  it('refuses an option given twice (it kept the last, so a .csv file held TSV), with exit code 2', async () => {
+    const out = join(dir, 'twice.csv')
+    expect(await run(['export', sample(), '--format', 'csv', '--out', out, '--format', 'tsv'])).toBe(2)
+    expect(err).toMatch(/^--format is given more than once; give it once\./)
+    expect(await readdir(dir)).not.toContain('twice.csv')
+  })
+
   it('names an unknown option in one sentence, then shows the command’s usage, with exit code 2', async () => {
     expect(await run(['export', sample(), '--format', 'csv', '--bogus'])).toBe(2)
     expect(err).toMatch(/^--bogus is not an option of marginalia export\.\n\n/)

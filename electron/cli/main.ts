@@ -48,6 +48,12 @@ export async function run(argv: string[]): Promise<number> {
     console.log(HELP[command])
     return 0
   }
+  // Every option is given once: parseArgs would keep the last silently (a .csv named file holding TSV).
+  const repeated = repeatedOption(rest)
+  if (repeated) {
+    console.error(`${repeated} is given more than once; give it once.\n\n${HELP[command]}`)
+    return 2
+  }
   try {
     return await fn(rest)
   } catch (e) {
@@ -64,6 +70,19 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`marginalia ${command} failed: ${(e as Error).message}`)
     return 1
   }
+}
+
+/** The first long option named twice before a "--", or null. */
+function repeatedOption(args: readonly string[]): string | null {
+  const seen = new Set<string>()
+  for (const a of args) {
+    if (a === '--') break
+    if (!a.startsWith('--')) continue
+    const name = a.split('=')[0]!.replace(/^--no-/, '--')
+    if (seen.has(name)) return name
+    seen.add(name)
+  }
+  return null
 }
 
 async function init(args: string[]): Promise<number> {
