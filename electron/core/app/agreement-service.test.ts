@@ -27,6 +27,9 @@ describe('agreement over a project on disk', () => {
     expect(report.documents.map((d) => d.scope)).toEqual([doc])
     expect(report.annotators).toEqual(['maria', 'jonas'])
     await expect(projectAgreement(project, ['maria', 'nobody'], null)).rejects.toThrow(/no annotations by nobody/)
+    await expect(projectAgreement(project, ['maria'], null)).rejects.toThrow(
+      'Agreement compares two or more annotators, and only maria was named; this project’s annotators are jonas, maria.',
+    )
   })
 
   it('exports a long CSV table with empty cells for undefined figures', async () => {

@@ -29,7 +29,13 @@ export async function projectAgreement(
       'not-found',
       `There are no annotations by ${unknown.join(', ')} in this project; annotators: ${everyone.join(', ') || 'none yet'}.`,
     )
-  if (who.length < 2) throw new DomainError('invalid', 'Agreement needs at least two annotators with annotations in this project.')
+  if (who.length < 2)
+    throw new DomainError(
+      'invalid',
+      annotators !== null && everyone.length >= 2
+        ? `Agreement compares two or more annotators, and only ${who.join(', ') || 'none'} ${who.length === 1 ? 'was' : 'were'} named; this project’s annotators are ${everyone.join(', ')}.`
+        : 'Agreement needs at least two annotators with annotations in this project.',
+    )
   const docs = documentId === null ? project.documents : [project.document(documentId)]
   const documents: AgreementDocumentInput[] = []
   for (const doc of docs) {
