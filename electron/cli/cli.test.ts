@@ -43,6 +43,12 @@ describe('marginalia', () => {
     err = ''
     expect(await run(['export', sample(), '--format', 'brat', '--out', join(dir, 'a-file')])).toBe(1)
     expect(err).toMatch(/was not saved because something on that path is a file where a folder is needed/)
+    err = ''
+    expect(await run(['schema', '--out', join(dir, 'a-file', 'schemas')])).toBe(1)
+    expect(err).toMatch(
+      /^The schema .*project\.schema\.json was not saved because something on that path is a file where a folder is needed/,
+    )
+    expect(err).not.toMatch(/ENOTDIR/)
   })
 
   it('refuses an option given twice (it kept the last, so a .csv file held TSV), with exit code 2', async () => {

@@ -9,7 +9,7 @@ import { DomainError } from '../../shared/errors'
 import { AnnotatorName } from '../../shared/model/annotation'
 import { formatSchemas } from '../../shared/model/json-schema'
 import { agreementCsv, projectAgreement } from '../core/app/agreement-service'
-import { writeFileDurable } from '../core/store/durable'
+import { saveFailedSentence, writeFileDurable } from '../core/store/durable'
 import { Project } from '../core/project/project'
 import { agreementSummary } from './agreement-summary'
 import { printJson, usage } from './common'
@@ -108,8 +108,15 @@ async function schema(args: string[]): Promise<number> {
     return 0
   }
   for (const [name, value] of Object.entries(schemas)) {
-    await writeFileDurable(join(resolve(values.out), name), `${JSON.stringify(value, null, 2)}\n`)
-    console.error(`Wrote ${join(resolve(values.out), name)}.`)
+    const path = join(resolve(values.out), name)
+    try {
+      await writeFileDurable(path, `${JSON.stringify(value, null, 2)}\n`)
+    } catch (e) {
+      // The path's trouble (not a folder, no permission, a full disk) in one sentence.
+      if (typeof (e as NodeJS.ErrnoException).code !== 'string') throw e
+      throw new DomainError('failed', saveFailedSentence(`The schema ${path}`, e, resolve(values.out)))
+    }
+    console.error(`Wrote ${path}.`)
   }
   return 0
 }
