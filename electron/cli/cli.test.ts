@@ -52,8 +52,8 @@ describe('marginalia', () => {
   })
 
   it('refuses an option given twice (it kept the last, so a .csv file held TSV), with exit code 2', async () => {
-    const out = join(dir, 'twice.csv')
-    expect(await run(['export', sample(), '--format', 'csv', '--out', out, '--format', 'tsv'])).toBe(2)
+    const twice = join(dir, 'twice.csv')
+    expect(await run(['export', sample(), '--format', 'csv', '--out', twice, '--format', 'tsv'])).toBe(2)
     expect(err).toMatch(/^--format is given more than once; give it once\./)
     expect(await readdir(dir)).not.toContain('twice.csv')
   })
