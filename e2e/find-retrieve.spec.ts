@@ -69,6 +69,8 @@ test('find a word, step into paragraphs not yet drawn, tag every hit as a Source
   // The same with a regular expression, which the host searches. A new search starts from where
   // the user is (the 3rd hit is in view), not from the top of the text.
   await find.getByRole('button', { name: 'Regular expression' }).click()
+  // A pattern says its own boundaries: Whole words goes off with it (it hid "\n\n" and most of ".").
+  await expect(find.getByRole('button', { name: 'Whole words only' })).toHaveAttribute('aria-pressed', 'false')
   await box.fill('[Kk]rem\\w+')
   await page.keyboard.press('Enter')
   await expect(find.getByText('3 of 40')).toBeVisible()
@@ -80,6 +82,7 @@ test('find a word, step into paragraphs not yet drawn, tag every hit as a Source
   await expect(find.getByText('40 of 40')).toBeVisible()
   await expect(current.locator('xpath=ancestor::p')).toContainText('Paragraph 592:')
   await find.getByRole('button', { name: 'Regular expression' }).click()
+  await expect(find.getByRole('button', { name: 'Whole words only' })).toHaveAttribute('aria-pressed', 'true')
   await box.fill('kremlin')
   await expect(find.getByText('40 of 40')).toBeVisible()
 

@@ -88,7 +88,8 @@ export function FindBar() {
           aria-pressed={query.mode === 'regex'}
           aria-label="Regular expression"
           title="Regular expression (JavaScript, with the u flag: \w and \b know only ASCII letters; \p{L} is any letter)"
-          onClick={() => f.setQuery({ mode: query.mode === 'regex' ? 'plain' : 'regex' })}
+          // A pattern says its own boundaries (\b, or none for "\n\n"): Whole words goes off with it, and back on for words.
+          onClick={() => f.setQuery(query.mode === 'regex' ? { mode: 'plain', wholeWord: true } : { mode: 'regex', wholeWord: false })}
         >
           .*
         </button>
