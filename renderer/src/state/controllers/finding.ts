@@ -72,6 +72,8 @@ export class Finding {
     this.ran = null
     const hit = this.state.current === null ? undefined : this.state.hits[this.state.current]
     this.set({ open: false, hits: [], current: null, problem: null, searching: false, truncated: false })
+    // A passing remark about the hits ("Tagged 2 as Stance…") goes with them; an error stays.
+    if (this.store.get().hint?.tone === 'info') this.store.set({ hint: null })
     this.work.surface?.showHits([], null)
     if (hit) this.work.surface?.selectSpan(hit)
     this.work.surface?.focus()

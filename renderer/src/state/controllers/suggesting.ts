@@ -91,7 +91,8 @@ export class Suggesting {
 
   /** Take the outlines away (the decisions stay). */
   close(): void {
-    this.store.set({ suggest: null })
+    // A passing remark about the suggestions ("Nothing new to suggest here…") goes with them.
+    this.store.set({ suggest: null, ...(this.store.get().hint?.tone === 'info' ? { hint: null } : {}) })
     this.work.surface?.showSuggestions([], null)
     this.drawnFor = null
   }
