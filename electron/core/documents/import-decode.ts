@@ -24,7 +24,13 @@ export function decodeBytes(name: string, bytes: Uint8Array, options: { declared
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return tryDecode(name, 'utf-8', bytes.subarray(3))
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return tryDecode(name, 'utf-16le', bytes.subarray(2))
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return tryDecode(name, 'utf-16be', bytes.subarray(2))
-  if (looksBinary(bytes)) return fail(`${name} looks like a binary file, not text, so it was not imported.`)
+  if (looksBinary(bytes)) {
+    if (looksLikeUtf16(bytes))
+      return fail(
+        `${name} looks like UTF-16 text without a byte order mark, which cannot be told apart safely; open it in a text editor, save it as UTF-8, and import it again.`,
+      )
+    return fail(`${name} looks like a binary file, not text, so it was not imported.`)
+  }
   const utf8 = firstInvalidUtf8(bytes)
   if (utf8.invalidAt < 0) return tryDecode(name, 'utf-8', bytes)
   if (utf8.validMultibyte > 0) {
@@ -80,6 +86,24 @@ function stripBom(bytes: Uint8Array, encoding: string): Uint8Array {
 
 function fail(error: string): Decoded {
   return { text: null, encoding: null, error }
+}
+
+/**
+ * Whether NUL-laden bytes read like UTF-16 text written without its byte order mark: in the first
+ * 64 KiB, nearly every other byte (the even ones for big-endian, the odd ones for little-endian)
+ * is NUL and the rest are not, as Latin-script text in UTF-16 is.
+ */
+export function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 65536) & ~1
+  if (n < 8) return false
+  let evenZero = 0
+  let oddZero = 0
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++
+    if (bytes[i + 1] === 0) oddZero++
+  }
+  const pairs = n / 2
+  return (oddZero > 0.9 * pairs && evenZero < 0.1 * pairs) || (evenZero > 0.9 * pairs && oddZero < 0.1 * pairs)
 }
 
 /** A NUL byte, or many control characters, in the first 64 KiB means this is not text. */

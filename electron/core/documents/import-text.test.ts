@@ -31,6 +31,19 @@ describe('decodeImport', () => {
     expect(r.error).toMatch(/looks like a binary file/)
   })
 
+  it('says that UTF-16 without a byte order mark is text it cannot read safely, not a binary file', () => {
+    const text = 'The minister said the talks had failed, and Zoé agreed.\n'
+    const le = new Uint8Array(Buffer.from(text, 'utf16le'))
+    const be = new Uint8Array(Buffer.from(text, 'utf16le').swap16())
+    for (const bytes of [le, be]) {
+      const r = decodeImport('interview.txt', bytes)
+      expect(r.text).toBeNull()
+      expect(r.error).toBe(
+        'interview.txt looks like UTF-16 text without a byte order mark, which cannot be told apart safely; open it in a text editor, save it as UTF-8, and import it again.',
+      )
+    }
+  })
+
   it('refuses other file types and empty files', () => {
     expect(decodeImport('report.pdf', utf8('x')).error).toMatch(/is a \.pdf file/)
     expect(decodeImport('empty.md', utf8(' \r\n \n')).error).toMatch(/is empty/)
