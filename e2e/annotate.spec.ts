@@ -157,6 +157,30 @@ test('undo and redo annotation changes with Ctrl+Z and Shift+Ctrl+Z', async ({ p
   expect((await store(app, doc.id)).annotations.map((a) => a.target.quote.exact)).toEqual([CLAIM])
 })
 
+test('Enter with the caret in a highlight selects it, from the keyboard as a click does', async ({ page, app }) => {
+  const doc = await documentWith(app, CLAIM)
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+  await keyboardSelect(page, CLAIM)
+  await page.keyboard.press('1')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  const editor = page.getByRole('region', { name: 'Selected annotation' })
+  await expect(editor).toBeVisible()
+  // Escape deselects; the caret stays at the claim's end, in the text.
+  await page.keyboard.press('Escape')
+  await expect(editor).toHaveCount(0)
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('Enter')
+  await expect(editor).toBeVisible()
+  await expect(editor.locator('.editor-quote')).toContainText('rhetoric towards')
+  await expect(page.locator('.ProseMirror')).toBeFocused()
+  // Delete now deletes it, without the mouse.
+  await page.keyboard.press('Delete')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  expect((await store(app, doc.id)).annotations).toEqual([])
+})
+
 test('Undo and Redo clicked while typing in a field show the value they bring back, and the next keystroke builds on it', async ({
   page,
   app,

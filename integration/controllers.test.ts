@@ -45,6 +45,9 @@ class RecordingSurface implements TextSurface {
   selectedSpan(): Span | null {
     return this.selection
   }
+  caretOffset(): number | null {
+    return null
+  }
   hits: readonly Span[] = []
   currentHit: number | null = null
   showHits(hits: readonly Span[], current: number | null): void {

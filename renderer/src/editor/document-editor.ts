@@ -674,6 +674,11 @@ export class DocumentEditor implements TextSurface {
   }
 
   /** The selected text as a code point span, whitespace at either end left out; null if none. */
+  caretOffset(): number | null {
+    const sel = this.domSelection()
+    return sel && sel.anchor === sel.head ? this.index.pmToCp(sel.head) : null
+  }
+
   selectedSpan(): { start: number; end: number } | null {
     const sel = this.domSelection()
     return !sel || sel.anchor === sel.head ? null : selectionToSpan(this.index, sel.anchor, sel.head)

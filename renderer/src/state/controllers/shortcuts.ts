@@ -15,6 +15,7 @@ import { isFormField, isTextEntry } from './key-targets'
 import { handleReviewKey } from './review-keys'
 import type { Session } from './session'
 import type { SessionState } from '../model/session-state'
+import type { Annotation } from '../../../../shared/model/annotation'
 
 /** Whether a modal dialog is open (its own keys apply then). */
 function dialogOpen(): boolean {
@@ -66,6 +67,12 @@ function handleViewKey(session: Session, e: KeyboardEvent): boolean {
   if (!state.layer) return false
   if (handleSuggestionKey(session, e, key)) return true
   if ((key === 'Delete' || key === 'Backspace') && state.selectedId !== null) return (c.remove(state.selectedId), true)
+  // Enter with the caret in a highlight selects it (the innermost), as a click on it does.
+  if (key === 'Enter' && !e.shiftKey && e.target instanceof Element && e.target.closest('.ProseMirror') !== null) {
+    const at = session.work.surface?.caretOffset() ?? null
+    const hit = at === null ? undefined : innermostAt(state.layer.order, at)
+    if (hit) return (c.select(hit.id), true)
+  }
   const label = state.info?.project?.labels.find((l) => !l.retired && l.key !== '' && l.key.toLowerCase() === key)
   // In the find bar or its results (not its text field), a label's key tags the hits.
   const inFind = e.target instanceof Element && e.target.closest('.find-bar, .find-results') !== null
@@ -113,4 +120,15 @@ export function installShortcuts(session: Session): () => void {
   }
   window.addEventListener('keydown', onKey, true)
   return () => window.removeEventListener('keydown', onKey, true)
+}
+
+/** The shortest annotation whose span holds `at` (a caret at its end counts), or undefined. */
+function innermostAt(order: readonly Annotation[], at: number): Annotation | undefined {
+  let best: Annotation | undefined
+  for (const a of order) {
+    const { start, end } = a.target.position
+    if (start > at) break
+    if (at <= end && (!best || end - start < best.target.position.end - best.target.position.start)) best = a
+  }
+  return best
 }

@@ -50,8 +50,12 @@ export function keyHelp(
       lines: [
         { keys: ['Shift+arrow keys'], what: 'Select text (click in the text first)' },
         ...labels.map((l) => ({ keys: [l.key], what: `Tag the selection as ${l.name}` })),
+        { keys: ['Enter'], what: 'With the caret in a highlight: select it (the innermost)' },
         { keys: ['Delete', 'Backspace'], what: 'Delete the selected annotation' },
-        { keys: ['A'], what: 'Attribute the selected annotation to a source: then click the source' },
+        {
+          keys: ['A'],
+          what: 'Attribute the selected annotation to a source: then click the source, or Enter on its row in the list (or choose it under Source)',
+        },
         { keys: ['Escape'], what: 'Stop attributing, or deselect' },
         { keys: ['Alt+←', 'Alt+→'], what: 'Move the selected annotation’s start by a word' },
         { keys: ['Alt+Shift+←', 'Alt+Shift+→'], what: 'Move its end by a word' },

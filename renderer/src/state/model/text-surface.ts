@@ -37,6 +37,8 @@ export interface TextSurface {
   reveal(id: string): void
   /** The text the user has selected, or null. */
   selectedSpan(): Span | null
+  /** Where the caret is (a code point offset) when no text is selected, or null. */
+  caretOffset(): number | null
   /** Mark find hits (they replace the ones marked before), the `current` one more strongly. */
   showHits(hits: readonly Span[], current: number | null): void
   /** Make another of the marked hits the current one. */
