@@ -175,6 +175,12 @@ test('Enter with the caret in a highlight selects it, from the keyboard as a cli
   await expect(editor).toBeVisible()
   await expect(editor.locator('.editor-quote')).toContainText('rhetoric towards')
   await expect(page.locator('.ProseMirror')).toBeFocused()
+  // Escape in one of its fields takes the keyboard back to the text (it took ten Shift+Tabs), the note saved.
+  await editor.getByLabel('Note').fill('said twice')
+  await page.keyboard.press('Escape')
+  await expect(page.locator('.ProseMirror')).toBeFocused()
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  expect((await store(app, doc.id)).annotations[0]!.note).toBe('said twice')
   // Delete now deletes it, without the mouse.
   await page.keyboard.press('Delete')
   await expect(page.getByTestId('save-state')).toHaveText('Saved')

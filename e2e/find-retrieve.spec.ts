@@ -92,6 +92,16 @@ test('find a word, step into paragraphs not yet drawn, tag every hit as a Source
   const rows = page.getByRole('complementary', { name: 'Find results' }).locator('.hit-row')
   await expect(rows.first().locator('.kwic-where')).toHaveText(/^¶\s8$/)
   await expect(rows.nth(1).locator('.kwic-where')).toHaveAttribute('title', 'Paragraph 23')
+  // A label's key on a hit's tick box tags the ticked hits, as on its row; Ctrl+Z takes them back.
+  await page.getByRole('checkbox', { name: 'Tick hit 1', exact: true }).check()
+  await page.getByRole('checkbox', { name: 'Tick hit 2', exact: true }).check()
+  await page.keyboard.press('1')
+  await expect(page.getByText('Tagged 2 as Claim. Ctrl+Z takes them all back.')).toBeVisible()
+  await page.keyboard.press('Control+z')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expect.poll(async () => (await ownStore(app, docId))?.annotations.length ?? 0).toBe(0)
+  await page.getByRole('checkbox', { name: 'Tick hit 1', exact: true }).uncheck()
+  await page.getByRole('checkbox', { name: 'Tick hit 2', exact: true }).uncheck()
   // The same in the list of every document's hits (the host counts them alike).
   await find.getByRole('button', { name: 'In all documents' }).click()
   const group = page

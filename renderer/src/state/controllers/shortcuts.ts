@@ -60,6 +60,19 @@ function handleViewKey(session: Session, e: KeyboardEvent): boolean {
   if (e.altKey && (key === 'ArrowLeft' || key === 'ArrowRight') && !e.metaKey && !isFormField(e.target) && suggestionPicked(now)) {
     return (session.suggesting.moveBoundary(e.shiftKey ? 'end' : 'start', key === 'ArrowRight' ? 1 : -1, e.ctrlKey), true)
   }
+  if (!e.altKey && !e.ctrlKey && !e.metaKey && isFormField(e.target)) {
+    const field = e.target as HTMLElement
+    // Escape in a field of the selected annotation takes the keyboard back to the text (a select keeps it, to close its list).
+    if (key === 'Escape' && !(field instanceof HTMLSelectElement) && field.closest('.annotation-editor') !== null) {
+      return (session.work.surface?.focus(), true)
+    }
+    // A ticked hit's box in the find list takes a label's key as its row does: it tags the ticked hits.
+    const toggle = field instanceof HTMLInputElement && (field.type === 'checkbox' || field.type === 'radio')
+    if (toggle && field.closest('.find-results') !== null && now.layer && now.find.hits.length > 0) {
+      const label = now.info?.project?.labels.find((l) => !l.retired && l.key !== '' && l.key.toLowerCase() === key)
+      if (label) return (session.finding.tag(label.id, {}, now.find.ticked.length > 0 ? now.find.ticked : null), true)
+    }
+  }
   if (e.altKey || e.ctrlKey || e.metaKey || isFormField(e.target)) return false
   if (key === 'Escape' && now.find.open && !now.linking) return (session.finding.close(), true)
   if (key === 'Escape') return c.escape()
