@@ -154,9 +154,11 @@ export interface ImportResult {
   /**
    * One entry per file (or CSV row) not imported: what is wrong and what to do, in one sentence.
    * kind 'duplicate': the same text is already in the project; 'needs-confirmation': the file is
-   * over 20 MB, so send it again with confirmLarge: true once the user agrees; 'refused': anything else.
+   * over 20 MB, so send it again with confirmLarge: true once the user agrees; 'needs-columns': a
+   * table whose text column could not be told, so send it again with `csv` chosen; 'refused':
+   * anything else.
    */
-  errors: { name: string; message: string; kind?: 'refused' | 'duplicate' | 'needs-confirmation' }[]
+  errors: { name: string; message: string; kind?: 'refused' | 'duplicate' | 'needs-confirmation' | 'needs-columns' }[]
 }
 
 /** A finished export, as one file to save (a folder of files, such as brat's, comes zipped). */

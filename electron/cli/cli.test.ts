@@ -206,6 +206,12 @@ describe('marginalia', () => {
     expect(await run(['import', join(dir, 'new'), big])).toBe(1)
     expect(err).toContain('big.txt is 20.5 MB, larger than most texts; run again with --yes to import it.')
     expect(await run(['import', join(dir, 'new'), big, '--yes'])).toBe(0)
+    // A table whose text column cannot be told: the sentence names the option; exit code 2, wrong usage.
+    const table = join(dir, 'speeches.csv')
+    await writeFile(table, 'a,b\n1,2\n3,4\n')
+    err = ''
+    expect(await run(['import', join(dir, 'new'), table])).toBe(2)
+    expect(err).toContain('speeches.csv: say which column holds the text (its columns are "a", "b") with --text-column')
   })
 })
 

@@ -53,7 +53,12 @@ export async function importCommand(args: string[]): Promise<number> {
       ...result.errors.map((e) =>
         e.kind === 'needs-confirmation'
           ? { ...e, message: `${e.message.replace(/ import it anyway\?$/, '')} run again with --yes to import it.` }
-          : e,
+          : e.kind === 'needs-columns'
+            ? {
+                ...e,
+                message: `${e.message.replace(/, and import it again\.$/, '')} with --text-column (and --title-column, --id-column if you like).`,
+              }
+            : e,
       ),
     )
   }
@@ -66,7 +71,8 @@ export async function importCommand(args: string[]): Promise<number> {
     }
     for (const err of errors) console.error(err.message)
   }
-  return errors.length > 0 ? 1 : 0
+  // A table whose text column was not given is wrong usage, as a missing option is.
+  return errors.some((e) => e.kind === 'needs-columns') ? 2 : errors.length > 0 ? 1 : 0
 }
 
 export async function importAnnotationsCommand(args: string[]): Promise<number> {

@@ -102,7 +102,7 @@ export function csvRows(
   bytes: Uint8Array,
   columns: CsvColumns | null,
   encoding?: string | null,
-): { rows: CsvRow[]; problems: string[]; encoding: string } | { error: string } {
+): { rows: CsvRow[]; problems: string[]; encoding: string } | { error: string; needsColumns?: true } {
   const parsed = readCsv(name, bytes, encoding)
   if (parsed.error !== null) return { error: parsed.error }
   const { header, records } = parsed
@@ -110,6 +110,7 @@ export function csvRows(
   if (!chosen) {
     return {
       error: `${name}: say which column holds the text (its columns are ${header.map((h) => `"${h}"`).join(', ')}), and import it again.`,
+      needsColumns: true,
     }
   }
   for (const [role, column] of Object.entries(chosen)) {

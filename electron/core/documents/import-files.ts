@@ -45,7 +45,8 @@ export interface PreparedText {
   properties: Record<string, string> | null
 }
 
-export type ImportProblemKind = 'refused' | 'duplicate' | 'needs-confirmation'
+/** 'needs-columns': a table whose text column could not be told; choosing it imports the file. */
+export type ImportProblemKind = 'refused' | 'duplicate' | 'needs-confirmation' | 'needs-columns'
 
 /** A file (or CSV row) not imported: one sentence for the user. */
 export interface ImportProblem {
@@ -69,7 +70,7 @@ export async function prepareImports(
       continue
     }
     const out = await prepareFile(file)
-    if ('error' in out) problems.push({ name, kind: 'refused', message: out.error })
+    if ('error' in out) problems.push({ name, kind: out.needsColumns ? 'needs-columns' : 'refused', message: out.error })
     else {
       texts.push(...out.texts)
       for (const message of out.problems) problems.push({ name, kind: 'refused', message })
@@ -78,7 +79,9 @@ export async function prepareImports(
   return { texts, problems }
 }
 
-async function prepareFile(file: ImportRequest): Promise<{ texts: PreparedText[]; problems: string[] } | { error: string }> {
+async function prepareFile(
+  file: ImportRequest,
+): Promise<{ texts: PreparedText[]; problems: string[] } | { error: string; needsColumns?: true }> {
   const { name, bytes } = file
   const ext = extname(name).toLowerCase()
   const one = (text: string, title: string | null, encoding: string | null, properties: Record<string, string> | null = null) => {
@@ -105,7 +108,7 @@ async function prepareFile(file: ImportRequest): Promise<{ texts: PreparedText[]
   }
   if (ext === '.csv' || ext === '.tsv') {
     const rows = csvRows(name, bytes, file.csv ?? null, file.encoding)
-    if ('error' in rows) return { error: rows.error }
+    if ('error' in rows) return rows
     const texts = rows.rows.map((r) => ({
       name,
       text: normalizeText(r.text),
