@@ -44,9 +44,14 @@ describe('decodeImport', () => {
     }
   })
 
+  it('says a file of only spaces and line breaks holds only white space, not that it is empty', () => {
+    expect(decodeImport('blank.txt', utf8('  \n\t\n')).error).toBe('blank.txt holds only white space; there is no text to annotate.')
+  })
+
   it('refuses other file types and empty files', () => {
     expect(decodeImport('report.pdf', utf8('x')).error).toMatch(/is a \.pdf file/)
-    expect(decodeImport('empty.md', utf8(' \r\n \n')).error).toMatch(/is empty/)
+    expect(decodeImport('empty.md', utf8(' \r\n \n')).error).toMatch(/holds only white space/)
+    expect(decodeImport('empty.md', utf8('')).error).toMatch(/is empty/)
   })
 
   it('keeps combining marks and emoji exactly as they are (no Unicode normalisation)', () => {

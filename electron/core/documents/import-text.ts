@@ -27,7 +27,13 @@ export function decodeImport(name: string, bytes: Uint8Array, encoding?: string 
   const decoded = decodeBytes(name, bytes, { forced: encoding })
   if (decoded.error !== null) return decoded
   const text = normalizeText(decoded.text)
-  if (text.trim() === '') return { text: null, encoding: null, error: `${name} is empty; there is no text to annotate.` }
+  if (text.trim() === '')
+    return {
+      text: null,
+      encoding: null,
+      error:
+        text === '' ? `${name} is empty; there is no text to annotate.` : `${name} holds only white space; there is no text to annotate.`,
+    }
   return { text, encoding: decoded.encoding, error: null }
 }
 
