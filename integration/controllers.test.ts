@@ -458,6 +458,34 @@ describe('suggestions through the controllers, against the real core', () => {
     expect(again.left).toEqual({ rejected: 1, existing: 2 })
   })
 
+  it('says what is true when a name has no mention to give it to: still suggested, named already, or never tagged', async () => {
+    const { session } = await annotatingSession()
+    await session.suggesting.run()
+    const proposal = session.store.get().suggest!.names[0]!
+    const hint = () => session.store.get().hint?.text
+    // Its mentions are open suggestions: accept them first.
+    session.suggesting.confirmName(proposal.name)
+    expect(hint()).toBe(`Accept the sources first: ${proposal.name}'s mentions are still suggestions, not in your layer.`)
+    // Accepted: Suggest gives an accepted source its canonical name, so every tagged mention has it.
+    for (const m of proposal.mentions) {
+      const open = session.suggesting.open().find((o) => o.label === 'source' && o.start === m.start && o.end === m.end)
+      if (open) session.suggesting.accept(open.id)
+    }
+    session.suggesting.confirmName(proposal.name)
+    expect(hint()).toBe(`Every mention of ${proposal.name} tagged as a source in your layer has that name already.`)
+    // Deleted again, and rejected: none is tagged, and it says how to tag them.
+    for (const m of proposal.mentions) {
+      const tagged = session.store.get().layer!.order.find((a) => a.target.position.start === m.start && a.target.position.end === m.end)
+      if (tagged) session.commands.remove(tagged.id)
+      const open = session.suggesting.open().find((o) => o.label === 'source' && o.start === m.start && o.end === m.end)
+      if (open) session.suggesting.reject(open.id)
+    }
+    session.suggesting.confirmName(proposal.name)
+    expect(hint()).toBe(
+      `None of ${proposal.name}'s mentions is tagged as a source in your layer; tag them (select, then the Source key), then name them.`,
+    )
+  })
+
   it('remembers a dismissed canonical-name proposal: gone at once, and not proposed in that document again after a restart', async () => {
     const { session, doc, projectDir } = await annotatingSession()
     await session.suggesting.run()

@@ -217,7 +217,20 @@ export class Suggesting {
       op: 'put',
       annotation: { ...draftOf(a), attributes: { ...a.attributes, name } },
     }))
-    if (ops.length === 0) return this.hint(`Accept the sources first: none of ${name}'s mentions is in your layer without that name.`)
+    if (ops.length === 0) {
+      // Say what is true of the mentions: named already, still to accept, or never tagged.
+      const spans = new Set(proposal.mentions.map((m) => `${m.start}-${m.end}`))
+      const tagged = layer.order.filter((a) => a.label === 'source' && spans.has(`${a.target.position.start}-${a.target.position.end}`))
+      const open = this.open().some((o) => o.label === 'source' && spans.has(`${o.start}-${o.end}`))
+      return this.hint(
+        open
+          ? `Accept the sources first: ${name}'s mentions are still suggestions, not in your layer.`
+          : tagged.length > 0
+            ? `Every mention of ${name} tagged as a source in your layer has that name already.`
+            : `None of ${name}'s mentions is tagged as a source in your layer; tag them (select, then the Source key), then name them.`,
+        'info',
+      )
+    }
     if (this.work.change(ops)) this.hint(`${plural(ops.length, 'source')} named ${name}. Ctrl+Z takes it back.`)
   }
 
