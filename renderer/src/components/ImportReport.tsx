@@ -33,7 +33,8 @@ export function ImportReport() {
   const refused = refusedHeading(report)
   if (!imported && !duplicates && !skipped && !refused) return null
   return (
-    <div className={refused ? 'report report-error' : duplicates || skipped ? 'report report-note' : 'report'}>
+    // All refused reads as an error; some texts in and some refused reads as a note, the refused part in the alert colour.
+    <div className={refused && !imported ? 'report report-error' : refused || duplicates || skipped ? 'report report-note' : 'report'}>
       <div className="report-body">
         {imported && <p aria-live="polite">{imported}</p>}
         {encodings && <p className="report-encodings">{encodings}</p>}
@@ -49,7 +50,7 @@ export function ImportReport() {
         )}
         {skipped && <p>{skipped}</p>}
         {refused && (
-          <div role="alert">
+          <div role="alert" className={imported ? 'report-refused' : undefined}>
             <p>{refused}</p>
             <ul>
               {report.errors.map((e, i) => (

@@ -43,6 +43,10 @@ describe('the import report', () => {
     expect(importedSentence(report({ imported: [one, said] }))).toBe(
       'Imported 2 texts: Brief an den Minister; Hamas said the talks had failed.',
     )
+    const semi = summary('First; with semicolon', 'a.txt')
+    expect(importedSentence(report({ imported: [importedEntry({ ...semi, encoding: 'utf-8' }), one] }))).toBe(
+      'Imported 2 texts: “First; with semicolon”, “Brief an den Minister”.',
+    )
     expect(importedSentence(report({}))).toBeNull()
   })
 

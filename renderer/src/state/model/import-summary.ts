@@ -18,7 +18,9 @@ export function importedSentence(report: ImportReport): string | null {
   if (n === 0) return null
   const titles = report.imported.slice(0, TITLES_SHOWN).map((d) => truncate(d.title, 60))
   const rest = n - titles.length
-  const list = `${titles.join('; ')}${rest > 0 ? ` and ${rest} more` : ''}`
+  // Titles are parted by "; ", unless one holds a ";" itself: then each is quoted.
+  const parted = titles.some((t) => t.includes(';')) ? titles.map((t) => `“${t}”`).join(', ') : titles.join('; ')
+  const list = `${parted}${rest > 0 ? ` and ${rest} more` : ''}`
   return `Imported ${plural(n, 'text')}: ${list}${/[.!?…]$/.test(list) ? '' : '.'}`
 }
 
