@@ -47,6 +47,8 @@ describe('the import report', () => {
     expect(importedSentence(report({ imported: [importedEntry({ ...semi, encoding: 'utf-8' }), one] }))).toBe(
       'Imported 2 texts: “First; with semicolon”, “Brief an den Minister”.',
     )
+    const ends = importedEntry({ ...summary('Talks; the minister spoke.', 'b.txt'), encoding: 'utf-8' })
+    expect(importedSentence(report({ imported: [ends] }))).toBe('Imported 1 text: “Talks; the minister spoke.”')
     expect(importedSentence(report({}))).toBeNull()
   })
 

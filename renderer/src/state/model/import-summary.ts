@@ -21,7 +21,7 @@ export function importedSentence(report: ImportReport): string | null {
   // Titles are parted by "; ", unless one holds a ";" itself: then each is quoted.
   const parted = titles.some((t) => t.includes(';')) ? titles.map((t) => `“${t}”`).join(', ') : titles.join('; ')
   const list = `${parted}${rest > 0 ? ` and ${rest} more` : ''}`
-  return `Imported ${plural(n, 'text')}: ${list}${/[.!?…]$/.test(list) ? '' : '.'}`
+  return `Imported ${plural(n, 'text')}: ${list}${/[.!?…]”?$/.test(list) ? '' : '.'}`
 }
 
 /** Which files were decoded from an encoding other than UTF-8, or null when all were UTF-8. */
