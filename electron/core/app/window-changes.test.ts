@@ -16,21 +16,27 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c()
 })
 
+/** A browser-mode host on a copy of the sample project, annotator "tester", and a way to call it as a window does. */
+async function sampleHost() {
+  const root = await mkdtemp(join(tmpdir(), 'marginalia-windows-'))
+  cleanups.push(() => rm(root, { recursive: true, force: true }))
+  await cp(join(FIXTURES, 'sample-project'), join(root, 'p'), { recursive: true })
+  const wb = await Workbench.start({ configDir: join(root, 'config'), host: 'browser', version: 'test' })
+  cleanups.push(() => wb.close())
+  await wb.setAnnotator('tester')
+  await wb.open(join(root, 'p'))
+  const handlers = createHandlers(wb, {})
+  const call = async (method: string, args: unknown) => {
+    const result = await dispatch(handlers, method, args)
+    if (!result.ok) throw new Error(JSON.stringify(result))
+    return result.value
+  }
+  return { root, wb, call }
+}
+
 describe('the changes one window saved, told to the others', () => {
   it('lists a save, a status and a memo for every window but the one that made them', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'marginalia-windows-'))
-    cleanups.push(() => rm(root, { recursive: true, force: true }))
-    await cp(join(FIXTURES, 'sample-project'), join(root, 'p'), { recursive: true })
-    const wb = await Workbench.start({ configDir: join(root, 'config'), host: 'browser', version: 'test' })
-    cleanups.push(() => wb.close())
-    await wb.setAnnotator('tester')
-    await wb.open(join(root, 'p'))
-    const handlers = createHandlers(wb, {})
-    const call = async (method: string, args: unknown) => {
-      const result = await dispatch(handlers, method, args)
-      if (!result.ok) throw new Error(JSON.stringify(result))
-      return result.value
-    }
+    const { wb, call } = await sampleHost()
     const [a, b] = ['window-aaaaaaaa', 'window-bbbbbbbb']
     const doc = wb.current.documents[0]!.id
     const start = ((await call('project.changes', { since: 0, window: b })) as { revision: number }).revision
@@ -56,19 +62,7 @@ describe('the changes one window saved, told to the others', () => {
     expect(((await call('project.changes', { since: forB.revision, window: b })) as { changed: unknown[] }).changed).toEqual([])
   })
   it('keeps both windows’ changes to one annotation made within the same seconds, field by field', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'marginalia-windows-'))
-    cleanups.push(() => rm(root, { recursive: true, force: true }))
-    await cp(join(FIXTURES, 'sample-project'), join(root, 'p'), { recursive: true })
-    const wb = await Workbench.start({ configDir: join(root, 'config'), host: 'browser', version: 'test' })
-    cleanups.push(() => wb.close())
-    await wb.setAnnotator('tester')
-    await wb.open(join(root, 'p'))
-    const handlers = createHandlers(wb, {})
-    const call = async (method: string, args: unknown) => {
-      const result = await dispatch(handlers, method, args)
-      if (!result.ok) throw new Error(JSON.stringify(result))
-      return result.value
-    }
+    const { root, wb, call } = await sampleHost()
     const doc = wb.current.documents[0]!.id
     const first = { id: 'w-2', label: 'stance', start: 0, end: 6, attributes: { polarity: 'favor', target: 'Israel' }, note: '' }
     await call('annotations.apply', { document: doc, ops: [{ op: 'put', annotation: first }], window: 'window-aaaaaaaa' })
