@@ -376,8 +376,12 @@ test('Escape from Find leaves the hit selected in the text, so a label’s key t
   await page.keyboard.press('Escape')
   expect(await selectedText(page)).toBe('Mil-Man')
   await page.keyboard.press('2')
+  // The tag is drawn first (a label's key snaps the selection before tagging), then saved.
+  await expect(page.locator('.ProseMirror .mg-hl-source', { hasText: 'Mil-Man' }).first()).toBeVisible()
   await expect(page.getByTestId('save-state')).toHaveText('Saved')
-  expect((await store(app, doc.id)).annotations.map((a) => [a.label, a.target.quote.exact])).toEqual([['source', 'Mil-Man']])
+  await expect
+    .poll(async () => (await store(app, doc.id).catch(() => null))?.annotations.map((a) => [a.label, a.target.quote.exact]))
+    .toEqual([['source', 'Mil-Man']])
 })
 
 test('a document opened with Enter takes the keyboard into its text; the side panel’s tabs move with the arrow keys', async ({
