@@ -348,6 +348,14 @@ describe('finding and tagging the hits, against the real core', () => {
     await session.saved()
     expect((await onDisk())!.annotations).toHaveLength(hits.length)
     expect(f.tag('source')).toEqual({ tagged: 0, skipped: hits.length })
+    // A passing remark about the hits goes when Find closes; an error would stay.
+    session.commands.hint('Tagged 2 as Stance. Ctrl+Z takes them all back.')
+    f.close()
+    expect(session.store.get().hint).toBeNull()
+    f.open()
+    session.commands.hint('The disk is full.', 'error')
+    f.close()
+    expect(session.store.get().hint).toMatchObject({ text: 'The disk is full.', tone: 'error' })
   })
 
   it('sends a regular expression to the host, and shows its sentence when the pattern is bad', async () => {
@@ -456,6 +464,14 @@ describe('suggestions through the controllers, against the real core', () => {
     const again = await session.client.call('suggestions.document', { document: doc.id })
     expect(again.spans.some((s) => s.id === other.id || s.id === claim.id || s.id === source.id)).toBe(false)
     expect(again.left).toEqual({ rejected: 1, existing: 2 })
+  })
+
+  it('takes its passing remark away when the suggestions are closed', async () => {
+    const { session } = await annotatingSession()
+    await session.suggesting.run()
+    expect(session.store.get().hint?.tone).toBe('info')
+    session.suggesting.close()
+    expect(session.store.get().hint).toBeNull()
   })
 
   it('says what is true when a name has no mention to give it to: still suggested, named already, or never tagged', async () => {
