@@ -2,13 +2,14 @@
  * Builders for core tests: real project folders in the OS temp folder, filled through the same
  * calls the app makes. Only tests import this module.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { OpenedDocument } from '../../shared/api'
 import { receivedAnnotations } from '../../shared/annotations/sent-form'
 import type { Annotation, AnnotationOp } from '../../shared/model/annotation'
 import { TextIndex } from '../../shared/offsets'
+import { Workbench } from './app/workbench'
 import { Project } from './project/project'
 
 /** The repository's folder, and its fixtures (the sample project, test corpora, readers we did not write). */
@@ -21,6 +22,23 @@ export const trickyTexts = {
   combining: 'Zoe\u0301 Nguye\u0302\u0303n, a spokeswoman, said: "we will not accept this".',
   rtl: 'The IDF said: "ישראל במלחמה". Hamas replied: "حماس لن تستسلم", officials said.',
   crlf: 'First paragraph, with a claim.\r\n\r\nSecond paragraph; "quoted", with commas.\r\n',
+}
+
+/**
+ * A browser-mode workbench on a temp copy of the sample project, its annotator "tester" (the
+ * project in `root`/p, settings in `root`/config); `cleanup` closes it and removes the folder.
+ */
+export async function sampleWorkbench(): Promise<{ wb: Workbench; root: string; cleanup: () => Promise<void> }> {
+  const root = await mkdtemp(join(tmpdir(), 'marginalia-workbench-'))
+  await cp(join(FIXTURES, 'sample-project'), join(root, 'p'), { recursive: true })
+  const wb = await Workbench.start({ configDir: join(root, 'config'), host: 'browser', version: 'test' })
+  await wb.setAnnotator('tester')
+  await wb.open(join(root, 'p'))
+  const cleanup = async () => {
+    await wb.close()
+    await rm(root, { recursive: true, force: true })
+  }
+  return { wb, root, cleanup }
 }
 
 /** A fresh temp folder, removed by the returned cleanup. */

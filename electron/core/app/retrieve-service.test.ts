@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process'
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { EVERY_ROW } from '../../../shared/retrieve/rows'
-import { FIXTURES } from '../testing'
-import { Workbench } from './workbench'
+import { FIXTURES, sampleWorkbench } from '../testing'
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
@@ -13,13 +11,8 @@ afterEach(async () => {
 })
 
 async function sample() {
-  const root = await mkdtemp(join(tmpdir(), 'marginalia-retrieve-'))
-  cleanups.push(() => rm(root, { recursive: true, force: true }))
-  await cp(join(FIXTURES, 'sample-project'), join(root, 'p'), { recursive: true })
-  const wb = await Workbench.start({ configDir: join(root, 'config'), host: 'browser', version: 'test' })
-  cleanups.push(() => wb.close())
-  await wb.setAnnotator('tester')
-  await wb.open(join(root, 'p'))
+  const { wb, root, cleanup } = await sampleWorkbench()
+  cleanups.push(cleanup)
   return { wb, root }
 }
 

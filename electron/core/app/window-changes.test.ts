@@ -2,14 +2,12 @@
  * Two windows of one host (two browser tabs on one server): each hears of the other's saves at its
  * next project.changes, as of a change on disk, and not of its own.
  */
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../shared/api'
-import { FIXTURES } from '../testing'
+import { sampleWorkbench } from '../testing'
 import { createHandlers } from './handlers'
-import { Workbench } from './workbench'
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
@@ -18,13 +16,8 @@ afterEach(async () => {
 
 /** A browser-mode host on a copy of the sample project, annotator "tester", and a way to call it as a window does. */
 async function sampleHost() {
-  const root = await mkdtemp(join(tmpdir(), 'marginalia-windows-'))
-  cleanups.push(() => rm(root, { recursive: true, force: true }))
-  await cp(join(FIXTURES, 'sample-project'), join(root, 'p'), { recursive: true })
-  const wb = await Workbench.start({ configDir: join(root, 'config'), host: 'browser', version: 'test' })
-  cleanups.push(() => wb.close())
-  await wb.setAnnotator('tester')
-  await wb.open(join(root, 'p'))
+  const { wb, root, cleanup } = await sampleWorkbench()
+  cleanups.push(cleanup)
   const handlers = createHandlers(wb, {})
   const call = async (method: string, args: unknown) => {
     const result = await dispatch(handlers, method, args)
