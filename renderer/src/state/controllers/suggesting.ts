@@ -20,6 +20,7 @@ import {
   rejectOp,
   shownSpan,
   stepSuggestion,
+  nothingToName,
   unnamedMentions,
   type SuggestState,
 } from '../model/suggestions'
@@ -218,14 +219,12 @@ export class Suggesting {
       annotation: { ...draftOf(a), attributes: { ...a.attributes, name } },
     }))
     if (ops.length === 0) {
-      // Say what is true of the mentions: named already, still to accept, or never tagged.
-      const spans = new Set(proposal.mentions.map((m) => `${m.start}-${m.end}`))
-      const tagged = layer.order.filter((a) => a.label === 'source' && spans.has(`${a.target.position.start}-${a.target.position.end}`))
-      const open = this.open().some((o) => o.label === 'source' && spans.has(`${o.start}-${o.end}`))
+      // Say what is true of the mentions: still to accept, named already, or never tagged.
+      const why = nothingToName(proposal, layer, this.open())
       return this.hint(
-        open
+        why === 'suggested'
           ? `Accept the sources first: ${name}'s mentions are still suggestions, not in your layer.`
-          : tagged.length > 0
+          : why === 'named'
             ? `Every mention of ${name} tagged as a source in your layer has that name already.`
             : `None of ${name}'s mentions is tagged as a source in your layer; tag them (select, then the Source key), then name them.`,
         'info',

@@ -160,13 +160,28 @@ export function rejectOp(s: ProposedSpan): AnnotationOp {
   return { op: 'decide', suggestion: { label: s.label, start: s.start, end: s.end, decision: 'rejected' } }
 }
 
-/** The sources a canonical-name proposal would name, and their annotations in the layer that lack that name. */
-export function unnamedMentions(proposal: NameProposal, layer: LayerSnapshot): Annotation[] {
+/** A proposal's mentions tagged as sources in the layer. */
+function taggedMentions(proposal: NameProposal, layer: LayerSnapshot): Annotation[] {
   const spans = new Set(proposal.mentions.map((m) => `${m.start}-${m.end}`))
-  return layer.order.filter(
-    (a) =>
-      a.label === 'source' &&
-      spans.has(`${a.target.position.start}-${a.target.position.end}`) &&
-      (a.attributes.name ?? '') !== proposal.name,
-  )
+  return layer.order.filter((a) => a.label === 'source' && spans.has(`${a.target.position.start}-${a.target.position.end}`))
+}
+
+/** The sources a canonical-name proposal would name: its mentions in the layer that lack that name. */
+export function unnamedMentions(proposal: NameProposal, layer: LayerSnapshot): Annotation[] {
+  return taggedMentions(proposal, layer).filter((a) => (a.attributes.name ?? '') !== proposal.name)
+}
+
+/**
+ * Why a proposal has no source to name (unnamedMentions is empty): its mentions are still open
+ * suggestions ('suggested'), every one tagged has the name already ('named'), or none is tagged
+ * and none suggested ('untagged').
+ */
+export function nothingToName(
+  proposal: NameProposal,
+  layer: LayerSnapshot,
+  open: readonly ProposedSpan[],
+): 'suggested' | 'named' | 'untagged' {
+  const spans = new Set(proposal.mentions.map((m) => `${m.start}-${m.end}`))
+  if (open.some((o) => o.label === 'source' && spans.has(`${o.start}-${o.end}`))) return 'suggested'
+  return taggedMentions(proposal, layer).length > 0 ? 'named' : 'untagged'
 }
