@@ -202,7 +202,11 @@ export class Workbench {
 
   async listDocuments(): Promise<DocumentSummary[]> {
     const project = this.current
-    return Promise.all(project.documents.map((d) => this.documentSummary(project, d)))
+    const summaries = await Promise.all(project.documents.map((d) => this.documentSummary(project, d, false)))
+    // Which are damaged, in one look for the whole list (after the summaries, which open the layers that find it).
+    const annotator = this.settings.annotator
+    const damaged = annotator ? await project.damagedLayers(annotator) : new Set<string>()
+    return summaries.map((s) => (damaged.has(s.id) ? { ...s, damaged: true } : s))
   }
 
   /** One document's summary. */
@@ -489,7 +493,8 @@ export class Workbench {
     }
   }
 
-  private async documentSummary(project: Project, doc: DocumentEntry): Promise<DocumentSummary> {
+  /** One document's summary; `lookForDamage` false leaves `damaged` false (the list looks once for all). */
+  private async documentSummary(project: Project, doc: DocumentEntry, lookForDamage = true): Promise<DocumentSummary> {
     const annotator = this.settings.annotator
     let annotationCount = 0
     let state: DocumentState = 'not-started'
@@ -498,7 +503,7 @@ export class Workbench {
       annotationCount = layer.annotations.length
       state = layer.state
     }
-    const damaged = annotator ? await project.layerFoundDamaged(annotator, doc.id) : false
+    const damaged = annotator && lookForDamage ? await project.layerFoundDamaged(annotator, doc.id) : false
     return {
       id: doc.id,
       title: doc.title,

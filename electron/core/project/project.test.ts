@@ -96,6 +96,8 @@ describe('annotation stores', () => {
     expect(layer.annotations).toEqual([])
     expect(await reopened.layerFoundDamaged('jonas', doc.id)).toBe(true)
     expect(await reopened.layerFoundDamaged('maria', doc.id)).toBe(false)
+    expect([...(await reopened.damagedLayers('jonas'))]).toEqual([doc.id])
+    expect([...(await reopened.damagedLayers('maria'))]).toEqual([])
     expect((await reopened.layerNotice({ store: 'annotations', annotator: 'jonas', document: doc.id })).notice).toMatch(
       /is not valid JSON; it was kept as .*\.unreadable-.*; its last good copy, saved .*, is pinned: /,
     )
@@ -112,10 +114,12 @@ describe('annotation stores', () => {
     // After a restart, the pin still says so, until the user says the copy is not needed.
     const again = await Project.open(project.dir)
     expect(await again.layerFoundDamaged('jonas', doc.id)).toBe(true)
+    expect([...(await again.damagedLayers('jonas'))]).toEqual([doc.id])
     const ref = { store: 'annotations' as const, annotator: 'jonas', document: doc.id }
     const pin = (await again.listBackups(ref)).find((b) => b.kind === 'pinned')!
     await again.unpinBackup(ref, pin.id)
     expect(await again.layerFoundDamaged('jonas', doc.id)).toBe(false)
+    expect([...(await again.damagedLayers('jonas'))]).toEqual([])
   })
 
   it('applies a batch all or nothing: one bad op leaves the store as it was', async () => {

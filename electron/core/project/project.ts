@@ -702,10 +702,30 @@ export class Project {
    * said not to be needed). Opens no store that is not open already.
    */
   async layerFoundDamaged(annotator: string, docId: string): Promise<boolean> {
-    const ref: LayerKey = { store: 'annotations', annotator, document: docId }
     const open = await this.layers.get(`${annotator}/${docId}`)?.catch(() => null)
     if (open?.adapter.notice) return true
-    return StoreBackups.of(this.dir, relativeStorePath(ref), this.policy).hasPinned()
+    return StoreBackups.of(this.dir, relativeStorePath({ store: 'annotations', annotator, document: docId }), this.policy).hasPinned()
+  }
+
+  /**
+   * The documents for which layerFoundDamaged holds, for the whole list at once: one look at the
+   * annotator's backups folder finds the documents that have backups at all, and only those are
+   * looked into for a pin (a document never saved has none). A list of 3,000 documents took
+   * ~150 ms with a look per document.
+   */
+  async damagedLayers(annotator: string): Promise<Set<string>> {
+    const out = new Set<string>()
+    for (const [key, layer] of this.layers) {
+      if (!key.startsWith(`${annotator}/`)) continue
+      if ((await layer.catch(() => null))?.adapter.notice) out.add(key.slice(annotator.length + 1))
+    }
+    const backups = (document: string) =>
+      StoreBackups.of(this.dir, relativeStorePath({ store: 'annotations', annotator, document }), this.policy)
+    const folder = dirname(backups('_').dir)
+    const known = new Set(this.documents.map((d) => d.id))
+    const saved = (await fs.readdir(folder).catch(() => [] as string[])).filter((id) => known.has(id) && !out.has(id))
+    await Promise.all(saved.map(async (id) => (await backups(id).hasPinned()) && out.add(id)))
+    return out
   }
 
   private async openStore(ref: LayerKey) {
