@@ -6,6 +6,7 @@ describe('label names in the views’ sentences', () => {
     expect(sourceLabelName(defaultLabels)).toBe('Source')
     const renamed = defaultLabels.map((l) => (l.id === 'source' ? { ...l, name: 'Speaker' } : l))
     expect(sourceLabelName(renamed)).toBe('Speaker')
+    expect(sourceLabelName(renamed, 'stance')).toBe('Speaker')
     expect(sourceLabelName(defaultLabels.filter((l) => l.id === 'claim').map((l) => ({ ...l, attributedTo: null })))).toBe('Source')
   })
 

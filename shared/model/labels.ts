@@ -172,9 +172,10 @@ export function inSentence(name: string): string {
   return /^\p{Lu}\p{Ll}/u.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name
 }
 
-/** The name of the label claims and stances are attributed to ("Source" unless renamed). */
-export function sourceLabelName(labels: LabelSchema): string {
-  const id = labels.find((l) => l.attributedTo !== null && l.attributedTo !== undefined)?.attributedTo ?? 'source'
+/** The name of the label claims and stances (or the label `from`) are attributed to ("Source" unless renamed). */
+export function sourceLabelName(labels: LabelSchema, from?: string): string {
+  const holder = from === undefined ? labels.find((l) => l.attributedTo !== null && l.attributedTo !== undefined) : findLabel(labels, from)
+  const id = holder?.attributedTo ?? 'source'
   return findLabel(labels, id)?.name ?? 'Source'
 }
 

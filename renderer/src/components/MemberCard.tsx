@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { typedLinksFrom } from '../../../shared/annotations/links'
-import { findLabel, inSentence, valueName } from '../../../shared/model/labels'
+import { findLabel, inSentence, sourceLabelName, valueName } from '../../../shared/model/labels'
 import type { ReviewUnit, UnitMember } from '../../../shared/review/units'
 import { sourceName, truncate } from '../state/model/describe'
 import { useSessionState } from '../state/react/use-session'
@@ -85,10 +85,7 @@ export function MemberCard({ member, unit, number, chosen, disabled, onAccept }:
             className={differs(source) ? 'card-source differs' : 'card-source'}
             title={member.source ? `Attributed to “${member.source.target.quote.exact}”` : undefined}
           >
-            ←{' '}
-            {member.source
-              ? truncate(sourceName(member.source), 60)
-              : `no ${inSentence(findLabel(labels, label?.attributedTo ?? 'source')?.name ?? 'source')}`}
+            ← {member.source ? truncate(sourceName(member.source), 60) : `no ${inSentence(sourceLabelName(labels, a.label))}`}
             {/* Same name, different span: show which words the source covers. */}
             {member.source && differs(source) && sourceName(member.source) !== member.source.target.quote.exact && (
               <span className="card-source-quote"> (“{truncate(member.source.target.quote.exact, 60)}”)</span>
