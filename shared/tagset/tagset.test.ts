@@ -113,6 +113,7 @@ describe('a tag set', () => {
   it('gives a new label an id of its name that is not taken', () => {
     expect(newId('Évidence (strong)', ['claim'])).toBe('evidence_strong')
     expect(newId('Claim', ['claim', 'claim_2'])).toBe('claim_3')
+    expect(newId('Straße', [])).toBe('strasse')
     expect(newId('123', [])).toBe('tag')
   })
 })

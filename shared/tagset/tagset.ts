@@ -9,6 +9,7 @@ import type { Annotation, Link } from '../model/annotation'
 import { ATTRIBUTION, findAttribute, valueProblem, type AttributeDef, type LabelDef, type LinkTypeDef, type TagSet } from '../model/labels'
 import type { TagMerge } from '../model/project'
 import { linkFits } from '../annotations/links'
+import { foldToAscii } from '../ascii'
 
 /**
  * How much of a tag set the project uses, over every annotator's layers and the reviewed layers:
@@ -394,9 +395,7 @@ export function mergeLabelInto(tagSet: TagSet, from: string, into: string): TagS
 /** A label id for a new label called `name`, not already taken: "Evidence" → "evidence", then "evidence_2". */
 export function newId(name: string, taken: readonly string[]): string {
   const base =
-    name
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
+    foldToAscii(name)
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '_')
       .replace(/^[^a-z]+|_+$/g, '')

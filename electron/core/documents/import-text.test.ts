@@ -75,6 +75,7 @@ describe('titles and ids', () => {
   it('makes file-safe ids from any title', () => {
     expect(documentIdFor('Russia & Iran: a "new axis"?', 'ab'.repeat(32))).toBe('russia-iran-a-new-axis-abababab')
     expect(documentIdFor('חמאס', 'cd'.repeat(32))).toBe('document-cdcdcdcd')
+    expect(documentIdFor('Grüße aus Łódź', 'ef'.repeat(32))).toBe('grusse-aus-lodz-efefefef')
   })
 
   it('normalizeText is idempotent', () => {

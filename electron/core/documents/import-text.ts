@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto'
 import { extname } from 'node:path'
 import { decodeBytes } from './import-decode'
+import { foldToAscii } from '../../../shared/ascii'
 
 /** File endings Marginalia imports as plain text. */
 export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown', '.text']
@@ -63,9 +64,7 @@ export function titleFor(text: string, fileName: string): string {
 
 /** A file-safe slug of any string (lowercase ASCII letters, digits and '-', at most 48), possibly empty. */
 export function slugOf(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return foldToAscii(s)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
