@@ -97,11 +97,12 @@ describe('properties at import', () => {
     const core = '<dc:title>Interview on the ceasefire</dc:title><dc:creator>Rita Sousa &amp; Co</dc:creator>'
     const { project, cleanup } = await projectWith({ 'page.html': PAGE, 'interview.docx': docx('The minister said no.', core) })
     cleanups.push(cleanup)
-    const [page, word] = project.documents
+    // One import's documents follow their file names' order.
+    const [word, page] = project.documents
     expect(page).toMatchObject({ title: 'Ceasefire talks stall - World News', properties: { outlet: 'World News', author: 'A. Writer' } })
     expect(word).toMatchObject({ title: 'Interview on the ceasefire', properties: { author: 'Rita Sousa & Co' } })
     const onDisk = ProjectFile.parse(JSON.parse(await readFile(join(project.dir, 'project.json'), 'utf8')))
-    expect(onDisk.documents.map((d) => d.properties)).toEqual([page!.properties, { author: 'Rita Sousa & Co' }])
+    expect(onDisk.documents.map((d) => d.properties)).toEqual([{ author: 'Rita Sousa & Co' }, page!.properties])
   })
 
   it('keeps every CSV column but the text as a property, the title and id too, trimmed; a blank cell adds none', async () => {

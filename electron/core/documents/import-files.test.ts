@@ -107,19 +107,20 @@ describe('importing text in other encodings', () => {
       fixture('utf-16le-bom.txt'),
       fixture('utf-16be-bom.txt'),
     )
+    // Imported in their names' order: latin-1, utf-16be, utf-16le, windows-1252.
     expect(errors.map((e) => e.message)).toEqual([
-      'utf-16be-bom.txt has the same text as "Hamas 😀 said the talks had failed.", which is already in the project.',
+      'utf-16le-bom.txt has the same text as "Hamas 😀 said the talks had failed.", which is already in the project.',
     ])
     expect(imported.map((d) => [d.importedFrom, d.encoding])).toEqual([
-      ['windows-1252.txt', 'windows-1252'],
       ['latin-1.txt', 'windows-1252'],
-      ['utf-16le-bom.txt', 'utf-16le'],
+      ['utf-16be-bom.txt', 'utf-16be'],
+      ['windows-1252.txt', 'windows-1252'],
     ])
-    const german = await readFile(join(dir, imported[0]!.file), 'utf8')
+    const german = await readFile(join(dir, imported[2]!.file), 'utf8')
     expect(german).toContain('„Wir werden das nicht hinnehmen“, erklärte er – später')
     expect(german).toMatch(/5 € pro Liter\.\n$/)
-    expect(await readFile(join(dir, imported[1]!.file), 'utf8')).toContain("« Nous n'accepterons pas cela »")
-    expect(await readFile(join(dir, imported[2]!.file), 'utf8')).toBe(
+    expect(await readFile(join(dir, imported[0]!.file), 'utf8')).toContain("« Nous n'accepterons pas cela »")
+    expect(await readFile(join(dir, imported[1]!.file), 'utf8')).toBe(
       'Hamas 😀 said the talks had failed.\nThe ministry denied it: "ישראל".\n',
     )
   })
@@ -204,11 +205,12 @@ describe('large files and files twice', () => {
       { name: 'a.txt', bytes: new TextEncoder().encode('Officials said the talks had failed.\n') },
       { name: 'a.html', bytes: html },
     )
+    // a.html comes first by name, so a.txt is the second copy.
     expect(errors).toEqual([
       {
-        name: 'a.html',
+        name: 'a.txt',
         kind: 'duplicate',
-        message: 'a.html has the same text as "Officials said the talks had failed.", which is already in the project.',
+        message: 'a.txt has the same text as "Officials said the talks had failed.", which is already in the project.',
       },
     ])
   })
@@ -222,5 +224,19 @@ describe('large files and files twice', () => {
       'report.doc is a .doc file, which Marginalia cannot read; save it as .docx or .txt and import that.',
       'photo.png is a .png file; Marginalia imports .txt, .md, .html, .docx and .csv files.',
     ])
+  })
+})
+
+describe('the order of one import', () => {
+  it('follows the names as a file manager lists them, whatever order the files came in', async () => {
+    const file = (name: string) => ({ name, bytes: new TextEncoder().encode(`The text of ${name}.\n`) })
+    const { project, imported } = await importInto(
+      file('interview-10.txt'),
+      file('Interview-2.txt'),
+      file('interview-1.txt'),
+      file('ánnex.txt'),
+    )
+    expect(imported.map((d) => d.importedFrom)).toEqual(['ánnex.txt', 'interview-1.txt', 'Interview-2.txt', 'interview-10.txt'])
+    expect(project.documents.map((d) => d.importedFrom)).toEqual(['ánnex.txt', 'interview-1.txt', 'Interview-2.txt', 'interview-10.txt'])
   })
 })

@@ -38,7 +38,7 @@ describe('importing', () => {
       { name: 'latin1.txt', bytes: new Uint8Array([0x63, 0x61, 0x66, 0xe9]) },
     ])
     expect(imported).toEqual([])
-    expect(errors.map((e) => e.name)).toEqual(['photo.txt', 'latin1.txt'])
+    expect(errors.map((e) => e.name)).toEqual(['latin1.txt', 'photo.txt'])
     expect(await readdir(join(project.dir, 'texts'))).toEqual(before)
     expect(await readFile(join(project.dir, 'project.json'), 'utf8')).toBe(projectJson)
   })

@@ -39,7 +39,7 @@ import { changeProblems, countLayer, emptyUsage, mergeLayer, tagSetProblems, typ
 import { TextIndex, codePointLength } from '../../../shared/offsets'
 import { DEFAULT_BACKUP_POLICY, MAX_BACKUP_BYTES, StoreBackups, stampOf, type BackupFile, type BackupPolicy } from '../store/backups'
 import { fileExists as exists, makeFolderDurable, saveFailedSentence, sweepLeftovers, writeFileDurable } from '../store/durable'
-import { prepareImports, type ImportProblemKind, type ImportRequest } from '../documents/import-files'
+import { inNameOrder, prepareImports, type ImportProblemKind, type ImportRequest } from '../documents/import-files'
 import { documentIdFor, sha256Text, slugOf, titleFor } from '../documents/import-text'
 import { DurableJsonFile, UnreadableFileError, openJsonStore, type StoreOptions } from '../store/json-store'
 import { DurableTextFile } from '../store/text-store'
@@ -385,8 +385,9 @@ export class Project {
   async importFiles(files: readonly ImportRequest[], now = new Date().toISOString(), confirmLarge = false) {
     const imported: DocumentEntry[] = []
     const known = new Map(this.db.data.documents.map((d) => [d.sha256, d]))
+    // The documents of one import follow their file names' order ("part-2" before "part-10").
     const prepared = await prepareImports(
-      files.map((f) => ({ ...f, name: basename(f.name) })),
+      inNameOrder(files.map((f) => ({ ...f, name: basename(f.name) }))),
       confirmLarge,
     )
     const errors: { name: string; message: string; kind?: ImportProblemKind }[] = prepared.problems

@@ -23,25 +23,28 @@ export function DocumentList() {
   const listed = query.trim() === '' ? documents : documents.filter((d) => documentMatches(d, query))
   return (
     <nav className="documents" aria-label="Documents">
-      <h2 className="pane-title">Documents</h2>
-      {all.length > 0 && <DocumentStatusFilter />}
+      {/* The title, the status counts and the filter stay in view while the list scrolls. */}
+      <div className="documents-head">
+        <h2 className="pane-title">Documents</h2>
+        {all.length > 0 && <DocumentStatusFilter />}
+        {all.length > 1 && documents.length > 0 && (
+          <div className="documents-filter">
+            <input
+              type="search"
+              aria-label="Filter documents"
+              placeholder="Filter: title, date, outlet…"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+          </div>
+        )}
+      </div>
       {all.length === 0 ? (
         <p className="empty">No texts yet. Use “Import texts…” or drop files here ({IMPORT_KINDS}).</p>
       ) : documents.length === 0 ? (
         <p className="empty">No document has this status.</p>
       ) : (
         <>
-          {all.length > 1 && (
-            <div className="documents-filter">
-              <input
-                type="search"
-                aria-label="Filter documents"
-                placeholder="Filter: title, date, outlet…"
-                value={query}
-                onChange={(e) => setQuery(e.target.value)}
-              />
-            </div>
-          )}
           {listed.length === 0 && <p className="empty">No document’s title or properties hold “{query.trim()}”.</p>}
           <ul>
             {listed.map((d) => (
