@@ -386,10 +386,7 @@ export class Project {
     const imported: DocumentEntry[] = []
     const known = new Map(this.db.data.documents.map((d) => [d.sha256, d]))
     // The documents of one import follow their file names' order ("part-2" before "part-10").
-    const prepared = await prepareImports(
-      inNameOrder(files.map((f) => ({ ...f, name: basename(f.name) }))),
-      confirmLarge,
-    )
+    const prepared = await prepareImports(inNameOrder(files.map((f) => ({ ...f, name: basename(f.name) }))), confirmLarge)
     const errors: { name: string; message: string; kind?: ImportProblemKind }[] = prepared.problems
     for (const item of prepared.texts) {
       const name = item.importedFrom
