@@ -159,3 +159,32 @@ async function download(page: Page, format: string): Promise<{ name: string; pat
   await dialog.getByRole('button', { name: 'Close' }).click()
   return { name: done.suggestedFilename(), path: await done.path() }
 }
+
+test('export the links table as CSV from the Export dialog: Python reads it as the workbook’s Links sheet', async ({ page, app }) => {
+  await page.goto(app.url)
+  await expect(page.getByRole('navigation', { name: 'Documents' })).toBeVisible()
+  await chooseMenu(page, 'Project', 'Export…')
+  const dialog = page.getByRole('dialog', { name: 'Export annotations' })
+  await dialog.getByRole('group', { name: 'Format' }).getByRole('radio', { name: 'CSV' }).check()
+  await dialog.getByRole('group', { name: 'Table' }).getByRole('radio', { name: 'Links' }).check()
+  const downloaded = page.waitForEvent('download')
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+  const file = await downloaded
+  await expect(dialog.getByText(/^Exported 43 links from 3 documents as .*-links-.*\.csv\.$/)).toBeVisible()
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  expect(file.suggestedFilename()).toMatch(/-links-\d{4}-\d\d-\d\d\.csv$/)
+  // The workbook's format choice has no table to choose: its Links sheet is the same table.
+  await chooseMenu(page, 'Project', 'Export…')
+  await dialog.getByRole('group', { name: 'Format' }).getByRole('radio', { name: 'Excel workbook (.xlsx)' }).check()
+  await expect(dialog.getByRole('group', { name: 'Table' })).toHaveCount(0)
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  const xlsx = await download(page, 'Excel workbook (.xlsx)')
+  const tables = join(repo, 'fixtures/readers/tables.py')
+  const rows = JSON.parse(execFileSync('python3', [tables, 'csv', await file.path()], { encoding: 'utf8' })) as string[][]
+  const sheets = JSON.parse(execFileSync('python3', [tables, 'xlsx', xlsx.path], { encoding: 'utf8' })) as Record<
+    string,
+    (string | number | null)[][]
+  >
+  expect(rows).toHaveLength(44)
+  expect(rows.map((r) => r.map((c) => restoreFormulaCell(c)))).toEqual(sheets.Links!.map((r) => r.map((c) => c ?? '')))
+})

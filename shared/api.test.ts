@@ -72,7 +72,7 @@ describe('dispatch validates every call before it reaches a handler', () => {
     expect(reached).toEqual([
       [
         'export.annotations',
-        { format: 'csv', layer: 'all', annotator: null, bom: false, neutralizeFormulas: true, documents: null, base: null },
+        { format: 'csv', layer: 'all', annotator: null, bom: false, neutralizeFormulas: true, documents: null, base: null, table: 'spans' },
       ],
     ])
     expect(await dispatch(handlers, 'settings.setAnnotator', { name: 'Zoé Nguyễn' })).toMatchObject({ ok: true })

@@ -169,7 +169,7 @@ export interface ExportedFile {
   /** The file's content: text as is ('utf8'), or a zip's or workbook's bytes as base64 ('base64'). */
   content: string
   encoding: 'utf8' | 'base64'
-  /** Annotations exported (spans; W3C and brat also carry links). */
+  /** Annotations exported (spans; W3C and brat also carry links); for the CSV or TSV of links, the links. */
   annotations: number
   documents: number
   /** What the format could not carry exactly, one sentence each (such as brat and line breaks at a span's edge). */
@@ -196,6 +196,10 @@ const ImportFile = z.object({
     .default(null),
 })
 
+/** What a CSV or TSV export holds: one row per annotation ('spans') or one per link ('links'). */
+export const ExportTable = z.enum(['spans', 'links'])
+export type ExportTable = z.infer<typeof ExportTable>
+
 export const CsvOptions = z.object({
   /** Which layers: every annotator's and the reviewed layer, the current annotator's, or the reviewed layer. */
   layer: z.enum(['all', 'mine', 'reviewed']).default('all'),
@@ -220,6 +224,8 @@ export const ExportOptions = CsvOptions.extend({
     .default(null),
   /** These documents only (all when null). Ignored by 'zip', which packs the whole project folder. */
   documents: z.array(DocumentId).min(1).max(10_000).nullable().default(null),
+  /** CSV and TSV: the spans (one row per annotation) or the links between them (the workbook's Links sheet). */
+  table: ExportTable.default('spans'),
 })
 export type ExportOptions = z.infer<typeof ExportOptions>
 

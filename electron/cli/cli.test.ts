@@ -58,6 +58,20 @@ describe('marginalia', () => {
     expect(await readdir(dir)).not.toContain('twice.csv')
   })
 
+  it('exports the links table as CSV with --table links, and refuses it for other formats', async () => {
+    const file = join(dir, 'links.csv')
+    expect(await run(['export', sample(), '--format', 'csv', '--table', 'links', '--out', file, '--json'])).toBe(0)
+    expect(json()).toMatchObject({ format: 'csv', table: 'links', links: 43, documents: 3 })
+    const lines = (await readFile(file, 'utf8')).split('\r\n')
+    expect(lines[0]).toBe('document_id,annotator,link_id,type,from_id,from_label,from_text,to_id,to_label,to_text,author,created')
+    expect(lines.filter((l) => l !== '')).toHaveLength(44)
+    expect(await run(['export', sample(), '--format', 'xlsx', '--table', 'links', '--out', join(dir, 'x.xlsx')])).toBe(2)
+    expect(err).toMatch(/^--table applies to --format csv and tsv only/)
+    err = ''
+    expect(await run(['export', sample(), '--format', 'csv', '--table', 'link'])).toBe(2)
+    expect(err).toMatch(/^--table takes spans or links, not "link"\./)
+  })
+
   it('names an unknown option in one sentence, then shows the command’s usage, with exit code 2', async () => {
     expect(await run(['export', sample(), '--format', 'csv', '--bogus'])).toBe(2)
     expect(err).toMatch(/^--bogus is not an option of marginalia export\.\n\n/)

@@ -28,6 +28,7 @@ export async function exportCommand(args: string[]): Promise<number> {
       layer: { type: 'string' },
       bom: { type: 'boolean' },
       base: { type: 'string' },
+      table: { type: 'string' },
       'no-formula-protection': { type: 'boolean' },
       json: { type: 'boolean' },
     },
@@ -44,6 +45,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     bom: values.bom ?? false,
     neutralizeFormulas: !values['no-formula-protection'],
     base: values.base ?? null,
+    table: values.table ?? 'spans',
   }
   const parsed = CliExportOptions.safeParse(raw)
   if (!parsed.success) return usage('export', problemSentence(parsed.error, raw))
@@ -51,6 +53,8 @@ export async function exportCommand(args: string[]): Promise<number> {
   const needsOut = { zip: 'a .zip file', brat: 'a folder or .zip file', xlsx: 'an .xlsx file' } as Record<string, string>
   if (needsOut[format] && !values.out) return usage('export', `--format ${format} needs --out (${needsOut[format]}).`)
   if (base !== null && format !== 'w3c') return usage('export', '--base applies to --format w3c only.')
+  if (values.table !== undefined && format !== 'csv' && format !== 'tsv')
+    return usage('export', '--table applies to --format csv and tsv only (the workbook has both tables as sheets).')
   const project = await Project.open(dir)
   let me: string | null = null
   if (layer === 'mine' && annotators.length === 0) {
@@ -117,8 +121,18 @@ async function writeTable(
   }
   const out = resolve(outPath)
   const { rows, documents } = await saying(out, () => writeTableFile(project, options, out))
-  if (json) printJson({ format: options.format, out, files: [out], annotations: rows, documents, warnings: [] })
-  else console.error(`Wrote ${plural(rows, 'annotation')} of ${plural(documents, 'document')} to ${out}.`)
+  const links = options.table === 'links'
+  if (json)
+    printJson({
+      format: options.format,
+      table: links ? 'links' : 'spans',
+      out,
+      files: [out],
+      [links ? 'links' : 'annotations']: rows,
+      documents,
+      warnings: [],
+    })
+  else console.error(`Wrote ${plural(rows, links ? 'link' : 'annotation')} of ${plural(documents, 'document')} to ${out}.`)
   return 0
 }
 
@@ -143,7 +157,7 @@ const CliExportOptions = ExportOptions.omit({ annotator: true }).extend({ annota
 /** The sentence for the first option the contract's schema refused, naming the value as typed. */
 function problemSentence(
   error: z.ZodError,
-  raw: { format?: string; layer: string; annotators: string[]; documents: string[] | null; base: string | null },
+  raw: { format?: string; layer: string; annotators: string[]; documents: string[] | null; base: string | null; table: string },
 ): string {
   const issue = error.issues[0]!
   const [option, index] = issue.path
@@ -159,6 +173,8 @@ function problemSentence(
       return `"${raw.annotators[at]}" is not a valid annotator name.`
     case 'documents':
       return `"${raw.documents?.[at]}" is not a document id.`
+    case 'table':
+      return `--table takes spans or links, not "${raw.table}".`
     case 'base':
       return `"${raw.base}" is not an absolute http or https address, such as https://example.org/corpus/.`
     default:

@@ -71,6 +71,8 @@ Exports the annotations (formats and their conventions: docs/formats.md). Offset
 code points into the stored text, end exclusive: Python's text[start:end].
   --format csv       one row per annotation (columns in docs/format.md), RFC 4180
   --format tsv       the same columns separated by tabs (quoted like the CSV)
+  --table links      csv, tsv: one row per link instead (attributions and typed links: type,
+                     both ends' ids, labels and texts; the workbook's Links sheet)
   --format xlsx      an Excel workbook: sheets Spans (the CSV's columns), Links, Documents and Memos
                      (--out FILE.xlsx)
   --format jsonl     JSON Lines: one annotation per line, Marginalia's own shape

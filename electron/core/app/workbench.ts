@@ -300,12 +300,13 @@ export class Workbench {
       bom: options.bom,
       neutralizeFormulas: options.neutralizeFormulas,
       base: options.base,
+      table: options.table,
     }
   }
 
-  /** The name an export in this format is offered under (brat's folder as a zip). */
-  exportFileName(format: ExportOptions['format']): string {
-    return offeredName(exportName(this.current.name, format), format)
+  /** The name an export in this format is offered under (brat's folder as a zip; "-links-" for the links table). */
+  exportFileName(format: ExportOptions['format'], table: ExportOptions['table'] = 'spans'): string {
+    return offeredName(exportName(this.current.name, format, new Date(), table), format)
   }
 
   /**
@@ -322,7 +323,7 @@ export class Workbench {
         path,
       )
       return {
-        filename: this.exportFileName(options.format),
+        filename: this.exportFileName(options.format, options.table),
         mediaType: exportMediaType(options.format),
         encoding: 'utf8',
         annotations: written.rows,

@@ -10,7 +10,7 @@ import { toJsonl } from '../../../shared/interchange/jsonl'
 import { exportIris } from '../../../shared/interchange/iris'
 import { toWebAnnotations } from '../../../shared/interchange/web-annotation'
 import { archiveProject } from './export-archive'
-import { exportFileName, exportTable, exportWorkbook } from './export-tables'
+import { exportFileName, exportTable, exportWorkbook, type DelimitedTableName } from './export-tables'
 import { selectLayers, type LayerSelection } from './export-layers'
 import type { Project } from '../project/project'
 
@@ -37,6 +37,8 @@ export interface ExportRequest extends LayerSelection {
   neutralizeFormulas?: boolean
   /** W3C: name everything under this absolute http(s) IRI instead of the project's URNs. */
   base?: string | null
+  /** CSV and TSV: the spans (default) or the links. */
+  table?: DelimitedTableName
 }
 
 const MEDIA: Record<ExportFormat, string> = {
@@ -54,9 +56,11 @@ export function exportMediaType(format: ExportFormat): string {
   return MEDIA[format]
 }
 
-/** A file or folder name for an export: "<project>-<what>-<date>.<ending>". */
-export function exportName(projectName: string, format: ExportFormat, now = new Date()): string {
+/** A file or folder name for an export: "<project>-<what>-<date>.<ending>" ("-links-" for the links table). */
+export function exportName(projectName: string, format: ExportFormat, now = new Date(), table: DelimitedTableName = 'spans'): string {
   const csv = exportFileName(projectName, now)
+  if (table === 'links' && (format === 'csv' || format === 'tsv'))
+    return exportName(projectName, format, now).replace(/-annotations-/, '-links-')
   if (format === 'csv') return csv
   if (format === 'tsv') return csv.replace(/\.csv$/, '.tsv')
   if (format === 'xlsx') return csv.replace(/\.csv$/, '.xlsx')
@@ -68,7 +72,7 @@ export function exportName(projectName: string, format: ExportFormat, now = new 
 
 /** Export the selected layers (or, for 'zip', the whole project) in one format. */
 export async function exportProject(project: Project, request: ExportRequest, now = new Date()): Promise<ExportResult> {
-  const filename = exportName(project.name, request.format, now)
+  const filename = exportName(project.name, request.format, now, request.table)
   const base = { filename, mediaType: MEDIA[request.format], warnings: [] as string[] }
   if (request.format === 'zip') {
     const archive = await archiveProject(project)

@@ -63,6 +63,67 @@ async function rowsOf(csv: string): Promise<Row[]> {
   return parse(csv, { columns: true, bom: true }) as Row[]
 }
 
+describe('the links table', () => {
+  it('writes one row per link, attributions and typed links, whose end texts are the annotations’ texts, read back by Python’s csv module', async () => {
+    const project = await annotated()
+    await project.saveTagSet({
+      labels: project.labels,
+      linkTypes: [{ id: 'responds_to', name: 'Responds to', from: ['claim'], to: ['claim'], multiple: true }],
+    })
+    const id = project.documents.find((d) => d.importedFrom === 'formula.txt')!.id
+    await (
+      await project.layer('maria', id)
+    ).apply([{ op: 'link', link: { id: 'ml2', from: 'm6', to: 'm5', type: 'responds_to' } }], await project.text(id), project.tagSet, NOW)
+    const out = join(project.dir, 'links.tsv')
+    const written = await writeTableFile(
+      project,
+      { format: 'tsv', table: 'links', annotators: 'all', reviewed: false, bom: false, neutralizeFormulas: true },
+      out,
+    )
+    expect(written).toEqual({ rows: 2, documents: 2 })
+    const read = JSON.parse(
+      execFileSync(
+        'python3',
+        [
+          '-c',
+          'import csv, json, sys; print(json.dumps(list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"), delimiter="\\t"))))',
+          out,
+        ],
+        { encoding: 'utf8' },
+      ),
+    ) as Row[]
+    expect(read.map((r) => [r.annotator, r.link_id, r.type, r.from_id, r.from_label, r.to_id, r.to_label])).toEqual([
+      ['maria', 'ml1', 'attribution', 'm1', 'claim', 'm2', 'source'],
+      ['maria', 'ml2', 'responds_to', 'm6', 'claim', 'm5', 'claim'],
+    ])
+    // Every end's text is its annotation's span (formula protection as in the spans table).
+    const spans = await rowsOf(
+      (await exportCsv(project, { annotators: 'all', reviewed: false, bom: false, neutralizeFormulas: true })).content,
+    )
+    const textOf = (annotation: string) => spans.find((r) => r.annotation_id === annotation)!.text
+    for (const r of read) {
+      expect(r.from_text).toBe(textOf(r.from_id!))
+      expect(r.to_text).toBe(textOf(r.to_id!))
+    }
+    expect(restoreFormulaCell(read[1]!.from_text!)).toBe('-2 @SUM(A1)')
+  })
+
+  it('keeps only the links from the annotations a Retrieve filter keeps', async () => {
+    const project = await annotated()
+    const { content, rows } = await exportTable(project, {
+      format: 'csv',
+      table: 'links',
+      annotators: 'all',
+      reviewed: false,
+      bom: false,
+      neutralizeFormulas: false,
+      include: (_document, _layer, id) => id !== 'm1',
+    })
+    expect(rows).toBe(0)
+    expect(content).toBe('document_id,annotator,link_id,type,from_id,from_label,from_text,to_id,to_label,to_text,author,created\r\n')
+  })
+})
+
 describe('CSV export', () => {
   it('writes one row per annotation whose text equals the stored text sliced by code points', async () => {
     const project = await annotated()

@@ -28,10 +28,51 @@ import type { DocumentEntry } from '../../../shared/model/project'
 /** A delimited text format: comma- or tab-separated. */
 export type DelimitedFormat = 'csv' | 'tsv'
 
+/** Which table a CSV or TSV holds: the spans (one row per annotation) or the links between them. */
+export type DelimitedTableName = 'spans' | 'links'
+
 export interface TableExportOptions extends LayerSelection {
   format: DelimitedFormat
   bom: boolean
   neutralizeFormulas: boolean
+  /** The spans (default) or the links. */
+  table?: DelimitedTableName
+}
+
+/** A table made as it is written: its header, its rows, and how many rows and documents it had once written. */
+interface MadeTable {
+  header: string[]
+  rows: Iterable<Cell[]>
+  count: () => number
+  documents: () => number
+}
+
+/** The chosen table of the selected layers. */
+function tableOf(project: Project, options: LayerSelection & { table?: DelimitedTableName }): Promise<MadeTable> {
+  return options.table === 'links' ? linkTable(project, options) : spanRows(project, options)
+}
+
+/**
+ * The links table (the workbook's Links sheet): one row per link of the selected layers,
+ * attributions and typed links alike, each with its type and both ends' ids, labels and texts;
+ * with a Retrieve filter, the links from the annotations it keeps. Its documents are those with a link.
+ */
+async function linkTable(project: Project, selection: LayerSelection): Promise<MadeTable> {
+  const layers = await selectLayers(project, { ...selection, replies: false })
+  const include = selection.include
+  const fromColumn = LINK_HEADER.indexOf('from_id')
+  const documents = new Set<string>()
+  let count = 0
+  function* rows(): Generator<Cell[]> {
+    for (const layer of layers)
+      for (const r of linkRows(rowsInput(layer))) {
+        if (include && !include(layer.document.id, layer.annotator, String(r[fromColumn]))) continue
+        count++
+        documents.add(layer.document.id)
+        yield r
+      }
+  }
+  return { header: [...LINK_HEADER], rows: rows(), count: () => count, documents: () => documents.size }
 }
 
 /** The spans table of the selected layers: the header and one row per annotation. */
@@ -45,10 +86,7 @@ async function spanTable(project: Project, selection: LayerSelection): Promise<{
  * The spans table with its rows made a layer at a time as they are read: the header, the rows,
  * and how many documents the rows read so far came from (all of them once the rows are read).
  */
-async function spanRows(
-  project: Project,
-  selection: LayerSelection,
-): Promise<{ header: string[]; rows: Iterable<Cell[]>; count: () => number; documents: () => number }> {
+async function spanRows(project: Project, selection: LayerSelection): Promise<MadeTable> {
   const layers = await selectLayers(project, selection)
   const include = selection.include
   const idColumn = csvHeader(project.labels).indexOf('annotation_id')
@@ -91,7 +129,7 @@ export async function exportTable(
   project: Project,
   options: TableExportOptions,
 ): Promise<{ content: string; rows: number; documents: number }> {
-  const table = await spanRows(project, options)
+  const table = await tableOf(project, options)
   const content = toDelimitedText(table, delimitedOptions(options))
   return { content, rows: table.count(), documents: table.documents() }
 }
@@ -105,7 +143,7 @@ export async function writeTableFile(
   options: TableExportOptions,
   path: string,
 ): Promise<{ rows: number; documents: number }> {
-  const table = await spanRows(project, options)
+  const table = await tableOf(project, options)
   await writeFileDurable(path, delimitedChunks(table, delimitedOptions(options)))
   return { rows: table.count(), documents: table.documents() }
 }
@@ -115,7 +153,7 @@ export async function tableChunks(
   project: Project,
   options: TableExportOptions,
 ): Promise<{ chunks: Iterable<string>; rows: () => number; documents: () => number }> {
-  const table = await spanRows(project, options)
+  const table = await tableOf(project, options)
   return { chunks: delimitedChunks(table, delimitedOptions(options)), rows: table.count, documents: table.documents }
 }
 
@@ -171,9 +209,7 @@ export async function exportWorkbook(
   const { header, rows, documents } = await spanTable(project, selection)
   const layers = await selectLayers(project, selection)
   const include = selection.include
-  const links = layers.flatMap((l) =>
-    linkRows(rowsInput(l)).filter((r) => !include || include(l.document.id, l.annotator, String(r[LINK_HEADER.indexOf('from_id')]))),
-  )
+  const links = [...(await linkTable(project, selection)).rows]
   const docIds = new Set(
     include
       ? layers.filter((l) => l.annotations.some((a) => include(l.document.id, l.annotator, a.id))).map((l) => l.document.id)

@@ -94,6 +94,7 @@ describe('a damaged annotation store', () => {
             neutralizeFormulas: true,
             documents: null,
             base: null,
+            table: 'spans',
           })
         ).annotations,
       ).toBe(3)

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import type { ExportFormat } from '../../../shared/api'
+import type { ExportFormat, ExportTable } from '../../../shared/api'
 import { isBaseIri } from '../../../shared/interchange/iris'
 import { choosesContent, chosenDocuments, exportedSentence, hasSpreadsheetOptions } from '../state/model/export-formats'
 import { messageOf, type ExportOutcome } from '../state/controllers/session'
@@ -7,6 +7,7 @@ import { useSession, useSessionState } from '../state/react/use-session'
 import { ExportDocumentChoice } from './ExportDocumentChoice'
 import { ExportFormatChoice } from './ExportFormatChoice'
 import { ExportLayerChoice, type ExportLayer } from './ExportLayerChoice'
+import { ExportTableChoice } from './ExportTableChoice'
 import { Modal } from './Modal'
 
 /**
@@ -22,13 +23,14 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const openId = useSessionState((s) => s.doc?.id ?? null)
   const [format, setFormat] = useState<ExportFormat>('csv')
   const [layer, setLayer] = useState<ExportLayer>('all')
+  const [table, setTable] = useState<ExportTable>('spans')
   const [some, setSome] = useState(false)
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(openId ? [openId] : []))
   const [bom, setBom] = useState(false)
   const [neutralize, setNeutralize] = useState(true)
   const [base, setBase] = useState('')
   const [busy, setBusy] = useState(false)
-  const [done, setDone] = useState<{ outcome: ExportOutcome; format: ExportFormat } | null>(null)
+  const [done, setDone] = useState<{ outcome: ExportOutcome; format: ExportFormat; table: ExportTable } | null>(null)
   const [error, setError] = useState<string | null>(null)
   // The dialog may be taller than the window: what the export did (or why it failed) is brought into view.
   const outcomeRef = useRef<HTMLDivElement>(null)
@@ -40,6 +42,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const nothingPicked = picked !== null && picked.length === 0
   const givenBase = format === 'w3c' ? base.trim() : ''
   const badBase = givenBase !== '' && !isBaseIri(givenBase)
+  const delimited = hasSpreadsheetOptions(format)
 
   const run = async () => {
     setBusy(true)
@@ -53,8 +56,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         bom,
         neutralizeFormulas: neutralize,
         base: givenBase || null,
+        table: delimited ? table : 'spans',
       })
-      if (outcome) setDone({ outcome, format })
+      if (outcome) setDone({ outcome, format, table: delimited ? table : 'spans' })
     } catch (e) {
       setError(messageOf(e))
     } finally {
@@ -72,6 +76,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         }}
       >
         <ExportFormatChoice value={format} onChange={setFormat} />
+        {delimited && <ExportTableChoice value={table} onChange={setTable} />}
         {choosesContent(format) ? (
           <>
             <ExportLayerChoice value={layer} annotator={annotator} onChange={setLayer} />
@@ -83,7 +88,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             folder.
           </p>
         )}
-        {hasSpreadsheetOptions(format) && (
+        {delimited && (
           <div className="stack tight">
             <div className="check">
               <input id={ids.bom} type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
@@ -125,7 +130,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         )}
         <div ref={outcomeRef} className="export-outcome">
           <p className="result" aria-live="polite">
-            {done && exportedSentence(done.outcome.file, done.format, done.outcome.where, desktop)}
+            {done && exportedSentence(done.outcome.file, done.format, done.outcome.where, desktop, done.table)}
           </p>
           {done && done.outcome.file.warnings.length > 0 && (
             <div className="export-warnings" role="note" aria-label="Export warnings">

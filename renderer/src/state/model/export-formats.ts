@@ -3,7 +3,7 @@
  * a name, one line on what each is for, and which choices apply to it. Also the sentence that
  * says what an export wrote.
  */
-import type { ExportFormat, ExportedFile } from '../../../../shared/api'
+import type { ExportFormat, ExportTable, ExportedFile } from '../../../../shared/api'
 import { plural } from '../../../../shared/plural'
 
 /** One format in the dialog's "Format" group. */
@@ -17,7 +17,7 @@ export interface FormatOption {
 
 /** Every format, in the order offered. */
 export const FORMAT_OPTIONS: readonly FormatOption[] = [
-  { value: 'csv', label: 'CSV', hint: 'One row per annotation, for R, pandas and spreadsheets.' },
+  { value: 'csv', label: 'CSV', hint: 'One row per annotation (or per link), for R, pandas and spreadsheets.' },
   {
     value: 'xlsx',
     label: 'Excel workbook (.xlsx)',
@@ -40,17 +40,18 @@ export function hasSpreadsheetOptions(format: ExportFormat): boolean {
   return format === 'csv' || format === 'tsv'
 }
 
-/** "Exported 12 annotations from 3 documents as spans.jsonl." (`to` a path on desktop). */
+/** "Exported 12 annotations from 3 documents as spans.jsonl." (`to` a path on desktop; "12 links" for the links table). */
 export function exportedSentence(
   file: Pick<ExportedFile, 'annotations' | 'documents'>,
   format: ExportFormat,
   where: string,
   desktop: boolean,
+  table: ExportTable = 'spans',
 ): string {
   const what =
     format === 'zip'
       ? `the project (${plural(file.documents, 'document')})`
-      : `${plural(file.annotations, 'annotation')} from ${plural(file.documents, 'document')}`
+      : `${plural(file.annotations, table === 'links' ? 'link' : 'annotation')} from ${plural(file.documents, 'document')}`
   return `Exported ${what} ${desktop ? 'to' : 'as'} ${where}.`
 }
 
