@@ -187,6 +187,40 @@ test('Enter with the caret in a highlight selects it, from the keyboard as a cli
   expect((await store(app, doc.id)).annotations).toEqual([])
 })
 
+test('Alt+↓ and Alt+↑ step through the annotations in text order, each brought into view and shown in the panel', async ({ page, app }) => {
+  const doc = await documentWith(app, CLAIM)
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+  await keyboardSelect(page, STANCE)
+  await page.keyboard.press('3')
+  await keyboardSelect(page, CLAIM)
+  await page.keyboard.press('1')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  const editor = page.getByRole('region', { name: 'Selected annotation' })
+  const quote = editor.locator('.editor-quote')
+  const text = await app.read(doc.file)
+  const [first, second] = text.indexOf(CLAIM) < text.indexOf(STANCE) ? [CLAIM, STANCE] : [STANCE, CLAIM]
+  await page.keyboard.press('Escape')
+  await expect(editor).toHaveCount(0)
+  // From the caret at the start of the text: the first annotation, then the next.
+  await page.locator('.text-scroll').evaluate((el) => (el.scrollTop = 0))
+  await page
+    .locator('.ProseMirror p')
+    .first()
+    .click({ position: { x: 1, y: 2 } })
+  await page.keyboard.press('Alt+ArrowDown')
+  await expect(quote).toContainText(first.slice(0, 20))
+  await page.keyboard.press('Alt+ArrowDown')
+  await expect(quote).toContainText(second.slice(0, 20))
+  await expect(page.locator('.mg-selected').first()).toBeInViewport()
+  // Past the last one: a remark, the selection kept.
+  await page.keyboard.press('Alt+ArrowDown')
+  await expect(page.getByText('No annotation after this one in the text.')).toBeVisible()
+  await expect(quote).toContainText(second.slice(0, 20))
+  await page.keyboard.press('Alt+ArrowUp')
+  await expect(quote).toContainText(first.slice(0, 20))
+})
+
 test('Undo and Redo clicked while typing in a field show the value they bring back, and the next keystroke builds on it', async ({
   page,
   app,

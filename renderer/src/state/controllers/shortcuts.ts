@@ -2,7 +2,7 @@
  * The keyboard: label keys tag the selection, Delete/Backspace delete the selected annotation,
  * A starts attributing it to a source, Escape backs out, Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z or
  * Ctrl+Y redoes, Alt+arrows move the selected annotation's start (Alt+Shift+arrows its end) by a
- * word or, with Ctrl too, a character, while suggestions are shown Tab moves between them, Enter
+ * word or, with Ctrl too, a character, Alt+↓ and Alt+↑ select the next or previous annotation, while suggestions are shown Tab moves between them, Enter
  * accepts and Backspace rejects the one picked, and Alt+arrows move its ends before accepting it, Ctrl/Cmd+F finds (F3 steps through the hits; in the find bar a label's key tags
  * them); review mode has keys of its own (review-keys.ts); ? and F1 show them all. Then the menu
  * commands' accelerators (app-commands.ts), in every view. One listener on the window, in the
@@ -16,6 +16,7 @@ import { handleReviewKey } from './review-keys'
 import type { Session } from './session'
 import type { SessionState } from '../model/session-state'
 import type { Annotation } from '../../../../shared/model/annotation'
+import { neighbourOf } from '../model/annotation-set'
 
 /** Whether a modal dialog is open (its own keys apply then). */
 function dialogOpen(): boolean {
@@ -59,6 +60,25 @@ function handleViewKey(session: Session, e: KeyboardEvent): boolean {
   // The same keys on a picked suggestion move its boundaries before it is accepted.
   if (e.altKey && (key === 'ArrowLeft' || key === 'ArrowRight') && !e.metaKey && !isFormField(e.target) && suggestionPicked(now)) {
     return (session.suggesting.moveBoundary(e.shiftKey ? 'end' : 'start', key === 'ArrowRight' ? 1 : -1, e.ctrlKey), true)
+  }
+  // Alt+↓ and Alt+↑ select the next or previous annotation in the text (from the selected one, else from the caret) and bring it into view.
+  if (
+    e.altKey &&
+    (key === 'ArrowDown' || key === 'ArrowUp') &&
+    !e.metaKey &&
+    !e.ctrlKey &&
+    !e.shiftKey &&
+    !isFormField(e.target) &&
+    now.layer
+  ) {
+    const selected = now.selectedId === null ? null : (now.layer.byId.get(now.selectedId) ?? null)
+    const caret = selected ? null : (session.work.surface?.caretOffset() ?? null)
+    const down = key === 'ArrowDown'
+    const next = neighbourOf(now.layer.order, selected, caret, down ? 1 : -1)
+    if (next) c.select(next.id, true)
+    else if (now.layer.order.length === 0) c.hint('This document has no annotations yet.')
+    else c.hint(down ? 'No annotation after this one in the text.' : 'No annotation before this one in the text.')
+    return true
   }
   if (!e.altKey && !e.ctrlKey && !e.metaKey && isFormField(e.target)) {
     const field = e.target as HTMLElement

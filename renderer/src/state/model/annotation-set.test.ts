@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { AnnotationOp } from '../../../../shared/model/annotation'
 import { TextIndex } from '../../../../shared/offsets'
 import { annotation, marked, storingContext } from '../../testing/builders'
-import { AnnotationSet } from './annotation-set'
+import { AnnotationSet, neighbourOf } from './annotation-set'
 import { applyOps } from '../../../../shared/annotations/apply'
 import { draftOf } from '../../../../shared/annotations/stored-form'
 import { UndoStack } from './undo-stack'
@@ -87,5 +87,26 @@ describe('the UI’s copy of a layer, changed by the shared rules', () => {
     for (const a of put) expect(now.byId.get(a.id)).toBe(a)
     for (const id of removed) expect(now.byId.has(id)).toBe(false)
     expect(now.byId.size).toBe(100)
+  })
+})
+
+describe('neighbourOf (Alt+↓ and Alt+↑)', () => {
+  it('steps through the annotations in text order from the selected one, the caret, or either end', () => {
+    const { set, claim, source } = layer()
+    const order = set.snapshot().order
+    expect(order.map((a) => a.id)).toEqual([claim.id, source.id])
+    expect(neighbourOf(order, null, null, 1)?.id).toBe(claim.id)
+    expect(neighbourOf(order, null, null, -1)?.id).toBe(source.id)
+    expect(neighbourOf(order, claim, null, 1)?.id).toBe(source.id)
+    expect(neighbourOf(order, source, null, -1)?.id).toBe(claim.id)
+    expect(neighbourOf(order, source, null, 1)).toBeUndefined()
+    expect(neighbourOf(order, claim, null, -1)).toBeUndefined()
+    // From a caret between the two: the source after it, the claim before it.
+    const between = claim.target.position.end + 2
+    expect(neighbourOf(order, null, between, 1)?.id).toBe(source.id)
+    expect(neighbourOf(order, null, between, -1)?.id).toBe(claim.id)
+    // A caret at an annotation's start counts it as after.
+    expect(neighbourOf(order, null, source.target.position.start, 1)?.id).toBe(source.id)
+    expect(neighbourOf([], null, 3, 1)).toBeUndefined()
   })
 })

@@ -113,3 +113,29 @@ export class AnnotationSet implements LayerState {
     }
   }
 }
+
+/**
+ * The annotation after (step 1) or before (step -1) a place in the text, in text order: after or
+ * before the selected annotation; else, from the caret, the first starting at or after it or the
+ * last starting before it; with neither, the first or the last. Undefined past either end.
+ */
+export function neighbourOf(
+  order: readonly Annotation[],
+  selected: Annotation | null,
+  caret: number | null,
+  step: 1 | -1,
+): Annotation | undefined {
+  if (selected) {
+    const at = lowerBound(order, selected)
+    if (order[at]?.id === selected.id) return order[at + step]
+  }
+  if (caret === null) return step === 1 ? order[0] : order[order.length - 1]
+  let lo = 0
+  let hi = order.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (order[mid]!.target.position.start < caret) lo = mid + 1
+    else hi = mid
+  }
+  return step === 1 ? order[lo] : order[lo - 1]
+}

@@ -51,6 +51,7 @@ export function keyHelp(
         { keys: ['Shift+arrow keys'], what: 'Select text (click in the text first)' },
         ...labels.map((l) => ({ keys: [l.key], what: `Tag the selection as ${l.name}` })),
         { keys: ['Enter'], what: 'With the caret in a highlight: select it (the innermost)' },
+        { keys: ['Alt+↓', 'Alt+↑'], what: 'Select the next / previous annotation in the text (from the selected one, or the caret)' },
         { keys: ['Delete', 'Backspace'], what: 'Delete the selected annotation' },
         {
           keys: ['A'],
