@@ -81,6 +81,8 @@ export const CueSet = z.object({
   timeWords: Phrases,
   /** Lowercase words that may stand inside a name: "of", "al", "von". */
   nameConnectors: Phrases,
+  /** Of those, the ones that make a name an organisation's, not a person's: "Axis of Resistance", "Council of Europe". */
+  organizationConnectors: Phrases.default([]),
 })
 export type CueSet = z.infer<typeof CueSet>
 

@@ -59,6 +59,7 @@ export class Lexicon {
   readonly timeWords: Set<string>
   readonly starters: Set<string>
   readonly connectors: Set<string>
+  readonly organizationConnectors: Set<string>
   readonly abbreviations: Set<string>
   readonly complementizers: Set<string>
   /** Closing mark of each opening mark, for quotations and for inner quotations. */
@@ -104,6 +105,7 @@ export class Lexicon {
     this.timeWords = lower(cues.timeWords)
     this.starters = lower(cues.sentenceStarters)
     this.connectors = lower(cues.nameConnectors)
+    this.organizationConnectors = lower(cues.organizationConnectors)
     this.abbreviations = lower(cues.abbreviations)
     this.complementizers = lower(cues.complementizers)
     this.closers = new Map(cues.quotes.pairs.map(([o, c]) => [o, c]))

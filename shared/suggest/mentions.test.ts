@@ -35,6 +35,16 @@ describe('mentions', () => {
     })
     expect(after('told CBC News on Wednesday', 'CBC')).toEqual({ text: 'CBC News', kind: 'media' })
   })
+  it('takes a name joined by "of" for an organisation, unless a title makes it a person', () => {
+    expect(before('the regional Axis of Resistance said', 'said')).toMatchObject({
+      text: 'the regional Axis of Resistance',
+      kind: 'organization',
+    })
+    expect(before('The Council of Europe said', 'said')).toMatchObject({ kind: 'government' })
+    expect(before('Ursula von der Leyen said', 'said')).toMatchObject({ text: 'Ursula von der Leyen', kind: 'person' })
+    expect(before('Mousa Abu Marzook said', 'said')).toMatchObject({ text: 'Mousa Abu Marzook', kind: 'person' })
+    expect(before('Secretary of State Antony Blinken said', 'said')).toMatchObject({ kind: 'person' })
+  })
   it('drops a capitalised sentence opener, keeps an article, and knows a pronoun', () => {
     expect(before('But the ministry said', 'said')).toMatchObject({ text: 'the ministry', kind: 'government' })
     expect(before('Instead he said', 'said')).toMatchObject({ pronoun: true })

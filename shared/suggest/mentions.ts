@@ -66,7 +66,15 @@ export function mentionBefore(c: MentionContext, end: number, limit: number): Me
   for (let j = end - 1; j >= limit; j--) {
     if (nominal(c, j)) first = j
     else if (APOSTROPHES.has(u.raw[j]!) && !u.spaceBefore[j] && j > limit && /s$/i.test(u.raw[j - 1]!) && first < end) first = --j
-    else if (lexicon.connectors.has(u.words[j]!) && first < end && j > limit && nominal(c, j - 1) && !DETERMINERS.has(u.words[j]!))
+    else if (
+      lexicon.connectors.has(u.words[j]!) &&
+      first < end &&
+      j > limit &&
+      !DETERMINERS.has(u.words[j]!) &&
+      // One particle between name words, or two ("von der Leyen").
+      (nominal(c, j - 1) ||
+        (j - 1 > limit && lexicon.connectors.has(u.words[j - 1]!) && !DETERMINERS.has(u.words[j - 1]!) && nominal(c, j - 2)))
+    )
       first = j
     else if (
       u.words[j] === 'the' &&
@@ -187,11 +195,17 @@ function finish(c: MentionContext, first: number, end: number, sentenceFirst: nu
     const w = withoutPossessive(u.words[i]!)
     return isCapitalized(u.raw[i]!) && !lexicon.roleWords.has(w) && !lexicon.roleModifiers.has(w) && !lexicon.unnamedNouns.has(w)
   }
-  while (
-    nameFirst > first &&
-    (nameWord(nameFirst - 1) || (nameFirst - 2 >= first && lexicon.connectors.has(u.words[nameFirst - 1]!) && nameWord(nameFirst - 2)))
-  )
-    nameFirst--
+  // Name words, and one or two lowercase particles between them ("Axis of Resistance", "Ursula von der Leyen").
+  while (nameFirst > first) {
+    if (nameWord(nameFirst - 1)) {
+      nameFirst--
+      continue
+    }
+    let k = nameFirst - 1
+    while (k >= first && k >= nameFirst - 2 && lexicon.connectors.has(u.words[k]!)) k--
+    if (k < nameFirst - 1 && k >= first && nameWord(k)) nameFirst = k
+    else break
+  }
   let markerKind: SourceKind | undefined
   for (let i = first; i < end; i++) {
     const m = lexicon.match(lexicon.kindMarkers, u.words, i, end)
@@ -212,7 +226,8 @@ function finish(c: MentionContext, first: number, end: number, sentenceFirst: nu
   let name: Mention['name'] = null
   const w = u.words[head]!
   if (nameTokens > 0 && (hasRole || nameTokens >= 2) && !nameHasMarker(c, nameFirst, end)) {
-    kind = 'person'
+    // "Axis of Resistance", "Council of Europe": a name joined by "of" is an organisation's (a title before it keeps a person's).
+    kind = !hasRole && nameHasOrganizationConnector(c, nameFirst, end) ? (markerKind ?? 'organization') : 'person'
     name = { first: nameFirst, end }
   } else if (lexicon.unnamedNouns.has(w) && nameTokens === 0) kind = 'unnamed'
   else if (markerKind) kind = markerKind
@@ -223,6 +238,11 @@ function finish(c: MentionContext, first: number, end: number, sentenceFirst: nu
 
 function isOpening(r: string): boolean {
   return /^[“"‘'«„([]$/.test(r)
+}
+
+function nameHasOrganizationConnector(c: MentionContext, first: number, end: number): boolean {
+  for (let i = first + 1; i < end - 1; i++) if (c.lexicon.organizationConnectors.has(c.u.words[i]!)) return true
+  return false
 }
 
 function nameHasMarker(c: MentionContext, first: number, end: number): boolean {
