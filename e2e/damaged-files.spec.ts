@@ -5,7 +5,7 @@
  * the skipped files named, and the host keeps answering.
  */
 import { execFileSync } from 'node:child_process'
-import { cp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { cp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ProjectFile, StoreFile } from '../shared/model/project'
 import type { Page } from '@playwright/test'
@@ -157,4 +157,41 @@ test('"Import annotations…" of a folder holding a named pipe and a link to /de
   await dialog.getByRole('button', { name: 'Close' }).click()
   await page.getByRole('navigation', { name: 'Documents' }).getByText(b!.title, { exact: true }).click()
   await expect(page.locator('.ProseMirror')).toContainText((await app.read(b!.file)).slice(0, 30))
+})
+
+test('"Import annotations…" of an older copy leaves a layer with newer work as it is, and replaces it only when asked', async ({
+  page,
+  app,
+}) => {
+  // The colleague's folder is a copy of the project as it was; since then jonas's layer here got a newer note.
+  const colleague = join(app.projectDir, '..', 'older-copy')
+  await cp(join(app.projectDir), colleague, { recursive: true })
+  const project = JSON.parse(await app.read('project.json')) as ProjectFile
+  const doc = project.documents[0]!
+  const file = `annotations/jonas/${doc.id}.json`
+  const store = JSON.parse(await app.read(file)) as StoreFile
+  const edited = store.annotations[0]!
+  const now = new Date().toISOString()
+  store.annotations[0] = { ...edited, note: 'checked against the transcript', modified: now }
+  await writeFile(join(app.projectDir, file), JSON.stringify(store, null, 2))
+
+  await page.goto(app.url)
+  await expect(page.getByRole('navigation', { name: 'Documents' })).toBeVisible()
+  await chooseMenu(page, 'Project', 'Import annotations…')
+  const dialog = page.getByRole('dialog', { name: /Import annotations/ })
+  await dialog.getByLabel('Folder or file to import from (full path)').fill(colleague)
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+  const report = dialog.getByRole('region', { name: 'Import report' })
+  await expect(report.getByText('One layer here has changes newer than the import’s, so it was left as it is.')).toBeVisible()
+  await expect(report.getByText(/Skipped: this project's layer has changes from .* UTC, newer than anything in the import/)).toBeVisible()
+  const note = async () => (JSON.parse(await app.read(file)) as StoreFile).annotations.find((a) => a.id === edited.id)!.note
+  expect(await note()).toBe('checked against the transcript')
+
+  await report.getByRole('button', { name: 'Replace with the imported copy' }).click()
+  await expect(report.getByText(/Earlier layer kept as .*\.before-import-/)).toBeVisible()
+  expect(await note()).toBe(edited.note)
+  const aside = (await readdir(join(app.projectDir, 'annotations', 'jonas'))).find((f) => f.startsWith(`${doc.id}.json.before-import-`))!
+  expect((JSON.parse(await app.read(`annotations/jonas/${aside}`)) as StoreFile).annotations[0]!.note).toBe(
+    'checked against the transcript',
+  )
 })

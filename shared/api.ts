@@ -455,7 +455,14 @@ export const contract = {
    * formats that carry no annotator (brat, or W3C without creators).
    */
   'annotations.import': declare<AnnotationImportReport>()(
-    z.object({ path: ProjectPath, as: AnnotatorName.nullable().default(null) }).strict(),
+    z
+      .object({
+        path: ProjectPath,
+        as: AnnotatorName.nullable().default(null),
+        /** Replace a layer here even when it has changes newer than the import's (it is kept aside first). */
+        replace: z.boolean().default(false),
+      })
+      .strict(),
   ),
   /** `have`: the sha256 of the document's text the page holds already; when it is the text's, the reply leaves the text out. */
   'review.open': declare<ReviewView>()(

@@ -37,7 +37,7 @@ imported. Exit code 1 if any file was refused.
   --encoding LABEL      decode with this encoding (utf-8, windows-1252, iso-8859-15, ...)
   --yes                 import files over 20 MB without asking
   --json                print {"imported": [...], "errors": [...]} as JSON`,
-  'import-annotations': `Usage: marginalia import-annotations <projectDir> <path> [--as NAME] [--me NAME] [--json]
+  'import-annotations': `Usage: marginalia import-annotations <projectDir> <path> [--as NAME] [--me NAME] [--replace] [--json]
 
 Imports annotations into this project, each layer as its annotator's layer: from a colleague's
 project folder or annotations .json file, a JSON Lines export (.jsonl), a W3C Web Annotation
@@ -45,10 +45,13 @@ export (.jsonld, .json), or brat standoff (a folder of .ann/.txt files, one fold
 annotator, or one .ann file). Documents are matched by text (sha256), id, title or file name;
 annotations whose offsets do not hold their quote are found again by quote and context, and
 those that cannot be placed, or do not fit this project's labels, are listed. A replaced layer
-is kept aside. Exit code 1 if anything was not imported.
+is kept aside; a layer here with changes newer than anything in the import is left as it is
+(an older copy never replaces newer work) unless --replace. Exit code 1 if anything was not
+imported.
   --as NAME   the layer to import into when the format names no annotator (brat, W3C without creators)
   --me NAME   your own annotator name: a layer of yours is imported as NAME-imported
               (default: the name in your settings)
+  --replace   replace layers here even when they have newer changes (each kept aside first)
   --json      print the report as JSON`,
   agreement: `Usage: marginalia agreement <projectDir> [--annotators a,b] [--document ID] [--json | --csv]
 

@@ -78,7 +78,7 @@ export async function importCommand(args: string[]): Promise<number> {
 export async function importAnnotationsCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { as: { type: 'string' }, me: { type: 'string' }, json: { type: 'boolean' } },
+    options: { as: { type: 'string' }, me: { type: 'string' }, replace: { type: 'boolean' }, json: { type: 'boolean' } },
     allowPositionals: true,
   })
   const [dir, source] = positionals
@@ -93,7 +93,7 @@ export async function importAnnotationsCommand(args: string[]): Promise<number> 
   }
   const project = await Project.open(dir)
   const me = values.me ?? (await Settings.open(defaultConfigDir())).annotator ?? ''
-  const report = await importAnnotations(project, resolve(source), me, values.as ?? null)
+  const report = await importAnnotations(project, resolve(source), me, values.as ?? null, undefined, values.replace ?? false)
   const unplaced = report.layers.reduce((n, l) => n + l.unplaced.length, 0)
   if (values.json) printJson(report)
   else {
@@ -105,6 +105,8 @@ export async function importAnnotationsCommand(args: string[]): Promise<number> 
       for (const u of l.unplaced) console.error(`  not imported: ${u.id}${u.exact ? ` "${u.exact.slice(0, 60)}"` : ''}: ${u.reason}.`)
     }
     for (const e of report.errors) console.error(e)
+    if (report.layers.some((l) => l.skippedNewer))
+      console.error('Layers skipped as newer here were left as they are; --replace replaces them (each is kept aside first).')
   }
-  return report.errors.length > 0 || unplaced > 0 ? 1 : 0
+  return report.errors.length > 0 || unplaced > 0 || report.layers.some((l) => l.skippedNewer) ? 1 : 0
 }

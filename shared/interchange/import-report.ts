@@ -9,6 +9,8 @@ export interface AnnotationImportReport {
     reanchored: number
     unplaced: { id: string; exact: string; reason: string }[]
     skipped: string | null
+    /** Skipped because the layer here has newer work than the import: importing again with "replace" replaces it. */
+    skippedNewer?: true
     keptAside: string | null
   }[]
   errors: string[]

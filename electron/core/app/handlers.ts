@@ -78,7 +78,7 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
         : { filename: `${base}.json`, content: `${JSON.stringify(report, null, 2)}\n` }
     },
     'project.changes': async ({ since, window }) => wb.changes(since, window),
-    'annotations.import': ({ path, as }) => wb.importAnnotations(path, as),
+    'annotations.import': ({ path, as, replace }) => wb.importAnnotations(path, as, replace),
     'review.open': async ({ document, annotators, have }) => {
       const view = await sentReviewOf(wb.current, document, annotators, wb.annotator, have)
       return { ...view, document: await wb.summaryOf(document) }

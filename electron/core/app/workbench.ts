@@ -427,10 +427,10 @@ export class Workbench {
   }
 
   /** Import a colleague's layers (see import-annotations.ts). */
-  async importAnnotations(path: string, as: string | null = null): Promise<AnnotationImportReport> {
+  async importAnnotations(path: string, as: string | null = null, replace = false): Promise<AnnotationImportReport> {
     fullPath(path)
     if (as !== null) windowsCanHold(as)
-    const report = await importAnnotations(this.current, path, this.annotator, as)
+    const report = await importAnnotations(this.current, path, this.annotator, as, undefined, replace)
     this.forgetDerived()
     return report
   }

@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sliceCodePoints } from '../../../shared/offsets'
 import { exportProject } from './export-formats'
-import { importAnnotations } from './import-annotations'
+import { importAnnotations, newerHere } from './import-annotations'
+import type { StoreFile } from '../../../shared/model/project'
 import { projectWith, tagOp } from '../testing'
 
 const cleanups: (() => Promise<void>)[] = []
@@ -112,6 +113,62 @@ describe("importing a colleague's annotations", () => {
     const files = await readdir(join(mine.dir, 'annotations', 'jonas'))
     expect(files.some((f) => f.includes('.before-import-'))).toBe(true)
     expect((await mine.layer('jonas', mine.documents[0]!.id)).annotations).toHaveLength(2)
+  })
+
+  it('never replaces a layer that has newer work than the import with an older copy, unless asked to', async () => {
+    const { mine, theirs } = await pair(ORIGINAL)
+    await importAnnotations(mine, theirs.dir, 'maria')
+    const doc = mine.documents[0]!.id
+    // A day later, jonas's layer here gets a new claim (the helper's case: his newer work, then an older copy imported).
+    const LATER = '2026-11-02T09:30:00.000Z'
+    await (
+      await mine.layer('jonas', doc)
+    ).apply([await tagOp(mine, doc, 'A second paragraph', 'claim', 'c9')], await mine.text(doc), mine.tagSet, LATER)
+    // Their copy meanwhile lost c2 (older than the new claim here).
+    const theirDoc = theirs.documents[0]!.id
+    await (await theirs.layer('jonas', theirDoc)).apply([{ op: 'delete', id: 'c2' }], await theirs.text(theirDoc), theirs.tagSet, NOW)
+    const report = await importAnnotations(mine, theirs.dir, 'maria')
+    expect(report.layers[0]).toMatchObject({ as: 'jonas', imported: 0, skippedNewer: true, keptAside: null })
+    expect(report.layers[0]!.skipped).toMatch(
+      /^this project's layer has changes from 2026-11-02 09:30 UTC, newer than anything in the import/,
+    )
+    const ids = async () => (await mine.layer('jonas', doc)).annotations.map((a) => a.id).sort()
+    expect(await ids()).toEqual(['c1', 'c2', 'c9', 's1'])
+    expect((await readdir(join(mine.dir, 'annotations', 'jonas'))).filter((f) => f.includes('before-import'))).toEqual([])
+    // Asked to, it replaces the layer, keeping the one here aside.
+    const replaced = await importAnnotations(mine, theirs.dir, 'maria', null, undefined, true)
+    expect(replaced.layers[0]).toMatchObject({ skipped: null, keptAside: expect.stringMatching(/\.before-import-/) })
+    expect(await ids()).toEqual(['c1', 's1'])
+    const aside = JSON.parse(await readFile(join(mine.dir, 'annotations', 'jonas', replaced.layers[0]!.keptAside!), 'utf8')) as {
+      annotations: { id: string }[]
+    }
+    expect(aside.annotations.map((a) => a.id).sort()).toEqual(['c1', 'c2', 'c9', 's1'])
+  })
+
+  it('counts a reply, memo or status changed here after the import’s newest change as newer work', () => {
+    const store = (over: Partial<StoreFile>): StoreFile => ({
+      format: 'marginalia-annotations',
+      version: 2,
+      document: 'talks-1',
+      sha256: 'a'.repeat(64),
+      annotator: 'jonas',
+      annotations: [],
+      links: [],
+      ...over,
+    })
+    const reply = {
+      id: 'r1',
+      on: { layer: 'maria', annotation: 'm1' },
+      text: 'Agreed.',
+      author: 'jonas',
+      created: '2026-11-03T08:00:00.000Z',
+    }
+    const old = store({ memo: { text: 'first', modified: NOW } })
+    expect(newerHere(store({ memo: { text: 'first', modified: NOW }, replies: [reply] }), old)).toBe('2026-11-03T08:00:00.000Z')
+    expect(newerHere(store({ memo: { text: 'second', modified: '2026-11-04T00:00:00.000Z' } }), old)).toBe('2026-11-04T00:00:00.000Z')
+    expect(newerHere(store({ status: { state: 'done', changed: '2026-11-05T00:00:00.000Z' } }), old)).toBe('2026-11-05T00:00:00.000Z')
+    // Older than the import's newest change: the import may replace it.
+    expect(newerHere(store({ memo: { text: 'zero', modified: '2026-10-01T00:00:00.000Z' } }), old)).toBeNull()
   })
 
   it('imports one store file, and says clearly what it cannot use', async () => {

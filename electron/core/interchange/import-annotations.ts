@@ -44,6 +44,7 @@ export async function importAnnotations(
   currentAnnotator: string,
   as: string | null = null,
   now = new Date().toISOString(),
+  replaceNewer = false,
 ): Promise<AnnotationImportReport> {
   const errors: string[] = []
   const incoming = await readSource(project.labels, source, errors)
@@ -60,7 +61,7 @@ export async function importAnnotations(
       )
       continue
     }
-    const layer = await importLayer(project, { ...item, annotator }, currentAnnotator, now).catch((e: Error) => {
+    const layer = await importLayer(project, { ...item, annotator }, currentAnnotator, now, replaceNewer).catch((e: Error) => {
       errors.push(e.message)
       return null
     })
@@ -402,6 +403,7 @@ async function importLayer(
   item: IncomingLayer & { annotator: string },
   currentAnnotator: string,
   now: string,
+  replaceNewer: boolean,
 ): Promise<ImportedLayer> {
   const doc = await matchDocument(project, item)
   const title = item.document.title ?? item.document.id ?? item.document.source ?? 'an unnamed document'
@@ -508,6 +510,17 @@ async function importLayer(
     if (same('annotations') && same('links') && same('status') && same('memo') && same('replies')) {
       return { ...base, imported: 0, skipped: 'already up to date', keptAside: null }
     }
+    // An older copy never replaces newer work unasked: a layer changed here after everything the import holds stays.
+    const newer = replaceNewer ? null : newerHere(existing.db.data, next)
+    if (newer) {
+      return {
+        ...base,
+        imported: 0,
+        skipped: `this project's layer has changes from ${newer.replace('T', ' ').slice(0, 16)} UTC, newer than anything in the import, which would replace them`,
+        skippedNewer: true,
+        keptAside: null,
+      }
+    }
     const file = join(project.dir, 'annotations', as, `${doc.id}.json`)
     if (await exists(file)) {
       keptAside = `${file}.before-import-${now.replace(/[:.]/g, '-')}`
@@ -516,6 +529,38 @@ async function importLayer(
   }
   await project.replaceLayer(as, doc.id, next)
   return { ...base, skipped: null, keptAside: keptAside ? basename(keptAside) : null }
+}
+
+/**
+ * When this project's layer holds work the import would replace that is newer than anything the
+ * import holds, the time of the newest such change; else null. Work the import would replace: an
+ * annotation, link or reply it lacks or holds otherwise, a memo or status it holds otherwise. (A
+ * deletion leaves no time, so it cannot be told apart; the layer replaced is kept aside anyway.)
+ */
+export function newerHere(here: StoreFile, incoming: StoreFile): string | null {
+  const times = [
+    ...incoming.annotations.flatMap((a) => [a.created, a.modified]),
+    ...incoming.links.map((l) => l.created),
+    ...(incoming.replies ?? []).map((r) => r.created),
+    ...(incoming.memo ? [incoming.memo.modified] : []),
+    ...(incoming.status ? [incoming.status.changed] : []),
+  ]
+  const newestThere = Math.max(-Infinity, ...times.map((t) => Date.parse(t)))
+  let newest = -Infinity
+  const consider = (time: string) => {
+    const t = Date.parse(time)
+    if (t > newestThere && t > newest) newest = t
+  }
+  const replaced = <T extends { id: string }>(mine: readonly T[], theirs: readonly T[], time: (x: T) => string) => {
+    const there = new Map(theirs.map((x) => [x.id, canonical(x)]))
+    for (const x of mine) if (there.get(x.id) !== canonical(x)) consider(time(x))
+  }
+  replaced(here.annotations, incoming.annotations, (a) => (a.modified > a.created ? a.modified : a.created))
+  replaced(here.links, incoming.links, (l) => l.created)
+  replaced(here.replies ?? [], incoming.replies ?? [], (r) => r.created)
+  if (here.memo && canonical(here.memo) !== canonical(incoming.memo ?? null)) consider(here.memo.modified)
+  if (here.status && canonical(here.status) !== canonical(incoming.status ?? null)) consider(here.status.changed)
+  return newest === -Infinity ? null : new Date(newest).toISOString()
 }
 
 /**

@@ -8,7 +8,16 @@ import { plural } from '../../../shared/plural'
  * came in and were re-anchored, whether it was skipped or the earlier layer kept aside), every
  * annotation that could not be placed with its quote and the reason, and every error.
  */
-export function AnnotationImportResult({ report }: { report: AnnotationImportReport }) {
+export function AnnotationImportResult({
+  report,
+  onReplace,
+  busy = false,
+}: {
+  report: AnnotationImportReport
+  /** Import again, replacing the layers skipped as newer here. */
+  onReplace?: () => void
+  busy?: boolean
+}) {
   const totals = importTotals(report)
   return (
     <section className="import-result" aria-label="Import report">
@@ -20,6 +29,21 @@ export function AnnotationImportResult({ report }: { report: AnnotationImportRep
             (totals.unplaced ? `; ${totals.unplaced} could not be placed (listed below)` : '') +
             '.'}
       </p>
+      {totals.newerHere > 0 && (
+        <div className="import-newer" role="note">
+          <p>
+            {totals.newerHere === 1
+              ? 'One layer here has changes newer than the import’s, so it was left as it is.'
+              : `${totals.newerHere} layers here have changes newer than the import’s, so they were left as they are.`}{' '}
+            Replacing keeps a copy of each layer here first (a .before-import file beside it).
+          </p>
+          {onReplace && (
+            <button type="button" disabled={busy} onClick={onReplace}>
+              Replace with the imported {totals.newerHere === 1 ? 'copy' : 'copies'}
+            </button>
+          )}
+        </div>
+      )}
       {report.layers.length > 0 && (
         <table className="import-table">
           <thead>

@@ -20,15 +20,18 @@ export function ImportAnnotationsDialog({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [report, setReport] = useState<AnnotationImportReport | null>(null)
+  // Where the last import came from, to import it again replacing the layers that were newer here.
+  const [source, setSource] = useState<string | null>(null)
   const asHelp = useId()
 
-  const run = async (from: string | null) => {
+  const run = async (from: string | null, replace = false) => {
     if (from === null || from.trim() === '') return
     setBusy(true)
     setError(null)
     setReport(null)
+    setSource(from.trim())
     try {
-      setReport(await importAnnotations(session, from.trim(), as.trim() === '' ? null : as.trim()))
+      setReport(await importAnnotations(session, from.trim(), as.trim() === '' ? null : as.trim(), replace))
     } catch (e) {
       setError(messageOf(e))
     } finally {
@@ -117,7 +120,7 @@ export function ImportAnnotationsDialog({ onClose }: { onClose: () => void }) {
             {error}
           </p>
         )}
-        {report && <AnnotationImportResult report={report} />}
+        {report && <AnnotationImportResult report={report} busy={busy} onReplace={source ? () => void run(source, true) : undefined} />}
         <div className="actions">
           <button type="button" onClick={onClose}>
             {report ? 'Close' : 'Cancel'}

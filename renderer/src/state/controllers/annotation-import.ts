@@ -10,12 +10,18 @@ import type { Session } from './session'
 
 /**
  * Import from `path` and refresh what is shown; `as` names the layer for files that name no
- * annotator (brat, W3C without creators). Throws the host's sentence on failure.
+ * annotator (brat, W3C without creators); `replace` replaces layers here that are newer than the
+ * import's (skipped otherwise). Throws the host's sentence on failure.
  */
-export async function importAnnotations(session: Session, path: string, as: string | null = null): Promise<AnnotationImportReport> {
+export async function importAnnotations(
+  session: Session,
+  path: string,
+  as: string | null = null,
+  replace = false,
+): Promise<AnnotationImportReport> {
   const problem = pathProblem(path)
   if (problem) throw new Error(problem)
-  const report = await session.client.call('annotations.import', { path, as })
+  const report = await session.client.call('annotations.import', { path, as, replace })
   await session.loadDocuments()
   await Promise.all([session.mode.loadAnnotators(), session.mode.loadProgress(), session.reloadOwnLayer(), session.mode.openReview()])
   session.store.set({ diskRevision: session.store.get().diskRevision + 1 })
@@ -29,7 +35,13 @@ export function pickImportPath(session: Session, kind: 'folder' | 'file'): Promi
 }
 
 /** Totals over a report's layers, for its first sentence. */
-export function importTotals(report: AnnotationImportReport): { layers: number; imported: number; reanchored: number; unplaced: number } {
+export function importTotals(report: AnnotationImportReport): {
+  layers: number
+  imported: number
+  reanchored: number
+  unplaced: number
+  newerHere: number
+} {
   let imported = 0
   let reanchored = 0
   let unplaced = 0
@@ -38,5 +50,11 @@ export function importTotals(report: AnnotationImportReport): { layers: number; 
     reanchored += l.reanchored
     unplaced += l.unplaced.length
   }
-  return { layers: report.layers.filter((l) => l.skipped === null).length, imported, reanchored, unplaced }
+  return {
+    layers: report.layers.filter((l) => l.skipped === null).length,
+    imported,
+    reanchored,
+    unplaced,
+    newerHere: report.layers.filter((l) => l.skippedNewer).length,
+  }
 }
