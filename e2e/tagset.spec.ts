@@ -168,3 +168,42 @@ test('a new label, a renamed option, a link type and a merge, all saved in proje
   await views.getByRole('button', { name: 'Analysis' }).click()
   await expect(page.locator('summary', { hasText: 'Speaker kinds' })).toBeVisible()
 })
+
+test('Labels… open in a second window while the first renames a label: the second says so and cannot undo it', async ({ page, app }) => {
+  const a = page
+  const b = await page.context().newPage()
+  for (const p of [a, b]) {
+    await p.goto(app.url)
+    await expect(p.getByRole('navigation', { name: 'Documents' })).toBeVisible()
+  }
+  // B opens Labels… and starts changing Stance's key.
+  await b.bringToFront()
+  await chooseMenu(b, 'Project', 'Labels…')
+  const inB = b.getByRole('dialog', { name: 'Labels and links' })
+  await inB.getByRole('button', { name: /^Stance/ }).click()
+  await inB.getByLabel('Key', { exact: true }).fill('p')
+  // A renames Source to Speaker and saves.
+  await a.bringToFront()
+  await chooseMenu(a, 'Project', 'Labels…')
+  const inA = a.getByRole('dialog', { name: 'Labels and links' })
+  await inA.getByRole('button', { name: /^Source/ }).click()
+  await inA.getByLabel('Name', { exact: true }).first().fill('Speaker')
+  await inA.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(inA).toHaveCount(0)
+  // B hears of it: its save would undo A's rename, so it is not offered; starting again shows Speaker.
+  await b.bringToFront()
+  await expect(inB.getByText('The labels were changed in another window while this was open')).toBeVisible({ timeout: 10_000 })
+  await expect(inB.getByRole('button', { name: 'Save', exact: true })).toBeDisabled()
+  await inB.getByRole('button', { name: 'Start again from the saved labels' }).click()
+  await expect(inB.getByRole('button', { name: /^Speaker/ })).toBeVisible()
+  await inB.getByRole('button', { name: /^Stance/ }).click()
+  await inB.getByLabel('Key', { exact: true }).fill('p')
+  await inB.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(inB).toHaveCount(0)
+  const saved = JSON.parse(await app.read('project.json')) as ProjectFile
+  expect(saved.labels.map((l) => [l.name, l.key])).toEqual([
+    ['Claim', '1'],
+    ['Speaker', '2'],
+    ['Stance', 'p'],
+  ])
+})

@@ -628,7 +628,19 @@ export const contract = {
    * refused in one sentence when anything in use would lose its home (see shared/tagset).
    */
   'tagset.save': declare<ProjectSummary & { layersChanged: number }>()(
-    z.object({ labels: LabelSchema, linkTypes: z.array(LinkTypeDef).max(20), merges: z.array(TagMerge).max(200) }).strict(),
+    z
+      .object({
+        labels: LabelSchema,
+        linkTypes: z.array(LinkTypeDef).max(20),
+        merges: z.array(TagMerge).max(200),
+        /** The tag set the change was made from: when the project's is no longer that, the save is refused ('conflict'). */
+        base: z
+          .object({ labels: LabelSchema, linkTypes: z.array(LinkTypeDef).max(20) })
+          .strict()
+          .nullable()
+          .default(null),
+      })
+      .strict(),
   ),
   /** Who says what about whom: the matrix, a network and the counts over time of the statements that pass the filter. */
   'analysis.view': declare<AnalysisView>()(

@@ -392,6 +392,28 @@ export function mergeLabelInto(tagSet: TagSet, from: string, into: string): TagS
   return { labels, linkTypes }
 }
 
+/**
+ * Whether two tag sets are the same (labels, attributes, options and link types, in the same
+ * order, whatever the order of their keys): a save made from a tag set that is no longer the
+ * project's would undo what was saved since, so it is refused (Labels… open in two windows).
+ */
+export function sameTagSet(a: TagSet, b: TagSet): boolean {
+  return canonicalJson({ labels: a.labels, linkTypes: a.linkTypes }) === canonicalJson({ labels: b.labels, linkTypes: b.linkTypes })
+}
+
+/** JSON with every object's keys sorted (undefined values left out, as JSON leaves them). */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, (v as Record<string, unknown>)[k]]),
+        )
+      : v,
+  )
+}
+
 /** A label id for a new label called `name`, not already taken: "Evidence" → "evidence", then "evidence_2". */
 export function newId(name: string, taken: readonly string[]): string {
   const base =

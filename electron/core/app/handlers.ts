@@ -129,7 +129,7 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
       host.saveFile ? host.saveFile(defaultName, encoding === 'base64' ? Buffer.from(content, 'base64') : content) : unavailable(),
     'documents.setProperties': ({ id, properties }) => wb.setProperties(id, properties),
     'tagset.usage': () => wb.tagUsage(),
-    'tagset.save': ({ labels, linkTypes, merges }) => wb.saveTagSet({ labels, linkTypes }, merges),
+    'tagset.save': ({ labels, linkTypes, merges, base }) => wb.saveTagSet({ labels, linkTypes }, merges, base),
     'analysis.view': ({ filter, network, overTime }) => analysis.view(filter, network, overTime),
     'analysis.statements': ({ filter, narrow, offset, limit }) => analysis.page(filter, narrow, offset, limit),
     'analysis.export': async (request) => {

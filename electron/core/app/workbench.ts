@@ -227,9 +227,13 @@ export class Workbench {
   }
 
   /** Replace the open project's tag set (Project → Labels…), merging as asked; the new summary. */
-  async saveTagSet(next: TagSet, merges: readonly TagMerge[]): Promise<ProjectSummary & { layersChanged: number }> {
+  async saveTagSet(
+    next: TagSet,
+    merges: readonly TagMerge[],
+    base: TagSet | null = null,
+  ): Promise<ProjectSummary & { layersChanged: number }> {
     const project = this.current
-    const { layersChanged } = await project.saveTagSet(next, merges)
+    const { layersChanged } = await project.saveTagSet(next, merges, base)
     this.forgetDerived()
     this.record({ layer: 'project', document: null })
     return { ...this.summary(project), layersChanged }

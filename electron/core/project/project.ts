@@ -35,7 +35,15 @@ import {
   type DocumentEntry,
   type TagMerge,
 } from '../../../shared/model/project'
-import { changeProblems, countLayer, emptyUsage, mergeLayer, tagSetProblems, type TagUsage } from '../../../shared/tagset/tagset'
+import {
+  changeProblems,
+  countLayer,
+  emptyUsage,
+  mergeLayer,
+  sameTagSet,
+  tagSetProblems,
+  type TagUsage,
+} from '../../../shared/tagset/tagset'
 import { TextIndex, codePointLength } from '../../../shared/offsets'
 import { DEFAULT_BACKUP_POLICY, MAX_BACKUP_BYTES, StoreBackups, stampOf, type BackupFile, type BackupPolicy } from '../store/backups'
 import { fileExists as exists, makeFolderDurable, saveFailedSentence, sweepLeftovers, writeFileDurable } from '../store/durable'
@@ -245,7 +253,17 @@ export class Project {
    * layer that uses what was merged is rewritten, then the mark is cleared; a crash in between is
    * finished the next time the project opens.
    */
-  async saveTagSet(next: TagSet, merges: readonly TagMerge[] = []): Promise<{ layersChanged: number }> {
+  async saveTagSet(next: TagSet, merges: readonly TagMerge[] = [], base: TagSet | null = null): Promise<{ layersChanged: number }> {
+    // Made from a tag set that is no longer the project's (Labels… open in two windows): saving would undo the other change.
+    const stale = (current: TagSet) =>
+      base && !sameTagSet(base, current)
+        ? new DomainError(
+            'conflict',
+            'The labels were changed in another window since you opened Labels…, and saving would undo that change; open Labels… again and make yours there.',
+          )
+        : null
+    const early = stale(this.tagSet)
+    if (early) throw early
     const problems = tagSetProblems(next)
     if (problems.length > 0) throw new DomainError('invalid', problems[0]!)
     const { usage, unreadable } = await this.tagUsage()
@@ -256,6 +274,9 @@ export class Project {
       throw new DomainError('invalid', `${n} of this project could not be read, so nothing can be merged until it is restored (Backups…).`)
     }
     await this.update((data) => {
+      // Checked again on the file as it is now: another app on this folder may have saved it.
+      const late = stale({ labels: data.labels, linkTypes: data.linkTypes })
+      if (late) throw late
       data.labels = structuredClone(next.labels) as ProjectFile['labels']
       data.linkTypes = structuredClone(next.linkTypes) as ProjectFile['linkTypes']
       if (merges.length > 0) data.pendingMerges = [...(data.pendingMerges ?? []), ...merges]

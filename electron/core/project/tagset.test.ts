@@ -81,6 +81,31 @@ describe('the tag set of a project in use', () => {
     expect(await readFile(join(dir, 'project.json'), 'utf8')).toBe(before)
   })
 
+  it('refuses a save made from a tag set another window (or another app on the folder) has changed since, and changes nothing', async () => {
+    const { dir } = await sample()
+    const mine = await Project.open(dir)
+    const theirs = await Project.open(dir)
+    const base: TagSet = structuredClone(mine.tagSet)
+    const rename = (t: TagSet, id: string, name: string): TagSet => ({
+      ...t,
+      labels: t.labels.map((l) => (l.id === id ? { ...l, name } : l)),
+    })
+    // Another app on the same folder renames Source; this one still holds the tag set as it was.
+    await theirs.saveTagSet(rename(theirs.tagSet, 'source', 'Speaker'), [], structuredClone(theirs.tagSet))
+    const afterTheirs = await readFile(join(dir, 'project.json'), 'utf8')
+    await expect(mine.saveTagSet(rename(base, 'claim', 'Assertion'), [], base)).rejects.toMatchObject({
+      code: 'conflict',
+      message:
+        'The labels were changed in another window since you opened Labels…, and saving would undo that change; open Labels… again and make yours there.',
+    })
+    expect(await readFile(join(dir, 'project.json'), 'utf8')).toBe(afterTheirs)
+    // Made from the tag set as it is now, the change is saved, and theirs stays.
+    const reopened = await Project.open(dir)
+    await reopened.saveTagSet(rename(reopened.tagSet, 'claim', 'Assertion'), [], structuredClone(reopened.tagSet))
+    const saved = ProjectFile.parse(JSON.parse(await readFile(join(dir, 'project.json'), 'utf8')))
+    expect(saved.labels.map((l) => l.name)).toEqual(['Assertion', 'Speaker', 'Stance'])
+  })
+
   it('retires a label in use: kept in project.json and on every annotation, no longer offered', async () => {
     const { dir } = await sample()
     const project = await Project.open(dir)

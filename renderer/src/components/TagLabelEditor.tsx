@@ -173,7 +173,7 @@ function AttributeEditor({
       <legend>
         {def.name || 'Attribute'}{' '}
         <span className="tagset-note">
-          ({TYPE_NAMES[def.type]}, {uses === 1 ? '1 value' : `${uses.toLocaleString('en')} values`})
+          ({TYPE_NAMES[def.type]}, set on {uses === 1 ? '1 annotation' : `${uses.toLocaleString('en')} annotations`})
         </span>
       </legend>
       <div className="tagset-grid">

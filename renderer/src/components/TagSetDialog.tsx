@@ -13,6 +13,7 @@ import {
   changeProblems,
   mergeLabelInto,
   newId,
+  sameTagSet,
   settleNewIds,
   tagSetProblems,
   usageAfterMerges,
@@ -33,6 +34,9 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
   const session = useSession()
   const project = useSessionState((s) => s.info?.project ?? null)
   const saved: TagSet = useMemo(() => ({ labels: project?.labels ?? [], linkTypes: project?.linkTypes ?? [] }), [project])
+  // The tag set this dialog's changes are made from; when the project's is no longer that (another window saved), saving is refused.
+  const [opened, setOpened] = useState<TagSet>(saved)
+  const stale = !sameTagSet(saved, opened)
   const [draft, setDraft] = useState<TagSet>(saved)
   const [merges, setMerges] = useState<TagMerge[]>([])
   const [usage, setUsage] = useState<TagUsage | null>(null)
@@ -58,10 +62,10 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
   }, [session])
 
   const problems = useMemo(
-    () => [...tagSetProblems(draft), ...(usage ? changeProblems(saved, draft, usage, merges) : [])],
-    [draft, saved, usage, merges],
+    () => [...tagSetProblems(draft), ...(usage ? changeProblems(opened, draft, usage, merges) : [])],
+    [draft, opened, usage, merges],
   )
-  const changed = JSON.stringify(draft) !== JSON.stringify(saved) || merges.length > 0
+  const changed = JSON.stringify(draft) !== JSON.stringify(opened) || merges.length > 0
   // The counts shown are as they will be once the merges set up here are saved.
   const shownUsage = useMemo(() => (usage ? usageAfterMerges(usage, merges) : null), [usage, merges])
   // A save's refusal is about the draft it was given: once the draft changes, it no longer holds.
@@ -128,11 +132,24 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
 
   const save = async () => {
     setSaving(true)
-    const settled = settleNewIds(draft, saved, merges)
-    const problem = await session.saveTagSet(settled.tagSet, settled.merges)
+    const settled = settleNewIds(draft, opened, merges)
+    const problem = await session.saveTagSet(settled.tagSet, settled.merges, opened)
     setSaving(false)
     if (problem) setRefused({ text: problem, draft, merges })
     else onClose()
+  }
+
+  // The tag set as saved now, with nothing of this dialog's: after another window saved while it was open.
+  const startAgain = () => {
+    setOpened(saved)
+    setDraft(saved)
+    setMerges([])
+    setRefused(null)
+    setChosen(saved.labels[0] ? { kind: 'label', id: saved.labels[0].id } : null)
+    void session.tagUsage().then((u) => {
+      setUsage(u.usage)
+      setUnreadable(u.unreadable)
+    })
   }
 
   // Escape or Cancel with changes not saved: asked first, so an afternoon's edits are not lost to a key.
@@ -147,7 +164,7 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Modal title="Labels and links" onClose={leave}>
-      <div className="tagset">
+      <div className={stale ? 'tagset short' : 'tagset'}>
         <nav className="tagset-list" aria-label="Labels and link types">
           <h3>Labels</h3>
           <ul>
@@ -250,6 +267,17 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
           nothing is lost, and the layers’ earlier versions stay among the backups.
         </p>
       )}
+      {stale && (
+        <div className="notice tagset-stale" role="alert">
+          <p>
+            The labels were changed in another window while this was open; saving here would undo that. Start again from them as they are
+            now (dropping the changes made here), or Cancel.
+          </p>
+          <button type="button" onClick={startAgain}>
+            Start again from the saved labels
+          </button>
+        </div>
+      )}
       {(problems.length > 0 || shownError) && (
         <ul className="tagset-problems" role="alert">
           {shownError && <li>{shownError}</li>}
@@ -265,7 +293,7 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
         <button
           type="button"
           className="primary"
-          disabled={!changed || problems.length > 0 || saving || !usage}
+          disabled={!changed || problems.length > 0 || saving || !usage || stale}
           onClick={() => void save()}
         >
           {saving ? 'Saving…' : 'Save'}

@@ -454,10 +454,15 @@ export class Session {
    * Save a changed tag set (Project → Labels…): every view follows at once; when merges rewrote
    * layers, the open document and the progress are read again. A sentence when it was refused.
    */
-  async saveTagSet(next: TagSet, merges: readonly TagMerge[]): Promise<string | null> {
+  async saveTagSet(next: TagSet, merges: readonly TagMerge[], base: TagSet | null = null): Promise<string | null> {
     try {
       const saved = await withRetries(() =>
-        this.client.call('tagset.save', { labels: [...next.labels], linkTypes: [...next.linkTypes], merges: [...merges] }),
+        this.client.call('tagset.save', {
+          labels: [...next.labels],
+          linkTypes: [...next.linkTypes],
+          merges: [...merges],
+          base: base ? { labels: [...base.labels], linkTypes: [...base.linkTypes] } : null,
+        }),
       )
       this.watch.ownProjectChange()
       const info = this.store.get().info
