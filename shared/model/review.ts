@@ -14,7 +14,12 @@ export const REVIEW_VERSION = 1
 export const REVIEWED_FOLDER = '_reviewed'
 
 /** One annotator's annotation that a reviewed annotation or decision is about. */
-export const MemberRef = z.object({ annotator: AnnotatorName, id: AnnotationId })
+export const MemberRef = z.object({
+  annotator: AnnotatorName,
+  id: AnnotationId,
+  /** In a decision: the annotation's `modified` when it was decided; an edit since opens the unit again (absent in older files). */
+  modified: IsoTime.optional(),
+})
 export type MemberRef = z.infer<typeof MemberRef>
 
 export const Provenance = z.object({

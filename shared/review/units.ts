@@ -165,3 +165,35 @@ export function unitOf(members: UnitMember[], annotators: readonly string[], kin
     missing,
   }
 }
+
+/**
+ * Whether a decision still settles this unit: it was made on the same members (the same key), and
+ * none of them was edited since (each member's `modified` as the decision recorded it; a decision
+ * from before these were recorded holds while the key does). An annotator who changes an
+ * annotation after the reviewer settled its unit opens the unit again.
+ */
+export function decisionHolds(
+  decision: { unit: string; members: readonly { annotator: string; id: string; modified?: string | undefined }[] },
+  unit: ReviewUnit,
+): boolean {
+  if (decision.unit !== unit.key) return false
+  for (const recorded of decision.members) {
+    if (recorded.modified === undefined) continue
+    const now = unit.members.find((m) => m.annotator === recorded.annotator && m.annotation.id === recorded.id)
+    if (!now || now.annotation.modified !== recorded.modified) return false
+  }
+  return true
+}
+
+/** The decisions that still settle a unit of `units`, by unit key (decisionHolds). */
+export function holdingDecisions<
+  D extends { unit: string; members: readonly { annotator: string; id: string; modified?: string | undefined }[] },
+>(decisions: readonly D[], units: readonly ReviewUnit[]): Map<string, D> {
+  const byKey = new Map(units.map((u) => [u.key, u]))
+  const out = new Map<string, D>()
+  for (const d of decisions) {
+    const unit = byKey.get(d.unit)
+    if (unit && decisionHolds(d, unit)) out.set(d.unit, d)
+  }
+  return out
+}

@@ -7,7 +7,7 @@
 import type { AnnotatorSummary, ReviewView, ReviewedState } from '../../../shared/api'
 import type { Annotation } from '../../../shared/model/annotation'
 import { DomainError } from '../../../shared/errors'
-import { reviewUnits, type ReviewLayer, type ReviewUnit } from '../../../shared/review/units'
+import { holdingDecisions, reviewUnits, type ReviewLayer, type ReviewUnit } from '../../../shared/review/units'
 import { sentReview } from '../../../shared/review/sent-form'
 import type { Project } from '../project/project'
 import type { UnitDecision } from '../../../shared/model/review'
@@ -169,7 +169,7 @@ export async function acceptAgreed(
 ): Promise<ReviewedState> {
   const [text, { layers, units }] = await Promise.all([project.text(docId), comparedLayers(project, docId, annotators)])
   const reviewed = await project.reviewedLayer(docId)
-  const decided = new Set(reviewed.data.decisions.map((d) => d.unit))
+  const decided = holdingDecisions(reviewed.data.decisions, units)
   const items = units
     .filter((u) => u.kind === 'agreed' && !decided.has(u.key))
     .map((unit) => ({ unit, decision: { action: 'accept' as const, annotator: unit.members[0]!.annotator } }))

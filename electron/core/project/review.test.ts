@@ -153,6 +153,43 @@ describe('review and adjudication', () => {
     expect((await Project.open(project.dir)).documents).toHaveLength(1)
   })
 
+  it('opens a settled unit again when an annotator edits their version afterwards, and counts it open', async () => {
+    const { project, doc } = await twoAnnotators()
+    const { units } = await openReview(project, doc, ['maria', 'jonas'], 'rita')
+    const ministry = units.find((u) => u.kind === 'only-some')!
+    let state = await decide(project, doc, ['maria', 'jonas'], ministry.key, { action: 'accept', annotator: 'jonas' }, 'rita')
+    expect(state.settled).toBe(1)
+    expect((await reviewProgress(project, ['maria', 'jonas']))[doc]!.settled).toBe(1)
+    // jonas changes the source's kind after it was accepted: the same unit (same key), changed.
+    const text = await project.text(doc)
+    const jm = (await project.layer('jonas', doc)).annotations.find((a) => a.id === 'jm')!
+    const { id, label, target, note } = jm
+    await (
+      await project.layer('jonas', doc)
+    ).apply(
+      [
+        {
+          op: 'put',
+          annotation: { id, label, start: target.position.start, end: target.position.end, attributes: { kind: 'organization' }, note },
+        },
+      ],
+      text,
+      project.tagSet,
+      '2026-11-03T09:00:00.000Z',
+    )
+    const reopened = await openReview(project, doc, ['maria', 'jonas'], 'rita')
+    expect(reopened.units.find((u) => u.key === ministry.key)).toBeDefined()
+    expect(reopened.reviewed.settled).toBe(0)
+    expect((await reviewProgress(project, ['maria', 'jonas']))[doc]!.settled).toBe(0)
+    // The reviewed layer keeps what was accepted until the reviewer decides again; deciding again replaces it.
+    expect(reopened.reviewed.annotations.find((a) => a.label === 'source')?.attributes.kind).toBe('government')
+    state = await decide(project, doc, ['maria', 'jonas'], ministry.key, { action: 'accept', annotator: 'jonas' }, 'rita')
+    expect(state.settled).toBe(1)
+    expect(state.annotations.filter((a) => a.label === 'source').map((a) => a.attributes.kind)).toEqual(['organization'])
+    // Accept all agreed does not count the changed unit as settled either.
+    expect((await acceptAgreed(project, doc, ['maria', 'jonas'], 'rita')).settled).toBe(state.settled + 2)
+  })
+
   it('refuses a decision on a unit that changed since the review opened', async () => {
     const { project, doc } = await twoAnnotators()
     const { units } = await openReview(project, doc, ['maria', 'jonas'], 'rita')

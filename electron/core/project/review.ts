@@ -22,7 +22,7 @@ import {
   type ReviewedAnnotation,
   type UnitDecision,
 } from '../../../shared/model/review'
-import type { ReviewLayer, ReviewUnit } from '../../../shared/review/units'
+import { holdingDecisions, type ReviewLayer, type ReviewUnit } from '../../../shared/review/units'
 import type { TextIndex } from '../../../shared/offsets'
 import { saveFailedSentence } from '../store/durable'
 import type { DurableJsonFile } from '../store/json-store'
@@ -75,7 +75,7 @@ export class ReviewedLayer {
 }
 
 function apply(store: ReviewStoreFile, unit: ReviewUnit, decision: UnitDecision, ctx: ReviewContext) {
-  const members: MemberRef[] = unit.members.map((m) => ({ annotator: m.annotator, id: m.annotation.id }))
+  const members: MemberRef[] = unit.members.map((m) => ({ annotator: m.annotator, id: m.annotation.id, modified: m.annotation.modified }))
   const old = store.decisions.find((d) => d.unit === unit.key)
   if (old) {
     store.decisions = store.decisions.filter((d) => d !== old)
@@ -162,6 +162,5 @@ function relink(store: ReviewStoreFile, ctx: ReviewContext): Link[] {
 
 /** Units settled by a decision that still matches them (a unit whose members changed is open again). */
 export function settledCount(units: readonly ReviewUnit[], store: ReviewStoreFile): number {
-  const decided = new Set(store.decisions.map((d) => d.unit))
-  return units.filter((u) => decided.has(u.key)).length
+  return holdingDecisions(store.decisions, units).size
 }

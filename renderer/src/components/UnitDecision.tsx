@@ -33,8 +33,12 @@ export function UnitDecision() {
   const decision = model.decisions.get(unit.key)
   const reviewed = decision?.annotation ? model.reviewedById.get(decision.annotation) : undefined
   const r = session.reviewing
+  // Settled once, then an annotator changed their version: open again, and said so.
+  const changedSince = !decision && model.reviewed.decisions.some((d) => d.unit === unit.key)
   const settledText = !decision
-    ? 'Open'
+    ? changedSince
+      ? 'Open: changed since it was settled; decide again'
+      : 'Open'
     : decision.action === 'rejected'
       ? 'Settled: all rejected'
       : decision.action === 'edited'

@@ -7,7 +7,7 @@
 import type { ReviewView, ReviewedState } from '../../../../shared/api'
 import type { Decision, UnitDecision, ReviewedAnnotation } from '../../../../shared/model/review'
 import { TextIndex } from '../../../../shared/offsets'
-import type { ReviewLayer, ReviewUnit, UnitKind } from '../../../../shared/review/units'
+import { holdingDecisions, type ReviewLayer, type ReviewUnit, type UnitKind } from '../../../../shared/review/units'
 import { receivedReview } from '../../../../shared/review/sent-form'
 
 /** One document's review, indexed. Replaced (never changed) when something changes. */
@@ -76,8 +76,8 @@ export function reviewModel(view: ReviewView, annotators: readonly string[], hel
 
 /** The same review with the reviewed layer as a decision left it. */
 export function withReviewed(model: Omit<ReviewModel, 'reviewed' | 'decisions' | 'reviewedById'>, reviewed: ReviewedState): ReviewModel {
-  const decisions = new Map<string, Decision>()
-  for (const d of reviewed.decisions) if (model.indexOf.has(d.unit)) decisions.set(d.unit, d)
+  // A decision on a unit whose members changed since (another key, or a member edited) no longer settles it.
+  const decisions: Map<string, Decision> = holdingDecisions(reviewed.decisions, model.units)
   const reviewedById = new Map(reviewed.annotations.map((a) => [a.id, a]))
   return { ...model, reviewed, decisions, reviewedById }
 }
