@@ -5,16 +5,17 @@ import type { DocumentEntry } from './model/project'
 
 describe('formula neutralisation', () => {
   it('prefixes cells a spreadsheet would run, and nothing else', () => {
-    for (const cell of ['=1+1', '+33 6', '-2', '@SUM(A1)', '\tx', '\rx', "'=x", "''+x"]) {
+    for (const cell of ['=1+1', '+33 6', '-2+3', '-2,5', '-1e', '@SUM(A1)', '\tx', '\rx', "'=x", "''+x", "'-2"]) {
       expect(neutralizeFormulaCell(cell)).toBe(`'${cell}`)
     }
-    for (const cell of ['plain', "'quoted'", ' =x', 'a=b', '', 'حماس', '😀=']) {
+    // A plain number runs nothing: a -2 … +2 scale stays numbers for R, pandas and spreadsheets.
+    for (const cell of ['plain', "'quoted'", ' =x', 'a=b', '', 'حماس', '😀=', '-2', '-0.5', '+3', '-.5', '-1e-3']) {
       expect(neutralizeFormulaCell(cell)).toBe(cell)
     }
   })
 
   it('is undone exactly by restoreFormulaCell', () => {
-    for (const cell of ['=1+1', "'=x", "''@y", "'plain", 'plain', '-', "'", '']) {
+    for (const cell of ['=1+1', "'=x", "''@y", "'plain", 'plain', '-', "'", '', '-0.5', "'-0.5", "''-0.5"]) {
       expect(restoreFormulaCell(neutralizeFormulaCell(cell))).toBe(cell)
     }
   })

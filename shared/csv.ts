@@ -9,7 +9,7 @@ import { attributedSources, inTextOrder, type Annotation, type Link } from './mo
 import { threadCell, type Reply } from './model/memos'
 import type { DocumentEntry } from './model/project'
 import type { Provenance } from './model/review'
-import { valueName, type AttributeDef, type LabelSchema } from './model/labels'
+import { numberText, valueName, type AttributeDef, type LabelSchema } from './model/labels'
 
 /** A table cell: text, or a number (offsets, lengths). */
 export type Cell = string | number
@@ -26,6 +26,19 @@ export interface AttributeColumn {
 /** The attribute columns for a label schema, in schema order. */
 export function attributeColumns(labels: LabelSchema): AttributeColumn[] {
   return labels.flatMap((l) => l.attributes.map((a) => ({ header: `${l.id}_${a.id}`, label: l.id, attribute: a.id, def: a })))
+}
+
+/**
+ * An attribute's cell: a choice by its option's name, a number as a number (so a workbook holds
+ * it as one, and a CSV writes it as stored, never formula-protected: `-0.5`, not `'-0.5`), else
+ * the value as stored.
+ */
+export function attributeCell(def: AttributeDef, value: string): Cell {
+  if (def.type === 'number' && value !== '') {
+    const n = Number(value)
+    if (Number.isFinite(n) && numberText(n) === value) return n
+  }
+  return valueName(def, value)
 }
 
 /** The header row for a label schema. */
@@ -100,7 +113,7 @@ export function csvRows(labels: LabelSchema, layer: LayerRows, properties: reado
       a.target.quote.exact,
       a.target.quote.prefix,
       a.target.quote.suffix,
-      ...columns.map((c) => (c.label === a.label ? valueName(c.def, a.attributes[c.attribute] ?? '') : '')),
+      ...columns.map((c) => (c.label === a.label ? attributeCell(c.def, a.attributes[c.attribute] ?? '') : '')),
       source?.id ?? '',
       source?.target.quote.exact ?? '',
       source?.attributes.name ?? '',
@@ -214,6 +227,8 @@ export function propertyKeys(documents: readonly Pick<DocumentEntry, 'properties
 }
 
 const FORMULA = /^'*[=+\-@\t\r]/
+/** A plain number ("-0.5", "+3", "1e-3"): a spreadsheet reads it as the number, never as a formula. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
 /** The first characters FORMULA can match (' = + - @ tab CR), as a table by character code. */
 const FORMULA_START = new Uint8Array(128)
 for (const code of [0x27, 0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]) FORMULA_START[code] = 1
@@ -221,11 +236,12 @@ for (const code of [0x27, 0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]) FORMULA_START[cod
 /**
  * Make a cell safe to open in a spreadsheet: a cell that starts with = + - @ tab or CR (after any
  * apostrophes) gets one more apostrophe in front, so Excel, LibreOffice and Sheets show it as
- * text instead of running it. `restoreFormulaCell` undoes it exactly.
+ * text instead of running it; a plain number such as -0.5 is left as it is (it runs nothing).
+ * `restoreFormulaCell` undoes it exactly.
  */
 export function neutralizeFormulaCell(cell: string): string {
   // Only a cell whose first character can start a formula (or the apostrophes before one) is looked at.
-  return FORMULA_START[cell.charCodeAt(0)] === 1 && FORMULA.test(cell) ? `'${cell}` : cell
+  return FORMULA_START[cell.charCodeAt(0)] === 1 && FORMULA.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell
 }
 
 /** The inverse of neutralizeFormulaCell: what a script reading a protected export applies. */

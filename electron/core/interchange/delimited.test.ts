@@ -107,7 +107,8 @@ describe('a cell', () => {
   })
 
   it('that a spreadsheet would run is neutralised in the rows when asked, never in the header', () => {
-    const text = toDelimitedText({ header: ['=h'], rows: [['=SUM(A1)'], ['-2'], [-2]] }, { neutralizeFormulas: true })
-    expect(text).toBe("=h\r\n'=SUM(A1)\r\n'-2\r\n-2\r\n")
+    // A plain number runs nothing and stays as it is; anything more after its sign is protected.
+    const text = toDelimitedText({ header: ['=h'], rows: [['=SUM(A1)'], ['-2'], ['-2+1'], [-2]] }, { neutralizeFormulas: true })
+    expect(text).toBe("=h\r\n'=SUM(A1)\r\n-2\r\n'-2+1\r\n-2\r\n")
   })
 })

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { restoreFormulaCell } from '../../../shared/csv'
 import { sliceCodePoints } from '../../../shared/offsets'
 import { diskFaults } from '../store/durable'
-import { exportCsv, exportTable, tableChunks, writeTableFile } from './export-tables'
+import { exportCsv, exportTable, exportWorkbook, tableChunks, writeTableFile } from './export-tables'
 import { projectWith, tagOp, trickyTexts } from '../testing'
 
 const cleanups: (() => Promise<void>)[] = []
@@ -62,6 +62,42 @@ type Row = Record<string, string>
 async function rowsOf(csv: string): Promise<Row[]> {
   return parse(csv, { columns: true, bom: true }) as Row[]
 }
+
+describe('number attributes', () => {
+  it("are numbers in the CSV under formula protection (-0.5, not '-0.5) and in the workbook, read by Python", async () => {
+    const made = await projectWith({ 'talks.txt': 'Officials said the talks had failed.\n' })
+    cleanups.push(made.cleanup)
+    const { project } = made
+    const confidence = { id: 'confidence', name: 'Confidence', type: 'number' as const, integer: false, min: -5, max: 5 }
+    await project.saveTagSet({
+      labels: project.labels.map((l) => (l.id === 'claim' ? { ...l, attributes: [...l.attributes, confidence] } : l)),
+      linkTypes: [],
+    })
+    const doc = project.documents[0]!.id
+    await (
+      await project.layer('maria', doc)
+    ).apply(
+      [
+        await tagOp(project, doc, 'the talks had failed', 'claim', 'c1', { confidence: '-0.5' }),
+        await tagOp(project, doc, 'Officials', 'claim', 'c2', { confidence: '-2' }),
+      ],
+      await project.text(doc),
+      project.tagSet,
+      NOW,
+    )
+    const csv = join(project.dir, 'spans.csv')
+    await writeTableFile(project, { format: 'csv', annotators: 'all', reviewed: false, bom: false, neutralizeFormulas: true }, csv)
+    const tables = join(import.meta.dirname, '../../../fixtures/readers/tables.py')
+    const [header, ...rows] = JSON.parse(execFileSync('python3', [tables, 'csv', csv], { encoding: 'utf8' })) as string[][]
+    const column = header!.indexOf('claim_confidence')
+    expect(rows.map((r) => r[column])).toEqual(['-2', '-0.5'])
+    const { bytes } = await exportWorkbook(project, { annotators: 'all', reviewed: false })
+    const xlsx = join(project.dir, 'spans.xlsx')
+    await writeFile(xlsx, bytes)
+    const sheets = JSON.parse(execFileSync('python3', [tables, 'xlsx', xlsx], { encoding: 'utf8' })) as Record<string, unknown[][]>
+    expect(sheets.Spans!.slice(1).map((r) => r[column])).toEqual([-2, -0.5])
+  })
+})
 
 describe('the links table', () => {
   it('writes one row per link, attributions and typed links, whose end texts are the annotations’ texts, read back by Python’s csv module', async () => {
