@@ -3,6 +3,7 @@ import { typedLinksFrom } from '../../../shared/annotations/links'
 import { findLabel, inSentence, sourceLabelName, valueName } from '../../../shared/model/labels'
 import type { ReviewUnit, UnitMember } from '../../../shared/review/units'
 import { sourceName, truncate } from '../state/model/describe'
+import { reviewedSourceMissing } from '../state/model/review-model'
 import { useSessionState } from '../state/react/use-session'
 import { ReplyThread } from './ReplyThread'
 import { SpanQuote } from './SpanQuote'
@@ -38,6 +39,10 @@ export function MemberCard({ member, unit, number, chosen, disabled, onAccept }:
   const links = layer?.links
   const typedByFrom = useMemo(() => (annotations && links ? typedLinksFrom(annotations, links) : null), [annotations, links])
   const typed = typedByFrom?.get(a.id) ?? []
+  // Accepted, with a source: is that source in the reviewed layer too (its unit not rejected, nor open)?
+  const sourceLost = useSessionState(
+    (s) => chosen && member.source !== null && s.review !== null && reviewedSourceMissing(s.review, unit.key),
+  )
   return (
     <article className={`card mg-label-${a.label}${chosen ? ' chosen' : ''}`} aria-label={`${member.annotator}'s version`}>
       <div className="card-head member-head">
@@ -89,6 +94,12 @@ export function MemberCard({ member, unit, number, chosen, disabled, onAccept }:
             {/* Same name, different span: show which words the source covers. */}
             {member.source && differs(source) && sourceName(member.source) !== member.source.target.quote.exact && (
               <span className="card-source-quote"> (“{truncate(member.source.target.quote.exact, 60)}”)</span>
+            )}
+            {sourceLost && (
+              <span className="card-source-lost">
+                {' '}
+                — not linked in the reviewed layer until that {inSentence(sourceLabelName(labels, a.label))} is accepted too
+              </span>
             )}
           </p>
         )}

@@ -4,7 +4,16 @@ import type { ReviewView, ReviewedState } from '../../../../shared/api'
 import { TextIndex } from '../../../../shared/offsets'
 import { reviewUnits, type ReviewLayer } from '../../../../shared/review/units'
 import { annotation, marked } from '../../testing/builders'
-import { filterUnits, kindName, nextOpen, nothingToReview, openCounts, reviewModel, withReviewed } from './review-model'
+import {
+  filterUnits,
+  kindName,
+  nextOpen,
+  nothingToReview,
+  openCounts,
+  reviewModel,
+  reviewedSourceMissing,
+  withReviewed,
+} from './review-model'
 
 /** Maria and Jonas on one text: [0] agreed, [1] label differs, [2] only Maria, [3] boundaries differ. */
 function review(decidedUnits: number[] = []) {
@@ -103,6 +112,25 @@ describe('review model', () => {
     })
     expect(gone.decisions.size).toBe(0)
     expect(model.decisions.size).toBe(1)
+  })
+
+  it('tells when an accepted version’s source is not linked in the reviewed layer', () => {
+    const { model, units } = review()
+    const claim = units[1]!.key
+    const decision = {
+      unit: claim,
+      action: 'accepted' as const,
+      annotation: 'r1',
+      members: [],
+      decidedBy: 'rita',
+      decided: '2026-01-01T00:00:00.000Z',
+    }
+    const link = { id: 'l1', type: 'attribution', from: 'r1', to: 'r0', author: 'rita', created: '2026-01-01T00:00:00.000Z' }
+    const without = withReviewed(model, { ...model.reviewed, decisions: [decision] })
+    expect(reviewedSourceMissing(without, claim)).toBe(true)
+    expect(reviewedSourceMissing(withReviewed(model, { ...model.reviewed, decisions: [decision], links: [link] }), claim)).toBe(false)
+    // Rejected, or not settled: nothing to say.
+    expect(reviewedSourceMissing(without, units[2]!.key)).toBe(false)
   })
 })
 

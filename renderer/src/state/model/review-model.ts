@@ -7,6 +7,7 @@
 import type { ReviewView, ReviewedState } from '../../../../shared/api'
 import type { Decision, UnitDecision, ReviewedAnnotation } from '../../../../shared/model/review'
 import { TextIndex } from '../../../../shared/offsets'
+import { ATTRIBUTION } from '../../../../shared/model/labels'
 import { holdingDecisions, type ReviewLayer, type ReviewUnit, type UnitKind } from '../../../../shared/review/units'
 import { receivedReview } from '../../../../shared/review/sent-form'
 
@@ -185,4 +186,14 @@ export function nothingToReview(annotators: readonly string[]): string {
         ? `Neither ${first} nor ${second} has`
         : `None of ${annotators.slice(0, -1).join(', ')} and ${annotators.at(-1)} has`
   return `${who} annotated this document yet: nothing to compare. Annotators… chooses whom to compare.`
+}
+
+/**
+ * Whether the reviewed annotation that settles this unit has no source in the reviewed layer:
+ * the accepted version was attributed to a source whose own unit is rejected or still open, so the
+ * reviewed layer has no link (review.ts derives links only between reviewed annotations).
+ */
+export function reviewedSourceMissing(model: Pick<ReviewModel, 'decisions' | 'reviewed'>, unitKey: string): boolean {
+  const id = model.decisions.get(unitKey)?.annotation
+  return id ? !model.reviewed.links.some((l) => l.type === ATTRIBUTION && l.from === id) : false
 }
