@@ -191,3 +191,30 @@ test('a note with a long unbroken run (a URL) wraps inside its version’s card'
   const cardBox = await note.locator('xpath=ancestor::article[contains(@class, "card")]').boundingBox()
   expect(noteBox!.x + noteBox!.width).toBeLessThanOrEqual(cardBox!.x + cardBox!.width + 0.5)
 })
+
+test('a number key is the same annotator in every unit: in a unit only one marked, the other’s number accepts nothing', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(TITLE).click()
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Review' }).click()
+  await page.getByRole('dialog', { name: 'Review: compare annotators' }).getByRole('button', { name: 'Start review' }).click()
+  const units = page.getByRole('complementary', { name: 'Review units' })
+  const unit = page.getByTestId('unit-decision')
+  // The legend's order is the numbers' order: the first annotator is 1 in every unit.
+  const order = (await page.getByRole('group', { name: 'Layers shown' }).locator('.legend-item').allTextContents()).map((t) => t.trim())
+  await units.getByRole('combobox').selectOption('only-some')
+  await units.locator('.unit-button').first().click()
+  const only = (await unit.locator('.card:not(.missing)').getAttribute('aria-label'))!.replace("'s version", '')
+  const theirs = String(order.indexOf(only) + 1)
+  const other = theirs === '1' ? '2' : '1'
+  expect(order.indexOf(only)).toBeGreaterThanOrEqual(0)
+  await expect(unit.locator('.card:not(.missing) kbd').first()).toHaveText(theirs)
+  await unit.locator('.card:not(.missing)').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press(other)
+  await expect(page.getByText(/has no version in this unit; nothing was accepted\./)).toBeVisible()
+  await expect(page.getByTestId('unit-state')).toHaveText('Open')
+  await page.keyboard.press(theirs)
+  await expect(units.getByTestId('review-progress')).toHaveText(/^1 \//)
+})

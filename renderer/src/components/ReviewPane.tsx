@@ -4,7 +4,8 @@ import { ReviewTextView } from './ReviewTextView'
 import { UnitDecision } from './UnitDecision'
 
 /** The keys of review mode, shown while there is no other hint (on one line; whole in its tooltip). */
-const KEYS_HELP = 'n / p: next / previous disagreement · 1–9 accept · x reject all · e edit · Ctrl+Z takes back a decision'
+const KEYS_HELP =
+  'n / p: next / previous disagreement (a decision moves on by itself) · 1–9 accept that annotator’s version · x reject all · e edit · Ctrl+Z takes back a decision'
 
 /** The middle column in review mode: who is compared, the unit being decided, and the text. */
 export function ReviewPane() {

@@ -76,12 +76,12 @@ export function UnitDecision() {
       ) : (
         <div className="cards">
           {decision?.action === 'edited' && reviewed && <ReviewedCard annotation={reviewed} unit={unit} />}
-          {unit.members.map((m, n) => (
+          {unit.members.map((m) => (
             <MemberCard
               key={m.annotator}
               member={m}
               unit={unit}
-              number={n + 1}
+              number={model.annotators.indexOf(m.annotator) + 1}
               chosen={reviewed?.provenance.chosen === m.annotator}
               disabled={stale}
               onAccept={() => r.decide(unit.key, { action: 'accept', annotator: m.annotator })}

@@ -1,6 +1,7 @@
 /**
  * The keyboard in review mode, where the label keys mean nothing: n / p go to the next / previous
- * unsettled disagreement, 1–9 accept the nth version shown, x rejects them all, e edits, r
+ * unsettled disagreement, 1–9 accept the version of the nth annotator compared (the same number in
+ * every unit; a unit without their version takes nothing), x rejects them all, e edits, r
  * reopens a settled unit, Escape closes the edit form, Ctrl/Cmd+Z takes back the last review
  * action (a decision, or a whole “Accept all agreed”) and Shift+Ctrl/Cmd+Z or Ctrl+Y does it again. The cards and buttons show these keys.
  */
@@ -36,9 +37,12 @@ export function handleReviewKey(session: Session, e: KeyboardEvent): boolean {
   if (!unit || state.stale) return false
   const settled = model.decisions.has(unit.key)
   if (/^[1-9]$/.test(key)) {
-    const member = unit.members[Number(key) - 1]
-    if (!member) return false
-    return (r.decide(unit.key, { action: 'accept', annotator: member.annotator }), true)
+    // A number is always the same annotator's (their place among those compared), in every unit.
+    const annotator = model.annotators[Number(key) - 1]
+    if (annotator === undefined) return false
+    const member = unit.members.find((m) => m.annotator === annotator)
+    if (!member) return (session.commands.hint(`${annotator} has no version in this unit; nothing was accepted.`), true)
+    return (r.decide(unit.key, { action: 'accept', annotator }), true)
   }
   if (key === REVIEW_KEYS.reject) return (r.decide(unit.key, { action: 'reject' }), true)
   if (key === REVIEW_KEYS.edit) return (session.store.set({ editing: unit.key }), true)

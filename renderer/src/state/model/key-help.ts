@@ -84,7 +84,8 @@ export function keyHelp(
       title: 'Review',
       lines: [
         { keys: [review.next, review.previous], what: 'Next / previous open disagreement' },
-        { keys: ['1–9'], what: 'Accept the first, second… version shown' },
+        { keys: ['1–9'], what: 'Accept the version of the first, second… annotator compared (the same number in every unit)' },
+        { keys: [review.next], what: 'After a decision the next open disagreement is shown by itself: n would skip it' },
         { keys: [review.reject], what: 'Reject every version' },
         { keys: [review.edit], what: 'Edit the unit (Escape closes the form)' },
         { keys: [review.reopen], what: 'Reopen a settled unit' },
