@@ -393,7 +393,18 @@ export const WindowId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/)
 export const contract = {
   'app.info': declare<AppInfo>()(Empty),
   /** Refused ('invalid') for a name Windows cannot hold as a folder (CON, NUL, COM1…), on every system. */
-  'settings.setAnnotator': declare<AppInfo>()(z.object({ name: AnnotatorName }).strict()),
+  /** The name as typed, in NFC (a name typed with combining accents is the same name). */
+  'settings.setAnnotator': declare<AppInfo>()(
+    z
+      .object({
+        name: z
+          .string()
+          .max(200)
+          .transform((s) => s.trim().normalize('NFC'))
+          .pipe(AnnotatorName),
+      })
+      .strict(),
+  ),
   /** Change the user's preferences (any project). */
   'settings.setPreferences': declare<AppInfo>()(
     z.object({ snapToWords: z.boolean().optional(), theme: z.enum(['system', 'light', 'dark']).optional() }).strict(),

@@ -36,6 +36,16 @@ export function isWindowsReservedName(name: string): boolean {
 }
 
 /** An annotator name for a new layer: an AnnotatorName that Windows can also hold as a folder. */
+/**
+ * The annotator among `existing` whose name differs from `name` only in capitals or in how its
+ * accents are encoded ("zoë müller" and "Zoë Müller"): on macOS and Windows both would be one
+ * folder, so one person's files would be the other's. Undefined when there is none.
+ */
+export function folderTwin(name: string, existing: readonly string[]): string | undefined {
+  const folded = name.normalize('NFC').toLowerCase()
+  return existing.find((e) => e !== name && e.normalize('NFC').toLowerCase() === folded)
+}
+
 export const NewAnnotatorName = AnnotatorName.refine(
   (n) => !isWindowsReservedName(n),
   'a name Windows can use for a folder (not CON, PRN, AUX, NUL, COM1–9 or LPT1–9)',

@@ -20,7 +20,7 @@ import type {
   StoreRef,
 } from '../../../shared/api'
 import { DomainError } from '../../../shared/errors'
-import { isWindowsReservedName, type AnnotationOp } from '../../../shared/model/annotation'
+import { folderTwin, isWindowsReservedName, type AnnotationOp } from '../../../shared/model/annotation'
 import type { DocumentEntry, TagMerge } from '../../../shared/model/project'
 import type { TagSet } from '../../../shared/model/labels'
 import type { TagUsage } from '../../../shared/tagset/tagset'
@@ -189,6 +189,12 @@ export class Workbench {
 
   async setAnnotator(name: string): Promise<AppInfo> {
     windowsCanHold(name)
+    const twin = this.project ? folderTwin(name, await this.project.writers()) : undefined
+    if (twin)
+      throw new DomainError(
+        'invalid',
+        `This project already has an annotator "${twin}"; a name that differs from it only in capitals would share that folder on macOS and Windows. Use "${twin}", or a name that differs in more than capitals.`,
+      )
     await this.settings.setAnnotator(name)
     return this.info()
   }

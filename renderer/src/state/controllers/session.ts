@@ -16,6 +16,7 @@ import {
   type RestoreResult,
   type StoreRef,
 } from '../../../../shared/api'
+import { AnnotatorName } from '../../../../shared/model/annotation'
 import { Analysis } from './analysis'
 import { Annotating } from './annotating'
 import { appCommands, type AppCommand, type AppCommandOptions } from './app-commands'
@@ -237,7 +238,11 @@ export class Session {
     try {
       this.work.flush()
       const before = this.store.get().info?.annotator
-      const info = await this.client.call('settings.setAnnotator', { name: name.trim() })
+      const typed = name.trim().normalize('NFC')
+      // Said in the user's words here, not as the contract's refusal of its arguments.
+      if (!AnnotatorName.safeParse(typed).success)
+        return 'A name is letters, digits, spaces, . _ or - (up to 64), starting with a letter or digit, such as “Zoë Müller”.'
+      const info = await this.client.call('settings.setAnnotator', { name: typed })
       this.store.set({ info, askAnnotator: false })
       if (info.project) await this.loadDocuments(before !== info.annotator)
       return null
