@@ -215,6 +215,28 @@ describe('the Analysis view of a big debate', () => {
   })
 })
 
+describe('a date range and undated documents', () => {
+  it('counts the statements it leaves out only because their document has no date', () => {
+    const undatedSet: StatementSet = {
+      ...set,
+      statements: set.statements.map((s) => (s.documentId === 'doc-0' ? { ...s, date: null } : s)),
+    }
+    const choice = { filter: AnalysisFilter.parse({}), network: NetworkChoice.parse({}), overTime: OverTimeChoice.parse({}) }
+    const inDoc0 = set.statements.filter((s) => s.documentId === 'doc-0' && ['ann', 'bea'].includes(s.layer)).length
+    expect(inDoc0).toBeGreaterThan(0)
+    const ranged = analysisView(
+      undatedSet,
+      basis,
+      { filter: { layers: ['ann', 'bea'], from: '2023-01-01' }, layers: ['ann', 'bea'] },
+      choice,
+    )
+    expect(ranged.counts.undated).toBe(inDoc0)
+    const open = analysisView(undatedSet, basis, { filter: { layers: ['ann', 'bea'] }, layers: ['ann', 'bea'] }, choice)
+    expect(open.counts.undated).toBe(0)
+    expect(open.counts.statements - ranged.counts.statements).toBe(inDoc0)
+  })
+})
+
 describe('the counts the view is made from', () => {
   const kept = keptStatements(set.statements, { layers: ['ann', 'bea'], to: '2023-08-31' })
 

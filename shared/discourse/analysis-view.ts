@@ -222,6 +222,8 @@ export interface AnalysisView extends ViewBasis {
     unlinkedStances: number
     untargeted: number
     otherPolarities: { value: string; stances: number }[]
+    /** With a date range: the statements that pass every other filter but are left out because their document has no date. */
+    undated: number
   }
   matrix: ViewMatrix
   network: ViewNetwork
@@ -271,10 +273,15 @@ export function analysisView(
   const otherPolarities = [...others]
     .map(([value, stances]) => ({ value, stances }))
     .sort((a, b) => b.stances - a.stances || (a.value < b.value ? -1 : 1))
+  // A date range leaves undated documents out; how many statements that was, so the view can say so.
+  const ranged = filter.from !== undefined || filter.to !== undefined
+  const undated = ranged
+    ? keptStatements(set.statements, { ...filter, from: undefined, to: undefined }, duplicates).filter((s) => s.date === null).length
+    : 0
   return {
     ...basis,
     used: context.layers,
-    counts: { ...counts, otherPolarities },
+    counts: { ...counts, otherPolarities, undated },
     matrix: viewMatrix(matrixCountsOf(set, kept)),
     network: viewNetwork(networkTiesOf(set, kept, networkOptions(choice.network, filter, duplicates))),
     overTime: viewOverTime(overTimeOf(set, kept, choice.overTime)),

@@ -68,6 +68,13 @@ export function AnalysisView() {
         <span className="toolbar-gap" />
         <AnalysisExportMenu />
       </div>
+      {counts && counts.undated > 0 && (
+        <p className="hint" role="note" data-testid="analysis-undated">
+          {counts.undated === 1 ? '1 statement' : `${counts.undated} statements`} left out by the date range:{' '}
+          {counts.undated === 1 ? 'its document has' : 'their documents have'} no date the analysis can read (yyyy-mm-dd in the document’s
+          properties).
+        </p>
+      )}
       {(error || exported) && (
         <p className={error || exported?.tone === 'error' ? 'hint hint-error' : 'hint'} role={error ? 'alert' : 'status'}>
           {error ?? exported?.text}

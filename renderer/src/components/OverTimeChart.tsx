@@ -62,13 +62,18 @@ export function OverTimeChart({ view, onSelect }: { view: AnalysisView; onSelect
           <tr>
             <th scope="col">{choice.by === 'actor' ? 'Actor' : 'Target'}</th>
             <th scope="col">
+              {/* The first and last bucket (one label when there is one bucket). */}
               <span className="bucket-axis" style={{ width }}>
                 <span>{t.buckets[0]}</span>
-                <span>{t.buckets[t.buckets.length - 1]}</span>
+                {t.buckets.length > 1 && <span>{t.buckets[t.buckets.length - 1]}</span>}
               </span>
             </th>
-            <th scope="col">Undated</th>
-            <th scope="col">All</th>
+            <th scope="col" className="num">
+              Undated
+            </th>
+            <th scope="col" className="num">
+              All
+            </th>
           </tr>
         </thead>
         <tbody>
