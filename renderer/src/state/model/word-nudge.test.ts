@@ -44,6 +44,20 @@ describe('snapping a selection to whole words', () => {
     expect(snapped(2)).toBe('ok')
   })
 
+  it('takes words as Unicode finds them in scripts without spaces: Chinese, Japanese, Thai', () => {
+    const { text, spans } = marked('[外交部]发言人汪文斌表示，谈判失[败]。日本の首[相]は述べた。นายก[รัฐมน]ตรีกล่าวว่า')
+    const index = new TextIndex(text)
+    const snapped = (i: number) => {
+      const s = snapToWords(index, spans[i]!)
+      return index.slice(s.start, s.end)
+    }
+    // A whole word stays as selected; a cut one becomes that word, not the run up to the next comma.
+    expect(snapped(0)).toBe('外交部')
+    expect(snapped(1)).toBe('失败')
+    expect(snapped(2)).toBe('首相')
+    expect(snapped(3)).toBe('รัฐมนตรี')
+  })
+
   it('moves a boundary by one character, never out of the text or to an empty span', () => {
     const index = new TextIndex('ab😀c')
     expect(nudgeCharacter(index, { start: 1, end: 2 }, 'end', 1)).toEqual({ start: 1, end: 3 })

@@ -58,15 +58,36 @@ export function nudgeCharacter(
 
 const LETTER = /[\p{L}\p{N}\p{M}]/u
 
+/** Words as Unicode (ICU) finds them, with dictionaries for Chinese, Japanese, Thai, Khmer and Lao, which write no spaces. */
+const WORDS = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'word' }) : null
+
 /**
  * The span widened to whole words: a start inside a word moves back to the word's start, an end
- * inside a word moves on to the word's end. Letters, digits and combining marks make words here;
- * a boundary beside punctuation or space stays where the user put it.
+ * inside a word moves on to the word's end; a boundary beside punctuation or space stays where
+ * the user put it. Words are what Unicode's word segmentation finds (Intl.Segmenter), so in
+ * Chinese, Japanese or Thai a word is a dictionary word, not the whole run of characters up to
+ * the next punctuation; without it, runs of letters, digits and combining marks.
  */
 export function snapToWords(text: CodePointText, span: { start: number; end: number }): { start: number; end: number } {
   const from = Math.max(0, span.start - WINDOW)
   const to = Math.min(text.length, span.end + WINDOW)
-  const chars = Array.from(text.slice(from, to))
+  const slice = text.slice(from, to)
+  if (WORDS) {
+    let { start, end } = span
+    let at = from
+    for (const seg of WORDS.segment(slice)) {
+      const length = Array.from(seg.segment).length
+      const segEnd = at + length
+      if (seg.isWordLike) {
+        if (start > at && start < segEnd) start = at
+        if (end > at && end < segEnd) end = segEnd
+      }
+      at = segEnd
+      if (at >= span.end && at >= end) break
+    }
+    return { start, end }
+  }
+  const chars = Array.from(slice)
   const letter = (i: number) => i >= from && i < to && LETTER.test(chars[i - from]!)
   let { start, end } = span
   while (start > from && letter(start - 1) && letter(start)) start--
