@@ -134,7 +134,8 @@ export class Analysis {
 
   /** Change some of the filter and show the view for it. */
   choose(patch: Partial<AnalysisChoice>): void {
-    this.store.set({ choice: { ...this.store.get().choice, ...patch } })
+    // What was exported was of the view before: its sentence goes with it.
+    this.store.set({ choice: { ...this.store.get().choice, ...patch }, exported: null })
     void this.load()
   }
 
@@ -144,12 +145,12 @@ export class Analysis {
     const twoMode = next.mode === 'actor-target'
     const fits = twoMode ? ['none', 'activity', 'prominence'] : ['none', 'average', 'jaccard']
     if (!fits.includes(next.normalization)) next.normalization = 'none'
-    this.store.set({ network: next })
+    this.store.set({ network: next, exported: null })
     void this.load()
   }
 
   setOverTime(patch: Partial<OverTimeChoice>): void {
-    this.store.set({ overTime: { ...this.store.get().overTime, ...patch } })
+    this.store.set({ overTime: { ...this.store.get().overTime, ...patch }, exported: null })
     void this.load()
   }
 

@@ -42,14 +42,15 @@ export class Retrieving {
 
   /** Change the filter (typing waits for a pause) or the grouping, and run it. */
   setFilter(patch: Partial<RetrieveFilter>, typing = false): void {
-    this.set({ filter: { ...this.state.filter, ...patch } })
+    // An export was of the rows before: its sentence goes with them.
+    this.set({ filter: { ...this.state.filter, ...patch }, exported: null })
     clearTimeout(this.timer)
     if (typing) this.timer = setTimeout(() => void this.run(), TYPING_PAUSE_MS)
     else void this.run()
   }
 
   setGrouping(grouping: RetrieveGrouping): void {
-    this.set({ grouping })
+    this.set({ grouping, exported: null })
     void this.run()
   }
 
