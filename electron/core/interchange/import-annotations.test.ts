@@ -171,6 +171,24 @@ describe("importing a colleague's annotations", () => {
     expect(newerHere(store({ memo: { text: 'zero', modified: '2026-10-01T00:00:00.000Z' } }), old)).toBeNull()
   })
 
+  it('refuses a layer whose name differs from an annotator here only in capitals (one folder on macOS and Windows)', async () => {
+    const { mine, theirs } = await pair(ORIGINAL)
+    await importAnnotations(mine, theirs.dir, 'maria')
+    const doc = theirs.documents[0]!.id
+    const file = join(theirs.dir, 'annotations', 'jonas', `${doc}.json`)
+    const store = JSON.parse(await readFile(file, 'utf8')) as { annotator: string }
+    await mkdir(join(theirs.dir, 'annotations', 'Jonas'))
+    await writeFile(join(theirs.dir, 'annotations', 'Jonas', `${doc}.json`), JSON.stringify({ ...store, annotator: 'Jonas' }))
+    const report = await importAnnotations(mine, join(theirs.dir, 'annotations', 'Jonas', `${doc}.json`), 'maria')
+    expect(report.layers).toEqual([])
+    expect(report.errors).toEqual([
+      expect.stringMatching(
+        /^Jonas's layer of ".*" was not imported: this project has an annotator "jonas", a name that differs only in capitals/,
+      ),
+    ])
+    expect(await readdir(join(mine.dir, 'annotations'))).not.toContain('Jonas')
+  })
+
   it('imports one store file, and says clearly what it cannot use', async () => {
     const { mine, theirs } = await pair(ORIGINAL)
     const doc = theirs.documents[0]!.id

@@ -23,7 +23,7 @@ import { readBratAnn } from '../../../shared/interchange/brat'
 import type { IncomingAnnotation, IncomingLayer } from '../../../shared/interchange/incoming'
 import { parseJsonl } from '../../../shared/interchange/jsonl'
 import { looksLikeWebAnnotations, readWebAnnotations } from '../../../shared/interchange/web-annotation-read'
-import { AnnotatorName, IsoTime, isWindowsReservedName, type Annotation, type Link } from '../../../shared/model/annotation'
+import { AnnotatorName, IsoTime, folderTwin, isWindowsReservedName, type Annotation, type Link } from '../../../shared/model/annotation'
 import { ATTRIBUTION, valueFrom, valueProblem, type LabelSchema, type TagSet } from '../../../shared/model/labels'
 import { isLayerFileName } from '../../../shared/model/memos'
 import { ProjectFile, STORE_FORMAT, STORE_VERSION, StoreFile, type DocumentEntry } from '../../../shared/model/project'
@@ -414,6 +414,13 @@ async function importLayer(
     )
   // Never into the current user's own layer; never a folder Windows cannot hold (CON, NUL, COM1…).
   const as = item.annotator === currentAnnotator || isWindowsReservedName(item.annotator) ? `${item.annotator}-imported` : item.annotator
+  // "Jonas" beside "jonas" would be one folder on macOS and Windows: one annotator's files would be the other's.
+  const twin = folderTwin(as, await project.writers())
+  if (twin)
+    throw new DomainError(
+      'invalid',
+      `${as}'s layer of "${title}" was not imported: this project has an annotator "${twin}", a name that differs only in capitals, and both would share one folder on macOS and Windows. Rename one of them first.`,
+    )
   const text = await project.text(doc.id)
   const annotations = item.annotations.map((a) => ({ ...a, label: labelOf(project.labels, a.label)?.id ?? a.label }))
   // Offsets are trusted without a quote when the text is the same, or when every annotation with both sits exactly at its offsets.
