@@ -5,7 +5,8 @@
  * csv module). What they read must equal the network the core builds for the same options.
  */
 import { execFileSync } from 'node:child_process'
-import { cp } from 'node:fs/promises'
+import { cp, readFile, writeFile } from 'node:fs/promises'
+import type { ProjectFile } from '../../shared/model/project'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AnalysisFilter, NetworkChoice } from '../../shared/discourse/analysis-view'
@@ -104,6 +105,25 @@ describe('marginalia network', () => {
     for (const day of days) expect(day >= '2023-10-01' && day <= '2023-10-31').toBe(true)
     // The November document is outside the range: none of its statements is behind a tie.
     expect(network.edges.flatMap((e) => e.statements).some((ref) => ref.startsWith('russia-and-hamas'))).toBe(false)
+  })
+
+  it('says how many statements a date range leaves out because their document has no readable date', async () => {
+    const path = join(sample(), 'project.json')
+    const project = JSON.parse(await readFile(path, 'utf8')) as ProjectFile
+    const doc = project.documents.find((d) => d.title.startsWith('Russia and Hamas'))!
+    doc.properties = { ...doc.properties, date: '07.11.2023' }
+    await writeFile(path, JSON.stringify(project, null, 2))
+    const file = join(dir, 'net.graphml')
+    expect(
+      await run(['network', sample(), '--from', '2023-10-01', '--layer', 'maria', '--format', 'graphml', '--out', file, '--json']),
+    ).toBe(0)
+    const statements = (await projectStatements(await Project.open(sample()))).set.statements
+    const inDoc = statements.filter((s) => s.layer === 'maria' && s.documentId === doc.id).length
+    expect(inDoc).toBeGreaterThan(0)
+    expect(JSON.parse(out)).toMatchObject({ undated: inDoc })
+    out = ''
+    expect(await run(['network', sample(), '--from', '2023-10-01', '--layer', 'maria', '--format', 'graphml', '--out', file])).toBe(0)
+    expect(err).toContain(`${inDoc} statements left out by --from/--to: their documents have no yyyy-mm-dd date.`)
   })
 
   it('writes the node and edge lists as CSV files that Python’s csv module reads row for row', async () => {

@@ -11,7 +11,7 @@
 import { z } from 'zod'
 import { DomainError } from '../errors'
 import { AnnotatorName, DocumentId } from '../model/annotation'
-import { checkDateRange, keptStatements, type StatementFilter } from './filter'
+import { checkDateRange, keptStatements, undatedLeftOut, type StatementFilter } from './filter'
 import { matrixCountsOf, type KindGroup, type MatrixCounts, type MatrixRow } from './matrix'
 import { networkTiesOf, type Network, type NetworkNode, type NetworkOptions, type NetworkTie, type NetworkTies } from './network'
 import { overTimeOf, type OverTime } from './over-time'
@@ -274,10 +274,7 @@ export function analysisView(
     .map(([value, stances]) => ({ value, stances }))
     .sort((a, b) => b.stances - a.stances || (a.value < b.value ? -1 : 1))
   // A date range leaves undated documents out; how many statements that was, so the view can say so.
-  const ranged = filter.from !== undefined || filter.to !== undefined
-  const undated = ranged
-    ? keptStatements(set.statements, { ...filter, from: undefined, to: undefined }, duplicates).filter((s) => s.date === null).length
-    : 0
+  const undated = undatedLeftOut(set.statements, filter, duplicates)
   return {
     ...basis,
     used: context.layers,

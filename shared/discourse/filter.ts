@@ -97,3 +97,12 @@ export function keptStatements(
 ): readonly Statement[] {
   return withoutDuplicates(filterStatements(statements, filter), duplicates)
 }
+
+/**
+ * How many statements a date range leaves out only because their document has no date (they pass
+ * every other filter): 0 without a range. The Analysis view and `marginalia network` say it.
+ */
+export function undatedLeftOut(statements: readonly Statement[], filter: StatementFilter = {}, duplicates: Duplicates = 'include'): number {
+  if (filter.from === undefined && filter.to === undefined) return 0
+  return keptStatements(statements, { ...filter, from: undefined, to: undefined }, duplicates).filter((s) => s.date === null).length
+}

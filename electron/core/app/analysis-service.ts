@@ -24,7 +24,7 @@ import {
   viewBasis,
 } from '../../../shared/discourse/analysis-view'
 import { isoDate } from '../../../shared/discourse/dates'
-import { keptStatements, type StatementFilter } from '../../../shared/discourse/filter'
+import { keptStatements, undatedLeftOut, type StatementFilter } from '../../../shared/discourse/filter'
 import { toGexf } from '../../../shared/discourse/gexf'
 import { toGraphml } from '../../../shared/discourse/graphml'
 import { buildMatrix, matrixTable } from '../../../shared/discourse/matrix'
@@ -177,6 +177,12 @@ const MEDIA = {
 export function projectNetwork(s: ProjectStatements, filter: AnalysisFilter, choice: NetworkChoice): Network {
   const resolved = resolveFilter(filter, s.annotators, s.reviewed)
   return buildNetwork(s.set, networkOptions(choice, resolved.filter, filter.duplicates))
+}
+
+/** How many statements the filter's date range leaves out for want of a document date (see undatedLeftOut). */
+export function projectUndated(s: ProjectStatements, filter: AnalysisFilter): number {
+  const resolved = resolveFilter(filter, s.annotators, s.reviewed)
+  return undatedLeftOut(s.set.statements, resolved.filter, filter.duplicates)
 }
 
 /** An analysis export of a project's statements. */
