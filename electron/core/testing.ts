@@ -5,10 +5,11 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { OpenedDocument } from '../../shared/api'
+import { dispatch, type OpenedDocument } from '../../shared/api'
 import { receivedAnnotations } from '../../shared/annotations/sent-form'
 import type { Annotation, AnnotationOp } from '../../shared/model/annotation'
 import { TextIndex } from '../../shared/offsets'
+import { createHandlers } from './app/handlers'
 import { Workbench } from './app/workbench'
 import { Project } from './project/project'
 
@@ -39,6 +40,34 @@ export async function sampleWorkbench(): Promise<{ wb: Workbench; root: string; 
     await rm(root, { recursive: true, force: true })
   }
   return { wb, root, cleanup }
+}
+
+/**
+ * A browser-mode host called as the UI calls it, through the contract's dispatch (every argument
+ * checked): `call` gives the value or throws the host's sentence (with its `code`), `raw` gives
+ * dispatch's reply as it is. Its settings are in `dir`/config; no annotator, no project yet.
+ */
+export async function contractHost(): Promise<{
+  call: <T>(method: string, args: unknown) => Promise<T>
+  raw: (method: string, args: unknown) => ReturnType<typeof dispatch>
+  wb: Workbench
+  dir: string
+  cleanup: () => Promise<void>
+}> {
+  const t = await tempDir()
+  const wb = await Workbench.start({ configDir: join(t.dir, 'config'), host: 'browser', version: 'test' })
+  const handlers = createHandlers(wb)
+  const raw = (method: string, args: unknown) => dispatch(handlers, method, args)
+  const call = async <T>(method: string, args: unknown): Promise<T> => {
+    const r = await raw(method, args)
+    if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code })
+    return r.value as T
+  }
+  const cleanup = async () => {
+    await wb.close()
+    await t.cleanup()
+  }
+  return { call, raw, wb, dir: t.dir, cleanup }
 }
 
 /** A fresh temp folder, removed by the returned cleanup. */

@@ -2,11 +2,9 @@
 import { cp } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { dispatch, type AppInfo } from '../../../shared/api'
+import type { AppInfo } from '../../../shared/api'
 import { folderTwin } from '../../../shared/model/annotation'
-import { createHandlers } from './handlers'
-import { FIXTURES, tempDir } from '../testing'
-import { Workbench } from './workbench'
+import { FIXTURES, contractHost } from '../testing'
 
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -14,13 +12,9 @@ afterEach(async () => {
 })
 
 async function host() {
-  const t = await tempDir()
-  cleanups.push(t.cleanup)
-  const wb = await Workbench.start({ configDir: join(t.dir, 'config'), host: 'browser', version: 'test' })
-  cleanups.push(async () => wb.close())
-  const handlers = createHandlers(wb)
-  const call = async (method: string, args: unknown) => dispatch(handlers, method, args)
-  return { call, dir: t.dir }
+  const h = await contractHost()
+  cleanups.push(h.cleanup)
+  return { call: h.raw, dir: h.dir }
 }
 
 describe('the annotator’s name', () => {

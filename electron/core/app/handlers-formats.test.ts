@@ -3,10 +3,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { afterEach, describe, expect, it } from 'vitest'
-import { dispatch, type ImportResult, type CsvPreview, type ExportedFile } from '../../../shared/api'
-import { createHandlers } from './handlers'
-import { FIXTURES, tempDir } from '../testing'
-import { Workbench } from './workbench'
+import type { ImportResult, CsvPreview, ExportedFile } from '../../../shared/api'
+import { FIXTURES, contractHost } from '../testing'
 
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -14,18 +12,10 @@ afterEach(async () => {
 })
 
 async function host() {
-  const t = await tempDir()
-  cleanups.push(t.cleanup)
-  const wb = await Workbench.start({ configDir: join(t.dir, 'config'), host: 'browser', version: 'test' })
-  cleanups.push(async () => wb.close())
-  const handlers = createHandlers(wb)
-  const call = async <T>(method: string, args: unknown): Promise<T> => {
-    const r = await dispatch(handlers, method, args)
-    if (!r.ok) throw new Error(r.error.message)
-    return r.value as T
-  }
+  const { call, dir, cleanup } = await contractHost()
+  cleanups.push(cleanup)
   await call('settings.setAnnotator', { name: 'rita' })
-  return { call, dir: t.dir }
+  return { call, dir }
 }
 
 const file = (name: string) => ({ name, data: readFileSync(join(FIXTURES, 'corpus/formats', name)).toString('base64') })

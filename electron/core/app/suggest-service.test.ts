@@ -2,11 +2,9 @@
 import { cp, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { dispatch, type DocumentSuggestions, type OpenedDocument, type ProjectSummary } from '../../../shared/api'
+import type { DocumentSuggestions, OpenedDocument, ProjectSummary } from '../../../shared/api'
 import type { AnnotationOp } from '../../../shared/model/annotation'
-import { FIXTURES, tempDir } from '../testing'
-import { createHandlers } from './handlers'
-import { Workbench } from './workbench'
+import { FIXTURES, contractHost } from '../testing'
 
 const DOC = 'central-bank-holds-rates-signals-cuts-later-this-fada2736'
 const cleanups: (() => Promise<void>)[] = []
@@ -15,18 +13,10 @@ afterEach(async () => {
 })
 
 async function host() {
-  const t = await tempDir()
-  cleanups.push(t.cleanup)
-  const dir = join(t.dir, 'project')
+  const { call, dir: root, cleanup } = await contractHost()
+  cleanups.push(cleanup)
+  const dir = join(root, 'project')
   await cp(join(FIXTURES, 'attribution-test'), dir, { recursive: true })
-  const wb = await Workbench.start({ configDir: join(t.dir, 'config'), host: 'browser', version: 'test' })
-  cleanups.push(async () => wb.close())
-  const handlers = createHandlers(wb)
-  const call = async <T>(method: string, args: unknown): Promise<T> => {
-    const r = await dispatch(handlers, method, args)
-    if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code })
-    return r.value as T
-  }
   await call('settings.setAnnotator', { name: 'rita' })
   await call('project.open', { path: dir })
   const store = async () => JSON.parse(await readFile(join(dir, 'annotations/rita', `${DOC}.json`), 'utf8'))
