@@ -72,6 +72,19 @@ describe('marginalia', () => {
     expect(err).toMatch(/^--table takes spans or links, not "link"\./)
   })
 
+  it('imports files in the order a file manager lists them, whatever order the shell gave', async () => {
+    const project = join(dir, 'parts')
+    expect(await run(['init', project])).toBe(0)
+    const files: string[] = []
+    for (const n of [10, 2, 1, 12]) {
+      files.push(join(dir, `part-${n}.txt`))
+      await writeFile(files.at(-1)!, `Part ${n} of the hearing.\n`)
+    }
+    expect(await run(['import', project, ...files])).toBe(0)
+    const saved = JSON.parse(await readFile(join(project, 'project.json'), 'utf8')) as { documents: { importedFrom: string }[] }
+    expect(saved.documents.map((d) => d.importedFrom)).toEqual(['part-1.txt', 'part-2.txt', 'part-10.txt', 'part-12.txt'])
+  })
+
   it('names an unknown option in one sentence, then shows the command’s usage, with exit code 2', async () => {
     expect(await run(['export', sample(), '--format', 'csv', '--bogus'])).toBe(2)
     expect(err).toMatch(/^--bogus is not an option of marginalia export\.\n\n/)

@@ -1,6 +1,7 @@
 /** `marginalia import` and `marginalia import-annotations`. */
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { inNameOrder } from '../../shared/name-order'
 import { NewAnnotatorName } from '../../shared/model/annotation'
 import { importAnnotations } from '../core/interchange/import-annotations'
 import { Project } from '../core/project/project'
@@ -22,7 +23,9 @@ export async function importCommand(args: string[]): Promise<number> {
     },
     allowPositionals: true,
   })
-  const [dir, ...files] = positionals
+  const [dir, ...given] = positionals
+  // In the order a file manager lists them (the shell's *.txt puts part-10 before part-2).
+  const files = inNameOrder(given.map((path) => ({ name: basename(path), path }))).map((f) => f.path)
   if (!dir || files.length === 0) return usage('import', 'import takes a project folder and at least one file.')
   if ((values['title-column'] || values['id-column']) && !values['text-column'])
     return usage('import', 'Say which column holds the text (--text-column) along with --title-column or --id-column.')

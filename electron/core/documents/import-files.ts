@@ -79,18 +79,6 @@ export async function prepareImports(
   return { texts, problems }
 }
 
-/** Names compared as a file manager lists them: "interview-2" before "interview-10", case and accents aside. */
-const NAME_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
-
-/**
- * Files in the order a file manager lists their names ("part-2.txt" before "part-10.txt"), so
- * the documents of one import follow that order whatever order the picker or the shell gave
- * them in. Names that compare equal keep their order; the rows of one CSV keep theirs.
- */
-export function inNameOrder<T extends { name: string }>(files: readonly T[]): T[] {
-  return [...files].sort((a, b) => NAME_ORDER.compare(a.name, b.name))
-}
-
 async function prepareFile(
   file: ImportRequest,
 ): Promise<{ texts: PreparedText[]; problems: string[] } | { error: string; needsColumns?: true }> {

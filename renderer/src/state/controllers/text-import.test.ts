@@ -78,14 +78,15 @@ describe('importing texts', () => {
     imports.answer({ text: 'text', title: 'speaker', id: null })
     await done
     const sent = calls.flatMap((c) => c.args.files.map((f) => ({ name: f.name, csv: f.csv, confirmLarge: c.args.confirmLarge })))
-    expect(sent.map((f) => f.name)).toEqual(['a.txt', 'big.txt', 'corpus.csv', 'brief-1252.txt'])
+    // Sent in the order of their names.
+    expect(sent.map((f) => f.name)).toEqual(['a.txt', 'big.txt', 'brief-1252.txt', 'corpus.csv'])
     expect(sent.find((f) => f.name === 'corpus.csv')!.csv).toEqual({ text: 'text', title: 'speaker', id: null })
     expect(sent.find((f) => f.name === 'big.txt')!.confirmLarge).toBe(true)
     const state = store.get()
     expect(state.importing).toBeNull()
-    expect(state.documents.map((d) => d.id)).toEqual(['a.txt', 'big.txt', 'corpus.csv', 'brief-1252.txt'])
+    expect(state.documents.map((d) => d.id)).toEqual(['a.txt', 'big.txt', 'brief-1252.txt', 'corpus.csv'])
     expect(state.documentDetails['brief-1252.txt']).toEqual({ encoding: 'windows-1252', properties: {} })
-    expect(state.imported!.imported.map((d) => d.encoding)).toEqual(['utf-8', 'utf-8', 'utf-8', 'windows-1252'])
+    expect(state.imported!.imported.map((d) => d.encoding)).toEqual(['utf-8', 'utf-8', 'windows-1252', 'utf-8'])
     expect(opened).toEqual(['a.txt'])
   })
 
@@ -115,6 +116,12 @@ describe('importing texts', () => {
     expect(store.get().imported!.imported).toHaveLength(20)
   })
 
+  it('sends the files in the order a file manager lists their names, across its requests', async () => {
+    const { calls, imports } = setup()
+    await imports.run(Array.from({ length: 12 }, (_, i) => file(`part-${12 - i}.txt`)))
+    expect(calls.flatMap((c) => c.args.files.map((f) => f.name))).toEqual(Array.from({ length: 12 }, (_, i) => `part-${i + 1}.txt`))
+  })
+
   it('sorts the answer: duplicates apart from refused files; a file the host finds large is asked about and sent again', async () => {
     const { calls, store, imports, question } = setup((files, confirmLarge) => {
       if (confirmLarge) return null
@@ -132,7 +139,7 @@ describe('importing texts', () => {
     imports.answer(true)
     await done
     expect(calls.map((c) => [c.args.confirmLarge, c.args.files.map((f) => f.name)])).toEqual([
-      [false, ['again.txt', 'photo.txt', 'grown.txt']],
+      [false, ['again.txt', 'grown.txt', 'photo.txt']],
       [true, ['grown.txt']],
     ])
     const report = store.get().imported!

@@ -12,6 +12,7 @@ import { messageOf } from '../model/errors'
 import { BATCH_LIMITS, LARGE_FILE_BYTES, isTable, planBatches, unsendable } from '../model/import-plan'
 import { importedEntry } from '../model/import-summary'
 import { readBase64, unreadable } from './read-files'
+import { inNameOrder } from '../../../../shared/name-order'
 import type { ImportQuestion, ImportReport, SessionState } from '../model/session-state'
 import type { Store } from '../model/store'
 
@@ -46,7 +47,8 @@ export class TextImport {
   /** Import these files once any import already running is done. */
   run(files: readonly File[]): Promise<void> {
     if (files.length === 0) return this.queue
-    const next = this.queue.then(() => this.importAll(files))
+    // In the order a file manager lists them, whichever request each one goes in.
+    const next = this.queue.then(() => this.importAll(inNameOrder(files)))
     this.queue = next.catch(() => undefined)
     return next
   }
