@@ -44,6 +44,7 @@ describe('mentions', () => {
     expect(before('Ursula von der Leyen said', 'said')).toMatchObject({ text: 'Ursula von der Leyen', kind: 'person' })
     expect(before('Mousa Abu Marzook said', 'said')).toMatchObject({ text: 'Mousa Abu Marzook', kind: 'person' })
     expect(before('Secretary of State Antony Blinken said', 'said')).toMatchObject({ kind: 'person' })
+    expect(before('Archbishop of Canterbury Justin Welby said', 'said')).toMatchObject({ kind: 'person' })
   })
   it('drops a capitalised sentence opener, keeps an article, and knows a pronoun', () => {
     expect(before('But the ministry said', 'said')).toMatchObject({ text: 'the ministry', kind: 'government' })

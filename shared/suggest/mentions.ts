@@ -240,8 +240,13 @@ function isOpening(r: string): boolean {
   return /^[“"‘'«„([]$/.test(r)
 }
 
+/**
+ * A name joined by "of" (or "for", "the") that names an organisation: fewer than three name words
+ * after its last such word ("Axis of Resistance"). Three or more are a title and a person's full
+ * name ("Archbishop of Canterbury Justin Welby").
+ */
 function nameHasOrganizationConnector(c: MentionContext, first: number, end: number): boolean {
-  for (let i = first + 1; i < end - 1; i++) if (c.lexicon.organizationConnectors.has(c.u.words[i]!)) return true
+  for (let i = end - 2; i > first; i--) if (c.lexicon.organizationConnectors.has(c.u.words[i]!)) return end - (i + 1) < 3
   return false
 }
 
