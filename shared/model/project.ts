@@ -129,5 +129,11 @@ export const StoreFile = z.object({
    * version 2 stays: a Marginalia that does not know it reads the file and leaves it out.
    */
   suggestions: z.array(SuggestionRecord).optional(),
+  /**
+   * When an annotation or link was last deleted here, which leaves no other trace: an import
+   * whose newest change is older does not replace the layer unasked, so the deleted one does not
+   * come back. Optional, like `suggestions`.
+   */
+  deleted: IsoTime.optional(),
 })
 export type StoreFile = z.infer<typeof StoreFile>

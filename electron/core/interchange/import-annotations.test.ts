@@ -145,6 +145,19 @@ describe("importing a colleague's annotations", () => {
     expect(aside.annotations.map((a) => a.id).sort()).toEqual(['c1', 'c2', 'c9', 's1'])
   })
 
+  it('counts an annotation deleted here after the import’s newest change as newer work: it does not come back', async () => {
+    const { mine, theirs } = await pair(ORIGINAL)
+    await importAnnotations(mine, theirs.dir, 'maria')
+    const doc = mine.documents[0]!.id
+    await (
+      await mine.layer('jonas', doc)
+    ).apply([{ op: 'delete', id: 'c2' }], await mine.text(doc), mine.tagSet, '2026-11-02T09:30:00.000Z')
+    const report = await importAnnotations(mine, theirs.dir, 'maria')
+    expect(report.layers[0]).toMatchObject({ imported: 0, skippedNewer: true })
+    expect(report.layers[0]!.skipped).toMatch(/changes from 2026-11-02 09:30 UTC/)
+    expect((await mine.layer('jonas', doc)).annotations.map((a) => a.id).sort()).toEqual(['c1', 's1'])
+  })
+
   it('counts a reply, memo or status changed here after the import’s newest change as newer work', () => {
     const store = (over: Partial<StoreFile>): StoreFile => ({
       format: 'marginalia-annotations',

@@ -541,8 +541,8 @@ async function importLayer(
 /**
  * When this project's layer holds work the import would replace that is newer than anything the
  * import holds, the time of the newest such change; else null. Work the import would replace: an
- * annotation, link or reply it lacks or holds otherwise, a memo or status it holds otherwise. (A
- * deletion leaves no time, so it cannot be told apart; the layer replaced is kept aside anyway.)
+ * annotation, link or reply it lacks or holds otherwise, a memo or status it holds otherwise, an
+ * annotation or link deleted here (the store's `deleted` time; none before this was recorded).
  */
 export function newerHere(here: StoreFile, incoming: StoreFile): string | null {
   const times = [
@@ -567,6 +567,8 @@ export function newerHere(here: StoreFile, incoming: StoreFile): string | null {
   replaced(here.replies ?? [], incoming.replies ?? [], (r) => r.created)
   if (here.memo && canonical(here.memo) !== canonical(incoming.memo ?? null)) consider(here.memo.modified)
   if (here.status && canonical(here.status) !== canonical(incoming.status ?? null)) consider(here.status.changed)
+  // A deletion here (an annotation or link the import would bring back) counts by when it was made.
+  if (here.deleted) consider(here.deleted)
   return newest === -Infinity ? null : new Date(newest).toISOString()
 }
 

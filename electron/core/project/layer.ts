@@ -72,6 +72,8 @@ export class Layer {
         })
         put = applied.put
         const next: StoreFile = { ...current, ...appliedArrays(current.annotations, applied) }
+        // A deletion leaves no time of its own; the layer keeps when the last one was (see import-annotations' newerHere).
+        if (next.annotations.length < current.annotations.length || next.links.length < current.links.length) next.deleted = now
         if (applied.suggestions) next.suggestions = applied.suggestions
         if (next.suggestions?.length === 0) delete next.suggestions
         // "Not started" or "nothing to tag" no longer holds once there are annotations.
