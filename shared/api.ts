@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { DomainError, type ErrorCode, type Retry } from './errors'
-import { ExportFormat } from './interchange/formats'
+import { ExportFormat, ExportTable } from './interchange/formats'
 import { MAX_HITS, type Hit } from './search/find'
 import type { RetrieveResult } from './retrieve/rows'
 import type { AnnotationImportReport } from './interchange/import-report'
@@ -195,10 +195,6 @@ const ImportFile = z.object({
     .nullable()
     .default(null),
 })
-
-/** What a CSV or TSV export holds: one row per annotation ('spans') or one per link ('links'). */
-export const ExportTable = z.enum(['spans', 'links'])
-export type ExportTable = z.infer<typeof ExportTable>
 
 export const CsvOptions = z.object({
   /** Which layers: every annotator's and the reviewed layer, the current annotator's, or the reviewed layer. */
@@ -701,7 +697,7 @@ export type { BackupInfo } from './model/backup'
 export type { CsvPreview } from './model/csv-preview'
 export type { AnnotationImportReport } from './interchange/import-report'
 export type { DocumentSuggestions, ProposedLink, ProposedSpan } from './suggest/for-layer'
-export { ExportFormat } from './interchange/formats'
+export { ExportFormat, ExportTable } from './interchange/formats'
 
 /** A failure as it crosses the boundary: the domain error's code, retry hint and sentence. */
 export interface ApiErrorInfo {

@@ -4,13 +4,13 @@
  * zipped) and the project archive. docs/formats.md describes each with an example.
  */
 import { zipSync, strToU8, type Zippable } from 'fflate'
-import type { ExportFormat } from '../../../shared/interchange/formats'
+import type { ExportFormat, ExportTable } from '../../../shared/interchange/formats'
 import { bratAnnotationConf, bratVisualConf, toBratAnn } from '../../../shared/interchange/brat'
 import { toJsonl } from '../../../shared/interchange/jsonl'
 import { exportIris } from '../../../shared/interchange/iris'
 import { toWebAnnotations } from '../../../shared/interchange/web-annotation'
 import { archiveProject } from './export-archive'
-import { exportFileName, exportTable, exportWorkbook, type DelimitedTableName } from './export-tables'
+import { exportFileName, exportTable, exportWorkbook } from './export-tables'
 import { selectLayers, type LayerSelection } from './export-layers'
 import type { Project } from '../project/project'
 
@@ -38,7 +38,7 @@ export interface ExportRequest extends LayerSelection {
   /** W3C: name everything under this absolute http(s) IRI instead of the project's URNs. */
   base?: string | null
   /** CSV and TSV: the spans (default) or the links. */
-  table?: DelimitedTableName
+  table?: ExportTable
 }
 
 const MEDIA: Record<ExportFormat, string> = {
@@ -57,7 +57,7 @@ export function exportMediaType(format: ExportFormat): string {
 }
 
 /** A file or folder name for an export: "<project>-<what>-<date>.<ending>" ("-links-" for the links table). */
-export function exportName(projectName: string, format: ExportFormat, now = new Date(), table: DelimitedTableName = 'spans'): string {
+export function exportName(projectName: string, format: ExportFormat, now = new Date(), table: ExportTable = 'spans'): string {
   const csv = exportFileName(projectName, now)
   if (table === 'links' && (format === 'csv' || format === 'tsv'))
     return exportName(projectName, format, now).replace(/-annotations-/, '-links-')

@@ -20,6 +20,7 @@ import {
   type Cell,
 } from '../../../shared/csv'
 import { delimitedChunks, toDelimitedText } from '../../../shared/interchange/delimited'
+import type { ExportTable } from '../../../shared/interchange/formats'
 import { writeFileDurable } from '../store/durable'
 import { selectLayers, type LayerSelection } from './export-layers'
 import type { Project } from '../project/project'
@@ -28,15 +29,12 @@ import type { DocumentEntry } from '../../../shared/model/project'
 /** A delimited text format: comma- or tab-separated. */
 export type DelimitedFormat = 'csv' | 'tsv'
 
-/** Which table a CSV or TSV holds: the spans (one row per annotation) or the links between them. */
-export type DelimitedTableName = 'spans' | 'links'
-
 export interface TableExportOptions extends LayerSelection {
   format: DelimitedFormat
   bom: boolean
   neutralizeFormulas: boolean
   /** The spans (default) or the links. */
-  table?: DelimitedTableName
+  table?: ExportTable
 }
 
 /** A table made as it is written: its header, its rows, and how many rows and documents it had once written. */
@@ -48,7 +46,7 @@ interface MadeTable {
 }
 
 /** The chosen table of the selected layers. */
-function tableOf(project: Project, options: LayerSelection & { table?: DelimitedTableName }): Promise<MadeTable> {
+function tableOf(project: Project, options: LayerSelection & { table?: ExportTable }): Promise<MadeTable> {
   return options.table === 'links' ? linkTable(project, options) : spanRows(project, options)
 }
 

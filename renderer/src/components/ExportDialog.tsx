@@ -1,13 +1,19 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { ExportFormat, ExportTable } from '../../../shared/api'
 import { isBaseIri } from '../../../shared/interchange/iris'
-import { choosesContent, chosenDocuments, exportedSentence, hasSpreadsheetOptions } from '../state/model/export-formats'
+import {
+  FORMAT_OPTIONS,
+  TABLE_OPTIONS,
+  choosesContent,
+  chosenDocuments,
+  exportedSentence,
+  hasSpreadsheetOptions,
+} from '../state/model/export-formats'
 import { messageOf, type ExportOutcome } from '../state/controllers/session'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { ExportDocumentChoice } from './ExportDocumentChoice'
-import { ExportFormatChoice } from './ExportFormatChoice'
 import { ExportLayerChoice, type ExportLayer } from './ExportLayerChoice'
-import { ExportTableChoice } from './ExportTableChoice'
+import { HintedChoice } from './HintedChoice'
 import { Modal } from './Modal'
 
 /**
@@ -75,8 +81,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           if (!nothingPicked && !badBase) void run()
         }}
       >
-        <ExportFormatChoice value={format} onChange={setFormat} />
-        {delimited && <ExportTableChoice value={table} onChange={setTable} />}
+        <HintedChoice legend="Format" className="choice export-formats" options={FORMAT_OPTIONS} value={format} onChange={setFormat} />
+        {delimited && <HintedChoice legend="Table" options={TABLE_OPTIONS} value={table} onChange={setTable} />}
         {choosesContent(format) ? (
           <>
             <ExportLayerChoice value={layer} annotator={annotator} onChange={setLayer} />

@@ -65,7 +65,7 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
     () => [...tagSetProblems(draft), ...(usage ? changeProblems(opened, draft, usage, merges) : [])],
     [draft, opened, usage, merges],
   )
-  const changed = JSON.stringify(draft) !== JSON.stringify(opened) || merges.length > 0
+  const changed = !sameTagSet(draft, opened) || merges.length > 0
   // The counts shown are as they will be once the merges set up here are saved.
   const shownUsage = useMemo(() => (usage ? usageAfterMerges(usage, merges) : null), [usage, merges])
   // A save's refusal is about the draft it was given: once the draft changes, it no longer holds.

@@ -239,9 +239,9 @@ export class Session {
       this.work.flush()
       const before = this.store.get().info?.annotator
       const typed = name.trim().normalize('NFC')
-      // Said in the user's words here, not as the contract's refusal of its arguments.
-      if (!AnnotatorName.safeParse(typed).success)
-        return 'A name is letters, digits, spaces, . _ or - (up to 64), starting with a letter or digit, such as “Zoë Müller”.'
+      // Said in the user's words here (the schema's own description), not as the contract's refusal of its arguments.
+      const checked = AnnotatorName.safeParse(typed)
+      if (!checked.success) return `Use ${checked.error.issues[0]!.message}, such as “Zoë Müller”.`
       const info = await this.client.call('settings.setAnnotator', { name: typed })
       this.store.set({ info, askAnnotator: false })
       if (info.project) await this.loadDocuments(before !== info.annotator)

@@ -6,17 +6,15 @@
 import type { ExportFormat, ExportTable, ExportedFile } from '../../../../shared/api'
 import { plural } from '../../../../shared/plural'
 
-/** One format in the dialog's "Format" group. */
-export interface FormatOption {
-  value: ExportFormat
-  /** The radio button's name. */
+/** One choice of the dialog's "Format" or "Table" group: its value, the radio button's name, what it is for in one line. */
+export interface ChoiceOption<T extends string> {
+  value: T
   label: string
-  /** What it is for, in one line. */
   hint: string
 }
 
 /** Every format, in the order offered. */
-export const FORMAT_OPTIONS: readonly FormatOption[] = [
+export const FORMAT_OPTIONS: readonly ChoiceOption<ExportFormat>[] = [
   { value: 'csv', label: 'CSV', hint: 'One row per annotation (or per link), for R, pandas and spreadsheets.' },
   {
     value: 'xlsx',
@@ -28,6 +26,12 @@ export const FORMAT_OPTIONS: readonly FormatOption[] = [
   { value: 'w3c', label: 'W3C Web Annotation (JSON-LD)', hint: 'The W3C standard: quote and position selectors, links as annotations.' },
   { value: 'brat', label: 'brat standoff (zip)', hint: 'A .txt and .ann file per document and layer, to open in brat.' },
   { value: 'zip', label: 'Project archive (zip)', hint: 'The whole project folder — texts, every layer, labels — for a colleague.' },
+]
+
+/** The tables a CSV or TSV holds, for its "Table" group. */
+export const TABLE_OPTIONS: readonly ChoiceOption<ExportTable>[] = [
+  { value: 'spans', label: 'Spans', hint: 'One row per annotation, with its source.' },
+  { value: 'links', label: 'Links', hint: 'One row per link: its type and both ends’ ids, labels and texts. Join to the spans by id.' },
 ]
 
 /** True when the format exports a choice of layers and documents (the archive always holds everything). */
