@@ -17,4 +17,14 @@ describe('canonical-name proposals', () => {
     const text = 'Abbas Gallyamov said it was over. Mahmoud Abbas said it was not.'
     expect(suggest(text).names.map((n) => n.name)).toEqual(['Abbas Gallyamov', 'Mahmoud Abbas'])
   })
+  it('keeps the place or body a title is of in the title, not in the name', () => {
+    const names = (text: string) => suggest(text).names.map((n) => n.name)
+    expect(names('Prime Minister of Israel Benjamin Netanyahu said the war would go on.')).toEqual(['Benjamin Netanyahu'])
+    expect(names('President of the United States Joe Biden said the talks had failed.')).toEqual(['Joe Biden'])
+    expect(names('Minister of Foreign Affairs Sergey Lavrov said the offer was rejected.')).toEqual(['Sergey Lavrov'])
+    expect(names('Secretary of State Blinken said it was over. Antony Blinken later said it was not.')).toEqual(['Antony Blinken'])
+    // A title of a place alone names nobody; a title before a full name keeps its name whole.
+    expect(names('The President of France said the plan was sound.')).toEqual([])
+    expect(names('Russian Foreign Minister Sergey Lavrov said it was over.')).toEqual(['Sergey Lavrov'])
+  })
 })

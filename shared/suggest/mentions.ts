@@ -206,18 +206,33 @@ function finish(c: MentionContext, first: number, end: number, sentenceFirst: nu
     if (k < nameFirst - 1 && k >= first && nameWord(k)) nameFirst = k
     else break
   }
+  // A title's complement ("Prime Minister of Israel Benjamin Netanyahu", "Minister of Foreign
+  // Affairs Sergey Lavrov", "President of the United States Joe Biden"): the place or body the title
+  // is of is part of the title, and the person's name is the last two words after it (the last one
+  // when only two follow: "Secretary of State Blinken"; none when one does: "the President of France").
+  let titleEnd = nameFirst
+  if (nameFirst < end) {
+    let k = nameFirst - 1
+    while (k > first && isCapitalized(u.raw[k]!) && !lexicon.roleWords.has(u.words[k]!)) k--
+    const ofWord = k
+    while (k > first && k >= ofWord - 1 && lexicon.connectors.has(u.words[k]!)) k--
+    if (k < ofWord && lexicon.roleWords.has(u.words[k]!) && !nameHasMarker(c, ofWord + 1, end)) {
+      titleEnd = k + 1
+      nameFirst = end - Math.max(0, Math.min(2, end - ofWord - 2))
+    }
+  }
   let markerKind: SourceKind | undefined
   for (let i = first; i < end; i++) {
     const m = lexicon.match(lexicon.kindMarkers, u.words, i, end)
     if (m && (m.value !== 'media' || isCapitalized(u.raw[i]!) || u.words[i] === 'media')) markerKind = m.value
   }
   const roleTokens: number[] = []
-  for (let i = first; i < nameFirst; i++) if (lexicon.roleWords.has(u.words[i]!)) roleTokens.push(i)
+  for (let i = first; i < titleEnd; i++) if (lexicon.roleWords.has(u.words[i]!)) roleTokens.push(i)
   const hasRole = roleTokens.length > 0
-  const roleStart = hasRole ? firstOfRole(c, first, nameFirst) : nameFirst
+  const roleStart = hasRole ? firstOfRole(c, first, titleEnd) : titleEnd
   const role = hasRole
     ? u.words
-        .slice(roleStart, nameFirst)
+        .slice(roleStart, titleEnd)
         .filter((w) => !DETERMINERS.has(w))
         .join(' ')
     : null
@@ -231,7 +246,7 @@ function finish(c: MentionContext, first: number, end: number, sentenceFirst: nu
     name = { first: nameFirst, end }
   } else if (lexicon.unnamedNouns.has(w) && nameTokens === 0) kind = 'unnamed'
   else if (markerKind) kind = markerKind
-  else if (lexicon.roleWords.has(w)) kind = 'person'
+  else if (lexicon.roleWords.has(w) || titleEnd < nameFirst) kind = 'person'
   else if (nameTokens > 0) name = { first: nameFirst, end }
   return { first, end, head, pronoun: false, kind, name, role }
 }
