@@ -266,3 +266,64 @@ test('guidelines written in the app render safely, and a label’s definition sh
   expect(requests.filter((u) => !u.startsWith(new URL(app.url).origin))).toEqual([])
   expect(problems).toEqual([])
 })
+
+test('a memo typed and reloaded at once is kept; until saved the header says so, and leaving asks while the labels or guidelines hold unsaved changes', async ({
+  page,
+  app,
+}) => {
+  const problems: string[] = []
+  page.on('pageerror', (e) => problems.push(e.message))
+  // Leaving with a memo not yet saved asks first, and so does Escape in the Labels dialog with
+  // changes: the test says leave, as a user in a hurry would.
+  const asked: string[] = []
+  page.on('dialog', (d) => {
+    asked.push(d.type())
+    void d.accept()
+  })
+  // What the page answers when asked to leave: whether it asks to stay.
+  const wouldAsk = () =>
+    page.evaluate(() => {
+      const e = new Event('beforeunload', { cancelable: true })
+      window.dispatchEvent(e)
+      return e.defaultPrevented
+    })
+  const project = JSON.parse(await app.read('project.json')) as ProjectFile
+  const first = project.documents.find((d) => d.title === FIRST)!
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(FIRST).click()
+  await expect(page.getByRole('article', { name: FIRST })).toBeVisible()
+  await page.getByRole('tab', { name: /^Memos/ }).click()
+  const projectMemo = page.getByRole('textbox', { name: 'Your project memo' })
+  const documentMemo = page.getByRole('textbox', { name: `Your memo on “${FIRST}”` })
+  await documentMemo.click()
+  await page.keyboard.type('Check the second quote.')
+  await projectMemo.click()
+  await page.keyboard.type('Kremlin statements are government sources.')
+  await expect(page.getByTestId('save-state')).not.toHaveText('Saved')
+  await page.reload()
+  await page.getByRole('tab', { name: /^Memos/ }).click()
+  await expect(page.getByRole('textbox', { name: 'Your project memo' })).toHaveValue('Kremlin statements are government sources.')
+  await expect(page.getByRole('textbox', { name: `Your memo on “${FIRST}”` })).toHaveValue('Check the second quote.')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  expect(JSON.parse(await app.read('annotations/tester/_project.json'))).toMatchObject({
+    memo: { text: 'Kremlin statements are government sources.' },
+  })
+  expect(JSON.parse(await app.read(`annotations/tester/${first.id}.json`))).toMatchObject({ memo: { text: 'Check the second quote.' } })
+  expect(await wouldAsk()).toBe(false)
+
+  // The Labels dialog and the guidelines keep changes only by their own Save: leaving asks while they hold some.
+  await chooseMenu(page, 'Project', 'Labels…')
+  const dialog = page.getByRole('dialog', { name: 'Labels and links' })
+  await dialog.getByRole('button', { name: '+ Add label' }).click()
+  expect(await wouldAsk()).toBe(true)
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+  expect(asked).toContain('confirm')
+  expect(await wouldAsk()).toBe(false)
+  await page.getByRole('tab', { name: 'Guidelines' }).click()
+  await page.getByTestId('guidelines').getByRole('button', { name: 'Write guidelines' }).click()
+  expect(await wouldAsk()).toBe(false)
+  await page.getByTestId('guidelines').getByLabel('guidelines.md (Markdown)').fill('# Ours')
+  expect(await wouldAsk()).toBe(true)
+  expect(problems).toEqual([])
+})

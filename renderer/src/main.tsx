@@ -25,7 +25,7 @@ if (session) {
   window.addEventListener('beforeunload', (event) => {
     markLeaving()
     session.work.flush()
-    if (!session.work.allSaved) event.preventDefault()
+    if (!session.allSaved) event.preventDefault()
   })
   void session.start()
 }

@@ -66,6 +66,11 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
     [draft, opened, usage, merges],
   )
   const changed = !sameTagSet(draft, opened) || merges.length > 0
+  // Leaving the page (a reload, closing the window) asks first while there are changes.
+  useEffect(() => {
+    session.formChanged('labels', changed)
+    return () => session.formChanged('labels', false)
+  }, [session, changed])
   // The counts shown are as they will be once the merges set up here are saved.
   const shownUsage = useMemo(() => (usage ? usageAfterMerges(usage, merges) : null), [usage, merges])
   // A save's refusal is about the draft it was given: once the draft changes, it no longer holds.

@@ -40,6 +40,16 @@ interface BufferedEdit {
 }
 
 /** The open document's layer, its text on screen, its undo history and its saving. */
+/** Text typed outside the layer and not saved yet (setDraft). */
+export interface Draft {
+  /** Save it now (again, after a problem). */
+  send: () => void
+  /** Give it up: the field goes back to what is saved. */
+  discard: () => void
+  /** The sentence of its last failed save, or null. */
+  problem: string | null
+}
+
 export class Annotating {
   layer: AnnotationSet | null = null
   index: TextIndex | null = null
@@ -58,6 +68,8 @@ export class Annotating {
   private autoRetry: ReturnType<typeof setTimeout> | undefined
   private edit: BufferedEdit | null = null
   private nextChange = 1
+  /** Text typed outside the layer (a memo) and not saved yet, by key. */
+  private readonly drafts = new Map<string, Draft>()
 
   constructor(
     private readonly store: Store<SessionState>,
@@ -257,6 +269,7 @@ export class Annotating {
 
   /** Save buffered typing now. */
   flush(): void {
+    for (const d of this.drafts.values()) if (d.problem === null) d.send()
     const edit = this.edit
     if (!edit) return
     this.edit = null
@@ -305,9 +318,20 @@ export class Annotating {
     return entry ? this.change(entry.ops, 'redo') : false
   }
 
+  /**
+   * Say that text typed outside the layer (a memo, by `key`) is not saved yet, or that it is (null):
+   * until then the header says so, leaving the page asks first, and flush() and Retry send it.
+   */
+  setDraft(key: string, draft: Draft | null): void {
+    if (draft) this.drafts.set(key, draft)
+    else this.drafts.delete(key)
+    this.updateSaveState()
+  }
+
   /** Send the changes whose save failed again. */
   retry(): void {
     clearTimeout(this.autoRetry)
+    for (const d of this.drafts.values()) if (d.problem !== null) d.send()
     if (this.queue.held) this.queue.resume()
     const failed = this.failed
     this.failed = []
@@ -321,6 +345,11 @@ export class Annotating {
   /** Give up the changes whose save failed (they were already taken back on screen). */
   discard(): void {
     clearTimeout(this.autoRetry)
+    for (const [key, d] of this.drafts) {
+      if (d.problem === null) continue
+      this.drafts.delete(key)
+      d.discard()
+    }
     const held = this.queue.held ? this.queue.drop() : []
     for (const b of held.toReversed()) if (b.document === this.document) this.applyLocal(b.inverse)
     const changes = new Set(held.map((b) => b.change))
@@ -396,12 +425,15 @@ export class Annotating {
   }
 
   private updateSaveState(): void {
+    const draftProblem = [...this.drafts.values()].find((d) => d.problem !== null)?.problem
     const save =
       this.failed.length || this.queue.held
         ? ({ kind: 'error', message: this.lastError } as const)
-        : !this.queue.idle || this.edit
-          ? ({ kind: 'saving' } as const)
-          : ({ kind: 'saved' } as const)
+        : draftProblem
+          ? ({ kind: 'error', message: draftProblem } as const)
+          : !this.queue.idle || this.edit || this.drafts.size > 0
+            ? ({ kind: 'saving' } as const)
+            : ({ kind: 'saved' } as const)
     const prev = this.store.get().save
     if (prev.kind !== save.kind || (prev.kind === 'error' && save.kind === 'error' && prev.message !== save.message))
       this.store.set({ save })

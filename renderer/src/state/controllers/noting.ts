@@ -108,6 +108,12 @@ export class Noting {
     if (draft) this.store.set({ guidelinesDraft: { ...draft, text } })
   }
 
+  /** Whether guidelines.md is being edited and the text differs from the saved one. */
+  get guidelinesChanged(): boolean {
+    const { guidelinesDraft: draft, guidelines } = this.store.get()
+    return draft !== null && draft.text !== (guidelines?.text ?? '')
+  }
+
   /** Stop editing without saving. */
   cancelGuidelines(): void {
     this.store.set({ guidelinesDraft: null })

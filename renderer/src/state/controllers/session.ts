@@ -209,6 +209,20 @@ export class Session {
     }
   }
 
+  /** Forms with changes that only their own Save keeps (the Labels dialog), by name. */
+  private readonly changedForms = new Set<string>()
+
+  /** Say whether a form (by name) holds changes that only its own Save keeps; leaving the page asks first while one does. */
+  formChanged(form: string, changed: boolean): void {
+    if (changed) this.changedForms.add(form)
+    else this.changedForms.delete(form)
+  }
+
+  /** Nothing typed is at risk on leaving: every change saved, no memo waiting, no form or guidelines draft with unsaved changes. */
+  get allSaved(): boolean {
+    return this.work.allSaved && this.changedForms.size === 0 && !this.noting.guidelinesChanged
+  }
+
   /** Resolves once the annotator's own changes are saved (or their save failed). */
   saved(): Promise<void> {
     this.work.flush()
