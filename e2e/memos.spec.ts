@@ -121,7 +121,9 @@ test('status, memos and replies: "nothing to tag" counted, a memo and a reply re
   const card = page.getByRole('article', { name: "maria's version" })
   await expect(card.locator('.reply-text')).toHaveText('Is “clung” a stance or a claim? Ask the reviewer.')
   await card.getByRole('button', { name: /^Reply/ }).click()
-  await card.getByRole('textbox', { name: 'Reply' }).fill('A stance: against the West.')
+  // The keyboard goes to the field: typed there, "e" and "1" are letters of the reply, not review keys.
+  await expect(card.getByRole('textbox', { name: 'Reply' })).toBeFocused()
+  await page.keyboard.type('A stance: against the West.')
   await card.getByRole('button', { name: 'Reply', exact: true }).click()
   await expect(card.locator('.reply-text')).toHaveText(['Is “clung” a stance or a claim? Ask the reviewer.', 'A stance: against the West.'])
   await shot(page, '4-review-thread')
@@ -276,9 +278,10 @@ test('a memo typed and reloaded at once is kept; until saved the header says so,
   // Leaving with a memo not yet saved asks first, and so does Escape in the Labels dialog with
   // changes: the test says leave, as a user in a hurry would.
   const asked: string[] = []
+  let answer = true
   page.on('dialog', (d) => {
-    asked.push(d.type())
-    void d.accept()
+    asked.push(d.type() === 'confirm' ? d.message() : d.type())
+    void (answer ? d.accept() : d.dismiss())
   })
   // What the page answers when asked to leave: whether it asks to stay.
   const wouldAsk = () =>
@@ -318,12 +321,31 @@ test('a memo typed and reloaded at once is kept; until saved the header says so,
   expect(await wouldAsk()).toBe(true)
   await page.keyboard.press('Escape')
   await expect(dialog).toHaveCount(0)
-  expect(asked).toContain('confirm')
+  expect(asked).toContain('Discard the changes to the labels and links? Nothing has been saved.')
   expect(await wouldAsk()).toBe(false)
   await page.getByRole('tab', { name: 'Guidelines' }).click()
   await page.getByTestId('guidelines').getByRole('button', { name: 'Write guidelines' }).click()
   expect(await wouldAsk()).toBe(false)
   await page.getByTestId('guidelines').getByLabel('guidelines.md (Markdown)').fill('# Ours')
   expect(await wouldAsk()).toBe(true)
+  await page.getByTestId('guidelines').getByRole('button', { name: 'Cancel' }).click()
+
+  // Removing a reply asks first: it cannot be brought back.
+  await page.getByRole('tab', { name: 'Annotations' }).click()
+  const words = ((await page.locator('.ProseMirror p').first().textContent()) ?? '').trim().split(/\s+/)
+  await dragSelect(page, words.slice(0, 3).join(' '))
+  await page.keyboard.press('1')
+  const editor = page.getByRole('region', { name: 'Selected annotation' })
+  await editor.getByRole('textbox', { name: 'Reply' }).fill('Ask jonas about this one.')
+  await editor.getByRole('button', { name: 'Reply', exact: true }).click()
+  await expect(editor.locator('.reply-text')).toHaveText('Ask jonas about this one.')
+  answer = false
+  await editor.getByRole('button', { name: 'Remove your reply' }).click()
+  expect(asked.at(-1)).toBe('Remove your reply “Ask jonas about this one.”? It cannot be brought back.')
+  await expect(editor.locator('.reply-text')).toHaveText('Ask jonas about this one.')
+  answer = true
+  await editor.getByRole('button', { name: 'Remove your reply' }).click()
+  await expect(editor.locator('.reply-text')).toHaveCount(0)
+  expect(StoreFile.parse(JSON.parse(await app.read(`annotations/tester/${first.id}.json`))).replies ?? []).toEqual([])
   expect(problems).toEqual([])
 })

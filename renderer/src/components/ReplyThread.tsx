@@ -33,7 +33,12 @@ export function ReplyThread({ layer, annotation, compact = false }: { layer: str
     const now = document.activeElement
     if (!now || now === document.body || now.closest('.reply-form')) field.current?.focus()
   }
-  const remove = async (reply: string) => setProblem(await session.noting.removeReply(doc, reply))
+  const remove = async (reply: { id: string; text: string }) => {
+    const chars = [...reply.text]
+    const quoted = chars.length > 80 ? `${chars.slice(0, 80).join('')}…` : reply.text
+    if (!window.confirm(`Remove your reply “${quoted}”? It cannot be brought back.`)) return
+    setProblem(await session.noting.removeReply(doc, reply.id))
+  }
   return (
     // A group, not a landmark: a review shows one thread per card, and landmarks must be unique.
     <div
@@ -53,7 +58,7 @@ export function ReplyThread({ layer, annotation, compact = false }: { layer: str
                     className="icon"
                     aria-label="Remove your reply"
                     title="Remove your reply"
-                    onClick={() => void remove(r.id)}
+                    onClick={() => void remove(r)}
                   >
                     ×
                   </button>
@@ -88,7 +93,16 @@ export function ReplyThread({ layer, annotation, compact = false }: { layer: str
           </button>
         </div>
       ) : (
-        <button type="button" className="small quiet" onClick={() => setOpen(true)}>
+        <button
+          type="button"
+          className="small quiet"
+          onClick={() => {
+            setOpen(true)
+            // The button goes away: the keyboard goes to the field, not to the page, where a
+            // review's number keys would settle units.
+            requestAnimationFrame(() => field.current?.focus())
+          }}
+        >
           Reply{thread.length > 0 ? ` (${thread.length})` : '…'}
         </button>
       )}
