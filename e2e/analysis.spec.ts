@@ -154,6 +154,17 @@ test('a document’s date set in the list shows under its title and in the state
   expect(theirs.length).toBeGreaterThan(5)
   for (const r of theirs) expect([r[date], r[outlet]]).toEqual(['2024-02-01', 'The Cradle, "West Asia"'])
   expect(rows.length - 1).toBe(55)
+
+  // Searched, the table exports the statements it shows.
+  await page.getByRole('tab', { name: 'Statements' }).click()
+  await page.getByRole('searchbox', { name: 'Search' }).fill('Putin')
+  await expect(page.getByTestId('statements-count')).toHaveText(/^\d+ statements$/)
+  const shown = Number((await page.getByTestId('statements-count').textContent())!.split(' ')[0])
+  expect(shown).toBeLessThan(55)
+  const searched = await exportAs(page, 'Statements table (CSV)')
+  const kept = JSON.parse(execFileSync('python3', [`${READERS}/tables.py`, 'csv', searched.path], { encoding: 'utf8' })) as string[][]
+  expect(kept.length - 1).toBe(shown)
+  expect(kept.slice(1).every((r) => r.join(' ').toLowerCase().includes('putin'))).toBe(true)
 })
 
 test('another project opened: Analysis and Retrieve start afresh, not with the last project’s layer', async ({ page, app }) => {

@@ -675,6 +675,8 @@ export const contract = {
     z
       .object({
         filter: AnalysisFilter.default(AnalysisFilter.parse({})),
+        /** The statements table's narrowing (its search): what it shows is what it exports. */
+        narrow: Narrow.default(Narrow.parse({})),
         table: z.enum(['statements', 'matrix', 'over-time', 'nodes', 'edges', 'graphml', 'gexf']),
         format: z.enum(['csv', 'tsv', 'xlsx']).default('csv'),
         network: NetworkChoice.default(NetworkChoice.parse({})),

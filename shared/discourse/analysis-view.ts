@@ -386,6 +386,24 @@ export interface StatementPage {
 }
 
 /** The statements that pass the filter and the narrowing, rows offset … offset + limit. */
+/** The statements that pass the filter and the narrowing, in order: what the statements table shows and exports. */
+export function narrowedStatements(
+  set: StatementSet,
+  filter: StatementFilter,
+  duplicates: AnalysisFilter['duplicates'],
+  narrow: Narrow,
+): Statement[] {
+  const actorLabel = new Map(set.actors.map((a) => [a.key, a.label]))
+  const needle = narrow.search.trim().toLowerCase()
+  return keptStatements(set.statements, filter, duplicates).filter(
+    (s) =>
+      (!narrow.stances || s.stance) &&
+      (narrow.actor === undefined || s.actorKey === narrow.actor) &&
+      (narrow.target === undefined || (s.stance && s.targetKey === narrow.target)) &&
+      (needle === '' || searchable(s, actorLabel).includes(needle)),
+  )
+}
+
 export function statementPage(
   set: StatementSet,
   filter: StatementFilter,
@@ -395,14 +413,7 @@ export function statementPage(
   limit: number,
 ): StatementPage {
   const actorLabel = new Map(set.actors.map((a) => [a.key, a.label]))
-  const needle = narrow.search.trim().toLowerCase()
-  const all = keptStatements(set.statements, filter, duplicates).filter(
-    (s) =>
-      (!narrow.stances || s.stance) &&
-      (narrow.actor === undefined || s.actorKey === narrow.actor) &&
-      (narrow.target === undefined || (s.stance && s.targetKey === narrow.target)) &&
-      (needle === '' || searchable(s, actorLabel).includes(needle)),
-  )
+  const all = narrowedStatements(set, filter, duplicates, narrow)
   return {
     total: all.length,
     offset,

@@ -178,6 +178,18 @@ describe('analysis exports', () => {
       Array.from({ length: width }, (_, i) => (r[i] === null || r[i] === undefined ? '' : String(r[i]))),
     )
     expect(cells).toEqual(rows)
+    // The table's search narrows its export to the statements it shows, in the same order.
+    const putin = await call<Page>('analysis.statements', { narrow: { search: 'putin' }, limit: 1000 })
+    const searched = (await read(
+      root,
+      await call<AnalysisExport>('analysis.export', { table: 'statements', narrow: { search: 'putin' } }),
+      'csv',
+      'FILE',
+    )) as string[][]
+    expect(putin.total).toBeLessThan(view.counts.statements)
+    expect(searched).toHaveLength(putin.total + 1)
+    const id = rows[0]!.indexOf('statement_id')
+    expect(searched.slice(1).map((r) => r[id])).toEqual(putin.rows.map((r) => r.id))
   })
 
   it('writes the matrix, the counts over time and a network’s nodes and edges as CSV, and the network as GraphML and GEXF', async () => {

@@ -13,6 +13,7 @@ import {
   analysisView,
   networkOptions,
   resolveFilter,
+  narrowedStatements,
   statementPage,
   REVIEWED,
   type AnalysisView,
@@ -156,6 +157,8 @@ export function viewOf(
 /** What to export, and how. */
 export interface AnalysisExportRequest {
   filter: AnalysisFilter
+  /** For the statements: the table's narrowing (its search); none when absent. */
+  narrow?: Narrow
   table: AnalysisTable
   /** For the tables: csv, tsv or xlsx (GraphML and GEXF have their own). */
   format: 'csv' | 'tsv' | 'xlsx'
@@ -199,7 +202,9 @@ export async function analysisFile(project: Project, s: ProjectStatements, reque
   let out: { header: string[]; rows: Cell[][] }
   let what: string = table
   if (table === 'statements') {
-    const kept = keptStatements(s.set.statements, resolved, filter.duplicates)
+    const kept = request.narrow
+      ? narrowedStatements(s.set, resolved, filter.duplicates, request.narrow)
+      : keptStatements(s.set.statements, resolved, filter.duplicates)
     out = statementsTable(s.set, kept)
   } else if (table === 'matrix') {
     out = matrixTable(buildMatrix(s.set, { filter: resolved, duplicates: filter.duplicates }))

@@ -1,7 +1,8 @@
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import type { Narrow, StatementRow } from '../../../shared/discourse/analysis-view'
 import { layerName } from '../state/model/analysis-model'
-import { useSourceName, useStatementRows } from '../state/react/use-analysis'
+import { useAnalysis, useSourceName, useStatementRows } from '../state/react/use-analysis'
+import { useSession } from '../state/react/use-session'
 import { StatementStance } from './StatementStance'
 import { plural } from '../../../shared/plural'
 
@@ -12,10 +13,11 @@ const ROW_HEIGHT = 44
  * The statements table: one row per claim and stance that passes the filter, joined with its
  * source, target, polarity, document and layer; only the rows in view are rendered, and they
  * are fetched from the host a page at a time, so a project of 100,000 annotations scrolls like
- * one of ten. A search box narrows it to statements holding a text.
+ * one of ten. A search box narrows it to statements holding a text (and its export too).
  */
 export function StatementsTable({ narrow, label }: { narrow: Omit<Narrow, 'search'>; label: string }) {
-  const [search, setSearch] = useState('')
+  const analysis = useSession().analysis
+  const search = useAnalysis((s) => s.search)
   const searchId = useId()
   const query = { ...narrow, search }
   const { box, onScroll, first, total, rows, error } = useStatementRows(query, ROW_HEIGHT)
@@ -28,7 +30,7 @@ export function StatementsTable({ narrow, label }: { narrow: Omit<Narrow, 'searc
           type="search"
           value={search}
           placeholder="quote, actor, target, document…"
-          onChange={(e) => setSearch(e.target.value)}
+          onChange={(e) => analysis.setSearch(e.target.value)}
         />
         <span className="help" role="status" data-testid="statements-count">
           {total === null ? 'Loading…' : plural(total, 'statement')}

@@ -38,6 +38,8 @@ export interface AnalysisState {
   selected: StatementPage | null
   /** What the last export did, or why it failed. */
   exported: { text: string; tone: 'info' | 'error' } | null
+  /** The statements table's search: its export holds the statements it shows. */
+  search: string
 }
 
 /** An analysis export: which table, in which format. */
@@ -70,6 +72,7 @@ const initialAnalysis: AnalysisState = {
   error: null,
   selected: null,
   exported: null,
+  search: '',
 }
 
 /** The Analysis view's state and actions. */
@@ -154,6 +157,11 @@ export class Analysis {
     void this.load()
   }
 
+  /** Narrow the statements table to statements holding a text (and its export with it). */
+  setSearch(search: string): void {
+    this.store.set({ search, exported: null })
+  }
+
   setTab(tab: AnalysisTab): void {
     this.store.set({ tab })
   }
@@ -189,6 +197,8 @@ export class Analysis {
       await this.hooks.saved()
       const file = await this.client.call('analysis.export', {
         filter: this.filter(),
+        // The statements table's export is of the statements it shows.
+        narrow: { stances: false, search: choice.table === 'statements' ? s.search : '' },
         table: choice.table,
         format: choice.format,
         network: s.network,
