@@ -66,6 +66,9 @@ describe('retrieving annotations across the project', () => {
     expect(ids({ layers: ['jonas'] })).toEqual(['j2', 'j1'])
     expect(ids({ attributes: [{ label: 'stance', attribute: 'polarity', value: 'against' }] })).toEqual(['m6'])
     expect(ids({ attributes: [{ label: null, attribute: 'kind', value: 'government' }] })).toEqual(['m1'])
+    // A written value (a canonical name, a target) matches as the Analysis counts it: any case, any spacing.
+    expect(ids({ attributes: [{ label: 'source', attribute: 'name', value: '  DMITRY\u00a0peskov ' }] })).toEqual(['m1', 'm5'])
+    expect(ids({ attributes: [{ label: 'source', attribute: 'name', value: 'Peskov' }] })).toEqual([])
     // One source's statements: by its canonical name, whichever spelling the text has.
     expect(ids({ source: 'dmitry peskov' })).toEqual(['m2', 'm6'])
     expect(ids({ source: 'peskov' })).toEqual(['m2', 'm6', 'j1'])

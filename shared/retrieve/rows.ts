@@ -10,6 +10,7 @@ import type { ExportLayer } from '../interchange/layer'
 import { foldForMatching } from '../search/folded-text'
 import { inSentence } from '../model/labels'
 import { typedLinksFrom, type TypedLinkTo } from '../annotations/links'
+import { nameKey } from '../discourse/names'
 
 /** One annotation as the Retrieve view lists it. */
 export interface RetrieveRow {
@@ -166,6 +167,15 @@ export class RetrieveIndex {
     const documents = new Set(filter.documents)
     const source = foldForMatching(filter.source.trim())
     const text = foldForMatching(filter.text.trim())
+    // An attribute's value matches as the Analysis counts it: one name whatever its case or spacing
+    // ("Russia", "RUSSIA", "Café  Zürich"), each distinct value folded once.
+    const wanted = filter.attributes.map((a) => ({ ...a, key: nameKey(a.value) }))
+    const keys = new Map<string, string>()
+    const keyOf = (value: string) => {
+      let key = keys.get(value)
+      if (key === undefined) keys.set(value, (key = nameKey(value)))
+      return key
+    }
     const out: RetrieveRow[] = []
     for (const part of this.parts) {
       const first = part.rows[0]
@@ -173,7 +183,13 @@ export class RetrieveIndex {
       part.rows.forEach((r, i) => {
         const f = part.folded[i]!
         if (labels.size > 0 && !labels.has(r.label)) return
-        if (!filter.attributes.every((a) => (a.label === null || a.label === r.label) && r.attributes[a.attribute] === a.value)) return
+        if (
+          !wanted.every((a) => {
+            const value = r.attributes[a.attribute]
+            return (a.label === null || a.label === r.label) && value !== undefined && keyOf(value) === a.key
+          })
+        )
+          return
         if (source !== '' && (r.source === null || !f.source.includes(source))) return
         if (text !== '' && !f.text.includes(text) && !f.note.includes(text)) return
         out.push(r)

@@ -47,6 +47,29 @@ describe('retrieving across the project', () => {
     expect(found.rows.map((r) => [r.layer, r.id])).toEqual([['tester', 'new-1']])
   })
 
+  it('counts a written value once whatever its case or spacing, by its most used spelling, and filters by it so', async () => {
+    const { wb } = await sample()
+    const doc = (await wb.listDocuments())[0]!.id
+    const stance = (id: string, start: number, target: string) =>
+      ({
+        op: 'put',
+        annotation: { id, label: 'stance', start, end: start + 4, attributes: { target, polarity: 'against' }, note: '' },
+      }) as const
+    await wb.apply(doc, [stance('t-1', 0, 'Café Zürich'), stance('t-2', 10, 'Café Zürich'), stance('t-3', 20, ' CAFÉ  ZÜRICH')])
+    const all = await wb.retrieve(EVERY_ROW, 'none', 0, 10, true)
+    expect(all.facets!.attributes['stance.target']!.filter((v) => v.value.toLowerCase().includes('zürich'))).toEqual([
+      { value: 'Café Zürich', count: 3 },
+    ])
+    const cafe = await wb.retrieve(
+      { ...EVERY_ROW, attributes: [{ label: 'stance', attribute: 'target', value: 'café zürich' }] },
+      'none',
+      0,
+      10,
+      false,
+    )
+    expect(cafe.rows.map((r) => r.id).sort()).toEqual(['t-1', 't-2', 't-3'])
+  })
+
   it('exports exactly the filtered rows, which Python’s csv module reads back', async () => {
     const { wb, root } = await sample()
     const filter = { ...EVERY_ROW, labels: ['stance'], source: 'Vladimir Putin' }

@@ -5,6 +5,7 @@
  * changes (a save, an import, a colleague's change on disk) and rebuilt when next asked for.
  */
 import { findLabel } from '../../../shared/model/labels'
+import { mostFrequent, nameKey } from '../../../shared/discourse/names'
 import {
   LayerRows,
   RetrieveIndex,
@@ -106,12 +107,14 @@ function counted<K>(keys: Iterable<K>): Map<K, number> {
 function facetsOf(rows: readonly RetrieveRow[]): RetrieveFacets {
   const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count
   const titles = new Map(rows.map((r) => [r.document, r.title]))
-  const attributes: Record<string, Map<string, number>> = {}
+  // Values by their name key (as the filter matches them), each shown by its most used spelling.
+  const attributes: Record<string, Map<string, Map<string, number>>> = {}
   for (const r of rows) {
     for (const [attribute, value] of Object.entries(r.attributes)) {
-      const key = `${r.label}.${attribute}`
-      const m = (attributes[key] ??= new Map())
-      m.set(value, (m.get(value) ?? 0) + 1)
+      const byKey = (attributes[`${r.label}.${attribute}`] ??= new Map())
+      const key = nameKey(value)
+      const spellings = byKey.get(key) ?? byKey.set(key, new Map()).get(key)!
+      spellings.set(value, (spellings.get(value) ?? 0) + 1)
     }
   }
   return {
@@ -119,10 +122,10 @@ function facetsOf(rows: readonly RetrieveRow[]): RetrieveFacets {
     layers: [...counted(rows.map((r) => r.layer))].map(([name, count]) => ({ name, count })).sort((a, b) => a.name.localeCompare(b.name)),
     documents: [...counted(rows.map((r) => r.document))].map(([id, count]) => ({ id, title: titles.get(id) ?? id, count })),
     attributes: Object.fromEntries(
-      Object.entries(attributes).map(([k, m]) => [
+      Object.entries(attributes).map(([k, byKey]) => [
         k,
-        [...m]
-          .map(([value, count]) => ({ value, count }))
+        [...byKey.values()]
+          .map((spellings) => ({ value: mostFrequent(spellings), count: [...spellings.values()].reduce((n, c) => n + c, 0) }))
           .sort(byCount)
           .slice(0, 500),
       ]),
