@@ -213,9 +213,17 @@ test('the Retrieve view narrowed to one source’s claims, exported, reads back 
   expect(mark!.x - (before!.x + before!.width)).toBeLessThan(1)
   expect(after!.x - (mark!.x + mark!.width)).toBeLessThan(1)
 
-  // A row opens its document at the annotation.
+  // A row opens its document at the annotation, with the annotations beside it (not the memos
+  // shown last); a colleague's has its text selected, so it stays marked and a key tags it.
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Annotate' }).click()
+  await page.getByRole('tab', { name: /^Memos/ }).click()
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Retrieve' }).click()
+  const quote = ((await view.locator('.retrieve-open .kwic mark').first().textContent()) ?? '').trim()
   await view.locator('.retrieve-open').first().click()
   await expect(page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Annotate' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByRole('tab', { name: /^Annotations/ })).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByText(/’s annotation is selected: a label’s key tags it in your layer\.$/)).toBeVisible()
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString().trim())).toBe(quote)
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Retrieve' }).click()
   // With every claim listed: the space between the words before a hit and the hit is drawn
   // there, not pushed to the far left of the context.

@@ -130,7 +130,12 @@ export class Annotating {
       this.store.set({ selectedId: reveal.select, linking: null })
       surface.showSelected(reveal.select)
       surface.reveal(reveal.select)
-    } else if ('span' in reveal) surface.revealRange(reveal.span)
+    } else if ('span' in reveal) {
+      // Selected, it stays marked after the flash, and the keyboard is in the text: a label's key tags it.
+      surface.focus()
+      surface.selectSpan(reveal.span)
+      surface.revealRange(reveal.span)
+    }
     else surface.scrollToOffset(reveal.offset)
   }
 

@@ -40,6 +40,7 @@ import { TextImport } from './text-import'
 import type { TagSet } from '../../../../shared/model/labels'
 import type { TagMerge } from '../../../../shared/model/project'
 import type { TagUsage } from '../../../../shared/tagset/tagset'
+import { REVIEWED_LAYER_NAME } from '../../../../shared/csv'
 
 export { messageOf } from '../model/errors'
 
@@ -156,15 +157,21 @@ export class Session {
   }
 
   /**
-   * Open a document at an annotation: the annotator's own is selected; another layer's (a
-   * colleague's, the reviewed one) is shown by its span.
+   * Open a document at an annotation, with the annotation panel beside it: the annotator's own is
+   * selected; another layer's (a colleague's, the reviewed one) has its text selected, so it stays
+   * marked and a label's key tags it in the annotator's own layer.
    */
   async openAnnotation(document: string, layer: string, id: string, span: { start: number; end: number }): Promise<void> {
     this.mode.setView('annotate')
     await this.openDocument(document)
     if (this.store.get().doc?.id !== document) return
+    this.noting.show('main')
     if (layer === this.info?.annotator && this.work.layer?.annotations.has(id)) this.work.revealWhenShown = { select: id }
-    else this.work.revealWhenShown = { span }
+    else {
+      this.work.revealWhenShown = { span }
+      const whose = layer === REVIEWED_LAYER_NAME ? 'the reviewed layer' : layer
+      this.commands.hint(`The text of ${whose}’s annotation is selected: a label’s key tags it in your layer.`)
+    }
     if (this.work.surface) this.work.attached()
   }
 
