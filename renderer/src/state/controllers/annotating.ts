@@ -135,8 +135,7 @@ export class Annotating {
       surface.focus()
       surface.selectSpan(reveal.span)
       surface.revealRange(reveal.span)
-    }
-    else surface.scrollToOffset(reveal.offset)
+    } else surface.scrollToOffset(reveal.offset)
   }
 
   /** Disconnect a text view that is going away. */
