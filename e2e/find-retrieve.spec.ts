@@ -85,6 +85,12 @@ test('find a word, step into paragraphs not yet drawn, tag every hit as a Source
   await expect(find.getByRole('button', { name: 'Whole words only' })).toHaveAttribute('aria-pressed', 'true')
   await box.fill('kremlin')
   await expect(find.getByText('40 of 40')).toBeVisible()
+  // A label's key on the bar's buttons (typed after a click on Aa, meant for the field) tags no hit.
+  await find.getByRole('button', { name: 'Match case' }).click()
+  await page.keyboard.press('1')
+  await find.getByRole('button', { name: 'Match case' }).click()
+  await expect(page.getByText(/^Tagged/)).toHaveCount(0)
+  expect((await ownStore(app, docId))?.annotations.length ?? 0).toBe(0)
 
   // The list beside the text says in which paragraph each hit is (blank lines not counted), so two
   // hits with the same words around them read apart.

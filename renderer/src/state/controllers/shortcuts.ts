@@ -107,8 +107,9 @@ function handleViewKey(session: Session, e: KeyboardEvent): boolean {
     if (hit) return (c.select(hit.id), true)
   }
   const label = state.info?.project?.labels.find((l) => !l.retired && l.key !== '' && l.key.toLowerCase() === key)
-  // In the find bar or its results (not its text field), a label's key tags the hits.
-  const inFind = e.target instanceof Element && e.target.closest('.find-bar, .find-results') !== null
+  // In the list of hits, a label's key tags the hits (or the ticked ones). Not on the find bar's
+  // buttons: a key pressed there after a click on Aa, meant for the field, tagged every hit at once.
+  const inFind = e.target instanceof Element && e.target.closest('.find-results') !== null
   if (label && inFind && state.find.hits.length > 0)
     return (session.finding.tag(label.id, {}, state.find.ticked.length > 0 ? state.find.ticked : null), true)
   if (label) return (c.tag(label.id), true)
