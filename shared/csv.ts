@@ -54,6 +54,8 @@ export function csvHeader(labels: LabelSchema, properties: readonly string[] = [
     'text',
     'prefix',
     'suffix',
+    // The label's name as the tag set has it now ("Evidence", "مصدر"), beside its stable id.
+    'label_name',
     ...attributeColumns(labels).map((c) => c.header),
     'linked_source_id',
     'linked_source_text',
@@ -96,6 +98,7 @@ export interface LayerRows {
 /** The rows of one layer, in text order (start, then end, then id). */
 export function csvRows(labels: LabelSchema, layer: LayerRows, properties: readonly string[] = []): Cell[][] {
   const columns = attributeColumns(labels)
+  const names = new Map(labels.map((l) => [l.id, l.name]))
   const sourceOf = attributedSources(layer.annotations, layer.links)
   const sorted = inTextOrder(layer.annotations)
   const own = layer.properties ?? {}
@@ -113,6 +116,7 @@ export function csvRows(labels: LabelSchema, layer: LayerRows, properties: reado
       a.target.quote.exact,
       a.target.quote.prefix,
       a.target.quote.suffix,
+      names.get(a.label) ?? a.label,
       ...columns.map((c) => (c.label === a.label ? attributeCell(c.def, a.attributes[c.attribute] ?? '') : '')),
       source?.id ?? '',
       source?.target.quote.exact ?? '',

@@ -99,6 +99,38 @@ describe('number attributes', () => {
   })
 })
 
+describe('label names', () => {
+  it('are in the label_name column as the tag set has them now, any script, beside the label id a rename keeps', async () => {
+    const made = await projectWith({ 'talks.txt': 'Officials said the talks had failed.\n' })
+    cleanups.push(made.cleanup)
+    const { project } = made
+    const evidence = { id: 'tag', name: 'دليل', color: '#2e8b57', key: '4', attributes: [], attributedTo: null }
+    await project.saveTagSet({
+      labels: [...project.labels.map((l) => (l.id === 'claim' ? { ...l, name: 'Assertion' } : l)), evidence],
+      linkTypes: [],
+    })
+    const doc = project.documents[0]!.id
+    await (
+      await project.layer('maria', doc)
+    ).apply(
+      [await tagOp(project, doc, 'the talks had failed', 'claim', 'c1'), await tagOp(project, doc, 'Officials', 'tag', 'e1')],
+      await project.text(doc),
+      project.tagSet,
+      NOW,
+    )
+    const csv = join(project.dir, 'spans.csv')
+    await writeTableFile(project, { format: 'csv', annotators: 'all', reviewed: false, bom: false, neutralizeFormulas: true }, csv)
+    const tables = join(import.meta.dirname, '../../../fixtures/readers/tables.py')
+    const [header, ...rows] = JSON.parse(execFileSync('python3', [tables, 'csv', csv], { encoding: 'utf8' })) as string[][]
+    const [label, name] = [header!.indexOf('label'), header!.indexOf('label_name')]
+    expect(header!.slice(label, name + 1)).toEqual(['label', 'start', 'end', 'text', 'prefix', 'suffix', 'label_name'])
+    expect(rows.map((r) => [r[label], r[name]])).toEqual([
+      ['tag', 'دليل'],
+      ['claim', 'Assertion'],
+    ])
+  })
+})
+
 describe('the links table', () => {
   it('writes one row per link, attributions and typed links, whose end texts are the annotations’ texts, read back by Python’s csv module', async () => {
     const project = await annotated()
