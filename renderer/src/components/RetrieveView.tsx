@@ -296,8 +296,13 @@ const Row = memo(function Row({
             <span className="swatch" aria-hidden="true" />
             {labelName}
           </span>
-          <span className="retrieve-where" dir="auto">
-            {row.layer === '_reviewed' ? 'reviewed' : row.layer} · {row.title}
+          {/* The title is cut in its own direction: a right-to-left one shows its start, cut at its end. */}
+          <span className="retrieve-where">
+            <bdi>{row.layer === '_reviewed' ? 'reviewed' : row.layer}</bdi>
+            <span aria-hidden="true"> · </span>
+            <span className="retrieve-title" dir="auto">
+              {row.title}
+            </span>
           </span>
         </span>
         <span className="kwic">
