@@ -39,6 +39,9 @@ test('the matrix, a cell’s statements, the network, a date range, and a GraphM
   await expect(matrix.getByRole('rowheader', { name: /Vladimir Putin/ })).toBeVisible()
   await expect(page.getByTestId('analysis-counts')).toHaveText('55 statements (24 stances) in jonas, maria')
   await expect(page.getByTestId('unlinked-count')).toContainText('1 stance has no source')
+  // The totals row: each target's stances, and all 24 with a target.
+  const totals = matrix.getByRole('row', { name: /^All/ })
+  await expect(totals.getByRole('cell').last()).toHaveText('24')
   await matrix.getByRole('button', { name: 'Russian government on Hamas: 2 for' }).click()
   const side = page.getByRole('complementary', { name: 'Selected statements' })
   await expect(side.getByRole('heading', { name: 'Russian government on Hamas' })).toBeVisible()

@@ -117,6 +117,8 @@ and counted on stderr.
   --format graphml      GraphML for Gephi, visone, igraph, networkx (--out FILE.graphml)
   --format gexf         GEXF 1.3 for Gephi, with a spell per day stated when documents are dated
   --format csv          a node list and an edge list: --out FOLDER (nodes.csv, edges.csv) or FILE.zip
+  --no-formula-protection  csv: keep names starting with = + - @ as they are (an @handle), without
+                        the apostrophe that stops a spreadsheet running them
   --json                print what was written, with node, edge and stance counts, as JSON`,
   suggest: `Usage: marginalia suggest <projectDir> [--documents ID,ID] [--min-confidence N] [--cues FILE] [--json]
        marginalia suggest --evaluate <projectDir> --against <annotator|reviewed> [--documents ID,ID] [--fold stance=claim] [--json]

@@ -141,6 +141,27 @@ describe('marginalia network', () => {
     expect(edges.slice(1).map((r) => r[r.length - 1])).toEqual(network.edges.map((e) => e.statements.join(' ')))
   })
 
+  it('protects node labels from spreadsheet formulas unless told not to (an @handle kept as it is)', async () => {
+    const store = join(sample(), 'annotations', 'maria')
+    const { readdir } = await import('node:fs/promises')
+    const file = join(
+      store,
+      (await readdir(store)).find((f) => f.endsWith('.json') && !f.startsWith('_'))!,
+    )
+    const layer = JSON.parse(await readFile(file, 'utf8')) as { annotations: { label: string; attributes: Record<string, string> }[] }
+    const named = layer.annotations.find((a) => a.label === 'source' && a.attributes.name)!
+    const before = named.attributes.name!
+    named.attributes.name = `@${before}`
+    await writeFile(file, JSON.stringify(layer, null, 2))
+    const labels = async (extra: string[]) => {
+      const folder = join(dir, `lists${extra.length}`)
+      expect(await run(['network', sample(), '--layer', 'maria', '--format', 'csv', '--out', folder, ...extra])).toBe(0)
+      return readCsv(join(folder, 'nodes.csv')).map((r) => r[1])
+    }
+    expect(await labels([])).toContain(`'@${before}`)
+    expect(await labels(['--no-formula-protection'])).toContain(`@${before}`)
+  })
+
   it('says which option is wrong in one sentence, with exit code 2, and which layer is missing with exit code 1', async () => {
     const cases: [string[], string][] = [
       [['--mode', 'bipartite', '--format', 'gexf', '--out', 'x'], '--mode takes actor-target, congruence, conflict, not "bipartite".'],
@@ -157,6 +178,10 @@ describe('marginalia network', () => {
         '--to 2023-10-01 is before --from 2023-12-01; the range runs from the earlier date to the later.',
       ],
       [['--format', 'pdf', '--out', 'x'], '--format takes graphml, gexf, csv, not "pdf".'],
+      [
+        ['--format', 'graphml', '--out', 'net.gexf'],
+        '--out net.gexf is named as gexf but --format is graphml; name it for the format, or choose --format gexf.',
+      ],
       [['--format', 'csv'], 'Say where to write: --out FOLDER (nodes.csv and edges.csv) or --out FILE.zip.'],
       [
         ['--layer', 'maria,_x', '--format', 'gexf', '--out', 'x'],

@@ -4,7 +4,7 @@
  * checked by one zod schema, and the sentence for a refused option names that option and its value.
  */
 import { promises as fs } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { extname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { strToU8, zipSync } from 'fflate'
 import { z } from 'zod'
@@ -60,6 +60,7 @@ export async function networkCommand(args: string[]): Promise<number> {
       format: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean' },
+      'no-formula-protection': { type: 'boolean' },
     },
     allowPositionals: true,
   })
@@ -84,6 +85,15 @@ export async function networkCommand(args: string[]): Promise<number> {
   const parsed = NetworkOptions.safeParse(raw)
   if (!parsed.success) return usage('network', problemSentence(parsed.error, raw))
   const o = parsed.data
+  // A file named for the other format would be opened as that one by Gephi and the like.
+  const ending = extname(o.out).toLowerCase()
+  const named = ending === '.graphml' ? 'graphml' : ending === '.gexf' ? 'gexf' : ending === '.zip' || ending === '.csv' ? 'csv' : null
+  if (named !== null && named !== o.format)
+    return usage(
+      'network',
+      `--out ${o.out} is named as ${named} but --format is ${o.format}; name it for the format, or choose --format ${named}.`,
+    )
+  const neutralizeFormulas = !values['no-formula-protection']
   const fits: Record<(typeof MODES)[number], readonly string[]> = {
     'actor-target': ['none', 'activity', 'prominence'],
     congruence: ['none', 'average', 'jaccard'],
@@ -115,7 +125,7 @@ export async function networkCommand(args: string[]): Promise<number> {
   const out = resolve(o.out)
   const written: string[] = []
   if (o.format === 'csv') {
-    const options = { format: 'csv' as const, bom: false, neutralizeFormulas: true }
+    const options = { format: 'csv' as const, bom: false, neutralizeFormulas }
     const files = { 'nodes.csv': delimitedTable(nodeTable(network), options), 'edges.csv': delimitedTable(edgeTable(network), options) }
     if (out.toLowerCase().endsWith('.zip')) {
       const mtime = new Date(1980, 0, 1)
@@ -139,7 +149,7 @@ export async function networkCommand(args: string[]): Promise<number> {
       network: choice,
       overTime: OverTimeChoice.parse({}),
       bom: false,
-      neutralizeFormulas: true,
+      neutralizeFormulas,
     })
     await writeFileDurable(out, file.content)
     written.push(out)

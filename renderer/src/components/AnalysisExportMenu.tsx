@@ -19,8 +19,13 @@ export function AnalysisExportMenu() {
   const session = useSession()
   const [picked, setPicked] = useState('statements-csv')
   const [busy, setBusy] = useState(false)
+  const [protect, setProtect] = useState(true)
   const id = useId()
-  const choice = CHOICES.find((c) => c.value === picked)!.choice
+  const protectId = useId()
+  const chosen = CHOICES.find((c) => c.value === picked)!.choice
+  // Only a CSV or TSV table has cells a spreadsheet could run (a workbook holds text as text; GraphML and GEXF are not opened there).
+  const delimited = chosen.format !== 'xlsx' && chosen.table !== 'graphml' && chosen.table !== 'gexf'
+  const choice = { ...chosen, neutralizeFormulas: protect }
   return (
     <span className="filter-group analysis-export">
       <label htmlFor={id}>Export</label>
@@ -31,6 +36,15 @@ export function AnalysisExportMenu() {
           </option>
         ))}
       </select>
+      {delimited && (
+        <span
+          className="check"
+          title="Cells starting with = + - or @ (an @handle) get a leading apostrophe, so a spreadsheet shows them instead of running them."
+        >
+          <input id={protectId} type="checkbox" checked={protect} onChange={(e) => setProtect(e.target.checked)} />
+          <label htmlFor={protectId}>Protect against formulas</label>
+        </span>
+      )}
       <button
         type="button"
         disabled={busy}

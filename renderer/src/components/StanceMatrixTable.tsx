@@ -42,7 +42,7 @@ export function StanceMatrixTable({
         </p>
       )}
       <div className="matrix-scroll" ref={box} onScroll={onScroll}>
-        <table className="matrix" aria-label="Actors by target" aria-rowcount={matrix.rows.length + 2}>
+        <table className="matrix" aria-label="Actors by target" aria-rowcount={matrix.rows.length + 3}>
           <thead>
             <tr>
               <th scope="col" className="matrix-corner">
@@ -122,6 +122,20 @@ export function StanceMatrixTable({
               </tr>
             )}
           </tbody>
+          <tfoot>
+            {/* Each target's stances (with a source or not) and the whole. */}
+            <tr className="matrix-totals">
+              <th scope="row" className="matrix-actor">
+                All
+              </th>
+              {columns.map((c) => (
+                <td key={c.target.key} className="matrix-total" title={`${c.target.label}: ${countsSentence(c.counts, names)}`}>
+                  {c.counts.total}
+                </td>
+              ))}
+              <td className="matrix-total">{matrix.total.total + matrix.unlinked.total}</td>
+            </tr>
+          </tfoot>
         </table>
       </div>
     </div>

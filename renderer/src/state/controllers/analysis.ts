@@ -46,6 +46,8 @@ export interface AnalysisState {
 export type AnalysisExportChoice = {
   table: 'statements' | 'matrix' | 'over-time' | 'nodes' | 'edges' | 'graphml' | 'gexf'
   format: 'csv' | 'tsv' | 'xlsx'
+  /** CSV and TSV: cells starting with = + - @ get an apostrophe, so a spreadsheet shows them (default true). */
+  neutralizeFormulas?: boolean
 }
 
 /** How many statements of a selection are shown at first. */
@@ -201,6 +203,7 @@ export class Analysis {
         narrow: { stances: false, search: choice.table === 'statements' ? s.search : '' },
         table: choice.table,
         format: choice.format,
+        neutralizeFormulas: choice.neutralizeFormulas ?? true,
         network: s.network,
         overTime: s.overTime,
       })
