@@ -14,6 +14,9 @@ import { projectNetwork, projectStatements } from '../core/app/analysis-service'
 import { Project } from '../core/project/project'
 import { FIXTURES, tempDir } from '../core/testing'
 import { run } from './main'
+import { Workbench } from '../core/app/workbench'
+import { createHandlers } from '../core/app/handlers'
+import { dispatch } from '../../shared/api'
 
 const READERS = join(FIXTURES, 'readers')
 let out = ''
@@ -160,6 +163,25 @@ describe('marginalia network', () => {
     }
     expect(await labels([])).toContain(`'@${before}`)
     expect(await labels(['--no-formula-protection'])).toContain(`@${before}`)
+  })
+
+  it('says how many documents the reviewed layer, the default once a review has settled something, counts nothing of', async () => {
+    const wb = await Workbench.start({ configDir: join(dir, 'config'), host: 'browser', version: 'test' })
+    await wb.setAnnotator('rita')
+    await wb.open(sample())
+    const first = (await wb.listDocuments())[0]!.id
+    const accepted = await dispatch(createHandlers(wb), 'review.acceptAgreed', { document: first, annotators: ['jonas', 'maria'] })
+    await wb.close()
+    expect(accepted.ok).toBe(true)
+    err = ''
+    expect(await run(['network', sample(), '--format', 'graphml', '--out', join(dir, 'reviewed.graphml')])).toBe(0)
+    expect(err).toContain('of _reviewed) to ' + join(dir, 'reviewed.graphml') + '.')
+    expect(err).toContain(
+      "2 documents have no settled review yet, so nothing of theirs is counted; --layer all counts every annotator's work.",
+    )
+    err = ''
+    expect(await run(['network', sample(), '--layer', 'all', '--format', 'graphml', '--out', join(dir, 'all.graphml')])).toBe(0)
+    expect(err).not.toContain('no settled review')
   })
 
   it('says which option is wrong in one sentence, with exit code 2, and which layer is missing with exit code 1', async () => {

@@ -13,7 +13,7 @@ import { isoDate } from '../../shared/discourse/dates'
 import { edgeTable, nodeTable } from '../../shared/discourse/network-columns'
 import { setAsideSentence } from '../../shared/discourse/network'
 import { AnnotatorName, DocumentId } from '../../shared/model/annotation'
-import { analysisFile, projectNetwork, projectStatements, projectUndated } from '../core/app/analysis-service'
+import { analysisFile, projectNetwork, projectStatements, projectUndated, projectUnreviewed } from '../core/app/analysis-service'
 import { delimitedTable } from '../core/interchange/export-tables'
 import { Project } from '../core/project/project'
 import { writeFileDurable } from '../core/store/durable'
@@ -170,6 +170,7 @@ export async function networkCommand(args: string[]): Promise<number> {
       untargeted: set.untargeted.length,
       unpolarized: set.unpolarized.length,
       undated: projectUndated(statements, filter),
+      unreviewed: projectUnreviewed(statements, filter),
     })
   } else {
     const aside = setAsideSentence({
@@ -180,11 +181,15 @@ export async function networkCommand(args: string[]): Promise<number> {
       unpolarized: set.unpolarized.length,
     })
     const undated = projectUndated(statements, filter)
+    const unreviewed = projectUnreviewed(statements, filter)
     console.error(
       `Wrote the ${network.mode} network (${plural(network.nodes.length, 'node')}, ${plural(network.edges.length, 'edge')}, from ${plural(set.used, 'stance')} of ${used.join(', ')}) to ${written.join(' and ')}.` +
         (aside ? ` ${aside[0]!.toUpperCase()}${aside.slice(1)}.` : '') +
         (undated > 0
           ? ` ${plural(undated, 'statement')} left out by --from/--to: ${undated === 1 ? 'its document has' : 'their documents have'} no yyyy-mm-dd date.`
+          : '') +
+        (unreviewed > 0
+          ? ` ${unreviewed === 1 ? '1 document has' : `${unreviewed} documents have`} no settled review yet, so nothing of ${unreviewed === 1 ? 'it' : 'theirs'} is counted; --layer all counts every annotator's work.`
           : ''),
     )
   }

@@ -11,7 +11,7 @@
 import { z } from 'zod'
 import { DomainError } from '../errors'
 import { AnnotatorName, DocumentId } from '../model/annotation'
-import { checkDateRange, keptStatements, undatedLeftOut, type StatementFilter } from './filter'
+import { checkDateRange, keptStatements, undatedLeftOut, unreviewedLeftOut, type StatementFilter } from './filter'
 import { matrixCountsOf, type KindGroup, type MatrixCounts, type MatrixRow } from './matrix'
 import { networkTiesOf, type Network, type NetworkNode, type NetworkOptions, type NetworkTie, type NetworkTies } from './network'
 import { overTimeOf, type OverTime } from './over-time'
@@ -224,6 +224,8 @@ export interface AnalysisView extends ViewBasis {
     otherPolarities: { value: string; stances: number }[]
     /** With a date range: the statements that pass every other filter but are left out because their document has no date. */
     undated: number
+    /** With the reviewed layer alone: documents passing the filter with annotators' statements but no settled review (none of theirs counted). */
+    unreviewed: number
   }
   matrix: ViewMatrix
   network: ViewNetwork
@@ -254,7 +256,7 @@ export function viewBasis(set: StatementSet, documents: ViewBasis['documents'], 
 export function analysisView(
   set: StatementSet,
   basis: ViewBasis,
-  context: { filter: StatementFilter; layers: string[] },
+  context: { filter: StatementFilter; layers: string[]; annotators?: readonly string[]; reviewedDocuments?: ReadonlySet<string> },
   choice: { filter: AnalysisFilter; network: NetworkChoice; overTime: OverTimeChoice },
 ): AnalysisView {
   const { filter } = context
@@ -275,10 +277,11 @@ export function analysisView(
     .sort((a, b) => b.stances - a.stances || (a.value < b.value ? -1 : 1))
   // A date range leaves undated documents out; how many statements that was, so the view can say so.
   const undated = undatedLeftOut(set.statements, filter, duplicates)
+  const unreviewed = unreviewedLeftOut(set.statements, filter, context.annotators ?? [], context.reviewedDocuments ?? new Set())
   return {
     ...basis,
     used: context.layers,
-    counts: { ...counts, otherPolarities, undated },
+    counts: { ...counts, otherPolarities, undated, unreviewed },
     matrix: viewMatrix(matrixCountsOf(set, kept)),
     network: viewNetwork(networkTiesOf(set, kept, networkOptions(choice.network, filter, duplicates))),
     overTime: viewOverTime(overTimeOf(set, kept, choice.overTime)),

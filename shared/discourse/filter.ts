@@ -4,6 +4,7 @@
  * "duplicates" setting, which counts a statement repeated in one document once.
  */
 import { DomainError } from '../errors'
+import { REVIEWED_LAYER_NAME } from '../csv'
 import { isoDate } from './dates'
 import type { Statement } from './statements'
 
@@ -96,6 +97,22 @@ export function keptStatements(
   duplicates: Duplicates = 'include',
 ): readonly Statement[] {
   return withoutDuplicates(filterStatements(statements, filter), duplicates)
+}
+
+/**
+ * With the reviewed layer alone (the default once a review has settled something), how many
+ * documents that pass the other filters have annotators' statements but no settled review, so
+ * nothing of theirs is counted: the Analysis view and `marginalia network` say it. 0 otherwise.
+ */
+export function unreviewedLeftOut(
+  statements: readonly Statement[],
+  filter: StatementFilter,
+  annotators: readonly string[],
+  reviewedDocuments: ReadonlySet<string>,
+): number {
+  if (filter.layers?.length !== 1 || filter.layers[0] !== REVIEWED_LAYER_NAME) return 0
+  const documents = new Set(keptStatements(statements, { ...filter, layers: [...annotators] }).map((s) => s.documentId))
+  return [...documents].filter((d) => !reviewedDocuments.has(d)).length
 }
 
 /**

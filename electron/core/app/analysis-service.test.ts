@@ -62,6 +62,13 @@ describe('the analysis view of a project', () => {
     expect(reviewed.layers.map((l) => l.name)).toEqual(['jonas', 'maria', '_reviewed'])
     expect(reviewed.counts.statements).toBeGreaterThan(0)
     expect(reviewed.counts.statements).toBeLessThan(view.counts.statements)
+    // The two documents not reviewed yet count nothing there, and the view says so; with a
+    // document filter, only the documents it keeps.
+    expect(view.counts.unreviewed).toBe(0)
+    expect(reviewed.counts.unreviewed).toBe(2)
+    const second = view.documents[1]!.id
+    expect((await call<View>('analysis.view', { filter: { documents: [doc] } })).counts.unreviewed).toBe(0)
+    expect((await call<View>('analysis.view', { filter: { documents: [second] } })).counts.unreviewed).toBe(1)
     const both = await call<View>('analysis.view', { filter: { layers: ['jonas', 'maria'] } })
     expect(both.counts).toEqual(view.counts)
     expect(wb.hasProject).toBe(true)

@@ -25,7 +25,7 @@ import {
   viewBasis,
 } from '../../../shared/discourse/analysis-view'
 import { isoDate } from '../../../shared/discourse/dates'
-import { keptStatements, undatedLeftOut, type StatementFilter } from '../../../shared/discourse/filter'
+import { keptStatements, undatedLeftOut, unreviewedLeftOut, type StatementFilter } from '../../../shared/discourse/filter'
 import { toGexf } from '../../../shared/discourse/gexf'
 import { toGraphml } from '../../../shared/discourse/graphml'
 import { buildMatrix, matrixTable } from '../../../shared/discourse/matrix'
@@ -47,6 +47,8 @@ export interface ProjectStatements {
   annotators: string[]
   /** Whether a review has settled something in some document (its reviewed layer is then the default). */
   reviewed: boolean
+  /** The documents where a review has settled something. */
+  reviewedDocuments: ReadonlySet<string>
 }
 
 /** What an analysis export holds. */
@@ -67,23 +69,24 @@ export async function projectStatements(project: Project): Promise<ProjectStatem
   return statementsOf(project, layers, await reviewSettled(project, layers))
 }
 
-function statementsOf(project: Project, layers: readonly ExportLayer[], reviewed: boolean): ProjectStatements {
+function statementsOf(project: Project, layers: readonly ExportLayer[], reviewedDocuments: ReadonlySet<string>): ProjectStatements {
   const set = buildStatements({ labels: project.labels, layers, properties: documentProperties(project.documents) })
   const annotators = [...new Set(layers.map((l) => l.annotator).filter((a) => a !== REVIEWED))].sort()
-  return { set, annotators, reviewed }
+  return { set, annotators, reviewed: reviewedDocuments.size > 0, reviewedDocuments }
 }
 
 /**
- * Whether a review has settled anything: a reviewed layer with an annotation or a decision (every
- * version rejected is a decision too). A reviewed layer whose decisions were all taken back holds
- * nothing, so it is not made the default.
+ * The documents where a review has settled anything: a reviewed layer with an annotation or a
+ * decision (every version rejected is a decision too). A reviewed layer whose decisions were all
+ * taken back holds nothing, so it does not count (and with none, it is not made the default).
  */
-async function reviewSettled(project: Project, layers: readonly ExportLayer[]): Promise<boolean> {
+async function reviewSettled(project: Project, layers: readonly ExportLayer[]): Promise<Set<string>> {
+  const settled = new Set<string>()
   for (const l of layers) {
     if (l.annotator !== REVIEWED) continue
-    if (l.annotations.length > 0 || (await project.reviewedLayer(l.document.id)).data.decisions.length > 0) return true
+    if (l.annotations.length > 0 || (await project.reviewedLayer(l.document.id)).data.decisions.length > 0) settled.add(l.document.id)
   }
-  return false
+  return settled
 }
 
 /** What a statement set was built from: it is still good while every one of these is the same object. */
@@ -151,7 +154,12 @@ export function viewOf(
   time: OverTimeChoice,
 ): AnalysisView {
   const resolved = resolveFilter(filter, s.annotators, s.reviewed)
-  return analysisView(s.set, basis, { filter: resolved.filter, layers: resolved.layers }, { filter, network, overTime: time })
+  return analysisView(
+    s.set,
+    basis,
+    { filter: resolved.filter, layers: resolved.layers, annotators: s.annotators, reviewedDocuments: s.reviewedDocuments },
+    { filter, network, overTime: time },
+  )
 }
 
 /** What to export, and how. */
@@ -180,6 +188,12 @@ const MEDIA = {
 export function projectNetwork(s: ProjectStatements, filter: AnalysisFilter, choice: NetworkChoice): Network {
   const resolved = resolveFilter(filter, s.annotators, s.reviewed)
   return buildNetwork(s.set, networkOptions(choice, resolved.filter, filter.duplicates))
+}
+
+/** With the reviewed layer alone, how many documents have no settled review, so none of their statements counts (see unreviewedLeftOut). */
+export function projectUnreviewed(s: ProjectStatements, filter: AnalysisFilter): number {
+  const resolved = resolveFilter(filter, s.annotators, s.reviewed)
+  return unreviewedLeftOut(s.set.statements, resolved.filter, s.annotators, s.reviewedDocuments)
 }
 
 /** How many statements the filter's date range leaves out for want of a document date (see undatedLeftOut). */

@@ -68,6 +68,12 @@ export function AnalysisView() {
         <span className="toolbar-gap" />
         <AnalysisExportMenu />
       </div>
+      {counts && counts.unreviewed > 0 && (
+        <p className="hint" role="note" data-testid="analysis-unreviewed">
+          {counts.unreviewed === 1 ? '1 document has' : `${counts.unreviewed} documents have`} no settled review yet, so the reviewed layer
+          counts nothing of {counts.unreviewed === 1 ? 'it' : 'them'}; choose All annotators under Layer to count every annotator’s work.
+        </p>
+      )}
       {counts && counts.undated > 0 && (
         <p className="hint" role="note" data-testid="analysis-undated">
           {counts.undated === 1 ? '1 statement' : `${counts.undated} statements`} left out by the date range:{' '}
