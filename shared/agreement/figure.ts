@@ -6,9 +6,16 @@
 /** A reported value; null means undefined, never zero. */
 export type Figure = number | null
 
-/** NaN (and ±Infinity, which no metric here produces) as null; any other number as is. */
+/**
+ * NaN (and ±Infinity, which no metric here produces) as null; a number within 1e-12 of a whole
+ * one as that whole number, so a value that is 0 or 1 in exact arithmetic is written 0 or 1, not
+ * 1.55e-15 or 0.9999999999999998 (floating point's rounding, which a reader would take for a
+ * result); any other number as is.
+ */
 export function figure(x: number): Figure {
-  return Number.isFinite(x) ? x : null
+  if (!Number.isFinite(x)) return null
+  const whole = Math.round(x)
+  return Math.abs(x - whole) < 1e-12 ? whole + 0 : x
 }
 
 /** a / b, or null when b is 0. */
