@@ -67,6 +67,8 @@ describe('browser mode server', () => {
     const wrong = await call('/api/documents.list', { method: 'POST', headers: json({ 'X-Marginalia-Token': 'x'.repeat(43) }), body: '{}' })
     expect(wrong.status).toBe(401)
     expect(JSON.parse(wrong.body)).toMatchObject({ ok: false, error: { code: 'invalid' } })
+    // A wrong token is most likely an earlier start's (the server was restarted): said so.
+    expect(JSON.parse(wrong.body).error.message).toMatch(/^This page was opened before Marginalia was last started/)
   })
 
   it('refuses a foreign Host (DNS rebinding) or Origin with 403', async () => {

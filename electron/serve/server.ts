@@ -100,13 +100,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   async function api(req: IncomingMessage, res: ServerResponse, method: string) {
     if (req.method !== 'POST') return sendJson(res, 405, fail('invalid', 'API calls are POST requests.'))
-    if (!tokenMatches(req.headers['x-marginalia-token'], token)) {
+    const sent = req.headers['x-marginalia-token']
+    if (!tokenMatches(sent, token)) {
       drop(req)
-      return sendJson(
-        res,
-        401,
-        fail('invalid', 'This request lacks the launch token; open the address Marginalia printed when it started.'),
-      )
+      // A page opened before Marginalia was restarted holds the token of that earlier start.
+      const sentence = sent
+        ? 'This page was opened before Marginalia was last started, and its launch token no longer holds; open the address Marginalia printed this time (copy any text not saved here first).'
+        : 'This request lacks the launch token; open the address Marginalia printed when it started.'
+      return sendJson(res, 401, fail('invalid', sentence))
     }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       drop(req)
