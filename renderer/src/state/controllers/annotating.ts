@@ -39,7 +39,6 @@ interface BufferedEdit {
   deadline: ReturnType<typeof setTimeout>
 }
 
-/** The open document's layer, its text on screen, its undo history and its saving. */
 /** Text typed outside the layer and not saved yet (setDraft). */
 export interface Draft {
   /** Save it now (again, after a problem). */
@@ -50,6 +49,7 @@ export interface Draft {
   problem: string | null
 }
 
+/** The open document's layer, its text on screen, its undo history and its saving. */
 export class Annotating {
   layer: AnnotationSet | null = null
   index: TextIndex | null = null
