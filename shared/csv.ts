@@ -97,15 +97,22 @@ export interface LayerRows {
 
 /** The rows of one layer, in text order (start, then end, then id). */
 export function csvRows(labels: LabelSchema, layer: LayerRows, properties: readonly string[] = []): Cell[][] {
+  return Array.from(csvRowsOf(labels, layer, properties))
+}
+
+/** The same rows, each made as it is asked for (an export writes a row before it makes the next). */
+export function* csvRowsOf(labels: LabelSchema, layer: LayerRows, properties: readonly string[] = []): Generator<Cell[]> {
   const columns = attributeColumns(labels)
   const names = new Map(labels.map((l) => [l.id, l.name]))
   const sourceOf = attributedSources(layer.annotations, layer.links)
-  const sorted = inTextOrder(layer.annotations)
   const own = layer.properties ?? {}
   const values = properties.map((k) => (Object.hasOwn(own, k) ? own[k]! : ''))
-  return sorted.map((a) => {
+  const state = layer.state ?? ''
+  const memo = layer.memo ?? ''
+  for (const a of inTextOrder(layer.annotations)) {
     const source = sourceOf.get(a.id)
-    return [
+    const provenance = a.provenance
+    const row: Cell[] = [
       layer.documentId,
       layer.documentTitle,
       layer.annotator,
@@ -117,23 +124,26 @@ export function csvRows(labels: LabelSchema, layer: LayerRows, properties: reado
       a.target.quote.prefix,
       a.target.quote.suffix,
       names.get(a.label) ?? a.label,
-      ...columns.map((c) => (c.label === a.label ? attributeCell(c.def, a.attributes[c.attribute] ?? '') : '')),
+    ]
+    for (const c of columns) row.push(c.label === a.label ? attributeCell(c.def, a.attributes[c.attribute] ?? '') : '')
+    row.push(
       source?.id ?? '',
       source?.target.quote.exact ?? '',
       source?.attributes.name ?? '',
       a.note,
       a.created,
       a.modified,
-      a.provenance?.action ?? '',
-      a.provenance?.sources.map((m) => `${m.annotator}:${m.id}`).join(' ') ?? '',
-      a.provenance?.decidedBy ?? '',
-      a.provenance?.decided ?? '',
-      layer.state ?? '',
-      layer.memo ?? '',
+      provenance?.action ?? '',
+      provenance?.sources.map((m) => `${m.annotator}:${m.id}`).join(' ') ?? '',
+      provenance?.decidedBy ?? '',
+      provenance?.decided ?? '',
+      state,
+      memo,
       threadCell(layer.threads?.get(a.id)),
-      ...values,
-    ]
-  })
+    )
+    for (const v of values) row.push(v)
+    yield row
+  }
 }
 
 /** The workbook's Links sheet: one row per link, with both ends' labels and texts. */

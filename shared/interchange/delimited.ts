@@ -36,6 +36,10 @@ const WHITE = /\s/
 /** The delimiters by character code. */
 const CODE: Record<Delimiter, number> = { ',': 0x2c, '\t': 0x09 }
 
+/** A quote, the delimiter, LF or CR. */
+const COMMA_SPECIAL = /[",\n\r]/
+const TAB_SPECIAL = /["\t\n\r]/
+
 /** Whether a character code is white space as JavaScript's \s has it (every such character is one UTF-16 unit). */
 function isWhite(code: number): boolean {
   // ASCII by hand (space, tab, LF, VT, FF, CR): most cells start or end with a letter or a space.
@@ -47,11 +51,8 @@ function isWhite(code: number): boolean {
 function needsQuotes(cell: string, delimiter: number): boolean {
   const n = cell.length
   if (isWhite(cell.charCodeAt(0)) || isWhite(cell.charCodeAt(n - 1))) return true
-  for (let i = 0; i < n; i++) {
-    const c = cell.charCodeAt(i)
-    if (c === 0x22 || c === delimiter || c === 0x0a || c === 0x0d) return true
-  }
-  return false
+  // A character class is scanned by V8's compiled regular expression twice as fast as a loop here.
+  return (delimiter === 0x09 ? TAB_SPECIAL : COMMA_SPECIAL).test(cell)
 }
 
 function cellText(cell: Cell, delimiter: number, neutralize: boolean): string {
@@ -86,8 +87,22 @@ export function* delimitedChunks(table: DelimitedTable, options: DelimitedOption
   // Records are appended to the piece as they are made (V8 joins the parts once, when the piece
   // is written): no array of records or cells to build and join, which measured a third slower.
   let piece = (options.bom ? '\uFEFF' : '') + recordText(table.header, delimiter, false)
+  const code = CODE[delimiter]
+  // A column often holds the same cell row after row (the document, the annotator, the label, the
+  // memo): its written text is kept per column and made again only when the cell changes.
+  const lastCell: Cell[] = []
+  const lastText: string[] = []
+  const written = (cell: Cell, column: number): string => {
+    if (cell === lastCell[column]) return lastText[column]!
+    const text = cellText(cell, code, neutralize)
+    lastCell[column] = cell
+    lastText[column] = text
+    return text
+  }
   for (const row of table.rows) {
-    piece += recordText(row, delimiter, neutralize)
+    let record = row.length > 0 ? written(row[0]!, 0) : ''
+    for (let i = 1; i < row.length; i++) record += delimiter + written(row[i]!, i)
+    piece += `${record}\r\n`
     if (piece.length >= CHUNK) {
       yield piece
       piece = ''

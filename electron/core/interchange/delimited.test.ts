@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FIXTURES } from '../testing'
 import type { Cell } from '../../../shared/csv'
 import { seededIntegers } from '../../../shared/testing/seeded'
-import { delimitedCell, delimitedChunks, toDelimitedText, type Delimiter } from '../../../shared/interchange/delimited'
+import { delimitedCell, delimitedChunks, delimitedRecord, toDelimitedText, type Delimiter } from '../../../shared/interchange/delimited'
 
 const READER = join(FIXTURES, 'readers', 'tables.py')
 
@@ -88,6 +88,21 @@ describe.each([',', '\t'] as const)('delimited text with %j', (delimiter) => {
     expect(text.charCodeAt(0)).toBe(0xfeff)
     expect(text.endsWith('\r\n')).toBe(true)
     expect(await pythonRows(text, delimiter)).toHaveLength(20_001)
+  })
+})
+
+describe('a column that holds the same cell row after row', () => {
+  it('is written as each of its rows alone would be, when the cell repeats, changes and comes back', async () => {
+    // As an export's document, annotator and memo columns: the writer keeps each column's last cell.
+    const cells: Cell[] = ['=a "b"', '=a "b"', 'x', '=a "b"', 1, '1', 1, '', '', ' y', '=a "b"']
+    const rows = cells.map((c, i): Cell[] => [c, cells[(i + 3) % cells.length]!, 'same, always'])
+    const text = toDelimitedText({ header: ['a', 'b', 'c'], rows }, { neutralizeFormulas: true })
+    expect(text).toBe('a,b,c\r\n' + rows.map((r) => delimitedRecord(r, ',', true)).join(''))
+    expect(text).toContain(`'=a ""b""`)
+    expect(await pythonRows(text, ',')).toEqual([
+      ['a', 'b', 'c'],
+      ...rows.map((r) => r.map((c) => (String(c).startsWith('=') ? `'${c}` : String(c)))),
+    ])
   })
 })
 

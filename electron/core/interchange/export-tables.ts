@@ -12,7 +12,7 @@ import {
   LINK_HEADER,
   MEMO_HEADER,
   csvHeader,
-  csvRows,
+  csvRowsOf,
   documentHeader,
   documentRows,
   linkRows,
@@ -94,7 +94,7 @@ async function spanRows(project: Project, selection: LayerSelection): Promise<Ma
   let count = 0
   function* rows(): Generator<Cell[]> {
     for (const layer of layers) {
-      const layerRows = csvRows(project.labels, { ...rowsInput(layer), properties: project.document(layer.document.id).properties }, keys)
+      const layerRows = csvRowsOf(project.labels, { ...rowsInput(layer), properties: project.document(layer.document.id).properties }, keys)
       // Rows are built from the whole layer (a kept claim still names its source), then narrowed.
       let kept = 0
       for (const r of layerRows) {
