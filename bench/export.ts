@@ -6,9 +6,11 @@
  * project; "whole text" is the app's export, which builds the text as one string to hand to the
  * window. The cold time is also split into reading the project's layers and writing the file.
  */
+import { execFile } from 'node:child_process'
 import { rm, mkdtemp, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { exportCsv, writeTableFile } from '../electron/core/interchange/export-tables'
 import { selectLayers } from '../electron/core/interchange/export-layers'
 import { Project } from '../electron/core/project/project'
@@ -24,6 +26,12 @@ export interface ExportResult {
   warm: Summary
   /** Of the cold export: opening the project and reading and checking the two layers. */
   coldRead?: Summary
+  /**
+   * The cold export in a fresh Node process of its own, as the CLI runs it (bench/export-cold.ts):
+   * without this process's heap (the generated texts, the browser's results), whose garbage
+   * collection the in-process cold export also pays for.
+   */
+  coldProcess?: Summary
   /** The app's export from the open project, built as one string. */
   whole?: Summary
 }
@@ -67,6 +75,14 @@ export async function measureExport(runs = 5): Promise<ExportResult> {
       await selectLayers(await Project.open(dir), options)
       coldRead.push(performance.now() - t)
     }
+    const coldProcess: number[] = []
+    for (let i = 0; i < runs; i++) {
+      const script = join(import.meta.dirname, 'export-cold.ts')
+      const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, dir, out], {
+        cwd: join(import.meta.dirname, '..'),
+      })
+      coldProcess.push(Number(stdout.trim()))
+    }
     const bytes = (await stat(out)).size
     return {
       rows,
@@ -74,6 +90,7 @@ export async function measureExport(runs = 5): Promise<ExportResult> {
       cold: summarize(cold),
       warm: summarize(warm),
       coldRead: summarize(coldRead),
+      coldProcess: summarize(coldProcess),
       whole: summarize(whole),
     }
   } finally {

@@ -261,6 +261,10 @@ export function nodeTables(save: readonly SaveResult[], exp: ExportResult | null
       lines.push(
         `| of the cold export: open the project, read and check both layers | ${ms(exp.coldRead.median)} | ${ms(exp.coldRead.p95)} |`,
       )
+    if (exp.coldProcess)
+      lines.push(
+        `| cold in a fresh process of its own, as the CLI runs it (from opening the project to the file in place) | ${ms(exp.coldProcess.median)} | ${ms(exp.coldProcess.p95)} |`,
+      )
     if (exp.whole)
       lines.push(`| the app's export (the text built whole, from the open project) | ${ms(exp.whole.median)} | ${ms(exp.whole.p95)} |`)
   }
@@ -387,7 +391,10 @@ export function checkTextViewTargets(cases: readonly CaseResult[], exp: ExportRe
     out.push({
       target: 'CSV of 100,000 annotations in ≤ 1 s cold',
       met: exp.cold.median <= 1000,
-      detail: `cold median ${num(exp.cold.median)} ms: ${margin(exp.cold.median, 1000)}`,
+      // Judged on the in-process figure, as since the issue was filed; the fresh process's is beside it.
+      detail:
+        `cold median ${num(exp.cold.median)} ms: ${margin(exp.cold.median, 1000)}` +
+        (exp.coldProcess ? `; in a fresh process, as the CLI runs it, ${num(exp.coldProcess.median)} ms` : ''),
     })
   if (reviewOpen)
     out.push({
