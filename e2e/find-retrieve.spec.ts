@@ -108,6 +108,16 @@ test('find a word, step into paragraphs not yet drawn, tag every hit as a Source
   await expect.poll(async () => (await ownStore(app, docId))?.annotations.length ?? 0).toBe(0)
   await page.getByRole('checkbox', { name: 'Tick hit 1', exact: true }).uncheck()
   await page.getByRole('checkbox', { name: 'Tick hit 2', exact: true }).uncheck()
+  // With none ticked, a key on a row tags that row's hit only (it tagged all 40 at once before).
+  await rows.nth(2).getByRole('button').click()
+  await page.keyboard.press('1')
+  await expect(page.getByText('Tagged 1 as Claim. Ctrl+Z takes them all back.')).toBeVisible()
+  await expect.poll(async () => (await ownStore(app, docId))?.annotations.length ?? 0).toBe(1)
+  const one = (await ownStore(app, docId))!.annotations[0]!
+  const kremlins = [...(await app.read(`texts/${docId}.txt`)).matchAll(/\bkremlin\b/gi)]
+  expect(one.target.position.start).toBe(kremlins[2]!.index)
+  await page.keyboard.press('Control+z')
+  await expect.poll(async () => (await ownStore(app, docId))?.annotations.length ?? 0).toBe(0)
   // The same in the list of every document's hits (the host counts them alike).
   await find.getByRole('button', { name: 'In all documents' }).click()
   const group = page

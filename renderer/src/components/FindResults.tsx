@@ -90,7 +90,9 @@ function DocumentHits() {
           />
           Tick all
         </label>
-        <span className="help">{ticked.length > 0 ? `${ticked.length.toLocaleString()} ticked` : 'Tick hits to tag only those'}</span>
+        <span className="help">
+          {ticked.length > 0 ? `${ticked.length.toLocaleString()} ticked` : 'A label’s key tags the current hit'}
+        </span>
       </div>
       <div ref={box} className="find-list" onScroll={onScroll}>
         <ul style={{ height: hits.length * ROW }}>{rows}</ul>

@@ -3,8 +3,8 @@
  * A starts attributing it to a source, Escape backs out, Ctrl/Cmd+Z undoes and Shift+Ctrl/Cmd+Z or
  * Ctrl+Y redoes, Alt+arrows move the selected annotation's start (Alt+Shift+arrows its end) by a
  * word or, with Ctrl too, a character, Alt+↓ and Alt+↑ select the next or previous annotation, while suggestions are shown Tab moves between them, Enter
- * accepts and Backspace rejects the one picked, and Alt+arrows move its ends before accepting it, Ctrl/Cmd+F finds (F3 steps through the hits; in the find bar a label's key tags
- * them); review mode has keys of its own (review-keys.ts); ? and F1 show them all. Then the menu
+ * accepts and Backspace rejects the one picked, and Alt+arrows move its ends before accepting it, Ctrl/Cmd+F finds (F3 steps through the hits; in the list of hits a label's key tags
+ * the ticked ones or the current one); review mode has keys of its own (review-keys.ts); ? and F1 show them all. Then the menu
  * commands' accelerators (app-commands.ts), in every view. One listener on the window, in the
  * capture phase, so the keys are handled before the text view sees them. None of them fire while
  * focus is in a field where keys type (there, Ctrl+Z undoes typing) or in the menus or a drawer
@@ -86,11 +86,11 @@ function handleViewKey(session: Session, e: KeyboardEvent): boolean {
     if (key === 'Escape' && !(field instanceof HTMLSelectElement) && field.closest('.annotation-editor') !== null) {
       return (session.work.surface?.focus(), true)
     }
-    // A ticked hit's box in the find list takes a label's key as its row does: it tags the ticked hits.
+    // A hit's tick box in the find list takes a label's key as its row does.
     const toggle = field instanceof HTMLInputElement && (field.type === 'checkbox' || field.type === 'radio')
     if (toggle && field.closest('.find-results') !== null && now.layer && now.find.hits.length > 0) {
       const label = now.info?.project?.labels.find((l) => !l.retired && l.key !== '' && l.key.toLowerCase() === key)
-      if (label) return (session.finding.tag(label.id, {}, now.find.ticked.length > 0 ? now.find.ticked : null), true)
+      if (label) return (tagListedHits(session, label.id), true)
     }
   }
   if (e.altKey || e.ctrlKey || e.metaKey || isFormField(e.target)) return false
@@ -107,15 +107,26 @@ function handleViewKey(session: Session, e: KeyboardEvent): boolean {
     if (hit) return (c.select(hit.id), true)
   }
   const label = state.info?.project?.labels.find((l) => !l.retired && l.key !== '' && l.key.toLowerCase() === key)
-  // In the list of hits, a label's key tags the hits (or the ticked ones). Not on the find bar's
-  // buttons: a key pressed there after a click on Aa, meant for the field, tagged every hit at once.
+  // In the list of hits, a label's key tags the ticked hits, or the current one. Not on the find
+  // bar's buttons: a key pressed there after a click on Aa, meant for the field, tagged every hit at once.
   const inFind = e.target instanceof Element && e.target.closest('.find-results') !== null
-  if (label && inFind && state.find.hits.length > 0)
-    return (session.finding.tag(label.id, {}, state.find.ticked.length > 0 ? state.find.ticked : null), true)
+  if (label && inFind && state.find.hits.length > 0) return (tagListedHits(session, label.id), true)
   if (label) return (c.tag(label.id), true)
   if (key === 'a') return (c.startLinking(), true)
   // n and p move between units in review mode; swallow them here so they do nothing surprising.
   return key === 'n' || key === 'p'
+}
+
+/**
+ * A label's key in the list of hits: the ticked hits, or with none ticked the current one (the hit
+ * whose row was clicked), as a key in the text tags only what is selected. Every hit at once is
+ * Tag all…'s, which says how many before it tags them.
+ */
+function tagListedHits(session: Session, labelId: string): void {
+  const { ticked, current } = session.store.get().find
+  if (ticked.length > 0) return void session.finding.tag(labelId, {}, ticked)
+  if (current !== null) return void session.finding.tag(labelId, {}, [current])
+  session.store.set({ hint: { text: 'Click a hit or tick some to tag them with a key; Tag all… tags every hit.', tone: 'info' } })
 }
 
 /** A suggestion is picked on the open document and no annotation is selected. */
