@@ -75,7 +75,7 @@ export function keyHelp(
         { keys: [`${mod}+F`], what: 'Find in the text (the selected words, if any)' },
         { keys: ['Enter', 'Shift+Enter'], what: 'Next / previous hit (in the find field)' },
         { keys: ['F3', 'Shift+F3'], what: 'Next / previous hit' },
-        { keys: labels.map((l) => l.key), what: 'In the list of find results: tag the hits, or the ticked ones' },
+        { keys: labels.map((l) => l.key), what: 'In the list of find results: tag the ticked hits, or the current one' },
         { keys: ['Escape'], what: 'Close the find bar' },
       ],
     })
