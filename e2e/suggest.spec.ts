@@ -68,12 +68,12 @@ test('suggest, accept with Enter, reject with Backspace, undo an accept, reload:
 
   // The Accept all buttons come in the tag set's order, and keep it as suggestions are decided.
   const acceptAll = bar.getByRole('button', { name: /^Accept all / })
-  await expect(acceptAll).toHaveText(['Accept all Claims', 'Accept all Sources'])
+  await expect(acceptAll).toHaveText(['Accept all as Claim', 'Accept all as Source'])
   // Enter accepts the first suggestion.
   const first = before.spans[0]!
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('save-state')).toHaveText('Saved')
-  await expect(acceptAll).toHaveText(['Accept all Claims', 'Accept all Sources'])
+  await expect(acceptAll).toHaveText(['Accept all as Claim', 'Accept all as Source'])
   await expect.poll(async () => (await store(app, doc.id)).annotations.length).toBe(1)
   let file = await store(app, doc.id)
   expect(file.annotations[0]!.target.position).toMatchObject({ start: first.start, end: first.end })

@@ -10,6 +10,7 @@ import { SelectionPanel } from './SelectionPanel'
 import { StanceMatrixTable } from './StanceMatrixTable'
 import { onTabKey } from '../state/react/tab-keys'
 import { StatementsTable } from './StatementsTable'
+import { plural } from '../../../shared/plural'
 
 const TABS: { tab: AnalysisTab; name: string }[] = [
   { tab: 'matrix', name: 'Matrix' },
@@ -59,9 +60,9 @@ export function AnalysisView() {
           <span
             className="help analysis-counts"
             data-testid="analysis-counts"
-            title={`${counts.statements} statements (${counts.stances} stances) in ${view.used.map((l) => (l === '_reviewed' ? 'the reviewed layer' : l)).join(', ')}`}
+            title={`${plural(counts.statements, 'statement')} (${plural(counts.stances, 'stance')}) in ${view.used.map((l) => (l === '_reviewed' ? 'the reviewed layer' : l)).join(', ')}`}
           >
-            {counts.statements} statements ({counts.stances} stances) in{' '}
+            {plural(counts.statements, 'statement')} ({plural(counts.stances, 'stance')}) in{' '}
             {view.used.map((l) => (l === '_reviewed' ? 'the reviewed layer' : l)).join(', ')}
           </span>
         )}
@@ -76,7 +77,7 @@ export function AnalysisView() {
       )}
       {counts && counts.undated > 0 && (
         <p className="hint" role="note" data-testid="analysis-undated">
-          {counts.undated === 1 ? '1 statement' : `${counts.undated} statements`} left out by the date range:{' '}
+          {plural(counts.undated, 'statement')} left out by the date range:{' '}
           {counts.undated === 1 ? 'its document has' : 'their documents have'} no date the analysis can read (yyyy-mm-dd in the document’s
           properties).
         </p>

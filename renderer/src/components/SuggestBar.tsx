@@ -3,7 +3,6 @@ import { findLabel } from '../../../shared/model/labels'
 import { openSuggestions, shownSpan } from '../state/model/suggestions'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { BoundaryButtons } from './BoundaryButtons'
-import { plural } from '../../../shared/plural'
 
 /**
  * While suggestions are shown on the open document: how many are open of each label, the picked
@@ -34,11 +33,12 @@ export function SuggestBar() {
           ? 'Suggesting…'
           : open.length === 0
             ? 'No open suggestions'
-            : [...counts].map(([label, n]) => plural(n, nameOf(label))).join(', ') + ' suggested'}
+            : // "12 suggested as Claim, 30 as Source": a label's name is the user's, never made plural by an added s.
+              [...counts].map(([label, n], i) => `${n.toLocaleString('en')}${i === 0 ? ' suggested' : ''} as ${nameOf(label)}`).join(', ')}
       </span>
       {[...counts.keys()].map((label) => (
         <button key={label} type="button" className="quiet" onMouseDown={keep} onClick={() => session.suggesting.acceptAll(label)}>
-          Accept all {nameOf(label)}s
+          Accept all as {nameOf(label)}
         </button>
       ))}
       <button type="button" className="quiet" onMouseDown={keep} onClick={() => session.suggesting.close()}>
