@@ -11,6 +11,12 @@ function before(text: string, at: string) {
   const m = mentionBefore({ u, lexicon }, u.raw.indexOf(at), 0)
   return m && { text: u.index.slice(u.starts[m.first]!, u.ends[m.end - 1]!), kind: m.kind, pronoun: m.pronoun }
 }
+/** The name found in the mention before `at`, and its kind. */
+function name(text: string, at: string) {
+  const u = textUnits(text, lexicon)
+  const m = mentionBefore({ u, lexicon }, u.raw.indexOf(at), 0)
+  return m && { name: m.name && u.index.slice(u.starts[m.name.first]!, u.ends[m.name.end - 1]!), kind: m.kind }
+}
 function after(text: string, at: string) {
   const u = textUnits(text, lexicon)
   const m = mentionAfter({ u, lexicon }, u.raw.indexOf(at), u.count)
@@ -45,6 +51,19 @@ describe('mentions', () => {
     expect(before('Mousa Abu Marzook said', 'said')).toMatchObject({ text: 'Mousa Abu Marzook', kind: 'person' })
     expect(before('Secretary of State Antony Blinken said', 'said')).toMatchObject({ kind: 'person' })
     expect(before('Archbishop of Canterbury Justin Welby said', 'said')).toMatchObject({ kind: 'person' })
+  })
+  it('finds the name after a title whose complement has more than one part, or names a body', () => {
+    // The name was "Israel Benjamin Netanyahu", and the whole phrase a government, before.
+    expect(name('Prime Minister of the State of Israel Benjamin Netanyahu said', 'said')).toEqual({
+      name: 'Benjamin Netanyahu',
+      kind: 'person',
+    })
+    expect(name('President of the Palestinian Authority Mahmoud Abbas said', 'said')).toEqual({ name: 'Mahmoud Abbas', kind: 'person' })
+    expect(name('Prime Minister of Israel Benjamin Netanyahu said', 'said')).toEqual({ name: 'Benjamin Netanyahu', kind: 'person' })
+    expect(name('Minister of Foreign Affairs Sergey Lavrov said', 'said')).toEqual({ name: 'Sergey Lavrov', kind: 'person' })
+    // A body's own name stays a body's.
+    expect(before('The Palestinian Authority said', 'said')).toMatchObject({ kind: 'government' })
+    expect(before("Israel's Ministry of Foreign Affairs declared", 'declared')).toMatchObject({ kind: 'government' })
   })
   it('drops a capitalised sentence opener, keeps an article, and knows a pronoun', () => {
     expect(before('But the ministry said', 'said')).toMatchObject({ text: 'the ministry', kind: 'government' })

@@ -210,15 +210,27 @@ function finish(c: MentionContext, first: number, end: number, sentenceFirst: nu
   // Affairs Sergey Lavrov", "President of the United States Joe Biden"): the place or body the title
   // is of is part of the title, and the person's name is the last two words after it (the last one
   // when only two follow: "Secretary of State Blinken"; none when one does: "the President of France").
+  // The complement may be of more than one part ("Prime Minister of the State of Israel") and may
+  // name a body ("President of the Palestinian Authority Mahmoud Abbas"): only the name is kept
+  // from holding a body's word.
   let titleEnd = nameFirst
   if (nameFirst < end) {
     let k = nameFirst - 1
     while (k > first && isCapitalized(u.raw[k]!) && !lexicon.roleWords.has(u.words[k]!)) k--
     const ofWord = k
-    while (k > first && k >= ofWord - 1 && lexicon.connectors.has(u.words[k]!)) k--
-    if (k < ofWord && lexicon.roleWords.has(u.words[k]!) && !nameHasMarker(c, ofWord + 1, end)) {
+    for (let part = 0; part < 3; part++) {
+      const connector = k
+      while (k > first && k >= connector - 1 && lexicon.connectors.has(u.words[k]!)) k--
+      if (k === connector || lexicon.roleWords.has(u.words[k]!)) break
+      // An outer part's capitalised words ("State" in "of the State of Israel"), then its "of".
+      const outer = k
+      while (k > first && isCapitalized(u.raw[k]!) && !lexicon.roleWords.has(u.words[k]!)) k--
+      if (k === outer) break
+    }
+    const personFirst = end - Math.max(0, Math.min(2, end - ofWord - 2))
+    if (k < ofWord && lexicon.roleWords.has(u.words[k]!) && !markerReaches(c, ofWord + 1, personFirst, end)) {
       titleEnd = k + 1
-      nameFirst = end - Math.max(0, Math.min(2, end - ofWord - 2))
+      nameFirst = personFirst
     }
   }
   let markerKind: SourceKind | undefined
@@ -262,6 +274,15 @@ function isOpening(r: string): boolean {
  */
 function nameHasOrganizationConnector(c: MentionContext, first: number, end: number): boolean {
   for (let i = end - 2; i > first; i--) if (c.lexicon.organizationConnectors.has(c.u.words[i]!)) return end - (i + 1) < 3
+  return false
+}
+
+/** Whether a kind marker found from `first` on ("Palestinian Authority", "Foreign Affairs") runs into the words from `from`. */
+function markerReaches(c: MentionContext, first: number, from: number, end: number): boolean {
+  for (let i = first; i < end; i++) {
+    const m = c.lexicon.match(c.lexicon.kindMarkers, c.u.words, i, end)
+    if (m && i + m.length > from) return true
+  }
   return false
 }
 
