@@ -7,7 +7,7 @@
  * not numbers across machines. docs/benchmarks.md says how to read the tables.
  *
  * Flags: --quick (100 KB and 1 MB only, fewer runs), --profile (also trace and CPU-profile the
- * 1 MB open, add and delete, and opening review mode), --variants (also what-ifs for the renderer at 1 MB, and 5 MB unless
+ * 1 MB open, add and delete, and opening review mode; --profile-case=5mb profiles another case), --variants (also what-ifs for the renderer at 1 MB, and 5 MB unless
  * --quick: bench/variants.ts), --no-browser, --no-node, --no-build.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -51,6 +51,8 @@ import { measureVariants, variantTable, type VariantRow } from './variants'
 const repo = join(import.meta.dirname, '..')
 const args = new Set(process.argv.slice(2))
 const quick = args.has('--quick')
+/** The case --profile traces: 1mb unless --profile-case=<name> says another. */
+const profiled = [...args].find((a) => a.startsWith('--profile-case='))?.slice('--profile-case='.length) ?? '1mb'
 const started = performance.now()
 const log = (s: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`)
 const load = () => loadavg()[0]!
@@ -62,8 +64,9 @@ function planFor(c: BenchCase, renderer: RendererRun['renderer']): RunPlan {
   const runs = quick ? (peer ? 3 : 5) : big ? (peer ? 1 : 3) : peer ? 5 : 7
   return {
     runs,
-    // 5 MB has the fewest pages (each open is long): more keys per page keep its p95 from being its largest sample.
-    inputsPerRun: big ? 8 : 3,
+    // Eight keys a page at every size: with three, the 21 samples of 100 KB made its p95 its
+    // largest sample or next to it, and the 5 MB ÷ 100 KB delete ratio read 0.79× to 1.71× over seven runs.
+    inputsPerRun: 8,
     scrollRuns: Math.min(runs, 2),
     scrollFrames: 150,
     openTimeoutMs: peer && big ? 60_000 : 120_000,
@@ -125,8 +128,8 @@ async function browserCases(
           loadAverage: { before, after: load() },
           runs,
         })
-        if (profile && c.name === '1mb') {
-          log('profiling the 1 MB open, add and delete')
+        if (profile && c.name === profiled) {
+          log(`profiling the ${c.label} open, add and delete`)
           profiles.push(...(await profileMarginalia(browser, served.url, p, probe)))
         }
       } finally {
