@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { tempDir } from '../core/testing'
 import { run } from './main'
+import { HELP } from './help'
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures')
 let out = ''
@@ -89,6 +90,8 @@ describe('marginalia', () => {
     expect(await run(['export', sample(), '--format', 'csv', '--bogus'])).toBe(2)
     expect(err).toMatch(/^--bogus is not an option of marginalia export\.\n\n/)
     expect(err).not.toContain('positional argument')
+    // The usage line and where the options are, not the whole help (the sentence scrolled away above it).
+    expect(err.trim().split('\n').slice(1)).toEqual(['', HELP.export!.split('\n')[0], 'Run "marginalia export --help" for every option.'])
   })
 
   it('ends quietly when the reader of its output stops early (| head)', () => {
@@ -131,6 +134,10 @@ describe('marginalia', () => {
     expect(await run(['suggest', sample(), '--documents', id, '--json'])).toBe(0)
     expect(json()).toMatchObject({ format: 'marginalia-suggestions', documents: [{ id }] })
     expect(await run(['suggest', sample(), '--documents', 'no-such-document'])).toBe(1)
+    // --document, as export and agreement name it, is the same option.
+    out = ''
+    expect(await run(['suggest', sample(), '--document', id, '--json'])).toBe(0)
+    expect(JSON.parse(out).documents.map((d: { id: string }) => d.id)).toEqual([id])
     out = ''
     await run(['--help'])
     expect(out).toContain('suggest <projectDir>')

@@ -1,9 +1,13 @@
 /** What every command shares: usage errors (exit 2), progress on stderr, JSON on stdout. */
 import { HELP } from './help'
 
-/** Print a usage problem and the command's help; the exit code for wrong usage. */
+/**
+ * Print a usage problem, the command's usage line and where its options are; the exit code for
+ * wrong usage. Not the whole help: the sentence that says what is wrong would scroll away above it.
+ */
 export function usage(command: string, problem: string): number {
-  console.error(`${problem}\n\n${HELP[command]}`)
+  const line = HELP[command]?.split('\n', 1)[0] ?? ''
+  console.error(`${problem}\n\n${line}\nRun "marginalia ${command} --help" for every option.`)
   return 2
 }
 

@@ -120,14 +120,14 @@ and counted on stderr.
   --no-formula-protection  csv: keep names starting with = + - @ as they are (an @handle), without
                         the apostrophe that stops a spreadsheet running them
   --json                print what was written, with node, edge and stance counts, as JSON`,
-  suggest: `Usage: marginalia suggest <projectDir> [--documents ID,ID] [--min-confidence N] [--cues FILE] [--json]
-       marginalia suggest --evaluate <projectDir> --against <annotator|reviewed> [--documents ID,ID] [--fold stance=claim] [--json]
+  suggest: `Usage: marginalia suggest <projectDir> [--document ID,ID] [--min-confidence N] [--cues FILE] [--json]
+       marginalia suggest --evaluate <projectDir> --against <annotator|reviewed> [--document ID,ID] [--fold stance=claim] [--json]
 
 Proposes Source and Claim spans and the links between them from attribution cues (speech verbs,
 "according to", quotations and their speakers; docs/suggestions.md), with each one's confidence
 and cue, a source's kind and canonical name when known, and canonical-name proposals. Nothing is
 written: the project is only read.
-  --documents ID,ID     these documents only (default: all)
+  --document ID,ID      these documents only (default: all; --documents also works)
   --min-confidence N    leave out suggestions below N (0 to 1; default 0)
   --cues FILE           a cue file of your own (shared/suggest/cues/README.md; default: English)
   --evaluate            compare the suggestions with a layer: precision, recall and F1 per label,

@@ -51,8 +51,7 @@ export async function run(argv: string[]): Promise<number> {
   // Every option is given once: parseArgs would keep the last silently (a .csv named file holding TSV).
   const repeated = repeatedOption(rest)
   if (repeated) {
-    console.error(`${repeated} is given more than once; give it once.\n\n${HELP[command]}`)
-    return 2
+    return usage(command, `${repeated} is given more than once; give it once.`)
   }
   try {
     return await fn(rest)
@@ -64,8 +63,7 @@ export async function run(argv: string[]): Promise<number> {
     if (e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       // Node's own text for an unknown option suggests "--" quoting that is rarely what was meant.
       const unknown = (e as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && /'(-[^']*)'/.exec(e.message)?.[1]
-      console.error(`${unknown ? `${unknown} is not an option of marginalia ${command}.` : e.message}\n\n${HELP[command]}`)
-      return 2
+      return usage(command, unknown ? `${unknown} is not an option of marginalia ${command}.` : e.message)
     }
     console.error(`marginalia ${command} failed: ${(e as Error).message}`)
     return 1

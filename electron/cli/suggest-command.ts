@@ -30,6 +30,8 @@ export async function suggestCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: {
+      // --document, as every other command names it; --documents, as this one did first, still works.
+      document: { type: 'string' },
       documents: { type: 'string' },
       json: { type: 'boolean' },
       evaluate: { type: 'boolean' },
@@ -55,7 +57,9 @@ export async function suggestCommand(args: string[]): Promise<number> {
   if (!values.evaluate && (values.against || values.fold)) return wrongUsage('--against and --fold go with --evaluate.')
   const cues = values.cues ? await readCues(values.cues) : undefined
   const project = await Project.open(dir)
-  const wanted = list(values.documents)
+  if (values.document !== undefined && values.documents !== undefined)
+    return wrongUsage('Give --document once, with the ids joined by commas.')
+  const wanted = list(values.document ?? values.documents)
   for (const id of wanted) project.document(id)
   const documents = wanted.length > 0 ? wanted.map((id) => project.document(id)) : project.documents
   const run = async (id: string) => suggest((await project.text(id)).text, { ...(cues ? { cues } : {}), minConfidence })
