@@ -160,10 +160,15 @@ export const LINK_HEADER = [
   'to_text',
   'author',
   'created',
+  // The labels' names as the tag set has them now, beside their stable ids (as the spans' label_name).
+  'from_label_name',
+  'to_label_name',
 ] as const
 
 /** The rows of one layer's links, in the order of the annotations they start from, then by id. */
-export function linkRows(layer: LayerRows): Cell[][] {
+export function linkRows(labels: LabelSchema, layer: LayerRows): Cell[][] {
+  const names = new Map(labels.map((l) => [l.id, l.name]))
+  const nameOf = (label: string | undefined) => (label === undefined ? '' : (names.get(label) ?? label))
   const byId = new Map(layer.annotations.map((a) => [a.id, a]))
   const rank = new Map(inTextOrder(layer.annotations).map((a, i) => [a.id, i]))
   const sorted = [...layer.links].sort(
@@ -185,6 +190,8 @@ export function linkRows(layer: LayerRows): Cell[][] {
       to?.target.quote.exact ?? '',
       l.author,
       l.created,
+      nameOf(from?.label),
+      nameOf(to?.label),
     ]
   })
 }

@@ -160,9 +160,11 @@ describe('the links table', () => {
         { encoding: 'utf8' },
       ),
     ) as Row[]
-    expect(read.map((r) => [r.annotator, r.link_id, r.type, r.from_id, r.from_label, r.to_id, r.to_label])).toEqual([
-      ['maria', 'ml1', 'attribution', 'm1', 'claim', 'm2', 'source'],
-      ['maria', 'ml2', 'responds_to', 'm6', 'claim', 'm5', 'claim'],
+    expect(
+      read.map((r) => [r.annotator, r.link_id, r.type, r.from_id, r.from_label, r.to_id, r.to_label, r.from_label_name, r.to_label_name]),
+    ).toEqual([
+      ['maria', 'ml1', 'attribution', 'm1', 'claim', 'm2', 'source', 'Claim', 'Source'],
+      ['maria', 'ml2', 'responds_to', 'm6', 'claim', 'm5', 'claim', 'Claim', 'Claim'],
     ])
     // Every end's text is its annotation's span (formula protection as in the spans table).
     const spans = await rowsOf(
@@ -188,7 +190,9 @@ describe('the links table', () => {
       include: (_document, _layer, id) => id !== 'm1',
     })
     expect(rows).toBe(0)
-    expect(content).toBe('document_id,annotator,link_id,type,from_id,from_label,from_text,to_id,to_label,to_text,author,created\r\n')
+    expect(content).toBe(
+      'document_id,annotator,link_id,type,from_id,from_label,from_text,to_id,to_label,to_text,author,created,from_label_name,to_label_name\r\n',
+    )
   })
 })
 
