@@ -1,4 +1,5 @@
 import { useId, useMemo, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { threadKey, threadsOf } from '../../../shared/model/memos'
 import { shortTime } from '../state/model/describe'
 import { useSession, useSessionState } from '../state/react/use-session'
@@ -97,10 +98,11 @@ export function ReplyThread({ layer, annotation, compact = false }: { layer: str
           type="button"
           className="small quiet"
           onClick={() => {
-            setOpen(true)
             // The button goes away: the keyboard goes to the field, not to the page, where a
-            // review's number keys would settle units.
-            requestAnimationFrame(() => field.current?.focus())
+            // review's number keys would settle units. The field is drawn and focused before this
+            // click's handler returns, so even a key pressed in the same frame lands in it.
+            flushSync(() => setOpen(true))
+            field.current?.focus()
           }}
         >
           Reply{thread.length > 0 ? ` (${thread.length})` : '…'}
