@@ -111,7 +111,7 @@ test('find a word, step into paragraphs not yet drawn, tag every hit as a Source
   // With none ticked, a key on a row tags that row's hit only (it tagged all 40 at once before).
   await rows.nth(2).getByRole('button').click()
   await page.keyboard.press('1')
-  await expect(page.getByText('Tagged 1 as Claim. Ctrl+Z takes them all back.')).toBeVisible()
+  await expect(page.getByText('Tagged 1 as Claim. Ctrl+Z takes it back.')).toBeVisible()
   await expect.poll(async () => (await ownStore(app, docId))?.annotations.length ?? 0).toBe(1)
   const one = (await ownStore(app, docId))!.annotations[0]!
   const kremlins = [...(await app.read(`texts/${docId}.txt`)).matchAll(/\bkremlin\b/gi)]

@@ -264,7 +264,10 @@ export class Finding {
     }
     if (!this.work.change(ops)) return null
     this.store.set({
-      hint: { text: `Tagged ${ops.length.toLocaleString()} as ${label.name}${already}. Ctrl+Z takes them all back.`, tone: 'info' },
+      hint: {
+        text: `Tagged ${ops.length.toLocaleString()} as ${label.name}${already}. Ctrl+Z takes ${ops.length === 1 ? 'it' : 'them all'} back.`,
+        tone: 'info',
+      },
     })
     return outcome
   }
