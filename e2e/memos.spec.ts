@@ -131,6 +131,12 @@ test('status, memos and replies: "nothing to tag" counted, a memo and a reply re
   await page.keyboard.type('A stance: against the West.')
   await card.getByRole('button', { name: 'Reply', exact: true }).click()
   await expect(card.locator('.reply-text')).toHaveText(['Is “clung” a stance or a claim? Ask the reviewer.', 'A stance: against the West.'])
+  // The field stays open, empty, with the keyboard: Escape there closes it and gives the keyboard
+  // back to the review's keys (it stayed, and an "n" meant for Next was typed into it).
+  await expect(card.getByRole('textbox', { name: 'Reply' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(card.getByRole('textbox', { name: 'Reply' })).toHaveCount(0)
+  expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('TEXTAREA')
   await shot(page, '4-review-thread')
   await expect(page.getByRole('tab', { name: 'Memos (1)' })).toBeVisible()
   await page.getByRole('tab', { name: /^Memos/ }).click()

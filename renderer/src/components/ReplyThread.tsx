@@ -87,6 +87,13 @@ export function ReplyThread({ layer, annotation, compact = false }: { layer: str
             onChange={(e) => setText(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void send()
+              // Escape gives the keyboard back to the page (a review's keys): an empty field closes,
+              // one with words keeps them for later.
+              if (e.key === 'Escape' && !e.nativeEvent.isComposing) {
+                e.preventDefault()
+                e.currentTarget.blur()
+                if (text.trim() === '') setOpen(false)
+              }
             }}
           />
           <button type="button" className="small" disabled={busy || text.trim() === ''} onClick={() => void send()}>
