@@ -3,6 +3,7 @@
  * one line per document. Undefined figures print as "—". The full report is `--json`.
  */
 import { formatFigure } from '../../shared/agreement/figure'
+import { plural } from '../../shared/plural'
 import type { AgreementReport, Figure, ScopeAgreement } from '../../shared/agreement/report'
 
 const fmt = (x: Figure) => formatFigure(x, 3)
@@ -51,10 +52,11 @@ export function agreementSummary(report: AgreementReport): string {
   for (const pair of report.project.spans) {
     for (const attr of pair.attributes)
       lines.push(
-        `${attr.label} ${attr.attribute}, ${pair.a} / ${pair.b}: agreement ${fmt(attr.agreement)}, kappa ${fmt(attr.kappa)} over ${attr.n} matched pairs`,
+        `${attr.label} ${attr.attribute}, ${pair.a} / ${pair.b}: agreement ${fmt(attr.agreement)}, kappa ${fmt(attr.kappa)} over ${plural(attr.n, 'matched pair')}`,
       )
     const links = pair.links.find((l) => l.label === 'all')
-    if (links) lines.push(`source links, ${pair.a} / ${pair.b}: agreement ${fmt(links.agreement)} over ${links.pairs} matched pairs`)
+    if (links)
+      lines.push(`source links, ${pair.a} / ${pair.b}: agreement ${fmt(links.agreement)} over ${plural(links.pairs, 'matched pair')}`)
   }
   lines.push('', 'Per document (overall token kappa of the first pair, alpha):')
   for (const doc of report.documents) {

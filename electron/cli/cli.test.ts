@@ -64,7 +64,9 @@ describe('marginalia', () => {
     expect(await run(['export', sample(), '--format', 'csv', '--table', 'links', '--out', file, '--json'])).toBe(0)
     expect(json()).toMatchObject({ format: 'csv', table: 'links', links: 43, documents: 3 })
     const lines = (await readFile(file, 'utf8')).split('\r\n')
-    expect(lines[0]).toBe('document_id,annotator,link_id,type,from_id,from_label,from_text,to_id,to_label,to_text,author,created,from_label_name,to_label_name')
+    expect(lines[0]).toBe(
+      'document_id,annotator,link_id,type,from_id,from_label,from_text,to_id,to_label,to_text,author,created,from_label_name,to_label_name',
+    )
     expect(lines.filter((l) => l !== '')).toHaveLength(44)
     expect(await run(['export', sample(), '--format', 'xlsx', '--table', 'links', '--out', join(dir, 'x.xlsx')])).toBe(2)
     expect(err).toMatch(/^--table applies to --format csv and tsv only/)
@@ -91,7 +93,17 @@ describe('marginalia', () => {
     expect(err).toMatch(/^--bogus is not an option of marginalia export\.\n\n/)
     expect(err).not.toContain('positional argument')
     // The usage line and where the options are, not the whole help (the sentence scrolled away above it).
-    expect(err.trim().split('\n').slice(1)).toEqual(['', HELP.export!.split('\n')[0], 'Run "marginalia export --help" for every option.'])
+    expect(err.trim().split('\n').slice(1)).toEqual(['', HELP.export!.split('\n')[0], "Run 'marginalia export --help' for every option."])
+    // An option without its value, or a switch given one: a sentence, not Node's own text.
+    err = ''
+    expect(await run(['export', sample(), '--format', 'csv', '--out'])).toBe(2)
+    expect(err).toMatch(/^--out needs a value after it \(as in --out VALUE\)/)
+    err = ''
+    expect(await run(['export', sample(), '--format', 'csv', '--out', '--bom'])).toBe(2)
+    expect(err).toMatch(/^--out needs a value after it/)
+    err = ''
+    expect(await run(['suggest', sample(), '--json=yes'])).toBe(2)
+    expect(err).toMatch(/^--json takes no value; give it alone\./)
   })
 
   it('ends quietly when the reader of its output stops early (| head)', () => {
@@ -134,6 +146,14 @@ describe('marginalia', () => {
     expect(await run(['suggest', sample(), '--documents', id, '--json'])).toBe(0)
     expect(json()).toMatchObject({ format: 'marginalia-suggestions', documents: [{ id }] })
     expect(await run(['suggest', sample(), '--documents', 'no-such-document'])).toBe(1)
+    // An empty list of documents is wrong usage (it ran on every document).
+    for (const empty of [['--document', ''], ['--document=,'], ['--documents', ' ']]) {
+      err = ''
+      expect(await run(['suggest', sample(), ...empty])).toBe(2)
+      expect(err).toMatch(/^--documents? needs one or more document ids, joined by commas \(id,id\)\./)
+    }
+    err = ''
+    expect(await run(['export', sample(), '--format', 'csv', '--document', ''])).toBe(2)
     // --document, as export and agreement name it, is the same option.
     out = ''
     expect(await run(['suggest', sample(), '--document', id, '--json'])).toBe(0)

@@ -7,7 +7,7 @@ import { HELP } from './help'
  */
 export function usage(command: string, problem: string): number {
   const line = HELP[command]?.split('\n', 1)[0] ?? ''
-  console.error(`${problem}\n\n${line}\nRun "marginalia ${command} --help" for every option.`)
+  console.error(`${problem}\n\n${line}\nRun 'marginalia ${command} --help' for every option.`)
   return 2
 }
 

@@ -12,7 +12,7 @@ import { agreementCsv, projectAgreement } from '../core/app/agreement-service'
 import { saveFailedSentence, writeFileDurable } from '../core/store/durable'
 import { Project } from '../core/project/project'
 import { agreementSummary } from './agreement-summary'
-import { printJson, usage } from './common'
+import { list, printJson, usage } from './common'
 import { exportCommand } from './export-command'
 import { HELP } from './help'
 import { importAnnotationsCommand, importCommand } from './import-command'
@@ -53,6 +53,9 @@ export async function run(argv: string[]): Promise<number> {
   if (repeated) {
     return usage(command, `${repeated} is given more than once; give it once.`)
   }
+  // An empty list of documents would read as "all of them" to one command and "none" to another.
+  const emptyList = emptyDocumentList(rest)
+  if (emptyList) return usage(command, `${emptyList} needs one or more document ids, joined by commas (id,id).`)
   try {
     return await fn(rest)
   } catch (e) {
@@ -62,8 +65,9 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       // Node's own text for an unknown option suggests "--" quoting that is rarely what was meant.
-      const unknown = (e as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && /'(-[^']*)'/.exec(e.message)?.[1]
-      return usage(command, unknown ? `${unknown} is not an option of marginalia ${command}.` : e.message)
+      const code = (e as NodeJS.ErrnoException).code
+      const option = /'(-[^' ]*)/.exec(e.message)?.[1]
+      return usage(command, parseProblem(command, code, option, e.message, rest))
     }
     console.error(`marginalia ${command} failed: ${(e as Error).message}`)
     return 1
@@ -71,6 +75,23 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 /** The first long option named twice before a "--", or null. */
+/** --document (or --documents) given an empty value, or only commas: which of the two, else null. */
+function emptyDocumentList(args: readonly string[]): string | null {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!
+    if (a === '--') break
+    const [name, inline] =
+      a.startsWith('--document=') || a.startsWith('--documents=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined]
+    if (name !== '--document' && name !== '--documents') continue
+    const value = inline ?? args[i + 1]
+    if (value !== undefined && !value.startsWith('-') && list(value).length === 0) return name
+    if (inline !== undefined && list(inline).length === 0) return name
+  }
+  return null
+}
+
 function repeatedOption(args: readonly string[]): string | null {
   const seen = new Set<string>()
   for (const a of args) {
@@ -141,4 +162,22 @@ async function agreement(args: string[]): Promise<number> {
   else if (values.csv) process.stdout.write(agreementCsv(report))
   else console.log(agreementSummary(report))
   return 0
+}
+
+/** Node's parseArgs error as one plain sentence (its own text quotes usage patterns such as '--out <value>'). */
+function parseProblem(
+  command: string,
+  code: string | undefined,
+  option: string | undefined,
+  message: string,
+  args: readonly string[],
+): string {
+  if (!option) return message
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `${option} is not an option of marginalia ${command}.`
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    // A value missing ("--out" last) or taken for another option ("--out --json"), or given to a switch ("--json=x").
+    if (args.some((a) => a.startsWith(`${option}=`))) return `${option} takes no value; give it alone.`
+    return `${option} needs a value after it (as in ${option} VALUE); a value starting with - is given as ${option}=VALUE.`
+  }
+  return message
 }
