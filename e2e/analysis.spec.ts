@@ -50,7 +50,7 @@ test('the matrix, a cell’s statements, the network, a date range, and a GraphM
 
   // The stance with no source is listed, not dropped.
   await side.getByRole('button', { name: 'Clear' }).click()
-  await side.getByRole('button', { name: 'List them' }).click()
+  await side.getByRole('button', { name: 'list it' }).click()
   await expect(side.getByRole('heading', { name: 'Stances with no source' })).toBeVisible()
   await expect(side.getByTestId('selected-count')).toHaveText('1 statement')
 

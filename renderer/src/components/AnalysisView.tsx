@@ -57,13 +57,8 @@ export function AnalysisView() {
           ))}
         </div>
         {counts && (
-          <span
-            className="help analysis-counts"
-            data-testid="analysis-counts"
-            title={`${plural(counts.statements, 'statement')} (${plural(counts.stances, 'stance')}) in ${view.used.map((l) => (l === '_reviewed' ? 'the reviewed layer' : l)).join(', ')}`}
-          >
-            {plural(counts.statements, 'statement')} ({plural(counts.stances, 'stance')}) in{' '}
-            {view.used.map((l) => (l === '_reviewed' ? 'the reviewed layer' : l)).join(', ')}
+          <span className="help analysis-counts" data-testid="analysis-counts" title={countsLine(counts, view.used)}>
+            {countsLine(counts, view.used)}
           </span>
         )}
         <span className="toolbar-gap" />
@@ -105,4 +100,10 @@ export function AnalysisView() {
       </div>
     </main>
   )
+}
+
+/** "55 statements (24 stances) in jonas, maria"; with no layer to count, no dangling "in". */
+function countsLine(counts: { statements: number; stances: number }, used: readonly string[]): string {
+  const line = `${plural(counts.statements, 'statement')} (${plural(counts.stances, 'stance')})`
+  return used.length === 0 ? line : `${line} in ${used.map((l) => (l === '_reviewed' ? 'the reviewed layer' : l)).join(', ')}`
 }

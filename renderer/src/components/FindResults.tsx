@@ -91,7 +91,7 @@ function DocumentHits() {
           Tick all
         </label>
         <span className="help">
-          {ticked.length > 0 ? `${ticked.length.toLocaleString()} ticked` : 'A label’s key tags the current hit'}
+          {ticked.length > 0 ? `${ticked.length.toLocaleString()} ticked: a label’s key tags them` : 'A label’s key tags the current hit'}
         </span>
       </div>
       <div ref={box} className="find-list" onScroll={onScroll}>

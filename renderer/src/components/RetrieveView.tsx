@@ -147,7 +147,7 @@ export function RetrieveView() {
       </div>
       <div className="retrieve-summary">
         <p aria-live="polite">
-          {r.loading && r.total === 0 ? 'Finding…' : `${r.total.toLocaleString()} of ${r.all.toLocaleString()} annotations`}
+          {r.loading && r.total === 0 ? 'Finding…' : `${r.total.toLocaleString()} of ${plural(r.all, 'annotation')}`}
           {r.grouping !== 'none' && r.groups.length > 0 && ` in ${plural(r.groups.length, 'group')}`}
         </p>
         <span className="toolbar-gap" />

@@ -28,17 +28,25 @@ export function SelectionPanel() {
           <p className="help">Click a cell of the matrix, a node of the network or a name in the chart to see the statements behind it.</p>
           {counts && (
             <p data-testid="unlinked-count">
-              {counts.unlinkedStances === 0 ? (
+              {counts.stances === 0 ? (
+                'No stance passes the filter.'
+              ) : counts.unlinkedStances === 0 ? (
                 `Every stance that passes the filter has a ${source.name}.`
               ) : (
                 <>
-                  {counts.unlinkedStances} stance{counts.unlinkedStances === 1 ? ' has' : 's have'} no {source.name}{' '}
+                  {counts.unlinkedStances} stance{counts.unlinkedStances === 1 ? ' has' : 's have'} no {source.name}:{' '}
                   <button type="button" className="link" onClick={() => session.analysis.select({ kind: 'unlinked' })}>
-                    List them
+                    list {counts.unlinkedStances === 1 ? 'it' : 'them'}
                   </button>
+                  .
                 </>
               )}
-              {counts.untargeted > 0 && ` ${counts.untargeted} stance${counts.untargeted === 1 ? ' has' : 's have'} no target.`}
+              {counts.untargeted > 0 && (
+                <>
+                  <br />
+                  {`${counts.untargeted} stance${counts.untargeted === 1 ? ' has' : 's have'} no target.`}
+                </>
+              )}
             </p>
           )}
           {counts && counts.otherPolarities.length > 0 && (

@@ -202,7 +202,8 @@ export class Suggesting {
     if (this.work.change(acceptOps(s, spans, layer, newId))) {
       this.moveOn(this.open()[0]?.id ?? null)
       this.hint(
-        `Accepted ${plural(spans.length, `suggested ${this.labelName(label)}`)}. Ctrl+Z takes ${spans.length === 1 ? 'it' : 'them'} back.`,
+        // "8 suggestions as Claim": the label's name is the user's, never made plural by an added s.
+        `Accepted ${plural(spans.length, 'suggestion')} as ${this.labelName(label)}. Ctrl+Z takes ${spans.length === 1 ? 'it' : 'them'} back.`,
       )
     }
   }
