@@ -10,6 +10,7 @@ import { ATTRIBUTION, findAttribute, valueProblem, type AttributeDef, type Label
 import type { TagMerge } from '../model/project'
 import { linkFits } from '../annotations/links'
 import { foldToAscii } from '../ascii'
+import { plural } from '../plural'
 
 /**
  * How much of a tag set the project uses, over every annotator's layers and the reviewed layers:
@@ -112,7 +113,6 @@ export function optionUse(usage: TagUsage, label: string, attribute: string, val
   return usage.values[`${label}/${attribute}`]?.[value] ?? 0
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
 
 /**
  * Keys the document view gives to a command, which a label's key would take over (a label's key
@@ -143,11 +143,14 @@ export function tagSetProblems(tagSet: TagSet): string[] {
     labels.map((l) => l.name),
     folded,
   )
-  seen(
-    'labels’ keys',
-    labels.map((l) => l.key).filter((k) => k !== ''),
-    folded,
-  )
+  // A key twice: which two labels have it, so the one to change can be found.
+  const keyed = new Map<string, LabelDef>()
+  for (const l of labels) {
+    if (l.key === '') continue
+    const other = keyed.get(folded(l.key))
+    if (other) problems.push(`${other.name} and ${l.name} both have the key "${l.key}"; give each its own.`)
+    else keyed.set(folded(l.key), l)
+  }
   for (const l of labels) {
     if (l.name.trim() === '') problems.push('A label needs a name.')
     if (l.key !== '' && !/^[\p{L}\p{N}]$/u.test(l.key)) problems.push(`${l.name}’s key "${l.key}" is not a letter or a digit.`)
