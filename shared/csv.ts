@@ -160,7 +160,9 @@ export const LINK_HEADER = [
   'to_text',
   'author',
   'created',
-  // The labels' names as the tag set has them now, beside their stable ids (as the spans' label_name).
+  // The document's title, as in the spans table; the labels' names as the tag set has them now,
+  // beside their stable ids (as the spans' label_name).
+  'document_title',
   'from_label_name',
   'to_label_name',
 ] as const
@@ -190,6 +192,7 @@ export function linkRows(labels: LabelSchema, layer: LayerRows): Cell[][] {
       to?.target.quote.exact ?? '',
       l.author,
       l.created,
+      layer.documentTitle,
       nameOf(from?.label),
       nameOf(to?.label),
     ]

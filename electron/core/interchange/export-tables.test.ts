@@ -166,6 +166,8 @@ describe('the links table', () => {
       ['maria', 'ml1', 'attribution', 'm1', 'claim', 'm2', 'source', 'Claim', 'Source'],
       ['maria', 'ml2', 'responds_to', 'm6', 'claim', 'm5', 'claim', 'Claim', 'Claim'],
     ])
+    // The document's title, as the spans table has it (formula protection undone: this one starts with =).
+    for (const r of read) expect(restoreFormulaCell(r.document_title!)).toBe(project.document(r.document_id!).title)
     // Every end's text is its annotation's span (formula protection as in the spans table).
     const spans = await rowsOf(
       (await exportCsv(project, { annotators: 'all', reviewed: false, bom: false, neutralizeFormulas: true })).content,
@@ -191,7 +193,7 @@ describe('the links table', () => {
     })
     expect(rows).toBe(0)
     expect(content).toBe(
-      'document_id,annotator,link_id,type,from_id,from_label,from_text,to_id,to_label,to_text,author,created,from_label_name,to_label_name\r\n',
+      'document_id,annotator,link_id,type,from_id,from_label,from_text,to_id,to_label,to_text,author,created,document_title,from_label_name,to_label_name\r\n',
     )
   })
 })
