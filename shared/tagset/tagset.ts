@@ -113,7 +113,6 @@ export function optionUse(usage: TagUsage, label: string, attribute: string, val
   return usage.values[`${label}/${attribute}`]?.[value] ?? 0
 }
 
-
 /**
  * Keys the document view gives to a command, which a label's key would take over (a label's key
  * is looked at first): A starts "Attribute to…".

@@ -278,7 +278,10 @@ describe('the tag set of a project in use', () => {
     const saved = await dispatch(handlers, 'tagset.save', { labels, linkTypes: [supports], merges: [] })
     expect(saved).toMatchObject({ ok: true, value: { linkTypes: [supports] } })
     const dupKey = await dispatch(handlers, 'tagset.save', { labels: labels.map((l) => ({ ...l, key: '1' })), linkTypes: [], merges: [] })
-    expect(dupKey).toMatchObject({ ok: false, error: { code: 'invalid', message: 'Claim and Source both have the key "1"; give each its own.' } })
+    expect(dupKey).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', message: 'Claim and Source both have the key "1"; give each its own.' },
+    })
     const bad = await dispatch(handlers, 'tagset.save', { labels: [], linkTypes: [], merges: [] })
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid' } })
 
