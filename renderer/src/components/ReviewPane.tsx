@@ -3,7 +3,8 @@ import { ReviewLegend } from './ReviewLegend'
 import { ReviewTextView } from './ReviewTextView'
 import { UnitDecision } from './UnitDecision'
 
-/** The keys of review mode, shown while there is no other hint (on one line; whole in its tooltip). */
+/** The keys of review mode, shown while there is no other hint: short enough for one line at 1280 px, whole in its tooltip. */
+const KEYS_SHORT = 'n / p next / previous · 1–9 accept a version · x reject all · e edit · Ctrl+Z take back'
 const KEYS_HELP =
   'n / p: next / previous disagreement (a decision moves on by itself) · 1–9 accept that annotator’s version · x reject all · e edit · Ctrl+Z takes back a decision'
 
@@ -26,7 +27,7 @@ export function ReviewPane() {
         </div>
       ) : (
         <p className={hint ? `hint hint-${hint.tone}` : 'hint keys-help'} aria-live="polite" title={hint ? undefined : KEYS_HELP}>
-          {hint?.text ?? (review ? KEYS_HELP : '')}
+          {hint?.text ?? (review ? KEYS_SHORT : '')}
         </p>
       )}
       {review && review.missing.length > 0 && (
