@@ -67,6 +67,16 @@ test('tag a claim with the mouse and a stance with the keyboard, set attributes 
   const text = await app.read(doc.file)
   for (const a of saved.annotations)
     expect(sliceCodePoints(text, a.target.position.start, a.target.position.end)).toBe(a.target.quote.exact)
+  // Each row says in which paragraph its annotation is (blank lines not counted), as the find list does.
+  for (const a of saved.annotations) {
+    const lines = sliceCodePoints(text, 0, a.target.position.start).split('\n')
+    const paragraph = text
+      .split('\n')
+      .slice(0, lines.length)
+      .filter((l) => l.trim() !== '').length
+    const row = panel.getByRole('button', { name: a.target.quote.exact.slice(0, 24) }).first()
+    await expect(row.locator('.row-where')).toHaveText(new RegExp(`^¶\\s${paragraph}$`))
+  }
 
   await page.reload()
   await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()

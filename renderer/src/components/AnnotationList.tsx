@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 import type { LabelDef } from '../../../shared/model/labels'
 import { threadKey, threadsOf } from '../../../shared/model/memos'
+import { paragraphOf } from '../../../shared/search/find'
 import { filterAnnotations } from '../state/model/list-filter'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { useWindowRows } from '../state/react/use-window-rows'
@@ -44,6 +45,7 @@ export function AnnotationList() {
   })
 
   const rows = []
+  const index = session.work.index
   if (layer && labels && order) {
     for (let i = first; i < last; i++) {
       const a = order[i]!
@@ -56,6 +58,7 @@ export function AnnotationList() {
           label={labels.find((l) => l.id === a.label)}
           selected={a.id === selectedId}
           replies={threads.get(threadKey(me, a.id))?.length ?? 0}
+          paragraph={index ? paragraphOf(index, a.target.position.start) : null}
           top={i * ROW_HEIGHT}
           onChoose={choose}
         />,

@@ -14,12 +14,23 @@ interface RowProps {
   selected: boolean
   /** How many replies its thread has. */
   replies: number
+  /** Its paragraph, from 1, blank lines not counted (paragraphOf, as the find list's ¶): null until the text is read. */
+  paragraph: number | null
   top: number
   onChoose: (id: string) => void
 }
 
 /** One annotation in the side list: label, quote, its values and its source, whether it has a note or replies. */
-export const AnnotationRow = memo(function AnnotationRow({ annotation: a, source, label, selected, replies, top, onChoose }: RowProps) {
+export const AnnotationRow = memo(function AnnotationRow({
+  annotation: a,
+  source,
+  label,
+  selected,
+  replies,
+  paragraph,
+  top,
+  onChoose,
+}: RowProps) {
   const values = (label?.attributes ?? []).filter((d) => a.attributes[d.id]).map((d) => valueName(d, a.attributes[d.id]!))
   if (source) values.push(`← ${truncate(sourceName(source), 40)}`)
   if (a.note) values.push('✎ note')
@@ -30,6 +41,13 @@ export const AnnotationRow = memo(function AnnotationRow({ annotation: a, source
         <span className="row-label">
           <span className="swatch" aria-hidden="true" />
           {label?.name ?? a.label}
+          {/* Where it is: rows with the same words (sixteen "Putin"s tagged from the find list) read apart. */}
+          {paragraph !== null && (
+            <span className="row-where" title={`Paragraph ${paragraph.toLocaleString('en')}`}>
+              ¶{'\u00a0'}
+              {paragraph.toLocaleString('en')}
+            </span>
+          )}
         </span>
         <span className="row-quote" dir="auto">
           {truncate(a.target.quote.exact, 140)}
