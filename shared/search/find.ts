@@ -147,7 +147,11 @@ export function paragraphOf(index: TextIndex, cp: number): number {
     counts = new Int32Array(index.lineCount)
     let n = 0
     for (let line = 0; line < index.lineCount; line++) {
-      if (index.text.slice(index.lineStartU16(line), index.lineEndU16(line)).trim() !== '') n++
+      const start = index.lineStartU16(line)
+      const end = index.lineEndU16(line)
+      // Most lines start with a visible ASCII character: no slice to make for them.
+      const first = start < end ? index.text.charCodeAt(start) : 0
+      if ((first > 32 && first < 127) || (start < end && index.text.slice(start, end).trim() !== '')) n++
       counts[line] = n
     }
     paragraphCounts.set(index, counts)
