@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { TextIndex, sliceCodePoints } from '../offsets'
-import { DEFAULT_QUERY, Searchable, findAll, inContext, type Query } from './find'
+import { DEFAULT_QUERY, Searchable, findAll, inContext, paragraphOf, type Query } from './find'
 
 const searchable = (text: string) => new Searchable(new TextIndex(text))
 const find = (text: string, q: Partial<Query> & { text: string }) => findAll(searchable(text), { ...DEFAULT_QUERY, ...q })
@@ -89,5 +89,22 @@ describe('finding in a stored text', () => {
   it('shows a hit in its context, on one line', () => {
     const index = new TextIndex('First line.\nThe Kremlin said 😀 nothing.\nLast.')
     expect(inContext(index, { start: 16, end: 23 }, 10)).toEqual({ before: 'line. The ', match: 'Kremlin', after: ' said 😀 no' })
+  })
+})
+
+describe('the paragraph of an offset', () => {
+  it('counts lines with something visible on them, from 1, whatever their first character', () => {
+    // Blank lines, a line of spaces, one of no-break and ideographic spaces, then lines that start
+    // with a letter, an emoji, a Cyrillic and an Arabic letter, and a space before a word.
+    const text = 'Title\n\n   \n\u00a0\u3000\nЗаголовок 😀\n😀 next\nمصدر\n  indented\n'
+    const index = new TextIndex(text)
+    const at = (words: string) => paragraphOf(index, [...text.slice(0, text.indexOf(words))].length)
+    expect(at('Title')).toBe(1)
+    expect(at('Заголовок')).toBe(2)
+    expect(at('😀 next')).toBe(3)
+    expect(at('مصدر')).toBe(4)
+    expect(at('indented')).toBe(5)
+    // An offset on a blank line belongs to the paragraph before it.
+    expect(paragraphOf(index, 7)).toBe(1)
   })
 })
