@@ -98,7 +98,7 @@ describe('the paragraph of an offset', () => {
     // with a letter, an emoji, a Cyrillic and an Arabic letter, and a space before a word.
     const text = 'Title\n\n   \n\u00a0\u3000\nЗаголовок 😀\n😀 next\nمصدر\n  indented\n'
     const index = new TextIndex(text)
-    const at = (words: string) => paragraphOf(index, [...text.slice(0, text.indexOf(words))].length)
+    const at = (words: string) => paragraphOf(index, Array.from(text.slice(0, text.indexOf(words))).length)
     expect(at('Title')).toBe(1)
     expect(at('Заголовок')).toBe(2)
     expect(at('😀 next')).toBe(3)
