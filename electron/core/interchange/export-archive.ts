@@ -1,6 +1,7 @@
 /**
  * The project archive: the project folder as one zip file, to send to a colleague — project.json,
- * texts/ and annotations/ (every annotator's layer and the reviewed layer), under one folder named
+ * texts/, annotations/ (every annotator's layer and the reviewed layer) and the coding guidelines
+ * (guidelines.md), under one folder named
  * like the project's. Marginalia's own working files (.marginalia/ with its backups, files set
  * aside as unreadable or before an import, temporary files) stay out. Entries are sorted and
  * dated 1980-01-01, so the same project always gives the same bytes.
@@ -8,7 +9,7 @@
 import { promises as fs } from 'node:fs'
 import { basename, join } from 'node:path'
 import { unzipSync, zipSync, type Zippable } from 'fflate'
-import type { Project } from '../project/project'
+import { GUIDELINES_FILE, type Project } from '../project/project'
 
 const FIXED_TIME = new Date(1980, 0, 1)
 
@@ -17,7 +18,7 @@ function belongs(rel: string): boolean {
   const parts = rel.split('/')
   if (parts.some((p) => p.startsWith('.'))) return false
   if (/\.(unreadable|before-import)-|\.tmp$/.test(rel)) return false
-  return rel === 'project.json' || parts[0] === 'texts' || parts[0] === 'annotations'
+  return rel === 'project.json' || rel === GUIDELINES_FILE || parts[0] === 'texts' || parts[0] === 'annotations'
 }
 
 async function walk(dir: string, rel = ''): Promise<string[]> {

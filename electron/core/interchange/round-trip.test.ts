@@ -159,14 +159,18 @@ for (const format of ['jsonl', 'w3c', 'brat'] as const) {
 describe('project archive', () => {
   it('unpacks into a project that opens and archives to the same bytes', async () => {
     const source = await trickyProject(true)
+    // The guidelines go too: a colleague codes by them (they were left out).
+    await writeFile(join(source.dir, 'guidelines.md'), '# Guidelines\n\nA *claim* is…\n')
     const first = await archiveProject(source)
     expect(first.files).toContain('project.json')
+    expect(first.files).toContain('guidelines.md')
     expect(first.files.filter((f) => f.startsWith('annotations/maria/'))).toHaveLength(5)
     expect(first.files.some((f) => f.startsWith('.marginalia'))).toBe(false)
     const into = await temp()
     await unpackArchive(first.bytes, into)
     const copy = await Project.open(join(into, first.folder))
     expect(copy.documents).toEqual(source.documents)
+    expect(await readFile(join(into, first.folder, 'guidelines.md'), 'utf8')).toBe('# Guidelines\n\nA *claim* is…\n')
     expect(Buffer.from((await archiveProject(copy)).bytes).equals(Buffer.from(first.bytes))).toBe(true)
   })
 })

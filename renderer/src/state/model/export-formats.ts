@@ -25,7 +25,11 @@ export const FORMAT_OPTIONS: readonly ChoiceOption<ExportFormat>[] = [
   { value: 'jsonl', label: 'JSON Lines', hint: 'One annotation per line as Marginalia stores it, with its links; for scripts.' },
   { value: 'w3c', label: 'W3C Web Annotation (JSON-LD)', hint: 'The W3C standard: quote and position selectors, links as annotations.' },
   { value: 'brat', label: 'brat standoff (zip)', hint: 'A .txt and .ann file per document and layer, to open in brat.' },
-  { value: 'zip', label: 'Project archive (zip)', hint: 'The whole project folder — texts, every layer, labels — for a colleague.' },
+  {
+    value: 'zip',
+    label: 'Project archive (zip)',
+    hint: 'The whole project folder — texts, every layer, labels, guidelines — for a colleague.',
+  },
 ]
 
 /** The tables a CSV or TSV holds, for its "Table" group. */
