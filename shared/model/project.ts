@@ -26,6 +26,28 @@ export type DocumentProperties = z.infer<typeof DocumentProperties>
 export const MAX_PROPERTY_NAME = 100
 
 /**
+ * Why the rows of a document's properties, as typed in the app, cannot be saved (one sentence), or
+ * null when they can: a value with no name would be dropped unseen, and two rows of one name
+ * (whatever its case) would leave only one of them.
+ */
+export function propertyRowsProblem(rows: readonly { name: string; value: string }[]): string | null {
+  const seen = new Set<string>()
+  for (const r of rows) {
+    const name = r.name.trim()
+    if (name === '') {
+      const value = r.value.trim()
+      if (value === '') continue
+      const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+      return `The value ${shown} has no property name; give it one (such as date or outlet), or empty the value.`
+    }
+    const key = name.normalize('NFC').toLowerCase()
+    if (seen.has(key)) return `Two properties are called ${JSON.stringify(name)}; give each its own name.`
+    seen.add(key)
+  }
+  return null
+}
+
+/**
  * Why a property name typed in the app cannot be used (one sentence), or null when it can: 1–100
  * characters, no control characters, no white space at either end. (Names from a CSV header
  * are kept as they are.)

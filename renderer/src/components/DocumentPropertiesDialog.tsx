@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { DocumentSummary } from '../../../shared/api'
 import { isoDate } from '../../../shared/discourse/dates'
-import { propertyNameProblem } from '../../../shared/model/project'
+import { propertyNameProblem, propertyRowsProblem } from '../../../shared/model/project'
 import { useSession } from '../state/react/use-session'
 import { Modal } from './Modal'
 
@@ -26,6 +26,8 @@ export function DocumentPropertiesDialog({ document: d, onClose }: { document: D
     setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)))
 
   const save = async () => {
+    const rowsProblem = propertyRowsProblem(rows)
+    if (rowsProblem) return setError(rowsProblem)
     const changes: Record<string, string | null> = {}
     for (const r of rows) {
       const name = r.name.trim()
