@@ -16,6 +16,7 @@ const docs: { id: string; title: string; properties: Record<string, string> }[] 
   { id: 'a', title: 'Putin’s muted response', properties: { date: '2023-10-12', outlet: 'CBC News' } },
   { id: 'b', title: 'Russia and Hamas', properties: { date: '2023-11-07' } },
   { id: 'c', title: 'Interview', properties: {} },
+  { id: 'd', title: 'Café “quoted” — Ünïcödé', properties: { outlet: 'Le Monde' } },
 ]
 
 describe('the analysis view’s choices', () => {
@@ -24,7 +25,15 @@ describe('the analysis view’s choices', () => {
     expect(docs.filter((d) => documentMatches(d, '2023-1')).map((d) => d.id)).toEqual(['a', 'b'])
     expect(docs.filter((d) => documentMatches(d, 'outlet: cbc')).map((d) => d.id)).toEqual(['a'])
     expect(docs.filter((d) => documentMatches(d, 'HAMAS')).map((d) => d.id)).toEqual(['b'])
-    expect(docs.filter((d) => documentMatches(d, '  ')).map((d) => d.id)).toEqual(['a', 'b', 'c'])
+    expect(docs.filter((d) => documentMatches(d, '  ')).map((d) => d.id)).toEqual(['a', 'b', 'c', 'd'])
+  })
+
+  it('finds them whatever their accents and quotes, as Find does (it was accent-sensitive)', () => {
+    expect(docs.filter((d) => documentMatches(d, 'cafe')).map((d) => d.id)).toEqual(['d'])
+    expect(docs.filter((d) => documentMatches(d, 'unicode')).map((d) => d.id)).toEqual(['d'])
+    expect(docs.filter((d) => documentMatches(d, '"quoted"')).map((d) => d.id)).toEqual(['d'])
+    expect(docs.filter((d) => documentMatches(d, "putin's")).map((d) => d.id)).toEqual(['a'])
+    expect(docs.filter((d) => documentMatches(d, 'outlet: le monde')).map((d) => d.id)).toEqual(['d'])
   })
 
   it('turns the choice into the contract’s filter: every annotator for "all", the ids of matching documents', () => {

@@ -8,6 +8,7 @@ import type { DocumentSummary } from '../../../../shared/api'
 import type { AnalysisFilter, AnalysisView, Narrow, NetworkChoice, OverTimeChoice } from '../../../../shared/discourse/analysis-view'
 import type { Polarity, StanceCounts } from '../../../../shared/discourse/statements'
 import { findLabel, type LabelSchema } from '../../../../shared/model/labels'
+import { foldForMatching } from '../../../../shared/search/folded-text'
 
 /** The reviewed layer's name. */
 export const REVIEWED_LAYER = '_reviewed'
@@ -56,10 +57,11 @@ export const firstOverTime: OverTimeChoice = { by: 'actor', unit: 'month' }
 
 /** Whether a document's title or one of its properties (name or value) holds the text, in any case. */
 export function documentMatches(doc: Pick<DocumentSummary, 'title' | 'properties'>, query: string): boolean {
-  const q = query.trim().toLowerCase()
+  // Folded as Find and the list filters fold: "cafe" finds "Café", "unicode" finds "Ünïcödé".
+  const q = foldForMatching(query.trim())
   if (q === '') return true
-  if (doc.title.toLowerCase().includes(q)) return true
-  return Object.entries(doc.properties).some(([k, v]) => `${k}: ${v}`.toLowerCase().includes(q) || v.toLowerCase().includes(q))
+  if (foldForMatching(doc.title).includes(q)) return true
+  return Object.entries(doc.properties).some(([k, v]) => foldForMatching(`${k}: ${v}`).includes(q))
 }
 
 /** The contract's filter for a choice: the document text resolved to ids, the layer to names. */
