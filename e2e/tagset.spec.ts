@@ -120,6 +120,8 @@ test('a new label, a renamed option, a link type and a merge, all saved in proje
   await dialog.getByLabel('Merge its 1 annotation into').selectOption('claim')
   await dialog.getByRole('button', { name: 'Merge', exact: true }).click()
   await expect(dialog.getByText(/one merge rewrites every layer/)).toBeVisible()
+  // What the merge carries is said before saving: the attribute Claim gains, the link type's new end.
+  await expect(dialog.getByRole('note')).toContainText('Evidence’s annotations become Claim’s; Claim gains the attribute Strength;')
   await dialog.getByRole('button', { name: 'Save' }).click()
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('toolbar', { name: 'Labels' }).getByRole('button', { name: 'Evidence' })).toHaveCount(0)

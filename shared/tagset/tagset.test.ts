@@ -4,6 +4,7 @@ import {
   changeProblems,
   countLayer,
   emptyUsage,
+  labelMergeSentence,
   mergeLabelInto,
   mergeLayer,
   newId,
@@ -138,6 +139,16 @@ describe('merging', () => {
     expect(merged.labels.map((l) => l.id)).toEqual(['claim', 'source', 'stance'])
     expect(merged.labels[2]!.attributes.map((a) => a.id)).toEqual(['polarity', 'target', 'strength'])
     expect(merged.linkTypes[0]).toMatchObject({ from: ['stance'], to: ['claim'] })
+    // Said before saving: the editor showed only that "nothing is lost".
+    expect(labelMergeSentence(withEvidence, 'evidence', 'stance')).toBe(
+      'Evidence’s annotations become Stance’s; Stance gains the attribute Strength; the link type Supports takes Stance where it took Evidence.',
+    )
+    expect(labelMergeSentence(withEvidence, 'source', 'claim')).toBe(
+      'Source’s annotations become Claim’s; Claim gains the attributes Kind and Canonical name; Stance and Evidence are attributed to Claim.',
+    )
+    expect(labelMergeSentence(defaultTagSet, 'stance', 'claim')).toBe(
+      'Stance’s annotations become Claim’s; Claim gains the attributes Polarity and Target.',
+    )
   })
 
   it('a layer: labels, values and link types carried over, a duplicate link dropped, the rest untouched', () => {

@@ -394,6 +394,31 @@ export function mergeLabelInto(tagSet: TagSet, from: string, into: string): TagS
   return { labels, linkTypes }
 }
 
+/** "A", "A and B", "A, B and C". */
+const listed = (items: readonly string[]) => new Intl.ListFormat('en', { type: 'conjunction' }).format(items)
+
+/**
+ * What merging label `from` into `into` does besides relabelling, in one sentence, said before it
+ * is saved: the attributes `into` gains, the link types and labels that took `from` and take
+ * `into` from then on (mergeLabelInto does it).
+ */
+export function labelMergeSentence(tagSet: TagSet, from: string, into: string): string {
+  const source = tagSet.labels.find((l) => l.id === from)
+  const target = tagSet.labels.find((l) => l.id === into)
+  if (!source || !target) return ''
+  const parts = [`${source.name}’s annotations become ${target.name}’s`]
+  const gained = source.attributes.filter((a) => !target.attributes.some((b) => b.id === a.id)).map((a) => a.name)
+  if (gained.length > 0) parts.push(`${target.name} gains ${gained.length === 1 ? 'the attribute' : 'the attributes'} ${listed(gained)}`)
+  const types = tagSet.linkTypes.filter((t) => t.from.includes(from) || t.to.includes(from)).map((t) => t.name)
+  if (types.length > 0)
+    parts.push(
+      `${types.length === 1 ? 'the link type' : 'the link types'} ${listed(types)} ${types.length === 1 ? 'takes' : 'take'} ${target.name} where ${types.length === 1 ? 'it' : 'they'} took ${source.name}`,
+    )
+  const attributed = tagSet.labels.filter((l) => l.attributedTo === from && l.id !== into).map((l) => l.name)
+  if (attributed.length > 0) parts.push(`${listed(attributed)} ${attributed.length === 1 ? 'is' : 'are'} attributed to ${target.name}`)
+  return `${parts.join('; ')}.`
+}
+
 /**
  * Whether two tag sets are the same (labels, attributes, options and link types, in the same
  * order, whatever the order of their keys): a save made from a tag set that is no longer the

@@ -11,6 +11,7 @@ import type { TagMerge } from '../../../shared/model/project'
 import {
   RESERVED_KEYS,
   changeProblems,
+  labelMergeSentence,
   mergeLabelInto,
   newId,
   sameTagSet,
@@ -39,6 +40,8 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
   const stale = !sameTagSet(saved, opened)
   const [draft, setDraft] = useState<TagSet>(saved)
   const [merges, setMerges] = useState<TagMerge[]>([])
+  /** What each label merge set up here does besides relabelling, said before saving. */
+  const [mergeNotes, setMergeNotes] = useState<string[]>([])
   const [usage, setUsage] = useState<TagUsage | null>(null)
   const [unreadable, setUnreadable] = useState(0)
   const [chosen, setChosen] = useState<Chosen>(saved.labels[0] ? { kind: 'label', id: saved.labels[0].id } : null)
@@ -119,6 +122,7 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
   }
   const removeLabel = (id: string, into: string | null) => {
     if (into) {
+      setMergeNotes((n) => [...n, labelMergeSentence(draft, id, into)])
       setDraft((d) => mergeLabelInto(d, id, into))
       setMerges((m) => [...m, { kind: 'label', from: id, into }])
     } else {
@@ -149,6 +153,7 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
     setOpened(saved)
     setDraft(saved)
     setMerges([])
+    setMergeNotes([])
     setRefused(null)
     setChosen(saved.labels[0] ? { kind: 'label', id: saved.labels[0].id } : null)
     void session.tagUsage().then((u) => {
@@ -270,6 +275,12 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
         <p className="tagset-note" role="note">
           On saving, {merges.length === 1 ? 'one merge rewrites' : `${merges.length} merges rewrite`} every layer that uses what is merged;
           nothing is lost, and the layers’ earlier versions stay among the backups.
+          {mergeNotes.map((n) => (
+            <span key={n} className="tagset-merge-effect">
+              {' '}
+              {n}
+            </span>
+          ))}
         </p>
       )}
       {stale && (
