@@ -9,7 +9,7 @@ import { attributedSources, inTextOrder, type Annotation, type Link } from './mo
 import { threadCell, type Reply } from './model/memos'
 import type { DocumentEntry } from './model/project'
 import type { Provenance } from './model/review'
-import { numberText, valueName, type AttributeDef, type LabelSchema } from './model/labels'
+import { ATTRIBUTION, numberText, valueName, type AttributeDef, type LabelSchema, type TagSet } from './model/labels'
 
 /** A table cell: text, or a number (offsets, lengths). */
 export type Cell = string | number
@@ -160,16 +160,21 @@ export const LINK_HEADER = [
   'to_text',
   'author',
   'created',
-  // The document's title, as in the spans table; the labels' names as the tag set has them now,
-  // beside their stable ids (as the spans' label_name).
+  // The document's title, as in the spans table; the labels' and the link type's names as the tag
+  // set has them now, beside their stable ids (as the spans' label_name).
   'document_title',
   'from_label_name',
   'to_label_name',
+  'type_name',
 ] as const
 
 /** The rows of one layer's links, in the order of the annotations they start from, then by id. */
-export function linkRows(labels: LabelSchema, layer: LayerRows): Cell[][] {
-  const names = new Map(labels.map((l) => [l.id, l.name]))
+export function linkRows(tagSet: TagSet, layer: LayerRows): Cell[][] {
+  const names = new Map(tagSet.labels.map((l) => [l.id, l.name]))
+  const typeNames = new Map<string, string>([
+    [ATTRIBUTION, 'Attribution'],
+    ...tagSet.linkTypes.map((t): [string, string] => [t.id, t.name]),
+  ])
   const nameOf = (label: string | undefined) => (label === undefined ? '' : (names.get(label) ?? label))
   const byId = new Map(layer.annotations.map((a) => [a.id, a]))
   const rank = new Map(inTextOrder(layer.annotations).map((a, i) => [a.id, i]))
@@ -195,6 +200,7 @@ export function linkRows(labels: LabelSchema, layer: LayerRows): Cell[][] {
       layer.documentTitle,
       nameOf(from?.label),
       nameOf(to?.label),
+      typeNames.get(l.type) ?? l.type,
     ]
   })
 }

@@ -65,7 +65,7 @@ describe('marginalia', () => {
     expect(json()).toMatchObject({ format: 'csv', table: 'links', links: 43, documents: 3 })
     const lines = (await readFile(file, 'utf8')).split('\r\n')
     expect(lines[0]).toBe(
-      'document_id,annotator,link_id,type,from_id,from_label,from_text,to_id,to_label,to_text,author,created,document_title,from_label_name,to_label_name',
+      'document_id,annotator,link_id,type,from_id,from_label,from_text,to_id,to_label,to_text,author,created,document_title,from_label_name,to_label_name,type_name',
     )
     expect(lines.filter((l) => l !== '')).toHaveLength(44)
     expect(await run(['export', sample(), '--format', 'xlsx', '--table', 'links', '--out', join(dir, 'x.xlsx')])).toBe(2)

@@ -161,10 +161,21 @@ describe('the links table', () => {
       ),
     ) as Row[]
     expect(
-      read.map((r) => [r.annotator, r.link_id, r.type, r.from_id, r.from_label, r.to_id, r.to_label, r.from_label_name, r.to_label_name]),
+      read.map((r) => [
+        r.annotator,
+        r.link_id,
+        r.type,
+        r.from_id,
+        r.from_label,
+        r.to_id,
+        r.to_label,
+        r.from_label_name,
+        r.to_label_name,
+        r.type_name,
+      ]),
     ).toEqual([
-      ['maria', 'ml1', 'attribution', 'm1', 'claim', 'm2', 'source', 'Claim', 'Source'],
-      ['maria', 'ml2', 'responds_to', 'm6', 'claim', 'm5', 'claim', 'Claim', 'Claim'],
+      ['maria', 'ml1', 'attribution', 'm1', 'claim', 'm2', 'source', 'Claim', 'Source', 'Attribution'],
+      ['maria', 'ml2', 'responds_to', 'm6', 'claim', 'm5', 'claim', 'Claim', 'Claim', 'Responds to'],
     ])
     // The document's title, as the spans table has it (formula protection undone: this one starts with =).
     for (const r of read) expect(restoreFormulaCell(r.document_title!)).toBe(project.document(r.document_id!).title)
@@ -193,7 +204,7 @@ describe('the links table', () => {
     })
     expect(rows).toBe(0)
     expect(content).toBe(
-      'document_id,annotator,link_id,type,from_id,from_label,from_text,to_id,to_label,to_text,author,created,document_title,from_label_name,to_label_name\r\n',
+      'document_id,annotator,link_id,type,from_id,from_label,from_text,to_id,to_label,to_text,author,created,document_title,from_label_name,to_label_name,type_name\r\n',
     )
   })
 })

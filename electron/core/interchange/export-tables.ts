@@ -63,7 +63,7 @@ async function linkTable(project: Project, selection: LayerSelection): Promise<M
   let count = 0
   function* rows(): Generator<Cell[]> {
     for (const layer of layers)
-      for (const r of linkRows(project.labels, rowsInput(layer))) {
+      for (const r of linkRows(project.tagSet, rowsInput(layer))) {
         if (include && !include(layer.document.id, layer.annotator, String(r[fromColumn]))) continue
         count++
         documents.add(layer.document.id)

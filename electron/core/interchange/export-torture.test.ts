@@ -229,7 +229,7 @@ describe('the Excel workbook of hostile cells', () => {
     const cells = (rows: Cell[][]) => rows.map((r) => r.map((c) => (c === '' ? null : c)))
     return {
       Spans: cells([csvHeader(project.labels, keys()), ...csvRows(project.labels, input, keys())]),
-      Links: cells([[...LINK_HEADER], ...linkRows(project.labels, input)]),
+      Links: cells([[...LINK_HEADER], ...linkRows(project.tagSet, input)]),
       Documents: cells([documentHeader(project.documents, ['maria']), ...documentRows(project.documents, ['maria'], () => 'done')]),
       Memos: cells([[...MEMO_HEADER], [docId, 'maria', maria.memo!.text, maria.memo!.modified]]),
     }
