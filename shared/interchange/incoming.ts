@@ -54,8 +54,11 @@ export interface IncomingLayer {
   links: IncomingLink[]
   /** Annotations the reader could not use, with why. */
   unreadable: { id: string; exact: string; reason: string }[]
-  /** A Marginalia store's document status, memo and replies (other formats carry none). */
-  notes?: Pick<StoreFile, 'status' | 'memo' | 'replies'>
+  /**
+   * A Marginalia store's document status, memo and replies (other formats carry none), and when an
+   * annotation or link was last deleted in it: a deletion is a change too, and can be the newest.
+   */
+  notes?: Pick<StoreFile, 'status' | 'memo' | 'replies' | 'deleted'>
 }
 
 /** A file-safe annotation id from any identifier: letters, digits, - and _ (at most 64). */

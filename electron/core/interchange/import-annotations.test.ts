@@ -145,6 +145,69 @@ describe("importing a colleague's annotations", () => {
     expect(aside.annotations.map((a) => a.id).sort()).toEqual(['c1', 'c2', 'c9', 's1'])
   })
 
+  it('skips your own layer come back unchanged, instead of keeping it as a second annotator "<you>-imported"', async () => {
+    const { mine, theirs } = await pair(ORIGINAL)
+    await importAnnotations(mine, theirs.dir, 'maria')
+    // Now jonas imports the same copy of his own layer (an archive he sent, come back).
+    const report = await importAnnotations(mine, theirs.dir, 'jonas')
+    expect(report.layers[0]).toMatchObject({ as: 'jonas-imported', imported: 0, skipped: 'the same as your own layer' })
+    expect(await mine.annotators()).not.toContain('jonas-imported')
+    // Changed there, it is kept beside his own, as before.
+    const theirDoc = theirs.documents[0]!.id
+    await (await theirs.layer('jonas', theirDoc)).apply([{ op: 'delete', id: 'c2' }], await theirs.text(theirDoc), theirs.tagSet, NOW)
+    const changed = await importAnnotations(mine, theirs.dir, 'jonas')
+    expect(changed.layers[0]).toMatchObject({ as: 'jonas-imported', skipped: null })
+  })
+
+  it('says what the import holds that a layer with newer work lacks, when it leaves that layer as it is', async () => {
+    const { mine, theirs } = await pair(ORIGINAL)
+    await importAnnotations(mine, theirs.dir, 'maria')
+    const doc = mine.documents[0]!.id
+    // Both sides tag after the first import: theirs earlier, here later.
+    const theirDoc = theirs.documents[0]!.id
+    await (
+      await theirs.layer('jonas', theirDoc)
+    ).apply(
+      [await tagOp(theirs, theirDoc, 'quoting', 'source', 's5')],
+      await theirs.text(theirDoc),
+      theirs.tagSet,
+      '2026-11-02T08:00:00.000Z',
+    )
+    await (
+      await mine.layer('jonas', doc)
+    ).apply([await tagOp(mine, doc, 'A second paragraph', 'claim', 'c9')], await mine.text(doc), mine.tagSet, '2026-11-02T09:30:00.000Z')
+    const report = await importAnnotations(mine, theirs.dir, 'maria')
+    expect(report.layers[0]).toMatchObject({ imported: 0, skippedNewer: true })
+    expect(report.layers[0]!.skipped).toMatch(
+      /newer than anything in the import, which would replace them; the import has an annotation this layer lacks or holds otherwise, which only replacing it brings in \(this layer is then kept aside\)$/,
+    )
+  })
+
+  it('counts an annotation deleted there as a change there: the newest annotation, deleted since, does not stay', async () => {
+    const { mine, theirs } = await pair(ORIGINAL)
+    const doc = theirs.documents[0]!.id
+    // Their newest annotation, imported here, then deleted there: the deletion is their newest change.
+    await (
+      await theirs.layer('jonas', doc)
+    ).apply(
+      [await tagOp(theirs, doc, 'A second paragraph', 'claim', 'c3')],
+      await theirs.text(doc),
+      theirs.tagSet,
+      '2026-11-02T09:00:00.000Z',
+    )
+    await importAnnotations(mine, theirs.dir, 'maria')
+    await (
+      await theirs.layer('jonas', doc)
+    ).apply([{ op: 'delete', id: 'c3' }], await theirs.text(doc), theirs.tagSet, '2026-11-02T10:00:00.000Z')
+    const report = await importAnnotations(mine, theirs.dir, 'maria')
+    // It was skipped: "this project's layer has changes from 2026-11-02 09:00 UTC, newer than anything in the import".
+    expect(report.layers[0]).toMatchObject({ skipped: null, keptAside: expect.stringMatching(/\.before-import-/) })
+    const here = await mine.layer('jonas', mine.documents[0]!.id)
+    expect(here.annotations.map((a) => a.id).sort()).toEqual(['c1', 'c2', 's1'])
+    // The layer keeps the import's last deletion, so the next import still knows when it last changed.
+    expect(here.db.data.deleted).toBe('2026-11-02T10:00:00.000Z')
+  })
+
   it('counts an annotation deleted here after the import’s newest change as newer work: it does not come back', async () => {
     const { mine, theirs } = await pair(ORIGINAL)
     await importAnnotations(mine, theirs.dir, 'maria')

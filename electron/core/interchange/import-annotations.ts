@@ -168,7 +168,7 @@ function fromStore(store: StoreFile, entry: DocumentEntry | null): IncomingLayer
     })),
     links: store.links.map((l) => ({ id: l.id, type: l.type, from: l.from, to: l.to, author: l.author, created: l.created })),
     unreadable: [],
-    notes: { status: store.status, memo: store.memo, replies: store.replies },
+    notes: { status: store.status, memo: store.memo, replies: store.replies, deleted: store.deleted },
   }
 }
 
@@ -506,6 +506,15 @@ async function importLayer(
     ...(notes.status ? { status: notes.status } : {}),
     ...(notes.memo ? { memo: notes.memo } : {}),
     ...(notes.replies?.length ? { replies: notes.replies.map((r) => ({ ...r, author: as })) } : {}),
+    // The import's last deletion, so that a later import still knows when this copy last changed.
+    ...(item.notes?.deleted ? { deleted: item.notes.deleted } : {}),
+  }
+  // Your own layer, come back unchanged (an archive you sent, imported again): nothing new to keep
+  // as "<you>-imported", a layer that would count as a second annotator in agreement and statistics.
+  if (as !== item.annotator && item.annotator === currentAnnotator && (await project.hasStoreFile(item.annotator, doc.id))) {
+    const own = (await project.layer(item.annotator, doc.id)).db.data
+    const ownSame = (k: 'annotations' | 'links') => canonical(own[k], true) === canonical(next[k], true)
+    if (ownSame('annotations') && ownSame('links')) return { ...base, imported: 0, skipped: 'the same as your own layer', keptAside: null }
   }
   let keptAside: string | null = null
   if (existing) {
@@ -520,10 +529,17 @@ async function importLayer(
     // An older copy never replaces newer work unasked: a layer changed here after everything the import holds stays.
     const newer = replaceNewer ? null : newerHere(existing.db.data, next)
     if (newer) {
+      // Work on both sides: say what the import holds that this layer lacks, not only why it waits.
+      const here = new Map(existing.db.data.annotations.map((a) => [a.id, canonical(a)]))
+      const theirs = next.annotations.filter((a) => here.get(a.id) !== canonical(a)).length
+      const also =
+        theirs === 0
+          ? ''
+          : `; the import has ${theirs === 1 ? 'an annotation' : `${theirs} annotations`} this layer lacks or holds otherwise, which only replacing it brings in (this layer is then kept aside)`
       return {
         ...base,
         imported: 0,
-        skipped: `this project's layer has changes from ${newer.replace('T', ' ').slice(0, 16)} UTC, newer than anything in the import, which would replace them`,
+        skipped: `this project's layer has changes from ${newer.replace('T', ' ').slice(0, 16)} UTC, newer than anything in the import, which would replace them${also}`,
         skippedNewer: true,
         keptAside: null,
       }
@@ -551,6 +567,8 @@ export function newerHere(here: StoreFile, incoming: StoreFile): string | null {
     ...(incoming.replies ?? []).map((r) => r.created),
     ...(incoming.memo ? [incoming.memo.modified] : []),
     ...(incoming.status ? [incoming.status.changed] : []),
+    // A deletion there is a change there: newer than what it removed here, it is the newer work.
+    ...(incoming.deleted ? [incoming.deleted] : []),
   ]
   const newestThere = Math.max(-Infinity, ...times.map((t) => Date.parse(t)))
   let newest = -Infinity
