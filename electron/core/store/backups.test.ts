@@ -278,7 +278,7 @@ describe('the last good copy of a damaged layer', () => {
     await damage(store(a), 'truncated')
     const saved = await wb.apply(a, [put('n1', 0, 4)])
     expect(saved.notice).toMatch(
-      /^The file of maria’s annotations on “.*” is not valid JSON; it was kept as [a-z0-9-]+\.json\.unreadable-[0-9TZ-]+; its last good copy, saved .* \(3 annotations, 0 links\), is pinned: Marginalia keeps it until you restore it or say it is not needed\.$/,
+      /^The file of maria’s annotations on “.*” is not valid JSON; it was kept as [a-z0-9-]+\.json\.unreadable-[0-9TZ-]+, and what was open here was saved in its place; its last good copy, saved .* \(3 annotations, 0 links\), is pinned: Marginalia keeps it until you restore it or say it is not needed\.$/,
     )
     expect((await wb.openDocument(a)).pinned).toMatchObject({ summary: '3 annotations, 0 links' })
     // The next save has nothing to say.

@@ -244,7 +244,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
         )
       } else {
         const aside = await this.setAside()
-        this.notice = `${this.options.describe} ${(parsed as { problem: string }).problem}; it was kept as ${basename(aside)}.`
+        // What was open here is what this save writes: say so, or "damaged" reads as work lost.
+        this.notice = `${this.options.describe} ${(parsed as { problem: string }).problem}; it was kept as ${basename(aside)}, and what was open here was saved in its place.`
         setAside = this.notice
         onDisk = null
       }
