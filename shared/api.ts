@@ -520,7 +520,8 @@ export const contract = {
   /** The kept versions of one file, newest first (for a project.json, the project need not open). */
   'backups.list': declare<BackupInfo[]>()(z.object({ store: StoreRef }).strict()),
   /** Put a kept version back; the replaced one is kept in turn. A project.json restore opens that project. */
-  'backups.restore': declare<RestoreResult>()(z.object({ store: StoreRef, backup: BackupId }).strict()),
+  // `window`: the restoring window, which shows the restored file itself and is not told of it as of a change elsewhere.
+  'backups.restore': declare<RestoreResult>()(z.object({ store: StoreRef, backup: BackupId, window: WindowId.optional() }).strict()),
   /** The user says a pinned copy is not needed: it becomes an ordinary earlier version. Returns the backups as they are now. */
   'backups.unpin': declare<BackupInfo[]>()(z.object({ store: StoreRef, backup: BackupId }).strict()),
   /** The Retrieve view: every annotation of the project that the filter keeps, grouped, a window of rows at a time. */

@@ -150,8 +150,11 @@ export class Workbench {
     return this.current.listBackups(ref)
   }
 
-  /** Put a kept version back; a project.json restore opens that project. */
-  async restoreBackup(ref: StoreRef, id: string): Promise<RestoreResult> {
+  /**
+   * Put a kept version back; a project.json restore opens that project. The window that asked
+   * (`window`) shows the restored file itself; the others hear of it as of any change on disk.
+   */
+  async restoreBackup(ref: StoreRef, id: string, window?: string): Promise<RestoreResult> {
     if (ref.store === 'project') fullPath(ref.path)
     if (ref.store === 'project') {
       const open = this.project
@@ -166,7 +169,8 @@ export class Workbench {
     const project = this.current
     const result = await project.restoreBackup(ref, id)
     this.forgetDerived()
-    if (ref.store !== 'text') this.record({ layer: ref.store === 'annotations' ? ref.annotator : '_reviewed', document: ref.document })
+    if (ref.store !== 'text')
+      this.wrote({ layer: ref.store === 'annotations' ? ref.annotator : '_reviewed', document: ref.document }, window)
     return { ...result, project: this.summary(project) }
   }
 

@@ -141,7 +141,12 @@ describe('a damaged annotation store', () => {
       await readFile(store(a), 'utf8'),
     )
 
-    await wb.restoreBackup(ref, list[3]!.id)
+    const since = wb.changes(0).revision
+    await wb.restoreBackup(ref, list[3]!.id, 'window-restorer')
+    // The window that restored shows it itself; another window hears of it as of a change on disk
+    // (the restorer was told "your annotations were changed elsewhere").
+    expect(wb.changes(since, 'window-restorer').changed).toEqual([])
+    expect(wb.changes(since, 'window-other').changed).toContainEqual({ layer: 'maria', document: a })
     expect(annotationsOf(await wb.openDocument(a))).toHaveLength(5)
     const after = await wb.listBackups(ref)
     expect(after[0]).toMatchObject({ kind: 'latest', summary: '5 annotations, 0 links' })

@@ -4,6 +4,7 @@
  * Actions that the user starts from a form return the error sentence (or null) so the form can
  * show it next to the field; the rest put their message in the hint line.
  */
+import { WINDOW_ID } from '../model/window-id'
 import {
   ApiError,
   pathProblem,
@@ -315,7 +316,7 @@ export class Session {
    */
   async restoreBackup(store: StoreRef, backup: string): Promise<RestoreResult> {
     await this.saved()
-    const result = await this.client.call('backups.restore', { store, backup })
+    const result = await this.client.call('backups.restore', { store, backup, window: WINDOW_ID })
     if (store.store === 'project') await this.projectOpened(result.project)
     else if ((store.store === 'annotations' || store.store === 'text') && store.document === this.store.get().doc?.id)
       await this.openDocument(store.document, true)
