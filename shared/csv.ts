@@ -9,7 +9,16 @@ import { attributedSources, inTextOrder, type Annotation, type Link } from './mo
 import { threadCell, type Reply } from './model/memos'
 import type { DocumentEntry } from './model/project'
 import type { Provenance } from './model/review'
-import { ATTRIBUTION, numberText, valueName, type AttributeDef, type LabelSchema, type TagSet } from './model/labels'
+import {
+  ATTRIBUTION,
+  ATTRIBUTION_NAME,
+  findLinkType,
+  numberText,
+  valueName,
+  type AttributeDef,
+  type LabelSchema,
+  type TagSet,
+} from './model/labels'
 
 /** A table cell: text, or a number (offsets, lengths). */
 export type Cell = string | number
@@ -171,10 +180,7 @@ export const LINK_HEADER = [
 /** The rows of one layer's links, in the order of the annotations they start from, then by id. */
 export function linkRows(tagSet: TagSet, layer: LayerRows): Cell[][] {
   const names = new Map(tagSet.labels.map((l) => [l.id, l.name]))
-  const typeNames = new Map<string, string>([
-    [ATTRIBUTION, 'Attribution'],
-    ...tagSet.linkTypes.map((t): [string, string] => [t.id, t.name]),
-  ])
+  const typeName = (type: string) => (type === ATTRIBUTION ? ATTRIBUTION_NAME : (findLinkType(tagSet, type)?.name ?? type))
   const nameOf = (label: string | undefined) => (label === undefined ? '' : (names.get(label) ?? label))
   const byId = new Map(layer.annotations.map((a) => [a.id, a]))
   const rank = new Map(inTextOrder(layer.annotations).map((a, i) => [a.id, i]))
@@ -200,7 +206,7 @@ export function linkRows(tagSet: TagSet, layer: LayerRows): Cell[][] {
       layer.documentTitle,
       nameOf(from?.label),
       nameOf(to?.label),
-      typeNames.get(l.type) ?? l.type,
+      typeName(l.type),
     ]
   })
 }

@@ -74,7 +74,6 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-/** The first long option named twice before a "--", or null. */
 /** --document (or --documents) given an empty value, or only commas: which of the two, else null. */
 function emptyDocumentList(args: readonly string[]): string | null {
   for (let i = 0; i < args.length; i++) {
@@ -85,13 +84,14 @@ function emptyDocumentList(args: readonly string[]): string | null {
         ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
         : [a, undefined]
     if (name !== '--document' && name !== '--documents') continue
+    // The value after it when it is not inline (one starting with - is another option: parseArgs says so).
     const value = inline ?? args[i + 1]
-    if (value !== undefined && !value.startsWith('-') && list(value).length === 0) return name
-    if (inline !== undefined && list(inline).length === 0) return name
+    if (value !== undefined && (inline !== undefined || !value.startsWith('-')) && list(value).length === 0) return name
   }
   return null
 }
 
+/** The first long option named twice before a "--", or null. */
 function repeatedOption(args: readonly string[]): string | null {
   const seen = new Set<string>()
   for (const a of args) {

@@ -53,12 +53,12 @@ export async function suggestCommand(args: string[]): Promise<number> {
     if (!from || !to) return wrongUsage(`--fold takes label=label pairs, such as stance=claim, not "${pair}".`)
     fold[from] = to
   }
+  if (values.document !== undefined && values.documents !== undefined)
+    return wrongUsage('Give --document once, with the ids joined by commas.')
   if (values.evaluate && !values.against) return wrongUsage('--evaluate needs --against with an annotator or "reviewed".')
   if (!values.evaluate && (values.against || values.fold)) return wrongUsage('--against and --fold go with --evaluate.')
   const cues = values.cues ? await readCues(values.cues) : undefined
   const project = await Project.open(dir)
-  if (values.document !== undefined && values.documents !== undefined)
-    return wrongUsage('Give --document once, with the ids joined by commas.')
   const wanted = list(values.document ?? values.documents)
   for (const id of wanted) project.document(id)
   const documents = wanted.length > 0 ? wanted.map((id) => project.document(id)) : project.documents

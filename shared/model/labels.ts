@@ -83,6 +83,8 @@ export type LabelSchema = z.infer<typeof LabelSchema>
 
 /** The id of the attribution link ("this claim is attributed to that source"), defined by each label's `attributedTo`. */
 export const ATTRIBUTION = 'attribution'
+/** The attribution link type's name, where a link type is named (the tag set's editor, the links table). */
+export const ATTRIBUTION_NAME = 'Attribution'
 
 /**
  * A kind of link besides attribution, e.g. "supports" or "responds to": its name, which labels a

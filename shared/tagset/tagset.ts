@@ -6,7 +6,16 @@
  * these rules, and the tag-set editor shows the same counts and sentences before anything is saved.
  */
 import type { Annotation, Link } from '../model/annotation'
-import { ATTRIBUTION, findAttribute, valueProblem, type AttributeDef, type LabelDef, type LinkTypeDef, type TagSet } from '../model/labels'
+import {
+  ATTRIBUTION,
+  ATTRIBUTION_NAME,
+  findAttribute,
+  valueProblem,
+  type AttributeDef,
+  type LabelDef,
+  type LinkTypeDef,
+  type TagSet,
+} from '../model/labels'
 import type { TagMerge } from '../model/project'
 import { linkFits } from '../annotations/links'
 import { foldToAscii } from '../ascii'
@@ -175,7 +184,7 @@ export function tagSetProblems(tagSet: TagSet): string[] {
     'link types',
     linkTypes.map((t) => t.id),
   )
-  seen('link types', [...linkTypes.map((t) => t.name), 'Attribution'], folded)
+  seen('link types', [...linkTypes.map((t) => t.name), ATTRIBUTION_NAME], folded)
   for (const t of linkTypes) {
     if (t.name.trim() === '') problems.push('A link type needs a name.')
     if (t.from.length === 0 || t.to.length === 0) problems.push(`The link type ${t.name} needs a label it goes from and one it goes to.`)
@@ -283,7 +292,7 @@ export function changeProblems(before: TagSet, after: TagSet, usage: TagUsage, m
       )
     }
   }
-  const typeName = (id: string) => (id === ATTRIBUTION ? 'Attribution' : (before.linkTypes.find((t) => t.id === id)?.name ?? id))
+  const typeName = (id: string) => (id === ATTRIBUTION ? ATTRIBUTION_NAME : (before.linkTypes.find((t) => t.id === id)?.name ?? id))
   for (const [key, count] of Object.entries(usage.linkPairs)) {
     if (count === 0) continue
     const [type, from, to] = key.split('/') as [string, string, string]

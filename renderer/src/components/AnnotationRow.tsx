@@ -3,6 +3,7 @@ import type { Annotation } from '../../../shared/model/annotation'
 import { valueName, type LabelDef } from '../../../shared/model/labels'
 import { sourceName, truncate } from '../state/model/describe'
 import { plural } from '../../../shared/plural'
+import { ParagraphMark } from './ParagraphMark'
 
 /** Height of one row in pixels (fixed, so the list can be windowed). */
 export const ROW_HEIGHT = 70
@@ -42,12 +43,7 @@ export const AnnotationRow = memo(function AnnotationRow({
           <span className="swatch" aria-hidden="true" />
           {label?.name ?? a.label}
           {/* Where it is: rows with the same words (sixteen "Putin"s tagged from the find list) read apart. */}
-          {paragraph !== null && (
-            <span className="row-where" title={`Paragraph ${paragraph.toLocaleString('en')}`}>
-              ¶{'\u00a0'}
-              {paragraph.toLocaleString('en')}
-            </span>
-          )}
+          {paragraph !== null && <ParagraphMark paragraph={paragraph} className="row-where" />}
         </span>
         <span className="row-quote" dir="auto">
           {truncate(a.target.quote.exact, 140)}

@@ -3,6 +3,7 @@ import type { ProjectSearch } from '../../../shared/api'
 import { inContext, paragraphOf } from '../../../shared/search/find'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { KwicBefore } from './KwicBefore'
+import { ParagraphMark } from './ParagraphMark'
 import { useWindowRows } from '../state/react/use-window-rows'
 
 const ROW = 52
@@ -130,7 +131,7 @@ const HitRow = memo(function HitRow({
         <KwicBefore text={context.before} />
         <mark>{context.match}</mark>
         <span className="kwic-after">{context.after}</span>
-        <Where paragraph={paragraph} />
+        <ParagraphMark paragraph={paragraph} className="kwic-where" />
       </button>
     </li>
   )
@@ -153,7 +154,7 @@ function ProjectResults({ results }: { results: ProjectSearch }) {
                   <KwicBefore text={Array.from(h.before).slice(-CONTEXT).join('')} />
                   <mark>{h.match}</mark>
                   <span className="kwic-after">{Array.from(h.after).slice(0, CONTEXT).join('')}</span>
-                  <Where paragraph={h.paragraph} />
+                  <ParagraphMark paragraph={h.paragraph} className="kwic-where" />
                 </button>
               </li>
             ))}
@@ -163,15 +164,5 @@ function ProjectResults({ results }: { results: ProjectSearch }) {
       ))}
       {results.truncated && <p className="help">More hits than are listed; make the query more specific.</p>}
     </div>
-  )
-}
-
-/** Where a hit is: "¶ 12", its paragraph (see paragraphOf), so hits with the same words around them read apart. */
-function Where({ paragraph }: { paragraph: number }) {
-  return (
-    <span className="kwic-where" title={`Paragraph ${paragraph.toLocaleString()}`}>
-      ¶{'\u00a0'}
-      {paragraph.toLocaleString()}
-    </span>
   )
 }

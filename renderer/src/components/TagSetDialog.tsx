@@ -275,12 +275,7 @@ export function TagSetDialog({ onClose }: { onClose: () => void }) {
         <p className="tagset-note" role="note">
           On saving, {merges.length === 1 ? 'one merge rewrites' : `${merges.length} merges rewrite`} every layer that uses what is merged;
           nothing is lost, and the layers’ earlier versions stay among the backups.
-          {mergeNotes.map((n) => (
-            <span key={n} className="tagset-merge-effect">
-              {' '}
-              {n}
-            </span>
-          ))}
+          {mergeNotes.map((n) => ` ${n}`).join('')}
         </p>
       )}
       {stale && (
