@@ -24,6 +24,14 @@ export function displayName(raw: string): string {
   return raw.normalize('NFC').replace(WHITE_SPACE, ' ').replace(INVISIBLE, '').replace(SPACES, ' ').trim()
 }
 
+/**
+ * The name a source is counted under as an actor: its canonical name when it has one (anything but
+ * white space), else the text it spans. The Analysis and Retrieve both ask here.
+ */
+export function actorName(source: { readonly name: string; readonly text: string }): string {
+  return source.name.trim() !== '' ? source.name : source.text
+}
+
 /** The key of a name: its display form case-folded; '' for a name that is only white space. */
 export function nameKey(raw: string): string {
   return caseFold(displayName(raw))

@@ -28,7 +28,7 @@ import { attributedSources } from '../model/annotation'
 import type { LabelSchema } from '../model/labels'
 import type { DocumentEntry } from '../model/project'
 import { isoDate } from './dates'
-import { NameRegistry, mostFrequent } from './names'
+import { NameRegistry, actorName, mostFrequent } from './names'
 
 /** The polarities a stance can take; anything else counts as unset. */
 export type Polarity = 'favor' | 'against' | 'neutral'
@@ -155,7 +155,7 @@ export function buildStatements(input: StatementsInput): StatementSet {
             name: s.attributes.name ?? '',
             kind: s.attributes.kind ?? '',
           }
-          const actorKey = actorNames.add(source.name.trim() !== '' ? source.name : source.text)
+          const actorKey = actorNames.add(actorName(source))
           if (actorKey !== null && source.kind !== '') {
             let k = kinds.get(actorKey)
             if (!k) kinds.set(actorKey, (k = new Map()))

@@ -72,6 +72,8 @@ describe('retrieving annotations across the project', () => {
     // One source's statements: by its canonical name, whichever spelling the text has.
     expect(ids({ source: 'dmitry peskov' })).toEqual(['m2', 'm6'])
     expect(ids({ source: 'peskov' })).toEqual(['m2', 'm6', 'j1'])
+    // Runs of spaces typed or stored count as one.
+    expect(ids({ source: '  dmitry   PESKOV ' })).toEqual(['m2', 'm6'])
     expect(ids({ text: 'PORT' })).toEqual(['m4'])
     // A no-break space in the text is matched by a typed space.
     expect(ids({ text: 'port will' })).toEqual(['m4'])
@@ -79,13 +81,15 @@ describe('retrieving annotations across the project', () => {
     expect(ids({ labels: ['claim'], source: 'peskov', layers: ['maria'] })).toEqual(['m2'])
   })
 
-  it('groups by source with counts, the largest first and rows without a source last', () => {
+  it('groups by source as the Analysis counts actors: sources themselves apart, rows without a source last', () => {
     const { groups, rows } = groupRows(index.rows, 'source')
     expect(groups).toEqual([
       { key: 's:dmitry peskov', name: 'Dmitry Peskov', count: 2 },
       { key: 's:officials', name: 'Officials', count: 1 },
-      { key: 's:peskov', name: 'Peskóv', count: 1 },
-      { key: '', name: 'No source', count: 4 },
+      // Diacritics are kept, as the Analysis keeps them: Peskóv is not Peskov.
+      { key: 's:peskóv', name: 'Peskóv', count: 1 },
+      // The source annotations are not rows without a source.
+      { key: 'l:source', name: 'source annotations', count: 4 },
     ])
     expect(rows.slice(0, 2).map((r) => r.id)).toEqual(['m2', 'm6'])
     const byLabel = groupRows(index.rows, 'label', (id) => id.toUpperCase())
@@ -93,6 +97,42 @@ describe('retrieving annotations across the project', () => {
       ['SOURCE', 4],
       ['CLAIM', 3],
       ['STANCE', 1],
+    ])
+  })
+
+  it('puts one actor spelled with other case or spacing in one group, named by the spelling most rows have', () => {
+    const { text, spans } = marked('[Vladimir Putin] said [a]. [vladimir  putin] said [b]. [VLADIMIR PUTIN] said [c]. Then [d].')
+    const textIndex = new TextIndex(text)
+    const document = { id: 'd2', title: 'Putin', sha256: 'y'.repeat(64), file: 'texts/d2.txt' }
+    const at = (i: number, label: string, id: string) => annotation(textIndex, label, spans[i]!.start, spans[i]!.end, { id })
+    const link = (id: string, from: string, to: string) => ({
+      id,
+      type: 'attribution' as const,
+      from,
+      to,
+      author: 'x',
+      created: '2026-01-01T00:00:00.000Z',
+    })
+    const layer: ExportLayer = {
+      document,
+      annotator: 'x',
+      annotations: [
+        at(0, 'source', 's1'),
+        at(1, 'claim', 'c1'),
+        at(2, 'source', 's2'),
+        at(3, 'claim', 'c2'),
+        at(4, 'source', 's3'),
+        at(5, 'claim', 'c3'),
+        at(6, 'claim', 'c4'),
+        at(6, 'claim', 'c5'),
+      ],
+      links: [link('l1', 'c1', 's1'), link('l2', 'c2', 's2'), link('l3', 'c3', 's3'), link('l4', 'c4', 's1')],
+    }
+    const groups = groupRows(new RetrieveIndex([new LayerRows(layer)]).rows, 'source', (id) => (id === 'source' ? 'Source' : id)).groups
+    expect(groups).toEqual([
+      { key: 's:vladimir putin', name: 'Vladimir Putin', count: 4 },
+      { key: 'l:source', name: 'Source annotations', count: 3 },
+      { key: '', name: 'No source', count: 1 },
     ])
   })
 })

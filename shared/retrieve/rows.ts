@@ -10,7 +10,7 @@ import type { ExportLayer } from '../interchange/layer'
 import { foldForMatching } from '../search/folded-text'
 import { inSentence } from '../model/labels'
 import { typedLinksFrom, type TypedLinkTo } from '../annotations/links'
-import { nameKey } from '../discourse/names'
+import { actorName, displayName, mostFrequent, nameKey } from '../discourse/names'
 
 /** One annotation as the Retrieve view lists it. */
 export interface RetrieveRow {
@@ -43,7 +43,7 @@ export interface RetrieveFilter {
   documents: string[]
   /** Each must hold: the attribute (of any label that has it, or of `label`) has this value. */
   attributes: { label: string | null; attribute: string; value: string }[]
-  /** The linked source's canonical name (or, without one, its text), case and diacritics ignored; empty: any. */
+  /** Words of the linked source's canonical name (or, without one, its text), case, diacritics and spacing ignored; empty: any. */
   source: string
   /** Words in the annotated text, its note or its replies, case and diacritics ignored. */
   text: string
@@ -123,9 +123,14 @@ export function notesOf(row: RetrieveRow): string {
   return [row.note, ...row.replies.map((r) => r.text)].filter((t) => t !== '').join('\n')
 }
 
-/** The key a row's source is grouped and filtered by: its canonical name, else its text. */
+/** The name a row's source is grouped and filtered by, as the Analysis counts its actor: its canonical name, else its text. */
 export function sourceName(row: RetrieveRow): string {
-  return row.source ? row.source.name || row.source.text : ''
+  return row.source ? actorName(row.source) : ''
+}
+
+/** Text folded for a filter's matching: case, diacritics, the kind of space and runs of spaces ignored. */
+function foldName(text: string): string {
+  return foldForMatching(displayName(text))
 }
 
 /** One layer's rows with what filtering needs made once (each row's text, note with its replies, and source folded). */
@@ -138,7 +143,7 @@ export class LayerRows {
     this.folded = this.rows.map((r) => ({
       text: foldForMatching(r.text),
       note: notesOf(r) ? foldForMatching(notesOf(r)) : '',
-      source: foldForMatching(sourceName(r)),
+      source: foldName(sourceName(r)),
     }))
   }
 }
@@ -165,7 +170,7 @@ export class RetrieveIndex {
     const labels = new Set(filter.labels)
     const layers = new Set(filter.layers)
     const documents = new Set(filter.documents)
-    const source = foldForMatching(filter.source.trim())
+    const source = foldName(filter.source)
     const text = foldForMatching(filter.text.trim())
     // An attribute's value matches as the Analysis counts it: one name whatever its case or spacing
     // ("Russia", "RUSSIA", "Café  Zürich"), each distinct value folded once.
@@ -199,14 +204,27 @@ export class RetrieveIndex {
   }
 }
 
-/** The key and name of a row's group. */
-function groupOf(row: RetrieveRow, grouping: RetrieveGrouping, labelName: (id: string) => string): { key: string; name: string } {
+/**
+ * The key of a row's group and the spelling it counts toward the group's name. By source, a row
+ * goes under its source's actor as the Analysis counts it (one name whatever its case or spacing,
+ * shown by its most frequent spelling); a source annotation itself under its own label ("Source
+ * annotations"), not among the rows without a source.
+ */
+function groupOf(
+  row: RetrieveRow,
+  grouping: RetrieveGrouping,
+  labelName: (id: string) => string,
+  isSourceLabel: (id: string) => boolean,
+): { key: string; name: string } {
   switch (grouping) {
     case 'label':
       return { key: row.label, name: labelName(row.label) }
     case 'source': {
       const name = sourceName(row)
-      return name ? { key: `s:${foldForMatching(name)}`, name } : { key: '', name: `No ${inSentence(labelName('source'))}` }
+      const key = name ? nameKey(name) : ''
+      if (key !== '') return { key: `s:${key}`, name: displayName(name) }
+      if (isSourceLabel(row.label)) return { key: `l:${row.label}`, name: `${labelName(row.label)} annotations` }
+      return { key: '', name: `No ${inSentence(labelName('source'))}` }
     }
     case 'document':
       return { key: row.document, name: row.title }
@@ -218,26 +236,31 @@ function groupOf(row: RetrieveRow, grouping: RetrieveGrouping, labelName: (id: s
 }
 
 /**
- * Rows grouped: the groups with their counts (largest first, "No source" last), and the rows in
- * group order, each group keeping the rows' own order.
+ * Rows grouped: the groups with their counts (largest first; by source, the source annotations
+ * themselves and then "No source" last), and the rows in group order, each group keeping the
+ * rows' own order. A group is named by the spelling most of its rows have.
  */
 export function groupRows(
   rows: readonly RetrieveRow[],
   grouping: RetrieveGrouping,
   labelName: (id: string) => string = (id) => id,
+  isSourceLabel: (id: string) => boolean = (id) => id === 'source',
 ): { groups: RetrieveGroup[]; rows: RetrieveRow[]; groupOfRow: number[] } {
   if (grouping === 'none') return { groups: [{ key: '', name: 'All', count: rows.length }], rows: [...rows], groupOfRow: rows.map(() => 0) }
-  const byKey = new Map<string, { group: RetrieveGroup; rows: RetrieveRow[] }>()
+  const byKey = new Map<string, { group: RetrieveGroup; rows: RetrieveRow[]; spellings: Map<string, number> }>()
   for (const r of rows) {
-    const { key, name } = groupOf(r, grouping, labelName)
+    const { key, name } = groupOf(r, grouping, labelName, isSourceLabel)
     let g = byKey.get(key)
-    if (!g) byKey.set(key, (g = { group: { key, name, count: 0 }, rows: [] }))
+    if (!g) byKey.set(key, (g = { group: { key, name, count: 0 }, rows: [], spellings: new Map() }))
     g.group.count++
     g.rows.push(r)
+    g.spellings.set(name, (g.spellings.get(name) ?? 0) + 1)
   }
+  for (const g of byKey.values()) if (g.spellings.size > 1) g.group.name = mostFrequent(g.spellings)
+  // Named groups first, then the source annotations themselves, then the rows without a source.
+  const rank = (key: string) => (key === '' ? 2 : grouping === 'source' && key.startsWith('l:') ? 1 : 0)
   const ordered = [...byKey.values()].sort(
-    (a, b) =>
-      Number(a.group.key === '') - Number(b.group.key === '') || b.group.count - a.group.count || a.group.name.localeCompare(b.group.name),
+    (a, b) => rank(a.group.key) - rank(b.group.key) || b.group.count - a.group.count || a.group.name.localeCompare(b.group.name),
   )
   const out: RetrieveRow[] = []
   const groupOfRow: number[] = []

@@ -4,8 +4,9 @@
  * time, so the view stays quick with 100,000 annotations. The index is dropped whenever a layer
  * changes (a save, an import, a colleague's change on disk) and rebuilt when next asked for.
  */
+import { attributionTarget } from '../../../shared/annotations/links'
 import { findLabel } from '../../../shared/model/labels'
-import { mostFrequent, nameKey } from '../../../shared/discourse/names'
+import { displayName, mostFrequent, nameKey } from '../../../shared/discourse/names'
 import {
   LayerRows,
   RetrieveIndex,
@@ -72,8 +73,10 @@ export class RetrieveService {
     const index = await this.rows()
     const key = JSON.stringify([filter, grouping])
     if (this.last?.key !== key) {
-      const name = (id: string) => findLabel(this.project.labels, id)?.name ?? id
-      this.last = { key, grouped: groupRows(index.filter(filter), grouping, name) }
+      const labels = this.project.labels
+      const name = (id: string) => findLabel(labels, id)?.name ?? id
+      const sources = new Set(labels.map((l) => attributionTarget(labels, l.id)).filter((l) => l !== null))
+      this.last = { key, grouped: groupRows(index.filter(filter), grouping, name, (id) => sources.has(id)) }
     }
     const { groups, rows, groupOfRow } = this.last.grouped
     return {
@@ -104,6 +107,20 @@ function counted<K>(keys: Iterable<K>): Map<K, number> {
   return m
 }
 
+/** The linked sources by actor (as the Analysis counts them), with how often each spelling is cited. */
+function sourcesByKey(rows: readonly RetrieveRow[]): Map<string, Map<string, number>> {
+  const byKey = new Map<string, Map<string, number>>()
+  for (const r of rows) {
+    const name = sourceName(r)
+    const key = nameKey(name)
+    if (key === '') continue
+    const spelling = displayName(name)
+    const spellings = byKey.get(key) ?? byKey.set(key, new Map()).get(key)!
+    spellings.set(spelling, (spellings.get(spelling) ?? 0) + 1)
+  }
+  return byKey
+}
+
 function facetsOf(rows: readonly RetrieveRow[]): RetrieveFacets {
   const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count
   const titles = new Map(rows.map((r) => [r.document, r.title]))
@@ -130,8 +147,8 @@ function facetsOf(rows: readonly RetrieveRow[]): RetrieveFacets {
           .slice(0, 500),
       ]),
     ),
-    sources: [...counted(rows.filter((r) => r.source).map(sourceName))]
-      .map(([name, count]) => ({ name, count }))
+    sources: [...sourcesByKey(rows).values()]
+      .map((spellings) => ({ name: mostFrequent(spellings), count: [...spellings.values()].reduce((n, c) => n + c, 0) }))
       .sort(byCount)
       .slice(0, 500),
   }
