@@ -95,6 +95,42 @@ test('tag a claim with the mouse and a stance with the keyboard, set attributes 
   expect(problems).toEqual([])
 })
 
+test('a label change or a delete that takes links with it says so, and Ctrl+Z brings them back', async ({ page, app }) => {
+  const doc = await documentWith(app, STANCE)
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+  const editor = page.locator('.ProseMirror')
+  await expect(editor).toContainText(STANCE)
+  await dragSelect(page, SOURCE)
+  await page.keyboard.press('2')
+  await keyboardSelect(page, STANCE)
+  await page.keyboard.press('3')
+  const panel = page.getByRole('complementary', { name: 'Annotations' })
+  await panel.getByLabel('Source', { exact: true }).selectOption({ label: SOURCE })
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  expect((await store(app, doc.id)).links).toHaveLength(1)
+
+  // The stance becomes a source: a source cannot be attributed, so its link goes, and it is said.
+  const hint = page.locator('.document .hint')
+  await page.getByRole('region', { name: 'Selected annotation' }).getByLabel('Label').selectOption({ label: 'Source' })
+  await expect(hint).toHaveText('Now a Source: 1 link a Source cannot have was removed. Ctrl+Z brings it back.')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  expect((await store(app, doc.id)).links).toEqual([])
+  await editor.focus()
+  await page.keyboard.press('Control+z')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  const back = await store(app, doc.id)
+  expect(back.links).toHaveLength(1)
+  expect(back.annotations.find((a) => a.target.quote.exact === STANCE)?.label).toBe('stance')
+
+  // Deleting the source takes the stance's link with it: said too.
+  await editor.locator('.mg-hl-source', { hasText: SOURCE }).first().click()
+  await page.keyboard.press('Delete')
+  await expect(hint).toHaveText('Annotation deleted, with its link. Ctrl+Z brings both back.')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  expect((await store(app, doc.id)).links).toEqual([])
+})
+
 test('Whole words off: a selection that cuts words is tagged as selected, and the choice outlasts a reload', async ({ page, app }) => {
   const doc = await documentWith(app, CLAIM)
   await page.goto(app.url)

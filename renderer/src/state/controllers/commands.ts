@@ -3,8 +3,8 @@
  * set an attribute or note, attribute to a source. Each builds the ops for one change and hands
  * them to Annotating; the UI (keys, toolbar, side panel, clicks in the text) only calls these.
  */
-import { indefinite } from '../../../../shared/plural'
-import { attributionTarget } from '../../../../shared/annotations/links'
+import { indefinite, plural } from '../../../../shared/plural'
+import { attributionTarget, fittingLinks } from '../../../../shared/annotations/links'
 import { draftOf } from '../../../../shared/annotations/stored-form'
 import type { Annotation, AnnotationOp } from '../../../../shared/model/annotation'
 import { ATTRIBUTION, findLabel, type LabelSchema } from '../../../../shared/model/labels'
@@ -123,7 +123,13 @@ export class Commands {
     // frame is painted.
     this.store.afterPaint(() => {
       this.work.change([...links.map((l): AnnotationOp => ({ op: 'unlink', id: l.id })), { op: 'delete', id }])
-      this.hint('Annotation deleted. Ctrl+Z brings it back.')
+      this.hint(
+        links.length === 0
+          ? 'Annotation deleted. Ctrl+Z brings it back.'
+          : links.length === 1
+            ? 'Annotation deleted, with its link. Ctrl+Z brings both back.'
+            : `Annotation deleted, with its ${plural(links.length, 'link')}. Ctrl+Z brings them all back.`,
+      )
     })
   }
 
@@ -134,7 +140,19 @@ export class Commands {
     if (!a || !label || a.label === labelId) return
     const keep = new Set(label.attributes.map((d) => d.id))
     const attributes = Object.fromEntries(Object.entries(a.attributes).filter(([k]) => keep.has(k)))
+    // The links the new label cannot have go with the change (the shared rule drops them): said,
+    // so nobody who changes the label back believes they are still there.
+    const layer = this.work.layer
+    const touching = [...(layer?.links.values() ?? [])].filter((l) => l.from === id || l.to === id)
+    const tagSet = { labels: this.labels, linkTypes: this.store.get().info?.project?.linkTypes ?? [] }
+    const relabelled = { label: label.id }
+    const kept = fittingLinks(tagSet, touching, (other) => (other === id ? relabelled : layer?.annotations.get(other))).length
+    const dropped = touching.length - kept
     this.work.change([{ op: 'put', annotation: { ...draftOf(a), label: label.id, attributes } }])
+    if (dropped > 0)
+      this.hint(
+        `Now ${indefinite(label.name)}: ${plural(dropped, 'link')} ${indefinite(label.name)} cannot have ${dropped === 1 ? 'was' : 'were'} removed. Ctrl+Z brings ${dropped === 1 ? 'it' : 'them'} back.`,
+      )
   }
 
   /**
