@@ -1,5 +1,5 @@
 import type { DocumentAgreement } from '../../../shared/agreement/report'
-import { whyAlphaMissing, whyKappaMissing, whyScoreMissing } from '../state/model/agreement-format'
+import { alphaHeading, whyAlphaMissing, whyKappaMissing, whyScoreMissing } from '../state/model/agreement-format'
 import { FigureCell } from './FigureCell'
 import { FiguresScroll } from './FiguresScroll'
 
@@ -9,10 +9,13 @@ import { FiguresScroll } from './FiguresScroll'
  */
 export function AgreementDocumentsTable({
   documents,
+  annotators,
   pair,
   onOpen,
 }: {
   documents: readonly DocumentAgreement[]
+  /** How many annotators are compared (alpha is over all of them). */
+  annotators: number
   pair: number
   onOpen: (id: string) => void
 }) {
@@ -22,7 +25,7 @@ export function AgreementDocumentsTable({
         <thead>
           <tr>
             <th scope="col">Document</th>
-            <th scope="col">Krippendorff’s α</th>
+            <th scope="col">{alphaHeading(annotators)}</th>
             <th scope="col">Cohen’s κ</th>
             <th scope="col">Span F1 overlap</th>
             <th scope="col">Without a layer</th>

@@ -1,6 +1,13 @@
 import { useMemo, useState } from 'react'
 import type { AgreementReport, ScopeAgreement } from '../../../shared/agreement/report'
-import { busiestPair, tokenCategoryName, whyAlphaMissing, whyKappaMissing, whyScoreMissing } from '../state/model/agreement-format'
+import {
+  alphaHeading,
+  busiestPair,
+  tokenCategoryName,
+  whyAlphaMissing,
+  whyKappaMissing,
+  whyScoreMissing,
+} from '../state/model/agreement-format'
 import { attributeNames, optionName } from '../../../shared/model/labels'
 import { useSessionState } from '../state/react/use-session'
 import { AgreementDetailTable } from './AgreementDetailTable'
@@ -73,7 +80,7 @@ export function AgreementFigures({
           <h3 id="agreement-chart">Per label</h3>
           <LabelBarChart
             title={`Agreement per label, ${a} × ${b}`}
-            series={['Krippendorff’s α', `Cohen’s κ (${a} × ${b})`, 'Span F1 overlap']}
+            series={[alphaHeading(scope.annotators.length), `Cohen’s κ (${a} × ${b})`, 'Span F1 overlap']}
             groups={groups}
           />
         </section>
@@ -111,7 +118,7 @@ export function AgreementFigures({
       {scope.scope === 'project' && report.documents.length > 1 && (
         <section aria-labelledby="agreement-documents">
           <h3 id="agreement-documents">By document</h3>
-          <AgreementDocumentsTable documents={report.documents} pair={pair} onOpen={onOpen} />
+          <AgreementDocumentsTable documents={report.documents} annotators={scope.annotators.length} pair={pair} onOpen={onOpen} />
         </section>
       )}
     </>

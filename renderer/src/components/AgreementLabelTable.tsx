@@ -1,5 +1,5 @@
 import type { ScopeAgreement, SpanScores } from '../../../shared/agreement/report'
-import { formatFigure, whyAlphaMissing, whyKappaMissing, whyScoreMissing } from '../state/model/agreement-format'
+import { alphaHeading, formatFigure, whyAlphaMissing, whyKappaMissing, whyScoreMissing } from '../state/model/agreement-format'
 import { FigureCell } from './FigureCell'
 import { FiguresScroll } from './FiguresScroll'
 
@@ -35,8 +35,11 @@ export function AgreementLabelTable({ scope, pair, names }: AgreementLabelTableP
         <thead>
           <tr>
             <th scope="col">Label</th>
-            <th scope="col" title="Krippendorff's alpha over all compared annotators, tokens as units (nominal)">
-              Krippendorff’s α
+            <th
+              scope="col"
+              title={`Krippendorff's alpha over all ${scope.annotators.length} compared annotators${scope.annotators.length > 2 ? ', not only this pair' : ''}, tokens as units (nominal)`}
+            >
+              {alphaHeading(scope.annotators.length)}
             </th>
             <th scope="col" title={`Cohen's kappa between ${a} and ${b}, tokens as units`}>
               Cohen’s κ

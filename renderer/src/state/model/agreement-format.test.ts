@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { contrastRatio, parseHex } from '../../../../shared/contrast'
 import { paletteOf } from './theme'
 import {
+  alphaHeading,
   busiestPair,
   cellShade,
   heatCell,
@@ -109,5 +110,12 @@ describe('heatCell', () => {
     // The cell axe found unreadable (white on #618f6a) now has the page's dark ink; the darkest, white.
     expect(heatCell(0.62, true, 'light').color).toBe('#1f2328')
     expect(heatCell(1, false, 'light').color).toBe('#ffffff')
+  })
+})
+
+describe('the alpha column beside a pair', () => {
+  it('says it is over every compared annotator when there are more than the pair', () => {
+    expect(alphaHeading(2)).toBe('Krippendorff’s α')
+    expect(alphaHeading(3)).toBe('Krippendorff’s α (all 3)')
   })
 })

@@ -34,6 +34,14 @@ export function formatShare(value: Figure): string {
 }
 
 /** Why a pair's kappa is undefined (null when it is defined). */
+/**
+ * The heading of an alpha column beside a pair's figures: alpha is over every compared annotator,
+ * so with more than two it says so ("Krippendorff’s α (all 3)"), not to be read as the pair's.
+ */
+export function alphaHeading(annotators: number): string {
+  return annotators > 2 ? `Krippendorff’s α (all ${annotators})` : 'Krippendorff’s α'
+}
+
 export function whyKappaMissing(pair: Pick<TokenPair, 'kappa' | 'n' | 'observed'>): string | null {
   if (pair.kappa !== null) return null
   if (pair.n === 0) return 'Nothing to compare: no document both annotators have a layer for.'
