@@ -376,6 +376,22 @@ test('two tabs on one server: each shows what the other saved, and an edit in on
   const undone = (await store(app, doc.id)).annotations.find((x) => x.target.quote.exact === STANCE)!
   expect(undone).toMatchObject({ attributes: { polarity: 'neutral' }, note: 'seen in both tabs' })
   await expect(b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Polarity')).toHaveValue('neutral')
+
+  // A deletes the stance while B (not yet told) writes a note on it: the note is not lost, the
+  // stance is back with it, and B says so, since B's edit undid A's deletion.
+  await choose(a)
+  await a.keyboard.press('Delete')
+  await expect(a.getByTestId('save-state')).toHaveText('Saved')
+  expect((await store(app, doc.id)).annotations.some((x) => x.target.quote.exact === STANCE)).toBe(false)
+  await b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Note').fill('written after the deletion')
+  await b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Note').blur()
+  await expect(b.getByTestId('save-state')).toHaveText('Saved')
+  expect((await store(app, doc.id)).annotations.find((x) => x.target.quote.exact === STANCE)).toMatchObject({
+    note: 'written after the deletion',
+  })
+  await expect(b.locator('.document .hint')).toHaveText(
+    'This annotation had been deleted in another window or app; your edit brought it back. Delete it again if it should go.',
+  )
   await b.close()
 })
 

@@ -146,6 +146,11 @@ export interface ApplyResult {
   notice?: string | null
   /** The annotator's status of the document after the save (the first annotation ends "nothing to tag"). */
   state?: DocumentState
+  /**
+   * Annotations this save edited that another window or app had deleted meanwhile: the edit
+   * brought them back (nothing typed is lost), and the window says so. Absent when none.
+   */
+  restored?: string[]
 }
 
 export interface ImportResult {

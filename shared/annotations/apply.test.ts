@@ -48,6 +48,20 @@ describe('applying ops, and their inverse', () => {
     expect(l.state().annotations.get(l.source.id)).toMatchObject({ note: '', attributes: { kind: 'government' } })
   })
 
+  it('an edit of an annotation deleted elsewhere meanwhile brings it back, and says which', () => {
+    const l = layer()
+    const seen = draftOf(l.source)
+    // Another window deletes the source…
+    l.run([{ op: 'delete', id: l.source.id }])
+    // …while this one, which still has it, writes a note: nothing typed is lost, and it is said.
+    const noted = l.run([{ op: 'put', annotation: { ...seen, note: 'the spokesman' }, base: seen }])
+    expect(noted.restored).toEqual([l.source.id])
+    expect(l.state().annotations.get(l.source.id)).toMatchObject({ note: 'the spokesman' })
+    // A plain put (a new annotation, or undoing one's own deletion) restores nothing from elsewhere.
+    expect(l.run([{ op: 'put', annotation: { ...seen, id: 'n2' } }]).restored).toBeUndefined()
+    expect(l.run([{ op: 'put', annotation: { ...draftOf(l.source), note: 'again' }, base: seen }]).restored).toBeUndefined()
+  })
+
   it('a new annotation gets its quote at once, and undo deletes it', () => {
     const l = layer()
     const out = l.run([{ op: 'put', annotation: { id: 'n1', label: 'stance', start: 0, end: 18, attributes: { polarity: '' }, note: '' } }])

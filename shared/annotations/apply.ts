@@ -35,6 +35,12 @@ export interface Applied {
   inverse: AnnotationOp[]
   /** The decisions on suggestions afterwards, when the ops changed any (else absent). */
   suggestions?: SuggestionRecord[]
+  /**
+   * Annotations this change edited (a `put` with the `base` it was made from) that were no longer
+   * in the layer: deleted in another window or app meanwhile, and back now with this edit. Nothing
+   * typed is lost, and the window that sent it can say so. Absent when none.
+   */
+  restored?: string[]
 }
 
 /** Apply ops to a layer (without changing it): what changed and how to undo it, or a DomainError. */
@@ -44,10 +50,12 @@ export function applyOps(layer: LayerState, ops: readonly AnnotationOp[], ctx: S
   let links = [...layer.links.values()]
   let decided: Map<string, SuggestionRecord> | null = null
   const decidedBefore = new Map<string, SuggestionRecord | undefined>()
+  const restored: string[] = []
   for (const op of ops) {
     switch (op.op) {
       case 'put': {
         const current = get(op.annotation.id)
+        if (op.base && !current && !touched.has(op.annotation.id)) restored.push(op.annotation.id)
         // Changed elsewhere since the sender saw it: keep what this change did not touch (merge.ts).
         const draft =
           op.base && current && op.base.id === op.annotation.id ? mergeDraft(op.base, op.annotation, draftOf(current)) : op.annotation
@@ -118,7 +126,14 @@ export function applyOps(layer: LayerState, ops: readonly AnnotationOp[], ctx: S
     before ? { op: 'decide', suggestion: before } : { op: 'undecide', suggestion: spanOfKey(key) },
   )
   const inverse = [...restore, ...unlink, ...relink, ...undoCreate, ...redecide]
-  return decided ? { put, removed, links, inverse, suggestions: [...decided.values()] } : { put, removed, links, inverse }
+  return {
+    put,
+    removed,
+    links,
+    inverse,
+    ...(decided ? { suggestions: [...decided.values()] } : {}),
+    ...(restored.length > 0 ? { restored } : {}),
+  }
 }
 
 function spanOfKey(key: string): { label: string; start: number; end: number } {

@@ -410,6 +410,7 @@ export class Workbench {
       changedOnDisk: saved.changedOnDisk,
       notice,
       state: layer.state,
+      ...(saved.restored.length > 0 ? { restored: saved.restored } : {}),
     }
   }
 

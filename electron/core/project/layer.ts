@@ -31,6 +31,8 @@ export interface LayerSaved {
   changedOnDisk: boolean
   /** Set when this save found the file damaged on disk and set it aside: one sentence. */
   setAside: string | null
+  /** Annotations edited here that another window or app had deleted meanwhile: back with this edit. */
+  restored: string[]
 }
 
 /** A store's initial content. */
@@ -60,6 +62,7 @@ export class Layer {
    */
   async apply(ops: readonly AnnotationOp[], text: TextIndex, tagSet: TagSet, now: string): Promise<LayerSaved> {
     let put: Annotation[] = []
+    let restored: string[] = []
     let result
     try {
       result = await this.adapter.update((current) => {
@@ -71,6 +74,7 @@ export class Layer {
           now,
         })
         put = applied.put
+        restored = applied.restored ?? []
         const next: StoreFile = { ...current, ...appliedArrays(current.annotations, applied) }
         // A deletion leaves no time of its own; the layer keeps when the last one was (see import-annotations' newerHere).
         if (next.annotations.length < current.annotations.length || next.links.length < current.links.length) next.deleted = now
@@ -85,7 +89,15 @@ export class Layer {
       throw new DomainError('failed', saveFailedSentence('Your change', e, dirname(this.adapter.path)))
     }
     const { data, changedOnDisk, setAside } = result
-    return { put, links: data.links, annotationCount: data.annotations.length, savedAt: now, changedOnDisk, setAside: setAside ?? null }
+    return {
+      put,
+      links: data.links,
+      annotationCount: data.annotations.length,
+      savedAt: now,
+      changedOnDisk,
+      setAside: setAside ?? null,
+      restored,
+    }
   }
 
   /** How far the annotator has come with this document. */

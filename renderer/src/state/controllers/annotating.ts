@@ -370,6 +370,17 @@ export class Annotating {
   private saved(batches: Batch[], result: ApplyResult): void {
     const document = batches[0]!.document
     this.counted(document, result.annotationCount, result.changedOnDisk === true, result.notice ?? null, result.state)
+    const restored = result.restored?.length ?? 0
+    if (restored > 0)
+      this.store.set({
+        hint: {
+          text:
+            restored === 1
+              ? 'This annotation had been deleted in another window or app; your edit brought it back. Delete it again if it should go.'
+              : `${restored} annotations had been deleted in another window or app; your edits brought them back. Delete them again if they should go.`,
+          tone: 'info',
+        },
+      })
     if (document !== this.document || !this.layer) return
     // Keep local copies that later, unconfirmed changes have already replaced.
     const later = new Set<string>(this.edit ? [this.edit.id] : [])
