@@ -60,7 +60,8 @@ export interface WorkbenchOptions {
 export class Workbench {
   private project: Project | null = null
   private notice: string | null = null
-  private values: Map<string, Set<string>> | null = null
+  /** Completion values in use, by "label.attribute", with how many annotations hold each (a value no annotation holds any more goes). */
+  private values: Map<string, Map<string, number>> | null = null
   private retrieval: RetrieveService | null = null
   private stopWatching: (() => void) | null = null
   private revision = 0
@@ -397,9 +398,20 @@ export class Workbench {
     const project = this.current
     const annotator = this.annotator
     const [text, layer] = await Promise.all([project.text(documentId), project.layer(annotator, documentId)])
+    // The annotations this change replaces or deletes, as they were: their completion values are
+    // counted out, so a value typed on the way ("Isr" before "Israel") is not offered ever after.
+    const ids = this.values
+      ? new Set(ops.flatMap((op) => (op.op === 'put' ? [op.annotation.id] : op.op === 'delete' ? [op.id] : [])))
+      : null
+    const before = ids && ids.size > 0 ? layer.annotations.filter((a) => ids.has(a.id)) : []
     const saved = await layer.apply(ops, text, project.tagSet, new Date().toISOString())
     this.wrote({ layer: annotator, document: documentId }, window)
-    if (this.values) for (const a of saved.put) this.remember(this.values, a.label, a.attributes)
+    // Changed on disk meanwhile, what was replaced is not known for sure: counted again when next asked.
+    if (saved.changedOnDisk) this.values = null
+    if (this.values) {
+      for (const a of before) this.remember(this.values, a.label, a.attributes, -1)
+      for (const a of saved.put) this.remember(this.values, a.label, a.attributes)
+    }
     this.retrieval?.changed(documentId, annotator)
     const notice = saved.setAside ? (await project.layerNotice({ store: 'annotations', annotator, document: documentId })).notice : null
     return {
@@ -418,7 +430,7 @@ export class Workbench {
   async attributeValues(): Promise<Record<string, string[]>> {
     const project = this.current
     if (!this.values) {
-      const values = new Map<string, Set<string>>()
+      const values = new Map<string, Map<string, number>>()
       for (const annotator of await project.annotators()) {
         for (const doc of project.documents) {
           if (!(await project.hasLayer(annotator, doc.id))) continue
@@ -427,17 +439,21 @@ export class Workbench {
       }
       this.values = values
     }
-    return Object.fromEntries([...this.values].map(([k, v]) => [k, [...v].sort((a, b) => a.localeCompare(b))]))
+    return Object.fromEntries([...this.values].map(([k, v]) => [k, [...v.keys()].sort((a, b) => a.localeCompare(b))]))
   }
 
-  private remember(values: Map<string, Set<string>>, label: string, attributes: Record<string, string>) {
+  /** Count an annotation's completion values in (+1) or out (-1). */
+  private remember(values: Map<string, Map<string, number>>, label: string, attributes: Record<string, string>, by = 1) {
     const def = this.current.labels.find((l) => l.id === label)
     for (const attr of def?.attributes ?? []) {
       const value = attributes[attr.id]
       if (attr.type !== 'text' || !attr.complete || !value) continue
       const key = `${label}.${attr.id}`
-      if (!values.has(key)) values.set(key, new Set())
-      values.get(key)!.add(value)
+      let counts = values.get(key)
+      if (!counts) values.set(key, (counts = new Map()))
+      const n = (counts.get(value) ?? 0) + by
+      if (n > 0) counts.set(value, n)
+      else counts.delete(value)
     }
   }
 

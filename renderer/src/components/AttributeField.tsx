@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { keptAttributeValue } from '../../../shared/annotations/attribute-value'
 import type { Annotation } from '../../../shared/model/annotation'
 import type { AttributeDef } from '../../../shared/model/labels'
 import { useSession, useSessionState } from '../state/react/use-session'
@@ -19,11 +20,12 @@ export function AttributeField({ annotation, def }: { annotation: Annotation; de
     if (!complete) return undefined
     const all = new Set(projectValues ?? [])
     for (const a of layer?.order ?? []) {
-      const v = a.label === annotation.label ? a.attributes[def.id] : undefined
+      // Not this annotation's own value: it is what is being typed ("Isr" on the way to "Israel").
+      const v = a.label === annotation.label && a.id !== annotation.id ? a.attributes[def.id] : undefined
       if (v) all.add(v)
     }
     return [...all].sort((x, y) => x.localeCompare(y))
-  }, [complete, projectValues, layer, annotation.label, def.id])
+  }, [complete, projectValues, layer, annotation.label, annotation.id, def.id])
   return (
     <AttributeInput
       def={def}
@@ -34,7 +36,15 @@ export function AttributeField({ annotation, def }: { annotation: Annotation; de
         setValue(next)
         session.commands.setAttribute(annotation.id, def.id, next, typing)
       }}
-      onBlur={() => session.work.flush()}
+      onBlur={() => {
+        // Left with spaces around it or a pasted line break: kept as the list shows it (one change with the typing).
+        const kept = def.type === 'text' ? keptAttributeValue(def, value) : value
+        if (kept !== value) {
+          setValue(kept)
+          session.commands.setAttribute(annotation.id, def.id, kept, true)
+        }
+        session.work.flush()
+      }}
     />
   )
 }

@@ -7,6 +7,7 @@
  * change, so one Ctrl+Z takes it back; hits already tagged with that label at the same offsets are
  * skipped and counted.
  */
+import { keptAttributeValue } from '../../../../shared/annotations/attribute-value'
 import type { Client, ProjectSearch } from '../../../../shared/api'
 import type { AnnotationOp } from '../../../../shared/model/annotation'
 import { findLabel } from '../../../../shared/model/labels'
@@ -251,7 +252,12 @@ export class Finding {
       return null
     }
     const { fresh, skipped } = this.untagged(label.id, indices)
-    const values = Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== ''))
+    const values: Record<string, string> = {}
+    for (const [k, v] of Object.entries(attributes)) {
+      const def = label.attributes.find((d) => d.id === k)
+      const kept = def ? keptAttributeValue(def, v) : v
+      if (kept !== '') values[k] = kept
+    }
     const ops: AnnotationOp[] = fresh.map((h) => ({
       op: 'put',
       annotation: { id: newId(), label: label.id, start: h.start, end: h.end, attributes: values, note: '' },
