@@ -218,6 +218,15 @@ describe('marginalia network', () => {
     err = ''
     expect(await run(['network', sample(), '--layer', 'reviewed', '--format', 'gexf', '--out', join(dir, 'r.gexf')])).toBe(1)
     expect(err.trim()).toBe('No document has a reviewed layer yet; layers: jonas, maria.')
+    // A label or source kind the project does not have is refused, not written as an empty network.
+    err = ''
+    expect(await run(['network', sample(), '--kind', 'person,nosuch', '--format', 'gexf', '--out', join(dir, 'k.gexf')])).toBe(1)
+    expect(err.trim()).toBe(
+      'There is no source kind "nosuch" in this project; kinds: document, government, media, organization, person, unnamed.',
+    )
+    err = ''
+    expect(await run(['network', sample(), '--label', 'stance,nosuch', '--format', 'gexf', '--out', join(dir, 'l.gexf')])).toBe(1)
+    expect(err.trim()).toBe('There is no label "nosuch" in this project; labels: claim, source, stance.')
     expect(await run(['network', '--help'])).toBe(0)
     expect(out).toContain('Usage: marginalia network')
   })

@@ -13,6 +13,7 @@ import { isoDate } from '../../shared/discourse/dates'
 import { edgeTable, nodeTable } from '../../shared/discourse/network-columns'
 import { setAsideSentence } from '../../shared/discourse/network'
 import { AnnotatorName, DocumentId } from '../../shared/model/annotation'
+import { findLabel } from '../../shared/model/labels'
 import { analysisFile, projectNetwork, projectStatements, projectUndated, projectUnreviewed } from '../core/app/analysis-service'
 import { delimitedTable } from '../core/interchange/export-tables'
 import { Project } from '../core/project/project'
@@ -106,6 +107,24 @@ export async function networkCommand(args: string[]): Promise<number> {
 
   const project = await Project.open(dir)
   const statements = await projectStatements(project)
+  // A label or source kind the project does not have would only give an empty network without a word.
+  const unknownLabel = o.labels?.find((l) => !findLabel(project.labels, l))
+  if (unknownLabel !== undefined) {
+    console.error(`There is no label "${unknownLabel}" in this project; labels: ${project.labels.map((l) => l.id).join(', ')}.`)
+    return 1
+  }
+  if (o.kinds) {
+    const known = new Set([''])
+    for (const s of statements.set.statements) if (s.source) known.add(s.source.kind)
+    for (const l of project.labels)
+      for (const a of l.attributes) if (a.id === 'kind' && a.type === 'choice') for (const option of a.options) known.add(option.value)
+    const unknown = o.kinds.find((k) => !known.has(k))
+    if (unknown !== undefined) {
+      const kinds = [...known].filter((k) => k !== '').sort()
+      console.error(`There is no source kind "${unknown}" in this project; kinds: ${kinds.join(', ') || 'none yet'}.`)
+      return 1
+    }
+  }
   const layers = o.layer === 'all' ? statements.annotators : o.layer === 'reviewed' ? [REVIEWED] : o.layer
   if (layers && layers.length === 0) {
     console.error('No one has annotated this project yet, so there is no layer to build a network from.')
