@@ -103,6 +103,15 @@ test('the matrix, a cell’s statements, the network, a date range, and a GraphM
   await page.getByRole('tab', { name: 'Over time' }).click()
   await page.getByLabel('by', { exact: true }).selectOption('week')
   await expect(page.getByRole('table', { name: 'Stances over time' }).getByRole('columnheader').nth(1)).toHaveText(/2023-W41.*2023-W42/)
+
+  // A range that ends before it starts: the sentence alone, not the last range's counts beside it.
+  await page.getByLabel('to', { exact: true }).fill('2023-09-30')
+  await expect(page.getByRole('alert')).toHaveText('The date range ends (2023-09-30) before it starts (2023-10-01); swap the two dates.')
+  await expect(page.getByTestId('analysis-counts')).toBeHidden()
+  await expect(page.getByRole('table', { name: 'Stances over time' })).toBeHidden()
+  await page.getByLabel('to', { exact: true }).fill('2023-10-31')
+  await expect(page.getByTestId('analysis-counts')).toHaveText(new RegExp(`^${october} statements`))
+  await expect(page.getByRole('alert')).toBeHidden()
   expect(problems).toEqual([])
 })
 

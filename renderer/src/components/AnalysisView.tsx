@@ -36,7 +36,10 @@ export function AnalysisView() {
   useEffect(() => session.analysis.watch(session.store), [session])
 
   const select = session.analysis.select.bind(session.analysis)
-  const counts = view?.counts
+  // A filter that is not one (a date range that ends before it starts) has no figures: the last
+  // view's counts and notes are not shown under it, only the sentence saying what to change.
+  const shown = error ? null : view
+  const counts = shown?.counts
   return (
     <main className="analysis" aria-label="Analysis" aria-busy={loading}>
       <AnalysisFilters />
@@ -57,8 +60,8 @@ export function AnalysisView() {
           ))}
         </div>
         {counts && (
-          <span className="help analysis-counts" data-testid="analysis-counts" title={countsLine(counts, view.used)}>
-            {countsLine(counts, view.used)}
+          <span className="help analysis-counts" data-testid="analysis-counts" title={countsLine(counts, shown.used)}>
+            {countsLine(counts, shown.used)}
           </span>
         )}
         <span className="toolbar-gap" />
@@ -84,14 +87,14 @@ export function AnalysisView() {
       )}
       <div className="analysis-body">
         <div className="analysis-main" role="tabpanel" aria-label={TABS.find((t) => t.tab === tab)!.name}>
-          {!view ? (
+          {!shown ? (
             <p className="help">{error ? '' : 'Gathering the statements…'}</p>
           ) : tab === 'matrix' ? (
-            <StanceMatrixTable matrix={view.matrix} selection={selection} onSelect={select} />
+            <StanceMatrixTable matrix={shown.matrix} selection={selection} onSelect={select} />
           ) : tab === 'network' ? (
-            <NetworkPanel view={view} selection={selection} onSelect={select} />
+            <NetworkPanel view={shown} selection={selection} onSelect={select} />
           ) : tab === 'time' ? (
-            <OverTimeChart view={view} onSelect={select} />
+            <OverTimeChart view={shown} onSelect={select} />
           ) : (
             <StatementsTable narrow={{ stances: false }} label="Statements" />
           )}
