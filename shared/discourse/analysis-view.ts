@@ -8,6 +8,7 @@
  * (electron/core/app/analysis-service.ts) builds the statement set from the project and calls
  * these; the exports build the whole matrix and network themselves.
  */
+import { foldForMatching } from '../search/folded-text'
 import { z } from 'zod'
 import { DomainError } from '../errors'
 import { AnnotatorName, DocumentId } from '../model/annotation'
@@ -397,7 +398,7 @@ export function narrowedStatements(
   narrow: Narrow,
 ): Statement[] {
   const actorLabel = new Map(set.actors.map((a) => [a.key, a.label]))
-  const needle = narrow.search.trim().toLowerCase()
+  const needle = foldForMatching(narrow.search.trim())
   return keptStatements(set.statements, filter, duplicates).filter(
     (s) =>
       (!narrow.stances || s.stance) &&
@@ -444,7 +445,23 @@ export function statementPage(
   }
 }
 
+/** Each statement's searchable text, folded once (a statement belongs to one set, whose actor labels do not change). */
+const SEARCHABLE = new WeakMap<Statement, string>()
+
+/**
+ * What the search looks in: the quote, target, actor (and the source's text), document, label,
+ * polarity and layer (the annotator), folded as Retrieve's words are (case, diacritics and the
+ * kind of space ignored), so "zoe" finds Zoé in both.
+ */
 function searchable(s: Statement, actorLabel: ReadonlyMap<string, string>): string {
-  const actor = s.actorKey === null ? '' : (actorLabel.get(s.actorKey) ?? '')
-  return `${s.quote}\n${s.target}\n${actor}\n${s.source?.text ?? ''}\n${s.documentTitle}\n${s.label}\n${s.polarity ?? ''}`.toLowerCase()
+  let text = SEARCHABLE.get(s)
+  if (text === undefined) {
+    const actor = s.actorKey === null ? '' : (actorLabel.get(s.actorKey) ?? '')
+    const layer = s.layer === REVIEWED ? 'reviewed' : s.layer
+    text = foldForMatching(
+      `${s.quote}\n${s.target}\n${actor}\n${s.source?.text ?? ''}\n${s.documentTitle}\n${s.label}\n${s.polarity ?? ''}\n${layer}`,
+    )
+    SEARCHABLE.set(s, text)
+  }
+  return text
 }

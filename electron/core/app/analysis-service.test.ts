@@ -109,6 +109,19 @@ describe('the analysis view of a project', () => {
     const putin = await call<Page>('analysis.statements', { narrow: { search: 'PUTIN' } })
     expect(putin.total).toBeGreaterThan(0)
     expect(putin.total).toBeLessThan(view.counts.statements)
+    // The layer shown on each row is searched too, and the search folds diacritics as Retrieve's words do.
+    const both = await call<View>('analysis.view', { filter: { layers: ['jonas', 'maria'] } })
+    const jonas = await call<Page>('analysis.statements', {
+      filter: { layers: ['jonas', 'maria'] },
+      narrow: { search: 'Jonas' },
+      limit: 1000,
+    })
+    expect(jonas.total).toBe(
+      both.counts.statements - (await call<View>('analysis.view', { filter: { layers: ['maria'] } })).counts.statements,
+    )
+    expect(jonas.rows.every((r) => r.layer === 'jonas')).toBe(true)
+    const accented = await call<Page>('analysis.statements', { narrow: { search: 'PÚTÍN' } })
+    expect(accented.total).toBe(putin.total)
   })
 
   it('filters by date range, and refuses a range that is not one in one sentence', async () => {

@@ -29,7 +29,7 @@ export function StatementsTable({ narrow, label }: { narrow: Omit<Narrow, 'searc
           id={searchId}
           type="search"
           value={search}
-          placeholder="quote, actor, target, document…"
+          placeholder="quote, actor, target, document, annotator…"
           onChange={(e) => analysis.setSearch(e.target.value)}
         />
         <span className="help" role="status" data-testid="statements-count">
