@@ -210,6 +210,16 @@ test('the Retrieve view narrowed to one source’s claims, exported, reads back 
     execFileSync('python3', [join(repo, 'fixtures/readers/tables.py'), 'spans', file, app.projectDir, 'protected'], { encoding: 'utf8' }),
   )
   expect(checked).toEqual({ rows: shown, problems: [] })
+  // A stance's source and its values read apart ("← Vladimir Putin · Polarity: …"), never run together.
+  await view.getByLabel('Label', { exact: true }).selectOption('stance')
+  await view.getByLabel('Source', { exact: true }).fill('')
+  await expect(view.locator('.retrieve-open .retrieve-values', { hasText: '←' }).first()).toBeVisible()
+  const values = (await view.locator('.retrieve-open .retrieve-values').allTextContents()).filter((t) => t.startsWith('←'))
+  expect(values.length).toBeGreaterThan(0)
+  for (const v of values) {
+    expect(v).toMatch(/^← [^·]+( · [^·]+)+$/)
+    expect(v).not.toContain('  ')
+  }
 
   // In an 800 × 600 window the quote keeps its room, and each filter's name stays beside its field.
   await page.setViewportSize({ width: 800, height: 600 })

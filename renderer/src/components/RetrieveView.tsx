@@ -1,6 +1,6 @@
 import { memo, useEffect, useId } from 'react'
 import { findAttribute, sourceLabelName, valueName, type LabelSchema } from '../../../shared/model/labels'
-import { notesOf, type RetrieveGrouping, type RetrieveRow } from '../../../shared/retrieve/rows'
+import { notesOf, sourceName, type RetrieveGrouping, type RetrieveRow } from '../../../shared/retrieve/rows'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { KwicBefore } from './KwicBefore'
 import { truncate } from '../state/model/describe'
@@ -311,9 +311,7 @@ const Row = memo(function Row({
           <span className="kwic-after">{oneLine(row.after)}</span>
         </span>
         <span className="retrieve-values" dir="auto">
-          {row.source ? `← ${row.source.name || row.source.text}` : ''}
-          {values.length > 0 ? `  ${values.join(' · ')}` : ''}
-          {links.length > 0 ? `  ${links.join(' · ')}` : ''}
+          {[...(row.source ? [`← ${sourceName(row)}`] : []), ...values, ...links].join(' · ')}
         </span>
         <span className="retrieve-notes" dir="auto" title={notesOf(row) || undefined}>
           {row.note ? `✎ ${oneLine(row.note)}` : ''}

@@ -36,6 +36,10 @@ export function StanceMatrixTable({
     return <p className="help">No stance with a target passes the filter: nothing to put in the matrix.</p>
   return (
     <div className="matrix-wrap">
+      <p className="help matrix-legend" data-testid="matrix-legend">
+        In a cell: <span className="c-favor">+</span> {names.favor}, <span className="c-against">−</span> {names.against},{' '}
+        <span className="c-neutral">=</span> {names.neutral}, <span className="c-unset">?</span> no polarity; a click lists its stances.
+      </p>
       {hidden > 0 && (
         <p className="help">
           The {columns.length} targets with the most stances are shown; {hidden} more are in the matrix export.
