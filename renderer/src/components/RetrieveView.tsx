@@ -1,6 +1,6 @@
 import { memo, useEffect, useId } from 'react'
 import { findAttribute, sourceLabelName, valueName, type LabelSchema } from '../../../shared/model/labels'
-import { notesOf, sourceName, type RetrieveGrouping, type RetrieveRow } from '../../../shared/retrieve/rows'
+import { notesOf, sourceName as rowSourceName, type RetrieveGrouping, type RetrieveRow } from '../../../shared/retrieve/rows'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { KwicBefore } from './KwicBefore'
 import { truncate } from '../state/model/describe'
@@ -311,7 +311,7 @@ const Row = memo(function Row({
           <span className="kwic-after">{oneLine(row.after)}</span>
         </span>
         <span className="retrieve-values" dir="auto">
-          {[...(row.source ? [`← ${sourceName(row)}`] : []), ...values, ...links].join(' · ')}
+          {[...(row.source ? [`← ${rowSourceName(row)}`] : []), ...values, ...links].join(' · ')}
         </span>
         <span className="retrieve-notes" dir="auto" title={notesOf(row) || undefined}>
           {row.note ? `✎ ${oneLine(row.note)}` : ''}
