@@ -63,5 +63,12 @@ describe('import and export through the contract', () => {
     await expect(call('export.annotations', { format: 'brat', annotator: 'nobody' })).rejects.toThrow(
       'There are no annotations by "nobody" in this project',
     )
+    // Mine only before rita has annotated, or the reviewed layer before any review: a sentence, not a file of headers.
+    await expect(call('export.annotations', { format: 'csv', layer: 'mine' })).rejects.toThrow(
+      'You (rita) have no annotations in this project yet, so Mine only has nothing to export; choose All layers.',
+    )
+    await expect(call('export.annotations', { format: 'csv', layer: 'reviewed' })).rejects.toThrow(
+      'No document has a reviewed layer yet, so Reviewed layer only has nothing to export; settle a review first, or choose All layers.',
+    )
   })
 })

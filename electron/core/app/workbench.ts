@@ -35,7 +35,7 @@ import {
   type ExportResult,
 } from '../interchange/export-formats'
 import { writeTableFile } from '../interchange/export-tables'
-import { checkAnnotators, selectionFor } from '../interchange/export-layers'
+import { checkAnnotators, checkSomethingToExport, selectionFor } from '../interchange/export-layers'
 import { importAnnotations } from '../interchange/import-annotations'
 import type { BackupPolicy } from '../store/backups'
 import { writeFileDurable } from '../store/durable'
@@ -308,6 +308,7 @@ export class Workbench {
   private async exportRequest(options: ExportOptions): Promise<ExportRequest> {
     const annotators = options.annotator ? [options.annotator] : null
     if (annotators) await checkAnnotators(this.current, annotators)
+    else await checkSomethingToExport(this.current, options.layer, this.annotator, options.documents)
     return {
       ...selectionFor(options.layer, annotators, () => this.annotator),
       documents: options.documents,

@@ -103,3 +103,31 @@ export async function checkAnnotators(project: Project, annotators: readonly str
       )
   }
 }
+
+/**
+ * A DomainError when the layers asked for hold nothing: "Mine only" before the annotator has
+ * annotated, or the reviewed layer before any review is settled (of the documents chosen), so an
+ * export is not a file of headers only, unexplained.
+ */
+export async function checkSomethingToExport(
+  project: Project,
+  layer: 'all' | 'mine' | 'reviewed',
+  me: string,
+  documents: readonly string[] | null | undefined,
+): Promise<void> {
+  const docs = documents ? project.documents.filter((d) => documents.includes(d.id)) : project.documents
+  if (layer === 'mine') {
+    for (const d of docs) if (await project.hasLayer(me, d.id)) return
+    throw new DomainError(
+      'not-found',
+      `You (${me}) have no annotations ${documents ? 'in the documents chosen' : 'in this project'} yet, so Mine only has nothing to export; choose All layers.`,
+    )
+  }
+  if (layer === 'reviewed') {
+    for (const d of docs) if (await project.hasReviewedLayer(d.id)) return
+    throw new DomainError(
+      'not-found',
+      `${documents ? 'None of the documents chosen has' : 'No document has'} a reviewed layer yet, so Reviewed layer only has nothing to export; settle a review first, or choose All layers.`,
+    )
+  }
+}
