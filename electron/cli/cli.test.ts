@@ -31,6 +31,14 @@ const sample = () => join(dir, 'sample')
 const json = () => JSON.parse(out)
 
 describe('marginalia', () => {
+  it('refuses --layer reviewed before any review is settled, instead of writing a file of headers', async () => {
+    expect(await run(['export', sample(), '--format', 'csv', '--layer', 'reviewed', '--out', join(dir, 'r.csv')])).toBe(1)
+    expect(err.trim()).toBe(
+      'No document has a reviewed layer yet, so --layer reviewed has nothing to export; settle a review first, or use --layer all.',
+    )
+    expect(await readdir(dir)).not.toContain('r.csv')
+  })
+
   it('says in one sentence why an export could not be written where --out points', async () => {
     await writeFile(join(dir, 'a-file'), 'x')
     expect(await run(['export', sample(), '--format', 'csv', '--out', join(dir, 'a-file', 'x.csv')])).toBe(1)

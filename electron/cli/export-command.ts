@@ -11,7 +11,7 @@ import { AnnotatorName } from '../../shared/model/annotation'
 import { saveFailedSentence, writeFileDurable } from '../core/store/durable'
 import { exportProject, zipEntries } from '../core/interchange/export-formats'
 import { tableChunks, writeTableFile, type TableExportOptions } from '../core/interchange/export-tables'
-import { checkAnnotators, selectionFor } from '../core/interchange/export-layers'
+import { checkAnnotators, checkSomethingToExport, selectionFor } from '../core/interchange/export-layers'
 import { Project } from '../core/project/project'
 import { Settings, defaultConfigDir } from '../core/project/settings'
 import { list, printJson, usage } from './common'
@@ -67,6 +67,12 @@ export async function exportCommand(args: string[]): Promise<number> {
     }
   }
   await checkAnnotators(project, me ? [me] : annotators)
+  if (layer === 'reviewed' && annotators.length === 0)
+    await checkSomethingToExport(project, 'reviewed', '', parsed.data.documents, {
+      mine: '--layer mine',
+      reviewed: '--layer reviewed',
+      all: 'use --layer all',
+    })
   const selection = selectionFor(layer, annotators.length > 0 ? annotators : null, () => me!)
   if (format === 'csv' || format === 'tsv') return writeTable(project, { ...parsed.data, ...selection, format }, values.out, values.json)
   const result = await exportProject(project, { ...parsed.data, ...selection })

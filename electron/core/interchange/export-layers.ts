@@ -114,20 +114,22 @@ export async function checkSomethingToExport(
   layer: 'all' | 'mine' | 'reviewed',
   me: string,
   documents: readonly string[] | null | undefined,
+  /** How the choices are named where they were made: the Export dialog's words, or the command line's. */
+  names: { mine: string; reviewed: string; all: string } = { mine: 'Mine only', reviewed: 'Reviewed layer only', all: 'choose All layers' },
 ): Promise<void> {
   const docs = documents ? project.documents.filter((d) => documents.includes(d.id)) : project.documents
   if (layer === 'mine') {
     for (const d of docs) if (await project.hasLayer(me, d.id)) return
     throw new DomainError(
       'not-found',
-      `You (${me}) have no annotations ${documents ? 'in the documents chosen' : 'in this project'} yet, so Mine only has nothing to export; choose All layers.`,
+      `You (${me}) have no annotations ${documents ? 'in the documents chosen' : 'in this project'} yet, so ${names.mine} has nothing to export; ${names.all}.`,
     )
   }
   if (layer === 'reviewed') {
     for (const d of docs) if (await project.hasReviewedLayer(d.id)) return
     throw new DomainError(
       'not-found',
-      `${documents ? 'None of the documents chosen has' : 'No document has'} a reviewed layer yet, so Reviewed layer only has nothing to export; settle a review first, or choose All layers.`,
+      `${documents ? 'None of the documents chosen has' : 'No document has'} a reviewed layer yet, so ${names.reviewed} has nothing to export; settle a review first, or ${names.all}.`,
     )
   }
 }
