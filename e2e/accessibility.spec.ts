@@ -212,6 +212,12 @@ for (const scheme of ['light', 'dark'] as const) {
         await page.goto(fresh.url)
         await expect(page.getByRole('dialog', { name: 'Welcome to Marginalia' })).toBeVisible()
         await audit.check('the first start, asking for the name')
+        // Enter on an empty name says what is missing (it did nothing before).
+        await page.getByLabel('Your name as annotator').fill('   ')
+        await page.keyboard.press('Enter')
+        await expect(page.getByRole('dialog', { name: 'Welcome to Marginalia' }).getByRole('alert')).toHaveText(
+          'Type your name first: your annotations are kept under it.',
+        )
         // Named, the keyboard goes into the first document's text (it was left on the page).
         await page.getByLabel('Your name as annotator').fill('lena')
         await page.getByRole('button', { name: 'Continue' }).click()

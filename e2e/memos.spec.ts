@@ -19,11 +19,18 @@ async function shot(page: Page, name: string): Promise<void> {
   if (process.env.SHOTS) await page.screenshot({ path: join(process.env.SHOTS, `${name}.png`) })
 }
 
-async function becomeAnnotator(page: Page, name: string): Promise<void> {
+/** Change the annotator; a colleague's name (one with a layer) is taken only once the dialog has asked. */
+async function becomeAnnotator(page: Page, name: string, colleague = false): Promise<void> {
   await page.locator('button.annotator').click()
   const dialog = page.getByRole('dialog', { name: 'Change annotator' })
   await dialog.getByLabel('Your name as annotator').fill(name)
   await dialog.getByRole('button', { name: 'Continue' }).click()
+  if (colleague) {
+    await expect(dialog.getByRole('alert')).toHaveText(
+      `${name} already has annotations in this project: continue only if you are ${name}, since your work would go into that layer.`,
+    )
+    await dialog.getByRole('button', { name: `Continue as ${name}` }).click()
+  }
   await expect(dialog).toHaveCount(0)
 }
 
@@ -73,7 +80,7 @@ test('status, memos and replies: "nothing to tag" counted, a memo and a reply re
   await expect(nav.getByRole('listitem')).toHaveCount(3)
 
   // maria writes a memo on the first article and a remark in the thread of one of her annotations.
-  await becomeAnnotator(page, 'maria')
+  await becomeAnnotator(page, 'maria', true)
   await nav.getByText(FIRST).click()
   await expect(page.getByRole('article', { name: FIRST })).toBeVisible()
   await page.getByRole('tab', { name: /^Memos/ }).click()
