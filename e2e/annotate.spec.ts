@@ -358,8 +358,8 @@ test('two tabs on one server: each shows what the other saved, and an edit in on
   expect(stance).toMatchObject({ attributes: { polarity: 'against' }, note: 'seen in both tabs' })
   // And the tab that saved is not told of its own saves.
   await a.waitForTimeout(2500)
-  await expect(a.getByTestId('change-note')).not.toContainText('your annotations were changed elsewhere')
-  await expect(b.getByTestId('change-note')).toContainText('changed elsewhere')
+  await expect(a.getByTestId('change-note')).not.toContainText('your annotations changed in another window')
+  await expect(b.getByTestId('change-note')).toContainText('changed in another window or app')
 
   // Within the same seconds (B not yet told of A's change: its looks are held back here), A sets
   // the polarity and B writes a note on the same annotation: both stay, and B shows A's polarity.

@@ -4,7 +4,7 @@ import { useSessionState } from '../state/react/use-session'
 export function ChangeNote() {
   const note = useSessionState((s) => s.changeNote)
   return (
-    <span className="change-note" role="status" data-testid="change-note">
+    <span className="change-note" role="status" data-testid="change-note" title={note ?? undefined}>
       {note}
     </span>
   )

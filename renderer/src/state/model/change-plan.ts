@@ -110,7 +110,7 @@ export function planReload(changes: ProjectChanges, shown: ShownContext): Reload
   const parts: string[] = []
   if (others.size > 0) parts.push(`${possessive([...others].sort())} annotations were updated`)
   if (reviewed) parts.push('the reviewed layer was updated')
-  if (mine) parts.push('your annotations were changed elsewhere (another window or a sync tool)')
+  if (mine) parts.push('your annotations changed in another window or app')
   if (projectElsewhere > 0) parts.push('the project settings were updated')
   if (parts.length > 0) {
     // Names keep their spelling ("jonas’s annotations…"); other sentences start with a capital.
