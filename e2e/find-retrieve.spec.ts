@@ -159,7 +159,8 @@ test('find a word, step into paragraphs not yet drawn, tag every hit as a Source
   await page.keyboard.press('Control+f')
   await expect(find.getByText(/of 40/)).toBeVisible()
   await find.getByRole('button', { name: 'Tag all…' }).click()
-  await form.getByRole('radio', { name: 'Source' }).check()
+  // The label last used comes first (it was always Claim).
+  await expect(form.getByRole('radio', { name: 'Source' })).toBeChecked()
   await expect(form.getByRole('button', { name: 'All 40 already tagged as Source' })).toBeDisabled()
   await form.getByRole('radio', { name: 'Claim' }).check()
   await expect(form.getByRole('button', { name: 'Tag 40 as Claim' })).toBeEnabled()

@@ -15,7 +15,9 @@ export function TagHitsForm({ onDone }: { onDone: () => void }) {
   const labels = allLabels ? activeLabels(allLabels) : []
   const hits = useSessionState((s) => s.find.hits.length)
   const ticked = useSessionState((s) => s.find.ticked)
-  const [labelId, setLabelId] = useState(labels[0]?.id ?? '')
+  // The label the hits were last tagged with comes first (tagging names one after another as sources, say).
+  const last = useSessionState((s) => s.find.tagLabel)
+  const [labelId, setLabelId] = useState(labels.find((l) => l.id === last)?.id ?? labels[0]?.id ?? '')
   const [values, setValues] = useState<Record<string, string>>({})
   const [onlyTicked, setOnlyTicked] = useState(ticked.length > 0)
   const [asking, setAsking] = useState(false)

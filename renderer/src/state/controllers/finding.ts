@@ -252,6 +252,7 @@ export class Finding {
       return null
     }
     const { fresh, skipped } = this.untagged(label.id, indices)
+    this.store.set({ find: { ...this.store.get().find, tagLabel: label.id } })
     const values: Record<string, string> = {}
     for (const [k, v] of Object.entries(attributes)) {
       const def = label.attributes.find((d) => d.id === k)

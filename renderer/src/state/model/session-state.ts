@@ -104,6 +104,8 @@ export interface FindState {
   /** Hits in every document, when asked for. */
   project: ProjectSearch | null
   projectSearching: boolean
+  /** The label the hits were last tagged with (Tag all… offers it first next time), if any. */
+  tagLabel: string | null
 }
 
 /** The Retrieve view: the filter, the grouping, and what the host answered (rows are fetched by the controller). */
@@ -149,6 +151,7 @@ export const initialFind: FindState = {
   searching: false,
   project: null,
   projectSearching: false,
+  tagLabel: null,
 }
 
 /** What the side panel shows: the view's own (annotations, review units), the memos, or the guidelines. */
