@@ -137,7 +137,7 @@ describe('marginalia network', () => {
     const network = await expected({ layers: ['jonas', 'maria'] }, { mode: 'congruence', normalization: 'average' })
     const nodes = readCsv(join(folder, 'nodes.csv'))
     const edges = readCsv(join(folder, 'edges.csv'))
-    expect(nodes[0]).toEqual(['id', 'label', 'mode', 'kind', 'degree', 'favor', 'against', 'neutral', 'unset', 'stances'])
+    expect(nodes[0]).toEqual(['id', 'label', 'key', 'mode', 'kind', 'degree', 'favor', 'against', 'neutral', 'unset', 'stances'])
     expect(nodes.slice(1).map((r) => r[0])).toEqual(network.nodes.map((n) => n.id))
     expect(edges[0]!.slice(0, 5)).toEqual(['id', 'source', 'target', 'weight', 'raw'])
     expect(edges.slice(1).map((r) => [r[1], r[2], Number(r[3])])).toEqual(network.edges.map((e) => [e.source, e.target, e.weight]))

@@ -16,7 +16,8 @@ describe('GraphML', () => {
     expect(xml).toContain('<key id="node_degree" for="node" attr.name="degree" attr.type="int"/>')
     expect(xml).toContain('<key id="edge_signed" for="edge" attr.name="signed" attr.type="int"/>')
     expect(xml).toContain('<key id="edge_first_date" for="edge" attr.name="first_date" attr.type="string"/>')
-    expect(xml.match(/<key /g)).toHaveLength(2 + 9 + 9)
+    expect(xml).toContain('<key id="node_key" for="node" attr.name="key" attr.type="string"/>')
+    expect(xml.match(/<key /g)).toHaveLength(2 + 10 + 9)
   })
 
   it('is directed actor → target for two-mode and undirected for one-mode networks', () => {

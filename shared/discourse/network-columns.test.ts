@@ -11,9 +11,9 @@ const undated = buildStatements({ labels: defaultLabels, layers: [debateLayer()]
 describe('node and edge lists', () => {
   it('lists nodes with their attributes', () => {
     const t = nodeTable(buildNetwork(dated, { mode: 'actor-target' }))
-    expect(t.header).toEqual(['id', 'label', 'mode', 'kind', 'degree', 'favor', 'against', 'neutral', 'unset', 'stances'])
-    expect(t.rows[2]).toEqual(['actor:kremlin', 'Kremlin', 'actor', 'government', 3, 1, 2, 1, 0, 4])
-    expect(t.rows[6]).toEqual(['target:strikes', 'Strikes', 'target', '', 2, 1, 2, 0, 0, 3])
+    expect(t.header).toEqual(['id', 'label', 'key', 'mode', 'kind', 'degree', 'favor', 'against', 'neutral', 'unset', 'stances'])
+    expect(t.rows[2]).toEqual(['actor:kremlin', 'Kremlin', 'kremlin', 'actor', 'government', 3, 1, 2, 1, 0, 4])
+    expect(t.rows[6]).toEqual(['target:strikes', 'Strikes', 'strikes', 'target', '', 2, 1, 2, 0, 0, 3])
   })
 
   it('lists two-mode edges with signed and unset counts, dates and the statements behind them', () => {

@@ -3,7 +3,9 @@
  * keys, the GEXF attributes and the columns of the node list and edge list tables come from these
  * two lists, so the three formats cannot disagree on a name, a type or a value.
  *
- * Nodes: label, mode (actor/target), kind, degree, and the stances by polarity with their total.
+ * Nodes: label, key (the name key the statements table's actor_key and target_key hold, so the
+ * two join on it as written, formula protection and all), mode (actor/target), kind, degree, and
+ * the stances by polarity with their total.
  * Edges: weight (normalised), raw (before normalisation), and the stances behind the edge by
  * polarity; two-mode networks add signed (favor − against) and unset; one-mode networks add
  * targets (how many targets the tie is on); networks with dated documents add first_date and
@@ -26,6 +28,7 @@ export interface Column<T> {
 export function nodeColumns(): Column<NetworkNode>[] {
   return [
     { id: 'label', type: 'string', value: (n) => n.label },
+    { id: 'key', type: 'string', value: (n) => n.key },
     { id: 'mode', type: 'string', value: (n) => n.mode },
     { id: 'kind', type: 'string', value: (n) => n.kind },
     { id: 'degree', type: 'integer', value: (n) => n.degree },
