@@ -122,4 +122,15 @@ test('each document comes back where it was left: switching between two, and aft
   await expect.poll(topSection).toBe(whereSecond)
   await first.click()
   await expect.poll(() => topParagraph(page)).toBe(where)
+
+  // Scrolled and left at once, before scrolling paused: its place is kept all the same, after a reload too.
+  await page.locator('.text-scroll').evaluate((el) => (el.scrollTop += 4_000))
+  await expect.poll(() => topParagraph(page)).toBeGreaterThan(where)
+  const moved = await topParagraph(page)
+  await second.click()
+  await expect(page.locator('.ProseMirror')).toContainText('Section')
+  await page.reload()
+  await expect(nav.locator('.doc.current')).toContainText('Section 0: officials')
+  await first.click()
+  await expect.poll(() => topParagraph(page)).toBe(moved)
 })

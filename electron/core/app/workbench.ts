@@ -114,6 +114,7 @@ export class Workbench {
     review?: string[] | null
     document?: string | null
     scroll?: number
+    place?: { document: string; offset: number }
     dismissName?: { document: string; name: string }
   }): Promise<null> {
     const project = this.current

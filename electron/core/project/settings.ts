@@ -154,11 +154,14 @@ export class Settings {
   }
 
   /** Remember something of a project: whom the review compares, the open document and where it was scrolled. */
-  async remember(path: string, patch: Partial<ProjectMemory>): Promise<void> {
+  async remember(path: string, patch: Partial<ProjectMemory> & { place?: { document: string; offset: number } }): Promise<void> {
+    const { place, ...rest } = patch
     await this.adapter.update((current) => {
-      const memory = { ...(current.projects[path] ?? ProjectMemory.parse({})), ...patch }
+      const memory = { ...(current.projects[path] ?? ProjectMemory.parse({})), ...rest }
       // The place is also kept for the document it belongs to, so each comes back where it was.
-      if (patch.scroll !== undefined && memory.document !== null) memory.places = withPlace(memory.places, memory.document, patch.scroll)
+      if (rest.scroll !== undefined && memory.document !== null) memory.places = withPlace(memory.places, memory.document, rest.scroll)
+      // A document left before its place was said (scrolled, then another opened at once): its place alone.
+      if (place) memory.places = withPlace(memory.places, place.document, place.offset)
       return { ...current, projects: { ...current.projects, [path]: memory } }
     })
   }

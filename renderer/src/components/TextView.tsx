@@ -33,13 +33,14 @@ export function TextView() {
     // Where the user is in the text is remembered once scrolling pauses (or the page goes before
     // it did), to come back to it next time.
     const box = scroller.current
+    const shown = doc.id
     let timer: ReturnType<typeof setTimeout> | undefined
     let sent: number | null = null
     const remember = () => {
       clearTimeout(timer)
       timer = undefined
       const at = editor.topOffset()
-      if (at !== sent) session.rememberScroll(at)
+      if (at !== sent) session.rememberScroll(at, shown)
       sent = at
     }
     const onScroll = () => {
@@ -49,7 +50,8 @@ export function TextView() {
     box.addEventListener('scroll', onScroll, { passive: true })
     addEventListener('pagehide', remember)
     return () => {
-      clearTimeout(timer)
+      // Left (another document opened) before scrolling paused: where it was is kept all the same.
+      if (timer !== undefined) remember()
       removeEventListener('pagehide', remember)
       box.removeEventListener('scroll', onScroll)
       work.detach(editor)

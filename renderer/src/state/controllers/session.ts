@@ -197,11 +197,14 @@ export class Session {
    * text view says so when scrolling pauses, and as the page goes), so the same text comes back
    * whatever the window's size.
    */
-  rememberScroll(offset: number): void {
+  rememberScroll(offset: number, document?: string): void {
     const doc = this.store.get().doc
-    if (!doc) return
-    this.places.set(doc.id, Math.round(offset))
-    void this.client.call('settings.remember', { scroll: Math.round(offset) }).catch(() => undefined)
+    const id = document ?? doc?.id
+    if (!id) return
+    this.places.set(id, Math.round(offset))
+    // The document already left (another was opened right after a scroll): its place, not the open one's.
+    const patch = id === doc?.id ? { scroll: Math.round(offset) } : { place: { document: id, offset: Math.round(offset) } }
+    void this.client.call('settings.remember', patch).catch(() => undefined)
   }
 
   /** Take in the open document's own layer from disk, once the annotator's own changes are saved. */
