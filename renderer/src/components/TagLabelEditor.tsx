@@ -72,9 +72,8 @@ export function TagLabelEditor({
         <span className="tagset-colour">
           <input id="tag-colour" type="color" value={label.color} onChange={(e) => set({ color: e.target.value })} />
           <span className="tagset-contrast">
-            against the page: {contrast(BACKGROUNDS.light).toFixed(1)}:1 light, {contrast(BACKGROUNDS.dark).toFixed(1)}:1 dark
-            {Math.min(contrast(BACKGROUNDS.light), contrast(BACKGROUNDS.dark)) < 1.5 &&
-              ' — hard to tell from the page in one theme; the highlight’s tint keeps text readable, but its edge is faint'}
+            Contrast with the page: {contrast(BACKGROUNDS.light).toFixed(1)}:1 light, {contrast(BACKGROUNDS.dark).toFixed(1)}:1 dark
+            {faintIn(contrast(BACKGROUNDS.light), contrast(BACKGROUNDS.dark))}
           </span>
         </span>
         <label htmlFor="tag-key">Key</label>
@@ -321,4 +320,16 @@ function OptionRow({
       </td>
     </tr>
   )
+}
+
+/**
+ * What a colour nearly the page's own means, as the end of the contrast sentence; '' when it shows.
+ * Under 1.5:1 a swatch or a lane is hard to tell from the page (underlines are drawn to show anyway,
+ * and the label's name is beside every swatch).
+ */
+function faintIn(light: number, dark: number): string {
+  const themes = [light < 1.5 ? 'light' : null, dark < 1.5 ? 'dark' : null].filter((t) => t !== null)
+  if (themes.length === 0) return ''
+  const better = themes.length === 2 ? 'another' : light < 1.5 ? 'a darker' : 'a lighter'
+  return ` — in the ${themes.join(' and ')} theme${themes.length === 2 ? 's' : ''} its swatches and lanes are hard to tell from the page (underlines are drawn to show anyway); ${better} colour shows better.`
 }
