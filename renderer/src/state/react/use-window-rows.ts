@@ -25,7 +25,10 @@ export interface WindowRows {
 export function useWindowRows(total: number, rowHeight: number): WindowRows {
   const box = useRef<HTMLDivElement>(null)
   const [scrollTop, setScrollTop] = useState(0)
-  const [height, setHeight] = useState(400)
+  // The tallest the scroller has been: rows are kept for it, so a list that shrinks and grows back
+  // as a panel above it comes and goes (the annotation editor, on every tag and delete) keeps its
+  // rows instead of making and laying out new ones each time.
+  const [tallest, setTallest] = useState(400)
   // The last known scroll position and height, for showRow (kept without reading the DOM).
   const known = useRef({ scrollTop: 0, height: 400 })
   const frame = useRef(0)
@@ -36,7 +39,7 @@ export function useWindowRows(total: number, rowHeight: number): WindowRows {
     const observer = new ResizeObserver((entries) => {
       const h = entries[entries.length - 1]?.contentBoxSize?.[0]?.blockSize ?? el.clientHeight
       known.current.height = h
-      setHeight(h)
+      setTallest((t) => Math.max(t, h))
     })
     observer.observe(el)
     return () => {
@@ -66,7 +69,7 @@ export function useWindowRows(total: number, rowHeight: number): WindowRows {
   )
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN)
-  const last = Math.min(total, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN)
+  const last = Math.min(total, Math.ceil((scrollTop + tallest) / rowHeight) + OVERSCAN)
   return {
     box,
     first,
