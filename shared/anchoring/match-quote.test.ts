@@ -48,4 +48,14 @@ describe('placeQuote', () => {
       reason: 'ambiguous',
     })
   })
+
+  it('does not move a quote to another mention whose surrounding words differ', () => {
+    const old = 'Interview with Arkady Mil-Man on Israel. Later, the expert Arkady Mil-Man from Tel Aviv spoke.'
+    // The first mention was respelled: only the second, among other words, still reads "Arkady Mil-Man".
+    const updated = 'Preface. Interview with Arkady Milman on Israel. Later, the expert Arkady Mil-Man from Tel Aviv spoke.'
+    const start = cp(old, 'Arkady Mil-Man')
+    expect(move(old, updated, start, start + 14)).toMatchObject({ start: null, reason: 'elsewhere' })
+    // A quote with no context to keep (the whole text) is still found.
+    expect(placeQuote(new TextIndex('x yes'), { exact: 'yes', prefix: '', suffix: '', start: 0 })).toMatchObject({ start: 2 })
+  })
 })

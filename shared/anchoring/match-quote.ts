@@ -3,8 +3,9 @@
  * was made on (a colleague's copy with a fixed typo, a re-imported file). The quote is searched
  * for exactly; each occurrence is scored by how much of the stored prefix and suffix surround it
  * (the distance from the old position only orders candidates with different context). No
- * occurrence, or two equally well surrounded ones, means the annotation cannot be placed: it is
- * reported, never guessed.
+ * occurrence, two equally well surrounded ones, or occurrences none of which keeps at least a few
+ * characters of the stored context (the same words said somewhere else: another mention of the
+ * same name) means the annotation cannot be placed: it is reported, never guessed.
  */
 import type { TextIndex } from '../offsets'
 
@@ -18,7 +19,10 @@ export interface QuoteToPlace {
 
 export type Placement =
   | { start: number; end: number; exactPosition: boolean; reason: null }
-  | { start: null; end: null; exactPosition: false; reason: 'not-found' | 'ambiguous' }
+  | { start: null; end: null; exactPosition: false; reason: 'not-found' | 'ambiguous' | 'elsewhere' }
+
+/** How many characters of the stored context (prefix and suffix together) a new place must keep, at most. */
+const CONTEXT_NEEDED = 8
 
 function commonSuffix(a: string, b: string): number {
   let n = 0
@@ -58,5 +62,8 @@ export function placeQuote(index: TextIndex, quote: QuoteToPlace): Placement {
   const [best, second] = candidates
   // Equally well surrounded occurrences cannot be told apart: say so rather than guess by distance.
   if (second && second.context === best!.context) return { start: null, end: null, exactPosition: false, reason: 'ambiguous' }
+  // The words are here, but not among the words they were among: another mention, not this one.
+  if (best!.context < Math.min(CONTEXT_NEEDED, quote.prefix.length + quote.suffix.length))
+    return { start: null, end: null, exactPosition: false, reason: 'elsewhere' }
   return { start: best!.start, end: best!.start + Array.from(quote.exact).length, exactPosition: false, reason: null }
 }

@@ -393,7 +393,12 @@ function place(text: TextIndex, a: IncomingAnnotation, sameText: boolean): Place
   const where = placeQuote(text, { exact: a.exact, prefix: a.prefix, suffix: a.suffix, start: Math.max(0, a.start) })
   if (where.start === null)
     return {
-      reason: where.reason === 'ambiguous' ? 'the quote occurs several times with the same context' : 'the quote is not in this text',
+      reason:
+        where.reason === 'ambiguous'
+          ? 'the quote occurs several times with the same context'
+          : where.reason === 'elsewhere'
+            ? 'its words are in this text only among other words than they were (another mention, not this one)'
+            : 'the quote is not in this text',
     }
   return { start: where.start, end: where.end, moved: !where.exactPosition }
 }
