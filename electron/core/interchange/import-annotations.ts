@@ -499,6 +499,16 @@ async function importLayer(
   const base = { from: item.annotator, as, document: doc.id, title: doc.title, imported: placed.length, reanchored, unplaced }
   // The status, memo and replies come with a Marginalia store; other formats keep the layer's own.
   const existing = (await project.hasStoreFile(as, doc.id)) ? await project.layer(as, doc.id) : null
+  // A format without ids and times (brat: T1, R1…) brings back this project's own annotations
+  // under new names: each is known again by its label and span and keeps its id and times, so an
+  // export imported back changes nothing, and review decisions and replies still find it.
+  const known =
+    existing?.db.data ??
+    (item.annotator === currentAnnotator && (await project.hasStoreFile(item.annotator, doc.id))
+      ? (await project.layer(item.annotator, doc.id)).db.data
+      : null)
+  const undated = new Set(item.annotations.filter((a) => storedTime(a.created) === null).map((a) => a.id))
+  if (known && undated.size > 0) reidentify(placed, links, known, undated, now)
   const notes = item.notes ?? existing?.db.data ?? {}
   const next: StoreFile = {
     format: STORE_FORMAT,
@@ -557,6 +567,48 @@ async function importLayer(
   }
   await project.replaceLayer(as, doc.id, next)
   return { ...base, skipped: null, keptAside: keptAside ? basename(keptAside) : null }
+}
+
+/**
+ * Give the annotations (and links) an import made without ids or times of their own back the ids
+ * and times they have in `known`, matched by label and span (each once); one that holds otherwise
+ * than its match (another attribute, note) keeps the id and is dated `now` as changed. Links are
+ * renamed with their ends, and a link `known` has between the same ends keeps its id and time.
+ */
+function reidentify(placed: Annotation[], links: Link[], known: StoreFile, undated: ReadonlySet<string>, now: string): void {
+  const bySpan = new Map<string, Annotation[]>()
+  for (const a of known.annotations) {
+    const key = `${a.label}\u0000${a.target.position.start}\u0000${a.target.position.end}`
+    const list = bySpan.get(key)
+    if (list) list.push(a)
+    else bySpan.set(key, [a])
+  }
+  const taken = new Set(placed.filter((a) => !undated.has(a.id)).map((a) => a.id))
+  const renamed = new Map<string, string>()
+  placed.forEach((a, i) => {
+    if (!undated.has(a.id)) return
+    const candidates = bySpan.get(`${a.label}\u0000${a.target.position.start}\u0000${a.target.position.end}`) ?? []
+    const match = candidates.find((k) => !taken.has(k.id))
+    if (!match) return
+    taken.add(match.id)
+    renamed.set(a.id, match.id)
+    const same = canonical(a.attributes) === canonical(match.attributes) && a.note === match.note
+    placed[i] = {
+      ...a,
+      id: match.id,
+      author: match.author,
+      created: match.created,
+      modified: same ? match.modified : now,
+    }
+  })
+  if (renamed.size === 0) return
+  const knownLinks = new Map(known.links.map((l) => [`${l.type}\u0000${l.from}\u0000${l.to}`, l]))
+  links.forEach((l, i) => {
+    const from = renamed.get(l.from) ?? l.from
+    const to = renamed.get(l.to) ?? l.to
+    const match = knownLinks.get(`${l.type}\u0000${from}\u0000${to}`)
+    links[i] = match ? { ...l, id: match.id, from, to, author: match.author, created: match.created } : { ...l, from, to }
+  })
 }
 
 /**

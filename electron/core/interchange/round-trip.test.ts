@@ -156,6 +156,42 @@ for (const format of ['jsonl', 'w3c', 'brat'] as const) {
   })
 }
 
+describe('a brat export imported back into its own project', () => {
+  it('changes nothing: each annotation is known again by label and span and keeps its id and times', async () => {
+    const { source } = await sampleProjects()
+    const before = await exportProject(source, { ...SELECTION, format: 'jsonl' }, new Date(NOW))
+    const brat = await writeExport(await exportProject(source, { ...SELECTION, format: 'brat' }, new Date(NOW)), 'brat')
+    // maria is the one importing: her own layer comes back as itself, not as "maria-imported".
+    const report = await importAnnotations(source, brat, 'maria', null, NOW)
+    expect(report.errors).toEqual([])
+    expect(report.layers.map((l) => [l.as, l.skipped])).toEqual(
+      report.layers.map((l) => [
+        l.from === 'maria' ? 'maria-imported' : l.from,
+        l.from === 'maria' ? 'the same as your own layer' : 'already up to date',
+      ]),
+    )
+    expect(await readdir(join(source.dir, 'annotations'))).toEqual(['jonas', 'maria'])
+    expect(text(await exportProject(source, { ...SELECTION, format: 'jsonl' }, new Date(NOW)))).toBe(text(before))
+
+    // A colleague's note changed in brat: that annotation keeps its id and created time, dated now as changed.
+    const jonasDoc = source.documents.find((d) => d.title.startsWith('Russia and Iran'))!.id
+    const ann = join(brat, 'jonas', `${jonasDoc}.ann`)
+    const lines = (await readFile(ann, 'utf8')).split('\n')
+    const note = lines.findIndex((l) => l.includes('\tAnnotatorNotes '))
+    lines[note] = `${lines[note]!.split('\t').slice(0, 2).join('\t')}\tchanged in brat`
+    await writeFile(ann, lines.join('\n'))
+    const ids = (await source.layer('jonas', jonasDoc)).annotations.map((a) => a.id).sort()
+    const again = await importAnnotations(source, brat, 'maria', null, '2026-11-03T10:00:00.000Z')
+    expect(again.layers.find((l) => l.from === 'jonas' && l.document === jonasDoc)?.skipped).toBeNull()
+    const after = (await source.layer('jonas', jonasDoc)).annotations
+    expect(after.map((a) => a.id).sort()).toEqual(ids)
+    const changed = after.filter((a) => a.note === 'changed in brat')
+    expect(changed).toHaveLength(1)
+    expect(changed[0]!.modified).toBe('2026-11-03T10:00:00.000Z')
+    expect(changed[0]!.created < '2026-11-03').toBe(true)
+  })
+})
+
 describe('project archive', () => {
   it('unpacks into a project that opens and archives to the same bytes', async () => {
     const source = await trickyProject(true)
