@@ -153,6 +153,55 @@ describe('review and adjudication', () => {
     expect((await Project.open(project.dir)).documents).toHaveLength(1)
   })
 
+  it('an edited version takes the links of the versions with its label only, not a colleague’s claim’s source', async () => {
+    const made = await projectWith({ 'talks.txt': TEXT })
+    cleanups.push(made.cleanup)
+    const { project } = made
+    const doc = project.documents[0]!.id
+    const text = await project.text(doc)
+    const now = '2026-11-01T10:00:00.000Z'
+    // maria read the words as a claim of the ministry's; jonas as an unattributed stance.
+    await (
+      await project.layer('maria', doc)
+    ).apply(
+      [
+        await tagOp(project, doc, 'The ministry', 'source', 'ms', { kind: 'government' }),
+        await tagOp(project, doc, 'calling the report false', 'claim', 'mc'),
+        { op: 'link', link: { id: 'ml', from: 'mc', to: 'ms' } },
+      ],
+      text,
+      project.tagSet,
+      now,
+    )
+    await (
+      await project.layer('jonas', doc)
+    ).apply(
+      [
+        await tagOp(project, doc, 'The ministry', 'source', 'js', { kind: 'government' }),
+        await tagOp(project, doc, 'calling the report false', 'stance', 'jt', { polarity: 'against' }),
+      ],
+      text,
+      project.tagSet,
+      now,
+    )
+    const { units } = await openReview(project, doc, ['maria', 'jonas'], 'rita')
+    await acceptAgreed(project, doc, ['maria', 'jonas'], 'rita')
+    const words = units.find((u) => u.members.some((m) => m.annotation.id === 'jt'))!
+    const start = TEXT.indexOf('calling the report false')
+    const state = await decide(
+      project,
+      doc,
+      ['maria', 'jonas'],
+      words.key,
+      { action: 'edit', annotation: { label: 'stance', start, end: start + 24, attributes: { polarity: 'against' }, note: '' } },
+      'rita',
+    )
+    const stance = state.annotations.find((a) => a.label === 'stance')!
+    expect(state.annotations.some((a) => a.label === 'source')).toBe(true)
+    // maria's claim was attributed to the ministry; jonas's stance (the edited version's label) was not.
+    expect(state.links.filter((l) => l.from === stance.id)).toEqual([])
+  })
+
   it('opens a settled unit again when an annotator edits their version afterwards, and counts it open', async () => {
     const { project, doc } = await twoAnnotators()
     const { units } = await openReview(project, doc, ['maria', 'jonas'], 'rita')

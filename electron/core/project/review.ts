@@ -127,11 +127,14 @@ function relink(store: ReviewStoreFile, ctx: ReviewContext): Link[] {
   const bySource = new Map<string, ReviewedAnnotation>()
   for (const a of store.annotations) for (const s of a.provenance.sources) bySource.set(`${s.annotator}:${s.id}`, a)
   const layerLinks = new Map<string, { type: string; to: string }[]>()
-  for (const layer of ctx.layers)
+  const labelOf = new Map<string, string>()
+  for (const layer of ctx.layers) {
+    for (const a of layer.annotations) labelOf.set(`${layer.annotator}:${a.id}`, a.label)
     for (const l of layer.links) {
       const key = `${layer.annotator}:${l.from}`
       layerLinks.set(key, [...(layerLinks.get(key) ?? []), { type: l.type, to: `${layer.annotator}:${l.to}` }])
     }
+  }
   const links: Link[] = store.links.filter((l) => {
     const [from, to] = [byId.get(l.from), byId.get(l.to)]
     return from !== undefined && to !== undefined && linkFits(ctx, l.type, from.label, to.label)
@@ -139,7 +142,11 @@ function relink(store: ReviewStoreFile, ctx: ReviewContext): Link[] {
   const made = new Set(links.map((l) => `${l.type}\u0000${l.from}\u0000${l.to}`))
   const singles = new Set(links.filter((l) => singleLink(ctx, l.type)).map((l) => `${l.type}\u0000${l.from}`))
   for (const a of store.annotations) {
-    const origins = a.provenance.chosen ? a.provenance.sources.filter((s) => s.annotator === a.provenance.chosen) : a.provenance.sources
+    // Chosen: the links of the version chosen. Edited (or merged): those of the versions with its
+    // label only, so a stance never takes the source a colleague's claim on the same words had.
+    const origins = a.provenance.chosen
+      ? a.provenance.sources.filter((s) => s.annotator === a.provenance.chosen)
+      : a.provenance.sources.filter((s) => labelOf.get(`${s.annotator}:${s.id}`) === a.label)
     for (const origin of origins) {
       for (const { type, to } of layerLinks.get(`${origin.annotator}:${origin.id}`) ?? []) {
         const target = bySource.get(to)
