@@ -32,6 +32,8 @@ import { fileExists as exists, writeFileDurable } from '../store/durable'
 import { sha256Text } from '../documents/import-text'
 import type { Project } from '../project/project'
 import { SkippedFileError, readRegularFile, readRegularText, skippedSentence } from '../store/regular-file'
+import { REVIEWED_LAYER_NAME } from '../../../shared/csv'
+import { plural } from '../../../shared/plural'
 
 /** One layer's outcome, and the whole report: the contract's types. */
 export type ImportedLayer = AnnotationImportReport['layers'][number]
@@ -50,14 +52,20 @@ export async function importAnnotations(
   const incoming = await readSource(project.labels, source, errors)
   const layers: ImportedLayer[] = []
   for (const item of incoming) {
-    const annotator = item.annotator ?? as
+    // The layer named for the import takes a layer the file names none for, and one whose name
+    // cannot be an annotator's: the reviewed layer (made by reviewing, never imported as such), a
+    // name with characters a folder cannot hold.
+    const usable = item.annotator !== null && AnnotatorName.safeParse(item.annotator).success
+    const annotator = usable ? item.annotator : (as ?? item.annotator)
     if (!annotator) {
       errors.push(`${basename(source)} does not say whose annotations these are; name the layer to import them into (as).`)
       break
     }
     if (!AnnotatorName.safeParse(annotator).success) {
       errors.push(
-        `"${annotator}" is not an annotator name Marginalia can use, so that layer (${item.annotations.length} annotations) was not imported; import it into a layer you name.`,
+        annotator === REVIEWED_LAYER_NAME
+          ? `The reviewed layer (${plural(item.annotations.length, 'annotation')}) was not imported: a reviewed layer is made by reviewing in this project (send the project archive to share one); to compare it, import it into a layer you name.`
+          : `"${annotator}" is not an annotator name Marginalia can use, so that layer (${plural(item.annotations.length, 'annotation')}) was not imported; import it into a layer you name.`,
       )
       continue
     }
@@ -218,12 +226,7 @@ function readJsonl(name: string, content: string, errors: string[]): IncomingLay
   const { lines, errors: bad } = parseJsonl(content)
   errors.push(...bad.map((e) => `${name}: ${e}, so it was not imported.`))
   const layers = new Map<string, IncomingLayer>()
-  let reviewed = 0
   for (const line of lines) {
-    if (line.annotator === '_reviewed') {
-      reviewed++
-      continue
-    }
     const key = `${line.annotator}\u0000${line.document}`
     let layer = layers.get(key)
     if (!layer) {
@@ -251,10 +254,6 @@ function readJsonl(name: string, content: string, errors: string[]): IncomingLay
     })
     for (const l of line.links) layer.links.push({ id: l.id, type: l.type, from: line.id, to: l.to, author: l.author, created: l.created })
   }
-  if (reviewed > 0)
-    errors.push(
-      `${name}: ${reviewed} annotations of the reviewed layer were not imported (a reviewed layer is made by reviewing in this project; send the project archive to share one).`,
-    )
   return [...layers.values()]
 }
 
@@ -299,10 +298,6 @@ async function readBratFolder(labels: LabelSchema, dir: string, errors: string[]
     .sort()) {
     const anns = (await fs.readdir(join(dir, sub))).filter((n) => n.endsWith('.ann')).sort()
     if (anns.length === 0) continue
-    if (sub === '_reviewed') {
-      errors.push(`The reviewed layer in ${sub}/ was not imported (a reviewed layer is made by reviewing in this project).`)
-      continue
-    }
     for (const name of anns) await readAnn(join(dir, sub, name), `${sub}/${name}`, sub)
   }
   return out.length > 0 || own.length > 0 ? out : null

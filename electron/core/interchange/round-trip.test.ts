@@ -14,6 +14,7 @@ import { exportProject, type ExportResult } from './export-formats'
 import { importAnnotations } from './import-annotations'
 import { Project } from '../project/project'
 import { FIXTURES, tagOp, tempDir } from '../testing'
+import { acceptAgreed } from '../app/review-service'
 
 const TRICKY = ['emoji.txt', 'combining.txt', 'rtl.txt', 'crlf.txt', 'long-paragraph.txt']
 const NOW = '2026-11-02T10:00:00.000Z'
@@ -189,6 +190,26 @@ describe('a brat export imported back into its own project', () => {
     expect(changed).toHaveLength(1)
     expect(changed[0]!.modified).toBe('2026-11-03T10:00:00.000Z')
     expect(changed[0]!.created < '2026-11-03').toBe(true)
+  })
+})
+
+describe('a reviewed layer in an export', () => {
+  it('is refused as such in every format, in one sentence, and lands in a layer the user names', async () => {
+    const { source, target } = await sampleProjects()
+    const doc = source.documents[0]!.id
+    const reviewed = await acceptAgreed(source, doc, ['maria', 'jonas'], 'rita')
+    expect(reviewed.annotations.length).toBeGreaterThan(0)
+    for (const format of ['jsonl', 'w3c', 'brat'] as const) {
+      const file = await writeExport(await exportProject(source, { annotators: [], reviewed: true, format }, new Date(NOW)), format)
+      const refused = await importAnnotations(target, file, 'rita', null, NOW)
+      expect(refused.layers).toEqual([])
+      expect(refused.errors, format).toEqual([
+        `The reviewed layer (${reviewed.annotations.length} annotations) was not imported: a reviewed layer is made by reviewing in this project (send the project archive to share one); to compare it, import it into a layer you name.`,
+      ])
+      const named = await importAnnotations(target, file, 'rita', `review-${format}`, NOW)
+      expect(named.errors, format).toEqual([])
+      expect(named.layers.map((l) => [l.as, l.imported])).toEqual([[`review-${format}`, reviewed.annotations.length]])
+    }
   })
 })
 
