@@ -41,14 +41,15 @@ imported. Exit code 1 if any file was refused.
 
 Imports annotations into this project, each layer as its annotator's layer: from a colleague's
 project folder or annotations .json file, a JSON Lines export (.jsonl), a W3C Web Annotation
-export (.jsonld, .json), or brat standoff (a folder of .ann/.txt files, one folder per
-annotator, or one .ann file). Documents are matched by text (sha256), id, title or file name;
+export (.jsonld, .json), brat standoff (a folder of .ann/.txt files, one folder per
+annotator, or one .ann file), or a .zip of a brat export or a project archive. Documents are matched by text (sha256), id, title or file name;
 annotations whose offsets do not hold their quote are found again by quote and context, and
 those that cannot be placed, or do not fit this project's labels, are listed. A replaced layer
 is kept aside; a layer here with changes newer than anything in the import is left as it is
 (an older copy never replaces newer work) unless --replace. Exit code 1 if anything was not
 imported.
-  --as NAME   the layer to import into when the format names no annotator (brat, W3C without creators)
+  --as NAME   the layer to import into when the format names no annotator (brat, W3C without
+              creators), or a name no annotator can have (the reviewed layer, to compare it)
   --me NAME   your own annotator name: a layer of yours is imported as NAME-imported
               (default: the name in your settings)
   --replace   replace layers here even when they have newer changes (each kept aside first)

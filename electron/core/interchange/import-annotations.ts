@@ -14,6 +14,7 @@
  * the schema is listed with the reason, never dropped silently or put somewhere else.
  */
 import { promises as fs } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { basename, dirname, extname, join } from 'node:path'
 import type { AnnotationImportReport } from '../../../shared/interchange/import-report'
 import { DomainError } from '../../../shared/errors'
@@ -31,6 +32,7 @@ import { quoteAt, type TextIndex } from '../../../shared/offsets'
 import { fileExists as exists, writeFileDurable } from '../store/durable'
 import { sha256Text } from '../documents/import-text'
 import type { Project } from '../project/project'
+import { unpackArchive } from './export-archive'
 import { SkippedFileError, readRegularFile, readRegularText, skippedSentence } from '../store/regular-file'
 import { REVIEWED_LAYER_NAME } from '../../../shared/csv'
 import { plural } from '../../../shared/plural'
@@ -115,6 +117,7 @@ async function readSource(labels: LabelSchema, source: string, errors: string[])
     )
   }
   const name = basename(source)
+  if (extname(source).toLowerCase() === '.zip') return readZip(labels, source, errors)
   let content: string
   try {
     // The file itself was chosen: a link is followed wherever it leads, but only to a regular file.
@@ -155,6 +158,41 @@ async function readSource(labels: LabelSchema, source: string, errors: string[])
   }
   errors.push(`${name} is not a Marginalia annotations file, so it was not imported.`)
   return []
+}
+
+/**
+ * A zip as the app saves an export or an archive: brat's folder (one folder per annotator) or a
+ * project archive, unpacked into a temporary folder (no path may leave it) and read from there.
+ */
+async function readZip(labels: LabelSchema, source: string, errors: string[]): Promise<IncomingLayer[]> {
+  const name = basename(source)
+  const bytes = await readRegularFile(source, { maxBytes: MAX_SOURCE_BYTES }).catch((e: unknown) => {
+    if (!(e instanceof SkippedFileError)) throw e
+    throw new DomainError(e.reason === 'missing' ? 'not-found' : 'invalid', `${name} was not read because it ${e.why}.`)
+  })
+  const dir = await fs.mkdtemp(join(tmpdir(), 'marginalia-import-'))
+  try {
+    try {
+      await unpackArchive(new Uint8Array(bytes), dir)
+    } catch (e) {
+      throw new DomainError(
+        'invalid',
+        `${name} is not a zip Marginalia can read (${e instanceof Error ? e.message : String(e)}), so nothing was imported.`,
+      )
+    }
+    // One folder at the top (an archive's project, or an export's own folder): read inside it.
+    const top = await fs.readdir(dir, { withFileTypes: true })
+    const root = top.length === 1 && top[0]!.isDirectory() ? join(dir, top[0]!.name) : dir
+    if (await exists(join(root, 'project.json'))) return await readProjectFolder(root, errors)
+    const brat = await readBratFolder(labels, root, errors)
+    if (brat) return brat
+    throw new DomainError(
+      'invalid',
+      `${name} holds neither a Marginalia project nor brat annotations (.ann files); pick the export or archive itself.`,
+    )
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true })
+  }
 }
 
 function fromStore(store: StoreFile, entry: DocumentEntry | null): IncomingLayer {

@@ -4,6 +4,7 @@
  */
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { strToU8, zipSync } from 'fflate'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ExportFormat } from '../../../shared/api'
 import { sha256OfTextIri } from '../../../shared/interchange/iris'
@@ -190,6 +191,33 @@ describe('a brat export imported back into its own project', () => {
     expect(changed).toHaveLength(1)
     expect(changed[0]!.modified).toBe('2026-11-03T10:00:00.000Z')
     expect(changed[0]!.created < '2026-11-03').toBe(true)
+  })
+})
+
+describe('a zip as the app saves it', () => {
+  it('imports from brat’s zip and from a project archive as from their folders', async () => {
+    const { source, target } = await sampleProjects()
+    const brat = await exportProject(source, { ...SELECTION, format: 'brat' }, new Date(NOW))
+    const dir = await temp()
+    const zip = join(dir, 'brat.zip')
+    await writeFile(
+      zip,
+      zipSync(Object.fromEntries(brat.entries.map((e) => [e.path, typeof e.content === 'string' ? strToU8(e.content) : e.content]))),
+    )
+    const fromZip = await importAnnotations(target, zip, 'rita', null, NOW)
+    expect(fromZip.errors).toEqual([])
+    expect(fromZip.layers.flatMap((l) => l.unplaced)).toEqual([])
+    expect(text(await exportProject(target, { ...SELECTION, format: 'brat' }, new Date(NOW)))).toBe(text(brat))
+
+    const archive = join(dir, 'archive.zip')
+    await writeFile(archive, (await archiveProject(source)).bytes)
+    const again = await importAnnotations(target, archive, 'rita', null, NOW)
+    expect(again.errors).toEqual([])
+    expect(again.layers.length).toBeGreaterThan(0)
+    await writeFile(join(dir, 'junk.zip'), 'not a zip')
+    await expect(importAnnotations(target, join(dir, 'junk.zip'), 'rita', null, NOW)).rejects.toThrow(
+      /^junk\.zip is not a zip Marginalia can read/,
+    )
   })
 })
 

@@ -62,12 +62,14 @@ export function ImportAnnotationsDialog({ onClose }: { onClose: () => void }) {
             </li>
             <li>
               <strong>brat standoff</strong>: a folder of .ann files (or one folder per annotator, as Marginalia exports it), or one .ann
-              file with its .txt beside it.
+              file with its .txt beside it;
+            </li>
+            <li>
+              a <strong>.zip</strong> as Marginalia saves one: a brat export or a project archive.
             </li>
           </ul>
           <p>
-            Unzip a zip (a brat export or a project archive) first and pick the folder. Texts are matched by content, and annotations on a
-            changed text are re-anchored by their quote; what cannot be placed is listed.
+            Texts are matched by content, and annotations on a changed text are re-anchored by their quote; what cannot be placed is listed.
           </p>
         </div>
         <label className="field">
