@@ -31,6 +31,20 @@ const sample = () => join(dir, 'sample')
 const json = () => JSON.parse(out)
 
 describe('marginalia', () => {
+  it("never writes an export over the project's own files", async () => {
+    const before = await readFile(join(sample(), 'project.json'), 'utf8')
+    expect(await run(['export', sample(), '--format', 'csv', '--out', join(sample(), 'project.json')])).toBe(1)
+    expect(err.trim()).toBe(
+      `${join(sample(), 'project.json')} is in this project's own files (project.json), which Marginalia keeps for itself; write the export outside it, or in a folder of its own in the project.`,
+    )
+    expect(await readFile(join(sample(), 'project.json'), 'utf8')).toBe(before)
+    err = ''
+    expect(await run(['network', sample(), '--format', 'csv', '--out', join(sample(), 'annotations', 'net')])).toBe(1)
+    expect(err).toMatch(/is in this project's own files \(annotations\/\)/)
+    // A folder of its own in the project is the user's.
+    expect(await run(['export', sample(), '--format', 'csv', '--out', join(sample(), 'spans.csv')])).toBe(0)
+  })
+
   it('refuses --layer reviewed before any review is settled, instead of writing a file of headers', async () => {
     expect(await run(['export', sample(), '--format', 'csv', '--layer', 'reviewed', '--out', join(dir, 'r.csv')])).toBe(1)
     expect(err.trim()).toBe(

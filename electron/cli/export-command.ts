@@ -13,6 +13,7 @@ import { exportProject, zipEntries } from '../core/interchange/export-formats'
 import { tableChunks, writeTableFile, type TableExportOptions } from '../core/interchange/export-tables'
 import { checkAnnotators, checkSomethingToExport, selectionFor } from '../core/interchange/export-layers'
 import { Project } from '../core/project/project'
+import { refuseOwnFile } from '../core/project/own-files'
 import { Settings, defaultConfigDir } from '../core/project/settings'
 import { list, printJson, usage } from './common'
 import { plural } from '../../shared/plural'
@@ -56,6 +57,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   if (values.table !== undefined && format !== 'csv' && format !== 'tsv')
     return usage('export', '--table applies to --format csv and tsv only (the workbook has both tables as sheets).')
   const project = await Project.open(dir)
+  if (values.out) refuseOwnFile(project.dir, resolve(values.out))
   let me: string | null = null
   if (layer === 'mine' && annotators.length === 0) {
     me = (await Settings.open(defaultConfigDir())).annotator

@@ -17,6 +17,7 @@ import { findLabel } from '../../shared/model/labels'
 import { analysisFile, projectNetwork, projectStatements, projectUndated, projectUnreviewed } from '../core/app/analysis-service'
 import { delimitedTable } from '../core/interchange/export-tables'
 import { Project } from '../core/project/project'
+import { refuseOwnFile } from '../core/project/own-files'
 import { writeFileDurable } from '../core/store/durable'
 import { list, printJson, usage } from './common'
 import { plural } from '../../shared/plural'
@@ -106,6 +107,7 @@ export async function networkCommand(args: string[]): Promise<number> {
     return usage('network', `--to ${o.to} is before --from ${o.from}; the range runs from the earlier date to the later.`)
 
   const project = await Project.open(dir)
+  refuseOwnFile(project.dir, resolve(o.out), 'the network')
   const statements = await projectStatements(project)
   // A label or source kind the project does not have would only give an empty network without a word.
   const unknownLabel = o.labels?.find((l) => !findLabel(project.labels, l))

@@ -14,6 +14,7 @@ import { writeFileDurable } from '../core/store/durable'
 import { createHandlers } from '../core/app/handlers'
 import { ensureSampleCopy } from '../core/project/sample'
 import { Workbench } from '../core/app/workbench'
+import { refuseOwnFile } from '../core/project/own-files'
 import { COMMAND_CHANNEL, registerIpc, registerMenuChannel } from './ipc'
 import { menuTemplate } from './menu'
 import { hardenContents, hardenSession, isSafeExternalUrl, windowOptions } from './window'
@@ -112,6 +113,8 @@ async function pickSavePath(defaultName: string): Promise<string | null> {
 async function saveFile(defaultName: string, content: string | Uint8Array): Promise<{ path: string } | null> {
   const path = await pickSavePath(defaultName)
   if (path === null) return null
+  // Never over the open project's own files (project.json, its texts and layers, its backups).
+  if (wb.hasProject) refuseOwnFile(wb.current.dir, path, 'it')
   await writeFileDurable(path, content)
   return { path }
 }

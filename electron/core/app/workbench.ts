@@ -36,6 +36,7 @@ import {
 } from '../interchange/export-formats'
 import { writeTableFile } from '../interchange/export-tables'
 import { checkAnnotators, checkSomethingToExport, selectionFor } from '../interchange/export-layers'
+import { refuseOwnFile } from '../project/own-files'
 import { importAnnotations } from '../interchange/import-annotations'
 import type { BackupPolicy } from '../store/backups'
 import { writeFileDurable } from '../store/durable'
@@ -332,6 +333,7 @@ export class Workbench {
    */
   async exportAnnotationsTo(options: ExportOptions, path: string): Promise<Omit<ExportedFile, 'content'>> {
     const project = this.current
+    refuseOwnFile(project.dir, path)
     const request = await this.exportRequest(options)
     if (options.format === 'csv' || options.format === 'tsv') {
       const written = await writeTableFile(
