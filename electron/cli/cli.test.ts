@@ -45,6 +45,18 @@ describe('marginalia', () => {
     expect(await run(['export', sample(), '--format', 'csv', '--out', join(sample(), 'spans.csv')])).toBe(0)
   })
 
+  it('says so when a layer it read was damaged, exits 1, and validate names the copy set aside', async () => {
+    const layers = join(sample(), 'annotations', 'maria')
+    const damaged = (await readdir(layers)).find((n) => n.endsWith('.json') && !n.startsWith('_'))!
+    await writeFile(join(layers, damaged), 'garbage')
+    expect(await run(['export', sample(), '--format', 'csv', '--out', join(dir, 'd.csv')])).toBe(1)
+    expect(err).toMatch(/is not valid JSON; it was kept as .*\.unreadable-.* and a new one was started; what was written leaves it out\./)
+    err = ''
+    out = ''
+    expect(await run(['validate', sample()])).toBe(1)
+    expect(out).toMatch(new RegExp(`a damaged copy of ${damaged.replace(/[.]/g, '\\.')} was set aside here`))
+  })
+
   it('refuses --layer reviewed before any review is settled, instead of writing a file of headers', async () => {
     expect(await run(['export', sample(), '--format', 'csv', '--layer', 'reviewed', '--out', join(dir, 'r.csv')])).toBe(1)
     expect(err.trim()).toBe(

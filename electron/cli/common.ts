@@ -1,5 +1,6 @@
 /** What every command shares: usage errors (exit 2), progress on stderr, JSON on stdout. */
 import { HELP } from './help'
+import type { Project } from '../core/project/project'
 
 /**
  * Print a usage problem, the command's usage line and where its options are; the exit code for
@@ -30,4 +31,15 @@ export function list(value: string | undefined): string[] {
       .map((s) => s.trim())
       .filter(Boolean) ?? []
   )
+}
+
+/**
+ * A layer found damaged while a command read it was set aside, and what the command wrote or
+ * counted leaves it out: each said in one sentence on standard error, and the exit code is 1 (not
+ * 0), so a script notices.
+ */
+export async function saidDamaged(project: Project, code: number): Promise<number> {
+  const notices = await project.setAsideNotices()
+  for (const n of notices) console.error(`${n.replace(/\.$/, '')}; what was written leaves it out.`)
+  return notices.length > 0 && code === 0 ? 1 : code
 }

@@ -15,7 +15,7 @@ import { checkAnnotators, checkSomethingToExport, selectionFor } from '../core/i
 import { Project } from '../core/project/project'
 import { refuseOwnFile } from '../core/project/own-files'
 import { Settings, defaultConfigDir } from '../core/project/settings'
-import { list, printJson, usage } from './common'
+import { list, printJson, saidDamaged, usage } from './common'
 import { plural } from '../../shared/plural'
 
 export async function exportCommand(args: string[]): Promise<number> {
@@ -76,12 +76,13 @@ export async function exportCommand(args: string[]): Promise<number> {
       all: 'use --layer all',
     })
   const selection = selectionFor(layer, annotators.length > 0 ? annotators : null, () => me!)
-  if (format === 'csv' || format === 'tsv') return writeTable(project, { ...parsed.data, ...selection, format }, values.out, values.json)
+  if (format === 'csv' || format === 'tsv')
+    return saidDamaged(project, await writeTable(project, { ...parsed.data, ...selection, format }, values.out, values.json))
   const result = await exportProject(project, { ...parsed.data, ...selection })
   for (const w of result.warnings) console.error(w)
   if (!values.out) {
     process.stdout.write(result.entries[0]!.content as string)
-    return 0
+    return saidDamaged(project, 0)
   }
   const out = resolve(values.out)
   const written: string[] = []
@@ -112,7 +113,7 @@ export async function exportCommand(args: string[]): Promise<number> {
       warnings: result.warnings,
     })
   else console.error(`Wrote ${what} to ${out}.`)
-  return 0
+  return saidDamaged(project, 0)
 }
 
 /** CSV and TSV are written as their rows are made, to the file (durably) or to standard output. */

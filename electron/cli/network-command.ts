@@ -19,7 +19,7 @@ import { delimitedTable } from '../core/interchange/export-tables'
 import { Project } from '../core/project/project'
 import { refuseOwnFile } from '../core/project/own-files'
 import { writeFileDurable } from '../core/store/durable'
-import { list, printJson, usage } from './common'
+import { list, printJson, saidDamaged, usage } from './common'
 import { plural } from '../../shared/plural'
 
 const MODES = ['actor-target', 'congruence', 'conflict'] as const
@@ -214,7 +214,7 @@ export async function networkCommand(args: string[]): Promise<number> {
           : ''),
     )
   }
-  return 0
+  return saidDamaged(project, 0)
 }
 
 /** The sentence for the first option the schema refused, naming it and the value as typed. */

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import { Project } from '../core/project/project'
 import { projectStats, statsSummary } from '../core/app/project-stats'
 import { validateProject } from '../core/project/validate-project'
-import { printJson, usage } from './common'
+import { printJson, saidDamaged, usage } from './common'
 import { plural } from '../../shared/plural'
 
 export async function validateCommand(args: string[]): Promise<number> {
@@ -27,8 +27,9 @@ export async function statsCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true })
   const dir = positionals[0]
   if (!dir || positionals.length > 1) return usage('stats', 'stats takes one project folder.')
-  const stats = await projectStats(await Project.open(dir))
+  const project = await Project.open(dir)
+  const stats = await projectStats(project)
   if (values.json) printJson(stats)
   else console.log(statsSummary(stats))
-  return 0
+  return saidDamaged(project, 0)
 }

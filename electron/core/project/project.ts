@@ -717,6 +717,20 @@ export class Project {
   }
 
   /**
+   * What was found damaged and set aside while this project was open, one sentence each: the
+   * layers (an annotator's or the reviewed one) read so far whose file could not be read. A command
+   * that read them says so, since what it wrote leaves those layers out.
+   */
+  async setAsideNotices(): Promise<string[]> {
+    const out: string[] = []
+    for (const layer of [...this.layers.values(), ...this.reviewed.values()]) {
+      const notice = (await layer.catch(() => null))?.adapter.notice
+      if (notice) out.push(notice)
+    }
+    return out
+  }
+
+  /**
    * Whether the annotator's file of a document was found damaged and that is not settled: it was
    * set aside in this session, or a last good copy of it is still pinned (until it is restored or
    * said not to be needed). Opens no store that is not open already.

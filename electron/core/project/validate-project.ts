@@ -112,7 +112,15 @@ export async function validateProject(dir: string): Promise<ValidationReport> {
         })
       continue
     }
-    for (const name of (await fs.readdir(join(dir, 'annotations', folder))).filter((n) => n.endsWith('.json')).sort()) {
+    const names = (await fs.readdir(join(dir, 'annotations', folder))).sort()
+    // A layer found damaged was set aside beside its new file: until it is restored or removed, the work in it is not in the project.
+    for (const name of names.filter((n) => /\.json\.unreadable-/.test(n)))
+      problems.push({
+        file: `annotations/${folder}/${name}`,
+        at: null,
+        message: `a damaged copy of ${name.replace(/\.unreadable-.*$/, '')} was set aside here (found ${name.replace(/^.*\.unreadable-/, '').replace(/T(\d\d)-(\d\d)-(\d\d)-\d+Z$/, ' $1:$2 UTC')}); what it held is not in the project: restore a last good copy with Backups…, or delete it once it is not needed`,
+      })
+    for (const name of names.filter((n) => n.endsWith('.json'))) {
       const file = `annotations/${folder}/${name}`
       const memo = !reviewed && name === PROJECT_MEMO_FILE
       if (!memo) checked.stores++
