@@ -7,7 +7,7 @@ export function SaveIndicator() {
   const text = save.kind === 'saved' ? 'Saved' : save.kind === 'saving' ? 'Saving…' : `Not saved: ${save.message}`
   return (
     <div className={`save save-${save.kind}`}>
-      <span role="status" data-testid="save-state">
+      <span role="status" data-testid="save-state" title={save.kind === 'error' ? text : undefined}>
         {text}
       </span>
       {save.kind === 'error' && (

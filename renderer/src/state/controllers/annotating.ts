@@ -434,8 +434,11 @@ export class Annotating {
     for (const s of this.undo.values()) s.forget(changes)
     this.failed = [...this.failed, ...batches]
     const n = batches.length
-    const what = n === 1 ? 'Your last change was' : `Your last ${n} changes were`
-    this.store.set({ hint: { text: `${what} not saved, so the text shows them undone; Retry sends them again.`, tone: 'error' } })
+    // The host's sentence says why and what to do; the hint adds what the page did about it.
+    const them = n === 1 ? 'it' : 'them'
+    const why = this.lastError.replace(/\.$/, '')
+    const count = n === 1 ? '' : `${n} changes were not saved. `
+    this.store.set({ hint: { text: `${count}${why}. The text shows ${them} undone; Retry sends ${them} again.`, tone: 'error' } })
     this.updateSaveState()
   }
 
