@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bucketOf, bucketsBetween, isoDate, isoWeek } from './dates'
+import { bucketOf, bucketsBetween, dateProperty, documentDate, isoDate, isoWeek } from './dates'
 
 describe('document dates', () => {
   it('reads yyyy-mm-dd and the date part of a timestamp', () => {
@@ -40,5 +40,16 @@ describe('buckets', () => {
     expect(bucketsBetween('2021-06-01', '2023-01-01', 'year')).toEqual(['2021', '2022', '2023'])
     expect(bucketsBetween('2023-10-09', '2023-10-15', 'week')).toEqual(['2023-W41'])
     expect(bucketsBetween('2024-01-01', '2023-01-01', 'year')).toEqual([])
+  })
+})
+
+describe("a document's date property", () => {
+  it('is "date" in any case, as a CSV corpus header gives it, "date" itself first', () => {
+    expect(documentDate({ Date: '2023-10-07', outlet: 'x' })).toBe('2023-10-07')
+    expect(documentDate({ DATE: ' 2023-10-07T08:00:00Z ' })).toBe('2023-10-07')
+    expect(documentDate({ Date: '2020-01-01', date: '2023-10-07' })).toBe('2023-10-07')
+    expect(documentDate({ Date: '12/10/2023' })).toBeNull()
+    expect(documentDate({ published: '2023-10-07' })).toBeNull()
+    expect(dateProperty({ Date: '2023-10-07' })).toBe('Date')
   })
 })

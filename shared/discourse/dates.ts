@@ -25,6 +25,22 @@ export function isoDate(value: string | undefined): string | null {
   return `${m[1]}-${m[2]}-${m[3]}`
 }
 
+/**
+ * The name of a document's date property: the one named "date" in any case ("Date", as a CSV
+ * corpus's column header often is), "date" itself first; undefined when there is none. The
+ * Analysis, the document list and the Properties dialog all find the date here.
+ */
+export function dateProperty(properties: Readonly<Record<string, string>>): string | undefined {
+  if (Object.hasOwn(properties, 'date')) return 'date'
+  return Object.keys(properties).find((k) => k.trim().toLowerCase() === 'date')
+}
+
+/** A document's date as the Analysis reads it (yyyy-mm-dd), or null when it has none it can read. */
+export function documentDate(properties: Readonly<Record<string, string>>): string | null {
+  const key = dateProperty(properties)
+  return key === undefined ? null : isoDate(properties[key])
+}
+
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate()
 }

@@ -27,7 +27,7 @@ import { inTextOrder } from '../model/annotation'
 import { attributedSources } from '../model/annotation'
 import type { LabelSchema } from '../model/labels'
 import type { DocumentEntry } from '../model/project'
-import { isoDate } from './dates'
+import { documentDate } from './dates'
 import { NameRegistry, actorName, mostFrequent } from './names'
 
 /** The polarities a stance can take; anything else counts as unset. */
@@ -127,7 +127,7 @@ export function buildStatements(input: StatementsInput): StatementSet {
     const doc = layer.document
     const properties = input.properties && Object.hasOwn(input.properties, doc.id) ? input.properties[doc.id]! : NONE
     for (const key of Object.keys(properties)) propertyKeys.add(key)
-    const date = isoDate(Object.hasOwn(properties, 'date') ? properties.date : undefined)
+    const date = documentDate(properties)
     const byId = new Map<string, LayerAnnotation>()
     const sources: LayerAnnotation[] = []
     for (const a of layer.annotations) {

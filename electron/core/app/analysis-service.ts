@@ -24,7 +24,7 @@ import {
   type ViewBasis,
   viewBasis,
 } from '../../../shared/discourse/analysis-view'
-import { isoDate } from '../../../shared/discourse/dates'
+import { documentDate } from '../../../shared/discourse/dates'
 import { keptStatements, undatedLeftOut, unreviewedLeftOut, type StatementFilter } from '../../../shared/discourse/filter'
 import { toGexf } from '../../../shared/discourse/gexf'
 import { toGraphml } from '../../../shared/discourse/graphml'
@@ -140,7 +140,7 @@ export function basisOf(project: Project, s: ProjectStatements): ViewBasis {
   const documents = project.documents.map((d) => ({
     id: d.id,
     title: d.title,
-    date: isoDate(d.properties && Object.hasOwn(d.properties, 'date') ? d.properties.date : undefined),
+    date: d.properties ? documentDate(d.properties) : null,
   }))
   return viewBasis(s.set, documents, s.reviewed)
 }

@@ -5,7 +5,7 @@ import { documentTooltip } from '../state/model/import-summary'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { DocumentPropertiesDialog } from './DocumentPropertiesDialog'
 import { StatusMark } from './StatusMark'
-import { isoDate } from '../../../shared/discourse/dates'
+import { dateProperty, isoDate } from '../../../shared/discourse/dates'
 import { plural } from '../../../shared/plural'
 
 interface DocumentItemProps {
@@ -25,6 +25,9 @@ export const DocumentItem = memo(function DocumentItem({ document: d, current, p
   const imported = useSessionState((s) => s.documentDetails[d.id])
   // Properties as they are now (they can be edited); the encoding as the import found it.
   const details = { encoding: imported?.encoding ?? d.encoding, properties: d.properties }
+  // Its date as written, whatever the case of the property's name ("Date" from a CSV's header).
+  const dateKey = dateProperty(d.properties)
+  const written = dateKey === undefined ? '' : d.properties[dateKey]
   const [editing, setEditing] = useState(false)
   const [properties, setProperties] = useState(false)
   const [title, setTitle] = useState(d.title)
@@ -98,9 +101,9 @@ export const DocumentItem = memo(function DocumentItem({ document: d, current, p
           <span className="doc-title" dir="auto">
             {d.title}
           </span>
-          {(d.properties.date || d.properties.outlet) && (
+          {(written || d.properties.outlet) && (
             <span className="doc-properties" data-testid="doc-properties">
-              {[d.properties.date && (isoDate(d.properties.date) ?? d.properties.date), d.properties.outlet].filter(Boolean).join(' · ')}
+              {[written && (isoDate(written) ?? written), d.properties.outlet].filter(Boolean).join(' · ')}
             </span>
           )}
           {d.damaged && (

@@ -45,7 +45,7 @@ export function DocumentPropertiesDialog({ document: d, onClose }: { document: D
     else onClose()
   }
 
-  const date = rows.find((r) => r.name.trim() === 'date')?.value.trim() ?? ''
+  const date = rows.find((r) => r.name.trim().toLowerCase() === 'date')?.value.trim() ?? ''
   return (
     <Modal title={`Properties of “${d.title}”`} onClose={onClose}>
       <form
@@ -70,7 +70,7 @@ export function DocumentPropertiesDialog({ document: d, onClose }: { document: D
                   <input
                     aria-label={r.name.trim() || `Value of property ${i + 1}`}
                     value={r.value}
-                    placeholder={r.name === 'date' ? 'yyyy-mm-dd' : ''}
+                    placeholder={r.name.trim().toLowerCase() === 'date' ? 'yyyy-mm-dd' : ''}
                     onChange={(e) => change(i, { value: e.target.value })}
                   />
                 </td>
