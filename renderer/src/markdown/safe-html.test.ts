@@ -107,6 +107,10 @@ describe('guidelines.md rendered as sanitised HTML', () => {
     const box = parsed('![Figure 1: a claim](https://tracker.example/logo.png)')
     expect(box.querySelector('img')).toBeNull()
     expect(box.textContent?.trim()).toBe('[image: Figure 1: a claim]')
+    // An <img> tag written into the Markdown shows its alternative text the same way.
+    const tag = parsed('See <img src="https://tracker.example/pixel.png" alt="the coding tree"> here.')
+    expect(tag.querySelector('img')).toBeNull()
+    expect(tag.textContent?.trim()).toBe('See [image: the coding tree] here.')
   })
 
   it('sanitises HTML the same way when given HTML directly', () => {

@@ -3,7 +3,7 @@
  * safe to put in the page: parsed by marked, then sanitised by DOMPurify in this page's DOM. What
  * survives is text formatting only: no scripts, styles, frames, forms, media or inline event
  * handlers; links only to http(s), mailto and anchors (opened outside the app); images are not
- * loaded — a Markdown image becomes its alternative text, an <img> tag is dropped — so rendering never fetches anything. The app's
+ * loaded — a Markdown image and an <img> tag alike become their alternative text — so rendering never fetches anything. The app's
  * Content-Security-Policy (shared/csp.ts) would block a remote load anyway; this makes sure none
  * is even tried.
  */
@@ -11,7 +11,7 @@ import DOMPurify from 'dompurify'
 import { Marked } from 'marked'
 
 const marked = new Marked({ gfm: true, breaks: false, async: false })
-// A Markdown image shows as its alternative text instead of loading anything (an <img> tag is removed).
+// A Markdown image shows as its alternative text instead of loading anything (an <img> tag too, below).
 marked.use({
   renderer: {
     image({ text }) {
@@ -25,6 +25,12 @@ function escapeHtml(s: string): string {
 }
 
 const purify = DOMPurify()
+// An <img> tag is removed (FORBID_TAGS), its alternative text left in its place, as a Markdown image's is.
+purify.addHook('uponSanitizeElement', (node) => {
+  if (node.nodeName !== 'IMG' || !(node instanceof Element)) return
+  const alt = (node.getAttribute('alt') ?? '').trim()
+  node.parentNode?.insertBefore(node.ownerDocument.createTextNode(alt ? `[image: ${alt}]` : '[image]'), node)
+})
 purify.addHook('afterSanitizeAttributes', (node) => {
   if (node.tagName === 'A') {
     const href = node.getAttribute('href') ?? ''
