@@ -39,7 +39,7 @@ describe('marginalia suggest', () => {
     expect(r).toMatchObject({ format: 'marginalia-suggestion-evaluation', documents: 4, against: 'gold', skipped: [] })
     expect(r.overlap.map((s: { label: string }) => s.label)).toEqual(['source', 'claim', 'all'])
     await expect(suggestCommand(['--evaluate', join(dir, 'test'), '--against', 'nobody'])).rejects.toThrow(
-      'There are no annotations by nobody in this project; annotators: gold.',
+      'There are no annotations by "nobody" in this project; annotators: gold.',
     )
   })
 

@@ -76,7 +76,7 @@ export async function suggestCommand(args: string[]): Promise<number> {
   if (against !== 'reviewed' && !(await project.annotators()).includes(against)) {
     throw new DomainError(
       'not-found',
-      `There are no annotations by ${against} in this project; annotators: ${(await project.annotators()).join(', ') || 'none yet'}.`,
+      `There are no annotations by "${against}" in this project; annotators: ${(await project.annotators()).join(', ') || 'none yet'}.`,
     )
   }
   const compared: EvaluationDocument[] = []

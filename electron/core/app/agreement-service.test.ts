@@ -26,7 +26,7 @@ describe('agreement over a project on disk', () => {
     const report = await projectAgreement(project, ['maria', 'jonas'], doc)
     expect(report.documents.map((d) => d.scope)).toEqual([doc])
     expect(report.annotators).toEqual(['maria', 'jonas'])
-    await expect(projectAgreement(project, ['maria', 'nobody'], null)).rejects.toThrow(/no annotations by nobody/)
+    await expect(projectAgreement(project, ['maria', 'nobody'], null)).rejects.toThrow(/no annotations by "nobody"/)
     await expect(projectAgreement(project, ['maria'], null)).rejects.toThrow(
       'Agreement compares two or more annotators, and only maria was named; this project’s annotators are jonas, maria.',
     )

@@ -27,7 +27,7 @@ export async function projectAgreement(
   if (unknown.length > 0)
     throw new DomainError(
       'not-found',
-      `There are no annotations by ${unknown.join(', ')} in this project; annotators: ${everyone.join(', ') || 'none yet'}.`,
+      `There are no annotations by ${unknown.map((a) => `"${a}"`).join(', ')} in this project; annotators: ${everyone.join(', ') || 'none yet'}.`,
     )
   if (who.length < 2)
     throw new DomainError(
