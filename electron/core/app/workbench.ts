@@ -381,6 +381,9 @@ export class Workbench {
     const annotator = this.annotator
     const doc = project.document(id)
     const [text, layer] = await Promise.all([project.textState(id), project.freshLayer(annotator, id)])
+    // The annotator's own file damaged on disk since it was read here: kept aside and put back from
+    // what was read, now, with the banner saying so (a colleague's file is never written).
+    if (!text.problem) await layer.adapter.repairIfDamaged()
     const { notice, pinned } = await project.layerNotice({ store: 'annotations', annotator, document: id })
     if (!text.problem) await project.keepTextCopy(id)
     return {

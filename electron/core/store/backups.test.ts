@@ -289,6 +289,23 @@ describe('the last good copy of a damaged layer', () => {
     // The next save has nothing to say.
     expect((await wb.apply(a, [put('n2', 5, 9)])).notice).toBeNull()
   })
+
+  it('is set aside and said when the document is opened again, the file put back from what was open', async () => {
+    const { dir, config, a, b, store } = await annotated()
+    const wb = await launch(dir, config, DEFAULT)
+    expect(annotationsOf(await wb.openDocument(a))).toHaveLength(3)
+    await wb.openDocument(b)
+    await damage(store(a), 'zeros')
+    const reopened = await wb.openDocument(a)
+    expect(annotationsOf(reopened)).toHaveLength(3)
+    expect(reopened.notice).toMatch(
+      /^The file of maria’s annotations on “.*” is not valid JSON; it was kept as .*\.unreadable-.*, and what was open here was saved in its place/,
+    )
+    expect(reopened.pinned).toMatchObject({ summary: '3 annotations, 0 links' })
+    // On disk: a good file again, with what was open, and the damaged one beside it.
+    expect(StoreFile.parse(JSON.parse(await readFile(store(a), 'utf8'))).annotations).toHaveLength(3)
+    expect((await readdir(join(dir, 'annotations', 'maria'))).some((n) => n.includes('.unreadable-'))).toBe(true)
+  })
 })
 
 describe('the last saved copy', () => {

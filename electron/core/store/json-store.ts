@@ -171,12 +171,34 @@ export class DurableJsonFile<T> implements Adapter<T> {
     } catch {
       return null
     }
+    // Damaged on disk while a good version is open here: noted, for repairIfDamaged (never a newer format's file).
+    if (!('data' in parsed) && this.pending === 0 && generation === this.generation) this.damagedOnDisk = true
     if (!('data' in parsed) || this.pending > 0 || generation !== this.generation) return null
     this.accept(bytes, parsed)
     this.seen = stat
     this.mirror(parsed.data)
     this.unannounced = true
     return parsed.data
+  }
+
+  /** The file was found damaged on disk by readIfChangedByOthers while a good version is open here. */
+  private damagedOnDisk = false
+
+  /**
+   * When the file was found damaged on disk since it was read (a sync tool, an editor, a disk
+   * fault), do what a save does then, now: keep the damaged file aside, pin its last good copy,
+   * write what is open here in its place, and set `notice` to say so. True when it did. A file
+   * changed within the last second is left for the next look (it may still be being written).
+   */
+  async repairIfDamaged(): Promise<boolean> {
+    if (!this.damagedOnDisk) return false
+    this.damagedOnDisk = false
+    if (await changedRecently(this.path)) {
+      this.damagedOnDisk = true
+      return false
+    }
+    const result = await this.update((current) => current).catch(() => null)
+    return result?.setAside != null
   }
 
   /**
