@@ -421,7 +421,10 @@ export const contract = {
         document: DocumentId.nullable().optional(),
         scroll: z.number().nonnegative().max(1e9).optional(),
         /** Where a document other than the open one was left (a switch right after scrolling). */
-        place: z.object({ document: DocumentId, offset: z.number().nonnegative().max(1e9) }).strict().optional(),
+        place: z
+          .object({ document: DocumentId, offset: z.number().nonnegative().max(1e9) })
+          .strict()
+          .optional(),
         /** A canonical-name proposal of Suggest dismissed in a document: not proposed there again. */
         dismissName: z
           .object({ document: DocumentId, name: z.string().trim().min(1).max(300) })
