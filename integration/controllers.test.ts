@@ -143,7 +143,10 @@ describe('annotating through the controllers, against the real core', () => {
     const second = tag('Russia demonstratively refrained from doing so', 'claim')
     await session.saved()
     expect(session.store.get().save.kind).toBe('error')
-    expect(session.store.get().hint?.text).toMatch(/not saved, so the text shows them undone; Retry sends them again/)
+    // Why (the host's sentence, whole) and what the page did, for the one change.
+    expect(session.store.get().hint?.text).toMatch(
+      /^Your change was not saved because the disk holding .* is full; .* The text shows it undone; Retry sends it again\.$/,
+    )
     expect(surface.drawn.has(second)).toBe(false)
     expect((await onDisk())!.annotations.map((a) => a.id)).toEqual([first])
 
