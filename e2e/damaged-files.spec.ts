@@ -32,7 +32,7 @@ test('a damaged text opens read-only with its sentence, nothing can be tagged, a
   const banner = page.getByRole('alert').filter({ hasText: 'read-only' })
   await expect(banner).toHaveText(
     new RegExp(
-      `The text of “.*” \\(texts/${doc.id}\\.txt\\) is not the text that was imported \\(it was changed or damaged on disk\\), so the document is read-only; restore it with Backups… \\(your annotations are kept\\)\\.`,
+      `The text of “.*” \\(texts/${doc.id}\\.txt\\) is not the text that was imported \\(it was changed or damaged on disk\\), so the document is read-only; restore it with Restore text… \\(Backups… in the Project menu; your annotations are kept\\)\\.`,
     ),
   )
   await page.screenshot({ path: test.info().outputPath('read-only.png') })
@@ -41,7 +41,8 @@ test('a damaged text opens read-only with its sentence, nothing can be tagged, a
   const phrase = ((await page.locator('.ProseMirror p').first().textContent()) ?? '').trim().split(/\s+/).slice(0, 2).join(' ')
   await dragSelect(page, phrase)
   await page.keyboard.press('1')
-  await expect(page.locator('.hint')).toContainText('so the document is read-only')
+  // The hint line says it in short; the banner above holds the whole sentence.
+  await expect(page.locator('.hint')).toHaveText('This document is read-only until its text is restored (see above); nothing was changed.')
   await expect(page.locator('.ProseMirror .mg-hl-claim')).toHaveCount(0)
   await expect(page.getByText('No annotations yet; this document is read-only until its text is restored (see above).')).toBeVisible()
   // Nor is its status changed: the menu is off, and the host refuses it too.

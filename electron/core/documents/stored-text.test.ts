@@ -75,7 +75,7 @@ describe('a damaged text', () => {
       expect(Date.now() - started).toBeLessThan(1000)
       expect(opened.readOnly).toMatch(
         new RegExp(
-          `^The text of “${doc.title.replace(/[.]/g, '\\.')}” \\(texts/${doc.id}\\.txt\\) (is not the text that was imported \\(it was changed or damaged on disk\\)|is empty|is missing|is a named pipe \\(FIFO\\), not a file|is a link to /dev/zero, outside the folder it was found in \\(.*\\)), so the document is read-only; restore it with Backups… \\(your annotations are kept\\)\\.$`,
+          `^The text of “${doc.title.replace(/[.]/g, '\\.')}” \\(texts/${doc.id}\\.txt\\) (is not the text that was imported \\(it was changed or damaged on disk\\)|is empty|is missing|is a named pipe \\(FIFO\\), not a file|is a link to /dev/zero, outside the folder it was found in \\(.*\\)), so the document is read-only; restore it with Restore text… \\(Backups… in the Project menu; your annotations are kept\\)\\.$`,
         ),
       )
       // The layer itself is intact and shown.

@@ -63,7 +63,7 @@ export async function readStoredText(projectDir: string, doc: DocumentEntry): Pr
 /** The sentence for a document whose text is not usable: what is wrong, which file, what to do. */
 export function textProblemSentence(doc: DocumentEntry, problem: string, backedUp: boolean): string {
   const remedy = backedUp
-    ? 'restore it with Backups… (your annotations are kept)'
+    ? 'restore it with Restore text… (Backups… in the Project menu; your annotations are kept)'
     : 'put the original text back, by importing the original file again or copying texts/ from your own backup (your annotations are kept)'
   return `The text of “${doc.title}” (${doc.file}) ${problem}, so the document is read-only; ${remedy}.`
 }

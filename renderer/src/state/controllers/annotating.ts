@@ -50,6 +50,9 @@ export interface Draft {
 }
 
 /** The open document's layer, its text on screen, its undo history and its saving. */
+/** What a change to a read-only document gets in the hint line (the banner above says why and what to do). */
+export const READ_ONLY_HINT = 'This document is read-only until its text is restored (see above); nothing was changed.'
+
 export class Annotating {
   layer: AnnotationSet | null = null
   index: TextIndex | null = null
@@ -267,7 +270,7 @@ export class Annotating {
   /** True (and the host's sentence shown) when the open document is read-only: its text is damaged. */
   private refusedReadOnly(): boolean {
     const readOnly = this.store.get().doc?.readOnly
-    if (readOnly) this.store.set({ hint: { text: readOnly, tone: 'error' } })
+    if (readOnly) this.store.set({ hint: { text: READ_ONLY_HINT, tone: 'error' } })
     return Boolean(readOnly)
   }
 

@@ -13,7 +13,7 @@ import type { SessionState } from '../model/session-state'
 import type { Store } from '../model/store'
 import type { SpanRef } from '../model/text-surface'
 import { EMPTY_SPAN, nudge, nudgeCharacter, placeBoundary, snapToWords } from '../model/word-nudge'
-import type { Annotating } from './annotating'
+import { READ_ONLY_HINT, type Annotating } from './annotating'
 
 /** The annotation commands of the open document. */
 export class Commands {
@@ -35,10 +35,10 @@ export class Commands {
     this.store.set({ hint: text === null ? null : { text, tone } })
   }
 
-  /** True when the open document is read-only (its text is damaged): the host's sentence is shown instead. */
+  /** True when the open document is read-only (its text is damaged), said in a short line: the banner above holds the whole sentence. */
   private readOnly(): boolean {
     const readOnly = this.store.get().doc?.readOnly
-    if (readOnly) this.hint(readOnly, 'error')
+    if (readOnly) this.hint(READ_ONLY_HINT, 'error')
     return Boolean(readOnly)
   }
 
