@@ -142,4 +142,11 @@ test('a layer damaged on disk while it is open: the next save sets it aside, say
   // Nothing was lost: the save built on the copy this window had read, and the new file holds both.
   await expect(page.getByRole('complementary', { name: 'Annotations' }).locator('.count')).toHaveText('2')
   expect(JSON.parse(await readFile(file, 'utf8')).annotations).toHaveLength(2)
+
+  // Opened again: the file holds all of the pinned copy, so the banner says so and Not needed comes first.
+  await page.reload()
+  await expect(banner).toContainText('but the file holds all of it now, with what was saved since: it is likely not needed.')
+  await expect(banner.getByRole('button').first()).toHaveText('Not needed')
+  await expect(banner.getByRole('button').first()).toHaveClass(/primary/)
+  await page.screenshot({ path: test.info().outputPath('held.png') })
 })

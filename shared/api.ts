@@ -120,6 +120,12 @@ export interface OpenedDocument {
   /** The newest pinned copy of this layer: its last good version, kept since it was found damaged. */
   pinned: BackupInfo | null
   /**
+   * The layer holds every annotation and link of the pinned copy as it is there (saved on since,
+   * from what was open): restoring would only take back what came after, so "Not needed" is the
+   * likely answer. Absent when false.
+   */
+  pinnedHeld?: boolean
+  /**
    * Set when the document's text is not the one imported (changed, damaged) or cannot be read: one
    * sentence saying so and what to do. The document is then read-only: annotations.apply is
    * refused ('read-only') until the text is restored (Backups…).

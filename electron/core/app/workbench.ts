@@ -384,7 +384,7 @@ export class Workbench {
     // The annotator's own file damaged on disk since it was read here: kept aside and put back from
     // what was read, now, with the banner saying so (a colleague's file is never written).
     if (!text.problem) await layer.adapter.repairIfDamaged()
-    const { notice, pinned } = await project.layerNotice({ store: 'annotations', annotator, document: id })
+    const { notice, pinned, held } = await project.layerNotice({ store: 'annotations', annotator, document: id })
     if (!text.problem) await project.keepTextCopy(id)
     return {
       document: await this.documentSummary(project, doc),
@@ -396,6 +396,7 @@ export class Workbench {
       suggestions: [...layer.suggestions],
       notice,
       pinned,
+      ...(held ? { pinnedHeld: true } : {}),
       readOnly: text.problem,
     }
   }

@@ -695,10 +695,21 @@ export class Project {
    * What to tell the user about a layer: that its file was found damaged and set aside (in this
    * session), and which last good copy of it is pinned — one sentence — and the newest pin.
    */
-  async layerNotice(ref: LayerKey): Promise<{ notice: string | null; pinned: BackupInfo | null }> {
-    const { adapter, backups } = await this.openStore(ref)
+  async layerNotice(ref: LayerKey): Promise<{ notice: string | null; pinned: BackupInfo | null; held?: boolean }> {
+    const { layer, adapter, backups } = await this.openStore(ref)
     const pins = await describeBackups(backups, adapter, summaryOf, (b) => b.kind === 'pinned')
     const pinned = pins[0] ?? null
+    // Everything in the pinned copy is in the layer now (what was open was saved on): say so.
+    if (pinned && (await this.holdsPinned(backups, pinned.id, layer.db.data))) {
+      const kept = pinned.pinned?.keptAs ? ` (kept as ${pinned.pinned.keptAs})` : ''
+      const found = pinned.pinned ? ` on ${readableTime(pinned.pinned.found)}` : ''
+      const head = adapter.notice ? adapter.notice.replace(/\.$/, '') : `${adapter.describe} was found damaged${found}${kept}`
+      return {
+        notice: `${head}; its last good copy, saved ${readableTime(pinned.saved)} (${pinned.summary}), is pinned, but the file holds all of it now, with what was saved since: it is likely not needed.`,
+        pinned,
+        held: true,
+      }
+    }
     const keeps = 'is pinned: Marginalia keeps it until you restore it or say it is not needed'
     if (adapter.notice) {
       const set = adapter.notice.replace(/\.$/, '')
@@ -714,6 +725,39 @@ export class Project {
       notice: `${adapter.describe} was found damaged${found}${kept}; its last good copy, saved ${readableTime(pinned.saved)} (${pinned.summary}), ${keeps}.`,
       pinned,
     }
+  }
+
+  /** Whether `data` (a layer) holds every annotation and link of the pinned backup `id` as they are there. */
+  private async holdsPinned(backups: StoreBackups, id: string, data: unknown): Promise<boolean> {
+    const file = await backups.find(id)
+    const current = data as { annotations?: readonly Annotation[]; links?: readonly Link[] } | null
+    if (!file || !current?.annotations || !current.links) return false
+    let pinned: { annotations?: unknown; links?: unknown }
+    try {
+      pinned = JSON.parse(await fs.readFile(file.path, 'utf8')) as typeof pinned
+    } catch {
+      return false
+    }
+    if (!Array.isArray(pinned.annotations) || !Array.isArray(pinned.links)) return false
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+    const now = new Map(current.annotations.map((a) => [a.id, a]))
+    const links = new Map(current.links.map((l) => [l.id, l]))
+    return (
+      (pinned.annotations as Annotation[]).every((a) => {
+        const here = now.get(a.id)
+        return (
+          here !== undefined &&
+          here.label === a.label &&
+          same(here.target.position, a.target?.position) &&
+          same(here.attributes, a.attributes) &&
+          here.note === a.note
+        )
+      }) &&
+      (pinned.links as Link[]).every((l) => {
+        const here = links.get(l.id)
+        return here !== undefined && here.from === l.from && here.to === l.to && here.type === l.type
+      })
+    )
   }
 
   /**

@@ -283,11 +283,29 @@ describe('the last good copy of a damaged layer', () => {
     await damage(store(a), 'truncated')
     const saved = await wb.apply(a, [put('n1', 0, 4)])
     expect(saved.notice).toMatch(
-      /^The file of maria’s annotations on “.*” is not valid JSON; it was kept as [a-z0-9-]+\.json\.unreadable-[0-9TZ-]+, and what was open here was saved in its place; its last good copy, saved .* \(3 annotations, 0 links\), is pinned: Marginalia keeps it until you restore it or say it is not needed\.$/,
+      /^The file of maria’s annotations on “.*” is not valid JSON; it was kept as [a-z0-9-]+\.json\.unreadable-[0-9TZ-]+, and what was open here was saved in its place; its last good copy, saved .* \(3 annotations, 0 links\), is pinned, but the file holds all of it now, with what was saved since: it is likely not needed\.$/,
     )
     expect((await wb.openDocument(a)).pinned).toMatchObject({ summary: '3 annotations, 0 links' })
     // The next save has nothing to say.
     expect((await wb.apply(a, [put('n2', 5, 9)])).notice).toBeNull()
+  })
+
+  it('is said to be likely not needed once the layer holds all of it, saved on since', async () => {
+    const { dir, config, a, store } = await annotated()
+    const wb = await launch(dir, config, DEFAULT)
+    expect(annotationsOf(await wb.openDocument(a))).toHaveLength(3)
+    await damage(store(a), 'truncated')
+    // The save sets the damaged file aside and writes what was open, with the new annotation.
+    expect((await wb.apply(a, [put('n1', 0, 4)])).notice).toMatch(/what was open here was saved in its place/)
+    const again = await wb.openDocument(a)
+    expect(again.pinned).toMatchObject({ summary: '3 annotations, 0 links' })
+    expect(again.pinnedHeld).toBe(true)
+    expect(again.notice).toMatch(/is pinned, but the file holds all of it now, with what was saved since: it is likely not needed\.$/)
+    // Delete one of the three it held: the file no longer holds all of it, and the restore is offered as before.
+    await wb.apply(a, [{ op: 'delete', id: 'a1' }])
+    const fewer = await wb.openDocument(a)
+    expect(fewer.pinnedHeld).toBeUndefined()
+    expect(fewer.notice).toMatch(/is pinned: Marginalia keeps it until you restore it or say it is not needed\.$/)
   })
 
   it('is set aside and said when the document is opened again, the file put back from what was open', async () => {

@@ -27,6 +27,16 @@ export function LayerBanner() {
       setProblem(messageOf(e))
     }
   }
+  const notNeeded = (primary: boolean) => (
+    <button
+      type="button"
+      className={primary ? 'primary' : undefined}
+      title="The pinned copy becomes an ordinary earlier version, kept among the backups for a while"
+      onClick={() => void dismiss()}
+    >
+      Not needed
+    </button>
+  )
   // One shape whether or not the banners show, so the dialog is not remounted when they go.
   return (
     <>
@@ -43,18 +53,16 @@ export function LayerBanner() {
           <p>{doc.notice}</p>
           {problem && <p className="error">{problem}</p>}
           <div className="banner-actions">
-            <button type="button" className="primary" onClick={() => setStore({ store: 'annotations', annotator, document: doc.id })}>
+            {/* When the file holds all of the pinned copy, Not needed is the likely answer and comes first. */}
+            {doc.pinnedHeld && pinned && notNeeded(true)}
+            <button
+              type="button"
+              className={doc.pinnedHeld ? undefined : 'primary'}
+              onClick={() => setStore({ store: 'annotations', annotator, document: doc.id })}
+            >
               Restore last good copy…
             </button>
-            {pinned && (
-              <button
-                type="button"
-                title="The pinned copy becomes an ordinary earlier version, kept among the backups for a while"
-                onClick={() => void dismiss()}
-              >
-                Not needed
-              </button>
-            )}
+            {!doc.pinnedHeld && pinned && notNeeded(false)}
           </div>
         </div>
       )}

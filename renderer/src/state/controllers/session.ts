@@ -424,7 +424,14 @@ export class Session {
       const place = id === this.rememberedDocument ? 0 : (this.places.get(id) ?? 0)
       if (place > 0 && !this.work.revealWhenShown) this.work.revealWhenShown = { offset: place }
       this.store.set({
-        doc: { id, text: opened.text, notice: opened.notice, pinned: opened.pinned, readOnly: opened.readOnly },
+        doc: {
+          id,
+          text: opened.text,
+          notice: opened.notice,
+          pinned: opened.pinned,
+          pinnedHeld: opened.pinnedHeld === true,
+          readOnly: opened.readOnly,
+        },
         opening: null,
         hint: null,
       })

@@ -38,6 +38,8 @@ export interface OpenDocumentState {
   notice: string | null
   /** The newest pinned copy of this layer (its last good version), until restored or dismissed. */
   pinned: BackupInfo | null
+  /** The layer holds all of the pinned copy now: "Not needed" is the likely answer. */
+  pinnedHeld?: boolean
   /** Set when the text is damaged: the host's sentence; nothing can be changed until it is restored. */
   readOnly: string | null
 }
