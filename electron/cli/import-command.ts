@@ -5,7 +5,7 @@ import { inNameOrder } from '../../shared/name-order'
 import { NewAnnotatorName } from '../../shared/model/annotation'
 import { importAnnotations } from '../core/interchange/import-annotations'
 import { Project } from '../core/project/project'
-import { encodingName } from '../core/documents/import-decode'
+import { encodingName, unknownEncodingSentence } from '../core/documents/import-decode'
 import { SkippedFileError, readRegularFile } from '../core/store/regular-file'
 import { Settings, defaultConfigDir } from '../core/project/settings'
 import { MAX_TEXT_BYTES } from '../core/documents/stored-text'
@@ -34,7 +34,7 @@ export async function importCommand(args: string[]): Promise<number> {
     ? { text: values['text-column'], title: values['title-column'] ?? null, id: values['id-column'] ?? null }
     : null
   if (values.encoding !== undefined && encodingName(values.encoding) === null)
-    return usage('import', `"${values.encoding}" is not an encoding Marginalia knows; choose another, such as utf-8 or windows-1252.`)
+    return usage('import', unknownEncodingSentence(values.encoding))
   const project = await Project.open(dir)
   const imported = []
   const errors: { name: string; message: string; kind?: string }[] = []

@@ -17,8 +17,7 @@ export type Decoded = { text: string; encoding: string; error: null } | { text: 
 export function decodeBytes(name: string, bytes: Uint8Array, options: { declared?: string | null; forced?: string | null } = {}): Decoded {
   if (options.forced) {
     const encoding = encodingName(options.forced)
-    if (!encoding)
-      return fail(`${name}: "${options.forced}" is not an encoding Marginalia knows; choose another, such as utf-8 or windows-1252.`)
+    if (!encoding) return fail(`${name}: ${unknownEncodingSentence(options.forced)}`)
     return tryDecode(name, encoding, stripBom(bytes, encoding))
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return tryDecode(name, 'utf-8', bytes.subarray(3))
@@ -47,6 +46,11 @@ export function decodeBytes(name: string, bytes: Uint8Array, options: { declared
     )
   }
   return tryDecode(name, encodingName(guess.name)!, bytes)
+}
+
+/** What is said of an encoding label Marginalia cannot decode (the import, per file; the command line, once). */
+export function unknownEncodingSentence(label: string): string {
+  return `"${label}" is not an encoding Marginalia knows; choose another, such as utf-8 or windows-1252.`
 }
 
 /** The name Marginalia records for an encoding label (lowercase; ISO-8859-1 is read as windows-1252), or null if it cannot decode it. */

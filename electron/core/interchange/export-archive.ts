@@ -9,7 +9,8 @@
 import { promises as fs } from 'node:fs'
 import { basename, join } from 'node:path'
 import { unzipSync, zipSync, type Zippable } from 'fflate'
-import { GUIDELINES_FILE, type Project } from '../project/project'
+import type { Project } from '../project/project'
+import { PROJECT_FILES, PROJECT_FOLDERS } from '../project/own-files'
 
 const FIXED_TIME = new Date(1980, 0, 1)
 
@@ -18,7 +19,7 @@ function belongs(rel: string): boolean {
   const parts = rel.split('/')
   if (parts.some((p) => p.startsWith('.'))) return false
   if (/\.(unreadable|before-import)-|\.tmp$/.test(rel)) return false
-  return rel === 'project.json' || rel === GUIDELINES_FILE || parts[0] === 'texts' || parts[0] === 'annotations'
+  return PROJECT_FILES.includes(rel) || PROJECT_FOLDERS.includes(parts[0]!)
 }
 
 async function walk(dir: string, rel = ''): Promise<string[]> {

@@ -5,9 +5,15 @@
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { DomainError } from '../../../shared/errors'
+import { WORK_FOLDER } from '../store/backups'
 import { GUIDELINES_FILE } from './project'
 
-const OWN_FOLDERS = ['texts', 'annotations', '.marginalia']
+/** The files at the top of a project folder that are the project (the archive holds them). */
+export const PROJECT_FILES: readonly string[] = ['project.json', GUIDELINES_FILE]
+/** The folders that are the project: its texts and every layer (the archive holds them). */
+export const PROJECT_FOLDERS: readonly string[] = ['texts', 'annotations']
+/** Marginalia's own files, beside them: the project's and its working folder (backups). */
+const OWN_FOLDERS = [...PROJECT_FOLDERS, WORK_FOLDER]
 
 /** Which of the project's own files or folders `path` is, or is inside; null when it is none of them. */
 export function ownFileAt(projectDir: string, path: string): string | null {
@@ -15,7 +21,7 @@ export function ownFileAt(projectDir: string, path: string): string | null {
   if (rel === '') return 'the project folder itself'
   if (rel.startsWith('..') || isAbsolute(rel)) return null
   const parts = rel.split(sep)
-  if (parts.length === 1 && (parts[0] === 'project.json' || parts[0] === GUIDELINES_FILE)) return parts[0]
+  if (parts.length === 1 && PROJECT_FILES.includes(parts[0]!)) return parts[0]!
   return OWN_FOLDERS.includes(parts[0]!) ? `${parts[0]}/` : null
 }
 

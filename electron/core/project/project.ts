@@ -699,39 +699,35 @@ export class Project {
     const { layer, adapter, backups } = await this.openStore(ref)
     const pins = await describeBackups(backups, adapter, summaryOf, (b) => b.kind === 'pinned')
     const pinned = pins[0] ?? null
-    // Everything in the pinned copy is in the layer now (what was open was saved on): say so.
-    if (pinned && (await this.holdsPinned(backups, pinned.id, layer.db.data))) {
-      const kept = pinned.pinned?.keptAs ? ` (kept as ${pinned.pinned.keptAs})` : ''
-      const found = pinned.pinned ? ` on ${readableTime(pinned.pinned.found)}` : ''
-      const head = adapter.notice ? adapter.notice.replace(/\.$/, '') : `${adapter.describe} was found damaged${found}${kept}`
-      return {
-        notice: `${head}; its last good copy, saved ${readableTime(pinned.saved)} (${pinned.summary}), is pinned, but the file holds all of it now, with what was saved since: it is likely not needed.`,
-        pinned,
-        held: true,
-      }
-    }
-    const keeps = 'is pinned: Marginalia keeps it until you restore it or say it is not needed'
-    if (adapter.notice) {
-      const set = adapter.notice.replace(/\.$/, '')
-      if (pinned)
-        return { notice: `${set}; its last good copy, saved ${readableTime(pinned.saved)} (${pinned.summary}), ${keeps}.`, pinned }
+    const set = adapter.notice?.replace(/\.$/, '') ?? null
+    if (!pinned) {
+      if (set === null) return { notice: null, pinned: null }
       const good = (await describeBackups(backups, adapter, summaryOf)).find((b) => b.restorable)
       return { notice: good ? `${set}; its last good copy, saved ${readableTime(good.saved)}, can be restored.` : adapter.notice, pinned }
     }
-    if (!pinned) return { notice: null, pinned: null }
+    // What was found (this session's sentence, or when and where from the pin), then the pinned copy.
     const kept = pinned.pinned?.keptAs ? ` (kept as ${pinned.pinned.keptAs})` : ''
     const found = pinned.pinned ? ` on ${readableTime(pinned.pinned.found)}` : ''
-    return {
-      notice: `${adapter.describe} was found damaged${found}${kept}; its last good copy, saved ${readableTime(pinned.saved)} (${pinned.summary}), ${keeps}.`,
-      pinned,
-    }
+    const head = set ?? `${adapter.describe} was found damaged${found}${kept}`
+    const copy = `its last good copy, saved ${readableTime(pinned.saved)} (${pinned.summary})`
+    // Everything in the pinned copy is in the layer now (what was open was saved on): say so.
+    if (await this.holdsPinned(backups, pinned.id, layer.db.data))
+      return {
+        notice: `${head}; ${copy}, is pinned, but the file holds all of it now, with what was saved since: it is likely not needed.`,
+        pinned,
+        held: true,
+      }
+    return { notice: `${head}; ${copy}, is pinned: Marginalia keeps it until you restore it or say it is not needed.`, pinned }
   }
 
   /** Whether `data` (a layer) holds every annotation and link of the pinned backup `id` as they are there. */
-  private async holdsPinned(backups: StoreBackups, id: string, data: unknown): Promise<boolean> {
+  private async holdsPinned(
+    backups: StoreBackups,
+    id: string,
+    current: { annotations: readonly Annotation[]; links: readonly Link[] },
+  ): Promise<boolean> {
     const file = await backups.find(id)
-    const current = data as { annotations?: readonly Annotation[]; links?: readonly Link[] } | null
-    if (!file || !current?.annotations || !current.links) return false
+    if (!file) return false
     let pinned: { annotations?: unknown; links?: unknown }
     try {
       pinned = JSON.parse(await fs.readFile(file.path, 'utf8')) as typeof pinned
