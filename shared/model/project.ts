@@ -3,7 +3,17 @@
  * format versions that let a later Marginalia migrate them (docs/format.md describes both).
  */
 import { z } from 'zod'
-import { Annotation, AnnotatorName, DocumentId, IsoTime, Link, Sha256, SuggestionRecord } from './annotation'
+import {
+  Annotation,
+  AnnotatorName,
+  DocumentId,
+  IsoTime,
+  Link,
+  Sha256,
+  SuggestionRecord,
+  isStoredAnnotation,
+  isStoredLink,
+} from './annotation'
 import { LabelSchema, LinkTypeDef } from './labels'
 import { Memo, Reply } from './memos'
 import { StoredStatus } from './status'
@@ -159,3 +169,23 @@ export const StoreFile = z.object({
   deleted: IsoTime.optional(),
 })
 export type StoreFile = z.infer<typeof StoreFile>
+
+/**
+ * StoreFile.safeParse, with the same answer, for a store read from disk: when every annotation
+ * and link is already as the schema would give it back (isStoredAnnotation, isStoredLink), they
+ * are kept as they are and only the rest of the file goes through the schema; otherwise the whole
+ * file does, for its reason. Opening two layers of 50,000 annotations takes ~0.3 s less.
+ */
+export function parseStoreFile(json: unknown): z.ZodSafeParseResult<StoreFile> {
+  if (typeof json === 'object' && json !== null && !Array.isArray(json)) {
+    const { annotations, links } = json as { annotations?: unknown; links?: unknown }
+    if (Array.isArray(annotations) && Array.isArray(links) && annotations.every(isStoredAnnotation) && links.every(isStoredLink)) {
+      const rest = StoreFile.safeParse({ ...json, annotations: [], links: [] })
+      if (rest.success) return { success: true, data: { ...rest.data, annotations, links } }
+    }
+  }
+  return StoreFile.safeParse(json)
+}
+
+/** StoreFile as the store reader takes it (electron/core/store/json-store.ts): its safeParse is parseStoreFile. */
+export const StoreFileReader = { safeParse: parseStoreFile }

@@ -27,7 +27,7 @@ import { looksLikeWebAnnotations, readWebAnnotations } from '../../../shared/int
 import { AnnotatorName, IsoTime, folderTwin, isWindowsReservedName, type Annotation, type Link } from '../../../shared/model/annotation'
 import { ATTRIBUTION, valueFrom, valueProblem, type LabelSchema, type TagSet } from '../../../shared/model/labels'
 import { isLayerFileName } from '../../../shared/model/memos'
-import { ProjectFile, STORE_FORMAT, STORE_VERSION, StoreFile, type DocumentEntry } from '../../../shared/model/project'
+import { ProjectFile, STORE_FORMAT, STORE_VERSION, parseStoreFile, type StoreFile, type DocumentEntry } from '../../../shared/model/project'
 import { quoteAt, type TextIndex } from '../../../shared/offsets'
 import { fileExists as exists, writeFileDurable } from '../store/durable'
 import { sha256Text } from '../documents/import-text'
@@ -141,7 +141,7 @@ async function readSource(labels: LabelSchema, source: string, errors: string[])
     errors.push(`${name} is not JSON, so it was not imported.`)
     return []
   }
-  const store = StoreFile.safeParse(json)
+  const store = parseStoreFile(json)
   if (store.success) return [fromStore(store.data, null)]
   if ((json as { format?: unknown })?.format === STORE_FORMAT) {
     errors.push(`${name} is a Marginalia annotations file that does not validate, so it was not imported.`)
@@ -249,7 +249,9 @@ async function readProjectFolder(source: string, errors: string[]): Promise<Inco
           )
           continue
         }
-        const store = StoreFile.parse(json)
+        const parsed = parseStoreFile(json)
+        if (!parsed.success) throw parsed.error
+        const store = parsed.data
         out.push(fromStore(store, projectFile.documents.find((d) => d.id === store.document) ?? null))
       } catch {
         errors.push(`${name} is not a Marginalia annotations file, so it was not imported.`)

@@ -28,7 +28,8 @@ import {
   PROJECT_VERSION,
   ProjectFile,
   STORE_VERSION,
-  StoreFile,
+  type StoreFile,
+  StoreFileReader,
   keptProperties,
   propertyNameProblem,
   propertyValue,
@@ -630,7 +631,7 @@ export class Project {
       const ref = { store: 'annotations' as const, annotator, document: docId }
       layer = openJsonStore(
         this.layerPath(annotator, docId),
-        StoreFile,
+        StoreFileReader,
         emptyStore(docId, doc.sha256, annotator),
         this.storeOptions(ref),
       ).then(({ db, adapter }) => new Layer(db, adapter, annotator))

@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import type { z } from 'zod'
 import { AnnotatorName, isWindowsReservedName } from '../../../shared/model/annotation'
 import { ATTRIBUTION, valueProblem, type TagSet } from '../../../shared/model/labels'
-import { ProjectFile, StoreFile, type DocumentEntry } from '../../../shared/model/project'
+import { ProjectFile, StoreFileReader, type StoreFile, type DocumentEntry } from '../../../shared/model/project'
 import { PROJECT_MEMO_FILE, ProjectMemoFile } from '../../../shared/model/memos'
 import { REVIEWED_FOLDER, ReviewStoreFile } from '../../../shared/model/review'
 import { TextIndex } from '../../../shared/offsets'
@@ -140,7 +140,7 @@ export async function validateProject(dir: string): Promise<ValidationReport> {
           })
         continue
       }
-      const store = (reviewed ? ReviewStoreFile : StoreFile).safeParse(json.json)
+      const store = (reviewed ? ReviewStoreFile : StoreFileReader).safeParse(json.json)
       if (!store.success) {
         problems.push(...schemaProblems(file, store.error))
         continue

@@ -71,6 +71,11 @@ export interface UpdateResult<T> {
   setAside: string | null
 }
 
+/** What a store's file is checked against: a zod schema, or anything with its safeParse (StoreFileReader). */
+export interface StoreSchema<T> {
+  safeParse(json: unknown): z.ZodSafeParseResult<T>
+}
+
 /** Adapter for lowdb: validated reads, locked compare-and-swap updates, backups, durable writes. */
 export class DurableJsonFile<T> implements Adapter<T> {
   /** Set after a read that found an unreadable file: what happened, for the user. */
@@ -107,7 +112,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   constructor(
     readonly path: string,
-    private readonly schema: z.ZodType<T>,
+    private readonly schema: StoreSchema<T>,
     private readonly options: StoreOptions,
   ) {}
 
@@ -437,7 +442,7 @@ async function changedRecently(path: string): Promise<boolean> {
 /** Open a lowdb store on a durable JSON file; `notice` is set if an unreadable file was set aside. */
 export async function openJsonStore<T>(
   path: string,
-  schema: z.ZodType<T>,
+  schema: StoreSchema<T>,
   defaultData: T,
   options: StoreOptions,
 ): Promise<{ db: Low<T>; adapter: DurableJsonFile<T>; notice: string | null; existed: boolean }> {

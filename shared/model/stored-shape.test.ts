@@ -1,0 +1,214 @@
+/**
+ * isStoredAnnotation, isStoredLink and parseStoreFile against the schemas they stand in for:
+ * random near-valid values (fast-check), each judged by both. The in-place checks may only say
+ * yes where the schema accepts the value and gives back an equal copy, and must say yes wherever
+ * it does for a value with no key the schema would strip, so a well-formed store never takes the
+ * slow path unseen. parseStoreFile must answer as StoreFile.safeParse, data and all.
+ */
+import * as fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { Annotation, Link, isStoredAnnotation, isStoredLink } from './annotation'
+import { StoreFile, parseStoreFile } from './project'
+
+const RUNS = 400
+
+/** Some JSON value of any kind, for a field that holds the wrong thing. */
+const anyJson = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer(),
+  fc.double(),
+  fc.string(),
+  fc.array(fc.string(), { maxLength: 2 }),
+  fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
+)
+
+/** Mostly a right value, sometimes a boundary case or a wrong one: so about a third of the values generated are valid. */
+const mostly = <T, U>(right: fc.Arbitrary<T>, tricky: fc.Arbitrary<U>) =>
+  fc.oneof({ weight: 24, arbitrary: right }, { weight: 1, arbitrary: tricky }, { weight: 1, arbitrary: anyJson })
+
+const id = mostly(
+  fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/),
+  fc.constantFrom('', 'a'.repeat(64), 'a'.repeat(65), 'a b', 'ä', 'x.y', '-', '_', 'a\n'),
+)
+const slug = mostly(
+  fc.stringMatching(/^[a-z][a-z0-9_]{0,31}$/),
+  fc.constantFrom('Claim', '1claim', 'a'.repeat(32), 'a'.repeat(33), 'a-b', '', '_x', '__proto__', 'constructor', 'claim\n'),
+)
+const name = mostly(
+  fc.constantFrom('anna', 'Zoë Müller', 'Ольга', '李明', 'a', 'a.b', 'x'.repeat(64), 'a_', '٣٤', 'Mary-Jane O_Neil'),
+  fc.oneof(fc.constantFrom('a.', 'a ', ' a', '_reviewed', 'x'.repeat(65), '', 'a\n', 'a/b'), fc.string({ maxLength: 8 })),
+)
+const time = mostly(
+  fc.oneof(
+    fc
+      .date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true })
+      .map((d) => d.toISOString()),
+    fc.constantFrom('2026-12-04T18:40:45Z', '2026-12-04T18:40:45.316+01:00', '2024-02-29T00:00:00Z', '2026-12-04T18:40:45.1234567-05:30'),
+  ),
+  fc.oneof(
+    fc.constantFrom(
+      '2026-12-04T18:40Z',
+      '2026-12-04T18:40:45.316+0100',
+      '2026-12-04T18:40:45.316z',
+      '2026-12-04 18:40:45Z',
+      '2026-12-04T24:00:00Z',
+      '2026-02-29T00:00:00Z',
+      '2026-12-04T18:40:45.316',
+      '2026-12-04',
+      '',
+    ),
+    fc.string({ maxLength: 30 }),
+  ),
+)
+const offset = mostly(fc.nat(), fc.constantFrom(-0, -1, 1.5, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1, 1e300, NaN))
+const text = (max: number) =>
+  mostly(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('x'.repeat(max), 'x'.repeat(max + 1), '😀'.repeat(max / 2), '😀'.repeat(max / 2) + 'x'),
+  )
+
+/** A value that may be valid: its fields mostly right, and sometimes a key missing, one too many, or something else entirely. */
+function bent<T extends Record<string, unknown>>(shape: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    { weight: 24, arbitrary: shape },
+    shape.chain((v) => fc.constantFrom(...Object.keys(v)).map((k) => Object.fromEntries(Object.entries(v).filter(([key]) => key !== k)))),
+    shape.map((v) => ({ ...v, extra: 1 })),
+    anyJson,
+  )
+}
+
+const position = bent(
+  fc.record({ type: mostly(fc.constant('TextPositionSelector'), fc.constant('TextQuoteSelector')), start: offset, end: offset }),
+)
+const quote = bent(
+  fc.record({
+    type: mostly(fc.constant('TextQuoteSelector'), fc.constant('TextPositionSelector')),
+    exact: mostly(fc.string(), fc.constant('')),
+    prefix: mostly(fc.string(), fc.constant('')),
+    suffix: mostly(fc.string(), fc.constant('')),
+  }),
+)
+const target = bent(fc.record({ position, quote }))
+const attributeKey = fc.oneof(
+  { weight: 10, arbitrary: fc.stringMatching(/^[a-z][a-z0-9_]{0,31}$/) },
+  fc.constantFrom('Polarity', '', '__proto__', 'a'.repeat(33)),
+)
+const attributes = mostly(fc.dictionary(attributeKey, text(1000), { maxKeys: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }))
+const annotation = bent(fc.record({ id, label: slug, target, attributes, note: text(20000), author: name, created: time, modified: time }))
+const link = bent(fc.record({ id, type: slug, from: id, to: id, author: name, created: time }))
+
+/** Whether a value has a key the schema would strip: one it does not know (at any depth it knows), or "__proto__" anywhere (zod drops it). */
+function hasUnknownKey(v: unknown, known: Record<string, unknown>): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false
+  if (JSON.stringify(v).includes('"__proto__":')) return true
+  for (const k of Object.keys(v)) {
+    if (!(k in known)) return true
+    const inner = known[k]
+    if (inner && typeof inner === 'object' && hasUnknownKey((v as Record<string, unknown>)[k], inner as Record<string, unknown>))
+      return true
+  }
+  return false
+}
+const ANNOTATION_KEYS = {
+  id: 0,
+  label: 0,
+  target: { position: { type: 0, start: 0, end: 0 }, quote: { type: 0, exact: 0, prefix: 0, suffix: 0 } },
+  attributes: 0,
+  note: 0,
+  author: 0,
+  created: 0,
+  modified: 0,
+}
+const LINK_KEYS = { id: 0, type: 0, from: 0, to: 0, author: 0, created: 0 }
+
+describe('isStoredAnnotation and isStoredLink say what the schemas say', () => {
+  it('an annotation passes in place exactly when Annotation accepts it and would strip nothing', () => {
+    let accepted = 0
+    fc.assert(
+      fc.property(annotation, (a) => {
+        const zod = Annotation.safeParse(a)
+        const fast = isStoredAnnotation(a)
+        if (zod.success) accepted++
+        if (fast) expect(zod.success && zod.data).toEqual(a)
+        if (!hasUnknownKey(a, ANNOTATION_KEYS)) expect(fast).toBe(zod.success)
+        else expect(fast).toBe(false)
+      }),
+      { numRuns: RUNS * 5 },
+    )
+    // Valid and invalid values both, in numbers worth the name.
+    expect(accepted).toBeGreaterThan(RUNS * 5 * 0.15)
+    expect(accepted).toBeLessThan(RUNS * 5 * 0.85)
+  })
+
+  it('a link passes in place exactly when Link accepts it and would strip nothing', () => {
+    fc.assert(
+      fc.property(link, (l) => {
+        const zod = Link.safeParse(l)
+        const fast = isStoredLink(l)
+        if (fast) expect(zod.success && zod.data).toEqual(l)
+        if (!hasUnknownKey(l, LINK_KEYS)) expect(fast).toBe(zod.success)
+        else expect(fast).toBe(false)
+      }),
+      { numRuns: RUNS * 5 },
+    )
+  })
+
+  it('the cases worth naming', () => {
+    const a = {
+      id: 'a1',
+      label: 'claim',
+      target: {
+        position: { type: 'TextPositionSelector', start: 0, end: 4 },
+        quote: { type: 'TextQuoteSelector', exact: 'text', prefix: '', suffix: '' },
+      },
+      attributes: { polarity: 'pro' },
+      note: '',
+      author: 'Zoë Müller',
+      created: '2026-12-04T18:40:45.316Z',
+      modified: '2026-12-04T18:40:45.316+01:00',
+    }
+    expect(isStoredAnnotation(a)).toBe(true)
+    expect(isStoredAnnotation({ ...a, created: '2026-02-29T00:00:00Z' })).toBe(false)
+    expect(isStoredAnnotation({ ...a, author: 'a ' })).toBe(false)
+    expect(isStoredAnnotation({ ...a, extra: 1 })).toBe(false)
+    expect(isStoredAnnotation({ ...a, target: { ...a.target, position: { ...a.target.position, end: 4.5 } } })).toBe(false)
+    expect(isStoredAnnotation({ ...a, attributes: { Polarity: 'pro' } })).toBe(false)
+    expect(isStoredAnnotation(JSON.parse(JSON.stringify(a).replace('"note"', '"__proto__":{},"note"')))).toBe(false)
+  })
+})
+
+describe('parseStoreFile answers as StoreFile.safeParse', () => {
+  const store = fc.record(
+    {
+      format: fc.constantFrom('marginalia-annotations', 'other'),
+      version: fc.constantFrom(2, 1, 0, 2.5),
+      document: fc.constantFrom('doc-1', 'Doc'),
+      sha256: fc.constantFrom('a'.repeat(64), 'A'.repeat(64)),
+      annotator: name,
+      annotations: fc.oneof(fc.array(annotation, { maxLength: 4 }), anyJson),
+      links: fc.oneof(fc.array(link, { maxLength: 3 }), anyJson),
+      status: fc.constantFrom({ state: 'done', at: '2026-12-04T18:40:45.316Z' }, 'done', { state: 'nope' }),
+      memo: fc.constantFrom({ text: 'a memo', modified: '2026-12-04T18:40:45.316Z' }, 7),
+      deleted: time,
+      extra: fc.constant(1),
+    },
+    { requiredKeys: ['format', 'version', 'document', 'sha256', 'annotator'] },
+  )
+
+  it('the same success, data and first problem', () => {
+    fc.assert(
+      fc.property(store, (s) => {
+        const expected = StoreFile.safeParse(s)
+        const got = parseStoreFile(s)
+        expect(got.success).toBe(expected.success)
+        if (expected.success && got.success) {
+          expect(got.data).toEqual(expected.data)
+          // Key order too: the file is written back in the order it was read.
+          expect(Object.keys(got.data)).toEqual(Object.keys(expected.data))
+        } else expect(got.error?.issues[0]).toEqual(expected.error?.issues[0])
+      }),
+      { numRuns: RUNS },
+    )
+  })
+})
