@@ -709,7 +709,8 @@ export class Project {
     // What was found (this session's sentence, or when and where from the pin), then the pinned copy.
     const kept = pinned.pinned?.keptAs ? ` (kept as ${pinned.pinned.keptAs})` : ''
     const found = pinned.pinned ? ` on ${readableTime(pinned.pinned.found)}` : ''
-    const head = set ?? `${adapter.describe} was found damaged${found}${kept}`
+    // A pin with no damaged file kept beside it: the file was found gone, or its damaged copy since removed.
+    const head = set ?? `${adapter.describe} was found ${kept ? 'damaged' : 'damaged or missing'}${found}${kept}`
     const copy = `its last good copy, saved ${readableTime(pinned.saved)} (${pinned.summary})`
     // Everything in the pinned copy is in the layer now (what was open was saved on): say so.
     if (await this.holdsPinned(backups, pinned.id, layer.db.data))
@@ -824,6 +825,7 @@ export class Project {
       backups: StoreBackups.of(this.dir, relativeStorePath(ref), this.policy),
       onUnreadable: 'set-aside',
       within: this.dir,
+      holdsWork: (data) => holdsWork(data as StoreFile | ReviewStoreFile),
       migrate:
         ref.store === 'annotations'
           ? async (json, version) => migrateStore(json, version, version === 0 ? await this.text(doc.id) : null, doc.sha256)
@@ -934,6 +936,12 @@ function projectStoreOptions(dir: string, policy: BackupPolicy): StoreOptions {
 /** A store's file relative to the project folder. */
 function relativeStorePath(ref: LayerKey): string {
   return `annotations/${ref.store === 'annotations' ? ref.annotator : REVIEWED_FOLDER}/${ref.document}.json`
+}
+
+/** Whether a layer's store holds anything a user made: annotations, links, a memo, replies. */
+function holdsWork(data: StoreFile | ReviewStoreFile): boolean {
+  const own = data as Partial<StoreFile>
+  return data.annotations.length > 0 || data.links.length > 0 || !!own.memo?.text || (own.replies?.length ?? 0) > 0
 }
 
 function summaryOf(data: StoreFile | ReviewStoreFile): string {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { readFile, readdir, utimes, writeFile } from 'node:fs/promises'
+import { readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../shared/api'
@@ -340,5 +340,61 @@ describe('the last saved copy', () => {
     expect((await backups.list())[0]!.kind).toBe('latest')
     const pin = await backups.pinLastGood(new Date(), async () => true)
     expect(await readFile(pin!.path, 'utf8')).toBe('{"n":2}')
+  })
+})
+
+describe('a layer file deleted outside Marginalia', () => {
+  const ref = (document: string) => ({ store: 'annotations' as const, annotator: 'maria', document })
+  const DEFAULT = { snapshotEveryMs: 10 * 60_000, maxSnapshots: 10, maxSnapshotBytes: 20_000_000 }
+
+  it('is said when the document opens, its last saved version pinned until it is restored', async () => {
+    const { dir, config, a, b, store } = await annotated()
+    await rm(store(a))
+    let wb = await launch(dir, config, DEFAULT)
+    const opened = await wb.openDocument(a)
+    expect(opened.annotations.rows).toHaveLength(0)
+    expect(opened.notice).toMatch(
+      /^The file of maria’s annotations on “.*” is not there any more \(it was deleted or moved outside Marginalia\), so a new one was started; its last good copy, saved .* \(3 annotations, 0 links\), is pinned: Marginalia keeps it until you restore it or say it is not needed\.$/,
+    )
+    expect(opened.pinned).toMatchObject({ kind: 'pinned', summary: '3 annotations, 0 links', restorable: true })
+    // The other document, whose file is there, says nothing.
+    expect(await wb.openDocument(b)).toMatchObject({ notice: null, pinned: null })
+
+    // Work started anew and restarts do not push the pinned copy out, and the banner stays.
+    await wb.apply(a, [put('n1', 0, 4)])
+    wb.close()
+    wb = await launch(dir, config, { snapshotEveryMs: 0, maxSnapshots: 1, maxSnapshotBytes: 1_000_000 })
+    await wb.apply(a, [put('n2', 5, 9)])
+    const again = await wb.openDocument(a)
+    expect(again.notice).toMatch(
+      /^The file of maria’s annotations on “.*” was found damaged or missing on \d{4}-\d\d-\d\d \d\d:\d\d UTC; its last good copy, saved .* \(3 annotations, 0 links\), is pinned: Marginalia keeps it until you restore it or say it is not needed\.$/,
+    )
+    await wb.restoreBackup(ref(a), opened.pinned!.id)
+    const restored = await wb.openDocument(a)
+    expect(restored).toMatchObject({ notice: null, pinned: null })
+    expect(annotationsOf(restored).map((x) => x.id)).toEqual(['a1', 'a2', 'a3'])
+  })
+
+  it('is not said again once the user says the copy is not needed, nor for a file that held nothing', async () => {
+    const { dir, config, a, b, store } = await annotated()
+    let wb = await launch(dir, config, DEFAULT)
+    // b's annotations are all deleted: its file holds nothing worth keeping.
+    await wb.apply(
+      b,
+      ['b1', 'b2', 'b3'].map((id) => ({ op: 'delete' as const, id })),
+    )
+    wb.close()
+    await rm(store(a))
+    await rm(store(b))
+    wb = await launch(dir, config, DEFAULT)
+    expect(await wb.openDocument(b)).toMatchObject({ notice: null, pinned: null })
+    const { pinned } = await wb.openDocument(a)
+    await wb.unpinBackup(ref(a), pinned!.id)
+    expect(await wb.openDocument(a)).toMatchObject({ notice: null, pinned: null })
+    wb.close()
+    wb = await launch(dir, config, DEFAULT)
+    expect(await wb.openDocument(a)).toMatchObject({ notice: null, pinned: null })
+    // The copy is still among the backups, an ordinary earlier version.
+    expect(await wb.listBackups(ref(a))).toContainEqual(expect.objectContaining({ kind: 'snapshot', summary: '3 annotations, 0 links' }))
   })
 })

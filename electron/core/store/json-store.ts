@@ -22,7 +22,7 @@ import { DomainError } from '../../../shared/errors'
 import type { StoreBackups } from './backups'
 import { moveAside, writeFileDurable } from './durable'
 import { withFileLock } from './file-lock'
-import { SkippedFileError, readRegularFileOrNull, regularFileHolds } from './regular-file'
+import { SkippedFileError, readRegularFileOrNull, readRegularText, regularFileHolds } from './regular-file'
 import { storeBytes } from './store-bytes'
 
 /** A file changed less than this long ago may still be being written by another program. */
@@ -43,6 +43,11 @@ export interface StoreOptions {
   onUnreadable?: 'set-aside' | 'refuse'
   /** The folder the user chose (the project): the file is read only if it is a regular file inside it. */
   within?: string | null
+  /**
+   * Whether a version of the file holds work (annotations, a memo): a file found gone whose last
+   * saved version holds none is started anew unsaid. Without it, any saved version counts.
+   */
+  holdsWork?: (data: unknown) => boolean
 }
 
 /** The largest JSON file Marginalia reads (a 10,000-annotation store is about 5 MB). */
@@ -126,7 +131,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
     for (;;) {
       const stat = await statOf(this.path)
       const disk = await this.readDisk()
-      if (disk === null) return null
+      if (disk === null) {
+        await this.noteIfGone()
+        return null
+      }
       const bytes = 'bytes' in disk ? disk.bytes : null
       const parsed = bytes === null ? { problem: (disk as { problem: string }).problem } : await this.parse(bytes)
       if ('data' in parsed && bytes !== null) {
@@ -151,6 +159,26 @@ export class DurableJsonFile<T> implements Adapter<T> {
       this.notice = `${this.options.describe} ${problem}; it was kept as ${basename(aside)} and a new one was started.`
       return null
     }
+  }
+
+  /**
+   * No file where Marginalia saved one (its latest.json backup says it did): deleted or moved
+   * outside Marginalia, by a sync tool, a file manager or a checkout. The version saved last is
+   * pinned, as a damaged file's last good copy is, so the saves that start the file anew cannot
+   * push it out, and `notice` says so. Nothing is said for a file whose last version held no work,
+   * nor once the user has said the pinned copy is not needed (there is no latest.json then).
+   */
+  private async noteIfGone(): Promise<void> {
+    const { backups, holdsWork } = this.options
+    if (!backups || this.options.onUnreadable === 'refuse') return
+    const latest = (await backups.list().catch(() => [])).find((b) => b.kind === 'latest')
+    const raw = latest ? await readRegularText(latest.path, { maxBytes: MAX_JSON_BYTES, within: this.options.within ?? null }).catch(() => null) : null
+    if (raw === null) return
+    const parsed = await this.parseContent(raw)
+    if (!('data' in parsed) || (holdsWork && !holdsWork(parsed.data))) return
+    const pin = await backups.pinLastGood(new Date(), async (r) => r === raw || 'data' in (await this.parseContent(r)))
+    if (pin)
+      this.notice = `${this.options.describe} is not there any more (it was deleted or moved outside Marginalia), so a new one was started.`
   }
 
   /**
