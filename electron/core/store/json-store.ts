@@ -172,7 +172,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
     const { backups, holdsWork } = this.options
     if (!backups || this.options.onUnreadable === 'refuse') return
     const latest = (await backups.list().catch(() => [])).find((b) => b.kind === 'latest')
-    const raw = latest ? await readRegularText(latest.path, { maxBytes: MAX_JSON_BYTES, within: this.options.within ?? null }).catch(() => null) : null
+    const raw = latest
+      ? await readRegularText(latest.path, { maxBytes: MAX_JSON_BYTES, within: this.options.within ?? null }).catch(() => null)
+      : null
     if (raw === null) return
     const parsed = await this.parseContent(raw)
     if (!('data' in parsed) || (holdsWork && !holdsWork(parsed.data))) return
