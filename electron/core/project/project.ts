@@ -786,7 +786,7 @@ export class Project {
   /**
    * The documents for which layerFoundDamaged holds, for the whole list at once: one look at the
    * annotator's backups folder finds the documents that have backups at all, and only those are
-   * looked into for a pin (a document never saved has none). A list of 3,000 documents took
+   * looked into for a pin (a document never saved has none), or for a file gone since it was saved. A list of 3,000 documents took
    * ~150 ms with a look per document.
    */
   async damagedLayers(annotator: string): Promise<Set<string>> {
@@ -800,7 +800,14 @@ export class Project {
     const folder = dirname(backups('_').dir)
     const known = new Set(this.documents.map((d) => d.id))
     const saved = (await fs.readdir(folder).catch(() => [] as string[])).filter((id) => known.has(id) && !out.has(id))
-    await Promise.all(saved.map(async (id) => (await backups(id).hasPinned()) && out.add(id)))
+    await Promise.all(
+      saved.map(async (id) => {
+        if (await backups(id).hasPinned()) out.add(id)
+        // Saved here once and gone from disk since: opening it pins its last version and says so.
+        else if (!(await this.hasStoreFile(annotator, id)) && (await this.layer(annotator, id).catch(() => null))?.adapter.notice)
+          out.add(id)
+      }),
+    )
     return out
   }
 

@@ -351,6 +351,11 @@ describe('a layer file deleted outside Marginalia', () => {
     const { dir, config, a, b, store } = await annotated()
     await rm(store(a))
     let wb = await launch(dir, config, DEFAULT)
+    // Marked in the document list before it is opened.
+    expect((await wb.listDocuments()).map((d) => [d.id, d.damaged ?? false])).toEqual([
+      [a, true],
+      [b, false],
+    ])
     const opened = await wb.openDocument(a)
     expect(opened.annotations.rows).toHaveLength(0)
     expect(opened.notice).toMatch(
