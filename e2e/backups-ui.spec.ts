@@ -63,7 +63,7 @@ test('a damaged layer shows a banner naming its pinned last good copy, and resto
   const { title, count } = await damagedLayer(page, app)
   // The list says so before the document is opened (it said "Not started" and 0 before).
   const item = page.getByRole('navigation', { name: 'Documents' }).locator('li.doc').filter({ hasText: title })
-  await expect(item.getByTestId('doc-damaged')).toHaveText('Your file was found damaged; its last good copy is kept')
+  await expect(item.getByTestId('doc-damaged')).toHaveText('Your file was found damaged or missing; its last good copy is kept')
   await item.getByText(title, { exact: true }).click()
   const banner = page.getByRole('alert').filter({ hasText: 'not valid JSON' })
   await expect(banner).toContainText(`(${count} annotations`)

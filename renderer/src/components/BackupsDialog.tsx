@@ -59,7 +59,7 @@ export function BackupsDialog({ sources, onClose }: { sources: BackupSource[]; o
       <div className="backups">
         <p className="help">
           Marginalia keeps earlier versions of the files it saves. Restoring one keeps the version it replaces, so a restore can be undone.
-          When a file is found damaged, its last good copy is pinned: kept until you restore it or say it is not needed.
+          When a file is found damaged, or gone from disk, its last good copy is pinned: kept until you restore it or say it is not needed.
         </p>
         {outcome && 'result' in outcome && (
           <p className="backups-outcome" role="status">

@@ -108,7 +108,7 @@ export const DocumentItem = memo(function DocumentItem({ document: d, current, p
           )}
           {d.damaged && (
             <span className="doc-damaged" data-testid="doc-damaged">
-              Your file was found damaged; its last good copy is kept
+              Your file was found damaged or missing; its last good copy is kept
             </span>
           )}
           {notableEncoding(details?.encoding) && (

@@ -17,11 +17,11 @@ export function backupKindLabel(kind: BackupInfo['kind']): string {
   return labels[kind]
 }
 
-/** Why a copy is pinned, in the user's local time: "Kept since …, when the file was found damaged (kept as …), until …". */
+/** Why a copy is pinned, in the user's local time: "Kept since …, when the file was found damaged (kept as …), until …" ("damaged or missing" when no damaged file is kept). */
 export function pinnedReason(backup: BackupInfo, locale?: string): string | null {
   if (!backup.pinned) return null
   const kept = backup.pinned.keptAs ? ` (the damaged file was kept as ${backup.pinned.keptAs})` : ''
-  return `Kept since ${backupTime(backup.pinned.found, locale)}, when the file was found damaged${kept}, until you restore it or say it is not needed.`
+  return `Kept since ${backupTime(backup.pinned.found, locale)}, when the file was found ${backup.pinned.keptAs ? 'damaged' : 'damaged or missing'}${kept}, until you restore it or say it is not needed.`
 }
 
 /** The newest pinned copy among backups (backups.list lists newest first), if any. */
