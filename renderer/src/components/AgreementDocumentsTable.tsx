@@ -21,7 +21,7 @@ export function AgreementDocumentsTable({
 }) {
   return (
     <FiguresScroll>
-      <table className="figures" aria-label="Agreement by document">
+      <table className="figures figures-documents" aria-label="Agreement by document">
         <thead>
           <tr>
             <th scope="col">Document</th>

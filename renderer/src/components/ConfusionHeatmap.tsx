@@ -1,6 +1,7 @@
 import type { ConfusionMatrix } from '../../../shared/agreement/report'
 import { cellShade, heatCell } from '../state/model/agreement-format'
 import { useScheme } from '../state/react/use-scheme'
+import { FiguresScroll } from './FiguresScroll'
 
 interface ConfusionHeatmapProps {
   matrix: ConfusionMatrix
@@ -25,55 +26,57 @@ export function ConfusionHeatmap({ matrix, a, b, unit, name = (c) => c }: Confus
   if (categories.length === 0) return <p className="help">Nothing to compare.</p>
   return (
     <figure className="heatmap">
-      <div className="heatmap-body">
-        <table className="heatmap-grid" aria-label={`Confusion matrix: rows ${a}, columns ${b}`}>
-          <thead>
-            <tr>
-              <th scope="col" className="corner">
-                <span>{a} ↓</span> <span>{b} →</span>
-              </th>
-              {categories.map((c) => (
-                <th key={c} scope="col">
-                  {name(c)}
+      <FiguresScroll>
+        <div className="heatmap-body">
+          <table className="heatmap-grid" aria-label={`Confusion matrix: rows ${a}, columns ${b}`}>
+            <thead>
+              <tr>
+                <th scope="col" className="corner">
+                  <span>{a} ↓</span> <span>{b} →</span>
                 </th>
-              ))}
-              <th scope="col">Total</th>
-            </tr>
-          </thead>
-          <tbody>
-            {categories.map((c, i) => (
-              <tr key={c}>
-                <th scope="row">{name(c)}</th>
-                {categories.map((d, j) => {
-                  const n = counts[i]?.[j] ?? 0
-                  const shade = cellShade(n, rowTotals[i]!)
-                  const cell = heatCell(shade, i === j, scheme)
-                  return (
-                    <td
-                      key={d}
-                      className={i === j ? 'diagonal' : undefined}
-                      style={{ backgroundColor: cell.background, color: cell.color }}
-                      title={`${a}: ${name(c)}, ${b}: ${name(d)}: ${n.toLocaleString()} ${unit} (${Math.round(shade * 100)}% of ${a}’s ${name(c)})`}
-                    >
-                      {n.toLocaleString()}
-                    </td>
-                  )
-                })}
-                <td className="total">{rowTotals[i]!.toLocaleString()}</td>
+                {categories.map((c) => (
+                  <th key={c} scope="col">
+                    {name(c)}
+                  </th>
+                ))}
+                <th scope="col">Total</th>
               </tr>
-            ))}
-            <tr>
-              <th scope="row">Total</th>
-              {colTotals.map((n, j) => (
-                <td key={categories[j]} className="total">
-                  {n.toLocaleString()}
-                </td>
+            </thead>
+            <tbody>
+              {categories.map((c, i) => (
+                <tr key={c}>
+                  <th scope="row">{name(c)}</th>
+                  {categories.map((d, j) => {
+                    const n = counts[i]?.[j] ?? 0
+                    const shade = cellShade(n, rowTotals[i]!)
+                    const cell = heatCell(shade, i === j, scheme)
+                    return (
+                      <td
+                        key={d}
+                        className={i === j ? 'diagonal' : undefined}
+                        style={{ backgroundColor: cell.background, color: cell.color }}
+                        title={`${a}: ${name(c)}, ${b}: ${name(d)}: ${n.toLocaleString()} ${unit} (${Math.round(shade * 100)}% of ${a}’s ${name(c)})`}
+                      >
+                        {n.toLocaleString()}
+                      </td>
+                    )
+                  })}
+                  <td className="total">{rowTotals[i]!.toLocaleString()}</td>
+                </tr>
               ))}
-              <td className="total">{rowTotals.reduce((s, x) => s + x, 0).toLocaleString()}</td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
+              <tr>
+                <th scope="row">Total</th>
+                {colTotals.map((n, j) => (
+                  <td key={categories[j]} className="total">
+                    {n.toLocaleString()}
+                  </td>
+                ))}
+                <td className="total">{rowTotals.reduce((s, x) => s + x, 0).toLocaleString()}</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      </FiguresScroll>
       <figcaption className="help">
         Rows: {a}’s {unit}; columns: {b}’s. Green: the same; red: different. Shade: share of the row.
       </figcaption>
