@@ -1,4 +1,4 @@
-import { readdir, readFile, utimes, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { chooseMenu, expect, test, type Marginalia } from './harness'
@@ -149,4 +149,39 @@ test('a layer damaged on disk while it is open: the next save sets it aside, say
   await expect(banner.getByRole('button').first()).toHaveText('Not needed')
   await expect(banner.getByRole('button').first()).toHaveClass(/primary/)
   await page.screenshot({ path: test.info().outputPath('held.png') })
+})
+
+test('a layer file deleted outside Marginalia: the list marks it, the banner says so, and its last saved version comes back', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url)
+  const editor = page.locator('.ProseMirror')
+  const words = ((await editor.locator('p').first().textContent()) ?? '').trim().split(/\s+/)
+  await dragSelect(page, words.slice(0, 2).join(' '))
+  await page.keyboard.press('1')
+  await dragSelect(page, words.slice(3, 5).join(' '))
+  await page.keyboard.press('2')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  const doc = (await readdir(join(app.projectDir, 'annotations', 'tester')))[0]!
+  // Deleted by a sync tool or a file manager while Marginalia was closed.
+  await app.crashAndRestart()
+  await rm(join(app.projectDir, 'annotations', 'tester', doc))
+  await app.crashAndRestart()
+  await page.goto(app.url)
+  const item = page.getByRole('navigation', { name: 'Documents' }).locator('li.doc.current')
+  await expect(item.getByTestId('doc-damaged')).toHaveText('Your file was found damaged or missing; its last good copy is kept')
+  const banner = page.getByRole('alert').filter({ hasText: 'is not there any more' })
+  await expect(banner).toContainText('(it was deleted or moved outside Marginalia), so a new one was started')
+  await expect(banner).toContainText('(2 annotations, 0 links), is pinned')
+  await page.screenshot({ path: test.info().outputPath('gone.png') })
+  await banner.getByRole('button', { name: 'Restore last good copy…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Backups' })
+  await expect(dialog.locator('.backup-pinned')).toContainText('when the file was found damaged or missing')
+  await dialog.getByRole('button', { name: /^Restore pinned: last good copy from / }).click()
+  await expect(dialog.getByRole('status')).toContainText('2 annotations')
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(banner).toBeHidden()
+  await expect(page.getByRole('complementary', { name: 'Annotations' }).locator('.count')).toHaveText('2')
+  await expect(item.getByTestId('doc-damaged')).toHaveCount(0)
 })
