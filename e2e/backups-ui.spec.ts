@@ -185,3 +185,37 @@ test('a layer file deleted outside Marginalia: the list marks it, the banner say
   await expect(page.getByRole('complementary', { name: 'Annotations' }).locator('.count')).toHaveText('2')
   await expect(item.getByTestId('doc-damaged')).toHaveCount(0)
 })
+
+test('project.json damaged while the project is open: the next change keeps it aside, and a banner says so until dismissed', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url)
+  await expect(page.getByRole('navigation', { name: 'Documents' })).toBeVisible()
+  const call = api(page, app)
+  const file = join(app.projectDir, 'project.json')
+  const damaged = '{"format": "marginalia-project", "documents": ['
+  await writeFile(file, damaged)
+  const past = new Date(Date.now() - 60_000)
+  await utimes(file, past, past)
+  const docs = (await call('documents.list', {})) as { value: { id: string }[] }
+  expect(await call('documents.rename', { id: docs.value[0]!.id, title: 'Renamed after the damage' })).toMatchObject({ ok: true })
+  const banner = page.getByTestId('project-banner')
+  await expect(banner).toContainText('project.json is not valid JSON; it was kept as project.json.unreadable-')
+  await expect(banner).toContainText('Project › Backups… lists the file’s earlier versions.')
+  await page.screenshot({ path: test.info().outputPath('project-banner.png') })
+  // What was open was saved in its place: the project and the rename are whole.
+  expect(JSON.parse(await readFile(file, 'utf8')).documents.length).toBe(docs.value.length)
+  const aside = (await readdir(app.projectDir)).find((n) => n.startsWith('project.json.unreadable-'))!
+  expect(await readFile(join(app.projectDir, aside), 'utf8')).toBe(damaged)
+  await banner.getByRole('button', { name: 'Backups…' }).click()
+  await expect(page.getByRole('dialog', { name: 'Backups' })).toBeVisible()
+  await page.getByRole('dialog', { name: 'Backups' }).getByRole('button', { name: 'Close' }).click()
+  await banner.getByRole('button', { name: 'Dismiss' }).click()
+  await expect(banner).toBeHidden()
+  // Gone for good: a reload does not bring it back.
+  await page.reload()
+  await expect(page.getByRole('navigation', { name: 'Documents' })).toBeVisible()
+  await page.waitForTimeout(2500)
+  await expect(banner).toBeHidden()
+})

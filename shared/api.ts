@@ -278,6 +278,11 @@ export interface ProjectChanges {
   changed: { layer: string; document: string | null }[]
   /** False when more changed than is remembered: reload everything. */
   complete: boolean
+  /**
+   * Set while a change to project.json found the file damaged on disk, kept it aside and saved
+   * what was open in its place: one sentence, shown until the user dismisses it (project.dismissNotice).
+   */
+  notice?: string | null
 }
 
 export interface AnnotatorSummary {
@@ -472,6 +477,8 @@ export const contract = {
    * out), so two windows of one host hear of each other's changes as they do of a colleague's.
    */
   'project.changes': declare<ProjectChanges>()(z.object({ since: z.number().int().nonnegative(), window: WindowId.optional() }).strict()),
+  /** The user has read ProjectChanges.notice: it is not shown again. */
+  'project.dismissNotice': declare<null>()(Empty),
   /**
    * Import annotations (a path): a colleague's project folder or store file, a JSON Lines or W3C
    * Web Annotation (.jsonld/.json) export, or a brat folder or .ann file. `as` names the layer for

@@ -16,6 +16,7 @@ import { FindResults } from './components/FindResults'
 import { Header } from './components/Header'
 import { ImportQuestionDialog } from './components/ImportQuestionDialog'
 import { ImportReport } from './components/ImportReport'
+import { ProjectBanner } from './components/ProjectBanner'
 import { LabelStyles } from './components/LabelStyles'
 import { DocumentsSlot, SideSlot } from './components/PanelSlots'
 import { ReviewPane } from './components/ReviewPane'
@@ -50,6 +51,7 @@ function Workbench() {
       <Theme />
       <LabelStyles />
       <Header />
+      {project && <ProjectBanner />}
       <ImportReport />
       {project ? (
         view === 'agreement' ? (

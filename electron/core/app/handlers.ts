@@ -78,6 +78,7 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
         : { filename: `${base}.json`, content: `${JSON.stringify(report, null, 2)}\n` }
     },
     'project.changes': async ({ since, window }) => wb.changes(since, window),
+    'project.dismissNotice': async () => wb.dismissProjectNotice(),
     'annotations.import': ({ path, as, replace }) => wb.importAnnotations(path, as, replace),
     'review.open': async ({ document, annotators, have }) => {
       const view = await sentReviewOf(wb.current, document, annotators, wb.annotator, have)

@@ -483,7 +483,14 @@ export class Workbench {
       .filter((c) => c.revision > since && (window === undefined || c.window !== window))
       .map(({ layer, document }) => ({ layer, document }))
     const complete = since >= this.revision - this.recentChanges.length
-    return { revision: this.revision, changed, complete }
+    const notice = this.project?.projectNotice ?? null
+    return { revision: this.revision, changed, complete, ...(notice ? { notice } : {}) }
+  }
+
+  /** The user has read the project's notice (project.json set aside): it goes. */
+  dismissProjectNotice(): null {
+    if (this.project) this.project.projectNotice = null
+    return null
   }
 
   /** Stop watching the project's files (the host is shutting down). */

@@ -92,8 +92,17 @@ export function notAProject(dir: string): string {
   return `${dir} is not a Marginalia project (it has no ${PROJECT_FILE}); create a project there or pick another folder.`
 }
 
+/** What the user can do about a project.json kept aside while the project was open. */
+const PROJECT_SET_ASIDE_HINT =
+  'Whatever another program wrote in it is not in the project now; Project › Backups… lists the file’s earlier versions.'
+
 /** An open project folder. */
 export class Project {
+  /**
+   * Set when a change found project.json damaged on disk, kept it aside and saved what was open in
+   * its place: one sentence, until the user dismisses it.
+   */
+  projectNotice: string | null = null
   /** Texts read and found intact, with what their file looked like then (re-read when it changes). */
   private readonly texts = new Map<string, { index: TextIndex; mtimeMs: number; bytes: number }>()
   private textBytes = 0
@@ -914,14 +923,19 @@ export class Project {
     return join(this.dir, 'annotations', annotator, `${docId}.json`)
   }
 
-  /** Change project.json, on top of whatever another window or a sync tool wrote meanwhile. */
+  /**
+   * Change project.json, on top of whatever another window or a sync tool wrote meanwhile. A file
+   * found damaged on disk is kept aside and what was open is saved in its place, as for a layer;
+   * `projectNotice` says so until the user dismisses it.
+   */
   private async update(change: (data: ProjectFile) => void): Promise<void> {
     try {
-      await this.adapter.update((current) => {
+      const { setAside } = await this.adapter.update((current) => {
         const next = structuredClone(current)
         change(next)
         return next
       })
+      if (setAside) this.projectNotice = `${setAside} ${PROJECT_SET_ASIDE_HINT}`
     } catch (e) {
       if (e instanceof DomainError) throw e
       throw new DomainError('failed', saveFailedSentence('The change to project.json', e, this.dir))

@@ -211,6 +211,26 @@ describe('a damaged project.json', () => {
     const aside = (await readdir(dir)).find((f) => f.startsWith('project.json.unreadable-'))!
     expect(await readFile(join(dir, aside))).toEqual(bad)
   })
+  it('damaged while the project is open: the next change keeps it aside, saves what was open, and the user is told until they dismiss it', async () => {
+    const { dir, config, a } = await annotated()
+    const wb = await launch(dir, config)
+    const handlers = createHandlers(wb)
+    const start = (await dispatch(handlers, 'project.changes', { since: 0 })) as { value: { revision: number; notice?: string } }
+    expect(start.value.notice).toBeUndefined()
+    const bad = await damage(join(dir, 'project.json'), 'garbage')
+    expect(await dispatch(handlers, 'documents.rename', { id: a, title: 'Talks (renamed)' })).toMatchObject({ ok: true })
+    const changes = (await dispatch(handlers, 'project.changes', { since: start.value.revision })) as { value: { notice?: string } }
+    expect(changes.value.notice).toMatch(
+      /project\.json is not valid JSON; it was kept as project\.json\.unreadable-[0-9TZ-]+, and what was open here was saved in its place\. Whatever another program wrote in it is not in the project now; Project › Backups… lists the file’s earlier versions\.$/,
+    )
+    // Nothing of the project was lost: the rename and both documents are in the new file; the bad one is kept as it was.
+    expect((await wb.listDocuments()).map((d) => d.title)).toContain('Talks (renamed)')
+    expect(JSON.parse(await readFile(join(dir, 'project.json'), 'utf8')).documents).toHaveLength(2)
+    const aside = (await readdir(dir)).find((f) => f.startsWith('project.json.unreadable-'))!
+    expect(await readFile(join(dir, aside))).toEqual(bad)
+    expect(await dispatch(handlers, 'project.dismissNotice', {})).toEqual({ ok: true, value: null })
+    expect(((await dispatch(handlers, 'project.changes', { since: 0 })) as { value: { notice?: string } }).value.notice).toBeUndefined()
+  })
 })
 
 describe('the last good copy of a damaged layer', () => {

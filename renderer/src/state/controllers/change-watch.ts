@@ -2,7 +2,8 @@
  * Polls project.changes every two seconds while the window is visible, and reloads what
  * colleagues' changes on disk touch (see change-plan.ts): the document list, the open document's
  * own layer (once the annotator's own changes are saved, so none is lost), the open review, the
- * review progress. A short note in the status area says whose annotations changed.
+ * review progress. A short note in the status area says whose annotations changed; the host's
+ * sentence about a project.json it had to keep aside stays until it is dismissed.
  */
 import type { Client, ProjectChanges } from '../../../../shared/api'
 import { planReload, type ReloadPlan } from '../model/change-plan'
@@ -78,6 +79,8 @@ export class ChangeWatch {
     this.busy = true
     try {
       const changes = await this.client.call('project.changes', { since: this.revision, window: WINDOW_ID })
+      const notice = changes.notice ?? null
+      if (notice !== this.store.get().projectNotice) this.store.set({ projectNotice: notice })
       if (changes.revision !== this.revision) await this.take(changes)
       this.revision = changes.revision
     } catch {

@@ -328,6 +328,12 @@ export class Session {
     return result
   }
 
+  /** The user has read the host's sentence about project.json: it goes, here and at the host. */
+  async dismissProjectNotice(): Promise<void> {
+    this.store.set({ projectNotice: null })
+    await this.client.call('project.dismissNotice', {})
+  }
+
   /** The user says a pinned copy is not needed; the banner about it goes. Returns the backups as they are now. */
   async unpinBackup(store: StoreRef, backup: string): Promise<BackupInfo[]> {
     const backups = await this.client.call('backups.unpin', { store, backup })

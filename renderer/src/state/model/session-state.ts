@@ -228,6 +228,8 @@ export interface SessionState {
   progress: Progress | null
   /** A short note about colleagues' changes taken in from disk. */
   changeNote: string | null
+  /** The host's sentence about project.json, kept aside when found damaged by a change (until dismissed). */
+  projectNotice: string | null
   /** Counts the batches of changes taken in from disk (what depends on them can recompute). */
   diskRevision: number
   find: FindState
@@ -279,6 +281,7 @@ export const initialState: SessionState = {
   stale: null,
   progress: null,
   changeNote: null,
+  projectNotice: null,
   diskRevision: 0,
   find: initialFind,
   suggest: null,
