@@ -208,6 +208,7 @@ export class DocumentEditor implements TextSurface {
         toStart: (extend) => this.moveHead(this.paragraphs.start(0), extend),
         toEnd: (extend) => this.moveHead(this.paragraphs.end(this.paragraphs.count - 1), extend),
         copy: (event) => this.copy(event),
+        drag: (event) => this.drag(event),
       }),
       this.layers.annotations.plugin,
       this.layers.hits.plugin,
@@ -321,12 +322,16 @@ export class DocumentEditor implements TextSurface {
       const viewport = this.scroller.clientHeight
       if (viewport <= 0) return
       const width = this.view.dom.clientWidth
+      // Where the user was reading before a change of width: the text above the view has already
+      // reflowed by the time this runs, so the place is the one taken when the view last settled.
+      let reading: { line: number; within: number } | null = null
       if (width !== this.width) {
         // Another width changes every drawn paragraph's height: measure them again and redraw
         // around the viewport. The first width is the one the first lines were just drawn at.
         if (this.width) {
           this.heights.forget()
           force = true
+          reading = this.reading
         }
         this.width = width
       }
@@ -346,16 +351,27 @@ export class DocumentEditor implements TextSurface {
       if (!covered || tooLarge || force) {
         // While the mouse button is down (a drag selection) drawn lines are only added, never taken away.
         this.render(this.pointerDown ? [...this.win.runs, wanted] : [wanted])
-        if (this.measure()) {
+        if (reading) {
+          // The same paragraph at the top of the view, as far into it as before (its lines rewrapped).
+          this.measure()
+          const y = this.heights.top(reading.line) + reading.within * this.heights.height(reading.line)
+          if (Math.abs(y - top) >= 0.5) this.scroller.scrollTop += y - top
+        } else if (this.measure()) {
           const moved = this.heights.top(anchor) - top - offset
           if (Math.abs(moved) >= 0.5) this.scroller.scrollTop += moved
         }
       }
       this.lastTop = this.scroller.scrollTop
+      const now = this.scroller.scrollTop - origin
+      const line = this.heights.at(Math.max(0, now))
+      this.reading = { line, within: Math.min(1, Math.max(0, (now - this.heights.top(line)) / Math.max(1, this.heights.height(line)))) }
     } finally {
       this.syncing = false
     }
   }
+
+  /** The paragraph at the top of the view when it last settled, and how far into it (0–1) the view's top edge was. */
+  private reading: { line: number; within: number } | null = null
 
   /** The drawn paragraph at the top of the viewport and its top edge, px below the scroller's top (null: none drawn there). */
   private placeOnScreen(): { line: number; top: number } | null {
@@ -454,6 +470,19 @@ export class DocumentEditor implements TextSurface {
     event.clipboardData.clearData()
     event.clipboardData.setData('text/plain', this.index.slice(span.start, span.end))
     event.preventDefault()
+    return true
+  }
+
+  /**
+   * A selection dragged out carries the selected text as stored, as copy does. A drag that starts
+   * outside the selection (a highlight's boundary handle, an image) is the browser's.
+   */
+  private drag(event: DragEvent): boolean {
+    const span = this.selectedRange()
+    if (!span || span.end <= span.start || !event.dataTransfer) return false
+    event.dataTransfer.clearData()
+    event.dataTransfer.setData('text/plain', this.index.slice(span.start, span.end))
+    event.dataTransfer.effectAllowed = 'copy'
     return true
   }
 

@@ -1,7 +1,7 @@
 /**
  * The keys that must see the whole text, not the window the view draws (text-window.ts): the
  * browser's own select-all, Ctrl+Home and Ctrl+End would stop at the window's edge, and copy
- * would copy only the drawn lines. Every other key that moves the caret runs after the lines
+ * (or dragging the selection out) would carry only the drawn lines. Every other key that moves the caret runs after the lines
  * around it are drawn, so the caret never steps over lines that are not in the page.
  */
 import { Plugin } from 'prosemirror-state'
@@ -18,6 +18,8 @@ export interface NavigationHandlers {
   toEnd(extend: boolean): void
   /** Copy: true when the handler filled the clipboard. */
   copy(event: ClipboardEvent): boolean
+  /** A selection dragged out (to another program): true when the handler gave it the text. */
+  drag(event: DragEvent): boolean
 }
 
 const MOVES = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown', 'Home', 'End'])
@@ -43,6 +45,7 @@ export function navigationKeys(on: NavigationHandlers): Plugin {
       },
       handleDOMEvents: {
         copy: (_view, event) => on.copy(event),
+        dragstart: (_view, event) => on.drag(event),
       },
     },
   })
