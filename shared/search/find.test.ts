@@ -59,6 +59,19 @@ describe('finding in a stored text', () => {
     expect(texts(text, { text: 'hamas', wholeWord: false })).toEqual(['Hamas', 'Hamas', 'Hamas'])
   })
 
+  it('finds whole words in scripts written without spaces, as Unicode segments them', () => {
+    const text = '代表团在北京讨论了会谈。北京大学的学者说。東京では会議が続いた。การเจรจาในกรุงเทพ ends; Beijing北京 and 北京s.'
+    // 北京 is a word of its own in 在北京讨论 and before 大学; a dictionary word is not found inside another (北京大学 is 北京|大学).
+    expect(texts(text, { text: '北京' })).toEqual(['北京', '北京', '北京', '北京'])
+    expect(texts(text, { text: '京' })).toEqual([])
+    expect(texts(text, { text: '京', wholeWord: false })).toHaveLength(5)
+    expect(texts(text, { text: '東京' })).toEqual(['東京'])
+    expect(texts(text, { text: 'เจรจา' })).toEqual(['เจรจา'])
+    // A spaced script keeps its rule: no letter beside the hit.
+    expect(texts(text, { text: 'beijing' })).toEqual(['Beijing'])
+    expect(texts(text, { text: 'end' })).toEqual([])
+  })
+
   it('runs Unicode regular expressions, and says in one sentence what is wrong with a bad one', () => {
     const text = 'Moscow said. Москва заявила. Αθήνα said 😀 too.'
     expect(texts(text, { text: '\\p{Lu}\\p{Ll}+', mode: 'regex', caseSensitive: true })).toEqual(['Moscow', 'Москва', 'Αθήνα'])

@@ -120,10 +120,44 @@ export function hitsOf(text: Searchable, query: Query, matches: readonly (readon
   return { hits, truncated }
 }
 
-/** Whether [start, end) (UTF-16) has no letter, digit or mark just before or after it. */
+/**
+ * Whether [start, end) (UTF-16) is a whole word: no letter, digit or mark just before or after
+ * it; or, where the text beside it is in a script written without spaces (Chinese, Japanese,
+ * Thai, Lao, Khmer, Burmese), a word boundary there as Unicode's word segmentation finds it, with
+ * its dictionaries (Intl.Segmenter), as tagging snaps to words: 北京 is a whole word in 在北京讨论.
+ */
 function isWholeWord(source: string, start: number, end: number): boolean {
   const before = start > 0 && (source.charCodeAt(start - 1) & 0xfc00) === 0xdc00 ? start - 2 : start - 1
-  return !isWordAt(source, before) && !isWordAt(source, end)
+  return (
+    (!isWordAt(source, before) || isSegmentBoundary(source, before, start)) &&
+    (!isWordAt(source, end) || isSegmentBoundary(source, end - 1, end))
+  )
+}
+
+/** Scripts written without spaces between words. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
+const WORDS = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'word' }) : null
+/** How much text either side of a boundary the segmenter is shown (UTF-16 units). */
+const SEGMENT_CONTEXT = 32
+
+/**
+ * Whether Unicode's word segmentation puts a boundary at `at` (UTF-16), when the character just
+ * before it (starting at `left`) or the one at it is in a script written without spaces; false
+ * otherwise (between two letters of a spaced script there is none).
+ */
+function isSegmentBoundary(source: string, left: number, at: number): boolean {
+  if (!WORDS || left < 0 || at >= source.length) return false
+  if (!UNSPACED.test(String.fromCodePoint(source.codePointAt(left)!)) && !UNSPACED.test(String.fromCodePoint(source.codePointAt(at)!)))
+    return false
+  let from = Math.max(0, at - SEGMENT_CONTEXT)
+  if (from > 0 && (source.charCodeAt(from) & 0xfc00) === 0xdc00) from--
+  let to = Math.min(source.length, at + SEGMENT_CONTEXT)
+  if (to < source.length && (source.charCodeAt(to) & 0xfc00) === 0xdc00) to++
+  for (const seg of WORDS.segment(source.slice(from, to))) {
+    const edge = from + seg.index
+    if (edge >= at) return edge === at
+  }
+  return false
 }
 
 function isWordAt(source: string, u16: number): boolean {
