@@ -89,6 +89,8 @@ export interface AppInfo {
   recent: string[]
   /** Set when a project could not be opened at start-up: one sentence for the user. */
   notice: string | null
+  /** The folder of that project, when its project.json is damaged: the start page offers its last good copy. */
+  failedProject?: string
   /**
    * What was remembered of the open project: whom the review compares, the document open and where
    * it was scrolled to (`scroll`: the code point at the top of the view), and that place in each

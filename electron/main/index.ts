@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { BrowserWindow, Menu, app, dialog, ipcMain, session, shell } from 'electron'
 import type { ProjectSummary } from '../../shared/api'
 import type { MenuModel } from '../../shared/menu'
+import { DomainError } from '../../shared/errors'
 import { writeFileDurable } from '../core/store/durable'
 import { createHandlers } from '../core/app/handlers'
 import { ensureSampleCopy } from '../core/project/sample'
@@ -55,7 +56,7 @@ async function start() {
   try {
     await wb.open(resolve(projectDir))
   } catch (e) {
-    wb.setNotice((e as Error).message)
+    wb.setNotice((e as Error).message, e instanceof DomainError && e.code === 'invalid' ? resolve(projectDir) : null)
   }
   registerIpc(ipcMain, createHandlers(wb, { openProjectDialog, createProjectDialog, saveFile, pickSavePath, pickPath }), () => appUrl)
   registerMenuChannel(

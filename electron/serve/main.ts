@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { shorten } from '../../shared/api'
+import { DomainError } from '../../shared/errors'
 import { createHandlers } from '../core/app/handlers'
 import { ensureSampleCopy } from '../core/project/sample'
 import { defaultConfigDir } from '../core/project/settings'
@@ -71,11 +72,16 @@ async function start(argv: string[]): Promise<void> {
   const configDir = defaultConfigDir()
   const wb = await Workbench.start({ configDir, host: 'browser', version })
   const projectDir = positionals[0] ?? (await ensureSampleCopy(configDir, join(repo, 'fixtures', 'sample-project')))
+  let failed: string | null = null
   try {
     await wb.open(resolve(projectDir))
   } catch (e) {
     console.error((e as Error).message)
-    process.exit(1)
+    // A damaged project.json ('invalid'): the page offers its last good copy, so serve all the same.
+    // No project there, or one that cannot be read at all: nothing to offer, so stop.
+    if (!(e instanceof DomainError) || e.code !== 'invalid') process.exit(1)
+    failed = resolve(projectDir)
+    wb.setNotice((e as Error).message, failed)
   }
   let server
   try {
@@ -85,8 +91,12 @@ async function start(argv: string[]): Promise<void> {
     console.error(listenProblem(e, port))
     process.exit(1)
   }
-  const project = wb.info().project!
-  console.log(`Marginalia is serving "${project.name}" (${project.path}) in browser mode, on this machine only.`)
+  const project = wb.info().project
+  if (project) console.log(`Marginalia is serving "${project.name}" (${project.path}) in browser mode, on this machine only.`)
+  else
+    console.log(
+      `Marginalia is serving in browser mode, on this machine only: open the address to restore ${failed}/project.json or open another project.`,
+    )
   console.log(`Open ${server.url}`)
   const stop = () => {
     void server.close().then(() => process.exit(0))

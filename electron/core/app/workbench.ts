@@ -61,6 +61,7 @@ export interface WorkbenchOptions {
 export class Workbench {
   private project: Project | null = null
   private notice: string | null = null
+  private failedProject: string | null = null
   /** Completion values in use, by "label.attribute", with how many annotations hold each (a value no annotation holds any more goes). */
   private values: Map<string, Map<string, number>> | null = null
   private retrieval: RetrieveService | null = null
@@ -99,6 +100,7 @@ export class Workbench {
       project: this.project ? this.summary(this.project) : null,
       recent: this.settings.recent,
       notice: this.notice,
+      ...(this.notice && this.failedProject ? { failedProject: this.failedProject } : {}),
       remembered: this.project ? this.settings.memoryOf(this.project.dir) : null,
       preferences: this.settings.preferences,
     }
@@ -189,9 +191,13 @@ export class Workbench {
     return this.current.unpinBackup(ref, id)
   }
 
-  /** Remember a problem met at start-up (such as a project that would not open) for the UI. */
-  setNotice(notice: string | null): void {
+  /**
+   * Remember a problem met at start-up (such as a project that would not open) for the UI, and
+   * the project's folder when its project.json is damaged (the start page offers a restore).
+   */
+  setNotice(notice: string | null, failedProject: string | null = null): void {
     this.notice = notice
+    this.failedProject = failedProject
   }
 
   async setAnnotator(name: string): Promise<AppInfo> {

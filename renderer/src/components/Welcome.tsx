@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { BackupInfo } from '../../../shared/api'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { ProjectDialog } from './ProjectDialog'
@@ -12,10 +12,20 @@ export function Welcome() {
   const session = useSession()
   const info = useSessionState((s) => s.info)
   const [creating, setCreating] = useState(false)
-  const [path, setPath] = useState('')
+  const [path, setPath] = useState(info?.failedProject ?? '')
   const [error, setError] = useState<string | null>(null)
   const desktop = info?.host === 'desktop'
   const [offer, setOffer] = useState<{ path: string; backup: BackupInfo } | null>(null)
+  // A project that would not open at start-up for its damaged project.json: its last good copy, offered at once.
+  const damaged = info?.failedProject ?? null
+  useEffect(() => {
+    if (!damaged) return
+    let live = true
+    void session.projectOffer(damaged).then((backup) => live && backup && setOffer({ path: damaged, backup }))
+    return () => {
+      live = false
+    }
+  }, [damaged, session])
   const open = async (folder?: string) => {
     setOffer(null)
     if (folder === undefined) return setError(await session.openProject())

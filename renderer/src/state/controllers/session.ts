@@ -371,9 +371,13 @@ export class Session {
       return null
     } catch (e) {
       if (!(e instanceof ApiError) || e.code !== 'invalid') return { problem: messageOf(e), offer: null }
-      const offer = await this.client.call('backups.list', { store: { store: 'project', path } }).then(firstRestorable, () => null)
-      return { problem: messageOf(e), offer }
+      return { problem: messageOf(e), offer: await this.projectOffer(path) }
     }
+  }
+
+  /** The newest good copy Marginalia kept of the project.json of a project that would not open (null: none). */
+  async projectOffer(path: string): Promise<BackupInfo | null> {
+    return this.client.call('backups.list', { store: { store: 'project', path } }).then(firstRestorable, () => null)
   }
 
   /** Create a project, in a folder given by path or (desktop) chosen in the native dialog. */
