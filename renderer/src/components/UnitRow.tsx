@@ -13,6 +13,11 @@ interface UnitRowProps {
   quote: string
   decision: Decision | undefined
   selected: boolean
+  /** The list's one Tab stop (roving tabindex): the current unit, or the first when it is not listed. */
+  tabbable: boolean
+  /** Its place in the list, from 1, and the list's length (only some rows are in the page). */
+  position: number
+  count: number
   top: number
   onChoose: (key: string) => void
 }
@@ -20,13 +25,20 @@ interface UnitRowProps {
 const SETTLED: Record<Decision['action'], string> = { accepted: 'Accepted', edited: 'Edited', rejected: 'Rejected' }
 
 /** One review unit in the list: its kind, whether it is settled, and its text. */
-export const UnitRow = memo(function UnitRow({ unit, quote, decision, selected, top, onChoose }: UnitRowProps) {
+export const UnitRow = memo(function UnitRow({ unit, quote, decision, selected, tabbable, position, count, top, onChoose }: UnitRowProps) {
   return (
-    <li className="unit-row" style={{ transform: `translateY(${top}px)`, height: UNIT_ROW_HEIGHT }}>
+    <li
+      className="unit-row"
+      style={{ transform: `translateY(${top}px)`, height: UNIT_ROW_HEIGHT }}
+      aria-posinset={position}
+      aria-setsize={count}
+    >
       <button
         type="button"
         className={decision ? 'row-button unit-button settled' : 'row-button unit-button'}
         aria-pressed={selected}
+        tabIndex={tabbable ? 0 : -1}
+        data-unit={unit.key}
         onClick={() => onChoose(unit.key)}
       >
         <span className="row-label">

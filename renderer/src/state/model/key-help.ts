@@ -84,6 +84,10 @@ export function keyHelp(
       title: 'Review',
       lines: [
         { keys: [review.next, review.previous], what: 'Next / previous open disagreement' },
+        {
+          keys: ['↓', '↑'],
+          what: 'In the list of units: the next / previous unit (Home, End: the first, the last; Page Down, Page Up: a page on, back)',
+        },
         { keys: ['1–9'], what: 'Accept the version of the first, second… annotator compared (the same number in every unit)' },
         { keys: [review.next], what: 'After a decision the next open disagreement is shown by itself: n would skip it' },
         { keys: [review.reject], what: 'Reject every version' },
