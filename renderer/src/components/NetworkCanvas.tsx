@@ -40,6 +40,9 @@ export function NetworkCanvas({
   const hover = useRef<string | null>(null)
   const size = useRef({ width: 600, height: 400 })
   const frame = useRef(0)
+  /** A text's width in FONT, measured once (the same function every draw, so placeLabels keeps its cuts). */
+  const measure = useRef<(text: string) => number>(null!)
+  measure.current ??= measurer()
   const [hidden, setHidden] = useState(0)
   const selected = selection?.kind === 'actor' || selection?.kind === 'target' ? `${selection.kind}:${selection.key}` : null
   const selectedRef = useRef(selected)
@@ -100,19 +103,23 @@ export function NetworkCanvas({
     ctx.globalAlpha = 1
     ctx.font = FONT
     const always = new Set([focus, ...near].filter((x): x is string => x !== null))
+    // Long names are cut with an ellipsis (whole in the node list, and on the canvas when the node
+    // is hovered or selected); the focused node's label comes first, then its neighbours', then
+    // the best-connected nodes', each where it covers no other label.
     const labels = placeLabels(
       l.nodes.map((n) => ({ ...n, r: Math.max(2.5, n.r * Math.sqrt(t.k)) / t.k })),
       t,
       { width, height, line: 14 },
-      (s) => ctx.measureText(s).width,
-      always,
+      measure.current,
+      new Set(focus === null ? [] : [focus]),
+      { prefer: near, maxWidth: Math.min(160, Math.max(72, width / 5)) },
     )
     // The selected and hovered nodes' labels last, on top of their neighbours'.
     for (const p of labels.toReversed()) {
       ctx.fillStyle = palette.labelBack
       ctx.fillRect(p.x - 2, p.y, p.width + 4, 14)
       ctx.fillStyle = focus === null || always.has(p.node.id) ? palette.ink : palette.faded
-      ctx.fillText(p.node.label, p.x, p.y + 11)
+      ctx.fillText(p.text, p.x, p.y + 11)
     }
   }
 
@@ -245,4 +252,19 @@ export function NetworkCanvas({
 
 function end(n: LaidLink['source']): string {
   return typeof n === 'string' ? n : n.id
+}
+
+/** A text's width in pixels in FONT, each text measured once. */
+function measurer(): (text: string) => number {
+  const ctx = document.createElement('canvas').getContext('2d')
+  const widths = new Map<string, number>()
+  return (text) => {
+    let w = widths.get(text)
+    if (w === undefined) {
+      if (widths.size > 5000) widths.clear()
+      if (ctx) ctx.font = FONT
+      widths.set(text, (w = ctx ? ctx.measureText(text).width : 7 * text.length))
+    }
+    return w
+  }
 }

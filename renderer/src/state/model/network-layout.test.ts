@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ViewNetwork } from '../../../../shared/discourse/analysis-view'
-import { MAX_NODES, fitTransform, layoutNetwork, nodeAt, placeLabels, zoomAt } from './network-layout'
+import { MAX_NODES, fitTransform, layoutNetwork, nodeAt, placeLabels, shortenLabel, zoomAt } from './network-layout'
 
 function network(actors: number, targets: number, ties: [number, number][]): ViewNetwork {
   const stances = { favor: 1, against: 0, neutral: 0, unset: 0, total: 1 }
@@ -141,5 +141,52 @@ describe('the network layout', () => {
     expect(crowded.length).toBeGreaterThan(5)
     expect(crowded.some((p) => p.node.degree < 2)).toBe(true)
     clear(crowded, crowd, { k: 1.5, x: 40, y: 20 })
+  })
+
+  it('cuts a long label with an ellipsis to fit, on whole graphemes, and places labels apart, the same every time', () => {
+    const measure = (s: string) => Array.from(s).length * 7
+    expect(shortenLabel('Sergey Lavrov', 200, measure)).toBe('Sergey Lavrov')
+    const long = 'The Israeli Institute for Strategic and Security Studies, Middle East desk'
+    const cut = shortenLabel(long, 140, measure)
+    expect(cut).toBe('The Israeli Institu…')
+    expect(measure(cut)).toBeLessThanOrEqual(140)
+    // No half of a surrogate pair or of a combining sequence is left before the ellipsis.
+    expect(shortenLabel('Zoe\u0301 Nguye\u0302\u0303n 😀😀😀 spokeswoman', 56, measure)).toBe('Zoe\u0301 Ng…')
+
+    // A crowd of nodes with long names: no two label boxes overlap, long ones are cut, and a
+    // second run gives the same labels in the same places.
+    const nodes = Array.from({ length: 120 }, (_, i) => ({
+      id: `n${i}`,
+      key: `n${i}`,
+      label: i % 3 === 0 ? `${long} ${i}` : `Actor ${i}`,
+      mode: 'actor' as const,
+      kind: '',
+      degree: (i * 7) % 11,
+      stances: 1,
+      r: 3 + ((i * 5) % 7),
+      x: (i * 97) % 700,
+      y: (i * 61) % 480,
+    }))
+    const place = () =>
+      placeLabels(nodes, { k: 1, x: 10, y: 10 }, { width: 720, height: 500, line: 14 }, measure, new Set(['n3']), {
+        prefer: new Set(['n6']),
+        maxWidth: 120,
+      })
+    const placed = place()
+    expect(placed.length).toBeGreaterThan(20)
+    for (const p of placed)
+      for (const q of placed)
+        if (q !== p) expect(p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + 14 && q.y < p.y + 14).toBe(false)
+    const cutOnes = placed.filter((p) => p.node.label.startsWith('The Israeli') && p.node.id !== 'n3')
+    expect(cutOnes.length).toBeGreaterThan(0)
+    for (const p of cutOnes) {
+      expect(p.text.endsWith('…')).toBe(true)
+      expect(p.width).toBeLessThanOrEqual(120)
+    }
+    // The focused node comes first, whole; its neighbour next.
+    expect(placed[0]!.node.id).toBe('n3')
+    expect(placed[0]!.text).toBe(`${long} 3`)
+    expect(placed.slice(1).some((p) => p.node.id === 'n6')).toBe(true)
+    expect(place()).toEqual(placed)
   })
 })
