@@ -106,6 +106,17 @@ export async function tagOp(
   return { op: 'put', annotation: { id, label, start, end, attributes, note } }
 }
 
+/** Apply ops to an annotator's layer of a document as the core does, at `now`. */
+export async function annotateAs(
+  project: Project,
+  annotator: string,
+  docId: string,
+  ops: AnnotationOp[],
+  now = '2026-11-01T10:00:00.000Z',
+) {
+  return (await project.layer(annotator, docId)).apply(ops, await project.text(docId), project.tagSet, now)
+}
+
 /** The annotations an opened document holds, as the page puts them back from their sent form. */
 export function annotationsOf(opened: OpenedDocument): Annotation[] {
   return receivedAnnotations(new TextIndex(opened.text), opened.annotator, opened.annotations)

@@ -8,7 +8,7 @@ import { Project } from './project'
 import { acceptAgreed, decide, openReview, reviewProgress, sentReviewOf } from '../app/review-service'
 import { receivedReview } from '../../../shared/review/sent-form'
 import { TextIndex } from '../../../shared/offsets'
-import { projectWith, tagOp } from '../testing'
+import { annotateAs, projectWith, tagOp } from '../testing'
 
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -23,35 +23,19 @@ async function twoAnnotators() {
   cleanups.push(made.cleanup)
   const { project } = made
   const doc = project.documents[0]!.id
-  const text = await project.text(doc)
-  const now = '2026-11-01T10:00:00.000Z'
-  await (
-    await project.layer('maria', doc)
-  ).apply(
-    [
-      await tagOp(project, doc, 'Officials in Moscow', 'source', 'ms', { kind: 'government' }),
-      await tagOp(project, doc, 'the talks had failed', 'claim', 'mc'),
-      { op: 'link', link: { id: 'ml', from: 'mc', to: 'ms' } },
-      await tagOp(project, doc, 'calling the report false', 'stance', 'mt', { polarity: 'against', target: 'the report' }),
-    ],
-    text,
-    project.tagSet,
-    now,
-  )
-  await (
-    await project.layer('jonas', doc)
-  ).apply(
-    [
-      await tagOp(project, doc, 'Officials in Moscow', 'source', 'js', { kind: 'government' }),
-      await tagOp(project, doc, 'the talks had failed', 'claim', 'jc'),
-      { op: 'link', link: { id: 'jl', from: 'jc', to: 'js' } },
-      await tagOp(project, doc, 'calling the report false', 'stance', 'jt', { polarity: 'neutral', target: 'the report' }),
-      await tagOp(project, doc, 'The ministry', 'source', 'jm', { kind: 'government' }),
-    ],
-    text,
-    project.tagSet,
-    now,
-  )
+  await annotateAs(project, 'maria', doc, [
+    await tagOp(project, doc, 'Officials in Moscow', 'source', 'ms', { kind: 'government' }),
+    await tagOp(project, doc, 'the talks had failed', 'claim', 'mc'),
+    { op: 'link', link: { id: 'ml', from: 'mc', to: 'ms' } },
+    await tagOp(project, doc, 'calling the report false', 'stance', 'mt', { polarity: 'against', target: 'the report' }),
+  ])
+  await annotateAs(project, 'jonas', doc, [
+    await tagOp(project, doc, 'Officials in Moscow', 'source', 'js', { kind: 'government' }),
+    await tagOp(project, doc, 'the talks had failed', 'claim', 'jc'),
+    { op: 'link', link: { id: 'jl', from: 'jc', to: 'js' } },
+    await tagOp(project, doc, 'calling the report false', 'stance', 'jt', { polarity: 'neutral', target: 'the report' }),
+    await tagOp(project, doc, 'The ministry', 'source', 'jm', { kind: 'government' }),
+  ])
   return { project, doc }
 }
 
@@ -158,32 +142,16 @@ describe('review and adjudication', () => {
     cleanups.push(made.cleanup)
     const { project } = made
     const doc = project.documents[0]!.id
-    const text = await project.text(doc)
-    const now = '2026-11-01T10:00:00.000Z'
     // maria read the words as a claim of the ministry's; jonas as an unattributed stance.
-    await (
-      await project.layer('maria', doc)
-    ).apply(
-      [
-        await tagOp(project, doc, 'The ministry', 'source', 'ms', { kind: 'government' }),
-        await tagOp(project, doc, 'calling the report false', 'claim', 'mc'),
-        { op: 'link', link: { id: 'ml', from: 'mc', to: 'ms' } },
-      ],
-      text,
-      project.tagSet,
-      now,
-    )
-    await (
-      await project.layer('jonas', doc)
-    ).apply(
-      [
-        await tagOp(project, doc, 'The ministry', 'source', 'js', { kind: 'government' }),
-        await tagOp(project, doc, 'calling the report false', 'stance', 'jt', { polarity: 'against' }),
-      ],
-      text,
-      project.tagSet,
-      now,
-    )
+    await annotateAs(project, 'maria', doc, [
+      await tagOp(project, doc, 'The ministry', 'source', 'ms', { kind: 'government' }),
+      await tagOp(project, doc, 'calling the report false', 'claim', 'mc'),
+      { op: 'link', link: { id: 'ml', from: 'mc', to: 'ms' } },
+    ])
+    await annotateAs(project, 'jonas', doc, [
+      await tagOp(project, doc, 'The ministry', 'source', 'js', { kind: 'government' }),
+      await tagOp(project, doc, 'calling the report false', 'stance', 'jt', { polarity: 'against' }),
+    ])
     const { units } = await openReview(project, doc, ['maria', 'jonas'], 'rita')
     await acceptAgreed(project, doc, ['maria', 'jonas'], 'rita')
     const words = units.find((u) => u.members.some((m) => m.annotation.id === 'jt'))!
@@ -210,20 +178,18 @@ describe('review and adjudication', () => {
     expect(state.settled).toBe(1)
     expect((await reviewProgress(project, ['maria', 'jonas']))[doc]!.settled).toBe(1)
     // jonas changes the source's kind after it was accepted: the same unit (same key), changed.
-    const text = await project.text(doc)
     const jm = (await project.layer('jonas', doc)).annotations.find((a) => a.id === 'jm')!
     const { id, label, target, note } = jm
-    await (
-      await project.layer('jonas', doc)
-    ).apply(
+    await annotateAs(
+      project,
+      'jonas',
+      doc,
       [
         {
           op: 'put',
           annotation: { id, label, start: target.position.start, end: target.position.end, attributes: { kind: 'organization' }, note },
         },
       ],
-      text,
-      project.tagSet,
       '2026-11-03T09:00:00.000Z',
     )
     const reopened = await openReview(project, doc, ['maria', 'jonas'], 'rita')
@@ -242,9 +208,7 @@ describe('review and adjudication', () => {
   it('refuses a decision on a unit that changed since the review opened', async () => {
     const { project, doc } = await twoAnnotators()
     const { units } = await openReview(project, doc, ['maria', 'jonas'], 'rita')
-    await (
-      await project.layer('jonas', doc)
-    ).apply([{ op: 'delete', id: 'jm' }], await project.text(doc), project.tagSet, '2026-11-02T10:00:00.000Z')
+    await annotateAs(project, 'jonas', doc, [{ op: 'delete', id: 'jm' }], '2026-11-02T10:00:00.000Z')
     const gone = units.find((u) => u.kind === 'only-some')!
     await expect(decide(project, doc, ['maria', 'jonas'], gone.key, { action: 'reject' }, 'rita')).rejects.toThrow(/has changed since/)
   })
