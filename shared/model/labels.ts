@@ -6,8 +6,7 @@
 import { z } from 'zod'
 
 /** A lowercase identifier, safe in file names, CSV headers and CSS class names. */
-export const SLUG_PATTERN = /^[a-z][a-z0-9_]{0,31}$/
-export const Slug = z.string().regex(SLUG_PATTERN, 'a lowercase identifier (a-z, 0-9, _)')
+export const Slug = z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'a lowercase identifier (a-z, 0-9, _)')
 
 /** Present and true: no longer offered for new tagging, but everything already tagged with it is kept and shown. */
 const Retired = z.boolean().optional()
