@@ -842,6 +842,8 @@ export class Project {
       onUnreadable: 'set-aside',
       within: this.dir,
       holdsWork: (data) => holdsWork(data as StoreFile | ReviewStoreFile),
+      // One annotation, link or reply per line: a third smaller to read and write than indented.
+      lists: 'line',
       migrate:
         ref.store === 'annotations'
           ? async (json, version) => migrateStore(json, version, version === 0 ? await this.text(doc.id) : null, doc.sha256)

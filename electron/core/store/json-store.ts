@@ -23,7 +23,7 @@ import type { StoreBackups } from './backups'
 import { moveAside, writeFileDurable } from './durable'
 import { withFileLock } from './file-lock'
 import { SkippedFileError, readRegularFileOrNull, readRegularText, regularFileHolds } from './regular-file'
-import { storeBytes } from './store-bytes'
+import { storeBytes, type ListLayout } from './store-bytes'
 
 /** A file changed less than this long ago may still be being written by another program. */
 const SETTLE_MS = 1000
@@ -48,6 +48,8 @@ export interface StoreOptions {
    * saved version holds none is started anew unsaid. Without it, any saved version counts.
    */
   holdsWork?: (data: unknown) => boolean
+  /** How the top-level lists are written: indented (default), or each element on one line (a layer's annotations). */
+  lists?: ListLayout
 }
 
 /** The largest JSON file Marginalia reads (a 10,000-annotation store is about 5 MB). */
@@ -318,7 +320,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       return { data: next, changedOnDisk, setAside }
     }
     // The same bytes go to the file, to the backup and into `last`.
-    const json = storeBytes(next)
+    const json = storeBytes(next, this.options.lists)
     if (migrating && backups) {
       const saved = (await fs.stat(this.path).catch(() => null))?.mtime ?? new Date()
       await backups.keepOriginal(this.original!.bytes, this.original!.version, saved)

