@@ -110,6 +110,7 @@ export async function importAnnotationsCommand(args: string[]): Promise<number> 
       console.log(`${l.from} on "${l.title}" -> layer ${l.as}: ${what}.`)
       for (const u of l.unplaced) console.error(`  not imported: ${u.id}${u.exact ? ` "${u.exact.slice(0, 60)}"` : ''}: ${u.reason}.`)
     }
+    for (const n of report.notes ?? []) console.log(n)
     for (const e of report.errors) console.error(e)
     if (report.layers.some((l) => l.skippedNewer))
       console.error('Layers skipped as newer here were left as they are; --replace replaces them (each is kept aside first).')

@@ -14,4 +14,6 @@ export interface AnnotationImportReport {
     keptAside: string | null
   }[]
   errors: string[]
+  /** What is worth saying that is no problem: replies a JSON Lines or W3C file carries, which are not imported. */
+  notes?: string[]
 }

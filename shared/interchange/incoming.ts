@@ -69,3 +69,12 @@ export function safeId(raw: string, fallback: string): string {
     .slice(-64)
   return cleaned || fallback
 }
+
+/**
+ * What an import says about the replies a JSON Lines or W3C file carries (its export writes them,
+ * for reading): they are not brought into the project, which only a project archive does.
+ */
+export function repliesNotImported(count: number): string {
+  const what = count === 1 ? '1 reply was' : `${count.toLocaleString('en')} replies were`
+  return `${what} not imported (replies come into a project only with a project archive; those it has stay)`
+}

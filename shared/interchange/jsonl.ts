@@ -3,11 +3,14 @@
  * id, label, target with both selectors, attributes, note, author, times) with the document's id,
  * title and text sha256 and the layer's annotator in front, and the links that start from it.
  * Lines go document by document, layer by layer, in text order; every line is a complete JSON
- * object, so `pandas.read_json(path, lines=True)` or `jq` read it as it is.
+ * object, so `pandas.read_json(path, lines=True)` or `jq` read it as it is. Each line also carries
+ * the annotation's thread: the replies to it from every annotator, in time order (as the CSV's
+ * `replies` cell).
  */
 import { z } from 'zod'
 import { Annotation, AnnotationId, AnnotatorName, DocumentId, IsoTime, Sha256 } from '../model/annotation'
 import { Slug } from '../model/labels'
+import { exportedThread } from '../model/memos'
 import { Provenance } from '../model/review'
 import { linksInOrder, type ExportLayer } from './layer'
 import { inTextOrder } from '../model/annotation'
@@ -21,6 +24,8 @@ export const JsonlLine = Annotation.extend({
   annotator: z.union([AnnotatorName, z.literal('_reviewed')]),
   links: z.array(z.object({ id: AnnotationId, type: Slug, to: AnnotationId, author: AnnotatorName, created: IsoTime })),
   provenance: Provenance.optional(),
+  /** The replies to the annotation, in time order; absent in files written before they were exported. */
+  replies: z.array(z.object({ author: AnnotatorName, created: IsoTime, text: z.string() })).optional(),
 })
 export type JsonlLine = z.infer<typeof JsonlLine>
 
@@ -47,6 +52,7 @@ export function toJsonl(layers: readonly ExportLayer[]): { content: string; anno
           .filter((l) => l.from === a.id)
           .map((l) => ({ id: l.id, type: l.type, to: l.to, author: l.author, created: l.created })),
         ...(a.provenance ? { provenance: a.provenance } : {}),
+        replies: exportedThread(layer.threads?.get(a.id)),
       }
       out.push(`${JSON.stringify(line)}\n`)
     }

@@ -42,7 +42,11 @@ function nameFromIri(iri: string): string | null {
 }
 
 /** Incoming layers from a parsed W3C JSON-LD document, or one sentence why it is not one. */
-export function readWebAnnotations(json: unknown): { layers: IncomingLayer[]; errors: string[] } | { error: string } {
+export function readWebAnnotations(
+  json: unknown,
+):
+  | { layers: IncomingLayer[]; errors: string[]; /** Annotations replying to others: not read into a layer. */ replies: number }
+  | { error: string } {
   const items = itemsOf(json)
   if (!items) return { error: 'is not W3C Web Annotation JSON-LD (no Annotation, AnnotationPage or AnnotationCollection in it)' }
   const documents = new Map<string, { id: string | null; title: string | null; sha256: string | null }>()
@@ -79,6 +83,8 @@ export function readWebAnnotations(json: unknown): { layers: IncomingLayer[]; er
     }
     return layer
   }
+  // Replies are not annotations of a text: counted and said, not read into a layer.
+  let replies = 0
   const sourceOfAnnotation = new Map<string, string>()
   const pendingLinks: { a: WebAnnotation; n: number }[] = []
   items.forEach((raw, n) => {
@@ -92,6 +98,10 @@ export function readWebAnnotations(json: unknown): { layers: IncomingLayer[]; er
     const a = parsed.data
     const motivations = asArray(a.motivation)
     const bodies = asArray(a.body)
+    if (motivations.includes('replying')) {
+      replies++
+      return
+    }
     if (
       motivations.includes('linking') ||
       bodies.some((b) => typeof b === 'object' && b.purpose === 'linking' && b.type === 'SpecificResource')
@@ -166,7 +176,7 @@ export function readWebAnnotations(json: unknown): { layers: IncomingLayer[]; er
       created: a.created ?? null,
     })
   }
-  return { layers: [...layers.values()], errors }
+  return { layers: [...layers.values()], errors, replies }
 }
 
 /** Whether a parsed JSON document looks like Web Annotations (for telling formats apart). */

@@ -4,13 +4,16 @@
  * document's text with a TextQuoteSelector and a TextPositionSelector; bodies: the label as a
  * tagging TextualBody, each attribute as a classifying (choice) or describing (text) TextualBody,
  * the note as a commenting one), and one Annotation per link (motivation linking, target the
- * claim or stance annotation, body the source annotation). Every id, target and body source is an
+ * claim or stance annotation, body the source annotation), and one Annotation per reply (motivation
+ * replying, target the annotation replied to, body the reply's text; §3.3.5's own example of a
+ * reply). Every id, target and body source is an
  * absolute IRI (iris.ts): under a base the user gives, or the project's stable URNs. Marginalia's
  * own terms (attribute ids, document titles and hashes, review provenance) use the `marginalia:`
  * prefix. Positions are Unicode code points (the W3C model counts "characters"; see docs/formats.md).
  */
 import { z } from 'zod'
 import type { Link } from '../model/annotation'
+import type { Reply } from '../model/memos'
 import { valueName, type LabelSchema } from '../model/labels'
 import type { ExportIris } from './iris'
 import { linksInOrder, type ExportLayer, type LayerAnnotation } from './layer'
@@ -78,16 +81,30 @@ function linkAnnotation(iris: ExportIris, layer: ExportLayer, l: Link) {
   }
 }
 
+/** A reply (its author's, in their own file) to an annotation of this layer: an Annotation replying to it. */
+function replyAnnotation(iris: ExportIris, layer: ExportLayer, on: string, r: Reply) {
+  return {
+    id: iris.annotation(r.author, layer.document.id, r.id),
+    type: 'Annotation',
+    motivation: 'replying',
+    created: r.created,
+    creator: { type: 'Person', nickname: r.author },
+    body: { type: 'TextualBody', value: r.text, format: 'text/plain' },
+    target: iris.annotation(layer.annotator, layer.document.id, on),
+  }
+}
+
 /** The JSON-LD text of an AnnotationCollection holding these layers, named with `iris`. */
 export function toWebAnnotations(
   projectName: string,
   labels: LabelSchema,
   layers: readonly ExportLayer[],
   iris: ExportIris,
-): { content: string; annotations: number; links: number } {
+): { content: string; annotations: number; links: number; replies: number } {
   const items: unknown[] = []
   let spans = 0
   let links = 0
+  let replies = 0
   const documents = new Map<string, ExportLayer['document']>()
   for (const layer of layers) {
     documents.set(layer.document.id, layer.document)
@@ -98,6 +115,13 @@ export function toWebAnnotations(
     for (const l of linksInOrder(layer.annotations, layer.links)) {
       items.push(linkAnnotation(iris, layer, l))
       links++
+    }
+    // Each thread in time order, the threads in the order of the annotations they are on.
+    for (const a of inTextOrder(layer.annotations)) {
+      for (const r of layer.threads?.get(a.id) ?? []) {
+        items.push(replyAnnotation(iris, layer, a.id, r))
+        replies++
+      }
     }
   }
   const collection = {
@@ -114,7 +138,7 @@ export function toWebAnnotations(
     })),
     first: { id: iris.page, type: 'AnnotationPage', startIndex: 0, items },
   }
-  return { content: `${JSON.stringify(collection, null, 2)}\n`, annotations: spans, links }
+  return { content: `${JSON.stringify(collection, null, 2)}\n`, annotations: spans, links, replies }
 }
 
 /** The motivations the Web Annotation model defines (§3.3.5). */

@@ -85,8 +85,20 @@ export function threadsOf(replies: readonly Reply[]): Map<string, Reply[]> {
   return threads
 }
 
+/** A reply as the exports carry it: who wrote it, when, and what. */
+export interface ExportedReply {
+  author: string
+  created: string
+  text: string
+}
+
+/** A thread as the exports carry it (a table's cell, a JSON Lines line): its replies' author, time and text, in time order. */
+export function exportedThread(thread: readonly Reply[] | undefined): ExportedReply[] {
+  return (thread ?? []).map((r) => ({ author: r.author, created: r.created, text: r.text }))
+}
+
 /** A thread as one cell of a table: a JSON array of {author, created, text}, or '' when there is none. */
 export function threadCell(thread: readonly Reply[] | undefined): string {
   if (!thread || thread.length === 0) return ''
-  return JSON.stringify(thread.map((r) => ({ author: r.author, created: r.created, text: r.text })))
+  return JSON.stringify(exportedThread(thread))
 }

@@ -21,7 +21,7 @@ import { DomainError } from '../../../shared/errors'
 import { linkFits, linkProblem, linkTypeName, singleLink } from '../../../shared/annotations/links'
 import { placeQuote } from '../../../shared/anchoring/match-quote'
 import { readBratAnn } from '../../../shared/interchange/brat'
-import type { IncomingAnnotation, IncomingLayer } from '../../../shared/interchange/incoming'
+import { repliesNotImported, type IncomingAnnotation, type IncomingLayer } from '../../../shared/interchange/incoming'
 import { parseJsonl } from '../../../shared/interchange/jsonl'
 import { looksLikeWebAnnotations, readWebAnnotations } from '../../../shared/interchange/web-annotation-read'
 import { AnnotatorName, IsoTime, folderTwin, isWindowsReservedName, type Annotation, type Link } from '../../../shared/model/annotation'
@@ -51,7 +51,8 @@ export async function importAnnotations(
   replaceNewer = false,
 ): Promise<AnnotationImportReport> {
   const errors: string[] = []
-  const incoming = await readSource(project.labels, source, errors)
+  const notes: string[] = []
+  const incoming = await readSource(project.labels, source, errors, notes)
   const layers: ImportedLayer[] = []
   for (const item of incoming) {
     // The layer named for the import takes a layer the file names none for, and one whose name
@@ -77,7 +78,7 @@ export async function importAnnotations(
     })
     if (layer) layers.push(layer)
   }
-  return { layers, errors }
+  return { layers, errors, notes }
 }
 
 /** The largest single file "Import annotations…" reads (a 10,000-annotation store is about 5 MB). */
@@ -97,7 +98,7 @@ async function readFound(path: string, within: string, errors: string[], name = 
   }
 }
 
-async function readSource(labels: LabelSchema, source: string, errors: string[]): Promise<IncomingLayer[]> {
+async function readSource(labels: LabelSchema, source: string, errors: string[], notes: string[]): Promise<IncomingLayer[]> {
   let stat
   try {
     stat = await fs.stat(source)
@@ -132,12 +133,12 @@ async function readSource(labels: LabelSchema, source: string, errors: string[])
   }
   const ext = extname(source).toLowerCase()
   if (ext === '.ann') return readBratFile(labels, source, content, dirname(source), errors)
-  if (ext === '.jsonl' || ext === '.ndjson') return readJsonl(name, content, errors)
+  if (ext === '.jsonl' || ext === '.ndjson') return readJsonl(name, content, errors, notes)
   let json: unknown
   try {
     json = JSON.parse(content)
   } catch {
-    if (content.trimStart().startsWith('{') && content.includes('\n{')) return readJsonl(name, content, errors)
+    if (content.trimStart().startsWith('{') && content.includes('\n{')) return readJsonl(name, content, errors, notes)
     errors.push(`${name} is not JSON, so it was not imported.`)
     return []
   }
@@ -152,6 +153,7 @@ async function readSource(labels: LabelSchema, source: string, errors: string[])
     if ('error' in read) errors.push(`${name} ${read.error}.`)
     else {
       errors.push(...read.errors.map((e) => `${name}: ${e}.`))
+      if (read.replies > 0) notes.push(`${name}: ${repliesNotImported(read.replies)}.`)
       return read.layers
     }
     return []
@@ -262,10 +264,12 @@ async function readProjectFolder(source: string, errors: string[]): Promise<Inco
   return out
 }
 
-function readJsonl(name: string, content: string, errors: string[]): IncomingLayer[] {
+function readJsonl(name: string, content: string, errors: string[], notes: string[]): IncomingLayer[] {
   const { lines, errors: bad } = parseJsonl(content)
   errors.push(...bad.map((e) => `${name}: ${e}, so it was not imported.`))
   const layers = new Map<string, IncomingLayer>()
+  const replies = lines.reduce((n, line) => n + (line.replies?.length ?? 0), 0)
+  if (replies > 0) notes.push(`${name}: ${repliesNotImported(replies)}.`)
   for (const line of lines) {
     const key = `${line.annotator}\u0000${line.document}`
     let layer = layers.get(key)

@@ -90,6 +90,11 @@ export function AnnotationImportResult({
           </ul>
         </div>
       )}
+      {(report.notes ?? []).map((n, i) => (
+        <p key={i} className="import-note">
+          {n}
+        </p>
+      ))}
       {report.errors.length > 0 && (
         <div role="alert" className="import-errors">
           <p>{report.errors.length === 1 ? 'One problem:' : `${report.errors.length} problems:`}</p>
