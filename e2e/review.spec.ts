@@ -218,3 +218,63 @@ test('a number key is the same annotator in every unit: in a unit only one marke
   await page.keyboard.press(theirs)
   await expect(units.getByTestId('review-progress')).toHaveText(/^1 \//)
 })
+
+test('an edited version takes the source the reviewer picks from the reviewed layer, shown on its card and kept on disk', async ({
+  page,
+  app,
+}) => {
+  const project = JSON.parse(await app.read('project.json')) as ProjectFile
+  const doc = project.documents.find((d) => d.title === TITLE)!
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(TITLE).click()
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Review' }).click()
+  await page.getByRole('dialog', { name: 'Review: compare annotators' }).getByRole('button', { name: 'Start review' }).click()
+  const units = page.getByRole('complementary', { name: 'Review units' })
+  // The agreed sources go into the reviewed layer first.
+  await units.getByRole('button', { name: 'Accept all agreed' }).click()
+  await expect(units.getByTestId('review-progress')).not.toHaveText(/^0 \//)
+  const reviewedFile = `annotations/_reviewed/${doc.id}.json`
+  const before = ReviewStoreFile.parse(JSON.parse(await app.read(reviewedFile)))
+  const sources = before.annotations.filter((a) => a.label === 'source')
+  expect(sources.length).toBeGreaterThan(0)
+
+  // An open unit, edited as a claim: its Source field lists the reviewed layer's sources.
+  await page.keyboard.press('n')
+  const unit = page.getByTestId('unit-decision')
+  await unit.getByRole('button', { name: /^Edit…/ }).click()
+  const form = page.getByRole('form', { name: 'Edit the reviewed version' })
+  await form.getByLabel('Label').selectOption({ label: 'Claim' })
+  const source = form.getByLabel('Source', { exact: true })
+  await expect(source).toHaveValue('')
+  await expect(source.locator('option')).toHaveCount(2 + sources.length)
+  const picked = sources.at(-1)!
+  await source.selectOption(picked.id)
+  await form.screenshot({ path: test.info().outputPath('review-edit-source.png') })
+  await form.getByRole('button', { name: 'Save edit' }).click()
+  // The next open unit is selected after a decision: back to the one edited.
+  const edited = units.locator('li.unit-row', { hasText: '✓ Edited' })
+  await expect(edited).toHaveCount(1)
+  await edited.getByRole('button').click()
+
+  const card = unit.getByRole('article', { name: 'Reviewed version' })
+  const name = picked.attributes.name?.trim() || picked.target.quote.exact
+  await expect(card.locator('.card-source')).toContainText(`← ${name.slice(0, 40)}`)
+  await expect(card.locator('.card-source')).toContainText('picked by')
+  const after = ReviewStoreFile.parse(JSON.parse(await app.read(reviewedFile)))
+  const claim = after.annotations.find((a) => a.provenance.action === 'edited' && a.label === 'claim')!
+  expect(claim.provenance.source).toBe(picked.id)
+  expect(after.links.filter((l) => l.type === 'attribution' && l.from === claim.id).map((l) => l.to)).toEqual([picked.id])
+
+  // Edited again: the form starts from the pick; "(none)" leaves it without a source.
+  await unit.getByRole('button', { name: /^Edit…/ }).click()
+  await expect(form.getByLabel('Source', { exact: true })).toHaveValue(picked.id)
+  await form.getByLabel('Source', { exact: true }).selectOption({ label: '(none)' })
+  await form.getByRole('button', { name: 'Save edit' }).click()
+  await edited.getByRole('button').click()
+  await expect(card.locator('.card-source')).toContainText('← no source')
+  await unit.screenshot({ path: test.info().outputPath('review-edited-no-source.png') })
+  const none = ReviewStoreFile.parse(JSON.parse(await app.read(reviewedFile)))
+  const claim2 = none.annotations.find((a) => a.provenance.action === 'edited' && a.label === 'claim')!
+  expect(claim2.provenance.source).toBeNull()
+  expect(none.links.filter((l) => l.from === claim2.id && l.type === 'attribution')).toEqual([])
+})

@@ -31,6 +31,11 @@ export const Provenance = z.object({
   sources: z.array(MemberRef),
   decidedBy: AnnotatorName,
   decided: IsoTime,
+  /**
+   * The source the reviewer chose for an edited claim or stance: a reviewed annotation's id, or
+   * null for none. Absent: its source follows from the annotators' links (as for every accepted one).
+   */
+  source: AnnotationId.nullable().optional(),
 })
 export type Provenance = z.infer<typeof Provenance>
 
@@ -74,6 +79,8 @@ export const UnitDecision = z.discriminatedUnion('action', [
       end: z.number().int().nonnegative(),
       attributes: AttributeValues,
       note: z.string().max(20000),
+      /** The reviewed source annotation to attribute it to, null for none; absent: as the annotators linked it. */
+      source: AnnotationId.nullable().optional(),
     }),
   }),
   z.object({ action: z.literal('reject') }),

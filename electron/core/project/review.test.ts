@@ -170,6 +170,65 @@ describe('review and adjudication', () => {
     expect(state.links.filter((l) => l.from === stance.id)).toEqual([])
   })
 
+  it('an edited claim takes the source the reviewer picks, or none, instead of the one the annotators linked; the pick follows its source when that is decided again', async () => {
+    const { project, doc } = await twoAnnotators()
+    const annotators = ['maria', 'jonas']
+    const { units } = await openReview(project, doc, annotators, 'rita')
+    const unitOf = (id: string) => units.find((u) => u.members.some((m) => m.annotation.id === id))!
+    // Both sources settled: the officials (agreed) and the ministry (jonas's alone).
+    await acceptAgreed(project, doc, annotators, 'rita')
+    let state = await decide(project, doc, annotators, unitOf('jm').key, { action: 'accept', annotator: 'jonas' }, 'rita')
+    const reviewedOf = (s: typeof state, text: string) => s.annotations.find((a) => a.target.quote.exact === text && a.label === 'source')!
+    const officials = reviewedOf(state, 'Officials in Moscow')
+    const ministry = reviewedOf(state, 'The ministry')
+    const claimWords = unitOf('mc')
+    const start = TEXT.indexOf('the talks had failed')
+    const edit = (source?: string | null) => ({
+      action: 'edit' as const,
+      annotation: { label: 'claim', start, end: start + 20, attributes: {}, note: 'checked', ...(source === undefined ? {} : { source }) },
+    })
+    const claim = (s: typeof state) => s.annotations.find((a) => a.label === 'claim')!
+    const sourceOf = (s: typeof state) => s.links.filter((l) => l.type === 'attribution' && l.from === claim(s).id).map((l) => l.to)
+
+    // Absent: as both annotators linked it, to the officials.
+    state = await decide(project, doc, annotators, claimWords.key, edit(), 'rita')
+    expect(sourceOf(state)).toEqual([officials.id])
+    expect(claim(state).provenance).not.toHaveProperty('source')
+    // Picked: the ministry, though nobody linked it so.
+    state = await decide(project, doc, annotators, claimWords.key, edit(ministry.id), 'rita')
+    expect(sourceOf(state)).toEqual([ministry.id])
+    expect(claim(state).provenance.source).toBe(ministry.id)
+    // None: no attribution at all, though both annotators had one.
+    state = await decide(project, doc, annotators, claimWords.key, edit(null), 'rita')
+    expect(sourceOf(state)).toEqual([])
+    expect(claim(state).provenance.source).toBeNull()
+
+    // The ministry's unit decided again makes a new reviewed annotation: the pick follows it.
+    state = await decide(project, doc, annotators, claimWords.key, edit(ministry.id), 'rita')
+    state = await decide(project, doc, annotators, unitOf('jm').key, { action: 'accept', annotator: 'jonas' }, 'rita')
+    const again = reviewedOf(state, 'The ministry')
+    expect(again.id).not.toBe(ministry.id)
+    expect(sourceOf(state)).toEqual([again.id])
+    // Rejected: no source in the reviewed layer, so none linked (and none derived in its place).
+    state = await decide(project, doc, annotators, unitOf('jm').key, { action: 'reject' }, 'rita')
+    expect(sourceOf(state)).toEqual([])
+
+    // A source that is not in the reviewed layer, or not one the tag set allows, is refused in one sentence.
+    await expect(decide(project, doc, annotators, claimWords.key, edit(again.id), 'rita')).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'That source is not in the reviewed layer any more (its unit was reopened or rejected); pick another.',
+    })
+    state = await decide(project, doc, annotators, unitOf('mt').key, { action: 'accept', annotator: 'maria' }, 'rita')
+    const stance = state.annotations.find((a) => a.label === 'stance')!
+    await expect(decide(project, doc, annotators, claimWords.key, edit(stance.id), 'rita')).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'The Claim cannot be attributed to a Stance; pick a source the tag set allows.',
+    })
+    // On disk as in the reply: the store validates, with the pick in the claim's provenance.
+    const stored = ReviewStoreFile.parse(JSON.parse(await readFile(join(project.dir, 'annotations', '_reviewed', `${doc}.json`), 'utf8')))
+    expect(stored.annotations.find((a) => a.label === 'claim')!.provenance.source).toBe(again.id)
+  })
+
   it('opens a settled unit again when an annotator edits their version afterwards, and counts it open', async () => {
     const { project, doc } = await twoAnnotators()
     const { units } = await openReview(project, doc, ['maria', 'jonas'], 'rita')

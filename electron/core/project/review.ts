@@ -12,13 +12,15 @@ import { DomainError } from '../../../shared/errors'
 import { linkFits, singleLink } from '../../../shared/annotations/links'
 import { storedAnnotation } from '../../../shared/annotations/stored-form'
 import type { Link } from '../../../shared/model/annotation'
-import type { LabelSchema, LinkTypeDef } from '../../../shared/model/labels'
+import { ATTRIBUTION, findLabel, type LabelSchema, type LinkTypeDef } from '../../../shared/model/labels'
+import { indefinite } from '../../../shared/plural'
 import {
   REVIEW_FORMAT,
   REVIEW_VERSION,
   type Decision,
   type MemberRef,
   type ReviewStoreFile,
+  type Provenance,
   type ReviewedAnnotation,
   type UnitDecision,
 } from '../../../shared/model/review'
@@ -82,6 +84,7 @@ function apply(store: ReviewStoreFile, unit: ReviewUnit, decision: UnitDecision,
     if (old.annotation) store.annotations = store.annotations.filter((a) => a.id !== old.annotation)
   }
   if (decision.action === 'reopen') return
+  const replaced = old?.annotation ?? null
   const base = { unit: unit.key, members, decidedBy: ctx.reviewer, decided: ctx.now }
   if (decision.action === 'reject') {
     store.decisions.push({ ...base, action: 'rejected', annotation: null })
@@ -105,12 +108,30 @@ function apply(store: ReviewStoreFile, unit: ReviewUnit, decision: UnitDecision,
       provenance: { action: 'accepted', chosen: chosen.annotator, sources: members, decidedBy: ctx.reviewer, decided: ctx.now },
     }
   } else {
+    const { source, ...draft } = decision.annotation
     const stored = storedAnnotation(
-      { ...decision.annotation, id },
+      { ...draft, id },
       { text: ctx.text, labels: ctx.labels, linkTypes: ctx.linkTypes, author: ctx.reviewer, now: ctx.now },
     )
-    annotation = { ...stored, provenance: { action: 'edited', chosen: null, sources: members, decidedBy: ctx.reviewer, decided: ctx.now } }
+    if (typeof source === 'string') {
+      const target = store.annotations.find((a) => a.id === source)
+      if (!target)
+        throw new DomainError(
+          'invalid',
+          'That source is not in the reviewed layer any more (its unit was reopened or rejected); pick another.',
+        )
+      if (!linkFits(ctx, ATTRIBUTION, stored.label, target.label))
+        throw new DomainError(
+          'invalid',
+          `The ${findLabel(ctx.labels, stored.label)?.name ?? stored.label} cannot be attributed to ${indefinite(findLabel(ctx.labels, target.label)?.name ?? target.label)}; pick a source the tag set allows.`,
+        )
+    }
+    const provenance: Provenance = { action: 'edited', chosen: null, sources: members, decidedBy: ctx.reviewer, decided: ctx.now }
+    annotation = { ...stored, provenance: source === undefined ? provenance : { ...provenance, source } }
   }
+  // A source chosen by hand stays chosen when its own unit is decided again (a new reviewed annotation).
+  if (replaced)
+    for (const a of store.annotations) if (a.provenance.source === replaced) a.provenance = { ...a.provenance, source: annotation.id }
   store.annotations.push(annotation)
   const record: Decision = { ...base, action: annotation.provenance.action, annotation: id }
   store.decisions.push(record)
@@ -135,11 +156,21 @@ function relink(store: ReviewStoreFile, ctx: ReviewContext): Link[] {
       layerLinks.set(key, [...(layerLinks.get(key) ?? []), { type: l.type, to: `${layer.annotator}:${l.to}` }])
     }
   }
+  // An attribution the reviewer chose (or chose to leave out) is theirs: no other is kept or derived.
+  const chosenSource = (a: ReviewedAnnotation | undefined) => a?.provenance.source
   const links: Link[] = store.links.filter((l) => {
     const [from, to] = [byId.get(l.from), byId.get(l.to)]
+    if (l.type === ATTRIBUTION && chosenSource(from) !== undefined && l.to !== chosenSource(from)) return false
     return from !== undefined && to !== undefined && linkFits(ctx, l.type, from.label, to.label)
   })
   const made = new Set(links.map((l) => `${l.type}\u0000${l.from}\u0000${l.to}`))
+  for (const a of store.annotations) {
+    const source = chosenSource(a)
+    const target = typeof source === 'string' ? byId.get(source) : undefined
+    if (!target || made.has(`${ATTRIBUTION}\u0000${a.id}\u0000${target.id}`) || !linkFits(ctx, ATTRIBUTION, a.label, target.label)) continue
+    links.push({ id: `rl-${a.id}`, type: ATTRIBUTION, from: a.id, to: target.id, author: ctx.reviewer, created: ctx.now })
+    made.add(`${ATTRIBUTION}\u0000${a.id}\u0000${target.id}`)
+  }
   const singles = new Set(links.filter((l) => singleLink(ctx, l.type)).map((l) => `${l.type}\u0000${l.from}`))
   for (const a of store.annotations) {
     // Chosen: the links of the version chosen. Edited (or merged): those of the versions with its
@@ -149,13 +180,14 @@ function relink(store: ReviewStoreFile, ctx: ReviewContext): Link[] {
       : a.provenance.sources.filter((s) => labelOf.get(`${s.annotator}:${s.id}`) === a.label)
     for (const origin of origins) {
       for (const { type, to } of layerLinks.get(`${origin.annotator}:${origin.id}`) ?? []) {
+        if (type === ATTRIBUTION && chosenSource(a) !== undefined) continue
         const target = bySource.get(to)
         if (!target || !linkFits(ctx, type, a.label, target.label)) continue
         const single = singleLink(ctx, type)
         if (single && singles.has(`${type}\u0000${a.id}`)) continue
         if (made.has(`${type}\u0000${a.id}\u0000${target.id}`)) continue
         const id =
-          type === 'attribution'
+          type === ATTRIBUTION
             ? `rl-${a.id}`
             : `rl-${createHash('sha256').update(`${type}\u0000${a.id}\u0000${target.id}`).digest('hex').slice(0, 32)}`
         links.push({ id, type, from: a.id, to: target.id, author: ctx.reviewer, created: ctx.now })

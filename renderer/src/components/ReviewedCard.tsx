@@ -1,7 +1,7 @@
-import { findLabel, valueName } from '../../../shared/model/labels'
+import { ATTRIBUTION, findLabel, inSentence, sourceLabelName, valueName } from '../../../shared/model/labels'
 import type { ReviewedAnnotation } from '../../../shared/model/review'
 import type { ReviewUnit } from '../../../shared/review/units'
-import { truncate } from '../state/model/describe'
+import { sourceName, truncate } from '../state/model/describe'
 import { useSessionState } from '../state/react/use-session'
 import { SpanQuote } from './SpanQuote'
 
@@ -10,6 +10,11 @@ export function ReviewedCard({ annotation: a, unit }: { annotation: ReviewedAnno
   const labels = useSessionState((s) => s.info?.project?.labels ?? [])
   const label = findLabel(labels, a.label)
   const values = (label?.attributes ?? []).filter((d) => a.attributes[d.id])
+  // Its source in the reviewed layer: the one the reviewer picked, or as the annotators linked it.
+  const source = useSessionState((s) => {
+    const to = s.review?.reviewed.links.find((l) => l.type === ATTRIBUTION && l.from === a.id)?.to
+    return to ? s.review?.reviewedById.get(to) : undefined
+  })
   return (
     <article className={`card reviewed chosen mg-label-${a.label}`} aria-label="Reviewed version">
       <div className="card-head">
@@ -31,6 +36,12 @@ export function ReviewedCard({ annotation: a, unit }: { annotation: ReviewedAnno
               </div>
             ))}
           </dl>
+        )}
+        {label?.attributedTo && (source || a.provenance.source !== undefined) && (
+          <p className="card-source" title={source ? `Attributed to “${source.target.quote.exact}”` : undefined}>
+            ← {source ? truncate(sourceName(source), 60) : `no ${inSentence(sourceLabelName(labels, a.label))}`}
+            {a.provenance.source !== undefined && <span className="card-source-quote"> (picked by {a.provenance.decidedBy})</span>}
+          </p>
         )}
         {a.note && <p className="card-note">✎ {truncate(a.note, 200)}</p>}
       </div>

@@ -172,6 +172,10 @@ export function decisionOf(model: ReviewModel, unitKey: string): UnitDecision {
       end: a.target.position.end,
       attributes: { ...a.attributes },
       note: a.note,
+      // The source the reviewer chose, while it is still in the reviewed layer (else as the annotators linked it).
+      ...(a.provenance.source === null || (a.provenance.source !== undefined && model.reviewedById.has(a.provenance.source))
+        ? { source: a.provenance.source }
+        : {}),
     },
   }
 }
