@@ -5,6 +5,7 @@ import { TextIndex } from '../../../../shared/offsets'
 import { reviewUnits, type ReviewLayer } from '../../../../shared/review/units'
 import { annotation, marked } from '../../testing/builders'
 import {
+  decisionOf,
   filterUnits,
   kindName,
   nextOpen,
@@ -131,6 +132,42 @@ describe('review model', () => {
     expect(reviewedSourceMissing(withReviewed(model, { ...model.reviewed, decisions: [decision], links: [link] }), claim)).toBe(false)
     // Rejected, or not settled: nothing to say.
     expect(reviewedSourceMissing(without, units[2]!.key)).toBe(false)
+  })
+})
+
+describe('decisionOf (what undo and redo send back)', () => {
+  it('brings back an edited version with the source the reviewer picked, or none, while that source is in the reviewed layer', () => {
+    const { model, units } = review()
+    const claim = units[1]!.key
+    const edited = (source: string | null | undefined, id = 'r1') => {
+      const base = model.layers[0]!.annotations[1]!
+      const provenance = {
+        action: 'edited' as const,
+        chosen: null,
+        sources: [],
+        decidedBy: 'rita',
+        decided: '2026-01-01T00:00:00.000Z',
+        ...(source === undefined ? {} : { source }),
+      }
+      return { ...base, id, provenance }
+    }
+    const source = { ...edited(undefined, 'r0'), label: 'source' }
+    const decision = {
+      unit: claim,
+      action: 'edited' as const,
+      annotation: 'r1',
+      members: [],
+      decidedBy: 'rita',
+      decided: '2026-01-01T00:00:00.000Z',
+    }
+    const at = (a: ReturnType<typeof edited>, also: (typeof source)[] = []) =>
+      decisionOf(withReviewed(model, { ...model.reviewed, annotations: [a, ...also], decisions: [decision] }), claim)
+    const annotationOf = (d: ReturnType<typeof decisionOf>) => (d.action === 'edit' ? d.annotation : null)
+    expect(annotationOf(at(edited('r0'), [source]))?.source).toBe('r0')
+    expect(annotationOf(at(edited(null)))?.source).toBeNull()
+    // Not picked, or picked and since gone: as the annotators linked it.
+    expect(annotationOf(at(edited(undefined)))).not.toHaveProperty('source')
+    expect(annotationOf(at(edited('r0')))).not.toHaveProperty('source')
   })
 })
 
