@@ -98,7 +98,8 @@ export interface AppInfo {
    */
   remembered: { review: string[] | null; document: string | null; scroll: number; places: Record<string, number> } | null
   /** How the user likes the app: selections snapped to whole words, the colour theme. */
-  preferences: { snapToWords: boolean; theme: 'system' | 'light' | 'dark' }
+  /** wholeText: every line of a text drawn, not only those around the view (for screen readers). */
+  preferences: { snapToWords: boolean; theme: 'system' | 'light' | 'dark'; wholeText: boolean }
 }
 
 export interface OpenedDocument {
@@ -421,7 +422,13 @@ export const contract = {
   ),
   /** Change the user's preferences (any project). */
   'settings.setPreferences': declare<AppInfo>()(
-    z.object({ snapToWords: z.boolean().optional(), theme: z.enum(['system', 'light', 'dark']).optional() }).strict(),
+    z
+      .object({
+        snapToWords: z.boolean().optional(),
+        theme: z.enum(['system', 'light', 'dark']).optional(),
+        wholeText: z.boolean().optional(),
+      })
+      .strict(),
   ),
   /**
    * Remember, for the open project, whom the review compares, the document open and where it is

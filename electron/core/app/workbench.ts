@@ -107,7 +107,7 @@ export class Workbench {
   }
 
   /** Change the user's preferences. */
-  async setPreferences(patch: { snapToWords?: boolean; theme?: 'system' | 'light' | 'dark' }): Promise<AppInfo> {
+  async setPreferences(patch: { snapToWords?: boolean; theme?: 'system' | 'light' | 'dark'; wholeText?: boolean }): Promise<AppInfo> {
     await this.settings.setPreferences(Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)))
     return this.info()
   }

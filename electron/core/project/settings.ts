@@ -44,6 +44,8 @@ export const Preferences = z.object({
   snapToWords: z.boolean().default(true),
   /** The colour theme: the system's, or always light or dark. */
   theme: z.enum(['system', 'light', 'dark']).default('system'),
+  /** Draw every line of a text, not only those around the view (for screen readers; slower for long texts). */
+  wholeText: z.boolean().default(false),
 })
 export type Preferences = z.infer<typeof Preferences>
 

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type CSSProperties } from 'react'
+import { useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react'
 import { DocumentEditor } from '../editor/document-editor'
 import { REVIEWED, reviewSpans } from '../editor/review-spans'
 import { reviewSurface } from '../editor/review-surface'
@@ -20,6 +20,9 @@ export function ReviewTextView() {
   const mount = useRef<HTMLDivElement>(null)
   // Where the text was scrolled when the review is reloaded (a colleague's change): kept there.
   const kept = useRef<number | null>(null)
+  // View ▸ Text drawing, as in Annotate.
+  const wholeText = useSessionState((s) => s.info?.preferences.wholeText ?? false)
+  const editorRef = useRef<DocumentEditor | null>(null)
 
   useLayoutEffect(() => {
     const review = session.store.get().review
@@ -31,7 +34,9 @@ export function ReviewTextView() {
       annotations: [],
       spans: reviewSpans(review.index, layers, review.reviewed.annotations),
       onClickText: (covering) => session.reviewing.clickText(covering),
+      wholeText: session.store.get().info?.preferences.wholeText ?? false,
     })
+    editorRef.current = editor
     const reload = kept.current
     const surface = reviewSurface(editor)
     session.reviewing.attach(surface, reload === null)
@@ -41,8 +46,11 @@ export function ReviewTextView() {
       kept.current = box.scrollTop
       session.reviewing.detach(surface)
       editor.destroy()
+      if (editorRef.current === editor) editorRef.current = null
     }
   }, [session, layers])
+
+  useEffect(() => editorRef.current?.setWholeText(wholeText), [wholeText])
 
   const classes = ['text-scroll', 'review-text', `mg-lanes-${annotators?.length ?? 1}`]
   annotators?.forEach((a, lane) => {

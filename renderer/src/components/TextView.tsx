@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import { DocumentEditor } from '../editor/document-editor'
 import { BoundaryHandles } from './BoundaryHandles'
 import { useSession, useSessionState } from '../state/react/use-session'
@@ -14,6 +14,9 @@ export function TextView() {
   const linking = useSessionState((s) => s.linking)
   const scroller = useRef<HTMLDivElement>(null)
   const mount = useRef<HTMLDivElement>(null)
+  // View ▸ Text drawing: every line, or those around the view. Read when the view is made, then passed on.
+  const wholeText = useSessionState((s) => s.info?.preferences.wholeText ?? false)
+  const editorRef = useRef<DocumentEditor | null>(null)
 
   useLayoutEffect(() => {
     const work = session.work
@@ -28,7 +31,9 @@ export function TextView() {
         suggestion !== null && !session.store.get().linking
           ? session.suggesting.select(suggestion, false)
           : session.commands.clickText(covering),
+      wholeText: session.store.get().info?.preferences.wholeText ?? false,
     })
+    editorRef.current = editor
     work.attach(editor)
     // Where the user is in the text is remembered once scrolling pauses (or the page goes before
     // it did), to come back to it next time.
@@ -56,8 +61,11 @@ export function TextView() {
       box.removeEventListener('scroll', onScroll)
       work.detach(editor)
       editor.destroy()
+      if (editorRef.current === editor) editorRef.current = null
     }
   }, [session, doc])
+
+  useEffect(() => editorRef.current?.setWholeText(wholeText), [wholeText])
 
   return (
     <div

@@ -43,6 +43,8 @@ export interface DocumentEditorOptions {
   spans?: readonly HighlightSpan[]
   /** A click in the text, with the annotations under it, shortest (most specific) first. */
   onClickText(covering: HighlightSpan[], suggestion: string | null): void
+  /** Draw every line, whatever the text's length (View ▸ Text ▸ Whole text, for screen readers); see setWholeText. */
+  wholeText?: boolean
 }
 
 /** What else an update does besides drawing and removing highlights. */
@@ -139,8 +141,10 @@ export class DocumentEditor implements TextSurface {
   private pointerDown = false
   private printing = false
   private syncing = false
-  /** Whether the text is short enough to be drawn whole (WHOLE_TEXT). */
-  private readonly whole: boolean
+  /** Whether the text is short enough to be drawn whole anyway (WHOLE_TEXT). */
+  private readonly short: boolean
+  /** Whether every line is drawn: a short text, or the user asked for the whole text. */
+  private whole: boolean
   private flashTimer: ReturnType<typeof setTimeout> | undefined
   private readonly resize: ResizeObserver
   /** The scroll position as last seen or set by sync (before a focus that moved it). */
@@ -185,7 +189,8 @@ export class DocumentEditor implements TextSurface {
     this.index = options.index
     this.scroller = options.scroller
     this.paragraphs = new ParagraphIndex(this.index)
-    this.whole = this.index.text.length <= WHOLE_TEXT.units && this.paragraphs.count <= WHOLE_TEXT.lines
+    this.short = this.index.text.length <= WHOLE_TEXT.units && this.paragraphs.count <= WHOLE_TEXT.lines
+    this.whole = this.short || options.wholeText === true
     this.spans = new ById([...options.annotations.map((a) => spanOfAnnotation(this.index, a)), ...(options.spans ?? [])])
     this.annotations = new SpanIndex(this.paragraphs, this.spans.values())
     this.hitIndex = new SpanIndex(this.paragraphs)
@@ -592,6 +597,20 @@ export class DocumentEditor implements TextSurface {
     }
     this.select({ anchor: caret, head: caret }, false)
     if (Math.abs(this.scroller.scrollTop - kept) >= 1) this.scroller.scrollTop = kept
+  }
+
+  /**
+   * Draw every line of the text (on), or only those around the viewport (off; a short text is
+   * drawn whole either way). With every line in the page, a screen reader reads the text from
+   * start to end without stopping where the drawn part ends, and the browser's own find sees it
+   * all; a long text costs more to open and to change (docs/benchmarks.md). The paragraph at the
+   * top of the view stays there.
+   */
+  setWholeText(on: boolean): void {
+    const whole = this.short || on
+    if (whole === this.whole || this.view.isDestroyed) return
+    this.whole = whole
+    this.sync(true)
   }
 
   /** The text position (whole text) at a point on screen, or null outside the text. */

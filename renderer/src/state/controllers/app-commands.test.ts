@@ -15,7 +15,7 @@ const info = {
   recent: ['/p', '/q', '/r'],
   notice: null,
   remembered: null,
-  preferences: { snapToWords: true, theme: 'dark' },
+  preferences: { snapToWords: true, theme: 'dark', wholeText: false },
 } as unknown as AppInfo
 
 const withProject: SessionState = { ...initialState, phase: 'ready', info }
@@ -61,7 +61,7 @@ describe('the menu commands', () => {
       'Select next hit',
       'Select previous hit',
     ])
-    expect(labels(model[2]!.items)).toEqual(['Annotate', 'Review', 'Agreement', 'Retrieve', 'Analysis', '—', 'Theme ▸'])
+    expect(labels(model[2]!.items)).toEqual(['Annotate', 'Review', 'Agreement', 'Retrieve', 'Analysis', '—', 'Theme ▸', 'Text drawing ▸'])
     expect(labels(model[3]!.items)).toEqual(['Keyboard shortcuts', 'About Marginalia'])
   })
 
@@ -84,6 +84,11 @@ describe('the menu commands', () => {
       ['System', false],
       ['Light', false],
       ['Dark', true],
+    ])
+    const drawing = view[7]!
+    expect(drawing.type === 'submenu' && drawing.items.map((i) => i.type === 'command' && [i.label, i.checked])).toEqual([
+      ['Lines around the view', true],
+      ['Whole text (for screen readers)', false],
     ])
     const empty = menuModel(APP_COMMANDS, { ...withProject, info: { ...info, recent: ['/p'] } })[0]!.items[2]!
     expect(empty.type === 'submenu' && empty.items).toEqual([

@@ -143,6 +143,22 @@ export function appCommands(options: AppCommandOptions = {}): readonly AppComman
       checked: (s) => theme(s) === 'dark',
       run: (s) => void s.shell.setTheme('dark'),
     },
+    {
+      id: 'view.textAroundView',
+      menu: 'View',
+      submenu: 'Text drawing',
+      label: 'Lines around the view',
+      checked: (s) => !wholeText(s),
+      run: (s) => void s.setPreferences({ wholeText: false }),
+    },
+    {
+      id: 'view.textWhole',
+      menu: 'View',
+      submenu: 'Text drawing',
+      label: 'Whole text (for screen readers)',
+      checked: (s) => wholeText(s),
+      run: (s) => void s.setPreferences({ wholeText: true }),
+    },
 
     { id: 'help.shortcuts', menu: 'Help', label: 'Keyboard shortcuts', accelerator: 'F1', run: (s) => s.shell.openDialog('shortcuts') },
     { id: 'help.about', menu: 'Help', label: 'About Marginalia', run: (s) => s.shell.openDialog('about') },
@@ -154,6 +170,10 @@ export const APP_COMMANDS: readonly AppCommand[] = appCommands()
 
 function theme(s: SessionState) {
   return s.info?.preferences.theme ?? 'system'
+}
+
+function wholeText(s: SessionState) {
+  return s.info?.preferences.wholeText ?? false
 }
 
 function undo(s: Session): void {
