@@ -265,9 +265,26 @@ test('an edited version takes the source the reviewer picks from the reviewed la
   expect(claim.provenance.source).toBe(picked.id)
   expect(after.links.filter((l) => l.type === 'attribution' && l.from === claim.id).map((l) => l.to)).toEqual([picked.id])
 
+  // The source's own unit reopened: the card says the pick has nothing to link to; Ctrl+Z brings it back.
+  await units.getByRole('checkbox', { name: 'Agreed units' }).check()
+  const sourceRow = units.locator('li.unit-row', { hasText: picked.target.quote.exact.slice(0, 30) }).filter({ hasText: 'Agreed' })
+  await sourceRow.first().getByRole('button').click()
+  await unit.getByRole('button', { name: /^Reopen/ }).click()
+  await edited.getByRole('button').click()
+  await expect(card.locator('.card-source')).toContainText('picked is not in the reviewed layer now')
+  await page.keyboard.press('Control+z')
+  await edited.getByRole('button').click()
+  await expect(card.locator('.card-source')).toContainText(`← ${name.slice(0, 40)}`)
+  const back = ReviewStoreFile.parse(JSON.parse(await app.read(reviewedFile)))
+  const relinked = back.annotations.find((a) => a.provenance.action === 'edited' && a.label === 'claim')!
+  expect(back.links.filter((l) => l.type === 'attribution' && l.from === relinked.id).map((l) => l.to)).toEqual([
+    relinked.provenance.source,
+  ])
+  await units.getByRole('checkbox', { name: 'Agreed units' }).uncheck()
+
   // Edited again: the form starts from the pick; "(none)" leaves it without a source.
   await unit.getByRole('button', { name: /^Edit…/ }).click()
-  await expect(form.getByLabel('Source', { exact: true })).toHaveValue(picked.id)
+  await expect(form.getByLabel('Source', { exact: true })).toHaveValue(relinked.provenance.source!)
   await form.getByLabel('Source', { exact: true }).selectOption({ label: '(none)' })
   await form.getByRole('button', { name: 'Save edit' }).click()
   await edited.getByRole('button').click()

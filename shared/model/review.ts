@@ -36,6 +36,8 @@ export const Provenance = z.object({
    * null for none. Absent: its source follows from the annotators' links (as for every accepted one).
    */
   source: AnnotationId.nullable().optional(),
+  /** With a picked source: the review unit it settles, so it is found again when that unit is decided anew. */
+  sourceUnit: z.string().min(1).max(20_000).optional(),
 })
 export type Provenance = z.infer<typeof Provenance>
 

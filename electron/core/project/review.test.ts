@@ -209,12 +209,21 @@ describe('review and adjudication', () => {
     const again = reviewedOf(state, 'The ministry')
     expect(again.id).not.toBe(ministry.id)
     expect(sourceOf(state)).toEqual([again.id])
-    // Rejected: no source in the reviewed layer, so none linked (and none derived in its place).
+    // Reopened: no source in the reviewed layer, so none linked (and none derived in its place)…
+    state = await decide(project, doc, annotators, unitOf('jm').key, { action: 'reopen' }, 'rita')
+    expect(sourceOf(state)).toEqual([])
+    // …until it is accepted again (as an undo does): the pick finds the source's new reviewed annotation.
+    state = await decide(project, doc, annotators, unitOf('jm').key, { action: 'accept', annotator: 'jonas' }, 'rita')
+    const third = reviewedOf(state, 'The ministry')
+    expect(third.id).not.toBe(again.id)
+    expect(sourceOf(state)).toEqual([third.id])
+    expect(claim(state).provenance.source).toBe(third.id)
+    // Rejected: none again.
     state = await decide(project, doc, annotators, unitOf('jm').key, { action: 'reject' }, 'rita')
     expect(sourceOf(state)).toEqual([])
 
     // A source that is not in the reviewed layer, or not one the tag set allows, is refused in one sentence.
-    await expect(decide(project, doc, annotators, claimWords.key, edit(again.id), 'rita')).rejects.toMatchObject({
+    await expect(decide(project, doc, annotators, claimWords.key, edit(third.id), 'rita')).rejects.toMatchObject({
       code: 'invalid',
       message: 'That source is not in the reviewed layer any more (its unit was reopened or rejected); pick another.',
     })
@@ -226,7 +235,34 @@ describe('review and adjudication', () => {
     })
     // On disk as in the reply: the store validates, with the pick in the claim's provenance.
     const stored = ReviewStoreFile.parse(JSON.parse(await readFile(join(project.dir, 'annotations', '_reviewed', `${doc}.json`), 'utf8')))
-    expect(stored.annotations.find((a) => a.label === 'claim')!.provenance.source).toBe(again.id)
+    expect(stored.annotations.find((a) => a.label === 'claim')!.provenance).toMatchObject({
+      source: third.id,
+      sourceUnit: unitOf('jm').key,
+    })
+  })
+
+  it('a unit settled before an annotator regrouped it is replaced when one of its annotations is decided again: never two reviewed copies', async () => {
+    const { project, doc } = await twoAnnotators()
+    const annotators = ['maria', 'jonas']
+    await acceptAgreed(project, doc, annotators, 'rita')
+    const before = (await openReview(project, doc, annotators, 'rita')).reviewed
+    const claims = () => before.annotations.filter((a) => a.label === 'claim')
+    expect(claims()).toHaveLength(1)
+    // jonas moves his claim to other words: maria's claim is now a unit of her own, open.
+    await annotateAs(project, 'jonas', doc, [await tagOp(project, doc, 'the report false', 'claim', 'jc')])
+    const { units } = await openReview(project, doc, annotators, 'rita')
+    const hers = units.find((u) => u.members.length === 1 && u.members[0]!.annotation.id === 'mc')!
+    expect(hers).toBeDefined()
+    const state = await decide(project, doc, annotators, hers.key, { action: 'accept', annotator: 'maria' }, 'rita')
+    const at = (a: { target: { position: { start: number } } }) => a.target.position.start
+    const start = TEXT.indexOf('the talks had failed')
+    expect(state.annotations.filter((a) => a.label === 'claim' && at(a) === start)).toHaveLength(1)
+    // The earlier decision on maria's claim is replaced, not left beside the new one.
+    expect(state.decisions.filter((d) => d.members.some((m) => m.annotator === 'maria' && m.id === 'mc'))).toHaveLength(1)
+    // Its source (the officials, still agreed) stays settled, and the claim is linked to it.
+    const source = state.annotations.find((a) => a.label === 'source' && a.target.quote.exact === 'Officials in Moscow')!
+    const claim = state.annotations.find((a) => a.label === 'claim' && at(a) === start)!
+    expect(state.links.filter((l) => l.from === claim.id).map((l) => l.to)).toEqual([source.id])
   })
 
   it('opens a settled unit again when an annotator edits their version afterwards, and counts it open', async () => {

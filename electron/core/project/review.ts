@@ -66,6 +66,7 @@ export class ReviewedLayer {
       await this.adapter.update((current) => {
         const next: ReviewStoreFile = structuredClone(current)
         for (const { unit, decision } of items) apply(next, unit, decision, ctx)
+        findPickedSources(next)
         next.links = relink(next, ctx)
         return next
       })
@@ -78,13 +79,17 @@ export class ReviewedLayer {
 
 function apply(store: ReviewStoreFile, unit: ReviewUnit, decision: UnitDecision, ctx: ReviewContext) {
   const members: MemberRef[] = unit.members.map((m) => ({ annotator: m.annotator, id: m.annotation.id, modified: m.annotation.modified }))
-  const old = store.decisions.find((d) => d.unit === unit.key)
-  if (old) {
-    store.decisions = store.decisions.filter((d) => d !== old)
-    if (old.annotation) store.annotations = store.annotations.filter((a) => a.id !== old.annotation)
+  // The decision this one replaces: the unit's own, and any made on one of its annotations when the
+  // units were grouped otherwise (an annotator moved a boundary since), whose reviewed annotation
+  // would otherwise stay beside the new one.
+  const mine = new Set(members.map((m) => `${m.annotator}:${m.id}`))
+  const replaced = store.decisions.filter((d) => d.unit === unit.key || d.members.some((m) => mine.has(`${m.annotator}:${m.id}`)))
+  if (replaced.length > 0) {
+    const gone = new Set(replaced.map((d) => d.annotation))
+    store.decisions = store.decisions.filter((d) => !replaced.includes(d))
+    store.annotations = store.annotations.filter((a) => !gone.has(a.id))
   }
   if (decision.action === 'reopen') return
-  const replaced = old?.annotation ?? null
   const base = { unit: unit.key, members, decidedBy: ctx.reviewer, decided: ctx.now }
   if (decision.action === 'reject') {
     store.decisions.push({ ...base, action: 'rejected', annotation: null })
@@ -127,14 +132,33 @@ function apply(store: ReviewStoreFile, unit: ReviewUnit, decision: UnitDecision,
         )
     }
     const provenance: Provenance = { action: 'edited', chosen: null, sources: members, decidedBy: ctx.reviewer, decided: ctx.now }
-    annotation = { ...stored, provenance: source === undefined ? provenance : { ...provenance, source } }
+    // The picked source is also named by the review unit it settles, so it is found again when that
+    // unit is decided anew (reopened and accepted again, a decision taken back): a new reviewed id.
+    const sourceUnit = typeof source === 'string' ? store.decisions.find((d) => d.annotation === source)?.unit : undefined
+    annotation = {
+      ...stored,
+      provenance: source === undefined ? provenance : { ...provenance, source, ...(sourceUnit ? { sourceUnit } : {}) },
+    }
   }
-  // A source chosen by hand stays chosen when its own unit is decided again (a new reviewed annotation).
-  if (replaced)
-    for (const a of store.annotations) if (a.provenance.source === replaced) a.provenance = { ...a.provenance, source: annotation.id }
   store.annotations.push(annotation)
   const record: Decision = { ...base, action: annotation.provenance.action, annotation: id }
   store.decisions.push(record)
+}
+
+/**
+ * A source the reviewer picked whose reviewed annotation is gone because its unit was decided
+ * anew: the annotation that settles that unit now takes its place. One whose unit is open or
+ * rejected stays named as it was (the claim has no source until that unit is settled again).
+ */
+function findPickedSources(store: ReviewStoreFile): void {
+  const ids = new Set(store.annotations.map((a) => a.id))
+  const byUnit = new Map(store.decisions.filter((d) => d.annotation !== null).map((d) => [d.unit, d.annotation!]))
+  for (const a of store.annotations) {
+    const { source, sourceUnit } = a.provenance
+    if (typeof source !== 'string' || ids.has(source) || !sourceUnit) continue
+    const now = byUnit.get(sourceUnit)
+    if (now) a.provenance = { ...a.provenance, source: now }
+  }
 }
 
 /**

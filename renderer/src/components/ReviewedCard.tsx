@@ -39,7 +39,12 @@ export function ReviewedCard({ annotation: a, unit }: { annotation: ReviewedAnno
         )}
         {label?.attributedTo && (source || a.provenance.source !== undefined) && (
           <p className="card-source" title={source ? `Attributed to “${source.target.quote.exact}”` : undefined}>
-            ← {source ? truncate(sourceName(source), 60) : `no ${inSentence(sourceLabelName(labels, a.label))}`}
+            ←{' '}
+            {source
+              ? truncate(sourceName(source), 60)
+              : typeof a.provenance.source === 'string'
+                ? `the ${inSentence(sourceLabelName(labels, a.label))} picked is not in the reviewed layer now (its unit is open or rejected); settle it to link it again`
+                : `no ${inSentence(sourceLabelName(labels, a.label))}`}
             {a.provenance.source !== undefined && <span className="card-source-quote"> (picked by {a.provenance.decidedBy})</span>}
           </p>
         )}

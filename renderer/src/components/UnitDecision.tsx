@@ -1,6 +1,6 @@
 import { findLabel } from '../../../shared/model/labels'
 import type { DocumentState } from '../../../shared/model/status'
-import { kindName, nothingToReview } from '../state/model/review-model'
+import { kindName, nothingToReview, settledBefore } from '../state/model/review-model'
 import { REVIEW_KEYS } from '../state/controllers/review-keys'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { MemberCard } from './MemberCard'
@@ -33,8 +33,9 @@ export function UnitDecision() {
   const decision = model.decisions.get(unit.key)
   const reviewed = decision?.annotation ? model.reviewedById.get(decision.annotation) : undefined
   const r = session.reviewing
-  // Settled once, then an annotator changed their version: open again, and said so.
-  const changedSince = !decision && model.reviewed.decisions.some((d) => d.unit === unit.key)
+  // Settled once, then an annotator changed their version (or moved another, so the units were
+  // grouped anew): open again, and said so; deciding it replaces the earlier decision.
+  const changedSince = !decision && settledBefore(model, unit)
   const settledText = !decision
     ? changedSince
       ? 'Open: changed since it was settled; decide again'

@@ -13,6 +13,7 @@ import {
   openCounts,
   reviewModel,
   reviewedSourceMissing,
+  settledBefore,
   withReviewed,
 } from './review-model'
 
@@ -132,6 +133,25 @@ describe('review model', () => {
     expect(reviewedSourceMissing(withReviewed(model, { ...model.reviewed, decisions: [decision], links: [link] }), claim)).toBe(false)
     // Rejected, or not settled: nothing to say.
     expect(reviewedSourceMissing(without, units[2]!.key)).toBe(false)
+  })
+})
+
+describe('settledBefore', () => {
+  it('tells an open unit settled before, under its own key or, grouped otherwise since, on one of its annotations', () => {
+    const { model, units } = review()
+    const [agreed, labelDiffers] = [units[0]!, units[1]!]
+    const decided = (unit: string, members: { annotator: string; id: string }[]) =>
+      withReviewed(model, {
+        ...model.reviewed,
+        decisions: [{ unit, action: 'rejected', annotation: null, members, decidedBy: 'rita', decided: '2026-01-01T00:00:00.000Z' }],
+      })
+    expect(settledBefore(model, agreed)).toBe(false)
+    expect(settledBefore(decided(agreed.key, []), agreed)).toBe(true)
+    // A decision under another key (the units were grouped otherwise) that holds one of its annotations.
+    const maria = labelDiffers.members.find((m) => m.annotator === 'maria')!
+    const other = decided('maria:x|jonas:y', [{ annotator: 'maria', id: maria.annotation.id }])
+    expect(settledBefore(other, labelDiffers)).toBe(true)
+    expect(settledBefore(other, agreed)).toBe(false)
   })
 })
 

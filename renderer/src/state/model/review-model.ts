@@ -180,6 +180,15 @@ export function decisionOf(model: ReviewModel, unitKey: string): UnitDecision {
   }
 }
 
+/**
+ * Whether an open unit was settled before: a decision on it, or on one of its annotations when the
+ * units were grouped otherwise (an annotator changed a version since). Deciding it replaces that one.
+ */
+export function settledBefore(model: Pick<ReviewModel, 'reviewed'>, unit: ReviewUnit): boolean {
+  const mine = new Set(unit.members.map((m) => `${m.annotator}:${m.annotation.id}`))
+  return model.reviewed.decisions.some((d) => d.unit === unit.key || d.members.some((m) => mine.has(`${m.annotator}:${m.id}`)))
+}
+
 /** Why a document has no units: the compared annotators (not everyone) have annotated none of it. */
 export function nothingToReview(annotators: readonly string[]): string {
   const [first = 'The chosen annotator', second] = annotators
