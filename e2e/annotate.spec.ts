@@ -198,12 +198,36 @@ test('undo and redo annotation changes with Ctrl+Z and Shift+Ctrl+Z', async ({ p
   await expect(page.getByTestId('save-state')).toHaveText('Saved')
   await page.keyboard.press('Control+z')
   await expect(claim).toHaveCount(0)
+  // What the undo took away is named, and flashed where it was.
+  await expect(page.locator('p.hint')).toHaveText(`Undone: the Claim “${CLAIM}” removed (flashed where it was).`)
   await expect(page.getByTestId('save-state')).toHaveText('Saved')
   expect((await store(app, doc.id)).annotations).toEqual([])
   await page.keyboard.press('Control+Shift+z')
   await expect(claim.first()).toBeVisible()
   await expect(page.getByTestId('save-state')).toHaveText('Saved')
   expect((await store(app, doc.id)).annotations.map((a) => a.target.quote.exact)).toEqual([CLAIM])
+
+  // Far down the text, out of view: after a visit to another document, Ctrl+Z there still shows what it takes back.
+  const far = (await app.read(doc.file))
+    .trim()
+    .split('\n')
+    .filter((l) => l.trim().length > 40)
+    .at(-1)!
+    .slice(0, 30)
+    .trim()
+  const scroller = page.locator('.text-scroll')
+  await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight))
+  await dragSelect(page, far)
+  await page.keyboard.press('1')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  const other = page.getByRole('navigation', { name: 'Documents' }).locator('li.doc').filter({ hasNotText: doc.title }).first()
+  await other.click()
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+  await scroller.evaluate((el) => (el.scrollTop = 0))
+  await page.locator('.ProseMirror').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('Control+z')
+  await expect(page.locator('p.hint')).toContainText(`Undone: the Claim “${far}`)
+  await expect(page.locator('.mg-flash').first()).toBeInViewport()
 })
 
 test('Enter with the caret in a highlight selects it, from the keyboard as a click does', async ({ page, app }) => {

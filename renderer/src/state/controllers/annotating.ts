@@ -296,14 +296,22 @@ export class Annotating {
   }
 
   /** Undo the last change of the open document; returns false if there was none. */
-  undoLast(): Applied | null | false {
+  undoLast(): (Applied & { gone: Annotation[] }) | null | false {
     this.flush()
     const entry = this.stack?.takeUndo()
     if (!entry) return false
     const document = this.document
+    const gone = this.deletedBy(entry.ops)
     const outcome = this.change(entry.ops, 'undo')
     if (outcome && entry.state && document && this.layer?.annotations.size === 0) void this.restoreState(document, entry.state)
-    return outcome
+    return outcome && { ...outcome, gone }
+  }
+
+  /** The annotations these ops delete, as they are before (so what an undo or redo takes away can be shown). */
+  private deletedBy(ops: readonly AnnotationOp[]): Annotation[] {
+    const layer = this.layer
+    if (!layer) return []
+    return ops.flatMap((op) => (op.op === 'delete' && layer.annotations.has(op.id) ? [layer.annotations.get(op.id)!] : []))
   }
 
   /** Once the undo is saved, put the document's status back as it was before the change undone. */
@@ -319,10 +327,13 @@ export class Annotating {
   }
 
   /** Redo the last undone change; returns false if there was none. */
-  redoLast(): Applied | null | false {
+  redoLast(): (Applied & { gone: Annotation[] }) | null | false {
     this.flush()
     const entry = this.stack?.takeRedo()
-    return entry ? this.change(entry.ops, 'redo') : false
+    if (!entry) return false
+    const gone = this.deletedBy(entry.ops)
+    const outcome = this.change(entry.ops, 'redo')
+    return outcome && { ...outcome, gone }
   }
 
   /**

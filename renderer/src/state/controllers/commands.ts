@@ -8,6 +8,7 @@ import { attributionTarget, fittingLinks } from '../../../../shared/annotations/
 import { draftOf } from '../../../../shared/annotations/stored-form'
 import type { Annotation, AnnotationOp } from '../../../../shared/model/annotation'
 import { ATTRIBUTION, findLabel, type LabelSchema } from '../../../../shared/model/labels'
+import { truncate } from '../model/describe'
 import { newId } from '../model/ids'
 import type { SessionState } from '../model/session-state'
 import type { Store } from '../model/store'
@@ -260,7 +261,7 @@ export class Commands {
     if (this.readOnly()) return
     const done = this.work.undoLast()
     if (done === false) return this.hint('Nothing to undo.')
-    this.afterHistory(done)
+    this.afterHistory(done, 'Undone')
   }
 
   /** Redo the last undone change. */
@@ -268,13 +269,28 @@ export class Commands {
     if (this.readOnly()) return
     const done = this.work.redoLast()
     if (done === false) return this.hint('Nothing to redo.')
-    this.afterHistory(done)
+    this.afterHistory(done, 'Redone')
   }
 
-  private afterHistory(done: ReturnType<Annotating['undoLast']>): void {
+  /**
+   * What an undo or redo changed is shown, wherever it is in the text (the history outlives a
+   * visit to another document): one annotation back or changed is selected and scrolled to; one
+   * taken away is scrolled to, flashed where it was, and named in the hint line.
+   */
+  private afterHistory(done: ReturnType<Annotating['undoLast']>, verb: 'Undone' | 'Redone'): void {
     const put = done ? done.put : []
+    const gone = done ? done.gone.filter((a) => !put.some((p) => p.id === a.id)) : []
     this.hint(null)
     if (put.length === 1) this.select(put[0]!.id, true)
+    else if (gone.length > 0) {
+      const first = gone[0]!
+      this.select(null)
+      this.work.surface?.revealRange({ start: first.target.position.start, end: first.target.position.end })
+      const more = gone.length > 1 ? ` and ${plural(gone.length - 1, 'other annotation')}` : ''
+      this.hint(
+        `${verb}: the ${this.labelName(first.label)} “${truncate(first.target.quote.exact, 60)}”${more} removed (flashed where it was).`,
+      )
+    }
   }
 
   /** Escape: stop attributing, else deselect, else clear the hint. */
