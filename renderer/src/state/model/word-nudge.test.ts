@@ -64,6 +64,27 @@ describe('snapping a selection to whole words', () => {
     expect(nudgeCharacter(index, { start: 1, end: 2 }, 'start', 1)).toEqual({ start: 1, end: 2 })
     expect(nudgeCharacter(index, { start: 0, end: 4 }, 'start', -1)).toEqual({ start: 0, end: 4 })
   })
+
+  it('moves by a character as seen: a family emoji (five code points) or a letter with a combining accent is one step', () => {
+    // "a 👨‍👩‍👧 e\u0301 b": the family is code points 2–7, é 8–10 (e + U+0301), then " b".
+    const text = 'a 👨‍👩‍👧 e\u0301 b'
+    const index = new TextIndex(text)
+    const family = Array.from('👨‍👩‍👧').length
+    expect(family).toBe(5)
+    // The end after the family: one step back leaves it out whole, not a piece of it.
+    expect(nudgeCharacter(index, { start: 0, end: 2 + family }, 'end', -1)).toEqual({ start: 0, end: 2 })
+    // One step on from before it takes it whole.
+    expect(nudgeCharacter(index, { start: 0, end: 2 }, 'end', 1)).toEqual({ start: 0, end: 2 + family })
+    // The start before é moves past e and its accent together, and back again.
+    const e = 2 + family + 1
+    expect(nudgeCharacter(index, { start: e, end: index.length }, 'start', 1)).toEqual({ start: e + 2, end: index.length })
+    expect(nudgeCharacter(index, { start: e + 2, end: index.length }, 'start', -1)).toEqual({ start: e, end: index.length })
+    // Every step lands on a boundary Python's text[start:end] keeps whole.
+    for (let at = 0; at <= index.length; at++) {
+      const moved = nudgeCharacter(index, { start: 0, end: Math.max(1, at) }, 'end', 1).end
+      expect(index.slice(0, moved).endsWith('\u200d')).toBe(false)
+    }
+  })
 })
 
 describe('placing a dragged boundary', () => {

@@ -45,14 +45,40 @@ export function nudge(
   return next.end > next.start ? next : span
 }
 
-/** The span with one boundary moved by one code point; the span never becomes empty nor leaves the text. */
+/** Characters as a reader sees them (grapheme clusters: an emoji family, a letter with its accents), when the runtime has them. */
+const GRAPHEMES = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null
+
+/**
+ * The code point where the character (grapheme cluster) next to `at` in direction `dir` ends: one
+ * code point on, or a whole cluster (👨‍👩‍👧 is five code points, é written as e and U+0301 two).
+ */
+function characterStep(text: CodePointText, at: number, dir: 1 | -1): number {
+  if (!GRAPHEMES) return at + dir
+  const from = Math.max(0, at - 64)
+  const to = Math.min(text.length, at + 64)
+  let p = from
+  let before = from
+  for (const { segment } of GRAPHEMES.segment(text.slice(from, to))) {
+    const next = p + Array.from(segment).length
+    if (dir === 1 && next > at) return next
+    if (dir === -1 && next >= at) return p < at ? p : before
+    before = p
+    p = next
+  }
+  return at + dir
+}
+
+/** The span with one boundary moved by one character as seen (a grapheme cluster); the span never becomes empty nor leaves the text. */
 export function nudgeCharacter(
   text: CodePointText,
   span: { start: number; end: number },
   boundary: 'start' | 'end',
   dir: 1 | -1,
 ): { start: number; end: number } {
-  const next = boundary === 'start' ? { start: span.start + dir, end: span.end } : { start: span.start, end: span.end + dir }
+  const next =
+    boundary === 'start'
+      ? { start: characterStep(text, span.start, dir), end: span.end }
+      : { start: span.start, end: characterStep(text, span.end, dir) }
   return next.start >= 0 && next.end <= text.length && next.end > next.start ? next : span
 }
 
