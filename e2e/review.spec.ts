@@ -1,4 +1,4 @@
-import { readFile, readdir, writeFile } from 'node:fs/promises'
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { restoreFormulaCell } from '../shared/csv'
@@ -294,4 +294,40 @@ test('an edited version takes the source the reviewer picks from the reviewed la
   const claim2 = none.annotations.find((a) => a.provenance.action === 'edited' && a.label === 'claim')!
   expect(claim2.provenance.source).toBeNull()
   expect(none.links.filter((l) => l.from === claim2.id && l.type === 'attribution')).toEqual([])
+})
+
+test('agreement counts per label are the spans compared, "of" the annotator’s total when only one annotated a document', async ({
+  page,
+  app,
+}) => {
+  const project = JSON.parse(await app.read('project.json')) as ProjectFile
+  const [only, ...both] = project.documents
+  // jonas never annotated the first document: only maria's spans in the other two are compared.
+  await rm(join(app.projectDir, 'annotations', 'jonas', `${only!.id}.json`))
+  await app.crashAndRestart()
+  const sources = async (who: string, docs: typeof both) => {
+    let n = 0
+    for (const d of docs) {
+      const file = `annotations/${who}/${d.id}.json`
+      n += (JSON.parse(await app.read(file)) as { annotations: { label: string }[] }).annotations.filter((a) => a.label === 'source').length
+    }
+    return n
+  }
+  const compared = await sources('maria', both)
+  const total = await sources('maria', [only!, ...both])
+  expect(total).toBeGreaterThan(compared)
+
+  await page.goto(app.url)
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Agreement' }).click()
+  const table = page.getByRole('table', { name: 'Agreement by label' })
+  await expect(table.getByRole('row', { name: /^Source/ })).toBeVisible()
+  const headers = await table.getByRole('columnheader').allTextContents()
+  const cells = await table
+    .getByRole('row', { name: /^Source/ })
+    .getByRole('cell')
+    .allTextContents()
+  // The row's first cell is its header: the columns after it line up with the headers after "Label".
+  const cellOf = (who: string) => cells[headers.indexOf(who) - 1]
+  expect(cellOf('maria')).toBe(`${compared} of ${total}`)
+  expect(cellOf('jonas')).toBe(String(await sources('jonas', both)))
 })

@@ -53,8 +53,12 @@ export function AgreementLabelTable({ scope, pair, names }: AgreementLabelTableP
             <th scope="col" title={`Same label and at least one shared character, one to one; ${a} as reference`}>
               Span F1 overlap
             </th>
-            <th scope="col">{a}</th>
-            <th scope="col">{b}</th>
+            <th scope="col" title={`${a}'s annotations in the documents both annotated (the spans compared), and of how many in all`}>
+              {a}
+            </th>
+            <th scope="col" title={`${b}'s annotations in the documents both annotated (the spans compared), and of how many in all`}>
+              {b}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -88,13 +92,28 @@ export function AgreementLabelTable({ scope, pair, names }: AgreementLabelTableP
                 ) : (
                   <td />
                 )}
-                <td className="num">{count(a, v.label)}</td>
-                <td className="num">{count(b, v.label)}</td>
+                <CountCell compared={exact ? exact.tp + exact.fn : null} total={count(a, v.label)} />
+                <CountCell compared={exact ? exact.tp + exact.fp : null} total={count(b, v.label)} />
               </tr>
             )
           })}
         </tbody>
       </table>
     </FiguresScroll>
+  )
+}
+
+/**
+ * An annotator's count for a label: the spans compared (in the documents both of the pair
+ * annotated, which precision and recall are worked out on), and "of" their total in the scope when
+ * they annotated documents the other did not.
+ */
+function CountCell({ compared, total }: { compared: number | null; total: number }) {
+  if (compared === null || compared === total) return <td className="num">{total}</td>
+  return (
+    <td className="num">
+      {compared}
+      <span className="help"> of {total}</span>
+    </td>
   )
 }
