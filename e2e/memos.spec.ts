@@ -98,11 +98,20 @@ test('status, memos and replies: "nothing to tag" counted, a memo and a reply re
   // The quote heads the editor, not squeezed to nothing by the fields below it.
   await expect(editor.locator('.editor-quote')).toBeVisible()
   const quote = ((await editor.locator('.editor-quote').textContent()) ?? '').trim()
+  // A reply typed, then another annotation looked at: the words wait in the field when it comes back.
+  await editor.getByRole('textbox', { name: 'Reply' }).fill('Is “clung” a stance or a claim?')
+  await panel.getByRole('listitem').filter({ hasNotText: 'Moscow has clung' }).first().getByRole('button').first().click()
+  await expect(editor.locator('.editor-quote')).not.toContainText('clung')
+  await expect(editor.getByRole('textbox', { name: 'Reply' })).toHaveValue('')
+  await row.click()
+  await expect(editor.getByRole('textbox', { name: 'Reply' })).toHaveValue('Is “clung” a stance or a claim?')
   await editor.getByRole('textbox', { name: 'Reply' }).fill('Is “clung” a stance or a claim? Ask the reviewer.')
   await editor.getByRole('button', { name: 'Reply', exact: true }).click()
   await expect(editor.locator('.reply-text')).toHaveText('Is “clung” a stance or a claim? Ask the reviewer.')
   // The keyboard stays in the reply field: Delete there is not the annotation's Delete.
   await expect(editor.getByRole('textbox', { name: 'Reply' })).toBeFocused()
+  // Sent, the draft is gone: the field is empty when the annotation is shown again.
+  await expect(editor.getByRole('textbox', { name: 'Reply' })).toHaveValue('')
   await page.keyboard.press('Delete')
   await expect(editor.locator('.editor-quote')).toBeVisible()
   await shot(page, '3-reply')

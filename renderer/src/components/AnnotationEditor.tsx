@@ -59,7 +59,7 @@ export function AnnotationEditor({ id }: { id: string }) {
         <NoteField annotation={annotation} />
         <div className="field-col">
           <span className="field-label">Replies</span>
-          <ReplyThread layer={me} annotation={annotation.id} />
+          <ReplyThread key={annotation.id} layer={me} annotation={annotation.id} />
         </div>
         <div className="actions">
           <button

@@ -109,7 +109,7 @@ export function MemberCard({ member, unit, number, chosen, disabled, onAccept }:
           </p>
         ))}
         {a.note && <p className="card-note">✎ {truncate(a.note, 200)}</p>}
-        <ReplyThread layer={member.annotator} annotation={a.id} compact />
+        <ReplyThread key={`${member.annotator}:${a.id}`} layer={member.annotator} annotation={a.id} compact />
       </div>
     </article>
   )

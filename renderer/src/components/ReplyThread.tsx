@@ -16,8 +16,13 @@ export function ReplyThread({ layer, annotation, compact = false }: { layer: str
   const notes = useSessionState((s) => (s.notes?.document === s.doc?.id ? s.notes : null))
   const threads = useMemo(() => threadsOf(notes?.replies ?? []), [notes])
   const thread = threads.get(threadKey(layer, annotation)) ?? []
-  const [open, setOpen] = useState(!compact)
-  const [text, setText] = useState('')
+  // A reply typed here and not sent comes back when the annotation is shown again.
+  const [text, setTextState] = useState(() => (doc ? session.noting.replyDraft(doc, layer, annotation) : ''))
+  const [open, setOpen] = useState(!compact || text !== '')
+  const setText = (value: string) => {
+    setTextState(value)
+    if (doc) session.noting.setReplyDraft(doc, layer, annotation, value)
+  }
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const field = useRef<HTMLTextAreaElement>(null)

@@ -14,6 +14,24 @@ import type { Store } from '../model/store'
 
 export class Noting {
   private loading = 0
+  /**
+   * Replies typed and not sent yet, by document, layer and annotation: kept while the user looks at
+   * another annotation or document (the field is drawn anew there), until sent or cleared. In this
+   * window's memory only, as a message typed but not sent is in a mail program.
+   */
+  private readonly replyDrafts = new Map<string, string>()
+
+  /** The reply typed and not sent on an annotation ('' when none). */
+  replyDraft(document: string, layer: string, annotation: string): string {
+    return this.replyDrafts.get(`${document}\u0000${layer}\u0000${annotation}`) ?? ''
+  }
+
+  /** Keep (or, empty, forget) the reply being typed on an annotation. */
+  setReplyDraft(document: string, layer: string, annotation: string, text: string): void {
+    const key = `${document}\u0000${layer}\u0000${annotation}`
+    if (text === '') this.replyDrafts.delete(key)
+    else this.replyDrafts.set(key, text)
+  }
 
   constructor(
     private readonly store: Store<SessionState>,
