@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ReviewStoreFile } from '../../../shared/model/review'
 import { exportCsv } from '../interchange/export-tables'
 import { Project } from './project'
+import { validateProject } from './validate-project'
 import { acceptAgreed, decide, openReview, reviewProgress, sentReviewOf } from '../app/review-service'
 import { receivedReview } from '../../../shared/review/sent-form'
 import { TextIndex } from '../../../shared/offsets'
@@ -259,6 +260,22 @@ describe('review and adjudication', () => {
     expect(state.annotations.filter((a) => a.label === 'claim' && at(a) === start)).toHaveLength(1)
     // The earlier decision on maria's claim is replaced, not left beside the new one.
     expect(state.decisions.filter((d) => d.members.some((m) => m.annotator === 'maria' && m.id === 'mc'))).toHaveLength(1)
+    expect((await validateProject(project.dir)).problems).toEqual([])
+    // A reviewed layer an older Marginalia left with two copies is named by validate.
+    const file = join(project.dir, 'annotations', '_reviewed', `${doc}.json`)
+    const stored = ReviewStoreFile.parse(JSON.parse(await readFile(file, 'utf8')))
+    const copy = { ...stored.annotations.find((a) => a.label === 'claim')!, id: 'r-old-copy' }
+    await writeFile(file, JSON.stringify({ ...stored, annotations: [...stored.annotations, copy] }))
+    const problems = (await validateProject(project.dir)).problems
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: `annotations/_reviewed/${doc}.json`,
+        message: expect.stringMatching(
+          /^annotations \d+ and \d+ were both settled from maria's annotation "mc", so the reviewed layer counts it twice/,
+        ),
+      }),
+    ])
+    await writeFile(file, JSON.stringify(stored))
     // Its source (the officials, still agreed) stays settled, and the claim is linked to it.
     const source = state.annotations.find((a) => a.label === 'source' && a.target.quote.exact === 'Officials in Moscow')!
     const claim = state.annotations.find((a) => a.label === 'claim' && at(a) === start)!

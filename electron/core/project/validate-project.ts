@@ -164,6 +164,7 @@ export async function validateProject(dir: string): Promise<ValidationReport> {
         })
       const text = texts.get(docId)
       if (text) checkAnnotations(file, data, text, { labels, linkTypes }, problems, checked)
+      if (reviewed) checkSettledOnce(file, store.data as ReviewStoreFile, problems)
       ;(data.replies ?? []).forEach((r, k) => {
         if (!reviewed && r.author !== folder)
           problems.push({ file, at: `replies.${k}.author`, message: `a reply in ${folder}'s file must be ${folder}'s, not "${r.author}"` })
@@ -205,6 +206,28 @@ async function checkText(dir: string, doc: DocumentEntry, i: number, problems: V
   if (text.includes('\r') || text.startsWith('\uFEFF'))
     problems.push({ file: doc.file, at: null, message: 'the text has a CR line ending or a byte order mark, which import always removes' })
   return index
+}
+
+/**
+ * Each annotator's annotation is settled into the reviewed layer once: two reviewed annotations
+ * from the same one (a unit decided, then decided again after an annotator regrouped the units, by a
+ * Marginalia before 2026-12-04) count the same words twice in every export of the reviewed layer.
+ */
+function checkSettledOnce(file: string, store: ReviewStoreFile, problems: ValidationProblem[]) {
+  const from = new Map<string, number>()
+  store.annotations.forEach((a, k) => {
+    for (const s of a.provenance.sources) {
+      const key = `${s.annotator}:${s.id}`
+      const first = from.get(key)
+      if (first === undefined) from.set(key, k)
+      else if (first !== k)
+        problems.push({
+          file,
+          at: `annotations.${k}.provenance.sources`,
+          message: `annotations ${first} and ${k} were both settled from ${s.annotator}'s annotation "${s.id}", so the reviewed layer counts it twice; in Review, decide that unit again (the new decision replaces both)`,
+        })
+    }
+  })
 }
 
 function checkAnnotations(
