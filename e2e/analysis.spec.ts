@@ -150,6 +150,11 @@ test('a document’s date set in the list shows under its title and in the state
   await expect(nav.getByRole('listitem').filter({ hasText: title }).getByTestId('doc-properties')).toHaveText(
     '2024-02-01 · The Cradle, "West Asia"',
   )
+  // Saved in another form all the same, the list says Analysis will not read it.
+  await setDate('1 February 2024')
+  await expect(nav.getByRole('listitem').filter({ hasText: title }).getByTestId('doc-properties')).toHaveText(
+    '1 February 2024 (not read as a date: yyyy-mm-dd) · The Cradle, "West Asia"',
+  )
   await setDate('2024-02-01')
 
   // The list's filter finds it by its new date.

@@ -103,7 +103,9 @@ export const DocumentItem = memo(function DocumentItem({ document: d, current, p
           </span>
           {(written || d.properties.outlet) && (
             <span className="doc-properties" data-testid="doc-properties">
-              {[written && (isoDate(written) ?? written), d.properties.outlet].filter(Boolean).join(' · ')}
+              {[written && (isoDate(written) ?? `${written} (not read as a date: yyyy-mm-dd)`), d.properties.outlet]
+                .filter(Boolean)
+                .join(' · ')}
             </span>
           )}
           {d.damaged && (
