@@ -53,6 +53,16 @@ describe('import and export through the contract', () => {
       documents: ['russia-and-iran-as-new-axis-against-the-west-7ff65345'],
     })
     expect(some.documents).toBe(1)
+    // Named for the document it holds, not taken for the whole project's file; several by their number.
+    expect(some.filename).toMatch(
+      /^Sample-project-Russia-Iran-and-Hamas-in-the-news-Russia-and-Iran-as-new-axis-against-the-West-annotations-\d{4}-\d\d-\d\d\.jsonl$/,
+    )
+    const two = await call<ExportedFile>('export.annotations', {
+      format: 'csv',
+      documents: ['russia-and-iran-as-new-axis-against-the-west-7ff65345', (await call<{ id: string }[]>('documents.list', {}))[1]!.id],
+    })
+    expect(two.filename).toMatch(/^Sample-project-Russia-Iran-and-Hamas-in-the-news-2-documents-annotations-\d{4}-\d\d-\d\d\.csv$/)
+    expect(w3c.filename).toMatch(/^Sample-project-Russia-Iran-and-Hamas-in-the-news-annotations-/)
     const brat = await call<ExportedFile>('export.annotations', { format: 'brat' })
     expect(brat.encoding).toBe('base64')
     const names = Object.keys(unzipSync(Buffer.from(brat.content, 'base64')))

@@ -29,6 +29,7 @@ import { setState } from './notes-service'
 import {
   exportMediaType,
   exportName,
+  exportSubject,
   exportProject,
   zipEntries,
   type ExportRequest,
@@ -329,8 +330,13 @@ export class Workbench {
   }
 
   /** The name an export in this format is offered under (brat's folder as a zip; "-links-" for the links table). */
-  exportFileName(format: ExportOptions['format'], table: ExportOptions['table'] = 'spans'): string {
-    return offeredName(exportName(this.current.name, format, new Date(), table), format)
+  exportFileName(
+    format: ExportOptions['format'],
+    table: ExportOptions['table'] = 'spans',
+    documents: ExportOptions['documents'] = null,
+  ): string {
+    const subject = format === 'zip' ? this.current.name : exportSubject(this.current, documents)
+    return offeredName(exportName(subject, format, new Date(), table), format)
   }
 
   /**
@@ -348,7 +354,7 @@ export class Workbench {
         path,
       )
       return {
-        filename: this.exportFileName(options.format, options.table),
+        filename: this.exportFileName(options.format, options.table, options.documents),
         mediaType: exportMediaType(options.format),
         encoding: 'utf8',
         annotations: written.rows,

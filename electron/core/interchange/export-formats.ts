@@ -70,9 +70,22 @@ export function exportName(projectName: string, format: ExportFormat, now = new 
   return csv.replace(/-annotations-(.*)\.csv$/, '-project-$1.zip')
 }
 
+/**
+ * What an export's file is named for: the project, and the documents when only some are exported
+ * (the one document's title, or how many), so a subset is not taken for the whole project's file.
+ */
+export function exportSubject(project: Pick<Project, 'name' | 'documents'>, documents: readonly string[] | null | undefined): string {
+  if (!documents || documents.length === 0 || documents.length >= project.documents.length) return project.name
+  if (documents.length > 1) return `${project.name} ${documents.length} documents`
+  const title = project.documents.find((d) => d.id === documents[0])?.title ?? documents[0]!
+  // Up to ten words of the title: enough to tell the file, not a line of its own.
+  return `${project.name} ${title.split(/\s+/).slice(0, 10).join(' ')}`
+}
+
 /** Export the selected layers (or, for 'zip', the whole project) in one format. */
 export async function exportProject(project: Project, request: ExportRequest, now = new Date()): Promise<ExportResult> {
-  const filename = exportName(project.name, request.format, now, request.table)
+  const subject = request.format === 'zip' ? project.name : exportSubject(project, request.documents)
+  const filename = exportName(subject, request.format, now, request.table)
   const base = { filename, mediaType: MEDIA[request.format], warnings: [] as string[] }
   if (request.format === 'zip') {
     const archive = await archiveProject(project)
