@@ -2,7 +2,7 @@
  * Builders for core tests: real project folders in the OS temp folder, filled through the same
  * calls the app makes. Only tests import this module.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { dispatch, type OpenedDocument } from '../../shared/api'
@@ -74,6 +74,17 @@ export async function contractHost(): Promise<{
 export async function tempDir(prefix = 'marginalia-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), prefix))
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
+}
+
+/** A copy of the sample project, opened; with `annotations: false`, the same texts and no layers. */
+export async function sampleCopy(annotations = true): Promise<{ project: Project; cleanup: () => Promise<void> }> {
+  const t = await tempDir()
+  await cp(join(FIXTURES, 'sample-project'), join(t.dir, 'p'), { recursive: true })
+  if (!annotations) {
+    await rm(join(t.dir, 'p', 'annotations'), { recursive: true })
+    await mkdir(join(t.dir, 'p', 'annotations'))
+  }
+  return { project: await Project.open(join(t.dir, 'p')), cleanup: t.cleanup }
 }
 
 /** A new project in a temp folder with the given texts imported (name -> content). */

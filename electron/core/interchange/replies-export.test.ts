@@ -5,13 +5,13 @@
  * (a note, not a problem), and a round trip into a copy of the project gives the same bytes.
  */
 import { execFileSync } from 'node:child_process'
-import { cp, mkdir, rm, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { annotationProblems, collectionProblems } from '../../../shared/interchange/web-annotation-musts'
 import { addReply } from '../app/notes-service'
-import { Project } from '../project/project'
-import { FIXTURES, tempDir } from '../testing'
+import type { Project } from '../project/project'
+import { sampleCopy } from '../testing'
 import { exportProject } from './export-formats'
 import { importAnnotations } from './import-annotations'
 
@@ -23,14 +23,9 @@ afterEach(async () => {
 
 /** A copy of the sample project; with `annotations: false`, the same texts and no layers. */
 async function sample(annotations = true): Promise<Project> {
-  const t = await tempDir()
-  cleanups.push(t.cleanup)
-  await cp(join(FIXTURES, 'sample-project'), join(t.dir, 'p'), { recursive: true })
-  if (!annotations) {
-    await rm(join(t.dir, 'p', 'annotations'), { recursive: true })
-    await mkdir(join(t.dir, 'p', 'annotations'))
-  }
-  return Project.open(join(t.dir, 'p'))
+  const { project, cleanup } = await sampleCopy(annotations)
+  cleanups.push(cleanup)
+  return project
 }
 
 const TEXTS = ['I read this as neutral, not "against".\nSee §4.', 'Согласна — 同意 👩‍👩‍👧']

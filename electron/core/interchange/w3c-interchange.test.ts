@@ -4,7 +4,7 @@
  * under a base the user gives; and annotations other W3C tools write (a single annotation, an
  * array, a page; texts named by web addresses) placed in the project's texts by quote and position.
  */
-import { cp, mkdir, rm, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { isAbsoluteIri, sha256OfTextIri } from '../../../shared/interchange/iris'
@@ -12,8 +12,8 @@ import { annotationProblems, collectionProblems } from '../../../shared/intercha
 import { sliceCodePoints } from '../../../shared/offsets'
 import { exportProject } from './export-formats'
 import { importAnnotations } from './import-annotations'
-import { Project } from '../project/project'
-import { FIXTURES, tempDir } from '../testing'
+import type { Project } from '../project/project'
+import { FIXTURES, sampleCopy } from '../testing'
 
 const OTHER_TOOLS = join(FIXTURES, 'corpus/w3c-other-tools')
 const NOW = '2026-11-02T10:00:00.000Z'
@@ -25,14 +25,9 @@ afterEach(async () => {
 
 /** A copy of the sample project; with `annotations: false`, the same texts and no layers. */
 async function sample(annotations = true): Promise<Project> {
-  const t = await tempDir()
-  cleanups.push(t.cleanup)
-  await cp(join(FIXTURES, 'sample-project'), join(t.dir, 'p'), { recursive: true })
-  if (!annotations) {
-    await rm(join(t.dir, 'p', 'annotations'), { recursive: true })
-    await mkdir(join(t.dir, 'p', 'annotations'))
-  }
-  return Project.open(join(t.dir, 'p'))
+  const { project, cleanup } = await sampleCopy(annotations)
+  cleanups.push(cleanup)
+  return project
 }
 
 type Item = Record<string, unknown> & { id: string; motivation: string; target: unknown; body: unknown }
