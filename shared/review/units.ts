@@ -154,10 +154,7 @@ export function unitOf(members: UnitMember[], annotators: readonly string[], kin
   }
   const missing = annotators.filter((a) => !present.has(a))
   return {
-    key: members
-      .map((m) => `${m.annotator}:${m.annotation.id}`)
-      .sort()
-      .join('|'),
+    key: unitKey(members.map((m) => `${m.annotator}:${m.annotation.id}`)),
     kind: kind ?? classify(members, missing),
     start,
     end,
@@ -196,4 +193,14 @@ export function holdingDecisions<
     if (unit && decisionHolds(d, unit)) out.set(d.unit, d)
   }
   return out
+}
+
+/** A review unit's key: its members as "annotator:id", sorted, joined by '|' (neither a name nor an id holds ':' or '|'). */
+export function unitKey(members: readonly string[]): string {
+  return [...members].sort().join('|')
+}
+
+/** The members ("annotator:id") a unit's key names. */
+export function unitKeyMembers(key: string): string[] {
+  return key.split('|')
 }

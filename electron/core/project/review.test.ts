@@ -223,6 +223,23 @@ describe('review and adjudication', () => {
     state = await decide(project, doc, annotators, unitOf('jm').key, { action: 'reject' }, 'rita')
     expect(sourceOf(state)).toEqual([])
 
+    // Picked again, then maria marks the same words as a source too: the ministry's unit is grouped
+    // anew (another key), and once that unit is decided the pick finds its reviewed annotation.
+    state = await decide(project, doc, annotators, unitOf('jm').key, { action: 'accept', annotator: 'jonas' }, 'rita')
+    const fourth = reviewedOf(state, 'The ministry')
+    state = await decide(project, doc, annotators, claimWords.key, edit(fourth.id), 'rita')
+    await annotateAs(project, 'maria', doc, [await tagOp(project, doc, 'The ministry', 'source', 'mm', { kind: 'government' })])
+    const regrouped = (await openReview(project, doc, annotators, 'rita')).units.find((u) =>
+      u.members.some((m) => m.annotation.id === 'mm'),
+    )!
+    expect(regrouped.key).not.toBe(unitOf('jm').key)
+    state = await decide(project, doc, annotators, regrouped.key, { action: 'accept', annotator: 'maria' }, 'rita')
+    const fifth = reviewedOf(state, 'The ministry')
+    expect(state.annotations.filter((a) => a.label === 'source' && a.target.quote.exact === 'The ministry')).toHaveLength(1)
+    expect(sourceOf(state)).toEqual([fifth.id])
+    expect(claim(state).provenance).toMatchObject({ source: fifth.id, sourceUnit: regrouped.key })
+    state = await decide(project, doc, annotators, regrouped.key, { action: 'reject' }, 'rita')
+
     // A source that is not in the reviewed layer, or not one the tag set allows, is refused in one sentence.
     await expect(decide(project, doc, annotators, claimWords.key, edit(third.id), 'rita')).rejects.toMatchObject({
       code: 'invalid',
@@ -236,10 +253,7 @@ describe('review and adjudication', () => {
     })
     // On disk as in the reply: the store validates, with the pick in the claim's provenance.
     const stored = ReviewStoreFile.parse(JSON.parse(await readFile(join(project.dir, 'annotations', '_reviewed', `${doc}.json`), 'utf8')))
-    expect(stored.annotations.find((a) => a.label === 'claim')!.provenance).toMatchObject({
-      source: third.id,
-      sourceUnit: unitOf('jm').key,
-    })
+    expect(stored.annotations.find((a) => a.label === 'claim')!.provenance).toMatchObject({ source: fifth.id, sourceUnit: regrouped.key })
   })
 
   it('a unit settled before an annotator regrouped it is replaced when one of its annotations is decided again: never two reviewed copies', async () => {

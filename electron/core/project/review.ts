@@ -24,7 +24,7 @@ import {
   type ReviewedAnnotation,
   type UnitDecision,
 } from '../../../shared/model/review'
-import { holdingDecisions, type ReviewLayer, type ReviewUnit } from '../../../shared/review/units'
+import { holdingDecisions, unitKeyMembers, type ReviewLayer, type ReviewUnit } from '../../../shared/review/units'
 import type { TextIndex } from '../../../shared/offsets'
 import { saveFailedSentence } from '../store/durable'
 import type { DurableJsonFile } from '../store/json-store'
@@ -147,17 +147,23 @@ function apply(store: ReviewStoreFile, unit: ReviewUnit, decision: UnitDecision,
 
 /**
  * A source the reviewer picked whose reviewed annotation is gone because its unit was decided
- * anew: the annotation that settles that unit now takes its place. One whose unit is open or
- * rejected stays named as it was (the claim has no source until that unit is settled again).
+ * anew: the annotation that settles that unit now takes its place — or, when the unit was grouped
+ * otherwise since (an annotator changed it), the one settled from any of its annotations. One whose
+ * unit is open or rejected stays named as it was (the claim has no source until it is settled again).
  */
 function findPickedSources(store: ReviewStoreFile): void {
   const ids = new Set(store.annotations.map((a) => a.id))
-  const byUnit = new Map(store.decisions.filter((d) => d.annotation !== null).map((d) => [d.unit, d.annotation!]))
+  const kept = store.decisions.filter((d) => d.annotation !== null)
+  const byUnit = new Map(kept.map((d) => [d.unit, d.annotation!]))
   for (const a of store.annotations) {
     const { source, sourceUnit } = a.provenance
     if (typeof source !== 'string' || ids.has(source) || !sourceUnit) continue
-    const now = byUnit.get(sourceUnit)
-    if (now) a.provenance = { ...a.provenance, source: now }
+    const members = new Set(unitKeyMembers(sourceUnit))
+    const same = byUnit.get(sourceUnit)
+    const found = same
+      ? { unit: sourceUnit, annotation: same }
+      : kept.find((d) => d.members.some((m) => members.has(`${m.annotator}:${m.id}`)))
+    if (found) a.provenance = { ...a.provenance, source: found.annotation!, sourceUnit: found.unit }
   }
 }
 
