@@ -11,7 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FIXTURES } from '../testing'
 import type { Cell } from '../../../shared/csv'
 import { seededIntegers } from '../../../shared/testing/seeded'
-import { delimitedCell, delimitedChunks, delimitedRecord, toDelimitedText, type Delimiter } from '../../../shared/interchange/delimited'
+import {
+  delimitedBytes,
+  delimitedCell,
+  delimitedChunks,
+  delimitedRecord,
+  toDelimitedText,
+  type Delimiter,
+} from '../../../shared/interchange/delimited'
 
 const READER = join(FIXTURES, 'readers', 'tables.py')
 
@@ -88,6 +95,22 @@ describe.each([',', '\t'] as const)('delimited text with %j', (delimiter) => {
     expect(text.charCodeAt(0)).toBe(0xfeff)
     expect(text.endsWith('\r\n')).toBe(true)
     expect(await pythonRows(text, delimiter)).toHaveLength(20_001)
+  })
+
+  it('comes out as UTF-8 in pieces that are each new (held together, they are the whole text), a record longer than a piece whole', () => {
+    const rows = generatedRows(60_000, 4)
+    // A record of more than a piece's 1 MiB, in two-byte and four-byte characters, and a lone surrogate.
+    rows.splice(rows.length - 10, 0, ['Ελληνικά 😀'.repeat(150_000), 'x', '', 1, '\ud800', 'end'])
+    const table = { header: ['a', 'b', 'c', 'd', 'e', 'f'], rows }
+    // Every piece is kept before the next is asked for: a piece written again later would show here.
+    const pieces = [...delimitedBytes(table, { delimiter, bom: true })]
+    expect(pieces.length).toBeGreaterThan(3)
+    expect(new Set(pieces.map((p) => p.buffer)).size).toBe(pieces.length)
+    const bytes = Buffer.concat(pieces)
+    const text = toDelimitedText(table, { delimiter, bom: true })
+    expect(bytes.equals(Buffer.from(text, 'utf8'))).toBe(true)
+    // The same bytes as the text that Python's csv module reads above, encoded whole.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
   })
 })
 

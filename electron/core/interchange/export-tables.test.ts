@@ -313,7 +313,7 @@ describe('a CSV or TSV written as its rows are made', () => {
       expect(await writeTableFile(project, options, path)).toEqual({ rows: whole.rows, documents: whole.documents })
       expect(await readFile(path, 'utf8')).toBe(whole.content)
       const streamed = await tableChunks(project, options)
-      expect([...streamed.chunks].join('')).toBe(whole.content)
+      expect(Buffer.concat([...streamed.chunks]).toString('utf8')).toBe(whole.content)
       expect([streamed.rows(), streamed.documents()]).toEqual([whole.rows, whole.documents])
     }
   })

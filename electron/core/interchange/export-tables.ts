@@ -19,7 +19,7 @@ import {
   propertyKeys,
   type Cell,
 } from '../../../shared/csv'
-import { delimitedChunks, toDelimitedText } from '../../../shared/interchange/delimited'
+import { delimitedBytes, toDelimitedText } from '../../../shared/interchange/delimited'
 import type { ExportTable } from '../../../shared/interchange/formats'
 import { writeFileDurable } from '../store/durable'
 import { selectLayers, type LayerSelection } from './export-layers'
@@ -142,17 +142,17 @@ export async function writeTableFile(
   path: string,
 ): Promise<{ rows: number; documents: number }> {
   const table = await tableOf(project, options)
-  await writeFileDurable(path, delimitedChunks(table, delimitedOptions(options)))
+  await writeFileDurable(path, delimitedBytes(table, delimitedOptions(options)))
   return { rows: table.count(), documents: table.documents() }
 }
 
-/** The same CSV or TSV, in pieces, for a stream (standard output). */
+/** The same CSV or TSV as UTF-8, in pieces, for a stream (standard output). */
 export async function tableChunks(
   project: Project,
   options: TableExportOptions,
-): Promise<{ chunks: Iterable<string>; rows: () => number; documents: () => number }> {
+): Promise<{ chunks: Iterable<Uint8Array>; rows: () => number; documents: () => number }> {
   const table = await tableOf(project, options)
-  return { chunks: delimitedChunks(table, delimitedOptions(options)), rows: table.count, documents: table.documents }
+  return { chunks: delimitedBytes(table, delimitedOptions(options)), rows: table.count, documents: table.documents }
 }
 
 function delimitedOptions(options: { format: DelimitedFormat; bom: boolean; neutralizeFormulas: boolean }) {
