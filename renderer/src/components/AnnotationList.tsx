@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react'
 import type { LabelDef } from '../../../shared/model/labels'
 import { threadKey, threadsOf } from '../../../shared/model/memos'
 import { paragraphOf } from '../../../shared/search/find'
+import { indexInOrder } from '../state/model/annotation-set'
 import { filterAnnotations } from '../state/model/list-filter'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { useWindowRows } from '../state/react/use-window-rows'
@@ -27,10 +28,11 @@ export function AnnotationList() {
   const { box, first, last, onScroll, showRow } = useWindowRows(total, ROW_HEIGHT)
   const choose = useCallback((id: string) => session.commands.chooseRow(id), [session])
 
-  // Keep the selected annotation's row in view when it is selected from the text.
+  // Keep the selected annotation's row in view when it is selected from the text (or moves).
   useEffect(() => {
-    if (selectedId !== null && order) showRow(order.findIndex((a) => a.id === selectedId))
-  }, [selectedId, order, showRow])
+    const selected = selectedId === null ? undefined : layer?.byId.get(selectedId)
+    if (selected && order) showRow(indexInOrder(order, selected))
+  }, [selectedId, layer, order, showRow])
 
   // A row with the keyboard's focus can go (Delete, Ctrl+Z): the focus then stays in the list, on
   // the selected row if there is one, else on the list itself, instead of falling to the page.

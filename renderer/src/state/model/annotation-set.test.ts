@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { AnnotationOp } from '../../../../shared/model/annotation'
 import { TextIndex } from '../../../../shared/offsets'
 import { annotation, marked, storingContext } from '../../testing/builders'
-import { AnnotationSet, neighbourOf } from './annotation-set'
+import { AnnotationSet, indexInOrder, neighbourOf } from './annotation-set'
+import { filterAnnotations } from './list-filter'
 import { applyOps } from '../../../../shared/annotations/apply'
 import { draftOf } from '../../../../shared/annotations/stored-form'
 import { UndoStack } from './undo-stack'
@@ -87,6 +88,27 @@ describe('the UI’s copy of a layer, changed by the shared rules', () => {
     for (const a of put) expect(now.byId.get(a.id)).toBe(a)
     for (const id of removed) expect(now.byId.has(id)).toBe(false)
     expect(now.byId.size).toBe(100)
+  })
+})
+
+describe('indexInOrder (the list keeps the selected row in view)', () => {
+  it('finds every annotation where a linear search does, in the whole order and in a filtered part of it, and -1 for one not there', () => {
+    const text = 'word '.repeat(400)
+    const index = new TextIndex(text)
+    // Many share a start (nested and equal spans), ids out of text order.
+    const all = Array.from({ length: 300 }, (_, k) =>
+      annotation(index, k % 3 ? 'claim' : 'source', (k * 37) % 97, ((k * 37) % 97) + 1 + (k % 5), { id: `id-${(k * 7919) % 1000}` }),
+    )
+    const set = new AnnotationSet(all, [])
+    // Changed after the snapshot's order was first read: the order is kept in place, the answer is of now.
+    set.apply([annotation(index, 'claim', 3, 9, { id: 'late' })], [all[5]!.id])
+    const order = set.snapshot().order
+    const sources = filterAnnotations(order, { label: 'source', text: '', attribute: '' })
+    for (const a of [...all, set.snapshot().byId.get('late')!]) {
+      expect(indexInOrder(order, a)).toBe(order.findIndex((b) => b.id === a.id))
+      expect(indexInOrder(sources, a)).toBe(sources.findIndex((b) => b.id === a.id))
+    }
+    expect(indexInOrder(order, all[5]!)).toBe(-1)
   })
 })
 

@@ -1,9 +1,11 @@
 /**
  * The open document's layer as the UI holds it: annotations by id, the same annotations in text
  * order (kept sorted by binary insertion, so a change costs one search, not a sort), and the
- * attribution links. Maps are updated in place; `snapshot()` hands React a new object with a new
- * order array after every change, while unchanged Annotation objects keep their identity, so
- * memoised rows of the side panel only re-render when their own annotation changed.
+ * attribution links. The maps and the order are updated in place (a book's 50,000 entries are not
+ * copied on every key: the cost of a change does not grow with the layer); `snapshot()` hands React
+ * a new object after every change, so whatever reads the layer reads it again, while unchanged
+ * Annotation objects keep their identity, so memoised rows of the side panel only re-render when
+ * their own annotation changed. What depends on the layer depends on the snapshot, not its order.
  */
 import { suggestionKey, type Annotation, type Link, type SuggestionRecord } from '../../../../shared/model/annotation'
 import type { LayerState } from '../../../../shared/annotations/apply'
@@ -60,7 +62,7 @@ export class AnnotationSet implements LayerState {
 
   /** Put new or changed annotations and drop removed ones. */
   apply(put: readonly Annotation[], removed: readonly string[]): void {
-    const order = this.order.slice()
+    const order = this.order
     // What is in `order` for each id touched so far (the by-id index is updated once, at the end).
     const current = new Map<string, Annotation | undefined>()
     const take = (id: string) => {
@@ -77,7 +79,6 @@ export class AnnotationSet implements LayerState {
       current.set(a.id, a)
     }
     this.annotations.apply(put, removed)
-    this.order = order
     this.version++
   }
 
@@ -112,6 +113,12 @@ export class AnnotationSet implements LayerState {
       suggestions: new Map(this.suggestions),
     }
   }
+}
+
+/** Where `a` is in `order` (text order, or a part of it kept in that order), or -1: a binary search. */
+export function indexInOrder(order: readonly Annotation[], a: Annotation): number {
+  const at = lowerBound(order, a)
+  return order[at]?.id === a.id ? at : -1
 }
 
 /**
