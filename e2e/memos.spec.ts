@@ -296,7 +296,7 @@ test('guidelines written in the app render safely, and a label’s definition sh
   expect(problems).toEqual([])
 })
 
-test('a memo typed and reloaded at once is kept; until saved the header says so, and leaving asks while the labels or guidelines hold unsaved changes', async ({
+test('a memo typed and reloaded at once is kept; until saved the header says so, and leaving asks while the labels, the guidelines or a reply not sent hold unsaved text', async ({
   page,
   app,
 }) => {
@@ -363,9 +363,12 @@ test('a memo typed and reloaded at once is kept; until saved the header says so,
   await dragSelect(page, words.slice(0, 3).join(' '))
   await page.keyboard.press('1')
   const editor = page.getByRole('region', { name: 'Selected annotation' })
+  // A reply typed and not sent is in this window only: leaving asks while there is one.
   await editor.getByRole('textbox', { name: 'Reply' }).fill('Ask jonas about this one.')
+  expect(await wouldAsk()).toBe(true)
   await editor.getByRole('button', { name: 'Reply', exact: true }).click()
   await expect(editor.locator('.reply-text')).toHaveText('Ask jonas about this one.')
+  expect(await wouldAsk()).toBe(false)
   answer = false
   await editor.getByRole('button', { name: 'Remove your reply' }).click()
   expect(asked.at(-1)).toBe('Remove your reply “Ask jonas about this one.”? It cannot be brought back.')

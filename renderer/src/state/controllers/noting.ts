@@ -26,6 +26,12 @@ export class Noting {
     return this.replyDrafts.get(`${document}\u0000${layer}\u0000${annotation}`) ?? ''
   }
 
+  /** Whether a reply is typed and not sent on any annotation (leaving the page asks first). */
+  get replyDrafted(): boolean {
+    for (const text of this.replyDrafts.values()) if (text.trim() !== '') return true
+    return false
+  }
+
   /** Keep (or, empty, forget) the reply being typed on an annotation. */
   setReplyDraft(document: string, layer: string, annotation: string, text: string): void {
     const key = `${document}\u0000${layer}\u0000${annotation}`

@@ -229,9 +229,12 @@ export class Session {
     else this.changedForms.delete(form)
   }
 
-  /** Nothing typed is at risk on leaving: every change saved, no memo waiting, no form or guidelines draft with unsaved changes. */
+  /**
+   * Nothing typed is at risk on leaving: every change saved, no memo waiting, no form or guidelines
+   * draft with unsaved changes, no reply typed and not sent.
+   */
   get allSaved(): boolean {
-    return this.work.allSaved && this.changedForms.size === 0 && !this.noting.guidelinesChanged
+    return this.work.allSaved && this.changedForms.size === 0 && !this.noting.guidelinesChanged && !this.noting.replyDrafted
   }
 
   /** Resolves once the annotator's own changes are saved (or their save failed). */
