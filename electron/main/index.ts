@@ -18,7 +18,7 @@ import { Workbench } from '../core/app/workbench'
 import { refuseOwnFile } from '../core/project/own-files'
 import { COMMAND_CHANNEL, registerIpc, registerMenuChannel } from './ipc'
 import { menuTemplate } from './menu'
-import { hardenContents, hardenSession, isSafeExternalUrl, windowOptions } from './window'
+import { LEAVE_QUESTION, askBeforeLeaving, hardenContents, hardenSession, isSafeExternalUrl, windowOptions } from './window'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const rendererFile = join(here, '../renderer/index.html')
@@ -69,6 +69,8 @@ async function start() {
   )
   refreshMenu()
   win = new BrowserWindow(windowOptions(join(here, '../preload/index.cjs')))
+  const shown = win
+  askBeforeLeaving(shown.webContents, () => dialog.showMessageBoxSync(shown, LEAVE_QUESTION))
   win.once('ready-to-show', () => win?.show())
   if (process.env.ELECTRON_RENDERER_URL) await win.loadURL(process.env.ELECTRON_RENDERER_URL)
   else await win.loadFile(rendererFile)

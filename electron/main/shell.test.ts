@@ -7,7 +7,7 @@ import { CSP } from '../../shared/csp'
 import type { MenuModel } from '../../shared/menu'
 import { CALL_CHANNEL, MENU_CHANNEL, registerIpc, registerMenuChannel, type IpcMainLike } from './ipc'
 import { menuTemplate } from './menu'
-import { hardenContents, hardenSession, isSafeExternalUrl, windowOptions } from './window'
+import { LEAVE_QUESTION, askBeforeLeaving, hardenContents, hardenSession, isSafeExternalUrl, windowOptions } from './window'
 
 const repo = join(import.meta.dirname, '../..')
 
@@ -53,6 +53,27 @@ describe('the window', () => {
     expect(openHandler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
     expect(openHandler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
     expect(opened).toEqual(['https://example.org/article', 'https://example.org/a'])
+  })
+
+  it('asks before closing while the page holds work not saved: Leave closes, Stay (or Escape) keeps the window', () => {
+    let listener: ((event: { preventDefault: () => void }) => void) | undefined
+    let answer = 0
+    let asked = 0
+    askBeforeLeaving({ on: ((name: string, fn: never) => name === 'will-prevent-unload' && (listener = fn)) as never }, () => {
+      asked++
+      return answer
+    })
+    const closes = () => {
+      let overridden = false
+      listener!({ preventDefault: () => (overridden = true) })
+      return overridden
+    }
+    expect(closes()).toBe(true)
+    answer = LEAVE_QUESTION.cancelId
+    expect(closes()).toBe(false)
+    expect(asked).toBe(2)
+    expect(LEAVE_QUESTION.buttons[LEAVE_QUESTION.cancelId]).toBe('Stay')
+    expect(LEAVE_QUESTION.buttons[LEAVE_QUESTION.defaultId]).toBe('Stay')
   })
 
   it('passes only well-formed http(s) URLs to openExternal', () => {

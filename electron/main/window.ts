@@ -73,6 +73,31 @@ export function hardenContents(
   })
 }
 
+/** What the window asks when it is closed (or the app quit) while the page holds work not saved yet. */
+export const LEAVE_QUESTION = {
+  type: 'question' as const,
+  title: 'Marginalia',
+  message: 'Leave with work not saved?',
+  detail:
+    'Something you typed is not kept yet: a change still being saved, or a memo, the labels, the guidelines or a reply you have not saved or sent.',
+  buttons: ['Leave', 'Stay'],
+  defaultId: 1,
+  cancelId: 1,
+  noLink: true,
+}
+
+/**
+ * Closing the window asks first while the page holds work not saved (its beforeunload asks to
+ * stay). Electron would otherwise keep the window open without a word; a browser asks, and so
+ * does this: `ask` shows LEAVE_QUESTION and gives the chosen button (0 Leave, 1 Stay).
+ */
+export function askBeforeLeaving(contents: Pick<WebContents, 'on'>, ask: () => number): void {
+  contents.on('will-prevent-unload', (event) => {
+    // preventDefault here overrides the page's wish to stay: the window closes.
+    if (ask() === 0) event.preventDefault()
+  })
+}
+
 /**
  * The session's rules: every response carries the app's Content-Security-Policy (the same one
  * browser mode sends), and every permission (camera, notifications, geolocation…) is refused.
