@@ -26,7 +26,7 @@ function layer() {
   /** Apply ops as host and UI do: the new arrays become the layer. */
   const run = (ops: AnnotationOp[]) => {
     const out = applyOps(state, ops, ctx)
-    arrays = appliedArrays(arrays.annotations, out)
+    arrays = appliedArrays(arrays, out)
     state = layerState(arrays.annotations, arrays.links)
     return out
   }

@@ -75,7 +75,7 @@ export class Layer {
         })
         put = applied.put
         restored = applied.restored ?? []
-        const next: StoreFile = { ...current, ...appliedArrays(current.annotations, applied) }
+        const next: StoreFile = { ...current, ...appliedArrays(current, applied) }
         // A deletion leaves no time of its own; the layer keeps when the last one was (see import-annotations' newerHere).
         if (next.annotations.length < current.annotations.length || next.links.length < current.links.length) next.deleted = now
         if (applied.suggestions) next.suggestions = applied.suggestions

@@ -190,7 +190,7 @@ export class Annotating {
       return null
     }
     this.layer.apply(outcome.put, outcome.removed)
-    this.layer.setLinks(outcome.links)
+    this.layer.applyLinks(outcome.linksPut, outcome.linksRemoved)
     if (outcome.suggestions) this.layer.setSuggestions(outcome.suggestions)
     const selected = this.store.get().selectedId
     const gone = selected !== null && outcome.removed.includes(selected)

@@ -119,7 +119,7 @@ export class Commands {
   /** Delete an annotation, with the links to and from it. */
   remove(id: string): void {
     if (this.readOnly() || !this.annotation(id)) return
-    const links = [...(this.work.layer?.links.values() ?? [])].filter((l) => l.from === id || l.to === id)
+    const links = [...(this.work.layer?.linksAt(id) ?? [])]
     // As when tagging: the text is redrawn at once, and the side panel (React) follows after that
     // frame is painted.
     this.store.afterPaint(() => {
@@ -144,7 +144,7 @@ export class Commands {
     // The links the new label cannot have go with the change (the shared rule drops them): said,
     // so nobody who changes the label back believes they are still there.
     const layer = this.work.layer
-    const touching = [...(layer?.links.values() ?? [])].filter((l) => l.from === id || l.to === id)
+    const touching = [...(layer?.linksAt(id) ?? [])]
     const tagSet = { labels: this.labels, linkTypes: this.store.get().info?.project?.linkTypes ?? [] }
     const relabelled = { label: label.id }
     const kept = fittingLinks(tagSet, touching, (other) => (other === id ? relabelled : layer?.annotations.get(other))).length
@@ -241,7 +241,7 @@ export class Commands {
   addLink(type: string, from: string, to: string): void {
     const def = this.store.get().info?.project?.linkTypes.find((t) => t.id === type)
     if (!def) return
-    const links = [...(this.work.layer?.links.values() ?? [])]
+    const links = [...(this.work.layer?.linksAt(from) ?? [])]
     if (links.some((l) => l.type === type && l.from === from && l.to === to)) return this.hint(`Already linked: ${def.name}.`)
     const ops: AnnotationOp[] = def.multiple
       ? []

@@ -30,7 +30,7 @@ function layer() {
 function run(l: ReturnType<typeof layer>, ops: AnnotationOp[]) {
   const out = applyOps(l.set, ops, l.ctx)
   l.set.apply(out.put, out.removed)
-  l.set.setLinks(out.links)
+  l.set.applyLinks(out.linksPut, out.linksRemoved)
   return out
 }
 

@@ -50,6 +50,8 @@ export class AnnotationSet implements LayerState {
   private order: Annotation[] = []
   private attribution = new Map<string, Link>()
   private typed: Link[] = []
+  /** Links by the annotations at their ends (applyOps looks there, not at every link). */
+  private readonly ends = new Map<string, Map<string, Link>>()
   readonly suggestions = new Map<string, SuggestionRecord>()
   private version = 0
 
@@ -82,17 +84,69 @@ export class AnnotationSet implements LayerState {
     this.version++
   }
 
-  /** Replace all links. */
+  /** Replace all links (opening a layer, or the host's copy after a save: nothing to do when it is the same). */
   setLinks(links: readonly Link[]): void {
+    if (this.holdsLinks(links)) return
     this.links.clear()
+    this.ends.clear()
     this.attribution = new Map()
     this.typed = []
-    for (const l of links) {
-      this.links.set(l.id, l)
-      if (l.type === 'attribution') this.attribution.set(l.from, l)
-      else this.typed.push(l)
-    }
+    for (const l of links) this.addLink(l)
     this.version++
+  }
+
+  /**
+   * Take out the links `removed` names and put `put` in (a link put again moves after the others),
+   * as applyOps gives them: the cost of the change, not of the layer's links. The list of typed
+   * links is a new array when one of them changed (the Links field reads it), else the same.
+   */
+  applyLinks(put: readonly Link[], removed: readonly string[]): void {
+    let typedChanged = false
+    for (const id of [...removed, ...put.map((l) => l.id)]) {
+      const l = this.links.get(id)
+      if (!l) continue
+      this.links.delete(id)
+      for (const end of [l.from, l.to]) {
+        const at = this.ends.get(end)
+        at?.delete(id)
+        if (at?.size === 0) this.ends.delete(end)
+      }
+      if (l.type === 'attribution') {
+        if (this.attribution.get(l.from)?.id === id) this.attribution.delete(l.from)
+      } else typedChanged = true
+    }
+    if (!typedChanged) typedChanged = put.some((l) => l.type !== 'attribution')
+    if (typedChanged) this.typed = this.typed.filter((l) => this.links.has(l.id))
+    for (const l of put) this.addLink(l)
+    this.version++
+  }
+
+  /** Whether the layer has these links already, in this order (comparing is a fraction of rebuilding the indexes). */
+  private holdsLinks(links: readonly Link[]): boolean {
+    if (links.length !== this.links.size) return false
+    let i = 0
+    for (const l of this.links.values()) {
+      const o = links[i++]!
+      if (o.id !== l.id || o.type !== l.type || o.from !== l.from || o.to !== l.to || o.author !== l.author || o.created !== l.created)
+        return false
+    }
+    return true
+  }
+
+  /** The links with this annotation at either end. */
+  linksAt(id: string): Iterable<Link> {
+    return this.ends.get(id)?.values() ?? []
+  }
+
+  private addLink(l: Link): void {
+    this.links.set(l.id, l)
+    for (const end of [l.from, l.to]) {
+      let at = this.ends.get(end)
+      if (!at) this.ends.set(end, (at = new Map()))
+      at.set(l.id, l)
+    }
+    if (l.type === 'attribution') this.attribution.set(l.from, l)
+    else this.typed.push(l)
   }
 
   /** Replace all decisions on suggestions. */
