@@ -192,6 +192,38 @@ test('a note with a long unbroken run (a URL) wraps inside its version’s card'
   expect(noteBox!.x + noteBox!.width).toBeLessThanOrEqual(cardBox!.x + cardBox!.width + 0.5)
 })
 
+test('a button pressed with the mouse decides its own unit only: Enter after it, or a double-click, settles nothing more', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(TITLE).click()
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Review' }).click()
+  await page.getByRole('dialog', { name: 'Review: compare annotators' }).getByRole('button', { name: 'Start review' }).click()
+  const units = page.getByRole('complementary', { name: 'Review units' })
+  const settled = units.getByTestId('review-progress')
+  const unit = page.getByTestId('unit-decision')
+  await expect(settled).toHaveText(/^0 \//)
+  await page.keyboard.press('n')
+  await expect(page.getByTestId('unit-state')).toHaveText('Open')
+  const accept = () => unit.getByRole('button', { name: /^Accept (maria|jonas)'s$/ }).first()
+  // Accepted with the mouse: the next open unit is shown, and the keyboard is on it, not on a button of it.
+  await accept().click()
+  await expect(settled).toHaveText(/^1 \//)
+  await expect(page.getByTestId('unit-state')).toHaveText('Open')
+  await expect(unit).toBeFocused()
+  await page.keyboard.press('Enter')
+  await unit.getByRole('button', { name: 'Reject all' }).click()
+  // Enter accepted nothing: the reject is the second decision.
+  await expect(settled).toHaveText(/^2 \//)
+  await expect(unit).toBeFocused()
+  // A double-click on Accept settles the unit it was on, not the one shown after it too.
+  await accept().dblclick()
+  await expect(settled).toHaveText(/^3 \//)
+  await unit.getByRole('button', { name: 'Reject all' }).click()
+  await expect(settled).toHaveText(/^4 \//)
+})
+
 test('a number key is the same annotator in every unit: in a unit only one marked, the other’s number accepts nothing', async ({
   page,
   app,

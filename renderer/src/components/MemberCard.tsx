@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useMemo, type MouseEvent } from 'react'
 import { typedLinksFrom } from '../../../shared/annotations/links'
 import { findLabel, inSentence, sourceLabelName, valueName } from '../../../shared/model/labels'
 import type { ReviewUnit, UnitMember } from '../../../shared/review/units'
@@ -16,7 +16,7 @@ interface MemberCardProps {
   /** This version is the one accepted into the reviewed layer. */
   chosen: boolean
   disabled: boolean
-  onAccept: () => void
+  onAccept: (e: MouseEvent) => void
 }
 
 /**

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, type MouseEvent } from 'react'
 import { findLabel } from '../../../shared/model/labels'
 import type { DocumentState } from '../../../shared/model/status'
 import { kindName, nothingToReview, settledBefore } from '../state/model/review-model'
@@ -21,6 +22,17 @@ export function UnitDecision() {
   const states = useSessionState((s) => (s.notes?.document === s.review?.document ? s.notes?.states : undefined))
   const i = key === null ? undefined : model?.indexOf.get(key)
   const unit = i === undefined ? undefined : model?.units[i]
+  // A decision goes on to the next open unit, whose cards are new elements (the section is keyed by
+  // the unit): a button pressed on one unit never acts on the next. The keyboard's focus, lost with
+  // the button, goes to the new unit; the second click of a double-click decides nothing.
+  const section = useRef<HTMLElement>(null)
+  const focusInside = useRef(false)
+  const shown = unit?.key
+  useLayoutEffect(() => {
+    const active = document.activeElement
+    if (shown !== undefined && focusInside.current && (active === null || active === document.body))
+      section.current?.focus({ preventScroll: true })
+  }, [shown])
   if (!model || !unit) {
     return (
       <section className="unit-decision empty" aria-label="Unit">
@@ -33,6 +45,10 @@ export function UnitDecision() {
   const decision = model.decisions.get(unit.key)
   const reviewed = decision?.annotation ? model.reviewedById.get(decision.annotation) : undefined
   const r = session.reviewing
+  /** A click's decision, unless the click is the second (or third) of a double-click. */
+  const once = (e: MouseEvent, decide: () => void) => {
+    if (e.detail <= 1) decide()
+  }
   // Settled once, then an annotator changed their version (or moved another, so the units were
   // grouped anew): open again, and said so; deciding it replaces the earlier decision.
   const changedSince = !decision && settledBefore(model, unit)
@@ -46,7 +62,18 @@ export function UnitDecision() {
         ? `Settled: edited (${findLabel(labels, reviewed?.label ?? '')?.name ?? reviewed?.label ?? '?'})`
         : `Settled: ${reviewed?.provenance.chosen ?? 'one'}'s version accepted`
   return (
-    <section className={decision ? 'unit-decision settled' : 'unit-decision'} aria-label="Unit" data-testid="unit-decision">
+    <section
+      key={unit.key}
+      ref={section}
+      tabIndex={-1}
+      className={decision ? 'unit-decision settled' : 'unit-decision'}
+      aria-label="Unit"
+      data-testid="unit-decision"
+      onFocus={() => (focusInside.current = true)}
+      onBlur={(e) => {
+        if (e.relatedTarget !== null && !e.currentTarget.contains(e.relatedTarget)) focusInside.current = false
+      }}
+    >
       <div className="unit-head">
         <span className={`kind-badge kind-${unit.kind}`}>{kindName(unit)}</span>
         <span className="unit-state" data-testid="unit-state">
@@ -54,7 +81,12 @@ export function UnitDecision() {
         </span>
         <span className="unit-actions">
           {decision && (
-            <button type="button" className="small" disabled={stale} onClick={() => r.decide(unit.key, { action: 'reopen' })}>
+            <button
+              type="button"
+              className="small"
+              disabled={stale}
+              onClick={(e) => once(e, () => r.decide(unit.key, { action: 'reopen' }))}
+            >
               Reopen <kbd aria-hidden="true">{REVIEW_KEYS.reopen}</kbd>
             </button>
           )}
@@ -67,7 +99,12 @@ export function UnitDecision() {
           >
             Edit… <kbd aria-hidden="true">{REVIEW_KEYS.edit}</kbd>
           </button>
-          <button type="button" className="small danger" disabled={stale} onClick={() => r.decide(unit.key, { action: 'reject' })}>
+          <button
+            type="button"
+            className="small danger"
+            disabled={stale}
+            onClick={(e) => once(e, () => r.decide(unit.key, { action: 'reject' }))}
+          >
             Reject all <kbd aria-hidden="true">{REVIEW_KEYS.reject}</kbd>
           </button>
         </span>
@@ -85,7 +122,7 @@ export function UnitDecision() {
               number={model.annotators.indexOf(m.annotator) + 1}
               chosen={reviewed?.provenance.chosen === m.annotator}
               disabled={stale}
-              onAccept={() => r.decide(unit.key, { action: 'accept', annotator: m.annotator })}
+              onAccept={(e) => once(e, () => r.decide(unit.key, { action: 'accept', annotator: m.annotator }))}
             />
           ))}
           {unit.missing.map((a) => (
