@@ -222,6 +222,12 @@ test('a button pressed with the mouse decides its own unit only: Enter after it,
   await expect(settled).toHaveText(/^3 \//)
   await unit.getByRole('button', { name: 'Reject all' }).click()
   await expect(settled).toHaveText(/^4 \//)
+  // An editor left with Escape gives the keyboard back to its unit, not to the page.
+  await unit.getByRole('button', { name: /^Edit…/ }).click()
+  await unit.getByLabel('Note').focus()
+  await page.keyboard.press('Escape')
+  await expect(unit.getByLabel('Note')).toHaveCount(0)
+  await expect(unit).toBeFocused()
 })
 
 test('a number key is the same annotator in every unit: in a unit only one marked, the other’s number accepts nothing', async ({

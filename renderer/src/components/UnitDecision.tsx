@@ -27,7 +27,8 @@ export function UnitDecision() {
   // the button, goes to the new unit; the second click of a double-click decides nothing.
   const section = useRef<HTMLElement>(null)
   const focusInside = useRef(false)
-  const shown = unit?.key
+  // So does the focus of an editor closed (saved, or left with Escape).
+  const shown = unit ? `${unit.key}${editing ? ' editing' : ''}` : undefined
   useLayoutEffect(() => {
     const active = document.activeElement
     if (shown !== undefined && focusInside.current && (active === null || active === document.body))
