@@ -57,6 +57,64 @@ describe('marginalia', () => {
     expect(out).toMatch(new RegExp(`a damaged copy of ${damaged.replace(/[.]/g, '\\.')} was set aside here`))
   })
 
+  it('says so in every later run too, while the damaged layer is not restored: export, stats, network and agreement exit 1', async () => {
+    const layers = join(sample(), 'annotations', 'maria')
+    const damaged = (await readdir(layers)).find((n) => n.endsWith('.json') && !n.startsWith('_'))!
+    await writeFile(join(layers, damaged), 'garbage')
+    expect(await run(['agreement', sample()])).toBe(1)
+    expect(err).toMatch(/is not valid JSON; it was kept as .*; what was counted leaves it out\./)
+    const project = JSON.parse(await readFile(join(sample(), 'project.json'), 'utf8')) as { documents: { id: string; title: string }[] }
+    const title = project.documents.find((d) => `${d.id}.json` === damaged)!.title
+    const earlier = `maria's annotations of “${title}” were found damaged earlier and set aside; their last good copy is kept until it is restored (Backups… in the app), and what was`
+    for (const [args, did] of [
+      [['export', sample(), '--format', 'csv', '--out', join(dir, 'again.csv')], 'written'],
+      [['stats', sample()], 'counted'],
+      [['agreement', sample()], 'counted'],
+      [['network', sample(), '--format', 'graphml', '--layer', 'all', '--out', join(dir, 'n.graphml')], 'written'],
+    ] as const) {
+      err = ''
+      expect(await run([...args]), args.join(' ')).toBe(1)
+      expect(err).toContain(`${earlier} ${did} leaves them out.`)
+    }
+    // Not a word when the command read nothing of hers.
+    err = ''
+    expect(await run(['export', sample(), '--format', 'csv', '--annotator', 'jonas', '--out', join(dir, 'jonas.csv')])).toBe(0)
+    expect(err).not.toContain('damaged')
+  })
+
+  it('refuses --layer mine or reviewed with --annotator, which would quietly export the annotator’s own layer', async () => {
+    for (const layer of ['reviewed', 'mine']) {
+      err = ''
+      expect(
+        await run(['export', sample(), '--format', 'csv', '--layer', layer, '--annotator', 'maria', '--out', join(dir, 'x.csv')]),
+      ).toBe(2)
+      expect(err).toMatch(new RegExp(`^--layer ${layer} and --annotator cannot be combined`))
+    }
+    expect(await readdir(dir)).not.toContain('x.csv')
+  })
+
+  it('writes a brat export into a new or empty folder only, so no earlier export is read back with it', async () => {
+    const folder = join(dir, 'brat')
+    expect(await run(['export', sample(), '--format', 'brat', '--out', folder])).toBe(0)
+    const first = await readdir(folder)
+    expect(first).toEqual(expect.arrayContaining(['annotation.conf', 'maria', 'jonas']))
+    err = ''
+    expect(await run(['export', sample(), '--format', 'brat', '--annotator', 'jonas', '--out', folder])).toBe(1)
+    expect(err.trim()).toBe(
+      `The folder ${folder} is not empty: a brat export writes annotation.conf, visual.conf and a folder per layer, and what is there already would be read with them; choose a new or empty folder, or a .zip file.`,
+    )
+    expect(await readdir(folder)).toEqual(first)
+    await mkdir(join(dir, 'empty'))
+    expect(await run(['export', sample(), '--format', 'brat', '--annotator', 'jonas', '--out', join(dir, 'empty')])).toBe(0)
+    expect(await readdir(join(dir, 'empty'))).not.toContain('maria')
+  })
+
+  it('refuses a network of a document the project does not have, instead of an empty one', async () => {
+    expect(await run(['network', sample(), '--format', 'graphml', '--document', 'nope', '--out', join(dir, 'n.graphml')])).toBe(1)
+    expect(err.trim()).toBe(`There is no document "nope" in this project; 'marginalia stats' lists the documents' ids.`)
+    expect(await readdir(dir)).not.toContain('n.graphml')
+  })
+
   it('refuses --layer reviewed before any review is settled, instead of writing a file of headers', async () => {
     expect(await run(['export', sample(), '--format', 'csv', '--layer', 'reviewed', '--out', join(dir, 'r.csv')])).toBe(1)
     expect(err.trim()).toBe(

@@ -33,13 +33,34 @@ export function list(value: string | undefined): string[] {
   )
 }
 
+/** Which layers a command read: these annotators' and documents' (null: all). */
+export interface ReadScope {
+  annotators?: readonly string[] | null
+  documents?: readonly string[] | null
+}
+
 /**
- * A layer found damaged while a command read it was set aside, and what the command wrote or
+ * A layer found damaged while a command read it was set aside, or one found damaged in an earlier
+ * run is not restored yet (its last good copy is still pinned), and what the command wrote or
  * counted leaves it out: each said in one sentence on standard error, and the exit code is 1 (not
- * 0), so a script notices.
+ * 0), so a script notices, in every run until the damage is settled, not only the first.
  */
-export async function saidDamaged(project: Project, code: number): Promise<number> {
+export async function saidDamaged(
+  project: Project,
+  code: number,
+  scope: ReadScope = {},
+  did: 'written' | 'counted' = 'written',
+): Promise<number> {
   const notices = await project.setAsideNotices()
-  for (const n of notices) console.error(`${n.replace(/\.$/, '')}; what was written leaves it out.`)
-  return notices.length > 0 && code === 0 ? 1 : code
+  for (const n of notices) console.error(`${n.replace(/\.$/, '')}; what was ${did} leaves it out.`)
+  const inScope = (annotator: string, document: string) =>
+    (!scope.annotators || scope.annotators.includes(annotator)) && (!scope.documents || scope.documents.includes(document))
+  const earlier = (await project.damagedEarlier()).filter((d) => inScope(d.annotator, d.document))
+  for (const d of earlier) {
+    const title = project.documents.find((x) => x.id === d.document)?.title ?? d.document
+    console.error(
+      `${d.annotator}'s annotations of “${title}” were found damaged earlier and set aside; their last good copy is kept until it is restored (Backups… in the app), and what was ${did} leaves them out.`,
+    )
+  }
+  return notices.length + earlier.length > 0 && code === 0 ? 1 : code
 }

@@ -51,6 +51,9 @@ export async function exportCommand(args: string[]): Promise<number> {
   const parsed = CliExportOptions.safeParse(raw)
   if (!parsed.success) return usage('export', problemSentence(parsed.error, raw))
   const { format, layer, annotators, base } = parsed.data
+  // --annotator names whose layers: with --layer mine or reviewed it would quietly win over them.
+  if (values.layer !== undefined && layer !== 'all' && annotators.length > 0)
+    return usage('export', `--layer ${layer} and --annotator cannot be combined: --annotator already says whose layers to export.`)
   const needsOut = { zip: 'a .zip file', brat: 'a folder or .zip file', xlsx: 'an .xlsx file' } as Record<string, string>
   if (needsOut[format] && !values.out) return usage('export', `--format ${format} needs --out (${needsOut[format]}).`)
   if (base !== null && format !== 'w3c') return usage('export', '--base applies to --format w3c only.')
@@ -76,15 +79,23 @@ export async function exportCommand(args: string[]): Promise<number> {
       all: 'use --layer all',
     })
   const selection = selectionFor(layer, annotators.length > 0 ? annotators : null, () => me!)
+  const scope = { annotators: selection.annotators === 'all' ? null : selection.annotators, documents: parsed.data.documents }
   if (format === 'csv' || format === 'tsv')
-    return saidDamaged(project, await writeTable(project, { ...parsed.data, ...selection, format }, values.out, values.json))
+    return saidDamaged(project, await writeTable(project, { ...parsed.data, ...selection, format }, values.out, values.json), scope)
   const result = await exportProject(project, { ...parsed.data, ...selection })
   for (const w of result.warnings) console.error(w)
   if (!values.out) {
     process.stdout.write(result.entries[0]!.content as string)
-    return saidDamaged(project, 0)
+    return saidDamaged(project, 0, scope)
   }
   const out = resolve(values.out)
+  // A brat folder is read whole (brat, import-annotations): what an earlier export left there would come back with it.
+  if (format === 'brat' && !out.toLowerCase().endsWith('.zip') && (await fs.readdir(out).catch(() => [])).length > 0) {
+    console.error(
+      `The folder ${out} is not empty: a brat export writes annotation.conf, visual.conf and a folder per layer, and what is there already would be read with them; choose a new or empty folder, or a .zip file.`,
+    )
+    return 1
+  }
   const written: string[] = []
   await saying(out, async () => {
     if (format === 'brat' && !out.toLowerCase().endsWith('.zip')) {
@@ -113,7 +124,7 @@ export async function exportCommand(args: string[]): Promise<number> {
       warnings: result.warnings,
     })
   else console.error(`Wrote ${what} to ${out}.`)
-  return saidDamaged(project, 0)
+  return saidDamaged(project, 0, scope)
 }
 
 /** CSV and TSV are written as their rows are made, to the file (durably) or to standard output. */

@@ -85,12 +85,12 @@ code points into the stored text, end exclusive: Python's text[start:end].
   --base IRI         (w3c) everything under this http(s) address: <IRI>texts/<document>.txt,
                      <IRI>annotations/<annotator>/<document>.json#<id>
   --format brat      brat standoff: a folder with annotation.conf, visual.conf and
-                     <annotator>/<document>.txt and .ann (--out DIR, or --out FILE.zip)
+                     <annotator>/<document>.txt and .ann (--out DIR, new or empty, or --out FILE.zip)
   --format zip       the whole project folder as one zip, for a colleague (--out FILE.zip)
-  --out PATH         the file (or brat's folder) to write; default: standard output (csv, jsonl, w3c)
+  --out PATH         the file (or brat's folder) to write; default: standard output (csv, tsv, jsonl, w3c)
   --layer all|mine|reviewed    every annotator's layer and the reviewed layer (default), your own
                                layer (the annotator name in your settings), or the reviewed layer
-  --annotator a,b    only these annotators' layers
+  --annotator a,b    only these annotators' layers (instead of --layer, not with it)
   --document id,id   only these documents
   --bom              csv, tsv: start with a UTF-8 byte order mark (for Excel)
   --no-formula-protection      csv, tsv: do not prefix cells starting with = + - @ with an apostrophe

@@ -12,7 +12,7 @@ import { agreementCsv, projectAgreement } from '../core/app/agreement-service'
 import { saveFailedSentence, writeFileDurable } from '../core/store/durable'
 import { Project } from '../core/project/project'
 import { agreementSummary } from './agreement-summary'
-import { list, printJson, usage } from './common'
+import { list, printJson, saidDamaged, usage } from './common'
 import { exportCommand } from './export-command'
 import { HELP } from './help'
 import { importAnnotationsCommand, importCommand } from './import-command'
@@ -161,7 +161,7 @@ async function agreement(args: string[]): Promise<number> {
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
   else if (values.csv) process.stdout.write(agreementCsv(report))
   else console.log(agreementSummary(report))
-  return 0
+  return saidDamaged(project, 0, { annotators: who, documents: values.document ? [values.document] : null }, 'counted')
 }
 
 /** Node's parseArgs error as one plain sentence (its own text quotes usage patterns such as '--out <value>'). */

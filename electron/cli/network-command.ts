@@ -109,7 +109,12 @@ export async function networkCommand(args: string[]): Promise<number> {
   const project = await Project.open(dir)
   refuseOwnFile(project.dir, resolve(o.out), 'the network')
   const statements = await projectStatements(project)
-  // A label or source kind the project does not have would only give an empty network without a word.
+  // A document, label or source kind the project does not have would only give an empty network without a word.
+  const unknownDocument = o.documents?.find((id) => !project.documents.some((d) => d.id === id))
+  if (unknownDocument !== undefined) {
+    console.error(`There is no document "${unknownDocument}" in this project; 'marginalia stats' lists the documents' ids.`)
+    return 1
+  }
   const unknownLabel = o.labels?.find((l) => !findLabel(project.labels, l))
   if (unknownLabel !== undefined) {
     console.error(`There is no label "${unknownLabel}" in this project; labels: ${project.labels.map((l) => l.id).join(', ')}.`)
@@ -214,7 +219,7 @@ export async function networkCommand(args: string[]): Promise<number> {
           : ''),
     )
   }
-  return saidDamaged(project, 0)
+  return saidDamaged(project, 0, { annotators: o.layer === 'all' ? null : layers, documents: o.documents })
 }
 
 /** The sentence for the first option the schema refused, naming it and the value as typed. */

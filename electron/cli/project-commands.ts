@@ -31,5 +31,5 @@ export async function statsCommand(args: string[]): Promise<number> {
   const stats = await projectStats(project)
   if (values.json) printJson(stats)
   else console.log(statsSummary(stats))
-  return saidDamaged(project, 0)
+  return saidDamaged(project, 0, {}, 'counted')
 }

@@ -793,6 +793,31 @@ export class Project {
   }
 
   /**
+   * Layers found damaged in an earlier session and not settled since: a last good copy is still
+   * pinned, or (with none to restore) the damaged file is still beside where the layer was and no
+   * new layer was started. Annotator and document. What reads the project leaves them out, so it
+   * can say so; the ones set aside in this session are in setAsideNotices instead.
+   */
+  async damagedEarlier(): Promise<{ annotator: string; document: string }[]> {
+    const out: { annotator: string; document: string }[] = []
+    const known = new Set(this.documents.map((d) => d.id))
+    for (const annotator of await this.annotatorFolders()) {
+      const found = await this.damagedLayers(annotator)
+      const names = await fs.readdir(join(this.dir, 'annotations', annotator)).catch(() => [] as string[])
+      for (const name of names) {
+        const at = name.indexOf('.json.unreadable-')
+        const id = at > 0 ? name.slice(0, at) : ''
+        if (known.has(id) && !names.includes(`${id}.json`)) found.add(id)
+      }
+      for (const document of found) {
+        const open = await this.layers.get(`${annotator}/${document}`)?.catch(() => null)
+        if (!open?.adapter.notice) out.push({ annotator, document })
+      }
+    }
+    return out
+  }
+
+  /**
    * The documents for which layerFoundDamaged holds, for the whole list at once: one look at the
    * annotator's backups folder finds the documents that have backups at all, and only those are
    * looked into for a pin (a document never saved has none), or for a file gone since it was saved. A list of 3,000 documents took
