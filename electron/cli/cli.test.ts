@@ -109,6 +109,22 @@ describe('marginalia', () => {
     expect(await readdir(join(dir, 'empty'))).not.toContain('maria')
   })
 
+  it('says when the settings file could not be read, instead of only that the name is not set', async () => {
+    const config = join(dir, 'config')
+    await mkdir(config)
+    await writeFile(join(config, 'settings.json'), '{"annotator":"lena"}')
+    vi.stubEnv('MARGINALIA_CONFIG_DIR', config)
+    try {
+      expect(await run(['export', sample(), '--format', 'csv', '--layer', 'mine', '--out', join(dir, 'mine.csv')])).toBe(1)
+    } finally {
+      vi.unstubAllEnvs()
+    }
+    const [first, second] = err.trim().split('\n')
+    expect(first).toMatch(/settings\.json.*unreadable-/)
+    expect(second).toMatch(/^Your annotator name is not set yet/)
+    expect((await readdir(config)).some((n) => n.startsWith('settings.json.unreadable-'))).toBe(true)
+  })
+
   it('refuses a network of a document the project does not have, instead of an empty one', async () => {
     expect(await run(['network', sample(), '--format', 'graphml', '--document', 'nope', '--out', join(dir, 'n.graphml')])).toBe(1)
     expect(err.trim()).toBe(`There is no document "nope" in this project; 'marginalia stats' lists the documents' ids.`)

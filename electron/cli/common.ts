@@ -1,6 +1,7 @@
 /** What every command shares: usage errors (exit 2), progress on stderr, JSON on stdout. */
 import { HELP } from './help'
 import type { Project } from '../core/project/project'
+import { Settings, defaultConfigDir } from '../core/project/settings'
 
 /**
  * Print a usage problem, the command's usage line and where its options are; the exit code for
@@ -63,4 +64,14 @@ export async function saidDamaged(
     )
   }
   return notices.length + earlier.length > 0 && code === 0 ? 1 : code
+}
+
+/**
+ * The annotator name in the app's settings, or null. A settings file that could not be read was
+ * kept aside by opening it: that is said on standard error, not taken for a name never set.
+ */
+export async function settingsAnnotator(): Promise<string | null> {
+  const settings = await Settings.open(defaultConfigDir())
+  if (settings.notice) console.error(settings.notice)
+  return settings.annotator
 }

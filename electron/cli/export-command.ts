@@ -14,8 +14,7 @@ import { tableChunks, writeTableFile, type TableExportOptions } from '../core/in
 import { checkAnnotators, checkSomethingToExport, selectionFor } from '../core/interchange/export-layers'
 import { Project } from '../core/project/project'
 import { refuseOwnFile } from '../core/project/own-files'
-import { Settings, defaultConfigDir } from '../core/project/settings'
-import { list, printJson, saidDamaged, usage } from './common'
+import { list, printJson, saidDamaged, settingsAnnotator, usage } from './common'
 import { plural } from '../../shared/plural'
 
 export async function exportCommand(args: string[]): Promise<number> {
@@ -63,7 +62,7 @@ export async function exportCommand(args: string[]): Promise<number> {
   if (values.out) refuseOwnFile(project.dir, resolve(values.out))
   let me: string | null = null
   if (layer === 'mine' && annotators.length === 0) {
-    me = (await Settings.open(defaultConfigDir())).annotator
+    me = await settingsAnnotator()
     if (!me) {
       console.error(
         'Your annotator name is not set yet (open Marginalia once), so --layer mine cannot tell whose layer is yours; use --annotator NAME.',

@@ -7,9 +7,9 @@ import { importAnnotations } from '../core/interchange/import-annotations'
 import { Project } from '../core/project/project'
 import { encodingName, unknownEncodingSentence } from '../core/documents/import-decode'
 import { SkippedFileError, readRegularFile } from '../core/store/regular-file'
-import { Settings, defaultConfigDir } from '../core/project/settings'
 import { MAX_TEXT_BYTES } from '../core/documents/stored-text'
-import { printJson, progress, usage } from './common'
+import { plural } from '../../shared/plural'
+import { printJson, progress, settingsAnnotator, usage } from './common'
 
 export async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -98,7 +98,7 @@ export async function importAnnotationsCommand(args: string[]): Promise<number> 
       )
   }
   const project = await Project.open(dir)
-  const me = values.me ?? (await Settings.open(defaultConfigDir())).annotator ?? ''
+  const me = values.me ?? (await settingsAnnotator()) ?? ''
   const report = await importAnnotations(project, resolve(source), me, values.as ?? null, undefined, values.replace ?? false)
   const unplaced = report.layers.reduce((n, l) => n + l.unplaced.length, 0)
   if (values.json) printJson(report)
@@ -106,7 +106,7 @@ export async function importAnnotationsCommand(args: string[]): Promise<number> 
     for (const l of report.layers) {
       const what = l.skipped
         ? `skipped (${l.skipped})`
-        : `${l.imported} annotations${l.reanchored ? `, ${l.reanchored} found again by quote` : ''}${l.keptAside ? `; the earlier layer was kept as ${l.keptAside}` : ''}`
+        : `${plural(l.imported, 'annotation')}${l.reanchored ? `, ${l.reanchored} found again by quote` : ''}${l.keptAside ? `; the earlier layer was kept as ${l.keptAside}` : ''}`
       console.log(`${l.from} on "${l.title}" -> layer ${l.as}: ${what}.`)
       for (const u of l.unplaced) console.error(`  not imported: ${u.id}${u.exact ? ` "${u.exact.slice(0, 60)}"` : ''}: ${u.reason}.`)
     }
