@@ -368,9 +368,9 @@ describe('review and adjudication', () => {
     const { content, rows } = await exportCsv(project, { annotators: [], reviewed: true, bom: false, neutralizeFormulas: true })
     expect(rows).toBe(2)
     const parsed = parse(content, { columns: true }) as Record<string, string>[]
-    expect(parsed.map((r) => [r.annotator, r.label, r.review_action, r.reviewed_from, r.reviewed_by])).toEqual([
-      ['_reviewed', 'source', 'accepted', 'maria:ms jonas:js', 'rita'],
-      ['_reviewed', 'claim', 'accepted', 'maria:mc jonas:jc', 'rita'],
+    expect(parsed.map((r) => [r.annotator, r.label, r.review_action, r.reviewed_from, r.reviewed_chosen, r.reviewed_by])).toEqual([
+      ['_reviewed', 'source', 'accepted', 'maria:ms jonas:js', 'maria', 'rita'],
+      ['_reviewed', 'claim', 'accepted', 'maria:mc jonas:jc', 'maria', 'rita'],
     ])
     expect(parsed[1]!.linked_source_text).toBe('Officials in Moscow')
     const all = await exportCsv(project, { annotators: 'all', reviewed: true, bom: false, neutralizeFormulas: true })
