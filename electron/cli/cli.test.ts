@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { tempDir } from '../core/testing'
 import { run } from './main'
 import { HELP } from './help'
+import { Project } from '../core/project/project'
+import { acceptAgreed } from '../core/app/review-service'
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures')
 let out = ''
@@ -351,6 +353,28 @@ describe('marginalia', () => {
         .sort(),
     ).toEqual(['jonas', 'jonas', 'jonas', 'maria', 'maria', 'maria'])
     expect(await run(['validate', sample()])).toBe(0)
+  })
+
+  it('takes an export of the project back without an error: its own reviewed layer is said to be up to date, a different one is refused', async () => {
+    const project = await Project.open(sample())
+    const doc = project.documents[0]!.id
+    await acceptAgreed(project, doc, ['jonas', 'maria'], 'rita')
+    const file = join(dir, 'all.jsonl')
+    expect(await run(['export', sample(), '--format', 'jsonl', '--out', file])).toBe(0)
+    out = ''
+    err = ''
+    expect(await run(['import-annotations', sample(), file, '--me', 'nobody'])).toBe(0)
+    expect(out).toContain(
+      `The reviewed layer of "${project.documents[0]!.title}" is this project's own as it is now, so there was nothing to import.`,
+    )
+    expect(err).toBe('')
+    // Another project's reviewed layer (here: one annotation fewer) is still not imported, and said.
+    const lines = (await readFile(file, 'utf8')).split('\n').filter(Boolean)
+    const reviewed = lines.findIndex((l) => (JSON.parse(l) as { annotator?: string }).annotator === '_reviewed')
+    await writeFile(file, `${lines.filter((_, i) => i !== reviewed).join('\n')}\n`)
+    err = ''
+    expect(await run(['import-annotations', sample(), file, '--me', 'nobody'])).toBe(1)
+    expect(err).toMatch(/The reviewed layer \(\d+ annotations?\) was not imported/)
   })
 
   it('imports a CSV by its columns, refuses broken files with exit code 1, and asks before large files', async () => {

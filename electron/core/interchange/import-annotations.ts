@@ -64,6 +64,13 @@ export async function importAnnotations(
       errors.push(`${basename(source)} does not say whose annotations these are; name the layer to import them into (as).`)
       break
     }
+    if (annotator === REVIEWED_LAYER_NAME && (await isOwnReviewedLayer(project, item))) {
+      // An export of this project brought back: nothing to import, and nothing wrong.
+      notes.push(
+        `The reviewed layer of "${item.document.title ?? item.document.id ?? 'a document'}" is this project's own as it is now, so there was nothing to import.`,
+      )
+      continue
+    }
     if (!AnnotatorName.safeParse(annotator).success) {
       errors.push(
         annotator === REVIEWED_LAYER_NAME
@@ -79,6 +86,25 @@ export async function importAnnotations(
     if (layer) layers.push(layer)
   }
   return { layers, errors, notes }
+}
+
+/** Whether a reviewed layer in a file is this project's reviewed layer of that document as it is: the same annotations, labels and offsets. */
+async function isOwnReviewedLayer(project: Project, item: IncomingLayer): Promise<boolean> {
+  const doc = await matchDocument(project, item)
+  if (!doc || !(await project.hasReviewedLayer(doc.id))) return false
+  const own = new Map((await project.reviewedLayer(doc.id)).data.annotations.map((a) => [a.id, a]))
+  return (
+    own.size === item.annotations.length &&
+    item.annotations.every((a) => {
+      const mine = own.get(a.id)
+      return (
+        mine !== undefined &&
+        mine.target.position.start === a.start &&
+        mine.target.position.end === a.end &&
+        mine.label === (labelOf(project.labels, a.label)?.id ?? a.label)
+      )
+    })
+  )
 }
 
 /** The largest single file "Import annotations…" reads (a 10,000-annotation store is about 5 MB). */
