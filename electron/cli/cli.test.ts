@@ -127,10 +127,29 @@ describe('marginalia', () => {
     expect((await readdir(config)).some((n) => n.startsWith('settings.json.unreadable-'))).toBe(true)
   })
 
-  it('refuses a network of a document the project does not have, instead of an empty one', async () => {
+  it('refuses options that do not apply to the format, and says what is wrong with a base address', async () => {
+    for (const [args, sentence] of [
+      [['--format', 'jsonl', '--bom'], '--bom applies to --format csv and tsv only.'],
+      [['--format', 'w3c', '--no-formula-protection'], '--no-formula-protection applies to --format csv and tsv only.'],
+      [
+        ['--format', 'w3c', '--base', 'https://example.org/?q=1#f'],
+        '"https://example.org/?q=1#f" has a query or a fragment (? or #); --base takes a plain http or https address, such as https://example.org/corpus/.',
+      ],
+    ] as const) {
+      err = ''
+      expect(await run(['export', sample(), ...args, '--out', join(dir, 'x.out')])).toBe(2)
+      expect(err.split('\n')[0]).toBe(sentence)
+    }
+  })
+
+  it('refuses a network of a document the project does not have, instead of an empty one, and into a folder not there, as export does', async () => {
     expect(await run(['network', sample(), '--format', 'graphml', '--document', 'nope', '--out', join(dir, 'n.graphml')])).toBe(1)
     expect(err.trim()).toBe(`There is no document "nope" in this project; 'marginalia stats' lists the documents' ids.`)
     expect(await readdir(dir)).not.toContain('n.graphml')
+    err = ''
+    expect(await run(['network', sample(), '--format', 'graphml', '--out', join(dir, 'missing', 'n.graphml')])).toBe(1)
+    expect(err.trim()).toBe(`The folder ${join(dir, 'missing')} does not exist; create it first, or give another --out.`)
+    expect(await readdir(dir)).not.toContain('missing')
   })
 
   it('refuses --layer reviewed before any review is settled, instead of writing a file of headers', async () => {

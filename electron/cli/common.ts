@@ -1,4 +1,7 @@
 /** What every command shares: usage errors (exit 2), progress on stderr, JSON on stdout. */
+import { promises as fs } from 'node:fs'
+import { dirname } from 'node:path'
+import { DomainError } from '../../shared/errors'
 import { HELP } from './help'
 import type { Project } from '../core/project/project'
 import { Settings, defaultConfigDir } from '../core/project/settings'
@@ -74,4 +77,12 @@ export async function settingsAnnotator(): Promise<string | null> {
   const settings = await Settings.open(defaultConfigDir())
   if (settings.notice) console.error(settings.notice)
   return settings.annotator
+}
+
+/** A mistyped --out makes no folders: the folder it goes into must be there already (a DomainError in one sentence). */
+export async function checkOutFolder(out: string): Promise<void> {
+  const folder = dirname(out)
+  const there = await fs.stat(folder).catch(() => null)
+  if (!there) throw new DomainError('invalid', `The folder ${folder} does not exist; create it first, or give another --out.`)
+  if (!there.isDirectory()) throw new DomainError('invalid', `${folder} is not a folder; give another --out.`)
 }

@@ -14,7 +14,7 @@ import { tableChunks, writeTableFile, type TableExportOptions } from '../core/in
 import { checkAnnotators, checkSomethingToExport, selectionFor } from '../core/interchange/export-layers'
 import { Project } from '../core/project/project'
 import { refuseOwnFile } from '../core/project/own-files'
-import { list, printJson, saidDamaged, settingsAnnotator, usage } from './common'
+import { checkOutFolder, list, printJson, saidDamaged, settingsAnnotator, usage } from './common'
 import { plural } from '../../shared/plural'
 
 export async function exportCommand(args: string[]): Promise<number> {
@@ -56,6 +56,8 @@ export async function exportCommand(args: string[]): Promise<number> {
   const needsOut = { zip: 'a .zip file', brat: 'a folder or .zip file', xlsx: 'an .xlsx file' } as Record<string, string>
   if (needsOut[format] && !values.out) return usage('export', `--format ${format} needs --out (${needsOut[format]}).`)
   if (base !== null && format !== 'w3c') return usage('export', '--base applies to --format w3c only.')
+  if ((values.bom || values['no-formula-protection']) && format !== 'csv' && format !== 'tsv')
+    return usage('export', `--${values.bom ? 'bom' : 'no-formula-protection'} applies to --format csv and tsv only.`)
   if (values.table !== undefined && format !== 'csv' && format !== 'tsv')
     return usage('export', '--table applies to --format csv and tsv only (the workbook has both tables as sheets).')
   const project = await Project.open(dir)
@@ -157,11 +159,7 @@ async function writeTable(
 
 /** Write to `out`; a failure of the disk or the path (not a folder, no such place, full) in one sentence. */
 async function saying<T>(out: string, write: () => Promise<T>): Promise<T> {
-  // A mistyped path makes no folders: the folder the export goes into must be there already.
-  const folder = dirname(out)
-  const there = await fs.stat(folder).catch(() => null)
-  if (!there) throw new DomainError('invalid', `The folder ${folder} does not exist; create it first, or give another --out.`)
-  if (!there.isDirectory()) throw new DomainError('invalid', `${folder} is not a folder; give another --out.`)
+  await checkOutFolder(out)
   try {
     return await write()
   } catch (e) {
@@ -195,7 +193,9 @@ function problemSentence(
     case 'table':
       return `--table takes spans or links, not "${raw.table}".`
     case 'base':
-      return `"${raw.base}" is not an absolute http or https address, such as https://example.org/corpus/.`
+      return /[?#]/.test(raw.base ?? '')
+        ? `"${raw.base}" has a query or a fragment (? or #); --base takes a plain http or https address, such as https://example.org/corpus/.`
+        : `"${raw.base}" is not an absolute http or https address, such as https://example.org/corpus/.`
     default:
       return `--${String(option)}: ${issue.message}.`
   }

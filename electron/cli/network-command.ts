@@ -19,7 +19,7 @@ import { delimitedTable } from '../core/interchange/export-tables'
 import { Project } from '../core/project/project'
 import { refuseOwnFile } from '../core/project/own-files'
 import { writeFileDurable } from '../core/store/durable'
-import { list, printJson, saidDamaged, usage } from './common'
+import { checkOutFolder, list, printJson, saidDamaged, usage } from './common'
 import { plural } from '../../shared/plural'
 
 const MODES = ['actor-target', 'congruence', 'conflict'] as const
@@ -149,6 +149,7 @@ export async function networkCommand(args: string[]): Promise<number> {
   const choice = NetworkChoice.parse({ mode: o.mode, normalization: o.normalization, isolates: o.isolates })
   const network = projectNetwork(statements, filter, choice)
   const out = resolve(o.out)
+  await checkOutFolder(out)
   const written: string[] = []
   if (o.format === 'csv') {
     const options = { format: 'csv' as const, bom: false, neutralizeFormulas }
