@@ -100,6 +100,17 @@ test('the agreement view shows kappa, alpha and F1 per label and exports them as
   const rows = parse(await readFile(await (await download).path(), 'utf8'), { columns: true, bom: true }) as Record<string, string>[]
   const kappa = rows.find((r) => r.scope === 'project' && r.label === 'all' && r.metric === 'token_kappa')!
   expect(Number(kappa.value)).toBeCloseTo(0.825, 2)
+
+  // A document opened from "By document" is shown from its title, with the keyboard on it.
+  const body = page.locator('.agreement-body')
+  await page.getByRole('region', { name: 'By document' }).getByRole('button', { name: TITLE }).click()
+  await expect(page.locator('.agreement-title')).toBeFocused()
+  await expect(page.locator('.agreement-title')).toContainText(TITLE)
+  expect(await body.evaluate((el) => el.scrollTop)).toBe(0)
+  // Recalculate keeps the keyboard where it is.
+  await page.getByRole('button', { name: 'Recalculate' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('button', { name: 'Recalculate' })).toBeFocused()
 })
 
 test('Ctrl+Z pressed before “Accept all agreed” is answered takes back the accept-all, not the decision before it', async ({
@@ -199,7 +210,9 @@ test('a button pressed with the mouse decides its own unit only: Enter after it,
   await page.goto(app.url)
   await page.getByRole('navigation', { name: 'Documents' }).getByText(TITLE).click()
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Review' }).click()
-  await page.getByRole('dialog', { name: 'Review: compare annotators' }).getByRole('button', { name: 'Start review' }).click()
+  // The setup dialog is ready to start with Enter (not on Cancel).
+  await expect(page.getByRole('dialog', { name: 'Review: compare annotators' }).getByRole('button', { name: 'Start review' })).toBeFocused()
+  await page.keyboard.press('Enter')
   const units = page.getByRole('complementary', { name: 'Review units' })
   const settled = units.getByTestId('review-progress')
   const unit = page.getByTestId('unit-decision')

@@ -57,7 +57,7 @@ export function AgreementFigures({
 
   return (
     <>
-      <h2 className="agreement-title" dir="auto">
+      <h2 className="agreement-title" dir="auto" tabIndex={-1}>
         {title}
       </h2>
       <p className="help">

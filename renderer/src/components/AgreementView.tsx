@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { messageOf } from '../state/model/errors'
 import { saveTextFile } from '../state/controllers/save-file'
 import { useAgreementReport } from '../state/react/use-agreement'
@@ -56,6 +56,16 @@ export function AgreementView() {
     }
   }
   const shown = report && (scope === 'project' ? report.project : report.documents.find((d) => d.scope === scope))
+  // A document opened from "By document" is shown from its title, with the keyboard there (the
+  // link that opened it is gone with the project's figures).
+  const body = useRef<HTMLDivElement>(null)
+  const open = (next: string) => {
+    setScope(next)
+    requestAnimationFrame(() => {
+      body.current?.scrollTo({ top: 0 })
+      body.current?.querySelector<HTMLElement>('.agreement-title')?.focus({ preventScroll: true })
+    })
+  }
 
   return (
     <main className="agreement" aria-label="Agreement" aria-busy={loading}>
@@ -83,7 +93,8 @@ export function AgreementView() {
           ))}
         </fieldset>
         <span className="toolbar-gap" />
-        <button type="button" className="quiet" onClick={reload} disabled={loading}>
+        {/* Busy, not disabled, while it calculates: a disabled button would drop the keyboard's focus to the page. */}
+        <button type="button" className="quiet" onClick={() => !loading && reload()} aria-busy={loading}>
           Recalculate
         </button>
         <button
@@ -108,7 +119,7 @@ export function AgreementView() {
           {exportError ?? exported}
         </p>
       )}
-      <div className="agreement-body">
+      <div className="agreement-body" ref={body}>
         {error ? (
           <p className="error" role="alert">
             {error}
@@ -118,7 +129,7 @@ export function AgreementView() {
         ) : !shown ? (
           <p className="help">No figures for this document.</p>
         ) : (
-          <AgreementFigures report={report} scope={shown} onOpen={setScope} />
+          <AgreementFigures report={report} scope={shown} onOpen={open} />
         )}
       </div>
     </main>

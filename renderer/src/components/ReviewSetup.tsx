@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useSession, useSessionState } from '../state/react/use-session'
 import { Modal } from './Modal'
 import { annotatorWork } from '../state/model/describe'
@@ -22,6 +22,15 @@ export function ReviewSetup() {
   const toggle = (name: string) =>
     setPicked(chosen.includes(name) ? chosen.filter((n) => n !== name) : names.filter((n) => n === name || chosen.includes(n)))
   const ok = chosen.length >= 2 && chosen.length <= MAX
+  // Enter starts the review once there is one to start (the dialog opens on Cancel, the first button,
+  // while the annotators are still being looked for).
+  const start = useRef<HTMLButtonElement>(null)
+  const ready = annotators !== null && ok
+  useEffect(() => {
+    const active = document.activeElement
+    const onCancel = active instanceof HTMLButtonElement && active.type === 'button' && active.closest('.actions') !== null
+    if (ready && (onCancel || active === document.body)) start.current?.focus()
+  }, [ready])
 
   return (
     <Modal title="Review: compare annotators" onClose={() => session.mode.choose(false)}>
@@ -63,7 +72,7 @@ export function ReviewSetup() {
           <button type="button" onClick={() => session.mode.choose(false)}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={!ok}>
+          <button ref={start} type="submit" className="primary" disabled={!ok}>
             Start review
           </button>
         </div>
