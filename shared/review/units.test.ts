@@ -63,6 +63,19 @@ describe('review units', () => {
     expect(reviewUnits([maria, agreeing])[0]!.kind).toBe('agreed')
   })
 
+  it('counts sources marked with other boundaries as the same source when they are one unit (as the reviewed layer and the agreement figures do)', () => {
+    // "Russia expert Arkady Mil-Man" against "Arkady Mil-Man": one source unit, boundaries differ; the claim linked to each agrees.
+    const maria = layer('maria', [ann('c', 'claim', 0, 10), ann('s', 'source', 20, 48)], [['c', 's']])
+    const jonas = layer('jonas', [ann('c', 'claim', 0, 10), ann('s', 'source', 34, 48)], [['c', 's']])
+    expect(kinds([maria, jonas])).toEqual([
+      ['agreed', 'maria:c jonas:c'],
+      ['boundaries-differ', 'maria:s jonas:s'],
+    ])
+    // Sources that are two units (they do not overlap) are two sources.
+    const apart = layer('jonas', [ann('c', 'claim', 0, 10), ann('s', 'source', 50, 60)], [['c', 's']])
+    expect(kinds([maria, apart])[0]).toEqual(['attributes-differ', 'maria:c jonas:c'])
+  })
+
   it('prefers the exact same span and label when several candidates overlap (nested spans)', () => {
     const maria = layer('maria', [ann('outer', 'claim', 0, 40), ann('inner', 'source', 5, 10)])
     const jonas = layer('jonas', [ann('jin', 'source', 5, 10), ann('jout', 'claim', 0, 40)])

@@ -3,7 +3,8 @@
  * annotators on one document are grouped so that each unit holds at most one annotation per
  * annotator, all about the same stretch of text; each unit is then classified:
  * - agreed: every annotator marked the same span with the same label and attributes;
- * - attributes-differ: same span and label, different attributes (e.g. stance polarity) or source;
+ * - attributes-differ: same span and label, different attributes (e.g. stance polarity) or source
+ *   (sources are the same when they are in one review unit, whatever their boundaries);
  * - label-differs: overlapping spans with different labels;
  * - boundaries-differ: same label, overlapping spans with different boundaries;
  * - only-some: some annotators did not mark it at all.
@@ -68,12 +69,18 @@ function attributesKey(a: Annotation): string {
   return JSON.stringify(Object.entries(a.attributes).sort(([x], [y]) => (x < y ? -1 : 1)))
 }
 
-/** A member's source in terms both layers share: its span and label, or '' when unlinked. */
-function sourceKey(m: UnitMember): string {
+/** A member's source in terms both layers share: its span, or '' when unlinked. */
+function sourceSpan(m: UnitMember): string {
   return m.source ? `${m.source.target.position.start}-${m.source.target.position.end}` : ''
 }
 
-function classify(members: UnitMember[], missing: string[]): UnitKind {
+/**
+ * The kind of a unit. Two members' sources are the same when `sourceKey` says so: by default the
+ * same span; when the units are grouped (reviewUnits), the same review unit, so sources the
+ * annotators marked with other boundaries ("Russia expert Arkady Mil-Man", "Arkady Mil-Man") are
+ * one source, as they become one in the reviewed layer and as the agreement figures count them.
+ */
+function classify(members: UnitMember[], missing: string[], sourceKey: (m: UnitMember) => string = sourceSpan): UnitKind {
   if (missing.length > 0) return 'only-some'
   const first = members[0]!.annotation
   if (members.some((m) => m.annotation.label !== first.label)) return 'label-differs'
@@ -101,7 +108,7 @@ export function reviewUnits(layers: readonly ReviewLayer[]): ReviewUnit[] {
         x.i - y.i ||
         (x.a.id < y.a.id ? -1 : 1),
     )
-  const units: ReviewUnit[] = []
+  const groups: UnitMember[][] = []
   for (const { a: seed, i } of all) {
     if (pools[i]!.used.has(seed.id)) continue
     pools[i]!.used.add(seed.id)
@@ -134,9 +141,26 @@ export function reviewUnits(layers: readonly ReviewLayer[]): ReviewUnit[] {
       }
     })
     members.sort((x, y) => annotators.indexOf(x.annotator) - annotators.indexOf(y.annotator))
-    units.push(unitOf(members, annotators))
+    groups.push(members)
   }
-  return units
+  // Classified once every annotation has its unit: a source often starts after the claim linked to it.
+  const groupOf = new Map<string, number>()
+  groups.forEach((members, g) => {
+    for (const m of members) groupOf.set(`${m.annotator}:${m.annotation.id}`, g)
+  })
+  const sourceUnit = (m: UnitMember) => (m.source ? `unit ${groupOf.get(`${m.annotator}:${m.source.id}`) ?? sourceSpan(m)}` : '')
+  return groups.map((members) => {
+    const present = new Set(members.map((m) => m.annotator))
+    return unitOf(
+      members,
+      annotators,
+      classify(
+        members,
+        annotators.filter((a) => !present.has(a)),
+        sourceUnit,
+      ),
+    )
+  })
 }
 
 /**
