@@ -62,7 +62,8 @@ describe('import and export through the contract', () => {
       documents: ['russia-and-iran-as-new-axis-against-the-west-7ff65345', (await call<{ id: string }[]>('documents.list', {}))[1]!.id],
     })
     expect(two.filename).toMatch(/^Sample-project-Russia-Iran-and-Hamas-in-the-news-2-documents-annotations-\d{4}-\d\d-\d\d\.csv$/)
-    expect(w3c.filename).toMatch(/^Sample-project-Russia-Iran-and-Hamas-in-the-news-annotations-/)
+    // One annotator's layer, or the reviewed layer only, is named in the file's name too.
+    expect(w3c.filename).toMatch(/^Sample-project-Russia-Iran-and-Hamas-in-the-news-maria-annotations-/)
     const brat = await call<ExportedFile>('export.annotations', { format: 'brat' })
     expect(brat.encoding).toBe('base64')
     const names = Object.keys(unzipSync(Buffer.from(brat.content, 'base64')))
@@ -80,5 +81,8 @@ describe('import and export through the contract', () => {
     await expect(call('export.annotations', { format: 'csv', layer: 'reviewed' })).rejects.toThrow(
       'No document has a reviewed layer yet, so Reviewed layer only has nothing to export; settle a review first, or choose All layers.',
     )
+    await call('review.acceptAgreed', { document: 'russia-and-iran-as-new-axis-against-the-west-7ff65345', annotators: ['jonas', 'maria'] })
+    const reviewed = await call<ExportedFile>('export.annotations', { format: 'csv', layer: 'reviewed' })
+    expect(reviewed.filename).toMatch(/^Sample-project-Russia-Iran-and-Hamas-in-the-news-reviewed-annotations-\d{4}-\d\d-\d\d\.csv$/)
   })
 })

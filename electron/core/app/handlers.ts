@@ -123,7 +123,7 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
     'host.pickPath': ({ kind, title }) => (host.pickPath ? host.pickPath(kind, title) : unavailable()),
     'host.exportToFile': async (options) => {
       if (!host.pickSavePath) return unavailable()
-      const path = await host.pickSavePath(wb.exportFileName(options.format, options.table, options.documents))
+      const path = await host.pickSavePath(wb.exportFileName(options))
       return path === null ? null : { ...(await wb.exportAnnotationsTo(options, path)), path }
     },
     'host.saveFile': ({ defaultName, content, encoding }) =>

@@ -330,12 +330,10 @@ export class Workbench {
   }
 
   /** The name an export in this format is offered under (brat's folder as a zip; "-links-" for the links table). */
-  exportFileName(
-    format: ExportOptions['format'],
-    table: ExportOptions['table'] = 'spans',
-    documents: ExportOptions['documents'] = null,
-  ): string {
-    const subject = format === 'zip' ? this.current.name : exportSubject(this.current, documents)
+  exportFileName(options: Pick<ExportOptions, 'format' | 'table' | 'documents' | 'layer' | 'annotator'>): string {
+    const { format, table = 'spans', documents = null } = options
+    const layers = selectionFor(options.layer, options.annotator ? [options.annotator] : null, () => this.annotator)
+    const subject = format === 'zip' ? this.current.name : exportSubject(this.current, documents, layers)
     return offeredName(exportName(subject, format, new Date(), table), format)
   }
 
@@ -354,7 +352,7 @@ export class Workbench {
         path,
       )
       return {
-        filename: this.exportFileName(options.format, options.table, options.documents),
+        filename: this.exportFileName(options),
         mediaType: exportMediaType(options.format),
         encoding: 'utf8',
         annotations: written.rows,

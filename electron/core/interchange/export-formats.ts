@@ -71,20 +71,34 @@ export function exportName(projectName: string, format: ExportFormat, now = new 
 }
 
 /**
- * What an export's file is named for: the project, and the documents when only some are exported
- * (the one document's title, or how many), so a subset is not taken for the whole project's file.
+ * What an export's file is named for: the project, the layer when only one is exported (the
+ * reviewed layer, or one annotator's), and the documents when only some are (the one document's
+ * title, or how many), so a subset is not taken for the whole project's file.
  */
-export function exportSubject(project: Pick<Project, 'name' | 'documents'>, documents: readonly string[] | null | undefined): string {
-  if (!documents || documents.length === 0 || documents.length >= project.documents.length) return project.name
-  if (documents.length > 1) return `${project.name} ${documents.length} documents`
+export function exportSubject(
+  project: Pick<Project, 'name' | 'documents'>,
+  documents: readonly string[] | null | undefined,
+  layers?: Pick<LayerSelection, 'annotators' | 'reviewed'>,
+): string {
+  // One layer only (the reviewed layer, or one annotator's) is named too: it is not the file of every layer.
+  const layer =
+    layers && layers.annotators !== 'all'
+      ? layers.annotators.length === 0 && layers.reviewed
+        ? ' reviewed'
+        : layers.annotators.length === 1 && !layers.reviewed
+          ? ` ${layers.annotators[0]}`
+          : ''
+      : ''
+  if (!documents || documents.length === 0 || documents.length >= project.documents.length) return `${project.name}${layer}`
+  if (documents.length > 1) return `${project.name}${layer} ${documents.length} documents`
   const title = project.documents.find((d) => d.id === documents[0])?.title ?? documents[0]!
   // Up to ten words of the title: enough to tell the file, not a line of its own.
-  return `${project.name} ${title.split(/\s+/).slice(0, 10).join(' ')}`
+  return `${project.name}${layer} ${title.split(/\s+/).slice(0, 10).join(' ')}`
 }
 
 /** Export the selected layers (or, for 'zip', the whole project) in one format. */
 export async function exportProject(project: Project, request: ExportRequest, now = new Date()): Promise<ExportResult> {
-  const subject = request.format === 'zip' ? project.name : exportSubject(project, request.documents)
+  const subject = request.format === 'zip' ? project.name : exportSubject(project, request.documents, request)
   const filename = exportName(subject, request.format, now, request.table)
   const base = { filename, mediaType: MEDIA[request.format], warnings: [] as string[] }
   if (request.format === 'zip') {
