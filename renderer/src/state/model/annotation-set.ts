@@ -50,8 +50,8 @@ export class AnnotationSet implements LayerState {
   private order: Annotation[] = []
   private attribution = new Map<string, Link>()
   private typed: Link[] = []
-  /** Links by the annotations at their ends (applyOps looks there, not at every link). */
-  private readonly ends = new Map<string, Map<string, Link>>()
+  /** Links by the annotations at their ends (applyOps looks there, not at every link); most have one. */
+  private readonly ends = new Map<string, Link[]>()
   readonly suggestions = new Map<string, SuggestionRecord>()
   private version = 0
 
@@ -102,19 +102,7 @@ export class AnnotationSet implements LayerState {
    */
   applyLinks(put: readonly Link[], removed: readonly string[]): void {
     let typedChanged = false
-    for (const id of [...removed, ...put.map((l) => l.id)]) {
-      const l = this.links.get(id)
-      if (!l) continue
-      this.links.delete(id)
-      for (const end of [l.from, l.to]) {
-        const at = this.ends.get(end)
-        at?.delete(id)
-        if (at?.size === 0) this.ends.delete(end)
-      }
-      if (l.type === 'attribution') {
-        if (this.attribution.get(l.from)?.id === id) this.attribution.delete(l.from)
-      } else typedChanged = true
-    }
+    for (const id of [...removed, ...put.map((l) => l.id)]) if (this.removeLink(id) === 'typed') typedChanged = true
     if (!typedChanged) typedChanged = put.some((l) => l.type !== 'attribution')
     if (typedChanged) this.typed = this.typed.filter((l) => this.links.has(l.id))
     for (const l of put) this.addLink(l)
@@ -134,19 +122,37 @@ export class AnnotationSet implements LayerState {
   }
 
   /** The links with this annotation at either end. */
-  linksAt(id: string): Iterable<Link> {
-    return this.ends.get(id)?.values() ?? []
+  linksAt(id: string): readonly Link[] {
+    return this.ends.get(id) ?? []
   }
 
   private addLink(l: Link): void {
+    // A file that holds one id twice (edited by hand): the later one, as the map keeps it.
+    if (this.links.has(l.id) && this.removeLink(l.id) === 'typed') this.typed = this.typed.filter((t) => this.links.has(t.id))
     this.links.set(l.id, l)
-    for (const end of [l.from, l.to]) {
-      let at = this.ends.get(end)
-      if (!at) this.ends.set(end, (at = new Map()))
-      at.set(l.id, l)
+    for (const end of l.from === l.to ? [l.from] : [l.from, l.to]) {
+      const at = this.ends.get(end)
+      if (at) at.push(l)
+      else this.ends.set(end, [l])
     }
     if (l.type === 'attribution') this.attribution.set(l.from, l)
     else this.typed.push(l)
+  }
+
+  /** Take a link out of the maps (not out of `typed`); what kind it was, or null when there was none. */
+  private removeLink(id: string): 'attribution' | 'typed' | null {
+    const l = this.links.get(id)
+    if (!l) return null
+    this.links.delete(id)
+    for (const end of l.from === l.to ? [l.from] : [l.from, l.to]) {
+      const at = this.ends.get(end)
+      const i = at?.findIndex((x) => x.id === id) ?? -1
+      if (i >= 0) at!.splice(i, 1)
+      if (at?.length === 0) this.ends.delete(end)
+    }
+    if (l.type !== 'attribution') return 'typed'
+    if (this.attribution.get(l.from)?.id === id) this.attribution.delete(l.from)
+    return 'attribution'
   }
 
   /** Replace all decisions on suggestions. */
