@@ -168,6 +168,30 @@ describe('annotating through the controllers, against the real core', () => {
     expect(surface.drawn.has(first)).toBe(true)
   })
 
+  it('Discard after a save another window made impossible shows the layer as it is on disk, not the annotation that is gone', async () => {
+    const { session, tag, handlers, doc, onDisk, calls, idle } = await annotatingSession()
+    const source = tag('Arkady Mil-Man', 'source')
+    const claim = tag('Russia demonstratively refrained from doing so', 'claim')
+    await session.saved()
+    // Another window deletes the claim; this one has not taken that in yet, and links it to its source.
+    await dispatch(handlers, 'annotations.apply', { document: doc.id, ops: [{ op: 'delete', id: claim }], window: 'other-window' })
+    session.commands.setSource(claim, source)
+    await session.saved()
+    expect(session.store.get().save).toMatchObject({ kind: 'error', message: expect.stringMatching(/no longer exists/) })
+    expect(session.store.get().layer?.byId.has(claim)).toBe(true)
+    // The window's watch has seen the other window's change meanwhile, and could not reload while
+    // this window's change was not saved: only the Discard is left to bring the disk's version.
+    const before = calls.length
+    await until(() => calls.slice(before).includes('project.changes'))
+    for (let i = 0; i < 5; i++) await idle()
+    expect(session.store.get().layer?.byId.has(claim)).toBe(true)
+    session.discardUnsaved()
+    await until(() => session.store.get().layer?.byId.has(claim) === false)
+    expect(session.store.get().layer?.byId.has(source)).toBe(true)
+    expect(session.store.get().save.kind).toBe('saved')
+    expect((await onDisk())!.annotations.map((a) => a.id)).toEqual([source])
+  })
+
   it('a save refused because another program holds the file stays queued and on screen, and goes by itself once the file is free', async () => {
     const { session, surface, onDisk, tag, doc, projectDir } = await annotatingSession()
     tag('Arkady Mil-Man', 'source')

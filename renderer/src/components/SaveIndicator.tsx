@@ -19,7 +19,7 @@ export function SaveIndicator() {
             type="button"
             className="small quiet"
             title="Give up these changes; they are already taken back on screen"
-            onClick={() => session.work.discard()}
+            onClick={() => session.discardUnsaved()}
           >
             Discard
           </button>

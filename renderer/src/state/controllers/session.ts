@@ -207,6 +207,16 @@ export class Session {
     void this.client.call('settings.remember', patch).catch(() => undefined)
   }
 
+  /**
+   * Give up the changes whose save failed (Discard), then show the layer as it is on disk: what
+   * refused them (another window deleted the annotation a link was made to) may have changed it,
+   * and the page's copy would otherwise keep showing what is gone.
+   */
+  discardUnsaved(): void {
+    this.work.discard()
+    void this.reloadOwnLayer()
+  }
+
   /** Take in the open document's own layer from disk, once the annotator's own changes are saved. */
   async reloadOwnLayer(): Promise<void> {
     const id = this.store.get().doc?.id
