@@ -5,9 +5,18 @@ import { restoreFormulaCell } from '../shared/csv'
 import type { ProjectFile } from '../shared/model/project'
 import { ReviewStoreFile } from '../shared/model/review'
 import { sliceCodePoints } from '../shared/offsets'
+import type { Page } from '@playwright/test'
 import { chooseMenu, expect, test } from './harness'
 
 const TITLE = 'Russia and Iran as new axis against the West'
+
+/** Open the sample's first document and start reviewing its annotators from the setup dialog. */
+async function startReview(page: Page, url: string): Promise<void> {
+  await page.goto(url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(TITLE).click()
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Review' }).click()
+  await page.getByRole('dialog', { name: 'Review: compare annotators' }).getByRole('button', { name: 'Start review' }).click()
+}
 
 /** "3 / 16 settled" -> [3, 16] */
 async function progress(text: Promise<string | null>): Promise<[number, number]> {
@@ -117,10 +126,7 @@ test('Ctrl+Z pressed before “Accept all agreed” is answered takes back the a
   page,
   app,
 }) => {
-  await page.goto(app.url)
-  await page.getByRole('navigation', { name: 'Documents' }).getByText(TITLE).click()
-  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Review' }).click()
-  await page.getByRole('dialog', { name: 'Review: compare annotators' }).getByRole('button', { name: 'Start review' }).click()
+  await startReview(page, app.url)
   const units = page.getByRole('complementary', { name: 'Review units' })
   const settled = units.getByTestId('review-progress')
   await expect(settled).toHaveText(/^0 \/ \d+ settled/)
@@ -186,10 +192,7 @@ test('a note with a long unbroken run (a URL) wraps inside its version’s card'
     for (const a of store.annotations) a.note = `See https://example.org/${'x'.repeat(120)} for the wording.`
     await writeFile(join(dir, name), `${JSON.stringify(store, null, 2)}\n`)
   }
-  await page.goto(app.url)
-  await page.getByRole('navigation', { name: 'Documents' }).getByText(TITLE).click()
-  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Review' }).click()
-  await page.getByRole('dialog', { name: 'Review: compare annotators' }).getByRole('button', { name: 'Start review' }).click()
+  await startReview(page, app.url)
   await page.keyboard.press('n')
   const note = page.getByTestId('unit-decision').locator('.card .card-note').first()
   await expect(note).toContainText('https://example.org/')
@@ -247,10 +250,7 @@ test('a number key is the same annotator in every unit: in a unit only one marke
   page,
   app,
 }) => {
-  await page.goto(app.url)
-  await page.getByRole('navigation', { name: 'Documents' }).getByText(TITLE).click()
-  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Review' }).click()
-  await page.getByRole('dialog', { name: 'Review: compare annotators' }).getByRole('button', { name: 'Start review' }).click()
+  await startReview(page, app.url)
   const units = page.getByRole('complementary', { name: 'Review units' })
   const unit = page.getByTestId('unit-decision')
   // The legend's order is the numbers' order: the first annotator is 1 in every unit.
@@ -276,10 +276,7 @@ test('an edited version takes the source the reviewer picks from the reviewed la
 }) => {
   const project = JSON.parse(await app.read('project.json')) as ProjectFile
   const doc = project.documents.find((d) => d.title === TITLE)!
-  await page.goto(app.url)
-  await page.getByRole('navigation', { name: 'Documents' }).getByText(TITLE).click()
-  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Review' }).click()
-  await page.getByRole('dialog', { name: 'Review: compare annotators' }).getByRole('button', { name: 'Start review' }).click()
+  await startReview(page, app.url)
   const units = page.getByRole('complementary', { name: 'Review units' })
   // The agreed sources go into the reviewed layer first.
   await units.getByRole('button', { name: 'Accept all agreed' }).click()
