@@ -15,7 +15,7 @@ import { DomainError } from '../errors'
 import { suggestionKey, type Annotation, type AnnotationOp, type Link, type SuggestionRecord } from '../model/annotation'
 import type { ReadonlyById } from '../model/by-id'
 import { ATTRIBUTION } from '../model/labels'
-import { linkFits, linkProblem, singleLink } from './links'
+import { fittingLinks, linkEnds, linkProblem, singleLink } from './links'
 import { mergeDraft } from './merge'
 import { draftOf, storedAnnotation, type StoringContext } from './stored-form'
 
@@ -84,7 +84,7 @@ export function applyOps(layer: LayerState, ops: readonly AnnotationOp[], ctx: S
   const make = (link: Link) => {
     linkNow.delete(link.id)
     linkNow.set(link.id, link)
-    for (const end of [link.from, link.to]) {
+    for (const end of linkEnds(link)) {
       let ids = madeAt.get(end)
       if (!ids) madeAt.set(end, (ids = new Set()))
       ids.add(link.id)
@@ -141,12 +141,11 @@ export function applyOps(layer: LayerState, ops: readonly AnnotationOp[], ctx: S
     }
   }
   // A relabelled (or deleted) annotation may leave a link that no longer fits: it goes.
-  for (const id of touched.keys())
-    for (const l of linksAt(id)) {
-      const from = get(l.from)
-      const to = get(l.to)
-      if (!from || !to || !linkFits(ctx, l.type, from.label, to.label)) drop(l.id)
-    }
+  for (const id of touched.keys()) {
+    const at = linksAt(id)
+    const fit = new Set(fittingLinks(ctx, at, get))
+    for (const l of at) if (!fit.has(l)) drop(l.id)
+  }
 
   const put: Annotation[] = []
   const removed: string[] = []
@@ -202,7 +201,7 @@ export function layerState(
 ): LayerState {
   const at = new Map<string, Link[]>()
   for (const l of links)
-    for (const end of l.from === l.to ? [l.from] : [l.from, l.to]) {
+    for (const end of linkEnds(l)) {
       const list = at.get(end)
       if (list) list.push(l)
       else at.set(end, [l])

@@ -48,6 +48,11 @@ export function linkProblem(tagSet: TagSet, type: string, from: Pick<Annotation,
   return `A “${def.name}” link from a ${nameOf(labels, from.label)} goes to a ${def.to.map((l) => nameOf(labels, l)).join(' or a ')}, not a ${nameOf(labels, to.label)}.`
 }
 
+/** The annotations at a link's ends, each once (an index of links by annotation lists it under these). */
+export function linkEnds(l: Pick<Link, 'from' | 'to'>): string[] {
+  return l.from === l.to ? [l.from] : [l.from, l.to]
+}
+
 /** Links that still fit after their ends changed label or went: the others are dropped. */
 export function fittingLinks(
   tagSet: TagSet,

@@ -69,18 +69,18 @@ function attributesKey(a: Annotation): string {
   return JSON.stringify(Object.entries(a.attributes).sort(([x], [y]) => (x < y ? -1 : 1)))
 }
 
-/** A member's source in terms both layers share: its span, or '' when unlinked. */
+/** A member's source as a span, or '' when unlinked (for a source no unit holds). */
 function sourceSpan(m: UnitMember): string {
   return m.source ? `${m.source.target.position.start}-${m.source.target.position.end}` : ''
 }
 
 /**
- * The kind of a unit. Two members' sources are the same when `sourceKey` says so: by default the
- * same span; when the units are grouped (reviewUnits), the same review unit, so sources the
- * annotators marked with other boundaries ("Russia expert Arkady Mil-Man", "Arkady Mil-Man") are
- * one source, as they become one in the reviewed layer and as the agreement figures count them.
+ * The kind of a unit. Two members' sources are the same when `sourceKey` says so: the same review
+ * unit (reviewUnits), so sources the annotators marked with other boundaries ("Russia expert
+ * Arkady Mil-Man", "Arkady Mil-Man") are one source, as they become one in the reviewed layer and
+ * as the agreement figures count them.
  */
-function classify(members: UnitMember[], missing: string[], sourceKey: (m: UnitMember) => string = sourceSpan): UnitKind {
+function classify(members: UnitMember[], missing: string[], sourceKey: (m: UnitMember) => string): UnitKind {
   if (missing.length > 0) return 'only-some'
   const first = members[0]!.annotation
   if (members.some((m) => m.annotation.label !== first.label)) return 'label-differs'
@@ -165,10 +165,10 @@ export function reviewUnits(layers: readonly ReviewLayer[]): ReviewUnit[] {
 
 /**
  * The unit of these members (in the order of `annotators`, whose layers are compared): its key, the
- * span covering them, who is missing and its kind (classified here unless given, as the page is by
- * the host that classified it).
+ * span covering them, who is missing, and its kind (as reviewUnits classified it; the page is given
+ * it by the host).
  */
-export function unitOf(members: UnitMember[], annotators: readonly string[], kind?: UnitKind): ReviewUnit {
+export function unitOf(members: UnitMember[], annotators: readonly string[], kind: UnitKind): ReviewUnit {
   const present = new Set(members.map((m) => m.annotator))
   let start = Infinity
   let end = -Infinity
@@ -179,7 +179,7 @@ export function unitOf(members: UnitMember[], annotators: readonly string[], kin
   const missing = annotators.filter((a) => !present.has(a))
   return {
     key: unitKey(members.map((m) => `${m.annotator}:${m.annotation.id}`)),
-    kind: kind ?? classify(members, missing),
+    kind,
     start,
     end,
     members,

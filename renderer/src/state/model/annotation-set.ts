@@ -9,6 +9,7 @@
  */
 import { suggestionKey, type Annotation, type Link, type SuggestionRecord } from '../../../../shared/model/annotation'
 import type { LayerState } from '../../../../shared/annotations/apply'
+import { linkEnds } from '../../../../shared/annotations/links'
 import { ById, type ReadonlyById } from '../../../../shared/model/by-id'
 
 /** What React renders from; a new object after every change. */
@@ -130,7 +131,7 @@ export class AnnotationSet implements LayerState {
     // A file that holds one id twice (edited by hand): the later one, as the map keeps it.
     if (this.links.has(l.id) && this.removeLink(l.id) === 'typed') this.typed = this.typed.filter((t) => this.links.has(t.id))
     this.links.set(l.id, l)
-    for (const end of l.from === l.to ? [l.from] : [l.from, l.to]) {
+    for (const end of linkEnds(l)) {
       const at = this.ends.get(end)
       if (at) at.push(l)
       else this.ends.set(end, [l])
@@ -144,7 +145,7 @@ export class AnnotationSet implements LayerState {
     const l = this.links.get(id)
     if (!l) return null
     this.links.delete(id)
-    for (const end of l.from === l.to ? [l.from] : [l.from, l.to]) {
+    for (const end of linkEnds(l)) {
       const at = this.ends.get(end)
       const i = at?.findIndex((x) => x.id === id) ?? -1
       if (i >= 0) at!.splice(i, 1)
