@@ -87,6 +87,24 @@ export async function sampleCopy(annotations = true): Promise<{ project: Project
   return { project: await Project.open(join(t.dir, 'p')), cleanup: t.cleanup }
 }
 
+/**
+ * Copies of the sample project for a test file: `sample()` makes one (as sampleCopy), `cleanup()`
+ * removes every copy made so far (for afterEach).
+ */
+export function sampleCopies(): { sample: (annotations?: boolean) => Promise<Project>; cleanup: () => Promise<void> } {
+  const cleanups: (() => Promise<void>)[] = []
+  return {
+    sample: async (annotations = true) => {
+      const { project, cleanup } = await sampleCopy(annotations)
+      cleanups.push(cleanup)
+      return project
+    },
+    cleanup: async () => {
+      for (const c of cleanups.splice(0)) await c()
+    },
+  }
+}
+
 /** A new project in a temp folder with the given texts imported (name -> content). */
 export async function projectWith(texts: Record<string, string | Uint8Array>) {
   const { dir, cleanup } = await tempDir()

@@ -11,22 +11,15 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { annotationProblems, collectionProblems } from '../../../shared/interchange/web-annotation-musts'
 import { addReply } from '../app/notes-service'
 import type { Project } from '../project/project'
-import { sampleCopy } from '../testing'
+import { sampleCopies } from '../testing'
 import { exportProject } from './export-formats'
 import { importAnnotations } from './import-annotations'
 
 const NOW = '2026-11-02T10:00:00.000Z'
-const cleanups: (() => Promise<void>)[] = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c()
-})
-
-/** A copy of the sample project; with `annotations: false`, the same texts and no layers. */
-async function sample(annotations = true): Promise<Project> {
-  const { project, cleanup } = await sampleCopy(annotations)
-  cleanups.push(cleanup)
-  return project
-}
+/** Copies of the sample project; with `annotations: false`, the same texts and no layers. */
+const copies = sampleCopies()
+afterEach(copies.cleanup)
+const sample = copies.sample
 
 const TEXTS = ['I read this as neutral, not "against".\nSee §4.', 'Согласна — 同意 👩‍👩‍👧']
 

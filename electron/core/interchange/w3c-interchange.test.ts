@@ -13,22 +13,15 @@ import { sliceCodePoints } from '../../../shared/offsets'
 import { exportProject } from './export-formats'
 import { importAnnotations } from './import-annotations'
 import type { Project } from '../project/project'
-import { FIXTURES, sampleCopy } from '../testing'
+import { FIXTURES, sampleCopies } from '../testing'
 
 const OTHER_TOOLS = join(FIXTURES, 'corpus/w3c-other-tools')
 const NOW = '2026-11-02T10:00:00.000Z'
 
-const cleanups: (() => Promise<void>)[] = []
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) await c()
-})
-
-/** A copy of the sample project; with `annotations: false`, the same texts and no layers. */
-async function sample(annotations = true): Promise<Project> {
-  const { project, cleanup } = await sampleCopy(annotations)
-  cleanups.push(cleanup)
-  return project
-}
+/** Copies of the sample project; with `annotations: false`, the same texts and no layers. */
+const copies = sampleCopies()
+afterEach(copies.cleanup)
+const sample = copies.sample
 
 type Item = Record<string, unknown> & { id: string; motivation: string; target: unknown; body: unknown }
 
