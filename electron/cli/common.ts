@@ -59,7 +59,7 @@ export async function saidDamaged(
   for (const n of notices) console.error(`${n.replace(/\.$/, '')}; what was ${did} leaves it out.`)
   const inScope = (annotator: string, document: string) =>
     (!scope.annotators || scope.annotators.includes(annotator)) && (!scope.documents || scope.documents.includes(document))
-  const earlier = (await project.damagedEarlier()).filter((d) => inScope(d.annotator, d.document))
+  const earlier = (await project.damagedEarlier(scope.annotators ?? null)).filter((d) => inScope(d.annotator, d.document))
   for (const d of earlier) {
     const title = project.documents.find((x) => x.id === d.document)?.title ?? d.document
     console.error(

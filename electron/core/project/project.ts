@@ -795,13 +795,16 @@ export class Project {
   /**
    * Layers found damaged in an earlier session and not settled since: a last good copy is still
    * pinned, or (with none to restore) the damaged file is still beside where the layer was and no
-   * new layer was started. Annotator and document. What reads the project leaves them out, so it
-   * can say so; the ones set aside in this session are in setAsideNotices instead.
+   * new layer was started. Annotator and document (of these annotators, or all). What reads the
+   * project leaves them out, so it can say so; the ones set aside in this session are in
+   * setAsideNotices instead.
    */
-  async damagedEarlier(): Promise<{ annotator: string; document: string }[]> {
+  async damagedEarlier(annotators: readonly string[] | null = null): Promise<{ annotator: string; document: string }[]> {
     const out: { annotator: string; document: string }[] = []
     const known = new Set(this.documents.map((d) => d.id))
     for (const annotator of await this.annotatorFolders()) {
+      // Only the annotators asked about: each is a look into their folder and their backups.
+      if (annotators && !annotators.includes(annotator)) continue
       const found = await this.damagedLayers(annotator)
       const names = await fs.readdir(join(this.dir, 'annotations', annotator)).catch(() => [] as string[])
       for (const name of names) {
