@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync'
 import { restoreFormulaCell } from '../shared/csv'
 import type { ProjectFile, StoreFile } from '../shared/model/project'
 import { sliceCodePoints } from '../shared/offsets'
-import { chooseMenu, expect, repo, test, type Marginalia } from './harness'
+import { chooseMenu, expect, repo, test, type Marginalia, expectSaved } from './harness'
 import { dragSelect, keyboardSelect, locatePhrase, selectedText } from './text'
 
 const CLAIM = 'Moscow stepped-up its own rhetoric towards Israel'
@@ -59,7 +59,7 @@ test('tag a claim with the mouse and a stance with the keyboard, set attributes 
   await panel.getByLabel('Target').press('Tab')
   await expect(panel.getByLabel('Target')).toHaveValue('Israel')
   await panel.getByLabel('Source', { exact: true }).selectOption({ label: SOURCE })
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
 
   const saved = await store(app, doc.id)
   const byText = (t: string) => saved.annotations.find((a) => a.target.quote.exact === t)
@@ -110,18 +110,18 @@ test('a label change or a delete that takes links with it says so, and Ctrl+Z br
   await page.keyboard.press('3')
   const panel = page.getByRole('complementary', { name: 'Annotations' })
   await panel.getByLabel('Source', { exact: true }).selectOption({ label: SOURCE })
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   expect((await store(app, doc.id)).links).toHaveLength(1)
 
   // The stance becomes a source: a source cannot be attributed, so its link goes, and it is said.
   const hint = page.locator('.document .hint')
   await page.getByRole('region', { name: 'Selected annotation' }).getByLabel('Label').selectOption({ label: 'Source' })
   await expect(hint).toHaveText('Now a Source: 1 link a Source cannot have was removed. Ctrl+Z brings it back.')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   expect((await store(app, doc.id)).links).toEqual([])
   await editor.focus()
   await page.keyboard.press('Control+z')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   const back = await store(app, doc.id)
   expect(back.links).toHaveLength(1)
   expect(back.annotations.find((a) => a.target.quote.exact === STANCE)?.label).toBe('stance')
@@ -130,7 +130,7 @@ test('a label change or a delete that takes links with it says so, and Ctrl+Z br
   await editor.locator('.mg-hl-source', { hasText: SOURCE }).first().click()
   await page.keyboard.press('Delete')
   await expect(hint).toHaveText('Annotation deleted, with its link. Ctrl+Z brings both back.')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   expect((await store(app, doc.id)).links).toEqual([])
 })
 
@@ -150,7 +150,7 @@ test('Whole words off: a selection that cuts words is tagged as selected, and th
   await page.keyboard.press('1')
   // The highlight first: "Saved" is also what the page said before the key.
   await expect(editor.locator('.mg-hl-claim').first()).toBeVisible()
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   const [tagged] = (await store(app, doc.id)).annotations
   expect(tagged!.target.quote.exact).toBe(cut)
   await page.reload()
@@ -195,16 +195,16 @@ test('undo and redo annotation changes with Ctrl+Z and Shift+Ctrl+Z', async ({ p
   await page.keyboard.press('1')
   const claim = editor.locator('.mg-hl-claim', { hasText: 'rhetoric towards' })
   await expect(claim.first()).toBeVisible()
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   await page.keyboard.press('Control+z')
   await expect(claim).toHaveCount(0)
   // What the undo took away is named, and flashed where it was.
   await expect(page.locator('p.hint')).toHaveText(`Undone: the Claim “${CLAIM}” removed (flashed where it was).`)
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   expect((await store(app, doc.id)).annotations).toEqual([])
   await page.keyboard.press('Control+Shift+z')
   await expect(claim.first()).toBeVisible()
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   expect((await store(app, doc.id)).annotations.map((a) => a.target.quote.exact)).toEqual([CLAIM])
 
   // Far down the text, out of view: after a visit to another document, Ctrl+Z there still shows what it takes back.
@@ -219,7 +219,7 @@ test('undo and redo annotation changes with Ctrl+Z and Shift+Ctrl+Z', async ({ p
   await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight))
   await dragSelect(page, far)
   await page.keyboard.press('1')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   const other = page.getByRole('navigation', { name: 'Documents' }).locator('li.doc').filter({ hasNotText: doc.title }).first()
   await other.click()
   await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
@@ -236,7 +236,7 @@ test('Enter with the caret in a highlight selects it, from the keyboard as a cli
   await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
   await keyboardSelect(page, CLAIM)
   await page.keyboard.press('1')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   const editor = page.getByRole('region', { name: 'Selected annotation' })
   await expect(editor).toBeVisible()
   // Escape deselects; the caret stays at the claim's end, in the text.
@@ -252,11 +252,11 @@ test('Enter with the caret in a highlight selects it, from the keyboard as a cli
   await editor.getByLabel('Note').fill('said twice')
   await page.keyboard.press('Escape')
   await expect(page.locator('.ProseMirror')).toBeFocused()
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   expect((await store(app, doc.id)).annotations[0]!.note).toBe('said twice')
   // Delete now deletes it, without the mouse.
   await page.keyboard.press('Delete')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   expect((await store(app, doc.id)).annotations).toEqual([])
 })
 
@@ -268,7 +268,7 @@ test('Alt+↓ and Alt+↑ step through the annotations in text order, each broug
   await page.keyboard.press('3')
   await keyboardSelect(page, CLAIM)
   await page.keyboard.press('1')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   const editor = page.getByRole('region', { name: 'Selected annotation' })
   const quote = editor.locator('.editor-quote')
   const text = await app.read(doc.file)
@@ -360,7 +360,7 @@ test('two tabs on one server: each shows what the other saved, and an edit in on
   await a.bringToFront()
   await keyboardSelect(a, STANCE)
   await a.keyboard.press('3')
-  await expect(a.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(a)
   // B hears of A's save at its next look (every two seconds), as of a change on disk.
   await expect(b.locator('.ProseMirror .mg-hl-stance', { hasText: 'demonstratively' }).first()).toBeVisible({ timeout: 8000 })
   const choose = async (p: typeof a) =>
@@ -372,12 +372,12 @@ test('two tabs on one server: each shows what the other saved, and an edit in on
   await choose(a)
   await choose(b)
   await a.getByRole('complementary', { name: 'Annotations' }).getByLabel('Polarity').selectOption('against')
-  await expect(a.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(a)
   await expect(b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Polarity')).toHaveValue('against', { timeout: 8000 })
   // B's note is saved onto A's polarity, not onto B's old copy of the annotation.
   await b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Note').fill('seen in both tabs')
   await b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Note').blur()
-  await expect(b.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(b)
   const stance = (await store(app, doc.id)).annotations.find((x) => x.target.quote.exact === STANCE)!
   expect(stance).toMatchObject({ attributes: { polarity: 'against' }, note: 'seen in both tabs' })
   // And the tab that saved is not told of its own saves.
@@ -389,17 +389,17 @@ test('two tabs on one server: each shows what the other saved, and an edit in on
   // the polarity and B writes a note on the same annotation: both stay, and B shows A's polarity.
   await b.route('**/api/project.changes', (route) => route.abort())
   await a.getByRole('complementary', { name: 'Annotations' }).getByLabel('Polarity').selectOption('neutral')
-  await expect(a.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(a)
   await b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Note').fill('written at the same time')
   await b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Note').blur()
-  await expect(b.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(b)
   const both = (await store(app, doc.id)).annotations.find((x) => x.target.quote.exact === STANCE)!
   expect(both).toMatchObject({ attributes: { polarity: 'neutral' }, note: 'written at the same time' })
   await expect(b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Polarity')).toHaveValue('neutral')
   // B's Undo takes back its note only: A's polarity stays.
   await b.getByRole('button', { name: 'Undo', exact: true }).click()
   await expect(b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Note')).toHaveValue('seen in both tabs')
-  await expect(b.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(b)
   const undone = (await store(app, doc.id)).annotations.find((x) => x.target.quote.exact === STANCE)!
   expect(undone).toMatchObject({ attributes: { polarity: 'neutral' }, note: 'seen in both tabs' })
   await expect(b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Polarity')).toHaveValue('neutral')
@@ -408,11 +408,11 @@ test('two tabs on one server: each shows what the other saved, and an edit in on
   // stance is back with it, and B says so, since B's edit undid A's deletion.
   await choose(a)
   await a.keyboard.press('Delete')
-  await expect(a.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(a)
   expect((await store(app, doc.id)).annotations.some((x) => x.target.quote.exact === STANCE)).toBe(false)
   await b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Note').fill('written after the deletion')
   await b.getByRole('complementary', { name: 'Annotations' }).getByLabel('Note').blur()
-  await expect(b.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(b)
   expect((await store(app, doc.id)).annotations.find((x) => x.target.quote.exact === STANCE)).toMatchObject({
     note: 'written after the deletion',
   })
@@ -468,7 +468,7 @@ test('Delete and Ctrl+Z on a focused annotation row keep the keyboard in the lis
   await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
   await dragSelect(page, CLAIM)
   await page.keyboard.press('1')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   const panel = page.getByRole('complementary', { name: 'Annotations' })
   const row = panel.getByRole('button', { name: /rhetoric towards Israel/ }).first()
   await row.focus()
@@ -490,7 +490,7 @@ test('attribute a stance to a source from the keyboard: A, then Enter on the sou
   await page.keyboard.press('2')
   await keyboardSelect(page, STANCE)
   await page.keyboard.press('3')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   const panel = page.getByRole('complementary', { name: 'Annotations' })
   await panel
     .getByRole('button', { name: /demonstratively refrained/ })
@@ -504,7 +504,7 @@ test('attribute a stance to a source from the keyboard: A, then Enter on the sou
     .first()
     .focus()
   await page.keyboard.press('Enter')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   const saved = await store(app, doc.id)
   const id = (t: string) => saved.annotations.find((a) => a.target.quote.exact === t)!.id
   expect(saved.links).toEqual([expect.objectContaining({ type: 'attribution', from: id(STANCE), to: id(SOURCE) })])
@@ -523,7 +523,7 @@ test('Escape from Find leaves the hit selected in the text, so a label’s key t
   await page.keyboard.press('2')
   // The tag is drawn first (a label's key snaps the selection before tagging), then saved.
   await expect(page.locator('.ProseMirror .mg-hl-source', { hasText: 'Mil-Man' }).first()).toBeVisible()
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   await expect
     .poll(async () => (await store(app, doc.id).catch(() => null))?.annotations.map((a) => [a.label, a.target.quote.exact]))
     .toEqual([['source', 'Mil-Man']])
@@ -578,7 +578,7 @@ test('drag a highlight’s end to a later word and its start to an earlier one; 
   await page.mouse.move(target.endX - 12, target.endY, { steps: 4 })
   await page.mouse.up()
   const longer = `${CLAIM} and sees the conflict`
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   await expect.poll(async () => (await store(app, doc.id)).annotations.map((a) => a.target.quote.exact)).toEqual([longer])
   const stored = (await store(app, doc.id)).annotations[0]!
   expect(sliceCodePoints(text, stored.target.position.start, stored.target.position.end)).toBe(longer)
@@ -618,7 +618,7 @@ test('a drag that starts on the first letter inside a selected highlight selects
   await page.mouse.move(word.endX + 0.5, word.endY, { steps: 6 })
   await page.mouse.up()
   await page.keyboard.press('2')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   await expect
     .poll(async () => (await store(app, doc.id)).annotations.map((a) => [a.label, a.target.quote.exact]).sort())
     .toEqual([
@@ -641,7 +641,7 @@ test('killing the app right after "Saved" loses nothing', async ({ page, app }) 
   // wait for the panel too: until then "Saved" may still be the first change's.
   await expect(page.locator('.ProseMirror .mg-hl-source', { hasText: SOURCE }).first()).toBeVisible()
   await expect(page.getByRole('complementary', { name: 'Annotations' }).getByText(SOURCE, { exact: true }).first()).toBeVisible()
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   await app.crashAndRestart()
   await page.goto(app.url)
   await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
@@ -650,13 +650,62 @@ test('killing the app right after "Saved" loses nothing', async ({ page, app }) 
   expect((await store(app, doc.id)).annotations.map((a) => a.target.quote.exact).sort()).toEqual([SOURCE, CLAIM].sort())
 })
 
+test('a tag is saved by a request made after the frame that shows it, and leaving the page at once still sends it', async ({
+  page,
+  app,
+}) => {
+  const doc = await documentWith(app, CLAIM)
+  // Count frames, and note for each save request how many frames were drawn since the last key
+  // and whether the highlight was already on the page.
+  await page.addInitScript(() => {
+    const w = window as unknown as { saves: { frames: number; drawn: boolean }[]; frames: number; keyFrame: number }
+    w.saves = []
+    w.frames = 0
+    w.keyFrame = 0
+    const loop = () => {
+      w.frames++
+      requestAnimationFrame(loop)
+    }
+    requestAnimationFrame(loop)
+    addEventListener('keydown', () => (w.keyFrame = w.frames), { capture: true })
+    const original = window.fetch.bind(window)
+    window.fetch = (input, init) => {
+      if (String(input).includes('/api/annotations.apply'))
+        w.saves.push({ frames: w.frames - w.keyFrame, drawn: document.querySelector('.ProseMirror .mg-hl-claim') !== null })
+      return original(input, init)
+    }
+  })
+  await page.goto(app.url)
+  await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
+  await dragSelect(page, CLAIM)
+  await page.keyboard.press('1')
+  await expectSaved(page)
+  const saves = await page.evaluate(() => (window as unknown as { saves: { frames: number; drawn: boolean }[] }).saves)
+  expect(saves).toHaveLength(1)
+  expect(saves[0]!.drawn).toBe(true)
+  expect(saves[0]!.frames).toBeGreaterThanOrEqual(1)
+  expect((await store(app, doc.id)).annotations.map((a) => a.target.quote.exact)).toEqual([CLAIM])
+
+  // A tag and, in the same task, the page left: the request is not left waiting for a frame.
+  await keyboardSelect(page, SOURCE)
+  await page.evaluate(() => {
+    dispatchEvent(new KeyboardEvent('keydown', { key: '2', bubbles: true }))
+    dispatchEvent(new Event('beforeunload', { cancelable: true }))
+  })
+  const sent = await page.evaluate(() => (window as unknown as { saves: { frames: number }[] }).saves)
+  expect(sent).toHaveLength(2)
+  expect(sent[1]!.frames).toBe(0)
+  await expectSaved(page)
+  expect((await store(app, doc.id)).annotations.map((a) => a.target.quote.exact).sort()).toEqual([CLAIM, SOURCE].sort())
+})
+
 test('export CSV from the UI and parse it back against the stored texts', async ({ page, app }) => {
   const doc = await documentWith(app, CLAIM)
   await page.goto(app.url)
   await page.getByRole('navigation', { name: 'Documents' }).getByText(doc.title).click()
   await dragSelect(page, CLAIM)
   await page.keyboard.press('1')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
 
   await chooseMenu(page, 'Project', 'Export…')
   const dialog = page.getByRole('dialog')

@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { chooseMenu, expect, test, type Marginalia } from './harness'
+import { chooseMenu, expect, test, type Marginalia, expectSaved } from './harness'
 import { dragSelect } from './text'
 import type { OpenedDocument } from '../shared/api'
 
@@ -91,7 +91,7 @@ test('the pinned copy survives a save and a restart, and the banner goes once it
   const phrase = ((await editor.locator('p').first().textContent()) ?? '').trim().split(/\s+/).slice(0, 2).join(' ')
   await dragSelect(page, phrase)
   await page.keyboard.press('1')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   await page.screenshot({ path: test.info().outputPath('pinned-banner.png') })
   // Before this change, that save replaced the only good copy (latest.json) with this one-annotation layer.
   await app.crashAndRestart()
@@ -124,7 +124,7 @@ test('a layer damaged on disk while it is open: the next save sets it aside, say
   const words = ((await editor.locator('p').first().textContent()) ?? '').trim().split(/\s+/)
   await dragSelect(page, words.slice(0, 2).join(' '))
   await page.keyboard.press('1')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   const doc = (await readdir(join(app.projectDir, 'annotations', 'tester')))[0]!
   const file = join(app.projectDir, 'annotations', 'tester', doc)
   // Damaged by another program, a while ago (a file changing right now is waited for instead).
@@ -133,7 +133,7 @@ test('a layer damaged on disk while it is open: the next save sets it aside, say
   await utimes(file, past, past)
   await dragSelect(page, words.slice(2, 4).join(' '))
   await page.keyboard.press('2')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   const banner = page.getByRole('alert').filter({ hasText: 'not valid JSON' })
   await expect(banner).toContainText('it was kept as')
   await expect(banner).toContainText('(1 annotation, 0 links), is pinned')
@@ -162,7 +162,7 @@ test('a layer file deleted outside Marginalia: the list marks it, the banner say
   await page.keyboard.press('1')
   await dragSelect(page, words.slice(3, 5).join(' '))
   await page.keyboard.press('2')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   const doc = (await readdir(join(app.projectDir, 'annotations', 'tester')))[0]!
   // Deleted by a sync tool or a file manager while Marginalia was closed.
   await app.crashAndRestart()

@@ -9,7 +9,7 @@ import { cp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ProjectFile, StoreFile } from '../shared/model/project'
 import type { Page } from '@playwright/test'
-import { chooseMenu, expect, test, type Marginalia } from './harness'
+import { chooseMenu, expect, test, type Marginalia, expectSaved } from './harness'
 import { dragSelect } from './text'
 
 /** The project's first document, its text file and bytes, shown once intact (the sample project predates kept texts: the copy is made then). */
@@ -72,7 +72,7 @@ test('a damaged text opens read-only with its sentence, nothing can be tagged, a
   await dragSelect(page, phrase)
   await page.keyboard.press('1')
   await expect(page.locator('.ProseMirror .mg-hl-claim', { hasText: phrase })).toBeVisible()
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
 })
 
 test('a text put right on disk while it was open read-only is reviewed on the right text, not on the changed one the page holds', async ({

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process'
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { StoreFile } from '../shared/model/project'
-import { expect, repo, test, type Marginalia } from './harness'
+import { expect, repo, test, type Marginalia, expectSaved } from './harness'
 
 /** A long text (about 600 paragraphs) with the word Kremlin in every fifteenth paragraph. */
 function longText(): string {
@@ -104,7 +104,7 @@ test('find a word, step into paragraphs not yet drawn, tag every hit as a Source
   await page.keyboard.press('1')
   await expect(page.getByText('Tagged 2 as Claim. Ctrl+Z takes them all back.')).toBeVisible()
   await page.keyboard.press('Control+z')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   await expect.poll(async () => (await ownStore(app, docId))?.annotations.length ?? 0).toBe(0)
   await page.getByRole('checkbox', { name: 'Tick hit 1', exact: true }).uncheck()
   await page.getByRole('checkbox', { name: 'Tick hit 2', exact: true }).uncheck()
@@ -135,7 +135,7 @@ test('find a word, step into paragraphs not yet drawn, tag every hit as a Source
   await form.getByLabel('Kind').selectOption('government')
   await form.getByRole('button', { name: 'Tag 40 as Source' }).click()
   await expect(page.getByText('Tagged 40 as Source. Ctrl+Z takes them all back.')).toBeVisible()
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   const saved = (await ownStore(app, docId))!.annotations
   expect(saved).toHaveLength(40)
   const text = (await app.read(`texts/${docId}.txt`)).split('')
@@ -149,11 +149,11 @@ test('find a word, step into paragraphs not yet drawn, tag every hit as a Source
   await page.keyboard.press('Escape')
   await expect(find).toBeHidden()
   await page.keyboard.press('Control+z')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   await expect.poll(async () => (await ownStore(app, docId))?.annotations.length).toBe(0)
   await page.keyboard.press('Shift+Control+z')
   await expect.poll(async () => (await ownStore(app, docId))?.annotations.length).toBe(40)
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
 
   // The list keeps its rows as the editor above it comes and goes (a select, a delete): they are
   // not made and laid out again each time, which cost the most on a long text's delete.
@@ -170,7 +170,7 @@ test('find a word, step into paragraphs not yet drawn, tag every hit as a Source
   expect(made).toBeLessThanOrEqual(1)
   await page.keyboard.press('Control+z')
   await expect.poll(async () => (await ownStore(app, docId))?.annotations.length).toBe(40)
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
 
   // Tag all again: the button says there is nothing new for Source, and offers all 40 for Claim.
   await page.keyboard.press('Control+f')

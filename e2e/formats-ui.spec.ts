@@ -12,7 +12,7 @@ import { sha256OfTextIri } from '../shared/interchange/iris'
 import type { ProjectFile } from '../shared/model/project'
 import { restoreFormulaCell } from '../shared/csv'
 import { sliceCodePoints } from '../shared/offsets'
-import { chooseMenu, expect, repo, test, type Marginalia } from './harness'
+import { chooseMenu, expect, repo, test, type Marginalia, expectSaved } from './harness'
 import { dragSelect } from './text'
 
 const formats = join(import.meta.dirname, '../fixtures/corpus/formats')
@@ -72,7 +72,7 @@ test('import a CSV through its dialog and a web page, tag a span, export JSON Li
   await expect(page.locator('.ProseMirror')).toContainText(PHRASE)
   await dragSelect(page, PHRASE)
   await page.keyboard.press('1')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
 
   const docs = await project(app)
   const texts = new Map<string, string>()

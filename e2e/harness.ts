@@ -4,7 +4,7 @@
  */
 import { readFile, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { test as base, type Page } from '@playwright/test'
+import { expect, test as base, type Page } from '@playwright/test'
 import { sampleCopy } from './browser-api'
 import { startBrowserMode } from './browser-mode'
 
@@ -57,6 +57,17 @@ export const test = base.extend<{ app: Marginalia }>({
 })
 
 export { expect } from '@playwright/test'
+
+/**
+ * Wait until every change made so far is on disk, as the header says. A change shows in the text
+ * at once, and the header (like the rest of the panels) and its save request follow after the
+ * frame that draws it; until that frame the header still says the last state, "Saved" included,
+ * so the frame is waited for first.
+ */
+export async function expectSaved(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))))
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+}
 
 /** Choose an item of the page's menu bar with the mouse, as a user does: Project → Export…. */
 export async function chooseMenu(page: Page, menu: string, item: string): Promise<void> {

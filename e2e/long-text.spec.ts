@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ProjectFile, StoreFile } from '../shared/model/project'
 import { sliceCodePoints } from '../shared/offsets'
-import { expect, test, type Marginalia } from './harness'
+import { expect, test, type Marginalia, expectSaved } from './harness'
 import { dragSelect, locatePhrase } from './text'
 
 const TITLE = 'Chronicle of a long year'
@@ -77,7 +77,7 @@ test('a 5 MB text: few paragraphs in the page, tag at its end, select past the d
   await dragSelect(page, LAST)
   await page.keyboard.press('1')
   await expect(editor.locator('.mg-hl-claim', { hasText: 'plainly' }).first()).toBeVisible()
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   let saved = (await ownStore(app, docId)).annotations
   expect(saved).toHaveLength(1)
   const last = saved[0]!
@@ -115,7 +115,7 @@ test('a 5 MB text: few paragraphs in the page, tag at its end, select past the d
   await page.mouse.click(caret.startX - 0.5, caret.startY)
   for (let i = 0; i < 12; i++) await page.keyboard.press('Shift+PageDown')
   await page.keyboard.press('3')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   await expect.poll(async () => (await ownStore(app, docId)).annotations.length).toBe(2)
   saved = (await ownStore(app, docId)).annotations
   const long = saved.find((a) => a.label === 'stance')!

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import type { ProjectFile } from '../shared/model/project'
 import { StoreFile } from '../shared/model/project'
-import { chooseMenu, expect, repo, test } from './harness'
+import { chooseMenu, expect, repo, test, expectSaved } from './harness'
 import { dragSelect } from './text'
 
 const FIRST = 'Russia and Iran as new axis against the West'
@@ -66,7 +66,7 @@ test('status, memos and replies: "nothing to tag" counted, a memo and a reply re
   await expect(page.getByTestId('document-status')).toHaveValue('in-progress')
   await page.keyboard.press('Control+z')
   await expect(page.getByTestId('document-status')).toHaveValue('nothing-to-tag')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   await expect(nav.getByTestId('status-count-nothing-to-tag')).toContainText('1')
   expect(StoreFile.parse(JSON.parse(await app.read(`annotations/tester/${second.id}.json`)))).toMatchObject({
     annotations: [],
@@ -334,7 +334,7 @@ test('a memo typed and reloaded at once is kept; until saved the header says so,
   await page.getByRole('tab', { name: /^Memos/ }).click()
   await expect(page.getByRole('textbox', { name: 'Your project memo' })).toHaveValue('Kremlin statements are government sources.')
   await expect(page.getByRole('textbox', { name: `Your memo on “${FIRST}”` })).toHaveValue('Check the second quote.')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   expect(JSON.parse(await app.read('annotations/tester/_project.json'))).toMatchObject({
     memo: { text: 'Kremlin statements are government sources.' },
   })

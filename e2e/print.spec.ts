@@ -3,7 +3,7 @@
  * pages as it takes, without the app around it: the view draws every line for the print
  * (document-editor.ts) and the print stylesheet (styles.css, @media print) lets it flow.
  */
-import { expect, test } from './harness'
+import { expect, test, expectSaved } from './harness'
 import { dragSelect } from './text'
 
 const TITLE = 'A report to print'
@@ -35,7 +35,7 @@ test('a long document prints whole: every line, its highlights, no toolbars or p
   expect(await editor.locator(':scope > p').count()).toBeLessThan(PARAGRAPHS)
   await dragSelect(page, 'talks would go on')
   await page.keyboard.press('1')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   await page.locator('.text-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight / 2))
 
   await page.emulateMedia({ media: 'print' })

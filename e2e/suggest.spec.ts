@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test'
 import type { DocumentSuggestions } from '../shared/api'
 import type { ProjectFile, StoreFile } from '../shared/model/project'
-import { expect, test, type Marginalia } from './harness'
+import { expect, test, type Marginalia, expectSaved } from './harness'
 import { locatePhrase } from './text'
 
 const DOC_PHRASE = 'Alexander Gabuev'
@@ -72,7 +72,7 @@ test('suggest, accept with Enter, reject with Backspace, undo an accept, reload:
   // Enter accepts the first suggestion.
   const first = before.spans[0]!
   await page.keyboard.press('Enter')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   await expect(acceptAll).toHaveText(['Accept all as Claim', 'Accept all as Source'])
   await expect.poll(async () => (await store(app, doc.id)).annotations.length).toBe(1)
   let file = await store(app, doc.id)
@@ -113,7 +113,7 @@ test('suggest, accept with Enter, reject with Backspace, undo an accept, reload:
   await expect.poll(async () => (await store(app, doc.id)).annotations.length).toBe(2)
   await page.keyboard.press('Control+z')
   await expect.poll(async () => (await store(app, doc.id)).annotations.length).toBe(1)
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   file = await store(app, doc.id)
   expect(file.suggestions!.map((r) => r.decision)).toEqual(['accepted', 'rejected'])
 
@@ -200,7 +200,7 @@ test('move a suggestion’s ends before accepting it, with the keys and by dragg
   await page.keyboard.press('Alt+Shift+ArrowLeft')
   await expect(bar).toContainText('boundaries moved')
   await page.keyboard.press('Enter')
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   await expect.poll(async () => (await store(app, doc.id)).annotations.length).toBe(1)
   const file = await store(app, doc.id)
   const saved = file.annotations[0]!

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path'
 import type { ProjectFile, StoreFile } from '../shared/model/project'
-import { chooseMenu, expect, test } from './harness'
+import { chooseMenu, expect, test, expectSaved } from './harness'
 import { dragSelect } from './text'
 
 const CLAIM = 'Russia demonstratively refrained from doing so'
@@ -83,7 +83,7 @@ test('a new label, a renamed option, a link type and a merge, all saved in proje
   await expect(page.getByText('Strength is at most 5; 9 is above it.')).toBeVisible()
   await strength.fill('4')
   await strength.blur()
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   // A number out of bounds, left: it stays shown, with why and what is kept, instead of vanishing.
   await strength.fill('7')
   await strength.blur()
@@ -93,7 +93,7 @@ test('a new label, a renamed option, a link type and a merge, all saved in proje
   await strength.blur()
   await expect(strength).toHaveValue('4')
   await expect(page.getByText(/It was not saved/)).toHaveCount(0)
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
 
   // A claim, and the evidence linked to it with Supports.
   await dragSelect(page, CLAIM)
@@ -105,7 +105,7 @@ test('a new label, a renamed option, a link type and a merge, all saved in proje
   await editor.getByRole('button', { name: 'Supports…' }).click()
   await page.locator('.ProseMirror .mg-hl-claim', { hasText: 'refrained' }).first().click()
   await expect(editor.getByRole('group', { name: 'Links' }).getByText('Supports →')).toBeVisible()
-  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expectSaved(page)
   let store = JSON.parse(await app.read(`annotations/tester/${doc.id}.json`)) as StoreFile
   const claim = store.annotations.find((a) => a.target.quote.exact === CLAIM)!
   const evidence = store.annotations.find((a) => a.label === 'evidence')!

@@ -17,6 +17,7 @@ import { TextIndex } from '../../../../shared/offsets'
 import { AnnotationSet } from '../model/annotation-set'
 import { isConflict, retryDelay } from '../model/retry'
 import { SaveQueue, type Batch } from '../model/save-queue'
+import { afterPaint } from '../model/after-paint'
 import type { SurfaceUpdate, TextSurface } from '../model/text-surface'
 import type { SessionState } from '../model/session-state'
 import type { Store } from '../model/store'
@@ -95,6 +96,7 @@ export class Annotating {
       failed: (batches, error) => this.failedSave(batches, error),
       changed: () => this.updateSaveState(),
       hold: (error) => this.heldSave(error),
+      later: afterPaint,
     })
   }
 
@@ -206,7 +208,7 @@ export class Annotating {
    */
   change(ops: AnnotationOp[], history: 'new' | 'undo' | 'redo' = 'new', display: SurfaceUpdate = {}): Applied | null {
     if (ops.length === 0 || !this.document || this.refusedReadOnly()) return null
-    if (history === 'new') this.flush()
+    if (history === 'new') this.flushTyping()
     ops = this.withBases(ops)
     // The first tag in a document marked "nothing to tag" makes it in progress (the host's rule);
     // undoing that tag marks it "nothing to tag" again.
@@ -274,8 +276,14 @@ export class Annotating {
     return Boolean(readOnly)
   }
 
-  /** Save buffered typing now. */
+  /** Save buffered typing now, and send at once what waits for the next paint (the page may be going). */
   flush(): void {
+    this.flushTyping()
+    this.queue.sendWaiting()
+  }
+
+  /** Queue buffered typing (a field's, a memo's) as changes of their own. */
+  private flushTyping(): void {
     for (const d of this.drafts.values()) if (d.problem === null) d.send()
     const edit = this.edit
     if (!edit) return

@@ -9,8 +9,8 @@ function batch(change: number, document = 'doc-a'): Batch {
   return { change, document, ops: [{ op: 'delete', id: `a${change}` }], inverse: [] }
 }
 
-/** A queue whose requests are answered by hand. */
-function setup() {
+/** A queue whose requests are answered by hand (and, with `later`, sent when the test says). */
+function setup(later?: (send: () => void) => void) {
   const sent: { document: string; ops: AnnotationOp[]; answer: (ok: boolean) => void }[] = []
   const saved: number[][] = []
   const failed: number[][] = []
@@ -22,6 +22,7 @@ function setup() {
     saved: (batches) => saved.push(batches.map((b) => b.change)),
     failed: (batches) => failed.push(batches.map((b) => b.change)),
     changed: () => {},
+    ...(later ? { later } : {}),
   })
   return { queue, sent, saved, failed }
 }
@@ -42,6 +43,30 @@ describe('SaveQueue', () => {
     sent[1]!.answer(true)
     await tick()
     expect(saved).toEqual([[1], [2, 3]])
+    expect(queue.idle).toBe(true)
+  })
+
+  it('with a `later`, sends nothing until it says, then everything queued meanwhile in one request', async () => {
+    const waiting: (() => void)[] = []
+    const { queue, sent, saved } = setup((send) => waiting.push(send))
+    queue.enqueue(batch(1))
+    queue.enqueue(batch(2))
+    expect(sent).toHaveLength(0)
+    expect(queue.idle).toBe(false)
+    expect(waiting).toHaveLength(1)
+    waiting[0]!()
+    expect(sent).toHaveLength(1)
+    expect(sent[0]!.ops).toHaveLength(2)
+    // While a request is out, what is queued goes with the next one, sent on the reply.
+    queue.enqueue(batch(3))
+    sent[0]!.answer(true)
+    await tick()
+    expect(sent).toHaveLength(2)
+    waiting[1]!()
+    expect(sent).toHaveLength(2)
+    sent[1]!.answer(true)
+    await tick()
+    expect(saved).toEqual([[1, 2], [3]])
     expect(queue.idle).toBe(true)
   })
 

@@ -31,6 +31,11 @@ export interface SaveQueueHooks {
   changed(): void
   /** A request failed: return true to keep its changes queued and pause until `resume`. */
   hold?(error: unknown): boolean
+  /**
+   * When to send a change queued while nothing is out (the app: after the next paint, so the
+   * request is not made in the key's frame; changes made meanwhile go with it). Default: at once.
+   */
+  later?(send: () => void): void
 }
 
 const MAX_OPS = 5000
@@ -73,10 +78,23 @@ export class SaveQueue {
     return this.queue.length === 0 && this.inFlight.length === 0
   }
 
-  /** Queue a change and start sending if nothing is out. */
+  private waiting = false
+
+  /** Queue a change and start sending if nothing is out (when the owner's `later` says). */
   enqueue(batch: Batch): void {
     this.queue.push(batch)
     this.hooks.changed()
+    if (!this.hooks.later) return this.pump()
+    if (this.waiting) return
+    this.waiting = true
+    this.hooks.later(() => {
+      this.waiting = false
+      this.pump()
+    })
+  }
+
+  /** Send what waits for `later` at once (the page is being left, or the owner flushes). */
+  sendWaiting(): void {
     this.pump()
   }
 

@@ -4,6 +4,8 @@
  * batch waits until the frame after the highlight has been painted, so React never sits between
  * the key press and the highlight appearing.
  */
+import { afterPaint } from './after-paint'
+
 type Listener = () => void
 
 /** State that can be read, replaced field by field, and watched. */
@@ -51,7 +53,7 @@ export class Store<S extends object> {
       this.scheduled = false
       for (const l of this.listeners) l()
     }
-    if (this.deferring > 0 && typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(flush, 0))
+    if (this.deferring > 0) afterPaint(flush)
     else queueMicrotask(flush)
   }
 }
