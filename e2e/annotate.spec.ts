@@ -699,6 +699,38 @@ test('a tag is saved by a request made after the frame that shows it, and leavin
   expect((await store(app, doc.id)).annotations.map((a) => a.target.quote.exact).sort()).toEqual([CLAIM, SOURCE].sort())
 })
 
+test('opening a document draws its text before it asks for its notes and completion values and remembers it', async ({ page, app }) => {
+  const doc = await documentWith(app, CLAIM)
+  await page.addInitScript((claim) => {
+    const w = window as unknown as { asked: { method: string; drawn: boolean }[] }
+    w.asked = []
+    const original = window.fetch.bind(window)
+    window.fetch = (input, init) => {
+      const method = /\/api\/([\w.]+)/.exec(String(input))?.[1]
+      if (method && method !== 'project.changes')
+        w.asked.push({ method, drawn: document.querySelector('.ProseMirror')?.textContent?.includes(claim) === true })
+      return original(input, init)
+    }
+  }, CLAIM)
+  const project = JSON.parse(await app.read('project.json')) as ProjectFile
+  const other = project.documents.find((d) => d.id !== doc.id)!
+  await page.goto(app.url)
+  const list = page.getByRole('navigation', { name: 'Documents' })
+  await list.getByText(other.title).click()
+  await expect(page.locator('.ProseMirror')).not.toContainText(CLAIM)
+  await expectSaved(page)
+  await page.evaluate(() => ((window as unknown as { asked: unknown[] }).asked.length = 0))
+  await list.getByText(doc.title).click()
+  await expect(page.locator('.ProseMirror')).toContainText(CLAIM)
+  const asked = () => page.evaluate(() => (window as unknown as { asked: { method: string; drawn: boolean }[] }).asked)
+  await expect
+    .poll(async () => (await asked()).map((a) => a.method).sort())
+    .toEqual(['annotations.values', 'documents.open', 'notes.document', 'settings.remember'].sort())
+  const calls = await asked()
+  expect(calls[0]).toEqual({ method: 'documents.open', drawn: false })
+  for (const later of calls.slice(1)) expect(later, later.method).toEqual({ method: later.method, drawn: true })
+})
+
 test('export CSV from the UI and parse it back against the stored texts', async ({ page, app }) => {
   const doc = await documentWith(app, CLAIM)
   await page.goto(app.url)

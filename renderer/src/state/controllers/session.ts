@@ -42,6 +42,7 @@ import type { TagSet } from '../../../../shared/model/labels'
 import type { TagMerge } from '../../../../shared/model/project'
 import type { TagUsage } from '../../../../shared/tagset/tagset'
 import { REVIEWED_LAYER_NAME } from '../../../../shared/csv'
+import { afterPaint } from '../model/after-paint'
 
 export { messageOf } from '../model/errors'
 
@@ -461,12 +462,18 @@ export class Session {
       const documents = this.store.get().documents.map((d) => (d.id === id ? opened.document : d))
       this.store.set({ documents })
       this.finding.documentOpened()
-      // The host remembers this one as open now, at its place; the one it remembered keeps where it was until scrolled.
-      if (id !== this.rememberedDocument) void this.client.call('settings.remember', { document: id, scroll: place }).catch(() => undefined)
-      this.rememberedDocument = id
-      void this.loadValues()
-      void this.noting.loadDocument(id)
-      void this.mode.openReview()
+      // What the text does not need is asked for once it has been painted: each request costs the
+      // page its serialising and sending, and the host its work, on the machine's few cores.
+      afterPaint(() => {
+        if (this.store.get().doc?.id !== id) return
+        // The host remembers this one as open now, at its place; the one it remembered keeps where it was until scrolled.
+        if (id !== this.rememberedDocument)
+          void this.client.call('settings.remember', { document: id, scroll: place }).catch(() => undefined)
+        this.rememberedDocument = id
+        void this.loadValues()
+        void this.noting.loadDocument(id)
+        void this.mode.openReview()
+      })
     } catch (e) {
       this.store.set({ opening: null })
       this.commands.hint(messageOf(e), 'error')
