@@ -80,8 +80,8 @@ class RecordingSurface implements TextSurface {
 }
 
 /** A session on a copy of the sample project, as annotator "tester", with the first document open. */
-async function annotatingSession() {
-  const { session, calls, handlers, projectDir } = await sessionOnCore(cleanups, { host: 'browser' })
+async function annotatingSession(wireDelayMs = 0) {
+  const { session, calls, replies, handlers, projectDir } = await sessionOnCore(cleanups, { host: 'browser', wireDelayMs })
   const doc = session.store.get().documents[0]!
   await session.openDocument(doc.id)
   const surface = new RecordingSurface()
@@ -101,7 +101,7 @@ async function annotatingSession() {
     return session.store.get().selectedId!
   }
   const idle = () => new Promise((r) => setTimeout(r, 0))
-  return { session, surface, doc, projectDir, calls, onDisk, tag, spanOf, handlers, idle }
+  return { session, surface, doc, projectDir, calls, replies, onDisk, tag, spanOf, handlers, idle }
 }
 
 describe('annotating through the controllers, against the real core', () => {
@@ -133,6 +133,39 @@ describe('annotating through the controllers, against the real core', () => {
     expect(session.store.get().hint).toEqual({ text: !host.ok ? host.error.message : '', tone: 'error' })
     expect(calls.filter((m) => m === 'annotations.apply').length).toBe(sent)
     expect((await onDisk())!.links).toHaveLength(1)
+  })
+
+  it('keeps the very links the host stores, which sends them back only on the window’s first save', async () => {
+    const { session, onDisk, tag, replies } = await annotatingSession(5)
+    const source = tag('Arkady Mil-Man', 'source')
+    const claim = tag('Russia demonstratively refrained from doing so', 'claim')
+    session.commands.setSource(claim, source)
+    await session.saved()
+    const other = tag('Moscow stepped-up its own rhetoric towards Israel', 'claim')
+    session.commands.setSource(other, source)
+    await session.saved()
+    session.commands.remove(source)
+    await session.saved()
+    expect((await onDisk())!.links).toEqual([])
+    session.commands.undo()
+    await session.saved()
+    session.commands.redo()
+    await session.saved()
+    session.commands.undo()
+    await session.saved()
+    // A link made now, by a key (not given back by an undo): its time of making is the window's.
+    const second = tag('Israel', 'source')
+    session.commands.setSource(other, second)
+    await session.saved()
+    const byId = (links: readonly { id: string }[]) => [...links].sort((x, y) => x.id.localeCompare(y.id))
+    const stored = (await onDisk())!.links
+    expect(stored).toHaveLength(2)
+    expect(stored.map((l) => l.to).sort()).toEqual([source, second].sort())
+    // The same links, field by field (their times of making included), though none came back.
+    expect(byId([...session.work.layer!.links.values()])).toEqual(byId(stored))
+    const saves = replies.filter((r) => r.method === 'annotations.apply').map((r) => (r.reply as { value: object }).value)
+    expect(saves.length).toBeGreaterThanOrEqual(5)
+    expect(saves.slice(1).filter((s) => 'links' in s)).toEqual([])
   })
 
   it('undo and redo across a save that failed on a full disk: the failed change is undone on screen, kept for Retry, and history stays whole', async () => {

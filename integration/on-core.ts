@@ -19,6 +19,8 @@ export interface SessionOnCore {
   client: Client
   /** Every method the session called, in order. */
   calls: MethodName[]
+  /** What each call answered, in order (as the session received it). */
+  replies: { method: MethodName; reply: unknown }[]
   handlers: ReturnType<typeof createHandlers>
   /** The temporary folder holding the project and the settings; removed by the cleanups. */
   root: string
@@ -28,7 +30,7 @@ export interface SessionOnCore {
 /** A started session on a copy of the sample project (the desktop app's host, with these abilities, or browser mode's). */
 export async function sessionOnCore(
   cleanups: Cleanups,
-  options: { host: 'desktop' | 'browser'; abilities?: (root: string) => HostAbilities },
+  options: { host: 'desktop' | 'browser'; abilities?: (root: string) => HostAbilities; wireDelayMs?: number },
 ): Promise<SessionOnCore> {
   const root = await mkdtemp(join(tmpdir(), 'marginalia-integration-'))
   // A settings write the session started may still be finishing as the folder goes.
@@ -41,12 +43,17 @@ export async function sessionOnCore(
   await wb.open(projectDir)
   const handlers = createHandlers(wb, options.abilities?.(root) ?? {})
   const calls: MethodName[] = []
+  const replies: { method: MethodName; reply: unknown }[] = []
   const client = createClient(async (method, args) => {
     calls.push(method)
-    return JSON.parse(JSON.stringify(await dispatch(handlers, method, JSON.parse(JSON.stringify(args ?? {})))))
+    // A slow wire: the host does its part a few milliseconds after the window did its own.
+    if (options.wireDelayMs) await new Promise((r) => setTimeout(r, options.wireDelayMs))
+    const reply = JSON.parse(JSON.stringify(await dispatch(handlers, method, JSON.parse(JSON.stringify(args ?? {})))))
+    replies.push({ method, reply })
+    return reply
   })
   const session = new Session(client)
   await session.start()
   cleanups.push(() => session.watch.stop())
-  return { session, client, calls, handlers, root, projectDir }
+  return { session, client, calls, replies, handlers, root, projectDir }
 }

@@ -139,7 +139,13 @@ export interface OpenedDocument {
 export interface ApplyResult {
   /** The stored form of every annotation the ops put (quote, author and times filled in). */
   annotations: Annotation[]
-  links: Link[]
+  /**
+   * Every link of the layer after the save, sent only when they may differ from the window's copy
+   * with these ops applied: the layer was changed on disk, or by another window or another kind of
+   * change, since this window's last save to it. Absent, the window's copy holds (its link ops
+   * carry their time of making, so it made the very links the host stored).
+   */
+  links?: Link[]
   annotationCount: number
   /** When the store was durably written. */
   savedAt: string

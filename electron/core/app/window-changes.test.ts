@@ -2,7 +2,7 @@
  * Two windows of one host (two browser tabs on one server): each hears of the other's saves at its
  * next project.changes, as of a change on disk, and not of its own.
  */
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../../shared/api'
@@ -83,5 +83,42 @@ describe('the changes one window saved, told to the others', () => {
     await call('annotations.apply', { document: doc, ops: [{ op: 'put', annotation: first }], window: 'window-bbbbbbbb' })
     const after = JSON.parse(await readFile(join(root, 'p', 'annotations', 'tester', `${doc}.json`), 'utf8')) as typeof file
     expect(after.annotations.find((a) => a.id === 'w-2')).toMatchObject({ note: '', attributes: { polarity: 'favor' } })
+  })
+})
+
+describe('the links a save sends back', () => {
+  it('are left out while the saving window made the layer’s last change, and sent whole otherwise', async () => {
+    const { root, wb, call } = await sampleHost()
+    const doc = wb.current.documents[0]!.id
+    const path = join(root, 'p', 'annotations', 'tester', `${doc}.json`)
+    const [a, b] = ['window-aaaaaaaa', 'window-bbbbbbbb']
+    const put = (id: string, label: string, start: number) => ({
+      op: 'put',
+      annotation: { id, label, start, end: start + 6, attributes: {}, note: '' },
+    })
+    type Reply = { links?: { id: string }[] }
+    const apply = async (ops: unknown[], window?: string) =>
+      (await call('annotations.apply', { document: doc, ops, ...(window ? { window } : {}) })) as Reply
+    const stored = async () => JSON.parse(await readFile(path, 'utf8')) as { links: { id: string; created: string }[] }
+
+    // A window's first save here: the host cannot know what that window holds, so the links go back.
+    expect((await apply([put('c-1', 'claim', 0), put('s-1', 'source', 10)], a)).links).toEqual([])
+    // Its next save, nothing else in between: none, and the link is stored with the window's time of making it.
+    const made = '2026-12-05T01:02:03.456Z'
+    expect(await apply([{ op: 'link', link: { id: 'l-1', from: 'c-1', to: 's-1', created: made } }], a)).not.toHaveProperty('links')
+    expect((await stored()).links).toMatchObject([{ id: 'l-1', created: made }])
+    // Another window saved meanwhile: all of them, once.
+    await apply([put('c-2', 'claim', 20)], b)
+    expect((await apply([put('c-3', 'claim', 30)], a)).links?.map((l) => l.id)).toEqual(['l-1'])
+    expect(await apply([put('c-4', 'claim', 40)], a)).not.toHaveProperty('links')
+    // Another kind of change to the layer (a memo) in between: all of them.
+    await call('notes.setMemo', { document: doc, text: 'read twice', window: a })
+    expect((await apply([put('c-5', 'claim', 50)], a)).links?.map((l) => l.id)).toEqual(['l-1'])
+    // Another program changed the file: all of them, as it left them.
+    const file = await stored()
+    await writeFile(path, JSON.stringify({ ...file, links: [] }))
+    expect((await apply([put('c-6', 'claim', 60)], a)).links).toEqual([])
+    // A caller that names no window always gets them.
+    expect((await apply([put('c-7', 'claim', 70)])).links).toEqual([])
   })
 })

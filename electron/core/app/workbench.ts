@@ -42,6 +42,8 @@ import { importAnnotations } from '../interchange/import-annotations'
 import type { BackupPolicy } from '../store/backups'
 import { writeFileDurable } from '../store/durable'
 import { Project, type IncomingFile } from '../project/project'
+import type { Layer } from '../project/layer'
+import type { StoreFile } from '../../../shared/model/project'
 import type { RetrieveFilter, RetrieveGrouping, RetrieveResult } from '../../../shared/retrieve/rows'
 import { RetrieveService, rowKey } from './retrieve-service'
 import { Settings, suggestedAnnotator } from '../project/settings'
@@ -70,6 +72,8 @@ export class Workbench {
   private revision = 0
   /** Changes for the windows' polls: from the folder's watch, and this host's own saves with the window that made them. */
   private readonly recentChanges: (DiskChange & { revision: number; window?: string })[] = []
+  /** Which window saved each open layer last, and the store that save wrote (see `apply`). */
+  private readonly windowCopies = new WeakMap<Layer, { window: string; store: StoreFile }>()
 
   private constructor(
     readonly options: WorkbenchOptions,
@@ -423,6 +427,11 @@ export class Workbench {
       : null
     const before = ids && ids.size > 0 ? layer.annotations.filter((a) => ids.has(a.id)) : []
     const saved = await layer.apply(ops, text, project.tagSet, new Date().toISOString())
+    // The window's copy of the layer is the host's when its last save here was the last change to
+    // the layer: it applied these ops itself, with the same rules, so the links need not go back.
+    const inStep =
+      window !== undefined && this.windowCopies.get(layer)?.window === window && this.windowCopies.get(layer)?.store === saved.before
+    if (window !== undefined) this.windowCopies.set(layer, { window, store: saved.after })
     this.wrote({ layer: annotator, document: documentId }, window)
     // Changed on disk meanwhile, what was replaced is not known for sure: counted again when next asked.
     if (saved.changedOnDisk) this.values = null
@@ -434,7 +443,7 @@ export class Workbench {
     const notice = saved.setAside ? (await project.layerNotice({ store: 'annotations', annotator, document: documentId })).notice : null
     return {
       annotations: saved.put,
-      links: saved.links,
+      ...(inStep && !saved.changedOnDisk ? {} : { links: saved.links }),
       annotationCount: saved.annotationCount,
       savedAt: saved.savedAt,
       changedOnDisk: saved.changedOnDisk,

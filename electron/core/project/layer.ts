@@ -33,6 +33,12 @@ export interface LayerSaved {
   setAside: string | null
   /** Annotations edited here that another window or app had deleted meanwhile: back with this edit. */
   restored: string[]
+  /**
+   * The store the ops were applied to and the one written, as objects: a caller that kept `after`
+   * knows, by `before` being that very object, that nothing else changed the layer in between.
+   */
+  before: StoreFile
+  after: StoreFile
 }
 
 /** A store's initial content. */
@@ -63,9 +69,11 @@ export class Layer {
   async apply(ops: readonly AnnotationOp[], text: TextIndex, tagSet: TagSet, now: string): Promise<LayerSaved> {
     let put: Annotation[] = []
     let restored: string[] = []
+    let before: StoreFile | null = null
     let result
     try {
       result = await this.adapter.update((current) => {
+        before = current
         const applied = applyOps(layerState(current.annotations, current.links, current.suggestions), ops, {
           text,
           labels: tagSet.labels,
@@ -97,6 +105,8 @@ export class Layer {
       changedOnDisk,
       setAside: setAside ?? null,
       restored,
+      before: before ?? data,
+      after: data,
     }
   }
 

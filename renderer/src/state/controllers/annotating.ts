@@ -237,13 +237,16 @@ export class Annotating {
   /**
    * Each `put` of an annotation this window has, with that annotation as it is here before the
    * change (`base`): the host then keeps what another window changed meanwhile in the fields this
-   * change did not touch (shared/annotations/merge.ts).
+   * change did not touch (shared/annotations/merge.ts). A new link carries its time of making, so
+   * the host stores the very link this window made (and need not send the layer's links back).
    */
   private withBases(ops: AnnotationOp[]): AnnotationOp[] {
     const layer = this.layer
     if (!layer) return ops
     const seen = new Map<string, AnnotationOp & { op: 'put' }>()
+    const now = new Date().toISOString()
     return ops.map((op) => {
+      if (op.op === 'link' && op.link.created === undefined) return { ...op, link: { ...op.link, created: now } }
       if (op.op !== 'put' || op.base) return op
       const id = op.annotation.id
       const before = seen.get(id)?.annotation ?? (layer.annotations.has(id) ? draftOf(layer.annotations.get(id)!) : undefined)
@@ -415,7 +418,9 @@ export class Annotating {
     const fresh = result.annotations.filter((a) => !later.has(a.id) && this.layer!.annotations.has(a.id))
     this.layer.apply(fresh, [])
     this.surface?.update(fresh, [])
-    if (this.queue.idle && !this.edit) this.layer.setLinks(result.links)
+    // The host sends the layer's links only when they may differ from this copy's: changed on disk
+    // or by another window since this window's last save (else its copy applied the same ops).
+    if (result.links && this.queue.idle && !this.edit) this.layer.setLinks(result.links)
     this.store.set({ layer: this.layer.snapshot() })
   }
 
