@@ -18,7 +18,8 @@ export async function validateCommand(args: string[]): Promise<number> {
     for (const p of report.problems) console.log(`${p.file}${p.at ? ` (${p.at})` : ''}: ${p.message}`)
     const { documents, stores, annotations, links } = report.checked
     const summary = `${plural(documents, 'document')}, ${plural(stores, 'annotation file')}, ${plural(annotations, 'annotation')} and ${plural(links, 'link')} checked`
-    console.error(valid ? `Valid: ${summary}.` : `${plural(report.problems.length, 'problem')} found (${summary}).`)
+    // The verdict is the command's answer, on standard output with the problems it sums up.
+    console.log(valid ? `Valid: ${summary}.` : `${plural(report.problems.length, 'problem')} found (${summary}).`)
   }
   return valid ? 0 : 1
 }
