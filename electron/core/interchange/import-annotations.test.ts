@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sliceCodePoints } from '../../../shared/offsets'
 import { exportProject } from './export-formats'
@@ -98,6 +98,17 @@ describe("importing a colleague's annotations", () => {
     for (const a of (await mine.layer('jonas', mine.documents[0]!.id)).annotations) {
       expect(sliceCodePoints(text, a.target.position.start, a.target.position.end)).toBe(a.target.quote.exact)
     }
+  })
+
+  it('says when the name given for the import was not used, because the file names whose annotations they are', async () => {
+    const { mine, theirs } = await pair(ORIGINAL)
+    const report = await importAnnotations(mine, theirs.dir, 'maria', 'lena')
+    expect(report.layers.map((l) => l.as)).toEqual(['jonas'])
+    expect(report.notes).toEqual([
+      `${basename(theirs.dir)} names whose annotations these are (jonas), so each went into that annotator's layer, not into "lena".`,
+    ])
+    // Named as the file names it: nothing to say.
+    expect((await importAnnotations(mine, theirs.dir, 'maria', 'jonas', undefined, true)).notes).toEqual([])
   })
 
   it("never writes into the current user's own layer, and keeps a replaced layer aside", async () => {

@@ -54,12 +54,14 @@ export async function importAnnotations(
   const notes: string[] = []
   const incoming = await readSource(project.labels, source, errors, notes)
   const layers: ImportedLayer[] = []
+  const ownNames = new Set<string>()
   for (const item of incoming) {
     // The layer named for the import takes a layer the file names none for, and one whose name
     // cannot be an annotator's: the reviewed layer (made by reviewing, never imported as such), a
     // name with characters a folder cannot hold.
     const usable = item.annotator !== null && AnnotatorName.safeParse(item.annotator).success
     const annotator = usable ? item.annotator : (as ?? item.annotator)
+    if (usable && as !== null && item.annotator !== as) ownNames.add(item.annotator!)
     if (!annotator) {
       errors.push(`${basename(source)} does not say whose annotations these are; name the layer to import them into (as).`)
       break
@@ -85,6 +87,11 @@ export async function importAnnotations(
     })
     if (layer) layers.push(layer)
   }
+  // The name given for the import was not used where the file says whose the annotations are: say so.
+  if (ownNames.size > 0)
+    notes.push(
+      `${basename(source)} names whose annotations these are (${[...ownNames].sort().join(', ')}), so each went into that annotator's layer, not into "${as}".`,
+    )
   return { layers, errors, notes }
 }
 
