@@ -67,7 +67,7 @@ describe('marginalia', () => {
     expect(err).toMatch(/is not valid JSON; it was kept as .*; what was counted leaves it out\./)
     const project = JSON.parse(await readFile(join(sample(), 'project.json'), 'utf8')) as { documents: { id: string; title: string }[] }
     const title = project.documents.find((d) => `${d.id}.json` === damaged)!.title
-    const earlier = `maria's annotations of “${title}” were found damaged earlier and set aside; their last good copy is kept until it is restored (Backups… in the app), and what was`
+    const earlier = `maria's annotations of “${title}” were found damaged earlier and set aside; their last good copy is kept until it is restored (Backups… in the app, or marginalia backups), and what was`
     for (const [args, did] of [
       [['export', sample(), '--format', 'csv', '--out', join(dir, 'again.csv')], 'written'],
       [['stats', sample()], 'counted'],
@@ -82,6 +82,54 @@ describe('marginalia', () => {
     err = ''
     expect(await run(['export', sample(), '--format', 'csv', '--annotator', 'jonas', '--out', join(dir, 'jonas.csv')])).toBe(0)
     expect(err).not.toContain('damaged')
+  })
+
+  it('backups lists a damaged layer with the command that restores its last good copy, and restoring it ends the warnings', async () => {
+    const layers = join(sample(), 'annotations', 'maria')
+    const damaged = (await readdir(layers)).find((n) => n.endsWith('.json') && !n.startsWith('_'))!
+    const doc = damaged.replace(/\.json$/, '')
+    // Saved once by Marginalia (a delete), so it keeps a copy of it.
+    const project = await Project.open(sample())
+    const layer = await project.layer('maria', doc)
+    await layer.apply([{ op: 'delete', id: layer.annotations[0]!.id }], await project.text(doc), project.tagSet, new Date().toISOString())
+    const good = JSON.parse(await readFile(join(layers, damaged), 'utf8')) as { annotations: unknown[] }
+    expect(await run(['backups', sample()])).toBe(0)
+    expect(out).toBe('No layer of this project is waiting for its last good copy to be restored.\n')
+    await writeFile(join(layers, damaged), 'garbage')
+    expect(await run(['stats', sample()])).toBe(1)
+    out = ''
+    expect(await run(['backups', sample()])).toBe(1)
+    const line = out.trim()
+    expect(line).toMatch(
+      new RegExp(
+        `^maria's annotations of ${doc} were found damaged; restore their last good copy \\(saved .*, ${good.annotations.length} annotations.*\\) with: marginalia backups ".*" --annotator maria --document ${doc} --restore \\S+$`,
+      ),
+    )
+    const command = line.slice(line.indexOf('marginalia backups ') + 'marginalia backups '.length)
+    const id = command.split(' ').at(-1)!
+    // Its list shows the pinned copy.
+    out = ''
+    expect(await run(['backups', sample(), '--annotator', 'maria', '--document', doc, '--json'])).toBe(0)
+    expect((JSON.parse(out) as { id: string; kind: string }[]).find((b) => b.id === id)?.kind).toBe('pinned')
+    out = ''
+    expect(await run(['backups', sample(), '--annotator', 'maria', '--document', doc, '--restore', id])).toBe(0)
+    expect(out).toMatch(
+      new RegExp(`^Restored maria's annotations of ${doc} from the copy saved .*; what it replaced is kept as a backup\\.\\n$`),
+    )
+    expect((JSON.parse(await readFile(join(layers, damaged), 'utf8')) as { annotations: unknown[] }).annotations).toHaveLength(
+      good.annotations.length,
+    )
+    // Every later run is clean again.
+    err = ''
+    expect(await run(['stats', sample()])).toBe(0)
+    expect(err).not.toContain('damaged')
+    out = ''
+    expect(await run(['backups', sample()])).toBe(0)
+    // Wrong usage is said as such.
+    expect(await run(['backups', sample(), '--annotator', 'maria'])).toBe(2)
+    expect(await run(['backups', sample(), '--restore', id])).toBe(2)
+    expect(await run(['backups', sample(), '--project', '--text', doc])).toBe(2)
+    expect(await run(['backups', sample(), '--text', 'no-such-document'])).toBe(1)
   })
 
   it('refuses --layer mine or reviewed with --annotator, which would quietly export the annotator’s own layer', async () => {

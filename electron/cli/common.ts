@@ -63,7 +63,7 @@ export async function saidDamaged(
   for (const d of earlier) {
     const title = project.documents.find((x) => x.id === d.document)?.title ?? d.document
     console.error(
-      `${d.annotator}'s annotations of “${title}” were found damaged earlier and set aside; their last good copy is kept until it is restored (Backups… in the app), and what was ${did} leaves them out.`,
+      `${d.annotator}'s annotations of “${title}” were found damaged earlier and set aside; their last good copy is kept until it is restored (Backups… in the app, or marginalia backups), and what was ${did} leaves them out.`,
     )
   }
   return notices.length + earlier.length > 0 && code === 0 ? 1 : code

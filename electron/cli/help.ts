@@ -12,6 +12,7 @@ Commands:
   suggest <projectDir>                     propose sources, claims and their links from attribution cues
   validate <projectDir>                    check a project folder against its schemas and its texts
   stats <projectDir>                       documents, annotators, annotations per label
+  backups <projectDir>                     the backups kept of a file, and restoring one (a damaged layer's last good copy)
   schema [--out DIR]                       the JSON Schemas of Marginalia's files
 
 Run 'marginalia <command> --help' for a command's options. Exit codes: 0 done, 1 the command
@@ -150,4 +151,18 @@ links join existing annotations. Reports every problem; changes nothing. Exit co
 Prints the project's documents and characters, its annotators, annotations, links and notes
 per layer and per label, and the most used attribute values.
   --json   print every count as JSON (per layer, per label, per attribute value, per document)`,
+  backups: `Usage: marginalia backups <projectDir> [FILE] [--restore ID] [--json]
+
+Marginalia keeps the last saved copy and earlier versions of each file of a project, and pins the
+last good copy of a file it found damaged. With no FILE, lists the layers found damaged whose last
+good copy waits to be restored, each with the command that restores it (exit code 1 if any).
+With a FILE, lists its backups, newest first: id, kind, when saved, what it holds.
+  FILE is one of:
+  --annotator NAME --document ID   that annotator's annotations of a document
+  --reviewed ID                    the reviewed layer of a document
+  --text ID                        a document's text
+  --project                        project.json (works when it is the file that is damaged)
+  --restore ID   put that backup back in place; what it replaces is kept as a backup in turn,
+                 so a restore can itself be undone
+  --json         print the list, or {"restored", "notice"}, as JSON`,
 }

@@ -12,6 +12,7 @@ import { agreementCsv, projectAgreement } from '../core/app/agreement-service'
 import { saveFailedSentence, writeFileDurable } from '../core/store/durable'
 import { Project } from '../core/project/project'
 import { agreementSummary } from './agreement-summary'
+import { backupsCommand } from './backups-command'
 import { list, printJson, saidDamaged, usage } from './common'
 import { exportCommand } from './export-command'
 import { HELP } from './help'
@@ -37,6 +38,7 @@ export async function run(argv: string[]): Promise<number> {
     suggest: suggestCommand,
     validate: validateCommand,
     stats: statsCommand,
+    backups: backupsCommand,
     schema,
   }
   const fn = commands[command]

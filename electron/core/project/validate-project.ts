@@ -179,7 +179,9 @@ async function checkText(dir: string, doc: DocumentEntry, i: number, problems: V
   const read = await readStoredText(dir, doc)
   if (!read.ok) {
     const backedUp = (await listTextBackups(dir, doc)).some((b) => b.restorable)
-    const remedy = backedUp ? 'restore it with Backups… in the app' : 'import the original file again or copy it from your own backup'
+    const remedy = backedUp
+      ? `restore it with Backups… in the app or marginalia backups --text ${doc.id}`
+      : 'import the original file again or copy it from your own backup'
     const at = read.why === 'differs' ? `documents.${i}.sha256` : null
     problems.push({
       file: read.why === 'differs' ? 'project.json' : doc.file,
