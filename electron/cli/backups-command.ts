@@ -92,11 +92,13 @@ async function damaged(project: Project, json: boolean | undefined): Promise<num
   if (json) printJson(found)
   else if (found.length === 0) console.log('No layer of this project is waiting for its last good copy to be restored.')
   else
-    for (const f of found)
+    for (const f of found) {
+      const title = project.documents.find((d) => d.id === f.document)?.title ?? f.document
       console.log(
         f.pinned
-          ? `${f.annotator}'s annotations of ${f.document} were found damaged; restore their last good copy (saved ${f.pinned.saved}, ${f.pinned.summary}) with: marginalia backups "${project.dir}" --annotator ${f.annotator} --document ${f.document} --restore ${f.pinned.id}`
-          : `${f.annotator}'s annotations of ${f.document} were found damaged; list their backups with: marginalia backups "${project.dir}" --annotator ${f.annotator} --document ${f.document}`,
+          ? `${f.annotator}'s annotations of “${title}” were found damaged; restore their last good copy (saved ${f.pinned.saved}, ${f.pinned.summary}) with: marginalia backups "${project.dir}" --annotator ${f.annotator} --document ${f.document} --restore ${f.pinned.id}`
+          : `${f.annotator}'s annotations of “${title}” were found damaged; list their backups with: marginalia backups "${project.dir}" --annotator ${f.annotator} --document ${f.document}`,
       )
+    }
   return found.length > 0 ? 1 : 0
 }

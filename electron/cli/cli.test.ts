@@ -102,7 +102,7 @@ describe('marginalia', () => {
     const line = out.trim()
     expect(line).toMatch(
       new RegExp(
-        `^maria's annotations of ${doc} were found damaged; restore their last good copy \\(saved .*, ${good.annotations.length} annotations.*\\) with: marginalia backups ".*" --annotator maria --document ${doc} --restore \\S+$`,
+        `^maria's annotations of “${project.documents.find((d) => d.id === doc)!.title}” were found damaged; restore their last good copy \\(saved .*, ${good.annotations.length} annotations.*\\) with: marginalia backups ".*" --annotator maria --document ${doc} --restore \\S+$`,
       ),
     )
     const command = line.slice(line.indexOf('marginalia backups ') + 'marginalia backups '.length)
