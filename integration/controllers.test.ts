@@ -9,7 +9,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createClient, dispatch, type AppInfo } from '../shared/api'
 import type { Annotation } from '../shared/model/annotation'
 import type { ReviewStoreFile } from '../shared/model/review'
@@ -81,7 +81,7 @@ class RecordingSurface implements TextSurface {
 
 /** A session on a copy of the sample project, as annotator "tester", with the first document open. */
 async function annotatingSession(wireDelayMs = 0) {
-  const { session, calls, replies, handlers, projectDir } = await sessionOnCore(cleanups, { host: 'browser', wireDelayMs })
+  const { session, calls, replies, wire, handlers, projectDir } = await sessionOnCore(cleanups, { host: 'browser', wireDelayMs })
   const doc = session.store.get().documents[0]!
   await session.openDocument(doc.id)
   const surface = new RecordingSurface()
@@ -101,7 +101,7 @@ async function annotatingSession(wireDelayMs = 0) {
     return session.store.get().selectedId!
   }
   const idle = () => new Promise((r) => setTimeout(r, 0))
-  return { session, surface, doc, projectDir, calls, replies, onDisk, tag, spanOf, handlers, idle }
+  return { session, surface, doc, projectDir, calls, replies, wire, onDisk, tag, spanOf, handlers, idle }
 }
 
 describe('annotating through the controllers, against the real core', () => {
@@ -166,6 +166,43 @@ describe('annotating through the controllers, against the real core', () => {
     const saves = replies.filter((r) => r.method === 'annotations.apply').map((r) => (r.reply as { value: object }).value)
     expect(saves.length).toBeGreaterThanOrEqual(5)
     expect(saves.slice(1).filter((s) => 'links' in s)).toEqual([])
+  })
+
+  it('takes in a link another window made while its own saves were queued, and one the host kept when the reply was lost', async () => {
+    const { session, onDisk, tag, handlers, doc, wire, idle } = await annotatingSession(20)
+    const byId = (links: readonly { id: string }[]) => [...links].sort((x, y) => x.id.localeCompare(y.id))
+    const source = tag('Arkady Mil-Man', 'source')
+    const claim = tag('Russia demonstratively refrained from doing so', 'claim')
+    await session.saved()
+    // Another window links them; this one, not told yet, tags twice, the second while the first save is out.
+    const theirs = await dispatch(handlers, 'annotations.apply', {
+      document: doc.id,
+      ops: [{ op: 'link', link: { id: 'their-link', from: claim, to: source } }],
+      window: 'window-bbbbbbbb',
+    })
+    expect(theirs.ok).toBe(true)
+    tag('Moscow stepped-up its own rhetoric towards Israel', 'claim')
+    await idle()
+    tag('Israel', 'source')
+    await session.saved()
+    expect(byId([...session.work.layer!.links.values()])).toEqual(byId((await onDisk())!.links))
+    expect(session.work.layer!.links.has('their-link')).toBe(true)
+
+    // This window's link reaches the file, but the reply is lost: the change is taken back here
+    // and kept for Retry. The next save brings the file's links, the link among them.
+    session.commands.setSource(claim, null)
+    await session.saved()
+    wire.loseReply = 'annotations.apply'
+    session.commands.setSource(claim, source)
+    await session.saved()
+    expect(session.store.get().save.kind).toBe('error')
+    expect((await onDisk())!.links.some((l) => l.from === claim && l.to === source)).toBe(true)
+    // Saves go on after a failure (the failed change waits for Retry or Discard).
+    tag('Putin', 'source')
+    await vi.waitFor(async () => expect(byId([...session.work.layer!.links.values()])).toEqual(byId((await onDisk())!.links)), {
+      timeout: 3000,
+    })
+    expect([...session.work.layer!.links.values()].map((l) => [l.from, l.to])).toEqual([[claim, source]])
   })
 
   it('undo and redo across a save that failed on a full disk: the failed change is undone on screen, kept for Retry, and history stays whole', async () => {

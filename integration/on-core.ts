@@ -21,6 +21,8 @@ export interface SessionOnCore {
   calls: MethodName[]
   /** What each call answered, in order (as the session received it). */
   replies: { method: MethodName; reply: unknown }[]
+  /** The wire's faults: `loseReply` names a method whose next reply is lost after the host did its part. */
+  wire: { loseReply: MethodName | null }
   handlers: ReturnType<typeof createHandlers>
   /** The temporary folder holding the project and the settings; removed by the cleanups. */
   root: string
@@ -44,16 +46,21 @@ export async function sessionOnCore(
   const handlers = createHandlers(wb, options.abilities?.(root) ?? {})
   const calls: MethodName[] = []
   const replies: { method: MethodName; reply: unknown }[] = []
+  const wire: SessionOnCore['wire'] = { loseReply: null }
   const client = createClient(async (method, args) => {
     calls.push(method)
     // A slow wire: the host does its part a few milliseconds after the window did its own.
     if (options.wireDelayMs) await new Promise((r) => setTimeout(r, options.wireDelayMs))
     const reply = JSON.parse(JSON.stringify(await dispatch(handlers, method, JSON.parse(JSON.stringify(args ?? {})))))
     replies.push({ method, reply })
+    if (wire.loseReply === method) {
+      wire.loseReply = null
+      return { ok: false, error: { code: 'unavailable', retry: 'never', message: 'The connection to Marginalia was lost.' } }
+    }
     return reply
   })
   const session = new Session(client)
   await session.start()
   cleanups.push(() => session.watch.stop())
-  return { session, client, calls, replies, handlers, root, projectDir }
+  return { session, client, calls, replies, wire, handlers, root, projectDir }
 }

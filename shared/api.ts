@@ -140,12 +140,16 @@ export interface ApplyResult {
   /** The stored form of every annotation the ops put (quote, author and times filled in). */
   annotations: Annotation[]
   /**
-   * Every link of the layer after the save, sent only when they may differ from the window's copy
-   * with these ops applied: the layer was changed on disk, or by another window or another kind of
-   * change, since this window's last save to it. Absent, the window's copy holds (its link ops
-   * carry their time of making, so it made the very links the host stored).
+   * Every link of the layer after the save, unless the request's `inStep` names the host's copy
+   * these ops were applied to: then the window's links, with these ops applied as it applied them
+   * (its link ops carry their time of making), are the very links stored, and none are sent.
    */
   links?: Link[]
+  /**
+   * Names the host's copy of the layer after this save, for the window's next `inStep` once its
+   * links are that copy's plus what it sent since (a reply without links, or one whose links it took).
+   */
+  layerToken: string
   annotationCount: number
   /** When the store was durably written. */
   savedAt: string
@@ -471,7 +475,15 @@ export const contract = {
   'documents.previewCsv': declare<CsvPreview>()(z.object({ file: ImportFile }).strict()),
   'documents.open': declare<OpenedDocument>()(z.object({ id: DocumentId }).strict()),
   'annotations.apply': declare<ApplyResult>()(
-    z.object({ document: DocumentId, ops: z.array(AnnotationOp).min(1).max(10_000), window: WindowId.optional() }).strict(),
+    z
+      .object({
+        document: DocumentId,
+        ops: z.array(AnnotationOp).min(1).max(10_000),
+        window: WindowId.optional(),
+        /** The `layerToken` of the host's copy this window's links are in step with (see ApplyResult.links). */
+        inStep: z.string().max(100).optional(),
+      })
+      .strict(),
   ),
   /**
    * Suggest: sources, claims and their links proposed from attribution cues in a document's text

@@ -62,7 +62,7 @@ export function createHandlers(wb: Workbench, host: HostAbilities = {}): Handler
       return preview
     },
     'documents.open': ({ id }) => wb.openDocument(id),
-    'annotations.apply': ({ document, ops, window }) => wb.apply(document, ops, window),
+    'annotations.apply': ({ document, ops, window, inStep }) => wb.apply(document, ops, window, inStep),
     'annotations.values': () => wb.attributeValues(),
     'suggestions.document': ({ document }) => documentSuggestions(wb.current, wb.annotator, document, wb.dismissedNames(document)),
     'export.annotations': (options) => wb.exportAnnotations(options),

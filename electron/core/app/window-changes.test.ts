@@ -87,7 +87,7 @@ describe('the changes one window saved, told to the others', () => {
 })
 
 describe('the links a save sends back', () => {
-  it('are left out while the saving window made the layer’s last change, and sent whole otherwise', async () => {
+  it('are left out when the request names the host’s copy its ops went onto, and sent whole otherwise', async () => {
     const { root, wb, call } = await sampleHost()
     const doc = wb.current.documents[0]!.id
     const path = join(root, 'p', 'annotations', 'tester', `${doc}.json`)
@@ -96,29 +96,37 @@ describe('the links a save sends back', () => {
       op: 'put',
       annotation: { id, label, start, end: start + 6, attributes: {}, note: '' },
     })
-    type Reply = { links?: { id: string }[] }
-    const apply = async (ops: unknown[], window?: string) =>
-      (await call('annotations.apply', { document: doc, ops, ...(window ? { window } : {}) })) as Reply
+    type Reply = { links?: { id: string }[]; layerToken: string }
+    const apply = async (ops: unknown[], window: string, inStep?: string) =>
+      (await call('annotations.apply', { document: doc, ops, window, ...(inStep ? { inStep } : {}) })) as Reply
     const stored = async () => JSON.parse(await readFile(path, 'utf8')) as { links: { id: string; created: string }[] }
 
-    // A window's first save here: the host cannot know what that window holds, so the links go back.
-    expect((await apply([put('c-1', 'claim', 0), put('s-1', 'source', 10)], a)).links).toEqual([])
-    // Its next save, nothing else in between: none, and the link is stored with the window's time of making it.
+    // No copy named: the links go back, with the name of the copy this save made.
+    const first = await apply([put('c-1', 'claim', 0), put('s-1', 'source', 10)], a)
+    expect(first.links).toEqual([])
+    // That copy named, nothing else in between: none, and the link is stored with the window's time of making it.
     const made = '2026-12-05T01:02:03.456Z'
-    expect(await apply([{ op: 'link', link: { id: 'l-1', from: 'c-1', to: 's-1', created: made } }], a)).not.toHaveProperty('links')
+    const second = await apply([{ op: 'link', link: { id: 'l-1', from: 'c-1', to: 's-1', created: made } }], a, first.layerToken)
+    expect(second).not.toHaveProperty('links')
+    expect(second.layerToken).not.toBe(first.layerToken)
     expect((await stored()).links).toMatchObject([{ id: 'l-1', created: made }])
-    // Another window saved meanwhile: all of them, once.
-    await apply([put('c-2', 'claim', 20)], b)
-    expect((await apply([put('c-3', 'claim', 30)], a)).links?.map((l) => l.id)).toEqual(['l-1'])
-    expect(await apply([put('c-4', 'claim', 40)], a)).not.toHaveProperty('links')
+    // Another window saved meanwhile: the copy named is not the one the ops went onto, so all of them.
+    const other = await apply([put('c-2', 'claim', 20)], b, second.layerToken)
+    expect(other).not.toHaveProperty('links')
+    const third = await apply([put('c-3', 'claim', 30)], a, second.layerToken)
+    expect(third.links?.map((l) => l.id)).toEqual(['l-1'])
+    // A window that did not take a reply's links in (its queue was busy) names an older copy: all of them.
+    expect((await apply([put('c-4', 'claim', 40)], a, first.layerToken)).links?.map((l) => l.id)).toEqual(['l-1'])
     // Another kind of change to the layer (a memo) in between: all of them.
+    const fourth = await apply([put('c-5', 'claim', 50)], a)
     await call('notes.setMemo', { document: doc, text: 'read twice', window: a })
-    expect((await apply([put('c-5', 'claim', 50)], a)).links?.map((l) => l.id)).toEqual(['l-1'])
+    expect((await apply([put('c-6', 'claim', 60)], a, fourth.layerToken)).links?.map((l) => l.id)).toEqual(['l-1'])
     // Another program changed the file: all of them, as it left them.
+    const fifth = await apply([put('c-7', 'claim', 70)], a)
     const file = await stored()
     await writeFile(path, JSON.stringify({ ...file, links: [] }))
-    expect((await apply([put('c-6', 'claim', 60)], a)).links).toEqual([])
-    // A caller that names no window always gets them.
-    expect((await apply([put('c-7', 'claim', 70)])).links).toEqual([])
+    expect((await apply([put('c-8', 'claim', 80)], a, fifth.layerToken)).links).toEqual([])
+    // A name this host never gave (an earlier run's): all of them.
+    expect((await apply([put('c-9', 'claim', 90)], a, `x${fifth.layerToken}`)).links).toEqual([])
   })
 })

@@ -3,6 +3,7 @@
  * map onto. One Workbench serves one window (desktop) or one browser-mode server; hosts add only
  * what is theirs (dialogs, files, transport).
  */
+import { randomUUID } from 'node:crypto'
 import { isAbsolute, resolve } from 'node:path'
 import type {
   AnnotationImportReport,
@@ -42,7 +43,6 @@ import { importAnnotations } from '../interchange/import-annotations'
 import type { BackupPolicy } from '../store/backups'
 import { writeFileDurable } from '../store/durable'
 import { Project, type IncomingFile } from '../project/project'
-import type { Layer } from '../project/layer'
 import type { StoreFile } from '../../../shared/model/project'
 import type { RetrieveFilter, RetrieveGrouping, RetrieveResult } from '../../../shared/retrieve/rows'
 import { RetrieveService, rowKey } from './retrieve-service'
@@ -61,6 +61,19 @@ export interface WorkbenchOptions {
   backupPolicy?: BackupPolicy
 }
 
+/**
+ * Tokens naming the copies of layers this host wrote (ApplyResult.layerToken): unique to this run
+ * of the host, so a token from an earlier run never names a copy of this one.
+ */
+const storeTokens = new WeakMap<StoreFile, string>()
+const RUN = randomUUID()
+let tokens = 0
+function tokenOf(store: StoreFile): string {
+  let token = storeTokens.get(store)
+  if (token === undefined) storeTokens.set(store, (token = `${RUN}:${++tokens}`))
+  return token
+}
+
 export class Workbench {
   private project: Project | null = null
   private notice: string | null = null
@@ -72,8 +85,6 @@ export class Workbench {
   private revision = 0
   /** Changes for the windows' polls: from the folder's watch, and this host's own saves with the window that made them. */
   private readonly recentChanges: (DiskChange & { revision: number; window?: string })[] = []
-  /** Which window saved each open layer last, and the store that save wrote (see `apply`). */
-  private readonly windowCopies = new WeakMap<Layer, { window: string; store: StoreFile }>()
 
   private constructor(
     readonly options: WorkbenchOptions,
@@ -416,7 +427,7 @@ export class Workbench {
   }
 
   /** Save changes to the annotator's layer; refused ('read-only') while the document's text is damaged. */
-  async apply(documentId: string, ops: AnnotationOp[], window?: string): Promise<ApplyResult> {
+  async apply(documentId: string, ops: AnnotationOp[], window?: string, inStep?: string): Promise<ApplyResult> {
     const project = this.current
     const annotator = this.annotator
     const [text, layer] = await Promise.all([project.text(documentId), project.layer(annotator, documentId)])
@@ -427,11 +438,10 @@ export class Workbench {
       : null
     const before = ids && ids.size > 0 ? layer.annotations.filter((a) => ids.has(a.id)) : []
     const saved = await layer.apply(ops, text, project.tagSet, new Date().toISOString())
-    // The window's copy of the layer is the host's when its last save here was the last change to
-    // the layer: it applied these ops itself, with the same rules, so the links need not go back.
-    const inStep =
-      window !== undefined && this.windowCopies.get(layer)?.window === window && this.windowCopies.get(layer)?.store === saved.before
-    if (window !== undefined) this.windowCopies.set(layer, { window, store: saved.after })
+    // The window's links are the host's copy these ops went onto (it says which, by its token, and
+    // that copy is still the one here): it applied the same ops with the same rules, so the links
+    // need not go back. Anything between (another window, a memo, a change on disk) is a new copy.
+    const linksHeld = inStep !== undefined && storeTokens.get(saved.before) === inStep && !saved.changedOnDisk
     this.wrote({ layer: annotator, document: documentId }, window)
     // Changed on disk meanwhile, what was replaced is not known for sure: counted again when next asked.
     if (saved.changedOnDisk) this.values = null
@@ -443,7 +453,8 @@ export class Workbench {
     const notice = saved.setAside ? (await project.layerNotice({ store: 'annotations', annotator, document: documentId })).notice : null
     return {
       annotations: saved.put,
-      ...(inStep && !saved.changedOnDisk ? {} : { links: saved.links }),
+      ...(linksHeld ? {} : { links: saved.links }),
+      layerToken: tokenOf(saved.after),
       annotationCount: saved.annotationCount,
       savedAt: saved.savedAt,
       changedOnDisk: saved.changedOnDisk,

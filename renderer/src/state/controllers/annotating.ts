@@ -75,6 +75,9 @@ export class Annotating {
   /** Text typed outside the layer (a memo) and not saved yet, by key. */
   private readonly drafts = new Map<string, Draft>()
 
+  /** The copy of the layer the save out now was sent from (its reply says whether its links still hold). */
+  private sentFrom: AnnotationSet | null = null
+
   constructor(
     private readonly store: Store<SessionState>,
     private readonly client: Client,
@@ -91,7 +94,12 @@ export class Annotating {
     ) => void,
   ) {
     this.queue = new SaveQueue({
-      send: (document, ops) => this.client.call('annotations.apply', { document, ops, window: WINDOW_ID }),
+      send: (document, ops) => {
+        // The copy of the layer this request's reply is about (one request is out at a time).
+        this.sentFrom = document === this.document ? this.layer : null
+        const inStep = this.sentFrom?.hostCopy
+        return this.client.call('annotations.apply', { document, ops, window: WINDOW_ID, ...(inStep ? { inStep } : {}) })
+      },
       saved: (batches, result) => this.saved(batches, result),
       failed: (batches, error) => this.failedSave(batches, error),
       changed: () => this.updateSaveState(),
@@ -418,9 +426,13 @@ export class Annotating {
     const fresh = result.annotations.filter((a) => !later.has(a.id) && this.layer!.annotations.has(a.id))
     this.layer.apply(fresh, [])
     this.surface?.update(fresh, [])
-    // The host sends the layer's links only when they may differ from this copy's: changed on disk
-    // or by another window since this window's last save (else its copy applied the same ops).
-    if (result.links && this.queue.idle && !this.edit) this.layer.setLinks(result.links)
+    // Without links, the host vouches that this copy's links were its copy's these ops went onto:
+    // with them applied here as there, they are the copy the reply names. With links, they are
+    // taken when nothing else is pending (else this copy's links are not known to be any host copy).
+    if (this.sentFrom !== this.layer) this.layer.hostCopy = null
+    else if (!result.links) this.layer.hostCopy = result.layerToken
+    else if (this.queue.idle && !this.edit) this.layer.setLinks(result.links, result.layerToken)
+    else this.layer.hostCopy = null
     this.store.set({ layer: this.layer.snapshot() })
   }
 

@@ -55,6 +55,11 @@ export class AnnotationSet implements LayerState {
   private readonly ends = new Map<string, Link[]>()
   readonly suggestions = new Map<string, SuggestionRecord>()
   private version = 0
+  /**
+   * The host's copy of the layer these links are, with the changes sent since applied
+   * (ApplyResult.layerToken), or null when not known: the next save then brings the host's links.
+   */
+  hostCopy: string | null = null
 
   constructor(annotations: readonly Annotation[], links: readonly Link[], suggestions: readonly SuggestionRecord[] = []) {
     this.setSuggestions(suggestions)
@@ -85,8 +90,12 @@ export class AnnotationSet implements LayerState {
     this.version++
   }
 
-  /** Replace all links (opening a layer, or the host's copy after a save: nothing to do when it is the same). */
-  setLinks(links: readonly Link[]): void {
+  /**
+   * Replace all links (opening a layer, or the host's copy after a save, named by `hostCopy`:
+   * nothing to redraw when they are the same).
+   */
+  setLinks(links: readonly Link[], hostCopy: string | null = null): void {
+    this.hostCopy = hostCopy
     if (this.holdsLinks(links)) return
     this.links.clear()
     this.ends.clear()

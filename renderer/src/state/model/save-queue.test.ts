@@ -3,7 +3,7 @@ import type { ApplyResult } from '../../../../shared/api'
 import type { AnnotationOp } from '../../../../shared/model/annotation'
 import { SaveQueue, type Batch } from './save-queue'
 
-const result: ApplyResult = { annotations: [], links: [], annotationCount: 0, savedAt: '2026-01-01T00:00:00.000Z' }
+const result: ApplyResult = { annotations: [], links: [], annotationCount: 0, savedAt: '2026-01-01T00:00:00.000Z', layerToken: 'copy-1' }
 
 function batch(change: number, document = 'doc-a'): Batch {
   return { change, document, ops: [{ op: 'delete', id: `a${change}` }], inverse: [] }
