@@ -462,22 +462,29 @@ export class Session {
       const documents = this.store.get().documents.map((d) => (d.id === id ? opened.document : d))
       this.store.set({ documents })
       this.finding.documentOpened()
-      // What the text does not need is asked for once it has been painted: each request costs the
-      // page its serialising and sending, and the host its work, on the machine's few cores.
-      afterPaint(() => {
-        if (this.store.get().doc?.id !== id) return
-        // The host remembers this one as open now, at its place; the one it remembered keeps where it was until scrolled.
-        if (id !== this.rememberedDocument)
-          void this.client.call('settings.remember', { document: id, scroll: place }).catch(() => undefined)
-        this.rememberedDocument = id
-        void this.loadValues()
-        void this.noting.loadDocument(id)
-        void this.mode.openReview()
-      })
+      this.afterOpened(id, place)
     } catch (e) {
       this.store.set({ opening: null })
       this.commands.hint(messageOf(e), 'error')
     }
+  }
+
+  /**
+   * What the text of a document just opened does not need is asked for once it has been painted:
+   * each request costs the page its serialising and sending, and the host its work, on the
+   * machine's few cores. (A method of its own, so the requests' callbacks do not keep the opened
+   * document's reply, its rows and links, alive until they are answered.)
+   */
+  private afterOpened(id: string, place: number): void {
+    afterPaint(() => {
+      if (this.store.get().doc?.id !== id) return
+      // The host remembers this one as open now, at its place; the one it remembered keeps where it was until scrolled.
+      if (id !== this.rememberedDocument) void this.client.call('settings.remember', { document: id, scroll: place }).catch(() => undefined)
+      this.rememberedDocument = id
+      void this.loadValues()
+      void this.noting.loadDocument(id)
+      void this.mode.openReview()
+    })
   }
 
   /** Fetch the completion values used across the project. */
