@@ -24,7 +24,7 @@ describe('afterPaint', () => {
     expect(ran).toEqual(['work'])
   })
 
-  it('runs it anyway when no frame comes (a hidden or minimised window)', () => {
+  it('runs it anyway when no frame comes though the window does not say it is hidden (minimised)', () => {
     vi.useFakeTimers()
     vi.stubGlobal('requestAnimationFrame', () => 0)
     const ran: string[] = []
@@ -32,6 +32,17 @@ describe('afterPaint', () => {
     vi.advanceTimersByTime(FALLBACK_MS - 1)
     expect(ran).toEqual([])
     vi.advanceTimersByTime(1)
+    expect(ran).toEqual(['work'])
+  })
+
+  it('runs it in a task of its own, without waiting for a frame, in a hidden window', () => {
+    vi.useFakeTimers()
+    vi.stubGlobal('requestAnimationFrame', () => 0)
+    vi.stubGlobal('document', { visibilityState: 'hidden' })
+    const ran: string[] = []
+    afterPaint(() => ran.push('work'))
+    expect(ran).toEqual([])
+    vi.advanceTimersByTime(0)
     expect(ran).toEqual(['work'])
   })
 })
