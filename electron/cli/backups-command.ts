@@ -1,5 +1,5 @@
 /** `marginalia backups`: list the backups Marginalia keeps of a project's files, and put one back. */
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DomainError } from '../../shared/errors'
 import { AnnotatorName } from '../../shared/model/annotation'
@@ -36,8 +36,9 @@ export async function backupsCommand(args: string[]): Promise<number> {
   // project.json is listed and restored without opening the project: it may be the file that is damaged.
   if (values.project) {
     const abs = resolve(dir)
-    if (values.restore === undefined) return listed(await Project.listProjectBackups(abs), `${abs}/project.json`, values.json)
-    return restored(await Project.restoreProjectBackup(abs, values.restore), `${abs}/project.json`, values.json)
+    const file = join(abs, 'project.json')
+    if (values.restore === undefined) return listed(await Project.listProjectBackups(abs), file, values.json)
+    return restored(await Project.restoreProjectBackup(abs, values.restore), file, values.json)
   }
   const project = await Project.open(dir)
   if (named.length === 0) return damaged(project, values.json)

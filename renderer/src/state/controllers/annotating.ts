@@ -217,7 +217,7 @@ export class Annotating {
   change(ops: AnnotationOp[], history: 'new' | 'undo' | 'redo' = 'new', display: SurfaceUpdate = {}): Applied | null {
     if (ops.length === 0 || !this.document || this.refusedReadOnly()) return null
     if (history === 'new') this.flushTyping()
-    ops = this.withBases(ops)
+    ops = this.asSent(ops)
     // The first tag in a document marked "nothing to tag" makes it in progress (the host's rule);
     // undoing that tag marks it "nothing to tag" again.
     const document = this.document
@@ -243,12 +243,13 @@ export class Annotating {
   }
 
   /**
-   * Each `put` of an annotation this window has, with that annotation as it is here before the
-   * change (`base`): the host then keeps what another window changed meanwhile in the fields this
-   * change did not touch (shared/annotations/merge.ts). A new link carries its time of making, so
-   * the host stores the very link this window made (and need not send the layer's links back).
+   * The ops as they are sent. Each `put` of an annotation this window has carries that annotation
+   * as it is here before the change (`base`): the host then keeps what another window changed
+   * meanwhile in the fields this change did not touch (shared/annotations/merge.ts). A new link
+   * carries its time of making, so the host stores the very link this window made (and need not
+   * send the layer's links back).
    */
-  private withBases(ops: AnnotationOp[]): AnnotationOp[] {
+  private asSent(ops: AnnotationOp[]): AnnotationOp[] {
     const layer = this.layer
     if (!layer) return ops
     const seen = new Map<string, AnnotationOp & { op: 'put' }>()
